@@ -1,0 +1,82 @@
+/** `pxe-workbench` command line: the same checks as the editor, for scripts and CI. */
+import { Command, CommanderError, Option } from 'commander';
+import { InputError, lintPaths } from '../../server/src/engine';
+import { LEVELS, type Level } from '../../server/src/core/problem';
+import { FORMATS, formatSarif, formatText, knownRule, summary, toJsonFindings, type Format } from './cli/format';
+
+const VERSION = '0.1.0';
+
+/** Exit codes: 0 no errors, 1 errors found, 2 bad usage or unreadable input. */
+export const EXIT = { ok: 0, errors: 1, usage: 2 } as const;
+
+function parseRule(value: string, previous: Record<string, Level>): Record<string, Level> {
+  const match = /^([\w.]+)=(\w+)$/.exec(value);
+  if (!match || !(LEVELS as readonly string[]).includes(match[2] as string)) {
+    throw new InputError(`--rule ${value}: expected RULE=LEVEL with LEVEL one of ${LEVELS.join(', ')}.`);
+  }
+  if (!knownRule(match[1] as string)) throw new InputError(`--rule ${value}: unknown rule "${match[1]}". See docs/rules.md for the list.`);
+  return { ...previous, [match[1] as string]: match[2] as Level };
+}
+
+interface LintOptions {
+  format: Format;
+  site?: string;
+  rule: Record<string, Level>;
+}
+
+async function lint(paths: string[], options: LintOptions): Promise<number> {
+  const cwd = process.cwd();
+  const targets = paths.length ? [...paths] : ['.'];
+  if (options.site) targets.push(options.site);
+  const reports = await lintPaths(targets, { levels: options.rule, cwd });
+  const findings = toJsonFindings(reports, cwd);
+  if (options.format === 'json') process.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
+  else if (options.format === 'sarif') process.stdout.write(`${JSON.stringify(formatSarif(findings, cwd, VERSION), null, 2)}\n`);
+  else if (findings.length) process.stdout.write(`${formatText(findings)}\n`);
+  process.stderr.write(`${summary(findings, reports.length)}\n`);
+  return findings.some((f) => f.severity === 'error') ? EXIT.errors : EXIT.ok;
+}
+
+export function program(): Command {
+  const cli = new Command('pxe-workbench')
+    .description('Check, deploy and test network-boot files: iPXE, PXELINUX, RouterOS DHCP and Ignition.')
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(text) });
+  cli
+    .command('lint')
+    .description('Check files and folders (folders are walked; files are recognised as the editor does).')
+    .argument('[paths...]', 'files or folders to check', [])
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
+    .option('-s, --site <file>', 'the site file (pxe-site.json) to check and use')
+    .option('-r, --rule <id=level>', 'set a rule to off|hint|info|warning|error (repeatable)', parseRule, {})
+    .action(async (paths: string[], options: LintOptions) => {
+      process.exitCode = await lint(paths, options);
+    });
+  return cli;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  process.exitCode = undefined;
+  try {
+    await program().parseAsync(argv as string[], { from: 'user' });
+    return Number(process.exitCode ?? EXIT.ok);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here too, with exit code 0.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof InputError) {
+      process.stderr.write(`pxe-workbench: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    process.stderr.write(`pxe-workbench: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nPlease report this bug.\n`);
+    return EXIT.usage;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

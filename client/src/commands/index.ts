@@ -1,0 +1,20 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { createSiteFile } from './createSiteFile';
+
+export interface CommandContext {
+  client: () => LanguageClient | undefined;
+  output: vscode.OutputChannel;
+}
+
+/** The command table: every palette entry in package.json maps to one handler here. */
+export function commandTable(ctx: CommandContext): Record<string, (...args: unknown[]) => unknown> {
+  return {
+    'pxeWorkbench.createSiteFile': () => createSiteFile(),
+    'pxeWorkbench.restartServer': async () => {
+      await ctx.client()?.restart();
+      void vscode.window.setStatusBarMessage('PXE: language server restarted', 3000);
+    },
+    'pxeWorkbench.showLogs': () => ctx.output.show(true),
+  };
+}

@@ -1,0 +1,35 @@
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { commandTable } from './commands';
+import { offerSiteFile } from './siteOffer';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('PXE Workbench: Language Server', { log: true });
+  const module = context.asAbsolutePath('out/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: ['ipxe', 'pxelinux', 'routeros', 'ignition', 'json'].flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+    ]),
+    outputChannel: output,
+    initializationOptions: { clientValidatesSiteSchema: true },
+    synchronize: { configurationSection: 'pxeWorkbench' },
+  };
+  client = new LanguageClient('pxeWorkbench', 'PXE Workbench', serverOptions, clientOptions);
+  for (const [id, handler] of Object.entries(commandTable({ client: () => client, output }))) {
+    context.subscriptions.push(vscode.commands.registerCommand(id, handler));
+  }
+  context.subscriptions.push(output, offerSiteFile(context));
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,37 @@
+// Builds the extension client, the language server, the CLI, the benchmark and the generator into out/.
+import * as esbuild from 'esbuild';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  // jsonc-parser's UMD build hides its requires from the bundler; its ESM build bundles cleanly.
+  mainFields: ['module', 'main'],
+  // ssh2's optional native parts must never be bundled: it runs in pure JS without them.
+  external: ['vscode', 'cpu-features', './crypto/build/Release/sshcrypto.node'],
+};
+
+const entries = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'out/extension.js' },
+  { entryPoints: ['server/src/server.ts'], outfile: 'out/server.js' },
+  { entryPoints: ['client/src/cli.ts'], outfile: 'out/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['bench/bench.ts'], outfile: 'out/bench.js' },
+  { entryPoints: ['scripts/gen.ts'], outfile: 'out/gen.js' },
+];
+
+const started = Date.now();
+if (watch) {
+  for (const entry of entries) await (await esbuild.context({ ...common, ...entry })).watch();
+  console.log('esbuild: watching for changes…');
+} else {
+  await Promise.all(entries.map((entry) => esbuild.build({ ...common, ...entry })));
+  console.log(`esbuild: built ${entries.length} bundles in ${Date.now() - started} ms`);
+}

@@ -1,0 +1,46 @@
+import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+import type { LanguageId } from './rule';
+
+const PXELINUX_NAMES = new Set(['isolinux.cfg', 'syslinux.cfg', 'extlinux.conf']);
+const OUR_LANGUAGES = new Set<string>(['ipxe', 'pxelinux', 'routeros', 'ignition']);
+export const SITE_FILE_NAME = 'pxe-site.json';
+
+function baseName(path: string): string {
+  const parts = path.split(/[\\/]/);
+  return parts[parts.length - 1] ?? '';
+}
+
+function parentName(path: string): string {
+  const parts = path.split(/[\\/]/);
+  return parts[parts.length - 2] ?? '';
+}
+
+/** True when the text starts with the iPXE script magic (`#!ipxe`, legacy `#!gpxe`). */
+export function hasIpxeMagic(head: string): boolean {
+  return /^(?:\uFEFF)?#!(?:ipxe|gpxe)(?:\s|$)/.test(head);
+}
+
+/** True when a JSON text's top-level object has `ignition.version` (a cheap test first, then a real parse). */
+export function looksLikeIgnition(text: string): boolean {
+  if (!/"ignition"\s*:\s*\{/.test(text)) return false;
+  const root = parseTree(text, [], { allowTrailingComma: true });
+  return root !== undefined && findNodeAtLocation(root, ['ignition', 'version']) !== undefined;
+}
+
+/**
+ * Which of our languages a file is, as the editor and the CLI both decide it: by the editor's language id
+ * when it is one of ours, then by name, then by content. `undefined` means "not ours".
+ */
+export function classify(path: string, text: string | undefined, languageId?: string): LanguageId | undefined {
+  const name = baseName(path).toLowerCase();
+  if (name === SITE_FILE_NAME) return 'site';
+  if (languageId && OUR_LANGUAGES.has(languageId)) return languageId as LanguageId;
+  if (name.endsWith('.ipxe')) return 'ipxe';
+  if (name.endsWith('.rsc')) return 'routeros';
+  if (name.endsWith('.ign')) return 'ignition';
+  if (PXELINUX_NAMES.has(name) || parentName(path).toLowerCase() === 'pxelinux.cfg') return 'pxelinux';
+  if (text === undefined) return undefined;
+  if (hasIpxeMagic(text)) return 'ipxe';
+  if (name.endsWith('.json') && looksLikeIgnition(text)) return 'ignition';
+  return undefined;
+}

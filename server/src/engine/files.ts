@@ -1,0 +1,85 @@
+import { promises as fs } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { classify } from '../core/classify';
+import type { LanguageId } from '../core/rule';
+import { lintText, type Finding, type RuleLevels } from './lint';
+
+/** Folders never walked: build output, dependencies, version control, editor state. */
+const SKIP_DIRS = new Set(['node_modules', 'out', 'dist', '.git', '.hg', '.svn', '.vscode-test']);
+const MAX_BYTES = 16 * 1024 * 1024;
+
+export interface FileReport {
+  /** Absolute path. */
+  path: string;
+  language: LanguageId;
+  text: string;
+  findings: Finding[];
+}
+
+export class InputError extends Error {
+  override readonly name = 'InputError';
+}
+
+async function headOf(path: string): Promise<string> {
+  const handle = await fs.open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(16);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead).toString('latin1');
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Files under `root` that might be ours, by name, or by content for the iPXE magic and JSON. */
+async function* walk(root: string): AsyncGenerator<string> {
+  const entries = await fs.readdir(root, { withFileTypes: true });
+  entries.sort((a, b) => a.name.localeCompare(b.name));
+  for (const entry of entries) {
+    const path = join(root, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) yield* walk(path);
+    } else if (entry.isFile()) {
+      yield path;
+    }
+  }
+}
+
+async function candidate(path: string, explicit: boolean): Promise<boolean> {
+  if (explicit || classify(path, undefined) !== undefined || path.endsWith('.json')) return true;
+  return classify(path, await headOf(path)) === 'ipxe';
+}
+
+/**
+ * Lints files and folders as the editor would classify them. Throws `InputError` (with a message that says
+ * what to do) for a path that does not exist or cannot be read.
+ */
+export async function lintPaths(paths: readonly string[], options: { levels?: RuleLevels; cwd?: string } = {}): Promise<FileReport[]> {
+  const cwd = options.cwd ?? process.cwd();
+  const reports: FileReport[] = [];
+  const seen = new Set<string>();
+  for (const given of paths) {
+    const absolute = resolve(cwd, given);
+    const stat = await fs.stat(absolute).catch(() => undefined);
+    if (!stat) throw new InputError(`${given}: no such file or folder. Check the path (relative to ${cwd}).`);
+    const files: AsyncIterable<string> | string[] = stat.isDirectory() ? walk(absolute) : [absolute];
+    for await (const path of files) {
+      if (seen.has(path)) continue;
+      seen.add(path);
+      const explicit = !stat.isDirectory();
+      if (!(await candidate(path, explicit))) continue;
+      const size = (await fs.stat(path)).size;
+      if (size > MAX_BYTES) continue;
+      let text: string;
+      try {
+        text = await fs.readFile(path, 'utf8');
+      } catch (error) {
+        throw new InputError(`${relative(cwd, path) || path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}). Check its permissions.`);
+      }
+      const result = lintText(path, text, { levels: options.levels ?? {} });
+      if (result.language) reports.push({ path, language: result.language, text, findings: result.findings });
+      else if (explicit) throw new InputError(`${given}: not a file PXE Workbench checks (iPXE script, PXELINUX config, RouterOS .rsc, Ignition config or pxe-site.json).`);
+    }
+  }
+  return reports;
+}

@@ -1,0 +1,40 @@
+import { analyze } from '../core/language';
+import { classify } from '../core/classify';
+import type { Level, Problem, Severity } from '../core/problem';
+import type { LanguageId } from '../core/rule';
+import { RULES_BY_ID, SERVICES } from './registry';
+
+/** A problem with the severity the user's settings give it. */
+export interface Finding extends Problem {
+  severity: Severity;
+}
+
+/** Per-rule levels from settings (`pxeWorkbench.rules.<id>`); rules not named keep their default. */
+export type RuleLevels = Readonly<Record<string, Level | undefined>>;
+
+export interface LintResult {
+  language: LanguageId | undefined;
+  findings: Finding[];
+}
+
+export function levelOf(ruleId: string, levels: RuleLevels): Level {
+  return levels[ruleId] ?? RULES_BY_ID.get(ruleId)?.severity ?? 'error';
+}
+
+/** Applies the user's levels: drops rules set to `off` and re-grades the rest. */
+export function grade(problems: readonly Problem[], levels: RuleLevels): Finding[] {
+  const findings: Finding[] = [];
+  for (const problem of problems) {
+    const level = levelOf(problem.ruleId, levels);
+    if (level !== 'off') findings.push({ ...problem, severity: level });
+  }
+  return findings.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** Lints one file's text the way both the editor and the CLI do. */
+export function lintText(path: string, text: string, options: { languageId?: string; levels?: RuleLevels } = {}): LintResult {
+  const language = classify(path, text, options.languageId);
+  const service = language && SERVICES.get(language);
+  if (!service) return { language: undefined, findings: [] };
+  return { language, findings: grade(analyze(service, text).problems, options.levels ?? {}) };
+}

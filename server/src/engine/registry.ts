@@ -1,0 +1,35 @@
+import type { LanguageService } from '../core/language';
+import type { LanguageId, RuleMeta } from '../core/rule';
+import { ignition } from '../languages/ignition';
+import { ipxe } from '../languages/ipxe';
+import { pxelinux } from '../languages/pxelinux';
+import { routeros } from '../languages/routeros';
+import { site } from '../site';
+
+export const SERVICES: ReadonlyMap<LanguageId, LanguageService<never>> = new Map<LanguageId, LanguageService<never>>(
+  [ipxe, pxelinux, routeros, ignition, site].map((s) => [s.id, s as unknown as LanguageService<never>]),
+);
+
+const GENERAL_RULES: RuleMeta[] = [
+  {
+    id: 'internal.ruleFailed',
+    language: 'general',
+    severity: 'error',
+    summary: 'A rule crashed on this file. The other rules still ran; this is a bug in PXE Workbench.',
+    example: '(no example: any file that triggers a bug)',
+    fix: 'Report the file and message; meanwhile set this rule to "off" to hide it.',
+  },
+];
+
+/** Every rule, in a stable order: the source of package.json's settings and docs/rules.md. */
+export const RULES: readonly RuleMeta[] = [
+  ...GENERAL_RULES,
+  ...[...SERVICES.values()].flatMap((s) => [...s.parserRules, ...s.rules].map(meta)),
+];
+
+export const RULES_BY_ID: ReadonlyMap<string, RuleMeta> = new Map(RULES.map((r) => [r.id, r]));
+
+function meta(rule: RuleMeta): RuleMeta {
+  const { id, language, severity, summary, example, fix } = rule;
+  return { id, language, severity, summary, example, fix };
+}

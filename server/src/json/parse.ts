@@ -1,0 +1,49 @@
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { Parsed, Problem } from '../core/problem';
+
+export interface JsonDocument {
+  root: Node | undefined;
+}
+
+const FRIENDLY: Record<string, string> = {
+  CommaExpected: 'a comma is missing between two values',
+  ColonExpected: 'a colon is missing after a property name',
+  PropertyNameExpected: 'a property name in double quotes is expected',
+  ValueExpected: 'a value is expected',
+  CloseBraceExpected: 'a `}` is missing',
+  CloseBracketExpected: 'a `]` is missing',
+  EndOfFileExpected: 'there is text after the end of the JSON value',
+  InvalidCommentToken: 'JSON does not allow comments',
+  UnexpectedEndOfComment: 'a comment is not closed',
+  UnexpectedEndOfString: 'a string is not closed',
+  InvalidEscapeCharacter: 'a string has an invalid escape sequence',
+  InvalidUnicode: 'a string has an invalid \\u escape',
+  InvalidCharacter: 'there is an invalid character',
+  InvalidSymbol: 'there is an unexpected symbol',
+  InvalidNumberFormat: 'a number is malformed',
+};
+
+/** Parses strict JSON (no comments, no trailing commas) and reports every syntax error with `ruleId`. */
+export function parseStrictJson(text: string, ruleId: string): Parsed<JsonDocument> {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+  const problems: Problem[] = errors.map((e) => {
+    const code = printParseErrorCode(e.error);
+    return {
+      ruleId,
+      start: e.offset,
+      end: e.offset + Math.max(1, e.length),
+      message: `Invalid JSON: ${FRIENDLY[code] ?? code}. The file cannot be read until this is fixed.`,
+    };
+  });
+  // jsonc-parser reports a trailing comma at the closing bracket; point at the comma and offer to drop it.
+  for (const problem of problems) {
+    const comma = /,\s*$/.exec(text.slice(0, problem.start));
+    if (!comma || !'}]'.includes(text[problem.start] ?? '')) continue;
+    problem.start = comma.index;
+    problem.end = comma.index + 1;
+    problem.message = 'Invalid JSON: trailing comma. Remove the comma before the closing bracket.';
+    problem.fixes = [{ title: 'Remove the trailing comma', edits: [{ start: comma.index, end: comma.index + 1, newText: '' }], preferred: true }];
+  }
+  return { ast: { root }, problems };
+}

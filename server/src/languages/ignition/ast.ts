@@ -1,0 +1,1 @@
+export type { JsonDocument as IgnitionConfig } from '../../json/parse';

@@ -1,0 +1,26 @@
+import type { LanguageService } from '../../core/language';
+import type { RuleMeta } from '../../core/rule';
+import { parseStrictJson } from '../../json/parse';
+import type { IgnitionConfig } from './ast';
+import { missingVersion, unsupportedVersion } from './rules/version';
+
+export type { IgnitionConfig } from './ast';
+export { SPEC_VERSIONS, LATEST_STABLE } from './versions';
+
+const parserRules: RuleMeta[] = [
+  {
+    id: 'ignition.jsonSyntax',
+    language: 'ignition',
+    severity: 'error',
+    summary: 'The config is not valid JSON (Ignition accepts no comments and no trailing commas).',
+    example: '{ "ignition": { "version": "3.4.0", } }',
+    fix: 'Fix the JSON at the reported position.',
+  },
+];
+
+export const ignition: LanguageService<IgnitionConfig> = {
+  id: 'ignition',
+  parserRules,
+  rules: [missingVersion, unsupportedVersion],
+  parse: (text) => parseStrictJson(text, 'ignition.jsonSyntax'),
+};

@@ -1,0 +1,111 @@
+import type { Parsed } from '../../core/problem';
+import type { Command, IpxeScript, Line, Separator, Word } from './ast';
+
+const SEPARATORS = new Set<string>(['||', '&&', ';']);
+
+function isBlank(ch: string | undefined): boolean {
+  return ch === ' ' || ch === '\t' || ch === '\r';
+}
+
+/** Length of a backslash-newline continuation at `i`, or 0. */
+function continuationAt(text: string, i: number): number {
+  if (text[i] !== '\\') return 0;
+  if (text[i + 1] === '\n') return 2;
+  if (text[i + 1] === '\r' && text[i + 2] === '\n') return 3;
+  return 0;
+}
+
+/**
+ * Splits one logical line into words the way iPXE does: on blanks only, no quotes, no escapes;
+ * a backslash before a newline joins the next physical line. Returns the words and where the line ends.
+ */
+function readLine(text: string, from: number): { words: Word[]; comment?: Word; end: number; next: number } {
+  const words: Word[] = [];
+  let i = from;
+  let current: Word | undefined;
+  const finish = (): void => {
+    if (current) words.push(current);
+    current = undefined;
+  };
+  while (i < text.length && text[i] !== '\n') {
+    const joined = continuationAt(text, i);
+    if (joined) {
+      i += joined;
+      continue;
+    }
+    const ch = text[i] as string;
+    if (isBlank(ch)) {
+      finish();
+      i++;
+      continue;
+    }
+    if (ch === '#' && !current) {
+      // A comment starts only at the beginning of a word and runs to the end of the logical line.
+      const start = i;
+      while (i < text.length && text[i] !== '\n') i += continuationAt(text, i) || 1;
+      const end = text[i - 1] === '\r' ? i - 1 : i;
+      return { words, comment: { text: text.slice(start, end), start, end }, end, next: i + 1 };
+    }
+    if (!current) current = { text: '', start: i, end: i };
+    current.text += ch;
+    current.end = i + 1;
+    i++;
+  }
+  finish();
+  const end = text[i - 1] === '\r' ? i - 1 : i;
+  return { words, end: Math.max(end, from), next: i + 1 };
+}
+
+function splitCommands(words: Word[]): Command[] {
+  const commands: Command[] = [];
+  let group: Word[] = [];
+  let previous: Separator | undefined;
+  const flush = (next?: Separator): void => {
+    const [name, ...args] = group;
+    if (name) {
+      const last = args[args.length - 1] ?? name;
+      commands.push({ name, args, start: name.start, end: last.end, previous, ...(next ? { next } : {}) });
+    }
+    group = [];
+  };
+  for (const word of words) {
+    if (SEPARATORS.has(word.text)) {
+      flush(word.text as Separator);
+      previous = word.text as Separator;
+    } else {
+      group.push(word);
+    }
+  }
+  flush();
+  return commands;
+}
+
+/** Parses an iPXE script. Never throws; the grammar has no syntax errors iPXE itself would reject. */
+export function parseIpxe(text: string): Parsed<IpxeScript> {
+  const script: IpxeScript = { lines: [], labels: [] };
+  let offset = 0;
+  if (text.startsWith('\uFEFF')) offset = 1;
+  const magic = /^#!(?:ipxe|gpxe)(?=\s|$)/.exec(text.slice(offset));
+  if (magic) script.header = { text: magic[0], start: offset, end: offset + magic[0].length };
+
+  let first = true;
+  while (offset <= text.length) {
+    const { words, comment, end, next } = readLine(text, offset);
+    const line: Line = { start: offset, end, commands: [] };
+    if (comment && !(first && script.header)) line.comment = comment;
+    const head = words[0];
+    if (head?.text.startsWith(':')) {
+      const label = { name: head.text.slice(1), start: head.start + 1, end: head.end };
+      line.label = label;
+      script.labels.push(label);
+      line.commands = splitCommands(words.slice(1));
+    } else {
+      line.commands = splitCommands(words);
+    }
+    script.lines.push(line);
+    first = false;
+    if (next > text.length) break;
+    offset = next;
+  }
+  return { ast: script, problems: [] };
+}

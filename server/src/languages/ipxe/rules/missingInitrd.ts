@@ -1,0 +1,48 @@
+import type { Problem } from '../../../core/problem';
+import type { Rule } from '../../../core/rule';
+import type { Command, IpxeScript } from '../ast';
+
+const KERNEL_COMMANDS = new Set(['kernel', 'imgselect', 'imgload']);
+const INITRD_COMMANDS = new Set(['initrd', 'imgfetch', 'module']);
+
+/** The name an image gets: `--name`/`-n`, else the last path segment of its URI. */
+function imageName(command: Command): string | undefined {
+  const args = command.args;
+  for (let i = 0; i < args.length; i++) {
+    const text = args[i]?.text ?? '';
+    if (text === '--name' || text === '-n') return args[i + 1]?.text;
+    if (text.startsWith('--name=')) return text.slice('--name='.length);
+  }
+  const uri = args.find((a) => !a.text.startsWith('-'));
+  return uri?.text.split(/[/?#]/).filter(Boolean).at(-1);
+}
+
+export const missingInitrd: Rule<IpxeScript> = {
+  id: 'ipxe.missingInitrd',
+  language: 'ipxe',
+  severity: 'warning',
+  summary:
+    'A `kernel` line has no `initrd=<name>` while an `initrd` follows: under UEFI the kernel finds no initramfs and panics with "VFS: Unable to mount root fs".',
+  example: '#!ipxe\nkernel http://nas/vmlinuz console=ttyS0\ninitrd http://nas/initramfs.img\nboot',
+  fix: 'Add `initrd=<name of the initrd image>` to the kernel command line.',
+  check(script) {
+    const problems: Problem[] = [];
+    const commands = script.lines.flatMap((line) => line.commands);
+    commands.forEach((kernel, index) => {
+      if (!KERNEL_COMMANDS.has(kernel.name.text)) return;
+      if (kernel.args.some((a) => a.text.startsWith('initrd='))) return;
+      const initrd = commands.slice(index + 1).find((c) => INITRD_COMMANDS.has(c.name.text) || KERNEL_COMMANDS.has(c.name.text));
+      if (!initrd || !INITRD_COMMANDS.has(initrd.name.text)) return;
+      const name = imageName(initrd) ?? 'initrd.img';
+      problems.push({
+        ruleId: this.id,
+        start: kernel.name.start,
+        end: kernel.end,
+        message: `This kernel line has no \`initrd=${name}\`, but an initrd is loaded below: the kernel will not find it and panics with "VFS: Unable to mount root fs". Add \`initrd=${name}\`.`,
+        related: [{ start: initrd.start, end: initrd.end, message: 'the initrd loaded for this kernel' }],
+        fixes: [{ title: `Add \`initrd=${name}\` to the kernel line`, edits: [{ start: kernel.end, end: kernel.end, newText: ` initrd=${name}` }], preferred: true }],
+      });
+    });
+    return problems;
+  },
+};

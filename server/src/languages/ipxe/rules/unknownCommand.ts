@@ -1,0 +1,37 @@
+import type { Problem } from '../../../core/problem';
+import type { Rule } from '../../../core/rule';
+import { didYouMean } from '../../../core/suggest';
+import type { IpxeScript } from '../ast';
+import { COMMANDS } from '../catalog';
+
+export const unknownCommand: Rule<IpxeScript> = {
+  id: 'ipxe.unknownCommand',
+  language: 'ipxe',
+  severity: 'error',
+  summary: 'A command iPXE does not know: the line fails with "command not found" and aborts the script.',
+  example: '#!ipxe\nkernal http://nas/vmlinuz',
+  fix: 'Correct the spelling (the message suggests the closest command).',
+  check(script) {
+    const problems: Problem[] = [];
+    for (const line of script.lines) {
+      for (const command of line.commands) {
+        const name = command.name.text;
+        // A command name built from a setting (e.g. `${cmd}`) is only known at boot time.
+        if (COMMANDS.has(name) || name.includes('${')) continue;
+        const suggestion = didYouMean(name, COMMANDS.keys());
+        problems.push({
+          ruleId: this.id,
+          start: command.name.start,
+          end: command.name.end,
+          message: suggestion
+            ? `Unknown command \`${name}\`: did you mean \`${suggestion}\`?`
+            : `Unknown command \`${name}\`: iPXE will stop the script here. Check the spelling or the iPXE build options.`,
+          ...(suggestion
+            ? { fixes: [{ title: `Change to \`${suggestion}\``, edits: [{ start: command.name.start, end: command.name.end, newText: suggestion }], preferred: true }] }
+            : {}),
+        });
+      }
+    }
+    return problems;
+  },
+};

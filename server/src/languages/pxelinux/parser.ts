@@ -1,0 +1,65 @@
+import type { Parsed } from '../../core/problem';
+import type { Directive, PxelinuxConfig, Word } from './ast';
+
+/** Next blank-separated word in `text` between `from` and `end`. */
+function wordAt(text: string, from: number, end: number): Word | undefined {
+  let i = from;
+  while (i < end && /[ \t]/.test(text[i] as string)) i++;
+  if (i >= end) return undefined;
+  const start = i;
+  while (i < end && !/[ \t]/.test(text[i] as string)) i++;
+  return { text: text.slice(start, i), start, end: i };
+}
+
+function restAt(text: string, from: number, end: number): Word | undefined {
+  let start = from;
+  while (start < end && /[ \t]/.test(text[start] as string)) start++;
+  let stop = end;
+  while (stop > start && /[ \t]/.test(text[stop - 1] as string)) stop--;
+  return stop > start ? { text: text.slice(start, stop), start, end: stop } : undefined;
+}
+
+/** Parses a PXELINUX/SYSLINUX config. Never throws; unknown keywords are kept for the rules to judge. */
+export function parsePxelinux(text: string): Parsed<PxelinuxConfig> {
+  const config: PxelinuxConfig = { global: [], labels: [], directives: [] };
+  let inHelpText = false;
+  let offset = 0;
+  while (offset <= text.length) {
+    let lineEnd = text.indexOf('\n', offset);
+    if (lineEnd < 0) lineEnd = text.length;
+    const end = text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
+    const keyword = wordAt(text, offset, end);
+    if (keyword && !keyword.text.startsWith('#')) {
+      const name = keyword.text.toLowerCase();
+      if (inHelpText && name !== 'endtext') {
+        // Help text is free text until ENDTEXT.
+      } else {
+        const directive: Directive = { keyword, name, start: keyword.start, end };
+        let argFrom = keyword.end;
+        if (name === 'menu' || name === 'text') {
+          const sub = wordAt(text, keyword.end, end);
+          if (sub) {
+            directive.sub = sub;
+            argFrom = sub.end;
+          }
+        }
+        const argument = restAt(text, argFrom, end);
+        if (argument) directive.argument = argument;
+        if (name === 'text' && directive.sub?.text.toLowerCase() === 'help') inHelpText = true;
+        if (name === 'endtext') inHelpText = false;
+        config.directives.push(directive);
+        const label = config.labels[config.labels.length - 1];
+        if (name === 'label') {
+          const labelName = wordAt(text, keyword.end, end) ?? { text: '', start: keyword.end, end: keyword.end };
+          config.labels.push({ name: labelName, directive, directives: [] });
+        } else if (label) {
+          label.directives.push(directive);
+        } else {
+          config.global.push(directive);
+        }
+      }
+    }
+    offset = lineEnd + 1;
+  }
+  return { ast: config, problems: [] };
+}

@@ -1,0 +1,33 @@
+import type { LanguageService } from '../../core/language';
+import type { RuleMeta } from '../../core/rule';
+import type { RouterOsScript } from './ast';
+import { parseRouterOs } from './parser';
+
+export { parseRouterOs } from './parser';
+export type { RouterOsScript } from './ast';
+
+const parserRules: RuleMeta[] = [
+  {
+    id: 'routeros.unterminatedString',
+    language: 'routeros',
+    severity: 'error',
+    summary: 'A `"` string that never closes.',
+    example: '/ip dhcp-server option add code=67 name=boot value="\'lpxelinux.0\'',
+    fix: 'Add the closing `"`.',
+  },
+  {
+    id: 'routeros.unbalancedBracket',
+    language: 'routeros',
+    severity: 'error',
+    summary: 'A `[`, `{` or `(` without its partner, or a closer that matches nothing.',
+    example: '/ip dhcp-server lease set [find mac-address=52:54:00:12:34:56 dhcp-option-set=fcos',
+    fix: 'Add or remove the bracket so each opener has its closer.',
+  },
+];
+
+export const routeros: LanguageService<RouterOsScript> = {
+  id: 'routeros',
+  parserRules,
+  rules: [],
+  parse: parseRouterOs,
+};

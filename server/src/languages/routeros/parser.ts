@@ -1,0 +1,113 @@
+import type { Parsed, Problem } from '../../core/problem';
+import type { RouterOsScript, Token } from './ast';
+
+const CLOSER: Record<string, string> = { '[': ']', '{': '}', '(': ')' };
+const OPENERS = new Set(Object.keys(CLOSER));
+const CLOSERS = new Set(Object.values(CLOSER));
+
+/** End offset of a string starting at `start` (the opening quote), or -1 when it never closes. */
+function stringEnd(text: string, start: number): number {
+  for (let i = start + 1; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\\') i++;
+    else if (ch === '"') return i + 1;
+  }
+  return -1;
+}
+
+/**
+ * Tokenizes a RouterOS script and checks that quotes and brackets balance. Never throws and never stops
+ * at the first error: an unmatched closer is reported and skipped, every unclosed opener is reported.
+ */
+export function parseRouterOs(text: string): Parsed<RouterOsScript> {
+  const tokens: Token[] = [];
+  const problems: Problem[] = [];
+  const stack: Token[] = [];
+  let lineStart = true;
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i] as string;
+    if (ch === '\n') {
+      tokens.push({ kind: 'newline', text: ch, start: i, end: i + 1 });
+      lineStart = true;
+      i++;
+      continue;
+    }
+    if (ch === ' ' || ch === '\t' || ch === '\r') {
+      i++;
+      continue;
+    }
+    if (ch === '\\' && (text[i + 1] === '\n' || (text[i + 1] === '\r' && text[i + 2] === '\n'))) {
+      i += text[i + 1] === '\n' ? 2 : 3;
+      continue;
+    }
+    if (ch === '#' && lineStart) {
+      let end = text.indexOf('\n', i);
+      if (end < 0) end = text.length;
+      tokens.push({ kind: 'comment', text: text.slice(i, end), start: i, end });
+      i = end;
+      continue;
+    }
+    lineStart = false;
+    if (ch === '"') {
+      const end = stringEnd(text, i);
+      if (end < 0) {
+        problems.push({
+          ruleId: 'routeros.unterminatedString',
+          start: i,
+          end: i + 1,
+          message: 'This string is never closed: RouterOS rejects the script from here on. Add the closing `"`.',
+        });
+        tokens.push({ kind: 'string', text: text.slice(i), start: i, end: text.length });
+        break;
+      }
+      tokens.push({ kind: 'string', text: text.slice(i, end), start: i, end });
+      i = end;
+      continue;
+    }
+    if (OPENERS.has(ch)) {
+      const token: Token = { kind: 'open', text: ch, start: i, end: i + 1 };
+      tokens.push(token);
+      stack.push(token);
+      i++;
+      continue;
+    }
+    if (CLOSERS.has(ch)) {
+      const token: Token = { kind: 'close', text: ch, start: i, end: i + 1 };
+      const open = stack[stack.length - 1];
+      if (open && CLOSER[open.text] === ch) {
+        stack.pop();
+        tokens.push(token);
+      } else {
+        problems.push({
+          ruleId: 'routeros.unbalancedBracket',
+          start: i,
+          end: i + 1,
+          message: open
+            ? `\`${ch}\` does not match the \`${open.text}\` opened earlier: close it with \`${CLOSER[open.text]}\` first.`
+            : `\`${ch}\` closes nothing: remove it or add the matching opener.`,
+          ...(open ? { related: [{ start: open.start, end: open.end, message: 'the bracket still open here' }] } : {}),
+        });
+      }
+      i++;
+      continue;
+    }
+    if (ch === ';') {
+      tokens.push({ kind: 'semicolon', text: ch, start: i, end: i + 1 });
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < text.length && !/[\s"[\]{}();]/.test(text[i] as string)) i++;
+    tokens.push({ kind: 'word', text: text.slice(start, i), start, end: i });
+  }
+  for (const open of stack) {
+    problems.push({
+      ruleId: 'routeros.unbalancedBracket',
+      start: open.start,
+      end: open.end,
+      message: `\`${open.text}\` is never closed: add \`${CLOSER[open.text]}\` where the ${open.text === '[' ? 'command' : 'block'} ends.`,
+    });
+  }
+  return { ast: { tokens }, problems };
+}

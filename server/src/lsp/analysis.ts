@@ -1,0 +1,66 @@
+import { URI } from 'vscode-uri';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze } from '../core/language';
+import { classify } from '../core/classify';
+import type { Problem } from '../core/problem';
+import type { LanguageId } from '../core/rule';
+import { SERVICES } from '../engine';
+
+export interface Analysis {
+  version: number;
+  language: LanguageId | undefined;
+  ast: unknown;
+  problems: Problem[];
+}
+
+export function pathOf(uri: string): string {
+  try {
+    return URI.parse(uri).fsPath;
+  } catch {
+    return uri;
+  }
+}
+
+/** Full reparse per change, cached by (uri, version): every request on the same version reuses it. */
+export class AnalysisCache {
+  private readonly entries = new Map<string, Analysis>();
+
+  get(doc: TextDocument): Analysis {
+    const cached = this.entries.get(doc.uri);
+    if (cached && cached.version === doc.version) return cached;
+    const text = doc.getText();
+    const language = classify(pathOf(doc.uri), text, doc.languageId);
+    const service = language && SERVICES.get(language);
+    const result = service ? analyze(service, text) : { ast: undefined, problems: [] };
+    const analysis: Analysis = { version: doc.version, language: service ? language : undefined, ...result };
+    this.entries.set(doc.uri, analysis);
+    return analysis;
+  }
+
+  delete(uri: string): void {
+    this.entries.delete(uri);
+  }
+}
+
+/** Runs a task per key after a quiet period; a newer call for the same key replaces the pending one. */
+export class Debouncer {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  constructor(private readonly delayMs: number) {}
+
+  schedule(key: string, task: () => void, delayMs = this.delayMs): void {
+    this.cancel(key);
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        task();
+      }, delayMs),
+    );
+  }
+
+  cancel(key: string): void {
+    const timer = this.timers.get(key);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(key);
+  }
+}

@@ -1,0 +1,92 @@
+/** The one place where offsets become LSP positions and our findings become LSP types. */
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CodeAction,
+  CodeActionKind,
+  CompletionItemKind,
+  DiagnosticSeverity,
+  type CompletionItem,
+  type Diagnostic,
+  type Range,
+} from 'vscode-languageserver';
+import type { Completion } from '../core/language';
+import type { Severity } from '../core/problem';
+import { docsAnchor } from '../core/rule';
+import type { Finding } from '../engine';
+
+export const SOURCE = 'pxe-workbench';
+
+/** Something that maps offsets to positions: a TextDocument. */
+export type Positions = Pick<TextDocument, 'positionAt'>;
+
+export function positionsOf(text: string): Positions {
+  return TextDocument.create('file:///', 'plaintext', 0, text);
+}
+
+export function toRange(doc: Positions, start: number, end: number): Range {
+  return { start: doc.positionAt(start), end: doc.positionAt(Math.max(start, end)) };
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toDiagnostic(finding: Finding, doc: Positions, uri: string, uriOf: (file: string) => string = (f) => f): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: toRange(doc, finding.start, finding.end),
+    severity: SEVERITY[finding.severity],
+    code: finding.ruleId,
+    codeDescription: { href: docsAnchor(finding.ruleId) },
+    source: SOURCE,
+    message: finding.message,
+  };
+  if (finding.related?.length) {
+    diagnostic.relatedInformation = finding.related.map((r) => ({
+      location: { uri: r.file ? uriOf(r.file) : uri, range: toRange(doc, r.start, r.end) },
+      message: r.message,
+    }));
+  }
+  return diagnostic;
+}
+
+/** Quick fixes for the findings that overlap `range`. */
+export function toCodeActions(findings: readonly Finding[], doc: Positions, uri: string, range: Range, diagnostics: Diagnostic[]): CodeAction[] {
+  const offsetOf = (doc as TextDocument).offsetAt?.bind(doc);
+  const from = offsetOf ? offsetOf(range.start) : 0;
+  const to = offsetOf ? offsetOf(range.end) : Number.MAX_SAFE_INTEGER;
+  const actions: CodeAction[] = [];
+  for (const finding of findings) {
+    if (!finding.fixes?.length || finding.end < from || finding.start > to) continue;
+    const diagnostic = diagnostics.find((d) => d.code === finding.ruleId) ?? toDiagnostic(finding, doc, uri);
+    for (const fix of finding.fixes) {
+      const action = CodeAction.create(fix.title, { changes: { [uri]: fix.edits.map((e) => ({ range: toRange(doc, e.start, e.end), newText: e.newText })) } }, CodeActionKind.QuickFix);
+      action.diagnostics = [diagnostic];
+      if (fix.preferred) action.isPreferred = true;
+      actions.push(action);
+    }
+  }
+  return actions;
+}
+
+const KIND: Record<Completion['kind'], CompletionItemKind> = {
+  keyword: CompletionItemKind.Keyword,
+  function: CompletionItemKind.Function,
+  variable: CompletionItemKind.Variable,
+  property: CompletionItemKind.Property,
+  value: CompletionItemKind.Value,
+  snippet: CompletionItemKind.Snippet,
+  file: CompletionItemKind.File,
+  reference: CompletionItemKind.Reference,
+};
+
+export function toCompletionItem(completion: Completion, doc: Positions): CompletionItem {
+  const item: CompletionItem = { label: completion.label, kind: KIND[completion.kind] };
+  if (completion.detail) item.detail = completion.detail;
+  if (completion.documentation) item.documentation = { kind: 'markdown', value: completion.documentation };
+  if (completion.replace) item.textEdit = { range: toRange(doc, completion.replace.start, completion.replace.end), newText: completion.insertText ?? completion.label };
+  else if (completion.insertText) item.insertText = completion.insertText;
+  return item;
+}

@@ -1,0 +1,121 @@
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { findNodeAtLocation, getNodeValue, type Node } from 'jsonc-parser';
+import schema from '../../../schemas/pxe-site.schema.json';
+import type { Problem } from '../core/problem';
+import type { Rule } from '../core/rule';
+import type { JsonDocument } from '../json/parse';
+
+let compiled: ValidateFunction | undefined;
+function validator(): ValidateFunction {
+  compiled ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
+  return compiled;
+}
+
+function pathOf(pointer: string): (string | number)[] {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function describe(error: ErrorObject): { message: string; key?: string } {
+  const where = error.instancePath ? `\`${error.instancePath.slice(1).replace(/\//g, '.')}\`` : 'The site file';
+  switch (error.keyword) {
+    case 'required':
+      return { message: `${where} needs \`${String(error.params.missingProperty)}\`.` };
+    case 'additionalProperty':
+    case 'additionalProperties': {
+      const key = String(error.params.additionalProperty);
+      return { key, message: `Unknown property \`${key}\` in ${where === 'The site file' ? 'the site file' : where}: remove it or check the spelling.` };
+    }
+    case 'pattern':
+    case 'format':
+      return { message: `${where} is not in the expected form (${String((schemaDescription(error) ?? error.message) || '')}).` };
+    case 'enum':
+      return { message: `${where} must be one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.` };
+    case 'const':
+      return { message: `${where} must be ${JSON.stringify(error.params.allowedValue)}.` };
+    default:
+      return { message: `${where} ${error.message ?? 'is invalid'}.` };
+  }
+}
+
+function schemaDescription(error: ErrorObject): string | undefined {
+  const s = error.parentSchema as { description?: string } | undefined;
+  return s?.description;
+}
+
+function nodeRange(node: Node): { start: number; end: number } {
+  return { start: node.offset, end: node.offset + node.length };
+}
+
+export const schemaRule: Rule<JsonDocument> = {
+  id: 'site.schema',
+  language: 'site',
+  severity: 'error',
+  summary: 'pxe-site.json does not match its schema (a missing, misspelled or malformed setting).',
+  example: '{ "version": 1, "name": "lab", "network": { "subnet": "192.168.255.0/24" }, "tftp": { "root": "tftp" } }',
+  fix: 'Follow the message; the editor completes every property of the site file.',
+  check(doc) {
+    const root = doc.root;
+    if (!root) return [];
+    const validate = validator();
+    if (validate(getNodeValue(root))) return [];
+    const problems: Problem[] = [];
+    for (const error of validate.errors ?? []) {
+      const { message, key } = describe(error);
+      const path = pathOf(error.instancePath);
+      const node = findNodeAtLocation(root, path) ?? root;
+      const keyNode = key ? findNodeAtLocation(node, [key])?.parent?.children?.[0] : undefined;
+      // A secret is reported by its own rule with a clearer message.
+      if (key && SECRET_KEY.test(key)) continue;
+      problems.push({ ruleId: this.id, ...nodeRange(keyNode ?? node), message });
+    }
+    return problems;
+  },
+};
+
+export const SECRET_KEY = /pass(word|phrase)|secret|token|private.?key$|^key$/i;
+
+export const secretRule: Rule<JsonDocument> = {
+  id: 'site.secret',
+  language: 'site',
+  severity: 'error',
+  summary: 'A password, passphrase, token or private key in pxe-site.json, a file meant to be shared and committed.',
+  example: '"targets": { "nas": { "kind": "synology", "host": "192.168.255.2", "user": "admin", "password": "hunter2" } }',
+  fix: 'Remove it: PXE Workbench asks for secrets when it needs them and keeps them in secret storage (CLI: environment variable).',
+  check(doc) {
+    const problems: Problem[] = [];
+    const visit = (node: Node | undefined): void => {
+      if (!node) return;
+      if (node.type === 'property') {
+        const [keyNode, value] = node.children ?? [];
+        if (keyNode && SECRET_KEY.test(String(keyNode.value))) {
+          problems.push({
+            ruleId: this.id,
+            ...nodeRange(keyNode),
+            message: `\`${String(keyNode.value)}\` looks like a secret: never store it in pxe-site.json. Remove it; PXE Workbench asks once and keeps it in the editor's secret storage (CLI: PXE_WORKBENCH_PASSWORD).`,
+            fixes: [{ title: `Remove \`${String(keyNode.value)}\``, edits: [removalEdit(node)] }],
+          });
+        }
+        visit(value);
+        return;
+      }
+      node.children?.forEach(visit);
+    };
+    visit(doc.root);
+    return problems;
+  },
+};
+
+/** An edit removing a property together with one neighbouring comma. */
+function removalEdit(property: Node): { start: number; end: number; newText: string } {
+  const siblings = property.parent?.children ?? [];
+  const index = siblings.indexOf(property);
+  const next = siblings[index + 1];
+  const previous = siblings[index - 1];
+  if (next) return { start: property.offset, end: next.offset, newText: '' };
+  if (previous) return { start: previous.offset + previous.length, end: property.offset + property.length, newText: '' };
+  return { start: property.offset, end: property.offset + property.length, newText: '' };
+}
