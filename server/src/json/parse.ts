@@ -27,7 +27,10 @@ const FRIENDLY: Record<string, string> = {
 export function parseStrictJson(text: string, ruleId: string): Parsed<JsonDocument> {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
-  const problems: Problem[] = errors.map((e) => {
+  const seen = new Set<number>();
+  // jsonc-parser may report several codes at one offset; the first says it best.
+  const unique = errors.filter((e) => !seen.has(e.offset) && seen.add(e.offset));
+  const problems: Problem[] = unique.map((e) => {
     const code = printParseErrorCode(e.error);
     return {
       ruleId,

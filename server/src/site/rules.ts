@@ -7,7 +7,7 @@ import type { JsonDocument } from '../json/parse';
 
 let compiled: ValidateFunction | undefined;
 function validator(): ValidateFunction {
-  compiled ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
+  compiled ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(schema);
   return compiled;
 }
 
@@ -68,9 +68,11 @@ export const schemaRule: Rule<JsonDocument> = {
       const path = pathOf(error.instancePath);
       const node = findNodeAtLocation(root, path) ?? root;
       const keyNode = key ? findNodeAtLocation(node, [key])?.parent?.children?.[0] : undefined;
+      // A missing property is reported on the key that holds the object, or on the root's `{`.
+      const holder = error.keyword === 'required' ? (node.parent?.type === 'property' ? node.parent.children?.[0] : { offset: node.offset, length: 1 }) : undefined;
       // A secret is reported by its own rule with a clearer message.
       if (key && SECRET_KEY.test(key)) continue;
-      problems.push({ ruleId: this.id, ...nodeRange(keyNode ?? node), message });
+      problems.push({ ruleId: this.id, ...nodeRange((keyNode ?? holder ?? node) as Node), message });
     }
     return problems;
   },

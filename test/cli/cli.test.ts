@@ -1,0 +1,121 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type * as Sarif from 'sarif';
+import { built } from '../helpers/build';
+
+function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [built('cli.js'), ...args], { encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+interface JsonFinding {
+  file: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  severity: string;
+  code: string;
+  message: string;
+}
+
+describe('pxe-workbench lint', () => {
+  it('exits 0 on the clean example and says what it checked', () => {
+    const r = cli('lint', 'examples/home-lab');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('0 error(s), 0 warning(s) in 5 file(s) checked.');
+  });
+
+  it('prints broken findings as a JSON array with 0-based LSP ranges and exits 1', () => {
+    const r = cli('lint', 'examples/broken', '--format', 'json');
+    expect(r.status).toBe(1);
+    const findings = JSON.parse(r.stdout) as JsonFinding[];
+    expect(findings.length).toBeGreaterThanOrEqual(12);
+    for (const f of findings) {
+      expect(Object.keys(f).sort()).toEqual(['code', 'file', 'message', 'range', 'severity']);
+      expect(['error', 'warning', 'info', 'hint']).toContain(f.severity);
+    }
+    const header = findings.find((f) => f.code === 'ipxe.missingHeader')!;
+    expect(header.file).toBe(join('examples', 'broken', 'missing-header.ipxe'));
+    expect(header.range.start).toEqual({ line: 0, character: 0 });
+    const kernal = findings.find((f) => f.code === 'ipxe.unknownCommand')!;
+    expect(kernal.range).toEqual({ start: { line: 4, character: 0 }, end: { line: 4, character: 6 } });
+  });
+
+  it('prints text as file:line:col: severity code message, 1-based', () => {
+    const r = cli('lint', 'examples/broken/unknown-command.ipxe');
+    expect(r.status).toBe(1);
+    expect(r.stdout.trim()).toBe(
+      `${join('examples', 'broken', 'unknown-command.ipxe')}:5:1: error ipxe.unknownCommand Unknown command \`kernal\`: did you mean \`kernel\`?`,
+    );
+  });
+
+  it('prints SARIF 2.1.0 with the rules and 1-based regions', () => {
+    const json = JSON.parse(cli('lint', 'examples/broken', '--format', 'json').stdout) as JsonFinding[];
+    const r = cli('lint', 'examples/broken', '--format', 'sarif');
+    expect(r.status).toBe(1);
+    const log = JSON.parse(r.stdout) as Sarif.Log;
+    expect(log.version).toBe('2.1.0');
+    expect(log.$schema).toMatch(/sarif-2\.1\.0/);
+    const run = log.runs[0]!;
+    expect(run.tool.driver.name).toBe('pxe-workbench');
+    expect(run.results).toHaveLength(json.length);
+    const rules = run.tool.driver.rules!;
+    for (const result of run.results!) {
+      expect(rules[result.ruleIndex!]!.id).toBe(result.ruleId);
+      expect(['error', 'warning', 'note']).toContain(result.level);
+      const region = result.locations![0]!.physicalLocation!.region!;
+      expect(region.startLine).toBeGreaterThanOrEqual(1);
+      expect(region.startColumn).toBeGreaterThanOrEqual(1);
+    }
+    const kernal = run.results!.find((x) => x.ruleId === 'ipxe.unknownCommand')!;
+    expect(kernal.locations![0]!.physicalLocation!.region).toEqual({ startLine: 5, startColumn: 1, endLine: 5, endColumn: 7 });
+    expect(kernal.locations![0]!.physicalLocation!.artifactLocation!.uri).toBe('examples/broken/unknown-command.ipxe');
+  });
+
+  it('lets --rule turn a rule off or change its level', () => {
+    const off = cli('lint', 'examples/broken/missing-header.ipxe', '--rule', 'ipxe.missingHeader=off');
+    expect(off.status).toBe(0);
+    const warn = cli('lint', 'examples/broken/missing-header.ipxe', '--rule', 'ipxe.missingHeader=warning');
+    expect(warn.status).toBe(0);
+    expect(warn.stdout).toContain('warning ipxe.missingHeader');
+  });
+
+  it('checks the site file given with --site', () => {
+    const r = cli('lint', 'examples/home-lab/tftp', '--site', 'examples/broken/site-with-password/pxe-site.json', '--format', 'json');
+    expect(r.status).toBe(1);
+    expect((JSON.parse(r.stdout) as JsonFinding[]).map((f) => f.code)).toEqual(['site.secret']);
+  });
+
+  it.each([
+    [['lint', '--format', 'xml'], /Allowed choices are text, json, sarif/],
+    [['lint', 'no/such/path'], /no\/such\/path: no such file or folder/],
+    [['lint', '--rule', 'nonsense'], /expected RULE=LEVEL/],
+    [['lint', '--rule', 'ipxe.nope=off'], /unknown rule "ipxe.nope"/],
+    [['lint', '--site', 'missing-site.json'], /missing-site.json: no such file/],
+    [['lint', '--bogus'], /unknown option '--bogus'/],
+    [['frobnicate'], /unknown command 'frobnicate'/],
+  ])('exits 2 with a clear message on bad usage: %j', (args, message) => {
+    const r = cli(...args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('exits 2 for a file it does not check and for an unreadable one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pxe-cli-'));
+    writeFileSync(join(dir, 'notes.txt'), 'hello');
+    expect(cli('lint', join(dir, 'notes.txt')).stderr).toMatch(/not a file PXE Workbench checks/);
+    expect(cli('lint', join(dir, 'notes.txt')).status).toBe(2);
+    if (process.getuid?.() !== 0) {
+      writeFileSync(join(dir, 'a.ipxe'), '#!ipxe', { mode: 0o000 });
+      expect(cli('lint', join(dir, 'a.ipxe')).status).toBe(2);
+    }
+  });
+
+  it('answers --help and --version with exit 0', () => {
+    expect(cli('--help').status).toBe(0);
+    expect(cli('lint', '--help').stdout).toContain('--format');
+    expect(cli('--version').stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../../server/src/core/classify';
+
+describe('classify', () => {
+  it.each([
+    ['tftp/boot.ipxe', '', 'ipxe'],
+    ['tftp/boot', '#!ipxe\ndhcp', 'ipxe'],
+    ['tftp/legacy', '#!gpxe\n', 'ipxe'],
+    ['tftp/pxelinux.cfg/default', '', 'pxelinux'],
+    ['tftp/pxelinux.cfg/01-52-54-00-12-34-56', '', 'pxelinux'],
+    ['C:\\tftp\\pxelinux.cfg\\C0A8FF', '', 'pxelinux'],
+    ['iso/isolinux.cfg', '', 'pxelinux'],
+    ['boot/syslinux.cfg', '', 'pxelinux'],
+    ['boot/extlinux.conf', '', 'pxelinux'],
+    ['router/pxe.rsc', '', 'routeros'],
+    ['fcos/config.ign', '', 'ignition'],
+    ['fcos/config.json', '{"ignition":{"version":"3.3.0"}}', 'ignition'],
+    ['pxe-site.json', '{}', 'site'],
+  ])('%s is %s', (path, text, language) => {
+    expect(classify(path, text)).toBe(language);
+  });
+
+  it.each([
+    ['package.json', '{"name":"x","version":"1.0.0"}'],
+    ['notes.txt', 'kernel vmlinuz'],
+    ['tftp/lpxelinux.0', '\x7fELF'],
+    ['data.json', '{"x":{"ignition":{"version":"3.3.0"}}}'],
+  ])('%s is not ours', (path, text) => {
+    expect(classify(path, text)).toBeUndefined();
+  });
+
+  it("prefers the editor's language id", () => {
+    expect(classify('untitled:Untitled-1', 'dhcp', 'ipxe')).toBe('ipxe');
+    expect(classify('x.txt', '', 'routeros')).toBe('routeros');
+  });
+});
