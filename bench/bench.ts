@@ -1,1 +1,94 @@
-console.log("bench placeholder");
+/**
+ * `npm run bench`: speed and memory, each as a ratio against a baseline measured in the same run.
+ * Never asserted in tests; numbers are for reading and for docs/benchmarks.md.
+ */
+import { spawn } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+import { lintPaths, lintText } from '../server/src/engine';
+import { printTable, time, type Row } from './stats';
+
+const SERVER = resolve(__dirname, 'server.js');
+
+/** Spawns the server and measures the time until the first diagnostic for one opened document. */
+function serverToFirstDiagnostic(): Promise<number> {
+  return new Promise((done, fail) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const send = (message: object): void => {
+      const body = JSON.stringify({ jsonrpc: '2.0', ...message });
+      child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    };
+    let buffer = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      if (buffer.includes('"id":1,"result"') && !buffer.includes('__opened')) {
+        buffer += '__opened';
+        send({ method: 'initialized', params: {} });
+        send({ method: 'textDocument/didOpen', params: { textDocument: { uri: 'file:///bench/a.ipxe', languageId: 'ipxe', version: 1, text: 'dhcp\n' } } });
+      }
+      if (buffer.includes('textDocument/publishDiagnostics') && buffer.includes('ipxe.missingHeader')) {
+        const elapsed = performance.now() - started;
+        child.kill();
+        done(elapsed);
+      }
+    });
+    child.on('error', fail);
+    send({ id: 1, method: 'initialize', params: { processId: process.pid, rootUri: null, capabilities: {} } });
+  });
+}
+
+function bareNode(): Promise<number> {
+  return new Promise((done, fail) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+    child.on('exit', () => done(performance.now() - started));
+    child.on('error', fail);
+  });
+}
+
+async function readAll(paths: string[]): Promise<void> {
+  for (const path of paths) await fs.readFile(path, 'utf8');
+}
+
+function bigIpxeScript(lines: number): string {
+  const body = ['#!ipxe', 'set base http://192.168.255.2/tftp'];
+  for (let i = 0; body.length < lines; i++) {
+    body.push(`:entry${i}`, `kernel \${base}/vmlinuz-${i} initrd=initrd-${i} console=ttyS0 || goto failed`, `initrd --name initrd-${i} \${base}/initrd-${i}.img`, `echo loaded ${i} && goto menu`);
+  }
+  body.push(':failed', 'shell', ':menu', 'boot');
+  return body.join('\n');
+}
+
+async function main(): Promise<void> {
+  const root = resolve(__dirname, '..');
+  const rows: Row[] = [];
+  console.log(`PXE Workbench benchmarks — node ${process.version}, ${process.platform}/${process.arch}\n`);
+
+  const startup = await time(10, serverToFirstDiagnostic);
+  const node = await time(10, bareNode);
+  rows.push({ name: 'server cold start → first diagnostic', measured: startup, baselineName: 'bare `node -e 0` start', baseline: node });
+
+  for (const example of ['examples/home-lab', 'examples/broken']) {
+    const dir = join(root, example);
+    const files = (await lintPaths([dir])).map((r) => r.path);
+    const lint = await time(50, () => lintPaths([dir]));
+    const read = await time(50, () => readAll(files));
+    rows.push({ name: `lint ${example} (${files.length} files)`, measured: lint, baselineName: 'read the same files', baseline: read });
+  }
+
+  const script = bigIpxeScript(10_000);
+  const big = await time(30, () => lintText('big.ipxe', script));
+  const split = await time(30, () => script.split('\n').map((l) => l.split(/\s+/)));
+  rows.push({ name: 'lint a 10,000-line iPXE script', measured: big, baselineName: 'split it into lines and words', baseline: split });
+
+  printTable(rows);
+  const memory = process.memoryUsage();
+  console.log(`\nbenchmark process memory after the runs: rss ${(memory.rss / 2 ** 20).toFixed(1)} MiB, heap used ${(memory.heapUsed / 2 ** 20).toFixed(1)} MiB`);
+}
+
+void main().catch((error: unknown) => {
+  console.error(`bench failed: ${String(error)}`);
+  process.exitCode = 1;
+});

@@ -25,6 +25,8 @@ boot
       '#!ipxe\nkernel http://nas/vmlinuz initrd=main\ninitrd --name main http://nas/initrd.img\nboot\n',
       '#!ipxe\nkernel http://nas/vmlinuz\nboot\n',
       '#!ipxe\nkernel http://nas/a initrd=b\nkernel http://nas/vmlinuz\nchain http://nas/next.ipxe\n',
+      '#!ipxe\nkernel ${memdisk} iso raw\ninitrd http://nas/tool.iso\nboot\n',
+      '#!ipxe\nkernel --name wb http://nas/wimboot\ninitrd http://nas/bootmgr bootmgr\nboot\n',
     ];
     for (const text of ok) expect(lintFixture('boot.ipxe', text, RULE).actual).toEqual([]);
   });

@@ -22,14 +22,21 @@ function continuationAt(text: string, i: number): number {
 function readLine(text: string, from: number): { words: Word[]; comment?: Word; end: number; next: number } {
   const words: Word[] = [];
   let i = from;
-  let current: Word | undefined;
+  let wordStart = -1;
+  let joinedInWord = false;
+  let wordEnd = -1;
   const finish = (): void => {
-    if (current) words.push(current);
-    current = undefined;
+    if (wordStart < 0) return;
+    const raw = text.slice(wordStart, wordEnd);
+    // Only words that span a continuation need the backslash-newline taken out.
+    words.push({ text: joinedInWord ? raw.replace(/\\\r?\n/g, '') : raw, start: wordStart, end: wordEnd });
+    wordStart = -1;
+    joinedInWord = false;
   };
   while (i < text.length && text[i] !== '\n') {
     const joined = continuationAt(text, i);
     if (joined) {
+      if (wordStart >= 0) joinedInWord = true;
       i += joined;
       continue;
     }
@@ -39,17 +46,15 @@ function readLine(text: string, from: number): { words: Word[]; comment?: Word; 
       i++;
       continue;
     }
-    if (ch === '#' && !current) {
+    if (ch === '#' && wordStart < 0) {
       // A comment starts only at the beginning of a word and runs to the end of the logical line.
       const start = i;
       while (i < text.length && text[i] !== '\n') i += continuationAt(text, i) || 1;
       const end = text[i - 1] === '\r' ? i - 1 : i;
       return { words, comment: { text: text.slice(start, end), start, end }, end, next: i + 1 };
     }
-    if (!current) current = { text: '', start: i, end: i };
-    current.text += ch;
-    current.end = i + 1;
-    i++;
+    if (wordStart < 0) wordStart = i;
+    wordEnd = ++i;
   }
   finish();
   const end = text[i - 1] === '\r' ? i - 1 : i;

@@ -1,20 +1,17 @@
 import type { Problem } from '../../../core/problem';
 import type { Rule } from '../../../core/rule';
+import { splitArgs } from '../args';
 import type { Command, IpxeScript } from '../ast';
 
 const KERNEL_COMMANDS = new Set(['kernel', 'imgselect', 'imgload']);
 const INITRD_COMMANDS = new Set(['initrd', 'imgfetch', 'module']);
+/** Loaders that take their "initrd" images without a Linux command line (ISO/floppy images, Windows files). */
+const NON_LINUX = /memdisk|wimboot/i;
 
 /** The name an image gets: `--name`/`-n`, else the last path segment of its URI. */
 function imageName(command: Command): string | undefined {
-  const args = command.args;
-  for (let i = 0; i < args.length; i++) {
-    const text = args[i]?.text ?? '';
-    if (text === '--name' || text === '-n') return args[i + 1]?.text;
-    if (text.startsWith('--name=')) return text.slice('--name='.length);
-  }
-  const uri = args.find((a) => !a.text.startsWith('-'));
-  return uri?.text.split(/[/?#]/).filter(Boolean).at(-1);
+  const { options, positional } = splitArgs(command);
+  return options.get('name')?.text ?? positional[0]?.text.split(/[/?#]/).filter(Boolean).at(-1);
 }
 
 export const missingInitrd: Rule<IpxeScript> = {
@@ -31,6 +28,8 @@ export const missingInitrd: Rule<IpxeScript> = {
     commands.forEach((kernel, index) => {
       if (!KERNEL_COMMANDS.has(kernel.name.text)) return;
       if (kernel.args.some((a) => a.text.startsWith('initrd='))) return;
+      const image = splitArgs(kernel).positional[0];
+      if (image && NON_LINUX.test(image.text)) return;
       const initrd = commands.slice(index + 1).find((c) => INITRD_COMMANDS.has(c.name.text) || KERNEL_COMMANDS.has(c.name.text));
       if (!initrd || !INITRD_COMMANDS.has(initrd.name.text)) return;
       const name = imageName(initrd) ?? 'initrd.img';
@@ -38,7 +37,7 @@ export const missingInitrd: Rule<IpxeScript> = {
         ruleId: this.id,
         start: kernel.name.start,
         end: kernel.end,
-        message: `This kernel line has no \`initrd=${name}\`, but an initrd is loaded below: the kernel will not find it and panics with "VFS: Unable to mount root fs". Add \`initrd=${name}\`.`,
+        message: `This kernel line has no \`initrd=${name}\`, but an initrd is loaded below: booted under UEFI, the kernel will not find it and panics with "VFS: Unable to mount root fs". Add \`initrd=${name}\`.`,
         related: [{ start: initrd.start, end: initrd.end, message: 'the initrd loaded for this kernel' }],
         fixes: [{ title: `Add \`initrd=${name}\` to the kernel line`, edits: [{ start: kernel.end, end: kernel.end, newText: ` initrd=${name}` }], preferred: true }],
       });
