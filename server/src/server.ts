@@ -2,8 +2,9 @@
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SERVICES, grade, type RuleLevels } from './engine';
-import { AnalysisCache, Debouncer } from './lsp/analysis';
-import { toCodeActions, toCompletionItem, toDiagnostic } from './lsp/convert';
+import type { LanguageService } from './core/language';
+import { AnalysisCache, Debouncer, type Analysis } from './lsp/analysis';
+import { toCodeActions, toCompletionItem, toDiagnostic, toHover } from './lsp/convert';
 import { readSettings } from './lsp/settings';
 
 const DEBOUNCE_MS = 150;
@@ -27,6 +28,7 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       completionProvider: { triggerCharacters: [' ', '{', '/'] },
       codeActionProvider: { codeActionKinds: ['quickfix'] },
+      hoverProvider: true,
     },
     serverInfo: { name: 'pxe-workbench', version: '0.1.0' },
   };
@@ -70,13 +72,24 @@ documents.onDidClose((e) => {
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
-connection.onCompletion((params) => {
-  const doc = documents.get(params.textDocument.uri);
-  if (!doc) return [];
+/** The open document, its analysis for the current version, and its language service. */
+function serviceAt(uri: string): { doc: TextDocument; analysis: Analysis; service: LanguageService<never> | undefined } | undefined {
+  const doc = documents.get(uri);
+  if (!doc) return undefined;
   const analysis = cache.get(doc);
-  const service = analysis.language && SERVICES.get(analysis.language);
-  if (!service?.complete) return [];
-  return service.complete(analysis.ast as never, doc.getText(), doc.offsetAt(params.position)).map((c) => toCompletionItem(c, doc));
+  return { doc, analysis, service: analysis.language && SERVICES.get(analysis.language) };
+}
+
+connection.onCompletion((params) => {
+  const at = serviceAt(params.textDocument.uri);
+  const completions = at?.service?.complete?.(at.analysis.ast as never, at.doc.getText(), at.doc.offsetAt(params.position)) ?? [];
+  return completions.map((c) => toCompletionItem(c, at!.doc));
+});
+
+connection.onHover((params) => {
+  const at = serviceAt(params.textDocument.uri);
+  const info = at?.service?.hover?.(at.analysis.ast as never, at.doc.getText(), at.doc.offsetAt(params.position));
+  return info ? toHover(info, at!.doc) : null;
 });
 
 connection.onCodeAction((params) => {

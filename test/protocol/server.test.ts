@@ -8,6 +8,7 @@ import {
   DidChangeConfigurationNotification,
   DidCloseTextDocumentNotification,
   DiagnosticSeverity,
+  HoverRequest,
   type CompletionItem,
   type CompletionList,
 } from 'vscode-languageserver-protocol/node';
@@ -92,6 +93,22 @@ describe('language server over stdio', () => {
     await client.open(cfg, 'pxelinux', 'DEFAULT \nLABEL fcos\nLABEL local\n');
     const labels = items(await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: cfg }, position: { line: 0, character: 8 } }));
     expect(labels.map((i) => i.label)).toEqual(['fcos', 'local']);
+  });
+
+  it('shows hover docs for iPXE commands and options and for PXELINUX keywords', async () => {
+    const uri = 'file:///tmp/pxe-protocol/hover.ipxe';
+    await client.open(uri, 'ipxe', '#!ipxe\ninitrd --name main http://nas/initrd.img\n');
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 2 } });
+    expect(hover?.contents).toMatchObject({ kind: 'markdown', value: expect.stringContaining('**initrd**') });
+    expect(hover?.range).toEqual({ start: { line: 1, character: 0 }, end: { line: 1, character: 6 } });
+    const option = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 9 } });
+    expect(JSON.stringify(option?.contents)).toContain('--name <name>');
+    const cfg = 'file:///tmp/pxe-protocol/hover/pxelinux.cfg/default';
+    await client.open(cfg, 'pxelinux', 'TIMEOUT 50\nMENU TITLE x\n');
+    const timeout = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: cfg }, position: { line: 0, character: 1 } });
+    expect(JSON.stringify(timeout?.contents)).toContain('tenths of a second');
+    const none = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: cfg }, position: { line: 0, character: 9 } });
+    expect(none).toBeNull();
   });
 
   it('offers the quick fix as a code action with a workspace edit', async () => {

@@ -13,6 +13,13 @@ export interface Completion {
   replace?: { start: number; end: number };
 }
 
+/** Hover text (markdown) for the range it describes. */
+export interface HoverInfo {
+  markdown: string;
+  start: number;
+  end: number;
+}
+
 /** The public face of one language: what every `languages/<lang>/index.ts` exports. */
 export interface LanguageService<Ast = unknown> {
   id: LanguageId;
@@ -22,6 +29,7 @@ export interface LanguageService<Ast = unknown> {
   rules: readonly Rule<Ast>[];
   parse(text: string): Parsed<Ast>;
   complete?(ast: Ast, text: string, offset: number): Completion[];
+  hover?(ast: Ast, text: string, offset: number): HoverInfo | undefined;
 }
 
 /** Parses and runs every rule; a rule that throws is reported, never fatal. */

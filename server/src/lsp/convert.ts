@@ -7,9 +7,10 @@ import {
   DiagnosticSeverity,
   type CompletionItem,
   type Diagnostic,
+  type Hover,
   type Range,
 } from 'vscode-languageserver';
-import type { Completion } from '../core/language';
+import type { Completion, HoverInfo } from '../core/language';
 import type { Severity } from '../core/problem';
 import { docsAnchor } from '../core/rule';
 import type { Finding } from '../engine';
@@ -89,4 +90,8 @@ export function toCompletionItem(completion: Completion, doc: Positions): Comple
   if (completion.replace) item.textEdit = { range: toRange(doc, completion.replace.start, completion.replace.end), newText: completion.insertText ?? completion.label };
   else if (completion.insertText) item.insertText = completion.insertText;
   return item;
+}
+
+export function toHover(info: HoverInfo, doc: Positions): Hover {
+  return { contents: { kind: 'markdown', value: info.markdown }, range: toRange(doc, info.start, info.end) };
 }

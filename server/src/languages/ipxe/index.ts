@@ -1,6 +1,7 @@
 import type { Completion, LanguageService } from '../../core/language';
 import type { IpxeScript } from './ast';
 import { COMMANDS } from './catalog';
+import { hoverIpxe } from './hover';
 import { parseIpxe } from './parser';
 import { missingHeader } from './rules/missingHeader';
 import { missingInitrd } from './rules/missingInitrd';
@@ -24,4 +25,5 @@ export const ipxe: LanguageService<IpxeScript> = {
   rules: [missingHeader, unknownCommand, missingInitrd],
   parse: parseIpxe,
   complete: completeIpxe,
+  hover: hoverIpxe,
 };

@@ -1,6 +1,7 @@
 import type { Completion, LanguageService } from '../../core/language';
 import type { PxelinuxConfig } from './ast';
 import { KEYWORDS, MENU_KEYWORDS } from './catalog';
+import { hoverPxelinux } from './hover';
 import { parsePxelinux } from './parser';
 import { missingLabel } from './rules/missingLabel';
 import { unknownKeyword } from './rules/unknownKeyword';
@@ -30,4 +31,5 @@ export const pxelinux: LanguageService<PxelinuxConfig> = {
   rules: [unknownKeyword, missingLabel],
   parse: parsePxelinux,
   complete: completePxelinux,
+  hover: hoverPxelinux,
 };
