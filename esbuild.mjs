@@ -25,6 +25,14 @@ const entries = [
   { entryPoints: ['client/src/cli.ts'], outfile: 'out/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['bench/bench.ts'], outfile: 'out/bench.js' },
   { entryPoints: ['scripts/gen.ts'], outfile: 'out/gen.js' },
+  { entryPoints: ['scripts/editor.ts'], outfile: 'out/editor.js' },
+  { entryPoints: ['test/electron/run.ts'], outfile: 'out/test/electron.js', external: [...common.external, '@vscode/test-electron'] },
+  // Extension-host tests: one file per suite beside the runner; mocha and vscode come from the host.
+  {
+    entryPoints: ['test/integration/index.ts', 'test/integration/extension.test.ts'],
+    outdir: 'out/test/integration',
+    external: [...common.external, 'mocha'],
+  },
 ];
 
 const started = Date.now();

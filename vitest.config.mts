@@ -7,6 +7,18 @@ export default defineConfig({
       { test: { name: 'cli', include: ['test/cli/**/*.test.ts'], testTimeout: 30_000 } },
       { test: { name: 'protocol', include: ['test/protocol/**/*.test.ts'], testTimeout: 30_000 } },
       { test: { name: 'neovim', include: ['test/neovim/**/*.test.ts'], testTimeout: 60_000 } },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/setup.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          // One editor at a time, after every other suite: the machine has two cores.
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
     ],
   },
 });

@@ -1,5 +1,6 @@
 // `npm test`: install what is missing, build, type-check, lint, then run every suite (unit, CLI, protocol,
-// Neovim). Prints the time of each phase and a closing "N passed, N failed" line.
+// Neovim, and end-to-end in a real VS Code build). Prints the time of each phase and a closing
+// "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,7 +25,7 @@ phase('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
 phase('eslint', 'npx', ['eslint', '.']);
 const report = join(mkdtempSync(join(tmpdir(), 'pxe-test-')), 'vitest.json');
 const started = Date.now();
-console.log('\n▶ tests: vitest run (unit, cli, protocol, neovim)');
+console.log('\n▶ tests: vitest run (unit, cli, protocol, neovim, then e2e in a real VS Code)');
 const tests = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], { stdio: 'inherit' });
 phases.push(`tests ${((Date.now() - started) / 1000).toFixed(1)}s`);
 let passed = 0;

@@ -1,0 +1,156 @@
+/**
+ * The real VS Code workbench (code-server) with the packaged VSIX installed into a clean profile, driven
+ * like a user would: Quick Open, Problems panel, suggestions, hovers, the command palette, quick fixes.
+ * Screenshots land in docs/ for the README.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openFile, openFolder, problems, runCommand, startSession, timed, type Session } from '../helpers/workbench';
+
+const DOCS = resolve('docs');
+
+describe('PXE Workbench in the real VS Code workbench (installed VSIX)', () => {
+  let session: Session;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    session = await timed('start code-server with the VSIX in a clean profile', () => startSession({ installVsix: true }));
+    browser = await launchBrowser();
+    page = await timed('open examples/ in the workbench', () => openFolder(browser, session, session.workspace));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await session?.stop();
+  });
+
+  it('offers once to create a site file when a boot file is opened without one', async () => {
+    await openFile(page, 'home-lab/tftp/fedora-coreos.ipxe');
+    const toast = page.locator('.notification-toast', { hasText: 'No pxe-site.json in examples' });
+    await toast.waitFor({ timeout: 15_000 });
+    await toast.locator('.monaco-button', { hasText: "Don't Ask Again" }).click();
+    await toast.waitFor({ state: 'detached', timeout: 10_000 });
+  });
+
+  it('detects the four languages', async () => {
+    await timed('language detection', async () => {
+      const cases: [string, string][] = [
+        ['home-lab/tftp/fedora-coreos.ipxe', 'iPXE'],
+        ['home-lab/tftp/pxelinux.cfg/default', 'PXELINUX / SYSLINUX'],
+        ['home-lab/router/pxe-dhcp.rsc', 'RouterOS Script'],
+        ['home-lab/tftp/fedora-coreos/config.ign', 'Ignition'],
+      ];
+      for (const [file, mode] of cases) {
+        await openFile(page, file);
+        await expect.poll(() => page.locator('[id="status.editor.mode"]').innerText(), { timeout: 10_000 }).toBe(mode);
+      }
+    });
+  });
+
+  it('shows the broken examples in the Problems panel with message, rule code and line', async () => {
+    const expected: [string, string, string][] = [
+      ['broken/missing-header.ipxe', 'ipxe.missingHeader', '[Ln 1, Col 1]'],
+      ['broken/unknown-command.ipxe', 'ipxe.unknownCommand', '[Ln 5, Col 1]'],
+      ['broken/missing-initrd.ipxe', 'ipxe.missingInitrd', '[Ln 5, Col 1]'],
+      ['broken/pxelinux.cfg/default', 'pxelinux.missingLabel', '[Ln 5, Col 9]'],
+      ['broken/unterminated-string.rsc', 'routeros.unterminatedString', '[Ln 4, Col 34]'],
+      ['broken/legacy-spec.ign', 'ignition.unsupportedVersion', '[Ln 2, Col 28]'],
+      ['broken/site-with-password/pxe-site.json', 'site.secret', '[Ln 7, Col 76]'],
+    ];
+    await timed('Problems panel', async () => {
+      for (const [file] of expected) await openFile(page, file);
+      await page.keyboard.press('Control+Shift+M');
+      await page.waitForSelector('.markers-panel .monaco-list-row');
+      // The list only renders the rows in view: give it the whole window.
+      await runCommand(page, 'View: Toggle Maximized Panel');
+      await expect.poll(async () => {
+        const rows = (await problems(page)).join('\n');
+        return expected.filter(([, code, line]) => !new RegExp(`${code.replace('.', '\\.')}\\)?\\s*\\${line.replace(']', '\\]')}`).test(rows)).map(([f]) => f);
+      }, { timeout: 20_000 }).toEqual([]);
+      const rows = await problems(page);
+      expect(rows.join('\n')).toContain('Unknown command `kernal`: did you mean `kernel`?');
+      expect(rows.join('\n')).toContain('pxe-workbench');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+      await page.screenshot({ path: join(DOCS, 'problems-panel.png') });
+      await runCommand(page, 'View: Toggle Maximized Panel');
+    });
+  });
+
+  it('suggests iPXE commands while typing', async () => {
+    await timed('completion', async () => {
+      await openFile(page, 'home-lab/tftp/fedora-coreos.ipxe');
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('Enter');
+      // `imgverify` appears nowhere in the file, so only the language server can offer it (as a function).
+      await page.keyboard.type('imgve');
+      await page.keyboard.press('Control+Space');
+      const row = page.locator('.suggest-widget.visible .monaco-list-row', { hasText: 'imgverify' }).first();
+      await row.waitFor({ timeout: 10_000 });
+      expect(await row.locator('.codicon-symbol-function').count()).toBe(1);
+      await page.screenshot({ path: join(DOCS, 'completion.png') });
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+Z');
+      await page.keyboard.press('Control+Z');
+    });
+  });
+
+  it('shows hover docs for a command', async () => {
+    await timed('hover', async () => {
+      await openFile(page, 'home-lab/tftp/fedora-coreos.ipxe');
+      await page.keyboard.press('Control+G');
+      await page.keyboard.type('7');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      const hover = page.locator('.monaco-hover', { hasText: 'Fetch and select the kernel' }).first();
+      await hover.waitFor({ timeout: 10_000 });
+      expect(await hover.innerText()).toContain('kernel');
+      await page.screenshot({ path: join(DOCS, 'hover.png') });
+      await page.keyboard.press('Escape');
+    });
+  });
+
+  it('lists its commands in the palette, and Create Site File writes pxe-site.json', async () => {
+    await timed('command palette + Create Site File', async () => {
+      await page.keyboard.press('F1');
+      await page.waitForSelector('.quick-input-widget input');
+      await page.keyboard.type('PXE:');
+      for (const title of ['PXE: Create Site File', 'PXE: Restart Language Server', 'PXE: Show Logs']) {
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
+      }
+      await page.screenshot({ path: join(DOCS, 'command-palette.png') });
+      await page.keyboard.press('Escape');
+      await runCommand(page, 'PXE: Create Site File');
+      for (let step = 1; step <= 6; step++) {
+        await page.locator('.quick-input-widget', { hasText: `Create Site File (${step}/6)` }).waitFor({ timeout: 10_000 });
+        if (step === 1) {
+          await page.keyboard.press('Control+A');
+          await page.keyboard.type('e2e-lab');
+        }
+        await page.keyboard.press('Enter');
+      }
+      await page.locator('.tabs-container .tab.active', { hasText: 'pxe-site.json' }).waitFor({ timeout: 10_000 });
+      const site = join(session.workspace, 'pxe-site.json');
+      await expect.poll(() => existsSync(site)).toBe(true);
+      const json = JSON.parse(readFileSync(site, 'utf8'));
+      expect(json).toMatchObject({ version: 1, name: 'e2e-lab', network: { subnet: '192.168.255.0/24' } });
+    });
+  });
+
+  it('applies a quick fix', async () => {
+    await timed('quick fix', async () => {
+      await openFile(page, 'broken/missing-header.ipxe');
+      await page.keyboard.press('Control+Home');
+      await page.keyboard.press('Control+.');
+      const action = page.locator('.action-widget .monaco-list-row', { hasText: 'Insert `#!ipxe` as the first line' }).first();
+      await action.waitFor({ timeout: 10_000 });
+      await page.screenshot({ path: join(DOCS, 'quick-fix.png') });
+      await action.click();
+      await expect.poll(() => page.locator('.monaco-editor.focused .view-line').first().innerText(), { timeout: 10_000 }).toBe('#!ipxe');
+      await page.keyboard.press('Control+S');
+      await expect.poll(() => readFileSync(join(session.workspace, 'broken/missing-header.ipxe'), 'utf8').startsWith('#!ipxe\n')).toBe(true);
+    });
+  });
+});

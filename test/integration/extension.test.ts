@@ -1,0 +1,134 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { codeOf, diagnosticsOf, EXTENSION_ID, waitFor, workspaceUri } from './helpers';
+
+/** examples/broken: file → the one rule it must produce (the same table as examples/broken/README.md). */
+const BROKEN: [string, string, number][] = [
+  ['missing-header.ipxe', 'ipxe.missingHeader', 0],
+  ['unknown-command.ipxe', 'ipxe.unknownCommand', 4],
+  ['missing-initrd.ipxe', 'ipxe.missingInitrd', 4],
+  ['pxelinux.cfg/default', 'pxelinux.missingLabel', 4],
+  ['pxelinux.cfg/01-52-54-00-12-34-56', 'pxelinux.unknownKeyword', 3],
+  ['unterminated-string.rsc', 'routeros.unterminatedString', 3],
+  ['unbalanced-bracket.rsc', 'routeros.unbalancedBracket', 3],
+  ['trailing-comma.ign', 'ignition.jsonSyntax', 4],
+  ['legacy-spec.ign', 'ignition.unsupportedVersion', 1],
+  ['missing-version.ign', 'ignition.missingVersion', 0],
+  ['site-with-password/pxe-site.json', 'site.secret', 6],
+];
+
+describe('PXE Workbench in the extension host', () => {
+  before(async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is not installed`);
+    await extension.activate();
+  });
+
+  it('detects the four languages', async () => {
+    const cases: [string[], string][] = [
+      [['home-lab', 'tftp', 'fedora-coreos.ipxe'], 'ipxe'],
+      [['home-lab', 'tftp', 'pxelinux.cfg', 'default'], 'pxelinux'],
+      [['home-lab', 'router', 'pxe-dhcp.rsc'], 'routeros'],
+      [['home-lab', 'tftp', 'fedora-coreos', 'config.ign'], 'ignition'],
+    ];
+    for (const [path, language] of cases) {
+      const doc = await vscode.workspace.openTextDocument(workspaceUri(...path));
+      assert.equal(doc.languageId, language, path.join('/'));
+    }
+  });
+
+  it('reports the expected rule, on the expected line, for every broken example', async () => {
+    for (const [file, rule, line] of BROKEN) {
+      const diagnostics = await diagnosticsOf(workspaceUri('broken', ...file.split('/')));
+      assert.deepEqual([...new Set(diagnostics.map(codeOf))], [rule], file);
+      assert.equal(diagnostics[0]!.range.start.line, line, `${file}: line`);
+      const code = diagnostics[0]!.code;
+      assert.ok(typeof code === 'object' && code.target.toString().includes('docs/rules.md'), `${file}: docs link`);
+    }
+  });
+
+  it('leaves schema errors in pxe-site.json to VS Code JSON support (no double report)', async () => {
+    const uri = workspaceUri('broken', 'site-typo', 'pxe-site.json');
+    const all = await waitFor('JSON schema diagnostics', async () => {
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      const d = vscode.languages.getDiagnostics(uri);
+      return d.length ? d : undefined;
+    });
+    assert.ok(all.some((d) => /pattern|match/i.test(d.message)), JSON.stringify(all.map((d) => d.message)));
+    assert.equal(all.filter((d) => d.source === 'pxe-workbench').length, 0);
+  });
+
+  it('shows nothing on the clean home lab', async () => {
+    for (const path of [['tftp', 'fedora-coreos.ipxe'], ['tftp', 'pxelinux.cfg', 'default'], ['router', 'pxe-dhcp.rsc'], ['tftp', 'fedora-coreos', 'config.ign']]) {
+      const uri = workspaceUri('home-lab', ...path);
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      await new Promise((r) => setTimeout(r, 300));
+      assert.deepEqual(vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'pxe-workbench'), [], path.join('/'));
+    }
+  });
+
+  it('completes iPXE commands through the completion provider', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'ipxe', content: '#!ipxe\nker' });
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(1, 3));
+    const kernel = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'kernel');
+    assert.ok(kernel, 'kernel is offered');
+    assert.match(String(kernel.detail), /kernel \[--name n\]/);
+  });
+
+  it('shows hover docs through the hover provider', async () => {
+    const uri = workspaceUri('home-lab', 'tftp', 'fedora-coreos.ipxe');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const line = doc.getText().split('\n').findIndex((l) => l.startsWith('kernel '));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, 2));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /\*\*kernel\*\*/);
+  });
+
+  it('applies quick fixes and the result is clean', async () => {
+    const uri = workspaceUri('broken', 'unknown-command.ipxe');
+    const [diagnostic] = await diagnosticsOf(uri);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic!.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.title.includes('kernel'));
+    assert.ok(fix?.edit, `quick fix offered: ${actions.map((a) => a.title).join(', ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    assert.match(doc.getText(), /^kernel http:/m);
+    await diagnosticsOf(uri, (d) => d.length === 0);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('contributes its commands, and Restart and Show Logs run', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    for (const id of ['pxeWorkbench.createSiteFile', 'pxeWorkbench.restartServer', 'pxeWorkbench.showLogs']) assert.ok(commands.includes(id), id);
+    await vscode.commands.executeCommand('pxeWorkbench.restartServer');
+    await vscode.commands.executeCommand('pxeWorkbench.showLogs');
+    const uri = workspaceUri('broken', 'missing-header.ipxe');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await diagnosticsOf(uri);
+  });
+
+  it('Create Site File writes a valid pxe-site.json from the wizard answers', async () => {
+    const target = workspaceUri('pxe-site.json');
+    await vscode.workspace.fs.delete(target).then(undefined, () => undefined);
+    const window = vscode.window as { showInputBox: typeof vscode.window.showInputBox };
+    const original = window.showInputBox;
+    const answers = ['test-lab', '10.20.0.0/24', '10.20.0.1', '10.20.0.2', 'tftp', '/boot/'];
+    const asked: string[] = [];
+    window.showInputBox = async (options) => {
+      asked.push(String(options?.prompt));
+      const answer = answers.shift();
+      assert.equal(await options?.validateInput?.(answer ?? ''), undefined, `answer ${answer} is accepted`);
+      return answer;
+    };
+    try {
+      await vscode.commands.executeCommand('pxeWorkbench.createSiteFile');
+    } finally {
+      window.showInputBox = original;
+    }
+    assert.equal(asked.length, 6);
+    const site = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8'));
+    assert.equal(site.name, 'test-lab');
+    assert.equal(site.http.baseUrl, 'http://10.20.0.2/boot/');
+    assert.deepEqual(await diagnosticsOf(target, (d) => d.length === 0), []);
+  });
+});
