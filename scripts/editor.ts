@@ -65,7 +65,10 @@ export function ensureCodeServer(log: Log): void {
     }
   }
   log(`installing code-server ${CODE_SERVER_VERSION} into ${CACHE} (about 90 s the first time) …`);
-  const env = { ...process.env, PATH: `${join(NODE24_DIR, 'bin')}:${process.env.PATH ?? ''}`, npm_config_nodedir: NODE24_DIR };
+  // An outer `npm test` leaves npm_config_* in the environment (user_agent says node/v20, which
+  // code-server's postinstall reads); the nested install must see only Node 24.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
+  const env = { ...inherited, PATH: `${join(NODE24_DIR, 'bin')}:${process.env.PATH ?? ''}`, npm_config_nodedir: NODE24_DIR };
   if (!run('npm', ['install', '--no-audit', '--no-fund', '--prefix', join(CACHE, 'code-server'), `code-server@${CODE_SERVER_VERSION}`], env)) {
     throw new EditorError(`npm could not install code-server@${CODE_SERVER_VERSION}; its native modules need ${BUILD_PACKAGES.join(' ')}.`);
   }
