@@ -61,3 +61,21 @@ export function applyFix(text: string, finding: Finding): string {
   const edits = [...(finding.fixes?.[0]?.edits ?? [])].sort((a, b) => b.start - a.start);
   return edits.reduce((t, e) => t.slice(0, e.start) + e.newText + t.slice(e.end), text);
 }
+
+/**
+ * The usual shape of a rule test: every `bad` fixture produces exactly its markers for `rule`, and every
+ * `good` text produces nothing for it.
+ */
+export function checkRule(rule: string, path: string, cases: { bad: string[]; good: string[] }): void {
+  for (const bad of cases.bad) {
+    const r = lintFixture(path, bad, rule);
+    if (r.expected.length === 0) throw new Error(`fixture for ${rule} has no markers:\n${bad}`);
+    if (JSON.stringify(r.actual) !== JSON.stringify(r.expected)) {
+      throw new Error(`${rule} on:\n${r.text}\nexpected ${JSON.stringify(r.expected)}\nbut got  ${JSON.stringify(r.actual)}`);
+    }
+  }
+  for (const good of cases.good) {
+    const r = lintFixture(path, good, rule);
+    if (r.actual.length) throw new Error(`${rule} fired on a good text:\n${good}\n${JSON.stringify(r.actual)}: ${r.findings.map((f) => f.message).join('; ')}`);
+  }
+}

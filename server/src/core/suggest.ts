@@ -3,7 +3,8 @@ import { distance } from 'fastest-levenshtein';
 /** The closest candidate to a misspelled word, when it is close enough to be a likely typo. */
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
   const lower = word.toLowerCase();
-  const limit = Math.max(1, Math.min(3, Math.floor(lower.length / 3)));
+  // Two edits cover a swapped pair of letters (`kernal`, `retyr`), which is the commonest typo.
+  const limit = lower.length <= 3 ? 1 : lower.length <= 8 ? 2 : 3;
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {

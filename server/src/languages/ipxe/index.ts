@@ -3,9 +3,17 @@ import type { IpxeScript } from './ast';
 import { COMMANDS } from './catalog';
 import { hoverIpxe } from './hover';
 import { parseIpxe } from './parser';
+import { extraArgument, missingArgument } from './rules/argumentCount';
+import { missingRootfs, unknownKernelArgument } from './rules/coreos';
+import { danglingOperator, unhandledFailure, unreachableCode } from './rules/flow';
+import { badUrl, dhcpBeforeChain, initrdNameMismatch } from './rules/images';
+import { duplicateLabel, menuTargetWithoutLabel, undefinedLabel } from './rules/labels';
 import { missingHeader } from './rules/missingHeader';
 import { missingInitrd } from './rules/missingInitrd';
+import { quotedArgument } from './rules/quotes';
 import { unknownCommand } from './rules/unknownCommand';
+import { unknownOption } from './rules/unknownOption';
+import { unclosedExpansion, undefinedVariable, unknownSettingType, unusedVariable } from './rules/variables';
 
 export { parseIpxe } from './parser';
 export type { IpxeScript } from './ast';
@@ -22,7 +30,30 @@ function completeIpxe(_script: IpxeScript, text: string, offset: number): Comple
 export const ipxe: LanguageService<IpxeScript> = {
   id: 'ipxe',
   parserRules: [],
-  rules: [missingHeader, unknownCommand, missingInitrd],
+  rules: [
+    missingHeader,
+    unknownCommand,
+    unknownOption,
+    missingArgument,
+    extraArgument,
+    undefinedLabel,
+    duplicateLabel,
+    menuTargetWithoutLabel,
+    unreachableCode,
+    unhandledFailure,
+    danglingOperator,
+    undefinedVariable,
+    unusedVariable,
+    unclosedExpansion,
+    unknownSettingType,
+    missingInitrd,
+    initrdNameMismatch,
+    badUrl,
+    dhcpBeforeChain,
+    unknownKernelArgument,
+    missingRootfs,
+    quotedArgument,
+  ],
   parse: parseIpxe,
   complete: completeIpxe,
   hover: hoverIpxe,

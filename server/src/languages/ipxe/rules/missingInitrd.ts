@@ -1,18 +1,13 @@
 import type { Problem } from '../../../core/problem';
 import type { Rule } from '../../../core/rule';
 import { splitArgs } from '../args';
-import type { Command, IpxeScript } from '../ast';
+import type { IpxeScript } from '../ast';
+import { imageName } from './images';
 
 const KERNEL_COMMANDS = new Set(['kernel', 'imgselect', 'imgload']);
 const INITRD_COMMANDS = new Set(['initrd', 'imgfetch', 'module']);
 /** Loaders that take their "initrd" images without a Linux command line (ISO/floppy images, Windows files). */
 const NON_LINUX = /memdisk|wimboot/i;
-
-/** The name an image gets: `--name`/`-n`, else the last path segment of its URI. */
-function imageName(command: Command): string | undefined {
-  const { options, positional } = splitArgs(command);
-  return options.get('name')?.text ?? positional[0]?.text.split(/[/?#]/).filter(Boolean).at(-1);
-}
 
 export const missingInitrd: Rule<IpxeScript> = {
   id: 'ipxe.missingInitrd',

@@ -1,0 +1,98 @@
+import type { Command, IpxeScript, Label, Line, Word } from './ast';
+import { splitArgs } from './args';
+import { settingRefs, type SettingRef, type Unclosed } from './expansion';
+
+/** Where a setting gets a value in this script. */
+export interface SettingDef {
+  name: string;
+  /** The word that names the setting (scope included). */
+  word: Word;
+  /** Range of the bare name inside `word`. */
+  nameStart: number;
+  nameEnd: number;
+  command: Command;
+  /** The literal value of `set name value…`, when it is one. */
+  value?: string;
+}
+
+export interface MenuItem {
+  label: Word;
+  command: Command;
+  /** The menu it belongs to: its `--menu` name, else the menu created last (`#offset` for an unnamed one). */
+  menu: string;
+}
+
+export interface Choice {
+  setting: Word;
+  command: Command;
+  menu: string;
+}
+
+/** Everything the rules, completion, hover and navigation need, computed once per parse. */
+export interface IpxeModel {
+  script: IpxeScript;
+  commands: { command: Command; line: Line }[];
+  labels: Map<string, Label[]>;
+  gotos: { target: Word; command: Command }[];
+  refs: (SettingRef & { command: Command; word: Word })[];
+  unclosed: Unclosed[];
+  defs: SettingDef[];
+  items: MenuItem[];
+  choices: Choice[];
+}
+
+/** Commands whose first positional argument (or an option) names a setting they write. */
+const WRITES_FIRST = new Set(['set', 'clear', 'read', 'inc', 'imgset', 'nslookup', 'pciscan', 'usbscan']);
+const DIGESTS = /^(md5|sha1|sha224|sha256|sha384|sha512|md4)sum$/;
+
+function defFrom(word: Word, command: Command, value?: string): SettingDef {
+  const slash = word.text.lastIndexOf('/');
+  const name = word.text.slice(slash + 1).split(':')[0] as string;
+  const nameStart = word.start + slash + 1;
+  return { name, word, nameStart, nameEnd: nameStart + name.length, command, ...(value !== undefined ? { value } : {}) };
+}
+
+const cache = new WeakMap<IpxeScript, IpxeModel>();
+
+export function modelOf(script: IpxeScript, text: string): IpxeModel {
+  const cached = cache.get(script);
+  if (cached) return cached;
+  const model: IpxeModel = { script, commands: [], labels: new Map(), gotos: [], refs: [], unclosed: [], defs: [], items: [], choices: [] };
+  let currentMenu = '';
+  for (const label of script.labels) model.labels.set(label.name, [...(model.labels.get(label.name) ?? []), label]);
+  for (const line of script.lines) {
+    for (const command of line.commands) {
+      model.commands.push({ command, line });
+      for (const word of [command.name, ...command.args]) {
+        if (!word.text.includes('${')) continue;
+        const { refs, unclosed } = settingRefs(text, word);
+        model.refs.push(...refs.map((r) => ({ ...r, command, word })));
+        model.unclosed.push(...unclosed);
+      }
+      const name = command.name.text;
+      const { options, positional } = splitArgs(command);
+      if (name === 'goto' && positional[0]) model.gotos.push({ target: positional[0], command });
+      if (WRITES_FIRST.has(name) && positional[0]) {
+        const value = name === 'set' ? positional.slice(1).map((w) => w.text).join(' ') : undefined;
+        model.defs.push(defFrom(positional[0], command, value));
+      }
+      // Each unnamed `menu` replaces the previous unnamed one, so it gets an identity of its own.
+      if (name === 'menu') currentMenu = options.get('name')?.text ?? `#${command.start}`;
+      if (name === 'choose' && positional[0]) {
+        model.defs.push(defFrom(positional[0], command));
+        model.choices.push({ setting: positional[0], command, menu: options.get('menu')?.text ?? currentMenu });
+      }
+      if (DIGESTS.test(name) && options.get('set')) model.defs.push(defFrom(options.get('set') as Word, command));
+      if (name === 'item' && positional[0] && !options.has('gap') && !options.has('form')) {
+        model.items.push({ label: positional[0], command, menu: options.get('menu')?.text ?? currentMenu });
+      }
+    }
+  }
+  cache.set(script, model);
+  return model;
+}
+
+/** True for a word that is a literal label name (not built from a setting). */
+export function isLiteral(word: Word): boolean {
+  return !word.text.includes('${');
+}

@@ -1,0 +1,105 @@
+import type { Problem } from '../../../core/problem';
+import type { Rule } from '../../../core/rule';
+import { didYouMean } from '../../../core/suggest';
+import type { IpxeScript } from '../ast';
+import { splitArgs } from '../args';
+import { isLiteral, modelOf, type MenuItem } from '../model';
+
+export const undefinedLabel: Rule<IpxeScript> = {
+  id: 'ipxe.undefinedLabel',
+  language: 'ipxe',
+  // A warning: `goto` to a missing label fails only when reached, often on an error path.
+  severity: 'warning',
+  summary: '`goto` names a label the script does not define (or `choose --default` an item that does not exist): the line fails.',
+  example: '#!ipxe\ngoto retyr\n:retry',
+  fix: 'Correct the label name, or add the `:label` line (quick fix).',
+  check(script, text) {
+    const model = modelOf(script, text);
+    const problems: Problem[] = [];
+    for (const { target } of model.gotos) {
+      if (!isLiteral(target) || model.labels.has(target.text)) continue;
+      const suggestion = didYouMean(target.text, model.labels.keys());
+      const append = text.endsWith('\n') || text.length === 0 ? '' : '\n';
+      problems.push({
+        ruleId: this.id,
+        start: target.start,
+        end: target.end,
+        message: `No label \`:${target.text}\` in this script: \`goto\` only searches the current script, so this line fails${suggestion ? `. Did you mean \`${suggestion}\`?` : '. Add the label, or correct the name.'}`,
+        fixes: [
+          ...(suggestion ? [{ title: `Change to \`${suggestion}\``, edits: [{ start: target.start, end: target.end, newText: suggestion }], preferred: true }] : []),
+          { title: `Create label \`:${target.text}\` at the end`, edits: [{ start: text.length, end: text.length, newText: `${append}\n:${target.text}\n` }] },
+        ],
+      });
+    }
+    const items = new Set(model.items.map((i) => i.label.text));
+    for (const { command } of model.commands) {
+      if (command.name.text !== 'choose') continue;
+      const fallback = splitArgs(command).options.get('default');
+      if (!fallback || !isLiteral(fallback) || items.has(fallback.text)) continue;
+      problems.push({ ruleId: this.id, start: fallback.start, end: fallback.end, message: `\`choose --default ${fallback.text}\`: no menu \`item\` is labelled \`${fallback.text}\`.` });
+    }
+    return problems;
+  },
+};
+
+export const duplicateLabel: Rule<IpxeScript> = {
+  id: 'ipxe.duplicateLabel',
+  language: 'ipxe',
+  severity: 'warning',
+  summary: 'The same `:label` twice: `goto` always jumps to the first one, the second is never a target.',
+  example: '#!ipxe\n:start\necho one\n:start\necho two',
+  fix: 'Rename one of the labels.',
+  check(script, text) {
+    const problems: Problem[] = [];
+    for (const [name, labels] of modelOf(script, text).labels) {
+      const [first, ...rest] = labels;
+      for (const label of rest) {
+        problems.push({
+          ruleId: this.id,
+          start: label.start,
+          end: label.end,
+          message: `Label \`:${name}\` is already defined above; \`goto ${name}\` always goes to the first one.`,
+          ...(first ? { related: [{ start: first.start, end: first.end, message: 'first definition' }] } : {}),
+        });
+      }
+    }
+    return problems;
+  },
+};
+
+export const menuTargetWithoutLabel: Rule<IpxeScript> = {
+  id: 'ipxe.menuTargetWithoutLabel',
+  language: 'ipxe',
+  severity: 'warning',
+  summary: 'A menu `item` whose label has no `:label` line, while the choice is followed with `goto ${…}`: picking it fails.',
+  example: '#!ipxe\nmenu Boot\nitem fcos Fedora CoreOS\nchoose target && goto ${target}',
+  fix: 'Add the `:label` for the item (quick fix), or correct the item name.',
+  check(script, text) {
+    const model = modelOf(script, text);
+    // Menus whose choice is followed by `goto prefix${choice}suffix` (a failure there not handled by `||`):
+    // each of their items must name a label, prefix and suffix included.
+    const targets = new Map<string, { prefix: string; suffix: string }>();
+    for (const choice of model.choices) {
+      for (const { target, command } of model.gotos) {
+        const ref = `\${${choice.setting.text}}`;
+        const at = target.text.indexOf(ref);
+        const prefix = target.text.slice(0, at);
+        const suffix = target.text.slice(at + ref.length);
+        if (at < 0 || command.next === '||' || (prefix + suffix).includes('${')) continue;
+        targets.set(choice.menu, { prefix, suffix });
+      }
+    }
+    if (!targets.size) return [];
+    const append = text.endsWith('\n') || text.length === 0 ? '' : '\n';
+    const labelOf = (item: MenuItem): string => `${targets.get(item.menu)?.prefix ?? ''}${item.label.text}${targets.get(item.menu)?.suffix ?? ''}`;
+    return model.items
+      .filter((item) => targets.has(item.menu) && isLiteral(item.label) && !model.labels.has(labelOf(item)))
+      .map((item) => ({
+        ruleId: this.id,
+        start: item.label.start,
+        end: item.label.end,
+        message: `Menu item \`${item.label.text}\` has no \`:${labelOf(item)}\` label: choosing it makes \`goto\` fail.`,
+        fixes: [{ title: `Create label \`:${labelOf(item)}\` at the end`, edits: [{ start: text.length, end: text.length, newText: `${append}\n:${labelOf(item)}\n` }] }],
+      }));
+  },
+};

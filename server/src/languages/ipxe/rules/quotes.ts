@@ -1,0 +1,26 @@
+import type { Problem } from '../../../core/problem';
+import type { Rule } from '../../../core/rule';
+import type { IpxeScript } from '../ast';
+
+export const quotedArgument: Rule<IpxeScript> = {
+  id: 'ipxe.quotedArgument',
+  language: 'ipxe',
+  severity: 'hint',
+  summary: 'Quotes in an argument: iPXE has no quoting, so the quote characters become part of the value.',
+  example: '#!ipxe\nset title "Home lab"',
+  fix: 'Drop the quotes; `set name several words` joins the words with spaces, and `${name}` stays one argument.',
+  check(script) {
+    const problems: Problem[] = [];
+    for (const line of script.lines) {
+      for (const command of line.commands) {
+        // echo, prompt, menu titles and item texts print quotes as they are, which is rarely a mistake.
+        if (['echo', 'prompt', 'menu', 'item', 'form'].includes(command.name.text)) continue;
+        for (const arg of command.args) {
+          if (!/^["']|["']$/.test(arg.text)) continue;
+          problems.push({ ruleId: this.id, start: arg.start, end: arg.end, message: `iPXE has no quoting: the quotes in ${arg.text} are part of the value.` });
+        }
+      }
+    }
+    return problems;
+  },
+};

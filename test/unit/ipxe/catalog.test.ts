@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { arityOf, COMMANDS } from '../../../server/src/languages/ipxe/catalog';
+
+describe('iPXE catalog', () => {
+  it.each([
+    ['kernel [--name n] [--timeout ms] <uri|image> [args…]', 1, Infinity],
+    ['goto <label>', 1, 1],
+    ['iseq <a> <b>', 2, 2],
+    ['set <setting> [value…]', 1, Infinity],
+    ['sanhook [--drive N] <root-path>…', 1, Infinity],
+    ['boot [--replace] [<uri|image> [args…]]', 0, Infinity],
+    ['exit [status]', 0, 1],
+    ['item [--menu n|--form n] [--key k] [--default] [<label> [text]]', 0, 2],
+    ['route', 0, 0],
+    ['echo [-n] [text…]', 0, Infinity],
+    ['vcreate --tag N [--priority P] <trunk interface>', 1, 1],
+    ['choose [--menu n] [--default label] [--timeout ms] <setting>', 1, 1],
+  ])('reads the arity of %s', (synopsis, min, max) => {
+    expect(arityOf(synopsis)).toMatchObject({ min, max });
+  });
+
+  it('covers the commands the upstream documentation lists, each with a synopsis and summary', () => {
+    const documented = 'kernel imgfetch initrd chain boot imgexec imgselect imgfree imgargs imgverify imgtrust dhcp ifopen ifconf ifstat ifclose route set clear read prompt echo menu item choose goto iseq isset inc sleep shell exit login sanboot sanhook sanunhook ntp param params nslookup ping vcreate vdestroy cpuid config show fcstat ipstat lotest pciscan profstat reboot poweroff console colour cpair certstat certstore certfree time'.split(' ');
+    for (const name of documented) expect(COMMANDS.has(name), name).toBe(true);
+    for (const [name, spec] of COMMANDS) {
+      expect(spec.synopsis.startsWith(name), name).toBe(true);
+      expect(spec.summary.length, name).toBeGreaterThan(10);
+    }
+  });
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { applyFix, checkRule, lintFixture } from '../../helpers/markers';
+
+const RULE = 'ipxe.undefinedLabel';
+
+describe(RULE, () => {
+  it('flags goto to a missing label and choose --default to a missing item', () => {
+    checkRule(RULE, 'a.ipxe', {
+      bad: [
+        `#!ipxe\n:retry\ndhcp || goto retyr\n             ^^^^^ ${RULE}\n`,
+        `#!ipxe\nmenu\nitem fcos Fedora\nchoose --default fcoss t\n                 ^^^^^ ${RULE}\n`,
+      ],
+      good: ['#!ipxe\ngoto end\n:end\n', '#!ipxe\ngoto ${target}\n', '#!ipxe\nmenu\nitem fcos F\nchoose --default fcos t\n'],
+    });
+  });
+
+  it('offers the closest label and to create the missing one', () => {
+    const r = lintFixture('a.ipxe', '#!ipxe\n:retry\ngoto retyr', RULE);
+    expect(r.findings[0]!.fixes!.map((f) => f.title)).toEqual(['Change to `retry`', 'Create label `:retyr` at the end']);
+    expect(applyFix(r.text, r.findings[0]!)).toBe('#!ipxe\n:retry\ngoto retry');
+    const created = applyFix(r.text, { ...r.findings[0]!, fixes: r.findings[0]!.fixes!.slice(1) });
+    expect(created).toBe('#!ipxe\n:retry\ngoto retyr\n\n:retyr\n');
+    expect(lintFixture('a.ipxe', created, RULE).actual).toEqual([]);
+  });
+});
