@@ -1,10 +1,10 @@
 /** LSP entry: wires the connection to the analysis services, nothing else. Run with --stdio or --node-ipc. */
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
+import { createConnection, ErrorCodes, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SERVICES, grade, type RuleLevels } from './engine';
 import type { LanguageService } from './core/language';
 import { AnalysisCache, Debouncer, type Analysis } from './lsp/analysis';
-import { toCodeActions, toCompletionItem, toDiagnostic, toHover } from './lsp/convert';
+import { toCodeActions, toCompletionItem, toDiagnostic, toDocumentSymbol, toFoldingRange, toHover, toLocation, toRange } from './lsp/convert';
 import { readSettings } from './lsp/settings';
 
 const DEBOUNCE_MS = 150;
@@ -26,9 +26,14 @@ connection.onInitialize((params): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
-      completionProvider: { triggerCharacters: [' ', '{', '/'] },
+      completionProvider: { triggerCharacters: [' ', '{', '/', ':', '-'] },
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       hoverProvider: true,
+      documentSymbolProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+      foldingRangeProvider: true,
     },
     serverInfo: { name: 'pxe-workbench', version: '0.1.0' },
   };
@@ -90,6 +95,43 @@ connection.onHover((params) => {
   const at = serviceAt(params.textDocument.uri);
   const info = at?.service?.hover?.(at.analysis.ast as never, at.doc.getText(), at.doc.offsetAt(params.position));
   return info ? toHover(info, at!.doc) : null;
+});
+
+connection.onDocumentSymbol((params) => {
+  const at = serviceAt(params.textDocument.uri);
+  return at?.service?.symbols?.(at.analysis.ast as never, at.doc.getText()).map((s) => toDocumentSymbol(s, at.doc)) ?? [];
+});
+
+connection.onDefinition((params) => {
+  const at = serviceAt(params.textDocument.uri);
+  const spans = at?.service?.definition?.(at.analysis.ast as never, at.doc.getText(), at.doc.offsetAt(params.position)) ?? [];
+  return spans.map((s) => toLocation(s, at!.doc, at!.doc.uri));
+});
+
+connection.onReferences((params) => {
+  const at = serviceAt(params.textDocument.uri);
+  const spans = at?.service?.references?.(at.analysis.ast as never, at.doc.getText(), at.doc.offsetAt(params.position), params.context.includeDeclaration) ?? [];
+  return spans.map((s) => toLocation(s, at!.doc, at!.doc.uri));
+});
+
+connection.onPrepareRename((params) => {
+  const at = serviceAt(params.textDocument.uri);
+  const span = at?.service?.prepareRename?.(at.analysis.ast as never, at.doc.getText(), at.doc.offsetAt(params.position));
+  return span ? toRange(at!.doc, span.start, span.end) : null;
+});
+
+connection.onRenameRequest((params) => {
+  const at = serviceAt(params.textDocument.uri);
+  const result = at?.service?.rename?.(at.analysis.ast as never, at.doc.getText(), at.doc.offsetAt(params.position), params.newName);
+  if (!result) return null;
+  if ('error' in result) throw new ResponseError(ErrorCodes.InvalidRequest, result.error);
+  return { changes: { [at!.doc.uri]: result.edits.map((e) => ({ range: toRange(at!.doc, e.start, e.end), newText: result.newText })) } };
+});
+
+connection.onFoldingRanges((params) => {
+  const at = serviceAt(params.textDocument.uri);
+  const spans = at?.service?.folding?.(at.analysis.ast as never, at.doc.getText()) ?? [];
+  return spans.map((s) => toFoldingRange(s, at!.doc)).filter((r) => r !== undefined);
 });
 
 connection.onCodeAction((params) => {

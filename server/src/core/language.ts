@@ -20,6 +20,27 @@ export interface HoverInfo {
   end: number;
 }
 
+/** An outline entry. */
+export interface SymbolInfo {
+  name: string;
+  kind: 'label' | 'variable' | 'section' | 'key' | 'command';
+  detail?: string;
+  /** The whole construct, and the part to select (its name). */
+  start: number;
+  end: number;
+  selectionStart: number;
+  selectionEnd: number;
+  children?: SymbolInfo[];
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A rename's edits, or why it cannot be done. */
+export type RenameResult = { edits: Span[]; newText: string } | { error: string };
+
 /** The public face of one language: what every `languages/<lang>/index.ts` exports. */
 export interface LanguageService<Ast = unknown> {
   id: LanguageId;
@@ -30,6 +51,16 @@ export interface LanguageService<Ast = unknown> {
   parse(text: string): Parsed<Ast>;
   complete?(ast: Ast, text: string, offset: number): Completion[];
   hover?(ast: Ast, text: string, offset: number): HoverInfo | undefined;
+  symbols?(ast: Ast, text: string): SymbolInfo[];
+  /** Where the name at `offset` is defined. */
+  definition?(ast: Ast, text: string, offset: number): Span[];
+  /** Every occurrence of the name at `offset` (its definitions included when asked). */
+  references?(ast: Ast, text: string, offset: number, includeDeclaration: boolean): Span[];
+  /** The span that a rename at `offset` would change, or undefined when nothing there can be renamed. */
+  prepareRename?(ast: Ast, text: string, offset: number): Span | undefined;
+  rename?(ast: Ast, text: string, offset: number, newName: string): RenameResult | undefined;
+  /** Foldable regions (offsets; whole lines are folded). */
+  folding?(ast: Ast, text: string): Span[];
 }
 
 /** Parses and runs every rule; a rule that throws is reported, never fatal. */

@@ -7,10 +7,14 @@ import {
   DiagnosticSeverity,
   type CompletionItem,
   type Diagnostic,
+  type DocumentSymbol,
+  type FoldingRange,
+  type Location,
+  SymbolKind,
   type Hover,
   type Range,
 } from 'vscode-languageserver';
-import type { Completion, HoverInfo } from '../core/language';
+import type { Completion, HoverInfo, Span, SymbolInfo } from '../core/language';
 import type { Severity } from '../core/problem';
 import { docsAnchor } from '../core/rule';
 import type { Finding } from '../engine';
@@ -94,4 +98,33 @@ export function toCompletionItem(completion: Completion, doc: Positions): Comple
 
 export function toHover(info: HoverInfo, doc: Positions): Hover {
   return { contents: { kind: 'markdown', value: info.markdown }, range: toRange(doc, info.start, info.end) };
+}
+
+const SYMBOL_KIND: Record<SymbolInfo['kind'], SymbolKind> = {
+  label: SymbolKind.Namespace,
+  variable: SymbolKind.Variable,
+  section: SymbolKind.Module,
+  key: SymbolKind.Key,
+  command: SymbolKind.Function,
+};
+
+export function toDocumentSymbol(symbol: SymbolInfo, doc: Positions): DocumentSymbol {
+  return {
+    name: symbol.name,
+    kind: SYMBOL_KIND[symbol.kind],
+    ...(symbol.detail ? { detail: symbol.detail } : {}),
+    range: toRange(doc, symbol.start, symbol.end),
+    selectionRange: toRange(doc, symbol.selectionStart, symbol.selectionEnd),
+    ...(symbol.children ? { children: symbol.children.map((c) => toDocumentSymbol(c, doc)) } : {}),
+  };
+}
+
+export function toLocation(span: Span, doc: Positions, uri: string): Location {
+  return { uri, range: toRange(doc, span.start, span.end) };
+}
+
+/** Folds whole lines; a span that starts and ends on one line folds nothing. */
+export function toFoldingRange(span: Span, doc: Positions): FoldingRange | undefined {
+  const range = toRange(doc, span.start, span.end);
+  return range.end.line > range.start.line ? { startLine: range.start.line, endLine: range.end.line } : undefined;
 }

@@ -1,7 +1,8 @@
-import type { Completion, LanguageService } from '../../core/language';
+import type { LanguageService } from '../../core/language';
 import type { IpxeScript } from './ast';
-import { COMMANDS } from './catalog';
+import { completeIpxe } from './complete';
 import { hoverIpxe } from './hover';
+import { definitionIpxe, foldingIpxe, prepareRenameIpxe, referencesIpxe, renameIpxe, symbolsIpxe } from './symbols';
 import { parseIpxe } from './parser';
 import { extraArgument, missingArgument } from './rules/argumentCount';
 import { missingRootfs, unknownKernelArgument } from './rules/coreos';
@@ -17,15 +18,6 @@ import { unclosedExpansion, undefinedVariable, unknownSettingType, unusedVariabl
 
 export { parseIpxe } from './parser';
 export type { IpxeScript } from './ast';
-
-/** Commands at the start of a command position; more (options, settings, labels) comes with the iPXE issue. */
-function completeIpxe(_script: IpxeScript, text: string, offset: number): Completion[] {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  const before = text.slice(lineStart, offset);
-  const atCommand = /^\s*(?::\S+\s+)?(?:.*\s(?:\|\||&&|;)\s+)?[\w-]*$/.test(before);
-  if (!atCommand) return [];
-  return [...COMMANDS].map(([name, spec]) => ({ label: name, kind: 'function', detail: spec.synopsis, documentation: spec.summary }));
-}
 
 export const ipxe: LanguageService<IpxeScript> = {
   id: 'ipxe',
@@ -57,4 +49,10 @@ export const ipxe: LanguageService<IpxeScript> = {
   parse: parseIpxe,
   complete: completeIpxe,
   hover: hoverIpxe,
+  symbols: symbolsIpxe,
+  definition: definitionIpxe,
+  references: referencesIpxe,
+  prepareRename: prepareRenameIpxe,
+  rename: renameIpxe,
+  folding: foldingIpxe,
 };
