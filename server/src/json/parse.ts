@@ -34,8 +34,9 @@ export function parseStrictJson(text: string, ruleId: string): Parsed<JsonDocume
     const code = printParseErrorCode(e.error);
     return {
       ruleId,
-      start: e.offset,
-      end: e.offset + Math.max(1, e.length),
+      // An error at the very end (unexpected end of file) gets the last character, never a range past it.
+      start: Math.min(e.offset, Math.max(0, text.length - 1)),
+      end: Math.min(text.length, e.offset + Math.max(1, e.length)),
       message: `Invalid JSON: ${FRIENDLY[code] ?? code}. The file cannot be read until this is fixed.`,
     };
   });

@@ -17,3 +17,14 @@ describe(RULE, () => {
     expect(r.findings.map((f) => f.message).join('\n')).toMatch(/comments[\s\S]*comma/);
   });
 });
+
+describe('ignition.jsonSyntax at the end of the file (found by the fuzz test)', () => {
+  it('keeps ranges inside the text for an empty file and a file cut short', async () => {
+    const { lintText } = await import('../../../server/src/engine');
+    for (const text of ['', '{', '{ "ignition": { "version": "3.3.0" }']) {
+      const findings = lintText('config.ign', text).findings;
+      expect(findings.length).toBeGreaterThan(0);
+      for (const f of findings) expect(f.end).toBeLessThanOrEqual(text.length);
+    }
+  });
+});

@@ -3,12 +3,22 @@ import { COMMANDS } from './catalog';
 
 export interface SplitArgs {
   /** Option values by long name (`--name main`, `-n main`, `--name=main`); flags map to ''. */
-  options: Map<string, Word | undefined>;
+  options: ReadonlyMap<string, Word | undefined>;
   positional: Word[];
 }
 
 /** Splits a command's arguments into options and positional words, the way iPXE's getopt reads them. */
 export function splitArgs(command: Command): SplitArgs {
+  // Memoised on the command itself: several rules ask, and a WeakMap costs more than the split.
+  const memo = command as Command & { split?: SplitArgs };
+  return (memo.split ??= readArgs(command));
+}
+
+const NO_OPTIONS: ReadonlyMap<string, Word | undefined> = new Map();
+
+function readArgs(command: Command): SplitArgs {
+  // Most commands carry no option at all: share one empty map and the argument list itself.
+  if (!command.args[0]?.text.startsWith('-')) return { options: NO_OPTIONS, positional: command.args };
   const specs = COMMANDS.get(command.name.text)?.options ?? [];
   const options = new Map<string, Word | undefined>();
   const positional: Word[] = [];

@@ -33,6 +33,8 @@ export interface Line {
   label?: Label;
   commands: Command[];
   comment?: Word;
+  /** `||` or `&&` with no command before it (at the start, or right after another separator). */
+  strayOperators?: Word[];
 }
 
 export interface IpxeScript {

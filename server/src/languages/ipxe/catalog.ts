@@ -31,7 +31,15 @@ export interface Arity {
  * Positional argument counts read from a synopsis: `<x>` outside brackets is required, `[…]` is optional,
  * `…` makes it open-ended. Options (`--x`) are not positional.
  */
+const arities = new Map<string, Arity>();
+
 export function arityOf(synopsis: string): Arity {
+  let arity = arities.get(synopsis);
+  if (!arity) arities.set(synopsis, (arity = readArity(synopsis)));
+  return arity;
+}
+
+function readArity(synopsis: string): Arity {
   const rest = synopsis.replace(/^\S+\s*/, '');
   let depth = 0;
   let min = 0;

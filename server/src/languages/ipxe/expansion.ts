@@ -1,4 +1,4 @@
-import type { Word } from './ast';
+import type { Command, Word } from './ast';
 
 /** One `${…}` in a word: `${[scope/]name[:type]}`. Offsets point into the original text. */
 export interface SettingRef {
@@ -13,6 +13,9 @@ export interface SettingRef {
   nameEnd: number;
   /** True when the name contains another `${…}` (known only at boot time). */
   dynamic: boolean;
+  /** The command and word it appears in. */
+  command: Command;
+  word: Word;
 }
 
 export interface Unclosed {
@@ -20,40 +23,41 @@ export interface Unclosed {
 }
 
 /**
- * Finds every `${…}` in a word, innermost ones included, the way iPXE expands them. A word spanning a
- * line continuation maps back to raw offsets through `word.start` only when it has none; otherwise refs
- * are found in the raw text of the word's range.
+ * Finds every `${…}` in a word, innermost ones included, the way iPXE expands them, and appends them (in
+ * order of their start) and any unclosed `${` to the given lists. Offsets are raw text offsets.
  */
-export function settingRefs(text: string, word: Word): { refs: SettingRef[]; unclosed: Unclosed[] } {
-  const refs: SettingRef[] = [];
-  const unclosed: Unclosed[] = [];
-  const raw = text.slice(word.start, word.end);
+export function settingRefs(text: string, word: Word, command: Command, refs: SettingRef[], unclosed: Unclosed[]): void {
+  const found: SettingRef[] = [];
   const stack: number[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    if (raw[i] === '$' && raw[i + 1] === '{') {
+  for (let i = word.start; i < word.end; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 36 /* $ */ && text.charCodeAt(i + 1) === 123 /* { */) {
       stack.push(i);
       i++;
-    } else if (raw[i] === '}' && stack.length) {
+    } else if (ch === 125 /* } */ && stack.length) {
       const open = stack.pop() as number;
-      const inner = raw.slice(open + 2, i);
+      const inner = text.slice(open + 2, i);
       const dynamic = inner.includes('${');
       const colon = dynamic ? -1 : inner.lastIndexOf(':');
       const body = colon >= 0 ? inner.slice(0, colon) : inner;
       const slash = body.lastIndexOf('/');
       const name = dynamic ? '' : body.slice(slash + 1);
-      const nameStart = word.start + open + 2 + slash + 1;
-      refs.push({
+      const nameStart = open + 2 + slash + 1;
+      found.push({
         name,
         ...(slash >= 0 && !dynamic ? { scope: body.slice(0, slash) } : {}),
         ...(colon >= 0 ? { type: inner.slice(colon + 1) } : {}),
-        start: word.start + open,
-        end: word.start + i + 1,
+        start: open,
+        end: i + 1,
         nameStart,
         nameEnd: nameStart + name.length,
         dynamic,
+        command,
+        word,
       });
     }
   }
-  for (const open of stack) unclosed.push({ start: word.start + open });
-  return { refs: refs.sort((a, b) => a.start - b.start), unclosed };
+  for (const open of stack) unclosed.push({ start: open });
+  if (found.length > 1) found.sort((a, b) => a.start - b.start);
+  for (const ref of found) refs.push(ref);
 }

@@ -34,7 +34,7 @@ export interface IpxeModel {
   commands: { command: Command; line: Line }[];
   labels: Map<string, Label[]>;
   gotos: { target: Word; command: Command }[];
-  refs: (SettingRef & { command: Command; word: Word })[];
+  refs: SettingRef[];
   unclosed: Unclosed[];
   defs: SettingDef[];
   items: MenuItem[];
@@ -59,15 +59,17 @@ export function modelOf(script: IpxeScript, text: string): IpxeModel {
   if (cached) return cached;
   const model: IpxeModel = { script, commands: [], labels: new Map(), gotos: [], refs: [], unclosed: [], defs: [], items: [], choices: [] };
   let currentMenu = '';
-  for (const label of script.labels) model.labels.set(label.name, [...(model.labels.get(label.name) ?? []), label]);
+  for (const label of script.labels) {
+    const same = model.labels.get(label.name);
+    if (same) same.push(label);
+    else model.labels.set(label.name, [label]);
+  }
   for (const line of script.lines) {
     for (const command of line.commands) {
       model.commands.push({ command, line });
-      for (const word of [command.name, ...command.args]) {
-        if (!word.text.includes('${')) continue;
-        const { refs, unclosed } = settingRefs(text, word);
-        model.refs.push(...refs.map((r) => ({ ...r, command, word })));
-        model.unclosed.push(...unclosed);
+      if (command.name.text.includes('${')) settingRefs(text, command.name, command, model.refs, model.unclosed);
+      for (const word of command.args) {
+        if (word.text.includes('${')) settingRefs(text, word, command, model.refs, model.unclosed);
       }
       const name = command.name.text;
       const { options, positional } = splitArgs(command);

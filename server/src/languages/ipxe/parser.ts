@@ -61,20 +61,23 @@ function readLine(text: string, from: number): { words: Word[]; comment?: Word; 
   return { words, end: Math.max(end, from), next: i + 1 };
 }
 
-function splitCommands(words: Word[]): Command[] {
+function splitCommands(words: Word[], line: Line): Command[] {
   const commands: Command[] = [];
   let group: Word[] = [];
   let previous: Separator | undefined;
   const flush = (next?: Separator): void => {
-    const [name, ...args] = group;
+    const name = group[0];
     if (name) {
-      const last = args[args.length - 1] ?? name;
-      commands.push({ name, args, start: name.start, end: last.end, previous, ...(next ? { next } : {}) });
+      const last = group[group.length - 1] as Word;
+      const command: Command = { name, args: group.slice(1), start: name.start, end: last.end, previous };
+      if (next) command.next = next;
+      commands.push(command);
     }
     group = [];
   };
   for (const word of words) {
     if (SEPARATORS.has(word.text)) {
+      if (!group.length && word.text !== ';') (line.strayOperators ??= []).push(word);
       flush(word.text as Separator);
       previous = word.text as Separator;
     } else {
@@ -103,9 +106,9 @@ export function parseIpxe(text: string): Parsed<IpxeScript> {
       const label = { name: head.text.slice(1), start: head.start + 1, end: head.end };
       line.label = label;
       script.labels.push(label);
-      line.commands = splitCommands(words.slice(1));
+      line.commands = splitCommands(words.slice(1), line);
     } else {
-      line.commands = splitCommands(words);
+      line.commands = splitCommands(words, line);
     }
     script.lines.push(line);
     first = false;

@@ -62,8 +62,7 @@ export const unhandledFailure: Rule<IpxeScript> = {
         const traits = COMMANDS.get(command.name.text)?.traits ?? [];
         if (!traits.includes('fetch')) return;
         // Handled when some later command on the line runs on failure.
-        const handled = line.commands.slice(index).some((c) => c.next === '||');
-        if (handled) return;
+        for (let i = index; i < line.commands.length; i++) if (line.commands[i]?.next === '||') return;
         problems.push({
           ruleId: this.id,
           start: command.name.start,
@@ -83,15 +82,11 @@ export const danglingOperator: Rule<IpxeScript> = {
   summary: '`||` or `&&` with no command before it: iPXE treats the missing command as a success, so the line does not do what it says.',
   example: '#!ipxe\n|| goto failed',
   fix: 'Join it to the command it belongs to (iPXE has no line continuation without a trailing backslash).',
-  check(script, text) {
+  check(script) {
     const problems: Problem[] = [];
     for (const line of script.lines) {
-      // An operator right at the start (after an optional label) or two in a row.
-      const body = text.slice(line.label ? line.label.end : line.start, line.end);
-      const offset = line.label ? line.label.end : line.start;
-      for (const match of body.matchAll(/(?:^|(?:\|\||&&|;))\s*(\|\||&&)(?=\s|$)/g)) {
-        const at = offset + (match.index ?? 0) + match[0].length - 2;
-        problems.push({ ruleId: this.id, start: at, end: at + 2, message: `\`${match[1]}\` has no command before it: the empty command "succeeds", so this is probably a broken line.` });
+      for (const op of line.strayOperators ?? []) {
+        problems.push({ ruleId: this.id, start: op.start, end: op.end, message: `\`${op.text}\` has no command before it: the empty command "succeeds", so this is probably a broken line.` });
       }
     }
     return problems;

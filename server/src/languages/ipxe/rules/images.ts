@@ -26,6 +26,7 @@ export const initrdNameMismatch: Rule<IpxeScript> = {
     const model = modelOf(script, text);
     const loaded = model.commands.filter(({ command }) => INITRD_COMMANDS.has(command.name.text)).map(({ command }) => imageName(command));
     const names = loaded.filter((n): n is string => Boolean(n));
+    const known = new Set(names);
     // Names built from settings are only known at boot time.
     if (names.some((n) => n.includes('${'))) return [];
     const problems: Problem[] = [];
@@ -35,7 +36,7 @@ export const initrdNameMismatch: Rule<IpxeScript> = {
         const match = /^initrd=(.+)$/.exec(arg.text);
         if (!match) continue;
         for (const wanted of (match[1] as string).split(',')) {
-          if (wanted.includes('${') || names.includes(wanted)) continue;
+          if (wanted.includes('${') || known.has(wanted)) continue;
           const suggestion = didYouMean(wanted, names);
           problems.push({
             ruleId: this.id,
@@ -53,6 +54,8 @@ export const initrdNameMismatch: Rule<IpxeScript> = {
   },
 };
 
+const URLISH = /(https?|tftp|ftp)(:|\/\/)/i;
+
 export const badUrl: Rule<IpxeScript> = {
   id: 'ipxe.badUrl',
   language: 'ipxe',
@@ -65,6 +68,7 @@ export const badUrl: Rule<IpxeScript> = {
     for (const { command } of modelOf(script, text).commands) {
       for (const arg of command.args) {
         // A URL on its own, or as a kernel argument's value (`ignition.config.url=http://…`).
+        if (!URLISH.test(arg.text)) continue;
         const value = arg.text.replace(/^[\w.-]+=/, '');
         const offset = arg.text.length - value.length;
         if (!/^(https?|tftp|ftp)(:|\/\/)/i.test(value)) continue;

@@ -16,9 +16,12 @@ export const undefinedLabel: Rule<IpxeScript> = {
   check(script, text) {
     const model = modelOf(script, text);
     const problems: Problem[] = [];
+    // Many gotos may share one missing name: look for its closest label once.
+    const suggestions = new Map<string, string | undefined>();
     for (const { target } of model.gotos) {
       if (!isLiteral(target) || model.labels.has(target.text)) continue;
-      const suggestion = didYouMean(target.text, model.labels.keys());
+      if (!suggestions.has(target.text)) suggestions.set(target.text, didYouMean(target.text, model.labels.keys()));
+      const suggestion = suggestions.get(target.text);
       const append = text.endsWith('\n') || text.length === 0 ? '' : '\n';
       problems.push({
         ruleId: this.id,

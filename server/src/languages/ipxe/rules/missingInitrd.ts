@@ -1,7 +1,7 @@
 import type { Problem } from '../../../core/problem';
 import type { Rule } from '../../../core/rule';
 import { splitArgs } from '../args';
-import type { IpxeScript } from '../ast';
+import type { Command, IpxeScript } from '../ast';
 import { imageName } from './images';
 
 const KERNEL_COMMANDS = new Set(['kernel', 'imgselect', 'imgload']);
@@ -20,12 +20,20 @@ export const missingInitrd: Rule<IpxeScript> = {
   check(script) {
     const problems: Problem[] = [];
     const commands = script.lines.flatMap((line) => line.commands);
+    // For each position, the next kernel-or-initrd command after it: one pass from the end.
+    const following: (Command | undefined)[] = new Array(commands.length);
+    let next: Command | undefined;
+    for (let i = commands.length - 1; i >= 0; i--) {
+      following[i] = next;
+      const name = (commands[i] as Command).name.text;
+      if (INITRD_COMMANDS.has(name) || KERNEL_COMMANDS.has(name)) next = commands[i];
+    }
     commands.forEach((kernel, index) => {
       if (!KERNEL_COMMANDS.has(kernel.name.text)) return;
       if (kernel.args.some((a) => a.text.startsWith('initrd='))) return;
       const image = splitArgs(kernel).positional[0];
       if (image && NON_LINUX.test(image.text)) return;
-      const initrd = commands.slice(index + 1).find((c) => INITRD_COMMANDS.has(c.name.text) || KERNEL_COMMANDS.has(c.name.text));
+      const initrd = following[index];
       if (!initrd || !INITRD_COMMANDS.has(initrd.name.text)) return;
       const name = imageName(initrd) ?? 'initrd.img';
       problems.push({

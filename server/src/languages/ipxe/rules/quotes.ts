@@ -2,6 +2,9 @@ import type { Problem } from '../../../core/problem';
 import type { Rule } from '../../../core/rule';
 import type { IpxeScript } from '../ast';
 
+/** Commands that print their words: quotes there show up on screen, which is rarely a mistake. */
+const PRINTING = new Set(['echo', 'prompt', 'menu', 'item', 'form']);
+
 export const quotedArgument: Rule<IpxeScript> = {
   id: 'ipxe.quotedArgument',
   language: 'ipxe',
@@ -13,8 +16,7 @@ export const quotedArgument: Rule<IpxeScript> = {
     const problems: Problem[] = [];
     for (const line of script.lines) {
       for (const command of line.commands) {
-        // echo, prompt, menu titles and item texts print quotes as they are, which is rarely a mistake.
-        if (['echo', 'prompt', 'menu', 'item', 'form'].includes(command.name.text)) continue;
+        if (PRINTING.has(command.name.text)) continue;
         for (const arg of command.args) {
           if (!/^["']|["']$/.test(arg.text)) continue;
           problems.push({ ruleId: this.id, start: arg.start, end: arg.end, message: `iPXE has no quoting: the quotes in ${arg.text} are part of the value.` });
