@@ -100,7 +100,7 @@ describe('PXE Workbench in the real VS Code workbench (installed VSIX)', () => {
     await timed('hover', async () => {
       await openFile(page, 'home-lab/tftp/fedora-coreos.ipxe');
       await page.keyboard.press('Control+G');
-      await page.keyboard.type('7');
+      await page.keyboard.type('8');
       await page.keyboard.press('Enter');
       await page.keyboard.press('Control+K');
       await page.keyboard.press('Control+I');
