@@ -27,6 +27,17 @@ export function looksLikeIgnition(text: string): boolean {
   return root !== undefined && findNodeAtLocation(root, ['ignition', 'version']) !== undefined;
 }
 
+/** Keywords that open a SYSLINUX config: a `.cfg`/`.conf` file whose first directive is one is taken as such. */
+const SYSLINUX_OPENERS = /^\s*(default|ui|label|prompt|timeout|totaltimeout|ontimeout|serial|menu|include|say|display|implicit|allowoptions|noescape|console|font|kbdmap|path|f\d{1,2})(\s|$)/i;
+
+export function looksLikeSyslinux(text: string): boolean {
+  for (const line of text.split('\n', 40)) {
+    if (/^\s*(#|$)/.test(line)) continue;
+    return SYSLINUX_OPENERS.test(line);
+  }
+  return false;
+}
+
 /**
  * Which of our languages a file is, as the editor and the CLI both decide it: by the editor's language id
  * when it is one of ours, then by name, then by content. `undefined` means "not ours".
@@ -42,5 +53,6 @@ export function classify(path: string, text: string | undefined, languageId?: st
   if (text === undefined) return undefined;
   if (hasIpxeMagic(text)) return 'ipxe';
   if (name.endsWith('.json') && looksLikeIgnition(text)) return 'ignition';
+  if ((name.endsWith('.cfg') || name.endsWith('.conf')) && looksLikeSyslinux(text)) return 'pxelinux';
   return undefined;
 }

@@ -1,3 +1,4 @@
+import { NO_CONTEXT, type RuleContext } from './context';
 import type { Parsed, Problem } from './problem';
 import type { LanguageId, Rule, RuleMeta } from './rule';
 
@@ -49,11 +50,11 @@ export interface LanguageService<Ast = unknown> {
   /** Rules that run over the AST. */
   rules: readonly Rule<Ast>[];
   parse(text: string): Parsed<Ast>;
-  complete?(ast: Ast, text: string, offset: number): Completion[];
+  complete?(ast: Ast, text: string, offset: number, context?: RuleContext): Completion[];
   hover?(ast: Ast, text: string, offset: number): HoverInfo | undefined;
   symbols?(ast: Ast, text: string): SymbolInfo[];
   /** Where the name at `offset` is defined. */
-  definition?(ast: Ast, text: string, offset: number): Span[];
+  definition?(ast: Ast, text: string, offset: number, context?: RuleContext): (Span & { file?: string })[];
   /** Every occurrence of the name at `offset` (its definitions included when asked). */
   references?(ast: Ast, text: string, offset: number, includeDeclaration: boolean): Span[];
   /** The span that a rename at `offset` would change, or undefined when nothing there can be renamed. */
@@ -64,12 +65,12 @@ export interface LanguageService<Ast = unknown> {
 }
 
 /** Parses and runs every rule; a rule that throws is reported, never fatal. */
-export function analyze<Ast>(service: LanguageService<Ast>, text: string): { ast: Ast; problems: Problem[] } {
+export function analyze<Ast>(service: LanguageService<Ast>, text: string, context: RuleContext = NO_CONTEXT): { ast: Ast; problems: Problem[] } {
   const { ast, problems } = service.parse(text);
   const all = [...problems];
   for (const rule of service.rules) {
     try {
-      all.push(...rule.check(ast, text));
+      all.push(...rule.check(ast, text, context));
     } catch (error) {
       all.push({
         ruleId: 'internal.ruleFailed',

@@ -1,3 +1,4 @@
+import type { RuleContext } from './context';
 import type { Problem, Severity } from './problem';
 
 export type LanguageId = 'ipxe' | 'pxelinux' | 'routeros' | 'ignition' | 'site';
@@ -19,7 +20,7 @@ export interface RuleMeta {
 
 /** A rule that runs over a parsed document. Parser-level rules have metadata only. */
 export interface Rule<Ast> extends RuleMeta {
-  check(ast: Ast, text: string): Problem[];
+  check(ast: Ast, text: string, context: RuleContext): Problem[];
 }
 
 /** Metadata of a problem the parser itself reports (no check function). */

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { classify } from '../core/classify';
 import type { LanguageId } from '../core/rule';
+import { diskContext, diskFiles } from '../site/context';
 import { lintText, type Finding, type RuleLevels } from './lint';
 
 /** Folders never walked: build output, dependencies, version control, editor state. */
@@ -46,7 +47,7 @@ async function* walk(root: string): AsyncGenerator<string> {
 }
 
 async function candidate(path: string, explicit: boolean): Promise<boolean> {
-  if (explicit || classify(path, undefined) !== undefined || path.endsWith('.json')) return true;
+  if (explicit || classify(path, undefined) !== undefined || /\.(json|cfg|conf)$/.test(path)) return true;
   return classify(path, await headOf(path)) === 'ipxe';
 }
 
@@ -58,6 +59,7 @@ export async function lintPaths(paths: readonly string[], options: { levels?: Ru
   const cwd = options.cwd ?? process.cwd();
   const reports: FileReport[] = [];
   const seen = new Set<string>();
+  const disk = diskFiles();
   for (const given of paths) {
     const absolute = resolve(cwd, given);
     const stat = await fs.stat(absolute).catch(() => undefined);
@@ -76,7 +78,7 @@ export async function lintPaths(paths: readonly string[], options: { levels?: Ru
       } catch (error) {
         throw new InputError(`${relative(cwd, path) || path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}). Check its permissions.`);
       }
-      const result = lintText(path, text, { levels: options.levels ?? {} });
+      const result = lintText(path, text, { levels: options.levels ?? {}, context: diskContext(path, disk) });
       if (result.language) reports.push({ path, language: result.language, text, findings: result.findings });
       else if (explicit) throw new InputError(`${given}: not a file PXE Workbench checks (iPXE script, PXELINUX config, RouterOS .rsc, Ignition config or pxe-site.json).`);
     }

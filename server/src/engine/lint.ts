@@ -1,6 +1,7 @@
 import { analyze } from '../core/language';
 import { classify } from '../core/classify';
 import type { Level, Problem, Severity } from '../core/problem';
+import type { RuleContext } from '../core/context';
 import type { LanguageId } from '../core/rule';
 import { RULES_BY_ID, SERVICES } from './registry';
 
@@ -32,9 +33,9 @@ export function grade(problems: readonly Problem[], levels: RuleLevels): Finding
 }
 
 /** Lints one file's text the way both the editor and the CLI do. */
-export function lintText(path: string, text: string, options: { languageId?: string; levels?: RuleLevels } = {}): LintResult {
+export function lintText(path: string, text: string, options: { languageId?: string; levels?: RuleLevels; context?: RuleContext } = {}): LintResult {
   const language = classify(path, text, options.languageId);
   const service = language && SERVICES.get(language);
   if (!service) return { language: undefined, findings: [] };
-  return { language, findings: grade(analyze(service, text).problems, options.levels ?? {}) };
+  return { language, findings: grade(analyze(service, text, options.context).problems, options.levels ?? {}) };
 }

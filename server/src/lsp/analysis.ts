@@ -4,7 +4,9 @@ import { analyze } from '../core/language';
 import { classify } from '../core/classify';
 import type { Problem } from '../core/problem';
 import type { LanguageId } from '../core/rule';
+import { NO_CONTEXT, type RuleContext } from '../core/context';
 import { SERVICES } from '../engine';
+import { diskContext } from '../site/context';
 
 export interface Analysis {
   version: number;
@@ -21,6 +23,11 @@ export function pathOf(uri: string): string {
   }
 }
 
+/** Files on disk get the disk and their site as context; unsaved documents only their text. */
+export function contextOf(uri: string): RuleContext {
+  return uri.startsWith('file:') ? diskContext(pathOf(uri)) : NO_CONTEXT;
+}
+
 /** Full reparse per change, cached by (uri, version): every request on the same version reuses it. */
 export class AnalysisCache {
   private readonly entries = new Map<string, Analysis>();
@@ -31,7 +38,7 @@ export class AnalysisCache {
     const text = doc.getText();
     const language = classify(pathOf(doc.uri), text, doc.languageId);
     const service = language && SERVICES.get(language);
-    const result = service ? analyze(service, text) : { ast: undefined, problems: [] };
+    const result = service ? analyze(service, text, contextOf(doc.uri)) : { ast: undefined, problems: [] };
     const analysis: Analysis = { version: doc.version, language: service ? language : undefined, ...result };
     this.entries.set(doc.uri, analysis);
     return analysis;

@@ -16,6 +16,8 @@ describe('classify', () => {
     ['fcos/config.ign', '', 'ignition'],
     ['fcos/config.json', '{"ignition":{"version":"3.3.0"}}', 'ignition'],
     ['pxe-site.json', '{}', 'site'],
+    ['arch/boot/syslinux/archiso_pxe.cfg', '# comment\nINCLUDE archiso_head.cfg\n', 'pxelinux'],
+    ['menus/test.cfg', 'DEFAULT linux\nLABEL linux\n', 'pxelinux'],
   ])('%s is %s', (path, text, language) => {
     expect(classify(path, text)).toBe(language);
   });
@@ -25,6 +27,8 @@ describe('classify', () => {
     ['notes.txt', 'kernel vmlinuz'],
     ['tftp/lpxelinux.0', '\x7fELF'],
     ['data.json', '{"x":{"ignition":{"version":"3.3.0"}}}'],
+    ['setup.cfg', '[metadata]\nname = x\n'],
+    ['nginx.conf', 'server { listen 80; }'],
   ])('%s is not ours', (path, text) => {
     expect(classify(path, text)).toBeUndefined();
   });
