@@ -3,8 +3,11 @@ import type { PxelinuxConfig } from './ast';
 import { KEYWORDS, MENU_KEYWORDS } from './catalog';
 import { hoverPxelinux } from './hover';
 import { parsePxelinux } from './parser';
+import { efiHttpHost, httpNeedsLpxelinux, missingFile, missingModule } from './rules/files';
 import { missingLabel } from './rules/missingLabel';
+import { duplicateDefault, duplicateLabel, initrdTwice, misplacedKeyword } from './rules/structure';
 import { unknownKeyword } from './rules/unknownKeyword';
+import { invalidAppendFlags, timeoutRange } from './rules/values';
 
 export { parsePxelinux } from './parser';
 export type { PxelinuxConfig } from './ast';
@@ -28,7 +31,20 @@ function completePxelinux(config: PxelinuxConfig, text: string, offset: number):
 export const pxelinux: LanguageService<PxelinuxConfig> = {
   id: 'pxelinux',
   parserRules: [],
-  rules: [unknownKeyword, missingLabel],
+  rules: [
+    unknownKeyword,
+    misplacedKeyword,
+    missingLabel,
+    duplicateLabel,
+    duplicateDefault,
+    timeoutRange,
+    invalidAppendFlags,
+    initrdTwice,
+    missingFile,
+    missingModule,
+    httpNeedsLpxelinux,
+    efiHttpHost,
+  ],
   parse: parsePxelinux,
   complete: completePxelinux,
   hover: hoverPxelinux,

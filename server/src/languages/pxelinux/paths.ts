@@ -1,0 +1,40 @@
+import { dirname, join, posix, sep } from 'node:path';
+import type { RuleContext } from '../../core/context';
+
+/**
+ * The TFTP root a config's relative names resolve against: the folder above `pxelinux.cfg/`, or the site's
+ * TFTP root when the config lives inside it. Undefined elsewhere (an ISO's or a disk's config), where
+ * file checks would only guess.
+ */
+export function tftpRootOf(context: RuleContext): string | undefined {
+  if (!context.path) return undefined;
+  const dir = dirname(context.path);
+  if (/[\\/]pxelinux\.cfg$/i.test(dir)) return dirname(dir);
+  const root = context.site?.tftpRoot;
+  return root && (dir === root || dir.startsWith(root + sep)) ? root : undefined;
+}
+
+/**
+ * Where a KERNEL/INITRD/UI name lives on disk: relative names (and `::/abs` names) under the TFTP root,
+ * `http://` URLs through the site's HTTP base URL. Undefined when it cannot be known (another host, a
+ * `${…}`-style placeholder, no context).
+ */
+export function localPath(name: string, context: RuleContext): string | undefined {
+  if (/[{}%$]/.test(name)) return undefined;
+  if (/^(https?|ftp):\/\//i.test(name)) {
+    const http = context.site?.http;
+    if (!http || !name.startsWith(http.baseUrl)) return undefined;
+    return join(http.root, ...decodeURIComponent(name.slice(http.baseUrl.length).split(/[?#]/)[0] as string).split('/'));
+  }
+  if (/^[\w.-]+::/.test(name)) return undefined; // another TFTP server
+  const root = tftpRootOf(context);
+  if (!root) return undefined;
+  const relative = posix.normalize(name.replace(/^::/, '/')).replace(/^\/+/, '');
+  if (relative.startsWith('..')) return undefined;
+  return join(root, ...relative.split('/'));
+}
+
+/** The host of an http(s)/ftp URL. */
+export function urlHost(url: string): string | undefined {
+  return /^(?:https?|ftp):\/\/(?:[^@/]*@)?(\[[^\]]+\]|[^:/?#]+)/i.exec(url)?.[1];
+}
