@@ -12,6 +12,7 @@ const BROKEN: [string, string, number][] = [
   ['ignition-url-typo.ipxe', 'ipxe.unknownKernelArgument', 4],
   ['pxelinux.cfg/default', 'pxelinux.missingLabel', 4],
   ['pxelinux.cfg/01-52-54-00-12-34-56', 'pxelinux.unknownKeyword', 3],
+  ['pxelinux.cfg/C0A8FF32', 'pxelinux.missingFile', 8],
   ['unterminated-string.rsc', 'routeros.unterminatedString', 3],
   ['unbalanced-bracket.rsc', 'routeros.unbalancedBracket', 3],
   ['trailing-comma.ign', 'ignition.jsonSyntax', 4],

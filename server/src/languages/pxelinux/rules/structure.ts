@@ -65,7 +65,7 @@ export const duplicateDefault: Rule<PxelinuxConfig> = {
   severity: 'warning',
   summary: 'DEFAULT (or UI, or MENU DEFAULT) given more than once: only the last one counts.',
   example: 'DEFAULT fcos\nDEFAULT local',
-  fix: 'Keep one.',
+  fix: 'Keep only the one you mean, usually the last.',
   check(config) {
     const problems: Problem[] = [];
     const last = new Map<string, Directive>();
