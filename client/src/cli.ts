@@ -1,6 +1,10 @@
 /** `pxe-workbench` command line: the same checks as the editor, for scripts and CI. */
 import { Command, CommanderError, Option } from 'commander';
+import { resolve } from 'node:path';
 import { InputError, lintPaths } from '../../server/src/engine';
+import { LookupError } from '../../server/src/languages/pxelinux/lookup';
+import { explainLookup, formatLookup } from '../../server/src/languages/pxelinux/lookupFiles';
+import { diskFiles, findSiteFile, readSite } from '../../server/src/site/context';
 import { LEVELS, type Level } from '../../server/src/core/problem';
 import { FORMATS, formatSarif, formatText, knownRule, summary, toJsonFindings, type Format } from './cli/format';
 
@@ -53,7 +57,31 @@ export function program(): Command {
     .action(async (paths: string[], options: LintOptions) => {
       process.exitCode = await lint(paths, options);
     });
+  cli
+    .command('pxelinux-lookup')
+    .description('Show the config files PXELINUX tries for a machine, in order, and which one it will use.')
+    .requiredOption('-m, --mac <mac>', 'the MAC address of the machine, e.g. 52:54:00:12:34:56')
+    .requiredOption('-i, --ip <ip>', 'the IPv4 address DHCP gives it, e.g. 192.168.255.50')
+    .option('-u, --uuid <uuid>', 'its SMBIOS UUID (tried first when given)')
+    .option('-t, --tftp <dir>', 'the TFTP root (default: from the nearest pxe-site.json, else the current folder)')
+    .action((options: { mac: string; ip: string; uuid?: string; tftp?: string }) => {
+      process.exitCode = lookup(options);
+    });
   return cli;
+}
+
+function lookup(options: { mac: string; ip: string; uuid?: string; tftp?: string }): number {
+  const files = diskFiles();
+  const siteFile = findSiteFile(process.cwd(), files);
+  const root = options.tftp ? resolve(options.tftp) : ((siteFile && readSite(siteFile)?.tftpRoot) ?? process.cwd());
+  try {
+    const result = explainLookup({ mac: options.mac, ip: options.ip, ...(options.uuid ? { uuid: options.uuid } : {}) }, root, files);
+    process.stdout.write(`TFTP root: ${root}\n${formatLookup(result)}\n`);
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof LookupError) throw new InputError(error.message);
+    throw error;
+  }
 }
 
 export async function main(argv: readonly string[]): Promise<number> {

@@ -3,7 +3,8 @@ import { createConnection, ErrorCodes, ProposedFeatures, ResponseError, TextDocu
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SERVICES, grade, type RuleLevels } from './engine';
 import type { LanguageService } from './core/language';
-import { AnalysisCache, Debouncer, type Analysis } from './lsp/analysis';
+import { pathToFileURL } from 'node:url';
+import { AnalysisCache, contextOf, Debouncer, type Analysis } from './lsp/analysis';
 import { toCodeActions, toCompletionItem, toDiagnostic, toDocumentSymbol, toFoldingRange, toHover, toLocation, toRange } from './lsp/convert';
 import { readSettings } from './lsp/settings';
 
@@ -87,7 +88,7 @@ function serviceAt(uri: string): { doc: TextDocument; analysis: Analysis; servic
 
 connection.onCompletion((params) => {
   const at = serviceAt(params.textDocument.uri);
-  const completions = at?.service?.complete?.(at.analysis.ast as never, at.doc.getText(), at.doc.offsetAt(params.position)) ?? [];
+  const completions = at?.service?.complete?.(at.analysis.ast as never, at.doc.getText(), at.doc.offsetAt(params.position), contextOf(at.doc.uri)) ?? [];
   return completions.map((c) => toCompletionItem(c, at!.doc));
 });
 
@@ -104,8 +105,9 @@ connection.onDocumentSymbol((params) => {
 
 connection.onDefinition((params) => {
   const at = serviceAt(params.textDocument.uri);
-  const spans = at?.service?.definition?.(at.analysis.ast as never, at.doc.getText(), at.doc.offsetAt(params.position)) ?? [];
-  return spans.map((s) => toLocation(s, at!.doc, at!.doc.uri));
+  const spans = at?.service?.definition?.(at.analysis.ast as never, at.doc.getText(), at.doc.offsetAt(params.position), contextOf(at.doc.uri)) ?? [];
+  // A span in another file (an INCLUDE) points at its start.
+  return spans.map((s) => (s.file ? { uri: pathToFileURL(s.file).href, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } : toLocation(s, at!.doc, at!.doc.uri)));
 });
 
 connection.onReferences((params) => {

@@ -113,6 +113,16 @@ describe('pxe-workbench lint', () => {
     }
   });
 
+  it('explains the PXELINUX config lookup for a machine', () => {
+    const r = spawnSync(process.execPath, [built('cli.js'), 'pxelinux-lookup', '--mac', '52:54:00:12:34:56', '--ip', '192.168.255.50'], { encoding: 'utf8', cwd: 'examples/home-lab' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('1. pxelinux.cfg/01-52-54-00-12-34-56');
+    expect(r.stdout).toContain('pxelinux.cfg/default   ← used');
+    const bad = cli('pxelinux-lookup', '--mac', 'x', '--ip', '1.2.3.4');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('is not a MAC address');
+  });
+
   it('answers --help and --version with exit 0', () => {
     expect(cli('--help').status).toBe(0);
     expect(cli('lint', '--help').stdout).toContain('--format');

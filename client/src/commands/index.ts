@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createSiteFile } from './createSiteFile';
+import { explainPxelinuxLookup } from './explainLookup';
 
 export interface CommandContext {
   client: () => LanguageClient | undefined;
@@ -16,5 +17,6 @@ export function commandTable(ctx: CommandContext): Record<string, (...args: unkn
       void vscode.window.setStatusBarMessage('PXE: language server restarted', 3000);
     },
     'pxeWorkbench.showLogs': () => ctx.output.show(true),
+    'pxeWorkbench.explainPxelinuxLookup': () => explainPxelinuxLookup(),
   };
 }

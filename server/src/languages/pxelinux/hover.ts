@@ -1,12 +1,21 @@
 import type { HoverInfo } from '../../core/language';
 import type { PxelinuxConfig } from './ast';
-import { KEYWORDS, MENU_KEYWORDS } from './catalog';
+import { APPEND_BITS, KEYWORDS, MENU_KEYWORDS } from './catalog';
+import { parseNumber } from './rules/values';
 
 const WHERE: Record<string, string> = { global: 'before the first LABEL', label: 'inside a LABEL', any: 'anywhere' };
 
-/** Docs for the keyword (or MENU directive) under the cursor. */
+/** Docs for the keyword (or MENU directive) under the cursor, and what an IPAPPEND/SYSAPPEND value adds. */
 export function hoverPxelinux(config: PxelinuxConfig, _text: string, offset: number): HoverInfo | undefined {
   for (const directive of config.directives) {
+    const arg = directive.argument;
+    if ((directive.name === 'ipappend' || directive.name === 'sysappend') && arg && offset >= arg.start && offset <= arg.end) {
+      const value = parseNumber(arg.text.split(/\s+/)[0] as string);
+      if (value !== undefined) {
+        const adds = APPEND_BITS.filter(([bit]) => (value & bit) !== 0).map(([bit, text]) => `- 0x${bit.toString(16)}: ${text}`);
+        return { markdown: `**${directive.keyword.text.toUpperCase()} ${arg.text}** adds to the kernel command line:\n\n${adds.join('\n') || '(nothing)'}`, start: arg.start, end: arg.end };
+      }
+    }
     const { keyword, sub } = directive;
     if (directive.name === 'menu' && sub && offset >= sub.start && offset <= sub.end) {
       const spec = MENU_KEYWORDS.get(sub.text.toLowerCase());
