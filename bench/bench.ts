@@ -63,6 +63,15 @@ function bigIpxeScript(lines: number, withFindings: boolean): string {
   return body.join('\n');
 }
 
+/** A big menu: `labels` entries of five lines each. */
+function bigPxelinuxConfig(labels: number): string {
+  const lines = ['UI menu.c32', 'PROMPT 0', 'TIMEOUT 50', 'DEFAULT entry0', 'MENU TITLE Big menu'];
+  for (let i = 0; i < labels; i++) {
+    lines.push(`LABEL entry${i}`, `  MENU LABEL Entry ${i}`, `  KERNEL http://192.168.255.2/tftp/k${i}`, `  INITRD http://192.168.255.2/tftp/i${i}.img`, `  APPEND ip=dhcp console=ttyS0 quiet`);
+  }
+  return lines.join('\n');
+}
+
 async function main(): Promise<void> {
   const root = resolve(__dirname, '..');
   const rows: Row[] = [];
@@ -87,6 +96,11 @@ async function main(): Promise<void> {
     const split = await time(30, () => script.split('\n').map((l) => l.split(/\s+/)));
     rows.push({ name: `lint a 10,000-line iPXE script (${findings} findings)`, measured: big, baselineName: 'split it into lines and words', baseline: split });
   }
+
+  const config = bigPxelinuxConfig(2_000);
+  const pxelinuxLint = await time(30, () => lintText('pxelinux.cfg/default', config));
+  const pxelinuxSplit = await time(30, () => config.split('\n').map((l) => l.split(/\s+/)));
+  rows.push({ name: `lint a ${config.split('\n').length.toLocaleString('en')}-line PXELINUX config`, measured: pxelinuxLint, baselineName: 'split it into lines and words', baseline: pxelinuxSplit });
 
   printTable(rows);
   const memory = process.memoryUsage();

@@ -21,4 +21,10 @@ describe.skipIf(!existsSync(CORPUS))('real-world corpus', () => {
     expect(errors.filter((e) => !legacy.includes(e))).toEqual([]);
     if (language === 'ignition') expect(legacy).toHaveLength(1);
   });
+
+  it('pxelinux: no diagnostics at all', async () => {
+    const reports = await lintPaths([join(CORPUS, 'pxelinux')]);
+    expect(reports).toHaveLength(12);
+    expect(reports.flatMap((r) => r.findings.map((f) => `${r.path}: ${f.ruleId} ${f.message}`))).toEqual([]);
+  });
 });
