@@ -1,22 +1,15 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { findNodeAtLocation, getNodeValue, type Node } from 'jsonc-parser';
+import type { Node } from 'jsonc-parser';
 import schema from '../../../schemas/pxe-site.schema.json';
 import type { Problem } from '../core/problem';
 import type { Rule } from '../core/rule';
 import type { JsonDocument } from '../json/parse';
+import { placeErrors } from '../json/schemaErrors';
 
 let compiled: ValidateFunction | undefined;
 function validator(): ValidateFunction {
   compiled ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(schema);
   return compiled;
-}
-
-function pathOf(pointer: string): (string | number)[] {
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
 function describe(error: ErrorObject): { message: string; key?: string } {
@@ -58,21 +51,12 @@ export const schemaRule: Rule<JsonDocument> = {
   example: '{ "version": 1, "name": "lab", "network": { "subnet": "192.168.255.0/24" }, "tftp": { "root": "tftp" } }',
   fix: 'Follow the message; the editor completes every property of the site file.',
   check(doc) {
-    const root = doc.root;
-    if (!root) return [];
-    const validate = validator();
-    if (validate(getNodeValue(root))) return [];
+    if (!doc.root) return [];
     const problems: Problem[] = [];
-    for (const error of validate.errors ?? []) {
-      const { message, key } = describe(error);
-      const path = pathOf(error.instancePath);
-      const node = findNodeAtLocation(root, path) ?? root;
-      const keyNode = key ? findNodeAtLocation(node, [key])?.parent?.children?.[0] : undefined;
-      // A missing property is reported on the key that holds the object, or on the root's `{`.
-      const holder = error.keyword === 'required' ? (node.parent?.type === 'property' ? node.parent.children?.[0] : { offset: node.offset, length: 1 }) : undefined;
+    for (const placed of placeErrors(doc.root, validator())) {
       // A secret is reported by its own rule with a clearer message.
-      if (key && SECRET_KEY.test(key)) continue;
-      problems.push({ ruleId: this.id, ...nodeRange((keyNode ?? holder ?? node) as Node), message });
+      if (placed.key && SECRET_KEY.test(placed.key)) continue;
+      problems.push({ ruleId: this.id, start: placed.start, end: placed.end, message: describe(placed.error).message });
     }
     return problems;
   },

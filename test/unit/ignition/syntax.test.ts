@@ -5,7 +5,7 @@ const RULE = 'ignition.jsonSyntax';
 
 describe(RULE, () => {
   it('points at a trailing comma and removes it', () => {
-    const r = lintFixture('config.ign', `{ "ignition": { "version": "3.3.0" }, }\n                                    ^ ${RULE}\n`, RULE);
+    const r = lintFixture('config.ign', `{ "ignition": { "version": "3.4.0" }, }\n                                    ^ ${RULE}\n`, RULE);
     expect(r.actual).toEqual(r.expected);
     expect(r.findings[0]!.message).toContain('trailing comma');
     expect(lintFixture('config.ign', applyFix(r.text, r.findings[0]!)).actual).toEqual([]);

@@ -12,10 +12,10 @@ describe('ignition.unsupportedVersion', () => {
   });
 
   it('accepts every 3.x spec and offers the latest for an unknown one', () => {
-    for (const v of SPEC_VERSIONS) expect(lintFixture('config.ign', `{ "ignition": { "version": "${v}" } }`).actual).toEqual([]);
+    for (const v of SPEC_VERSIONS) expect(lintFixture('config.ign', `{ "ignition": { "version": "${v}" } }`, RULE).actual).toEqual([]);
     const r = lintFixture('config.ign', '{ "ignition": { "version": "3.9.0" } }', RULE);
     expect(r.actual).toHaveLength(1);
-    expect(lintFixture('config.ign', applyFix(r.text, r.findings[0]!)).actual).toEqual([]);
+    expect(lintFixture('config.ign', applyFix(r.text, r.findings[0]!), RULE).actual).toEqual([]);
   });
 
   it('checks .json files only when they are Ignition configs', () => {

@@ -2,6 +2,9 @@ import type { LanguageService } from '../../core/language';
 import type { RuleMeta } from '../../core/rule';
 import { parseStrictJson } from '../../json/parse';
 import type { IgnitionConfig } from './ast';
+import { autologin, modeLooksOctal, oldSpec, placeholderSshKey } from './rules/advice';
+import { schemaRule, unknownKey } from './rules/schema';
+import { duplicateEntry, invalidSource, invalidUnit, invalidValue, notAbsolute } from './rules/semantics';
 import { missingVersion, unsupportedVersion } from './rules/version';
 
 export type { IgnitionConfig } from './ast';
@@ -21,6 +24,20 @@ const parserRules: RuleMeta[] = [
 export const ignition: LanguageService<IgnitionConfig> = {
   id: 'ignition',
   parserRules,
-  rules: [missingVersion, unsupportedVersion],
+  rules: [
+    missingVersion,
+    unsupportedVersion,
+    schemaRule,
+    unknownKey,
+    notAbsolute,
+    duplicateEntry,
+    invalidSource,
+    invalidValue,
+    invalidUnit,
+    modeLooksOctal,
+    placeholderSshKey,
+    autologin,
+    oldSpec,
+  ],
   parse: (text) => parseStrictJson(text, 'ignition.jsonSyntax'),
 };

@@ -1,0 +1,45 @@
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { findNodeAtLocation, getNodeValue, type Node } from 'jsonc-parser';
+
+/** An ajv error placed on the text: the value, the unknown key, or the object missing a property. */
+export interface PlacedError {
+  error: ErrorObject;
+  start: number;
+  end: number;
+  /** `storage.files[0].mode` */
+  where: string;
+  /** For `additionalProperties`: the unknown key. */
+  key?: string;
+}
+
+export function pathOf(pointer: string): (string | number)[] {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+/** `/storage/files/0/mode` → `storage.files[0].mode` */
+export function dotted(pointer: string): string {
+  return pathOf(pointer)
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
+    .join('')
+    .replace(/^\./, '');
+}
+
+/** Runs `validate` on the parsed tree and places every error at the range a user would fix. */
+export function placeErrors(root: Node, validate: ValidateFunction): PlacedError[] {
+  if (validate(getNodeValue(root))) return [];
+  const placed: PlacedError[] = [];
+  for (const error of validate.errors ?? []) {
+    const node = findNodeAtLocation(root, pathOf(error.instancePath)) ?? root;
+    const key = error.keyword === 'additionalProperties' ? String(error.params.additionalProperty) : undefined;
+    const keyNode = key ? findNodeAtLocation(node, [key])?.parent?.children?.[0] : undefined;
+    // A missing property goes on the key that holds the object, or on the root's `{`.
+    const holder = error.keyword === 'required' ? (node.parent?.type === 'property' ? node.parent.children?.[0] : { offset: node.offset, length: 1 }) : undefined;
+    const target = keyNode ?? holder ?? node;
+    placed.push({ error, start: target.offset, end: target.offset + target.length, where: dotted(error.instancePath), ...(key ? { key } : {}) });
+  }
+  return placed;
+}

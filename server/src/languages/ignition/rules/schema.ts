@@ -1,0 +1,83 @@
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Problem } from '../../../core/problem';
+import type { Rule } from '../../../core/rule';
+import { didYouMean } from '../../../core/suggest';
+import { placeErrors } from '../../../json/schemaErrors';
+import type { IgnitionConfig } from '../ast';
+import { versionOf, visitProperties } from '../document';
+import { fieldsFor, firstVersionWith, schemaFor } from '../spec';
+
+const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+const validators = new Map<string, ValidateFunction>();
+
+/** One compiled validator per spec version, made when a config of that version is first checked. */
+export function validatorFor(version: string): ValidateFunction {
+  let validate = validators.get(version);
+  if (!validate) validators.set(version, (validate = ajv.compile(schemaFor(version))));
+  return validate;
+}
+
+const JSON_TYPE = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `a ${typeof value}`);
+
+function message(error: ErrorObject, where: string, data: unknown): string {
+  const at = where ? `\`${where}\`` : 'The config';
+  if (error.keyword === 'required') return `${at} needs \`${String(error.params.missingProperty)}\`.`;
+  if (error.keyword === 'type') {
+    const wanted = String(error.params.type).replace(',null', '').replace('integer', 'a whole number').replace(/^(object|array)$/, 'an $1').replace(/^(string|boolean)$/, 'a $1');
+    return `${at} must be ${wanted}, not ${JSON_TYPE(data)}.`;
+  }
+  return `${at} ${error.message ?? 'is invalid'}.`;
+}
+
+export const schemaRule: Rule<IgnitionConfig> = {
+  id: 'ignition.schema',
+  language: 'ignition',
+  severity: 'error',
+  summary: 'A value of the wrong JSON type, or a required field that is missing, for the config\'s spec version: Ignition rejects the config.',
+  example: '{ "ignition": { "version": "3.4.0" }, "storage": { "files": [{ "path": "/etc/motd", "mode": "0644" }] } }',
+  fix: 'Give the field the type the message names (hover a field for its docs).',
+  check(config) {
+    const version = versionOf(config);
+    if (!version || !config.root || config.root.type !== 'object') return [];
+    return placeErrors(config.root, validatorFor(version)).map((p) => ({
+      ruleId: this.id,
+      start: p.start,
+      end: p.end,
+      message: message(p.error, p.where, p.error.data),
+    }));
+  },
+};
+
+export const unknownKey: Rule<IgnitionConfig> = {
+  id: 'ignition.unknownKey',
+  language: 'ignition',
+  severity: 'warning',
+  summary: 'A key the config\'s spec version does not have: Ignition ignores it ("Unused key"), so whatever it meant does not happen.',
+  example: '{ "ignition": { "version": "3.4.0" }, "passwd": { "users": [{ "name": "core", "sshAuthorisedKeys": [] }] } }',
+  fix: 'Correct the spelling (the message suggests the closest key), or raise ignition.version when the key is newer.',
+  check(config) {
+    const version = versionOf(config);
+    if (!version) return [];
+    const problems: Problem[] = [];
+    const known = new Set(fieldsFor(version).map((f) => f.path));
+    visitProperties(config.root, ({ key, specPath }) => {
+      if (!key || known.has(specPath)) return;
+      const parent = specPath.slice(0, Math.max(0, specPath.lastIndexOf('.')));
+      if (parent && !known.has(parent)) return; // reported on the parent already
+      const name = String(key.value);
+      const newer = firstVersionWith(specPath);
+      const siblings = fieldsFor(version).filter((f) => f.path.startsWith(parent ? `${parent}.` : '') && !f.path.slice(parent ? parent.length + 1 : 0).includes('.') && !f.path.endsWith('[]'));
+      const suggestion = newer ? undefined : didYouMean(name, siblings.map((f) => f.path.slice(parent ? parent.length + 1 : 0)));
+      const range = { start: key.offset, end: key.offset + key.length };
+      problems.push({
+        ruleId: this.id,
+        ...range,
+        message: newer
+          ? `\`${name}\` exists from spec ${newer} on; with version ${version} Ignition ignores it. Raise ignition.version to ${newer} or newer.`
+          : `Unused key \`${name}\`: spec ${version} has no such field, so Ignition ignores it${suggestion ? `. Did you mean \`${suggestion}\`?` : '.'}`,
+        ...(suggestion ? { fixes: [{ title: `Change to "${suggestion}"`, edits: [{ ...range, newText: JSON.stringify(suggestion) }], preferred: true }] } : {}),
+      });
+    });
+    return problems;
+  },
+};

@@ -1,0 +1,168 @@
+import type { Node } from 'jsonc-parser';
+import type { Problem } from '../../../core/problem';
+import type { Rule } from '../../../core/rule';
+import type { IgnitionConfig } from '../ast';
+import { DataUrlError, decodeDataUrl } from '../dataUrl';
+import { versionOf, visitProperties, type PropertyVisit } from '../document';
+import { compareVersions } from '../spec';
+
+/** Every property visit whose spec path matches, for configs of a known version. */
+function each(config: IgnitionConfig, match: (specPath: string) => boolean, then: (v: PropertyVisit, version: string) => void): void {
+  const version = versionOf(config);
+  if (!version) return;
+  visitProperties(config.root, (v) => {
+    if (match(v.specPath)) then(v, version);
+  });
+}
+
+const range = (node: Node): { start: number; end: number } => ({ start: node.offset, end: node.offset + node.length });
+const str = (node: Node | undefined): string | undefined => (node?.type === 'string' ? String(node.value) : undefined);
+
+const ABSOLUTE_PATHS = /^(storage\.(files|directories|links)\[\]\.path|storage\.filesystems\[\]\.(path|device)|storage\.disks\[\]\.device|storage\.raid\[\]\.devices\[\]|storage\.luks\[\]\.device|passwd\.users\[\]\.homeDir)$/;
+
+export const notAbsolute: Rule<IgnitionConfig> = {
+  id: 'ignition.pathNotAbsolute',
+  language: 'ignition',
+  severity: 'error',
+  summary: 'A file, directory, link, device or home path that does not start with `/`: Ignition rejects the config ("path not absolute").',
+  example: '{ "ignition": { "version": "3.4.0" }, "storage": { "files": [{ "path": "etc/motd" }] } }',
+  fix: 'Write the absolute path, starting with `/`.',
+  check(config) {
+    const problems: Problem[] = [];
+    each(config, (p) => ABSOLUTE_PATHS.test(p), ({ value }) => {
+      const text = str(value);
+      if (text !== undefined && !text.startsWith('/') && value) problems.push({ ruleId: this.id, ...range(value), message: `"${text}" is not an absolute path: Ignition rejects the config. Write "/${text}".`, fixes: [{ title: `Change to "/${text}"`, edits: [{ ...range(value), newText: JSON.stringify(`/${text}`) }], preferred: true }] });
+    });
+    return problems;
+  },
+};
+
+/** Groups whose members must be unique, and the key that identifies a member. */
+const UNIQUE: [RegExp, string, string][] = [
+  [/^storage\.(files|directories|links)\[\]\.path$/, 'storage', 'path (files, directories and links share one namespace)'],
+  [/^systemd\.units\[\]\.name$/, 'units', 'unit name'],
+  [/^passwd\.users\[\]\.name$/, 'users', 'user name'],
+  [/^passwd\.groups\[\]\.name$/, 'groups', 'group name'],
+  [/^storage\.disks\[\]\.device$/, 'disks', 'disk device'],
+  [/^storage\.filesystems\[\]\.device$/, 'filesystems', 'filesystem device'],
+  [/^storage\.raid\[\]\.name$/, 'raid', 'RAID name'],
+  [/^storage\.luks\[\]\.name$/, 'luks', 'LUKS name'],
+];
+
+export const duplicateEntry: Rule<IgnitionConfig> = {
+  id: 'ignition.duplicateEntry',
+  language: 'ignition',
+  severity: 'error',
+  summary: 'The same path, unit, drop-in, user, group, disk, filesystem, RAID or LUKS name twice: Ignition rejects the config ("duplicate entry defined").',
+  example: '{ "ignition": { "version": "3.4.0" }, "storage": { "files": [{ "path": "/etc/motd" }], "links": [{ "path": "/etc/motd", "target": "/x" }] } }',
+  fix: 'Keep one entry (merge their contents).',
+  check(config) {
+    const problems: Problem[] = [];
+    const seen = new Map<string, Node>();
+    each(config, () => true, ({ specPath, value, jsonPath }) => {
+      const text = str(value);
+      if (text === undefined || !value) return;
+      let group: string | undefined;
+      let what = '';
+      for (const [pattern, name, label] of UNIQUE) if (pattern.test(specPath)) [group, what] = [name, label];
+      // Drop-ins are unique per unit.
+      if (specPath === 'systemd.units[].dropins[].name') [group, what] = [`dropins${String(jsonPath[2])}`, 'drop-in name in this unit'];
+      if (!group) return;
+      const key = `${group}\u0000${text}`;
+      const first = seen.get(key);
+      if (first) problems.push({ ruleId: this.id, ...range(value), message: `Duplicate ${what} "${text}": Ignition rejects the config ("duplicate entry defined").`, related: [{ ...range(first), message: 'first defined here' }] });
+      else seen.set(key, value);
+    });
+    return problems;
+  },
+};
+
+const SOURCE_PATHS = /(\.source|^ignition\.proxy\.https?Proxy)$/;
+
+export const invalidSource: Rule<IgnitionConfig> = {
+  id: 'ignition.invalidSource',
+  language: 'ignition',
+  severity: 'error',
+  summary: 'A `source` URL Ignition cannot fetch: a scheme the spec version does not support, or a broken `data:` URL (bad percent escape, bad base64).',
+  example: '{ "ignition": { "version": "3.4.0" }, "storage": { "files": [{ "path": "/etc/motd", "contents": { "source": "data:,100%" } }] } }',
+  fix: 'Use http, https, tftp, s3, gs (3.2.0+), arn (3.4.0+) or a valid data: URL (percent-encode %, or use base64).',
+  check(config) {
+    const problems: Problem[] = [];
+    each(config, (p) => SOURCE_PATHS.test(p) && !p.startsWith('ignition.proxy'), ({ value }, version) => {
+      const url = str(value);
+      if (!url || !value) return;
+      const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+      const schemes = ['http', 'https', 'tftp', 's3', 'data', ...(compareVersions(version, '3.2.0') >= 0 ? ['gs'] : []), ...(compareVersions(version, '3.4.0') >= 0 ? ['arn'] : [])];
+      if (!scheme || !schemes.includes(scheme)) {
+        problems.push({ ruleId: this.id, ...range(value), message: `${scheme ? `The scheme "${scheme}"` : 'This URL has no scheme and'} is not one spec ${version} can fetch (${schemes.join(', ')}): Ignition rejects the config ("invalid url scheme").` });
+        return;
+      }
+      if (scheme !== 'data') return;
+      try {
+        decodeDataUrl(url);
+      } catch (error) {
+        if (error instanceof DataUrlError) problems.push({ ruleId: this.id, ...range(value), message: `Broken data: URL (${error.message}): Ignition rejects the config. Percent-encode "%" as %25, or use base64.` });
+        else throw error;
+      }
+    });
+    return problems;
+  },
+};
+
+export const invalidValue: Rule<IgnitionConfig> = {
+  id: 'ignition.invalidValue',
+  language: 'ignition',
+  severity: 'error',
+  summary: 'A value Ignition does not accept: compression other than gzip, a malformed verification hash, a mode outside 0–07777, an unknown filesystem format.',
+  example: '{ "ignition": { "version": "3.4.0" }, "storage": { "files": [{ "path": "/x", "mode": 99999 }] } }',
+  fix: 'Use a value from the message.',
+  check(config) {
+    const problems: Problem[] = [];
+    each(config, (p) => /(\.compression|verification\.hash|\.mode|filesystems\[\]\.format)$/.test(p), ({ specPath, value }, version) => {
+      if (!value || value.type === 'null') return;
+      const add = (message: string): void => void problems.push({ ruleId: this.id, ...range(value), message });
+      const text = str(value);
+      if (specPath.endsWith('.compression') && text !== undefined && text !== '' && text !== 'gzip') add(`Compression "${text}" is not supported: use "gzip" or null ("invalid compression method").`);
+      if (specPath.endsWith('verification.hash') && text !== undefined) {
+        const [fn, hex] = text.split('-', 2);
+        const lengths: Record<string, number> = { sha512: 128, ...(compareVersions(version, '3.1.0') >= 0 ? { sha256: 64 } : {}) };
+        if (!fn || !(fn in lengths)) add(`"${fn}" is not a hash function spec ${version} knows (${Object.keys(lengths).join(', ')}): "unrecognized hash function".`);
+        else if (!hex || !new RegExp(`^[0-9a-fA-F]{${lengths[fn]}}$`).test(hex)) add(`A ${fn} hash is ${lengths[fn]} hex digits after "${fn}-".`);
+      }
+      if (specPath.endsWith('.mode') && value.type === 'number' && (!Number.isInteger(value.value) || (value.value as number) < 0 || (value.value as number) > 0o7777)) add(`Mode ${String(value.value)} is outside 0–4095 (octal 0–07777): "illegal file mode".`);
+      if (specPath.endsWith('filesystems[].format') && text !== undefined) {
+        const formats = ['ext4', 'btrfs', 'xfs', 'vfat', 'swap', 'none', ''];
+        if (!formats.includes(text)) add(`Filesystem format "${text}" is not supported: use ext4, btrfs, xfs, vfat, swap or none ("invalid filesystem format").`);
+      }
+    });
+    return problems;
+  },
+};
+
+const UNIT_TYPES = ['service', 'socket', 'device', 'mount', 'automount', 'swap', 'target', 'path', 'timer', 'snapshot', 'slice', 'scope'];
+
+export const invalidUnit: Rule<IgnitionConfig> = {
+  id: 'ignition.invalidUnit',
+  language: 'ignition',
+  severity: 'error',
+  summary: 'A systemd unit name without a unit type suffix, a drop-in not ending in `.conf`, or unit contents with a broken `[Section]` line.',
+  example: '{ "ignition": { "version": "3.4.0" }, "systemd": { "units": [{ "name": "hello", "contents": "[Unit]" }] } }',
+  fix: 'Name units like hello.service, drop-ins like 10-override.conf, and close every [Section] header.',
+  check(config) {
+    const problems: Problem[] = [];
+    each(config, (p) => /^systemd\.units\[\](\.dropins\[\])?\.(name|contents)$/.test(p), ({ specPath, value }) => {
+      const text = str(value);
+      if (text === undefined || !value) return;
+      if (specPath === 'systemd.units[].name') {
+        const suffix = text.split('.').pop() ?? '';
+        if (!text.includes('.') || !UNIT_TYPES.includes(suffix)) problems.push({ ruleId: this.id, ...range(value), message: `"${text}" has no systemd unit type: end it in .${UNIT_TYPES.slice(0, 4).join(', .')}, … ("invalid systemd unit extension").` });
+      } else if (specPath === 'systemd.units[].dropins[].name') {
+        if (!text.endsWith('.conf')) problems.push({ ruleId: this.id, ...range(value), message: `Drop-in "${text}" must end in .conf ("invalid systemd drop-in extension").` });
+      } else {
+        const broken = text.split('\n').find((line) => /^\s*\[/.test(line) && !/\]\s*$/.test(line));
+        if (broken !== undefined) problems.push({ ruleId: this.id, ...range(value), message: `The unit text has a section header without its "]" (${broken.trim()}): "invalid unit content: unable to find end of section".` });
+      }
+    });
+    return problems;
+  },
+};
