@@ -7,6 +7,7 @@ export default defineConfig({
       { test: { name: 'cli', include: ['test/cli/**/*.test.ts'], testTimeout: 30_000 } },
       { test: { name: 'protocol', include: ['test/protocol/**/*.test.ts'], testTimeout: 30_000 } },
       { test: { name: 'neovim', include: ['test/neovim/**/*.test.ts'], testTimeout: 60_000 } },
+      { test: { name: 'oracle', include: ['test/oracle/**/*.test.ts'], testTimeout: 600_000 } },
       {
         test: {
           name: 'e2e',
