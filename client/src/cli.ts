@@ -1,7 +1,13 @@
 /** `pxe-workbench` command line: the same checks as the editor, for scripts and CI. */
 import { Command, CommanderError, Option } from 'commander';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { InputError, lintPaths } from '../../server/src/engine';
+import { findNodeAtOffset, parseTree } from 'jsonc-parser';
+import { DataUrlError, encodeDataUrl, isText } from '../../server/src/languages/ignition/dataUrl';
+import { EmbeddedError, readEmbedded } from '../../server/src/languages/ignition/embedded';
+import { pathsOf } from '../../server/src/languages/ignition/pathAt';
+import { positionsOf } from '../../server/src/lsp/convert';
+import { InputError, lintPaths, lintText } from '../../server/src/engine';
 import { LookupError } from '../../server/src/languages/pxelinux/lookup';
 import { explainLookup, formatLookup } from '../../server/src/languages/pxelinux/lookupFiles';
 import { diskFiles, findSiteFile, readSite } from '../../server/src/site/context';
@@ -67,7 +73,67 @@ export function program(): Command {
     .action((options: { mac: string; ip: string; uuid?: string; tftp?: string }) => {
       process.exitCode = lookup(options);
     });
+  const ignition = cli.command('ignition').description('Ignition configs: validate, and decode or encode data: URLs.');
+  ignition
+    .command('validate')
+    .description('Check a config and print ignition-validate-style messages (exit 1 when it is invalid).')
+    .argument('<file>', 'the Ignition config')
+    .action(async (file: string) => {
+      process.exitCode = await validateIgnition(file);
+    });
+  ignition
+    .command('decode')
+    .description('Print the contents of a data: URL in a config (decompressed when gzip).')
+    .argument('<file>', 'the Ignition config')
+    .requiredOption('-p, --path <json.path>', 'where the URL is, e.g. storage.files.0.contents.source')
+    .action(async (file: string, options: { path: string }) => {
+      const text = await readInput(file);
+      const jsonPath = options.path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+      try {
+        process.stdout.write(readEmbedded(text, jsonPath).bytes);
+      } catch (error) {
+        if (error instanceof EmbeddedError || error instanceof DataUrlError) throw new InputError(`${file}: ${error.message}`);
+        throw error;
+      }
+    });
+  ignition
+    .command('encode')
+    .description('Print a file as a data: URL (percent-encoded for text, base64 for binary, or as asked).')
+    .argument('<file>', 'the file to embed')
+    .option('--base64', 'always use base64')
+    .action(async (file: string, options: { base64?: boolean }) => {
+      const bytes = await readFile(resolve(file)).catch((error: NodeJS.ErrnoException) => {
+        throw new InputError(`${file}: cannot be read (${error.code ?? String(error)}).`);
+      });
+      process.stdout.write(`${encodeDataUrl(bytes, { base64: options.base64 === true || !isText(bytes) })}\n`);
+    });
   return cli;
+}
+
+async function readInput(file: string): Promise<string> {
+  try {
+    return await readFile(resolve(file), 'utf8');
+  } catch (error) {
+    throw new InputError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}). Check the path.`);
+  }
+}
+
+/** ignition-validate's message form: `error at $.storage.files.0.path, line 6 col 17: message`. */
+async function validateIgnition(file: string): Promise<number> {
+  const text = await readInput(file);
+  const result = lintText(resolve(file), text, { languageId: 'ignition' });
+  const positions = positionsOf(text);
+  let errors = 0;
+  const root = parseTree(text);
+  for (const f of result.findings) {
+    if (f.severity === 'hint') continue;
+    if (f.severity === 'error') errors++;
+    const at = positions.positionAt(f.start);
+    const node = root && findNodeAtOffset(root, f.start, true);
+    const where = node ? `$${pathsOf(node).jsonPath.map((p) => `.${p}`).join('')}` : '$';
+    process.stdout.write(`${f.severity === 'error' ? 'error' : 'warning'} at ${where}, line ${at.line + 1} col ${at.character + 1}: ${f.message}\n`);
+  }
+  return errors ? EXIT.errors : EXIT.ok;
 }
 
 function lookup(options: { mac: string; ip: string; uuid?: string; tftp?: string }): number {

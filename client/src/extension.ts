@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { commandTable } from './commands';
+import { DECODED_SCHEME, DecodedFiles } from './commands/decodedView';
 import { offerSiteFile } from './siteOffer';
 
 let client: LanguageClient | undefined;
@@ -22,7 +23,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: { configurationSection: 'pxeWorkbench' },
   };
   client = new LanguageClient('pxeWorkbench', 'PXE Workbench', serverOptions, clientOptions);
-  for (const [id, handler] of Object.entries(commandTable({ client: () => client, output }))) {
+  const decoded = new DecodedFiles();
+  context.subscriptions.push(vscode.workspace.registerFileSystemProvider(DECODED_SCHEME, decoded, { isCaseSensitive: true }));
+  for (const [id, handler] of Object.entries(commandTable({ client: () => client, output, decoded }))) {
     context.subscriptions.push(vscode.commands.registerCommand(id, handler));
   }
   context.subscriptions.push(output, offerSiteFile(context));

@@ -5,7 +5,7 @@ import { SERVICES, grade, type RuleLevels } from './engine';
 import type { LanguageService } from './core/language';
 import { pathToFileURL } from 'node:url';
 import { AnalysisCache, contextOf, Debouncer, type Analysis } from './lsp/analysis';
-import { toCodeActions, toCompletionItem, toDiagnostic, toDocumentSymbol, toFoldingRange, toHover, toLocation, toRange } from './lsp/convert';
+import { toCodeActions, toCompletionItem, toDiagnostic, toDocumentSymbol, toFoldingRange, toHover, toLocation, toRange, toRefactor } from './lsp/convert';
 import { readSettings } from './lsp/settings';
 
 const DEBOUNCE_MS = 150;
@@ -28,7 +28,7 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       completionProvider: { triggerCharacters: [' ', '{', '/', ':', '-'] },
-      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },
       hoverProvider: true,
       documentSymbolProvider: true,
       definitionProvider: true,
@@ -137,10 +137,12 @@ connection.onFoldingRanges((params) => {
 });
 
 connection.onCodeAction((params) => {
-  const doc = documents.get(params.textDocument.uri);
-  if (!doc) return [];
-  const findings = grade(cache.get(doc).problems, { ...levels, ...clientLevels });
-  return toCodeActions(findings, doc, doc.uri, params.range, params.context.diagnostics);
+  const at = serviceAt(params.textDocument.uri);
+  if (!at) return [];
+  const findings = grade(at.analysis.problems, { ...levels, ...clientLevels });
+  const fixes = toCodeActions(findings, at.doc, at.doc.uri, params.range, params.context.diagnostics);
+  const extra = at.service?.actions?.(at.analysis.ast as never, at.doc.getText(), at.doc.offsetAt(params.range.start), at.doc.offsetAt(params.range.end)) ?? [];
+  return [...fixes, ...extra.map((a) => toRefactor(a, at.doc, at.doc.uri))];
 });
 
 documents.listen(connection);

@@ -123,6 +123,25 @@ describe('pxe-workbench lint', () => {
     expect(bad.stderr).toContain('is not a MAC address');
   });
 
+  it('validates an Ignition config with ignition-validate-style messages', () => {
+    const bad = cli('ignition', 'validate', 'examples/broken/trailing-comma.ign');
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toMatch(/^error at \$[.\w]*, line 5 col \d+: Invalid JSON: trailing comma/m);
+    expect(cli('ignition', 'validate', 'examples/home-lab/tftp/fedora-coreos/config.ign')).toMatchObject({ status: 0, stdout: '' });
+    expect(cli('ignition', 'validate', 'nope.ign').status).toBe(2);
+  });
+
+  it('decodes and encodes data: URLs', () => {
+    const decoded = cli('ignition', 'decode', 'examples/home-lab/tftp/fedora-coreos/config.ign', '--path', 'storage.files.0.contents.source');
+    expect(decoded).toMatchObject({ status: 0, stdout: 'node1\n' });
+    expect(cli('ignition', 'decode', 'examples/home-lab/tftp/fedora-coreos/config.ign', '--path', 'storage.files.9.contents.source').stderr).toContain('No data: URL');
+    const dir = mkdtempSync(join(tmpdir(), 'pxe-enc-'));
+    writeFileSync(join(dir, 'hostname'), 'node1\n');
+    writeFileSync(join(dir, 'blob'), Buffer.from([0, 1, 2, 255]));
+    expect(cli('ignition', 'encode', join(dir, 'hostname')).stdout.trim()).toBe('data:,node1%0A');
+    expect(cli('ignition', 'encode', join(dir, 'blob')).stdout.trim()).toBe('data:;base64,AAEC/w==');
+  });
+
   it('answers --help and --version with exit 0', () => {
     expect(cli('--help').status).toBe(0);
     expect(cli('lint', '--help').stdout).toContain('--format');

@@ -101,6 +101,27 @@ describe('PXE Workbench in the extension host', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
+  it('opens a data: URL decoded, and saving the view re-encodes it into the config', async () => {
+    const uri = workspaceUri('home-lab', 'tftp', 'fedora-coreos', 'config.ign');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const at = doc.positionAt(doc.getText().indexOf('data:,node1'));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(at, at));
+    const decode = actions.find((a) => a.title === 'Decode to an editable view');
+    assert.ok(decode?.command, `actions: ${actions.map((a) => a.title).join(', ')}`);
+    await vscode.commands.executeCommand(decode.command.command, ...(decode.command.arguments ?? []));
+    const view = vscode.window.activeTextEditor!.document;
+    assert.equal(view.uri.scheme, 'pxe-data');
+    assert.equal(view.getText(), 'node1\n');
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(view.uri, new vscode.Range(view.positionAt(0), view.positionAt(view.getText().length)), 'node2\n');
+    await vscode.workspace.applyEdit(edit);
+    await view.save();
+    const saved = Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
+    assert.match(saved, /"source": "data:,node2%0A"/);
+    const convert = actions.find((a) => a.title === 'Convert data: URL to base64');
+    assert.ok(convert?.edit, 'convert action offered');
+  });
+
   it('contributes its commands, and Restart and Show Logs run', async () => {
     const commands = await vscode.commands.getCommands(true);
     for (const id of ['pxeWorkbench.createSiteFile', 'pxeWorkbench.restartServer', 'pxeWorkbench.showLogs']) assert.ok(commands.includes(id), id);

@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createSiteFile } from './createSiteFile';
+import { DecodedFiles, openDecoded } from './decodedView';
 import { explainPxelinuxLookup } from './explainLookup';
 
 export interface CommandContext {
   client: () => LanguageClient | undefined;
   output: vscode.OutputChannel;
+  decoded: DecodedFiles;
 }
 
 /** The command table: every palette entry in package.json maps to one handler here. */
@@ -18,5 +20,6 @@ export function commandTable(ctx: CommandContext): Record<string, (...args: unkn
     },
     'pxeWorkbench.showLogs': () => ctx.output.show(true),
     'pxeWorkbench.explainPxelinuxLookup': () => explainPxelinuxLookup(),
+    'pxeWorkbench.ignition.openDecoded': (uri, jsonPath) => openDecoded(ctx.decoded, uri as string, jsonPath as (string | number)[]),
   };
 }

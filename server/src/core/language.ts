@@ -10,6 +10,8 @@ export interface Completion {
   documentation?: string;
   /** Text to insert; defaults to `label`. */
   insertText?: string;
+  /** `insertText` is a snippet with $1-style tab stops. */
+  snippet?: boolean;
   /** Range replaced by the completion (defaults to the word at the cursor). */
   replace?: { start: number; end: number };
 }
@@ -39,6 +41,15 @@ export interface Span {
   end: number;
 }
 
+/** An action offered for a selection whether or not something is wrong there (refactors, conversions). */
+export interface ActionInfo {
+  title: string;
+  kind: 'refactor' | 'source';
+  edits?: { start: number; end: number; newText: string }[];
+  /** A client command to run instead of (or after) the edits. */
+  command?: { id: string; arguments: unknown[] };
+}
+
 /** A rename's edits, or why it cannot be done. */
 export type RenameResult = { edits: Span[]; newText: string } | { error: string };
 
@@ -60,6 +71,8 @@ export interface LanguageService<Ast = unknown> {
   /** The span that a rename at `offset` would change, or undefined when nothing there can be renamed. */
   prepareRename?(ast: Ast, text: string, offset: number): Span | undefined;
   rename?(ast: Ast, text: string, offset: number, newName: string): RenameResult | undefined;
+  /** Refactors and conversions available for the range. */
+  actions?(ast: Ast, text: string, start: number, end: number): ActionInfo[];
   /** Foldable regions (offsets; whole lines are folded). */
   folding?(ast: Ast, text: string): Span[];
 }

@@ -4,6 +4,7 @@ import {
   CodeAction,
   CodeActionKind,
   CompletionItemKind,
+  InsertTextFormat,
   DiagnosticSeverity,
   type CompletionItem,
   type Diagnostic,
@@ -14,7 +15,7 @@ import {
   type Hover,
   type Range,
 } from 'vscode-languageserver';
-import type { Completion, HoverInfo, Span, SymbolInfo } from '../core/language';
+import type { ActionInfo, Completion, HoverInfo, Span, SymbolInfo } from '../core/language';
 import type { Severity } from '../core/problem';
 import { docsAnchor } from '../core/rule';
 import type { Finding } from '../engine';
@@ -91,6 +92,7 @@ export function toCompletionItem(completion: Completion, doc: Positions): Comple
   const item: CompletionItem = { label: completion.label, kind: KIND[completion.kind] };
   if (completion.detail) item.detail = completion.detail;
   if (completion.documentation) item.documentation = { kind: 'markdown', value: completion.documentation };
+  if (completion.snippet) item.insertTextFormat = InsertTextFormat.Snippet;
   if (completion.replace) item.textEdit = { range: toRange(doc, completion.replace.start, completion.replace.end), newText: completion.insertText ?? completion.label };
   else if (completion.insertText) item.insertText = completion.insertText;
   return item;
@@ -127,4 +129,12 @@ export function toLocation(span: Span, doc: Positions, uri: string): Location {
 export function toFoldingRange(span: Span, doc: Positions): FoldingRange | undefined {
   const range = toRange(doc, span.start, span.end);
   return range.end.line > range.start.line ? { startLine: range.start.line, endLine: range.end.line } : undefined;
+}
+
+/** A refactor or conversion; a client command gets the document URI as its first argument. */
+export function toRefactor(action: ActionInfo, doc: Positions, uri: string): CodeAction {
+  const result = CodeAction.create(action.title, action.kind === 'source' ? CodeActionKind.Source : CodeActionKind.RefactorRewrite);
+  if (action.edits) result.edit = { changes: { [uri]: action.edits.map((e) => ({ range: toRange(doc, e.start, e.end), newText: e.newText })) } };
+  if (action.command) result.command = { title: action.title, command: action.command.id, arguments: [uri, ...action.command.arguments] };
+  return result;
 }

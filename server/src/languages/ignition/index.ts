@@ -6,6 +6,9 @@ import { autologin, modeLooksOctal, oldSpec, placeholderSshKey } from './rules/a
 import { schemaRule, unknownKey } from './rules/schema';
 import { duplicateEntry, invalidSource, invalidUnit, invalidValue, notAbsolute } from './rules/semantics';
 import { missingVersion, unsupportedVersion } from './rules/version';
+import { completeIgnition } from './complete';
+import { hoverIgnition } from './hover';
+import { actionsIgnition, symbolsIgnition } from './symbols';
 
 export type { IgnitionConfig } from './ast';
 export { SPEC_VERSIONS, LATEST_STABLE } from './versions';
@@ -40,4 +43,8 @@ export const ignition: LanguageService<IgnitionConfig> = {
     oldSpec,
   ],
   parse: (text) => parseStrictJson(text, 'ignition.jsonSyntax'),
+  complete: completeIgnition,
+  hover: hoverIgnition,
+  symbols: symbolsIgnition,
+  actions: actionsIgnition,
 };
