@@ -79,3 +79,8 @@ export function checkRule(rule: string, path: string, cases: { bad: string[]; go
     if (r.actual.length) throw new Error(`${rule} fired on a good text:\n${good}\n${JSON.stringify(r.actual)}: ${r.findings.map((f) => f.message).join('; ')}`);
   }
 }
+
+/** The text of every range `rule` flags in `text` (exact ranges, easier to read than caret columns on long JSON lines). */
+export function flagged(rule: string, path: string, text: string): string[] {
+  return lintText(path, text).findings.filter((f) => f.ruleId === rule).map((f) => text.slice(f.start, f.end));
+}

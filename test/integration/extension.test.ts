@@ -18,6 +18,8 @@ const BROKEN: [string, string, number][] = [
   ['trailing-comma.ign', 'ignition.jsonSyntax', 4],
   ['legacy-spec.ign', 'ignition.unsupportedVersion', 1],
   ['missing-version.ign', 'ignition.missingVersion', 0],
+  ['relative-path.ign', 'ignition.pathNotAbsolute', 3],
+  ['octal-mode.ign', 'ignition.modeLooksOctal', 3],
   ['site-with-password/pxe-site.json', 'site.secret', 6],
 ];
 

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { flagged } from '../../helpers/markers';
+
+const wrap = (rest: string, version = '3.4.0'): string => `{ "ignition": { "version": "${version}" }, ${rest} }`;
+
+describe('ignition.pathNotAbsolute', () => {
+  const check = (t: string): string[] => flagged('ignition.pathNotAbsolute', 'c.ign', t);
+  it('flags relative file, device and RAID member paths', () => {
+    expect(check(wrap('"storage": { "files": [{ "path": "etc/motd" }] }'))).toEqual(['"etc/motd"']);
+    expect(check(wrap('"storage": { "raid": [{ "name": "md", "level": "raid1", "devices": ["sda"] }] }'))).toEqual(['"sda"']);
+    expect(check(wrap('"storage": { "files": [{ "path": "/etc/motd" }], "disks": [{ "device": "/dev/sda" }] }'))).toEqual([]);
+  });
+});
+
+describe('ignition.duplicateEntry', () => {
+  const check = (t: string): string[] => flagged('ignition.duplicateEntry', 'c.ign', t);
+  it('flags one path across files and links, drop-ins within a unit, and users', () => {
+    expect(check(wrap('"storage": { "files": [{ "path": "/a" }], "links": [{ "path": "/a", "target": "/b" }] }'))).toEqual(['"/a"']);
+    expect(check(wrap('"systemd": { "units": [{ "name": "a.service", "dropins": [{ "name": "x.conf" }, { "name": "x.conf" }] }] }'))).toEqual(['"x.conf"']);
+    expect(check(wrap('"passwd": { "users": [{ "name": "core" }, { "name": "core" }] }'))).toEqual(['"core"']);
+    expect(check(wrap('"systemd": { "units": [{ "name": "a.service", "dropins": [{ "name": "x.conf" }] }, { "name": "b.service", "dropins": [{ "name": "x.conf" }] }] }'))).toEqual([]);
+  });
+});
+
+describe('ignition.invalidSource', () => {
+  const check = (t: string, v?: string): string[] => flagged('ignition.invalidSource', 'c.ign', wrap(t, v));
+  it('flags unsupported schemes per version and broken data: URLs', () => {
+    expect(check('"storage": { "files": [{ "path": "/a", "contents": { "source": "data:,100%" } }] }')).toEqual(['"data:,100%"']);
+    expect(check('"storage": { "files": [{ "path": "/a", "contents": { "source": "ftp://nas/a" } }] }')).toEqual(['"ftp://nas/a"']);
+    expect(check('"storage": { "files": [{ "path": "/a", "contents": { "source": "gs://b/a" } }] }', '3.1.0')).toEqual(['"gs://b/a"']);
+    expect(check('"storage": { "files": [{ "path": "/a", "contents": { "source": "arn:aws:s3:::b/a" } }] }', '3.3.0')).toEqual(['"arn:aws:s3:::b/a"']);
+    expect(check('"storage": { "files": [{ "path": "/a", "contents": { "source": "data:;base64,aGk=" } }, { "path": "/b", "contents": { "source": "https://nas/b" } }, { "path": "/c", "contents": { "source": "arn:aws:s3:::b/c" } }] }')).toEqual([]);
+  });
+});
+
+describe('ignition.invalidValue', () => {
+  const check = (t: string): string[] => flagged('ignition.invalidValue', 'c.ign', wrap(t));
+  it('flags compression, hashes, modes and filesystem formats Ignition rejects', () => {
+    expect(check('"storage": { "files": [{ "path": "/a", "mode": 99999 }] }')).toEqual(['99999']);
+    expect(check('"storage": { "files": [{ "path": "/a", "contents": { "compression": "zip" } }] }')).toEqual(['"zip"']);
+    expect(check('"storage": { "files": [{ "path": "/a", "contents": { "verification": { "hash": "md5-00" } } }] }')).toEqual(['"md5-00"']);
+    expect(check('"storage": { "filesystems": [{ "device": "/dev/sda1", "format": "ntfs" }] }')).toEqual(['"ntfs"']);
+    expect(check(`"storage": { "files": [{ "path": "/a", "mode": 420, "contents": { "compression": "gzip", "verification": { "hash": "sha256-${'a'.repeat(64)}" } } }] }`)).toEqual([]);
+  });
+});
+
+describe('ignition.invalidUnit', () => {
+  const check = (t: string): string[] => flagged('ignition.invalidUnit', 'c.ign', wrap(t));
+  it('flags unit names without a type, drop-ins without .conf and unclosed section headers', () => {
+    expect(check('"systemd": { "units": [{ "name": "hello" }] }')).toEqual(['"hello"']);
+    expect(check('"systemd": { "units": [{ "name": "a.service", "dropins": [{ "name": "x" }] }] }')).toEqual(['"x"']);
+    expect(check('"systemd": { "units": [{ "name": "a.service", "contents": "[Unit\\nX=1" }] }')).toEqual(['"[Unit\\nX=1"']);
+    expect(check('"systemd": { "units": [{ "name": "a.timer", "contents": "[Unit]\\nDescription=x\\n[Timer]\\nOnCalendar=daily" }] }')).toEqual([]);
+  });
+});
