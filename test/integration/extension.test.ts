@@ -124,6 +124,25 @@ describe('PXE Workbench in the extension host', () => {
     assert.ok(convert?.edit, 'convert action offered');
   });
 
+  it('embeds a local file with "Encode file…"', async () => {
+    const uri = workspaceUri('home-lab', 'tftp', 'fedora-coreos', 'config.ign');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const at = doc.positionAt(doc.getText().indexOf('"data:,Booted') + 2);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(at, at));
+    const encode = actions.find((a) => a.title.startsWith('Encode file'));
+    assert.ok(encode?.command, `actions: ${actions.map((a) => a.title).join(', ')}`);
+    const window = vscode.window as { showOpenDialog: typeof vscode.window.showOpenDialog };
+    const original = window.showOpenDialog;
+    window.showOpenDialog = async () => [workspaceUri('home-lab', 'nas', 'www.tftp.conf')];
+    try {
+      assert.equal(await vscode.commands.executeCommand(encode.command.command, ...(encode.command.arguments ?? [])), true);
+    } finally {
+      window.showOpenDialog = original;
+    }
+    assert.match(doc.getText(), /"source": "data:,%23%20nginx%20on%20the%20Synology/);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
   it('contributes its commands, and Restart and Show Logs run', async () => {
     const commands = await vscode.commands.getCommands(true);
     for (const id of ['pxeWorkbench.createSiteFile', 'pxeWorkbench.restartServer', 'pxeWorkbench.showLogs']) assert.ok(commands.includes(id), id);

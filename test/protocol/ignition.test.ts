@@ -54,6 +54,6 @@ describe('Ignition over the protocol', () => {
     const before = CONFIG.slice(0, offset).split('\n');
     const position = { line: before.length - 1, character: before.at(-1)!.length };
     const actions = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [] } });
-    expect(actions?.map((a) => a.title)).toEqual(['Decode to an editable view', 'Convert data: URL to base64']);
+    expect(actions?.map((a) => a.title)).toEqual(['Decode to an editable view', 'Convert data: URL to base64', 'Encode file… (embed a local file as a data: URL)']);
   });
 });

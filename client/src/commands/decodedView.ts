@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+import { encodeDataUrl, isText } from '../../../server/src/languages/ignition/dataUrl';
 import { EmbeddedError, readEmbedded, writeEmbedded } from '../../../server/src/languages/ignition/embedded';
 
 export const DECODED_SCHEME = 'pxe-data';
@@ -98,4 +100,24 @@ function pathOfFile(text: string, index: number): string | undefined {
   } catch {
     return undefined; // a config that does not parse: fall back to a neutral name
   }
+}
+
+/** `pxeWorkbench.ignition.encodeFile`: pick a local file and put it into the config as a data: URL. */
+export async function encodeFile(uri: string, jsonPath: (string | number)[]): Promise<boolean> {
+  const picked = await vscode.window.showOpenDialog({ title: 'Embed a file as a data: URL', canSelectMany: false, openLabel: 'Embed' });
+  const file = picked?.[0];
+  if (!file) return false;
+  const bytes = Buffer.from(await vscode.workspace.fs.readFile(file));
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+  const root = parseTree(doc.getText());
+  const node = root && findNodeAtLocation(root, jsonPath);
+  if (!node || node.type !== 'string') {
+    void vscode.window.showErrorMessage('PXE: the source field moved or changed; run the action again on it.');
+    return false;
+  }
+  // Text stays readable (percent-encoded); anything else goes in as base64.
+  const url = encodeDataUrl(bytes, { base64: !isText(bytes) });
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, new vscode.Range(doc.positionAt(node.offset), doc.positionAt(node.offset + node.length)), JSON.stringify(url));
+  return vscode.workspace.applyEdit(edit);
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createSiteFile } from './createSiteFile';
-import { DecodedFiles, openDecoded } from './decodedView';
+import { DecodedFiles, encodeFile, openDecoded } from './decodedView';
 import { explainPxelinuxLookup } from './explainLookup';
 
 export interface CommandContext {
@@ -21,5 +21,6 @@ export function commandTable(ctx: CommandContext): Record<string, (...args: unkn
     'pxeWorkbench.showLogs': () => ctx.output.show(true),
     'pxeWorkbench.explainPxelinuxLookup': () => explainPxelinuxLookup(),
     'pxeWorkbench.ignition.openDecoded': (uri, jsonPath) => openDecoded(ctx.decoded, uri as string, jsonPath as (string | number)[]),
+    'pxeWorkbench.ignition.encodeFile': (uri, jsonPath) => encodeFile(uri as string, jsonPath as (string | number)[]),
   };
 }
