@@ -7,6 +7,7 @@ import { promises as fs } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import { lintPaths, lintText } from '../server/src/engine';
+import { ignitionRows } from './ignition';
 import { printTable, time, type Row } from './stats';
 
 const SERVER = resolve(__dirname, 'server.js');
@@ -101,6 +102,8 @@ async function main(): Promise<void> {
   const pxelinuxLint = await time(30, () => lintText('pxelinux.cfg/default', config));
   const pxelinuxSplit = await time(30, () => config.split('\n').map((l) => l.split(/\s+/)));
   rows.push({ name: `lint a ${config.split('\n').length.toLocaleString('en')}-line PXELINUX config`, measured: pxelinuxLint, baselineName: 'split it into lines and words', baseline: pxelinuxSplit });
+
+  rows.push(...(await ignitionRows(root)));
 
   printTable(rows);
   const memory = process.memoryUsage();

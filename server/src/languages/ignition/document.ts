@@ -9,32 +9,44 @@ export function versionOf(config: IgnitionConfig): string | undefined {
   return value && SPEC_VERSIONS.includes(value) ? value : undefined;
 }
 
-/** A value in the tree with its spec path (`storage.files[].path`) and JSON path; `key` for object members. */
+/** A value in the tree with its spec path (`storage.files[].path`); `key` for object members. */
 export interface PropertyVisit {
   key?: Node;
   value: Node | undefined;
   specPath: string;
-  jsonPath: (string | number)[];
 }
 
-/** Visits every object member and every array item, depth first. */
+const visits = new WeakMap<Node, PropertyVisit[]>();
+
+/** Visits every object member and every array item, depth first (the list is built once per tree). */
 export function visitProperties(root: Node | undefined, visit: (p: PropertyVisit) => void): void {
-  const walk = (node: Node, specPath: string, jsonPath: (string | number)[]): void => {
+  if (!root) return;
+  let list = visits.get(root);
+  if (!list) visits.set(root, (list = collect(root)));
+  for (const v of list) visit(v);
+}
+
+function collect(root: Node): PropertyVisit[] {
+  const list: PropertyVisit[] = [];
+  const visit = (v: PropertyVisit): void => void list.push(v);
+  const walk = (node: Node, specPath: string): void => {
     if (node.type === 'object') {
       for (const property of node.children ?? []) {
         const [key, value] = property.children ?? [];
         if (!key) continue;
         const name = String(key.value);
         const childSpec = specPath ? `${specPath}.${name}` : name;
-        visit({ key, value, specPath: childSpec, jsonPath: [...jsonPath, name] });
-        if (value) walk(value, childSpec, [...jsonPath, name]);
+        visit({ key, value, specPath: childSpec });
+        if (value) walk(value, childSpec);
       }
     } else if (node.type === 'array') {
-      (node.children ?? []).forEach((item, index) => {
-        visit({ value: item, specPath: `${specPath}[]`, jsonPath: [...jsonPath, index] });
-        walk(item, `${specPath}[]`, [...jsonPath, index]);
-      });
+      const itemPath = `${specPath}[]`;
+      for (const item of node.children ?? []) {
+        visit({ value: item, specPath: itemPath });
+        walk(item, itemPath);
+      }
     }
   };
-  if (root) walk(root, '', []);
+  walk(root, '');
+  return list;
 }

@@ -4,6 +4,7 @@ import type { Rule } from '../../../core/rule';
 import type { IgnitionConfig } from '../ast';
 import { DataUrlError, decodeDataUrl } from '../dataUrl';
 import { versionOf, visitProperties, type PropertyVisit } from '../document';
+import { pathsOf } from '../pathAt';
 import { compareVersions } from '../spec';
 
 /** Every property visit whose spec path matches, for configs of a known version. */
@@ -59,14 +60,14 @@ export const duplicateEntry: Rule<IgnitionConfig> = {
   check(config) {
     const problems: Problem[] = [];
     const seen = new Map<string, Node>();
-    each(config, () => true, ({ specPath, value, jsonPath }) => {
+    each(config, () => true, ({ specPath, value }) => {
       const text = str(value);
       if (text === undefined || !value) return;
       let group: string | undefined;
       let what = '';
       for (const [pattern, name, label] of UNIQUE) if (pattern.test(specPath)) [group, what] = [name, label];
       // Drop-ins are unique per unit.
-      if (specPath === 'systemd.units[].dropins[].name') [group, what] = [`dropins${String(jsonPath[2])}`, 'drop-in name in this unit'];
+      if (specPath === 'systemd.units[].dropins[].name') [group, what] = [`dropins${String(pathsOf(value).jsonPath[2])}`, 'drop-in name in this unit'];
       if (!group) return;
       const key = `${group}\u0000${text}`;
       const first = seen.get(key);
