@@ -36,6 +36,13 @@ const entries = [
 ];
 
 const started = Date.now();
+// The Ignition validators are compiled at build time (standalone ajv code) before the bundles that use them.
+await esbuild.build({ ...common, entryPoints: ['scripts/gen-ignition.ts'], outfile: 'out/gen-ignition.js', sourcemap: false, minify: false });
+const { execFileSync } = await import('node:child_process');
+execFileSync(process.execPath, ['out/gen-ignition.js', 'out/.ignition'], { stdio: ['ignore', 'ignore', 'inherit'] });
+// Bundle the generated code with the ajv runtime it requires, as a file of its own beside the server.
+await esbuild.build({ ...common, entryPoints: ['out/.ignition/ignition-validators.js'], outfile: 'out/ignition-validators.js', sourcemap: false, minify: true });
+
 if (watch) {
   for (const entry of entries) await (await esbuild.context({ ...common, ...entry })).watch();
   console.log('esbuild: watching for changes…');

@@ -5,15 +5,34 @@ import { didYouMean } from '../../../core/suggest';
 import { placeErrors } from '../../../json/schemaErrors';
 import type { IgnitionConfig } from '../ast';
 import { versionOf, visitProperties } from '../document';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { fieldsFor, firstVersionWith, schemaFor } from '../spec';
+import { validatorKey } from '../validatorKey';
 
-const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+let ajv: Ajv | undefined;
 const validators = new Map<string, ValidateFunction>();
+let compiled: Record<string, ValidateFunction | undefined> | undefined;
 
-/** One compiled validator per spec version, made when a config of that version is first checked. */
+/** The validators `npm run build` compiled (out/ignition-validators.js beside the bundled server), if present. */
+function buildTimeValidators(): Record<string, ValidateFunction | undefined> {
+  if (compiled) return compiled;
+  compiled = {};
+  const path = typeof __dirname === 'string' ? join(__dirname, 'ignition-validators.js') : undefined;
+  // Running from the TypeScript sources (tests) there is no such file: compile at run time instead.
+  if (path && existsSync(path)) compiled = createRequire(path)(path) as Record<string, ValidateFunction | undefined>;
+  return compiled;
+}
+
+/** The validator for a spec version: compiled at build time (standalone), or now if the build made none. */
 export function validatorFor(version: string): ValidateFunction {
-  let validate = validators.get(version);
-  if (!validate) validators.set(version, (validate = ajv.compile(schemaFor(version))));
+  let validate = validators.get(version) ?? buildTimeValidators()[validatorKey(version)];
+  if (!validate) {
+    ajv ??= new Ajv({ allErrors: true, strict: false, verbose: true });
+    validate = ajv.compile(schemaFor(version));
+  }
+  validators.set(version, validate);
   return validate;
 }
 
