@@ -15,7 +15,7 @@ const COMMON_MODES = new Set([0o400, 0o440, 0o444, 0o600, 0o640, 0o644, 0o660, 0
 export const modeLooksOctal: Rule<IgnitionConfig> = {
   id: 'ignition.modeLooksOctal',
   language: 'ignition',
-  severity: 'warning',
+  severity: 'info',
   summary: 'A `mode` that looks like octal digits written in decimal (644 instead of 420): JSON has no octal, so the file gets strange permissions.',
   example: '{ "ignition": { "version": "3.4.0" }, "storage": { "files": [{ "path": "/etc/motd", "mode": 644 }] } }',
   fix: 'Write the decimal value: 0644 is 420, 0755 is 493, 0600 is 384 (the quick fix converts).',
