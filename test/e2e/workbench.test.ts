@@ -112,6 +112,22 @@ describe('PXE Workbench in the real VS Code workbench (installed VSIX)', () => {
     });
   });
 
+  it('shows an Ignition data: URL decoded on hover', async () => {
+    await timed('Ignition hover', async () => {
+      await openFile(page, 'home-lab/tftp/fedora-coreos/config.ign');
+      await page.keyboard.press('Control+F');
+      await page.keyboard.type('data:,node1');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      const hover = page.locator('.monaco-hover', { hasText: 'decoded' }).first();
+      await hover.waitFor({ timeout: 10_000 });
+      expect(await hover.innerText()).toContain('node1');
+      await page.screenshot({ path: join(DOCS, 'ignition-hover.png') });
+      await page.keyboard.press('Escape');
+    });
+  });
+
   it('lists its commands in the palette, and Create Site File writes pxe-site.json', async () => {
     await timed('command palette + Create Site File', async () => {
       await page.keyboard.press('F1');
