@@ -145,12 +145,36 @@ describe('PXE Workbench in the extension host', () => {
 
   it('contributes its commands, and Restart and Show Logs run', async () => {
     const commands = await vscode.commands.getCommands(true);
-    for (const id of ['pxeWorkbench.createSiteFile', 'pxeWorkbench.restartServer', 'pxeWorkbench.showLogs']) assert.ok(commands.includes(id), id);
+    for (const id of ['pxeWorkbench.createSiteFile', 'pxeWorkbench.restartServer', 'pxeWorkbench.showLogs', 'pxeWorkbench.explainPxelinuxLookup', 'pxeWorkbench.ignition.openDecoded', 'pxeWorkbench.ignition.encodeFile']) {
+      assert.ok(commands.includes(id), id);
+    }
     await vscode.commands.executeCommand('pxeWorkbench.restartServer');
     await vscode.commands.executeCommand('pxeWorkbench.showLogs');
     const uri = workspaceUri('broken', 'missing-header.ipxe');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     await diagnosticsOf(uri);
+  });
+
+  it('Explain PXELINUX Config Lookup lists the files in order and opens the one used', async () => {
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceUri('home-lab', 'tftp', 'pxelinux.cfg', 'default')));
+    const window = vscode.window as { showInputBox: typeof vscode.window.showInputBox; showQuickPick: typeof vscode.window.showQuickPick };
+    const [inputBox, quickPick] = [window.showInputBox, window.showQuickPick];
+    const answers = ['52:54:00:12:34:56', '192.168.255.50'];
+    let offered: { label: string; description?: string }[] = [];
+    window.showInputBox = async () => answers.shift();
+    window.showQuickPick = (async (items: readonly { label: string; description?: string }[]) => {
+      offered = [...items];
+      return items.find((i) => i.description?.includes('used'));
+    }) as unknown as typeof vscode.window.showQuickPick;
+    try {
+      await vscode.commands.executeCommand('pxeWorkbench.explainPxelinuxLookup');
+    } finally {
+      [window.showInputBox, window.showQuickPick] = [inputBox, quickPick];
+    }
+    assert.equal(offered[0]?.label, '1. pxelinux.cfg/01-52-54-00-12-34-56');
+    assert.equal(offered.at(-1)?.label, '10. pxelinux.cfg/default');
+    assert.match(String(offered.at(-1)?.description), /used/);
+    assert.ok(vscode.window.activeTextEditor?.document.uri.path.endsWith('/pxelinux.cfg/default'));
   });
 
   it('Create Site File writes a valid pxe-site.json from the wizard answers', async () => {
