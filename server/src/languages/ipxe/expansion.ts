@@ -43,18 +43,10 @@ export function settingRefs(text: string, word: Word, command: Command, refs: Se
       const slash = body.lastIndexOf('/');
       const name = dynamic ? '' : body.slice(slash + 1);
       const nameStart = open + 2 + slash + 1;
-      found.push({
-        name,
-        ...(slash >= 0 && !dynamic ? { scope: body.slice(0, slash) } : {}),
-        ...(colon >= 0 ? { type: inner.slice(colon + 1) } : {}),
-        start: open,
-        end: i + 1,
-        nameStart,
-        nameEnd: nameStart + name.length,
-        dynamic,
-        command,
-        word,
-      });
+      const ref: SettingRef = { name, start: open, end: i + 1, nameStart, nameEnd: nameStart + name.length, dynamic, command, word };
+      if (slash >= 0 && !dynamic) ref.scope = body.slice(0, slash);
+      if (colon >= 0) ref.type = inner.slice(colon + 1);
+      found.push(ref);
     }
   }
   for (const open of stack) unclosed.push({ start: open });

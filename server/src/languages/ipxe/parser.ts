@@ -63,25 +63,28 @@ function readLine(text: string, from: number): { words: Word[]; comment?: Word; 
 
 function splitCommands(words: Word[], line: Line): Command[] {
   const commands: Command[] = [];
-  let group: Word[] = [];
+  let name: Word | undefined;
+  let args: Word[] = [];
   let previous: Separator | undefined;
   const flush = (next?: Separator): void => {
-    const name = group[0];
     if (name) {
-      const last = group[group.length - 1] as Word;
-      const command: Command = { name, args: group.slice(1), start: name.start, end: last.end, previous };
+      const last = args.length ? (args[args.length - 1] as Word) : name;
+      const command: Command = { name, args, start: name.start, end: last.end, previous };
       if (next) command.next = next;
       commands.push(command);
     }
-    group = [];
+    name = undefined;
+    args = [];
   };
   for (const word of words) {
     if (SEPARATORS.has(word.text)) {
-      if (!group.length && word.text !== ';') (line.strayOperators ??= []).push(word);
+      if (!name && word.text !== ';') (line.strayOperators ??= []).push(word);
       flush(word.text as Separator);
       previous = word.text as Separator;
+    } else if (!name) {
+      name = word;
     } else {
-      group.push(word);
+      args.push(word);
     }
   }
   flush();
