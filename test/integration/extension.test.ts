@@ -15,6 +15,7 @@ const BROKEN: [string, string, number][] = [
   ['pxelinux.cfg/C0A8FF32', 'pxelinux.missingFile', 8],
   ['unterminated-string.rsc', 'routeros.unterminatedString', 3],
   ['unbalanced-bracket.rsc', 'routeros.unbalancedBracket', 3],
+  ['option-value.rsc', 'routeros.dhcpOptionValue', 3],
   ['trailing-comma.ign', 'ignition.jsonSyntax', 4],
   ['legacy-spec.ign', 'ignition.unsupportedVersion', 1],
   ['missing-version.ign', 'ignition.missingVersion', 0],

@@ -1,7 +1,9 @@
 import type { LanguageService } from '../../core/language';
 import type { RuleMeta } from '../../core/rule';
 import type { RouterOsScript } from './ast';
+import { definitionRouterOs, hoverRouterOs, prepareRenameRouterOs, referencesRouterOs, renameRouterOs } from './navigate';
 import { parseRouterOs } from './parser';
+import { dhcpOptionCode, dhcpOptionValue, duplicateName, legacyOptionValue, missingNextServer, undefinedOption, undefinedOptionSet } from './rules/dhcp';
 
 export { parseRouterOs } from './parser';
 export type { RouterOsScript } from './ast';
@@ -28,6 +30,11 @@ const parserRules: RuleMeta[] = [
 export const routeros: LanguageService<RouterOsScript> = {
   id: 'routeros',
   parserRules,
-  rules: [],
+  rules: [dhcpOptionValue, legacyOptionValue, dhcpOptionCode, undefinedOption, undefinedOptionSet, duplicateName, missingNextServer],
   parse: parseRouterOs,
+  hover: hoverRouterOs,
+  definition: definitionRouterOs,
+  references: referencesRouterOs,
+  prepareRename: prepareRenameRouterOs,
+  rename: renameRouterOs,
 };

@@ -1,0 +1,67 @@
+import type { HoverInfo, RenameResult, Span } from '../../core/language';
+import type { RouterOsScript } from './ast';
+import { arg, dhcpModelOf, OPTION_MENU } from './dhcp';
+import { describeBytes, parseOptionValue } from './optionValue';
+
+/** Option values: the bytes the router will send. */
+export function hoverRouterOs(script: RouterOsScript, _text: string, offset: number): HoverInfo | undefined {
+  for (const s of dhcpModelOf(script).statements) {
+    const value = s.menu === OPTION_MENU ? arg(s, 'value') : undefined;
+    if (!value?.value || offset < value.valueStart || offset > value.valueEnd) continue;
+    const result = parseOptionValue(value.value);
+    if (result.error) return undefined;
+    const code = arg(s, 'code')?.value;
+    const parts = result.parts.map((p) => `- \`${p.source}\`: ${p.kind}${p.bytes ? ` → 0x${p.bytes.toString('hex')}` : ' (filled in by the router)'}`);
+    return { markdown: `**DHCP option ${code ?? '?'}** sends ${describeBytes(result)}\n\n${parts.join('\n')}`, start: value.valueStart, end: value.valueEnd };
+  }
+  return undefined;
+}
+
+type Kind = 'option' | 'set';
+
+/** The option or option-set name at `offset`: a definition (`add name=`) or a reference. */
+function nameAt(script: RouterOsScript, offset: number): { kind: Kind; name: string; span: Span } | undefined {
+  const model = dhcpModelOf(script);
+  const inside = (s: Span): boolean => offset >= s.start && offset <= s.end;
+  for (const [kind, defs, refs] of [['option', model.options, model.optionRefs], ['set', model.sets, model.setRefs]] as const) {
+    for (const [name, a] of defs) {
+      const span = { start: a.valueStart + (a.quoted ? 1 : 0), end: a.valueEnd - (a.quoted ? 1 : 0) };
+      if (inside(span)) return { kind, name, span };
+    }
+    for (const r of refs) if (inside(r)) return { kind, name: r.name, span: { start: r.start, end: r.end } };
+  }
+  return undefined;
+}
+
+function occurrences(script: RouterOsScript, kind: Kind, name: string, includeDeclaration: boolean): Span[] {
+  const model = dhcpModelOf(script);
+  const defs = kind === 'option' ? model.options : model.sets;
+  const refs = kind === 'option' ? model.optionRefs : model.setRefs;
+  const spans: Span[] = refs.filter((r) => r.name === name).map((r) => ({ start: r.start, end: r.end }));
+  const def = defs.get(name);
+  if (def && includeDeclaration) spans.push({ start: def.valueStart + (def.quoted ? 1 : 0), end: def.valueEnd - (def.quoted ? 1 : 0) });
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+export function definitionRouterOs(script: RouterOsScript, _text: string, offset: number): Span[] {
+  const at = nameAt(script, offset);
+  if (!at) return [];
+  const def = (at.kind === 'option' ? dhcpModelOf(script).options : dhcpModelOf(script).sets).get(at.name);
+  return def ? [{ start: def.valueStart + (def.quoted ? 1 : 0), end: def.valueEnd - (def.quoted ? 1 : 0) }] : [];
+}
+
+export function referencesRouterOs(script: RouterOsScript, _text: string, offset: number, includeDeclaration: boolean): Span[] {
+  const at = nameAt(script, offset);
+  return at ? occurrences(script, at.kind, at.name, includeDeclaration) : [];
+}
+
+export function prepareRenameRouterOs(script: RouterOsScript, _text: string, offset: number): Span | undefined {
+  return nameAt(script, offset)?.span;
+}
+
+export function renameRouterOs(script: RouterOsScript, _text: string, offset: number, newName: string): RenameResult | undefined {
+  const at = nameAt(script, offset);
+  if (!at) return undefined;
+  if (!/^[\w.-]+$/.test(newName)) return { error: `"${newName}" is not a usable ${at.kind === 'option' ? 'option' : 'option set'} name here: use letters, digits, "-", "_" or ".".` };
+  return { edits: occurrences(script, at.kind, at.name, true), newText: newName };
+}

@@ -1,0 +1,158 @@
+import type { Problem } from '../../../core/problem';
+import type { Rule } from '../../../core/rule';
+import { didYouMean } from '../../../core/suggest';
+import type { RouterOsScript } from '../ast';
+import { arg, dhcpModelOf, OPTION_MENU } from '../dhcp';
+import { parseOptionValue } from '../optionValue';
+
+export const dhcpOptionValue: Rule<RouterOsScript> = {
+  id: 'routeros.dhcpOptionValue',
+  language: 'routeros',
+  severity: 'error',
+  summary: 'A DHCP option `value` that is not a valid RouterOS option expression (unclosed quote, odd number of hex digits, stray text).',
+  example: '/ip dhcp-server option\nadd code=66 name=tftp value="\'192.168.255.2"',
+  fix: "Quote text as '…' inside the double quotes (value=\"'lpxelinux.0'\"), write bytes as 0x… with pairs of digits.",
+  check(script) {
+    const problems: Problem[] = [];
+    for (const s of dhcpModelOf(script).statements) {
+      const value = s.menu === OPTION_MENU ? arg(s, 'value') : undefined;
+      // An unclosed "…" is the tokenizer's error already; judging its contents would only repeat it.
+      if (!value || value.value === undefined || !value.closed) continue;
+      const result = parseOptionValue(value.value);
+      if (result.error) problems.push({ ruleId: this.id, start: value.valueStart, end: value.valueEnd, message: `Invalid option value: ${result.error}. Example: value="'lpxelinux.0'" for text, value=0x0a for bytes.` });
+    }
+    return problems;
+  },
+};
+
+export const legacyOptionValue: Rule<RouterOsScript> = {
+  id: 'routeros.legacyOptionValue',
+  language: 'routeros',
+  severity: 'warning',
+  summary: "A bare IP address as an option value: RouterOS v5's form, read differently since v6.8.",
+  example: '/ip dhcp-server option\nadd code=66 name=tftp value=192.168.255.2',
+  fix: "Write value=\"'192.168.255.2'\" (4 address bytes) or value=\"s'192.168.255.2'\" (the text, which option 66 wants).",
+  check(script) {
+    const problems: Problem[] = [];
+    for (const s of dhcpModelOf(script).statements) {
+      const value = s.menu === OPTION_MENU ? arg(s, 'value') : undefined;
+      if (value?.value && parseOptionValue(value.value).legacy) {
+        problems.push({
+          ruleId: this.id,
+          start: value.valueStart,
+          end: value.valueEnd,
+          message: `A bare IP is RouterOS v5's form. Write value="s'${value.value}'" to send it as text (what option 66 expects) or value="'${value.value}'" for 4 address bytes.`,
+          fixes: [{ title: `Send it as text: "s'${value.value}'"`, edits: [{ start: value.valueStart, end: value.valueEnd, newText: `"s'${value.value}'"` }] }],
+        });
+      }
+    }
+    return problems;
+  },
+};
+
+export const dhcpOptionCode: Rule<RouterOsScript> = {
+  id: 'routeros.dhcpOptionCode',
+  language: 'routeros',
+  severity: 'error',
+  summary: 'A DHCP option `code` outside 1–254 (0 and 255 are pad and end markers).',
+  example: '/ip dhcp-server option\nadd code=300 name=x value=0x01',
+  fix: 'Use the option number from RFC 2132 or the vendor: 66 TFTP server, 67 boot file, 17 root path, 12 host name.',
+  check(script) {
+    const problems: Problem[] = [];
+    for (const s of dhcpModelOf(script).statements) {
+      const code = s.menu === OPTION_MENU ? arg(s, 'code') : undefined;
+      if (!code?.value) continue;
+      const n = Number(code.value);
+      if (!/^\d+$/.test(code.value) || n < 1 || n > 254) problems.push({ ruleId: this.id, start: code.valueStart, end: code.valueEnd, message: `DHCP option code ${code.value} is not a number from 1 to 254.` });
+    }
+    return problems;
+  },
+};
+
+export const undefinedOption: Rule<RouterOsScript> = {
+  id: 'routeros.undefinedOption',
+  language: 'routeros',
+  severity: 'warning',
+  summary: 'An option set names an option this script never adds (fine only when the router already has it).',
+  example: '/ip dhcp-server option sets\nadd name=pxe options=tftp-sever,boot-bios',
+  fix: 'Correct the name, or add the option under /ip dhcp-server option.',
+  check(script) {
+    const model = dhcpModelOf(script);
+    return model.optionRefs
+      .filter((r) => !model.options.has(r.name))
+      .map((r) => {
+        const suggestion = didYouMean(r.name, model.options.keys());
+        return {
+          ruleId: this.id,
+          start: r.start,
+          end: r.end,
+          message: `No option named "${r.name}" is added in this script${suggestion ? `: did you mean "${suggestion}"?` : '; the set only works if the router already has it.'}`,
+          ...(suggestion ? { fixes: [{ title: `Change to ${suggestion}`, edits: [{ start: r.start, end: r.end, newText: suggestion }], preferred: true }] } : {}),
+        };
+      });
+  },
+};
+
+export const undefinedOptionSet: Rule<RouterOsScript> = {
+  id: 'routeros.undefinedOptionSet',
+  language: 'routeros',
+  severity: 'warning',
+  summary: '`dhcp-option-set=` names an option set this script never adds.',
+  example: '/ip dhcp-server lease\nadd address=192.168.255.50 mac-address=52:54:00:12:34:56 dhcp-option-set=pxe-uefl',
+  fix: 'Correct the name, or add the set under /ip dhcp-server option sets.',
+  check(script) {
+    const model = dhcpModelOf(script);
+    return model.setRefs
+      .filter((r) => !model.sets.has(r.name))
+      .map((r) => {
+        const suggestion = didYouMean(r.name, model.sets.keys());
+        return {
+          ruleId: this.id,
+          start: r.start,
+          end: r.end,
+          message: `No option set named "${r.name}" is added in this script${suggestion ? `: did you mean "${suggestion}"?` : '; it only works if the router already has it.'}`,
+          ...(suggestion ? { fixes: [{ title: `Change to ${suggestion}`, edits: [{ start: r.start, end: r.end, newText: suggestion }], preferred: true }] } : {}),
+        };
+      });
+  },
+};
+
+export const duplicateName: Rule<RouterOsScript> = {
+  id: 'routeros.duplicateName',
+  language: 'routeros',
+  severity: 'warning',
+  summary: 'Two `add name=…` with the same name in one menu: the second add fails on the router ("entry already exists") and the import stops.',
+  example: '/ip dhcp-server option\nadd code=67 name=boot value="\'a\'"\nadd code=67 name=boot value="\'b\'"',
+  fix: 'Rename one, or use `set [ find name=… ]` to change the existing entry.',
+  check(script) {
+    const seen = new Map<string, number>();
+    const problems: Problem[] = [];
+    for (const s of dhcpModelOf(script).statements) {
+      const name = s.command?.text === 'add' ? arg(s, 'name') : undefined;
+      if (!name?.value) continue;
+      const key = `${s.menu}\u0000${name.value}`;
+      const first = seen.get(key);
+      if (first !== undefined) problems.push({ ruleId: this.id, start: name.valueStart, end: name.valueEnd, message: `"${name.value}" is already added in ${s.menu}: this add fails and stops the import.`, related: [{ start: first, end: first, message: 'first added here' }] });
+      else seen.set(key, name.valueStart);
+    }
+    return problems;
+  },
+};
+
+export const missingNextServer: Rule<RouterOsScript> = {
+  id: 'routeros.missingNextServer',
+  language: 'routeros',
+  severity: 'warning',
+  summary: 'Option 66 (TFTP server) is handed out but no DHCP network sets `next-server`: many PXE clients ignore option 66 and ask next-server.',
+  example: '/ip dhcp-server option\nadd code=66 name=tftp value="s\'192.168.255.2\'"\n/ip dhcp-server network\nadd address=192.168.255.0/24 gateway=192.168.255.1',
+  fix: 'Add next-server=<TFTP server address> to the /ip dhcp-server network entry.',
+  check(script) {
+    const model = dhcpModelOf(script);
+    const option66 = model.statements.find((s) => s.menu === OPTION_MENU && s.command?.text === 'add' && arg(s, 'code')?.value === '66');
+    if (!option66) return [];
+    const networks = model.statements.filter((s) => s.menu === '/ip dhcp-server network' && (s.command?.text === 'add' || s.command?.text === 'set'));
+    if (!networks.length || networks.some((n) => arg(n, 'next-server')?.value)) return [];
+    const code = arg(option66, 'code')!;
+    return [{ ruleId: this.id, start: code.key.start, end: code.valueEnd, message: 'Option 66 names the TFTP server, but no /ip dhcp-server network sets next-server: many PXE ROMs only read next-server. Add next-server= to the network.', related: networks.map((n) => ({ start: n.start, end: n.end, message: 'network without next-server' })) }];
+  },
+};

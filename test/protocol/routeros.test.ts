@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DefinitionRequest, HoverRequest, ReferencesRequest, RenameRequest, type Location } from 'vscode-languageserver-protocol/node';
+import { LspClient } from '../helpers/lspClient';
+
+const file = resolve('examples/home-lab/router/pxe-dhcp.rsc');
+const uri = pathToFileURL(file).href;
+const text = readFileSync(file, 'utf8');
+const positionOf = (needle: string, shift = 1): { line: number; character: number } => {
+  const before = text.slice(0, text.indexOf(needle) + shift).split('\n');
+  return { line: before.length - 1, character: before.at(-1)!.length };
+};
+
+describe('RouterOS over the protocol (home-lab pxe-dhcp.rsc)', () => {
+  let client: LspClient;
+  beforeAll(async () => {
+    client = new LspClient();
+    await client.initialize(resolve('examples/home-lab'));
+    await client.open(uri, 'routeros', text);
+    expect(await client.diagnosticsFor(uri)).toEqual([]);
+  });
+  afterAll(() => client.dispose());
+
+  it('hovers an option value with the bytes the router sends', async () => {
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(`value="'192.168.255.2'"`, 8) });
+    expect(JSON.stringify(hover?.contents)).toContain('0xc0a8ff02');
+  });
+
+  it('goes from an option set reference to its add, finds references and renames them all', async () => {
+    const position = positionOf('dhcp-option-set=node1', 18);
+    const definition = (await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position })) as Location[];
+    expect(definition[0]?.range.start.line).toBe(text.split('\n').findIndex((l) => l.startsWith('add name=node1')));
+    const refs = (await client.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri }, position: positionOf('options=tftp-server', 10), context: { includeDeclaration: true } })) as Location[];
+    expect(refs).toHaveLength(4);
+    const edit = await client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: positionOf('name=tftp-server', 6), newName: 'tftp-nas' });
+    expect(edit?.changes?.[uri]).toHaveLength(4);
+  });
+});
