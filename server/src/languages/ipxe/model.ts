@@ -1,5 +1,6 @@
 import type { Command, IpxeScript, Label, Line, Word } from './ast';
 import { splitArgs } from './args';
+import { COMMANDS, type CommandSpec } from './catalog';
 import { settingRefs, type SettingRef, type Unclosed } from './expansion';
 
 /** Where a setting gets a value in this script. */
@@ -31,7 +32,8 @@ export interface Choice {
 /** Everything the rules, completion, hover and navigation need, computed once per parse. */
 export interface IpxeModel {
   script: IpxeScript;
-  commands: { command: Command; line: Line }[];
+  /** Every command, with its catalog entry when iPXE knows it. */
+  commands: { command: Command; line: Line; spec: CommandSpec | undefined }[];
   labels: Map<string, Label[]>;
   gotos: { target: Word; command: Command }[];
   refs: SettingRef[];
@@ -66,7 +68,7 @@ export function modelOf(script: IpxeScript, text: string): IpxeModel {
   }
   for (const line of script.lines) {
     for (const command of line.commands) {
-      model.commands.push({ command, line });
+      model.commands.push({ command, line, spec: COMMANDS.get(command.name.text) });
       if (command.name.text.includes('${')) settingRefs(text, command.name, command, model.refs, model.unclosed);
       for (const word of command.args) {
         if (word.text.includes('${')) settingRefs(text, word, command, model.refs, model.unclosed);

@@ -2,7 +2,7 @@ import type { Problem } from '../../../core/problem';
 import type { Rule } from '../../../core/rule';
 import { didYouMean } from '../../../core/suggest';
 import type { IpxeScript } from '../ast';
-import { COMMANDS } from '../catalog';
+import { modelOf } from '../model';
 
 export const unknownOption: Rule<IpxeScript> = {
   id: 'ipxe.unknownOption',
@@ -11,32 +11,29 @@ export const unknownOption: Rule<IpxeScript> = {
   summary: 'An option the command does not take: iPXE prints its usage and the line fails.',
   example: '#!ipxe\nimgfetch --nmae main http://nas/initrd.img',
   fix: 'Use one of the options the command lists (the message suggests the closest).',
-  check(script) {
+  check(script, text) {
     const problems: Problem[] = [];
-    for (const line of script.lines) {
-      for (const command of line.commands) {
-        const spec = COMMANDS.get(command.name.text);
-        if (!spec) continue;
-        const options = spec.options ?? [];
-        for (const arg of command.args) {
-          // Options come first; the first positional word ends them (the rest is a command line).
-          const match = /^(--?)([A-Za-z][\w-]*)(=.*)?$/.exec(arg.text);
-          if (!match) break;
-          const [, dashes, name] = match as unknown as [string, string, string];
-          const known = dashes === '--' ? options.some((o) => o.long === name) : options.some((o) => o.short === name);
-          if (known) continue;
-          if (dashes === '-' && name.length > 1) break; // `-foo` is a positional word to iPXE's getopt only after options
-          const suggestion = dashes === '--' ? didYouMean(name, options.map((o) => o.long)) : undefined;
-          const list = options.length ? options.map((o) => `--${o.long}`).join(', ') : 'none';
-          const end = arg.start + dashes.length + name.length;
-          problems.push({
-            ruleId: this.id,
-            start: arg.start,
-            end,
-            message: `\`${command.name.text}\` has no option \`${dashes}${name}\`${suggestion ? `: did you mean \`--${suggestion}\`?` : `. Its options: ${list}.`}`,
-            ...(suggestion ? { fixes: [{ title: `Change to \`--${suggestion}\``, edits: [{ start: arg.start, end, newText: `--${suggestion}` }], preferred: true }] } : {}),
-          });
-        }
+    for (const { command, spec } of modelOf(script, text).commands) {
+      if (!spec) continue;
+      const options = spec.options ?? [];
+      for (const arg of command.args) {
+        // Options come first; the first positional word ends them (the rest is a command line).
+        const match = /^(--?)([A-Za-z][\w-]*)(=.*)?$/.exec(arg.text);
+        if (!match) break;
+        const [, dashes, name] = match as unknown as [string, string, string];
+        const known = dashes === '--' ? options.some((o) => o.long === name) : options.some((o) => o.short === name);
+        if (known) continue;
+        if (dashes === '-' && name.length > 1) break; // `-foo` is a positional word to iPXE's getopt only after options
+        const suggestion = dashes === '--' ? didYouMean(name, options.map((o) => o.long)) : undefined;
+        const list = options.length ? options.map((o) => `--${o.long}`).join(', ') : 'none';
+        const end = arg.start + dashes.length + name.length;
+        problems.push({
+          ruleId: this.id,
+          start: arg.start,
+          end,
+          message: `\`${command.name.text}\` has no option \`${dashes}${name}\`${suggestion ? `: did you mean \`--${suggestion}\`?` : `. Its options: ${list}.`}`,
+          ...(suggestion ? { fixes: [{ title: `Change to \`--${suggestion}\``, edits: [{ start: arg.start, end, newText: `--${suggestion}` }], preferred: true }] } : {}),
+        });
       }
     }
     return problems;
