@@ -3,10 +3,6 @@ import type { Command, IpxeScript, Line, Separator, Word } from './ast';
 
 const SEPARATORS = new Set<string>(['||', '&&', ';']);
 
-function isBlank(ch: string | undefined): boolean {
-  return ch === ' ' || ch === '\t' || ch === '\r';
-}
-
 /** Length of a backslash-newline continuation at `i`, or 0. */
 function continuationAt(text: string, i: number): number {
   if (text[i] !== '\\') return 0;
@@ -33,20 +29,21 @@ function readLine(text: string, from: number): { words: Word[]; comment?: Word; 
     wordStart = -1;
     joinedInWord = false;
   };
-  while (i < text.length && text[i] !== '\n') {
-    const joined = continuationAt(text, i);
+  const length = text.length;
+  for (let code = text.charCodeAt(i); i < length && code !== 10; code = text.charCodeAt(i)) {
+    // 92 = backslash: maybe a continuation; 32/9/13 = blanks; 35 = '#'.
+    const joined = code === 92 ? continuationAt(text, i) : 0;
     if (joined) {
       if (wordStart >= 0) joinedInWord = true;
       i += joined;
       continue;
     }
-    const ch = text[i] as string;
-    if (isBlank(ch)) {
+    if (code === 32 || code === 9 || code === 13) {
       finish();
       i++;
       continue;
     }
-    if (ch === '#' && wordStart < 0) {
+    if (code === 35 && wordStart < 0) {
       // A comment starts only at the beginning of a word and runs to the end of the logical line.
       const start = i;
       while (i < text.length && text[i] !== '\n') i += continuationAt(text, i) || 1;

@@ -30,6 +30,7 @@ export const unknownKernelArgument: Rule<IpxeScript> = {
       // Container Linux and other systems have coreos.* arguments of their own; judge Fedora CoreOS kernels only.
       if (!isFedoraCoreOs(command)) continue;
       for (const arg of command.args) {
+        if (!arg.text.startsWith('coreos.') && !arg.text.startsWith('ignition.')) continue;
         const key = /^((?:coreos|ignition)\.[^=\s]*)/.exec(arg.text)?.[1];
         if (!key || COREOS_ARGS.has(key)) continue;
         const suggestion = didYouMean(key, COREOS_ARGS.keys());

@@ -33,6 +33,7 @@ export const initrdNameMismatch: Rule<IpxeScript> = {
     for (const { command } of model.commands) {
       if (!KERNEL_COMMANDS.has(command.name.text)) continue;
       for (const arg of command.args) {
+        if (!arg.text.startsWith('initrd=')) continue;
         const match = /^initrd=(.+)$/.exec(arg.text);
         if (!match) continue;
         for (const wanted of (match[1] as string).split(',')) {

@@ -18,7 +18,10 @@ export const quotedArgument: Rule<IpxeScript> = {
       for (const command of line.commands) {
         if (PRINTING.has(command.name.text)) continue;
         for (const arg of command.args) {
-          if (!/^["']|["']$/.test(arg.text)) continue;
+          const first = arg.text.charCodeAt(0);
+          const last = arg.text.charCodeAt(arg.text.length - 1);
+          // 34 = ", 39 = '
+          if (first !== 34 && first !== 39 && last !== 34 && last !== 39) continue;
           problems.push({ ruleId: this.id, start: arg.start, end: arg.end, message: `iPXE has no quoting: the quotes in ${arg.text} are part of the value.` });
         }
       }

@@ -18,6 +18,7 @@ export const unknownOption: Rule<IpxeScript> = {
       const options = spec.options ?? [];
       for (const arg of command.args) {
         // Options come first; the first positional word ends them (the rest is a command line).
+        if (arg.text.charCodeAt(0) !== 45 /* - */) break;
         const match = /^(--?)([A-Za-z][\w-]*)(=.*)?$/.exec(arg.text);
         if (!match) break;
         const [, dashes, name] = match as unknown as [string, string, string];
