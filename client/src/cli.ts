@@ -1,11 +1,13 @@
 /** `pxe-workbench` command line: the same checks as the editor, for scripts and CI. */
 import { Command, CommanderError, Option } from 'commander';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { findNodeAtOffset, parseTree } from 'jsonc-parser';
 import { DataUrlError, encodeDataUrl, isText } from '../../server/src/languages/ignition/dataUrl';
 import { EmbeddedError, readEmbedded } from '../../server/src/languages/ignition/embedded';
 import { pathsOf } from '../../server/src/languages/ignition/pathAt';
+import { parseRouterOs } from '../../server/src/languages/routeros';
+import { formatRouterOs } from '../../server/src/languages/routeros/format';
 import { positionsOf } from '../../server/src/lsp/convert';
 import { InputError, lintPaths, lintText } from '../../server/src/engine';
 import { LookupError } from '../../server/src/languages/pxelinux/lookup';
@@ -73,6 +75,15 @@ export function program(): Command {
     .action((options: { mac: string; ip: string; uuid?: string; tftp?: string }) => {
       process.exitCode = lookup(options);
     });
+  cli
+    .command('fmt')
+    .description('Format RouterOS scripts (spacing, indentation, continuation lines) without changing what they mean.')
+    .argument('<files...>', '.rsc files')
+    .option('--check', 'only report files that would change (exit 1 if any)')
+    .option('--write', 'rewrite the files in place (default: print the result)')
+    .action(async (files: string[], options: { check?: boolean; write?: boolean }) => {
+      process.exitCode = await formatFiles(files, options);
+    });
   const ignition = cli.command('ignition').description('Ignition configs: validate, and decode or encode data: URLs.');
   ignition
     .command('validate')
@@ -108,6 +119,22 @@ export function program(): Command {
       process.stdout.write(`${encodeDataUrl(bytes, { base64: options.base64 === true || !isText(bytes) })}\n`);
     });
   return cli;
+}
+
+async function formatFiles(files: string[], options: { check?: boolean; write?: boolean }): Promise<number> {
+  let changed = 0;
+  for (const file of files) {
+    const text = await readInput(file);
+    const formatted = formatRouterOs(parseRouterOs(text).ast, text);
+    if (formatted === undefined) throw new InputError(`${file}: has syntax errors; fix them first (pxe-workbench lint ${file}).`);
+    if (formatted === text) continue;
+    changed++;
+    if (options.check) process.stdout.write(`${file}: would be reformatted\n`);
+    else if (options.write) await writeFile(resolve(file), formatted);
+    else process.stdout.write(formatted);
+  }
+  if (options.check || options.write) process.stderr.write(`${changed} of ${files.length} file(s) ${options.check ? 'need' : 'got'} formatting.\n`);
+  return options.check && changed ? EXIT.errors : EXIT.ok;
 }
 
 async function readInput(file: string): Promise<string> {

@@ -35,6 +35,7 @@ connection.onInitialize((params): InitializeResult => {
       referencesProvider: true,
       renameProvider: { prepareProvider: true },
       foldingRangeProvider: true,
+      documentFormattingProvider: true,
     },
     serverInfo: { name: 'pxe-workbench', version: '0.1.0' },
   };
@@ -134,6 +135,14 @@ connection.onFoldingRanges((params) => {
   const at = serviceAt(params.textDocument.uri);
   const spans = at?.service?.folding?.(at.analysis.ast as never, at.doc.getText()) ?? [];
   return spans.map((s) => toFoldingRange(s, at!.doc)).filter((r) => r !== undefined);
+});
+
+connection.onDocumentFormatting((params) => {
+  const at = serviceAt(params.textDocument.uri);
+  const text = at?.doc.getText() ?? '';
+  const formatted = at?.service?.format?.(at.analysis.ast as never, text);
+  if (!at || formatted === undefined || formatted === text) return [];
+  return [{ range: toRange(at.doc, 0, text.length), newText: formatted }];
 });
 
 connection.onCodeAction((params) => {

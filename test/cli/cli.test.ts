@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -140,6 +140,21 @@ describe('pxe-workbench lint', () => {
     writeFileSync(join(dir, 'blob'), Buffer.from([0, 1, 2, 255]));
     expect(cli('ignition', 'encode', join(dir, 'hostname')).stdout.trim()).toBe('data:,node1%0A');
     expect(cli('ignition', 'encode', join(dir, 'blob')).stdout.trim()).toBe('data:;base64,AAEC/w==');
+  });
+
+  it('formats RouterOS scripts: print, --check, --write, and refuses broken ones', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pxe-fmt-'));
+    const file = join(dir, 'a.rsc');
+    writeFileSync(file, '/ip   pool\n   add name=p   ranges=1.1.1.1\n');
+    expect(cli('fmt', file).stdout).toBe('/ip pool\nadd name=p ranges=1.1.1.1\n');
+    expect(cli('fmt', '--check', file).status).toBe(1);
+    expect(cli('fmt', '--write', file).status).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe('/ip pool\nadd name=p ranges=1.1.1.1\n');
+    expect(cli('fmt', '--check', file).status).toBe(0);
+    expect(cli('fmt', 'examples/home-lab/router/pxe-dhcp.rsc', '--check').status).toBe(0);
+    const bad = cli('fmt', 'examples/broken/unterminated-string.rsc');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('syntax errors');
   });
 
   it('answers --help and --version with exit 0', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DefinitionRequest, HoverRequest, ReferencesRequest, RenameRequest, type Location } from 'vscode-languageserver-protocol/node';
+import { DefinitionRequest, DocumentFormattingRequest, DocumentSymbolRequest, HoverRequest, ReferencesRequest, RenameRequest, type DocumentSymbol, type Location } from 'vscode-languageserver-protocol/node';
 import { LspClient } from '../helpers/lspClient';
 
 const file = resolve('examples/home-lab/router/pxe-dhcp.rsc');
@@ -22,6 +22,16 @@ describe('RouterOS over the protocol (home-lab pxe-dhcp.rsc)', () => {
     expect(await client.diagnosticsFor(uri)).toEqual([]);
   });
   afterAll(() => client.dispose());
+
+  it('outlines by menu and formats the document', async () => {
+    const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+    expect(symbols.map((s) => s.name)).toEqual(['/ip pool', '/ip dhcp-server option', '/ip dhcp-server option sets', '/ip dhcp-server', '/ip dhcp-server network', '/ip dhcp-server lease']);
+    expect(symbols[1]!.children?.map((c) => c.name)).toEqual(['add tftp-server', 'add boot-bios', 'add boot-uefi', 'add root-path', 'add hostname-node1']);
+    const messy = 'file:///tmp/pxe-protocol-rsc/messy.rsc';
+    await client.open(messy, 'routeros', '/ip  pool\n   add name=p\n');
+    const edits = await client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri: messy }, options: { tabSize: 4, insertSpaces: true } });
+    expect(edits?.[0]?.newText).toBe('/ip pool\nadd name=p\n');
+  });
 
   it('hovers an option value with the bytes the router sends', async () => {
     const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(`value="'192.168.255.2'"`, 8) });

@@ -73,6 +73,8 @@ export interface LanguageService<Ast = unknown> {
   rename?(ast: Ast, text: string, offset: number, newName: string): RenameResult | undefined;
   /** Refactors and conversions available for the range. */
   actions?(ast: Ast, text: string, start: number, end: number): ActionInfo[];
+  /** The whole document formatted, or undefined when it cannot be (e.g. syntax errors). */
+  format?(ast: Ast, text: string): string | undefined;
   /** Foldable regions (offsets; whole lines are folded). */
   folding?(ast: Ast, text: string): Span[];
 }

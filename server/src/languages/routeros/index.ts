@@ -2,8 +2,11 @@ import type { LanguageService } from '../../core/language';
 import type { RuleMeta } from '../../core/rule';
 import type { RouterOsScript } from './ast';
 import { definitionRouterOs, hoverRouterOs, prepareRenameRouterOs, referencesRouterOs, renameRouterOs } from './navigate';
+import { formatRouterOs } from './format';
 import { parseRouterOs } from './parser';
+import { foldingRouterOs, symbolsRouterOs } from './symbols';
 import { dhcpOptionCode, dhcpOptionValue, duplicateName, legacyOptionValue, missingNextServer, undefinedOption, undefinedOptionSet } from './rules/dhcp';
+import { bootFileMissing, nextServerCleared, rootPathUnmapped } from './rules/pxe';
 
 export { parseRouterOs } from './parser';
 export type { RouterOsScript } from './ast';
@@ -30,9 +33,12 @@ const parserRules: RuleMeta[] = [
 export const routeros: LanguageService<RouterOsScript> = {
   id: 'routeros',
   parserRules,
-  rules: [dhcpOptionValue, legacyOptionValue, dhcpOptionCode, undefinedOption, undefinedOptionSet, duplicateName, missingNextServer],
+  rules: [dhcpOptionValue, legacyOptionValue, dhcpOptionCode, undefinedOption, undefinedOptionSet, duplicateName, missingNextServer, bootFileMissing, rootPathUnmapped, nextServerCleared],
   parse: parseRouterOs,
   hover: hoverRouterOs,
+  symbols: symbolsRouterOs,
+  folding: foldingRouterOs,
+  format: formatRouterOs,
   definition: definitionRouterOs,
   references: referencesRouterOs,
   prepareRename: prepareRenameRouterOs,

@@ -98,7 +98,8 @@ export function parseRouterOs(text: string): Parsed<RouterOsScript> {
       continue;
     }
     const start = i;
-    while (i < text.length && !/[\s"[\]{}();]/.test(text[i] as string)) i++;
+    // A word ends at blanks, brackets, quotes, `;`, or a backslash-newline continuation.
+    while (i < text.length && !/[\s"[\]{}();]/.test(text[i] as string) && !(text[i] === '\\' && /^\\\r?\n/.test(text.slice(i, i + 3)))) i++;
     tokens.push({ kind: 'word', text: text.slice(start, i), start, end: i });
   }
   for (const open of stack) {

@@ -1,0 +1,77 @@
+import { join } from 'node:path';
+import type { Problem } from '../../../core/problem';
+import type { Rule } from '../../../core/rule';
+import type { RouterOsScript } from '../ast';
+import { arg, dhcpModelOf, OPTION_MENU } from '../dhcp';
+import { parseOptionValue } from '../optionValue';
+
+/** The text an option sends, when it is plain text (`'…'` or `s'…'`) without variables. */
+function optionText(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const result = parseOptionValue(value);
+  if (result.error || result.parts.some((p) => p.kind === 'variable' || !p.bytes)) return undefined;
+  return Buffer.concat(result.parts.map((p) => p.bytes as Buffer)).toString('latin1');
+}
+
+export const bootFileMissing: Rule<RouterOsScript> = {
+  id: 'routeros.bootFileMissing',
+  language: 'routeros',
+  severity: 'warning',
+  summary: 'DHCP option 67 (boot file) names a file that is not in the site\'s TFTP folder.',
+  example: '/ip dhcp-server option\nadd code=67 name=boot value="\'lpxelinx.0\'"',
+  fix: 'Correct the file name, or put the loader into the TFTP folder (pxe-site.json tftp.root).',
+  check(script, _text, context) {
+    const root = context.site?.tftpRoot;
+    if (!root || !context.files) return [];
+    const problems: Problem[] = [];
+    for (const s of dhcpModelOf(script).statements) {
+      if (s.menu !== OPTION_MENU || arg(s, 'code')?.value !== '67') continue;
+      const value = arg(s, 'value');
+      const file = optionText(value?.value);
+      if (!value || !file || /^[a-z]+:\/\//i.test(file)) continue;
+      const path = join(root, ...file.replace(/^\/+/, '').split('/'));
+      if (!context.files.exists(path)) problems.push({ ruleId: this.id, start: value.valueStart, end: value.valueEnd, message: `Option 67 boots "${file}", which is not in the TFTP folder (looked for ${path}).` });
+    }
+    return problems;
+  },
+};
+
+export const rootPathUnmapped: Rule<RouterOsScript> = {
+  id: 'routeros.rootPathUnmapped',
+  language: 'routeros',
+  severity: 'warning',
+  summary: 'DHCP option 17 (root-path, the iPXE script URL) points under the site\'s HTTP base URL at a file that is not in the served folder.',
+  example: '/ip dhcp-server option\nadd code=17 name=root-path value="\'http://192.168.255.2/tftp/fcos.ipxe\'"',
+  fix: 'Correct the URL, or put the script into the HTTP folder (pxe-site.json http.root).',
+  check(script, _text, context) {
+    const http = context.site?.http;
+    if (!http || !context.files) return [];
+    const problems: Problem[] = [];
+    for (const s of dhcpModelOf(script).statements) {
+      if (s.menu !== OPTION_MENU || arg(s, 'code')?.value !== '17') continue;
+      const value = arg(s, 'value');
+      const url = optionText(value?.value);
+      if (!value || !url?.startsWith(http.baseUrl)) continue;
+      const path = join(http.root, ...decodeURIComponent(url.slice(http.baseUrl.length).split(/[?#]/)[0] as string).split('/'));
+      if (!context.files.exists(path)) problems.push({ ruleId: this.id, start: value.valueStart, end: value.valueEnd, message: `Option 17 sends ${url}, but ${path} does not exist: iPXE's \`chain \${root-path}\` will get a 404.` });
+    }
+    return problems;
+  },
+};
+
+export const nextServerCleared: Rule<RouterOsScript> = {
+  id: 'routeros.nextServerCleared',
+  language: 'routeros',
+  severity: 'warning',
+  summary: '`next-server` set to an empty value: RouterOS expects 0.0.0.0 to clear it.',
+  example: '/ip dhcp-server network\nset [ find address=192.168.255.0/24 ] next-server=""',
+  fix: 'Write next-server=0.0.0.0 to clear it, or give the TFTP server address.',
+  check(script) {
+    const problems: Problem[] = [];
+    for (const s of dhcpModelOf(script).statements) {
+      const next = s.menu === '/ip dhcp-server network' ? arg(s, 'next-server') : undefined;
+      if (next && next.value === '') problems.push({ ruleId: this.id, start: next.key.start, end: next.valueEnd, message: 'An empty next-server does not clear it: write next-server=0.0.0.0.', fixes: [{ title: 'Use next-server=0.0.0.0', edits: [{ start: next.key.start, end: next.valueEnd, newText: 'next-server=0.0.0.0' }], preferred: true }] });
+    }
+    return problems;
+  },
+};
