@@ -22,7 +22,7 @@ set [ find address=192.168.255.0/24 next-server=192.168.255.2
 
   it('ignores brackets inside strings and comments', () => {
     const text = '# [ comment\n:put "[ not a bracket {"\n:local a [:len "x]"]\n';
-    expect(lintFixture('x.rsc', text).actual).toEqual([]);
+    expect(lintFixture('x.rsc', text, RULE).actual).toEqual([]);
   });
 });
 
@@ -35,6 +35,6 @@ describe('routeros.unterminatedString', () => {
 
   it('accepts escaped quotes, option expressions and strings continued over lines', () => {
     const text = 'add code=66 value="\'192.168.255.2\'"\n:put "a \\"quoted\\" word"\n:put "long \\\n   line"\nadd code=12 value="s\'node1\'"\n';
-    expect(lintFixture('x.rsc', text).actual).toEqual([]);
+    expect(lintFixture('x.rsc', text, RULE).actual).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { parseRouterOs } from './parser';
 import { foldingRouterOs, symbolsRouterOs } from './symbols';
 import { dhcpOptionCode, dhcpOptionValue, duplicateName, legacyOptionValue, missingNextServer, undefinedOption, undefinedOptionSet } from './rules/dhcp';
 import { bootFileMissing, nextServerCleared, rootPathUnmapped } from './rules/pxe';
+import { unknownArgument, unknownMenuOrCommand } from './rules/tree';
 
 export { parseRouterOs } from './parser';
 export type { RouterOsScript } from './ast';
@@ -33,7 +34,7 @@ const parserRules: RuleMeta[] = [
 export const routeros: LanguageService<RouterOsScript> = {
   id: 'routeros',
   parserRules,
-  rules: [dhcpOptionValue, legacyOptionValue, dhcpOptionCode, undefinedOption, undefinedOptionSet, duplicateName, missingNextServer, bootFileMissing, rootPathUnmapped, nextServerCleared],
+  rules: [unknownMenuOrCommand, unknownArgument, dhcpOptionValue, legacyOptionValue, dhcpOptionCode, undefinedOption, undefinedOptionSet, duplicateName, missingNextServer, bootFileMissing, rootPathUnmapped, nextServerCleared],
   parse: parseRouterOs,
   hover: hoverRouterOs,
   symbols: symbolsRouterOs,

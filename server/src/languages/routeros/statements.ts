@@ -20,6 +20,10 @@ export interface Argument {
 export interface Statement {
   /** Menu path in effect, e.g. `/ip dhcp-server option`. */
   menu: string;
+  /** The menu in effect before this statement (what a relative or command-only line is read against). */
+  contextMenu: string;
+  /** The statement's own top-level tokens (bracket contents left out). */
+  tokens: Token[];
   command?: Token;
   args: Argument[];
   start: number;
@@ -54,9 +58,11 @@ export function statementsOf(script: RouterOsScript): Statement[] {
       while (i < words.length && words[i]?.kind === 'word' && !COMMAND_WORDS.has(words[i]!.text) && !words[i]!.text.includes('=') && /^[a-z][a-z0-9-]*$/.test(words[i]!.text)) path.push(words[i++]!.text);
     }
     const statementMenu = path.length ? `/${path.join(' ')}` : menu;
+    const contextMenu = menu;
     const command = words[i]?.kind === 'word' && COMMAND_WORDS.has(words[i]!.text) ? words[i] : undefined;
     if (path.length && !command) {
       menu = statementMenu;
+      statements.push({ menu: statementMenu, contextMenu, tokens: words, args: [], start: words[0]!.start, end: words[words.length - 1]!.end });
       return;
     }
     const args: Argument[] = [];
@@ -76,7 +82,7 @@ export function statementsOf(script: RouterOsScript): Statement[] {
         args.push({ name, key: token, value: inline, valueStart: token.start + eq + 1, valueEnd: token.end, quoted: false, closed: true });
       }
     }
-    if (command || args.length) statements.push({ menu: statementMenu, ...(command ? { command } : {}), args, start: words[0]!.start, end: words[words.length - 1]!.end });
+    statements.push({ menu: statementMenu, contextMenu, tokens: words, ...(command ? { command } : {}), args, start: words[0]!.start, end: words[words.length - 1]!.end });
   };
   let depth = 0;
   for (const token of script.tokens) {

@@ -1,0 +1,87 @@
+import catalog from '../../../data/routeros-catalog.json';
+
+/** One menu: its sub-menus, and its commands with their argument names (undefined: not catalogued). */
+export interface MenuNode {
+  children: Set<string>;
+  commands: Map<string, Set<string> | undefined>;
+}
+
+/** A RouterOS command tree: the built-in catalog, or a full `/console/inspect` dump of one version. */
+export interface CommandTree {
+  version: string;
+  /** True when every menu is in the tree (a full dump); the built-in catalog covers only PXE menus. */
+  complete: boolean;
+  topMenus: Set<string>;
+  topCommands: Set<string>;
+  menus: Map<string, MenuNode>;
+}
+
+type CatalogMenu = { children: string[]; commands: Record<string, string[] | null> };
+
+let builtIn: CommandTree | undefined;
+
+export function builtInTree(): CommandTree {
+  if (builtIn) return builtIn;
+  const menus = new Map<string, MenuNode>();
+  for (const [path, menu] of Object.entries(catalog.menus as Record<string, CatalogMenu>)) {
+    menus.set(path, {
+      children: new Set(menu.children),
+      commands: new Map(Object.entries(menu.commands).map(([name, args]) => [name, args ? new Set(args) : undefined])),
+    });
+  }
+  const topMenus = new Set(catalog.topLevel.menus);
+  const topCommands = new Set(catalog.topLevel.commands);
+  menus.set('/', { children: topMenus, commands: new Map([...topCommands].map((c) => [c, undefined])) });
+  builtIn = { version: catalog.version, complete: false, topMenus, topCommands, menus };
+  return builtIn;
+}
+
+let active: CommandTree | undefined;
+
+/** The tree rules check against: a loaded full tree, else the built-in catalog. */
+export function activeTree(): CommandTree {
+  return active ?? builtInTree();
+}
+
+/** Use a full tree (from PXE: Load RouterOS Command Tree…); undefined goes back to the built-in catalog. */
+export function useTree(tree: CommandTree | undefined): void {
+  active = tree;
+}
+
+interface InspectNode {
+  _type?: string;
+  [name: string]: InspectNode | string | undefined;
+}
+
+export class TreeError extends Error {
+  override readonly name = 'TreeError';
+}
+
+/** Reads a `/console/inspect` dump (nested `{ name: { _type: dir|path|cmd|arg, … } }`) into a full tree. */
+export function treeFromInspect(json: unknown, version: string): CommandTree {
+  if (!json || typeof json !== 'object' || Array.isArray(json)) throw new TreeError('not a /console/inspect dump: expected an object of menus');
+  const root = json as InspectNode;
+  const menus = new Map<string, MenuNode>();
+  const topMenus = new Set<string>();
+  const topCommands = new Set<string>();
+  const visit = (node: InspectNode, path: string[]): void => {
+    const menu: MenuNode = { children: new Set(), commands: new Map() };
+    for (const [name, child] of Object.entries(node)) {
+      if (!child || typeof child !== 'object') continue;
+      if (child._type === 'cmd') menu.commands.set(name, new Set(Object.entries(child).filter(([, a]) => typeof a === 'object' && a?._type === 'arg').map(([a]) => a)));
+      else if (child._type === 'dir' || child._type === 'path') {
+        menu.children.add(name);
+        visit(child, [...path, name]);
+      }
+    }
+    menus.set(`/${path.join(' ')}`, menu);
+  };
+  for (const [name, child] of Object.entries(root)) {
+    if (!child || typeof child !== 'object') continue;
+    if (child._type === 'cmd') topCommands.add(name);
+    else if (child._type === 'dir' || child._type === 'path') topMenus.add(name);
+  }
+  if (!topMenus.has('ip') || !topMenus.has('system')) throw new TreeError('not a /console/inspect dump: no /ip or /system menu in it');
+  visit(root, []);
+  return { version, complete: true, topMenus, topCommands, menus };
+}

@@ -1,0 +1,57 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { builtInTree, TreeError, treeFromInspect, useTree } from '../../../server/src/languages/routeros/tree';
+import { flagged, lintFixture, applyFix } from '../../helpers/markers';
+
+const REFERENCE = join('..', 'shared', 'reference', 'routeros');
+const dump = (file: string): unknown => JSON.parse(readFileSync(join(REFERENCE, file), 'utf8'));
+
+describe.skipIf(!existsSync(REFERENCE))('RouterOS command trees', () => {
+  it('the built-in catalog agrees with RouterOS 7.24 on every menu, command and argument it lists', () => {
+    const full = treeFromInspect(dump('restraml-7.24-inspect.json'), '7.24');
+    const mine = builtInTree();
+    expect([...mine.topMenus].sort()).toEqual([...full.topMenus].sort());
+    expect([...mine.topCommands].sort()).toEqual([...full.topCommands].sort());
+    for (const [path, menu] of mine.menus) {
+      const theirs = full.menus.get(path);
+      expect(theirs, path).toBeDefined();
+      expect([...menu.children].sort(), path).toEqual([...theirs!.children].sort());
+      for (const [command, args] of menu.commands) {
+        expect(theirs!.commands.has(command), `${path} ${command}`).toBe(true);
+        if (args) expect([...args].sort(), `${path} ${command}`).toEqual([...theirs!.commands.get(command)!].sort());
+      }
+    }
+  });
+
+  it('loads the 7.22.3 deep-inspect dump through the same loader, and refuses other JSON', () => {
+    const tree = treeFromInspect(dump('restraml-7.22.3-deep-inspect.json'), '7.22.3');
+    expect(tree.complete).toBe(true);
+    expect(tree.menus.get('/ip dhcp-server option')?.commands.get('add')?.has('value')).toBe(true);
+    expect(() => treeFromInspect({ foo: 1 }, 'x')).toThrow(TreeError);
+    expect(() => treeFromInspect([], 'x')).toThrow(/expected an object/);
+  });
+});
+
+describe('routeros.unknownCommand and routeros.unknownArgument', () => {
+  afterEach(() => useTree(undefined));
+
+  it('flag typos in covered menus, commands, scripting commands and arguments, with fixes', () => {
+    const text = '/ip dhcp-server optoin\nadd code=1 name=a value=0x01\n/ip dhcp-server network\nadd address=192.168.255.0/24 next-sever=192.168.255.2\nremov 0\n:putt "x"\n:log info "ok"\n';
+    expect(flagged('routeros.unknownCommand', 'a.rsc', text)).toEqual(['optoin', 'remov', ':putt']);
+    expect(flagged('routeros.unknownArgument', 'a.rsc', text)).toEqual(['next-sever']);
+    const r = lintFixture('a.rsc', text, 'routeros.unknownArgument');
+    expect(applyFix(r.text, r.findings[0]!)).toContain('next-server=192.168.255.2');
+  });
+
+  it('reports only likely typos outside the built-in catalog, and everything once a full tree is loaded', () => {
+    const text = '/interface wireless\nset 0 disabled=yes\n/interface wiregard\nadd name=wg0\n/interface wireguard\nadd name=wg0 listen-prot=51820\n';
+    // Without a full tree only a likely typo of a known menu is reported: "wireless" comes from a package.
+    expect(flagged('routeros.unknownCommand', 'a.rsc', text)).toEqual(['wiregard']);
+    expect(flagged('routeros.unknownArgument', 'a.rsc', text)).toEqual([]);
+    if (!existsSync(REFERENCE)) return;
+    useTree(treeFromInspect(dump('restraml-7.24-inspect.json'), '7.24'));
+    expect(flagged('routeros.unknownCommand', 'a.rsc', text)).toEqual(['wireless', 'wiregard']);
+    expect(flagged('routeros.unknownArgument', 'a.rsc', text)).toEqual(['listen-prot']);
+  });
+});
