@@ -64,6 +64,20 @@ function bigIpxeScript(lines: number, withFindings: boolean): string {
   return body.join('\n');
 }
 
+/** An /export of a big DHCP setup: one lease (with its own option set and host name option) per 4 lines. */
+function bigRouterOsExport(lines: number): string {
+  const out = ['# big export', '/ip dhcp-server option', 'add code=66 name=tftp-server value="s\'192.168.255.2\'"', 'add code=67 name=boot-uefi value="\'syslinux.efi\'"'];
+  const sets: string[] = [];
+  const leases: string[] = [];
+  for (let i = 0; out.length + sets.length + leases.length < lines - 4; i++) {
+    out.push(`add code=12 name=host-${i} value="s'node${i}'"`);
+    sets.push(`add name=set-${i} options=tftp-server,boot-uefi,host-${i}`);
+    const mac = (0x525400000000 + i).toString(16).padStart(12, '0').match(/../g)!.join(':');
+    leases.push(`add address=10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255} mac-address=${mac} dhcp-option-set=set-${i} comment="node ${i}"`);
+  }
+  return [...out, '/ip dhcp-server option sets', ...sets, '/ip dhcp-server lease', ...leases, '/ip dhcp-server network', 'add address=10.0.0.0/8 next-server=192.168.255.2'].join('\n');
+}
+
 /** A big menu: `labels` entries of five lines each. */
 function bigPxelinuxConfig(labels: number): string {
   const lines = ['UI menu.c32', 'PROMPT 0', 'TIMEOUT 50', 'DEFAULT entry0', 'MENU TITLE Big menu'];
@@ -102,6 +116,11 @@ async function main(): Promise<void> {
   const pxelinuxLint = await time(30, () => lintText('pxelinux.cfg/default', config));
   const pxelinuxSplit = await time(30, () => config.split('\n').map((l) => l.split(/\s+/)));
   rows.push({ name: `lint a ${config.split('\n').length.toLocaleString('en')}-line PXELINUX config`, measured: pxelinuxLint, baselineName: 'split it into lines and words', baseline: pxelinuxSplit });
+
+  const exported = bigRouterOsExport(20_000);
+  const rscLint = await time(20, () => lintText('export.rsc', exported));
+  const rscSplit = await time(20, () => exported.split('\n').map((l) => l.split(/\s+/)));
+  rows.push({ name: `lint a ${exported.split('\n').length.toLocaleString('en')}-line RouterOS export`, measured: rscLint, baselineName: 'split it into lines and words', baseline: rscSplit });
 
   rows.push(...(await ignitionRows(root)));
 

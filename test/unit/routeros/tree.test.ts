@@ -55,3 +55,14 @@ describe('routeros.unknownCommand and routeros.unknownArgument', () => {
     expect(flagged('routeros.unknownArgument', 'a.rsc', text)).toEqual(['listen-prot']);
   });
 });
+
+describe('RouterOS completion', () => {
+  it('offers menus after /, commands of the menu in effect, and the arguments of the command', async () => {
+    const { routeros } = await import('../../../server/src/languages/routeros');
+    const complete = (text: string): string[] => routeros.complete!(routeros.parse(text).ast, text, text.length).map((c) => c.label);
+    expect(complete('/ip dhcp-server ')).toEqual(expect.arrayContaining(['option', 'lease', 'network', 'add']));
+    expect(complete('/ip dhcp-server option\n')).toEqual(expect.arrayContaining(['add', 'set', 'remove']));
+    expect(complete('/ip dhcp-server option\nadd ')).toEqual(expect.arrayContaining(['code=', 'name=', 'value=']));
+    expect(complete('/ip dhcp-server network\nadd next')).toContain('next-server=');
+  });
+});

@@ -2,6 +2,7 @@ import type { LanguageService } from '../../core/language';
 import type { RuleMeta } from '../../core/rule';
 import type { RouterOsScript } from './ast';
 import { definitionRouterOs, hoverRouterOs, prepareRenameRouterOs, referencesRouterOs, renameRouterOs } from './navigate';
+import { completeRouterOs } from './complete';
 import { formatRouterOs } from './format';
 import { parseRouterOs } from './parser';
 import { foldingRouterOs, symbolsRouterOs } from './symbols';
@@ -37,6 +38,7 @@ export const routeros: LanguageService<RouterOsScript> = {
   rules: [unknownMenuOrCommand, unknownArgument, dhcpOptionValue, legacyOptionValue, dhcpOptionCode, undefinedOption, undefinedOptionSet, duplicateName, missingNextServer, bootFileMissing, rootPathUnmapped, nextServerCleared],
   parse: parseRouterOs,
   hover: hoverRouterOs,
+  complete: completeRouterOs,
   symbols: symbolsRouterOs,
   folding: foldingRouterOs,
   format: formatRouterOs,

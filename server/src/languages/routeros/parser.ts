@@ -5,6 +5,16 @@ const CLOSER: Record<string, string> = { '[': ']', '{': '}', '(': ')' };
 const OPENERS = new Set(Object.keys(CLOSER));
 const CLOSERS = new Set(Object.values(CLOSER));
 
+/** Characters that end a word: blanks, newline, `"`, brackets, `;` (by char code). */
+const WORD_END = new Set([32, 9, 10, 13, 12, 11, 34, 91, 93, 123, 125, 40, 41, 59]);
+
+function endsWord(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (WORD_END.has(code)) return true;
+  // 92 = backslash: a continuation also ends the word.
+  return code === 92 && (text.charCodeAt(i + 1) === 10 || (text.charCodeAt(i + 1) === 13 && text.charCodeAt(i + 2) === 10));
+}
+
 /** End offset of a string starting at `start` (the opening quote), or -1 when it never closes. */
 function stringEnd(text: string, start: number): number {
   for (let i = start + 1; i < text.length; i++) {
@@ -99,7 +109,7 @@ export function parseRouterOs(text: string): Parsed<RouterOsScript> {
     }
     const start = i;
     // A word ends at blanks, brackets, quotes, `;`, or a backslash-newline continuation.
-    while (i < text.length && !/[\s"[\]{}();]/.test(text[i] as string) && !(text[i] === '\\' && /^\\\r?\n/.test(text.slice(i, i + 3)))) i++;
+    while (i < text.length && !endsWord(text, i)) i++;
     tokens.push({ kind: 'word', text: text.slice(start, i), start, end: i });
   }
   for (const open of stack) {

@@ -31,6 +31,7 @@ export interface Statement {
 }
 
 function unquote(text: string): string {
+  if (!text.includes('\\')) return text.slice(1, text.endsWith('"') && text.length > 1 ? -1 : undefined);
   return text.slice(1, text.endsWith('"') && text.length > 1 ? -1 : undefined).replace(/\\(["\\$?_abfnrtv]|[0-9A-Fa-f]{2}|\r?\n\s*)/g, (_, e: string) => {
     if (/^[0-9A-Fa-f]{2}$/.test(e)) return String.fromCharCode(Number.parseInt(e, 16));
     const map: Record<string, string> = { n: '\n', r: '\r', t: '\t', a: '\x07', b: '\b', f: '\f', v: '\v', _: ' ' };
@@ -82,7 +83,9 @@ export function statementsOf(script: RouterOsScript): Statement[] {
         args.push({ name, key: token, value: inline, valueStart: token.start + eq + 1, valueEnd: token.end, quoted: false, closed: true });
       }
     }
-    statements.push({ menu: statementMenu, contextMenu, tokens: words, ...(command ? { command } : {}), args, start: words[0]!.start, end: words[words.length - 1]!.end });
+    const statement: Statement = { menu: statementMenu, contextMenu, tokens: words, args, start: words[0]!.start, end: words[words.length - 1]!.end };
+    if (command) statement.command = command;
+    statements.push(statement);
   };
   let depth = 0;
   for (const token of script.tokens) {

@@ -14,8 +14,20 @@ interface Resolved {
 
 const key = (path: string[]): string => `/${path.join(' ')}`;
 
-/** Walks a statement's menu path and command through the tree; stops quietly outside what the tree covers. */
+const resolved = new WeakMap<Statement, { tree: CommandTree; result: Resolved | undefined }>();
+const menuParts = new Map<string, string[]>();
+
+/** Walks a statement's menu path and command through the tree (once per statement and tree). */
 export function resolveStatement(tree: CommandTree, s: Statement): Resolved | undefined {
+  const memo = resolved.get(s);
+  if (memo?.tree === tree) return memo.result;
+  const result = resolve(tree, s);
+  resolved.set(s, { tree, result });
+  return result;
+}
+
+/** Stops quietly outside what the tree covers. */
+function resolve(tree: CommandTree, s: Statement): Resolved | undefined {
   const tokens = s.tokens.filter((t) => t.kind === 'word' || t.kind === 'string');
   const first = tokens[0];
   if (!first || first.kind !== 'word') return undefined;
@@ -26,7 +38,9 @@ export function resolveStatement(tree: CommandTree, s: Statement): Resolved | un
     return { menuPath: [], problem: { word: first, kind: 'command', candidates: [...tree.topCommands].map((c) => `:${c}`) } };
   }
   if (first.text.startsWith('$') || first.text.includes('=')) return undefined;
-  let path = first.text.startsWith('/') ? [] : s.contextMenu.split(/[/ ]/).filter(Boolean);
+  let parts = menuParts.get(s.contextMenu);
+  if (!parts) menuParts.set(s.contextMenu, (parts = s.contextMenu.split(/[/ ]/).filter(Boolean)));
+  let path = first.text.startsWith('/') ? [] : parts;
   const words: { text: string; start: number; end: number }[] = [];
   if (first.text.startsWith('/')) {
     let offset = first.start;
