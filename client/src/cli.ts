@@ -8,6 +8,7 @@ import { EmbeddedError, readEmbedded } from '../../server/src/languages/ignition
 import { pathsOf } from '../../server/src/languages/ignition/pathAt';
 import { parseRouterOs } from '../../server/src/languages/routeros';
 import { formatRouterOs } from '../../server/src/languages/routeros/format';
+import { treeFromInspect, useTree } from '../../server/src/languages/routeros/tree';
 import { positionsOf } from '../../server/src/lsp/convert';
 import { InputError, lintPaths, lintText } from '../../server/src/engine';
 import { LookupError } from '../../server/src/languages/pxelinux/lookup';
@@ -34,10 +35,19 @@ interface LintOptions {
   format: Format;
   site?: string;
   rule: Record<string, Level>;
+  routerosTree?: string;
+  routerosVersion: string;
 }
 
 async function lint(paths: string[], options: LintOptions): Promise<number> {
   const cwd = process.cwd();
+  if (options.routerosTree) {
+    try {
+      useTree(treeFromInspect(JSON.parse(await readFile(resolve(options.routerosTree), 'utf8')), options.routerosVersion));
+    } catch (error) {
+      throw new InputError(`--routeros-tree ${options.routerosTree}: not a usable /console/inspect dump (${error instanceof Error ? error.message : String(error)}).`);
+    }
+  }
   const targets = paths.length ? [...paths] : ['.'];
   if (options.site) targets.push(options.site);
   const reports = await lintPaths(targets, { levels: options.rule, cwd });
@@ -62,6 +72,8 @@ export function program(): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
     .option('-s, --site <file>', 'the site file (pxe-site.json) to check and use')
     .option('-r, --rule <id=level>', 'set a rule to off|hint|info|warning|error (repeatable)', parseRule, {})
+    .option('--routeros-tree <file>', 'check .rsc files against this /console/inspect dump (default: the built-in catalog)')
+    .option('--routeros-version <version>', 'the RouterOS version of that dump', 'loaded')
     .action(async (paths: string[], options: LintOptions) => {
       process.exitCode = await lint(paths, options);
     });

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { commandTable } from './commands';
 import { DECODED_SCHEME, DecodedFiles } from './commands/decodedView';
+import { restoreRouterOsTree } from './commands/routerosTree';
 import { offerSiteFile } from './siteOffer';
 
 let client: LanguageClient | undefined;
@@ -25,11 +26,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('pxeWorkbench', 'PXE Workbench', serverOptions, clientOptions);
   const decoded = new DecodedFiles();
   context.subscriptions.push(vscode.workspace.registerFileSystemProvider(DECODED_SCHEME, decoded, { isCaseSensitive: true }));
-  for (const [id, handler] of Object.entries(commandTable({ client: () => client, output, decoded }))) {
+  for (const [id, handler] of Object.entries(commandTable({ extension: context, client: () => client, output, decoded }))) {
     context.subscriptions.push(vscode.commands.registerCommand(id, handler));
   }
   context.subscriptions.push(output, offerSiteFile(context));
   await client.start();
+  await restoreRouterOsTree(context, client);
 }
 
 export async function deactivate(): Promise<void> {

@@ -3,7 +3,9 @@ import { createConnection, ErrorCodes, ProposedFeatures, ResponseError, TextDocu
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SERVICES, grade, type RuleLevels } from './engine';
 import type { LanguageService } from './core/language';
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { treeFromInspect, useTree } from './languages/routeros/tree';
 import { AnalysisCache, contextOf, Debouncer, type Analysis } from './lsp/analysis';
 import { toCodeActions, toCompletionItem, toDiagnostic, toDocumentSymbol, toFoldingRange, toHover, toLocation, toRange, toRefactor } from './lsp/convert';
 import { readSettings } from './lsp/settings';
@@ -67,6 +69,17 @@ function validate(doc: TextDocument): void {
   const findings = grade(analysis.problems, { ...levels, ...clientLevels });
   void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: findings.map((f) => toDiagnostic(f, doc, doc.uri)) });
 }
+
+/** A full RouterOS command tree from the client (PXE: Load RouterOS Command Tree…): check .rsc files against it. */
+connection.onNotification('pxe/routerosTree', (params: { version: string; path: string }) => {
+  try {
+    useTree(treeFromInspect(JSON.parse(readFileSync(params.path, 'utf8')), params.version));
+    cache.clear();
+    documents.all().forEach(validate);
+  } catch (error) {
+    void connection.window.showErrorMessage(`PXE: could not load the RouterOS ${params.version} command tree from ${params.path} (${String(error)}). Load it again with PXE: Load RouterOS Command Tree…`);
+  }
+});
 
 documents.onDidOpen((e) => validate(e.document));
 documents.onDidChangeContent((e) => debouncer.schedule(e.document.uri, () => {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -155,6 +155,20 @@ describe('pxe-workbench lint', () => {
     const bad = cli('fmt', 'examples/broken/unterminated-string.rsc');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('syntax errors');
+  });
+
+  it('checks RouterOS scripts against a full command tree given with --routeros-tree', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pxe-tree-'));
+    const file = join(dir, 'wg.rsc');
+    writeFileSync(file, '/interface wireguard\nadd name=wg0 listen-prot=51820\n');
+    expect(cli('lint', file).status).toBe(0);
+    const dump = join('..', 'shared', 'reference', 'routeros', 'restraml-7.24-inspect.json');
+    if (!existsSync(dump)) return;
+    const r = cli('lint', file, '--routeros-tree', dump, '--routeros-version', '7.24', '--format', 'json');
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).map((f: { code: string }) => f.code)).toEqual(['routeros.unknownArgument']);
+    writeFileSync(join(dir, 'bad.json'), '{"x":1}');
+    expect(cli('lint', file, '--routeros-tree', join(dir, 'bad.json')).stderr).toContain('not a usable /console/inspect dump');
   });
 
   it('answers --help and --version with exit 0', () => {

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { codeOf, diagnosticsOf, EXTENSION_ID, waitFor, workspaceUri } from './helpers';
 
@@ -146,7 +148,7 @@ describe('PXE Workbench in the extension host', () => {
 
   it('contributes its commands, and Restart and Show Logs run', async () => {
     const commands = await vscode.commands.getCommands(true);
-    for (const id of ['pxeWorkbench.createSiteFile', 'pxeWorkbench.restartServer', 'pxeWorkbench.showLogs', 'pxeWorkbench.explainPxelinuxLookup', 'pxeWorkbench.ignition.openDecoded', 'pxeWorkbench.ignition.encodeFile']) {
+    for (const id of ['pxeWorkbench.createSiteFile', 'pxeWorkbench.restartServer', 'pxeWorkbench.showLogs', 'pxeWorkbench.explainPxelinuxLookup', 'pxeWorkbench.loadRouterOsTree', 'pxeWorkbench.ignition.openDecoded', 'pxeWorkbench.ignition.encodeFile']) {
       assert.ok(commands.includes(id), id);
     }
     await vscode.commands.executeCommand('pxeWorkbench.restartServer');
@@ -176,6 +178,29 @@ describe('PXE Workbench in the extension host', () => {
     assert.equal(offered.at(-1)?.label, '10. pxelinux.cfg/default');
     assert.match(String(offered.at(-1)?.description), /used/);
     assert.ok(vscode.window.activeTextEditor?.document.uri.path.endsWith('/pxelinux.cfg/default'));
+  });
+
+  it('Load RouterOS Command Tree checks .rsc files against the loaded dump', async function () {
+    const dump = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'reference', 'routeros', 'restraml-7.24-inspect.json');
+    if (!fs.existsSync(dump)) this.skip();
+    const doc = await vscode.workspace.openTextDocument({ language: 'routeros', content: '/interface wireguard\nadd name=wg0 listen-prot=51820\n' });
+    await vscode.window.showTextDocument(doc);
+    await new Promise((r) => setTimeout(r, 500));
+    assert.deepEqual(vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'pxe-workbench'), []);
+    const window = vscode.window as { showInputBox: typeof vscode.window.showInputBox; showOpenDialog: typeof vscode.window.showOpenDialog };
+    const [input, open] = [window.showInputBox, window.showOpenDialog];
+    window.showInputBox = async () => '7.24';
+    window.showOpenDialog = async () => [vscode.Uri.file(dump)];
+    try {
+      assert.equal(await vscode.commands.executeCommand('pxeWorkbench.loadRouterOsTree'), true);
+    } finally {
+      [window.showInputBox, window.showOpenDialog] = [input, open];
+    }
+    const diagnostics = await waitFor('diagnostics from the loaded tree', () => {
+      const d = vscode.languages.getDiagnostics(doc.uri).filter((x) => x.source === 'pxe-workbench');
+      return d.length ? d : undefined;
+    });
+    assert.deepEqual(diagnostics.map(codeOf), ['routeros.unknownArgument']);
   });
 
   it('Create Site File writes a valid pxe-site.json from the wizard answers', async () => {

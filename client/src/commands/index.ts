@@ -3,8 +3,10 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { createSiteFile } from './createSiteFile';
 import { DecodedFiles, encodeFile, openDecoded } from './decodedView';
 import { explainPxelinuxLookup } from './explainLookup';
+import { loadRouterOsTree } from './routerosTree';
 
 export interface CommandContext {
+  extension: vscode.ExtensionContext;
   client: () => LanguageClient | undefined;
   output: vscode.OutputChannel;
   decoded: DecodedFiles;
@@ -20,6 +22,7 @@ export function commandTable(ctx: CommandContext): Record<string, (...args: unkn
     },
     'pxeWorkbench.showLogs': () => ctx.output.show(true),
     'pxeWorkbench.explainPxelinuxLookup': () => explainPxelinuxLookup(),
+    'pxeWorkbench.loadRouterOsTree': () => loadRouterOsTree(ctx.extension, ctx.client()),
     'pxeWorkbench.ignition.openDecoded': (uri, jsonPath) => openDecoded(ctx.decoded, uri as string, jsonPath as (string | number)[]),
     'pxeWorkbench.ignition.encodeFile': (uri, jsonPath) => encodeFile(uri as string, jsonPath as (string | number)[]),
   };

@@ -47,6 +47,11 @@ export class AnalysisCache {
   delete(uri: string): void {
     this.entries.delete(uri);
   }
+
+  /** Forget every analysis (the rules' inputs changed, e.g. a new RouterOS command tree). */
+  clear(): void {
+    this.entries.clear();
+  }
 }
 
 /** Runs a task per key after a quiet period; a newer call for the same key replaces the pending one. */
