@@ -47,8 +47,15 @@ describe('routeros DHCP rules', () => {
     expect(applyFix(r.text, r.findings[0]!)).toContain(`value="s'192.168.255.2'"`);
   });
 
-  it('routeros.dhcpOptionCode flags codes outside 1-254', () => {
-    expect(flagged('routeros.dhcpOptionCode', 'a.rsc', `${OPTIONS}add code=0 name=a value=0x01\nadd code=255 name=b value=0x01\nadd code=x name=c value=0x01\nadd code=254 name=d value=0x01\n`)).toEqual(['0', '255', 'x']);
+  it('routeros.dhcpOptionCode flags codes that are no number; routeros.badValue the ones outside 1-254', () => {
+    const text = `${OPTIONS}add code=0 name=a value=0x01\nadd code=255 name=b value=0x01\nadd code=x name=c value=0x01\nadd code=254 name=d value=0x01\n`;
+    expect(flagged('routeros.dhcpOptionCode', 'a.rsc', text)).toEqual(['x']);
+    expect(flagged('routeros.badValue', 'a.rsc', text)).toEqual(['0', '255']);
+  });
+
+  it('routeros.badValue flags IPs, MACs, yes/no and numbers of the wrong kind, and leaves computed values alone', () => {
+    const text = '/ip dhcp-server network\nadd address=192.168.255.0/24 next-server=192.168.255.300 dns-none=maybe netmask=40 gateway=2.2\n/ip dhcp-server lease\nadd address=$ip mac-address=52:54:00:12:34 disabled=[:pick "no" 0]\n/ip pool\nadd name=p ranges=10.0.0.10-10.0.0.20\n/system scheduler\nadd name=s start-time=03:00:00 interval=1d\n';
+    expect(flagged('routeros.badValue', 'a.rsc', text)).toEqual(['192.168.255.300', 'maybe', '40', '52:54:00:12:34']);
   });
 
   it('routeros.undefinedOption and undefinedOptionSet flag references to names never added, with suggestions', () => {

@@ -9,6 +9,7 @@ import { foldingRouterOs, symbolsRouterOs } from './symbols';
 import { dhcpOptionCode, dhcpOptionValue, duplicateName, legacyOptionValue, missingNextServer, undefinedOption, undefinedOptionSet } from './rules/dhcp';
 import { bootFileMissing, nextServerCleared, rootPathUnmapped } from './rules/pxe';
 import { unknownArgument, unknownMenuOrCommand } from './rules/tree';
+import { badArgumentValue } from './rules/values';
 
 export { parseRouterOs } from './parser';
 export type { RouterOsScript } from './ast';
@@ -35,7 +36,7 @@ const parserRules: RuleMeta[] = [
 export const routeros: LanguageService<RouterOsScript> = {
   id: 'routeros',
   parserRules,
-  rules: [unknownMenuOrCommand, unknownArgument, dhcpOptionValue, legacyOptionValue, dhcpOptionCode, undefinedOption, undefinedOptionSet, duplicateName, missingNextServer, bootFileMissing, rootPathUnmapped, nextServerCleared],
+  rules: [unknownMenuOrCommand, unknownArgument, badArgumentValue, dhcpOptionValue, legacyOptionValue, dhcpOptionCode, undefinedOption, undefinedOptionSet, duplicateName, missingNextServer, bootFileMissing, rootPathUnmapped, nextServerCleared],
   parse: parseRouterOs,
   hover: hoverRouterOs,
   complete: completeRouterOs,

@@ -38,6 +38,19 @@ export function builtInTree(): CommandTree {
 
 let active: CommandTree | undefined;
 
+export interface ValueType {
+  type: 'integer' | 'ip' | 'mac' | 'boolean';
+  min?: number;
+  max?: number;
+}
+
+const types = new Map(Object.entries((catalog as unknown as { types: Record<string, ValueType> }).types));
+
+/** The value type of an argument (`/ip dhcp-server option` `add` `code`), from the built-in catalog. */
+export function valueType(menu: string, command: string, arg: string): ValueType | undefined {
+  return types.get(`${menu} ${command}|${arg}`);
+}
+
 /** The tree rules check against: a loaded full tree, else the built-in catalog. */
 export function activeTree(): CommandTree {
   return active ?? builtInTree();

@@ -54,7 +54,7 @@ export const dhcpOptionCode: Rule<RouterOsScript> = {
   id: 'routeros.dhcpOptionCode',
   language: 'routeros',
   severity: 'error',
-  summary: 'A DHCP option `code` outside 1–254 (0 and 255 are pad and end markers).',
+  summary: 'A DHCP option `code` that is not a number (numbers outside 1–254 are routeros.badValue).',
   example: '/ip dhcp-server option\nadd code=300 name=x value=0x01',
   fix: 'Use the option number from RFC 2132 or the vendor: 66 TFTP server, 67 boot file, 17 root path, 12 host name.',
   check(script) {
@@ -62,8 +62,8 @@ export const dhcpOptionCode: Rule<RouterOsScript> = {
     for (const s of dhcpModelOf(script).statements) {
       const code = s.menu === OPTION_MENU ? arg(s, 'code') : undefined;
       if (!code?.value) continue;
-      const n = Number(code.value);
-      if (!/^\d+$/.test(code.value) || n < 1 || n > 254) problems.push({ ruleId: this.id, start: code.valueStart, end: code.valueEnd, message: `DHCP option code ${code.value} is not a number from 1 to 254.` });
+      // The range of a number is routeros.badValue's; this rule catches what is no number at all.
+      if (!/^\d+$/.test(code.value) && !/[$[(]/.test(code.value)) problems.push({ ruleId: this.id, start: code.valueStart, end: code.valueEnd, message: `DHCP option code ${code.value} is not a number from 1 to 254.` });
     }
     return problems;
   },

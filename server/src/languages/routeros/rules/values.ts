@@ -1,0 +1,56 @@
+import type { Problem } from '../../../core/problem';
+import type { Rule } from '../../../core/rule';
+import type { RouterOsScript } from '../ast';
+import { dhcpModelOf } from '../dhcp';
+import { activeTree, valueType, type ValueType } from '../tree';
+import { resolveStatement } from './tree';
+
+/** IPv4 as RouterOS reads it: 1 to 4 numbers (`2.2` is 2.0.0.2), an optional /prefix. */
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){0,3}(\/([0-9]|[12]\d|3[0-2]))?$/;
+
+/** Why a literal value does not fit the type, or undefined when it does (or cannot be judged statically). */
+export function badValue(value: string, type: ValueType): string | undefined {
+  // Values computed at run time ($var, [command], (expression)) are the router's to judge.
+  if (/[$[(]/.test(value) || value === '') return undefined;
+  switch (type.type) {
+    case 'integer': {
+      // Only plain numbers are judged: many numeric arguments also take words or times (auto, 03:00:00).
+      if (!/^-?(\d+|0x[0-9a-f]+)$/i.test(value)) return undefined;
+      const n = Number(value);
+      if (type.min !== undefined && n < type.min) return `is below ${type.min}`;
+      if (type.max !== undefined && n > type.max) return `is above ${type.max}`;
+      return undefined;
+    }
+    case 'ip':
+      // Lists (a,b), ranges (a-b), IPv6 and names are accepted; a malformed IPv4 is not.
+      return value.split(/[,-]/).every((part) => IPV4.test(part) || part.includes(':') || /^[a-z][\w.]*$/i.test(part)) ? undefined : 'is not an IPv4 address';
+    case 'mac':
+      return /^[0-9a-f]{2}([:.-]?[0-9a-f]{2}){5}$/i.test(value) ? undefined : 'is not a MAC address (like 52:54:00:12:34:56)';
+    case 'boolean':
+      return ['yes', 'no', 'true', 'false'].includes(value) ? undefined : 'must be yes or no';
+  }
+}
+
+export const badArgumentValue: Rule<RouterOsScript> = {
+  id: 'routeros.badValue',
+  language: 'routeros',
+  severity: 'error',
+  summary: 'An argument value of the wrong kind: a number out of range, an IP or MAC address that is not one, yes/no misspelled. RouterOS rejects the line.',
+  example: '/ip dhcp-server network\nadd address=192.168.255.0/24 next-server=192.168.255.300',
+  fix: 'Give a value of the kind the message names.',
+  check(script) {
+    const tree = activeTree();
+    const problems: Problem[] = [];
+    for (const s of dhcpModelOf(script).statements) {
+      const resolved = resolveStatement(tree, s);
+      if (!resolved?.command || resolved.problem) continue;
+      const menu = `/${resolved.menuPath.join(' ')}`;
+      for (const a of s.args) {
+        const type = a.value === undefined ? undefined : valueType(menu, resolved.command, a.name.replace(/^!/, ''));
+        const why = type && a.closed ? badValue(a.value as string, type) : undefined;
+        if (why) problems.push({ ruleId: this.id, start: a.valueStart, end: a.valueEnd, message: `${a.name}=${a.value} ${why}.` });
+      }
+    }
+    return problems;
+  },
+};
