@@ -64,5 +64,8 @@ describe('RouterOS completion', () => {
     expect(complete('/ip dhcp-server option\n')).toEqual(expect.arrayContaining(['add', 'set', 'remove']));
     expect(complete('/ip dhcp-server option\nadd ')).toEqual(expect.arrayContaining(['code=', 'name=', 'value=']));
     expect(complete('/ip dhcp-server network\nadd next')).toContain('next-server=');
+    expect(complete('/ip dhcp-server network\nadd dns-none=')).toEqual(['yes', 'no']);
+    const text = '/ip dhcp-server option\nadd code=66 name=t value=0x01\n';
+    expect(routeros.hover!(routeros.parse(text).ast, text, text.indexOf('code') + 1)?.markdown).toContain('a number from 1 to 254');
   });
 });

@@ -1,7 +1,7 @@
 import type { Completion } from '../../core/language';
 import type { RouterOsScript } from './ast';
 import { statementsOf } from './statements';
-import { activeTree } from './tree';
+import { activeTree, valueType } from './tree';
 
 /**
  * Menus after `/`, commands at the start of a line, and argument names after a command, from the active
@@ -37,7 +37,18 @@ export function completeRouterOs(script: RouterOsScript, text: string, offset: n
     return [...menu.commands.keys()].map((name) => ({ label: name, kind: 'function', detail: `${contextMenu} ${name}`, replace }));
   }
   const args = menu.commands.get(words[0] as string);
-  if (!args || current.includes('=')) return [];
+  if (!args) return [];
+  if (current.includes('=')) {
+    // Values: yes/no for boolean arguments.
+    const name = current.slice(0, current.indexOf('='));
+    const type = valueType(contextMenu, words[0] as string, name.replace(/^!/, ''));
+    const replace = replaceFrom(offset - (current.length - name.length - 1));
+    return type?.type === 'boolean' ? ['yes', 'no'].map((v) => ({ label: v, kind: 'value' as const, replace })) : [];
+  }
   const replace = replaceFrom(offset - current.length);
-  return [...args].map((name) => ({ label: `${name}=`, kind: 'property', detail: `${contextMenu} ${words[0]}`, replace }));
+  return [...args].map((name) => {
+    const type = valueType(contextMenu, words[0] as string, name);
+    const detail = type ? (type.type === 'integer' ? `number ${type.min}–${type.max}` : type.type === 'boolean' ? 'yes | no' : type.type === 'ip' ? 'IP address' : 'MAC address') : `${contextMenu} ${words[0]}`;
+    return { label: `${name}=`, kind: 'property' as const, detail, replace };
+  });
 }

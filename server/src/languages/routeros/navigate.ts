@@ -2,10 +2,20 @@ import type { HoverInfo, RenameResult, Span } from '../../core/language';
 import type { RouterOsScript } from './ast';
 import { arg, dhcpModelOf, OPTION_MENU } from './dhcp';
 import { describeBytes, parseOptionValue } from './optionValue';
+import { resolveStatement } from './rules/tree';
+import { activeTree, valueType } from './tree';
 
-/** Option values: the bytes the router will send. */
+/** Option values: the bytes the router will send; argument names: where they belong and what they take. */
 export function hoverRouterOs(script: RouterOsScript, _text: string, offset: number): HoverInfo | undefined {
   for (const s of dhcpModelOf(script).statements) {
+    const named = s.args.find((a) => offset >= a.key.start && offset < a.key.start + a.name.length);
+    if (named && s.command) {
+      const resolved = resolveStatement(activeTree(), s);
+      const menu = resolved ? `/${resolved.menuPath.join(' ')}` : s.menu;
+      const type = resolved?.command ? valueType(menu, resolved.command, named.name.replace(/^!/, '')) : undefined;
+      const kind = type ? (type.type === 'integer' ? `a number from ${type.min} to ${type.max}` : type.type === 'boolean' ? 'yes or no' : type.type === 'ip' ? 'an IP address' : 'a MAC address') : 'a value';
+      return { markdown: `**${named.name}** — argument of \`${s.command.text}\` in ${menu}; takes ${kind}.`, start: named.key.start, end: named.key.start + named.name.length };
+    }
     const value = s.menu === OPTION_MENU ? arg(s, 'value') : undefined;
     if (!value?.value || offset < value.valueStart || offset > value.valueEnd) continue;
     const result = parseOptionValue(value.value);
