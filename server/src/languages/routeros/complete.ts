@@ -1,7 +1,7 @@
 import type { Completion } from '../../core/language';
 import type { RouterOsScript } from './ast';
 import { statementsOf } from './statements';
-import { activeTree, valueType } from './tree';
+import { activeTree, describeType, valueType } from './tree';
 
 /**
  * Menus after `/`, commands at the start of a line, and argument names after a command, from the active
@@ -48,7 +48,7 @@ export function completeRouterOs(script: RouterOsScript, text: string, offset: n
   const replace = replaceFrom(offset - current.length);
   return [...args].map((name) => {
     const type = valueType(contextMenu, words[0] as string, name);
-    const detail = type ? (type.type === 'integer' ? `number ${type.min}–${type.max}` : type.type === 'boolean' ? 'yes | no' : type.type === 'ip' ? 'IP address' : 'MAC address') : `${contextMenu} ${words[0]}`;
+    const detail = type ? `takes ${describeType(type)}` : `${contextMenu} ${words[0]}`;
     return { label: `${name}=`, kind: 'property' as const, detail, replace };
   });
 }

@@ -3,7 +3,7 @@ import type { RouterOsScript } from './ast';
 import { arg, dhcpModelOf, OPTION_MENU } from './dhcp';
 import { describeBytes, parseOptionValue } from './optionValue';
 import { resolveStatement } from './rules/tree';
-import { activeTree, valueType } from './tree';
+import { activeTree, describeType, valueType } from './tree';
 
 /** Option values: the bytes the router will send; argument names: where they belong and what they take. */
 export function hoverRouterOs(script: RouterOsScript, _text: string, offset: number): HoverInfo | undefined {
@@ -13,8 +13,7 @@ export function hoverRouterOs(script: RouterOsScript, _text: string, offset: num
       const resolved = resolveStatement(activeTree(), s);
       const menu = resolved ? `/${resolved.menuPath.join(' ')}` : s.menu;
       const type = resolved?.command ? valueType(menu, resolved.command, named.name.replace(/^!/, '')) : undefined;
-      const kind = type ? (type.type === 'integer' ? `a number from ${type.min} to ${type.max}` : type.type === 'boolean' ? 'yes or no' : type.type === 'ip' ? 'an IP address' : 'a MAC address') : 'a value';
-      return { markdown: `**${named.name}** — argument of \`${s.command.text}\` in ${menu}; takes ${kind}.`, start: named.key.start, end: named.key.start + named.name.length };
+      return { markdown: `**${named.name}** — argument of \`${s.command.text}\` in ${menu}; takes ${describeType(type)}.`, start: named.key.start, end: named.key.start + named.name.length };
     }
     const value = s.menu === OPTION_MENU ? arg(s, 'value') : undefined;
     if (!value?.value || offset < value.valueStart || offset > value.valueEnd) continue;

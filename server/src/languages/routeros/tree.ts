@@ -51,6 +51,13 @@ export function valueType(menu: string, command: string, arg: string): ValueType
   return types.get(`${menu} ${command}|${arg}`);
 }
 
+/** What an argument takes, in words: `a number from 1 to 254`, `yes or no`, … */
+export function describeType(type: ValueType | undefined): string {
+  if (!type) return 'a value';
+  if (type.type === 'integer') return `a number from ${type.min} to ${type.max}`;
+  return { boolean: 'yes or no', ip: 'an IP address', mac: 'a MAC address' }[type.type];
+}
+
 /** The tree rules check against: a loaded full tree, else the built-in catalog. */
 export function activeTree(): CommandTree {
   return active ?? builtInTree();

@@ -70,6 +70,15 @@ function resolve(tree: CommandTree, s: Statement): Resolved | undefined {
   return { menuPath: path };
 }
 
+/** Statements whose menu and command the tree knows, with both resolved. */
+export function* resolvedCommands(script: RouterOsScript): Generator<{ statement: Statement; menu: string; command: string; tree: CommandTree }> {
+  const tree = activeTree();
+  for (const statement of dhcpModelOf(script).statements) {
+    const resolved = resolveStatement(tree, statement);
+    if (resolved?.command && !resolved.problem) yield { statement, menu: key(resolved.menuPath), command: resolved.command, tree };
+  }
+}
+
 export const unknownMenuOrCommand: Rule<RouterOsScript> = {
   id: 'routeros.unknownCommand',
   language: 'routeros',
@@ -107,12 +116,9 @@ export const unknownArgument: Rule<RouterOsScript> = {
   example: '/ip dhcp-server network\nadd address=192.168.255.0/24 next-sever=192.168.255.2',
   fix: 'Correct the spelling (the message suggests the closest argument).',
   check(script) {
-    const tree = activeTree();
     const problems: Problem[] = [];
-    for (const s of dhcpModelOf(script).statements) {
-      const resolved = resolveStatement(tree, s);
-      if (!resolved?.command || resolved.problem) continue;
-      const args = tree.menus.get(key(resolved.menuPath))?.commands.get(resolved.command);
+    for (const { statement: s, menu, command, tree } of resolvedCommands(script)) {
+      const args = tree.menus.get(menu)?.commands.get(command);
       if (!args) continue;
       for (const a of s.args) {
         const name = a.name.replace(/^!/, '');
@@ -122,7 +128,7 @@ export const unknownArgument: Rule<RouterOsScript> = {
         problems.push({
           ruleId: this.id,
           ...range,
-          message: `\`${resolved.command}\` in ${key(resolved.menuPath)} has no argument "${name}"${suggestion ? `: did you mean "${suggestion}"?` : '.'}`,
+          message: `\`${command}\` in ${menu} has no argument "${name}"${suggestion ? `: did you mean "${suggestion}"?` : '.'}`,
           ...(suggestion ? { fixes: [{ title: `Change to ${suggestion}`, edits: [{ ...range, newText: suggestion }], preferred: true }] } : {}),
         });
       }

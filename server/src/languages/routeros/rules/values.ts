@@ -1,9 +1,8 @@
 import type { Problem } from '../../../core/problem';
 import type { Rule } from '../../../core/rule';
 import type { RouterOsScript } from '../ast';
-import { dhcpModelOf } from '../dhcp';
-import { activeTree, valueType, type ValueType } from '../tree';
-import { resolveStatement } from './tree';
+import { valueType, type ValueType } from '../tree';
+import { resolvedCommands } from './tree';
 
 /** IPv4 as RouterOS reads it: 1 to 4 numbers (`2.2` is 2.0.0.2), an optional /prefix. */
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){0,3}(\/([0-9]|[12]\d|3[0-2]))?$/;
@@ -39,14 +38,10 @@ export const badArgumentValue: Rule<RouterOsScript> = {
   example: '/ip dhcp-server network\nadd address=192.168.255.0/24 next-server=192.168.255.300',
   fix: 'Give a value of the kind the message names.',
   check(script) {
-    const tree = activeTree();
     const problems: Problem[] = [];
-    for (const s of dhcpModelOf(script).statements) {
-      const resolved = resolveStatement(tree, s);
-      if (!resolved?.command || resolved.problem) continue;
-      const menu = `/${resolved.menuPath.join(' ')}`;
+    for (const { statement: s, menu, command } of resolvedCommands(script)) {
       for (const a of s.args) {
-        const type = a.value === undefined ? undefined : valueType(menu, resolved.command, a.name.replace(/^!/, ''));
+        const type = a.value === undefined ? undefined : valueType(menu, command, a.name.replace(/^!/, ''));
         const why = type && a.closed ? badValue(a.value as string, type) : undefined;
         if (why) problems.push({ ruleId: this.id, start: a.valueStart, end: a.valueEnd, message: `${a.name}=${a.value} ${why}.` });
       }
