@@ -16,7 +16,8 @@ const common = {
   // jsonc-parser's UMD build hides its requires from the bundler; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
   // ssh2's optional native parts must never be bundled: it runs in pure JS without them.
-  external: ['vscode', 'cpu-features', './crypto/build/Release/sshcrypto.node'],
+  // node-routeros requires source-map-support only when ENV=testing; it is never loaded here.
+  external: ['vscode', 'cpu-features', './crypto/build/Release/sshcrypto.node', 'source-map-support'],
 };
 
 const entries = [

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { startSimulator } from '../helpers/routerosSim';
 import { codeOf, diagnosticsOf, EXTENSION_ID, waitFor, workspaceUri } from './helpers';
 
 /** examples/broken: file → the one rule it must produce (the same table as examples/broken/README.md). */
@@ -191,16 +192,48 @@ describe('PXE Workbench in the extension host', () => {
     const [input, open] = [window.showInputBox, window.showOpenDialog];
     window.showInputBox = async () => '7.24';
     window.showOpenDialog = async () => [vscode.Uri.file(dump)];
+    const picker = vscode.window as { showQuickPick: typeof vscode.window.showQuickPick };
+    const pick = picker.showQuickPick;
+    picker.showQuickPick = (async (items: readonly { id: string }[]) => items.find((i) => i.id === 'file')) as unknown as typeof vscode.window.showQuickPick;
     try {
       assert.equal(await vscode.commands.executeCommand('pxeWorkbench.loadRouterOsTree'), true);
     } finally {
       [window.showInputBox, window.showOpenDialog] = [input, open];
+      picker.showQuickPick = pick;
     }
     const diagnostics = await waitFor('diagnostics from the loaded tree', () => {
       const d = vscode.languages.getDiagnostics(doc.uri).filter((x) => x.source === 'pxe-workbench');
       return d.length ? d : undefined;
     });
     assert.deepEqual(diagnostics.map(codeOf), ['routeros.unknownArgument']);
+  });
+
+  it('Load RouterOS Command Tree reads the tree from a router over the API (simulated on 127.0.0.1)', async function () {
+    const dump = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'reference', 'routeros', 'restraml-7.24-inspect.json');
+    if (!fs.existsSync(dump)) this.skip();
+    const full = JSON.parse(fs.readFileSync(dump, 'utf8')) as Record<string, Record<string, unknown>>;
+    const sim = await startSimulator({ ip: { _type: 'path', pool: full.ip!.pool }, system: { _type: 'path', identity: (full.system as Record<string, unknown>).identity }, interface: { _type: 'path' } });
+    const window = vscode.window as { showInputBox: typeof vscode.window.showInputBox; showQuickPick: typeof vscode.window.showQuickPick };
+    const [input, pick] = [window.showInputBox, window.showQuickPick];
+    const answers = ['7.24-lab', `127.0.0.1:${sim.port}`, 'admin', 'secret'];
+    window.showInputBox = async () => answers.shift();
+    // Read from the router, over the plain API (the simulator speaks no TLS).
+    window.showQuickPick = (async (items: readonly { id: string }[]) => items.find((i) => i.id === 'router' || i.id === 'plain')) as unknown as typeof vscode.window.showQuickPick;
+    try {
+      assert.equal(await vscode.commands.executeCommand('pxeWorkbench.loadRouterOsTree'), true);
+    } finally {
+      [window.showInputBox, window.showQuickPick] = [input, pick];
+      await sim.close();
+    }
+    assert.ok(sim.commands.some((c) => c[0] === '/console/inspect'), 'the tree was read over the API');
+    // The router has no wireguard here: with its tree loaded, /interface wireguard is unknown.
+    const doc = await vscode.workspace.openTextDocument({ language: 'routeros', content: '/interface wireguard\nadd name=wg0\n' });
+    await vscode.window.showTextDocument(doc);
+    const diagnostics = await waitFor('diagnostics from the router tree', () => {
+      const d = vscode.languages.getDiagnostics(doc.uri).filter((x) => x.source === 'pxe-workbench');
+      return d.length ? d : undefined;
+    });
+    assert.deepEqual(diagnostics.map(codeOf), ['routeros.unknownCommand']);
   });
 
   it('Create Site File writes a valid pxe-site.json from the wizard answers', async () => {

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { readFileSync } from 'node:fs';
 import { TreeError, treeFromInspect } from '../../../server/src/languages/routeros/tree';
+import { diskFiles, findSiteFile } from '../../../server/src/site/context';
+import { walkRouterTree, WalkError } from '../routeros/walk';
 
 /** The server learns about a loaded tree through this notification (a file path it reads itself). */
 export const TREE_NOTIFICATION = 'pxe/routerosTree';
@@ -14,16 +17,21 @@ export async function loadRouterOsTree(context: vscode.ExtensionContext, client:
   const configured = vscode.workspace.getConfiguration('pxeWorkbench').get<string>('routeros.version') || '7.24';
   const version = await vscode.window.showInputBox({ title: 'Load RouterOS Command Tree (1/2)', prompt: 'RouterOS version of the tree', value: configured, validateInput: (v) => (/^\d+\.\d+(\.\d+)?(rc\d+|beta\d+)?$/.test(v.trim()) ? undefined : 'Type a version such as 7.24 or 7.22.3.') });
   if (!version) return false;
-  const picked = await vscode.window.showOpenDialog({ title: 'Load RouterOS Command Tree (2/2): a /console/inspect JSON dump', filters: { JSON: ['json'] }, canSelectMany: false, openLabel: 'Load' });
-  const file = picked?.[0];
-  if (!file) return false;
-  let bytes: Uint8Array;
+  const source = await vscode.window.showQuickPick(
+    [
+      { label: 'From a file…', description: 'a /console/inspect JSON dump', id: 'file' },
+      { label: 'From my router…', description: 'read it over the RouterOS API', id: 'router' },
+    ],
+    { title: 'Load RouterOS Command Tree (2/2)' },
+  );
+  if (!source) return false;
+  const bytes = source.id === 'router' ? await fromRouter(context) : await fromFile();
+  if (!bytes) return false;
   try {
-    bytes = await vscode.workspace.fs.readFile(file);
     treeFromInspect(JSON.parse(Buffer.from(bytes).toString('utf8')), version.trim());
   } catch (error) {
     const why = error instanceof TreeError || error instanceof SyntaxError ? error.message : String(error);
-    void vscode.window.showErrorMessage(`PXE: ${file.fsPath} is not a RouterOS command tree (${why}). Export one with /console/inspect, or use a per-version dump.`);
+    void vscode.window.showErrorMessage(`PXE: that is not a RouterOS command tree (${why}). Export one with /console/inspect, or read it from the router.`);
     return false;
   }
   const cached = cacheFile(context, version.trim());
@@ -33,6 +41,59 @@ export async function loadRouterOsTree(context: vscode.ExtensionContext, client:
   await client?.sendNotification(TREE_NOTIFICATION, { version: version.trim(), path: cached.fsPath });
   void vscode.window.showInformationMessage(`PXE: RouterOS ${version.trim()} command tree loaded; every menu, command and argument is now checked.`);
   return true;
+}
+
+async function fromFile(): Promise<Uint8Array | undefined> {
+  const picked = await vscode.window.showOpenDialog({ title: 'A /console/inspect JSON dump', filters: { JSON: ['json'] }, canSelectMany: false, openLabel: 'Load' });
+  return picked?.[0] ? vscode.workspace.fs.readFile(picked[0]) : undefined;
+}
+
+/** Asks for the router (defaults from pxe-site.json's router target) and reads its tree over the API. */
+async function fromRouter(context: vscode.ExtensionContext): Promise<Uint8Array | undefined> {
+  const target = routerTarget();
+  const address = await vscode.window.showInputBox({ title: 'Router API address', prompt: 'host:port of the RouterOS API (8729 with TLS, 8728 plain)', value: target ? `${target.host}:${target.apiPort ?? (target.apiTls === false ? 8728 : 8729)}` : '192.168.255.1:8729' });
+  if (!address) return undefined;
+  const [host, portText] = address.trim().split(/:(?=\d+$)/);
+  const port = Number(portText ?? 8729);
+  // 8729 is api-ssl and 8728 the plain API; for another port, ask.
+  let tls = port !== 8728;
+  if (port !== 8728 && port !== 8729) {
+    const mode = await vscode.window.showQuickPick([{ label: 'TLS (api-ssl)', id: 'tls' }, { label: 'Plain API (only on a trusted network)', id: 'plain' }], { title: `How does ${host}:${port} speak the API?` });
+    if (!mode) return undefined;
+    tls = mode.id === 'tls';
+  }
+  const user = await vscode.window.showInputBox({ title: 'Router API user', value: target?.user ?? 'admin' });
+  if (!user || !host) return undefined;
+  const secretKey = `pxeWorkbench.routerPassword.${user}@${host}`;
+  let password = await context.secrets.get(secretKey);
+  if (password === undefined) {
+    password = await vscode.window.showInputBox({ title: `Password for ${user}@${host}`, prompt: 'Kept in the editor\'s secret storage, never in settings or pxe-site.json', password: true });
+    if (password === undefined) return undefined;
+  }
+  try {
+    const tree = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Reading the command tree of ${host}`, cancellable: true }, (progress, token) => {
+      const controller = new AbortController();
+      token.onCancellationRequested(() => controller.abort());
+      return walkRouterTree({ host, port, user, password: password as string, tls, signal: controller.signal, progress: (nodes, path) => progress.report({ message: `${nodes} entries · ${path}` }) });
+    });
+    await context.secrets.store(secretKey, password);
+    return Buffer.from(JSON.stringify(tree));
+  } catch (error) {
+    void vscode.window.showErrorMessage(`PXE: ${error instanceof WalkError ? error.message : String(error)}`);
+    return undefined;
+  }
+}
+
+function routerTarget(): { host: string; user?: string; apiPort?: number; apiTls?: boolean } | undefined {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  const site = folder ? findSiteFile(folder, diskFiles()) : undefined;
+  if (!site) return undefined;
+  try {
+    const json = JSON.parse(readFileSync(site, 'utf8')) as { targets?: Record<string, { kind?: string; host: string; user?: string; apiPort?: number; apiTls?: boolean }> };
+    return Object.values(json.targets ?? {}).find((t) => t.kind === 'mikrotik');
+  } catch {
+    return undefined; // an unreadable site file: the user types the address
+  }
 }
 
 /** On start: hand the server the cached tree of the configured version, if there is one. */
