@@ -3,6 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { readFileSync } from 'node:fs';
 import { TreeError, treeFromInspect } from '../../../server/src/languages/routeros/tree';
 import { diskFiles, findSiteFile } from '../../../server/src/site/context';
+import { downloadTree, DownloadError, treeUrl } from '../routeros/download';
 import { walkRouterTree, WalkError } from '../routeros/walk';
 
 /** The server learns about a loaded tree through this notification (a file path it reads itself). */
@@ -21,11 +22,12 @@ export async function loadRouterOsTree(context: vscode.ExtensionContext, client:
     [
       { label: 'From a file…', description: 'a /console/inspect JSON dump', id: 'file' },
       { label: 'From my router…', description: 'read it over the RouterOS API', id: 'router' },
+      { label: 'Download…', description: 'the public dump of this version (needs internet)', id: 'download' },
     ],
     { title: 'Load RouterOS Command Tree (2/2)' },
   );
   if (!source) return false;
-  const bytes = source.id === 'router' ? await fromRouter(context) : await fromFile();
+  const bytes = source.id === 'router' ? await fromRouter(context) : source.id === 'download' ? await fromDownload(version.trim()) : await fromFile();
   if (!bytes) return false;
   try {
     treeFromInspect(JSON.parse(Buffer.from(bytes).toString('utf8')), version.trim());
@@ -41,6 +43,21 @@ export async function loadRouterOsTree(context: vscode.ExtensionContext, client:
   await client?.sendNotification(TREE_NOTIFICATION, { version: version.trim(), path: cached.fsPath });
   void vscode.window.showInformationMessage(`PXE: RouterOS ${version.trim()} command tree loaded; every menu, command and argument is now checked.`);
   return true;
+}
+
+async function fromDownload(version: string): Promise<Uint8Array | undefined> {
+  const template = vscode.workspace.getConfiguration('pxeWorkbench').get<string>('routeros.treeUrl') ?? '';
+  const url = treeUrl(template, version);
+  try {
+    return await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Downloading ${url}`, cancellable: true }, (_progress, token) => {
+      const controller = new AbortController();
+      token.onCancellationRequested(() => controller.abort());
+      return downloadTree(url, { signal: controller.signal });
+    });
+  } catch (error) {
+    void vscode.window.showErrorMessage(`PXE: ${error instanceof DownloadError ? error.message : String(error)}`);
+    return undefined;
+  }
 }
 
 async function fromFile(): Promise<Uint8Array | undefined> {
