@@ -56,6 +56,24 @@ describe('routeros.unknownCommand and routeros.unknownArgument', () => {
   });
 });
 
+describe('routeros.missingArgument and routeros.unknownFilterProperty', () => {
+  it('flag an add the router would refuse, but not one that copies from another entry', () => {
+    const text = '/ip dhcp-server option\nadd name=boot value="\'lpxelinux.0\'"\nadd code=67 name=ok value="\'x\'"\n/ip pool\nadd name=p\nadd copy-from=p name=q\n/ip dhcp-server network\nadd gateway=192.168.255.1\n';
+    expect(flagged('routeros.missingArgument', 'a.rsc', text)).toEqual(['add', 'add', 'add']);
+    const messages = lintFixture('a.rsc', text, 'routeros.missingArgument').findings.map((f) => f.message);
+    expect(messages[0]).toContain('code=');
+    expect(messages[1]).toContain('ranges=');
+    expect(messages[2]).toContain('address=');
+  });
+
+  it('flag a find filter on a misspelt property, with a fix, and leave real properties alone', () => {
+    const text = '/ip dhcp-server network\nset [ find adress=192.168.255.0/24 ] next-server=192.168.255.2\nset [ find address=192.168.255.0/24 ] boot-file-name=x\nremove [ find where comment~"old" ]\nset [ find dynamic=no ] dns-server=192.168.255.1\n';
+    expect(flagged('routeros.unknownFilterProperty', 'a.rsc', text)).toEqual(['adress']);
+    const r = lintFixture('a.rsc', text, 'routeros.unknownFilterProperty');
+    expect(applyFix(r.text, r.findings[0]!)).toContain('[ find address=192.168.255.0/24 ] next-server');
+  });
+});
+
 describe('RouterOS completion', () => {
   it('offers menus after /, commands of the menu in effect, and the arguments of the command', async () => {
     const { routeros } = await import('../../../server/src/languages/routeros');

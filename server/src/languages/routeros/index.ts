@@ -10,6 +10,7 @@ import { dhcpOptionCode, dhcpOptionValue, duplicateName, legacyOptionValue, miss
 import { bootFileMissing, nextServerCleared, rootPathUnmapped } from './rules/pxe';
 import { unknownArgument, unknownMenuOrCommand } from './rules/tree';
 import { badArgumentValue } from './rules/values';
+import { missingArgument, unknownFilterProperty } from './rules/filters';
 
 export { parseRouterOs } from './parser';
 export type { RouterOsScript } from './ast';
@@ -36,7 +37,7 @@ const parserRules: RuleMeta[] = [
 export const routeros: LanguageService<RouterOsScript> = {
   id: 'routeros',
   parserRules,
-  rules: [unknownMenuOrCommand, unknownArgument, badArgumentValue, dhcpOptionValue, legacyOptionValue, dhcpOptionCode, undefinedOption, undefinedOptionSet, duplicateName, missingNextServer, bootFileMissing, rootPathUnmapped, nextServerCleared],
+  rules: [unknownMenuOrCommand, unknownArgument, badArgumentValue, missingArgument, unknownFilterProperty, dhcpOptionValue, legacyOptionValue, dhcpOptionCode, undefinedOption, undefinedOptionSet, duplicateName, missingNextServer, bootFileMissing, rootPathUnmapped, nextServerCleared],
   parse: parseRouterOs,
   hover: hoverRouterOs,
   complete: completeRouterOs,

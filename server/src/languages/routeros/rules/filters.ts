@@ -1,0 +1,76 @@
+import type { Problem } from '../../../core/problem';
+import type { Rule } from '../../../core/rule';
+import { didYouMean } from '../../../core/suggest';
+import type { RouterOsScript, Token } from '../ast';
+import { arg } from '../dhcp';
+import { resolvedCommands } from './tree';
+
+/** Arguments each `add` needs, or the router refuses it (facts for the menus PXE users write). */
+const REQUIRED: Record<string, string[]> = {
+  '/ip dhcp-server option add': ['name', 'code'],
+  '/ip dhcp-server option sets add': ['name'],
+  '/ip dhcp-server network add': ['address'],
+  '/ip pool add': ['name', 'ranges'],
+  '/ip dhcp-server add': ['interface'],
+};
+
+export const missingArgument: Rule<RouterOsScript> = {
+  id: 'routeros.missingArgument',
+  language: 'routeros',
+  severity: 'error',
+  summary: 'An `add` without an argument the router requires (an option without name or code, a network without address, …).',
+  example: '/ip dhcp-server option\nadd name=boot value="\'lpxelinux.0\'"',
+  fix: 'Add the argument the message names.',
+  check(script) {
+    const problems: Problem[] = [];
+    for (const { statement, menu, command } of resolvedCommands(script)) {
+      const needed = REQUIRED[`${menu} ${command}`];
+      const missing = needed?.filter((name) => !arg(statement, name) && !arg(statement, 'copy-from'));
+      if (!missing?.length || !statement.command) continue;
+      problems.push({ ruleId: this.id, start: statement.command.start, end: statement.command.end, message: `\`${command}\` in ${menu} needs ${missing.map((m) => `${m}=`).join(' and ')}: the router refuses it otherwise.` });
+    }
+    return problems;
+  },
+};
+
+export const unknownFilterProperty: Rule<RouterOsScript> = {
+  id: 'routeros.unknownFilterProperty',
+  language: 'routeros',
+  severity: 'warning',
+  summary: 'A `[ find … ]` filter on a property name that looks like a typo of one the menu has: it matches nothing, so the command changes nothing.',
+  example: '/ip dhcp-server network\nset [ find adress=192.168.255.0/24 ] next-server=192.168.255.2',
+  fix: 'Correct the property name (the message suggests it).',
+  check(script) {
+    const problems: Problem[] = [];
+    const tokens = script.tokens;
+    for (const { statement, menu, tree } of resolvedCommands(script)) {
+      const node = tree.menus.get(menu);
+      const properties = new Set([...(node?.commands.get('set') ?? []), ...(node?.commands.get('add') ?? [])]);
+      if (!properties.size) continue;
+      // Words after `find` inside this statement's brackets.
+      let inFind = false;
+      for (const token of tokens) {
+        if (token.start < statement.start || token.end > statement.end) continue;
+        if (token.kind === 'open' && token.text === '[') inFind = false;
+        if (token.kind === 'close' && token.text === ']') inFind = false;
+        if (token.kind !== 'word') continue;
+        if (token.text === 'find' || token.text === 'where') {
+          inFind = true;
+          continue;
+        }
+        if (!inFind) continue;
+        const name = /^!?([a-z][a-z0-9-]*)(=|~|!=|<|>)/.exec(token.text)?.[1];
+        if (!name || properties.has(name)) continue;
+        const suggestion = didYouMean(name, properties);
+        if (!suggestion) continue; // read-only properties (dynamic, default-name, …) are not in the catalog
+        problems.push(problem(this.id, token, name, suggestion, menu));
+      }
+    }
+    return problems;
+  },
+};
+
+function problem(ruleId: string, token: Token, name: string, suggestion: string, menu: string): Problem {
+  const start = token.start + token.text.indexOf(name);
+  return { ruleId, start, end: start + name.length, message: `${menu} has no property "${name}": did you mean "${suggestion}"? The filter matches nothing.`, fixes: [{ title: `Change to ${suggestion}`, edits: [{ start, end: start + name.length, newText: suggestion }], preferred: true }] };
+}
