@@ -21,6 +21,15 @@ const hits = (rule: string, path: string, text: string): string[] =>
 
 describe('RouterOS PXE checks against the site', () => {
   const OPT = '/ip dhcp-server option\n';
+  it('routeros.bootFileNotServed: option 67 names a file no /ip tftp entry of the script serves', () => {
+    const tftp = '/ip tftp\nadd req-filename=lpxelinux.0 real-filename=/pxe/lpxelinux.0\nadd req-filename="pxelinux.cfg/.*" real-filename=/pxe/cfg\nadd disabled=yes req-filename=.*\n';
+    const text = `${tftp}${OPT}add code=67 name=a value="'ipxe.efi'"\nadd code=67 name=b value="'lpxelinux.0'"\nadd code=67 name=c value="'http://x/boot.ipxe'"\n`;
+    expect(flagged('routeros.bootFileNotServed', 'a.rsc', text)).toEqual([`"'ipxe.efi'"`]);
+    // No /ip tftp entries (another TFTP server), or one serving everything: nothing to say.
+    expect(flagged('routeros.bootFileNotServed', 'a.rsc', `${OPT}add code=67 name=a value="'ipxe.efi'"\n`)).toEqual([]);
+    expect(flagged('routeros.bootFileNotServed', 'a.rsc', `/ip tftp\nadd real-filename=/pxe/\n${OPT}add code=67 name=a value="'ipxe.efi'"\n`)).toEqual([]);
+  });
+
   it('routeros.bootFileMissing: option 67 names a file the TFTP folder lacks', () => {
     const path = site();
     expect(hits('routeros.bootFileMissing', path, `${OPT}add code=67 name=a value="'lpxelinx.0'"\nadd code=67 name=b value="'lpxelinux.0'"\n`)).toEqual([`"'lpxelinx.0'"`]);

@@ -86,4 +86,20 @@ describe('RouterOS completion', () => {
     const text = '/ip dhcp-server option\nadd code=66 name=t value=0x01\n';
     expect(routeros.hover!(routeros.parse(text).ast, text, text.indexOf('code') + 1)?.markdown).toContain('a number from 1 to 254');
   });
+
+  it('offers and checks the words an enumerated argument takes, and says in hover what is checked', async () => {
+    const { routeros } = await import('../../../server/src/languages/routeros');
+    const complete = (text: string): string[] => routeros.complete!(routeros.parse(text).ast, text, text.length).map((c) => c.label);
+    const hover = (text: string, at: string): string | undefined => routeros.hover!(routeros.parse(text).ast, text, text.indexOf(at) + 1)?.markdown;
+    expect(complete('/ip dhcp-server\nadd authoritative=')).toEqual(['after-10sec-delay', 'after-2sec-delay', 'no', 'yes']);
+    expect(complete('/ip tftp\nadd reading-window-size=')).toEqual(['none', 'pipelining']);
+    const text = '/ip dhcp-server\nadd authoritative=after-2sec-dealy bootp-support=static interface=bridge\n/ip firewall filter\nadd chain=pxe action=acept connection-state=established,relatd\nadd chain=input action=$act connection-state=!invalid\n';
+    expect(flagged('routeros.badValue', 'a.rsc', text)).toEqual(['after-2sec-dealy', 'acept', 'relatd']);
+    const r = lintFixture('a.rsc', text, 'routeros.badValue');
+    expect(r.findings[2]!.message).toContain('comma-separated list');
+    expect(applyFix(r.text, r.findings[1]!)).toContain('action=accept ');
+    expect(hover(text, 'authoritative')).toContain('one of `after-10sec-delay`');
+    expect(hover(text, '/ip dhcp-server')).toContain('checked against the built-in catalog');
+    expect(hover('/interface wireless\nset 0 disabled=yes\n', 'wireless')).toContain('outside the built-in catalog');
+  });
 });

@@ -1,7 +1,7 @@
 import type { Completion } from '../../core/language';
 import type { RouterOsScript } from './ast';
 import { statementsOf } from './statements';
-import { activeTree, describeType, valueType } from './tree';
+import { activeTree, choicesOf, describeType, valueType } from './tree';
 
 /**
  * Menus after `/`, commands at the start of a line, and argument names after a command, from the active
@@ -39,11 +39,13 @@ export function completeRouterOs(script: RouterOsScript, text: string, offset: n
   const args = menu.commands.get(words[0] as string);
   if (!args) return [];
   if (current.includes('=')) {
-    // Values: yes/no for boolean arguments.
+    // Values: yes/no for boolean arguments, the words an enumerated argument takes.
     const name = current.slice(0, current.indexOf('='));
     const type = valueType(contextMenu, words[0] as string, name.replace(/^!/, ''));
+    const choices = choicesOf(contextMenu, words[0] as string, name.replace(/^!/, ''));
     const replace = replaceFrom(offset - (current.length - name.length - 1));
-    return type?.type === 'boolean' ? ['yes', 'no'].map((v) => ({ label: v, kind: 'value' as const, replace })) : [];
+    const values = type?.type === 'boolean' ? ['yes', 'no'] : (choices?.values ?? []);
+    return values.map((v) => ({ label: v, kind: 'value' as const, detail: choices && !choices.closed ? 'or another value' : undefined, replace }));
   }
   const replace = replaceFrom(offset - current.length);
   return [...args].map((name) => {

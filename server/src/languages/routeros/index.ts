@@ -7,7 +7,7 @@ import { formatRouterOs } from './format';
 import { parseRouterOs } from './parser';
 import { foldingRouterOs, symbolsRouterOs } from './symbols';
 import { dhcpOptionCode, dhcpOptionValue, duplicateName, legacyOptionValue, missingNextServer, undefinedOption, undefinedOptionSet } from './rules/dhcp';
-import { bootFileMissing, nextServerCleared, rootPathUnmapped } from './rules/pxe';
+import { bootFileMissing, bootFileNotServed, nextServerCleared, rootPathUnmapped } from './rules/pxe';
 import { unknownArgument, unknownMenuOrCommand } from './rules/tree';
 import { badArgumentValue } from './rules/values';
 import { missingArgument, unknownFilterProperty } from './rules/filters';
@@ -37,7 +37,7 @@ const parserRules: RuleMeta[] = [
 export const routeros: LanguageService<RouterOsScript> = {
   id: 'routeros',
   parserRules,
-  rules: [unknownMenuOrCommand, unknownArgument, badArgumentValue, missingArgument, unknownFilterProperty, dhcpOptionValue, legacyOptionValue, dhcpOptionCode, undefinedOption, undefinedOptionSet, duplicateName, missingNextServer, bootFileMissing, rootPathUnmapped, nextServerCleared],
+  rules: [unknownMenuOrCommand, unknownArgument, badArgumentValue, missingArgument, unknownFilterProperty, dhcpOptionValue, legacyOptionValue, dhcpOptionCode, undefinedOption, undefinedOptionSet, duplicateName, missingNextServer, bootFileMissing, bootFileNotServed, rootPathUnmapped, nextServerCleared],
   parse: parseRouterOs,
   hover: hoverRouterOs,
   complete: completeRouterOs,

@@ -51,6 +51,20 @@ export function valueType(menu: string, command: string, arg: string): ValueType
   return types.get(`${menu} ${command}|${arg}`);
 }
 
+/** Words an argument takes (`authoritative=after-2sec-delay`); `closed`: nothing else is accepted; `list`: comma-separated. */
+export interface Choices {
+  values: string[];
+  closed?: boolean;
+  list?: boolean;
+}
+
+const choiceTable = new Map(Object.entries((catalog as unknown as { choices: Record<string, Choices> }).choices));
+
+/** The enumerated values of an argument, from the built-in catalog. */
+export function choicesOf(menu: string, command: string, arg: string): Choices | undefined {
+  return choiceTable.get(`${menu} ${command}|${arg}`);
+}
+
 /** What an argument takes, in words: `a number from 1 to 254`, `yes or no`, … */
 export function describeType(type: ValueType | undefined): string {
   if (!type) return 'a value';

@@ -36,6 +36,39 @@ export const bootFileMissing: Rule<RouterOsScript> = {
   },
 };
 
+export const bootFileNotServed: Rule<RouterOsScript> = {
+  id: 'routeros.bootFileNotServed',
+  language: 'routeros',
+  severity: 'warning',
+  summary: 'DHCP option 67 names a file that no `/ip tftp` entry of the same script serves (when the router itself is the TFTP server).',
+  example: '/ip tftp\nadd req-filename=lpxelinux.0 real-filename=/pxe/lpxelinux.0\n/ip dhcp-server option\nadd code=67 name=boot value="\'ipxe.efi\'"',
+  fix: 'Add an `/ip tftp` entry whose req-filename matches the boot file, or correct the file name.',
+  check(script) {
+    const statements = dhcpModelOf(script).statements;
+    const served: RegExp[] = [];
+    for (const s of statements) {
+      if (s.menu !== '/ip tftp' || s.command?.text !== 'add' || arg(s, 'disabled')?.value === 'yes') continue;
+      const pattern = arg(s, 'req-filename')?.value;
+      if (pattern === undefined || pattern === '' || /[$[]/.test(pattern)) return []; // serves everything, or decided at run time
+      try {
+        served.push(new RegExp(pattern));
+      } catch {
+        return []; // the router's regex dialect differs: do not guess
+      }
+    }
+    if (!served.length) return [];
+    const problems: Problem[] = [];
+    for (const s of statements) {
+      if (s.menu !== OPTION_MENU || arg(s, 'code')?.value !== '67') continue;
+      const value = arg(s, 'value');
+      const file = optionText(value?.value);
+      if (!value || !file || /^[a-z]+:\/\//i.test(file) || served.some((re) => re.test(file))) continue;
+      problems.push({ ruleId: this.id, start: value.valueStart, end: value.valueEnd, message: `Option 67 boots "${file}", but no /ip tftp entry in this script has a req-filename that matches it: the router's TFTP server will refuse it. Add one, or correct the name.` });
+    }
+    return problems;
+  },
+};
+
 export const rootPathUnmapped: Rule<RouterOsScript> = {
   id: 'routeros.rootPathUnmapped',
   language: 'routeros',

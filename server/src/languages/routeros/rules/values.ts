@@ -1,7 +1,8 @@
 import type { Problem } from '../../../core/problem';
 import type { Rule } from '../../../core/rule';
 import type { RouterOsScript } from '../ast';
-import { valueType, type ValueType } from '../tree';
+import { didYouMean } from '../../../core/suggest';
+import { choicesOf, valueType, type Choices, type ValueType } from '../tree';
 import { resolvedCommands } from './tree';
 
 /** IPv4 as RouterOS reads it: 1 to 4 numbers (`2.2` is 2.0.0.2), an optional /prefix. */
@@ -30,11 +31,23 @@ export function badValue(value: string, type: ValueType): string | undefined {
   }
 }
 
+/** The first word of a closed choice that the router does not know, with the nearest one it does. */
+export function badChoice(value: string, choices: Choices): { word: string; at: number; suggestion?: string } | undefined {
+  if (!choices.closed || /[$[(]/.test(value) || value === '') return undefined;
+  const body = value.replace(/^!/, '');
+  let at = value.length - body.length;
+  for (const word of choices.list ? body.split(',') : [body]) {
+    if (!choices.values.includes(word)) return { word, at, suggestion: didYouMean(word, choices.values) };
+    at += word.length + 1;
+  }
+  return undefined;
+}
+
 export const badArgumentValue: Rule<RouterOsScript> = {
   id: 'routeros.badValue',
   language: 'routeros',
   severity: 'error',
-  summary: 'An argument value of the wrong kind: a number out of range, an IP or MAC address that is not one, yes/no misspelled. RouterOS rejects the line.',
+  summary: 'An argument value of the wrong kind: a number out of range, an IP or MAC address that is not one, yes/no or another fixed word (authoritative=, bootp-support=, action=, …) misspelled. RouterOS rejects the line.',
   example: '/ip dhcp-server network\nadd address=192.168.255.0/24 next-server=192.168.255.300',
   fix: 'Give a value of the kind the message names.',
   check(script) {
@@ -44,6 +57,14 @@ export const badArgumentValue: Rule<RouterOsScript> = {
         const type = a.value === undefined ? undefined : valueType(menu, command, a.name.replace(/^!/, ''));
         const why = type && a.closed ? badValue(a.value as string, type) : undefined;
         if (why) problems.push({ ruleId: this.id, start: a.valueStart, end: a.valueEnd, message: `${a.name}=${a.value} ${why}.` });
+        const choices = a.value !== undefined && a.closed && !why ? choicesOf(menu, command, a.name.replace(/^!/, '')) : undefined;
+        const wrong = choices && badChoice(a.value as string, choices);
+        if (!wrong || !choices) continue;
+        const start = a.valueStart + wrong.at;
+        const end = start + wrong.word.length;
+        const known = choices.values.length > 12 ? `${choices.values.length} known words` : choices.values.join(', ');
+        const hint = wrong.suggestion ? `did you mean "${wrong.suggestion}"? ` : '';
+        problems.push({ ruleId: this.id, start, end, message: `${a.name}= does not take "${wrong.word}": ${hint}It takes ${choices.list ? 'a comma-separated list of ' : 'one of '}${known}.`, fixes: wrong.suggestion ? [{ title: `Change to ${wrong.suggestion}`, edits: [{ start, end, newText: wrong.suggestion }], preferred: true }] : undefined });
       }
     }
     return problems;
