@@ -24,6 +24,18 @@ describe.skipIf(!existsSync(REFERENCE))('RouterOS command trees', () => {
     }
   });
 
+  it('every enumerated value in the catalog is one RouterOS offers for that argument', () => {
+    const offered = dump('routeros-lsp-choices.json') as Record<string, string[]>;
+    const catalog = JSON.parse(readFileSync(join('server', 'data', 'routeros-catalog.json'), 'utf8')) as { choices: Record<string, { values: string[] }> };
+    expect(Object.keys(catalog.choices).length).toBeGreaterThan(100);
+    for (const [key, { values }] of Object.entries(catalog.choices)) {
+      const [menuCommand, arg] = key.split('|') as [string, string];
+      const theirs = offered[`${menuCommand.slice(1).replaceAll(' ', '/')}|${arg}`];
+      expect(theirs, key).toBeDefined();
+      expect(values.filter((v) => !theirs!.includes(v)), key).toEqual([]);
+    }
+  });
+
   it('loads the 7.22.3 deep-inspect dump through the same loader, and refuses other JSON', () => {
     const tree = treeFromInspect(dump('restraml-7.22.3-deep-inspect.json'), '7.22.3');
     expect(tree.complete).toBe(true);
