@@ -90,13 +90,18 @@ function bigPxelinuxConfig(labels: number): string {
 async function main(): Promise<void> {
   const root = resolve(__dirname, '..');
   const rows: Row[] = [];
+  // `npm run bench -- routeros ipxe` runs only those groups (start, examples, ipxe, pxelinux, routeros, ignition).
+  const only = process.argv.slice(2);
+  const want = (group: string): boolean => only.length === 0 || only.includes(group);
   console.log(`PXE Workbench benchmarks — node ${process.version}, ${process.platform}/${process.arch}\n`);
 
-  const startup = await time(10, serverToFirstDiagnostic);
-  const node = await time(10, bareNode);
-  rows.push({ name: 'server cold start → first diagnostic', measured: startup, baselineName: 'bare `node -e 0` start', baseline: node });
+  if (want('start')) {
+    const startup = await time(10, serverToFirstDiagnostic);
+    const node = await time(10, bareNode);
+    rows.push({ name: 'server cold start → first diagnostic', measured: startup, baselineName: 'bare `node -e 0` start', baseline: node });
+  }
 
-  for (const example of ['examples/home-lab', 'examples/broken']) {
+  for (const example of want('examples') ? ['examples/home-lab', 'examples/broken'] : []) {
     const dir = join(root, example);
     const files = (await lintPaths([dir])).map((r) => r.path);
     const lint = await time(50, () => lintPaths([dir]));
@@ -104,7 +109,7 @@ async function main(): Promise<void> {
     rows.push({ name: `lint ${example} (${files.length} files)`, measured: lint, baselineName: 'read the same files', baseline: read });
   }
 
-  for (const withFindings of [false, true]) {
+  for (const withFindings of want('ipxe') ? [false, true] : []) {
     const script = bigIpxeScript(10_000, withFindings);
     const findings = lintText('big.ipxe', script).findings.length;
     const big = await time(30, () => lintText('big.ipxe', script));
@@ -112,17 +117,21 @@ async function main(): Promise<void> {
     rows.push({ name: `lint a 10,000-line iPXE script (${findings} findings)`, measured: big, baselineName: 'split it into lines and words', baseline: split });
   }
 
-  const config = bigPxelinuxConfig(2_000);
-  const pxelinuxLint = await time(30, () => lintText('pxelinux.cfg/default', config));
-  const pxelinuxSplit = await time(30, () => config.split('\n').map((l) => l.split(/\s+/)));
-  rows.push({ name: `lint a ${config.split('\n').length.toLocaleString('en')}-line PXELINUX config`, measured: pxelinuxLint, baselineName: 'split it into lines and words', baseline: pxelinuxSplit });
+  if (want('pxelinux')) {
+    const config = bigPxelinuxConfig(2_000);
+    const pxelinuxLint = await time(30, () => lintText('pxelinux.cfg/default', config));
+    const pxelinuxSplit = await time(30, () => config.split('\n').map((l) => l.split(/\s+/)));
+    rows.push({ name: `lint a ${config.split('\n').length.toLocaleString('en')}-line PXELINUX config`, measured: pxelinuxLint, baselineName: 'split it into lines and words', baseline: pxelinuxSplit });
+  }
 
-  const exported = bigRouterOsExport(20_000);
-  const rscLint = await time(20, () => lintText('export.rsc', exported));
-  const rscSplit = await time(20, () => exported.split('\n').map((l) => l.split(/\s+/)));
-  rows.push({ name: `lint a ${exported.split('\n').length.toLocaleString('en')}-line RouterOS export`, measured: rscLint, baselineName: 'split it into lines and words', baseline: rscSplit });
+  if (want('routeros')) {
+    const exported = bigRouterOsExport(20_000);
+    const rscLint = await time(20, () => lintText('export.rsc', exported));
+    const rscSplit = await time(20, () => exported.split('\n').map((l) => l.split(/\s+/)));
+    rows.push({ name: `lint a ${exported.split('\n').length.toLocaleString('en')}-line RouterOS export`, measured: rscLint, baselineName: 'split it into lines and words', baseline: rscSplit });
+  }
 
-  rows.push(...(await ignitionRows(root)));
+  if (want('ignition')) rows.push(...(await ignitionRows(root)));
 
   printTable(rows);
   const memory = process.memoryUsage();

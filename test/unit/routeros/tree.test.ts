@@ -79,8 +79,8 @@ describe('routeros.missingArgument and routeros.unknownFilterProperty', () => {
   });
 
   it('flag a find filter on a misspelt property, with a fix, and leave real properties alone', () => {
-    const text = '/ip dhcp-server network\nset [ find adress=192.168.255.0/24 ] next-server=192.168.255.2\nset [ find address=192.168.255.0/24 ] boot-file-name=x\nremove [ find where comment~"old" ]\nset [ find dynamic=no ] dns-server=192.168.255.1\n';
-    expect(flagged('routeros.unknownFilterProperty', 'a.rsc', text)).toEqual(['adress']);
+    const text = '/ip dhcp-server network\nset [ find adress=192.168.255.0/24 ] next-server=192.168.255.2\nset [ find address=192.168.255.0/24 ] boot-file-name=x\nremove [ find where comment~"old" ]\nremove [ find gatway=192.168.255.1 ]\nset [ find dynamic=no ] dns-server=192.168.255.1\n';
+    expect(flagged('routeros.unknownFilterProperty', 'a.rsc', text)).toEqual(['adress', 'gatway']);
     const r = lintFixture('a.rsc', text, 'routeros.unknownFilterProperty');
     expect(applyFix(r.text, r.findings[0]!)).toContain('[ find address=192.168.255.0/24 ] next-server');
   });

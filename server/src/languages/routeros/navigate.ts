@@ -12,7 +12,7 @@ export function hoverRouterOs(script: RouterOsScript, _text: string, offset: num
     const named = s.args.find((a) => offset >= a.key.start && offset < a.key.start + a.name.length);
     if (named && s.command) {
       const resolved = resolveStatement(activeTree(), s);
-      const menu = resolved ? `/${resolved.menuPath.join(' ')}` : s.menu;
+      const menu = resolved ? resolved.menu : s.menu;
       const bare = named.name.replace(/^!/, '');
       const type = resolved?.command ? valueType(menu, resolved.command, bare) : undefined;
       const choices = resolved?.command ? choicesOf(menu, resolved.command, bare) : undefined;
@@ -43,7 +43,7 @@ function hoverMenu(s: Statement, offset: number): HoverInfo | undefined {
   if (!first?.text.startsWith('/') || offset < first.start || offset >= (s.command?.start ?? s.end)) return undefined;
   const tree = activeTree();
   const resolved = resolveStatement(tree, s);
-  const path = resolved && !resolved.problem ? `/${resolved.menuPath.join(' ')}` : s.menu;
+  const path = resolved && !resolved.problem ? resolved.menu : s.menu;
   const node = tree.menus.get(path);
   const span = { start: first.start, end: s.command?.start !== undefined ? Math.max(first.end, s.command.start - 1) : s.end };
   if (node && path !== '/') {

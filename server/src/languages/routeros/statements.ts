@@ -28,6 +28,8 @@ export interface Statement {
   args: Argument[];
   start: number;
   end: number;
+  /** Where the command tree placed this statement (filled in lazily by the tree rules, per tree). */
+  resolution?: { tree: object; result: unknown };
 }
 
 function unquote(text: string): string {

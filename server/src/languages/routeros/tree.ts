@@ -44,11 +44,33 @@ export interface ValueType {
   max?: number;
 }
 
-const types = new Map(Object.entries((catalog as unknown as { types: Record<string, ValueType> }).types));
+/** What the built-in catalog knows of one argument's values. */
+export interface ArgumentFacts {
+  type?: ValueType;
+  choices?: Choices;
+}
+
+/** Per `menu command` (`/ip dhcp-server option add`), per argument name. */
+const facts = new Map<string, Map<string, ArgumentFacts>>();
+function factsFor(key: string): ArgumentFacts {
+  const [menuCommand, arg] = key.split('|') as [string, string];
+  let byArg = facts.get(menuCommand);
+  if (!byArg) facts.set(menuCommand, (byArg = new Map()));
+  let entry = byArg.get(arg);
+  if (!entry) byArg.set(arg, (entry = {}));
+  return entry;
+}
+for (const [key, type] of Object.entries((catalog as unknown as { types: Record<string, ValueType> }).types)) factsFor(key).type = type;
+for (const [key, choices] of Object.entries((catalog as unknown as { choices: Record<string, Choices> }).choices)) factsFor(key).choices = choices;
+
+/** The argument facts of one command (`/ip dhcp-server option`, `add`), looked up once per statement. */
+export function argumentFacts(menu: string, command: string): ReadonlyMap<string, ArgumentFacts> | undefined {
+  return facts.get(`${menu} ${command}`);
+}
 
 /** The value type of an argument (`/ip dhcp-server option` `add` `code`), from the built-in catalog. */
 export function valueType(menu: string, command: string, arg: string): ValueType | undefined {
-  return types.get(`${menu} ${command}|${arg}`);
+  return argumentFacts(menu, command)?.get(arg)?.type;
 }
 
 /** Words an argument takes (`authoritative=after-2sec-delay`); `closed`: nothing else is accepted; `list`: comma-separated. */
@@ -58,11 +80,9 @@ export interface Choices {
   list?: boolean;
 }
 
-const choiceTable = new Map(Object.entries((catalog as unknown as { choices: Record<string, Choices> }).choices));
-
 /** The enumerated values of an argument, from the built-in catalog. */
 export function choicesOf(menu: string, command: string, arg: string): Choices | undefined {
-  return choiceTable.get(`${menu} ${command}|${arg}`);
+  return argumentFacts(menu, command)?.get(arg)?.choices;
 }
 
 /** What an argument takes, in words: `a number from 1 to 254`, `yes or no`, … */

@@ -24,7 +24,7 @@ export const missingArgument: Rule<RouterOsScript> = {
   check(script) {
     const problems: Problem[] = [];
     for (const { statement, menu, command } of resolvedCommands(script)) {
-      const needed = REQUIRED[`${menu} ${command}`];
+      const needed = command === 'add' ? REQUIRED[`${menu} add`] : undefined;
       const missing = needed?.filter((name) => !arg(statement, name) && !arg(statement, 'copy-from'));
       if (!missing?.length || !statement.command) continue;
       problems.push({ ruleId: this.id, start: statement.command.start, end: statement.command.end, message: `\`${command}\` in ${menu} needs ${missing.map((m) => `${m}=`).join(' and ')}: the router refuses it otherwise.` });
@@ -43,16 +43,23 @@ export const unknownFilterProperty: Rule<RouterOsScript> = {
   check(script) {
     const problems: Problem[] = [];
     const tokens = script.tokens;
+    const byMenu = new Map<string, Set<string>>();
     for (const { statement, menu, tree } of resolvedCommands(script)) {
-      const node = tree.menus.get(menu);
-      const properties = new Set([...(node?.commands.get('set') ?? []), ...(node?.commands.get('add') ?? [])]);
+      let properties = byMenu.get(menu);
+      if (!properties) {
+        const node = tree.menus.get(menu);
+        byMenu.set(menu, (properties = new Set([...(node?.commands.get('set') ?? []), ...(node?.commands.get('add') ?? [])])));
+      }
       if (!properties.size) continue;
-      // Words after `find` inside this statement's brackets.
+      // Words after `find` inside this statement's brackets (which may come after its last argument).
       let inFind = false;
-      for (const token of tokens) {
-        if (token.start < statement.start || token.end > statement.end) continue;
-        if (token.kind === 'open' && token.text === '[') inFind = false;
-        if (token.kind === 'close' && token.text === ']') inFind = false;
+      let depth = 0;
+      for (let i = firstTokenAt(tokens, statement.start); i < tokens.length; i++) {
+        const token = tokens[i] as Token;
+        if (depth === 0 && (token.kind === 'newline' || token.kind === 'semicolon')) break;
+        if (token.kind === 'open') depth++;
+        if (token.kind === 'close') depth = Math.max(0, depth - 1);
+        if (token.kind === 'open' || token.kind === 'close') inFind = false;
         if (token.kind !== 'word') continue;
         if (token.text === 'find' || token.text === 'where') {
           inFind = true;
@@ -69,6 +76,18 @@ export const unknownFilterProperty: Rule<RouterOsScript> = {
     return problems;
   },
 };
+
+/** Index of the first token starting at or after `offset` (tokens are in text order). */
+function firstTokenAt(tokens: readonly Token[], offset: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((tokens[mid] as Token).start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
 
 function problem(ruleId: string, token: Token, name: string, suggestion: string, menu: string): Problem {
   const start = token.start + token.text.indexOf(name);

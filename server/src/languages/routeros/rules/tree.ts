@@ -8,21 +8,21 @@ import { activeTree, type CommandTree } from '../tree';
 
 interface Resolved {
   menuPath: string[];
+  /** `menuPath` as a menu key: `/ip dhcp-server option`. */
+  menu: string;
   command?: string;
   problem?: { word: { text: string; start: number; end: number }; kind: 'menu' | 'command'; candidates: string[] };
 }
 
 const key = (path: string[]): string => `/${path.join(' ')}`;
 
-const resolved = new WeakMap<Statement, { tree: CommandTree; result: Resolved | undefined }>();
 const menuParts = new Map<string, string[]>();
 
 /** Walks a statement's menu path and command through the tree (once per statement and tree). */
 export function resolveStatement(tree: CommandTree, s: Statement): Resolved | undefined {
-  const memo = resolved.get(s);
-  if (memo?.tree === tree) return memo.result;
+  if (s.resolution?.tree === tree) return s.resolution.result as Resolved | undefined;
   const result = resolve(tree, s);
-  resolved.set(s, { tree, result });
+  s.resolution = { tree, result };
   return result;
 }
 
@@ -34,13 +34,13 @@ function resolve(tree: CommandTree, s: Statement): Resolved | undefined {
   if (first.text.startsWith(':')) {
     const name = first.text.slice(1);
     // `:put` is a scripting command; `:log info …` reaches a top-level menu's commands the same way.
-    if (tree.topCommands.has(name) || tree.topMenus.has(name)) return { menuPath: [], command: name };
-    return { menuPath: [], problem: { word: first, kind: 'command', candidates: [...tree.topCommands].map((c) => `:${c}`) } };
+    if (tree.topCommands.has(name) || tree.topMenus.has(name)) return { menuPath: [], menu: '/', command: name };
+    return { menuPath: [], menu: '/', problem: { word: first, kind: 'command', candidates: [...tree.topCommands].map((c) => `:${c}`) } };
   }
   if (first.text.startsWith('$') || first.text.includes('=')) return undefined;
   let parts = menuParts.get(s.contextMenu);
   if (!parts) menuParts.set(s.contextMenu, (parts = s.contextMenu.split(/[/ ]/).filter(Boolean)));
-  let path = first.text.startsWith('/') ? [] : parts;
+  const path = first.text.startsWith('/') ? [] : parts;
   const words: { text: string; start: number; end: number }[] = [];
   if (first.text.startsWith('/')) {
     let offset = first.start;
@@ -53,6 +53,21 @@ function resolve(tree: CommandTree, s: Statement): Resolved | undefined {
     if (token.kind !== 'word' || token.text.includes('=') || !/^[a-z][a-z0-9-]*$/.test(token.text)) break;
     words.push(token);
   }
+  // Exports repeat the same menu and command on thousands of lines: resolve each combination once per tree.
+  const memoKey = `${first.text.startsWith('/') ? '' : s.contextMenu}|${words.map((w) => w.text).join(' ')}|${tokens.length > words.length ? 1 : 0}`;
+  let memo = known.get(tree);
+  if (!memo) known.set(tree, (memo = new Map()));
+  const hit = memo.get(memoKey);
+  if (hit) return hit;
+  const result = walk(tree, words, path, tokens, first);
+  if (!result?.problem) memo.set(memoKey, result);
+  return result;
+}
+
+const known = new WeakMap<CommandTree, Map<string, Resolved | undefined>>();
+
+function walk(tree: CommandTree, words: { text: string; start: number; end: number }[], start: string[], tokens: Statement['tokens'], first: Statement['tokens'][number]): Resolved | undefined {
+  let path = start;
   for (const word of words) {
     const node = tree.menus.get(key(path));
     if (!node) return undefined; // outside what the tree covers
@@ -60,14 +75,14 @@ function resolve(tree: CommandTree, s: Statement): Resolved | undefined {
       path = [...path, word.text];
       continue;
     }
-    if (node.commands.has(word.text)) return { menuPath: path, command: word.text };
+    if (node.commands.has(word.text)) return { menuPath: path, menu: key(path), command: word.text };
     // A word in a /path, or a word followed by more path-like words, names a menu; otherwise a command.
     const lastToken = tokens[tokens.length - 1];
     const pathOnly = first.text.startsWith('/') && lastToken !== undefined && lastToken.end <= word.end;
     const kind = word !== words[words.length - 1] || pathOnly || (first.text.startsWith('/') && first.end >= word.end) ? 'menu' : 'command';
-    return { menuPath: path, problem: { word, kind, candidates: [...node.children, ...node.commands.keys()] } };
+    return { menuPath: path, menu: key(path), problem: { word, kind, candidates: [...node.children, ...node.commands.keys()] } };
   }
-  return { menuPath: path };
+  return { menuPath: path, menu: key(path) };
 }
 
 /** Statements whose menu and command the tree knows, with both resolved. */
@@ -75,7 +90,7 @@ export function* resolvedCommands(script: RouterOsScript): Generator<{ statement
   const tree = activeTree();
   for (const statement of dhcpModelOf(script).statements) {
     const resolved = resolveStatement(tree, statement);
-    if (resolved?.command && !resolved.problem) yield { statement, menu: key(resolved.menuPath), command: resolved.command, tree };
+    if (resolved?.command && !resolved.problem) yield { statement, menu: resolved.menu, command: resolved.command, tree };
   }
 }
 

@@ -2,7 +2,7 @@ import type { Problem } from '../../../core/problem';
 import type { Rule } from '../../../core/rule';
 import type { RouterOsScript } from '../ast';
 import { didYouMean } from '../../../core/suggest';
-import { choicesOf, valueType, type Choices, type ValueType } from '../tree';
+import { argumentFacts, type Choices, type ValueType } from '../tree';
 import { resolvedCommands } from './tree';
 
 /** IPv4 as RouterOS reads it: 1 to 4 numbers (`2.2` is 2.0.0.2), an optional /prefix. */
@@ -53,18 +53,21 @@ export const badArgumentValue: Rule<RouterOsScript> = {
   check(script) {
     const problems: Problem[] = [];
     for (const { statement: s, menu, command } of resolvedCommands(script)) {
+      const known = s.args.length ? argumentFacts(menu, command) : undefined;
+      if (!known) continue;
       for (const a of s.args) {
-        const type = a.value === undefined ? undefined : valueType(menu, command, a.name.replace(/^!/, ''));
-        const why = type && a.closed ? badValue(a.value as string, type) : undefined;
+        if (a.value === undefined || !a.closed) continue;
+        const fact = known.get(a.name.startsWith('!') ? a.name.slice(1) : a.name);
+        const why = fact?.type ? badValue(a.value, fact.type) : undefined;
         if (why) problems.push({ ruleId: this.id, start: a.valueStart, end: a.valueEnd, message: `${a.name}=${a.value} ${why}.` });
-        const choices = a.value !== undefined && a.closed && !why ? choicesOf(menu, command, a.name.replace(/^!/, '')) : undefined;
-        const wrong = choices && badChoice(a.value as string, choices);
+        const choices = why ? undefined : fact?.choices;
+        const wrong = choices && badChoice(a.value, choices);
         if (!wrong || !choices) continue;
         const start = a.valueStart + wrong.at;
         const end = start + wrong.word.length;
-        const known = choices.values.length > 12 ? `${choices.values.length} known words` : choices.values.join(', ');
+        const words = choices.values.length > 12 ? `${choices.values.length} known words` : choices.values.join(', ');
         const hint = wrong.suggestion ? `did you mean "${wrong.suggestion}"? ` : '';
-        problems.push({ ruleId: this.id, start, end, message: `${a.name}= does not take "${wrong.word}": ${hint}It takes ${choices.list ? 'a comma-separated list of ' : 'one of '}${known}.`, fixes: wrong.suggestion ? [{ title: `Change to ${wrong.suggestion}`, edits: [{ start, end, newText: wrong.suggestion }], preferred: true }] : undefined });
+        problems.push({ ruleId: this.id, start, end, message: `${a.name}= does not take "${wrong.word}": ${hint}It takes ${choices.list ? 'a comma-separated list of ' : 'one of '}${words}.`, fixes: wrong.suggestion ? [{ title: `Change to ${wrong.suggestion}`, edits: [{ start, end, newText: wrong.suggestion }], preferred: true }] : undefined });
       }
     }
     return problems;
