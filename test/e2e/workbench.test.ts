@@ -112,6 +112,22 @@ describe('PXE Workbench in the real VS Code workbench (installed VSIX)', () => {
     });
   });
 
+  it('shows the bytes a RouterOS DHCP option sends on hover', async () => {
+    await timed('RouterOS hover', async () => {
+      await openFile(page, 'home-lab/router/pxe-dhcp.rsc');
+      await page.keyboard.press('Control+F');
+      await page.keyboard.type("'lpxelinux.0'");
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      const hover = page.locator('.monaco-hover', { hasText: 'DHCP option 67' }).first();
+      await hover.waitFor({ timeout: 10_000 });
+      expect(await hover.innerText()).toContain('6c7078656c696e75782e30');
+      await page.screenshot({ path: join(DOCS, 'routeros-hover.png') });
+      await page.keyboard.press('Escape');
+    });
+  });
+
   it('shows an Ignition data: URL decoded on hover', async () => {
     await timed('Ignition hover', async () => {
       await openFile(page, 'home-lab/tftp/fedora-coreos/config.ign');
