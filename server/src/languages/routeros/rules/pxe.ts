@@ -4,6 +4,7 @@ import type { Rule } from '../../../core/rule';
 import type { RouterOsScript } from '../ast';
 import { arg, dhcpModelOf, OPTION_MENU } from '../dhcp';
 import { parseOptionValue } from '../optionValue';
+import type { Argument } from '../statements';
 
 /** The text an option sends, when it is plain text (`'…'` or `s'…'`) without variables. */
 function optionText(value: string | undefined): string | undefined {
@@ -11,6 +12,16 @@ function optionText(value: string | undefined): string | undefined {
   const result = parseOptionValue(value);
   if (result.error || result.parts.some((p) => p.kind === 'variable' || !p.bytes)) return undefined;
   return Buffer.concat(result.parts.map((p) => p.bytes as Buffer)).toString('latin1');
+}
+
+/** Options with this `code` whose value is plain text: the value argument and the text it sends. */
+function* textOptions(script: RouterOsScript, code: string): Generator<{ value: Argument; text: string }> {
+  for (const s of dhcpModelOf(script).statements) {
+    if (s.menu !== OPTION_MENU || arg(s, 'code')?.value !== code) continue;
+    const value = arg(s, 'value');
+    const text = optionText(value?.value);
+    if (value && text) yield { value, text };
+  }
 }
 
 export const bootFileMissing: Rule<RouterOsScript> = {
@@ -24,11 +35,8 @@ export const bootFileMissing: Rule<RouterOsScript> = {
     const root = context.site?.tftpRoot;
     if (!root || !context.files) return [];
     const problems: Problem[] = [];
-    for (const s of dhcpModelOf(script).statements) {
-      if (s.menu !== OPTION_MENU || arg(s, 'code')?.value !== '67') continue;
-      const value = arg(s, 'value');
-      const file = optionText(value?.value);
-      if (!value || !file || /^[a-z]+:\/\//i.test(file)) continue;
+    for (const { value, text: file } of textOptions(script, '67')) {
+      if (/^[a-z]+:\/\//i.test(file)) continue;
       const path = join(root, ...file.replace(/^\/+/, '').split('/'));
       if (!context.files.exists(path)) problems.push({ ruleId: this.id, start: value.valueStart, end: value.valueEnd, message: `Option 67 boots "${file}", which is not in the TFTP folder (looked for ${path}).` });
     }
@@ -44,9 +52,8 @@ export const bootFileNotServed: Rule<RouterOsScript> = {
   example: '/ip tftp\nadd req-filename=lpxelinux.0 real-filename=/pxe/lpxelinux.0\n/ip dhcp-server option\nadd code=67 name=boot value="\'ipxe.efi\'"',
   fix: 'Add an `/ip tftp` entry whose req-filename matches the boot file, or correct the file name.',
   check(script) {
-    const statements = dhcpModelOf(script).statements;
     const served: RegExp[] = [];
-    for (const s of statements) {
+    for (const s of dhcpModelOf(script).statements) {
       if (s.menu !== '/ip tftp' || s.command?.text !== 'add' || arg(s, 'disabled')?.value === 'yes') continue;
       const pattern = arg(s, 'req-filename')?.value;
       if (pattern === undefined || pattern === '' || /[$[]/.test(pattern)) return []; // serves everything, or decided at run time
@@ -58,11 +65,8 @@ export const bootFileNotServed: Rule<RouterOsScript> = {
     }
     if (!served.length) return [];
     const problems: Problem[] = [];
-    for (const s of statements) {
-      if (s.menu !== OPTION_MENU || arg(s, 'code')?.value !== '67') continue;
-      const value = arg(s, 'value');
-      const file = optionText(value?.value);
-      if (!value || !file || /^[a-z]+:\/\//i.test(file) || served.some((re) => re.test(file))) continue;
+    for (const { value, text: file } of textOptions(script, '67')) {
+      if (/^[a-z]+:\/\//i.test(file) || served.some((re) => re.test(file))) continue;
       problems.push({ ruleId: this.id, start: value.valueStart, end: value.valueEnd, message: `Option 67 boots "${file}", but no /ip tftp entry in this script has a req-filename that matches it: the router's TFTP server will refuse it. Add one, or correct the name.` });
     }
     return problems;
@@ -80,11 +84,8 @@ export const rootPathUnmapped: Rule<RouterOsScript> = {
     const http = context.site?.http;
     if (!http || !context.files) return [];
     const problems: Problem[] = [];
-    for (const s of dhcpModelOf(script).statements) {
-      if (s.menu !== OPTION_MENU || arg(s, 'code')?.value !== '17') continue;
-      const value = arg(s, 'value');
-      const url = optionText(value?.value);
-      if (!value || !url?.startsWith(http.baseUrl)) continue;
+    for (const { value, text: url } of textOptions(script, '17')) {
+      if (!url.startsWith(http.baseUrl)) continue;
       const path = join(http.root, ...decodeURIComponent(url.slice(http.baseUrl.length).split(/[?#]/)[0] as string).split('/'));
       if (!context.files.exists(path)) problems.push({ ruleId: this.id, start: value.valueStart, end: value.valueEnd, message: `Option 17 sends ${url}, but ${path} does not exist: iPXE's \`chain \${root-path}\` will get a 404.` });
     }
