@@ -24,6 +24,19 @@ describe.skipIf(!existsSync(REFERENCE))('RouterOS command trees', () => {
     }
   });
 
+  it('every argument the catalog documents is one its menu has', () => {
+    const catalog = JSON.parse(readFileSync(join('server', 'data', 'routeros-catalog.json'), 'utf8')) as { docs: Record<string, string> };
+    const tree = builtInTree();
+    for (const key of Object.keys(catalog.docs)) {
+      const [menu, arg] = key.split('|') as [string, string];
+      const commands = tree.menus.get(menu)?.commands;
+      // `/tool fetch|url`: an argument of the command `fetch` in /tool.
+      const command = menu.slice(menu.lastIndexOf(' ') + 1);
+      const args = commands ? [...(commands.get('add') ?? []), ...(commands.get('set') ?? [])] : [...(tree.menus.get(menu.slice(0, menu.lastIndexOf(' ')))?.commands.get(command) ?? [])];
+      expect(args, key).toContain(arg);
+    }
+  });
+
   it('every enumerated value in the catalog is one RouterOS offers for that argument', () => {
     const offered = dump('routeros-lsp-choices.json') as Record<string, string[]>;
     const catalog = JSON.parse(readFileSync(join('server', 'data', 'routeros-catalog.json'), 'utf8')) as { choices: Record<string, { values: string[] }> };
@@ -113,5 +126,11 @@ describe('RouterOS completion', () => {
     expect(hover(text, 'authoritative')).toContain('one of `after-10sec-delay`');
     expect(hover(text, '/ip dhcp-server')).toContain('checked against the built-in catalog');
     expect(hover('/interface wireless\nset 0 disabled=yes\n', 'wireless')).toContain('outside the built-in catalog');
+    // The PXE arguments explain themselves, in hover and in completion.
+    expect(hover('/ip dhcp-server network\nadd address=192.168.255.0/24 next-server=192.168.255.2\n', 'next-server')).toContain('TFTP server address');
+    const text2 = '/ip dhcp-server network\nadd ';
+    const nextServer = routeros.complete!(routeros.parse(text2).ast, text2, text2.length).find((c) => c.label === 'next-server=');
+    expect(nextServer?.documentation).toContain('siaddr');
+    expect(hover('/tool fetch url=http://192.168.255.2/x dst-path=x\n', 'url')).toContain('The URL to download');
   });
 });

@@ -1,7 +1,7 @@
 import type { Completion } from '../../core/language';
 import type { RouterOsScript } from './ast';
 import { statementsOf } from './statements';
-import { activeTree, choicesOf, describeType, valueType } from './tree';
+import { activeTree, argumentDoc, choicesOf, describeType, valueType } from './tree';
 
 /**
  * Menus after `/`, commands at the start of a line, and argument names after a command, from the active
@@ -51,6 +51,7 @@ export function completeRouterOs(script: RouterOsScript, text: string, offset: n
   return [...args].map((name) => {
     const type = valueType(contextMenu, words[0] as string, name);
     const detail = type ? `takes ${describeType(type)}` : `${contextMenu} ${words[0]}`;
-    return { label: `${name}=`, kind: 'property' as const, detail, replace };
+    const documentation = argumentDoc(contextMenu, words[0] as string, name);
+    return { label: `${name}=`, kind: 'property' as const, detail, replace, ...(documentation ? { documentation } : {}) };
   });
 }

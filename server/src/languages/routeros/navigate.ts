@@ -4,20 +4,22 @@ import type { Statement } from './statements';
 import { arg, dhcpModelOf, OPTION_MENU } from './dhcp';
 import { describeBytes, parseOptionValue } from './optionValue';
 import { resolveStatement } from './rules/tree';
-import { activeTree, choicesOf, describeType, valueType } from './tree';
+import { activeTree, argumentDoc, choicesOf, describeType, valueType } from './tree';
 
 /** Option values: the bytes the router will send; argument names: where they belong and what they take. */
 export function hoverRouterOs(script: RouterOsScript, _text: string, offset: number): HoverInfo | undefined {
   for (const s of dhcpModelOf(script).statements) {
     const named = s.args.find((a) => offset >= a.key.start && offset < a.key.start + a.name.length);
-    if (named && s.command) {
-      const resolved = resolveStatement(activeTree(), s);
+    const resolved = named ? resolveStatement(activeTree(), s) : undefined;
+    const commandName = resolved?.command ?? s.command?.text;
+    if (named && commandName) {
       const menu = resolved ? resolved.menu : s.menu;
       const bare = named.name.replace(/^!/, '');
       const type = resolved?.command ? valueType(menu, resolved.command, bare) : undefined;
       const choices = resolved?.command ? choicesOf(menu, resolved.command, bare) : undefined;
       const takes = choices && !type ? `${choices.closed ? (choices.list ? 'a comma-separated list of' : 'one of') : 'a value, or one of'} ${listWords(choices.values)}` : describeType(type);
-      return { markdown: `**${named.name}** — argument of \`${s.command.text}\` in ${menu}; takes ${takes}.`, start: named.key.start, end: named.key.start + named.name.length };
+      const doc = resolved?.command ? argumentDoc(menu, resolved.command, bare) : undefined;
+      return { markdown: `**${named.name}** — argument of \`${commandName}\` in ${menu}; takes ${takes}.${doc ? `\n\n${doc}` : ''}`, start: named.key.start, end: named.key.start + named.name.length };
     }
     const menuHover = hoverMenu(s, offset);
     if (menuHover) return menuHover;

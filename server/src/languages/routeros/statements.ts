@@ -63,7 +63,8 @@ export function statementsOf(script: RouterOsScript): Statement[] {
     const statementMenu = path.length ? `/${path.join(' ')}` : menu;
     const contextMenu = menu;
     const command = words[i]?.kind === 'word' && COMMAND_WORDS.has(words[i]!.text) ? words[i] : undefined;
-    if (path.length && !command) {
+    // A path alone changes the menu; a path followed by arguments runs its last word (`/tool fetch url=…`).
+    if (path.length && !command && i >= words.length) {
       menu = statementMenu;
       statements.push({ menu: statementMenu, contextMenu, tokens: words, args: [], start: words[0]!.start, end: words[words.length - 1]!.end });
       return;

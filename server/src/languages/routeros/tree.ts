@@ -85,6 +85,13 @@ export function choicesOf(menu: string, command: string, arg: string): Choices |
   return argumentFacts(menu, command)?.get(arg)?.choices;
 }
 
+const docs = new Map(Object.entries((catalog as unknown as { docs: Record<string, string> }).docs));
+
+/** What an argument does, in a sentence (the PXE-relevant ones): keyed by menu (`add`/`set` share it) or by menu and command (`/tool fetch`). */
+export function argumentDoc(menu: string, command: string, arg: string): string | undefined {
+  return docs.get(`${menu}|${arg}`) ?? docs.get(`${menu} ${command}|${arg}`);
+}
+
 /** What an argument takes, in words: `a number from 1 to 254`, `yes or no`, … */
 export function describeType(type: ValueType | undefined): string {
   if (!type) return 'a value';
