@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+
 /**
  * What a rule may know beyond the text: where the file is, which files exist around it, and the site
  * (pxe-site.json). All of it is optional: without it, rules that need it stay quiet.
@@ -30,3 +32,9 @@ export interface RuleContext {
 }
 
 export const NO_CONTEXT: RuleContext = {};
+
+/** The workspace file an http:// URL under the site's base URL is served from; undefined for other URLs. */
+export function servedPath(http: SiteView['http'], url: string): string | undefined {
+  if (!http || !url.startsWith(http.baseUrl)) return undefined;
+  return join(http.root, ...decodeURIComponent(url.slice(http.baseUrl.length).split(/[?#]/)[0] as string).split('/'));
+}

@@ -1,5 +1,5 @@
 import { dirname, join, posix, sep } from 'node:path';
-import type { RuleContext } from '../../core/context';
+import { servedPath, type RuleContext } from '../../core/context';
 
 /**
  * The TFTP root a config's relative names resolve against: the folder above `pxelinux.cfg/`, or the site's
@@ -21,11 +21,7 @@ export function tftpRootOf(context: RuleContext): string | undefined {
  */
 export function localPath(name: string, context: RuleContext): string | undefined {
   if (/[{}%$]/.test(name)) return undefined;
-  if (/^(https?|ftp):\/\//i.test(name)) {
-    const http = context.site?.http;
-    if (!http || !name.startsWith(http.baseUrl)) return undefined;
-    return join(http.root, ...decodeURIComponent(name.slice(http.baseUrl.length).split(/[?#]/)[0] as string).split('/'));
-  }
+  if (/^(https?|ftp):\/\//i.test(name)) return servedPath(context.site?.http, name);
   if (/^[\w.-]+::/.test(name)) return undefined; // another TFTP server
   const root = tftpRootOf(context);
   if (!root) return undefined;

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { servedPath } from '../../../core/context';
 import type { Problem } from '../../../core/problem';
 import type { Rule } from '../../../core/rule';
 import type { RouterOsScript } from '../ast';
@@ -85,9 +86,8 @@ export const rootPathUnmapped: Rule<RouterOsScript> = {
     if (!http || !context.files) return [];
     const problems: Problem[] = [];
     for (const { value, text: url } of textOptions(script, '17')) {
-      if (!url.startsWith(http.baseUrl)) continue;
-      const path = join(http.root, ...decodeURIComponent(url.slice(http.baseUrl.length).split(/[?#]/)[0] as string).split('/'));
-      if (!context.files.exists(path)) problems.push({ ruleId: this.id, start: value.valueStart, end: value.valueEnd, message: `Option 17 sends ${url}, but ${path} does not exist: iPXE's \`chain \${root-path}\` will get a 404.` });
+      const path = servedPath(http, url);
+      if (path && !context.files.exists(path)) problems.push({ ruleId: this.id, start: value.valueStart, end: value.valueEnd, message: `Option 17 sends ${url}, but ${path} does not exist: iPXE's \`chain \${root-path}\` will get a 404.` });
     }
     return problems;
   },
