@@ -5,13 +5,13 @@ import type { RouterOsScript, Token } from '../ast';
 import { arg } from '../dhcp';
 import { resolvedCommands } from './tree';
 
-/** Arguments each `add` needs, or the router refuses it (facts for the menus PXE users write). */
+/** Arguments `add` needs in each menu, or the router refuses it (facts for the menus PXE users write). */
 const REQUIRED: Record<string, string[]> = {
-  '/ip dhcp-server option add': ['name', 'code'],
-  '/ip dhcp-server option sets add': ['name'],
-  '/ip dhcp-server network add': ['address'],
-  '/ip pool add': ['name', 'ranges'],
-  '/ip dhcp-server add': ['interface'],
+  '/ip dhcp-server option': ['name', 'code'],
+  '/ip dhcp-server option sets': ['name'],
+  '/ip dhcp-server network': ['address'],
+  '/ip pool': ['name', 'ranges'],
+  '/ip dhcp-server': ['interface'],
 };
 
 export const missingArgument: Rule<RouterOsScript> = {
@@ -24,9 +24,10 @@ export const missingArgument: Rule<RouterOsScript> = {
   check(script) {
     const problems: Problem[] = [];
     for (const { statement, menu, command } of resolvedCommands(script)) {
-      const needed = command === 'add' ? REQUIRED[`${menu} add`] : undefined;
-      const missing = needed?.filter((name) => !arg(statement, name) && !arg(statement, 'copy-from'));
-      if (!missing?.length || !statement.command) continue;
+      // `copy-from` takes the rest from an existing entry.
+      if (command !== 'add' || !statement.command || arg(statement, 'copy-from')) continue;
+      const missing = REQUIRED[menu]?.filter((name) => !arg(statement, name));
+      if (!missing?.length) continue;
       problems.push({ ruleId: this.id, start: statement.command.start, end: statement.command.end, message: `\`${command}\` in ${menu} needs ${missing.map((m) => `${m}=`).join(' and ')}: the router refuses it otherwise.` });
     }
     return problems;

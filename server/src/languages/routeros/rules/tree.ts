@@ -54,13 +54,13 @@ function resolve(tree: CommandTree, s: Statement): Resolved | undefined {
     words.push(token);
   }
   // Exports repeat the same menu and command on thousands of lines: resolve each combination once per tree.
-  const memoKey = `${first.text.startsWith('/') ? '' : s.contextMenu}|${words.map((w) => w.text).join(' ')}|${tokens.length > words.length ? 1 : 0}`;
+  const memoKey = `${first.text.startsWith('/') ? '' : s.contextMenu}|${words.map((w) => w.text).join(' ')}`;
   let memo = known.get(tree);
   if (!memo) known.set(tree, (memo = new Map()));
   const hit = memo.get(memoKey);
   if (hit) return hit;
   const result = walk(tree, words, path, tokens, first);
-  if (!result?.problem) memo.set(memoKey, result);
+  if (!result?.problem) memo.set(memoKey, result); // a problem names its word's position: not shared
   return result;
 }
 

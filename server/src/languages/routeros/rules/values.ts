@@ -32,7 +32,7 @@ export function badValue(value: string, type: ValueType): string | undefined {
 }
 
 /** The first word of a closed choice that the router does not know, with the nearest one it does. */
-export function badChoice(value: string, choices: Choices): { word: string; at: number; suggestion?: string } | undefined {
+function badChoice(value: string, choices: Choices): { word: string; at: number; suggestion?: string } | undefined {
   if (!choices.closed || /[$[(]/.test(value) || value === '') return undefined;
   const body = value.replace(/^!/, '');
   let at = value.length - body.length;
