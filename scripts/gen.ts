@@ -32,6 +32,7 @@ const LANGUAGE_TITLES: Record<string, string> = {
   routeros: 'RouterOS scripts',
   ignition: 'Ignition configs',
   site: 'Site file (pxe-site.json)',
+  chain: 'Boot chain (across files)',
 };
 
 export function rulesMarkdown(rules: readonly RuleMeta[]): string {

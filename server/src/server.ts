@@ -1,13 +1,15 @@
 /** LSP entry: wires the connection to the analysis services, nothing else. Run with --stdio or --node-ipc. */
-import { createConnection, ErrorCodes, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
+import { createConnection, DidChangeWatchedFilesNotification, ErrorCodes, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SERVICES, grade, type RuleLevels } from './engine';
 import type { LanguageService } from './core/language';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { treeFromInspect, useTree } from './languages/routeros/tree';
-import { AnalysisCache, contextOf, Debouncer, type Analysis } from './lsp/analysis';
-import { toCodeActions, toCompletionItem, toDiagnostic, toDocumentSymbol, toFoldingRange, toHover, toLocation, toRange, toRefactor } from './lsp/convert';
+import { AnalysisCache, contextOf, Debouncer, pathOf, type Analysis } from './lsp/analysis';
+import { chainRequest, documentLinks, CHAIN_CHANGED, CHAIN_REQUEST } from './lsp/chainView';
+import { Workspace } from './lsp/workspace';
+import { toCodeActions, toCompletionItem, toDocumentSymbol, toFoldingRange, toHover, toLocation, toRange, toRefactor } from './lsp/convert';
 import { readSettings } from './lsp/settings';
 
 const DEBOUNCE_MS = 150;
@@ -16,6 +18,8 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const cache = new AnalysisCache();
 const debouncer = new Debouncer(DEBOUNCE_MS);
+const workspace = new Workspace(connection, documents);
+let watchFiles = false;
 
 let pullConfiguration = false;
 let levels: RuleLevels = {};
@@ -24,6 +28,9 @@ let clientLevels: RuleLevels = {};
 
 connection.onInitialize((params): InitializeResult => {
   pullConfiguration = params.capabilities.workspace?.configuration === true;
+  watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  const folders = params.workspaceFolders?.map((f) => pathOf(f.uri)) ?? (params.rootUri ? [pathOf(params.rootUri)] : []);
+  workspace.folders = folders;
   const options = (params.initializationOptions ?? {}) as { clientValidatesSiteSchema?: boolean };
   if (options.clientValidatesSiteSchema) clientLevels = { 'site.schema': 'off', 'site.jsonSyntax': 'off' };
   return {
@@ -38,12 +45,15 @@ connection.onInitialize((params): InitializeResult => {
       renameProvider: { prepareProvider: true },
       foldingRangeProvider: true,
       documentFormattingProvider: true,
+      documentLinkProvider: {},
     },
     serverInfo: { name: 'pxe-workbench', version: '0.1.0' },
   };
 });
 
 connection.onInitialized(() => {
+  // Any file may be a hop of the chain (a loader, a kernel): watch them all and re-check on change.
+  if (watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
   void refreshSettings();
 });
 
@@ -56,7 +66,26 @@ async function refreshSettings(): Promise<void> {
     }
   }
   documents.all().forEach(validate);
+  recheckSites();
 }
+
+const gradeLevels = (): RuleLevels => ({ ...levels, ...clientLevels });
+
+/** Re-checks every site's chain files (open or not) and tells the client the chains changed. */
+function recheckSites(): void {
+  for (const site of workspace.sites()) workspace.publishSite(site, gradeLevels(), validate);
+  void connection.sendNotification(CHAIN_CHANGED);
+}
+
+/** Something on disk changed: forget what depended on it and re-check after the usual quiet period. */
+connection.onDidChangeWatchedFiles(() => {
+  cache.clear();
+  workspace.chains.invalidate();
+  debouncer.schedule('#files', () => {
+    documents.all().forEach(validate);
+    recheckSites();
+  });
+});
 
 connection.onDidChangeConfiguration((change) => {
   const pushed = (change.settings as { pxeWorkbench?: unknown } | undefined)?.pxeWorkbench;
@@ -64,10 +93,21 @@ connection.onDidChangeConfiguration((change) => {
   void refreshSettings();
 });
 
+/** Findings for an open document: its own rules and the boot chain's findings on it. */
+function findingsOf(doc: TextDocument, analysis = cache.get(doc)): ReturnType<typeof grade> {
+  return grade([...analysis.problems, ...workspace.crossFile(doc.uri)], gradeLevels());
+}
+
 function validate(doc: TextDocument): void {
-  const analysis = cache.get(doc);
-  const findings = grade(analysis.problems, { ...levels, ...clientLevels });
-  void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: findings.map((f) => toDiagnostic(f, doc, doc.uri)) });
+  void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: workspace.diagnostics(findingsOf(doc), doc, doc.uri) });
+}
+
+/** After an edit settles: the chain may have changed for the other files of the same site. */
+function recheckSiteOf(uri: string): void {
+  const site = workspace.siteOf(uri);
+  if (!site) return;
+  workspace.publishSite(site, gradeLevels(), validate);
+  void connection.sendNotification(CHAIN_CHANGED);
 }
 
 /** A full RouterOS command tree from the client (PXE: Load RouterOS Command Tree…): check .rsc files against it. */
@@ -75,22 +115,42 @@ connection.onNotification('pxe/routerosTree', (params: { version: string; path: 
   try {
     useTree(treeFromInspect(JSON.parse(readFileSync(params.path, 'utf8')), params.version));
     cache.clear();
+    workspace.chains.invalidate();
     documents.all().forEach(validate);
   } catch (error) {
     void connection.window.showErrorMessage(`PXE: could not load the RouterOS ${params.version} command tree from ${params.path} (${String(error)}). Load it again with PXE: Load RouterOS Command Tree…`);
   }
 });
 
-documents.onDidOpen((e) => validate(e.document));
-documents.onDidChangeContent((e) => debouncer.schedule(e.document.uri, () => {
-  const current = documents.get(e.document.uri);
-  if (current) validate(current);
-}));
+documents.onDidOpen((e) => {
+  validate(e.document);
+  debouncer.schedule(`#site ${e.document.uri}`, () => recheckSiteOf(e.document.uri));
+});
+documents.onDidChangeContent((e) => {
+  debouncer.schedule(e.document.uri, () => {
+    const current = documents.get(e.document.uri);
+    if (!current) return;
+    workspace.chains.invalidate();
+    validate(current);
+    recheckSiteOf(current.uri);
+  });
+});
 documents.onDidClose((e) => {
   debouncer.cancel(e.document.uri);
   cache.delete(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  // Its saved state may still matter to the chain (and be what the chain now reads).
+  workspace.chains.invalidate();
+  workspace.forgetOpen(pathOf(e.document.uri));
+  debouncer.schedule(`#site ${e.document.uri}`, () => recheckSiteOf(e.document.uri));
 });
+
+connection.onDocumentLinks((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  return doc ? documentLinks(workspace, doc) : [];
+});
+
+connection.onRequest(CHAIN_REQUEST, (params: { uri?: string }) => chainRequest(workspace, params.uri));
 
 /** The open document, its analysis for the current version, and its language service. */
 function serviceAt(uri: string): { doc: TextDocument; analysis: Analysis; service: LanguageService<never> | undefined } | undefined {
@@ -161,7 +221,7 @@ connection.onDocumentFormatting((params) => {
 connection.onCodeAction((params) => {
   const at = serviceAt(params.textDocument.uri);
   if (!at) return [];
-  const findings = grade(at.analysis.problems, { ...levels, ...clientLevels });
+  const findings = findingsOf(at.doc, at.analysis);
   const fixes = toCodeActions(findings, at.doc, at.doc.uri, params.range, params.context.diagnostics);
   const extra = at.service?.actions?.(at.analysis.ast as never, at.doc.getText(), at.doc.offsetAt(params.range.start), at.doc.offsetAt(params.range.end)) ?? [];
   return [...fixes, ...extra.map((a) => toRefactor(a, at.doc, at.doc.uri))];

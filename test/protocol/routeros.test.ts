@@ -25,7 +25,7 @@ describe('RouterOS over the protocol (home-lab pxe-dhcp.rsc)', () => {
 
   it('outlines by menu and formats the document', async () => {
     const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
-    expect(symbols.map((s) => s.name)).toEqual(['/ip pool', '/ip dhcp-server option', '/ip dhcp-server option sets', '/ip dhcp-server', '/ip dhcp-server network', '/ip dhcp-server lease']);
+    expect(symbols.map((s) => s.name)).toEqual(['/ip pool', '/ip dhcp-server option', '/ip dhcp-server option sets', '/ip dhcp-server', '/ip dhcp-server matcher', '/ip dhcp-server network', '/ip dhcp-server lease']);
     expect(symbols[1]!.children?.map((c) => c.name)).toEqual(['add tftp-server', 'add boot-bios', 'add boot-uefi', 'add root-path', 'add hostname-node1']);
     const messy = 'file:///tmp/pxe-protocol-rsc/messy.rsc';
     await client.open(messy, 'routeros', '/ip  pool\n   add name=p\n');

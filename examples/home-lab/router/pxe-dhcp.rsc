@@ -14,6 +14,9 @@ add name=pxe-uefi options=tftp-server,boot-uefi
 add name=node1 options=tftp-server,boot-uefi,hostname-node1
 /ip dhcp-server
 add address-pool=lab-pool interface=bridge name=lab-dhcp
+# UEFI machines (option 93 = 7, x64 UEFI) get their own option set.
+/ip dhcp-server matcher
+add code=93 name=uefi-x64 option-set=pxe-uefi server=lab-dhcp value=0x0007
 /ip dhcp-server network
 add address=192.168.255.0/24 gateway=192.168.255.1 dns-server=192.168.255.1 next-server=192.168.255.2 dhcp-option-set=pxe-bios
 /ip dhcp-server lease

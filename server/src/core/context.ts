@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 /**
  * What a rule may know beyond the text: where the file is, which files exist around it, and the site
@@ -10,6 +10,8 @@ export interface FileView {
   exists(path: string): boolean;
   /** Names in a folder, or undefined when it is not one. */
   list(dir: string): string[] | undefined;
+  /** Where a symbolic link points (as written), or undefined when `path` is not one. */
+  link?(path: string): string | undefined;
 }
 
 /** The parts of pxe-site.json the language rules use, with folders made absolute. */
@@ -22,6 +24,16 @@ export interface SiteView {
   nas?: string;
   router?: string;
   http?: { baseUrl: string; root: string };
+  /** The site's name (status bar, chain view). */
+  name?: string;
+  /** The router's RouterOS script with the DHCP settings (absolute). */
+  routerConfig?: string;
+  /** The local nginx snippet deployed to the NAS (absolute). */
+  nginxConfig?: string;
+  /** Where the NAS target keeps the mirrored TFTP root (remote absolute folder). */
+  nasRemoteRoot?: string;
+  /** Fedora CoreOS artifacts that the image updater downloads into `dir` (absolute); git-ignored, large. */
+  images?: { dir: string; arch: string; stream: string; keep: number };
 }
 
 export interface RuleContext {
@@ -37,4 +49,13 @@ export const NO_CONTEXT: RuleContext = {};
 export function servedPath(http: SiteView['http'], url: string): string | undefined {
   if (!http || !url.startsWith(http.baseUrl)) return undefined;
   return join(http.root, ...decodeURIComponent(url.slice(http.baseUrl.length).split(/[?#]/)[0] as string).split('/'));
+}
+
+/**
+ * True for a Fedora CoreOS artifact the image updater manages: a kernel/initramfs/rootfs (versioned file or
+ * its stable symlink) directly inside the site's `images.dir`. Absent ones are expected in a fresh clone.
+ */
+export function imageArtifact(site: SiteView | undefined, path: string): boolean {
+  if (!site?.images || dirname(path) !== site.images.dir) return false;
+  return /^(kernel-|initramfs\.|rootfs\.)|^fedora-coreos-(.+-)?live-(kernel|initramfs|rootfs)/.test(basename(path));
 }

@@ -17,6 +17,8 @@ export interface Fix {
   edits: TextEdit[];
   /** Preferred fixes are applied by "Fix all" / auto-fix. */
   preferred?: boolean;
+  /** A command the editor runs instead of (or after) the edits, e.g. the image updater. */
+  command?: { id: string; arguments?: unknown[] };
 }
 
 /** Another place that explains a problem (may be in another file). */

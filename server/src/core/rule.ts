@@ -8,7 +8,7 @@ export const LANGUAGE_IDS: readonly LanguageId[] = ['ipxe', 'pxelinux', 'routero
 export interface RuleMeta {
   /** Stable camelCase id, prefixed by the language: also the settings key and docs anchor. */
   id: string;
-  language: LanguageId | 'general';
+  language: LanguageId | 'general' | 'chain';
   severity: Severity;
   /** One line: what the rule catches. */
   summary: string;

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { classify } from '../core/classify';
 import type { LanguageId } from '../core/rule';
+import { ChainCache } from '../site/chain';
 import { diskContext, diskFiles } from '../site/context';
 import { lintText, type Finding, type RuleLevels } from './lint';
 
@@ -12,7 +13,8 @@ const MAX_BYTES = 16 * 1024 * 1024;
 export interface FileReport {
   /** Absolute path. */
   path: string;
-  language: LanguageId;
+  /** Undefined for a file only the boot chain has findings on (e.g. the nginx snippet). */
+  language: LanguageId | undefined;
   text: string;
   findings: Finding[];
 }
@@ -60,6 +62,7 @@ export async function lintPaths(paths: readonly string[], options: { levels?: Ru
   const reports: FileReport[] = [];
   const seen = new Set<string>();
   const disk = diskFiles();
+  const chains = new ChainCache(() => disk);
   for (const given of paths) {
     const absolute = resolve(cwd, given);
     const stat = await fs.stat(absolute).catch(() => undefined);
@@ -78,8 +81,9 @@ export async function lintPaths(paths: readonly string[], options: { levels?: Ru
       } catch (error) {
         throw new InputError(`${relative(cwd, path) || path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}). Check its permissions.`);
       }
-      const result = lintText(path, text, { levels: options.levels ?? {}, context: diskContext(path, disk) });
-      if (result.language) reports.push({ path, language: result.language, text, findings: result.findings });
+      const context = diskContext(path, disk);
+      const result = lintText(path, text, { levels: options.levels ?? {}, context, crossFile: chains.problemsFor(context.site, path) });
+      if (result.language || result.findings.length) reports.push({ path, language: result.language, text, findings: result.findings });
       else if (explicit) throw new InputError(`${given}: not a file PXE Workbench checks (iPXE script, PXELINUX config, RouterOS .rsc, Ignition config or pxe-site.json).`);
     }
   }

@@ -32,10 +32,11 @@ export function grade(problems: readonly Problem[], levels: RuleLevels): Finding
   return findings.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-/** Lints one file's text the way both the editor and the CLI do. */
-export function lintText(path: string, text: string, options: { languageId?: string; levels?: RuleLevels; context?: RuleContext } = {}): LintResult {
+/** Lints one file's text the way both the editor and the CLI do; `crossFile` adds the boot chain's findings. */
+export function lintText(path: string, text: string, options: { languageId?: string; levels?: RuleLevels; context?: RuleContext; crossFile?: readonly Problem[] } = {}): LintResult {
   const language = classify(path, text, options.languageId);
   const service = language && SERVICES.get(language);
-  if (!service) return { language: undefined, findings: [] };
-  return { language, findings: grade(analyze(service, text, options.context).problems, options.levels ?? {}) };
+  const crossFile = options.crossFile ?? [];
+  if (!service) return { language: undefined, findings: grade(crossFile, options.levels ?? {}) };
+  return { language, findings: grade([...analyze(service, text, options.context).problems, ...crossFile], options.levels ?? {}) };
 }

@@ -5,6 +5,7 @@ import { ipxe } from '../languages/ipxe';
 import { pxelinux } from '../languages/pxelinux';
 import { routeros } from '../languages/routeros';
 import { site } from '../site';
+import { CHAIN_RULES } from '../site/chain/rules';
 
 export const SERVICES: ReadonlyMap<LanguageId, LanguageService<never>> = new Map<LanguageId, LanguageService<never>>(
   [ipxe, pxelinux, routeros, ignition, site].map((s) => [s.id, s as unknown as LanguageService<never>]),
@@ -25,6 +26,7 @@ const GENERAL_RULES: RuleMeta[] = [
 export const RULES: readonly RuleMeta[] = [
   ...GENERAL_RULES,
   ...[...SERVICES.values()].flatMap((s) => [...s.parserRules, ...s.rules].map(meta)),
+  ...CHAIN_RULES,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, RuleMeta> = new Map(RULES.map((r) => [r.id, r]));

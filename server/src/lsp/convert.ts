@@ -40,7 +40,10 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(finding: Finding, doc: Positions, uri: string, uriOf: (file: string) => string = (f) => f): Diagnostic {
+/** Where another file's offsets are (its URI and positions), for related information across files. */
+export type Locate = (file: string) => { uri: string; positions: Positions };
+
+export function toDiagnostic(finding: Finding, doc: Positions, uri: string, locate?: Locate): Diagnostic {
   const diagnostic: Diagnostic = {
     range: toRange(doc, finding.start, finding.end),
     severity: SEVERITY[finding.severity],
@@ -50,10 +53,10 @@ export function toDiagnostic(finding: Finding, doc: Positions, uri: string, uriO
     message: finding.message,
   };
   if (finding.related?.length) {
-    diagnostic.relatedInformation = finding.related.map((r) => ({
-      location: { uri: r.file ? uriOf(r.file) : uri, range: toRange(doc, r.start, r.end) },
-      message: r.message,
-    }));
+    diagnostic.relatedInformation = finding.related.map((r) => {
+      const other = r.file && locate ? locate(r.file) : undefined;
+      return { location: { uri: other?.uri ?? uri, range: toRange(other?.positions ?? doc, r.start, r.end) }, message: r.message };
+    });
   }
   return diagnostic;
 }
@@ -68,7 +71,9 @@ export function toCodeActions(findings: readonly Finding[], doc: Positions, uri:
     if (!finding.fixes?.length || finding.end < from || finding.start > to) continue;
     const diagnostic = diagnostics.find((d) => d.code === finding.ruleId) ?? toDiagnostic(finding, doc, uri);
     for (const fix of finding.fixes) {
-      const action = CodeAction.create(fix.title, { changes: { [uri]: fix.edits.map((e) => ({ range: toRange(doc, e.start, e.end), newText: e.newText })) } }, CodeActionKind.QuickFix);
+      const action = CodeAction.create(fix.title, CodeActionKind.QuickFix);
+      if (fix.edits.length) action.edit = { changes: { [uri]: fix.edits.map((e) => ({ range: toRange(doc, e.start, e.end), newText: e.newText })) } };
+      if (fix.command) action.command = { title: fix.title, command: fix.command.id, arguments: fix.command.arguments ?? [] };
       action.diagnostics = [diagnostic];
       if (fix.preferred) action.isPreferred = true;
       actions.push(action);

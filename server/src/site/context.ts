@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'jsonc-parser';
 import type { FileView, RuleContext, SiteView } from '../core/context';
@@ -17,8 +17,20 @@ export function diskFiles(): FileView {
     }
     return listings.get(dir);
   };
+  const links = new Map<string, string | undefined>();
+  const link = (path: string): string | undefined => {
+    if (!links.has(path)) {
+      try {
+        links.set(path, lstatSync(path).isSymbolicLink() ? readlinkSync(path) : undefined);
+      } catch {
+        links.set(path, undefined);
+      }
+    }
+    return links.get(path);
+  };
   return {
     list,
+    link,
     exists: (path) => list(dirname(path))?.includes(path.slice(dirname(path).length + 1)) ?? existsSync(path),
   };
 }
@@ -47,21 +59,44 @@ export function readSite(file: string): SiteView | undefined {
 
 export function siteView(file: string, json: unknown): SiteView | undefined {
   if (!json || typeof json !== 'object') return undefined;
-  const site = json as { tftp?: { root?: unknown; server?: unknown }; http?: { baseUrl?: unknown; root?: unknown }; network?: { nas?: unknown; router?: unknown } };
+  const site = json as {
+    name?: unknown;
+    tftp?: { root?: unknown; server?: unknown };
+    http?: { baseUrl?: unknown; root?: unknown; nginxConfig?: unknown };
+    network?: { nas?: unknown; router?: unknown };
+    router?: { config?: unknown };
+    targets?: Record<string, { kind?: unknown; remoteRoot?: unknown } | undefined>;
+    images?: { dir?: unknown; arch?: unknown; stream?: unknown; keep?: unknown };
+  };
   const root = dirname(file);
   const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
-  const tftpRoot = str(site.tftp?.root);
-  const baseUrl = str(site.http?.baseUrl);
-  const httpRoot = str(site.http?.root);
   const view: SiteView = { root, file };
-  if (tftpRoot) view.tftpRoot = resolve(root, tftpRoot);
-  const tftpServer = str(site.tftp?.server) ?? str(site.network?.nas);
-  if (tftpServer) view.tftpServer = tftpServer;
-  const nas = str(site.network?.nas);
-  if (nas) view.nas = nas;
-  const router = str(site.network?.router);
-  if (router) view.router = router;
-  if (baseUrl && httpRoot) view.http = { baseUrl, root: resolve(root, httpRoot) };
+  const set = <K extends keyof SiteView>(key: K, value: SiteView[K] | undefined): void => {
+    if (value !== undefined) view[key] = value;
+  };
+  const local = (v: unknown): string | undefined => (str(v) ? resolve(root, v as string) : undefined);
+  set('name', str(site.name));
+  set('tftpRoot', local(site.tftp?.root));
+  set('tftpServer', str(site.tftp?.server) ?? str(site.network?.nas));
+  set('nas', str(site.network?.nas));
+  set('router', str(site.network?.router));
+  const baseUrl = str(site.http?.baseUrl);
+  const httpRoot = local(site.http?.root);
+  if (baseUrl && httpRoot) view.http = { baseUrl, root: httpRoot };
+  set('nginxConfig', local(site.http?.nginxConfig));
+  set('routerConfig', local(site.router?.config));
+  const nas = Object.values(site.targets ?? {}).find((t) => t && t.kind === 'synology');
+  set('nasRemoteRoot', str(nas?.remoteRoot));
+  const images = site.images;
+  const imagesDir = local(images?.dir);
+  if (imagesDir) {
+    view.images = {
+      dir: imagesDir,
+      arch: str(images?.arch) ?? 'x86_64',
+      stream: str(images?.stream) ?? 'stable',
+      keep: typeof images?.keep === 'number' ? images.keep : 4,
+    };
+  }
   return view;
 }
 

@@ -67,3 +67,11 @@ export function parseOptionValue(value: string): OptionValueResult {
 export function describeBytes(result: OptionValueResult): string {
   return result.parts.map((p) => (p.bytes ? `0x${p.bytes.toString('hex')}` : p.source)).join(' + ');
 }
+
+/** The text an option sends, when it is plain text (`'…'` or `s'…'`) without variables. */
+export function optionText(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const result = parseOptionValue(value);
+  if (result.error || result.parts.some((p) => p.kind === 'variable' || !p.bytes)) return undefined;
+  return Buffer.concat(result.parts.map((p) => p.bytes as Buffer)).toString('latin1');
+}

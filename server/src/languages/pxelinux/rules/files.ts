@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { RuleContext } from '../../../core/context';
+import { imageArtifact, type RuleContext } from '../../../core/context';
 import type { Problem } from '../../../core/problem';
 import type { Rule } from '../../../core/rule';
 import type { Directive, PxelinuxConfig, Word } from '../ast';
@@ -53,7 +53,8 @@ export const missingFile: Rule<PxelinuxConfig> = {
     const problems: Problem[] = [];
     for (const word of fileWords(config)) {
       const path = localPath(word.text, context);
-      if (!path || context.files.exists(path)) continue;
+      // Image-updater artifacts (git-ignored) are the boot chain's to report, as information.
+      if (!path || context.files.exists(path) || imageArtifact(context.site, path)) continue;
       problems.push({ ruleId: this.id, start: word.start, end: word.end, message: `\`${word.text}\` is not there: looked for ${path}. Names are relative to the TFTP root (${tftpRootOf(context) ?? 'unknown'}).` });
     }
     return problems;

@@ -4,16 +4,8 @@ import type { Problem } from '../../../core/problem';
 import type { Rule } from '../../../core/rule';
 import type { RouterOsScript } from '../ast';
 import { arg, dhcpModelOf, OPTION_MENU } from '../dhcp';
-import { parseOptionValue } from '../optionValue';
+import { optionText } from '../optionValue';
 import type { Argument } from '../statements';
-
-/** The text an option sends, when it is plain text (`'…'` or `s'…'`) without variables. */
-function optionText(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  const result = parseOptionValue(value);
-  if (result.error || result.parts.some((p) => p.kind === 'variable' || !p.bytes)) return undefined;
-  return Buffer.concat(result.parts.map((p) => p.bytes as Buffer)).toString('latin1');
-}
 
 /** Options with this `code` whose value is plain text: the value argument and the text it sends. */
 function* textOptions(script: RouterOsScript, code: string): Generator<{ value: Argument; text: string }> {

@@ -1,0 +1,66 @@
+/** A chain as plain data for the editor's views and the CLI's JSON (places turned into the caller's form). */
+import type { Chain, Client, Hop, HopKind, HopStatus, Place } from './model';
+import { isBroken, worst } from './model';
+
+export interface HopData<L> {
+  kind: HopKind;
+  label: string;
+  detail?: string;
+  via?: 'tftp' | 'http';
+  url?: string;
+  status: HopStatus;
+  message?: string;
+  /** Where it is named. */
+  at?: L;
+  /** The file it resolves to, when it exists. */
+  target?: string;
+  children: HopData<L>[];
+}
+
+export interface ClientData<L> {
+  id: string;
+  firmware: Client['firmware'];
+  name: string;
+  mac?: string;
+  ip?: string;
+  hostname?: string;
+  status: HopStatus;
+  broken: boolean;
+  root: HopData<L>;
+}
+
+export interface ChainData<L> {
+  site: { file: string; name?: string; root: string };
+  notes: string[];
+  clients: ClientData<L>[];
+}
+
+export function chainData<L>(chain: Chain, place: (p: Place) => L, file: (path: string) => string = (p) => p): ChainData<L> {
+  const hop = (h: Hop): HopData<L> => ({
+    kind: h.kind,
+    label: h.label,
+    ...(h.detail ? { detail: h.detail } : {}),
+    ...(h.via ? { via: h.via } : {}),
+    ...(h.url ? { url: h.url } : {}),
+    status: h.status,
+    ...(h.message ? { message: h.message } : {}),
+    ...(h.at ? { at: place(h.at) } : {}),
+    ...(h.path && h.status !== 'missing' && h.status !== 'info' ? { target: file(h.path) } : {}),
+    children: h.children.map(hop),
+  });
+  return {
+    site: { file: file(chain.site.file), ...(chain.site.name ? { name: chain.site.name } : {}), root: file(chain.site.root) },
+    notes: chain.notes,
+    clients: chain.clients.map((c) => ({
+      id: c.id,
+      firmware: c.firmware,
+      name: c.name,
+      ...(c.mac ? { mac: c.mac } : {}),
+      ...(c.ip ? { ip: c.ip } : {}),
+      ...(c.hostname ? { hostname: c.hostname } : {}),
+      status: worst(c.root),
+      broken: isBroken(c.root),
+      root: hop(c.root),
+    })),
+  };
+}
