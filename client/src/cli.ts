@@ -15,6 +15,7 @@ import { LookupError } from '../../server/src/languages/pxelinux/lookup';
 import { explainLookup, formatLookup } from '../../server/src/languages/pxelinux/lookupFiles';
 import { diskFiles, findSiteFile, readSite } from '../../server/src/site/context';
 import { LEVELS, type Level } from '../../server/src/core/problem';
+import { chainCommand, type ChainOptions } from './cli/chain';
 import { FORMATS, formatSarif, formatText, knownRule, summary, toJsonFindings, type Format } from './cli/format';
 
 const VERSION = '0.1.0';
@@ -76,6 +77,16 @@ export function program(): Command {
     .option('--routeros-version <version>', 'the RouterOS version of that dump', 'loaded')
     .action(async (paths: string[], options: LintOptions) => {
       process.exitCode = await lint(paths, options);
+    });
+  cli
+    .command('chain')
+    .description('Follow the boot chain of the site (DHCP → loader → config/script → kernel, initrd, rootfs, Ignition) for each kind of machine; exit 1 when a hop is broken.')
+    .option('-s, --site <file>', 'the site file (default: the nearest pxe-site.json)')
+    .option('-m, --mac <mac>', 'follow one machine: its static lease, or any machine with this MAC')
+    .addOption(new Option('--firmware <firmware>', 'only this firmware').choices(['bios', 'uefi']))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action((options: ChainOptions) => {
+      process.exitCode = chainCommand(options);
     });
   cli
     .command('pxelinux-lookup')

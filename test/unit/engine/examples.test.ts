@@ -19,7 +19,8 @@ describe('examples', () => {
   it('every broken file produces exactly its expected rule', async () => {
     const table = expectations();
     expect(table.length).toBeGreaterThanOrEqual(12);
-    const reports = await lintPaths(['examples/broken']);
+    // chain/ is one site with a broken hop per machine: its own test (test/unit/site/chain.test.ts).
+    const reports = (await lintPaths(['examples/broken'])).filter((r) => !r.path.includes('/broken/chain/'));
     const byFile = new Map(reports.map((r) => [r.path, r]));
     expect(reports).toHaveLength(table.length);
     for (const [file, rule] of table) {

@@ -32,6 +32,14 @@ export function loaderOf(name: string): Loader {
   return { family: 'other' };
 }
 
+/** The last path segment of a URL, keeping `${scope/name}` settings whole. */
+function urlName(url: string): string {
+  const settings: string[] = [];
+  const masked = (url.split(/[?#]/)[0] as string).replace(/\$\{[^}]*\}/g, (m) => `\u0000${settings.push(m) - 1}\u0000`);
+  const name = masked.slice(masked.lastIndexOf('/') + 1).replace(/\u0000(\d+)\u0000/g, (_, i: string) => settings[Number(i)] ?? '');
+  return name || url;
+}
+
 const FIRMWARE_NAME: Record<Firmware, string> = { bios: 'BIOS', uefi: 'UEFI' };
 
 /** What iPXE knows about the machine at boot time (`${net0/mac}`, `${ip}`, …). */
@@ -67,9 +75,15 @@ export class ChainBuilder {
   build(): Chain {
     const facts = this.routerFacts();
     const clients: Client[] = [];
-    for (const firmware of FIRMWARES) clients.push(this.client(facts, firmware));
-    for (const lease of facts?.leases ?? []) {
-      for (const firmware of this.leaseFirmwares(facts as DhcpFacts, lease)) clients.push(this.client(facts, firmware, lease));
+    const machine = this.inputs.machine;
+    const firmwares = FIRMWARES.filter((f) => !machine?.firmware || f === machine.firmware);
+    const mac = machine?.mac?.toLowerCase().replace(/-/g, ':');
+    const leases = (facts?.leases ?? []).filter((l) => !mac || l.mac === mac);
+    if (!mac || !leases.length) {
+      for (const firmware of firmwares) clients.push(this.client(facts, firmware, undefined, mac));
+    }
+    for (const lease of leases) {
+      for (const firmware of this.leaseFirmwares(facts as DhcpFacts, lease)) if (firmwares.includes(firmware)) clients.push(this.client(facts, firmware, lease));
     }
     return { site: this.site, clients, problems: this.problems, files: this.files, texts: this.texts, notes: this.notes };
   }
@@ -148,15 +162,16 @@ export class ChainBuilder {
     });
   }
 
-  private client(facts: DhcpFacts | undefined, firmware: Firmware, lease?: LeaseFact): Client {
+  private client(facts: DhcpFacts | undefined, firmware: Firmware, lease?: LeaseFact, mac?: string): Client {
     const offer: Offer | undefined = facts ? offerFor(facts, firmware, lease) : undefined;
     const hostname = offer?.options.get('12')?.text;
-    const name = lease ? (hostname ?? lease.comment ?? lease.mac) : `Any ${FIRMWARE_NAME[firmware]} machine`;
+    const name = lease ? (hostname ?? lease.comment ?? lease.mac) : mac ? `${mac} (no static lease)` : `Any ${FIRMWARE_NAME[firmware]} machine`;
+    const id = lease ? `${firmware}/${lease.mac}` : mac ? `${firmware}/${mac}` : firmware;
     const client: Client = {
-      id: lease ? `${firmware}/${lease.mac}` : firmware,
+      id,
       firmware,
       name,
-      ...(lease ? { mac: lease.mac } : {}),
+      ...(lease || mac ? { mac: lease?.mac ?? (mac as string) } : {}),
       ...(lease?.address ? { ip: lease.address } : {}),
       ...(hostname ? { hostname } : {}),
       root: { kind: 'dhcp', label: 'DHCP', status: 'ok', children: [] },
@@ -201,7 +216,7 @@ export class ChainBuilder {
     const env: Env = { client, ...(tftpServer ? { tftpServer } : {}), ...(tftpServerAt ? { tftpServerAt } : {}), ...(offer.options.get('17') ? { rootPath: offer.options.get('17') as OptionFact } : {}), ...(bootName ? { bootFile: bootName } : {}) };
     if (!bootName || !bootAt) {
       const where = lease ? `the lease ${lease.mac}` : `this network`;
-      this.report('chain.noBootFile', source, `${FIRMWARE_NAME[client.firmware]} machines on ${where} get no boot file (${sets}, no option 67, no boot-file-name): they cannot network-boot. Add option 67 to the option set.`);
+      this.report('chain.noBootFile', source, `Machines on ${where} get no boot file (${sets}, no option 67, no boot-file-name): they cannot network-boot. Add option 67 to the option set.`);
       hop.status = 'missing';
       hop.message = 'no boot file (option 67 or boot-file-name)';
       return hop;
@@ -278,12 +293,14 @@ export class ChainBuilder {
     }
     const configDir = join(dir, 'pxelinux.cfg');
     const found = names.map((n) => join(configDir, n)).find((p) => this.fileState(p) === 'ok');
+    const tried = names.length > 4 ? `${names.slice(0, 2).join(', ')} … ${names.at(-1) ?? ''} (${names.length} names)` : names.join(', ');
     if (!found) {
-      hop.children.push({ kind: 'config', label: 'pxelinux.cfg/default', path: join(configDir, 'default'), status: 'missing', message: `no config: looked for ${names.map((n) => `pxelinux.cfg/${n}`).join(', ')}`, children: [] });
-      if (hop.at) this.report('chain.noPxelinuxConfig', hop.at, `${basename(loaderPath)} finds no config for ${env.client.name}: none of ${names.map((n) => `pxelinux.cfg/${n}`).join(', ')} exists in ${this.rel(configDir)}. Create pxelinux.cfg/default.`);
+      hop.children.push({ kind: 'config', label: 'pxelinux.cfg/default', path: join(configDir, 'default'), status: 'missing', message: `no config: tried ${tried}`, children: [] });
+      if (hop.at) this.report('chain.noPxelinuxConfig', hop.at, `${basename(loaderPath)} finds no config for ${env.client.name}: ${this.rel(configDir)}/ has none of ${tried}. Create pxelinux.cfg/default beside the loader.`);
       return;
     }
-    hop.children.push(this.pxelinuxConfigHop(env, found, names));
+    const index = names.findIndex((n) => join(configDir, n) === found);
+    hop.children.push(this.pxelinuxConfigHop(env, found, index > 0 ? `TFTP, after ${index} name${index === 1 ? '' : 's'} not there (${names.slice(0, Math.min(index, 2)).join(', ')}${index > 2 ? ', …' : ''})` : 'TFTP'));
   }
 
   private ipxeLoaderChildren(env: Env, hop: Hop): void {
@@ -297,9 +314,9 @@ export class ChainBuilder {
 
   // ---- PXELINUX -----------------------------------------------------------------------------------
 
-  private pxelinuxConfigHop(env: Env, path: string, names: string[]): Hop {
+  private pxelinuxConfigHop(env: Env, path: string, detail: string): Hop {
     const config = this.parse(path, (text) => parsePxelinux(text).ast);
-    const hop: Hop = { kind: 'config', label: `pxelinux.cfg/${basename(path)}`, detail: names.length > 1 ? `first of ${names.length} names PXELINUX tries` : 'TFTP', via: 'tftp', path, status: 'ok', children: [] };
+    const hop: Hop = { kind: 'config', label: `pxelinux.cfg/${basename(path)}`, detail, via: 'tftp', path, status: 'ok', children: [] };
     if (!config) return hop;
     const defaultName = config.global.find((d) => d.name === 'default' || d.name === 'ontimeout')?.argument?.text.split(/\s+/)[0];
     const ui = config.global.find((d) => d.name === 'ui')?.argument;
@@ -395,7 +412,7 @@ export class ChainBuilder {
   // ---- URLs and files -----------------------------------------------------------------------------
 
   private urlHop(env: Env, kind: HopKind, url: string, at: Place | undefined, from: Place | undefined, options: { covered: boolean; note?: string }): Hop {
-    const hop: Hop = { kind, label: basename(url.split(/[?#]/)[0] as string) || url, detail: options.note ?? url, url, ...(at ? { at } : {}), status: 'ok', children: [] };
+    const hop: Hop = { kind, label: urlName(url), detail: options.note ?? url, url, ...(at ? { at } : {}), status: 'ok', children: [] };
     if (url.includes('${')) {
       hop.status = 'unknown';
       hop.message = `depends on ${/\$\{[^}]*\}/.exec(url)?.[0] ?? 'a setting'}, known only at boot time`;
@@ -495,7 +512,8 @@ export class ChainBuilder {
     const artifact = imageArtifact(this.site, path);
     const related = this.relate(options.from, 'fetched from here');
     if (artifact && images) {
-      const versions = (this.inputs.files.list(images.dir) ?? []).filter((n) => /^fedora-coreos-.+-live-/.test(n) && this.fileState(join(images.dir, n)) === 'ok');
+      const part = /kernel|initramfs|rootfs/.exec(basename(path))?.[0] ?? '';
+      const versions = (this.inputs.files.list(images.dir) ?? []).filter((n) => /^fedora-coreos-.+-live-/.test(n) && n.includes(part) && this.fileState(join(images.dir, n)) === 'ok');
       if (state === 'dangling' && versions.length) {
         const target = this.inputs.files.link?.(path) ?? '';
         hop.status = 'missing';

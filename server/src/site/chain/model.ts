@@ -69,6 +69,8 @@ export interface ChainInputs {
   site: SiteView;
   files: FileView;
   read(path: string): string | undefined;
+  /** Follow only this machine (its lease when it has one, else as any machine with this MAC) or firmware. */
+  machine?: { mac?: string; firmware?: Firmware };
 }
 
 /** True when a machine would stop somewhere in this hop's subtree. */
