@@ -35,8 +35,8 @@ export function loaderOf(name: string): Loader {
 /** The last path segment of a URL, keeping `${scope/name}` settings whole. */
 function urlName(url: string): string {
   const settings: string[] = [];
-  const masked = (url.split(/[?#]/)[0] as string).replace(/\$\{[^}]*\}/g, (m) => `\u0000${settings.push(m) - 1}\u0000`);
-  const name = masked.slice(masked.lastIndexOf('/') + 1).replace(/\u0000(\d+)\u0000/g, (_, i: string) => settings[Number(i)] ?? '');
+  const masked = (url.split(/[?#]/)[0] as string).replace(/\$\{[^}]*\}/g, (m) => `\u{e000}${settings.push(m) - 1}\u{e001}`);
+  const name = masked.slice(masked.lastIndexOf('/') + 1).replace(/\u{e000}(\d+)\u{e001}/gu, (_, i: string) => settings[Number(i)] ?? '');
   return name || url;
 }
 
@@ -652,7 +652,7 @@ export class ChainBuilder {
         const value = known(scope, ref.slice(slash + 1));
         if (value === undefined) {
           unresolved = true;
-          return whole.replace('${', '$\u0000{');
+          return whole.replace('${', '$\u{e000}{');
         }
         if (type === 'hexhyp') return value.replace(/:/g, '-');
         if (type === 'hexraw') return value.replace(/:/g, '');
@@ -660,7 +660,7 @@ export class ChainBuilder {
       });
       if (unresolved) break;
     }
-    return result.replace(/\$\u0000\{/g, '${');
+    return result.replace(/\$\u{e000}\{/gu, '${');
   }
 
   // ---- Ignition -----------------------------------------------------------------------------------
