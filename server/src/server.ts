@@ -53,7 +53,11 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(() => {
   // Any file may be a hop of the chain (a loader, a kernel): watch them all and re-check on change.
-  if (watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
+  if (watchFiles) {
+    connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] }).catch((error: unknown) => {
+      connection.console.warn(`Could not watch workspace files (${String(error)}): the boot chain is re-checked when you edit or save instead.`);
+    });
+  }
   void refreshSettings();
 });
 

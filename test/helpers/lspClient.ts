@@ -24,6 +24,10 @@ export class LspClient {
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   private readonly waiters: (() => void)[] = [];
   readonly stderr: string[] = [];
+  /** Capabilities the server registered dynamically (client/registerCapability), by method. */
+  readonly registrations = new Map<string, unknown>();
+  /** Every custom notification the server sent, by method, in order. */
+  readonly notifications: string[] = [];
 
   constructor(serverPath = built('server.js')) {
     this.process = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -33,15 +37,22 @@ export class LspClient {
       this.diagnostics.set(params.uri, params);
       this.waiters.splice(0).forEach((w) => w());
     });
+    this.connection.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      for (const r of params.registrations) this.registrations.set(r.method, r.registerOptions);
+      return null;
+    });
+    this.connection.onNotification((method: string) => {
+      this.notifications.push(method);
+    });
     this.connection.listen();
   }
 
-  async initialize(rootDir: string, initializationOptions?: unknown): Promise<void> {
+  async initialize(rootDir: string, initializationOptions?: unknown, workspaceCapabilities: object = {}): Promise<void> {
     await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: pathToFileURL(rootDir).href,
       workspaceFolders: [{ uri: pathToFileURL(rootDir).href, name: 'test' }],
-      capabilities: { textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } } },
+      capabilities: { textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } }, workspace: workspaceCapabilities },
       initializationOptions,
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
