@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { BootChain } from './chain/view';
 import { commandTable } from './commands';
 import { DECODED_SCHEME, DecodedFiles } from './commands/decodedView';
 import { restoreRouterOsTree } from './commands/routerosTree';
@@ -25,12 +26,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('pxeWorkbench', 'PXE Workbench', serverOptions, clientOptions);
   const decoded = new DecodedFiles();
+  const bootChain = new BootChain(() => client);
+  context.subscriptions.push(bootChain, vscode.window.createTreeView('pxeWorkbench.bootChain', { treeDataProvider: bootChain, showCollapseAll: true }));
   context.subscriptions.push(vscode.workspace.registerFileSystemProvider(DECODED_SCHEME, decoded, { isCaseSensitive: true }));
-  for (const [id, handler] of Object.entries(commandTable({ extension: context, client: () => client, output, decoded }))) {
+  for (const [id, handler] of Object.entries(commandTable({ extension: context, client: () => client, output, decoded, bootChain }))) {
     context.subscriptions.push(vscode.commands.registerCommand(id, handler));
   }
   context.subscriptions.push(output, offerSiteFile(context));
   await client.start();
+  bootChain.attach(client);
   await restoreRouterOsTree(context, client);
 }
 

@@ -26,7 +26,7 @@ export class LspClient {
   readonly stderr: string[] = [];
   /** Capabilities the server registered dynamically (client/registerCapability), by method. */
   readonly registrations = new Map<string, unknown>();
-  /** Every custom notification the server sent, by method, in order. */
+  /** The server's custom notifications (pxe/chainChanged), in order. */
   readonly notifications: string[] = [];
 
   constructor(serverPath = built('server.js')) {
@@ -41,8 +41,8 @@ export class LspClient {
       for (const r of params.registrations) this.registrations.set(r.method, r.registerOptions);
       return null;
     });
-    this.connection.onNotification((method: string) => {
-      this.notifications.push(method);
+    this.connection.onNotification('pxe/chainChanged', () => {
+      this.notifications.push('pxe/chainChanged');
     });
     this.connection.listen();
   }

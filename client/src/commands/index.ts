@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { openHop, OPEN_HOP_COMMAND, type BootChain } from '../chain/view';
 import { createSiteFile } from './createSiteFile';
 import { DecodedFiles, encodeFile, openDecoded } from './decodedView';
 import { explainPxelinuxLookup } from './explainLookup';
@@ -10,6 +11,7 @@ export interface CommandContext {
   client: () => LanguageClient | undefined;
   output: vscode.OutputChannel;
   decoded: DecodedFiles;
+  bootChain: BootChain;
 }
 
 /** The command table: every palette entry in package.json maps to one handler here. */
@@ -23,6 +25,9 @@ export function commandTable(ctx: CommandContext): Record<string, (...args: unkn
     'pxeWorkbench.showLogs': () => ctx.output.show(true),
     'pxeWorkbench.explainPxelinuxLookup': () => explainPxelinuxLookup(),
     'pxeWorkbench.loadRouterOsTree': () => loadRouterOsTree(ctx.extension, ctx.client()),
+    'pxeWorkbench.showBootChain': () => ctx.bootChain.show(),
+    'pxeWorkbench.refreshBootChain': () => ctx.bootChain.refresh(),
+    [OPEN_HOP_COMMAND]: (target) => openHop(target as { uri: string; line?: number; character?: number } | undefined),
     'pxeWorkbench.ignition.openDecoded': (uri, jsonPath) => openDecoded(ctx.decoded, uri as string, jsonPath as (string | number)[]),
     'pxeWorkbench.ignition.encodeFile': (uri, jsonPath) => encodeFile(uri as string, jsonPath as (string | number)[]),
   };
