@@ -187,4 +187,37 @@ describe('PXE Workbench in the real VS Code workbench (installed VSIX)', () => {
       await expect.poll(() => readFileSync(join(session.workspace, 'broken/missing-header.ipxe'), 'utf8').startsWith('#!ipxe\n')).toBe(true);
     });
   });
+  it('shows the boot chain: a view per firmware and machine, and a picture whose nodes open their file', async () => {
+    await timed('boot chain view + picture', async () => {
+      // Fold the file tree so the view has the room.
+      await page.locator('.pane-header', { hasText: 'examples' }).first().click();
+      await runCommand(page, 'Explorer: Focus on Boot Chain View');
+      const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Boot Chain' }) });
+      await view.locator('.monaco-list-row').first().waitFor({ timeout: 20_000 });
+      // One row per site; a site opens on its firmwares, a machine on the way to the hop where it stops.
+      const row = (text: string) => view.locator('.monaco-list-row', { hasText: text }).first();
+      await row('broken-chain').click();
+      await row('5 broken').waitFor({ timeout: 10_000 });
+      await row('ignition-typo').click();
+      await view.locator('.monaco-list-row', { hasText: 'conifg.ign' }).filter({ hasText: 'not there' }).first().waitFor({ timeout: 10_000 });
+      await expect.poll(() => view.locator('.monaco-list-row .codicon-error').count(), { timeout: 10_000 }).toBeGreaterThan(2);
+      await row('home-lab').click();
+      await view.locator('.monaco-list-row', { hasText: 'UEFI' }).filter({ hasText: 'all boot' }).first().waitFor({ timeout: 10_000 });
+      await page.screenshot({ path: join(DOCS, 'boot-chain-view.png') });
+
+      await runCommand(page, 'PXE: Show Boot Chain');
+      const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+      await frame.locator('svg .node').first().waitFor({ timeout: 20_000 });
+      const options = await frame.locator('#machine option').allInnerTexts();
+      expect(options).toEqual(expect.arrayContaining(['home-lab · BIOS · Any BIOS machine — boots', 'broken-chain · BIOS · ignition-typo — broken']));
+      expect(await frame.locator('#machine option:checked').innerText()).toContain('— broken');
+      await frame.locator('#machine').selectOption({ label: 'home-lab · UEFI · node1 — boots' });
+      await frame.locator('h2', { hasText: 'UEFI · node1' }).waitFor({ timeout: 10_000 });
+      await frame.locator('svg .node.ok', { hasText: 'syslinux.efi' }).first().waitFor({ timeout: 10_000 });
+      await page.screenshot({ path: join(DOCS, 'boot-chain.png') });
+      // A node opens the file it resolves to.
+      await frame.locator('svg .node.link', { hasText: 'fedora-coreos.ipxe' }).first().click();
+      await page.locator('.tabs-container .tab.active', { hasText: 'fedora-coreos.ipxe' }).waitFor({ timeout: 10_000 });
+    });
+  });
 });

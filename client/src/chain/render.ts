@@ -6,10 +6,10 @@ export interface Where {
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
 }
 
-const NODE_W = 236;
-const NODE_H = 38;
-const COL = 276;
-const ROW = 48;
+const NODE_W = 208;
+const NODE_H = 36;
+const COL = 236;
+const ROW = 44;
 
 const escape = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const clip = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -71,8 +71,8 @@ export function clientSvg(client: ClientData<Where>): string {
       `<title>${escape(title)}</title>`,
       `<rect width="${NODE_W}" height="${NODE_H}" rx="6"/>`,
       `<text class="symbol" x="10" y="24">${SYMBOL[hop.status] ?? ''}</text>`,
-      `<text class="label" x="28" y="16">${escape(clip(hop.label, 30))}</text>`,
-      `<text class="sub" x="28" y="30">${escape(clip(hop.status === 'ok' || !hop.message ? sub : hop.message, 36))}</text>`,
+      `<text class="label" x="28" y="16">${escape(clip(hop.label, 27))}</text>`,
+      `<text class="sub" x="28" y="30">${escape(clip(hop.status === 'ok' || !hop.message ? sub : hop.message, 32))}</text>`,
       '</g>',
     ].join('');
   });

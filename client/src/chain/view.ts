@@ -9,11 +9,12 @@ export const CHAIN_REQUEST = 'pxe/chain';
 export const CHAIN_CHANGED = 'pxe/chainChanged';
 export const OPEN_HOP_COMMAND = 'pxeWorkbench.bootChain.open';
 
+/** Each node carries a stable id (site, machine, hop path) so the tree keeps what the user expanded. */
 type Node =
-  | { type: 'site'; chain: ChainData<Where> }
-  | { type: 'firmware'; chain: ChainData<Where>; firmware: 'bios' | 'uefi'; clients: ClientData<Where>[] }
-  | { type: 'client'; client: ClientData<Where> }
-  | { type: 'hop'; hop: HopData<Where> };
+  | { type: 'site'; id: string; chain: ChainData<Where> }
+  | { type: 'firmware'; id: string; chain: ChainData<Where>; firmware: 'bios' | 'uefi'; clients: ClientData<Where>[] }
+  | { type: 'client'; id: string; client: ClientData<Where> }
+  | { type: 'hop'; id: string; hop: HopData<Where> };
 
 const ICON: Record<string, [string, string]> = {
   ok: ['pass', 'testing.iconPassed'],
@@ -27,6 +28,8 @@ const icon = (status: string): vscode.ThemeIcon => {
   const [id, color] = ICON[status] ?? ICON.unknown!;
   return new vscode.ThemeIcon(id, new vscode.ThemeColor(color));
 };
+
+const worstOf = (h: HopData<Where>): string => (h.status !== 'ok' ? h.status : h.children.map(worstOf).find((s) => s !== 'ok') ?? 'ok');
 
 const verdict = (c: ClientData<Where>): string => (c.broken ? 'broken' : c.status === 'ok' ? 'boots' : c.status === 'info' ? 'images not downloaded' : c.status === 'warning' ? 'boots, with warnings' : 'boots');
 
@@ -86,12 +89,19 @@ export class BootChain implements vscode.TreeDataProvider<Node>, vscode.Disposab
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
+    const item = this.item(node);
+    item.id = node.id;
+    return item;
+  }
+
+  private item(node: Node): vscode.TreeItem {
     switch (node.type) {
       case 'site': {
-        const item = new vscode.TreeItem(node.chain.site.name ?? 'site', vscode.TreeItemCollapsibleState.Expanded);
+        // Several sites: start folded, one row each.
+        const item = new vscode.TreeItem(node.chain.site.name ?? 'site', vscode.TreeItemCollapsibleState.Collapsed);
         item.description = vscode.workspace.asRelativePath(vscode.Uri.parse(node.chain.site.file));
         item.iconPath = new vscode.ThemeIcon('server-environment');
-        item.command = { title: 'Open site file', command: OPEN_HOP_COMMAND, arguments: [{ uri: node.chain.site.file }] };
+        item.tooltip = `${node.chain.site.name ?? 'site'}: ${vscode.Uri.parse(node.chain.site.file).fsPath}`;
         return item;
       }
       case 'firmware': {
@@ -103,7 +113,7 @@ export class BootChain implements vscode.TreeDataProvider<Node>, vscode.Disposab
       }
       case 'client': {
         const c = node.client;
-        const item = new vscode.TreeItem(c.name, c.broken ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+        const item = new vscode.TreeItem(c.name, vscode.TreeItemCollapsibleState.Collapsed);
         item.description = [c.mac && !c.name.includes(c.mac) ? c.mac : '', c.ip ?? '', verdict(c)].filter(Boolean).join(' · ');
         item.iconPath = icon(c.broken ? 'missing' : c.status);
         item.contextValue = 'pxeMachine';
@@ -111,7 +121,9 @@ export class BootChain implements vscode.TreeDataProvider<Node>, vscode.Disposab
       }
       case 'hop': {
         const h = node.hop;
-        const item = new vscode.TreeItem(h.label, h.children.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+        // Open the way to a problem; keep a healthy subtree folded.
+        const state = !h.children.length ? vscode.TreeItemCollapsibleState.None : worstOf(h) === 'ok' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded;
+        const item = new vscode.TreeItem(h.label, state);
         item.description = h.status === 'ok' ? (h.detail ?? '') : (h.message ?? h.detail ?? '');
         item.tooltip = new vscode.MarkdownString([`**${h.label}** (${h.kind}${h.via ? `, ${h.via.toUpperCase()}` : ''})`, h.url ?? '', h.message ? `$(warning) ${h.message}` : ''].filter(Boolean).join('\n\n'), true);
         item.iconPath = icon(h.status);
@@ -126,24 +138,24 @@ export class BootChain implements vscode.TreeDataProvider<Node>, vscode.Disposab
   async getChildren(node?: Node): Promise<Node[]> {
     if (!node) {
       if (!this.chains.length) await this.load();
-      if (this.chains.length === 1) return this.firmwares(this.chains[0] as ChainData<Where>);
-      return this.chains.map((chain) => ({ type: 'site', chain }));
+      if (this.chains.length === 1) return this.firmwares(this.chains[0] as ChainData<Where>, '');
+      return this.chains.map((chain) => ({ type: 'site', id: chain.site.file, chain }));
     }
     switch (node.type) {
       case 'site':
-        return this.firmwares(node.chain);
+        return this.firmwares(node.chain, node.id);
       case 'firmware':
-        return node.clients.map((client) => ({ type: 'client', client }));
+        return node.clients.map((client) => ({ type: 'client', id: `${node.id}/${client.id}`, client }));
       case 'client':
-        return [{ type: 'hop', hop: node.client.root }];
+        return [{ type: 'hop', id: `${node.id}/0`, hop: node.client.root }];
       case 'hop':
-        return node.hop.children.map((hop) => ({ type: 'hop', hop }));
+        return node.hop.children.map((hop, i) => ({ type: 'hop', id: `${node.id}/${i}`, hop }));
     }
   }
 
-  private firmwares(chain: ChainData<Where>): Node[] {
+  private firmwares(chain: ChainData<Where>, parent: string): Node[] {
     return (['bios', 'uefi'] as const)
-      .map((firmware) => ({ type: 'firmware' as const, chain, firmware, clients: chain.clients.filter((c) => c.firmware === firmware) }))
+      .map((firmware) => ({ type: 'firmware' as const, id: `${parent || chain.site.file}#${firmware}`, chain, firmware, clients: chain.clients.filter((c) => c.firmware === firmware) }))
       .filter((n) => n.clients.length);
   }
 
@@ -151,7 +163,7 @@ export class BootChain implements vscode.TreeDataProvider<Node>, vscode.Disposab
   async show(): Promise<void> {
     await this.load();
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel('pxeWorkbench.bootChain', 'Boot Chain', vscode.ViewColumn.Beside, { enableScripts: true, retainContextWhenHidden: true });
+      this.panel = vscode.window.createWebviewPanel('pxeWorkbench.bootChain', 'Boot Chain', vscode.ViewColumn.Active, { enableScripts: true, retainContextWhenHidden: true });
       this.panel.onDidDispose(() => (this.panel = undefined), undefined, this.disposables);
       this.panel.webview.onDidReceiveMessage(
         (message: { type: string; key?: string; target?: { uri: string; line?: number; character?: number } }) => {
