@@ -7,6 +7,7 @@ import { promises as fs } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import { lintPaths, lintText } from '../server/src/engine';
+import { chainRows } from './chain';
 import { ignitionRows } from './ignition';
 import { printTable, time, type Row } from './stats';
 
@@ -90,7 +91,7 @@ function bigPxelinuxConfig(labels: number): string {
 async function main(): Promise<void> {
   const root = resolve(__dirname, '..');
   const rows: Row[] = [];
-  // `npm run bench -- routeros ipxe` runs only those groups (start, examples, ipxe, pxelinux, routeros, ignition).
+  // `npm run bench -- routeros ipxe` runs only those groups (start, examples, ipxe, pxelinux, routeros, ignition, chain).
   const only = process.argv.slice(2);
   const want = (group: string): boolean => only.length === 0 || only.includes(group);
   console.log(`PXE Workbench benchmarks — node ${process.version}, ${process.platform}/${process.arch}\n`);
@@ -132,6 +133,8 @@ async function main(): Promise<void> {
   }
 
   if (want('ignition')) rows.push(...(await ignitionRows(root)));
+
+  if (want('chain')) rows.push(...(await chainRows()));
 
   printTable(rows);
   const memory = process.memoryUsage();

@@ -159,6 +159,36 @@ describe('PXE Workbench in the extension host', () => {
     await diagnosticsOf(uri);
   });
 
+  it('checks the boot chain across files, even files that are not open, and links paths to files', async () => {
+    // typo.ipxe is never opened: the server re-checks the chain's files on its own.
+    const typo = workspaceUri('broken', 'chain', 'tftp', 'typo.ipxe');
+    const found = await waitFor('the chain finding on a closed file', () => {
+      const ours = vscode.languages.getDiagnostics(typo).filter((d) => d.source === 'pxe-workbench');
+      return ours.find((d) => codeOf(d) === 'chain.ignitionUnreachable');
+    }, 30_000);
+    assert.equal(found.range.start.line, 3);
+    assert.match(found.message, /conifg\.ign/);
+    const related = found.relatedInformation?.[0];
+    assert.ok(related, 'related information points at where the script is named');
+    assert.equal(related.location.uri.toString(), workspaceUri('broken', 'chain', 'router', 'pxe-dhcp.rsc').toString());
+
+    const config = workspaceUri('home-lab', 'tftp', 'pxelinux.cfg', 'default');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(config));
+    const links = await waitFor('document links', async () => {
+      const all = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', config);
+      return all?.length ? all : undefined;
+    });
+    const targets = links.map((l) => l.target?.path ?? '');
+    assert.ok(targets.some((t) => t.endsWith('/home-lab/tftp/fedora-coreos.ipxe')), targets.join(', '));
+    assert.ok(targets.some((t) => t.endsWith('/home-lab/tftp/fedora-coreos/config.ign')), targets.join(', '));
+
+    const commands = await vscode.commands.getCommands(true);
+    for (const id of ['pxeWorkbench.showBootChain', 'pxeWorkbench.refreshBootChain']) assert.ok(commands.includes(id), id);
+    await vscode.commands.executeCommand('pxeWorkbench.refreshBootChain');
+    await vscode.commands.executeCommand('pxeWorkbench.showBootChain');
+    await waitFor('the Boot Chain picture', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'Boot Chain'));
+  });
+
   it('Explain PXELINUX Config Lookup lists the files in order and opens the one used', async () => {
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceUri('home-lab', 'tftp', 'pxelinux.cfg', 'default')));
     const window = vscode.window as { showInputBox: typeof vscode.window.showInputBox; showQuickPick: typeof vscode.window.showQuickPick };
