@@ -1,5 +1,8 @@
 // Builds the extension client, the language server, the CLI, the benchmark and the generator into out/.
 import * as esbuild from 'esbuild';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -15,6 +18,8 @@ const common = {
   logLevel: 'warning',
   // jsonc-parser's UMD build hides its requires from the bundler; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
+  // openpgp's ESM build reads import.meta.url, which a CommonJS bundle does not have: take its CJS build.
+  alias: { openpgp: require.resolve('openpgp') },
   // ssh2's optional native parts must never be bundled: it runs in pure JS without them.
   // node-routeros requires source-map-support only when ENV=testing; it is never loaded here.
   external: ['vscode', 'cpu-features', './crypto/build/Release/sshcrypto.node', 'source-map-support'],

@@ -16,6 +16,7 @@ import { explainLookup, formatLookup } from '../../server/src/languages/pxelinux
 import { diskFiles, findSiteFile, readSite } from '../../server/src/site/context';
 import { LEVELS, type Level } from '../../server/src/core/problem';
 import { chainCommand, type ChainOptions } from './cli/chain';
+import { imagesUpdate, type ImagesOptions } from './cli/images';
 import { FORMATS, formatSarif, formatText, knownRule, summary, toJsonFindings, type Format } from './cli/format';
 
 const VERSION = '0.1.0';
@@ -87,6 +88,20 @@ export function program(): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action((options: ChainOptions) => {
       process.exitCode = chainCommand(options);
+    });
+  const images = cli.command('images').description('Fedora CoreOS PXE artifacts (kernel, initramfs, rootfs).');
+  images
+    .command('update')
+    .description('Download the current release of the stream when it is new (concurrent, resumable, sha256-verified), repoint the kernel/initramfs/rootfs symlinks atomically, keep the newest versions and write .latest.txt. Defaults come from "images" in pxe-site.json.')
+    .option('--site <file>', 'the site file (default: the nearest pxe-site.json)')
+    .option('--dest <dir>', 'folder for the artifacts (default: images.dir of the site)')
+    .option('--stream <stream>', 'stable, testing or next (default: images.stream, else stable)')
+    .option('--arch <arch>', 'x86_64 or aarch64 (default: images.arch, else x86_64)')
+    .option('--keep <n>', 'versions to keep (default: images.keep, else 4)')
+    .option('--stream-url <url>', 'stream metadata URL (default: the official one for the stream)')
+    .option('--gpg-key <file>', 'also check each artifact\'s detached signature with this armored OpenPGP public key')
+    .action(async (options: ImagesOptions) => {
+      process.exitCode = await imagesUpdate(options);
     });
   cli
     .command('pxelinux-lookup')

@@ -33,7 +33,7 @@ export interface SiteView {
   /** Where the NAS target keeps the mirrored TFTP root (remote absolute folder). */
   nasRemoteRoot?: string;
   /** Fedora CoreOS artifacts that the image updater downloads into `dir` (absolute); git-ignored, large. */
-  images?: { dir: string; arch: string; stream: string; keep: number };
+  images?: { dir: string; arch: string; stream: string; keep: number; streamUrl?: string };
 }
 
 export interface RuleContext {

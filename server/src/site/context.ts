@@ -66,7 +66,7 @@ export function siteView(file: string, json: unknown): SiteView | undefined {
     network?: { nas?: unknown; router?: unknown };
     router?: { config?: unknown };
     targets?: Record<string, { kind?: unknown; remoteRoot?: unknown } | undefined>;
-    images?: { dir?: unknown; arch?: unknown; stream?: unknown; keep?: unknown };
+    images?: { dir?: unknown; arch?: unknown; stream?: unknown; keep?: unknown; streamUrl?: unknown };
   };
   const root = dirname(file);
   const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
@@ -95,6 +95,7 @@ export function siteView(file: string, json: unknown): SiteView | undefined {
       arch: str(images?.arch) ?? 'x86_64',
       stream: str(images?.stream) ?? 'stable',
       keep: typeof images?.keep === 'number' ? images.keep : 4,
+      ...(str(images?.streamUrl) ? { streamUrl: str(images?.streamUrl) as string } : {}),
     };
   }
   return view;

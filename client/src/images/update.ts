@@ -1,0 +1,194 @@
+/**
+ * The Fedora CoreOS image updater: read the stream, download what is new (concurrently, resumable, verified),
+ * then move it into place and repoint the stable symlinks atomically, keep the newest N versions and record
+ * `.latest.txt`. A failure at any point leaves the previous version fully in place.
+ */
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { downloadVerified } from './download';
+import { verifySignature } from './signature';
+import { compareReleases, defaultStreamUrl, ImageError, pxeRelease, type Arch, type Artifact, type Release, type Stream } from './stream';
+
+export interface UpdateOptions {
+  dest: string;
+  stream: Stream;
+  arch: Arch;
+  keep: number;
+  streamUrl?: string;
+  /** An armored OpenPGP public key: when given, each artifact's detached signature must verify with it. */
+  gpgKey?: string;
+  signal?: AbortSignal;
+  progress?: (p: Progress) => void;
+  log?: (line: string) => void;
+}
+
+export interface Progress {
+  done: number;
+  total: number;
+  bytesPerSecond: number;
+  /** Seconds left at the current rate, when it can be told. */
+  etaSeconds?: number;
+}
+
+export interface UpdateResult {
+  release: string;
+  /** True when it was already current: nothing was downloaded. */
+  upToDate: boolean;
+  downloaded: string[];
+  bytes: number;
+  removed: string[];
+  seconds: number;
+}
+
+export const LATEST_FILE = '.latest.txt';
+
+async function readJson(url: string, signal?: AbortSignal): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(url, signal ? { signal } : {});
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ImageError(`cannot fetch the stream metadata ${url} (${(error as Error & { cause?: Error }).cause?.message ?? String(error)}). Check the network, or pass --stream-url.`, url);
+  }
+  if (!response.ok) throw new ImageError(`the stream metadata ${url} answered HTTP ${response.status}. Check --stream and --stream-url.`, url);
+  try {
+    return await response.json();
+  } catch {
+    throw new ImageError(`the stream metadata ${url} is not JSON. Check --stream-url.`, url);
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return fs.lstat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function readLink(path: string): Promise<string | undefined> {
+  return fs.readlink(path).catch(() => undefined);
+}
+
+/** Replaces `link` with a symlink to `target` in one rename: a reader sees the old link or the new, never none. */
+export async function repoint(dir: string, link: string, target: string): Promise<void> {
+  const tmp = join(dir, `.${link}.${randomBytes(6).toString('hex')}.tmp`);
+  await fs.symlink(target, tmp);
+  try {
+    await fs.rename(tmp, join(dir, link));
+  } catch (error) {
+    await fs.rm(tmp, { force: true });
+    throw new ImageError(`cannot repoint ${link} to ${target} in ${dir} (${(error as NodeJS.ErrnoException).code ?? String(error)}): check the folder's permissions.`, join(dir, link));
+  }
+}
+
+async function writeAtomically(path: string, text: string): Promise<void> {
+  const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  await fs.writeFile(tmp, text);
+  await fs.rename(tmp, path);
+}
+
+/** Versions present in `dir`: release → the versioned files of it. */
+export async function versionsIn(dir: string, arch: string): Promise<Map<string, string[]>> {
+  const pattern = new RegExp(`^fedora-coreos-(.+)-live-(kernel-${arch}|initramfs\\.${arch}\\.img|rootfs\\.${arch}\\.img)$`);
+  const versions = new Map<string, string[]>();
+  for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
+    const release = pattern.exec(name)?.[1];
+    if (release) versions.set(release, [...(versions.get(release) ?? []), name]);
+  }
+  return versions;
+}
+
+function throttle(report: ((p: Progress) => void) | undefined): { size(n: number): void; bytes(n: number): void; flush(): void } {
+  let total = 0;
+  let done = 0;
+  let fresh = 0;
+  const started = Date.now();
+  let last = 0;
+  const emit = (force: boolean): void => {
+    const now = Date.now();
+    if (!report || (!force && now - last < 200)) return;
+    last = now;
+    const seconds = (now - started) / 1000;
+    const bytesPerSecond = seconds > 0 ? fresh / seconds : 0;
+    report({ done, total: Math.max(total, done), bytesPerSecond, ...(bytesPerSecond > 0 && total > done ? { etaSeconds: (total - done) / bytesPerSecond } : {}) });
+  };
+  return {
+    size: (n) => {
+      total += n;
+      emit(false);
+    },
+    bytes: (n) => {
+      done += n;
+      fresh += n;
+      emit(false);
+    },
+    flush: () => emit(true),
+  };
+}
+
+export async function updateImages(options: UpdateOptions): Promise<UpdateResult> {
+  const started = Date.now();
+  const { dest, arch, signal } = options;
+  const log = options.log ?? (() => undefined);
+  if (!Number.isInteger(options.keep) || options.keep < 1) throw new ImageError(`--keep ${options.keep}: keep at least 1 version.`);
+  const url = options.streamUrl ?? defaultStreamUrl(options.stream);
+  log(`reading ${url}`);
+  const release: Release = pxeRelease(await readJson(url, signal), arch, url);
+  await fs.mkdir(dest, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+    throw new ImageError(`cannot create ${dest} (${error.code ?? String(error)}): check the path and its permissions.`, dest);
+  });
+
+  const missing: Artifact[] = [];
+  for (const artifact of release.artifacts) if (!(await exists(join(dest, artifact.name)))) missing.push(artifact);
+  const linksCurrent = await Promise.all(release.artifacts.map(async (a) => (await readLink(join(dest, a.link))) === a.name));
+  const latest = (await fs.readFile(join(dest, LATEST_FILE), 'utf8').catch(() => '')).trim();
+  if (!missing.length && linksCurrent.every(Boolean) && latest === release.release) {
+    log(`Fedora CoreOS ${release.release} (${options.stream}, ${arch}) is already current in ${dest}`);
+    return { release: release.release, upToDate: true, downloaded: [], bytes: 0, removed: [], seconds: (Date.now() - started) / 1000 };
+  }
+
+  // Download what is missing, all at once, each into <name>.tmp; nothing is moved until all three verify.
+  const progress = throttle(options.progress);
+  let bytes = 0;
+  const results = await Promise.allSettled(
+    missing.map(async (artifact) => {
+      log(`downloading ${artifact.location}`);
+      await downloadVerified(artifact.location, join(dest, `${artifact.name}.tmp`), artifact.sha256, {
+        ...(signal ? { signal } : {}),
+        label: artifact.name,
+        events: { size: progress.size, bytes: (n) => ((bytes += n), progress.bytes(n)) },
+      });
+      if (options.gpgKey) {
+        if (!artifact.signature) throw new ImageError(`${artifact.name}: the stream has no signature URL for it, so it cannot be checked against the key you gave.`, artifact.name);
+        await verifySignature(join(dest, `${artifact.name}.tmp`), artifact.signature, options.gpgKey, artifact.name, signal);
+      }
+      log(`verified ${artifact.name}`);
+    }),
+  );
+  progress.flush();
+  if (signal?.aborted) throw new ImageError('cancelled: finished and partial downloads are kept as .tmp files; the next update resumes them. The previous version is still in place.');
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason instanceof ImageError ? failed.reason : new ImageError(String(failed.reason));
+
+  // Move into place, then repoint each link in one rename, then record the release.
+  for (const artifact of missing) await fs.rename(join(dest, `${artifact.name}.tmp`), join(dest, artifact.name));
+  for (const artifact of release.artifacts) await repoint(dest, artifact.link, artifact.name);
+  await writeAtomically(join(dest, LATEST_FILE), `${release.release}\n`);
+  log(`Fedora CoreOS ${release.release} is current: ${release.artifacts.map((a) => `${a.link} → ${a.name}`).join(', ')}`);
+
+  // Keep the newest N versions (the current one always), delete the rest.
+  const versions = await versionsIn(dest, arch);
+  const ordered = [...versions.keys()].sort(compareReleases).reverse();
+  const keep = new Set([release.release, ...ordered.filter((v) => v !== release.release).slice(0, options.keep - 1)]);
+  const removed: string[] = [];
+  for (const version of ordered) {
+    if (keep.has(version)) continue;
+    for (const name of versions.get(version) ?? []) {
+      await fs.rm(join(dest, name), { force: true });
+      removed.push(name);
+    }
+  }
+  if (removed.length) log(`removed ${removed.length} file(s) of older versions`);
+  return { release: release.release, upToDate: false, downloaded: missing.map((a) => a.name), bytes, removed, seconds: (Date.now() - started) / 1000 };
+}
