@@ -27,12 +27,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('pxeWorkbench', 'PXE Workbench', serverOptions, clientOptions);
   const decoded = new DecodedFiles();
   const bootChain = new BootChain(() => client);
+  const imagesLog = vscode.window.createOutputChannel('PXE Workbench: Images', { log: true });
   context.subscriptions.push(bootChain, vscode.window.createTreeView('pxeWorkbench.bootChain', { treeDataProvider: bootChain, showCollapseAll: true }));
   context.subscriptions.push(vscode.workspace.registerFileSystemProvider(DECODED_SCHEME, decoded, { isCaseSensitive: true }));
-  for (const [id, handler] of Object.entries(commandTable({ extension: context, client: () => client, output, decoded, bootChain }))) {
+  for (const [id, handler] of Object.entries(commandTable({ extension: context, client: () => client, output, decoded, bootChain, imagesLog }))) {
     context.subscriptions.push(vscode.commands.registerCommand(id, handler));
   }
-  context.subscriptions.push(output, offerSiteFile(context));
+  context.subscriptions.push(output, imagesLog, offerSiteFile(context));
   await client.start();
   bootChain.attach(client);
   await restoreRouterOsTree(context, client);

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { serveArtifacts } from '../helpers/artifactServer';
 import { startSimulator } from '../helpers/routerosSim';
 import { codeOf, diagnosticsOf, EXTENSION_ID, waitFor, workspaceUri } from './helpers';
 
@@ -187,6 +188,37 @@ describe('PXE Workbench in the extension host', () => {
     await vscode.commands.executeCommand('pxeWorkbench.refreshBootChain');
     await vscode.commands.executeCommand('pxeWorkbench.showBootChain');
     await waitFor('the Boot Chain picture', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'Boot Chain'));
+  });
+
+  it('reports images not downloaded yet as information, and its quick fix runs the image updater (served on 127.0.0.1)', async function () {
+    this.timeout(60_000);
+    const server = await serveArtifacts();
+    try {
+      await server.release('42.20251110.3.0');
+      const root = workspaceUri('images-lab').fsPath;
+      const write = (rel: string, text: string): void => {
+        fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+        fs.writeFileSync(path.join(root, rel), text);
+      };
+      write('pxe-site.json', JSON.stringify({ version: 1, name: 'images-lab', network: { subnet: '192.168.255.0/24', router: '192.168.255.1', nas: '192.168.255.2' }, tftp: { root: 'tftp', server: '192.168.255.2' }, http: { baseUrl: 'http://192.168.255.2/tftp/', root: 'tftp' }, router: { config: 'router.rsc' }, images: { dir: 'tftp/fcos', streamUrl: server.streamUrl } }));
+      write('router.rsc', "/ip dhcp-server option\nadd code=66 name=tftp value=\"'192.168.255.2'\"\nadd code=67 name=boot value=\"'undionly.kpxe'\"\nadd code=17 name=root value=\"'http://192.168.255.2/tftp/boot.ipxe'\"\n/ip dhcp-server option sets\nadd name=pxe options=tftp,boot,root\n/ip dhcp-server network\nadd address=192.168.255.0/24 next-server=192.168.255.2 dhcp-option-set=pxe\n");
+      write('tftp/undionly.kpxe', 'placeholder');
+      write('tftp/boot.ipxe', '#!ipxe\nkernel fcos/kernel-x86_64 initrd=main coreos.live.rootfs_url=http://192.168.255.2/tftp/fcos/rootfs.x86_64.img ignition.firstboot ignition.platform.id=metal || goto failed\ninitrd --name main fcos/initramfs.x86_64.img || goto failed\nboot || goto failed\n:failed\nshell\n');
+      const script = workspaceUri('images-lab', 'tftp', 'boot.ipxe');
+      const infos = await diagnosticsOf(script, (d) => d.filter((x) => codeOf(x) === 'chain.imageMissing').length === 3);
+      assert.ok(infos.every((d) => d.severity === vscode.DiagnosticSeverity.Information), 'absent images are information, not errors');
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', script, infos[0]!.range, vscode.CodeActionKind.QuickFix.value);
+      const fix = actions.find((a) => a.title === 'Download with the image updater');
+      assert.ok(fix?.command, actions.map((a) => a.title).join(', '));
+      assert.equal(fix.command.command, 'pxeWorkbench.updateImages');
+      const result = (await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []))) as { release: string } | undefined;
+      assert.equal(result?.release, '42.20251110.3.0');
+      assert.equal(fs.readlinkSync(path.join(root, 'tftp', 'fcos', 'kernel-x86_64')), 'fedora-coreos-42.20251110.3.0-live-kernel-x86_64');
+      // The editor's file watcher tells the server; the findings go away.
+      await waitFor('the image findings to clear', () => (vscode.languages.getDiagnostics(script).some((d) => codeOf(d) === 'chain.imageMissing') ? undefined : true), 20_000);
+    } finally {
+      await server.close();
+    }
   });
 
   it('Explain PXELINUX Config Lookup lists the files in order and opens the one used', async () => {

@@ -2,37 +2,18 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { InputError } from '../../../server/src/engine';
-import { diskFiles, findSiteFile, readSite } from '../../../server/src/site/context';
-import { ARCHES, clock, ImageError, mib, STREAMS, updateImages, type Arch, type Stream } from '../images';
+import { clock, ImageError, imagesSettings, mib, updateImages, type ImagesOptions } from '../images';
 
-export interface ImagesOptions {
-  site?: string;
-  dest?: string;
-  stream?: string;
-  arch?: string;
-  keep?: string;
-  streamUrl?: string;
-  gpgKey?: string;
-}
-
-/** The updater's settings: the flags, else the site's `images`, else the defaults. */
-export function imagesSettings(options: ImagesOptions, cwd = process.cwd()): { dest: string; stream: Stream; arch: Arch; keep: number; streamUrl?: string } {
-  const siteFile = options.site ? resolve(cwd, options.site) : findSiteFile(cwd, diskFiles());
-  const images = siteFile ? readSite(siteFile)?.images : undefined;
-  const dest = options.dest ? resolve(cwd, options.dest) : images?.dir;
-  if (!dest) throw new InputError('where should the images go? Pass --dest DIR, or add "images": { "dir": "tftp/fedora-coreos" } to pxe-site.json.');
-  const stream = options.stream ?? images?.stream ?? 'stable';
-  if (!(STREAMS as readonly string[]).includes(stream)) throw new InputError(`--stream ${stream}: use one of ${STREAMS.join(', ')}.`);
-  const arch = options.arch ?? images?.arch ?? 'x86_64';
-  if (!(ARCHES as readonly string[]).includes(arch)) throw new InputError(`--arch ${arch}: use one of ${ARCHES.join(', ')}.`);
-  const keep = options.keep !== undefined ? Number(options.keep) : (images?.keep ?? 4);
-  if (!Number.isInteger(keep) || keep < 1) throw new InputError(`--keep ${options.keep}: a whole number of versions, at least 1.`);
-  const streamUrl = options.streamUrl ?? images?.streamUrl;
-  return { dest, stream: stream as Stream, arch: arch as Arch, keep, ...(streamUrl ? { streamUrl } : {}) };
-}
+export type { ImagesOptions };
 
 export async function imagesUpdate(options: ImagesOptions, cwd = process.cwd()): Promise<number> {
-  const settings = imagesSettings(options, cwd);
+  let settings: ReturnType<typeof imagesSettings>;
+  try {
+    settings = imagesSettings(options, cwd);
+  } catch (error) {
+    if (error instanceof ImageError) throw new InputError(error.message);
+    throw error;
+  }
   let gpgKey: string | undefined;
   if (options.gpgKey) {
     try {

@@ -5,6 +5,7 @@ import { createSiteFile } from './createSiteFile';
 import { DecodedFiles, encodeFile, openDecoded } from './decodedView';
 import { explainPxelinuxLookup } from './explainLookup';
 import { loadRouterOsTree } from './routerosTree';
+import { updateImagesCommand } from './updateImages';
 
 export interface CommandContext {
   extension: vscode.ExtensionContext;
@@ -12,6 +13,7 @@ export interface CommandContext {
   output: vscode.OutputChannel;
   decoded: DecodedFiles;
   bootChain: BootChain;
+  imagesLog: vscode.LogOutputChannel;
 }
 
 /** The command table: every palette entry in package.json maps to one handler here. */
@@ -25,6 +27,7 @@ export function commandTable(ctx: CommandContext): Record<string, (...args: unkn
     'pxeWorkbench.showLogs': () => ctx.output.show(true),
     'pxeWorkbench.explainPxelinuxLookup': () => explainPxelinuxLookup(),
     'pxeWorkbench.loadRouterOsTree': () => loadRouterOsTree(ctx.extension, ctx.client()),
+    'pxeWorkbench.updateImages': (siteFile) => updateImagesCommand(ctx.imagesLog, typeof siteFile === 'string' ? siteFile : undefined),
     'pxeWorkbench.showBootChain': () => ctx.bootChain.show(),
     'pxeWorkbench.refreshBootChain': () => ctx.bootChain.refresh(),
     [OPEN_HOP_COMMAND]: (target) => openHop(target as { uri: string; line?: number; character?: number } | undefined),

@@ -1,9 +1,8 @@
 /** One artifact into `<dest>.tmp`: resumed with HTTP Range, hashed while it streams, verified. */
 import { createHash, type Hash } from 'node:crypto';
-import { createReadStream, promises as fs } from 'node:fs';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
+import http, { type IncomingMessage } from 'node:http';
+import https from 'node:https';
 import { ImageError } from './stream';
 
 export interface DownloadEvents {
@@ -15,12 +14,10 @@ export interface DownloadEvents {
 
 async function hashFile(path: string, hash: Hash): Promise<number> {
   let size = 0;
-  await pipeline(createReadStream(path), async function* (source: AsyncIterable<Buffer>) {
-    for await (const chunk of source) {
-      hash.update(chunk);
-      size += chunk.length;
-    }
-  });
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    size += chunk.length;
+  }
   return size;
 }
 
@@ -30,6 +27,51 @@ async function sizeOf(path: string): Promise<number> {
   } catch {
     return 0;
   }
+}
+
+/** A GET that follows redirects (up to 5), over http or https. */
+function get(url: string, headers: Record<string, string>, signal: AbortSignal | undefined, redirects = 5): Promise<IncomingMessage> {
+  return new Promise((done, fail) => {
+    const request = (url.startsWith('https:') ? https : http).get(url, { headers, ...(signal ? { signal } : {}) }, (response) => {
+      const location = response.headers.location;
+      if (location && [301, 302, 303, 307, 308].includes(response.statusCode ?? 0) && redirects > 0) {
+        response.resume();
+        get(new URL(location, url).href, headers, signal, redirects - 1).then(done, fail);
+        return;
+      }
+      done(response);
+    });
+    request.on('error', fail);
+  });
+}
+
+/**
+ * Streams the body into the file and the hash at once, with backpressure. Whatever arrived before a drop or
+ * a cancel is flushed to disk first (so the next run resumes from it), then the failure is thrown.
+ */
+function receive(response: IncomingMessage, tmp: string, append: boolean, hash: Hash, onBytes: (n: number) => void): Promise<void> {
+  return new Promise((done, fail) => {
+    const file = createWriteStream(tmp, { flags: append ? 'a' : 'w', highWaterMark: 1 << 20 });
+    let failure: Error | undefined;
+    const finish = (error?: Error): void => {
+      failure ??= error;
+      file.end();
+    };
+    file.on('finish', () => (failure ? fail(failure) : done()));
+    file.on('error', (error) => {
+      response.destroy();
+      fail(error);
+    });
+    file.on('drain', () => response.resume());
+    response.on('data', (chunk: Buffer) => {
+      hash.update(chunk);
+      onBytes(chunk.length);
+      if (!file.write(chunk)) response.pause();
+    });
+    response.on('end', () => finish(response.complete ? undefined : new Error('the connection closed early')));
+    response.on('aborted', () => finish(new Error('the connection was reset')));
+    response.on('error', (error) => finish(error));
+  });
 }
 
 /**
@@ -43,52 +85,44 @@ export async function downloadVerified(url: string, tmp: string, sha256: string,
     const hash = createHash('sha256');
     let offset = await sizeOf(tmp);
     if (offset) await hashFile(tmp, hash);
-    let response: Response;
+    let response: IncomingMessage;
     try {
-      response = await fetch(url, { ...(signal ? { signal } : {}), headers: offset ? { Range: `bytes=${offset}-` } : {} });
+      response = await get(url, offset ? { Range: `bytes=${offset}-` } : {}, signal);
     } catch (error) {
       if (signal?.aborted) throw error;
-      throw new ImageError(`${label}: cannot reach ${url} (${(error as Error & { cause?: Error }).cause?.message ?? String(error)}). Check the network or --stream-url, then run the update again: finished bytes are kept.`, label);
+      throw new ImageError(`${label}: cannot reach ${url} (${(error as Error).message}). Check the network or --stream-url, then run the update again: finished bytes are kept.`, label);
     }
-    if (response.status === 416 && offset) {
+    const status = response.statusCode ?? 0;
+    if (status === 416 && offset) {
       // Nothing left to fetch: the partial file is already whole (or longer than the artifact).
-      await response.body?.cancel();
+      response.resume();
       events?.size?.(offset);
       events?.bytes?.(offset);
       if (hash.digest('hex') === sha256) return;
       await fs.rm(tmp, { force: true });
       continue;
     }
-    if (response.status === 200 && offset) {
+    if (status === 200 && offset) {
       offset = 0; // the server ignores Range: start over
-    } else if (response.status === 206) {
-      const start = Number(/bytes (\d+)-/.exec(response.headers.get('content-range') ?? '')?.[1]);
+    } else if (status === 206) {
+      const start = Number(/bytes (\d+)-/.exec(response.headers['content-range'] ?? '')?.[1]);
       if (start !== offset) {
-        await response.body?.cancel();
+        response.resume();
         throw new ImageError(`${label}: the server resumed at byte ${start}, not ${offset}. Delete ${tmp} and run the update again.`, label);
       }
-    } else if (response.status !== 200) {
-      await response.body?.cancel();
-      throw new ImageError(`${label}: ${url} answered HTTP ${response.status}. Check the stream URL; the previous version stays in place.`, label);
+    } else if (status !== 200) {
+      response.resume();
+      throw new ImageError(`${label}: ${url} answered HTTP ${status}. Check the stream URL; the previous version stays in place.`, label);
     }
     const fresh = offset === 0 ? createHash('sha256') : hash;
-    const length = Number(response.headers.get('content-length') ?? NaN);
+    const length = Number(response.headers['content-length'] ?? NaN);
     if (Number.isFinite(length)) events?.size?.(offset + length);
     if (offset) events?.bytes?.(offset);
-    if (!response.body) throw new ImageError(`${label}: ${url} sent no body.`, label);
-    // Each chunk is on disk before the next is read: whatever arrived before a drop is kept for the resume.
-    const file = await fs.open(tmp, offset ? 'a' : 'w');
     try {
-      for await (const chunk of Readable.fromWeb(response.body as WebReadableStream<Uint8Array>, signal ? { signal } : {}) as AsyncIterable<Buffer>) {
-        fresh.update(chunk);
-        await file.write(chunk);
-        events?.bytes?.(chunk.length);
-      }
+      await receive(response, tmp, offset > 0, fresh, (n) => events?.bytes?.(n));
     } catch (error) {
       if (signal?.aborted) throw error;
       throw new ImageError(`${label}: the download from ${url} broke off (${(error as Error).message}). Run the update again: it resumes where it stopped.`, label);
-    } finally {
-      await file.close();
     }
     if (fresh.digest('hex') === sha256) return;
     await fs.rm(tmp, { force: true });

@@ -1,4 +1,5 @@
 export { updateImages, repoint, versionsIn, LATEST_FILE, type Progress, type UpdateOptions, type UpdateResult } from './update';
+export { imagesSettings, type ImagesOptions } from './settings';
 export { ARCHES, STREAMS, ImageError, compareReleases, defaultStreamUrl, linkName, pxeRelease, type Arch, type Stream } from './stream';
 
 /** `812.0 MiB` */
