@@ -37,6 +37,6 @@ describe('rule registry', () => {
     const contributed = (manifest.contributes.languages as { id: string }[]).map((l) => l.id);
     for (const id of SERVICES.keys()) if (id !== 'site') expect(contributed).toContain(id);
     for (const id of contributed) expect(manifest.activationEvents).toContain(`onLanguage:${id}`);
-    expect(manifest.activationEvents).toContain('workspaceContains:pxe-site.json');
+    expect(manifest.activationEvents).toContain('workspaceContains:**/pxe-site.json');
   });
 });
