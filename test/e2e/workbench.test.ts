@@ -65,8 +65,11 @@ describe('PXE Workbench in the real VS Code workbench (installed VSIX)', () => {
       for (const [file] of expected) await openFile(page, file);
       await page.keyboard.press('Control+Shift+M');
       await page.waitForSelector('.markers-panel .monaco-list-row');
-      // The list only renders the rows in view: give it the whole window.
+      // The list only renders the rows in view: give it the whole window, and leave out the boot-chain
+      // example site, whose closed files the server checks too.
       await runCommand(page, 'View: Toggle Maximized Panel');
+      const filter = page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first();
+      await filter.fill('!**/chain/**');
       await expect.poll(async () => {
         const rows = (await problems(page)).join('\n');
         return expected.filter(([, code, line]) => !new RegExp(`${code.replace('.', '\\.')}\\)?\\s*\\${line.replace(']', '\\]')}`).test(rows)).map(([f]) => f);
@@ -76,6 +79,7 @@ describe('PXE Workbench in the real VS Code workbench (installed VSIX)', () => {
       expect(rows.join('\n')).toContain('pxe-workbench');
       await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
       await page.screenshot({ path: join(DOCS, 'problems-panel.png') });
+      await filter.fill('');
       await runCommand(page, 'View: Toggle Maximized Panel');
     });
   });
