@@ -257,6 +257,19 @@ describe('boot chain rules', () => {
     expect(assumed.clients.map((c) => `${c.firmware} ${c.root.status} ${c.root.children[0]!.label} ${isBroken(c.root)}`)).toEqual(['bios unknown lpxelinux.0 false', 'uefi unknown syslinux.efi false']);
   });
 
+  it('a router that serves TFTP itself: /ip tftp maps the request to a real-filename deployed from the TFTP root', () => {
+    const text = rsc(`add code=66 name=tftp value="'192.168.255.1'"\nadd code=67 name=boot value="'lpxelinux.0'"`) +
+      `${SET}\n/ip dhcp-server network\nadd address=192.168.255.0/24 next-server=192.168.255.1 dhcp-option-set=pxe\n/ip tftp\nadd req-filename=lpxelinux.0 real-filename=tftp/bios/lpxelinux.0\n`;
+    const files = { 'router.rsc': text, 'tftp/bios/lpxelinux.0': 'x', 'tftp/bios/ldlinux.c32': 'x', 'tftp/bios/pxelinux.cfg/default': 'DEFAULT l\nLABEL l\n  LOCALBOOT 0\n' };
+    const ok = memoryChain(files, BASE_SITE, { firmware: 'bios' });
+    expect(ok.clients[0]!.root.children[0]).toMatchObject({ label: 'lpxelinux.0', path: join(ROOT, 'tftp/bios/lpxelinux.0'), status: 'ok' });
+    expect(hopList(ok.clients[0]!.root).map((h) => h.trim())).toContain('config pxelinux.cfg/default ok');
+    const without = Object.fromEntries(Object.entries(files).filter(([name]) => name !== 'tftp/bios/lpxelinux.0'));
+    const missing = memoryChain(without, BASE_SITE, { firmware: 'bios' });
+    expect(problemsIn(missing, 'router.rsc', text)).toEqual(['chain.missingFile: tftp/bios/lpxelinux.0']);
+    expect(missing.problems.get(join(ROOT, 'router.rsc'))![0]!.related![0]!.start).toBe(text.indexOf(`"'lpxelinux.0'"`));
+  });
+
   it('never throws on broken input files', () => {
     const chain = memoryChain({ ...LOADERS, 'router.rsc': '/ip dhcp-server option\nadd code=67 value="\'lpx', 'tftp/pxelinux.cfg/default': 'LABEL\nKERNEL\nAPPEND ignition.config.url=', 'tftp/config.ign': '{' });
     expect(chain.clients.length).toBeGreaterThan(0);

@@ -65,6 +65,7 @@ export class ChainBuilder {
   /** Files on the path being followed (a script that chains itself must not recurse forever). */
   private readonly following = new Set<string>();
   private readonly notes: string[] = [];
+  private facts: DhcpFacts | undefined;
 
   constructor(private readonly inputs: ChainInputs) {}
 
@@ -74,6 +75,7 @@ export class ChainBuilder {
 
   build(): Chain {
     const facts = this.routerFacts();
+    this.facts = facts;
     const clients: Client[] = [];
     const machine = this.inputs.machine;
     const firmwares = FIRMWARES.filter((f) => !machine?.firmware || f === machine.firmware);
@@ -236,6 +238,28 @@ export class ChainBuilder {
     return hop;
   }
 
+  /**
+   * When the router itself serves TFTP (DHCP names it, and the script has `/ip tftp` entries): the entry
+   * whose req-filename matches, and the TFTP-root file its real-filename is deployed from (the router's
+   * `tftp/` folder mirrors the site's TFTP root).
+   */
+  private routerTftp(env: Env, name: string): { matched: boolean; entry: { real: string; at: Place }; file?: string } | undefined {
+    const entries = this.facts?.tftp ?? [];
+    if (!entries.length || !env.tftpServer || env.tftpServer !== this.site.router || env.tftpServer === this.site.tftpServer) return undefined;
+    for (const entry of entries) {
+      let re: RegExp;
+      try {
+        re = new RegExp(entry.req === '' ? '.*' : `^(?:${entry.req})$`);
+      } catch {
+        continue;
+      }
+      if (!re.test(name)) continue;
+      const real = entry.real.endsWith('/') ? `${entry.real}${name}` : entry.real;
+      return { matched: true, entry, file: real.replace(/^\/+/, '').replace(/^tftp\//, '') };
+    }
+    return { matched: false, entry: entries[0] as { real: string; at: Place } };
+  }
+
   /** The NAS, the router, or the TFTP server named in the site file. */
   private knownHost(host: string): boolean {
     const s = this.site;
@@ -259,13 +283,21 @@ export class ChainBuilder {
     const root = this.site.tftpRoot;
     const detail = `TFTP ${env.tftpServer ?? this.site.tftpServer ?? ''}`.trim();
     if (!root) return { kind: 'loader', label: name, detail, ...(at ? { at } : {}), status: 'unknown', message: 'pxe-site.json has no tftp.root: add it so the chain can find the loader', children: [] };
-    const relative = posix.normalize(name.replace(/^\/+/, ''));
+    const routed = this.routerTftp(env, name);
+    const relative = posix.normalize((routed?.file ?? name).replace(/^\/+/, ''));
     const path = join(root, ...relative.split('/'));
-    const hop: Hop = { kind: 'loader', label: name, detail, via: 'tftp', path, ...(at ? { at } : {}), status: 'ok', children: [] };
+    const hop: Hop = { kind: 'loader', label: name, detail: routed ? `${detail} (router, /ip tftp → ${routed.entry.real})` : detail, via: 'tftp', path, ...(at ? { at } : {}), status: 'ok', children: [] };
+    if (routed && !routed.matched) {
+      // routeros.bootFileNotServed says so on the option; here the hop stops.
+      hop.status = 'missing';
+      hop.message = 'the router serves TFTP, and no /ip tftp req-filename matches this name';
+      return hop;
+    }
     if (relative.startsWith('..') || this.fileState(path) !== 'ok') {
       hop.status = 'missing';
       hop.message = `not in the TFTP root: looked for ${this.rel(path)}`;
-      if (at && !coveredByOption67) this.report('chain.missingFile', at, `The boot file ${name} is not in the TFTP root (looked for ${path}). Correct the name or copy the loader there.`);
+      if (routed?.matched) this.report('chain.missingFile', routed.entry.at, `The router answers requests for ${name} with ${routed.entry.real}, which deploy copies from ${this.rel(path)}: that file is not there. Correct real-filename or add the file.`, this.relate(at, `the boot file machines ask for: ${name}`));
+      else if (at && !coveredByOption67) this.report('chain.missingFile', at, `The boot file ${name} is not in the TFTP root (looked for ${path}). Correct the name or copy the loader there.`);
       return hop;
     }
     const loader = loaderOf(name);

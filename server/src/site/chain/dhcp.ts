@@ -41,8 +41,16 @@ export interface MatcherFact {
   at: Place;
 }
 
+/** An `/ip tftp` entry: requests matching `req` (a regex) are answered with the router's file `real`. */
+export interface TftpFact {
+  req: string;
+  real: string;
+  at: Place;
+}
+
 export interface DhcpFacts {
   file: string;
+  tftp: TftpFact[];
   options: Map<string, OptionFact>;
   sets: Map<string, string[]>;
   networks: NetworkFact[];
@@ -94,7 +102,7 @@ function matcherFirmware(code: string | undefined, value: string | undefined): F
 }
 
 export function dhcpFacts(file: string, script: RouterOsScript): DhcpFacts {
-  const facts: DhcpFacts = { file, options: new Map(), sets: new Map(), networks: [], leases: [], matchers: [] };
+  const facts: DhcpFacts = { file, tftp: [], options: new Map(), sets: new Map(), networks: [], leases: [], matchers: [] };
   const place = (start: number, end: number): Place => ({ file, start, end });
   const valuePlace = (a: Argument): Place => place(a.valueStart, a.valueEnd);
   for (const s of dhcpModelOf(script).statements) {
@@ -125,6 +133,10 @@ export function dhcpFacts(file: string, script: RouterOsScript): DhcpFacts {
       const address = arg(s, 'address')?.value;
       const comment = arg(s, 'comment')?.value;
       facts.leases.push({ mac: mac.toLowerCase(), ...(address ? { address } : {}), sets: list(arg(s, 'dhcp-option-set')), ...(comment ? { comment } : {}), at: place(s.start, s.end) });
+    } else if (s.menu === '/ip tftp') {
+      const req = arg(s, 'req-filename');
+      const real = arg(s, 'real-filename');
+      if (req?.value !== undefined && real?.value) facts.tftp.push({ req: req.value, real: real.value, at: valuePlace(real) });
     } else if (s.menu === '/ip dhcp-server matcher') {
       const firmware = matcherFirmware(arg(s, 'code')?.value, arg(s, 'value')?.value);
       const set = arg(s, 'option-set')?.value;
