@@ -9,7 +9,7 @@ const forTests = args.includes('--test');
 const log = (message) => quiet || console.log(`setup: ${message}`);
 
 /** Debian packages the test suites start for real: binary to look for → package. */
-const TEST_PACKAGES = { nvim: 'neovim', 'ignition-validate': 'ignition' };
+const TEST_PACKAGES = { nvim: 'neovim', 'ignition-validate': 'ignition', sshd: 'openssh-server', sftp: 'openssh-client', nginx: 'nginx' };
 
 function run(command, commandArgs) {
   const result = spawnSync(command, commandArgs, { stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit' });

@@ -1,0 +1,85 @@
+/** A deploy target as the site file describes it, with the local folders it mirrors. */
+import { readFileSync } from 'node:fs';
+import { dirname, posix, resolve } from 'node:path';
+import { parse } from 'jsonc-parser';
+import type { SiteView } from '../../../server/src/core/context';
+import { readSite } from '../../../server/src/site/context';
+import { DeployError } from './errors';
+import type { SshTarget } from './ssh';
+
+export interface NasTarget extends SshTarget {
+  kind: 'synology' | 'sftp';
+  site: SiteView;
+  /** Local folder mirrored to remoteRoot (the TFTP root, which the HTTP folder is inside or equal to). */
+  localRoot: string;
+  remoteRoot: string;
+  /** The local nginx snippet and where it goes on the NAS. */
+  nginx?: { local: string; remote: string; test: string; reload: string; sudo: boolean };
+  deleteRemoved: boolean;
+  uploadOnSave: boolean;
+  verifyHash: boolean;
+}
+
+interface RawTarget {
+  kind?: string;
+  host?: string;
+  port?: number;
+  user?: string;
+  identityFile?: string;
+  hostKey?: string;
+  remoteRoot?: string;
+  nginxConfig?: string;
+  nginxTest?: string;
+  nginxReload?: string;
+  sudo?: boolean;
+  deleteRemoved?: boolean;
+  uploadOnSave?: boolean;
+  verifyHash?: boolean;
+}
+
+/** A remote absolute path, normalised; refuses `..` that would leave where it points. */
+export function remotePath(path: string, what: string): string {
+  if (!path.startsWith('/')) throw new DeployError(`${what} must be an absolute path on the NAS (it is "${path}").`);
+  if (path.split('/').includes('..')) throw new DeployError(`${what} "${path}" contains "..": give the folder itself, without "..".`);
+  const normal = posix.normalize(path).replace(/\/+$/, '') || '/';
+  if (normal === '/') throw new DeployError(`${what} is "/": give the folder that mirrors the TFTP root, e.g. /volume1/docker/tftp.`);
+  return normal;
+}
+
+/** The names of the targets in a site file, by kind. */
+export function targetNames(siteFile: string): { name: string; kind: string }[] {
+  const json = parse(readFileSync(siteFile, 'utf8')) as { targets?: Record<string, RawTarget> };
+  return Object.entries(json?.targets ?? {}).map(([name, t]) => ({ name, kind: String(t?.kind ?? '') }));
+}
+
+export function loadNasTarget(siteFile: string, name: string): NasTarget {
+  const site = readSite(siteFile);
+  if (!site) throw new DeployError(`${siteFile} cannot be read as a site file: run \`pxe-workbench lint ${siteFile}\` to see why.`);
+  const json = parse(readFileSync(siteFile, 'utf8')) as { targets?: Record<string, RawTarget>; http?: { nginxConfig?: string } };
+  const raw = json.targets?.[name];
+  if (!raw) throw new DeployError(`pxe-site.json has no target "${name}"${json.targets ? ` (it has ${Object.keys(json.targets).join(', ')})` : ''}: add it under "targets".`);
+  if (raw.kind === 'mikrotik') throw new DeployError(`"${name}" is a MikroTik router: router deploy (DHCP settings over the API) is a separate command that is not built yet. Deploy the NAS target here.`);
+  if (raw.kind !== 'synology' && raw.kind !== 'sftp') throw new DeployError(`targets.${name}.kind must be "synology" or "sftp" to deploy files over SFTP.`);
+  if (!raw.host || !raw.user) throw new DeployError(`targets.${name} needs "host" and "user".`);
+  if (!raw.remoteRoot) throw new DeployError(`targets.${name} needs "remoteRoot": the folder on the NAS that mirrors the TFTP root, e.g. /volume1/docker/tftp.`);
+  if (!site.tftpRoot) throw new DeployError('pxe-site.json needs tftp.root: the local folder to deploy.');
+  const remoteRoot = remotePath(raw.remoteRoot, `targets.${name}.remoteRoot`);
+  const localNginx = json.http?.nginxConfig ? resolve(dirname(siteFile), json.http.nginxConfig) : undefined;
+  const sudo = raw.sudo === true;
+  return {
+    name,
+    kind: raw.kind,
+    host: raw.host,
+    port: raw.port ?? 22,
+    user: raw.user,
+    ...(raw.identityFile ? { identityFile: resolve(dirname(siteFile), raw.identityFile.replace(/^~(?=\/)/, process.env.HOME ?? '~')) } : {}),
+    ...(raw.hostKey ? { hostKey: raw.hostKey } : {}),
+    site,
+    localRoot: site.tftpRoot,
+    remoteRoot,
+    ...(localNginx && raw.nginxConfig ? { nginx: { local: localNginx, remote: remotePath(raw.nginxConfig, `targets.${name}.nginxConfig`), test: raw.nginxTest ?? 'nginx -t', reload: raw.nginxReload ?? 'nginx -s reload', sudo } } : {}),
+    deleteRemoved: raw.deleteRemoved === true,
+    uploadOnSave: raw.uploadOnSave === true,
+    verifyHash: raw.verifyHash === true,
+  };
+}

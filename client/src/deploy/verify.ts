@@ -1,0 +1,48 @@
+/** After a deploy: ask the NAS's web server for every URL the boot chain fetches (HEAD), file by file. */
+import { request } from 'node:http';
+import { buildChain, readDisk, type Hop } from '../../../server/src/site/chain';
+import { diskFiles } from '../../../server/src/site/context';
+import type { SiteView } from '../../../server/src/core/context';
+
+export interface UrlCheck {
+  url: string;
+  status?: number;
+  error?: string;
+}
+
+/** The http:// URLs of the chain that point at the NAS (each once). */
+export function chainUrls(site: SiteView): string[] {
+  const urls = new Set<string>();
+  const visit = (hop: Hop): void => {
+    if (hop.via === 'http' && hop.url && hop.path) urls.add(hop.url);
+    hop.children.forEach(visit);
+  };
+  buildChain({ site, files: diskFiles(), read: readDisk }).clients.forEach((c) => visit(c.root));
+  return [...urls].sort();
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|\[?::1\]?|localhost)$/;
+
+/** HEAD each URL (5 s each). With PXE_WORKBENCH_LOOPBACK_ONLY set (the test suites), other hosts are refused. */
+export async function verifyUrls(urls: readonly string[], signal?: AbortSignal): Promise<UrlCheck[]> {
+  const checks: UrlCheck[] = [];
+  for (const url of urls) {
+    const host = new URL(url).hostname;
+    if (process.env.PXE_WORKBENCH_LOOPBACK_ONLY && !LOOPBACK.test(host)) {
+      checks.push({ url, error: 'not checked (loopback only)' });
+      continue;
+    }
+    checks.push(
+      await new Promise<UrlCheck>((done) => {
+        const req = request(url, { method: 'HEAD', timeout: 5_000, ...(signal ? { signal } : {}) }, (res) => {
+          res.resume();
+          done({ url, status: res.statusCode ?? 0 });
+        });
+        req.on('timeout', () => req.destroy(new Error('no answer within 5 s')));
+        req.on('error', (error) => done({ url, error: error.message }));
+        req.end();
+      }),
+    );
+  }
+  return checks;
+}
