@@ -16,6 +16,7 @@ import { explainLookup, formatLookup } from '../../server/src/languages/pxelinux
 import { diskFiles, findSiteFile, readSite } from '../../server/src/site/context';
 import { LEVELS, type Level } from '../../server/src/core/problem';
 import { chainCommand, type ChainOptions } from './cli/chain';
+import { deployCommand, type DeployCliOptions } from './cli/deploy';
 import { imagesUpdate, type ImagesOptions } from './cli/images';
 import { FORMATS, formatSarif, formatText, knownRule, summary, toJsonFindings, type Format } from './cli/format';
 
@@ -88,6 +89,18 @@ export function program(): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action((options: ChainOptions) => {
       process.exitCode = chainCommand(options);
+    });
+  cli
+    .command('deploy')
+    .description('Deploy the TFTP root and the nginx snippet to a NAS target of pxe-site.json over SFTP: show the plan, confirm, upload (atomic per file), test and reload nginx, then check the chain\'s URLs over HTTP. Passwords: PXE_WORKBENCH_PASSWORD / PXE_WORKBENCH_PASSPHRASE, else asked.')
+    .argument('<target>', 'the target name under "targets" in pxe-site.json, e.g. nas')
+    .option('--site <file>', 'the site file (default: the nearest pxe-site.json)')
+    .option('-n, --dry-run', 'only show what would change')
+    .option('-y, --yes', 'deploy without asking')
+    .option('--no-verify', 'skip the HTTP check of the chain\'s URLs afterwards')
+    .option('--trust-host-key <fingerprint>', 'trust this SHA256:… host key on the first connection (and record it)')
+    .action(async (target: string, options: DeployCliOptions) => {
+      process.exitCode = await deployCommand(target, options);
     });
   const images = cli.command('images').description('Fedora CoreOS PXE artifacts (kernel, initramfs, rootfs).');
   images

@@ -8,7 +8,7 @@ import { chainUrls, verifyUrls, type UrlCheck } from './verify';
 
 export { CancelledError, DeployError, HostKeyError } from './errors';
 export { planLines, summary, generatedSnippet, type Plan, type PlanEntry } from './plan';
-export { loadNasTarget, targetNames, type NasTarget } from './target';
+export { loadNasTarget, recordHostKey, targetNames, type NasTarget } from './target';
 export { connect, fingerprintOf, type Secrets, type SshTarget, Remote } from './ssh';
 export type { ApplyResult, DeployProgress } from './apply';
 export type { UrlCheck } from './verify';

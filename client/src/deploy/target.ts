@@ -1,7 +1,7 @@
 /** A deploy target as the site file describes it, with the local folders it mirrors. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, posix, resolve } from 'node:path';
-import { parse } from 'jsonc-parser';
+import { applyEdits, modify, parse } from 'jsonc-parser';
 import type { SiteView } from '../../../server/src/core/context';
 import { readSite } from '../../../server/src/site/context';
 import { DeployError } from './errors';
@@ -82,4 +82,11 @@ export function loadNasTarget(siteFile: string, name: string): NasTarget {
     uploadOnSave: raw.uploadOnSave === true,
     verifyHash: raw.verifyHash === true,
   };
+}
+
+/** Writes `targets.<name>.hostKey` into the site file, keeping its formatting (after trust on first use). */
+export function recordHostKey(siteFile: string, name: string, fingerprint: string): void {
+  const text = readFileSync(siteFile, 'utf8');
+  const edits = modify(text, ['targets', name, 'hostKey'], fingerprint, { formattingOptions: { insertSpaces: true, tabSize: 2 } });
+  writeFileSync(siteFile, applyEdits(text, edits));
 }

@@ -1,0 +1,98 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { built } from '../helpers/build';
+import { deploySite } from '../helpers/deploySite';
+import { startSshd, type Sshd } from '../helpers/sshd';
+
+function cli(args: string[], env: Record<string, string> = {}, cwd = process.cwd()): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [built('cli.js'), ...args], { encoding: 'utf8', cwd, env: { ...process.env, ...env } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('pxe-workbench deploy (against a real sshd on 127.0.0.1)', () => {
+  let sshd: Sshd;
+  beforeAll(async () => {
+    sshd = await startSshd();
+  });
+  afterAll(() => sshd?.stop());
+
+  it('--dry-run shows the plan and changes nothing; without a terminal it needs --yes; then deploys, and a re-run has nothing to do', () => {
+    const site = deploySite(sshd);
+    site.target();
+    const dry = cli(['deploy', 'nas', '--site', site.siteFile, '--dry-run']);
+    expect(dry.status, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain(`Deploy ${join(site.workspace, 'tftp')} → ${sshd.user}@127.0.0.1:${site.remoteRoot} (target nas)`);
+    expect(dry.stdout).toMatch(/\d+ to add, 0 to change, 0 to remove, 0 unchanged; [\d.]+ MiB to upload/);
+    expect(dry.stdout).toContain('  + fedora-coreos.ipxe');
+    expect(dry.stdout).toContain('(dry run: nothing was changed)');
+    expect(existsSync(site.remoteRoot)).toBe(false);
+
+    const unasked = cli(['deploy', 'nas', '--site', site.siteFile]);
+    expect(unasked.status).toBe(2);
+    expect(unasked.stderr).toContain('add --yes to deploy without asking');
+
+    const done = cli(['deploy', 'nas', '--site', site.siteFile, '--yes', '--no-verify']);
+    expect(done.status, done.stderr).toBe(0);
+    expect(done.stdout).toMatch(/Deployed to nas: \d+ file\(s\) uploaded \([\d.]+ MiB in 0:\d\d\), 0 removed; nginx tested and reloaded\./);
+    expect(readFileSync(join(site.remoteRoot, 'pxelinux.cfg/default'), 'utf8')).toBe(readFileSync(join(site.workspace, 'tftp/pxelinux.cfg/default'), 'utf8'));
+    const again = cli(['deploy', 'nas', '--site', site.siteFile, '--yes']);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toContain('Nothing to deploy: the NAS is up to date.');
+    expect(again.stdout).toContain('Deployed to nas: 0 file(s) uploaded (0.0 MiB');
+    // The chain's URLs name 192.168.255.2: the test suites never send anything there.
+    expect(again.stdout).toContain('(not checked (loopback only))');
+  });
+
+  it('trusts a host key on first use only with --trust-host-key (or a yes at a terminal), and records it', () => {
+    const site = deploySite(sshd);
+    site.target({ hostKey: undefined });
+    const refused = cli(['deploy', 'nas', '--site', site.siteFile, '--yes', '--no-verify']);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('was not trusted. Add targets.nas.hostKey to pxe-site.json');
+    const wrong = cli(['deploy', 'nas', '--site', site.siteFile, '--yes', '--no-verify', '--trust-host-key', sshd.otherFingerprint]);
+    expect(wrong.status).toBe(1);
+    const trusted = cli(['deploy', 'nas', '--site', site.siteFile, '--yes', '--no-verify', '--trust-host-key', sshd.hostKeyFingerprint]);
+    expect(trusted.status, trusted.stderr).toBe(0);
+    expect(trusted.stderr).toContain(`Recorded host key ${sshd.hostKeyFingerprint} as targets.nas.hostKey`);
+    expect(JSON.parse(readFileSync(site.siteFile, 'utf8')).targets.nas.hostKey).toBe(sshd.hostKeyFingerprint);
+    const mismatch = cli(['deploy', 'nas', '--site', site.siteFile, '--dry-run'], {}, site.workspace);
+    expect(mismatch.status).toBe(0);
+  });
+
+  it('logs in with a password from PXE_WORKBENCH_PASSWORD, and never prints it', async function () {
+    if (process.getuid?.() !== 0) {
+      console.log('skipped: creating a throwaway user with a password needs root');
+      return;
+    }
+    const user = 'pxe-deploy-test';
+    const password = 'S3cret-Pa55word-not-in-logs';
+    if (spawnSync('id', [user]).status !== 0) expect(spawnSync('useradd', ['-M', '-s', '/bin/sh', user]).status).toBe(0);
+    expect(spawnSync('chpasswd', [], { input: `${user}:${password}\n` }).status).toBe(0);
+    const site = deploySite(sshd);
+    // The throwaway user may enter the temp folders and write the NAS's docker/ folder (only below the
+    // test's own temp folder: /tmp itself is never touched).
+    const base = join(site.workspace, '..');
+    mkdirSync(join(site.remoteRoot, '..'), { recursive: true });
+    for (let dir = join(site.remoteRoot, '..'); dir.startsWith(base); dir = join(dir, '..')) chmodSync(dir, 0o755);
+    chmodSync(join(site.remoteRoot, '..'), 0o777);
+    site.target({ user, identityFile: undefined, nginxConfig: undefined });
+    const wrong = cli(['deploy', 'nas', '--site', site.siteFile, '--yes', '--no-verify'], { PXE_WORKBENCH_PASSWORD: 'not-it', SSH_AUTH_SOCK: '' });
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toContain('the password was wrong (it was not stored)');
+    const ok = cli(['deploy', 'nas', '--site', site.siteFile, '--yes', '--no-verify'], { PXE_WORKBENCH_PASSWORD: password, SSH_AUTH_SOCK: '' });
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(existsSync(join(site.remoteRoot, 'fedora-coreos.ipxe'))).toBe(true);
+    for (const out of [wrong.stdout, wrong.stderr, ok.stdout, ok.stderr]) expect(out).not.toContain(password);
+  });
+
+  it('a router target and unknown targets get a clear message (exit 2)', () => {
+    const site = deploySite(sshd);
+    site.target();
+    expect(cli(['deploy', 'router', '--site', site.siteFile, '--dry-run']).stderr).toContain('is a MikroTik router');
+    const unknown = cli(['deploy', 'nass', '--site', site.siteFile, '--dry-run']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('pxe-site.json has no target "nass" (it has nas, router)');
+  });
+});
