@@ -59,7 +59,7 @@ export async function deploy(target: NasTarget, options: DeployOptions): Promise
         return remote;
       },
     });
-    const checks = options.verify === false || options.only ? undefined : await verifyUrls(chainUrls(target.site), options.signal);
+    const checks = options.verify === false || options.only ? undefined : await verifyUrls(chainUrls(target.site), options.signal, result.nginx === 'reloaded' ? 5_000 : 0);
     return { plan, result, ...(checks ? { checks } : {}), ...(trusted ? { trusted } : {}) };
   } catch (error) {
     if (options.signal?.aborted && !(error instanceof CancelledError)) throw new CancelledError();

@@ -23,26 +23,38 @@ export function chainUrls(site: SiteView): string[] {
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|\[?::1\]?|localhost)$/;
 
-/** HEAD each URL (5 s each). With PXE_WORKBENCH_LOOPBACK_ONLY set (the test suites), other hosts are refused. */
-export async function verifyUrls(urls: readonly string[], signal?: AbortSignal): Promise<UrlCheck[]> {
+/**
+ * HEAD each URL (5 s each). Right after an nginx reload the old workers may still answer for a moment, so a
+ * failing URL is asked again until `settleMs` have passed. With PXE_WORKBENCH_LOOPBACK_ONLY set (the test
+ * suites), hosts other than loopback are not contacted.
+ */
+export async function verifyUrls(urls: readonly string[], signal?: AbortSignal, settleMs = 0): Promise<UrlCheck[]> {
   const checks: UrlCheck[] = [];
+  const until = Date.now() + settleMs;
   for (const url of urls) {
     const host = new URL(url).hostname;
     if (process.env.PXE_WORKBENCH_LOOPBACK_ONLY && !LOOPBACK.test(host)) {
       checks.push({ url, error: 'not checked (loopback only)' });
       continue;
     }
-    checks.push(
-      await new Promise<UrlCheck>((done) => {
-        const req = request(url, { method: 'HEAD', timeout: 5_000, ...(signal ? { signal } : {}) }, (res) => {
-          res.resume();
-          done({ url, status: res.statusCode ?? 0 });
-        });
-        req.on('timeout', () => req.destroy(new Error('no answer within 5 s')));
-        req.on('error', (error) => done({ url, error: error.message }));
-        req.end();
-      }),
-    );
+    let check = await head(url, signal);
+    while (!(check.status && check.status < 400) && Date.now() < until && !signal?.aborted) {
+      await new Promise((r) => setTimeout(r, 200));
+      check = await head(url, signal);
+    }
+    checks.push(check);
   }
   return checks;
+}
+
+function head(url: string, signal?: AbortSignal): Promise<UrlCheck> {
+  return new Promise<UrlCheck>((done) => {
+    const req = request(url, { method: 'HEAD', timeout: 5_000, ...(signal ? { signal } : {}) }, (res) => {
+      res.resume();
+      done({ url, status: res.statusCode ?? 0 });
+    });
+    req.on('timeout', () => req.destroy(new Error('no answer within 5 s')));
+    req.on('error', (error) => done({ url, error: error.message }));
+    req.end();
+  });
 }
