@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { BootChain } from './chain/view';
 import { commandTable } from './commands';
+import { DeployUi } from './commands/deploy';
 import { DECODED_SCHEME, DecodedFiles } from './commands/decodedView';
 import { restoreRouterOsTree } from './commands/routerosTree';
 import { offerSiteFile } from './siteOffer';
@@ -28,9 +29,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const decoded = new DecodedFiles();
   const bootChain = new BootChain(() => client);
   const imagesLog = vscode.window.createOutputChannel('PXE Workbench: Images', { log: true });
+  const deploy = new DeployUi(context.secrets, vscode.window.createOutputChannel('PXE Workbench: Deploy', { log: true }));
+  context.subscriptions.push(deploy, deploy.log);
   context.subscriptions.push(bootChain, vscode.window.createTreeView('pxeWorkbench.bootChain', { treeDataProvider: bootChain, showCollapseAll: true }));
   context.subscriptions.push(vscode.workspace.registerFileSystemProvider(DECODED_SCHEME, decoded, { isCaseSensitive: true }));
-  for (const [id, handler] of Object.entries(commandTable({ extension: context, client: () => client, output, decoded, bootChain, imagesLog }))) {
+  for (const [id, handler] of Object.entries(commandTable({ extension: context, client: () => client, output, decoded, bootChain, imagesLog, deploy }))) {
     context.subscriptions.push(vscode.commands.registerCommand(id, handler));
   }
   context.subscriptions.push(output, imagesLog, offerSiteFile(context));

@@ -188,12 +188,18 @@ describe('deploy to a NAS over SFTP (a real OpenSSH sshd on 127.0.0.1)', () => {
       confirm: async (kind) => void events.push(`confirm ${kind}`),
       reject: async (kind) => void events.push(`reject ${kind}`),
     });
-    await expect(deploy(target, { secrets: secrets('wrong'), dryRun: true })).rejects.toThrow(/passphrase for .* is wrong/);
+    const said: string[] = [];
+    const wrong = await deploy(target, { secrets: secrets('wrong'), dryRun: true, log: (l) => said.push(l) }).catch((e: Error) => e);
+    expect(String(wrong)).toMatch(/passphrase for .* is wrong/);
+    said.push(String(wrong));
     expect(events).toEqual(['get passphrase', 'reject passphrase']);
     events.length = 0;
-    const outcome = await deploy(target, { secrets: secrets(sshd.passphrase), dryRun: true });
+    const outcome = await deploy(target, { secrets: secrets(sshd.passphrase), dryRun: true, log: (l) => said.push(l) });
     expect(outcome.plan.entries.length).toBeGreaterThan(0);
     expect(events).toEqual(['get passphrase', 'confirm passphrase']);
+    // What the output channel and the CLI print never carries a secret.
+    expect(said.length).toBeGreaterThan(1);
+    for (const line of said) expect(line).not.toContain(sshd.passphrase);
   });
 
   it('says what to do when nothing listens, or no key is accepted', async () => {

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { serveArtifacts } from '../helpers/artifactServer';
+import { startSshd } from '../helpers/sshd';
 import { startSimulator } from '../helpers/routerosSim';
 import { codeOf, diagnosticsOf, EXTENSION_ID, waitFor, workspaceUri } from './helpers';
 
@@ -218,6 +219,63 @@ describe('PXE Workbench in the extension host', () => {
       await waitFor('the image findings to clear', () => (vscode.languages.getDiagnostics(script).some((d) => codeOf(d) === 'chain.imageMissing') ? undefined : true), 20_000);
     } finally {
       await server.close();
+    }
+  });
+
+  it('deploys to a NAS (a real sshd on 127.0.0.1): preview, passphrase kept in secret storage, plan view, compare, upload on save', async function () {
+    this.timeout(90_000);
+    const sshd = await startSshd();
+    const window = vscode.window as unknown as Record<string, unknown>;
+    const saved = { showInputBox: window.showInputBox, showQuickPick: window.showQuickPick, showInformationMessage: window.showInformationMessage };
+    try {
+      const root = workspaceUri('deploy-lab').fsPath;
+      fs.cpSync(workspaceUri('home-lab').fsPath, root, { recursive: true });
+      const remoteRoot = path.join(root, '..', '.deploy-lab-nas', 'tftp');
+      const site = JSON.parse(fs.readFileSync(path.join(root, 'pxe-site.json'), 'utf8'));
+      site.name = 'deploy-lab';
+      site.targets.nas = { kind: 'synology', host: '127.0.0.1', port: sshd.port, user: sshd.user, identityFile: sshd.encryptedKeyFile, hostKey: sshd.hostKeyFingerprint, remoteRoot, uploadOnSave: true };
+      fs.writeFileSync(path.join(root, 'pxe-site.json'), JSON.stringify(site, null, 2));
+      let asked = 0;
+      const modals: string[] = [];
+      window.showInputBox = async (options?: vscode.InputBoxOptions) => {
+        asked++;
+        assert.equal(options?.password, true, 'secrets are typed hidden');
+        return sshd.passphrase;
+      };
+      window.showQuickPick = async (items: readonly { description?: string }[]) => (await items).find((i) => i.description?.startsWith('deploy-lab'));
+      window.showInformationMessage = async (message: string, ...rest: unknown[]) => {
+        if ((rest[0] as { modal?: boolean } | undefined)?.modal) {
+          modals.push(message);
+          return 'Deploy';
+        }
+        return undefined;
+      };
+      const outcome = (await vscode.commands.executeCommand('pxeWorkbench.deployToNas')) as { result?: { uploaded: string[] } } | undefined;
+      assert.ok(outcome?.result, 'deployed');
+      assert.match(modals[0] ?? '', /deploy to nas\? \d+ to add, 0 to change, 0 to remove/);
+      assert.equal(fs.readFileSync(path.join(remoteRoot, 'fedora-coreos.ipxe'), 'utf8'), fs.readFileSync(path.join(root, 'tftp', 'fedora-coreos.ipxe'), 'utf8'));
+      assert.equal(asked, 1, 'the passphrase was asked once');
+
+      // The passphrase is in secret storage now: the plan needs no question.
+      await vscode.commands.executeCommand('pxeWorkbench.showDeployPlan');
+      assert.equal(asked, 1);
+      const plan = await waitFor('the plan view', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'pxe-plan'));
+      assert.match(plan.document.getText(), /0 to add, 0 to change, 0 to remove, \d+ unchanged/);
+
+      const script = vscode.Uri.file(path.join(root, 'tftp', 'fedora-coreos.ipxe'));
+      assert.equal(await vscode.commands.executeCommand('pxeWorkbench.compareWithNas', script), true);
+      await waitFor('the diff editor', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputTextDiff && (t.input as vscode.TabInputTextDiff).original.scheme === 'pxe-remote'));
+
+      const doc = await vscode.workspace.openTextDocument(script);
+      const editor = await vscode.window.showTextDocument(doc);
+      await editor.edit((e) => e.insert(new vscode.Position(doc.lineCount, 0), '# saved in the editor\n'));
+      await doc.save();
+      await waitFor('upload on save', () => (fs.readFileSync(path.join(remoteRoot, 'fedora-coreos.ipxe'), 'utf8').includes('# saved in the editor') ? true : undefined), 30_000);
+      assert.equal(asked, 1);
+    } finally {
+      Object.assign(window, saved);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await sshd.stop();
     }
   });
 

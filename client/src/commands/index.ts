@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { openHop, OPEN_HOP_COMMAND, type BootChain } from '../chain/view';
 import { createSiteFile } from './createSiteFile';
+import type { DeployUi } from './deploy';
 import { DecodedFiles, encodeFile, openDecoded } from './decodedView';
 import { explainPxelinuxLookup } from './explainLookup';
 import { loadRouterOsTree } from './routerosTree';
@@ -14,6 +15,7 @@ export interface CommandContext {
   decoded: DecodedFiles;
   bootChain: BootChain;
   imagesLog: vscode.LogOutputChannel;
+  deploy: DeployUi;
 }
 
 /** The command table: every palette entry in package.json maps to one handler here. */
@@ -28,6 +30,9 @@ export function commandTable(ctx: CommandContext): Record<string, (...args: unkn
     'pxeWorkbench.explainPxelinuxLookup': () => explainPxelinuxLookup(),
     'pxeWorkbench.loadRouterOsTree': () => loadRouterOsTree(ctx.extension, ctx.client()),
     'pxeWorkbench.updateImages': (siteFile) => updateImagesCommand(ctx.imagesLog, typeof siteFile === 'string' ? siteFile : undefined),
+    'pxeWorkbench.deployToNas': () => ctx.deploy.deployCommand(),
+    'pxeWorkbench.showDeployPlan': () => ctx.deploy.showPlan(),
+    'pxeWorkbench.compareWithNas': (uri) => ctx.deploy.compare(uri instanceof vscode.Uri ? uri : undefined),
     'pxeWorkbench.showBootChain': () => ctx.bootChain.show(),
     'pxeWorkbench.refreshBootChain': () => ctx.bootChain.refresh(),
     [OPEN_HOP_COMMAND]: (target) => openHop(target as { uri: string; line?: number; character?: number } | undefined),

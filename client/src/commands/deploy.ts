@@ -1,0 +1,241 @@
+/** PXE: Deploy to NAS…, Show Deploy Plan, Compare With NAS, upload on save, and the deploy status bar item. */
+import { posix, relative, sep } from 'node:path';
+import * as vscode from 'vscode';
+import { connect, deploy, DeployError, loadNasTarget, planLines, recordHostKey, summary, targetNames, type DeployOutcome, type NasTarget, type Secrets, type SshTarget } from '../deploy';
+import { clock, mib } from '../images';
+
+export const PLAN_SCHEME = 'pxe-plan';
+export const REMOTE_SCHEME = 'pxe-remote';
+
+/** Read-only documents for the plan view and the remote side of a diff. */
+export class Documents implements vscode.TextDocumentContentProvider {
+  private readonly texts = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+  set(uri: vscode.Uri, text: string): void {
+    this.texts.set(uri.toString(), text);
+    this.changed.fire(uri);
+  }
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.texts.get(uri.toString()) ?? '';
+  }
+}
+
+const keyOf = (kind: string, t: SshTarget): string => `pxeWorkbench.ssh.${kind}.${t.user}@${t.host}:${t.port}`;
+
+export class DeployUi implements vscode.Disposable {
+  readonly status: vscode.StatusBarItem;
+  readonly documents = new Documents();
+  private readonly asked = new Map<string, string>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly storage: vscode.SecretStorage,
+    readonly log: vscode.LogOutputChannel,
+  ) {
+    this.status = vscode.window.createStatusBarItem('pxeWorkbench.deploy', vscode.StatusBarAlignment.Left, 50);
+    this.status.name = 'PXE Workbench: Deploy';
+    this.status.command = 'pxeWorkbench.showDeployPlan';
+    this.disposables.push(
+      this.status,
+      vscode.workspace.registerTextDocumentContentProvider(PLAN_SCHEME, this.documents),
+      vscode.workspace.registerTextDocumentContentProvider(REMOTE_SCHEME, this.documents),
+      vscode.workspace.onDidSaveTextDocument((doc) => void this.uploadOnSave(doc)),
+    );
+  }
+
+  /** Secrets from SecretStorage; asked for once (hidden input) and stored only after they worked. */
+  secrets(): Secrets {
+    return {
+      get: async (kind, target, reason) => {
+        const stored = await this.storage.get(keyOf(kind, target));
+        if (stored) return stored;
+        const typed = await vscode.window.showInputBox({ prompt: `PXE: ${reason} (kept in the editor's secret storage, never in pxe-site.json)`, password: true, ignoreFocusOut: true });
+        if (typed) this.asked.set(keyOf(kind, target), typed);
+        return typed;
+      },
+      confirm: async (kind, target) => {
+        const typed = this.asked.get(keyOf(kind, target));
+        if (typed) await this.storage.store(keyOf(kind, target), typed);
+        this.asked.delete(keyOf(kind, target));
+      },
+      reject: async (kind, target) => {
+        this.asked.delete(keyOf(kind, target));
+        await this.storage.delete(keyOf(kind, target));
+      },
+    };
+  }
+
+  private async trust(fingerprint: string, target: SshTarget): Promise<boolean> {
+    const answer = await vscode.window.showWarningMessage(
+      `PXE: ${target.host}:${target.port} presents host key ${fingerprint}, which pxe-site.json does not record yet.`,
+      { modal: true, detail: 'Compare it with the key on the NAS (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub). Trusting records it as the target\'s hostKey; a different key later is refused.' },
+      'Trust and Record',
+    );
+    return answer === 'Trust and Record';
+  }
+
+  /** The NAS targets of the workspace's site files; asks when there are several. */
+  async pickTarget(): Promise<{ siteFile: string; target: NasTarget } | undefined> {
+    const files = await vscode.workspace.findFiles('**/pxe-site.json', '**/node_modules/**', 50);
+    const choices: { label: string; description: string; siteFile: string; name: string }[] = [];
+    for (const uri of files) {
+      try {
+        for (const t of targetNames(uri.fsPath)) if (t.kind === 'synology' || t.kind === 'sftp') choices.push({ label: t.name, description: vscode.workspace.asRelativePath(uri), siteFile: uri.fsPath, name: t.name });
+      } catch {
+        // An unreadable site file has its own diagnostics.
+      }
+    }
+    if (!choices.length) {
+      void vscode.window.showErrorMessage('PXE: no NAS target in pxe-site.json: add one under "targets" with "kind": "synology", host, user and remoteRoot.');
+      return undefined;
+    }
+    const picked = choices.length === 1 ? choices[0] : await vscode.window.showQuickPick(choices, { title: 'Deploy to which target?' });
+    if (!picked) return undefined;
+    try {
+      return { siteFile: picked.siteFile, target: loadNasTarget(picked.siteFile, picked.name) };
+    } catch (error) {
+      void vscode.window.showErrorMessage(`PXE: ${(error as Error).message}`);
+      return undefined;
+    }
+  }
+
+  private setStatus(target: NasTarget, text: string, tooltip: string, error = false): void {
+    this.status.text = `$(${error ? 'error' : 'cloud-upload'}) ${target.name}: ${text}`;
+    this.status.tooltip = tooltip;
+    this.status.backgroundColor = error ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    this.status.show();
+  }
+
+  private async run(siteFile: string, target: NasTarget, options: { dryRun?: boolean; only?: string[]; confirm?: boolean; quiet?: boolean }): Promise<DeployOutcome | undefined> {
+    this.log.info(`${options.dryRun ? 'plan' : 'deploy'} ${target.name}: ${target.localRoot} → ${target.user}@${target.host}:${target.remoteRoot}${options.only ? ` (${options.only.join(', ')})` : ''}`);
+    try {
+      const outcome = await vscode.window.withProgress(
+        { location: options.quiet ? vscode.ProgressLocation.Window : vscode.ProgressLocation.Notification, title: `PXE: ${options.dryRun ? 'planning' : 'deploying to'} ${target.name}`, cancellable: !options.quiet },
+        async (progress, token) => {
+          const abort = new AbortController();
+          token.onCancellationRequested(() => abort.abort());
+          let reported = 0;
+          return deploy(target, {
+            secrets: this.secrets(),
+            trust: (fp, t) => this.trust(fp, t),
+            signal: abort.signal,
+            log: (line) => this.log.info(line),
+            ...(options.dryRun ? { dryRun: true } : {}),
+            ...(options.only ? { only: options.only } : {}),
+            progress: (p) => {
+              const percent = p.total ? (p.done / p.total) * 100 : 0;
+              progress.report({ increment: percent - reported, message: `${mib(p.done)} of ${mib(p.total)} · ${mib(p.bytesPerSecond)}/s${p.etaSeconds !== undefined ? ` · ${clock(p.etaSeconds)} left` : ''}` });
+              reported = percent;
+            },
+            ...(options.confirm
+              ? {
+                  confirm: async (plan) => {
+                    const s = summary(plan);
+                    const lines = planLines(plan);
+                    if (!s.add && !s.change && !s.remove && (!plan.nginx || plan.nginx.action === 'same') && !plan.entries.some((e) => e.fixTime)) return true;
+                    const answer = await vscode.window.showInformationMessage(`PXE: deploy to ${target.name}? ${s.add} to add, ${s.change} to change, ${s.remove} to remove (${mib(plan.bytes)}).`, { modal: true, detail: lines.slice(2, 32).join('\n') + (lines.length > 32 ? `\n… ${lines.length - 32} more (PXE: Show Deploy Plan)` : '') }, 'Deploy');
+                    return answer === 'Deploy';
+                  },
+                }
+              : {}),
+          });
+        },
+      );
+      if (outcome.trusted) {
+        recordHostKey(siteFile, target.name, outcome.trusted);
+        this.log.info(`recorded host key ${outcome.trusted} as targets.${target.name}.hostKey`);
+      }
+      const s = summary(outcome.plan);
+      if (options.dryRun) {
+        this.setStatus(target, s.add + s.change + s.remove ? `${s.add + s.change + s.remove} change(s) to deploy` : 'up to date', planLines(outcome.plan).slice(0, 2).join('\n'));
+      } else if (outcome.result) {
+        const r = outcome.result;
+        const failed = (outcome.checks ?? []).filter((c) => c.status !== undefined && (c.status < 200 || c.status >= 400));
+        const when = new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+        const message = `PXE: deployed to ${target.name}: ${r.uploaded.length} file(s) (${mib(r.bytes)} in ${clock(r.seconds)}), ${r.removed.length} removed${r.nginx === 'reloaded' ? ', nginx reloaded' : ''}${failed.length ? `; ${failed.length} URL(s) of the boot chain do not answer` : ''}.`;
+        this.log.info(message);
+        for (const c of outcome.checks ?? []) this.log.info(`  ${c.status ?? '---'} ${c.url}${c.error ? ` (${c.error})` : ''}`);
+        this.setStatus(target, failed.length ? `deployed ${when}, ${failed.length} URL(s) failing` : `deployed ${when}`, message, failed.length > 0);
+        if (!options.quiet || failed.length) void (failed.length ? vscode.window.showWarningMessage(message, 'Show Logs') : vscode.window.showInformationMessage(message)).then((a) => a === 'Show Logs' && this.log.show(true));
+      }
+      return outcome;
+    } catch (error) {
+      const message = error instanceof DeployError ? error.message : `unexpected failure (${String(error)}); please report it`;
+      this.log.error(message);
+      this.setStatus(target, 'failed', message, true);
+      void vscode.window.showErrorMessage(`PXE: ${message}`, 'Show Logs').then((a) => a === 'Show Logs' && this.log.show(true));
+      return undefined;
+    }
+  }
+
+  async deployCommand(): Promise<DeployOutcome | undefined> {
+    const picked = await this.pickTarget();
+    return picked && this.run(picked.siteFile, picked.target, { confirm: true });
+  }
+
+  async showPlan(): Promise<DeployOutcome | undefined> {
+    const picked = await this.pickTarget();
+    if (!picked) return undefined;
+    const outcome = await this.run(picked.siteFile, picked.target, { dryRun: true });
+    if (!outcome) return undefined;
+    const uri = vscode.Uri.from({ scheme: PLAN_SCHEME, path: `/Deploy plan (${picked.target.name}).txt` });
+    this.documents.set(uri, `${planLines(outcome.plan).join('\n')}\n\nRun PXE: Deploy to NAS… to apply it.\n`);
+    await vscode.window.showTextDocument(uri, { preview: true });
+    return outcome;
+  }
+
+  /** The NAS's copy of the active file next to the workspace's, in a diff editor. */
+  async compare(uri?: vscode.Uri): Promise<boolean> {
+    const local = uri ?? vscode.window.activeTextEditor?.document.uri;
+    const picked = await this.pickTarget();
+    if (!picked || !local) return false;
+    const rel = relative(picked.target.localRoot, local.fsPath);
+    if (!rel || rel.startsWith('..')) {
+      void vscode.window.showErrorMessage(`PXE: ${vscode.workspace.asRelativePath(local)} is not in the folder deployed to ${picked.target.name} (${vscode.workspace.asRelativePath(picked.target.localRoot)}).`);
+      return false;
+    }
+    const remotePath = posix.join(picked.target.remoteRoot, ...rel.split(sep));
+    try {
+      const remote = await connect(picked.target, { secrets: this.secrets(), trust: (fp, t) => this.trust(fp, t), log: (l) => this.log.info(l) });
+      const bytes = await remote.readFile(remotePath).finally(() => remote.close());
+      const remoteUri = vscode.Uri.from({ scheme: REMOTE_SCHEME, path: `/${picked.target.name}${remotePath}` });
+      this.documents.set(remoteUri, bytes?.toString('utf8') ?? '');
+      await vscode.commands.executeCommand('vscode.diff', remoteUri, local, `${posix.basename(remotePath)} (${picked.target.name}${bytes ? '' : ': not there yet'}) ↔ workspace`);
+      return true;
+    } catch (error) {
+      void vscode.window.showErrorMessage(`PXE: ${(error as Error).message}`);
+      return false;
+    }
+  }
+
+  /** Targets with "uploadOnSave": a saved file under their folder goes up on its own. */
+  private async uploadOnSave(doc: vscode.TextDocument): Promise<void> {
+    if (doc.uri.scheme !== 'file') return;
+    const files = await vscode.workspace.findFiles('**/pxe-site.json', '**/node_modules/**', 20);
+    for (const uri of files) {
+      let names: { name: string; kind: string }[];
+      try {
+        names = targetNames(uri.fsPath);
+      } catch {
+        continue;
+      }
+      for (const { name, kind } of names) {
+        if (kind !== 'synology' && kind !== 'sftp') continue;
+        let target: NasTarget;
+        try {
+          target = loadNasTarget(uri.fsPath, name);
+        } catch {
+          continue;
+        }
+        const rel = relative(target.localRoot, doc.uri.fsPath);
+        if (!target.uploadOnSave || !rel || rel.startsWith('..')) continue;
+        await this.run(uri.fsPath, target, { only: [rel.split(sep).join('/')], quiet: true });
+      }
+    }
+  }
+
+  dispose(): void {
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
