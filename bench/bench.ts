@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 
 import { lintPaths, lintText } from '../server/src/engine';
 import { chainRows } from './chain';
+import { deployRows } from './deploy';
 import { ignitionRows } from './ignition';
 import { imageRows } from './images';
 import { printTable, time, type Row } from './stats';
@@ -92,7 +93,7 @@ function bigPxelinuxConfig(labels: number): string {
 async function main(): Promise<void> {
   const root = resolve(__dirname, '..');
   const rows: Row[] = [];
-  // `npm run bench -- routeros ipxe` runs only those groups (start, examples, ipxe, pxelinux, routeros, ignition, chain, images).
+  // `npm run bench -- routeros ipxe` runs only those groups (start, examples, ipxe, pxelinux, routeros, ignition, chain, images, deploy).
   const only = process.argv.slice(2);
   const want = (group: string): boolean => only.length === 0 || only.includes(group);
   console.log(`PXE Workbench benchmarks — node ${process.version}, ${process.platform}/${process.arch}\n`);
@@ -138,6 +139,8 @@ async function main(): Promise<void> {
   if (want('chain')) rows.push(...(await chainRows()));
 
   if (want('images')) rows.push(...(await imageRows()));
+
+  if (want('deploy')) rows.push(...(await deployRows()));
 
   printTable(rows);
   const memory = process.memoryUsage();
