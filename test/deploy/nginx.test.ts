@@ -72,9 +72,9 @@ describe('deploy with a real nginx (Debian nginx on 127.0.0.1) behind a real ssh
     expect(generatedSnippet(target())).toContain(`location /tftp/ {\n    alias ${join(base, 'nas', 'tftp')}/;\n    autoindex on;\n}`);
     expect(outcome.result!.nginx).toBe('reloaded');
     expect(outcome.checks!.map((c) => `${c.status} ${c.url.replace(/:\d+/, ':PORT')}`)).toEqual(['200 http://127.0.0.1:PORT/tftp/boot.ipxe', '200 http://127.0.0.1:PORT/tftp/initrd.img', '200 http://127.0.0.1:PORT/tftp/vmlinuz']);
-    const script = await fetch(`http://127.0.0.1:${port}/tftp/boot.ipxe`);
-    expect(await script.text()).toContain('#!ipxe');
-    expect(await (await fetch(`http://127.0.0.1:${port}/tftp/`)).text()).toContain('vmlinuz');
+    // A reload hands new connections to the new workers within a moment: ask until they answer.
+    await expect.poll(async () => (await fetch(`http://127.0.0.1:${port}/tftp/boot.ipxe`)).text(), { timeout: 5_000 }).toContain('#!ipxe');
+    await expect.poll(async () => (await fetch(`http://127.0.0.1:${port}/tftp/`)).text(), { timeout: 5_000 }).toContain('vmlinuz');
   });
 
   it('rolls the snippet back when nginx -t fails, and nginx keeps serving', async () => {
