@@ -113,6 +113,7 @@ export function program(): Command {
     .option('--keep <n>', 'versions to keep (default: images.keep, else 4)')
     .option('--stream-url <url>', 'stream metadata URL (default: the official one for the stream)')
     .option('--gpg-key <file>', 'also check each artifact\'s detached signature with this armored OpenPGP public key')
+    .option('--on <target>', 'run the update on this NAS target of pxe-site.json over SSH (the NAS downloads; nothing passes through here)')
     .action(async (options: ImagesOptions) => {
       process.exitCode = await imagesUpdate(options);
     });

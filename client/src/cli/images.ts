@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { InputError } from '../../../server/src/engine';
-import { clock, ImageError, imagesSettings, mib, updateImages, type ImagesOptions } from '../images';
+import { DeployError, loadNasTarget } from '../deploy';
+import { clock, ImageError, imagesSettings, mib, updateImages, updateImagesOnNas, type ImagesOptions } from '../images';
+import { cliSecrets } from './deploy';
 
 export type { ImagesOptions };
 
@@ -26,9 +28,20 @@ export async function imagesUpdate(options: ImagesOptions, cwd = process.cwd()):
   const onInterrupt = (): void => abort.abort();
   process.once('SIGINT', onInterrupt);
   const tty = process.stderr.isTTY === true;
-  const where = relative(cwd, settings.dest) || '.';
+  let nas;
+  if (options.on) {
+    if (!settings.siteFile) throw new InputError(`--on ${options.on}: needs a pxe-site.json with that target (pass --site).`);
+    try {
+      nas = loadNasTarget(settings.siteFile, options.on);
+    } catch (error) {
+      if (error instanceof DeployError) throw new InputError(error.message);
+      throw error;
+    }
+  }
+  const where = nas ? `${nas.name} (over SSH)` : relative(cwd, settings.dest) || '.';
   try {
-    const result = await updateImages({
+    const run = nas ? (o: Parameters<typeof updateImages>[0]) => updateImagesOnNas(nas, { ...o, secrets: cliSecrets }) : (o: Parameters<typeof updateImages>[0]) => updateImages(o);
+    const result = await run({
       ...settings,
       ...(gpgKey ? { gpgKey } : {}),
       signal: abort.signal,

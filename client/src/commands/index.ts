@@ -29,7 +29,7 @@ export function commandTable(ctx: CommandContext): Record<string, (...args: unkn
     'pxeWorkbench.showLogs': () => ctx.output.show(true),
     'pxeWorkbench.explainPxelinuxLookup': () => explainPxelinuxLookup(),
     'pxeWorkbench.loadRouterOsTree': () => loadRouterOsTree(ctx.extension, ctx.client()),
-    'pxeWorkbench.updateImages': (siteFile) => updateImagesCommand(ctx.imagesLog, typeof siteFile === 'string' ? siteFile : undefined),
+    'pxeWorkbench.updateImages': (siteFile) => updateImagesCommand(ctx.imagesLog, () => ctx.deploy.secrets(), typeof siteFile === 'string' ? siteFile : undefined),
     'pxeWorkbench.deployToNas': () => ctx.deploy.deployCommand(),
     'pxeWorkbench.showDeployPlan': () => ctx.deploy.showPlan(),
     'pxeWorkbench.compareWithNas': (uri) => ctx.deploy.compare(uri instanceof vscode.Uri ? uri : undefined),

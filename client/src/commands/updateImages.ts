@@ -1,6 +1,7 @@
 /** PXE: Update Fedora CoreOS Images — the image updater with a cancellable progress notification. */
 import * as vscode from 'vscode';
-import { clock, ImageError, imagesSettings, mib, updateImages, type UpdateResult } from '../images';
+import { loadNasTarget, targetNames, type NasTarget, type Secrets } from '../deploy';
+import { clock, ImageError, imagesSettings, mib, remoteImagesDir, updateImages, updateImagesOnNas, type UpdateResult } from '../images';
 
 /** The site files of the workspace that declare `images`. */
 async function sitesWithImages(): Promise<vscode.Uri[]> {
@@ -18,8 +19,9 @@ async function sitesWithImages(): Promise<vscode.Uri[]> {
 }
 
 /** Runs the updater for `siteFile` (the quick fix passes it), else the workspace's site with `images`. */
-export async function updateImagesCommand(log: vscode.LogOutputChannel, siteFile?: string): Promise<UpdateResult | undefined> {
+export async function updateImagesCommand(log: vscode.LogOutputChannel, secrets: () => Secrets, siteFile?: string): Promise<UpdateResult | undefined> {
   let site = siteFile;
+  const fromQuickFix = siteFile !== undefined;
   if (!site) {
     const sites = await sitesWithImages();
     if (!sites.length) {
@@ -38,8 +40,28 @@ export async function updateImagesCommand(log: vscode.LogOutputChannel, siteFile
     void vscode.window.showErrorMessage(`PXE: ${(error as Error).message}`);
     return undefined;
   }
-  const where = vscode.workspace.asRelativePath(settings.dest);
-  log.info(`update ${settings.stream} ${settings.arch} images in ${settings.dest} (keep ${settings.keep})`);
+  // From the palette, a site with a NAS target may update the NAS directly (the quick fix is about this folder).
+  let nas: NasTarget | undefined;
+  if (!fromQuickFix) {
+    const targets = targetNames(site).filter((t) => t.kind === 'synology' || t.kind === 'sftp');
+    if (targets.length) {
+      const here = { label: `$(folder) Here: ${vscode.workspace.asRelativePath(settings.dest)}`, description: 'then deploy', target: undefined as string | undefined };
+      const picks = [here, ...targets.map((t) => ({ label: `$(remote) On ${t.name} over SSH`, description: 'the NAS downloads; nothing passes through here', target: t.name as string | undefined }))];
+      const picked = await vscode.window.showQuickPick(picks, { title: 'Update the Fedora CoreOS images where?' });
+      if (!picked) return undefined;
+      if (picked.target) {
+        try {
+          nas = loadNasTarget(site, picked.target);
+          remoteImagesDir(nas);
+        } catch (error) {
+          void vscode.window.showErrorMessage(`PXE: ${(error as Error).message}`);
+          return undefined;
+        }
+      }
+    }
+  }
+  const where = nas ? `${nas.name}:${remoteImagesDir(nas)}` : vscode.workspace.asRelativePath(settings.dest);
+  log.info(`update ${settings.stream} ${settings.arch} images in ${where} (keep ${settings.keep})`);
   try {
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `PXE: Fedora CoreOS ${settings.stream} images`, cancellable: true },
@@ -47,7 +69,8 @@ export async function updateImagesCommand(log: vscode.LogOutputChannel, siteFile
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
         let reported = 0;
-        return updateImages({
+        const run = nas ? (o: Parameters<typeof updateImages>[0]) => updateImagesOnNas(nas, { ...o, secrets: secrets() }) : (o: Parameters<typeof updateImages>[0]) => updateImages(o);
+        return run({
           ...settings,
           signal: abort.signal,
           log: (line) => log.info(line),

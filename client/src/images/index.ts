@@ -1,4 +1,4 @@
-export { updateImages, repoint, versionsIn, LATEST_FILE, type Progress, type UpdateOptions, type UpdateResult } from './update';
+export { updateImages, localStore, repoint, versionsOf, LATEST_FILE, type ImageStore, type Progress, type UpdateOptions, type UpdateResult } from './update';
 export { imagesSettings, type ImagesOptions } from './settings';
 export { ARCHES, STREAMS, ImageError, compareReleases, defaultStreamUrl, linkName, pxeRelease, type Arch, type Stream } from './stream';
 
@@ -13,3 +13,4 @@ export function clock(seconds: number): string {
   const parts = [Math.floor(s / 3600), Math.floor((s % 3600) / 60), s % 60];
   return (parts[0] ? parts : parts.slice(1)).map((n, i) => (i ? String(n).padStart(2, '0') : String(n))).join(':');
 }
+export { remoteImagesDir, updateImagesOnNas } from './remote';

@@ -11,10 +11,12 @@ export interface ImagesOptions {
   keep?: string;
   streamUrl?: string;
   gpgKey?: string;
+  /** Run the update on this NAS target over SSH instead of here. */
+  on?: string;
 }
 
 /** The updater's settings: the flags, else the site's `images`, else the defaults. */
-export function imagesSettings(options: ImagesOptions, cwd = process.cwd()): { dest: string; stream: Stream; arch: Arch; keep: number; streamUrl?: string } {
+export function imagesSettings(options: ImagesOptions, cwd = process.cwd()): { siteFile?: string; dest: string; stream: Stream; arch: Arch; keep: number; streamUrl?: string } {
   const siteFile = options.site ? resolve(cwd, options.site) : findSiteFile(cwd, diskFiles());
   const images = siteFile ? readSite(siteFile)?.images : undefined;
   const dest = options.dest ? resolve(cwd, options.dest) : images?.dir;
@@ -26,6 +28,6 @@ export function imagesSettings(options: ImagesOptions, cwd = process.cwd()): { d
   const keep = options.keep !== undefined ? Number(options.keep) : (images?.keep ?? 4);
   if (!Number.isInteger(keep) || keep < 1) throw new ImageError(`--keep ${options.keep}: a whole number of versions, at least 1.`);
   const streamUrl = options.streamUrl ?? images?.streamUrl;
-  return { dest, stream: stream as Stream, arch: arch as Arch, keep, ...(streamUrl ? { streamUrl } : {}) };
+  return { ...(siteFile ? { siteFile } : {}), dest, stream: stream as Stream, arch: arch as Arch, keep, ...(streamUrl ? { streamUrl } : {}) };
 }
 

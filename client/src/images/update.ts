@@ -43,6 +43,56 @@ export interface UpdateResult {
 
 export const LATEST_FILE = '.latest.txt';
 
+/**
+ * Where the artifacts live: a local folder, or a folder on the NAS reached over SSH. Names are plain file
+ * names inside that folder.
+ */
+export interface ImageStore {
+  /** Shown in messages, e.g. the folder or `nas:/volume1/docker/tftp/fedora-coreos`. */
+  readonly where: string;
+  prepare(): Promise<void>;
+  exists(name: string): Promise<boolean>;
+  readLink(name: string): Promise<string | undefined>;
+  readText(name: string): Promise<string | undefined>;
+  names(): Promise<string[]>;
+  /** Downloads the artifact into `<name>.tmp` and checks its sha256 (and signature when asked). */
+  fetch(artifact: Artifact, events: { size(n: number): void; bytes(n: number): void }, signal?: AbortSignal): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  /** Replaces a symlink in one rename. */
+  repoint(link: string, target: string): Promise<void>;
+  writeAtomically(name: string, text: string): Promise<void>;
+  remove(name: string): Promise<void>;
+}
+
+/** The local folder: downloads stream through sha256 into `<name>.tmp`. */
+export function localStore(dest: string, gpgKey?: string): ImageStore {
+  return {
+    where: dest,
+    prepare: () =>
+      fs.mkdir(dest, { recursive: true }).then(
+        () => undefined,
+        (error: NodeJS.ErrnoException) => {
+          throw new ImageError(`cannot create ${dest} (${error.code ?? String(error)}): check the path and its permissions.`, dest);
+        },
+      ),
+    exists: (name) => exists(join(dest, name)),
+    readLink: (name) => readLink(join(dest, name)),
+    readText: (name) => fs.readFile(join(dest, name), 'utf8').catch(() => undefined),
+    names: () => fs.readdir(dest).catch(() => [] as string[]),
+    async fetch(artifact, events, signal) {
+      await downloadVerified(artifact.location, join(dest, `${artifact.name}.tmp`), artifact.sha256, { ...(signal ? { signal } : {}), label: artifact.name, events });
+      if (gpgKey) {
+        if (!artifact.signature) throw new ImageError(`${artifact.name}: the stream has no signature URL for it, so it cannot be checked against the key you gave.`, artifact.name);
+        await verifySignature(join(dest, `${artifact.name}.tmp`), artifact.signature, gpgKey, artifact.name, signal);
+      }
+    },
+    rename: (from, to) => fs.rename(join(dest, from), join(dest, to)),
+    repoint: (link, target) => repoint(dest, link, target),
+    writeAtomically: (name, text) => writeAtomically(join(dest, name), text),
+    remove: (name) => fs.rm(join(dest, name), { force: true }),
+  };
+}
+
 async function readJson(url: string, signal?: AbortSignal): Promise<unknown> {
   let response: Response;
   try {
@@ -88,11 +138,11 @@ async function writeAtomically(path: string, text: string): Promise<void> {
   await fs.rename(tmp, path);
 }
 
-/** Versions present in `dir`: release → the versioned files of it. */
-export async function versionsIn(dir: string, arch: string): Promise<Map<string, string[]>> {
+/** Versions present among `names`: release → the versioned files of it. */
+export function versionsOf(names: readonly string[], arch: string): Map<string, string[]> {
   const pattern = new RegExp(`^fedora-coreos-(.+)-live-(kernel-${arch}|initramfs\\.${arch}\\.img|rootfs\\.${arch}\\.img)$`);
   const versions = new Map<string, string[]>();
-  for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
+  for (const name of names) {
     const release = pattern.exec(name)?.[1];
     if (release) versions.set(release, [...(versions.get(release) ?? []), name]);
   }
@@ -127,24 +177,22 @@ function throttle(report: ((p: Progress) => void) | undefined): { size(n: number
   };
 }
 
-export async function updateImages(options: UpdateOptions): Promise<UpdateResult> {
+export async function updateImages(options: UpdateOptions, store: ImageStore = localStore(options.dest, options.gpgKey)): Promise<UpdateResult> {
   const started = Date.now();
-  const { dest, arch, signal } = options;
+  const { arch, signal } = options;
   const log = options.log ?? (() => undefined);
   if (!Number.isInteger(options.keep) || options.keep < 1) throw new ImageError(`--keep ${options.keep}: keep at least 1 version.`);
   const url = options.streamUrl ?? defaultStreamUrl(options.stream);
   log(`reading ${url}`);
   const release: Release = pxeRelease(await readJson(url, signal), arch, url);
-  await fs.mkdir(dest, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
-    throw new ImageError(`cannot create ${dest} (${error.code ?? String(error)}): check the path and its permissions.`, dest);
-  });
+  await store.prepare();
 
   const missing: Artifact[] = [];
-  for (const artifact of release.artifacts) if (!(await exists(join(dest, artifact.name)))) missing.push(artifact);
-  const linksCurrent = await Promise.all(release.artifacts.map(async (a) => (await readLink(join(dest, a.link))) === a.name));
-  const latest = (await fs.readFile(join(dest, LATEST_FILE), 'utf8').catch(() => '')).trim();
+  for (const artifact of release.artifacts) if (!(await store.exists(artifact.name))) missing.push(artifact);
+  const linksCurrent = await Promise.all(release.artifacts.map(async (a) => (await store.readLink(a.link)) === a.name));
+  const latest = ((await store.readText(LATEST_FILE)) ?? '').trim();
   if (!missing.length && linksCurrent.every(Boolean) && latest === release.release) {
-    log(`Fedora CoreOS ${release.release} (${options.stream}, ${arch}) is already current in ${dest}`);
+    log(`Fedora CoreOS ${release.release} (${options.stream}, ${arch}) is already current in ${store.where}`);
     return { release: release.release, upToDate: true, downloaded: [], bytes: 0, removed: [], seconds: (Date.now() - started) / 1000 };
   }
 
@@ -154,38 +202,30 @@ export async function updateImages(options: UpdateOptions): Promise<UpdateResult
   const results = await Promise.allSettled(
     missing.map(async (artifact) => {
       log(`downloading ${artifact.location}`);
-      await downloadVerified(artifact.location, join(dest, `${artifact.name}.tmp`), artifact.sha256, {
-        ...(signal ? { signal } : {}),
-        label: artifact.name,
-        events: { size: progress.size, bytes: (n) => ((bytes += n), progress.bytes(n)) },
-      });
-      if (options.gpgKey) {
-        if (!artifact.signature) throw new ImageError(`${artifact.name}: the stream has no signature URL for it, so it cannot be checked against the key you gave.`, artifact.name);
-        await verifySignature(join(dest, `${artifact.name}.tmp`), artifact.signature, options.gpgKey, artifact.name, signal);
-      }
+      await store.fetch(artifact, { size: progress.size, bytes: (n) => ((bytes += n), progress.bytes(n)) }, signal);
       log(`verified ${artifact.name}`);
     }),
   );
   progress.flush();
   if (signal?.aborted) throw new ImageError('cancelled: finished and partial downloads are kept as .tmp files; the next update resumes them. The previous version is still in place.');
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failed) throw failed.reason instanceof ImageError ? failed.reason : new ImageError(String(failed.reason));
+  if (failed) throw failed.reason instanceof ImageError ? failed.reason : new ImageError(String((failed.reason as Error)?.message ?? failed.reason));
 
   // Move into place, then repoint each link in one rename, then record the release.
-  for (const artifact of missing) await fs.rename(join(dest, `${artifact.name}.tmp`), join(dest, artifact.name));
-  for (const artifact of release.artifacts) await repoint(dest, artifact.link, artifact.name);
-  await writeAtomically(join(dest, LATEST_FILE), `${release.release}\n`);
+  for (const artifact of missing) await store.rename(`${artifact.name}.tmp`, artifact.name);
+  for (const artifact of release.artifacts) await store.repoint(artifact.link, artifact.name);
+  await store.writeAtomically(LATEST_FILE, `${release.release}\n`);
   log(`Fedora CoreOS ${release.release} is current: ${release.artifacts.map((a) => `${a.link} → ${a.name}`).join(', ')}`);
 
   // Keep the newest N versions (the current one always), delete the rest.
-  const versions = await versionsIn(dest, arch);
+  const versions = versionsOf(await store.names(), arch);
   const ordered = [...versions.keys()].sort(compareReleases).reverse();
   const keep = new Set([release.release, ...ordered.filter((v) => v !== release.release).slice(0, options.keep - 1)]);
   const removed: string[] = [];
   for (const version of ordered) {
     if (keep.has(version)) continue;
     for (const name of versions.get(version) ?? []) {
-      await fs.rm(join(dest, name), { force: true });
+      await store.remove(name);
       removed.push(name);
     }
   }
