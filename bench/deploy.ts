@@ -38,15 +38,15 @@ export async function deployRows(): Promise<Row[]> {
   try {
     const big = site(sshd, base, 'big', (tftp) => writeFileSync(join(tftp, 'rootfs.img'), randomBytes(200 * 2 ** 20)));
     const bigTarget = loadNasTarget(big.siteFile, 'nas');
-    const upload = await time(3, async () => {
-      rmSync(big.remoteRoot, { recursive: true, force: true });
-      await deploy(bigTarget, { secrets: noSecrets, verify: false });
-    });
     const sftpDir = join(base, 'sftp-put');
-    const put = await time(3, () => {
+    const put = await time(7, () => {
       rmSync(sftpDir, { recursive: true, force: true });
       mkdirSync(sftpDir);
       sftpBatch(sshd, `put ${join(base, 'big', 'tftp', 'rootfs.img')} ${sftpDir}/rootfs.img\n`);
+    });
+    const upload = await time(7, async () => {
+      rmSync(big.remoteRoot, { recursive: true, force: true });
+      await deploy(bigTarget, { secrets: noSecrets, verify: false });
     });
     const many = site(sshd, base, 'many', (tftp) => {
       for (let i = 0; i < 1_000; i++) writeFileSync(join(tftp, `file-${i}.cfg`), `LABEL l${i}\n  KERNEL vmlinuz-${i}\n`);
