@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+// Every suite (and the editors and CLIs it starts) talks only to loopback: deploy's HTTP check refuses other hosts.
+process.env.PXE_WORKBENCH_LOOPBACK_ONLY = '1';
+
 export default defineConfig({
   test: {
     projects: [

@@ -26,7 +26,8 @@ phase('eslint', 'npx', ['eslint', '.']);
 const report = join(mkdtempSync(join(tmpdir(), 'pxe-test-')), 'vitest.json');
 const started = Date.now();
 console.log('\n▶ tests: vitest run (unit, cli, protocol, neovim, then e2e in a real VS Code)');
-const tests = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], { stdio: 'inherit' });
+// The suites (and the editors they start) talk only to loopback: deploy's HTTP check refuses other hosts.
+const tests = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], { stdio: 'inherit', env: { ...process.env, PXE_WORKBENCH_LOOPBACK_ONLY: '1' } });
 phases.push(`tests ${((Date.now() - started) / 1000).toFixed(1)}s`);
 let passed = 0;
 let failed = 0;

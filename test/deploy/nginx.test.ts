@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deploy, generatedSnippet, loadNasTarget, type NasTarget } from '../../client/src/deploy';
+import { verifyUrls } from '../../client/src/deploy/verify';
 import { freePort, startSshd, type Sshd } from '../helpers/sshd';
 
 /** Debian's nginx as a local process on 127.0.0.1, including conf.d/*.conf in its one server. */
@@ -84,5 +85,11 @@ describe('deploy with a real nginx (Debian nginx on 127.0.0.1) behind a real ssh
     await expect(deploy(target(), { secrets: { get: async () => undefined } })).rejects.toThrow(/nginx -t failed with the new snippet, so it was rolled back \(the previous one is back\).*autoindex/s);
     expect(readFileSync(join(base, 'nginx', 'conf.d', 'www.tftp.conf'), 'utf8')).toBe(before);
     expect((await fetch(`http://127.0.0.1:${port}/tftp/vmlinuz`)).status).toBe(200);
+  });
+
+  it('never contacts a host other than loopback while the suites run', async () => {
+    expect(process.env.PXE_WORKBENCH_LOOPBACK_ONLY).toBe('1');
+    const checks = await verifyUrls(['http://192.168.255.2/tftp/boot.ipxe', `http://127.0.0.1:${port}/tftp/boot.ipxe`]);
+    expect(checks).toEqual([{ url: 'http://192.168.255.2/tftp/boot.ipxe', error: 'not checked (loopback only)', skipped: true }, { url: `http://127.0.0.1:${port}/tftp/boot.ipxe`, status: 200 }]);
   });
 });

@@ -3,12 +3,13 @@
  * like a user would: Quick Open, Problems panel, suggestions, hovers, the command palette, quick fixes.
  * Screenshots land in docs/ for the README.
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openFile, openFolder, problems, runCommand, startSession, timed, type Session } from '../helpers/workbench';
+import { startSshd } from '../helpers/sshd';
 
 // Screenshots go to docs/ only when asked (PXE_WORKBENCH_SCREENSHOTS=1), so a test run leaves the checkout as it was.
 const DOCS = process.env.PXE_WORKBENCH_SCREENSHOTS ? resolve('docs') : mkdtempSync(join(tmpdir(), 'pxe-screenshots-'));
@@ -223,5 +224,34 @@ describe('PXE Workbench in the real VS Code workbench (installed VSIX)', () => {
       await frame.locator('svg .node.link', { hasText: 'fedora-coreos.ipxe' }).first().click();
       await page.locator('.tabs-container .tab.active', { hasText: 'fedora-coreos.ipxe' }).waitFor({ timeout: 10_000 });
     });
+  });
+  it('deploys to a NAS from the palette: a preview to confirm, progress, then the result (real sshd on 127.0.0.1)', async () => {
+    const sshd = await startSshd();
+    try {
+      await timed('deploy to NAS', async () => {
+        // A site in the workspace whose NAS is the local sshd (the home lab's own NAS is never contacted).
+        const root = join(session.workspace, 'deploy-lab');
+        cpSync(join(session.workspace, 'home-lab'), root, { recursive: true });
+        const site = JSON.parse(readFileSync(join(root, 'pxe-site.json'), 'utf8'));
+        site.name = 'deploy-lab';
+        site.targets = { nas: { kind: 'synology', host: '127.0.0.1', port: sshd.port, user: sshd.user, identityFile: sshd.keyFile, hostKey: sshd.hostKeyFingerprint, remoteRoot: join(session.profile, 'nas', 'tftp') } };
+        writeFileSync(join(root, 'pxe-site.json'), JSON.stringify(site, null, 2));
+        await runCommand(page, 'PXE: Deploy to NAS…');
+        // Several sites have NAS targets: pick ours.
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'deploy-lab' }).first().click();
+        const dialog = page.locator('.monaco-dialog-box');
+        await dialog.waitFor({ timeout: 20_000 });
+        await expect.poll(() => dialog.innerText()).toMatch(/deploy to nas\? \d+ to add, 0 to change, 0 to remove/);
+        await page.screenshot({ path: join(DOCS, 'deploy-preview.png') });
+        await dialog.locator('.monaco-button', { hasText: 'Deploy' }).first().click();
+        await page.locator('.notification-toast', { hasText: 'deployed to nas' }).first().waitFor({ timeout: 30_000 });
+        await page.locator('.statusbar-item', { hasText: 'nas: deployed' }).first().waitFor({ timeout: 10_000 });
+        await page.locator('.notification-toast', { hasText: 'deploying to nas' }).waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+        await page.screenshot({ path: join(DOCS, 'deploy-done.png') });
+        expect(readFileSync(join(session.profile, 'nas', 'tftp', 'fedora-coreos.ipxe'), 'utf8')).toBe(readFileSync(join(root, 'tftp', 'fedora-coreos.ipxe'), 'utf8'));
+      });
+    } finally {
+      await sshd.stop();
+    }
   });
 });

@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { InputError } from '../../../server/src/engine';
 import { diskFiles, findSiteFile } from '../../../server/src/site/context';
-import { deploy, DeployError, loadNasTarget, planLines, recordHostKey, summary, type Secrets } from '../deploy';
+import { deploy, DeployError, failed as urlFailed, loadNasTarget, planLines, recordHostKey, summary, type Secrets } from '../deploy';
 import { clock, mib } from '../images';
 
 export interface DeployCliOptions {
@@ -98,8 +98,7 @@ export async function deployCommand(name: string, options: DeployCliOptions, cwd
     process.stdout.write(`${clear}Deployed to ${name}: ${r.uploaded.length} file(s) uploaded (${mib(r.bytes)} in ${clock(r.seconds)}), ${r.removed.length} removed${r.nginx === 'reloaded' ? '; nginx tested and reloaded' : ''}${r.reconnects ? `; reconnected ${r.reconnects}×` : ''}.\n`);
     let failed = 0;
     for (const check of outcome.checks ?? []) {
-      const ok = check.status !== undefined && check.status >= 200 && check.status < 400;
-      if (!ok && check.status !== undefined) failed++;
+      if (urlFailed(check)) failed++;
       process.stdout.write(`  ${check.status ?? '---'} ${check.url}${check.error ? `  (${check.error})` : ''}\n`);
     }
     if (failed) process.stderr.write(`${failed} URL(s) of the boot chain do not answer 2xx from the NAS: check the nginx snippet and the files.\n`);

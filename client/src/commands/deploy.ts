@@ -1,7 +1,7 @@
 /** PXE: Deploy to NAS…, Show Deploy Plan, Compare With NAS, upload on save, and the deploy status bar item. */
 import { posix, relative, sep } from 'node:path';
 import * as vscode from 'vscode';
-import { connect, deploy, DeployError, loadNasTarget, planLines, recordHostKey, summary, targetNames, type DeployOutcome, type NasTarget, type Secrets, type SshTarget } from '../deploy';
+import { connect, deploy, DeployError, failed as urlFailed, loadNasTarget, planLines, recordHostKey, summary, targetNames, type DeployOutcome, type NasTarget, type Secrets, type SshTarget } from '../deploy';
 import { clock, mib } from '../images';
 
 export const PLAN_SCHEME = 'pxe-plan';
@@ -151,7 +151,7 @@ export class DeployUi implements vscode.Disposable {
         this.setStatus(target, s.add + s.change + s.remove ? `${s.add + s.change + s.remove} change(s) to deploy` : 'up to date', planLines(outcome.plan).slice(0, 2).join('\n'));
       } else if (outcome.result) {
         const r = outcome.result;
-        const failed = (outcome.checks ?? []).filter((c) => c.status !== undefined && (c.status < 200 || c.status >= 400));
+        const failed = (outcome.checks ?? []).filter(urlFailed);
         const when = new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
         const message = `PXE: deployed to ${target.name}: ${r.uploaded.length} file(s) (${mib(r.bytes)} in ${clock(r.seconds)}), ${r.removed.length} removed${r.nginx === 'reloaded' ? ', nginx reloaded' : ''}${failed.length ? `; ${failed.length} URL(s) of the boot chain do not answer` : ''}.`;
         this.log.info(message);

@@ -11,6 +11,7 @@ export { planLines, summary, generatedSnippet, type Plan, type PlanEntry } from 
 export { loadNasTarget, recordHostKey, targetNames, type NasTarget } from './target';
 export { connect, fingerprintOf, type Secrets, type SshTarget, Remote } from './ssh';
 export type { ApplyResult, DeployProgress } from './apply';
+export { failed } from './verify';
 export type { UrlCheck } from './verify';
 
 export interface DeployOptions extends ConnectOptions {
@@ -59,7 +60,7 @@ export async function deploy(target: NasTarget, options: DeployOptions): Promise
         return remote;
       },
     });
-    const checks = options.verify === false || options.only ? undefined : await verifyUrls(chainUrls(target.site), options.signal, result.nginx === 'reloaded' ? 5_000 : 0);
+    const checks = options.verify === false || options.only ? undefined : await verifyUrls(chainUrls(target.site, target.host), options.signal, result.nginx === 'reloaded' ? 5_000 : 0);
     return { plan, result, ...(checks ? { checks } : {}), ...(trusted ? { trusted } : {}) };
   } catch (error) {
     if (options.signal?.aborted && !(error instanceof CancelledError)) throw new CancelledError();

@@ -8,13 +8,27 @@ export interface UrlCheck {
   url: string;
   status?: number;
   error?: string;
+  /** Not asked (test runs reach loopback only). */
+  skipped?: boolean;
 }
 
-/** The http:// URLs of the chain that point at the NAS (each once). */
-export function chainUrls(site: SiteView): string[] {
+/** A check that says the web server does not serve the file (or does not answer). */
+export function failed(check: UrlCheck): boolean {
+  return !check.skipped && !(check.status !== undefined && check.status >= 200 && check.status < 400);
+}
+
+/**
+ * The http:// URLs of the chain that point at the NAS (each once), asked of the host deployed to: the site
+ * names the NAS by the address machines use, the target by the address this machine reaches it at.
+ */
+export function chainUrls(site: SiteView, host?: string): string[] {
   const urls = new Set<string>();
   const visit = (hop: Hop): void => {
-    if (hop.via === 'http' && hop.url && hop.path) urls.add(hop.url);
+    if (hop.via === 'http' && hop.url && hop.path) {
+      const url = new URL(hop.url);
+      if (host) url.hostname = host;
+      urls.add(url.href);
+    }
     hop.children.forEach(visit);
   };
   buildChain({ site, files: diskFiles(), read: readDisk }).clients.forEach((c) => visit(c.root));
@@ -34,7 +48,7 @@ export async function verifyUrls(urls: readonly string[], signal?: AbortSignal, 
   for (const url of urls) {
     const host = new URL(url).hostname;
     if (process.env.PXE_WORKBENCH_LOOPBACK_ONLY && !LOOPBACK.test(host)) {
-      checks.push({ url, error: 'not checked (loopback only)' });
+      checks.push({ url, error: 'not checked (loopback only)', skipped: true });
       continue;
     }
     let check = await head(url, signal);
