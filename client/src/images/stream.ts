@@ -1,4 +1,5 @@
 /** Fedora CoreOS stream metadata: which PXE artifacts a stream's current release has. */
+import { decodeUrlPath } from '../../../server/src/core/context';
 
 export type Arch = 'x86_64' | 'aarch64';
 export const ARCHES: readonly Arch[] = ['x86_64', 'aarch64'];
@@ -56,7 +57,7 @@ export function pxeRelease(json: unknown, arch: Arch, source: string): Release {
     const location = typeof entry?.location === 'string' ? entry.location : '';
     const sha256 = typeof entry?.sha256 === 'string' ? entry.sha256.toLowerCase() : '';
     if (!/^https?:\/\//.test(location) || !/^[0-9a-f]{64}$/.test(sha256)) throw new ImageError(`${source}: the ${kind} entry needs an http(s) location and a sha256.`, source);
-    const name = decodeURIComponent(new URL(location).pathname.split('/').pop() ?? '');
+    const name = decodeUrlPath(new URL(location).pathname.split('/').pop() ?? '');
     if (!name || name.startsWith('.') || /[\\/]/.test(name)) throw new ImageError(`${source}: the ${kind} location ${location} has no usable file name.`, source);
     return { kind, location, sha256, ...(typeof entry?.signature === 'string' ? { signature: entry.signature } : {}), name, link: linkName(kind, arch) };
   });

@@ -48,7 +48,16 @@ export const NO_CONTEXT: RuleContext = {};
 /** The workspace file an http:// URL under the site's base URL is served from; undefined for other URLs. */
 export function servedPath(http: SiteView['http'], url: string): string | undefined {
   if (!http || !url.startsWith(http.baseUrl)) return undefined;
-  return join(http.root, ...decodeURIComponent(url.slice(http.baseUrl.length).split(/[?#]/)[0] as string).split('/'));
+  return join(http.root, ...decodeUrlPath(url.slice(http.baseUrl.length).split(/[?#]/)[0] as string).split('/'));
+}
+
+/** Percent-decoding that never throws: a malformed escape (`%zz`) stays as written, as web servers keep it. */
+export function decodeUrlPath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }
 
 /**

@@ -270,6 +270,14 @@ describe('boot chain rules', () => {
     expect(missing.problems.get(join(ROOT, 'router.rsc'))![0]!.related![0]!.start).toBe(text.indexOf(`"'lpxelinux.0'"`));
   });
 
+  it('a setting whose value names itself is not substituted again and again (found by the fuzz test: OOM)', () => {
+    const text = rsc(`${OPTIONS.replace('lpxelinux.0', 'undionly.kpxe')}\nadd code=17 name=root value="'http://192.168.255.2/tftp/boot.ipxe'"`) + `/ip dhcp-server option sets\nadd name=pxe options=tftp,boot,root\n${NETWORK}\n`;
+    const script = '#!ipxe\nset BASE http://192.168.255.2/tftp/${BASE}/${BASE}/${BASE}\nkernel ${BASE}/vmlinuz\nboot\n';
+    const chain = memoryChain({ ...LOADERS, 'router.rsc': text, 'tftp/boot.ipxe': script }, BASE_SITE, { firmware: 'bios' });
+    const kernel = chain.clients[0]!.root.children[0]!.children[0]!.children[0]!;
+    expect(kernel).toMatchObject({ kind: 'kernel', status: 'unknown', url: 'http://192.168.255.2/tftp/${BASE}/${BASE}/${BASE}/vmlinuz' });
+  });
+
   it('never throws on broken input files', () => {
     const chain = memoryChain({ ...LOADERS, 'router.rsc': '/ip dhcp-server option\nadd code=67 value="\'lpx', 'tftp/pxelinux.cfg/default': 'LABEL\nKERNEL\nAPPEND ignition.config.url=', 'tftp/config.ign': '{' });
     expect(chain.clients.length).toBeGreaterThan(0);

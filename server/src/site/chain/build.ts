@@ -1,7 +1,7 @@
 /** Follows the boot chain of a site, hop by hop, for each kind of machine; reports what breaks between files. */
 import { basename, dirname, join, posix, resolve } from 'node:path';
 import { findNodeAtLocation, type Node } from 'jsonc-parser';
-import { imageArtifact, servedPath } from '../../core/context';
+import { decodeUrlPath, imageArtifact, servedPath } from '../../core/context';
 import { analyze } from '../../core/language';
 import type { Fix, Problem, Related } from '../../core/problem';
 import { ignition } from '../../languages/ignition';
@@ -457,7 +457,7 @@ export class ChainBuilder {
       const rest = url.replace(/^tftp:\/\/[^/]*\/?/i, '');
       hop.via = 'tftp';
       if (!root) return { ...hop, status: 'unknown', message: 'pxe-site.json has no tftp.root' };
-      hop.path = join(root, ...posix.normalize(decodeURIComponent(rest)).split('/'));
+      hop.path = join(root, ...posix.normalize(decodeUrlPath(rest)).split('/'));
     } else if (scheme === 'http' || scheme === 'https') {
       hop.via = 'http';
       if (!host || !this.nasHost(host)) {
@@ -498,7 +498,7 @@ export class ChainBuilder {
     if (!this.text(file)) return true;
     const pathname = (() => {
       try {
-        return decodeURIComponent(new URL(url).pathname);
+        return decodeUrlPath(new URL(url).pathname);
       } catch {
         return undefined;
       }
@@ -642,6 +642,8 @@ export class ChainBuilder {
 
   /** Expands `${…}` with the script's literal `set`s before `offset` and what the machine knows. */
   private expand(text: string, model: IpxeModel, offset: number, env: Env, depth = 0): string {
+    // Unresolved settings stay masked until the outermost call, so a value that names its own setting
+    // (`set a ${a}${a}`) cannot be substituted again and again; long results stop expanding.
     if (!text.includes('${') || depth > 8) return text;
     const known = (scope: string | undefined, name: string): string | undefined => {
       const c = env.client;
@@ -675,7 +677,7 @@ export class ChainBuilder {
       return value === undefined ? undefined : this.expand(value, model, at, env, depth + 1);
     };
     let result = text;
-    for (let i = 0; i < 16 && /\$\{[^{}$]*\}/.test(result); i++) {
+    for (let i = 0; i < 16 && result.length < 8192 && /\$\{[^{}$]*\}/.test(result); i++) {
       let unresolved = false;
       result = result.replace(/\$\{([^{}$]*)\}/g, (whole, inner: string) => {
         const [ref = '', type] = inner.split(':');
@@ -692,7 +694,7 @@ export class ChainBuilder {
       });
       if (unresolved) break;
     }
-    return result.replace(/\$\u{e000}\{/gu, '${');
+    return depth ? result : result.replace(/\$\u{e000}\{/gu, '${');
   }
 
   // ---- Ignition -----------------------------------------------------------------------------------
