@@ -88,6 +88,15 @@ describe('pxe-workbench deploy (against a real sshd on 127.0.0.1)', () => {
     for (const out of [wrong.stdout, wrong.stderr, ok.stdout, ok.stderr]) expect(out).not.toContain(password);
   });
 
+  it('warns before deploying a site whose boot chain is broken', () => {
+    const site = deploySite(sshd, 'examples/broken/chain');
+    site.target({ nginxConfig: undefined });
+    const r = cli(['deploy', 'nas', '--site', site.siteFile, '--dry-run']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain('warning: the boot chain is broken for 6 kind(s) of machine (UEFI · Any UEFI machine; BIOS · typo-loader; BIOS · nginx-404; …): see `pxe-workbench chain`.');
+    expect(r.stdout).toContain('  + fedora-coreos/kernel-x86_64 -> fedora-coreos-41.20250101.3.0-live-kernel-x86_64');
+  });
+
   it('a router target and unknown targets get a clear message (exit 2)', () => {
     const site = deploySite(sshd);
     site.target();

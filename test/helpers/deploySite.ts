@@ -16,7 +16,7 @@ export interface DeploySite {
 export function deploySite(sshd: Sshd, example = 'examples/home-lab'): DeploySite {
   const base = mkdtempSync(join(tmpdir(), 'pxe-deploy-'));
   const workspace = join(base, 'workspace');
-  cpSync(example, workspace, { recursive: true });
+  cpSync(example, workspace, { recursive: true, verbatimSymlinks: true });
   const nas = join(base, 'nas');
   mkdirSync(join(nas, 'nginx', 'conf.d'), { recursive: true });
   const remoteRoot = join(nas, 'volume1', 'docker', 'tftp');

@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { InputError } from '../../../server/src/engine';
 import { diskFiles, findSiteFile } from '../../../server/src/site/context';
-import { deploy, DeployError, failed as urlFailed, loadNasTarget, planLines, recordHostKey, summary, type Secrets } from '../deploy';
+import { brokenMachines, deploy, DeployError, failed as urlFailed, loadNasTarget, planLines, recordHostKey, summary, type Secrets } from '../deploy';
 import { clock, mib } from '../images';
 
 export interface DeployCliOptions {
@@ -51,6 +51,8 @@ export async function deployCommand(name: string, options: DeployCliOptions, cwd
     if (error instanceof DeployError) throw new InputError(error.message);
     throw error;
   }
+  const broken = brokenMachines(target.site);
+  if (broken.length) process.stderr.write(`warning: the boot chain is broken for ${broken.length} kind(s) of machine (${broken.slice(0, 3).join('; ')}${broken.length > 3 ? '; …' : ''}): see \`pxe-workbench chain\`.\n`);
   if (!options.dryRun && !options.yes && !interactive()) throw new InputError('not a terminal, so nobody can confirm the plan: add --yes to deploy without asking, or --dry-run to only see it.');
   const abort = new AbortController();
   const onInterrupt = (): void => abort.abort();

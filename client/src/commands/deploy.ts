@@ -1,7 +1,7 @@
 /** PXE: Deploy to NAS…, Show Deploy Plan, Compare With NAS, upload on save, and the deploy status bar item. */
 import { posix, relative, sep } from 'node:path';
 import * as vscode from 'vscode';
-import { connect, deploy, DeployError, failed as urlFailed, loadNasTarget, planLines, recordHostKey, summary, targetNames, type DeployOutcome, type NasTarget, type Secrets, type SshTarget } from '../deploy';
+import { brokenMachines, connect, deploy, DeployError, failed as urlFailed, loadNasTarget, planLines, recordHostKey, summary, targetNames, type DeployOutcome, type NasTarget, type Secrets, type SshTarget } from '../deploy';
 import { clock, mib } from '../images';
 
 export const PLAN_SCHEME = 'pxe-plan';
@@ -171,7 +171,20 @@ export class DeployUi implements vscode.Disposable {
 
   async deployCommand(): Promise<DeployOutcome | undefined> {
     const picked = await this.pickTarget();
-    return picked && this.run(picked.siteFile, picked.target, { confirm: true });
+    if (!picked) return undefined;
+    // Deploying a chain that is broken here would break the real machines: say so first.
+    const broken = brokenMachines(picked.target.site);
+    if (broken.length) {
+      const answer = await vscode.window.showWarningMessage(
+        `PXE: the boot chain of ${picked.target.site.name ?? 'this site'} is broken for ${broken.length} kind(s) of machine. Deploy anyway?`,
+        { modal: true, detail: `${broken.slice(0, 10).join('\n')}${broken.length > 10 ? `\n… ${broken.length - 10} more` : ''}\n\nPXE: Show Boot Chain shows where each one stops.` },
+        'Deploy Anyway',
+        'Show Boot Chain',
+      );
+      if (answer === 'Show Boot Chain') await vscode.commands.executeCommand('pxeWorkbench.showBootChain');
+      if (answer !== 'Deploy Anyway') return undefined;
+    }
+    return this.run(picked.siteFile, picked.target, { confirm: true });
   }
 
   async showPlan(): Promise<DeployOutcome | undefined> {

@@ -11,7 +11,7 @@ export { planLines, summary, generatedSnippet, type Plan, type PlanEntry } from 
 export { loadNasTarget, recordHostKey, targetNames, type NasTarget } from './target';
 export { connect, fingerprintOf, type Secrets, type SshTarget, Remote } from './ssh';
 export type { ApplyResult, DeployProgress } from './apply';
-export { failed } from './verify';
+export { brokenMachines, failed } from './verify';
 export type { UrlCheck } from './verify';
 
 export interface DeployOptions extends ConnectOptions {

@@ -72,3 +72,11 @@ function head(url: string, signal?: AbortSignal): Promise<UrlCheck> {
     req.end();
   });
 }
+
+/** Machines whose boot chain is broken in the workspace (deploying would put a broken chain on the NAS). */
+export function brokenMachines(site: SiteView): string[] {
+  const broken = (hop: Hop): boolean => hop.status === 'missing' || hop.children.some(broken);
+  return buildChain({ site, files: diskFiles(), read: readDisk })
+    .clients.filter((c) => broken(c.root))
+    .map((c) => `${c.firmware.toUpperCase()} · ${c.name}`);
+}
