@@ -82,7 +82,8 @@ function recheckSites(): void {
 }
 
 /** Something on disk changed: forget what depended on it and re-check after the usual quiet period. */
-connection.onDidChangeWatchedFiles(() => {
+connection.onDidChangeWatchedFiles((params) => {
+  if (params.changes.some((c) => c.uri.endsWith('/pxe-site.json'))) workspace.forgetSites();
   cache.clear();
   workspace.chains.invalidate();
   debouncer.schedule('#files', () => {

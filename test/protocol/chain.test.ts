@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -98,5 +98,17 @@ describe('boot chain over stdio', () => {
     expect(chains[0]!.clients.map((c) => `${c.id} ${c.broken}`)).toEqual(['bios false', 'uefi false', 'uefi/52:54:00:12:34:56 false']);
     expect(chains[0]!.clients[0]!.root.children[0]!).toMatchObject({ label: 'lpxelinux.0', at: { uri: uriOf('router/pxe-dhcp.rsc') } });
     expect(client.notifications).toContain('pxe/chainChanged');
+  });
+
+  it('finds a site created after start-up (its closed files get their findings)', async () => {
+    const second = join(dir, 'second');
+    cpSync('examples/home-lab', second, { recursive: true, filter: (src) => !src.endsWith('pxe-site.json') });
+    // Without the matcher, UEFI machines get the BIOS loader.
+    const rsc = join(second, 'router/pxe-dhcp.rsc');
+    writeFileSync(rsc, readFileSync(rsc, 'utf8').replace(/\/ip dhcp-server matcher\n[^\n]*\n/, ''));
+    cpSync('examples/home-lab/pxe-site.json', join(second, 'pxe-site.json'));
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(join(second, 'pxe-site.json')).href, type: FileChangeType.Created }] });
+    const found = await client.diagnosticsFor(pathToFileURL(rsc).href, (p) => p.diagnostics.length > 0);
+    expect(codes(found)).toEqual(['chain.firmwareMismatch']);
   });
 });

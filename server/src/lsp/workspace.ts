@@ -55,9 +55,17 @@ export class Workspace {
     return uri.startsWith('file:') ? diskContext(pathOf(uri)).site : undefined;
   }
 
-  /** Every site: those under the workspace folders and those of open documents. */
+  private siteFiles: string[] | undefined;
+
+  /** A pxe-site.json was created or deleted somewhere: look for sites again next time. */
+  forgetSites(): void {
+    this.siteFiles = undefined;
+  }
+
+  /** Every site: those under the workspace folders (found once, until forgetSites) and those of open documents. */
   sites(): SiteView[] {
-    const files = new Set(this.folders.flatMap((f) => findSiteFiles(f)));
+    this.siteFiles ??= this.folders.flatMap((f) => findSiteFiles(f));
+    const files = new Set(this.siteFiles);
     for (const doc of this.documents.all()) {
       const site = this.siteOf(doc.uri);
       if (site) files.add(site.file);
