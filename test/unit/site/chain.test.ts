@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintPaths } from '../../../server/src/engine';
+import { lintPaths, lintText } from '../../../server/src/engine';
 import { buildChain, isBroken, readDisk, type Chain, type Hop } from '../../../server/src/site/chain';
 import { diskFiles, readSite } from '../../../server/src/site/context';
 import { BASE_SITE, firstBad, hopList, LOADERS, memoryChain, problemsIn, ROOT } from '../../helpers/memorySite';
@@ -129,16 +129,18 @@ const SET = '/ip dhcp-server option sets\nadd name=pxe options=tftp,boot';
 const CONFIG = 'DEFAULT a\nLABEL a\n  KERNEL http://192.168.255.2/tftp/vmlinuz\n  APPEND ignition.config.url=http://192.168.255.2/tftp/config.ign\n';
 
 describe('boot chain rules', () => {
-  it('option 66 and next-server disagreeing, and option 66 without next-server (with a fix)', () => {
+  it('option 66 and next-server disagreeing; option 66 without next-server is the single-file rule (with a fix)', () => {
     const mismatch = rsc(`add code=66 name=tftp value="'192.168.255.1'"\nadd code=67 name=boot value="'lpxelinux.0'"`) + `${SET}\n${NETWORK}\n`;
     const chain = memoryChain({ ...LOADERS, 'router.rsc': mismatch, 'tftp/pxelinux.cfg/default': CONFIG, 'tftp/vmlinuz': 'k', 'tftp/config.ign': '{"ignition":{"version":"3.4.0"}}' });
     expect(problemsIn(chain, 'router.rsc', mismatch)).toContain(`chain.nextServerMismatch: "'192.168.255.1'"`);
     const related = chain.problems.get(join(ROOT, 'router.rsc'))!.find((p) => p.ruleId === 'chain.nextServerMismatch')!.related![0]!;
     expect(mismatch.slice(related.start, related.end)).toBe('192.168.255.2');
 
+    // Option 66 without any next-server is the single-file rule's, with the quick fix; the chain adds nothing.
     const noNext = rsc(OPTIONS) + `${SET}\n/ip dhcp-server network\nadd address=192.168.255.0/24 dhcp-option-set=pxe\n`;
-    const second = memoryChain({ ...LOADERS, 'router.rsc': noNext, 'tftp/pxelinux.cfg/default': CONFIG, 'tftp/vmlinuz': 'k', 'tftp/config.ign': '{}' });
-    const problem = second.problems.get(join(ROOT, 'router.rsc'))!.find((p) => p.ruleId === 'chain.noNextServer')!;
+    const second = memoryChain({ ...LOADERS, 'router.rsc': noNext, 'tftp/pxelinux.cfg/default': CONFIG, 'tftp/vmlinuz': 'k', 'tftp/config.ign': '{}' }, BASE_SITE, { firmware: 'bios' });
+    expect(second.problems.size).toBe(0);
+    const problem = lintText('router.rsc', noNext).findings.find((p) => p.ruleId === 'routeros.missingNextServer')!;
     const edit = problem.fixes![0]!.edits[0]!;
     expect(noNext.slice(0, edit.start) + edit.newText + noNext.slice(edit.end)).toContain('dhcp-option-set=pxe next-server=192.168.255.2\n');
   });

@@ -203,11 +203,7 @@ export class ChainBuilder {
       hop.status = 'warning';
       hop.message = `option 66 (${option66.text}) and next-server (${next.value}) disagree`;
     }
-    if (option66?.text && network && !next) {
-      const statement = network.statement;
-      const end = statement.args.at(-1)?.valueEnd ?? statement.end;
-      this.report('chain.noNextServer', { file: facts.file, start: statement.command?.start ?? statement.start, end: statement.command?.end ?? statement.end }, `Option 66 sends the TFTP server ${option66.text}, but this network has no next-server: many PXE ROMs ignore option 66 and ask the router. Add next-server=${option66.text}.`, this.relate(option66.at, 'option 66'), [{ title: `Add next-server=${option66.text}`, edits: [{ start: end, end, newText: ` next-server=${option66.text}` }], preferred: true }]);
-    }
+    // Option 66 without any next-server is routeros.missingNextServer's (single-file) finding.
     if (tftpServer && tftpServerAt && !this.knownHost(tftpServer)) {
       this.report('chain.foreignHost', tftpServerAt, `The TFTP server ${tftpServer} is neither the NAS (${this.site.nas ?? 'network.nas not set'}) nor the router (${this.site.router ?? 'network.router not set'}) of pxe-site.json: correct the address, or the site file.`);
     }
