@@ -216,6 +216,9 @@ describe('PXE Workbench in the real VS Code workbench (installed VSIX)', () => {
       const options = await frame.locator('#machine option').allInnerTexts();
       expect(options).toEqual(expect.arrayContaining(['home-lab · BIOS · Any BIOS machine — boots', 'broken-chain · BIOS · ignition-typo — broken']));
       expect(await frame.locator('#machine option:checked').innerText()).toContain('— broken');
+      await frame.locator('#machine').selectOption({ label: 'broken-chain · BIOS · ignition-typo — broken' });
+      await frame.locator('svg .node.missing', { hasText: 'conifg.ign' }).first().waitFor({ timeout: 10_000 });
+      await page.screenshot({ path: join(DOCS, 'boot-chain-broken.png') });
       await frame.locator('#machine').selectOption({ label: 'home-lab · UEFI · node1 — boots' });
       await frame.locator('h2', { hasText: 'UEFI · node1' }).waitFor({ timeout: 10_000 });
       await frame.locator('svg .node.ok', { hasText: 'syslinux.efi' }).first().waitFor({ timeout: 10_000 });

@@ -71,12 +71,13 @@ export function clientSvg(client: ClientData<Where>): string {
       `<title>${escape(title)}</title>`,
       `<rect width="${NODE_W}" height="${NODE_H}" rx="6"/>`,
       `<text class="symbol" x="10" y="24">${SYMBOL[hop.status] ?? ''}</text>`,
-      `<text class="label" x="28" y="16">${escape(clip(hop.label, 27))}</text>`,
-      `<text class="sub" x="28" y="30">${escape(clip(hop.status === 'ok' || !hop.message ? sub : hop.message, 32))}</text>`,
+      `<text class="label" x="28" y="16">${escape(clip(hop.label, 24))}</text>`,
+      `<text class="sub" x="28" y="30">${escape(clip(hop.status === 'ok' || !hop.message ? sub : hop.message, 28))}</text>`,
       '</g>',
     ].join('');
   });
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${edges.join('')}${boxes.join('')}</svg>`;
+  // Shrinks to the panel's width (never grows past its own size), so the last hop stays in view.
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" preserveAspectRatio="xMinYMin meet" data-width="${width}" style="width: min(100%, ${width}px); height: auto">${edges.join('')}${boxes.join('')}</svg>`;
 }
 
 const verdict = (c: ClientData<Where>): string => (c.broken ? 'broken' : c.status === 'ok' ? 'boots' : c.status === 'info' ? 'boots once the images are downloaded' : 'boots, with warnings');

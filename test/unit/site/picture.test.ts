@@ -28,7 +28,7 @@ describe('the boot chain picture', () => {
     const page = chainPage([data('examples/broken/chain/pxe-site.json')], { nonce: 'abc', cspSource: 'vscode-resource:' });
     expect(page).toMatch(/<option value="[^"]*#uefi" selected>broken-chain · UEFI · Any UEFI machine — broken<\/option>/);
     expect(page).toContain('class="node missing link"');
-    expect(page).toContain('a BIOS loader: UEFI firmware ca…');
+    expect(page).toContain('a BIOS loader: UEFI firmwar…');
     expect(page).toContain("script-src 'nonce-abc'");
     const chosen = chainPage([data('examples/broken/chain/pxe-site.json')], { nonce: 'abc', cspSource: 'x', selected: `${pathToFileURL(resolve('examples/broken/chain/pxe-site.json')).href}#bios/52:54:00:00:00:03` });
     expect(chosen).toContain('<h2>BIOS · ignition-typo');
