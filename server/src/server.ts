@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { treeFromInspect, useTree } from './languages/routeros/tree';
 import { AnalysisCache, contextOf, Debouncer, pathOf, type Analysis } from './lsp/analysis';
-import { chainRequest, documentLinks, CHAIN_CHANGED, CHAIN_REQUEST } from './lsp/chainView';
+import { chainHover, chainRequest, documentLinks, CHAIN_CHANGED, CHAIN_REQUEST } from './lsp/chainView';
 import { Workspace } from './lsp/workspace';
 import { toCodeActions, toCompletionItem, toDocumentSymbol, toFoldingRange, toHover, toLocation, toRange, toRefactor } from './lsp/convert';
 import { readSettings } from './lsp/settings';
@@ -173,8 +173,14 @@ connection.onCompletion((params) => {
 
 connection.onHover((params) => {
   const at = serviceAt(params.textDocument.uri);
-  const info = at?.service?.hover?.(at.analysis.ast as never, at.doc.getText(), at.doc.offsetAt(params.position));
-  return info ? toHover(info, at!.doc) : null;
+  if (!at) return null;
+  const offset = at.doc.offsetAt(params.position);
+  const info = at.service?.hover?.(at.analysis.ast as never, at.doc.getText(), offset);
+  // On a path or URL of the boot chain, say where it resolves too.
+  const chain = chainHover(workspace, at.doc, offset);
+  if (info && chain) return toHover({ markdown: `${info.markdown}\n\n---\n\n${chain.markdown}`, start: info.start, end: info.end }, at.doc);
+  const shown = info ?? chain;
+  return shown ? toHover(shown, at.doc) : null;
 });
 
 connection.onDocumentSymbol((params) => {

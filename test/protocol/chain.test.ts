@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DidChangeWatchedFilesNotification, DocumentLinkRequest, FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import { DidChangeWatchedFilesNotification, DocumentLinkRequest, FileChangeType, HoverRequest, type Diagnostic, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { LspClient } from '../helpers/lspClient';
 
 /** The boot chain over the protocol: a copy of examples/home-lab, changed on disk as a user would. */
@@ -98,6 +98,18 @@ describe('boot chain over stdio', () => {
     expect(chains[0]!.clients.map((c) => `${c.id} ${c.broken}`)).toEqual(['bios false', 'uefi false', 'uefi/52:54:00:12:34:56 false']);
     expect(chains[0]!.clients[0]!.root.children[0]!).toMatchObject({ label: 'lpxelinux.0', at: { uri: uriOf('router/pxe-dhcp.rsc') } });
     expect(client.notifications).toContain('pxe/chainChanged');
+  });
+
+  it('hover on a path or URL says where the chain resolves it and whether it is there', async () => {
+    const config = uriOf('tftp/pxelinux.cfg/default');
+    const text = readFileSync(join(dir, 'tftp/pxelinux.cfg/default'), 'utf8');
+    await client.open(config, 'pxelinux', text);
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.includes('KERNEL http'));
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: config }, position: { line, character: lines[line]!.indexOf('http') + 10 } });
+    const value = (hover?.contents as MarkupContent).value;
+    expect(value).toContain('**kernel** over HTTP → `tftp/fedora-coreos/fedora-coreos-live-kernel-x86_64` — ✓ found');
+    expect(value).toContain('Boot chain of home-lab');
   });
 
   it('finds a site created after start-up (its closed files get their findings)', async () => {

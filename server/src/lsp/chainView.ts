@@ -4,7 +4,9 @@ import type { DocumentLink, Location } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { servedPath } from '../core/context';
 import type { Hop } from '../site/chain';
-import { chainData, type ChainData } from '../site/chain/serialize';
+import { chainData, hopsAt, type ChainData } from '../site/chain/serialize';
+import type { HoverInfo } from '../core/language';
+import { relative } from 'node:path';
 import { diskFiles } from '../site/context';
 import { pathOf } from './analysis';
 import { toRange } from './convert';
@@ -53,4 +55,23 @@ export function documentLinks(workspace: Workspace, doc: TextDocument): Document
     if (target && files.exists(target)) add(m.index ?? 0, (m.index ?? 0) + url.length, target, 'Open the file this URL serves');
   }
   return [...links.values()];
+}
+
+const STATUS: Record<string, [string, string]> = { ok: ['✓', 'found'], missing: ['✗', 'not there'], warning: ['!', 'warning'], info: ['ℹ', 'not downloaded yet'], unknown: ['?', 'known only at boot'] };
+const KIND: Record<string, string> = { dhcp: 'DHCP', loader: 'boot loader', module: 'module', config: 'PXELINUX config', label: 'label', script: 'iPXE script', kernel: 'kernel', initrd: 'initrd', rootfs: 'root filesystem', ignition: 'Ignition config', local: 'local disk' };
+
+/** Hover on a path or URL the chain follows: what it is, how it is fetched, where it resolves, its status. */
+export function chainHover(workspace: Workspace, doc: TextDocument, offset: number): HoverInfo | undefined {
+  const site = workspace.siteOf(doc.uri);
+  if (!site) return undefined;
+  const path = pathOf(doc.uri);
+  const hops = hopsAt(workspace.chains.chainOf(site), path, offset).filter((h) => h.kind !== 'dhcp' && h.kind !== 'label');
+  const first = hops[0];
+  if (!first?.at) return undefined;
+  const lines = hops.map((h) => {
+    const where = h.path ? `\`${relative(site.root, h.path)}\`` : h.url ? `\`${h.url}\`` : '';
+    const [symbol, word] = STATUS[h.status] ?? ['', h.status];
+    return `**${KIND[h.kind] ?? h.kind}** ${h.via ? `over ${h.via.toUpperCase()} ` : ''}→ ${where} — ${symbol} ${h.status !== 'ok' && h.message ? h.message : word}`;
+  });
+  return { markdown: `${lines.join('\n\n')}\n\n*Boot chain of ${site.name ?? 'the site'}: PXE: Show Boot Chain*`, start: first.at.start, end: first.at.end };
 }

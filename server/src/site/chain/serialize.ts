@@ -64,3 +64,17 @@ export function chainData<L>(chain: Chain, place: (p: Place) => L, file: (path: 
     })),
   };
 }
+
+/** What the chain knows about the place at `offset` of `file`: each distinct hop named there (by any machine). */
+export function hopsAt(chain: { clients: Client[] }, file: string, offset: number): Hop[] {
+  const found = new Map<string, Hop>();
+  const visit = (hop: Hop): void => {
+    if (hop.at && hop.at.file === file && hop.at.start <= offset && offset <= hop.at.end) {
+      const key = `${hop.kind}\u0000${hop.url ?? hop.label}\u0000${hop.status}\u0000${hop.message ?? ''}`;
+      if (!found.has(key)) found.set(key, hop);
+    }
+    hop.children.forEach(visit);
+  };
+  chain.clients.forEach((c) => visit(c.root));
+  return [...found.values()];
+}
