@@ -24,11 +24,15 @@ export interface Served {
   close(): Promise<void>;
 }
 
-const STREAM = JSON.parse(readFileSync('../shared/reference/fcos-stream/stream-stable.json', 'utf8')) as {
+type StreamDoc = {
   architectures: Record<string, { artifacts: { metal: { release: string; formats: { pxe: Record<string, { location: string; signature: string; sha256: string }> } } } }>;
 };
 
+/** The real stream file from ../shared (read when a server starts, so a suite without ../shared still loads). */
+const readStreamDoc = (): StreamDoc => JSON.parse(readFileSync('../shared/reference/fcos-stream/stream-stable.json', 'utf8')) as StreamDoc;
+
 export async function serveArtifacts(): Promise<Served> {
+  const STREAM = readStreamDoc();
   const files = new Map<string, Buffer>();
   let stream = '';
   let corrupt: string | undefined;
