@@ -208,6 +208,10 @@ describe('deploy to a NAS over SFTP (a real OpenSSH sshd on 127.0.0.1)', () => {
     writeFileSync(join(site.workspace, 'stranger'), readFileSync(sshd.keyFile, 'utf8').replace(/./g, (c) => c));
     await expect(deploy(site.target({ identityFile: join(sshd.dir, 'other_host_key') }), { secrets: noSecrets })).rejects.toThrow(/Login to .* failed: the key was not accepted/);
     expect(loadNasTarget(site.siteFile, 'nas').remoteRoot).toBe(site.remoteRoot);
+    const json = JSON.parse(readFileSync(site.siteFile, 'utf8'));
+    json.http.root = 'www';
+    writeFileSync(site.siteFile, JSON.stringify(json));
+    expect(() => loadNasTarget(site.siteFile, 'nas')).toThrow(/http\.root .* is outside tftp\.root .*: deploy mirrors the TFTP root only/);
     expect(() => loadNasTarget(site.siteFile, 'router')).toThrow(/MikroTik router/);
   });
 });

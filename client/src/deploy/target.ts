@@ -1,6 +1,6 @@
 /** A deploy target as the site file describes it, with the local folders it mirrors. */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, posix, resolve } from 'node:path';
+import { dirname, posix, resolve, sep } from 'node:path';
 import { applyEdits, modify, parse } from 'jsonc-parser';
 import type { SiteView } from '../../../server/src/core/context';
 import { readSite } from '../../../server/src/site/context';
@@ -64,6 +64,11 @@ export function loadNasTarget(siteFile: string, name: string): NasTarget {
   if (!raw.remoteRoot) throw new DeployError(`targets.${name} needs "remoteRoot": the folder on the NAS that mirrors the TFTP root, e.g. /volume1/docker/tftp.`);
   if (!site.tftpRoot) throw new DeployError('pxe-site.json needs tftp.root: the local folder to deploy.');
   const remoteRoot = remotePath(raw.remoteRoot, `targets.${name}.remoteRoot`);
+  // Deploy mirrors one folder: the HTTP folder has to be the TFTP root or inside it (nginx then serves it).
+  const httpRoot = site.http?.root;
+  if (httpRoot && httpRoot !== site.tftpRoot && !httpRoot.startsWith(`${site.tftpRoot}${sep}`)) {
+    throw new DeployError(`http.root (${httpRoot}) is outside tftp.root (${site.tftpRoot}): deploy mirrors the TFTP root only. Put the HTTP files inside the TFTP root (nginx serves that folder), or deploy them another way.`);
+  }
   const localNginx = json.http?.nginxConfig ? resolve(dirname(siteFile), json.http.nginxConfig) : undefined;
   const sudo = raw.sudo === true;
   return {
