@@ -1,60 +1,19 @@
 /** Follows the boot chain of a site, hop by hop, for each kind of machine; reports what breaks between files. */
 import { basename, dirname, join, posix, resolve } from 'node:path';
-import { findNodeAtLocation, type Node } from 'jsonc-parser';
 import { decodeUrlPath, imageArtifact, servedPath } from '../../core/context';
-import { analyze } from '../../core/language';
 import type { Fix, Problem, Related } from '../../core/problem';
-import { ignition } from '../../languages/ignition';
-import { parseIpxe } from '../../languages/ipxe';
-import { splitArgs } from '../../languages/ipxe/args';
-import { modelOf, type IpxeModel } from '../../languages/ipxe/model';
-import { lookupOrder, parsePxelinux, type PxelinuxConfig } from '../../languages/pxelinux';
-import type { Directive } from '../../languages/pxelinux/ast';
-import { localPath, urlHost } from '../../languages/pxelinux/paths';
+import { urlHost } from '../../languages/pxelinux/paths';
 import { parseRouterOs } from '../../languages/routeros';
 import { dhcpFacts, offerFor, type DhcpFacts, type LeaseFact, type Offer, type OptionFact } from './dhcp';
 import { FIRMWARES, type Chain, type ChainInputs, type Client, type Firmware, type Hop, type HopKind, type Place } from './model';
+import { followIgnition, followScript } from './follow';
+import { FIRMWARE_NAME, loaderOf, URL_SCHEME, urlName, type Env } from './hops';
 import { nginxLocations, serve, type Location } from './nginx';
+import { pxelinuxChildren } from './pxelinux';
 
 export const UPDATE_IMAGES_COMMAND = 'pxeWorkbench.updateImages';
 
-type Loader = { family: 'pxelinux' | 'ipxe' | 'other'; firmware?: Firmware };
-
-/** What a boot file is, by its name. */
-export function loaderOf(name: string): Loader {
-  const file = basename(name).toLowerCase();
-  if (/^(l|g)?pxelinux\.0$/.test(file)) return { family: 'pxelinux', firmware: 'bios' };
-  if (/^syslinux(64)?\.efi$/.test(file)) return { family: 'pxelinux', firmware: 'uefi' };
-  if (/\.(kpxe|kkpxe|kkkpxe|pxe)$/.test(file) || /^undionly/.test(file)) return { family: 'ipxe', firmware: 'bios' };
-  if (/(ipxe|snponly|snp)[\w.-]*\.efi$/.test(file)) return { family: 'ipxe', firmware: 'uefi' };
-  if (/\.efi$/.test(file)) return { family: 'other', firmware: 'uefi' };
-  if (/\.0$/.test(file)) return { family: 'other', firmware: 'bios' };
-  return { family: 'other' };
-}
-
-/** The last path segment of a URL, keeping `${scope/name}` settings whole. */
-function urlName(url: string): string {
-  const settings: string[] = [];
-  const masked = (url.split(/[?#]/)[0] as string).replace(/\$\{[^}]*\}/g, (m) => `\u{e000}${settings.push(m) - 1}\u{e001}`);
-  const name = masked.slice(masked.lastIndexOf('/') + 1).replace(/\u{e000}(\d+)\u{e001}/gu, (_, i: string) => settings[Number(i)] ?? '');
-  return name || url;
-}
-
-const FIRMWARE_NAME: Record<Firmware, string> = { bios: 'BIOS', uefi: 'UEFI' };
-
-/** What iPXE knows about the machine at boot time (`${net0/mac}`, `${ip}`, …). */
-interface Env {
-  client: Client;
-  tftpServer?: string;
-  tftpServerAt?: Place;
-  rootPath?: OptionFact;
-  bootFile?: string;
-  /** The loader that reads the current config (for syslinux.efi's HTTP quirk). */
-  loader?: Loader;
-}
-
-const URL_SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
-
+/** Builds one chain; pxelinux.ts and follow.ts add the hops of configs and scripts through its public methods. */
 export class ChainBuilder {
   private readonly problems = new Map<string, Problem[]>();
   private readonly reported = new Set<string>();
@@ -69,7 +28,7 @@ export class ChainBuilder {
 
   constructor(private readonly inputs: ChainInputs) {}
 
-  private get site() {
+  get site() {
     return this.inputs.site;
   }
 
@@ -92,7 +51,7 @@ export class ChainBuilder {
 
   // ---- files -------------------------------------------------------------------------------------
 
-  private text(path: string): string | undefined {
+  text(path: string): string | undefined {
     this.files.add(path);
     if (this.texts.has(path)) return this.texts.get(path);
     const text = this.inputs.read(path);
@@ -100,7 +59,7 @@ export class ChainBuilder {
     return text;
   }
 
-  private parse<T>(path: string, parser: (text: string) => T): T | undefined {
+  parse<T>(path: string, parser: (text: string) => T): T | undefined {
     if (this.parsed.has(path)) return this.parsed.get(path) as T | undefined;
     const text = this.text(path);
     const value = text === undefined ? undefined : parser(text);
@@ -109,7 +68,7 @@ export class ChainBuilder {
   }
 
   /** 'ok', 'missing', or 'dangling' (a symlink whose target is not there). */
-  private fileState(path: string): 'ok' | 'missing' | 'dangling' {
+  fileState(path: string): 'ok' | 'missing' | 'dangling' {
     this.files.add(path);
     const { files } = this.inputs;
     if (!files.exists(path)) return 'missing';
@@ -121,7 +80,7 @@ export class ChainBuilder {
 
   // ---- reporting --------------------------------------------------------------------------------
 
-  private report(ruleId: string, at: Place, message: string, related: Related[] = [], fixes?: Fix[]): void {
+  report(ruleId: string, at: Place, message: string, related: Related[] = [], fixes?: Fix[]): void {
     const key = `${ruleId}\u0000${at.file}\u0000${at.start}\u0000${message}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);
@@ -130,11 +89,11 @@ export class ChainBuilder {
     this.problems.set(at.file, list);
   }
 
-  private relate(place: Place | undefined, message: string): Related[] {
+  relate(place: Place | undefined, message: string): Related[] {
     return place ? [{ file: place.file, start: place.start, end: place.end, message }] : [];
   }
 
-  private rel(path: string): string {
+  rel(path: string): string {
     return posix.normalize(path.startsWith(this.site.root) ? path.slice(this.site.root.length + 1).split('\\').join('/') : path);
   }
 
@@ -298,37 +257,10 @@ export class ChainBuilder {
     }
     const loader = loaderOf(name);
     const inner: Env = { ...env, loader };
-    if (loader.family === 'pxelinux') this.pxelinuxChildren(inner, hop, path);
+    if (loader.family === 'pxelinux') pxelinuxChildren(this, inner, hop, path);
     else if (loader.family === 'ipxe') this.ipxeLoaderChildren(inner, hop);
     else hop.message = 'PXE Workbench does not follow this loader further';
     return hop;
-  }
-
-  private pxelinuxChildren(env: Env, hop: Hop, loaderPath: string): void {
-    const dir = dirname(loaderPath);
-    const module = env.loader?.firmware === 'uefi' ? 'ldlinux.e64' : 'ldlinux.c32';
-    const modulePath = join(dir, module);
-    const moduleOk = this.fileState(modulePath) === 'ok';
-    hop.children.push({ kind: 'module', label: module, detail: 'TFTP, beside the loader', via: 'tftp', path: modulePath, status: moduleOk ? 'ok' : 'missing', ...(moduleOk ? {} : { message: `${module} is not beside the loader: copy it from the syslinux package` }), children: [] });
-    const { mac, ip } = env.client;
-    let names = ['default'];
-    if (mac) {
-      try {
-        names = lookupOrder({ mac, ip: ip ?? '0.0.0.0' }).filter((n) => ip || !/^[0-9A-F]+$/.test(n));
-      } catch {
-        names = ['default'];
-      }
-    }
-    const configDir = join(dir, 'pxelinux.cfg');
-    const found = names.map((n) => join(configDir, n)).find((p) => this.fileState(p) === 'ok');
-    const tried = names.length > 4 ? `${names.slice(0, 2).join(', ')} … ${names.at(-1) ?? ''} (${names.length} names)` : names.join(', ');
-    if (!found) {
-      hop.children.push({ kind: 'config', label: 'pxelinux.cfg/default', path: join(configDir, 'default'), status: 'missing', message: `no config: tried ${tried}`, children: [] });
-      if (hop.at) this.report('chain.noPxelinuxConfig', hop.at, `${basename(loaderPath)} finds no config for ${env.client.name}: ${this.rel(configDir)}/ has none of ${tried}. Create pxelinux.cfg/default beside the loader.`);
-      return;
-    }
-    const index = names.findIndex((n) => join(configDir, n) === found);
-    hop.children.push(this.pxelinuxConfigHop(env, found, index > 0 ? `TFTP, after ${index} name${index === 1 ? '' : 's'} not there (${names.slice(0, Math.min(index, 2)).join(', ')}${index > 2 ? ', …' : ''})` : 'TFTP'));
   }
 
   private ipxeLoaderChildren(env: Env, hop: Hop): void {
@@ -340,106 +272,9 @@ export class ChainBuilder {
     hop.children.push(this.urlHop(env, 'script', root.text, root.at, undefined, { covered: true, note: 'chained by the embedded script `dhcp && chain ${root-path}` (option 17)' }));
   }
 
-  // ---- PXELINUX -----------------------------------------------------------------------------------
-
-  private pxelinuxConfigHop(env: Env, path: string, detail: string): Hop {
-    const config = this.parse(path, (text) => parsePxelinux(text).ast);
-    const hop: Hop = { kind: 'config', label: `pxelinux.cfg/${basename(path)}`, detail, via: 'tftp', path, status: 'ok', children: [] };
-    if (!config) return hop;
-    const defaultName = config.global.find((d) => d.name === 'default' || d.name === 'ontimeout')?.argument?.text.split(/\s+/)[0];
-    const ui = config.global.find((d) => d.name === 'ui')?.argument;
-    if (ui) hop.children.push(this.pxelinuxFile(env, path, 'module', ui.text.split(/\s+/)[0] as string, { file: path, start: ui.start, end: ui.start + (ui.text.split(/\s+/)[0] as string).length }));
-    for (const label of config.labels) {
-      const isDefault = label.name.text === defaultName;
-      const labelHop: Hop = { kind: 'label', label: `LABEL ${label.name.text}${isDefault ? ' (default)' : ''}`, at: { file: path, start: label.name.start, end: label.name.end }, status: 'ok', children: [] };
-      this.pxelinuxLabel(env, path, config, label.directives, labelHop);
-      hop.children.push(labelHop);
-    }
-    return hop;
-  }
-
-  private pxelinuxLabel(env: Env, path: string, _config: PxelinuxConfig, directives: Directive[], hop: Hop): void {
-    const word = (d: Directive | undefined): { text: string; at: Place } | undefined => {
-      const a = d?.argument;
-      if (!a) return undefined;
-      const text = a.text.split(/\s+/)[0] as string;
-      return { text, at: { file: path, start: a.start, end: a.start + text.length } };
-    };
-    const kernel = word(directives.find((d) => d.name === 'kernel' || d.name === 'linux'));
-    const append = directives.find((d) => d.name === 'append')?.argument;
-    if (directives.some((d) => d.name === 'localboot')) {
-      hop.children.push({ kind: 'local', label: 'local disk', status: 'ok', children: [] });
-      return;
-    }
-    if (kernel) {
-      const k = this.pxelinuxFile(env, path, 'kernel', kernel.text, kernel.at);
-      hop.children.push(k);
-      // An iPXE kernel (ipxe.lkrn) runs its APPEND line as commands: follow its `chain URL`.
-      if (/ipxe|\.lkrn$/i.test(kernel.text) && append) {
-        const chain = /(?:^|\s)chain\s+(\S+)/.exec(append.text);
-        if (chain?.[1]) {
-          const start = append.start + (chain.index ?? 0) + chain[0].length - chain[1].length;
-          k.children.push(this.urlHop(env, 'script', chain[1], { file: path, start, end: start + chain[1].length }, undefined, { covered: false }));
-        }
-        return;
-      }
-    }
-    const initrd = word(directives.find((d) => d.name === 'initrd'));
-    if (initrd) {
-      let offset = initrd.at.start;
-      for (const name of initrd.text.split(',')) {
-        hop.children.push(this.pxelinuxFile(env, path, 'initrd', name, { file: path, start: offset, end: offset + name.length }));
-        offset += name.length + 1;
-      }
-    }
-    if (append) {
-      for (const m of append.text.matchAll(/(?:^|\s)(initrd|coreos\.live\.rootfs_url|ignition\.config\.url|coreos\.inst\.ignition_url)=(\S+)/g)) {
-        const start = append.start + (m.index ?? 0) + m[0].length - (m[2] as string).length;
-        let offset = start;
-        for (const value of m[1] === 'initrd' ? (m[2] as string).split(',') : [m[2] as string]) {
-          const at = { file: path, start: offset, end: offset + value.length };
-          offset += value.length + 1;
-          const kind: HopKind = m[1] === 'initrd' ? 'initrd' : /rootfs/.test(m[1] as string) ? 'rootfs' : 'ignition';
-          hop.children.push(kind === 'initrd' ? this.pxelinuxFile(env, path, kind, value, at) : this.urlHop(env, kind, value, at, undefined, { covered: false }));
-        }
-      }
-    }
-  }
-
-  /** A PXELINUX file name: a TFTP name under the loader's root, or a URL (HTTP via lpxelinux/syslinux.efi). */
-  private pxelinuxFile(env: Env, configPath: string, kind: HopKind, name: string, at: Place): Hop {
-    if (URL_SCHEME.test(name)) {
-      const hop = this.urlHop(env, kind, name, at, undefined, { covered: true });
-      this.efiHttpHost(env, name, at, hop);
-      return hop;
-    }
-    const path = localPath(name, { path: configPath, site: this.site });
-    const hop: Hop = { kind, label: name, detail: 'TFTP', via: 'tftp', at, status: 'ok', children: [] };
-    if (!path) {
-      hop.status = 'unknown';
-      hop.message = 'resolved only at boot time';
-      return hop;
-    }
-    hop.path = path;
-    this.checkFile(hop, kind, path, at, { covered: true });
-    return hop;
-  }
-
-  /** syslinux.efi asks the TFTP server from DHCP for http:// URLs, whatever host they name (#907805). */
-  private efiHttpHost(env: Env, url: string, at: Place, hop: Hop): void {
-    if (env.loader?.family !== 'pxelinux' || env.loader.firmware !== 'uefi' || !env.tftpServer) return;
-    const host = urlHost(url);
-    if (!host || host === env.tftpServer) return;
-    hop.status = hop.status === 'ok' ? 'warning' : hop.status;
-    hop.message = `syslinux.efi fetches this from the TFTP server ${env.tftpServer}, not ${host} (Debian bug #907805)`;
-    // pxelinux.efiHttpHost already says it when the site's TFTP server is the one DHCP names.
-    if (env.tftpServer === this.site.tftpServer) return;
-    this.report('chain.efiHttpHost', at, `Under UEFI, syslinux.efi fetches this from the TFTP server DHCP names (${env.tftpServer}), not from ${host} (Debian bug #907805): make the DHCP TFTP server ${host}, or boot UEFI machines with iPXE.`, this.relate(env.tftpServerAt, `the TFTP server machines get: ${env.tftpServer}`));
-  }
-
   // ---- URLs and files -----------------------------------------------------------------------------
 
-  private urlHop(env: Env, kind: HopKind, url: string, at: Place | undefined, from: Place | undefined, options: { covered: boolean; note?: string }): Hop {
+  urlHop(env: Env, kind: HopKind, url: string, at: Place | undefined, from: Place | undefined, options: { covered: boolean; note?: string }): Hop {
     const hop: Hop = { kind, label: urlName(url), detail: options.note ?? url, url, ...(at ? { at } : {}), status: 'ok', children: [] };
     if (url.includes('${')) {
       hop.status = 'unknown';
@@ -533,7 +368,7 @@ export class ChainBuilder {
   }
 
   /** Sets the hop's status for a workspace file and reports a missing one on `at`. */
-  private checkFile(hop: Hop, kind: HopKind, path: string, at: Place | undefined, options: { covered: boolean; from?: Place }): void {
+  checkFile(hop: Hop, kind: HopKind, path: string, at: Place | undefined, options: { covered: boolean; from?: Place }): void {
     const state = this.fileState(path);
     if (state === 'ok') return;
     const images = this.site.images;
@@ -579,147 +414,10 @@ export class ChainBuilder {
     }
     this.following.add(path);
     try {
-      if (hop.kind === 'script') this.followScript(env, hop, path);
-      else this.followIgnition(env, hop, path);
+      if (hop.kind === 'script') followScript(this, env, hop, path);
+      else followIgnition(this, env, hop, path);
     } finally {
       this.following.delete(path);
-    }
-  }
-
-  // ---- iPXE ---------------------------------------------------------------------------------------
-
-  private followScript(env: Env, hop: Hop, path: string): void {
-    const parsed = this.parse(path, (text) => ({ script: parseIpxe(text).ast, text }));
-    if (!parsed) return;
-    if (!parsed.script.header) {
-      hop.status = 'warning';
-      hop.message = 'no #!ipxe first line: iPXE does not run it as a script';
-      return;
-    }
-    const model = modelOf(parsed.script, parsed.text);
-    const from = hop.at;
-    for (const { command } of model.commands) {
-      const name = command.name.text;
-      const { positional } = splitArgs(command);
-      const first = positional[0];
-      if (!first) continue;
-      const image = ['kernel', 'chain', 'imgexec', 'boot', 'imgselect', 'imgload'].includes(name);
-      const initrd = ['initrd', 'imgfetch', 'module'].includes(name);
-      if (!image && !initrd) continue;
-      const expand = (text: string): string => this.expand(text, model, command.start, env);
-      const at = { file: path, start: first.start, end: first.end };
-      const url = this.absolute(expand(first.text), hop.url);
-      let kind: HopKind = initrd ? 'initrd' : 'kernel';
-      if ((name === 'chain' || name === 'imgexec') && /\.ipxe$|\.txt$|\/[^./]*$/i.test(url.split(/[?#]/)[0] as string)) kind = 'script';
-      if (initrd && /rootfs/.test(url)) kind = 'rootfs';
-      const child = this.urlHop(env, kind, url, at, from, { covered: false });
-      if (image) {
-        for (const word of positional.slice(1)) {
-          const m = /^(coreos\.live\.rootfs_url|ignition\.config\.url|coreos\.inst\.ignition_url)=(.+)$/.exec(word.text);
-          if (!m) continue;
-          const value = m[2] as string;
-          const argAt = { file: path, start: word.end - value.length, end: word.end };
-          child.children.push(this.urlHop(env, /rootfs/.test(m[1] as string) ? 'rootfs' : 'ignition', this.absolute(expand(value), hop.url), argAt, from, { covered: false }));
-        }
-      }
-      hop.children.push(child);
-    }
-  }
-
-  /** Resolves a URL relative to the script that names it, the way iPXE does. */
-  private absolute(url: string, base: string | undefined): string {
-    if (URL_SCHEME.test(url) || !base || url.includes('${')) return url;
-    try {
-      return new URL(url, base).href;
-    } catch {
-      return url;
-    }
-  }
-
-  /** Expands `${…}` with the script's literal `set`s before `offset` and what the machine knows. */
-  private expand(text: string, model: IpxeModel, offset: number, env: Env, depth = 0): string {
-    // Unresolved settings stay masked until the outermost call, so a value that names its own setting
-    // (`set a ${a}${a}`) cannot be substituted again and again; long results stop expanding.
-    if (!text.includes('${') || depth > 8) return text;
-    const known = (scope: string | undefined, name: string): string | undefined => {
-      const c = env.client;
-      switch (name) {
-        case 'mac':
-          return c.mac;
-        case 'ip':
-          return c.ip;
-        case 'hostname':
-          return c.hostname;
-        case 'root-path':
-          return env.rootPath?.text;
-        case 'next-server':
-          return env.tftpServer;
-        case 'filename':
-          return env.bootFile;
-        case 'platform':
-          return c.firmware === 'uefi' ? 'efi' : 'pcbios';
-        case 'buildarch':
-          return c.firmware === 'uefi' ? 'x86_64' : 'i386';
-      }
-      if (scope && scope !== 'local' && !/^net\d/.test(scope)) return undefined;
-      let value: string | undefined;
-      let at = -1;
-      for (const def of model.defs) {
-        if (def.name === name && def.value !== undefined && def.command.start < offset && def.command.start > at) {
-          value = def.value;
-          at = def.command.start;
-        }
-      }
-      return value === undefined ? undefined : this.expand(value, model, at, env, depth + 1);
-    };
-    let result = text;
-    for (let i = 0; i < 16 && result.length < 8192 && /\$\{[^{}$]*\}/.test(result); i++) {
-      let unresolved = false;
-      result = result.replace(/\$\{([^{}$]*)\}/g, (whole, inner: string) => {
-        const [ref = '', type] = inner.split(':');
-        const slash = ref.lastIndexOf('/');
-        const scope = slash >= 0 ? ref.slice(0, slash) : undefined;
-        const value = known(scope, ref.slice(slash + 1));
-        if (value === undefined) {
-          unresolved = true;
-          return whole.replace('${', '$\u{e000}{');
-        }
-        if (type === 'hexhyp') return value.replace(/:/g, '-');
-        if (type === 'hexraw') return value.replace(/:/g, '');
-        return value;
-      });
-      if (unresolved) break;
-    }
-    return depth ? result : result.replace(/\$\u{e000}\{/gu, '${');
-  }
-
-  // ---- Ignition -----------------------------------------------------------------------------------
-
-  private followIgnition(env: Env, hop: Hop, path: string): void {
-    const text = this.text(path);
-    if (text === undefined) return;
-    const result = this.parse(path, (t) => analyze(ignition, t));
-    if (!result) return;
-    const severities = new Map([...ignition.parserRules, ...ignition.rules].map((r) => [r.id, r.severity]));
-    const errors = result.problems.filter((p) => (severities.get(p.ruleId) ?? 'error') === 'error').length;
-    if (errors) {
-      hop.status = 'warning';
-      hop.message = `${errors} error${errors === 1 ? '' : 's'} in the config: Ignition would refuse it (see the file)`;
-    }
-    const root = result.ast.root;
-    if (!root) return;
-    const sources: Node[] = [];
-    const merge = findNodeAtLocation(root, ['ignition', 'config', 'merge']);
-    for (const item of merge?.children ?? []) {
-      const source = findNodeAtLocation(item, ['source']);
-      if (source) sources.push(source);
-    }
-    const replace = findNodeAtLocation(root, ['ignition', 'config', 'replace', 'source']);
-    if (replace) sources.push(replace);
-    for (const source of sources) {
-      if (typeof source.value !== 'string' || !/^https?:\/\//.test(source.value)) continue;
-      const at = { file: path, start: source.offset + 1, end: source.offset + source.length - 1 };
-      hop.children.push(this.urlHop(env, 'ignition', source.value, at, hop.at, { covered: false }));
     }
   }
 }

@@ -5,7 +5,8 @@ import type { Problem } from '../../core/problem';
 import { buildChain } from './build';
 import type { Chain } from './model';
 
-export { buildChain, loaderOf, UPDATE_IMAGES_COMMAND } from './build';
+export { buildChain, UPDATE_IMAGES_COMMAND } from './build';
+export { loaderOf } from './hops';
 export { CHAIN_RULES } from './rules';
 export * from './model';
 
