@@ -84,6 +84,7 @@ function recheckSites(): void {
 /** Something on disk changed: forget what depended on it and re-check after the usual quiet period. */
 connection.onDidChangeWatchedFiles((params) => {
   if (params.changes.some((c) => c.uri.endsWith('/pxe-site.json'))) workspace.forgetSites();
+  workspace.forgetClosedFiles();
   cache.clear();
   workspace.chains.invalidate();
   debouncer.schedule('#files', () => {
@@ -121,6 +122,7 @@ connection.onNotification('pxe/routerosTree', (params: { version: string; path: 
     useTree(treeFromInspect(JSON.parse(readFileSync(params.path, 'utf8')), params.version));
     cache.clear();
     workspace.chains.invalidate();
+    workspace.forgetClosedFiles();
     documents.all().forEach(validate);
   } catch (error) {
     void connection.window.showErrorMessage(`PXE: could not load the RouterOS ${params.version} command tree from ${params.path} (${String(error)}). Load it again with PXE: Load RouterOS Command Tree…`);

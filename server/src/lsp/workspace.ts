@@ -2,7 +2,7 @@
  * The workspace beyond open documents: site files, their boot chains, and diagnostics for chain files that
  * are not open (re-checked when any file the chain reads changes, open or not).
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
@@ -33,11 +33,23 @@ export function findSiteFiles(dir: string, depth = 3): string[] {
   return found;
 }
 
+/** `mtime:size` of a file, or '' when it is not there. */
+function statOf(path: string): string {
+  try {
+    const s = statSync(path);
+    return `${s.mtimeMs}:${s.size}`;
+  } catch {
+    return '';
+  }
+}
+
 export class Workspace {
   readonly chains: ChainCache;
   folders: string[] = [];
   /** Closed files we published diagnostics for, with the site they belong to. */
   private readonly published = new Map<string, string>();
+  /** What each closed chain file was last linted against. */
+  private readonly closedFiles = new Map<string, { key: string }>();
 
   constructor(
     private readonly connection: Connection,
@@ -103,9 +115,17 @@ export class Workspace {
         validateOpen(doc);
         continue;
       }
+      // A closed file is linted again only when it, its chain findings or the settings changed (or the
+      // disk did: file events clear this memo), so an edit elsewhere costs a stat per chain file.
+      const stat = statOf(path);
+      const crossFile = chain.problems.get(path) ?? [];
+      const key = `${stat}\u0000${JSON.stringify(crossFile)}\u0000${JSON.stringify(levels)}`;
+      const memo = this.closedFiles.get(path);
+      if (memo?.key === key) continue;
       const uri = pathToFileURL(path).href;
-      const text = readDisk(path);
-      const findings = text === undefined ? [] : lintText(path, text, { levels, context: diskContext(path), crossFile: chain.problems.get(path) ?? [] }).findings;
+      const text = stat ? readDisk(path) : undefined;
+      const findings = text === undefined ? [] : lintText(path, text, { levels, context: diskContext(path), crossFile }).findings;
+      this.closedFiles.set(path, { key });
       if (!findings.length && !this.published.has(path)) continue;
       void this.connection.sendDiagnostics({ uri, diagnostics: this.diagnostics(findings, positionsOf(text ?? ''), uri) });
       if (findings.length) this.published.set(path, site.file);
@@ -117,5 +137,11 @@ export class Workspace {
   /** A document was closed: its disk state is what counts now. */
   forgetOpen(path: string): void {
     this.published.delete(path);
+    this.closedFiles.delete(path);
+  }
+
+  /** Something on disk changed: closed files are linted again on the next re-check. */
+  forgetClosedFiles(): void {
+    this.closedFiles.clear();
   }
 }
