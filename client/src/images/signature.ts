@@ -1,10 +1,11 @@
 /** Optional OpenPGP check of an artifact's detached signature against a key the user provides. */
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import { createMessage, readKey, readSignature, verify } from 'openpgp';
 import { ImageError } from './stream';
 
 export async function verifySignature(file: string, signatureUrl: string, armoredKey: string, label: string, signal?: AbortSignal): Promise<void> {
+  // Loaded only when a key is given: most updates never check signatures, and openpgp is large.
+  const { createMessage, readKey, readSignature, verify } = await import('openpgp');
   let key;
   try {
     key = await readKey({ armoredKey });
