@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { mutate } from '../../helpers/mutate';
 import { lintText } from '../../../server/src/engine';
 import { SERVICES } from '../../../server/src/engine';
 
@@ -36,15 +37,6 @@ const LANGUAGES = [
   { id: 'ignition', path: 'fuzz.ign', seeds: samples('ignition', /\.ign$/), tokens: ['{', '}', '[', ']', ',', ':', '"ignition"', '"version"', '"3.4.0"', '"2.1.0"', 'null', 'true', '1e999', '"\\u00"', '//', '\n', ' '] },
   { id: 'site', path: 'pxe-site.json', seeds: samples('none', /pxe-site\.json$/), tokens: ['{', '}', '[', ']', ',', ':', '"version"', '1', '"name"', '"network"', '"password"', '"192.168.255.300"', 'null', '\n'] },
 ] as const;
-
-function mutate(seed: string, edits: { at: number; remove: number; insert: string }[]): string {
-  let text = seed;
-  for (const e of edits) {
-    const at = text.length ? e.at % (text.length + 1) : 0;
-    text = text.slice(0, at) + e.insert + text.slice(at + e.remove);
-  }
-  return text;
-}
 
 function assertSafe(path: string, text: string): void {
   let result: ReturnType<typeof lintText> | undefined;

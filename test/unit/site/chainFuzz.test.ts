@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { mutate } from '../../helpers/mutate';
 import { BASE_SITE, LOADERS, memoryChain } from '../../helpers/memorySite';
 
 const seeds = {
@@ -16,15 +17,6 @@ const seeds = {
 const TOKENS = ['${', '}', '${net0/mac:hexhyp}', 'chain ', 'chain fedora-coreos.ipxe\n', 'kernel ', 'http://192.168.255.2/tftp/', 'http://', 'tftp://', '../', '/', 'add code=67 value="\'x\'"\n', "'", '"', '=', ',', '\n', 'LABEL ', 'KERNEL ', 'APPEND ', 'ignition.config.url=', '{"ignition":{"config":{"merge":[{"source":"http://192.168.255.2/tftp/fedora-coreos/config.ign"}]}}}', ' '];
 
 const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 30 }), insert: fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 12 })) });
-
-function mutate(seed: string, edits: { at: number; remove: number; insert: string }[]): string {
-  let text = seed;
-  for (const e of edits) {
-    const at = text.length ? e.at % (text.length + 1) : 0;
-    text = text.slice(0, at) + e.insert + text.slice(at + e.remove);
-  }
-  return text;
-}
 
 describe('boot chain under mutated inputs', () => {
   it('never throws and always ends', () => {
