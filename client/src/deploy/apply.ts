@@ -9,7 +9,7 @@ import { join, posix } from 'node:path';
 import { CancelledError, DeployError } from './errors';
 import { sha256Of } from './local';
 import type { Plan, PlanEntry } from './plan';
-import type { Remote } from './ssh';
+import { shellQuote as quote, type Remote } from './ssh';
 
 export interface DeployProgress {
   done: number;
@@ -39,7 +39,6 @@ export interface ApplyResult {
 }
 
 const rand = (): string => randomBytes(6).toString('hex');
-const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 
 class Job {
   private readonly dirs = new Set<string>();
@@ -73,14 +72,7 @@ class Job {
 
   /** Puts `tmp` in place of `final`: atomically with posix-rename, else by moving the old one aside first. */
   async replace(tmp: string, final: string): Promise<void> {
-    if (this.remote.posixRename) {
-      try {
-        await this.remote.atomicRename(tmp, final);
-        return;
-      } catch (error) {
-        if ((error as DeployError).connectionLost || this.remote.posixRename) throw error;
-      }
-    }
+    if (await this.remote.renameOver(tmp, final)) return;
     if (!this.fallbackNoted) {
       this.fallbackNoted = true;
       this.options.log?.('the NAS refuses posix-rename (or does not offer it): replacing each file by moving the old one aside first');

@@ -9,7 +9,7 @@ import { chainUrls, verifyUrls, type UrlCheck } from './verify';
 export { CancelledError, DeployError, HostKeyError } from './errors';
 export { planLines, summary, generatedSnippet, type Plan, type PlanEntry } from './plan';
 export { loadNasTarget, recordHostKey, targetNames, type NasTarget } from './target';
-export { connect, fingerprintOf, type Secrets, type SshTarget, Remote } from './ssh';
+export { connect, fingerprintOf, shellQuote, type Secrets, type SshTarget, Remote } from './ssh';
 export type { ApplyResult, DeployProgress } from './apply';
 export { brokenMachines, failed } from './verify';
 export type { UrlCheck } from './verify';

@@ -1,5 +1,5 @@
 /** The local side of a deploy: every file and symlink under the folder, with size and mtime. */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import { join, posix } from 'node:path';
 import { DeployError } from './errors';
@@ -50,8 +50,13 @@ export async function listLocal(root: string): Promise<LocalEntry[]> {
   return out;
 }
 
+/** Feeds a file to a hash (the image updater continues it with the rest of a resumed download). */
+export async function hashInto(path: string, hash: Hash): Promise<void> {
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) hash.update(chunk);
+}
+
 export async function sha256Of(path: string): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) hash.update(chunk);
+  await hashInto(path, hash);
   return hash.digest('hex');
 }

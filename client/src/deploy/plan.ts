@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { DeployError } from './errors';
 import { listLocal, sha256Of, SKIP } from './local';
-import type { Remote } from './ssh';
+import { shellQuote as quote, type Remote } from './ssh';
 import type { NasTarget } from './target';
 
 export type Action = 'add' | 'change' | 'same' | 'remove' | 'extra';
@@ -75,7 +75,6 @@ async function listRemote(remote: Remote, root: string, stale: string[]): Promis
   return out;
 }
 
-const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /** sha256 of remote files by running `sha256sum` on the NAS; undefined when the NAS cannot run it. */
 async function remoteHashes(remote: Remote, root: string, paths: string[]): Promise<Map<string, string> | undefined> {

@@ -41,6 +41,11 @@ export interface ExecResult {
   stderr: string;
 }
 
+/** A word for a POSIX shell command line, single-quoted. */
+export function shellQuote(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
 /** `SHA256:` + unpadded base64 of the key hash, as `ssh-keygen -lf` prints it. */
 export function fingerprintOf(hexHash: string): string {
   return `SHA256:${Buffer.from(hexHash, 'hex').toString('base64').replace(/=+$/, '')}`;
@@ -163,12 +168,20 @@ export class Remote {
     return !this.posixRenameRefused && Boolean((this.sftp as unknown as { _extensions: Record<string, string> })._extensions['posix-rename@openssh.com']);
   }
 
-  /** Replaces `to` with `from` in one step (posix-rename). */
-  atomicRename(from: string, to: string): Promise<void> {
-    return this.call<void>(`rename ${from} to ${to}`, (cb) => this.sftp.ext_openssh_rename(from, to, cb)).catch((error: DeployError) => {
-      if (!error.connectionLost) this.posixRenameRefused = true; // advertised but refused: use the fallback from now on
-      throw error;
-    });
+  /**
+   * Replaces `to` with `from` in one step (posix-rename). False when the server does not offer it or refuses
+   * it (then never again on this connection): the caller falls back its own way. A lost connection throws.
+   */
+  async renameOver(from: string, to: string): Promise<boolean> {
+    if (!this.posixRename) return false;
+    try {
+      await this.call<void>(`rename ${from} to ${to}`, (cb) => this.sftp.ext_openssh_rename(from, to, cb));
+      return true;
+    } catch (error) {
+      if ((error as DeployError).connectionLost) throw error;
+      this.posixRenameRefused = true;
+      return false;
+    }
   }
 
   /** A plain SFTP rename (fails when `to` exists). */

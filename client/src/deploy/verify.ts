@@ -1,6 +1,6 @@
 /** After a deploy: ask the NAS's web server for every URL the boot chain fetches (HEAD), file by file. */
 import { request } from 'node:http';
-import { buildChain, readDisk, type Hop } from '../../../server/src/site/chain';
+import { buildChain, isBroken, readDisk, type Hop } from '../../../server/src/site/chain';
 import { diskFiles } from '../../../server/src/site/context';
 import type { SiteView } from '../../../server/src/core/context';
 
@@ -75,8 +75,7 @@ function head(url: string, signal?: AbortSignal): Promise<UrlCheck> {
 
 /** Machines whose boot chain is broken in the workspace (deploying would put a broken chain on the NAS). */
 export function brokenMachines(site: SiteView): string[] {
-  const broken = (hop: Hop): boolean => hop.status === 'missing' || hop.children.some(broken);
   return buildChain({ site, files: diskFiles(), read: readDisk })
-    .clients.filter((c) => broken(c.root))
+    .clients.filter((c) => isBroken(c.root))
     .map((c) => `${c.firmware.toUpperCase()} · ${c.name}`);
 }

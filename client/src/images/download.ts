@@ -1,8 +1,9 @@
 /** One artifact into `<dest>.tmp`: resumed with HTTP Range, hashed while it streams, verified. */
 import { createHash, type Hash } from 'node:crypto';
-import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
+import { createWriteStream, promises as fs } from 'node:fs';
 import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
+import { hashInto } from '../deploy/local';
 import { ImageError } from './stream';
 
 export interface DownloadEvents {
@@ -10,15 +11,6 @@ export interface DownloadEvents {
   size?(total: number): void;
   /** Bytes that arrived (or were found already downloaded). */
   bytes?(count: number): void;
-}
-
-async function hashFile(path: string, hash: Hash): Promise<number> {
-  let size = 0;
-  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
-    hash.update(chunk);
-    size += chunk.length;
-  }
-  return size;
 }
 
 async function sizeOf(path: string): Promise<number> {
@@ -84,7 +76,7 @@ export async function downloadVerified(url: string, tmp: string, sha256: string,
   for (let attempt = 0; attempt < 2; attempt++) {
     const hash = createHash('sha256');
     let offset = await sizeOf(tmp);
-    if (offset) await hashFile(tmp, hash);
+    if (offset) await hashInto(tmp, hash);
     let response: IncomingMessage;
     try {
       response = await get(url, offset ? { Range: `bytes=${offset}-` } : {}, signal);

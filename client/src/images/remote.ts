@@ -5,22 +5,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import { posix, relative, sep } from 'node:path';
-import { connect, DeployError, type NasTarget, type Remote, type Secrets } from '../deploy';
+import { connect, DeployError, shellQuote as quote, type NasTarget, type Remote, type Secrets } from '../deploy';
 import { ImageError, type Artifact } from './stream';
 import { updateImages, type ImageStore, type UpdateOptions, type UpdateResult } from './update';
 
-const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 const rand = (): string => randomBytes(6).toString('hex');
 
+/** In one step: posix-rename, else `mv -T` (rename(2) on the NAS), so a reader never finds the link missing. */
 async function replaceAtomically(remote: Remote, from: string, to: string): Promise<void> {
-  if (remote.posixRename) {
-    try {
-      await remote.atomicRename(from, to);
-      return;
-    } catch (error) {
-      if ((error as DeployError).connectionLost) throw error;
-    }
-  }
+  if (await remote.renameOver(from, to)) return;
   const moved = await remote.exec(`mv -Tf ${quote(from)} ${quote(to)}`);
   if (moved.code !== 0) throw new ImageError(`cannot move ${from} to ${to} on the NAS (${moved.stderr.trim() || `exit ${moved.code}`}).`, to);
 }
