@@ -1,5 +1,5 @@
 /** The boot chain as a picture: one tidy tree per machine, drawn as SVG (plain TS, no VS Code types). */
-import type { ChainData, ClientData, HopData } from '../../../server/src/site/chain/serialize';
+import { STATUS_SYMBOL, type ChainData, type ClientData, type HopData } from '../../../server/src/site/chain/serialize';
 
 export interface Where {
   uri: string;
@@ -37,8 +37,6 @@ function layout(root: HopData<Where>): Placed[] {
   return placed;
 }
 
-const SYMBOL: Record<string, string> = { ok: '✓', missing: '✗', warning: '!', info: 'i', unknown: '?' };
-
 /** Where a click on a node goes: the file it resolves to, else where it is named. */
 export function nodeTarget(hop: HopData<Where>): { uri: string; line?: number; character?: number } | undefined {
   if (hop.target) return { uri: hop.target };
@@ -70,7 +68,7 @@ export function clientSvg(client: ClientData<Where>): string {
       `<g class="node ${hop.status}${target ? ' link' : ''}" transform="translate(${n.x},${n.y})" data-node="${n.id}"${target ? ` data-target="${escape(JSON.stringify(target))}" tabindex="0" role="link"` : ''}>`,
       `<title>${escape(title)}</title>`,
       `<rect width="${NODE_W}" height="${NODE_H}" rx="6"/>`,
-      `<text class="symbol" x="10" y="24">${SYMBOL[hop.status] ?? ''}</text>`,
+      `<text class="symbol" x="10" y="24">${STATUS_SYMBOL[hop.status]}</text>`,
       `<text class="label" x="28" y="16">${escape(clip(hop.label, 24))}</text>`,
       `<text class="sub" x="28" y="30">${escape(clip(hop.status === 'ok' || !hop.message ? sub : hop.message, 28))}</text>`,
       '</g>',

@@ -3,8 +3,8 @@ import { relative, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { InputError } from '../../../server/src/engine';
 import { positionsOf } from '../../../server/src/lsp/convert';
-import { buildChain, readDisk, type Chain, type Firmware, type HopStatus } from '../../../server/src/site/chain';
-import { chainData, type ClientData, type HopData } from '../../../server/src/site/chain/serialize';
+import { buildChain, readDisk, type Chain, type Firmware } from '../../../server/src/site/chain';
+import { chainData, STATUS_SYMBOL, type ClientData, type HopData } from '../../../server/src/site/chain/serialize';
 import { diskFiles, findSiteFile, readSite } from '../../../server/src/site/context';
 
 export interface ChainOptions {
@@ -15,8 +15,6 @@ export interface ChainOptions {
 }
 
 const MAC = /^([0-9a-f]{2}[:-]){5}[0-9a-f]{2}$/i;
-
-export const SYMBOL: Record<HopStatus, string> = { ok: '✓', missing: '✗', warning: '!', info: 'i', unknown: '?' };
 
 interface Where {
   file: string;
@@ -54,7 +52,7 @@ function hopLines(hop: HopData<Where>, depth: number, out: string[]): void {
   const at = hop.at ? `  (${hop.at.file}:${hop.at.line})` : '';
   const detail = hop.detail && hop.detail !== hop.label ? `  ${hop.detail}` : '';
   const why = hop.message && hop.status !== 'ok' ? ` — ${hop.message}` : '';
-  out.push(`${'  '.repeat(depth)}${SYMBOL[hop.status]} ${hop.label}${detail}${why}${at}`);
+  out.push(`${'  '.repeat(depth)}${STATUS_SYMBOL[hop.status]} ${hop.label}${detail}${why}${at}`);
   for (const child of hop.children) hopLines(child, depth + 1, out);
 }
 

@@ -2,6 +2,9 @@
 import type { Chain, Client, Hop, HopKind, HopStatus, Place } from './model';
 import { isBroken, worst } from './model';
 
+/** One character per status, as the CLI and the picture show it. */
+export const STATUS_SYMBOL: Record<HopStatus, string> = { ok: '✓', missing: '✗', warning: '!', info: 'i', unknown: '?' };
+
 export interface HopData<L> {
   kind: HopKind;
   label: string;
