@@ -1,4 +1,5 @@
 /** The content of a new pxe-site.json from a few answers (used by the editor's wizard and tests). */
+import { inSubnet } from '../core/ipv4';
 
 export interface SiteAnswers {
   name: string;
@@ -21,10 +22,6 @@ export const DEFAULT_ANSWERS: SiteAnswers = {
 const OCTET = '(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])';
 const IPV4 = new RegExp(`^(${OCTET}\\.){3}${OCTET}$`);
 
-function toInt(ip: string): number {
-  return ip.split('.').reduce((n, o) => n * 256 + Number(o), 0);
-}
-
 /** An error message for a bad answer (what to type instead), or undefined when it is fine. */
 export function checkAnswer(field: keyof SiteAnswers, value: string, answers: Partial<SiteAnswers> = {}): string | undefined {
   const v = value.trim();
@@ -40,11 +37,7 @@ export function checkAnswer(field: keyof SiteAnswers, value: string, answers: Pa
     case 'nas': {
       if (!IPV4.test(v)) return 'Type an IPv4 address such as 192.168.255.2.';
       const subnet = answers.subnet;
-      if (subnet && !checkAnswer('subnet', subnet)) {
-        const [net, bits] = subnet.split('/') as [string, string];
-        const mask = Number(bits) === 0 ? 0 : (~0 << (32 - Number(bits))) >>> 0;
-        if (((toInt(v) & mask) >>> 0) !== ((toInt(net) & mask) >>> 0)) return `${v} is not inside ${subnet}: PXE clients could not reach it.`;
-      }
+      if (subnet && !checkAnswer('subnet', subnet) && !inSubnet(v, subnet)) return `${v} is not inside ${subnet}: PXE clients could not reach it.`;
       return undefined;
     }
     case 'tftpRoot':

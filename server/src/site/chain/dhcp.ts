@@ -6,6 +6,7 @@ import type { RouterOsScript } from '../../languages/routeros';
 import { arg, dhcpModelOf, OPTION_MENU, SET_MENU } from '../../languages/routeros/dhcp';
 import { parseOptionValue } from '../../languages/routeros/optionValue';
 import type { Argument, Statement } from '../../languages/routeros/statements';
+import { inSubnet } from '../../core/ipv4';
 import type { Firmware, Place } from './model';
 
 export interface OptionFact {
@@ -148,23 +149,7 @@ export function dhcpFacts(file: string, script: RouterOsScript): DhcpFacts {
 
 /** The network a lease's address falls in (the first one when it cannot be told). */
 function networkOf(facts: DhcpFacts, address: string | undefined): NetworkFact | undefined {
-  if (address) {
-    const ip = toInt(address);
-    for (const n of facts.networks) {
-      const [net, bits] = (n.address ?? '').split('/');
-      if (!net || !bits || ip === undefined) continue;
-      const base = toInt(net);
-      const mask = Number(bits) === 0 ? 0 : (~0 << (32 - Number(bits))) >>> 0;
-      if (base !== undefined && ((ip & mask) >>> 0) === ((base & mask) >>> 0)) return n;
-    }
-  }
-  return facts.networks[0];
-}
-
-function toInt(ip: string): number | undefined {
-  const parts = ip.split('.').map(Number);
-  if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255)) return undefined;
-  return parts.reduce((n, o) => n * 256 + o, 0) >>> 0;
+  return (address && facts.networks.find((n) => inSubnet(address, n.address ?? ''))) || facts.networks[0];
 }
 
 /**
