@@ -109,10 +109,10 @@ function validate(doc: TextDocument): void {
 }
 
 /** After an edit settles: the chain may have changed for the other files of the same site. */
-function recheckSiteOf(uri: string): void {
+function recheckSiteOf(uri: string, validated?: string): void {
   const site = workspace.siteOf(uri);
   if (!site) return;
-  workspace.publishSite(site, gradeLevels(), validate);
+  workspace.publishSite(site, gradeLevels(), validate, validated);
   void connection.sendNotification(CHAIN_CHANGED);
 }
 
@@ -139,7 +139,7 @@ documents.onDidChangeContent((e) => {
     if (!current) return;
     workspace.chains.invalidate();
     validate(current);
-    recheckSiteOf(current.uri);
+    recheckSiteOf(current.uri, current.uri);
   });
 });
 documents.onDidClose((e) => {

@@ -102,17 +102,18 @@ export class Workspace {
   }
 
   /**
-   * Re-checks the files of a site's chain that are not open (open ones go through `validateOpen`), and
-   * clears files that no longer have findings or no longer exist.
+   * Re-checks the files of a site's chain that are not open (open ones go through `validateOpen`, except
+   * `validated`, which the caller has just validated), and clears files that no longer have findings or no
+   * longer exist.
    */
-  publishSite(site: SiteView, levels: RuleLevels, validateOpen: (doc: TextDocument) => void): Chain {
+  publishSite(site: SiteView, levels: RuleLevels, validateOpen: (doc: TextDocument) => void, validated?: string): Chain {
     const chain = this.chains.chainOf(site);
     const targets = new Set([...chain.texts.keys(), ...chain.problems.keys()]);
     for (const [path, siteFile] of this.published) if (siteFile === site.file) targets.add(path);
     for (const path of targets) {
       const doc = this.open(path);
       if (doc) {
-        validateOpen(doc);
+        if (doc.uri !== validated) validateOpen(doc);
         continue;
       }
       // A closed file is linted again only when it, its chain findings or the settings changed (or the
