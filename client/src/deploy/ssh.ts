@@ -77,10 +77,6 @@ export class Remote {
     client.on('error', (error: Error) => lost(error.message));
   }
 
-  get alive(): boolean {
-    return !this.closed;
-  }
-
   private call<T>(what: string, run: (cb: (error: Error | null | undefined, value?: T) => void) => void): Promise<T> {
     return new Promise((done, fail) => {
       if (this.closed) {

@@ -56,7 +56,7 @@ export interface Chain {
   clients: Client[];
   /** Cross-file findings by file (absolute path), each on the file where the fix belongs. */
   problems: Map<string, Problem[]>;
-  /** Every workspace file the chain read or looked for: a change to any of them re-checks the site. */
+  /** Every workspace file the chain read or looked for (the server re-checks on any file event, not just these). */
   files: Set<string>;
   /** Texts of the files it read (for positions of related information). */
   texts: Map<string, string>;
