@@ -1,7 +1,7 @@
 // Installs what the project needs and is missing: npm dependencies, and Debian packages for the tests
 // (via apt-get when running as root; otherwise it names the command to run). Node built-ins only.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);
 const quiet = args.includes('--quiet');
@@ -9,7 +9,9 @@ const forTests = args.includes('--test');
 const log = (message) => quiet || console.log(`setup: ${message}`);
 
 /** Debian packages the test suites start for real: binary to look for → package. */
-const TEST_PACKAGES = { nvim: 'neovim', 'ignition-validate': 'ignition', sshd: 'openssh-server', sftp: 'openssh-client', nginx: 'nginx' };
+const TEST_PACKAGES = { nvim: 'neovim', 'ignition-validate': 'ignition', sshd: 'openssh-server', sftp: 'openssh-client', nginx: 'nginx', openssl: 'openssl' };
+/** Python modules (Debian packages) the tests use as independent oracles: module → package. */
+const TEST_PYTHON_MODULES = { librouteros: 'python3-librouteros' };
 
 function run(command, commandArgs) {
   const result = spawnSync(command, commandArgs, { stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit' });
@@ -27,12 +29,34 @@ function npmDependencies() {
   }
 }
 
+/**
+ * patches/*.patch fix dependencies in place (node-routeros: `!empty`, `!fatal`, lost connections); npm ci
+ * applies them (postinstall), and a patch newer than the last application is applied again here.
+ */
+function patches() {
+  const stamp = 'node_modules/.pxe-patches-applied';
+  const files = existsSync('patches') ? readdirSync('patches').filter((f) => f.endsWith('.patch')) : [];
+  if (!files.length) return;
+  const newest = Math.max(...files.map((f) => statSync(`patches/${f}`).mtimeMs));
+  if (existsSync(stamp) && statSync(stamp).mtimeMs >= newest) return;
+  log('applying patches/ to node_modules (patch-package)…');
+  if (!run('npx', ['--no-install', 'patch-package'])) {
+    console.error('setup: patch-package could not apply patches/. Run `npx patch-package` to see why (a dependency version may have changed).');
+    process.exit(1);
+  }
+  writeFileSync(stamp, new Date().toISOString());
+}
+
+function hasPythonModule(name) {
+  return spawnSync('/usr/bin/python3', ['-c', `import ${name}`], { stdio: 'ignore' }).status === 0;
+}
+
 function hasBinary(name) {
   return spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
 }
 
-function debianPackages(wanted) {
-  const missing = Object.entries(wanted).filter(([binary]) => !hasBinary(binary)).map(([, pkg]) => pkg);
+function debianPackages(wanted, modules = {}) {
+  const missing = [...Object.entries(wanted).filter(([binary]) => !hasBinary(binary)), ...Object.entries(modules).filter(([module]) => !hasPythonModule(module))].map(([, pkg]) => pkg);
   if (!missing.length) return;
   const isRoot = process.getuid?.() === 0;
   if (!isRoot || !hasBinary('apt-get')) {
@@ -51,5 +75,6 @@ function debianPackages(wanted) {
 }
 
 npmDependencies();
-if (forTests) debianPackages(TEST_PACKAGES);
+patches();
+if (forTests) debianPackages(TEST_PACKAGES, TEST_PYTHON_MODULES);
 if (!quiet) log(`ready (node ${process.version}, npm ${execFileSync('npm', ['--version']).toString().trim()})`);

@@ -14,7 +14,7 @@ describe.skipIf(!existsSync(DUMP))('reading the command tree from a router over 
     const full = JSON.parse(readFileSync(DUMP, 'utf8')) as Record<string, Record<string, unknown>>;
     // The router's tree, trimmed to a few menus so the walk stays short.
     subset = { ip: { _type: 'path', 'dhcp-server': full.ip!['dhcp-server'], tftp: full.ip!.tftp }, system: { _type: 'path', identity: (full.system as Record<string, unknown>).identity }, put: full.put };
-    sim = await startSimulator(subset);
+    sim = await startSimulator({ tree: subset });
   });
   afterAll(() => sim?.close());
 

@@ -332,7 +332,7 @@ describe('PXE Workbench in the extension host', () => {
     const dump = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'reference', 'routeros', 'restraml-7.24-inspect.json');
     if (!fs.existsSync(dump)) this.skip();
     const full = JSON.parse(fs.readFileSync(dump, 'utf8')) as Record<string, Record<string, unknown>>;
-    const sim = await startSimulator({ ip: { _type: 'path', pool: full.ip!.pool }, system: { _type: 'path', identity: (full.system as Record<string, unknown>).identity }, interface: { _type: 'path' } });
+    const sim = await startSimulator({ tree: { ip: { _type: 'path', pool: full.ip!.pool }, system: { _type: 'path', identity: (full.system as Record<string, unknown>).identity }, interface: { _type: 'path' } } });
     const window = vscode.window as { showInputBox: typeof vscode.window.showInputBox; showQuickPick: typeof vscode.window.showQuickPick };
     const [input, pick] = [window.showInputBox, window.showQuickPick];
     const answers = ['7.24-lab', `127.0.0.1:${sim.port}`, 'admin', 'secret'];

@@ -8,7 +8,7 @@ import { DeployError } from './errors';
 import type { SshTarget } from './ssh';
 
 export interface NasTarget extends SshTarget {
-  kind: 'synology' | 'sftp';
+  kind: 'synology' | 'sftp' | 'mikrotik';
   site: SiteView;
   /** Local folder mirrored to remoteRoot (the TFTP root, which the HTTP folder is inside or equal to). */
   localRoot: string;
@@ -58,7 +58,7 @@ export function loadNasTarget(siteFile: string, name: string): NasTarget {
   const json = parse(readFileSync(siteFile, 'utf8')) as { targets?: Record<string, RawTarget>; http?: { nginxConfig?: string } };
   const raw = json.targets?.[name];
   if (!raw) throw new DeployError(`pxe-site.json has no target "${name}"${json.targets ? ` (it has ${Object.keys(json.targets).join(', ')})` : ''}: add it under "targets".`);
-  if (raw.kind === 'mikrotik') throw new DeployError(`"${name}" is a MikroTik router: router deploy (DHCP settings over the API) is a separate command that is not built yet. Deploy the NAS target here.`);
+  if (raw.kind === 'mikrotik') throw new DeployError(`"${name}" is a MikroTik router: deploy it with PXE: Deploy to Router… (CLI: pxe-workbench deploy ${name}).`);
   if (raw.kind !== 'synology' && raw.kind !== 'sftp') throw new DeployError(`targets.${name}.kind must be "synology" or "sftp" to deploy files over SFTP.`);
   if (!raw.host || !raw.user) throw new DeployError(`targets.${name} needs "host" and "user".`);
   if (!raw.remoteRoot) throw new DeployError(`targets.${name} needs "remoteRoot": the folder on the NAS that mirrors the TFTP root, e.g. /volume1/docker/tftp.`);
@@ -91,7 +91,12 @@ export function loadNasTarget(siteFile: string, name: string): NasTarget {
 
 /** Writes `targets.<name>.hostKey` into the site file, keeping its formatting (after trust on first use). */
 export function recordHostKey(siteFile: string, name: string, fingerprint: string): void {
+  recordTargetSetting(siteFile, name, 'hostKey', fingerprint);
+}
+
+/** Writes `targets.<name>.<key>` into the site file, keeping its formatting and comments. */
+export function recordTargetSetting(siteFile: string, name: string, key: string, value: string): void {
   const text = readFileSync(siteFile, 'utf8');
-  const edits = modify(text, ['targets', name, 'hostKey'], fingerprint, { formattingOptions: { insertSpaces: true, tabSize: 2 } });
+  const edits = modify(text, ['targets', name, key], value, { formattingOptions: { insertSpaces: true, tabSize: 2 } });
   writeFileSync(siteFile, applyEdits(text, edits));
 }
