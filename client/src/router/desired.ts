@@ -15,7 +15,7 @@ export interface MenuSpec {
   api: string;
   /** The property that identifies an item; leases fall back to `address`. */
   key: string;
-  /** Read-only properties the router prints that a plan ignores. */
+  /** What an item is called in messages. */
   label: string;
 }
 
@@ -82,7 +82,9 @@ export function desiredOf(text: string): Desired {
   const desired: Desired = { items: [], removals: [], unsupported: [] };
   const byKey = new Map<string, DesiredItem>();
   const skip = (s: Statement, why: string): void => {
-    desired.unsupported.push({ line: lineOf(text, s.start), text: text.slice(s.start, s.end).trim().replace(/\s*\\\r?\n\s*/g, ' '), why });
+    const eol = text.indexOf('\n', s.end);
+    const whole = text.slice(s.start, Math.max(s.end, eol < 0 ? text.length : eol));
+    desired.unsupported.push({ line: lineOf(text, s.start), text: whole.trim().replace(/\s*\\\r?\n\s*/g, ' '), why });
   };
   for (const s of statementsOf(script)) {
     const source = text.slice(s.start, s.end);
@@ -114,7 +116,8 @@ export function desiredOf(text: string): Desired {
       continue;
     }
     // The target of set/remove: `[find key=value]` or, in menus keyed by name, the name itself.
-    const after = source.slice((s.command.end ?? s.start) - s.start).trim();
+    // (The statement's own tokens leave out bracket contents: read the text right after the command.)
+    const after = text.slice(s.command.end, text.indexOf('\n', s.command.end) < 0 ? undefined : text.indexOf('\n', s.command.end)).trim();
     let target: { keyName: string; key: string } | undefined;
     if (verb !== 'add') {
       const bracket = /^\[[^\]]*\]/.exec(after)?.[0];

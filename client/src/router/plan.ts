@@ -145,6 +145,12 @@ export function routerPlanLines(plan: RouterPlan): string[] {
   return lines;
 }
 
+/** A value as a script writes it: yes/no for booleans, quoted (with escapes) unless it is one plain word. */
+function scriptValue(v: string): string {
+  if (v === 'true' || v === 'false') return v === 'true' ? 'yes' : 'no';
+  return /^[\w.:/,*@+-]+$/.test(v) ? v : `"${v.replace(/(["\\$])/g, '\\$1')}"`;
+}
+
 /** The router's items of the managed menus as an `.rsc` script (PXE: Pull Router Config). */
 export function exportScript(state: Map<string, Row[]>, header: string): string {
   const out = [header];
@@ -156,7 +162,7 @@ export function exportScript(state: Map<string, Row[]>, header: string): string 
     for (const row of rows) {
       const words = Object.entries(row)
         .filter(([k, v]) => !skip.has(k) && !(k === 'disabled' && v === 'false') && v !== '')
-        .map(([k, v]) => `${k}=${/^[\w.:/,*@+-]+$/.test(v) ? v : `"${v.replace(/(["\\$])/g, '\\$1')}"`}`);
+        .map(([k, v]) => `${k}=${scriptValue(v)}`);
       out.push(`add ${words.join(' ')}`);
     }
   }
