@@ -16,7 +16,8 @@ import { explainLookup, formatLookup } from '../../server/src/languages/pxelinux
 import { diskFiles, findSiteFile, readSite } from '../../server/src/site/context';
 import { LEVELS, type Level } from '../../server/src/core/problem';
 import { chainCommand, type ChainOptions } from './cli/chain';
-import { deployCommand, type DeployCliOptions } from './cli/deploy';
+import { deployCommand, siteFileFor, type DeployCliOptions } from './cli/deploy';
+import { routerPullCommand } from './cli/router';
 import { imagesUpdate, type ImagesOptions } from './cli/images';
 import { FORMATS, formatSarif, formatText, knownRule, summary, toJsonFindings, type Format } from './cli/format';
 
@@ -92,15 +93,28 @@ export function program(): Command {
     });
   cli
     .command('deploy')
-    .description('Deploy the TFTP root and the nginx snippet to a NAS target of pxe-site.json over SFTP: show the plan, confirm, upload (atomic per file), test and reload nginx, then check the chain\'s URLs over HTTP. Passwords: PXE_WORKBENCH_PASSWORD / PXE_WORKBENCH_PASSPHRASE, else asked.')
+    .description('Deploy to a target of pxe-site.json. A NAS: the TFTP root and the nginx snippet over SFTP (plan, confirm, atomic upload, nginx test and reload, HTTP check of the chain). A MikroTik: the files its TFTP serves over SFTP, then the DHCP/TFTP settings over the RouterOS API (plan add/set/remove, confirm, apply, read back). Passwords: PXE_WORKBENCH_PASSWORD / PXE_WORKBENCH_PASSPHRASE, else asked.')
     .argument('<target>', 'the target name under "targets" in pxe-site.json, e.g. nas')
     .option('--site <file>', 'the site file (default: the nearest pxe-site.json)')
     .option('-n, --dry-run', 'only show what would change')
     .option('-y, --yes', 'deploy without asking')
     .option('--no-verify', 'skip the HTTP check of the chain\'s URLs afterwards')
     .option('--trust-host-key <fingerprint>', 'trust this SHA256:… host key on the first connection (and record it)')
+    .option('--trust-certificate <fingerprint>', 'router: trust this SHA256 API certificate fingerprint on the first connection (and record it)')
+    .option('--skip-unsupported', 'router: apply the statements that translate to API calls and leave the listed others out')
+    .option('--import', 'router: upload the script and run it with /import instead (every line as written)')
     .action(async (target: string, options: DeployCliOptions) => {
       process.exitCode = await deployCommand(target, options);
+    });
+  cli
+    .command('pull')
+    .description('Read the DHCP/TFTP menus that router deploy manages from a MikroTik target over the RouterOS API and print them as an .rsc script (to compare with the workspace\'s).')
+    .argument('<target>', 'the router target name under "targets" in pxe-site.json, e.g. router')
+    .option('--site <file>', 'the site file (default: the nearest pxe-site.json)')
+    .option('-o, --out <file>', 'write the script to this file instead of standard output')
+    .option('--trust-certificate <fingerprint>', 'trust this SHA256 API certificate fingerprint on the first connection (and record it)')
+    .action(async (target: string, options: { site?: string; out?: string; trustCertificate?: string }) => {
+      process.exitCode = await routerPullCommand(siteFileFor(options, process.cwd()), target, options, process.cwd());
     });
   const images = cli.command('images').description('Fedora CoreOS PXE artifacts (kernel, initramfs, rootfs).');
   images

@@ -307,6 +307,7 @@ export function startSimulator(options: SimulatorOptions = {}): Promise<Simulato
   const onConnection = (socket: Socket): void => {
     sim.connections++;
     sockets.add(socket);
+    socket.setNoDelay(true);
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => undefined);
     const loggedIn = { yes: false };

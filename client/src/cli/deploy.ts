@@ -4,10 +4,11 @@ import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { InputError } from '../../../server/src/engine';
 import { diskFiles, findSiteFile } from '../../../server/src/site/context';
-import { brokenMachines, deploy, DeployError, failed as urlFailed, loadNasTarget, planLines, recordHostKey, summary, type Secrets } from '../deploy';
+import { brokenMachines, deploy, DeployError, failed as urlFailed, loadNasTarget, planLines, recordHostKey, summary, targetNames, type Secrets } from '../deploy';
+import { routerDeployCommand, type RouterCliOptions } from './router';
 import { clock, mib } from '../images';
 
-export interface DeployCliOptions {
+export interface DeployCliOptions extends RouterCliOptions {
   site?: string;
   dryRun?: boolean;
   yes?: boolean;
@@ -16,7 +17,7 @@ export interface DeployCliOptions {
 }
 
 /** Asks on the terminal; `hidden` does not echo what is typed. */
-function ask(question: string, hidden = false): Promise<string> {
+export function ask(question: string, hidden = false): Promise<string> {
   const muted = new Writable({ write: (_chunk, _encoding, done) => done() });
   const rl = createInterface({ input: process.stdin, output: hidden ? muted : process.stderr, terminal: true });
   if (hidden) process.stderr.write(question);
@@ -29,7 +30,7 @@ function ask(question: string, hidden = false): Promise<string> {
   });
 }
 
-const interactive = (): boolean => process.stdin.isTTY === true && process.stderr.isTTY === true;
+export const interactive = (): boolean => process.stdin.isTTY === true && process.stderr.isTTY === true;
 
 /** Environment first (PXE_WORKBENCH_PASSWORD, PXE_WORKBENCH_PASSPHRASE), then a hidden prompt on a terminal. */
 export const cliSecrets: Secrets = {
@@ -41,9 +42,15 @@ export const cliSecrets: Secrets = {
   },
 };
 
-export async function deployCommand(name: string, options: DeployCliOptions, cwd = process.cwd()): Promise<number> {
+export function siteFileFor(options: { site?: string }, cwd: string): string {
   const siteFile = options.site ? resolve(cwd, options.site) : findSiteFile(cwd, diskFiles());
   if (!siteFile) throw new InputError(`no pxe-site.json in ${cwd} or a folder above it: pass --site FILE.`);
+  return siteFile;
+}
+
+export async function deployCommand(name: string, options: DeployCliOptions, cwd = process.cwd()): Promise<number> {
+  const siteFile = siteFileFor(options, cwd);
+  if (targetNames(siteFile).some((t) => t.name === name && t.kind === 'mikrotik')) return routerDeployCommand(siteFile, name, options, cwd);
   let target;
   try {
     target = loadNasTarget(siteFile, name);

@@ -199,7 +199,8 @@ export class RouterApi {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await Promise.race([this.client.disconnect().catch(() => undefined), new Promise((done) => setTimeout(done, 2000))]);
+    // A router that does not say goodbye within 2 s is left; the timer must not keep a CLI process alive.
+    await Promise.race([this.client.disconnect().catch(() => undefined), new Promise((done) => setTimeout(done, 2000).unref())]);
   }
 }
 
