@@ -7,7 +7,8 @@
  * properties (checked against the real command tree), duplicate names and unknown references, and values
  * printed the way RouterOS prints them (MAC upper case, yes/no as true/false, read-only extras).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { createServer, type Server, type Socket } from 'node:net';
 import { createServer as createTlsServer } from 'node:tls';
 
@@ -376,7 +377,11 @@ export function matchQuery(queries: readonly string[], row: Row): boolean {
   return stack.every(Boolean);
 }
 
-/** The real command tree (RouterOS 7.24 `/console/inspect`) from ../shared, for tests. */
+/** The real command tree (RouterOS 7.24 `/console/inspect`) from ../shared, for tests (vitest or the extension host). */
 export function realTree(): Tree {
-  return JSON.parse(readFileSync(new URL('../../../shared/reference/routeros/restraml-7.24-inspect.json', import.meta.url), 'utf8')) as Tree;
+  const rel = join('shared', 'reference', 'routeros', 'restraml-7.24-inspect.json');
+  const here = typeof __dirname === 'string' ? [resolve(__dirname, '..', '..', '..', rel), resolve(__dirname, '..', '..', '..', '..', rel)] : [];
+  const file = [resolve(process.cwd(), '..', rel), ...here].find((f) => existsSync(f));
+  if (!file) throw new Error(`${rel} not found beside the project: the RouterOS simulator needs ../shared.`);
+  return JSON.parse(readFileSync(file, 'utf8')) as Tree;
 }

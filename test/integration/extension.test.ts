@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { serveArtifacts } from '../helpers/artifactServer';
 import { startSshd } from '../helpers/sshd';
-import { startSimulator } from '../helpers/routerosSim';
+import { makeCertificate } from '../helpers/routerCert';
+import { realTree, startSimulator } from '../helpers/routerosSim';
 import { codeOf, diagnosticsOf, EXTENSION_ID, waitFor, workspaceUri } from './helpers';
 
 /** examples/broken: file → the one rule it must produce (the same table as examples/broken/README.md). */
@@ -275,6 +276,66 @@ describe('PXE Workbench in the extension host', () => {
     } finally {
       Object.assign(window, saved);
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await sshd.stop();
+    }
+  });
+
+  it('deploys to a router (RouterOS API simulator over TLS + a real sshd): certificate trusted and recorded, plan, apply, plan view, pull', async function () {
+    this.timeout(90_000);
+    const sshd = await startSshd();
+    const cert = makeCertificate();
+    const sim = await startSimulator({ tree: realTree(), credentials: { user: sshd.user, password: 'router-secret' }, tls: cert, emptyMode: true });
+    const window = vscode.window as unknown as Record<string, unknown>;
+    const saved = { showInputBox: window.showInputBox, showQuickPick: window.showQuickPick, showInformationMessage: window.showInformationMessage, showWarningMessage: window.showWarningMessage };
+    try {
+      const root = workspaceUri('router-lab').fsPath;
+      fs.cpSync(workspaceUri('home-lab').fsPath, root, { recursive: true });
+      const site = JSON.parse(fs.readFileSync(path.join(root, 'pxe-site.json'), 'utf8'));
+      site.name = 'router-lab';
+      site.targets.router = { kind: 'mikrotik', host: '127.0.0.1', port: sshd.port, user: sshd.user, identityFile: sshd.keyFile, hostKey: sshd.hostKeyFingerprint, apiPort: sim.port };
+      fs.writeFileSync(path.join(root, 'pxe-site.json'), JSON.stringify(site, null, 2));
+      let asked = 0;
+      const modals: string[] = [];
+      window.showInputBox = async (options?: vscode.InputBoxOptions) => {
+        asked++;
+        assert.equal(options?.password, true, 'secrets are typed hidden');
+        return 'router-secret';
+      };
+      window.showQuickPick = async (items: readonly { description?: string }[]) => (await items).find((i) => i.description?.startsWith('router-lab'));
+      window.showWarningMessage = async (message: string, ...rest: unknown[]) => {
+        if ((rest[0] as { modal?: boolean } | undefined)?.modal) {
+          modals.push(message);
+          return rest.includes('Trust and Record') ? 'Trust and Record' : undefined;
+        }
+        return undefined;
+      };
+      window.showInformationMessage = async (message: string, ...rest: unknown[]) => {
+        if ((rest[0] as { modal?: boolean } | undefined)?.modal) {
+          modals.push(message);
+          return 'Deploy';
+        }
+        return undefined;
+      };
+      const outcome = (await vscode.commands.executeCommand('pxeWorkbench.deployToRouter')) as { result?: { applied: unknown[] } } | undefined;
+      assert.equal(outcome?.result?.applied.length, 13, 'the home lab settings were applied');
+      assert.match(modals[0] ?? '', new RegExp(`presents API certificate ${cert.fingerprint}`));
+      assert.match(modals[1] ?? '', /deploy to router\? 13 to add, 0 to change, 0 to remove/);
+      assert.equal(JSON.parse(fs.readFileSync(path.join(root, 'pxe-site.json'), 'utf8')).targets.router.apiCertificate, cert.fingerprint, 'the certificate is pinned in the site file');
+      assert.equal(asked, 1, 'the password was asked once');
+      assert.equal(sim.menus.get('/ip/dhcp-server/lease')?.[0]?.['dhcp-option-set'], 'node1');
+
+      await vscode.commands.executeCommand('pxeWorkbench.showRouterPlan');
+      const plan = await waitFor('the router plan view', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'pxe-plan' && e.document.uri.path.includes('Router plan')));
+      assert.match(plan.document.getText(), /0 to add, 0 to change, 0 to remove, 13 already right\./);
+      assert.equal(asked, 1, 'the password came from secret storage');
+
+      const pulled = (await vscode.commands.executeCommand('pxeWorkbench.pullRouterConfig')) as string | undefined;
+      assert.match(pulled ?? '', /add name=lab-pool ranges=192\.168\.255\.100-192\.168\.255\.199/);
+      await waitFor('the pull diff editor', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputTextDiff && (t.input as vscode.TabInputTextDiff).original.path.endsWith('(router).rsc')));
+    } finally {
+      Object.assign(window, saved);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await sim.close();
       await sshd.stop();
     }
   });

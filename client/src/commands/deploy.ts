@@ -66,10 +66,10 @@ export class DeployUi implements vscode.Disposable {
     };
   }
 
-  private async trust(fingerprint: string, target: SshTarget): Promise<boolean> {
+  async trust(fingerprint: string, target: SshTarget): Promise<boolean> {
     const answer = await vscode.window.showWarningMessage(
       `PXE: ${target.host}:${target.port} presents host key ${fingerprint}, which pxe-site.json does not record yet.`,
-      { modal: true, detail: 'Compare it with the key on the NAS (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub). Trusting records it as the target\'s hostKey; a different key later is refused.' },
+      { modal: true, detail: `Compare it with the key on the ${target.name} side (on a NAS: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub; on a MikroTik: /ip ssh print). Trusting records it as the target's hostKey; a different key later is refused.` },
       'Trust and Record',
     );
     return answer === 'Trust and Record';
@@ -100,7 +100,7 @@ export class DeployUi implements vscode.Disposable {
     }
   }
 
-  private setStatus(target: NasTarget, text: string, tooltip: string, error = false): void {
+  setStatus(target: { name: string }, text: string, tooltip: string, error = false): void {
     this.status.text = `$(${error ? 'error' : 'cloud-upload'}) ${target.name}: ${text}`;
     this.status.tooltip = tooltip;
     this.status.backgroundColor = error ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;

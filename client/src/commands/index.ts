@@ -3,6 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { openHop, OPEN_HOP_COMMAND, type BootChain } from '../chain/view';
 import { createSiteFile } from './createSiteFile';
 import type { DeployUi } from './deploy';
+import { RouterUi } from './router';
 import { DecodedFiles, encodeFile, openDecoded } from './decodedView';
 import { explainPxelinuxLookup } from './explainLookup';
 import { loadRouterOsTree } from './routerosTree';
@@ -20,6 +21,7 @@ export interface CommandContext {
 
 /** The command table: every palette entry in package.json maps to one handler here. */
 export function commandTable(ctx: CommandContext): Record<string, (...args: unknown[]) => unknown> {
+  const router = new RouterUi(ctx.deploy);
   return {
     'pxeWorkbench.createSiteFile': () => createSiteFile(),
     'pxeWorkbench.restartServer': async () => {
@@ -32,6 +34,9 @@ export function commandTable(ctx: CommandContext): Record<string, (...args: unkn
     'pxeWorkbench.updateImages': (siteFile) => updateImagesCommand(ctx.imagesLog, () => ctx.deploy.secrets(), typeof siteFile === 'string' ? siteFile : undefined),
     'pxeWorkbench.deployToNas': () => ctx.deploy.deployCommand(),
     'pxeWorkbench.showDeployPlan': () => ctx.deploy.showPlan(),
+    'pxeWorkbench.deployToRouter': () => router.deployCommand(),
+    'pxeWorkbench.showRouterPlan': () => router.showPlan(),
+    'pxeWorkbench.pullRouterConfig': () => router.pull(),
     'pxeWorkbench.compareWithNas': (uri) => ctx.deploy.compare(uri instanceof vscode.Uri ? uri : undefined),
     'pxeWorkbench.showBootChain': () => ctx.bootChain.show(),
     'pxeWorkbench.refreshBootChain': () => ctx.bootChain.refresh(),

@@ -1,0 +1,196 @@
+/** PXE: Deploy to Router…, Show Router Plan and Pull Router Config: the router deploy core behind editor UI. */
+import * as vscode from 'vscode';
+import { planLines, recordHostKey, targetNames } from '../deploy';
+import { recordTargetSetting } from '../deploy/target';
+import { deployRouter, loadRouterTarget, pullRouter, RouterError, routerPlanLines, routerSummary, type RouterDeployOptions, type RouterDeployOutcome, type RouterTarget, type UnsupportedChoice } from '../router';
+import type { DeployError } from '../deploy/errors';
+import { PLAN_SCHEME, type DeployUi } from './deploy';
+
+export class RouterUi {
+  /** Targets whose plain-API warning was accepted in this window. */
+  private readonly plainOk = new Set<string>();
+
+  constructor(private readonly deploy: DeployUi) {}
+
+  private get log(): vscode.LogOutputChannel {
+    return this.deploy.log;
+  }
+
+  /** The MikroTik targets of the workspace's site files; asks when there are several. */
+  async pickTarget(): Promise<RouterTarget | undefined> {
+    const files = await vscode.workspace.findFiles('**/pxe-site.json', '**/node_modules/**', 50);
+    const choices: { label: string; description: string; siteFile: string; name: string }[] = [];
+    for (const uri of files) {
+      try {
+        for (const t of targetNames(uri.fsPath)) if (t.kind === 'mikrotik') choices.push({ label: t.name, description: vscode.workspace.asRelativePath(uri), siteFile: uri.fsPath, name: t.name });
+      } catch {
+        // An unreadable site file has its own diagnostics.
+      }
+    }
+    if (!choices.length) {
+      void vscode.window.showErrorMessage('PXE: no router target in pxe-site.json: add one under "targets" with "kind": "mikrotik", host and user (the API password is asked once and kept in secret storage).');
+      return undefined;
+    }
+    const picked = choices.length === 1 ? choices[0] : await vscode.window.showQuickPick(choices, { title: 'Which router?' });
+    if (!picked) return undefined;
+    try {
+      return await loadRouterTarget(picked.siteFile, picked.name);
+    } catch (error) {
+      void vscode.window.showErrorMessage(`PXE: ${(error as Error).message}`);
+      return undefined;
+    }
+  }
+
+  /** Plain API sends the password in the clear: say so, once per window and target. */
+  private async plainApiAccepted(target: RouterTarget): Promise<boolean> {
+    if (target.api.tls || this.plainOk.has(target.siteFile + target.name)) return true;
+    const answer = await vscode.window.showWarningMessage(
+      `PXE: targets.${target.name}.apiTls is false: the RouterOS password and settings cross the network unencrypted (port ${target.api.port}).`,
+      { modal: true, detail: 'Enable api-ssl on the router (/ip service enable api-ssl, with a certificate) and remove "apiTls": false, unless this network is trusted.' },
+      'Continue Unencrypted',
+    );
+    if (answer !== 'Continue Unencrypted') return false;
+    this.plainOk.add(target.siteFile + target.name);
+    return true;
+  }
+
+  private async trustCertificate(fingerprint: string, target: { name: string; host: string; port: number }): Promise<boolean> {
+    const answer = await vscode.window.showWarningMessage(
+      `PXE: the router ${target.host}:${target.port} presents API certificate ${fingerprint}, which pxe-site.json does not pin yet.`,
+      { modal: true, detail: 'Compare it with /certificate print detail on the router (fingerprint). Trusting records it as the target\'s apiCertificate; a different certificate later is refused before the password is sent.' },
+      'Trust and Record',
+    );
+    return answer === 'Trust and Record';
+  }
+
+  private options(target: RouterTarget, token: vscode.CancellationToken): RouterDeployOptions {
+    const abort = new AbortController();
+    token.onCancellationRequested(() => abort.abort());
+    return {
+      secrets: this.deploy.secrets(),
+      trust: (fp, t) => this.deploy.trust(fp, t),
+      trustCertificate: (fp) => this.trustCertificate(fp, target.api),
+      signal: abort.signal,
+      log: (line) => this.log.info(line),
+    };
+  }
+
+  private record(target: RouterTarget, outcome: { trustedCertificate?: string; trustedHostKey?: string }): void {
+    if (outcome.trustedCertificate) {
+      recordTargetSetting(target.siteFile, target.name, 'apiCertificate', outcome.trustedCertificate);
+      this.log.info(`recorded certificate ${outcome.trustedCertificate} as targets.${target.name}.apiCertificate`);
+    }
+    if (outcome.trustedHostKey) {
+      recordHostKey(target.siteFile, target.name, outcome.trustedHostKey);
+      this.log.info(`recorded host key ${outcome.trustedHostKey} as targets.${target.name}.hostKey`);
+    }
+  }
+
+  private fail(target: RouterTarget, error: unknown): undefined {
+    const message = error instanceof RouterError || (error as DeployError)?.name?.endsWith('Error') ? (error as Error).message : `unexpected failure (${String(error)}); please report it`;
+    this.log.error(message);
+    this.deploy.setStatus(target, 'router deploy failed', message, true);
+    const first = message.split('\n')[0]!;
+    void vscode.window.showErrorMessage(`PXE: ${first}`, { detail: message.split('\n').slice(1).join('\n') } as vscode.MessageOptions, 'Show Logs').then((a) => a === 'Show Logs' && this.log.show(true));
+    return undefined;
+  }
+
+  /** The plan as a document (diff-coloured): the files and the settings. */
+  private showPlanDocument(target: RouterTarget, outcome: RouterDeployOutcome, footer: string): Thenable<vscode.TextEditor> {
+    const uri = vscode.Uri.from({ scheme: PLAN_SCHEME, path: `/Router plan (${target.name}).diff` });
+    const files = outcome.files ? ['# Files (SFTP)', ...planLines(outcome.files.plan), ''] : [];
+    this.deploy.documents.set(uri, [...files, `# Settings (RouterOS API, ${target.api.host}:${target.api.port})`, ...routerPlanLines(outcome.plan), '', footer, ''].join('\n'));
+    return vscode.window.showTextDocument(uri, { preview: true });
+  }
+
+  async showPlan(): Promise<RouterDeployOutcome | undefined> {
+    const target = await this.pickTarget();
+    if (!target || !(await this.plainApiAccepted(target))) return undefined;
+    try {
+      const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `PXE: reading ${target.name}`, cancellable: true }, (_p, token) => deployRouter(target, { ...this.options(target, token), dryRun: true }));
+      this.record(target, outcome);
+      const s = routerSummary(outcome.plan);
+      this.deploy.setStatus(target, s.add + s.set + s.remove ? `${s.add + s.set + s.remove} router change(s)` : 'router up to date', routerPlanLines(outcome.plan).at(-1)!);
+      await this.showPlanDocument(target, outcome, 'Run PXE: Deploy to Router… to apply it.');
+      return outcome;
+    } catch (error) {
+      return this.fail(target, error);
+    }
+  }
+
+  async deployCommand(): Promise<RouterDeployOutcome | undefined> {
+    const target = await this.pickTarget();
+    if (!target || !(await this.plainApiAccepted(target))) return undefined;
+    let choice: UnsupportedChoice = 'stop';
+    try {
+      const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `PXE: deploying to ${target.name}`, cancellable: true }, async (progress, token) => {
+        const options = this.options(target, token);
+        // Read first: the unsupported statements decide how to go on.
+        progress.report({ message: 'reading the router' });
+        const dry = await deployRouter(target, { ...options, dryRun: true });
+        this.record(target, dry);
+        if (dry.trustedCertificate) target.api.certificate = dry.trustedCertificate;
+        if (dry.trustedHostKey) target.files.hostKey = dry.trustedHostKey;
+        if (dry.plan.unsupported.length) {
+          const answer = await vscode.window.showWarningMessage(
+            `PXE: ${dry.plan.unsupported.length} statement(s) of ${vscode.workspace.asRelativePath(target.files.site.routerConfig ?? '')} do not translate to API calls.`,
+            { modal: true, detail: `${dry.plan.unsupported.map((u) => `line ${u.line}: ${u.text}\n   ${u.why}`).join('\n')}\n\nApply the translated part and leave these out, or upload the script and run it with /import (every line as written: an "add" already on the router is added again).` },
+            'Apply Translated Part',
+            'Upload and /import',
+          );
+          if (!answer) return undefined;
+          choice = answer === 'Upload and /import' ? 'import' : 'skip';
+        }
+        progress.report({ message: 'applying' });
+        return deployRouter(target, {
+          ...options,
+          unsupported: choice,
+          confirm: async (plan, files) => {
+            const s = routerSummary(plan);
+            const fileChanges = files?.entries.filter((e) => e.action !== 'same').length ?? 0;
+            if (!s.add && !s.set && !s.remove && !fileChanges && choice !== 'import') return true;
+            const lines = routerPlanLines(plan);
+            const answer = await vscode.window.showInformationMessage(
+              choice === 'import' ? `PXE: upload ${vscode.workspace.asRelativePath(target.files.site.routerConfig ?? '')} to ${target.name} and run it with /import?` : `PXE: deploy to ${target.name}? ${s.add} to add, ${s.set} to change, ${s.remove} to remove${fileChanges ? `, ${fileChanges} file(s)` : ''}.`,
+              { modal: true, detail: lines.slice(0, 30).join('\n') + (lines.length > 30 ? `\n… ${lines.length - 30} more (PXE: Show Router Plan)` : '') },
+              'Deploy',
+            );
+            return answer === 'Deploy';
+          },
+        });
+      });
+      if (!outcome) return undefined;
+      this.record(target, outcome);
+      const when = new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+      let message: string | undefined;
+      if (outcome.imported) message = `PXE: ran /import file-name=${outcome.imported} on ${target.name}.`;
+      else if (outcome.result) message = `PXE: deployed to ${target.name}: ${outcome.result.applied.length} setting change(s) applied and read back${target.paths.length ? `, ${outcome.files?.result?.uploaded.length ?? 0} file(s) uploaded` : ''}.`;
+      if (message) {
+        this.log.info(message);
+        this.deploy.setStatus(target, `router deployed ${when}`, message);
+        void vscode.window.showInformationMessage(message);
+      }
+      return outcome;
+    } catch (error) {
+      return this.fail(target, error);
+    }
+  }
+
+  /** The router's copy of the managed menus, beside the workspace script in a diff editor. */
+  async pull(): Promise<string | undefined> {
+    const target = await this.pickTarget();
+    if (!target || !(await this.plainApiAccepted(target))) return undefined;
+    try {
+      const pulled = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `PXE: reading ${target.name}`, cancellable: true }, (_p, token) => pullRouter(target, this.options(target, token)));
+      this.record(target, { ...(pulled.trusted ? { trustedCertificate: pulled.trusted } : {}) });
+      const uri = vscode.Uri.from({ scheme: PLAN_SCHEME, path: `/${target.name} (router).rsc` });
+      this.deploy.documents.set(uri, pulled.script);
+      const local = target.files.site.routerConfig;
+      if (local) await vscode.commands.executeCommand('vscode.diff', uri, vscode.Uri.file(local), `${target.name} (router) ↔ ${vscode.workspace.asRelativePath(local)}`);
+      else await vscode.window.showTextDocument(uri);
+      return pulled.script;
+    } catch (error) {
+      return this.fail(target, error);
+    }
+  }
+}
