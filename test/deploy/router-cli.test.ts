@@ -40,7 +40,7 @@ describe('pxe-workbench deploy <router> / pull <router>', () => {
     expect(dry.status, dry.stderr).toBe(0);
     expect(dry.stdout).toContain(`Settings (RouterOS API, 127.0.0.1:${sim.port}):`);
     expect(dry.stdout).toContain('  + add    /ip dhcp-server option name=tftp-server  — line 6');
-    expect(dry.stdout).toContain("        value='192.168.255.2'");
+    expect(dry.stdout).toContain("        code=66 value='192.168.255.2'");
     expect(dry.stdout).toContain('13 to add, 0 to change, 0 to remove, 0 already right.');
     expect(dry.stdout).toContain('(dry run: nothing was changed)');
     expect(dry.stderr).toContain('warning: targets.router.apiTls is false');

@@ -21,7 +21,7 @@ export class Documents implements vscode.TextDocumentContentProvider {
   }
 }
 
-const keyOf = (kind: string, t: SshTarget): string => `pxeWorkbench.ssh.${kind}.${t.user}@${t.host}:${t.port}`;
+export const secretKeyOf = (kind: string, t: SshTarget): string => `pxeWorkbench.ssh.${kind}.${t.user}@${t.host}:${t.port}`;
 
 export class DeployUi implements vscode.Disposable {
   readonly status: vscode.StatusBarItem;
@@ -48,20 +48,20 @@ export class DeployUi implements vscode.Disposable {
   secrets(): Secrets {
     return {
       get: async (kind, target, reason) => {
-        const stored = await this.storage.get(keyOf(kind, target));
+        const stored = await this.storage.get(secretKeyOf(kind, target));
         if (stored) return stored;
         const typed = await vscode.window.showInputBox({ prompt: `PXE: ${reason} (kept in the editor's secret storage, never in pxe-site.json)`, password: true, ignoreFocusOut: true });
-        if (typed) this.asked.set(keyOf(kind, target), typed);
+        if (typed) this.asked.set(secretKeyOf(kind, target), typed);
         return typed;
       },
       confirm: async (kind, target) => {
-        const typed = this.asked.get(keyOf(kind, target));
-        if (typed) await this.storage.store(keyOf(kind, target), typed);
-        this.asked.delete(keyOf(kind, target));
+        const typed = this.asked.get(secretKeyOf(kind, target));
+        if (typed) await this.storage.store(secretKeyOf(kind, target), typed);
+        this.asked.delete(secretKeyOf(kind, target));
       },
       reject: async (kind, target) => {
-        this.asked.delete(keyOf(kind, target));
-        await this.storage.delete(keyOf(kind, target));
+        this.asked.delete(secretKeyOf(kind, target));
+        await this.storage.delete(secretKeyOf(kind, target));
       },
     };
   }

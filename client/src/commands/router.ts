@@ -89,7 +89,7 @@ export class RouterUi {
   private fail(target: RouterTarget, error: unknown): undefined {
     const message = error instanceof RouterError || (error as DeployError)?.name?.endsWith('Error') ? (error as Error).message : `unexpected failure (${String(error)}); please report it`;
     this.log.error(message);
-    this.deploy.setStatus(target, 'router deploy failed', message, true);
+    this.deploy.setStatus(target, 'deploy failed', message, true);
     const first = message.split('\n')[0]!;
     void vscode.window.showErrorMessage(`PXE: ${first}`, { detail: message.split('\n').slice(1).join('\n') } as vscode.MessageOptions, 'Show Logs').then((a) => a === 'Show Logs' && this.log.show(true));
     return undefined;
@@ -110,7 +110,7 @@ export class RouterUi {
       const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `PXE: reading ${target.name}`, cancellable: true }, (_p, token) => deployRouter(target, { ...this.options(target, token), dryRun: true }));
       this.record(target, outcome);
       const s = routerSummary(outcome.plan);
-      this.deploy.setStatus(target, s.add + s.set + s.remove ? `${s.add + s.set + s.remove} router change(s)` : 'router up to date', routerPlanLines(outcome.plan).at(-1)!);
+      this.deploy.setStatus(target, s.add + s.set + s.remove ? `${s.add + s.set + s.remove} setting change(s) to deploy` : 'settings up to date', routerPlanLines(outcome.plan).at(-1)!);
       await this.showPlanDocument(target, outcome, 'Run PXE: Deploy to Router… to apply it.');
       return outcome;
     } catch (error) {
@@ -167,7 +167,7 @@ export class RouterUi {
       else if (outcome.result) message = `PXE: deployed to ${target.name}: ${outcome.result.applied.length} setting change(s) applied and read back${target.paths.length ? `, ${outcome.files?.result?.uploaded.length ?? 0} file(s) uploaded` : ''}.`;
       if (message) {
         this.log.info(message);
-        this.deploy.setStatus(target, `router deployed ${when}`, message);
+        this.deploy.setStatus(target, `deployed ${when}`, message);
         void vscode.window.showInformationMessage(message);
       }
       return outcome;

@@ -5,6 +5,7 @@ import { TreeError, treeFromInspect } from '../../../server/src/languages/router
 import { diskFiles, findSiteFile } from '../../../server/src/site/context';
 import { downloadTree, DownloadError, treeUrl } from '../routeros/download';
 import { walkRouterTree, WalkError } from '../routeros/walk';
+import { secretKeyOf } from './deploy';
 
 /** The server learns about a loaded tree through this notification (a file path it reads itself). */
 export const TREE_NOTIFICATION = 'pxe/routerosTree';
@@ -81,7 +82,8 @@ async function fromRouter(context: vscode.ExtensionContext): Promise<Uint8Array 
   }
   const user = await vscode.window.showInputBox({ title: 'Router API user', value: target?.user ?? 'admin' });
   if (!user || !host) return undefined;
-  const secretKey = `pxeWorkbench.routerPassword.${user}@${host}`;
+  // The same secret Deploy to Router… uses for this user on this router (one password per router user).
+  const secretKey = secretKeyOf('password', { name: 'router', host, port: target?.host === host ? (target.port ?? 22) : 22, user });
   let password = await context.secrets.get(secretKey);
   if (password === undefined) {
     password = await vscode.window.showInputBox({ title: `Password for ${user}@${host}`, prompt: 'Kept in the editor\'s secret storage, never in settings or pxe-site.json', password: true });
@@ -91,7 +93,7 @@ async function fromRouter(context: vscode.ExtensionContext): Promise<Uint8Array 
     const tree = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Reading the command tree of ${host}`, cancellable: true }, (progress, token) => {
       const controller = new AbortController();
       token.onCancellationRequested(() => controller.abort());
-      return walkRouterTree({ host, port, user, password: password as string, tls, signal: controller.signal, progress: (nodes, path) => progress.report({ message: `${nodes} entries · ${path}` }) });
+      return walkRouterTree({ host, port, user, password: password as string, tls, ...(target?.apiCertificate && target.host === host ? { certificate: target.apiCertificate } : {}), signal: controller.signal, progress: (nodes, path) => progress.report({ message: `${nodes} entries · ${path}` }) });
     });
     await context.secrets.store(secretKey, password);
     return Buffer.from(JSON.stringify(tree));
@@ -101,12 +103,12 @@ async function fromRouter(context: vscode.ExtensionContext): Promise<Uint8Array 
   }
 }
 
-function routerTarget(): { host: string; user?: string; apiPort?: number; apiTls?: boolean } | undefined {
+function routerTarget(): { host: string; port?: number; user?: string; apiPort?: number; apiTls?: boolean; apiCertificate?: string } | undefined {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
   const site = folder ? findSiteFile(folder, diskFiles()) : undefined;
   if (!site) return undefined;
   try {
-    const json = JSON.parse(readFileSync(site, 'utf8')) as { targets?: Record<string, { kind?: string; host: string; user?: string; apiPort?: number; apiTls?: boolean }> };
+    const json = JSON.parse(readFileSync(site, 'utf8')) as { targets?: Record<string, { kind?: string; host: string; port?: number; user?: string; apiPort?: number; apiTls?: boolean; apiCertificate?: string }> };
     return Object.values(json.targets ?? {}).find((t) => t.kind === 'mikrotik');
   } catch {
     return undefined; // an unreadable site file: the user types the address

@@ -135,7 +135,10 @@ export function routerPlanLines(plan: RouterPlan): string[] {
   const lines: string[] = [];
   for (const op of plan.ops) {
     lines.push(`${SIGN[op.action]} ${op.action.padEnd(6)} ${op.menu.script} ${op.keyName}=${op.key}${op.id ? ` (${op.id})` : ''}  — ${op.why}`);
-    for (const c of op.changes) lines.push(op.action === 'add' ? `      ${c.name}=${c.new}` : `      ${c.name}: ${c.old === undefined ? '(unset)' : c.old} → ${c.new}`);
+    if (op.action === 'add') {
+      const rest = op.changes.filter((c) => c.name !== op.keyName).map((c) => `${c.name}=${c.new}`);
+      if (rest.length) lines.push(`      ${rest.join(' ')}`);
+    } else for (const c of op.changes) lines.push(`      ${c.name}: ${c.old === undefined ? '(unset)' : c.old} → ${c.new}`);
   }
   for (const m of plan.missing) lines.push(`! set    ${m.menu.script} ${m.key} — line ${m.line}: not on the router, so there is nothing to set (add it in the script)`);
   for (const e of plan.extra) lines.push(`  keep   ${e.menu.script} ${e.key} (${e.id}) — on the router, not in the script`);

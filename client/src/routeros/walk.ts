@@ -3,7 +3,7 @@
  * walking every menu and command, into the `/console/inspect` dump format the language server loads.
  * Plain Node (no vscode import): the editor command and tests share it.
  */
-import { RouterOSClient } from 'routeros-client';
+import { RouterApi, RouterError } from '../router/api';
 
 export interface WalkOptions {
   host: string;
@@ -11,6 +11,8 @@ export interface WalkOptions {
   user: string;
   password: string;
   tls?: boolean;
+  /** The pinned api-ssl certificate (targets.<router>.apiCertificate), for a self-signed router certificate. */
+  certificate?: string;
   timeoutSeconds?: number;
   /** Called after each menu with the number of nodes read so far. */
   progress?: (nodes: number, path: string) => void;
@@ -25,39 +27,26 @@ type Node = { _type: string; [name: string]: Node | string };
 
 interface Child {
   name?: string;
-  nodeType?: string;
   'node-type'?: string;
 }
 
 export async function walkRouterTree(options: WalkOptions): Promise<Node> {
-  const client = new RouterOSClient({
-    host: options.host,
-    port: options.port,
-    user: options.user,
-    password: options.password,
-    timeout: options.timeoutSeconds ?? 10,
-    keepalive: true,
-    ...(options.tls ? { tls: {} } : {}),
-  });
-  let api;
+  let api: RouterApi;
   try {
-    api = await client.connect();
+    api = await RouterApi.connect({ name: 'router', host: options.host, port: options.port, user: options.user, tls: options.tls === true, ...(options.certificate ? { certificate: options.certificate } : {}) }, { password: options.password, timeoutSeconds: options.timeoutSeconds ?? 10 });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new WalkError(`Could not log in to the RouterOS API at ${options.host}:${options.port} (${message || 'connection failed'}). Check the address, the API service (/ip service) and the user name and password.`, { cause: error });
+    throw new WalkError(error instanceof RouterError ? error.message : `Could not log in to the RouterOS API at ${options.host}:${options.port} (${String(error)}).`, { cause: error });
   }
-  const console_ = api.menu('/console');
   let nodes = 0;
   const children = async (path: string[]): Promise<Child[]> => {
     if (options.signal?.aborted) throw new WalkError('Stopped: the command tree was not loaded.');
-    const rows = (await console_.exec('inspect', { request: 'child', path: path.join(',') })) as unknown as Child[];
-    return Array.isArray(rows) ? rows : [];
+    return api.run('/console/inspect', ['=request=child', `=path=${path.join(',')}`]);
   };
   const visit = async (path: string[], type: string): Promise<Node> => {
     const node: Node = { _type: type };
     for (const child of await children(path)) {
       const name = child.name;
-      const childType = child.nodeType ?? child['node-type'] ?? 'dir';
+      const childType = child['node-type'] ?? 'dir';
       if (!name) continue;
       nodes++;
       node[name] = childType === 'arg' ? { _type: 'arg' } : await visit([...path, name], childType);
@@ -68,6 +57,6 @@ export async function walkRouterTree(options: WalkOptions): Promise<Node> {
   try {
     return await visit([], 'path');
   } finally {
-    await client.disconnect().catch(() => undefined);
+    await api.close();
   }
 }
