@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { lintPaths, lintText } from '../server/src/engine';
 import { chainRows } from './chain';
 import { deployRows } from './deploy';
+import { routerRows } from './router';
 import { ignitionRows } from './ignition';
 import { imageRows } from './images';
 import { printTable, time, type Row } from './stats';
@@ -93,7 +94,7 @@ function bigPxelinuxConfig(labels: number): string {
 async function main(): Promise<void> {
   const root = resolve(__dirname, '..');
   const rows: Row[] = [];
-  // `npm run bench -- routeros ipxe` runs only those groups (start, examples, ipxe, pxelinux, routeros, ignition, chain, images, deploy).
+  // `npm run bench -- routeros ipxe` runs only those groups (start, examples, ipxe, pxelinux, routeros, ignition, chain, images, deploy, router).
   const only = process.argv.slice(2);
   const want = (group: string): boolean => only.length === 0 || only.includes(group);
   console.log(`PXE Workbench benchmarks — node ${process.version}, ${process.platform}/${process.arch}\n`);
@@ -141,6 +142,7 @@ async function main(): Promise<void> {
   if (want('images')) rows.push(...(await imageRows()));
 
   if (want('deploy')) rows.push(...(await deployRows()));
+  if (want('router')) rows.push(...(await routerRows()));
 
   printTable(rows);
   const memory = process.memoryUsage();

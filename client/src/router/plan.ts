@@ -78,11 +78,14 @@ export function makeRouterPlan(desired: Desired, state: Map<string, Row[]>, opti
   for (const menu of MENUS) {
     const rows = (state.get(menu.api) ?? []).filter((r) => !dynamic(r));
     const claimed = new Set<Row>();
+    // Rows by natural key (a lease is found by its MAC and, without one, by its address).
+    const byKey = new Map<string, Row[]>();
+    for (const r of rows) {
+      const k = keyOf(menu, r);
+      if (k) byKey.set(`${k.keyName}=${k.key}`, [...(byKey.get(`${k.keyName}=${k.key}`) ?? []), r]);
+    }
     for (const item of desired.items.filter((i) => i.menu === menu)) {
-      const found = rows.filter((r) => {
-        const k = keyOf(menu, r);
-        return k?.keyName === item.keyName && k.key === item.key;
-      });
+      const found = byKey.get(`${item.keyName}=${item.key}`) ?? [];
       for (const r of found) claimed.add(r);
       const [first, ...twins] = found;
       if (!first) {
@@ -100,9 +103,8 @@ export function makeRouterPlan(desired: Desired, state: Map<string, Row[]>, opti
       for (const twin of twins) removes.push({ action: 'remove', menu, keyName: item.keyName, key: item.key, id: twin['.id']!, props: {}, changes: [], why: `a second ${menu.label} with ${item.keyName}=${item.key} (a duplicate add)` });
     }
     for (const removal of desired.removals.filter((r) => r.menu === menu)) {
-      for (const r of rows) {
-        const k = keyOf(menu, r);
-        if (k?.keyName === removal.keyName && k.key === removal.key && !claimed.has(r)) {
+      for (const r of byKey.get(`${removal.keyName}=${removal.key}`) ?? []) {
+        if (!claimed.has(r)) {
           claimed.add(r);
           removes.push({ action: 'remove', menu, keyName: removal.keyName, key: removal.key, id: r['.id']!, props: {}, changes: [], why: `line ${removal.line}` });
         }
