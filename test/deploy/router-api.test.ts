@@ -80,15 +80,24 @@ for (const emptyMode of [false, true]) {
 }
 
 describe('RouterOS API client: wire and login', () => {
-  it('carries words of every length prefix size (1, 2 and 3 bytes) both ways', async () => {
+  it('carries words of every length prefix size (1, 2, 3 and 4 bytes) both ways, split across TCP reads', async () => {
     const s = await sim();
     const api = await login(s);
-    for (const length of [5, 0x7f, 0x80, 0x3fff, 0x4000, 70_000]) {
+    for (const length of [5, 0x7f, 0x80, 0x3fff, 0x4000, 70_000, 0x1fffff, 0x200000]) {
       const comment = 'c'.repeat(length);
       const id = await api.add('/ip/pool', { name: `p${length}`, ranges: '10.0.0.1', comment });
       expect((await api.print('/ip/pool', { '.id': id }))[0]?.comment).toHaveLength(length);
     }
     await api.close();
+  });
+
+  it('logs in to a RouterOS before 6.43 with the MD5 challenge, and refuses a wrong password there too', async () => {
+    const s = await sim({ legacyLogin: true });
+    const api = await login(s);
+    expect(await api.print('/ip/pool')).toEqual([]);
+    await api.close();
+    expect(s.commands.filter((c) => c[0] === '/login').map((c) => c.some((w) => w.startsWith('=response=00')))).toEqual([false, true]);
+    await expect(RouterApi.connect(target(s), { password: 'wrong' })).rejects.toThrow(/refused user "admin"/);
   });
 
   it('says what to do about a wrong password, a closed port and plain API on a TLS port', async () => {

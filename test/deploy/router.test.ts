@@ -61,94 +61,98 @@ describe('deploy to a MikroTik (RouterOS API simulator + a real sshd for its fil
     });
   }
 
-  it('stops at a !trap with the router message and what was and was not applied; the next deploy converges', async () => {
-    let refuse = true;
-    const s = await sim({ interfere: (w) => (refuse && w[0] === '/ip/dhcp-server/option/sets/add' && w.includes('=name=pxe-uefi') ? { trap: 'failure: not enough flash space' } : undefined) });
-    const target = await routerSite(sshd, s).target();
-    const error = (await deployRouter(target, { secrets }).catch((e: unknown) => e)) as RouterApplyError;
-    expect(error).toBeInstanceOf(RouterApplyError);
-    expect(error.message).toContain('The router refused "add /ip dhcp-server option sets name=pxe-uefi": failure: not enough flash space.');
-    expect(error.applied.map((o) => o.key)).toEqual(['lab-pool', 'tftp-server', 'boot-bios', 'boot-uefi', 'root-path', 'hostname-node1', 'pxe-bios']);
-    expect(error.notApplied[0]?.key).toBe('pxe-uefi');
-    expect(error.message).toMatch(/Not applied \(6\): add \/ip dhcp-server option sets name=pxe-uefi; /);
-    refuse = false;
-    const again = await deployRouter(target, { secrets });
-    expect(again.plan.ops.map((o) => o.key)).toEqual(['pxe-uefi', 'node1', 'lab-dhcp', '192.168.255.0/24', 'uefi-x64', '52:54:00:12:34:56']);
-    expect(again.result?.remaining).toEqual([]);
-  });
-
-  it('a connection dropped between two calls leaves a state the next deploy converges from', async () => {
-    let drop = true;
-    let adds = 0;
-    const s = await sim({ emptyMode: true, interfere: (w) => (drop && WRITES.test(w[0] ?? '') && ++adds === 5 ? 'drop' : undefined) });
-    const target = await routerSite(sshd, s).target();
-    const error = (await deployRouter(target, { secrets }).catch((e: unknown) => e)) as RouterApplyError;
-    expect(error).toBeInstanceOf(RouterApplyError);
-    expect(error.connectionLost).toBe(true);
-    expect(error.applied).toHaveLength(4);
-    expect(error.message).toMatch(/connection broke off.*\n.*Applied \(4\)[\s\S]*Deploy again/);
-    drop = false;
-    const again = await deployRouter(target, { secrets });
-    expect(again.plan.ops).toHaveLength(9);
-    expect(again.result?.remaining).toEqual([]);
-    expect(makeRouterPlan(desiredOf(target.script), s.menus).ops).toEqual([]);
-  });
-
-  it('removes the duplicate a double paste left and fixes a changed value, old → new', async () => {
-    const s = await sim({
-      state: {
-        '/ip/pool': [{ '.id': '*1', name: 'lab-pool', ranges: '192.168.255.100-192.168.255.150' }],
-        '/ip/dhcp-server/option': [{ '.id': '*2', name: 'boot-bios', code: '67', value: "'pxelinux.0'" }],
-      },
+  for (const emptyMode of [false, true]) {
+    const mode = emptyMode ? '!empty replies' : 'classic replies';
+    it(`stops at a !trap with the router message and what was and was not applied; the next deploy converges (${mode})`, async () => {
+      let refuse = true;
+      const s = await sim({ emptyMode, interfere: (w) => (refuse && w[0] === '/ip/dhcp-server/option/sets/add' && w.includes('=name=pxe-uefi') ? { trap: 'failure: not enough flash space' } : undefined) });
+      const target = await routerSite(sshd, s).target();
+      const error = (await deployRouter(target, { secrets }).catch((e: unknown) => e)) as RouterApplyError;
+      expect(error).toBeInstanceOf(RouterApplyError);
+      expect(error.message).toContain('The router refused "add /ip dhcp-server option sets name=pxe-uefi": failure: not enough flash space.');
+      expect(error.applied.map((o) => o.key)).toEqual(['lab-pool', 'tftp-server', 'boot-bios', 'boot-uefi', 'root-path', 'hostname-node1', 'pxe-bios']);
+      expect(error.notApplied[0]?.key).toBe('pxe-uefi');
+      expect(error.message).toMatch(/Not applied \(6\): add \/ip dhcp-server option sets name=pxe-uefi; /);
+      refuse = false;
+      const again = await deployRouter(target, { secrets });
+      expect(again.plan.ops.map((o) => o.key)).toEqual(['pxe-uefi', 'node1', 'lab-dhcp', '192.168.255.0/24', 'uefi-x64', '52:54:00:12:34:56']);
+      expect(again.result?.remaining).toEqual([]);
     });
-    const target = await routerSite(sshd, s).target();
-    const first = await deployRouter(target, { secrets });
-    expect(first.plan.ops.filter((o) => o.action === 'set').map((o) => o.changes)).toEqual([[{ name: 'ranges', old: '192.168.255.100-192.168.255.150', new: '192.168.255.100-192.168.255.199' }], [{ name: 'value', old: "'pxelinux.0'", new: "'lpxelinux.0'" }]]);
-    // The lease script pasted twice by hand (RouterOS allows a second lease on another server).
-    s.menus.get('/ip/dhcp-server/lease')!.push({ '.id': '*77', 'mac-address': '52:54:00:12:34:56', address: '192.168.255.50' });
-    const second = await deployRouter(target, { secrets });
-    expect(second.plan.ops.map((o) => `${o.action} ${o.id}`)).toEqual(['remove *77']);
-    expect(s.menus.get('/ip/dhcp-server/lease')).toHaveLength(1);
-  });
 
-  it('lists statements it cannot translate and makes the user choose: skip them, or /import the script', async () => {
-    const s = await sim();
-    const site = routerSite(sshd, s);
-    appendFileSync(site.scriptFile, ':log info "PXE settings loaded"\n/system identity set name=lab-router\n');
-    const target = await site.target();
-    const stop = (await deployRouter(target, { secrets }).catch((e: unknown) => e)) as RouterError;
-    expect(stop).toBeInstanceOf(RouterError);
-    expect(stop.message).toMatch(/2 statement\(s\) of the script are not translated[\s\S]*line 24: :log info "PXE settings loaded"[\s\S]*line 25: \/system identity set name=lab-router[\s\S]*--skip-unsupported[\s\S]*--import/);
-    expect(writes(s)).toEqual([]);
-    const dry = await deployRouter(target, { secrets, dryRun: true });
-    expect(routerPlanLines(dry.plan).join('\n')).toContain('? skip   line 25: /system identity set name=lab-router — menu /system identity is not one router deploy manages');
+    it(`a connection dropped between two calls leaves a state the next deploy converges from (${mode})`, async () => {
+      let drop = true;
+      let adds = 0;
+      const s = await sim({ emptyMode, interfere: (w) => (drop && WRITES.test(w[0] ?? '') && ++adds === 5 ? 'drop' : undefined) });
+      const target = await routerSite(sshd, s).target();
+      const error = (await deployRouter(target, { secrets }).catch((e: unknown) => e)) as RouterApplyError;
+      expect(error).toBeInstanceOf(RouterApplyError);
+      expect(error.connectionLost).toBe(true);
+      expect(error.applied).toHaveLength(4);
+      expect(error.message).toMatch(/connection broke off.*\n.*Applied \(4\)[\s\S]*Deploy again/);
+      drop = false;
+      const again = await deployRouter(target, { secrets });
+      expect(again.plan.ops).toHaveLength(9);
+      expect(again.result?.remaining).toEqual([]);
+      expect(makeRouterPlan(desiredOf(target.script), s.menus).ops).toEqual([]);
+    });
 
-    const skipped = await deployRouter(target, { secrets, unsupported: 'skip' });
-    expect(skipped.result?.applied).toHaveLength(13);
+    it(`removes the duplicate a double paste left and fixes a changed value, old → new (${mode})`, async () => {
+      const s = await sim({
+        emptyMode,
+        state: {
+          '/ip/pool': [{ '.id': '*1', name: 'lab-pool', ranges: '192.168.255.100-192.168.255.150' }],
+          '/ip/dhcp-server/option': [{ '.id': '*2', name: 'boot-bios', code: '67', value: "'pxelinux.0'" }],
+        },
+      });
+      const target = await routerSite(sshd, s).target();
+      const first = await deployRouter(target, { secrets });
+      expect(first.plan.ops.filter((o) => o.action === 'set').map((o) => o.changes)).toEqual([[{ name: 'ranges', old: '192.168.255.100-192.168.255.150', new: '192.168.255.100-192.168.255.199' }], [{ name: 'value', old: "'pxelinux.0'", new: "'lpxelinux.0'" }]]);
+      // The lease script pasted twice by hand (RouterOS allows a second lease on another server).
+      s.menus.get('/ip/dhcp-server/lease')!.push({ '.id': '*77', 'mac-address': '52:54:00:12:34:56', address: '192.168.255.50' });
+      const second = await deployRouter(target, { secrets });
+      expect(second.plan.ops.map((o) => `${o.action} ${o.id}`)).toEqual(['remove *77']);
+      expect(s.menus.get('/ip/dhcp-server/lease')).toHaveLength(1);
+    });
 
-    const imported = await deployRouter(target, { secrets, unsupported: 'import' });
-    expect(imported.imported).toBe(join(site.routerFs, 'pxe-workbench-import.rsc').replace(/^\/+/, ''));
-    expect(s.imports).toEqual([imported.imported]);
-    // The uploaded script is removed after /import ran.
-    expect(existsSync(join(site.routerFs, 'pxe-workbench-import.rsc'))).toBe(false);
-  });
+    it(`lists statements it cannot translate and makes the user choose: skip them, or /import the script (${mode})`, async () => {
+      const s = await sim({ emptyMode });
+      const site = routerSite(sshd, s);
+      appendFileSync(site.scriptFile, ':log info "PXE settings loaded"\n/system identity set name=lab-router\n');
+      const target = await site.target();
+      const stop = (await deployRouter(target, { secrets }).catch((e: unknown) => e)) as RouterError;
+      expect(stop).toBeInstanceOf(RouterError);
+      expect(stop.message).toMatch(/2 statement\(s\) of the script are not translated[\s\S]*line 24: :log info "PXE settings loaded"[\s\S]*line 25: \/system identity set name=lab-router[\s\S]*--skip-unsupported[\s\S]*--import/);
+      expect(writes(s)).toEqual([]);
+      const dry = await deployRouter(target, { secrets, dryRun: true });
+      expect(routerPlanLines(dry.plan).join('\n')).toContain('? skip   line 25: /system identity set name=lab-router — menu /system identity is not one router deploy manages');
 
-  it('uploads the files the router serves over TFTP into its tftp/ folder (created), then the /ip tftp entries', async () => {
-    const s = await sim();
-    const site = routerSite(sshd, s);
-    appendFileSync(site.scriptFile, '/ip tftp\nadd req-filename=lpxelinux.0 real-filename=tftp/lpxelinux.0\nadd req-filename=pxelinux.cfg/.* real-filename=tftp/pxelinux.cfg/\n');
-    const target = await site.target();
-    expect(target.paths).toEqual(['lpxelinux.0', 'pxelinux.cfg/default']);
-    const first = await deployRouter(target, { secrets });
-    expect(first.files?.result?.uploaded.sort()).toEqual(['lpxelinux.0', 'pxelinux.cfg/default']);
-    const sha = (p: string): string => createHash('sha256').update(readFileSync(p)).digest('hex');
-    expect(sha(join(site.routerFs, 'tftp/lpxelinux.0'))).toBe(sha(join(site.workspace, 'tftp/lpxelinux.0')));
-    expect(readdirSync(join(site.routerFs, 'tftp'))).toEqual(['lpxelinux.0', 'pxelinux.cfg']);
-    expect(s.menus.get('/ip/tftp')?.map((r) => r['real-filename'])).toEqual(['tftp/lpxelinux.0', 'tftp/pxelinux.cfg/']);
-    const second = await deployRouter(target, { secrets });
-    expect(second.files?.result?.uploaded).toEqual([]);
-    expect(second.plan.ops).toEqual([]);
-  });
+      const skipped = await deployRouter(target, { secrets, unsupported: 'skip' });
+      expect(skipped.result?.applied).toHaveLength(13);
+
+      const imported = await deployRouter(target, { secrets, unsupported: 'import' });
+      expect(imported.imported).toBe(join(site.routerFs, 'pxe-workbench-import.rsc').replace(/^\/+/, ''));
+      expect(s.imports).toEqual([imported.imported]);
+      // The uploaded script is removed after /import ran.
+      expect(existsSync(join(site.routerFs, 'pxe-workbench-import.rsc'))).toBe(false);
+    });
+
+    it(`uploads the files the router serves over TFTP into its tftp/ folder (created), then the /ip tftp entries (${mode})`, async () => {
+      const s = await sim({ emptyMode });
+      const site = routerSite(sshd, s);
+      appendFileSync(site.scriptFile, '/ip tftp\nadd req-filename=lpxelinux.0 real-filename=tftp/lpxelinux.0\nadd req-filename=pxelinux.cfg/.* real-filename=tftp/pxelinux.cfg/\n');
+      const target = await site.target();
+      expect(target.paths).toEqual(['lpxelinux.0', 'pxelinux.cfg/default']);
+      const first = await deployRouter(target, { secrets });
+      expect(first.files?.result?.uploaded.sort()).toEqual(['lpxelinux.0', 'pxelinux.cfg/default']);
+      const sha = (p: string): string => createHash('sha256').update(readFileSync(p)).digest('hex');
+      expect(sha(join(site.routerFs, 'tftp/lpxelinux.0'))).toBe(sha(join(site.workspace, 'tftp/lpxelinux.0')));
+      expect(readdirSync(join(site.routerFs, 'tftp'))).toEqual(['lpxelinux.0', 'pxelinux.cfg']);
+      expect(s.menus.get('/ip/tftp')?.map((r) => r['real-filename'])).toEqual(['tftp/lpxelinux.0', 'tftp/pxelinux.cfg/']);
+      const second = await deployRouter(target, { secrets });
+      expect(second.files?.result?.uploaded).toEqual([]);
+      expect(second.plan.ops).toEqual([]);
+    });
+  }
 
   it('over api-ssl: asks to trust an unpinned certificate, then uses the pin; pulls the config as a script', async () => {
     const cert = makeCertificate();

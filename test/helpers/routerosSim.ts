@@ -7,6 +7,7 @@
  * properties (checked against the real command tree), duplicate names and unknown references, and values
  * printed the way RouterOS prints them (MAC upper case, yes/no as true/false, read-only extras).
  */
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createServer, type Server, type Socket } from 'node:net';
@@ -71,6 +72,8 @@ export interface SimulatorOptions {
   /** Rows per menu (`/ip/dhcp-server/lease`) to start with; `.id`s are given. */
   state?: Record<string, Row[]>;
   version?: string;
+  /** RouterOS before 6.43: `/login` answers a challenge (`=ret=`) and wants `=response=00<md5(0 password challenge)>`. */
+  legacyLogin?: boolean;
   /** Called for each command after login; may make the router fail it. */
   interfere?: (words: string[], count: number) => Interference;
 }
@@ -150,6 +153,7 @@ export function startSimulator(options: SimulatorOptions = {}): Promise<Simulato
     return node;
   };
 
+  let challenge = Buffer.alloc(16);
   const handle = (words: string[], reply: (...w: string[]) => void, socket: Socket, loggedIn: { yes: boolean }): void => {
     const attrs = new Map<string, string>();
     const queries: string[] = [];
@@ -164,6 +168,19 @@ export function startSimulator(options: SimulatorOptions = {}): Promise<Simulato
       reply('!done');
     };
     const command = words[0] ?? '';
+    if (command === '/login' && options.legacyLogin) {
+      const response = attrs.get('response');
+      if (response === undefined) {
+        challenge = randomBytes(16);
+        return reply('!done', `=ret=${challenge.toString('hex')}`);
+      }
+      const expected = `00${createHash('md5').update(Buffer.concat([Buffer.from([0]), Buffer.from(credentials.password, 'latin1'), challenge])).digest('hex')}`;
+      if (attrs.get('name') === credentials.user && response === expected) {
+        loggedIn.yes = true;
+        return reply('!done');
+      }
+      return trap('cannot log in');
+    }
     if (command === '/login') {
       if (attrs.get('name') === credentials.user && attrs.get('password') === credentials.password) {
         loggedIn.yes = true;
