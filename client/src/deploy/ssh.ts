@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Client, utils, type ClientChannel, type ConnectConfig, type SFTPWrapper, type Stats } from 'ssh2';
+import { fenced } from '../net';
 import { CancelledError, DeployError, HostKeyError } from './errors';
 
 export interface SshTarget {
@@ -239,6 +240,8 @@ async function privateKeyOf(target: SshTarget, options: ConnectOptions): Promise
 
 export async function connect(target: SshTarget, options: ConnectOptions): Promise<Remote> {
   if (options.signal?.aborted) throw new CancelledError();
+  const refused = fenced(target.host);
+  if (refused) throw new DeployError(refused);
   const key = await privateKeyOf(target, options);
   const client = new Client();
   let presented = '';

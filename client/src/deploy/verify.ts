@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import { buildChain, isBroken, readDisk, type Hop } from '../../../server/src/site/chain';
 import { diskFiles } from '../../../server/src/site/context';
 import type { SiteView } from '../../../server/src/core/context';
+import { fenced } from '../net';
 
 export interface UrlCheck {
   url: string;
@@ -35,8 +36,6 @@ export function chainUrls(site: SiteView, host?: string): string[] {
   return [...urls].sort();
 }
 
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|\[?::1\]?|localhost)$/;
-
 /**
  * HEAD each URL (5 s each). Right after an nginx reload the old workers may still answer for a moment, so a
  * failing URL is asked again until `settleMs` have passed. With PXE_WORKBENCH_LOOPBACK_ONLY set (the test
@@ -47,7 +46,7 @@ export async function verifyUrls(urls: readonly string[], signal?: AbortSignal, 
   const until = Date.now() + settleMs;
   for (const url of urls) {
     const host = new URL(url).hostname;
-    if (process.env.PXE_WORKBENCH_LOOPBACK_ONLY && !LOOPBACK.test(host)) {
+    if (fenced(host)) {
       checks.push({ url, error: 'not checked (loopback only)', skipped: true });
       continue;
     }

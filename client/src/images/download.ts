@@ -1,4 +1,5 @@
 /** One artifact into `<dest>.tmp`: resumed with HTTP Range, hashed while it streams, verified. */
+import { fenced } from '../net';
 import { createHash, type Hash } from 'node:crypto';
 import { createWriteStream, promises as fs } from 'node:fs';
 import http, { type IncomingMessage } from 'node:http';
@@ -23,6 +24,8 @@ async function sizeOf(path: string): Promise<number> {
 
 /** A GET that follows redirects (up to 5), over http or https. */
 function get(url: string, headers: Record<string, string>, signal: AbortSignal | undefined, redirects = 5): Promise<IncomingMessage> {
+  const refused = fenced(new URL(url).hostname);
+  if (refused) return Promise.reject(new Error(refused));
   return new Promise((done, fail) => {
     const request = (url.startsWith('https:') ? https : http).get(url, { headers, ...(signal ? { signal } : {}) }, (response) => {
       const location = response.headers.location;

@@ -1,4 +1,5 @@
 /** Optional OpenPGP check of an artifact's detached signature against a key the user provides. */
+import { fenced } from '../net';
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { ImageError } from './stream';
@@ -12,6 +13,8 @@ export async function verifySignature(file: string, signatureUrl: string, armore
   } catch (error) {
     throw new ImageError(`the OpenPGP key you gave cannot be read (${(error as Error).message}): pass the armored public key file (fedora.gpg from getfedora.org/security).`);
   }
+  const refused = fenced(new URL(signatureUrl).hostname);
+  if (refused) throw new ImageError(`${label}: cannot fetch its signature: ${refused}`, label);
   const response = await fetch(signatureUrl, signal ? { signal } : {}).catch((error: Error & { cause?: Error }) => {
     throw new ImageError(`${label}: cannot fetch its signature ${signatureUrl} (${error.cause?.message ?? error.message}).`, label);
   });

@@ -3,6 +3,7 @@
  * then move it into place and repoint the stable symlinks atomically, keep the newest N versions and record
  * `.latest.txt`. A failure at any point leaves the previous version fully in place.
  */
+import { fenced } from '../net';
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
@@ -95,6 +96,8 @@ export function localStore(dest: string, gpgKey?: string): ImageStore {
 
 async function readJson(url: string, signal?: AbortSignal): Promise<unknown> {
   let response: Response;
+  const refused = fenced(new URL(url).hostname);
+  if (refused) throw new ImageError(`cannot fetch the stream metadata: ${refused}`, url);
   try {
     response = await fetch(url, signal ? { signal } : {});
   } catch (error) {

@@ -8,6 +8,7 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import type { TLSSocket } from 'node:tls';
 import { RouterOSClient } from 'routeros-client';
+import { fenced } from '../net';
 
 export type Row = Record<string, string>;
 
@@ -102,6 +103,8 @@ export class RouterApi {
   }
 
   static async connect(target: ApiTarget, options: ApiOptions): Promise<RouterApi> {
+    const outside = fenced(target.host);
+    if (outside) throw new RouterError(outside);
     let presented: string | undefined;
     let refused: CertificateError | undefined;
     const tls = target.tls
