@@ -1,7 +1,7 @@
 // Installs what the project needs and is missing: npm dependencies, and Debian packages for the tests
 // (via apt-get when running as root; otherwise it names the command to run). Node built-ins only.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);
 const quiet = args.includes('--quiet');
@@ -10,6 +10,18 @@ const log = (message) => quiet || console.log(`setup: ${message}`);
 
 /** Debian packages the test suites start for real: binary to look for → package. */
 const TEST_PACKAGES = { nvim: 'neovim', 'ignition-validate': 'ignition', sshd: 'openssh-server', sftp: 'openssh-client', nginx: 'nginx', openssl: 'openssl' };
+/** Files the test VM boots from (QEMU, firmware, loaders, a kernel, busybox-static): check → package. */
+const TEST_FILES = {
+  'qemu-system-x86': () => hasBinary('qemu-system-x86_64'),
+  'ipxe-qemu': () => existsSync('/usr/lib/ipxe/qemu/efi-virtio.rom'),
+  ovmf: () => existsSync('/usr/share/OVMF/OVMF_CODE_4M.fd'),
+  pxelinux: () => existsSync('/usr/lib/PXELINUX/lpxelinux.0'),
+  'syslinux-common': () => existsSync('/usr/lib/syslinux/modules/bios/ldlinux.c32'),
+  'syslinux-efi': () => existsSync('/usr/lib/SYSLINUX.EFI/efi64/syslinux.efi'),
+  'linux-image-amd64': () => existsSync('/boot') && readdirSync('/boot').some((f) => f.startsWith('vmlinuz-')),
+  // A dynamic busybox names its loader; the test initramfs has no libraries.
+  'busybox-static': () => existsSync('/bin/busybox') && !readFileSync('/bin/busybox').subarray(0, 65536).toString('latin1').includes('/lib64/ld-linux'),
+};
 /** Python modules (Debian packages) the tests use as independent oracles: module → package. */
 const TEST_PYTHON_MODULES = { librouteros: 'python3-librouteros' };
 
@@ -55,8 +67,9 @@ function hasBinary(name) {
   return spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
 }
 
-function debianPackages(wanted, modules = {}) {
+function debianPackages(wanted, modules = {}, files = {}) {
   const missing = [...Object.entries(wanted).filter(([binary]) => !hasBinary(binary)), ...Object.entries(modules).filter(([module]) => !hasPythonModule(module))].map(([, pkg]) => pkg);
+  for (const [pkg, present] of Object.entries(files)) if (!present()) missing.push(pkg);
   if (!missing.length) return;
   const isRoot = process.getuid?.() === 0;
   if (!isRoot || !hasBinary('apt-get')) {
@@ -76,5 +89,5 @@ function debianPackages(wanted, modules = {}) {
 
 npmDependencies();
 patches();
-if (forTests) debianPackages(TEST_PACKAGES, TEST_PYTHON_MODULES);
+if (forTests) debianPackages(TEST_PACKAGES, TEST_PYTHON_MODULES, TEST_FILES);
 if (!quiet) log(`ready (node ${process.version}, npm ${execFileSync('npm', ['--version']).toString().trim()})`);

@@ -1,0 +1,210 @@
+/**
+ * Runs the test VM: QEMU with user networking only (`restrict=on`), its built-in DHCP/TFTP standing in for
+ * the router and the TFTP server, the site's HTTP hosts forwarded to a local server for the HTTP folder,
+ * SeaBIOS + the iPXE ROM (BIOS) or OVMF (UEFI), KVM when it works, else TCG. The serial console feeds the
+ * timeline; the run ends when the VM powers off, fails, is stopped, or runs out of time.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { accessSync, constants, copyFileSync, createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serveSite, writeForwarder, type HttpEvent, type SiteServer } from './http';
+import { VmError, type VmPlan } from './plan';
+import { Timeline, type Failure, type Stage } from './timeline';
+
+export type Accel = 'kvm' | 'tcg';
+
+export interface VmRunOptions {
+  /** A line that means the boot got where it should (the test initramfs prints one). */
+  marker?: string;
+  onSerial?: (text: string) => void;
+  onHttp?: (event: HttpEvent) => void;
+  log?: (line: string) => void;
+  accel?: Accel | 'auto';
+  /** Seconds to keep reading the console after a failure line (default 3). */
+  graceSeconds?: number;
+}
+
+export type EndReason = 'poweroff' | 'failure' | 'timeout' | 'stopped' | 'crashed';
+
+export interface VmResult {
+  reason: EndReason;
+  exitCode: number | null;
+  seconds: number;
+  reached?: Stage;
+  failure?: Failure;
+  stages: Stage[];
+  accel: Accel;
+  /** The whole serial console, kept in a file. */
+  serialLog: string;
+  /** QEMU's own complaints (stderr), when it crashed. */
+  qemuError?: string;
+}
+
+const PACKAGES = 'qemu-system-x86 ipxe-qemu ovmf';
+const OVMF = [
+  ['/usr/share/OVMF/OVMF_CODE_4M.fd', '/usr/share/OVMF/OVMF_VARS_4M.fd'],
+  ['/usr/share/OVMF/OVMF_CODE.fd', '/usr/share/OVMF/OVMF_VARS.fd'],
+  ['/usr/share/ovmf/OVMF.fd', ''],
+] as const;
+
+function onPath(binary: string): string | undefined {
+  const r = spawnSync('sh', ['-c', `command -v ${binary}`], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : undefined;
+}
+
+/** What the VM needs on this machine, or a VmError naming the Debian packages to install. */
+export function prerequisites(firmware: 'bios' | 'uefi'): { qemu: string; ovmf?: { code: string; vars: string } } {
+  const qemu = onPath('qemu-system-x86_64');
+  if (!qemu) throw new VmError(`The test VM needs QEMU, which is not installed: sudo apt-get install ${PACKAGES}`);
+  if (!existsSync('/usr/lib/ipxe/qemu/efi-virtio.rom') && !existsSync('/usr/share/qemu/efi-virtio.rom')) throw new VmError(`QEMU's network boot ROM (iPXE) is missing: sudo apt-get install ipxe-qemu`);
+  if (firmware === 'bios') return { qemu };
+  const ovmf = OVMF.find(([code]) => existsSync(code));
+  if (!ovmf) throw new VmError('UEFI needs OVMF, which is not installed: sudo apt-get install ovmf');
+  return { qemu, ovmf: { code: ovmf[0], vars: ovmf[1] } };
+}
+
+let kvmVerdict: Promise<Accel> | undefined;
+
+/**
+ * KVM when /dev/kvm is usable *and* iPXE gets as far as DHCP with it within 8 s; else TCG. /dev/kvm may
+ * exist and still not work: in some nested setups SeaBIOS runs but iPXE hangs after its banner.
+ */
+export function probeAccel(qemu: string): Promise<Accel> {
+  kvmVerdict ??= new Promise<Accel>((done) => {
+    try {
+      accessSync('/dev/kvm', constants.R_OK | constants.W_OK);
+    } catch {
+      done('tcg');
+      return;
+    }
+    const empty = mkdtempSync(join(tmpdir(), 'pxe-kvm-probe-'));
+    const child = spawn(qemu, ['-accel', 'kvm', '-m', '128', '-nographic', '-no-reboot', '-nodefaults', '-monitor', 'none', '-serial', 'stdio', '-netdev', `user,id=n0,restrict=on,tftp=${opt(empty)},bootfile=probe`, '-device', 'virtio-net-pci,netdev=n0', '-boot', 'n'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    let seen = '';
+    const finish = (verdict: Accel): void => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      rmSync(empty, { recursive: true, force: true });
+      done(verdict);
+    };
+    const timer = setTimeout(() => finish('tcg'), 8000);
+    child.stdout.on('data', (d: Buffer) => {
+      seen += d.toString('latin1');
+      if (/Configuring \(net0/.test(seen)) finish('kvm');
+    });
+    child.on('exit', () => finish('tcg'));
+    child.on('error', () => finish('tcg'));
+  });
+  return kvmVerdict;
+}
+
+/** A value inside a `-netdev user,…` option: commas are doubled. */
+const opt = (s: string): string => s.replace(/,/g, ',,');
+
+export class VmRun {
+  readonly timeline: Timeline;
+  readonly done: Promise<VmResult>;
+  private child?: ChildProcess;
+  private stopReason?: EndReason;
+
+  constructor(
+    readonly plan: VmPlan,
+    private readonly options: VmRunOptions = {},
+  ) {
+    this.timeline = new Timeline(options.marker);
+    this.done = this.run();
+  }
+
+  /** Ends the run (the result says "stopped"). */
+  stop(reason: EndReason = 'stopped'): void {
+    this.stopReason ??= reason;
+    this.child?.kill('SIGKILL');
+  }
+
+  private async run(): Promise<VmResult> {
+    const plan = this.plan;
+    const log = this.options.log ?? (() => undefined);
+    const { qemu, ovmf } = prerequisites(plan.firmware);
+    const accel = this.options.accel && this.options.accel !== 'auto' ? this.options.accel : await probeAccel(qemu);
+    const dir = mkdtempSync(join(tmpdir(), 'pxe-vm-'));
+    const serialLog = join(dir, 'serial.log');
+    let server: SiteServer | undefined;
+    try {
+      const net = [`user,id=n0,restrict=on`];
+      if (plan.net) net.push(`net=${plan.net}`);
+      if (plan.host) net.push(`host=${plan.host}`);
+      if (plan.dhcpStart) net.push(`dhcpstart=${plan.dhcpStart}`);
+      if (plan.tftpRoot) net.push(`tftp=${opt(plan.tftpRoot)}`);
+      net.push(`bootfile=${opt(plan.bootFile)}`);
+      if (plan.httpHosts.length) {
+        server = await serveSite(plan.site, (event) => {
+          this.timeline.http(event);
+          this.options.onHttp?.(event);
+          log(`http ${event.method} ${event.url} → ${event.status} (${event.bytes} bytes, ${event.ms} ms)`);
+        });
+        const forwarder = writeForwarder(dir);
+        for (const h of plan.httpHosts) net.push(`guestfwd=tcp:${h.host}:${h.port}-cmd:${opt(`${process.execPath} ${forwarder} ${server.port}`)}`);
+      }
+      const args = ['-accel', accel, '-m', String(plan.memoryMiB), '-nographic', '-no-reboot', '-monitor', 'none', '-serial', 'stdio', '-netdev', net.join(','), '-device', `virtio-net-pci,netdev=n0,mac=${plan.mac}${plan.firmware === 'uefi' ? ',bootindex=0' : ''}`];
+      if (plan.firmware === 'bios') args.push('-boot', 'n');
+      else if (ovmf) {
+        if (ovmf.vars) {
+          copyFileSync(ovmf.vars, join(dir, 'vars.fd'));
+          args.push('-drive', `if=pflash,format=raw,readonly=on,file=${ovmf.code}`, '-drive', `if=pflash,format=raw,file=${join(dir, 'vars.fd')}`);
+        } else args.push('-bios', ovmf.code);
+      }
+      log(`${qemu} ${args.map((a) => (/\s/.test(a) ? `'${a}'` : a)).join(' ')}`);
+      const started = Date.now();
+      this.timeline.start();
+      const serial = createWriteStream(serialLog);
+      // The forwarder runs with the editor's own Node (Electron as Node in VS Code).
+      const child = spawn(qemu, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+      this.child = child;
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.stdout.on('data', (d: Buffer) => {
+        serial.write(d);
+        const text = d.toString('latin1');
+        this.options.onSerial?.(text);
+        this.timeline.serial(text);
+      });
+      this.timeline.on('failure', () => {
+        setTimeout(() => this.stop('failure'), (this.options.graceSeconds ?? 3) * 1000).unref();
+      });
+      const timer = setTimeout(() => this.stop('timeout'), plan.timeoutSeconds * 1000);
+      const exitCode = await new Promise<number | null>((done) => {
+        child.on('exit', (code) => done(code));
+        child.on('error', (error) => {
+          stderr += error.message;
+          done(null);
+        });
+      });
+      clearTimeout(timer);
+      this.timeline.flush();
+      await new Promise<void>((closed) => serial.end(() => closed()));
+      const reason: EndReason = this.stopReason ?? (exitCode === 0 ? (this.timeline.failure ? 'failure' : 'poweroff') : 'crashed');
+      const reached = this.timeline.reached();
+      return {
+        reason,
+        exitCode,
+        seconds: Math.round((Date.now() - started) / 100) / 10,
+        ...(reached ? { reached } : {}),
+        ...(this.timeline.failure ? { failure: this.timeline.failure } : {}),
+        stages: this.timeline.stages,
+        accel,
+        serialLog,
+        ...(reason === 'crashed' && stderr.trim() ? { qemuError: stderr.trim().split('\n').slice(-3).join(' ') } : {}),
+      };
+    } finally {
+      await server?.close();
+      // Keep the serial log; the rest (VARS copy, forwarder) goes.
+      for (const f of ['vars.fd', 'forward.js']) rmSync(join(dir, f), { force: true });
+    }
+  }
+}
+
+/** Starts a VM for a plan (prerequisites are checked first, so a missing package fails at once). */
+export function startVm(plan: VmPlan, options: VmRunOptions = {}): VmRun {
+  prerequisites(plan.firmware);
+  return new VmRun(plan, options);
+}

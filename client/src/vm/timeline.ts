@@ -1,0 +1,218 @@
+/**
+ * The boot timeline: stages marked as the serial console and the HTTP server show them — firmware, DHCP,
+ * boot file, loader, config or script, kernel and initrd (bytes, time, TFTP or HTTP), `Linux version`, the
+ * initramfs, the Ignition fetch — and the line where it stopped when it failed.
+ */
+import { EventEmitter } from 'node:events';
+import type { HttpEvent } from './http';
+
+export type StageId = 'firmware' | 'dhcp' | 'bootfile' | 'loader' | 'config' | 'kernel' | 'initrd' | 'module' | 'linux' | 'initramfs' | 'ignition' | 'marker';
+
+/** How far each stage gets a boot: a later stage reached means the earlier ones were passed. */
+export const STAGE_ORDER: readonly StageId[] = ['firmware', 'dhcp', 'bootfile', 'loader', 'config', 'module', 'kernel', 'initrd', 'linux', 'initramfs', 'ignition', 'marker'];
+
+export const STAGE_NAME: Record<StageId, string> = {
+  firmware: 'Firmware',
+  dhcp: 'DHCP',
+  bootfile: 'Boot file',
+  loader: 'Loader',
+  config: 'Config / script',
+  module: 'Loader module',
+  kernel: 'Kernel',
+  initrd: 'Initrd',
+  linux: 'Linux started',
+  initramfs: 'Initramfs reached',
+  ignition: 'Ignition config fetched',
+  marker: 'Marker seen',
+};
+
+export interface Stage {
+  id: StageId;
+  /** What was seen: `SeaBIOS 1.16.2`, `lpxelinux.0`, `vmlinuz`. */
+  label: string;
+  /** Bytes, time and how (TFTP/HTTP), an address… */
+  detail?: string;
+  via?: 'tftp' | 'http';
+  bytes?: number;
+  /** Seconds since the VM started. */
+  at: number;
+}
+
+export interface Failure {
+  line: string;
+  /** What it usually means and where to look. */
+  hint?: string;
+  at: number;
+}
+
+/** Stands for "the boot file named before" in a pattern's stage. */
+const BOOT_FILE = '\u0000boot-file';
+
+/** `\x1b[…m`, `\x1bc` and the other escapes SeaBIOS, iPXE and OVMF write to the serial console. */
+// eslint-disable-next-line no-control-regex -- escape sequences are what this removes
+const ANSI = /\x1b\[[0-9;?=]*[A-Za-z]|\x1b[c()][0-9A-Za-z]?|\x1b./g;
+
+/** What kind of file a fetched name is. */
+export function kindOf(name: string): StageId {
+  const file = name.split(/[?#]/)[0]!.split('/').pop()!.toLowerCase();
+  if (/\.ign$/.test(file)) return 'ignition';
+  if (/\.ipxe$|\.cfg$|^default$|^01-|^[0-9a-f]{1,8}$/.test(file) || /pxelinux\.cfg\//.test(name)) return 'config';
+  if (/\.(c32|e64|e32)$/.test(file)) return 'module';
+  if (/initrd|initramfs|\.cpio|\.img(\.gz|\.xz)?$/.test(file) && !/rootfs/.test(file)) return 'initrd';
+  if (/vmlinu[xz]|kernel|bzimage|^linux$/.test(file)) return 'kernel';
+  if (/\.(0|efi|kpxe|pxe|lkrn)$/.test(file)) return 'loader';
+  return 'module';
+}
+
+interface Pattern {
+  re: RegExp;
+  stage?: (m: RegExpExecArray) => Omit<Stage, 'at'> | undefined;
+  failure?: (m: RegExpExecArray) => string | undefined;
+}
+
+const PATTERNS: Pattern[] = [
+  { re: /SeaBIOS \(version ([^)]+)\)/, stage: (m) => ({ id: 'firmware', label: `SeaBIOS ${m[1]}` }) },
+  { re: /BdsDxe: (?:loading|starting) Boot\d+ "([^"]+)"/, stage: (m) => ({ id: 'firmware', label: `UEFI (OVMF): ${m[1]}` }) },
+  { re: />>Start PXE over IPv4/, stage: () => ({ id: 'firmware', label: 'UEFI (OVMF) PXE' }) },
+  { re: /iPXE (\S+) -- Open Source Network Boot Firmware/, stage: (m) => ({ id: 'firmware', label: `iPXE ${m[1]} network ROM` }) },
+  { re: /^Features: .*\bEFI\b/, stage: () => ({ id: 'firmware', label: 'OVMF (UEFI), iPXE as its network driver' }) },
+  { re: /Configuring \(net\d ([0-9a-f:]+)\)[. ]*ok/, stage: (m) => ({ id: 'dhcp', label: `iPXE, ${m[1]}` }) },
+  { re: /Station IP address is (\S+)/, stage: (m) => ({ id: 'dhcp', label: m[1]! }) },
+  { re: /My IP address seems to be [0-9A-F]+ (\S+)/, stage: (m) => ({ id: 'dhcp', label: `PXELINUX: ${m[1]}` }) },
+  { re: /^\s*(?:net\d: )?(\d+\.\d+\.\d+\.\d+)\/(\d+\.\d+\.\d+\.\d+) gw (\S+)/, stage: (m) => ({ id: 'dhcp', label: m[1]!, detail: `gateway ${m[3]}` }) },
+  { re: /Filename: (\S+)/, stage: (m) => ({ id: 'bootfile', label: m[1]! }) },
+  { re: /NBP filename is (\S+)/, stage: (m) => ({ id: 'bootfile', label: m[1]! }) },
+  { re: /NBP filesize is (\d+) Bytes/, stage: (m) => ({ id: 'bootfile', label: BOOT_FILE, bytes: Number(m[1]), via: 'tftp', detail: `${Number(m[1]).toLocaleString('en')} bytes over TFTP` }) },
+  { re: /^(\S+) : (\d+) bytes \[(?:PXE-NBP|EFI|PXE|NBI)\]/, stage: (m) => ({ id: 'bootfile', label: m[1]!.split('/').pop()!, bytes: Number(m[2]), detail: `${Number(m[2]).toLocaleString('en')} bytes` }) },
+  { re: /(PXELINUX|SYSLINUX) (\d+\.\d+)\S*( EFI)?/, stage: (m) => ({ id: 'loader', label: `${m[1]} ${m[2]}${m[3] ?? ''}` }) },
+  // syslinux.efi prints no banner; this is its first line.
+  { re: /^Getting cached packet/, stage: () => ({ id: 'loader', label: 'SYSLINUX (EFI)' }) },
+  { re: /^(\S+) : (\d+) bytes \[script\]/, stage: (m) => ({ id: 'config', label: m[1]!.split('/').pop()!, bytes: Number(m[2]), detail: `${m[2]} bytes, iPXE script` }) },
+  // A loader fetched by the firmware's iPXE is the DHCP boot file.
+  { re: /^((?:https?|tftp):\/\/\S+?)\.{3} ok/, stage: (m) => ({ id: kindOf(m[1]!) === 'loader' ? 'bootfile' : kindOf(m[1]!), label: m[1]!.split('/').pop()!, via: m[1]!.startsWith('tftp') ? 'tftp' : 'http' }) },
+  { re: /Loading (\S+?)\.{3}\s*ok/, stage: (m) => ({ id: kindOf(m[1]!), label: m[1]!.split('/').pop()!, ...(/^https?:/.test(m[1]!) ? { via: 'http' as const } : { via: 'tftp' as const }) }) },
+  { re: /Linux version (\S+)/, stage: (m) => ({ id: 'linux', label: `Linux ${m[1]}` }) },
+  { re: /Run (\S+) as init process/, stage: (m) => ({ id: 'initramfs', label: m[1]! }) },
+  { re: /ignition\[\d+\]: .*GET (\S+): attempt/, stage: (m) => ({ id: 'ignition', label: m[1]! }) },
+  { re: /VFS: Unable to mount root fs.*/, failure: (m) => `${m[0]} — the kernel found no initrd. Under UEFI the kernel line needs initrd=<name> (iPXE rule ipxe.missingInitrd); otherwise check the INITRD/initrd line and the file.` },
+  { re: /Kernel panic.*/, failure: (m) => m[0] },
+  { re: /Connection reset.*|No such file or directory.*|Operation not supported.*|Permission denied \(http.*|Could not boot.*|Boot Failed.*|Failed to load.*|Could not find kernel image.*|Unable to locate configuration file.*|No bootable device.*|PXE-E\d\d.*|Exec format error.*|Not found \(http.*/, failure: (m) => m[0] },
+];
+
+export class Timeline extends EventEmitter {
+  readonly stages: Stage[] = [];
+  failure?: Failure;
+  private started = Date.now();
+  private partial = '';
+  private readonly seen = new Set<string>();
+
+  constructor(
+    /** A line the test initramfs (or any boot) prints when it got where it should. */
+    private readonly marker?: string,
+  ) {
+    super();
+  }
+
+  private now(): number {
+    return Math.round((Date.now() - this.started) / 100) / 10;
+  }
+
+  private bootFile = '';
+
+  private add(stage: Omit<Stage, 'at'>): void {
+    if (stage.label === BOOT_FILE) stage = { ...stage, label: this.bootFile || 'boot file' };
+    if (stage.id === 'bootfile' && !this.bootFile) this.bootFile = stage.label.split('/').pop()!;
+    // The boot file named by DHCP and then fetched is one stage ("lpxelinux.0", "http://…/boot.ipxe" by its name).
+    if (stage.id === 'bootfile' && this.bootFile && stage.label.split('/').pop() === this.bootFile) stage = { ...stage, label: this.stages.find((s) => s.id === 'bootfile')?.label ?? stage.label };
+    // One DHCP stage: later lines (the address, the gateway) add to it.
+    const dhcp = stage.id === 'dhcp' ? this.stages.find((s) => s.id === 'dhcp') : undefined;
+    if (dhcp) {
+      dhcp.detail = [dhcp.detail, stage.label, stage.detail].filter(Boolean).join(', ');
+      return;
+    }
+    const key = `${stage.id}\0${stage.label}`;
+    if (this.seen.has(key)) {
+      // Several lines (and the HTTP log) tell about one file: keep the first, add what it lacks.
+      const earlier = this.stages.find((s) => `${s.id}\0${s.label}` === key);
+      if (earlier) {
+        if (stage.bytes !== undefined && earlier.bytes === undefined) Object.assign(earlier, { bytes: stage.bytes, ...(stage.detail ? { detail: stage.detail } : {}) });
+        if (stage.via && !earlier.via) earlier.via = stage.via;
+      }
+      return;
+    }
+    this.seen.add(key);
+    const full: Stage = { ...stage, at: this.now() };
+    this.stages.push(full);
+    this.emit('stage', full);
+  }
+
+  /** Restarts the clock (when QEMU starts: the stages' times are seconds since then). */
+  start(): void {
+    this.started = Date.now();
+  }
+
+  /** Feeds serial console output (any chunking: an escape sequence may be split across chunks). */
+  serial(chunk: string): void {
+    const lines = (this.partial + chunk).split(/\r\n|\r|\n/);
+    this.partial = lines.pop() ?? '';
+    for (const line of lines) this.line(line);
+  }
+
+  line(raw: string): void {
+    // SYSLINUX EFI writes "Loading vmlinuz... okLoading initrd.img...ok[    0.000000] Linux version…" as one line.
+    const parts = raw.replace(ANSI, '').split(/(?<=ok)(?=Loading |\[\s*\d+\.\d+\])/);
+    if (parts.length > 1) {
+      parts.forEach((p) => this.line(p));
+      return;
+    }
+    const line = parts[0]!.trim();
+    if (!line) return;
+    if (this.marker && line.includes(this.marker)) this.add({ id: 'marker', label: line.slice(0, 120) });
+    for (const p of PATTERNS) {
+      const m = p.re.exec(line);
+      if (!m) continue;
+      if (p.stage) {
+        const stage = p.stage(m);
+        if (stage) this.add(stage);
+      }
+      if (p.failure && !this.failure) {
+        const text = p.failure(m);
+        if (text) {
+          const [first, hint] = text.split(' — ');
+          this.failure = { line: first!.slice(0, 200), ...(hint ? { hint } : {}), at: this.now() };
+          this.emit('failure', this.failure);
+        }
+      }
+    }
+  }
+
+  /** An HTTP request the VM made (the local server's log). */
+  http(event: HttpEvent): void {
+    const name = event.url.split('/').pop() || event.url;
+    if (event.status >= 400) {
+      this.emit('note', `HTTP ${event.status} for ${event.url}`);
+      return;
+    }
+    if (event.method !== 'GET' || event.status !== 200) return;
+    const mib = event.bytes / 1048576;
+    const rate = event.ms > 0 ? ` at ${(mib / (event.ms / 1000)).toFixed(1)} MiB/s` : '';
+    this.add({ id: kindOf(event.url), label: name, via: 'http', bytes: event.bytes, detail: `${event.bytes.toLocaleString('en')} bytes over HTTP in ${(event.ms / 1000).toFixed(1)} s${rate}` });
+  }
+
+  /** The furthest stage reached. */
+  reached(): Stage | undefined {
+    let best: Stage | undefined;
+    for (const s of this.stages) if (!best || STAGE_ORDER.indexOf(s.id) >= STAGE_ORDER.indexOf(best.id)) best = s;
+    return best;
+  }
+
+  flush(): void {
+    if (this.partial) this.line(this.partial);
+    this.partial = '';
+  }
+}
+
+/** One line per stage, for the CLI and logs. */
+export function stageLine(stage: Stage): string {
+  return `${stage.at.toFixed(1).padStart(6)} s  ${STAGE_NAME[stage.id].padEnd(24)} ${stage.label}${stage.detail ? `  (${stage.detail})` : stage.via ? `  (${stage.via.toUpperCase()})` : ''}`;
+}
