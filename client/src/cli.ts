@@ -18,6 +18,7 @@ import { LEVELS, type Level } from '../../server/src/core/problem';
 import { chainCommand, type ChainOptions } from './cli/chain';
 import { deployCommand, siteFileFor, type DeployCliOptions } from './cli/deploy';
 import { routerPullCommand } from './cli/router';
+import { vmCommand, type VmCliOptions } from './cli/vm';
 import { imagesUpdate, type ImagesOptions } from './cli/images';
 import { FORMATS, formatSarif, formatText, knownRule, summary, toJsonFindings, type Format } from './cli/format';
 
@@ -115,6 +116,20 @@ export function program(): Command {
     .option('--trust-certificate <fingerprint>', 'trust this SHA256 API certificate fingerprint on the first connection (and record it)')
     .action(async (target: string, options: { site?: string; out?: string; trustCertificate?: string }) => {
       process.exitCode = await routerPullCommand(siteFileFor(options, process.cwd()), target, options, process.cwd());
+    });
+  cli
+    .command('vm')
+    .description('Boot the site in a local QEMU VM (user networking, restrict=on: the VM reaches only the workspace\'s TFTP and HTTP folders) as BIOS or UEFI, and print how far the boot got. Exit 0 when it reached the initramfs (or --until) without a failure.')
+    .option('--site <file>', 'the site file (default: the nearest pxe-site.json)')
+    .option('--firmware <bios|uefi>', 'firmware (default: vm.firmware in the site file, else bios)')
+    .option('--mac <mac>', 'the VM\'s MAC address: boot as this lease (default: vm.mac, else 52:54:00:12:34:56)')
+    .option('--timeout <seconds>', 'stop after this long (default: vm.timeoutSeconds, else 300)')
+    .option('--memory <MiB>', 'memory (default: vm.memoryMiB, else 2048)')
+    .option('--until <stage>', 'stop once this stage is reached, e.g. linux or ignition')
+    .option('--serial', 'copy the serial console to standard error')
+    .option('--accel <kvm|tcg|auto>', 'CPU emulation (default auto: KVM when it works, else TCG)')
+    .action(async (options: VmCliOptions & { site?: string }) => {
+      process.exitCode = await vmCommand(siteFileFor(options, process.cwd()), options);
     });
   const images = cli.command('images').description('Fedora CoreOS PXE artifacts (kernel, initramfs, rootfs).');
   images
@@ -263,6 +278,11 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 if (require.main === module) {
+  // `pxe-workbench vm | head`: a reader that goes away ends the output, not with a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -5,12 +5,12 @@
  * timeline; the run ends when the VM powers off, fails, is stopped, or runs out of time.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, copyFileSync, createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveSite, writeForwarder, type HttpEvent, type SiteServer } from './http';
 import { VmError, type VmPlan } from './plan';
-import { Timeline, type Failure, type Stage } from './timeline';
+import { STAGE_ORDER, Timeline, type Failure, type Stage, type StageId } from './timeline';
 
 export type Accel = 'kvm' | 'tcg';
 
@@ -23,9 +23,17 @@ export interface VmRunOptions {
   accel?: Accel | 'auto';
   /** Seconds to keep reading the console after a failure line (default 3). */
   graceSeconds?: number;
+  /** Stop the VM once this stage is reached (e.g. `ignition`): the boot got where it should. */
+  until?: StageId;
 }
 
-export type EndReason = 'poweroff' | 'failure' | 'timeout' | 'stopped' | 'crashed';
+export type EndReason = 'poweroff' | 'reached' | 'failure' | 'timeout' | 'stopped' | 'crashed';
+
+/** A run went well: it got to the initramfs (or the stage asked for) and nothing failed. */
+export function succeeded(result: VmResult, until: StageId = 'initramfs'): boolean {
+  if (result.failure || result.reason === 'crashed' || result.reason === 'stopped') return false;
+  return result.stages.some((s) => STAGE_ORDER.indexOf(s.id) >= STAGE_ORDER.indexOf(until));
+}
 
 export interface VmResult {
   reason: EndReason;
@@ -71,7 +79,32 @@ let kvmVerdict: Promise<Accel> | undefined;
  * exist and still not work: in some nested setups SeaBIOS runs but iPXE hangs after its banner.
  */
 export function probeAccel(qemu: string): Promise<Accel> {
-  kvmVerdict ??= new Promise<Accel>((done) => {
+  // The verdict holds for this machine until it reboots or QEMU changes: kept a day in the temp folder.
+  const cache = join(tmpdir(), `pxe-workbench-accel-${process.getuid?.() ?? 'user'}.json`);
+  const key = (() => {
+    try {
+      return `${statSync(qemu).mtimeMs}:${statSync('/dev/kvm').ctimeMs}:${readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim()}`;
+    } catch {
+      return undefined;
+    }
+  })();
+  try {
+    const saved = JSON.parse(readFileSync(cache, 'utf8')) as { key: string; accel: Accel; at: number };
+    if (key && saved.key === key && Date.now() - saved.at < 86_400_000) kvmVerdict ??= Promise.resolve(saved.accel);
+  } catch {
+    // no verdict yet
+  }
+  kvmVerdict ??= new Promise<Accel>((decided) => {
+    const done = (accel: Accel): void => {
+      if (key) {
+        try {
+          writeFileSync(cache, JSON.stringify({ key, accel, at: Date.now() }));
+        } catch {
+          // a read-only temp folder: probe again next time
+        }
+      }
+      decided(accel);
+    };
     try {
       accessSync('/dev/kvm', constants.R_OK | constants.W_OK);
     } catch {
@@ -111,7 +144,7 @@ export class VmRun {
     readonly plan: VmPlan,
     private readonly options: VmRunOptions = {},
   ) {
-    this.timeline = new Timeline(options.marker);
+    this.timeline = new Timeline(options.marker, plan.firmware);
     this.done = this.run();
   }
 
@@ -160,6 +193,10 @@ export class VmRun {
       // The forwarder runs with the editor's own Node (Electron as Node in VS Code).
       const child = spawn(qemu, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
       this.child = child;
+      // QEMU must not outlive this process (a CLI piped into `head`, an editor window closed).
+      const orphan = (): void => void child.kill('SIGKILL');
+      process.once('exit', orphan);
+      child.once('exit', () => process.removeListener('exit', orphan));
       let stderr = '';
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
       child.stdout.on('data', (d: Buffer) => {
@@ -168,6 +205,8 @@ export class VmRun {
         this.options.onSerial?.(text);
         this.timeline.serial(text);
       });
+      const until = this.options.until;
+      if (until) this.timeline.on('stage', (stage: Stage) => STAGE_ORDER.indexOf(stage.id) >= STAGE_ORDER.indexOf(until) && this.stop('reached'));
       this.timeline.on('failure', () => {
         setTimeout(() => this.stop('failure'), (this.options.graceSeconds ?? 3) * 1000).unref();
       });

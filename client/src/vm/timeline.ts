@@ -45,6 +45,9 @@ export interface Failure {
   at: number;
 }
 
+/** Ends the iPXE banner's label: under OVMF iPXE is the UEFI firmware's network driver, under SeaBIOS a ROM. */
+const UEFI_IPXE = '\u0000ipxe-banner';
+
 /** Stands for "the boot file named before" in a pattern's stage. */
 const BOOT_FILE = '\u0000boot-file';
 
@@ -74,12 +77,11 @@ const PATTERNS: Pattern[] = [
   { re: /SeaBIOS \(version ([^)]+)\)/, stage: (m) => ({ id: 'firmware', label: `SeaBIOS ${m[1]}` }) },
   { re: /BdsDxe: (?:loading|starting) Boot\d+ "([^"]+)"/, stage: (m) => ({ id: 'firmware', label: `UEFI (OVMF): ${m[1]}` }) },
   { re: />>Start PXE over IPv4/, stage: () => ({ id: 'firmware', label: 'UEFI (OVMF) PXE' }) },
-  { re: /iPXE (\S+) -- Open Source Network Boot Firmware/, stage: (m) => ({ id: 'firmware', label: `iPXE ${m[1]} network ROM` }) },
-  { re: /^Features: .*\bEFI\b/, stage: () => ({ id: 'firmware', label: 'OVMF (UEFI), iPXE as its network driver' }) },
+  { re: /iPXE (\S+) -- Open Source Network Boot Firmware/, stage: (m) => ({ id: 'firmware', label: `iPXE ${m[1]}${UEFI_IPXE}` }) },
   { re: /Configuring \(net\d ([0-9a-f:]+)\)[. ]*ok/, stage: (m) => ({ id: 'dhcp', label: `iPXE, ${m[1]}` }) },
   { re: /Station IP address is (\S+)/, stage: (m) => ({ id: 'dhcp', label: m[1]! }) },
   { re: /My IP address seems to be [0-9A-F]+ (\S+)/, stage: (m) => ({ id: 'dhcp', label: `PXELINUX: ${m[1]}` }) },
-  { re: /^\s*(?:net\d: )?(\d+\.\d+\.\d+\.\d+)\/(\d+\.\d+\.\d+\.\d+) gw (\S+)/, stage: (m) => ({ id: 'dhcp', label: m[1]!, detail: `gateway ${m[3]}` }) },
+  { re: /^\s*(?:net\d: )?(\d+\.\d+\.\d+\.\d+)\/(\d+\.\d+\.\d+\.\d+)(?: gw (\S+))?/, stage: (m) => ({ id: 'dhcp', label: m[1]!, ...(m[3] ? { detail: `gateway ${m[3]}` } : {}) }) },
   { re: /Filename: (\S+)/, stage: (m) => ({ id: 'bootfile', label: m[1]! }) },
   { re: /NBP filename is (\S+)/, stage: (m) => ({ id: 'bootfile', label: m[1]! }) },
   { re: /NBP filesize is (\d+) Bytes/, stage: (m) => ({ id: 'bootfile', label: BOOT_FILE, bytes: Number(m[1]), via: 'tftp', detail: `${Number(m[1]).toLocaleString('en')} bytes over TFTP` }) },
@@ -109,6 +111,7 @@ export class Timeline extends EventEmitter {
   constructor(
     /** A line the test initramfs (or any boot) prints when it got where it should. */
     private readonly marker?: string,
+    private readonly firmware: 'bios' | 'uefi' = 'bios',
   ) {
     super();
   }
@@ -120,6 +123,10 @@ export class Timeline extends EventEmitter {
   private bootFile = '';
 
   private add(stage: Omit<Stage, 'at'>): void {
+    if (stage.label.endsWith(UEFI_IPXE)) {
+      const ipxe = stage.label.slice(0, -UEFI_IPXE.length);
+      stage = { ...stage, label: this.firmware === 'uefi' ? `OVMF (UEFI) with ${ipxe} as its network driver` : `${ipxe} network ROM` };
+    }
     if (stage.label === BOOT_FILE) stage = { ...stage, label: this.bootFile || 'boot file' };
     if (stage.id === 'bootfile' && !this.bootFile) this.bootFile = stage.label.split('/').pop()!;
     // The boot file named by DHCP and then fetched is one stage ("lpxelinux.0", "http://…/boot.ipxe" by its name).
@@ -195,7 +202,7 @@ export class Timeline extends EventEmitter {
     }
     if (event.method !== 'GET' || event.status !== 200) return;
     const mib = event.bytes / 1048576;
-    const rate = event.ms > 0 ? ` at ${(mib / (event.ms / 1000)).toFixed(1)} MiB/s` : '';
+    const rate = event.ms > 0 && mib >= 1 ? ` at ${(mib / (event.ms / 1000)).toFixed(1)} MiB/s` : '';
     this.add({ id: kindOf(event.url), label: name, via: 'http', bytes: event.bytes, detail: `${event.bytes.toLocaleString('en')} bytes over HTTP in ${(event.ms / 1000).toFixed(1)} s${rate}` });
   }
 
