@@ -3,6 +3,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { BootChain } from './chain/view';
 import { commandTable } from './commands';
 import { DeployUi } from './commands/deploy';
+import { VmUi } from './commands/vm';
 import { DECODED_SCHEME, DecodedFiles } from './commands/decodedView';
 import { restoreRouterOsTree } from './commands/routerosTree';
 import { offerSiteFile } from './siteOffer';
@@ -31,9 +32,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const imagesLog = vscode.window.createOutputChannel('PXE Workbench: Images', { log: true });
   const deploy = new DeployUi(context.secrets, vscode.window.createOutputChannel('PXE Workbench: Deploy', { log: true }));
   context.subscriptions.push(deploy, deploy.log);
+  const vm = new VmUi(vscode.window.createOutputChannel('PXE Workbench: Test VM', { log: true }));
+  context.subscriptions.push(vm, vm.log, vscode.window.createTreeView('pxeWorkbench.bootTimeline', { treeDataProvider: vm }));
   context.subscriptions.push(bootChain, vscode.window.createTreeView('pxeWorkbench.bootChain', { treeDataProvider: bootChain, showCollapseAll: true }));
   context.subscriptions.push(vscode.workspace.registerFileSystemProvider(DECODED_SCHEME, decoded, { isCaseSensitive: true }));
-  for (const [id, handler] of Object.entries(commandTable({ extension: context, client: () => client, output, decoded, bootChain, imagesLog, deploy }))) {
+  for (const [id, handler] of Object.entries(commandTable({ extension: context, client: () => client, output, decoded, bootChain, imagesLog, deploy, vm }))) {
     context.subscriptions.push(vscode.commands.registerCommand(id, handler));
   }
   context.subscriptions.push(output, imagesLog, offerSiteFile(context));

@@ -12,6 +12,7 @@ import { launchBrowser, openFile, openFolder, problems, runCommand, startSession
 import { startSshd } from '../helpers/sshd';
 import { makeCertificate } from '../helpers/routerCert';
 import { realTree, startSimulator } from '../helpers/routerosSim';
+import { vmMissing, vmSite } from '../helpers/vmSite';
 
 // Screenshots go to docs/ only when asked (PXE_WORKBENCH_SCREENSHOTS=1), so a test run leaves the checkout as it was.
 const DOCS = process.env.PXE_WORKBENCH_SCREENSHOTS ? resolve('docs') : mkdtempSync(join(tmpdir(), 'pxe-screenshots-'));
@@ -295,5 +296,25 @@ describe('PXE Workbench in the real VS Code workbench (installed VSIX)', () => {
       await sim.close();
       await sshd.stop();
     }
+  });
+
+  it.skipIf(vmMissing() !== undefined)('boots the test VM from the palette and shows the Boot Timeline and the serial console (QEMU on this machine)', async () => {
+    await timed('test VM', async () => {
+      const built = vmSite();
+      cpSync(built.root, join(session.workspace, 'vm-lab'), { recursive: true });
+      await runCommand(page, 'PXE: Start Test VM');
+      const row = (text: string) => page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first();
+      await row('vm-lab').click();
+      await row('UEFI').click();
+      await row('uefi-ipxe').click();
+      await page.locator('.statusbar-item', { hasText: 'VM: Initramfs reached' }).first().waitFor({ timeout: 180_000 });
+      // Give the Boot Timeline the side bar: fold the file tree.
+      await page.locator('.pane-header', { hasText: 'examples' }).first().click();
+      const timeline = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Boot Timeline' }) });
+      await expect.poll(() => timeline.innerText()).toMatch(/Kernel: vmlinuz[\s\S]*Linux started[\s\S]*Furthest stage: Initramfs reached/);
+      await page.screenshot({ path: join(DOCS, 'vm-timeline.png') });
+      await page.locator('.pane-header', { hasText: 'examples' }).first().click();
+      await page.locator('.statusbar-item', { hasText: 'VM: Initramfs reached' }).first().waitFor({ timeout: 10_000 });
+    });
   });
 });

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { serveArtifacts } from '../helpers/artifactServer';
 import { startSshd } from '../helpers/sshd';
 import { makeCertificate } from '../helpers/routerCert';
+import { vmMissing, vmSite } from '../helpers/vmSite';
 import { realTree, startSimulator } from '../helpers/routerosSim';
 import { codeOf, diagnosticsOf, EXTENSION_ID, waitFor, workspaceUri } from './helpers';
 
@@ -337,6 +338,57 @@ describe('PXE Workbench in the extension host', () => {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await sim.close();
       await sshd.stop();
+    }
+  });
+
+  it('boots the test VM from the command (quick picks) and as a pxe-vm task (exit code), with the timeline', async function () {
+    const missing = vmMissing();
+    if (missing) {
+      console.log(`(test VM skipped: apt-get install ${missing})`);
+      this.skip();
+    }
+    this.timeout(240_000);
+    const built = vmSite();
+    const root = workspaceUri('vm-lab').fsPath;
+    fs.cpSync(built.root, root, { recursive: true });
+    const window = vscode.window as unknown as Record<string, unknown>;
+    const saved = { showQuickPick: window.showQuickPick };
+    try {
+      const picks: string[] = [];
+      window.showQuickPick = async (items: readonly { label: string; description?: string }[], options?: vscode.QuickPickOptions) => {
+        const list = await items;
+        picks.push(options?.title ?? '');
+        if (options?.title === 'Boot which site?') return list.find((i) => i.description?.startsWith('vm-lab'));
+        if (options?.title === 'Test VM: firmware') return list.find((i) => i.label === 'UEFI');
+        return list.find((i) => i.label === 'uefi-ipxe');
+      };
+      const result = (await vscode.commands.executeCommand('pxeWorkbench.startVm')) as { reason: string; stages: { id: string }[] } | undefined;
+      assert.deepEqual(picks, ['Boot which site?', 'Test VM: firmware', 'Test VM: boot as which machine?']);
+      assert.equal(result?.reason, 'poweroff');
+      assert.ok(result?.stages.some((s) => s.id === 'initramfs'), 'the initramfs was reached');
+      const terminal = vscode.window.terminals.find((t) => t.name === 'PXE Test VM');
+      assert.ok(terminal, 'the serial console terminal is open');
+
+      // The same boot as a task: provided for BIOS and UEFI, and one written in tasks.json resolves.
+      const folder = vscode.workspace.workspaceFolders![0]!;
+      const definition = { type: 'pxe-vm', firmware: 'bios', mac: '52:54:00:00:00:02', site: path.relative(folder.uri.fsPath, path.join(root, 'pxe-site.json')), until: 'linux' };
+      fs.mkdirSync(path.join(folder.uri.fsPath, '.vscode'), { recursive: true });
+      fs.writeFileSync(path.join(folder.uri.fsPath, '.vscode', 'tasks.json'), JSON.stringify({ version: '2.0.0', tasks: [{ ...definition, label: 'boot as bios-ipxe' }] }, null, 2));
+      const task = await waitFor('the tasks.json task', async () => (await vscode.tasks.fetchTasks({ type: 'pxe-vm' })).find((t) => t.name === 'boot as bios-ipxe'), 20_000);
+      const provided = (await vscode.tasks.fetchTasks({ type: 'pxe-vm' })).map((t) => t.name);
+      assert.ok(provided.includes('Boot the test VM (BIOS)') && provided.includes('Boot the test VM (UEFI)'), provided.join(', '));
+      const ended = new Promise<number | undefined>((done) => {
+        const sub = vscode.tasks.onDidEndTaskProcess((e) => {
+          if (e.execution.task.definition.mac === definition.mac) {
+            sub.dispose();
+            done(e.exitCode);
+          }
+        });
+      });
+      await vscode.tasks.executeTask(task);
+      assert.equal(await ended, 0, 'the task ends with exit code 0 once Linux started');
+    } finally {
+      Object.assign(window, saved);
     }
   });
 

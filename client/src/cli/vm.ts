@@ -56,7 +56,7 @@ export async function vmCommand(siteFile: string, options: VmCliOptions): Promis
     const result = await run.done;
     const reached = result.reached ? `${STAGE_NAME[result.reached.id]} (${result.reached.label})` : 'nothing';
     const how = { poweroff: 'the VM powered off', reached: 'reached the stage asked for', failure: 'stopped at a failure', timeout: `stopped after ${plan.timeoutSeconds} s`, stopped: 'stopped', crashed: `QEMU failed${result.qemuError ? `: ${result.qemuError}` : ''}` }[result.reason];
-    out(`Reached: ${reached}; ${how} (${result.seconds} s, ${result.accel.toUpperCase()}). Serial console: ${result.serialLog}`);
+    out(`Furthest stage: ${reached} · ${how} (${result.seconds} s, ${result.accel.toUpperCase()}). Serial console: ${result.serialLog}`);
     return succeeded(result, (options.until as StageId | undefined) ?? 'initramfs') ? 0 : 1;
   } finally {
     process.removeListener('SIGINT', stop);

@@ -4,6 +4,7 @@ import { openHop, OPEN_HOP_COMMAND, type BootChain } from '../chain/view';
 import { createSiteFile } from './createSiteFile';
 import type { DeployUi } from './deploy';
 import { RouterUi } from './router';
+import type { VmUi } from './vm';
 import { DecodedFiles, encodeFile, openDecoded } from './decodedView';
 import { explainPxelinuxLookup } from './explainLookup';
 import { loadRouterOsTree } from './routerosTree';
@@ -17,6 +18,7 @@ export interface CommandContext {
   bootChain: BootChain;
   imagesLog: vscode.LogOutputChannel;
   deploy: DeployUi;
+  vm: VmUi;
 }
 
 /** The command table: every palette entry in package.json maps to one handler here. */
@@ -37,6 +39,10 @@ export function commandTable(ctx: CommandContext): Record<string, (...args: unkn
     'pxeWorkbench.deployToRouter': () => router.deployCommand(),
     'pxeWorkbench.showRouterPlan': () => router.showPlan(),
     'pxeWorkbench.pullRouterConfig': () => router.pull(),
+    'pxeWorkbench.startVm': () => ctx.vm.start(),
+    'pxeWorkbench.stopVm': () => ctx.vm.stop(),
+    'pxeWorkbench.showVmConsole': () => ctx.vm.showConsole(),
+    'pxeWorkbench.showBootTimeline': () => vscode.commands.executeCommand('pxeWorkbench.bootTimeline.focus'),
     'pxeWorkbench.compareWithNas': (uri) => ctx.deploy.compare(uri instanceof vscode.Uri ? uri : undefined),
     'pxeWorkbench.showBootChain': () => ctx.bootChain.show(),
     'pxeWorkbench.refreshBootChain': () => ctx.bootChain.refresh(),

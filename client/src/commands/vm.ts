@@ -1,0 +1,295 @@
+/**
+ * PXE: Start Test VM / Stop Test VM, the Boot Timeline view, the serial console as a terminal, a status
+ * bar item, and the `pxe-vm` task type — the editor's face of client/src/vm.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { parseRouterOs } from '../../../server/src/languages/routeros/parser';
+import { dhcpFacts } from '../../../server/src/site/chain/dhcp';
+import { readSite } from '../../../server/src/site/context';
+import { stageLine, STAGE_NAME, STAGE_ORDER, startVm, succeeded, vmPlan, VmError, type Stage, type StageId, type VmRequest, type VmResult, type VmRun } from '../vm';
+
+export const TASK_TYPE = 'pxe-vm';
+
+interface VmTaskDefinition extends vscode.TaskDefinition {
+  firmware?: 'bios' | 'uefi';
+  mac?: string;
+  timeout?: number;
+  until?: StageId;
+  site?: string;
+}
+
+type Row = { kind: 'stage'; stage: Stage; last: boolean } | { kind: 'note'; text: string } | { kind: 'failure'; line: string; hint?: string } | { kind: 'end'; text: string; ok: boolean };
+
+/** The terminal the serial console goes to: plain text in, CRLF out, the console reset sequence dropped. */
+class SerialTerminal implements vscode.Pseudoterminal {
+  private readonly writer = new vscode.EventEmitter<string>();
+  private readonly closer = new vscode.EventEmitter<number | void>();
+  readonly onDidWrite = this.writer.event;
+  readonly onDidClose = this.closer.event;
+  private opened = false;
+  private readonly pending: string[] = [];
+  constructor(private readonly onClose: () => void) {}
+  open(): void {
+    this.opened = true;
+    for (const text of this.pending.splice(0)) this.writer.fire(text);
+  }
+  close(): void {
+    this.onClose();
+  }
+  write(text: string): void {
+    // ESC c would reset (clear) the terminal: SeaBIOS starts with it.
+    const clean = text.replaceAll('\u001bc', '').replace(/\r?\n/g, '\r\n');
+    if (this.opened) this.writer.fire(clean);
+    else this.pending.push(clean);
+  }
+  end(code: number): void {
+    this.closer.fire(code);
+  }
+}
+
+export class VmUi implements vscode.TreeDataProvider<Row>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<Row | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private rows: Row[] = [];
+  private run?: VmRun;
+  private terminal?: vscode.Terminal;
+  readonly status: vscode.StatusBarItem;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(readonly log: vscode.LogOutputChannel) {
+    this.status = vscode.window.createStatusBarItem('pxeWorkbench.vm', vscode.StatusBarAlignment.Left, 49);
+    this.status.name = 'PXE Workbench: Test VM';
+    this.status.command = 'pxeWorkbench.showBootTimeline';
+    this.disposables.push(this.status, vscode.tasks.registerTaskProvider(TASK_TYPE, this.taskProvider()));
+  }
+
+  get running(): boolean {
+    return this.run !== undefined;
+  }
+
+  // ---- the Boot Timeline view ------------------------------------------------------------------
+
+  getChildren(): Row[] {
+    return this.rows;
+  }
+
+  getTreeItem(row: Row): vscode.TreeItem {
+    if (row.kind === 'stage') {
+      const item = new vscode.TreeItem(`${STAGE_NAME[row.stage.id]}: ${row.stage.label}`);
+      item.description = `${row.stage.at.toFixed(1)} s${row.stage.detail ? ` · ${row.stage.detail}` : row.stage.via ? ` · ${row.stage.via.toUpperCase()}` : ''}`;
+      item.iconPath = new vscode.ThemeIcon(row.last && this.run ? 'loading~spin' : 'pass', new vscode.ThemeColor(row.last && this.run ? 'charts.blue' : 'testing.iconPassed'));
+      item.tooltip = stageLine(row.stage);
+      return item;
+    }
+    if (row.kind === 'failure') {
+      const item = new vscode.TreeItem(row.line);
+      item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed'));
+      item.description = row.hint;
+      item.tooltip = row.hint ? `${row.line}\n${row.hint}` : row.line;
+      return item;
+    }
+    if (row.kind === 'end') {
+      const item = new vscode.TreeItem(row.text);
+      item.iconPath = new vscode.ThemeIcon(row.ok ? 'check-all' : 'circle-slash', new vscode.ThemeColor(row.ok ? 'testing.iconPassed' : 'testing.iconFailed'));
+      item.command = { command: 'pxeWorkbench.showVmConsole', title: 'Show Serial Console' };
+      return item;
+    }
+    const item = new vscode.TreeItem(row.text);
+    item.iconPath = new vscode.ThemeIcon('info');
+    item.tooltip = row.text;
+    return item;
+  }
+
+  private push(row: Row): void {
+    for (const r of this.rows) if (r.kind === 'stage') r.last = false;
+    this.rows.push(row);
+    this.changed.fire(undefined);
+  }
+
+  // ---- choosing the site, firmware and machine -------------------------------------------------
+
+  private async pickSite(): Promise<string | undefined> {
+    const files = await vscode.workspace.findFiles('**/pxe-site.json', '**/node_modules/**', 50);
+    if (!files.length) {
+      void vscode.window.showErrorMessage('PXE: the test VM boots a site: create pxe-site.json first (PXE: Create Site File).', 'Create Site File').then((a) => a && vscode.commands.executeCommand('pxeWorkbench.createSiteFile'));
+      return undefined;
+    }
+    if (files.length === 1) return files[0]!.fsPath;
+    const picked = await vscode.window.showQuickPick(
+      files.map((f) => ({ label: readSite(f.fsPath)?.name ?? vscode.workspace.asRelativePath(f), description: vscode.workspace.asRelativePath(f), file: f.fsPath })),
+      { title: 'Boot which site?' },
+    );
+    return picked?.file;
+  }
+
+  /** Firmware and machine (a lease of the router config, or any machine), asked in two quick picks. */
+  private async pickMachine(siteFile: string): Promise<VmRequest | undefined> {
+    const firmware = await vscode.window.showQuickPick(
+      [
+        { label: 'BIOS', description: 'SeaBIOS with the iPXE network ROM', id: 'bios' as const },
+        { label: 'UEFI', description: 'OVMF', id: 'uefi' as const },
+      ],
+      { title: 'Test VM: firmware' },
+    );
+    if (!firmware) return undefined;
+    const site = readSite(siteFile);
+    const leases = site?.routerConfig && existsSync(site.routerConfig) ? dhcpFacts(site.routerConfig, parseRouterOs(readFileSync(site.routerConfig, 'utf8')).ast).leases : [];
+    if (!leases.length) return { firmware: firmware.id };
+    const machine = await vscode.window.showQuickPick(
+      [{ label: 'Any machine', description: 'the MAC in vm.mac (or QEMU\'s)', mac: undefined as string | undefined }, ...leases.map((l) => ({ label: l.comment ?? l.mac, description: `${l.mac}${l.address ? ` · ${l.address}` : ''}`, mac: l.mac }))],
+      { title: 'Test VM: boot as which machine?' },
+    );
+    if (!machine) return undefined;
+    return { firmware: firmware.id, ...(machine.mac ? { mac: machine.mac } : {}) };
+  }
+
+  // ---- running ---------------------------------------------------------------------------------
+
+  /** Starts a run; its serial console goes to `terminal`. Resolves with the result when the VM ends. */
+  private async boot(siteFile: string, request: VmRequest, terminal: SerialTerminal, until?: StageId): Promise<VmResult | undefined> {
+    if (this.run) {
+      const answer = await vscode.window.showWarningMessage('PXE: a test VM is running. Stop it and start the new one?', { modal: true }, 'Stop and Start');
+      if (answer !== 'Stop and Start') return undefined;
+      this.run.stop();
+      await this.run.done.catch(() => undefined);
+    }
+    let plan;
+    try {
+      plan = vmPlan(siteFile, request);
+    } catch (error) {
+      const message = error instanceof VmError ? error.message : String(error);
+      terminal.write(`${message}\n`);
+      void vscode.window.showErrorMessage(`PXE: ${message}`);
+      return undefined;
+    }
+    this.rows = [];
+    const header = `${plan.machine} · ${plan.firmware.toUpperCase()} · ${plan.mac} · boot file ${plan.bootFile}`;
+    this.push({ kind: 'note', text: header });
+    for (const note of plan.notes) this.push({ kind: 'note', text: note });
+    terminal.write(`PXE Workbench test VM: ${header}\n${plan.notes.map((n) => `note: ${n}\n`).join('')}\n`);
+    this.log.info(`test VM: ${header}`);
+    let run: VmRun;
+    try {
+      run = startVm(plan, { ...(until ? { until } : {}), onSerial: (text) => terminal.write(text), log: (line) => this.log.info(line) });
+    } catch (error) {
+      const message = error instanceof VmError ? error.message : String(error);
+      terminal.write(`${message}\n`);
+      void vscode.window.showErrorMessage(`PXE: ${message}`);
+      return undefined;
+    }
+    this.run = run;
+    void vscode.commands.executeCommand('setContext', 'pxeWorkbench.vmRunning', true);
+    this.setStatus('starting', 'loading~spin');
+    run.timeline.on('stage', (stage: Stage) => {
+      this.push({ kind: 'stage', stage, last: true });
+      this.setStatus(STAGE_NAME[stage.id], 'loading~spin');
+    });
+    run.timeline.on('failure', (failure: { line: string; hint?: string }) => this.push({ kind: 'failure', line: failure.line, ...(failure.hint ? { hint: failure.hint } : {}) }));
+    try {
+      const result = await run.done;
+      const ok = succeeded(result, until ?? 'initramfs');
+      const reached = result.reached ? STAGE_NAME[result.reached.id] : 'nothing';
+      const how = { poweroff: 'the VM powered off', reached: 'reached the stage asked for', failure: 'stopped at a failure', timeout: `stopped after ${plan.timeoutSeconds} s`, stopped: 'stopped', crashed: `QEMU failed${result.qemuError ? `: ${result.qemuError}` : ''}` }[result.reason];
+      const text = `Furthest stage: ${reached} · ${how} (${result.seconds} s, ${result.accel.toUpperCase()})`;
+      this.push({ kind: 'end', text, ok });
+      terminal.write(`\n\n${text}.\n`);
+      this.log.info(`test VM: ${text}; serial console in ${result.serialLog}`);
+      this.setStatus(`${reached}${ok ? '' : ' ✗'}`, ok ? 'vm' : 'vm-outline', !ok);
+      return result;
+    } catch (error) {
+      const message = error instanceof VmError ? error.message : `the test VM failed unexpectedly (${String(error)}); please report it`;
+      this.push({ kind: 'end', text: message, ok: false });
+      terminal.write(`\n${message}\n`);
+      void vscode.window.showErrorMessage(`PXE: ${message}`);
+      return undefined;
+    } finally {
+      this.run = undefined;
+      void vscode.commands.executeCommand('setContext', 'pxeWorkbench.vmRunning', false);
+      this.changed.fire(undefined);
+    }
+  }
+
+  private setStatus(text: string, icon: string, error = false): void {
+    this.status.text = `$(${icon}) VM: ${text}`;
+    this.status.tooltip = 'PXE test VM — click for the Boot Timeline';
+    this.status.backgroundColor = error ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    this.status.show();
+  }
+
+  /** PXE: Start Test VM. */
+  async start(): Promise<VmResult | undefined> {
+    const siteFile = await this.pickSite();
+    if (!siteFile) return undefined;
+    const request = await this.pickMachine(siteFile);
+    if (!request) return undefined;
+    this.terminal?.dispose();
+    const pty = new SerialTerminal(() => this.run?.stop());
+    this.terminal = vscode.window.createTerminal({ name: 'PXE Test VM', pty, iconPath: new vscode.ThemeIcon('vm') });
+    this.terminal.show(true);
+    void vscode.commands.executeCommand('pxeWorkbench.bootTimeline.focus');
+    const result = this.boot(siteFile, request, pty);
+    return result;
+  }
+
+  /** PXE: Stop Test VM. */
+  stop(): boolean {
+    if (!this.run) {
+      void vscode.window.showInformationMessage('PXE: no test VM is running.');
+      return false;
+    }
+    this.run.stop();
+    return true;
+  }
+
+  showConsole(): void {
+    if (this.terminal) this.terminal.show();
+    else void vscode.window.showInformationMessage('PXE: no test VM has run in this window yet: PXE: Start Test VM.');
+  }
+
+  // ---- tasks -----------------------------------------------------------------------------------
+
+  private taskProvider(): vscode.TaskProvider {
+    const make = (definition: VmTaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope = vscode.TaskScope.Workspace): vscode.Task => {
+      const name = `Boot the test VM (${(definition.firmware ?? 'bios').toUpperCase()}${definition.mac ? ` as ${definition.mac}` : ''})`;
+      const task = new vscode.Task(
+        definition,
+        scope,
+        name,
+        'PXE Workbench',
+        new vscode.CustomExecution(async () => {
+          const pty = new SerialTerminal(() => this.run?.stop());
+          const siteFile = definition.site ? vscode.Uri.joinPath((scope as vscode.WorkspaceFolder).uri ?? vscode.workspace.workspaceFolders?.[0]?.uri, definition.site).fsPath : (await vscode.workspace.findFiles('**/pxe-site.json', '**/node_modules/**', 1))[0]?.fsPath;
+          setTimeout(() => {
+            void (async () => {
+              if (!siteFile) {
+                pty.write('No pxe-site.json in the workspace: create one first (PXE: Create Site File).\n');
+                pty.end(1);
+                return;
+              }
+              const result = await this.boot(siteFile, { ...(definition.firmware ? { firmware: definition.firmware } : {}), ...(definition.mac ? { mac: definition.mac } : {}), ...(definition.timeout ? { timeoutSeconds: definition.timeout } : {}) }, pty, definition.until);
+              pty.end(result && succeeded(result, definition.until ?? 'initramfs') ? 0 : 1);
+            })();
+          }, 0);
+          return pty;
+        }),
+      );
+      task.detail = 'QEMU with the workspace\'s TFTP and HTTP folders; exit 0 when it reaches the initramfs';
+      return task;
+    };
+    return {
+      provideTasks: () => (vscode.workspace.workspaceFolders?.length ? [make({ type: TASK_TYPE, firmware: 'bios' }), make({ type: TASK_TYPE, firmware: 'uefi' })] : []),
+      resolveTask: (task) => {
+        const definition = task.definition as VmTaskDefinition;
+        if (definition.until && !STAGE_ORDER.includes(definition.until)) return undefined;
+        return make(definition, task.scope ?? vscode.TaskScope.Workspace);
+      },
+    };
+  }
+
+  dispose(): void {
+    this.run?.stop();
+    this.terminal?.dispose();
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
