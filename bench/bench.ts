@@ -10,6 +10,7 @@ import { lintPaths, lintText } from '../server/src/engine';
 import { chainRows } from './chain';
 import { deployRows } from './deploy';
 import { routerRows } from './router';
+import { vmRows } from './vm';
 import { ignitionRows } from './ignition';
 import { imageRows } from './images';
 import { printTable, time, type Row } from './stats';
@@ -94,7 +95,7 @@ function bigPxelinuxConfig(labels: number): string {
 async function main(): Promise<void> {
   const root = resolve(__dirname, '..');
   const rows: Row[] = [];
-  // `npm run bench -- routeros ipxe` runs only those groups (start, examples, ipxe, pxelinux, routeros, ignition, chain, images, deploy, router).
+  // `npm run bench -- routeros ipxe` runs only those groups (start, examples, ipxe, pxelinux, routeros, ignition, chain, images, deploy, router, vm).
   const only = process.argv.slice(2);
   const want = (group: string): boolean => only.length === 0 || only.includes(group);
   console.log(`PXE Workbench benchmarks — node ${process.version}, ${process.platform}/${process.arch}\n`);
@@ -143,6 +144,7 @@ async function main(): Promise<void> {
 
   if (want('deploy')) rows.push(...(await deployRows()));
   if (want('router')) rows.push(...(await routerRows()));
+  if (want('vm')) rows.push(...(await vmRows()));
 
   printTable(rows);
   const memory = process.memoryUsage();
