@@ -5,13 +5,14 @@
  * QEMU's DHCP/TFTP differs from the router's is said in `notes`.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'jsonc-parser';
 import { parseRouterOs } from '../../../server/src/languages/routeros/parser';
 import { dhcpFacts, offerFor, type LeaseFact } from '../../../server/src/site/chain/dhcp';
 import { loaderOf } from '../../../server/src/site/chain/hops';
 import type { Firmware } from '../../../server/src/site/chain/model';
 import { readSite } from '../../../server/src/site/context';
-import type { SiteView } from '../../../server/src/core/context';
+import { servedPath, type SiteView } from '../../../server/src/core/context';
 import { ipv4ToInt } from '../../../server/src/core/ipv4';
 
 export class VmError extends Error {
@@ -106,6 +107,14 @@ export function vmPlan(siteFile: string, request: VmRequest = {}): VmPlan {
     bootFile = rootPath;
   }
   if (loader.firmware && loader.firmware !== firmware && !URL_SCHEME.test(bootFile)) notes.push(`${bootFile} is a ${loader.firmware.toUpperCase()} loader but the VM boots ${firmware.toUpperCase()}: expect the firmware to refuse it.`);
+
+  // The boot file must be there, or the VM stops right after DHCP.
+  if (URL_SCHEME.test(bootFile)) {
+    const local = bootFile.startsWith('http') ? servedPath(site.http, bootFile) : undefined;
+    if (site.http && bootFile.startsWith(site.http.baseUrl) && local && !existsSync(local)) throw new VmError(`The boot file ${bootFile} is not in the HTTP folder (${local}): the VM would stop after DHCP. Add the file or correct the URL (see the Boot Chain view).`);
+  } else if (site.tftpRoot && !existsSync(join(site.tftpRoot, bootFile))) {
+    throw new VmError(`The boot file ${bootFile} is not in the TFTP folder (${site.tftpRoot}): the VM would stop after DHCP. Add it (Debian: pxelinux, syslinux-efi or ipxe) or correct option 67.`);
+  }
 
   // Every HTTP host the site names: the base URL's host and the NAS.
   const httpHosts = new Map<string, { host: string; port: number }>();

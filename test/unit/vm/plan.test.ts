@@ -9,6 +9,7 @@ const HOME_LAB = join('examples', 'home-lab', 'pxe-site.json');
 function site(rsc: string, extra: Record<string, unknown> = {}): string {
   const root = mkdtempSync(join(tmpdir(), 'pxe-vmplan-'));
   mkdirSync(join(root, 'tftp'));
+  for (const loader of ['lpxelinux.0', 'undionly.kpxe', 'boot.ipxe']) writeFileSync(join(root, 'tftp', loader), '');
   mkdirSync(join(root, 'router'));
   writeFileSync(join(root, 'router', 'r.rsc'), rsc);
   writeFileSync(join(root, 'pxe-site.json'), JSON.stringify({ version: 1, network: { subnet: '192.168.255.0/24', router: '192.168.255.1', nas: '192.168.255.2' }, tftp: { root: 'tftp' }, http: { baseUrl: 'http://192.168.255.2/tftp/', root: 'tftp' }, router: { config: 'router/r.rsc' }, ...extra }));
@@ -36,6 +37,8 @@ describe('the test VM as QEMU user networking', () => {
   });
 
   it('says what is wrong instead of starting a VM that cannot boot', () => {
+    expect(() => vmPlan(site("/ip dhcp-server option\nadd code=67 name=b value=\"'pxelinux.0'\"\n/ip dhcp-server network\nadd address=192.168.255.0/24 dhcp-option=b"), { firmware: 'bios' })).toThrow(/The boot file pxelinux\.0 is not in the TFTP folder/);
+    expect(() => vmPlan(site("/ip dhcp-server option\nadd code=67 name=b value=\"'http://192.168.255.2/tftp/nope.ipxe'\"\n/ip dhcp-server network\nadd address=192.168.255.0/24 dhcp-option=b"), { firmware: 'bios' })).toThrow(/nope\.ipxe is not in the HTTP folder/);
     expect(() => vmPlan(site('/ip dhcp-server network\nadd address=192.168.255.0/24'), { firmware: 'bios' })).toThrow(VmError);
     expect(() => vmPlan(HOME_LAB, { mac: 'not-a-mac' })).toThrow(/is not a MAC address/);
     const odd = vmPlan(site("/ip dhcp-server option\nadd code=67 name=b value=\"'lpxelinux.0'\"\n/ip dhcp-server network\nadd address=192.168.255.0/24 dhcp-option=b", { network: { subnet: '192.168.255.0/31', router: '192.168.255.1' } }), { firmware: 'uefi' });

@@ -41,6 +41,9 @@ describe('the boot timeline', () => {
     t.http({ method: 'GET', url: 'http://192.168.255.2/tftp/vmlinuz', status: 200, bytes: 8_247_232, ms: 500 });
     t.serial('http://192.168.255.2/tftp/vmlinuz... ok\r\n');
     t.http({ method: 'GET', url: 'http://192.168.255.2/tftp/missing.img', status: 404, bytes: 0, ms: 1 });
+    const later = new Timeline();
+    later.http({ method: 'GET', url: 'http://192.168.255.2/tftp/fedora-coreos/config.ign', status: 200, bytes: 2048, ms: 3 });
+    expect(later.reached()).toMatchObject({ id: 'ignition', label: 'config.ign', via: 'http', bytes: 2048 });
     t.serial('[    0.9] VFS: Unable to mount root fs on unknown-block(0,0)\r\n');
     expect(t.stages).toHaveLength(1);
     expect(stageLine(t.stages[0]!)).toMatch(/Kernel\s+vmlinuz {2}\(8,247,232 bytes over HTTP in 0\.5 s at 15\.7 MiB\/s\)/);
