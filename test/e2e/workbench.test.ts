@@ -308,12 +308,14 @@ describe('PXE Workbench in the real VS Code workbench (installed VSIX)', () => {
       await row('UEFI').click();
       await row('uefi-ipxe').click();
       await page.locator('.statusbar-item', { hasText: 'VM: Initramfs reached' }).first().waitFor({ timeout: 180_000 });
-      // Give the Boot Timeline the side bar: fold the file tree.
-      await page.locator('.pane-header', { hasText: 'examples' }).first().click();
+      // Give the Boot Timeline the side bar: fold every other open view (the file tree, the Boot Chain…).
+      const open = page.locator('.part.sidebar .pane-header[aria-expanded="true"]:visible').filter({ hasNotText: 'Boot Timeline' });
+      for (let i = await open.count(); i > 0; i--) await open.first().click({ timeout: 5_000 });
       const timeline = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Boot Timeline' }) });
       await expect.poll(() => timeline.innerText()).toMatch(/Kernel: vmlinuz[\s\S]*Linux started[\s\S]*Furthest stage: Initramfs reached/);
       await page.screenshot({ path: join(DOCS, 'vm-timeline.png') });
       await page.locator('.pane-header', { hasText: 'examples' }).first().click();
+      await page.locator('.pane-header', { hasText: 'Boot Chain' }).first().click();
       await page.locator('.statusbar-item', { hasText: 'VM: Initramfs reached' }).first().waitFor({ timeout: 10_000 });
     });
   });
