@@ -19,6 +19,7 @@ import { chainCommand, type ChainOptions } from './cli/chain';
 import { deployCommand, siteFileFor, type DeployCliOptions } from './cli/deploy';
 import { routerPullCommand } from './cli/router';
 import { vmCommand, type VmCliOptions } from './cli/vm';
+import { nodesGenerateCommand, type NodesCliOptions } from './cli/nodes';
 import { imagesUpdate, type ImagesOptions } from './cli/images';
 import { FORMATS, formatSarif, formatText, knownRule, summary, toJsonFindings, type Format } from './cli/format';
 
@@ -130,6 +131,17 @@ export function program(): Command {
     .option('--accel <kvm|tcg|auto>', 'CPU emulation (default auto: KVM when it works, else TCG)')
     .action(async (options: VmCliOptions & { site?: string }) => {
       process.exitCode = await vmCommand(siteFileFor(options, process.cwd()), options);
+    });
+  const nodes = cli.command('nodes').description('The fleet: the node table and profiles of pxe-site.json.');
+  nodes
+    .command('generate')
+    .description('Write each node\'s files (pxelinux.cfg/01-<mac>, nodes/<mac>.ipxe, nodes/<name>.ign) and the static leases (a marked block in router.config) from the profiles; unchanged files stay as they are, files edited by hand are kept unless --force.')
+    .option('--site <file>', 'the site file (default: the nearest pxe-site.json)')
+    .option('-n, --dry-run', 'only show what would change, with a diff')
+    .option('--diff', 'show the diff of each changed file')
+    .option('--force', 'overwrite files edited by hand')
+    .action(async (options: NodesCliOptions & { site?: string }) => {
+      process.exitCode = await nodesGenerateCommand(siteFileFor(options, process.cwd()), options, process.cwd());
     });
   const images = cli.command('images').description('Fedora CoreOS PXE artifacts (kernel, initramfs, rootfs).');
   images

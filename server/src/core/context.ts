@@ -1,3 +1,4 @@
+import type { Fleet } from '../site/nodes';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -32,6 +33,8 @@ export interface SiteView {
   nginxConfig?: string;
   /** Where the NAS target keeps the mirrored TFTP root (remote absolute folder). */
   nasRemoteRoot?: string;
+  /** Profiles and nodes (`profiles`, `nodes`): templates are checked per node, rendered. */
+  fleet?: Fleet;
   /** Fedora CoreOS artifacts that the image updater downloads into `dir` (absolute); git-ignored, large. */
   images?: { dir: string; arch: string; stream: string; keep: number; streamUrl?: string };
 }

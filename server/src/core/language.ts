@@ -1,3 +1,4 @@
+import { render, type NodeVars } from './template';
 import { NO_CONTEXT, type RuleContext } from './context';
 import type { Parsed, Problem } from './problem';
 import type { LanguageId, Rule, RuleMeta } from './rule';
@@ -81,6 +82,40 @@ export interface LanguageService<Ast = unknown> {
 
 /** Parses and runs every rule; a rule that throws is reported, never fatal. */
 export function analyze<Ast>(service: LanguageService<Ast>, text: string, context: RuleContext = NO_CONTEXT): { ast: Ast; problems: Problem[] } {
+  // A profile template is checked as each node's file would be, its findings mapped back onto the template.
+  const template = context.path ? context.site?.fleet?.templates.get(context.path) : undefined;
+  if (template?.nodes.length) return { ast: service.parse(text).ast, problems: analyzeTemplate(service, text, context, template.kind, template.nodes) };
+  return analyzeOnce(service, text, context);
+}
+
+function analyzeTemplate<Ast>(service: LanguageService<Ast>, text: string, context: RuleContext, kind: 'ipxe' | 'pxelinux' | 'ignition', nodes: readonly NodeVars[]): Problem[] {
+  const byKey = new Map<string, { problem: Problem; nodes: string[] }>();
+  const unknown = new Map<string, Problem>();
+  for (const node of nodes) {
+    const rendered = render(text, node.vars);
+    for (const u of rendered.unknown) unknown.set(`${u.start}`, { ruleId: 'site.templateVariable', start: u.start, end: u.end, message: `\`\${${u.name}}\` is not a template variable: use one of ${Object.keys(node.vars).map((v) => `\${${v}}`).join(', ')}.` });
+    const output = node.outputs[kind];
+    const { problems } = analyzeOnce(service, rendered.text, { ...context, ...(output ? { path: output } : {}) });
+    for (const p of problems) {
+      const start = rendered.toTemplate(p.start);
+      const end = Math.max(start, rendered.toTemplate(p.end, true));
+      // An unknown template variable is reported once, by the template rule, not again by the language.
+      if (rendered.unknown.some((u) => start < u.end && end > u.start)) continue;
+      const key = `${p.ruleId}\0${start}\0${end}\0${p.message}`;
+      const entry = byKey.get(key) ?? { problem: { ...p, start, end, fixes: [] }, nodes: [] };
+      entry.nodes.push(node.name);
+      byKey.set(key, entry);
+    }
+  }
+  const out: Problem[] = [...unknown.values()];
+  for (const { problem, nodes: names } of byKey.values()) {
+    // A finding every node shares is the template's own; one that only some nodes have names them.
+    out.push(names.length === nodes.length ? problem : { ...problem, message: `${names.length === 1 ? 'node' : 'nodes'} ${names.join(', ')}: ${problem.message}` });
+  }
+  return out;
+}
+
+function analyzeOnce<Ast>(service: LanguageService<Ast>, text: string, context: RuleContext): { ast: Ast; problems: Problem[] } {
   const { ast, problems } = service.parse(text);
   const all = [...problems];
   for (const rule of service.rules) {

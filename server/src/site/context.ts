@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parse } from 'jsonc-parser';
 import type { FileView, RuleContext, SiteView } from '../core/context';
 import { SITE_FILE_NAME } from '../core/classify';
+import { fleetOf } from './nodes';
 
 /** A FileView over the disk that remembers what it saw (one per lint run or validation). */
 export function diskFiles(): FileView {
@@ -98,6 +99,8 @@ export function siteView(file: string, json: unknown): SiteView | undefined {
       ...(str(images?.streamUrl) ? { streamUrl: str(images?.streamUrl) as string } : {}),
     };
   }
+  const fleet = fleetOf(root, site as { profiles?: unknown; nodes?: unknown }, view);
+  if (fleet) view.fleet = fleet;
   return view;
 }
 

@@ -1,7 +1,7 @@
 import type { LanguageService } from '../core/language';
 import type { RuleMeta } from '../core/rule';
 import { parseStrictJson, type JsonDocument } from '../json/parse';
-import { schemaRule, secretRule } from './rules';
+import { nodesRule, schemaRule, secretRule } from './rules';
 
 export { SITE_FILE_NAME } from '../core/classify';
 
@@ -14,12 +14,20 @@ const parserRules: RuleMeta[] = [
     example: '{ "version": 1, "name": "lab", }',
     fix: 'Fix the JSON at the reported position.',
   },
+  {
+    id: 'site.templateVariable',
+    language: 'site',
+    severity: 'error',
+    summary: 'A profile template uses a `${node.…}` or `${site.…}` variable that does not exist, so the generated files would keep it literally.',
+    example: 'kernel ${site.baseUrl}vmlinuz ignition.config.url=${node.ignitionURL}',
+    fix: 'Use one of the variables the message lists (node.name, node.mac, node.macHyphen, node.ip, node.firmware, node.profile, node.kernelArgs, node.ignitionUrl, site.baseUrl, site.nas, site.router).',
+  },
 ];
 
 /** The site file as a "language": validated against its schema, and never allowed to hold a secret. */
 export const site: LanguageService<JsonDocument> = {
   id: 'site',
   parserRules,
-  rules: [schemaRule, secretRule],
+  rules: [schemaRule, secretRule, nodesRule],
   parse: (text) => parseStrictJson(text, 'site.jsonSyntax'),
 };

@@ -1,5 +1,7 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { resolve } from 'node:path';
 import type { Node } from 'jsonc-parser';
+import { inSubnet } from '../core/ipv4';
 import schema from '../../../schemas/pxe-site.schema.json';
 import type { Problem } from '../core/problem';
 import type { Rule } from '../core/rule';
@@ -105,3 +107,57 @@ function removalEdit(property: Node): { start: number; end: number; newText: str
   if (previous) return { start: previous.offset + previous.length, end: property.offset + property.length, newText: '' };
   return { start: property.offset, end: property.offset + property.length, newText: '' };
 }
+
+/** The object node of `root.<key>` (jsonc-parser tree). */
+function member(node: Node | undefined, key: string): Node | undefined {
+  return node?.children?.find((p) => p.type === 'property' && p.children?.[0]?.value === key)?.children?.[1];
+}
+
+export const nodesRule: Rule<JsonDocument> = {
+  id: 'site.nodes',
+  language: 'site',
+  severity: 'error',
+  summary: 'A node of the fleet table that cannot work: its name, MAC or IP is used twice, its IP is outside the subnet, or its profile (or a profile template) does not exist.',
+  example: '"nodes": [{ "name": "cp1", "mac": "52:54:00:00:01:01", "ip": "10.9.9.9", "profile": "controll" }]',
+  fix: 'Give every node its own name, MAC and IP in network.subnet, and a profile defined under "profiles" whose template files exist.',
+  check(doc, _text, context) {
+    const problems: Problem[] = [];
+    const nodes = member(doc.root, 'nodes');
+    if (nodes?.type !== 'array') return problems;
+    const profiles = member(doc.root, 'profiles');
+    const profileNames = new Set((profiles?.children ?? []).map((p) => String(p.children?.[0]?.value)));
+    const subnet = member(member(doc.root, 'network'), 'subnet')?.value;
+    const seen = new Map<string, string>();
+    for (const item of nodes.children ?? []) {
+      if (item.type !== 'object') continue;
+      const name = member(item, 'name');
+      const label = typeof name?.value === 'string' ? name.value : 'this node';
+      for (const key of ['name', 'mac', 'ip'] as const) {
+        const value = member(item, key);
+        if (typeof value?.value !== 'string' || !value.value) continue;
+        const id = `${key}\0${key === 'mac' ? value.value.toLowerCase() : value.value}`;
+        const first = seen.get(id);
+        if (first) problems.push({ ruleId: this.id, ...nodeRange(value), message: `${label}: ${key} ${value.value} is also ${first}'s: every node needs its own ${key === 'mac' ? 'MAC address' : key === 'ip' ? 'IP address' : 'name'}.` });
+        else seen.set(id, label);
+      }
+      const ip = member(item, 'ip');
+      if (typeof ip?.value === 'string' && typeof subnet === 'string' && /^\d+\.\d+\.\d+\.\d+$/.test(ip.value) && !inSubnet(ip.value, subnet)) problems.push({ ruleId: this.id, ...nodeRange(ip), message: `${label}: ${ip.value} is outside network.subnet ${subnet}: the DHCP server cannot hand it out there.` });
+      const profile = member(item, 'profile');
+      if (typeof profile?.value === 'string' && !profileNames.has(profile.value)) {
+        const known = [...profileNames];
+        problems.push({ ruleId: this.id, ...nodeRange(profile), message: `${label}: there is no profile "${profile.value}"${known.length ? ` (profiles: ${known.join(', ')})` : ''}: define it under "profiles" or correct the name.` });
+      }
+    }
+    // Template files a profile names must exist.
+    const root = context.site?.root;
+    for (const p of profiles?.children ?? []) {
+      for (const kind of ['ipxe', 'pxelinux', 'ignition']) {
+        const file = member(p.children?.[1], kind);
+        if (root && typeof file?.value === 'string' && context.files && !context.files.exists(resolve(root, file.value))) {
+          problems.push({ ruleId: this.id, ...nodeRange(file), message: `Profile ${String(p.children?.[0]?.value)}: the ${kind} template ${file.value} does not exist (relative to the site file).` });
+        }
+      }
+    }
+    return problems;
+  },
+};
