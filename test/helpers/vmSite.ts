@@ -60,7 +60,7 @@ export function testInitramfs(padBytes = 0): Buffer {
     '#!/bin/busybox sh',
     '/bin/busybox mount -t proc proc /proc',
     `echo "${MARKER} reached /init"`,
-    'for word in $(/bin/busybox cat /proc/cmdline); do case "$word" in hostname=*) echo "PXE-WORKBENCH-HOSTNAME ${word#hostname=}";; esac; done',
+    'for word in $(/bin/busybox cat /proc/cmdline); do case "$word" in hostname=*) echo "PXE-WORKBENCH-HOSTNAME ${word#hostname=}";; systemd.hostname=*) echo "PXE-WORKBENCH-HOSTNAME ${word#systemd.hostname=}";; esac; done',
     '/bin/busybox poweroff -f',
     '',
   ].join('\n');
@@ -77,6 +77,16 @@ export function testInitramfs(padBytes = 0): Buffer {
     ...(padBytes ? [{ name: 'padding.bin', mode: 0o100644, data: Buffer.alloc(padBytes, 0x5a) }] : []),
   ];
   return padBytes ? cpio(entries) : gzipSync(cpio(entries));
+}
+
+/** Puts the real loaders, the kernel and the test initramfs in place of an example's placeholders. */
+export function installBootFiles(tftp: string, names: { kernel: string; initrd: string }): void {
+  copyFileSync(VM_FILES.kernel()!, join(tftp, names.kernel));
+  writeFileSync(join(tftp, names.initrd), testInitramfs());
+  copyFileSync(VM_FILES.lpxelinux, join(tftp, 'lpxelinux.0'));
+  copyFileSync(VM_FILES.ldlinuxC32, join(tftp, 'ldlinux.c32'));
+  copyFileSync(VM_FILES.syslinuxEfi, join(tftp, 'syslinux.efi'));
+  copyFileSync(VM_FILES.ldlinuxE64, join(tftp, 'ldlinux.e64'));
 }
 
 export interface VmSite {

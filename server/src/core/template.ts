@@ -48,7 +48,7 @@ export function render(template: string, vars: TemplateVars): Rendered {
         if (offset < s.out || offset > s.out + s.outLen) continue;
         if (offset === s.out + s.outLen && !end && s !== segments.at(-1)) continue;
         if (!s.variable) return s.tpl + (offset - s.out);
-        return end || offset > s.out ? s.tpl + s.tplLen : s.tpl;
+        return end ? s.tpl + s.tplLen : s.tpl;
       }
       return template.length;
     },

@@ -1,0 +1,62 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { built } from '../helpers/build';
+
+const cli = (args: string[], cwd: string) => spawnSync(process.execPath, [built('cli.js'), ...args], { encoding: 'utf8', cwd });
+
+function cluster(): string {
+  const root = join(mkdtempSync(join(tmpdir(), 'pxe-cluster-')), 'cluster');
+  cpSync('examples/cluster', root, { recursive: true });
+  return root;
+}
+
+describe('pxe-workbench nodes generate (examples/cluster, six nodes)', () => {
+  it('is idempotent on the committed example, which lints clean and boots every node in the chain', () => {
+    const root = cluster();
+    const again = cli(['nodes', 'generate'], root);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toContain('0 to add, 0 to change, 14 unchanged');
+    expect(cli(['lint', '.'], root).status).toBe(0);
+    const chain = cli(['chain'], root);
+    expect(chain.status, chain.stdout).toBe(0);
+    for (const node of ['cp1', 'cp2', 'cp3', 'w1', 'w2', 'w3']) expect(chain.stdout).toMatch(new RegExp(`· ${node} \\([0-9a-f:]+ [0-9.]+\\) — boots`));
+    const one = cli(['chain', '--mac', '52:54:00:00:02:02'], root);
+    expect(one.stdout).toContain('pxelinux.cfg/01-52-54-00-00-02-02');
+    expect(one.stdout).toContain('w2.ign');
+  });
+
+  it('adds a node with a diff preview, keeps a file edited by hand unless --force', () => {
+    const root = cluster();
+    const site = JSON.parse(readFileSync(join(root, 'pxe-site.json'), 'utf8'));
+    site.nodes.push({ name: 'w4', mac: '52:54:00:00:02:04', ip: '192.168.255.74', firmware: 'bios', profile: 'worker' });
+    writeFileSync(join(root, 'pxe-site.json'), JSON.stringify(site, null, 2));
+    const cp1 = join(root, 'tftp', 'nodes', 'cp1.ign');
+    writeFileSync(cp1, readFileSync(cp1, 'utf8').replace('"core"', '"admin"'));
+    const dry = cli(['nodes', 'generate', '--dry-run'], root);
+    expect(dry.stdout).toContain('+ tftp/pxelinux.cfg/01-52-54-00-00-02-04  (w4)');
+    expect(dry.stdout).toContain('+ tftp/nodes/w4.ign  (w4)');
+    expect(dry.stdout).toContain('! tftp/nodes/cp1.ign  (cp1)  — changed by hand since it was generated');
+    expect(dry.stdout).toMatch(/~ router\/pxe-dhcp\.rsc[\s\S]*\+add address=192\.168\.255\.74 mac-address=52:54:00:00:02:04 dhcp-option-set=node-w4 server=lab-dhcp comment="w4 \(worker\)"/);
+    expect(dry.stdout).toContain('2 to add, 1 to change, 12 unchanged, 1 edited by hand (kept unless --force)');
+    expect(dry.stdout).toContain('(dry run: nothing was written)');
+    const run = cli(['nodes', 'generate'], root);
+    expect(run.stdout).toContain('Wrote 3 file(s); kept 1 edited by hand: tftp/nodes/cp1.ign (--force overwrites them).');
+    expect(readFileSync(cp1, 'utf8')).toContain('"admin"');
+    expect(cli(['lint', '.'], root).status).toBe(0);
+    const forced = cli(['nodes', 'generate', '--force'], root);
+    expect(forced.stdout).toContain('Wrote 1 file(s).');
+    expect(readFileSync(cp1, 'utf8')).toContain('"core"');
+    expect(cli(['nodes', 'generate'], root).stdout).toContain('0 to add, 0 to change, 16 unchanged');
+  });
+
+  it('says what is missing instead of writing half a fleet', () => {
+    const root = cluster();
+    writeFileSync(join(root, 'router', 'pxe-dhcp.rsc'), readFileSync(join(root, 'router', 'pxe-dhcp.rsc'), 'utf8').replace(/^add code=67 name=boot-ipxe-uefi.*$/m, ''));
+    const r = cli(['nodes', 'generate', '--dry-run'], root);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('warning: cp1: the router config has no option 67 with an iPXE loader for UEFI (ipxe.efi) to give it: add one (outside the generated block).');
+  });
+});
