@@ -392,6 +392,38 @@ describe('PXE Workbench in the extension host', () => {
     }
   });
 
+  it('Generate Node Files previews the diff, asks before overwriting a hand edit, and writes the new node’s files', async function () {
+    this.timeout(60_000);
+    const root = workspaceUri('cluster-lab').fsPath;
+    fs.cpSync(workspaceUri('cluster').fsPath, root, { recursive: true });
+    const site = JSON.parse(fs.readFileSync(path.join(root, 'pxe-site.json'), 'utf8'));
+    site.name = 'cluster-lab';
+    site.nodes.push({ name: 'w4', mac: '52:54:00:00:02:04', ip: '192.168.255.74', firmware: 'bios', profile: 'worker' });
+    fs.writeFileSync(path.join(root, 'pxe-site.json'), JSON.stringify(site, null, 2));
+    const w1 = path.join(root, 'tftp', 'nodes', 'w1.ign');
+    fs.writeFileSync(w1, fs.readFileSync(w1, 'utf8').replace('"core"', '"ops"'));
+    const window = vscode.window as unknown as Record<string, unknown>;
+    const saved = { showQuickPick: window.showQuickPick, showInformationMessage: window.showInformationMessage, showWarningMessage: window.showWarningMessage };
+    const modals: string[] = [];
+    try {
+      window.showQuickPick = async (items: readonly { label: string }[]) => (await items).find((i) => i.label.startsWith('cluster-lab'));
+      window.showInformationMessage = async (message: string, ...rest: unknown[]) => ((rest[0] as { modal?: boolean })?.modal ? (modals.push(message), 'Generate') : undefined);
+      window.showWarningMessage = async (message: string, ...rest: unknown[]) => ((rest[0] as { modal?: boolean })?.modal ? (modals.push(message), 'Keep') : undefined);
+      const result = (await vscode.commands.executeCommand('pxeWorkbench.generateNodeFiles')) as { written: string[]; skipped: string[] } | undefined;
+      assert.match(modals[0] ?? '', /generate node files\? 2 to add, 1 to change, 12 unchanged, 1 edited by hand/);
+      assert.match(modals[1] ?? '', /w1\.ign was changed by hand/);
+      assert.deepEqual(result?.skipped, [w1]);
+      assert.equal(result?.written.length, 3);
+      const preview = await waitFor('the node files preview', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.path.startsWith('/Node files')));
+      assert.match(preview.document.getText(), /\+ cluster-lab\/tftp\/pxelinux\.cfg\/01-52-54-00-00-02-04 {2}\(w4\)/);
+      assert.ok(fs.existsSync(path.join(root, 'tftp', 'pxelinux.cfg', '01-52-54-00-00-02-04')), "w4's PXELINUX config was written");
+      assert.match(fs.readFileSync(w1, 'utf8'), /"ops"/, 'the hand edit was kept');
+    } finally {
+      Object.assign(window, saved);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+  });
+
   it('Explain PXELINUX Config Lookup lists the files in order and opens the one used', async () => {
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceUri('home-lab', 'tftp', 'pxelinux.cfg', 'default')));
     const window = vscode.window as { showInputBox: typeof vscode.window.showInputBox; showQuickPick: typeof vscode.window.showQuickPick };

@@ -1,7 +1,7 @@
 /** `pxe-workbench nodes generate`: the node files and static leases from the node table, with a diff preview. */
 import { relative } from 'node:path';
 import { InputError } from '../../../server/src/engine';
-import { NodesError, planNodes, writeNodes, type NodesPlan } from '../nodes/generate';
+import { NodesError, nodesSummary, planNodes, writeNodes, type NodesPlan } from '../nodes/generate';
 import { ask, interactive } from './deploy';
 
 export interface NodesCliOptions {
@@ -11,11 +11,6 @@ export interface NodesCliOptions {
 }
 
 const SIGN = { add: '+', change: '~', same: '=', handEdited: '!' } as const;
-
-export function nodesSummary(plan: NodesPlan): string {
-  const count = (a: string): number => plan.files.filter((f) => f.action === a).length;
-  return `${count('add')} to add, ${count('change')} to change, ${count('same')} unchanged${count('handEdited') ? `, ${count('handEdited')} edited by hand (kept unless --force)` : ''}`;
-}
 
 export async function nodesGenerateCommand(siteFile: string, options: NodesCliOptions, cwd: string): Promise<number> {
   let plan: NodesPlan;

@@ -5,6 +5,7 @@ import { createSiteFile } from './createSiteFile';
 import type { DeployUi } from './deploy';
 import { RouterUi } from './router';
 import type { VmUi } from './vm';
+import { generateNodesCommand } from './nodes';
 import { DecodedFiles, encodeFile, openDecoded } from './decodedView';
 import { explainPxelinuxLookup } from './explainLookup';
 import { loadRouterOsTree } from './routerosTree';
@@ -39,6 +40,7 @@ export function commandTable(ctx: CommandContext): Record<string, (...args: unkn
     'pxeWorkbench.deployToRouter': () => router.deployCommand(),
     'pxeWorkbench.showRouterPlan': () => router.showPlan(),
     'pxeWorkbench.pullRouterConfig': () => router.pull(),
+    'pxeWorkbench.generateNodeFiles': () => generateNodesCommand(ctx.deploy.documents, ctx.deploy.log),
     'pxeWorkbench.startVm': () => ctx.vm.start(),
     'pxeWorkbench.stopVm': () => ctx.vm.stop(),
     'pxeWorkbench.showVmConsole': () => ctx.vm.showConsole(),

@@ -209,6 +209,12 @@ export function planNodes(siteFile: string): NodesPlan {
   return { site, files, problems };
 }
 
+/** One line: how many files generation adds, changes, leaves, and keeps because they were edited by hand. */
+export function nodesSummary(plan: NodesPlan): string {
+  const count = (a: string): number => plan.files.filter((f) => f.action === a).length;
+  return `${count('add')} to add, ${count('change')} to change, ${count('same')} unchanged${count('handEdited') ? `, ${count('handEdited')} edited by hand (kept unless --force)` : ''}`;
+}
+
 /** Writes what changed (each file atomically) and records what was generated; hand-edited files only when named. */
 export function writeNodes(plan: NodesPlan, options: { overwrite?: readonly string[] } = {}): { written: string[]; skipped: string[] } {
   const manifest = manifestOf(plan.site);
