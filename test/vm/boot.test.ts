@@ -17,7 +17,7 @@ async function boot(mac: string, firmware: 'bios' | 'uefi'): Promise<{ result: V
   let serial = '';
   const run = startVm(plan, { marker: MARKER, onSerial: (t) => (serial += t) });
   const result = await run.done;
-  if (result.reason !== 'poweroff') console.log(`${firmware} ${mac}: ${result.reason}\n${result.stages.map(stageLine).join('\n')}\n${serial.slice(-3000)}`);
+  if (result.reason !== 'poweroff' || !result.stages.some((s) => s.id === 'initrd')) console.log(`${firmware} ${mac}: ${result.reason}\n${result.stages.map(stageLine).join('\n')}\n${JSON.stringify(serial.split(/\r|\n/).filter((l) => /Loading|initrd/i.test(l)))}\n${serial.slice(-1500)}`);
   return { result, serial, notes: plan.notes };
 }
 

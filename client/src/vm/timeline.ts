@@ -48,6 +48,9 @@ export interface Failure {
 /** Ends the iPXE banner's label: under OVMF iPXE is the UEFI firmware's network driver, under SeaBIOS a ROM. */
 const UEFI_IPXE = '\u0000ipxe-banner';
 
+/** An initrd the kernel unpacked: only a stage when no fetch of one was seen. */
+const INITRD_SEEN = '\u0000initrd-seen';
+
 /** Stands for "the boot file named before" in a pattern's stage. */
 const BOOT_FILE = '\u0000boot-file';
 
@@ -95,6 +98,8 @@ const PATTERNS: Pattern[] = [
   { re: /Loading (\S+?)\.{3}\s*ok/, stage: (m) => ({ id: kindOf(m[1]!), label: m[1]!.split('/').pop()!, ...(/^https?:/.test(m[1]!) ? { via: 'http' as const } : { via: 'tftp' as const }) }) },
   { re: /Linux version (\S+)/, stage: (m) => ({ id: 'linux', label: `Linux ${m[1]}` }) },
   { re: /Run (\S+) as init process/, stage: (m) => ({ id: 'initramfs', label: m[1]! }) },
+  // The kernel's own word that an initrd arrived, for loaders that do not say they fetched one.
+  { re: /Freeing initrd memory: (\d+)K/, stage: (m) => ({ id: 'initrd', label: INITRD_SEEN, detail: `${m[1]} KiB unpacked by the kernel` }) },
   { re: /ignition\[\d+\]: .*GET (\S+): attempt/, stage: (m) => ({ id: 'ignition', label: m[1]! }) },
   { re: /VFS: Unable to mount root fs.*/, failure: (m) => `${m[0]} — the kernel found no initrd. Under UEFI the kernel line needs initrd=<name> (iPXE rule ipxe.missingInitrd); otherwise check the INITRD/initrd line and the file.` },
   { re: /Kernel panic.*/, failure: (m) => m[0] },
@@ -126,6 +131,10 @@ export class Timeline extends EventEmitter {
     if (stage.label.endsWith(UEFI_IPXE)) {
       const ipxe = stage.label.slice(0, -UEFI_IPXE.length);
       stage = { ...stage, label: this.firmware === 'uefi' ? `OVMF (UEFI) with ${ipxe} as its network driver` : `${ipxe} network ROM` };
+    }
+    if (stage.label === INITRD_SEEN) {
+      if (this.stages.some((s) => s.id === 'initrd')) return;
+      stage = { ...stage, label: 'initrd (unpacked by the kernel)' };
     }
     if (stage.label === BOOT_FILE) stage = { ...stage, label: this.bootFile || 'boot file' };
     if (stage.id === 'bootfile' && !this.bootFile) this.bootFile = stage.label.split('/').pop()!;

@@ -57,6 +57,15 @@ describe('the boot timeline', () => {
     expect(t.stages.map((s) => `${s.id}:${s.label}:${s.via ?? ''}`)).toEqual(['bootfile:syslinux.efi:tftp', 'loader:SYSLINUX (EFI):', 'kernel:vmlinuz:tftp', 'initrd:initrd.img:tftp', 'linux:Linux 6.1.0-56-amd64:']);
   });
 
+  it('knows an initrd arrived from the kernel when the loader did not say it fetched one', () => {
+    const t = new Timeline();
+    t.serial('Loading vmlinuz... ok\r\n[    0.0] Linux version 6.1.0 (x)\r\n[    1.18] Freeing initrd memory: 1028K\r\n');
+    expect(t.stages.map((s) => `${s.id}:${s.label}`)).toEqual(['kernel:vmlinuz', 'linux:Linux 6.1.0', 'initrd:initrd (unpacked by the kernel)']);
+    const u = new Timeline();
+    u.serial('Loading initrd.img...ok\r\n[    1.18] Freeing initrd memory: 1028K\r\n');
+    expect(u.stages.map((s) => s.label)).toEqual(['initrd.img']);
+  });
+
   it('tells kinds of files by name', () => {
     expect(['vmlinuz', 'fedora-coreos-41-live-kernel-x86_64', 'initrd.img', 'fedora-coreos-live-initramfs.x86_64.img', 'config.ign', 'boot.ipxe', 'pxelinux.cfg/default', 'ldlinux.c32', 'syslinux.efi'].map(kindOf)).toEqual(['kernel', 'kernel', 'initrd', 'initrd', 'ignition', 'config', 'config', 'module', 'loader']);
   });
