@@ -43,7 +43,9 @@ export function parseRouterOs(text: string): Parsed<RouterOsScript> {
       i++;
       continue;
     }
-    if (ch === ' ' || ch === '\t' || ch === '\r') {
+    // Blanks: also vertical tab and form feed, which end words too (the fuzz campaign found a script of
+    // them that never advanced and filled the memory with empty words).
+    if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\v' || ch === '\f') {
       i++;
       continue;
     }
@@ -110,6 +112,8 @@ export function parseRouterOs(text: string): Parsed<RouterOsScript> {
     const start = i;
     // A word ends at blanks, brackets, quotes, `;`, or a backslash-newline continuation.
     while (i < text.length && !endsWord(text, i)) i++;
+    // Never an empty word: whatever ends a word here is taken as one character, so the loop always moves on.
+    if (i === start) i++;
     tokens.push({ kind: 'word', text: text.slice(start, i), start, end: i });
   }
   for (const open of stack) {
