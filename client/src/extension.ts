@@ -7,6 +7,7 @@ import { VmUi } from './commands/vm';
 import { DECODED_SCHEME, DecodedFiles } from './commands/decodedView';
 import { restoreRouterOsTree } from './commands/routerosTree';
 import { offerSiteFile } from './siteOffer';
+import { siteStatus } from './siteStatus';
 
 let client: LanguageClient | undefined;
 
@@ -39,7 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   for (const [id, handler] of Object.entries(commandTable({ extension: context, client: () => client, output, decoded, bootChain, imagesLog, deploy, vm }))) {
     context.subscriptions.push(vscode.commands.registerCommand(id, handler));
   }
-  context.subscriptions.push(output, imagesLog, offerSiteFile(context));
+  context.subscriptions.push(output, imagesLog, offerSiteFile(context), siteStatus());
   await client.start();
   bootChain.attach(client);
   await restoreRouterOsTree(context, client);

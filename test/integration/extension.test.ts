@@ -157,7 +157,31 @@ describe('PXE Workbench in the extension host', () => {
       assert.ok(commands.includes(id), id);
     }
     await vscode.commands.executeCommand('pxeWorkbench.restartServer');
-    await vscode.commands.executeCommand('pxeWorkbench.showLogs');
+    // Every contributed command has a handler (a palette entry without one fails when chosen).
+    const contributed = (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { commands: { command: string }[] } }).contributes.commands.map((c) => c.command);
+    for (const id of contributed) assert.ok(commands.includes(id), `${id} is contributed but not registered`);
+    // Show Logs asks which channel; named, it opens that one.
+    const window = vscode.window as unknown as Record<string, unknown>;
+    const saved = window.showQuickPick;
+    let offered: string[] = [];
+    window.showQuickPick = async (items: readonly { label: string }[]) => {
+      offered = (await items).map((i) => i.label);
+      return (await items).find((i) => i.label === 'Deploy');
+    };
+    try {
+      assert.equal(await vscode.commands.executeCommand('pxeWorkbench.showLogs'), 'Deploy');
+      assert.deepEqual(offered, ['Language Server', 'Deploy', 'Test VM', 'Images']);
+      assert.equal(await vscode.commands.executeCommand('pxeWorkbench.showLogs', 'Test VM'), 'Test VM');
+    } finally {
+      window.showQuickPick = saved;
+    }
+    // The walkthrough's steps name commands that exist and images that ship.
+    const walkthrough = (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { walkthroughs: { steps: { description: string; media: { image: string } }[] }[] } }).contributes.walkthroughs[0]!;
+    for (const step of walkthrough.steps) {
+      for (const [, id] of step.description.matchAll(/\(command:([\w.]+)\)/g)) assert.ok(commands.includes(id!), `walkthrough button ${id}`);
+      assert.ok(fs.existsSync(path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, step.media.image)), step.media.image);
+    }
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#gettingStarted`, false);
     const uri = workspaceUri('broken', 'missing-header.ipxe');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     await diagnosticsOf(uri);

@@ -31,7 +31,14 @@ export function commandTable(ctx: CommandContext): Record<string, (...args: unkn
       await ctx.client()?.restart();
       void vscode.window.setStatusBarMessage('PXE: language server restarted', 3000);
     },
-    'pxeWorkbench.showLogs': () => ctx.output.show(true),
+    'pxeWorkbench.showLogs': async (which) => {
+      // One output channel per concern; asked which unless a command link names it.
+      const channels: [string, vscode.OutputChannel][] = [['Language Server', ctx.output], ['Deploy', ctx.deploy.log], ['Test VM', ctx.vm.log], ['Images', ctx.imagesLog]];
+      const named = typeof which === 'string' ? channels.find(([n]) => n.toLowerCase() === which.toLowerCase()) : undefined;
+      const picked = named ?? (await vscode.window.showQuickPick(channels.map(([label, channel]) => ({ label, channel })), { title: 'PXE Workbench logs' }).then((p) => (p ? [p.label, p.channel] as [string, vscode.OutputChannel] : undefined)));
+      picked?.[1].show(true);
+      return picked?.[0];
+    },
     'pxeWorkbench.explainPxelinuxLookup': () => explainPxelinuxLookup(),
     'pxeWorkbench.loadRouterOsTree': () => loadRouterOsTree(ctx.extension, ctx.client()),
     'pxeWorkbench.updateImages': (siteFile) => updateImagesCommand(ctx.imagesLog, () => ctx.deploy.secrets(), typeof siteFile === 'string' ? siteFile : undefined),
