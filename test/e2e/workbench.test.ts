@@ -55,6 +55,22 @@ describe('PXE Workbench in the real VS Code workbench (installed VSIX)', () => {
     });
   });
 
+  it('opens examples/home-lab with zero problems (the installed VSIX, a clean profile)', async () => {
+    await timed('home lab clean', async () => {
+      for (const file of ['home-lab/pxe-site.json', 'home-lab/tftp/fedora-coreos.ipxe', 'home-lab/tftp/pxelinux.cfg/default', 'home-lab/router/pxe-dhcp.rsc', 'home-lab/tftp/fedora-coreos/config.ign', 'broken/unknown-command.ipxe']) await openFile(page, file);
+      await page.keyboard.press('Control+Shift+M');
+      // The broken file's finding shows the server has checked what was opened; then only home-lab's.
+      await page.waitForSelector('.markers-panel .monaco-list-row');
+      const filter = page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first();
+      await filter.fill('unknown-command');
+      await expect.poll(async () => (await problems(page)).join('\n'), { timeout: 20_000 }).toContain('ipxe.unknownCommand');
+      await filter.fill('home-lab');
+      await expect.poll(async () => (await problems(page)).length, { timeout: 5_000 }).toBe(0);
+      await filter.fill('');
+      await page.keyboard.press('Control+Shift+M');
+    });
+  });
+
   it('shows the broken examples in the Problems panel with message, rule code and line', async () => {
     const expected: [string, string, string][] = [
       ['broken/missing-header.ipxe', 'ipxe.missingHeader', '[Ln 1, Col 1]'],
