@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 import { lintPaths, lintText } from '../server/src/engine';
 import { chainRows } from './chain';
@@ -42,6 +43,56 @@ function serverToFirstDiagnostic(): Promise<number> {
     });
     child.on('error', fail);
     send({ id: 1, method: 'initialize', params: { processId: process.pid, rootUri: null, capabilities: {} } });
+  });
+}
+
+/** The server's resident memory (KiB) after it opened every file of the example site (pushed over stdio). */
+function serverMemoryAfterSite(root: string, files: string[]): Promise<number> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const send = (message: object): void => {
+      const body = JSON.stringify({ jsonrpc: '2.0', ...message });
+      child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    };
+    let buffer = '';
+    let published = 0;
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      if (buffer.includes('"id":1,"result"') && !buffer.includes('__opened')) {
+        buffer += '__opened';
+        send({ method: 'initialized', params: {} });
+        for (const [i, file] of files.entries()) {
+          const languageId = file.endsWith('.ipxe') ? 'ipxe' : file.endsWith('.rsc') ? 'routeros' : file.endsWith('.ign') ? 'ignition' : file.endsWith('.json') ? 'json' : 'pxelinux';
+          void fs.readFile(file, 'utf8').then((text) => send({ method: 'textDocument/didOpen', params: { textDocument: { uri: pathToFileURL(file).href, languageId, version: 1 + i, text } } }));
+        }
+      }
+      published = buffer.split('textDocument/publishDiagnostics').length - 1;
+      if (published >= files.length && !buffer.includes('__measured')) {
+        buffer += '__measured';
+        // Let the chain for the site settle, then read VmRSS.
+        setTimeout(() => {
+          void fs.readFile(`/proc/${child.pid}/status`, 'utf8').then((status) => {
+            child.kill();
+            done(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN));
+          }, fail);
+        }, 1000);
+      }
+    });
+    child.on('error', fail);
+    send({ id: 1, method: 'initialize', params: { processId: process.pid, rootUri: pathToFileURL(root).href, capabilities: {} } });
+  });
+}
+
+/** A Node process that only waits: the memory floor any server starts from (KiB). */
+function bareNodeMemory(): Promise<number> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 5000)'], { stdio: 'ignore' });
+    setTimeout(() => {
+      void fs.readFile(`/proc/${child.pid}/status`, 'utf8').then((status) => {
+        child.kill();
+        done(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN));
+      }, fail);
+    }, 1000);
   });
 }
 
@@ -95,7 +146,7 @@ function bigPxelinuxConfig(labels: number): string {
 async function main(): Promise<void> {
   const root = resolve(__dirname, '..');
   const rows: Row[] = [];
-  // `npm run bench -- routeros ipxe` runs only those groups (start, examples, ipxe, pxelinux, routeros, ignition, chain, images, deploy, router, vm).
+  // `npm run bench -- routeros ipxe` runs only those groups (start, memory, small, examples, ipxe, pxelinux, routeros, ignition, chain, images, deploy, router, vm).
   const only = process.argv.slice(2);
   const want = (group: string): boolean => only.length === 0 || only.includes(group);
   console.log(`PXE Workbench benchmarks — node ${process.version}, ${process.platform}/${process.arch}\n`);
@@ -104,6 +155,23 @@ async function main(): Promise<void> {
     const startup = await time(10, serverToFirstDiagnostic);
     const node = await time(10, bareNode);
     rows.push({ name: 'server cold start → first diagnostic', measured: startup, baselineName: 'bare `node -e 0` start', baseline: node });
+  }
+
+  if (want('memory')) {
+    const site = join(root, 'examples', 'home-lab');
+    const files = (await lintPaths([site])).map((r) => r.path);
+    const kib = (n: number): { median: number; p99: number; runs: number } => ({ median: n / 1024, p99: n / 1024, runs: 1 });
+    rows.push({ name: `server memory after opening examples/home-lab (${files.length} files; MiB, not ms)`, measured: kib(await serverMemoryAfterSite(site, files)), baselineName: 'a bare Node process (MiB)', baseline: kib(await bareNodeMemory()) });
+  }
+
+  if (want('small')) {
+    // Small files: each of the home lab's, by language (typical of what users edit).
+    for (const [label, file] of [['iPXE', 'tftp/fedora-coreos.ipxe'], ['PXELINUX', 'tftp/pxelinux.cfg/default'], ['RouterOS', 'router/pxe-dhcp.rsc'], ['Ignition', 'tftp/fedora-coreos/config.ign']] as const) {
+      const text = await fs.readFile(join(root, 'examples', 'home-lab', file), 'utf8');
+      const lint = await time(200, () => lintText(file, text));
+      const split = await time(200, () => text.split('\n').map((l) => l.split(/\s+/)));
+      rows.push({ name: `lint a small ${label} file (${text.split('\n').length} lines, home-lab)`, measured: lint, baselineName: 'split it into lines and words', baseline: split });
+    }
   }
 
   for (const example of want('examples') ? ['examples/home-lab', 'examples/broken'] : []) {
