@@ -143,6 +143,16 @@ function bigPxelinuxConfig(labels: number): string {
   return lines.join('\n');
 }
 
+/** A group that fails says why and leaves the others' rows standing. */
+async function group(name: string, rows: () => Promise<Row[]>): Promise<Row[]> {
+  try {
+    return await rows();
+  } catch (error) {
+    console.log(`(${name} bench failed: ${error instanceof Error ? error.message : String(error)})`);
+    return [];
+  }
+}
+
 async function main(): Promise<void> {
   const root = resolve(__dirname, '..');
   const rows: Row[] = [];
@@ -204,15 +214,15 @@ async function main(): Promise<void> {
     rows.push({ name: `lint a ${exported.split('\n').length.toLocaleString('en')}-line RouterOS export`, measured: rscLint, baselineName: 'split it into lines and words', baseline: rscSplit });
   }
 
-  if (want('ignition')) rows.push(...(await ignitionRows(root)));
+  if (want('ignition')) rows.push(...(await group('ignition', () => ignitionRows(root))));
 
-  if (want('chain')) rows.push(...(await chainRows()));
+  if (want('chain')) rows.push(...(await group('chain', () => chainRows())));
 
-  if (want('images')) rows.push(...(await imageRows()));
+  if (want('images')) rows.push(...(await group('images', () => imageRows())));
 
-  if (want('deploy')) rows.push(...(await deployRows()));
-  if (want('router')) rows.push(...(await routerRows()));
-  if (want('vm')) rows.push(...(await vmRows()));
+  if (want('deploy')) rows.push(...(await group('deploy', () => deployRows())));
+  if (want('router')) rows.push(...(await group('router', () => routerRows())));
+  if (want('vm')) rows.push(...(await group('vm', () => vmRows())));
 
   printTable(rows);
   const memory = process.memoryUsage();
