@@ -1,5 +1,6 @@
 // Draws media/icon.png (256×256): a server (the NAS) with three network-booted machines below it.
 // Plain Node (zlib + a PNG writer), so the icon is reproducible without image tools: node scripts/icon.mjs
+import { Buffer } from 'node:buffer';
 import { writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 

@@ -187,7 +187,12 @@ export class VmUi implements vscode.TreeDataProvider<Row>, vscode.Disposable {
     });
     run.timeline.on('failure', (failure: { line: string; hint?: string }) => this.push({ kind: 'failure', line: failure.line, ...(failure.hint ? { hint: failure.hint } : {}) }));
     try {
-      const result = await run.done;
+      // A boot takes seconds to minutes: progress with the stage reached, and cancel stops the VM.
+      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `PXE: test VM (${plan.machine})`, cancellable: true }, (progress, token) => {
+        token.onCancellationRequested(() => run.stop());
+        run.timeline.on('stage', (stage: Stage) => progress.report({ message: `${STAGE_NAME[stage.id]}: ${stage.label}` }));
+        return run.done;
+      });
       const ok = succeeded(result, until ?? 'initramfs');
       const reached = result.reached ? STAGE_NAME[result.reached.id] : 'nothing';
       const how = { poweroff: 'the VM powered off', reached: 'reached the stage asked for', failure: 'stopped at a failure', timeout: `stopped after ${plan.timeoutSeconds} s`, stopped: 'stopped', crashed: `QEMU failed${result.qemuError ? `: ${result.qemuError}` : ''}` }[result.reason];
