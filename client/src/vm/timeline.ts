@@ -95,7 +95,9 @@ const PATTERNS: Pattern[] = [
   { re: /^(\S+) : (\d+) bytes \[script\]/, stage: (m) => ({ id: 'config', label: m[1]!.split('/').pop()!, bytes: Number(m[2]), detail: `${m[2]} bytes, iPXE script` }) },
   // A loader fetched by the firmware's iPXE is the DHCP boot file.
   { re: /^((?:https?|tftp):\/\/\S+?)\.{3} ok/, stage: (m) => ({ id: kindOf(m[1]!) === 'loader' ? 'bootfile' : kindOf(m[1]!), label: m[1]!.split('/').pop()!, via: m[1]!.startsWith('tftp') ? 'tftp' : 'http' }) },
-  { re: /Loading (\S+?)\.{3}\s*ok/, stage: (m) => ({ id: kindOf(m[1]!), label: m[1]!.split('/').pop()!, ...(/^https?:/.test(m[1]!) ? { via: 'http' as const } : { via: 'tftp' as const }) }) },
+  // PXELINUX/SYSLINUX: "Loading <file>... ok". Under load the "ok" can come after a carriage return (its
+  // own line here), so the fetch counts from "Loading"; a failed one is caught by the failure lines.
+  { re: /Loading (\S+?)\.{3,}(?:\s*ok)?/, stage: (m) => ({ id: kindOf(m[1]!), label: m[1]!.split('/').pop()!, ...(/^https?:/.test(m[1]!) ? { via: 'http' as const } : { via: 'tftp' as const }) }) },
   { re: /Linux version (\S+)/, stage: (m) => ({ id: 'linux', label: `Linux ${m[1]}` }) },
   { re: /Run (\S+) as init process/, stage: (m) => ({ id: 'initramfs', label: m[1]! }) },
   // The kernel's own word that an initrd arrived, for loaders that do not say they fetched one.

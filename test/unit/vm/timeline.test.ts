@@ -66,6 +66,12 @@ describe('the boot timeline', () => {
     expect(u.stages.map((s) => s.label)).toEqual(['initrd.img']);
   });
 
+  it('counts a PXELINUX fetch from "Loading", also when "ok" comes after a carriage return', () => {
+    const t = new Timeline();
+    t.serial('Loading vmlinuz...\r ok\r\nLoading initrd.img......\rok\r\n');
+    expect(t.stages.map((s) => `${s.id}:${s.label}:${s.via}`)).toEqual(['kernel:vmlinuz:tftp', 'initrd:initrd.img:tftp']);
+  });
+
   it('tells kinds of files by name', () => {
     expect(['vmlinuz', 'fedora-coreos-41-live-kernel-x86_64', 'initrd.img', 'fedora-coreos-live-initramfs.x86_64.img', 'config.ign', 'boot.ipxe', 'pxelinux.cfg/default', 'ldlinux.c32', 'syslinux.efi'].map(kindOf)).toEqual(['kernel', 'kernel', 'initrd', 'initrd', 'ignition', 'config', 'config', 'module', 'loader']);
   });
