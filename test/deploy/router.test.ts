@@ -126,6 +126,13 @@ describe('deploy to a MikroTik (RouterOS API simulator + a real sshd for its fil
       const dry = await deployRouter(target, { secrets, dryRun: true });
       expect(routerPlanLines(dry.plan).join('\n')).toContain('? skip   line 25: /system identity set name=lab-router — menu /system identity is not one router deploy manages');
 
+      // Asked once the statements are known (the editor's way): no answer changes nothing.
+      const asked: number[] = [];
+      const declined = await deployRouter(target, { secrets, unsupported: async (list) => (asked.push(list.length), undefined) });
+      expect(asked).toEqual([2]);
+      expect(declined.result).toBeUndefined();
+      expect(writes(s)).toEqual([]);
+
       const skipped = await deployRouter(target, { secrets, unsupported: 'skip' });
       expect(skipped.result?.applied).toHaveLength(13);
 

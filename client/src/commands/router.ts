@@ -1,10 +1,10 @@
 /** PXE: Deploy to Router…, Show Router Plan and Pull Router Config: the router deploy core behind editor UI. */
 import * as vscode from 'vscode';
-import { planLines, recordHostKey, targetNames } from '../deploy';
+import { planLines, recordHostKey } from '../deploy';
 import { recordTargetSetting } from '../deploy/target';
 import { deployRouter, loadRouterTarget, pullRouter, RouterError, routerPlanLines, routerSummary, type RouterDeployOptions, type RouterDeployOutcome, type RouterTarget, type UnsupportedChoice } from '../router';
 import type { DeployError } from '../deploy/errors';
-import { PLAN_SCHEME, type DeployUi } from './deploy';
+import { pickSiteTarget, PLAN_SCHEME, type DeployUi } from './deploy';
 
 export class RouterUi {
   /** Targets whose plain-API warning was accepted in this window. */
@@ -17,28 +17,8 @@ export class RouterUi {
   }
 
   /** The MikroTik targets of the workspace's site files; asks when there are several. */
-  async pickTarget(): Promise<RouterTarget | undefined> {
-    const files = await vscode.workspace.findFiles('**/pxe-site.json', '**/node_modules/**', 50);
-    const choices: { label: string; description: string; siteFile: string; name: string }[] = [];
-    for (const uri of files) {
-      try {
-        for (const t of targetNames(uri.fsPath)) if (t.kind === 'mikrotik') choices.push({ label: t.name, description: vscode.workspace.asRelativePath(uri), siteFile: uri.fsPath, name: t.name });
-      } catch {
-        // An unreadable site file has its own diagnostics.
-      }
-    }
-    if (!choices.length) {
-      void vscode.window.showErrorMessage('PXE: no router target in pxe-site.json: add one under "targets" with "kind": "mikrotik", host and user (the API password is asked once and kept in secret storage).');
-      return undefined;
-    }
-    const picked = choices.length === 1 ? choices[0] : await vscode.window.showQuickPick(choices, { title: 'Which router?' });
-    if (!picked) return undefined;
-    try {
-      return await loadRouterTarget(picked.siteFile, picked.name);
-    } catch (error) {
-      void vscode.window.showErrorMessage(`PXE: ${(error as Error).message}`);
-      return undefined;
-    }
+  pickTarget(): Promise<RouterTarget | undefined> {
+    return pickSiteTarget(['mikrotik'], { none: 'PXE: no router target in pxe-site.json: add one under "targets" with "kind": "mikrotik", host and user (the API password is asked once and kept in secret storage).', title: 'Which router?' }, loadRouterTarget);
   }
 
   /** Plain API sends the password in the clear: say so, once per window and target. */
@@ -124,28 +104,22 @@ export class RouterUi {
     let choice: UnsupportedChoice = 'stop';
     try {
       const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `PXE: deploying to ${target.name}`, cancellable: true }, async (progress, token) => {
-        const options = this.options(target, token);
-        // Read first: the unsupported statements decide how to go on.
         progress.report({ message: 'reading the router' });
-        const dry = await deployRouter(target, { ...options, dryRun: true });
-        this.record(target, dry);
-        if (dry.trustedCertificate) target.api.certificate = dry.trustedCertificate;
-        if (dry.trustedHostKey) target.files.hostKey = dry.trustedHostKey;
-        if (dry.plan.unsupported.length) {
-          const answer = await vscode.window.showWarningMessage(
-            `PXE: ${dry.plan.unsupported.length} statement(s) of ${vscode.workspace.asRelativePath(target.files.site.routerConfig ?? '')} do not translate to API calls.`,
-            { modal: true, detail: `${dry.plan.unsupported.map((u) => `line ${u.line}: ${u.text}\n   ${u.why}`).join('\n')}\n\nApply the translated part and leave these out, or upload the script and run it with /import (every line as written: an "add" already on the router is added again).` },
-            'Apply Translated Part',
-            'Upload and /import',
-          );
-          if (!answer) return undefined;
-          choice = answer === 'Upload and /import' ? 'import' : 'skip';
-        }
-        progress.report({ message: 'applying' });
         return deployRouter(target, {
-          ...options,
-          unsupported: choice,
+          ...this.options(target, token),
+          // Asked only when the script has statements the API translation leaves out.
+          unsupported: async (statements) => {
+            const answer = await vscode.window.showWarningMessage(
+              `PXE: ${statements.length} statement(s) of ${vscode.workspace.asRelativePath(target.files.site.routerConfig ?? '')} do not translate to API calls.`,
+              { modal: true, detail: `${statements.map((u) => `line ${u.line}: ${u.text}\n   ${u.why}`).join('\n')}\n\nApply the translated part and leave these out, or upload the script and run it with /import (every line as written: an "add" already on the router is added again).` },
+              'Apply Translated Part',
+              'Upload and /import',
+            );
+            choice = answer === 'Upload and /import' ? 'import' : 'skip';
+            return answer ? choice : undefined;
+          },
           confirm: async (plan, files) => {
+            progress.report({ message: 'waiting for your answer' });
             const s = routerSummary(plan);
             const fileChanges = files?.entries.filter((e) => e.action !== 'same').length ?? 0;
             if (!s.add && !s.set && !s.remove && !fileChanges && choice !== 'import') return true;
@@ -155,6 +129,7 @@ export class RouterUi {
               { modal: true, detail: lines.slice(0, 30).join('\n') + (lines.length > 30 ? `\n… ${lines.length - 30} more (PXE: Show Router Plan)` : '') },
               'Deploy',
             );
+            if (answer === 'Deploy') progress.report({ message: 'applying' });
             return answer === 'Deploy';
           },
         });

@@ -26,7 +26,8 @@ export interface RouterDeployOptions extends ConnectOptions {
   confirm?: (plan: RouterPlan, files: DeployOutcome['plan'] | undefined) => Promise<boolean>;
   /** Asked when the API certificate is not pinned and not trusted by the system. */
   trustCertificate?: (fingerprint: string, target: ApiTarget) => Promise<boolean>;
-  unsupported?: UnsupportedChoice;
+  /** What to do with untranslated statements: decided up front (CLI flags), or asked once they are known (editor). */
+  unsupported?: UnsupportedChoice | ((statements: RouterPlan['unsupported']) => Promise<UnsupportedChoice | undefined>);
   timeoutSeconds?: number;
 }
 
@@ -93,8 +94,8 @@ export async function pullRouter(target: RouterTarget, options: RouterDeployOpti
 
 export async function deployRouter(target: RouterTarget, options: RouterDeployOptions): Promise<RouterDeployOutcome> {
   const log = options.log ?? (() => undefined);
-  const choice = options.unsupported ?? 'stop';
   const { plan, api, trusted } = await planRouter(target, options);
+  let choice: UnsupportedChoice = typeof options.unsupported === 'string' ? options.unsupported : 'stop';
   const outcome: RouterDeployOutcome = { plan, ...(trusted ? { trustedCertificate: trusted } : {}) };
   try {
     // The files' plan too, so one preview shows everything (and a dry run touches nothing).
@@ -106,6 +107,11 @@ export async function deployRouter(target: RouterTarget, options: RouterDeployOp
       }
     }
     if (options.dryRun) return outcome;
+    if (plan.unsupported.length && typeof options.unsupported === 'function') {
+      const chosen = await options.unsupported(plan.unsupported);
+      if (!chosen) return outcome;
+      choice = chosen;
+    }
     if (plan.unsupported.length && choice === 'stop') {
       throw new RouterError(
         [
