@@ -20,7 +20,8 @@ export interface NasTarget extends SshTarget {
   verifyHash: boolean;
 }
 
-interface RawTarget {
+/** What every target of the site file has: how to reach it over SSH. */
+export interface RawSshTarget {
   kind?: string;
   host?: string;
   port?: number;
@@ -28,6 +29,14 @@ interface RawTarget {
   identityFile?: string;
   hostKey?: string;
   remoteRoot?: string;
+}
+
+/** `identityFile` as an absolute path (relative to the site file; `~/` is the home folder). */
+export function identityPath(siteFile: string, identityFile: string | undefined): { identityFile?: string } {
+  return identityFile ? { identityFile: resolve(dirname(siteFile), identityFile.replace(/^~(?=\/)/, process.env.HOME ?? '~')) } : {};
+}
+
+interface RawTarget extends RawSshTarget {
   nginxConfig?: string;
   nginxTest?: string;
   nginxReload?: string;
@@ -77,7 +86,7 @@ export function loadNasTarget(siteFile: string, name: string): NasTarget {
     host: raw.host,
     port: raw.port ?? 22,
     user: raw.user,
-    ...(raw.identityFile ? { identityFile: resolve(dirname(siteFile), raw.identityFile.replace(/^~(?=\/)/, process.env.HOME ?? '~')) } : {}),
+    ...identityPath(siteFile, raw.identityFile),
     ...(raw.hostKey ? { hostKey: raw.hostKey } : {}),
     site,
     localRoot: site.tftpRoot,

@@ -1,12 +1,12 @@
 /** A MikroTik target as the site file describes it: the API endpoint, the SFTP side, the script, the files. */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { parse } from 'jsonc-parser';
 import { parseRouterOs } from '../../../server/src/languages/routeros/parser';
 import { dhcpFacts } from '../../../server/src/site/chain/dhcp';
 import { readSite } from '../../../server/src/site/context';
 import { listLocal } from '../deploy/local';
-import { remotePath, type NasTarget } from '../deploy/target';
+import { identityPath, remotePath, type NasTarget, type RawSshTarget } from '../deploy/target';
 import { RouterError, type ApiTarget } from './api';
 
 export interface RouterTarget {
@@ -22,17 +22,10 @@ export interface RouterTarget {
   prune: boolean;
 }
 
-interface RawRouter {
-  kind?: string;
-  host?: string;
-  port?: number;
-  user?: string;
-  identityFile?: string;
-  hostKey?: string;
+interface RawRouter extends RawSshTarget {
   apiPort?: number;
   apiTls?: boolean;
   apiCertificate?: string;
-  remoteRoot?: string;
   files?: string[];
   prune?: boolean;
 }
@@ -78,7 +71,7 @@ export async function loadRouterTarget(siteFile: string, name: string): Promise<
       host: raw.host,
       port: raw.port ?? 22,
       user: raw.user,
-      ...(raw.identityFile ? { identityFile: resolve(dirname(siteFile), raw.identityFile.replace(/^~(?=\/)/, process.env.HOME ?? '~')) } : {}),
+      ...identityPath(siteFile, raw.identityFile),
       ...(raw.hostKey ? { hostKey: raw.hostKey } : {}),
       site,
       localRoot: tftpRoot,
