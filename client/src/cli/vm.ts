@@ -1,6 +1,6 @@
 /** `pxe-workbench vm`: boot the site in QEMU and print the timeline as it happens. */
 import { InputError } from '../../../server/src/engine';
-import { stageLine, STAGE_NAME, STAGE_ORDER, startVm, succeeded, vmPlan, VmError, type StageId } from '../vm';
+import { stageLine, STAGE_NAME, STAGE_ORDER, howItEnded, startVm, succeeded, vmPlan, VmError, type StageId } from '../vm';
 
 export interface VmCliOptions {
   firmware?: string;
@@ -55,7 +55,7 @@ export async function vmCommand(siteFile: string, options: VmCliOptions): Promis
   try {
     const result = await run.done;
     const reached = result.reached ? `${STAGE_NAME[result.reached.id]} (${result.reached.label})` : 'nothing';
-    const how = { poweroff: 'the VM powered off', reached: 'reached the stage asked for', failure: 'stopped at a failure', timeout: `stopped after ${plan.timeoutSeconds} s`, stopped: 'stopped', crashed: `QEMU failed${result.qemuError ? `: ${result.qemuError}` : ''}` }[result.reason];
+    const how = howItEnded(result, plan.timeoutSeconds);
     out(`Furthest stage: ${reached} · ${how} (${result.seconds} s, ${result.accel.toUpperCase()}). Serial console: ${result.serialLog}`);
     return succeeded(result, (options.until as StageId | undefined) ?? 'initramfs') ? 0 : 1;
   } finally {

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { parseRouterOs } from '../../../server/src/languages/routeros/parser';
 import { dhcpFacts } from '../../../server/src/site/chain/dhcp';
 import { readSite } from '../../../server/src/site/context';
-import { stageLine, STAGE_NAME, STAGE_ORDER, startVm, succeeded, vmPlan, VmError, type Stage, type StageId, type VmRequest, type VmResult, type VmRun } from '../vm';
+import { stageLine, STAGE_NAME, STAGE_ORDER, howItEnded, startVm, succeeded, vmPlan, VmError, type Stage, type StageId, type VmRequest, type VmResult, type VmRun } from '../vm';
 
 export const TASK_TYPE = 'pxe-vm';
 
@@ -195,7 +195,7 @@ export class VmUi implements vscode.TreeDataProvider<Row>, vscode.Disposable {
       });
       const ok = succeeded(result, until ?? 'initramfs');
       const reached = result.reached ? STAGE_NAME[result.reached.id] : 'nothing';
-      const how = { poweroff: 'the VM powered off', reached: 'reached the stage asked for', failure: 'stopped at a failure', timeout: `stopped after ${plan.timeoutSeconds} s`, stopped: 'stopped', crashed: `QEMU failed${result.qemuError ? `: ${result.qemuError}` : ''}` }[result.reason];
+      const how = howItEnded(result, plan.timeoutSeconds);
       const text = `Furthest stage: ${reached} · ${how} (${result.seconds} s, ${result.accel.toUpperCase()})`;
       this.push({ kind: 'end', text, ok });
       terminal.write(`\n\n${text}.\n`);

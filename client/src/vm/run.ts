@@ -29,6 +29,11 @@ export interface VmRunOptions {
 
 export type EndReason = 'poweroff' | 'reached' | 'failure' | 'timeout' | 'stopped' | 'crashed';
 
+/** Why a run ended, in words ("stopped after 120 s", "QEMU failed: …"). */
+export function howItEnded(result: VmResult, timeoutSeconds: number): string {
+  return { poweroff: 'the VM powered off', reached: 'reached the stage asked for', failure: 'stopped at a failure', timeout: `stopped after ${timeoutSeconds} s`, stopped: 'stopped', crashed: `QEMU failed${result.qemuError ? `: ${result.qemuError}` : ''}` }[result.reason];
+}
+
 /** A run went well: it got to the initramfs (or the stage asked for) and nothing failed. */
 export function succeeded(result: VmResult, until: StageId = 'initramfs'): boolean {
   if (result.failure || result.reason === 'crashed' || result.reason === 'stopped') return false;

@@ -45,15 +45,6 @@ export interface Failure {
   at: number;
 }
 
-/** Ends the iPXE banner's label: under OVMF iPXE is the UEFI firmware's network driver, under SeaBIOS a ROM. */
-const UEFI_IPXE = '\u0000ipxe-banner';
-
-/** An initrd the kernel unpacked: only a stage when no fetch of one was seen. */
-const INITRD_SEEN = '\u0000initrd-seen';
-
-/** Stands for "the boot file named before" in a pattern's stage. */
-const BOOT_FILE = '\u0000boot-file';
-
 /** `\x1b[…m`, `\x1bc` and the other escapes SeaBIOS, iPXE and OVMF write to the serial console. */
 // eslint-disable-next-line no-control-regex -- escape sequences are what this removes
 const ANSI = /\x1b\[[0-9;?=]*[A-Za-z]|\x1b[c()][0-9A-Za-z]?|\x1b./g;
@@ -70,9 +61,17 @@ export function kindOf(name: string): StageId {
   return 'module';
 }
 
+/** What a pattern may need to know about the boot so far. */
+interface SoFar {
+  firmware: 'bios' | 'uefi';
+  /** The boot file DHCP named (its last path segment), once seen. */
+  bootFile: string;
+  has(id: StageId): boolean;
+}
+
 interface Pattern {
   re: RegExp;
-  stage?: (m: RegExpExecArray) => Omit<Stage, 'at'> | undefined;
+  stage?: (m: RegExpExecArray, soFar: SoFar) => Omit<Stage, 'at'> | undefined;
   failure?: (m: RegExpExecArray) => string | undefined;
 }
 
@@ -80,14 +79,14 @@ const PATTERNS: Pattern[] = [
   { re: /SeaBIOS \(version ([^)]+)\)/, stage: (m) => ({ id: 'firmware', label: `SeaBIOS ${m[1]}` }) },
   { re: /BdsDxe: (?:loading|starting) Boot\d+ "([^"]+)"/, stage: (m) => ({ id: 'firmware', label: `UEFI (OVMF): ${m[1]}` }) },
   { re: />>Start PXE over IPv4/, stage: () => ({ id: 'firmware', label: 'UEFI (OVMF) PXE' }) },
-  { re: /iPXE (\S+) -- Open Source Network Boot Firmware/, stage: (m) => ({ id: 'firmware', label: `iPXE ${m[1]}${UEFI_IPXE}` }) },
+  { re: /iPXE (\S+) -- Open Source Network Boot Firmware/, stage: (m, t) => ({ id: 'firmware', label: t.firmware === 'uefi' ? `OVMF (UEFI) with iPXE ${m[1]} as its network driver` : `iPXE ${m[1]} network ROM` }) },
   { re: /Configuring \(net\d ([0-9a-f:]+)\)[. ]*ok/, stage: (m) => ({ id: 'dhcp', label: `iPXE, ${m[1]}` }) },
   { re: /Station IP address is (\S+)/, stage: (m) => ({ id: 'dhcp', label: m[1]! }) },
   { re: /My IP address seems to be [0-9A-F]+ (\S+)/, stage: (m) => ({ id: 'dhcp', label: `PXELINUX: ${m[1]}` }) },
   { re: /^\s*(?:net\d: )?(\d+\.\d+\.\d+\.\d+)\/(\d+\.\d+\.\d+\.\d+)(?: gw (\S+))?/, stage: (m) => ({ id: 'dhcp', label: m[1]!, ...(m[3] ? { detail: `gateway ${m[3]}` } : {}) }) },
   { re: /Filename: (\S+)/, stage: (m) => ({ id: 'bootfile', label: m[1]! }) },
   { re: /NBP filename is (\S+)/, stage: (m) => ({ id: 'bootfile', label: m[1]! }) },
-  { re: /NBP filesize is (\d+) Bytes/, stage: (m) => ({ id: 'bootfile', label: BOOT_FILE, bytes: Number(m[1]), via: 'tftp', detail: `${Number(m[1]).toLocaleString('en')} bytes over TFTP` }) },
+  { re: /NBP filesize is (\d+) Bytes/, stage: (m, t) => ({ id: 'bootfile', label: t.bootFile || 'boot file', bytes: Number(m[1]), via: 'tftp', detail: `${Number(m[1]).toLocaleString('en')} bytes over TFTP` }) },
   { re: /^(\S+) : (\d+) bytes \[(?:PXE-NBP|EFI|PXE|NBI)\]/, stage: (m) => ({ id: 'bootfile', label: m[1]!.split('/').pop()!, bytes: Number(m[2]), detail: `${Number(m[2]).toLocaleString('en')} bytes` }) },
   { re: /(PXELINUX|SYSLINUX) (\d+\.\d+)\S*( EFI)?/, stage: (m) => ({ id: 'loader', label: `${m[1]} ${m[2]}${m[3] ?? ''}` }) },
   // syslinux.efi prints no banner; this is its first line.
@@ -101,7 +100,7 @@ const PATTERNS: Pattern[] = [
   { re: /Linux version (\S+)/, stage: (m) => ({ id: 'linux', label: `Linux ${m[1]}` }) },
   { re: /Run (\S+) as init process/, stage: (m) => ({ id: 'initramfs', label: m[1]! }) },
   // The kernel's own word that an initrd arrived, for loaders that do not say they fetched one.
-  { re: /Freeing initrd memory: (\d+)K/, stage: (m) => ({ id: 'initrd', label: INITRD_SEEN, detail: `${m[1]} KiB unpacked by the kernel` }) },
+  { re: /Freeing initrd memory: (\d+)K/, stage: (m, t) => (t.has('initrd') ? undefined : { id: 'initrd', label: 'initrd (unpacked by the kernel)', detail: `${m[1]} KiB unpacked by the kernel` }) },
   { re: /ignition\[\d+\]: .*GET (\S+): attempt/, stage: (m) => ({ id: 'ignition', label: m[1]! }) },
   { re: /VFS: Unable to mount root fs.*/, failure: (m) => `${m[0]} — the kernel found no initrd. Under UEFI the kernel line needs initrd=<name> (iPXE rule ipxe.missingInitrd); otherwise check the INITRD/initrd line and the file.` },
   { re: /Kernel panic.*/, failure: (m) => m[0] },
@@ -113,7 +112,6 @@ export class Timeline extends EventEmitter {
   failure?: Failure;
   private started = Date.now();
   private partial = '';
-  private readonly seen = new Set<string>();
 
   constructor(
     /** A line the test initramfs (or any boot) prints when it got where it should. */
@@ -130,15 +128,6 @@ export class Timeline extends EventEmitter {
   private bootFile = '';
 
   private add(stage: Omit<Stage, 'at'>): void {
-    if (stage.label.endsWith(UEFI_IPXE)) {
-      const ipxe = stage.label.slice(0, -UEFI_IPXE.length);
-      stage = { ...stage, label: this.firmware === 'uefi' ? `OVMF (UEFI) with ${ipxe} as its network driver` : `${ipxe} network ROM` };
-    }
-    if (stage.label === INITRD_SEEN) {
-      if (this.stages.some((s) => s.id === 'initrd')) return;
-      stage = { ...stage, label: 'initrd (unpacked by the kernel)' };
-    }
-    if (stage.label === BOOT_FILE) stage = { ...stage, label: this.bootFile || 'boot file' };
     if (stage.id === 'bootfile' && !this.bootFile) this.bootFile = stage.label.split('/').pop()!;
     // The boot file named by DHCP and then fetched is one stage ("lpxelinux.0", "http://…/boot.ipxe" by its name).
     if (stage.id === 'bootfile' && this.bootFile && stage.label.split('/').pop() === this.bootFile) stage = { ...stage, label: this.stages.find((s) => s.id === 'bootfile')?.label ?? stage.label };
@@ -148,17 +137,13 @@ export class Timeline extends EventEmitter {
       dhcp.detail = [dhcp.detail, stage.label, stage.detail].filter(Boolean).join(', ');
       return;
     }
-    const key = `${stage.id}\0${stage.label}`;
-    if (this.seen.has(key)) {
-      // Several lines (and the HTTP log) tell about one file: keep the first, add what it lacks.
-      const earlier = this.stages.find((s) => `${s.id}\0${s.label}` === key);
-      if (earlier) {
-        if (stage.bytes !== undefined && earlier.bytes === undefined) Object.assign(earlier, { bytes: stage.bytes, ...(stage.detail ? { detail: stage.detail } : {}) });
-        if (stage.via && !earlier.via) earlier.via = stage.via;
-      }
+    // Several lines (and the HTTP log) tell about one file: keep the first, add what it lacks.
+    const earlier = this.stages.find((s) => s.id === stage.id && s.label === stage.label);
+    if (earlier) {
+      if (stage.bytes !== undefined && earlier.bytes === undefined) Object.assign(earlier, { bytes: stage.bytes, ...(stage.detail ? { detail: stage.detail } : {}) });
+      if (stage.via && !earlier.via) earlier.via = stage.via;
       return;
     }
-    this.seen.add(key);
     const full: Stage = { ...stage, at: this.now() };
     this.stages.push(full);
     this.emit('stage', full);
@@ -190,7 +175,7 @@ export class Timeline extends EventEmitter {
       const m = p.re.exec(line);
       if (!m) continue;
       if (p.stage) {
-        const stage = p.stage(m);
+        const stage = p.stage(m, { firmware: this.firmware, bootFile: this.bootFile, has: (id) => this.stages.some((s) => s.id === id) });
         if (stage) this.add(stage);
       }
       if (p.failure && !this.failure) {
