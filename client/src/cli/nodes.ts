@@ -1,7 +1,7 @@
 /** `pxe-workbench nodes generate`: the node files and static leases from the node table, with a diff preview. */
 import { relative } from 'node:path';
 import { InputError } from '../../../server/src/engine';
-import { NodesError, nodesSummary, planNodes, writeNodes, type NodesPlan } from '../nodes/generate';
+import { nodeFileLine, NodesError, nodesSummary, planNodes, writeNodes, type NodesPlan } from '../nodes/generate';
 import { ask, interactive } from './deploy';
 
 export interface NodesCliOptions {
@@ -9,8 +9,6 @@ export interface NodesCliOptions {
   force?: boolean;
   diff?: boolean;
 }
-
-const SIGN = { add: '+', change: '~', same: '=', handEdited: '!' } as const;
 
 export async function nodesGenerateCommand(siteFile: string, options: NodesCliOptions, cwd: string): Promise<number> {
   let plan: NodesPlan;
@@ -22,7 +20,7 @@ export async function nodesGenerateCommand(siteFile: string, options: NodesCliOp
   }
   const out = (line: string): boolean => process.stdout.write(`${line}\n`);
   for (const file of plan.files) {
-    out(`${SIGN[file.action]} ${relative(cwd, file.path) || file.path}${file.node ? `  (${file.node})` : ''}${file.action === 'handEdited' ? '  — changed by hand since it was generated' : ''}`);
+    out(nodeFileLine(file, relative(cwd, file.path) || file.path));
     if (file.diff && (options.dryRun || options.diff)) out(file.diff.split('\n').slice(2).map((l) => `    ${l}`).join('\n').trimEnd());
   }
   for (const problem of plan.problems) process.stderr.write(`warning: ${problem}\n`);

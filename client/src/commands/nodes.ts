@@ -1,7 +1,7 @@
 /** PXE: Generate Node Files: the fleet's per-node files and static leases, with a diff preview first. */
 import * as vscode from 'vscode';
 import { readSite } from '../../../server/src/site/context';
-import { NodesError, nodesSummary, planNodes, writeNodes } from '../nodes/generate';
+import { nodeFileLine, NodesError, nodesSummary, planNodes, writeNodes } from '../nodes/generate';
 import { PLAN_SCHEME, type Documents } from './deploy';
 
 export async function generateNodesCommand(documents: Documents, log: vscode.LogOutputChannel): Promise<{ written: string[]; skipped: string[] } | undefined> {
@@ -23,11 +23,10 @@ export async function generateNodesCommand(documents: Documents, log: vscode.Log
   const changes = plan.files.filter((f) => f.action !== 'same');
   // The preview: every file and its diff, as a document.
   const uri = vscode.Uri.from({ scheme: PLAN_SCHEME, path: `/Node files (${plan.site.name ?? 'site'}).diff` });
-  const sign = { add: '+', change: '~', same: '=', handEdited: '!' } as const;
   const lines = [
     `# ${nodesSummary(plan)}`,
     ...plan.problems.map((p) => `# warning: ${p}`),
-    ...plan.files.map((f) => `${sign[f.action]} ${vscode.workspace.asRelativePath(f.path)}${f.node ? `  (${f.node})` : ''}${f.action === 'handEdited' ? '  — changed by hand since it was generated' : ''}${f.diff ? `\n${f.diff.split('\n').slice(2).join('\n')}` : ''}`),
+    ...plan.files.map((f) => `${nodeFileLine(f, vscode.workspace.asRelativePath(f.path))}${f.diff ? `\n${f.diff.split('\n').slice(2).join('\n')}` : ''}`),
   ];
   documents.set(uri, `${lines.join('\n')}\n`);
   await vscode.window.showTextDocument(uri, { preview: true });

@@ -209,6 +209,13 @@ export function planNodes(siteFile: string): NodesPlan {
   return { site, files, problems };
 }
 
+const SIGN: Record<NodeAction, string> = { add: '+', change: '~', same: '=', handEdited: '!' };
+
+/** A file of the plan as one line: `+ path  (node)`, with the hand-edit warning; `where` names the path. */
+export function nodeFileLine(file: NodeFile, where: string): string {
+  return `${SIGN[file.action]} ${where}${file.node ? `  (${file.node})` : ''}${file.action === 'handEdited' ? '  — changed by hand since it was generated' : ''}`;
+}
+
 /** One line: how many files generation adds, changes, leaves, and keeps because they were edited by hand. */
 export function nodesSummary(plan: NodesPlan): string {
   const count = (a: string): number => plan.files.filter((f) => f.action === a).length;
