@@ -3,6 +3,7 @@
  * Never asserted in tests; numbers are for reading and for docs/benchmarks.md.
  */
 import { spawn } from 'node:child_process';
+import type { Writable } from 'node:stream';
 import { promises as fs } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,15 +19,26 @@ import { printTable, time, type Row } from './stats';
 
 const SERVER = resolve(__dirname, 'server.js');
 
+/** Sends one JSON-RPC message with LSP framing to a server spawned over stdio. */
+function sender(child: { stdin: Writable }): (message: object) => void {
+  return (message) => {
+    const body = JSON.stringify({ jsonrpc: '2.0', ...message });
+    child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  };
+}
+
+/** A process's resident memory (KiB), from /proc. */
+async function rssKiB(pid: number | undefined): Promise<number> {
+  const status = await fs.readFile(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+}
+
 /** Spawns the server and measures the time until the first diagnostic for one opened document. */
 function serverToFirstDiagnostic(): Promise<number> {
   return new Promise((done, fail) => {
     const started = performance.now();
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const send = (message: object): void => {
-      const body = JSON.stringify({ jsonrpc: '2.0', ...message });
-      child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
-    };
+    const send = sender(child);
     let buffer = '';
     child.stdout.on('data', (chunk: Buffer) => {
       buffer += chunk.toString();
@@ -50,10 +62,7 @@ function serverToFirstDiagnostic(): Promise<number> {
 function serverMemoryAfterSite(root: string, files: string[]): Promise<number> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const send = (message: object): void => {
-      const body = JSON.stringify({ jsonrpc: '2.0', ...message });
-      child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
-    };
+    const send = sender(child);
     let buffer = '';
     let published = 0;
     child.stdout.on('data', (chunk: Buffer) => {
@@ -71,9 +80,9 @@ function serverMemoryAfterSite(root: string, files: string[]): Promise<number> {
         buffer += '__measured';
         // Let the chain for the site settle, then read VmRSS.
         setTimeout(() => {
-          void fs.readFile(`/proc/${child.pid}/status`, 'utf8').then((status) => {
+          void rssKiB(child.pid).then((kib) => {
             child.kill();
-            done(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN));
+            done(kib);
           }, fail);
         }, 1000);
       }
@@ -88,9 +97,9 @@ function bareNodeMemory(): Promise<number> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 5000)'], { stdio: 'ignore' });
     setTimeout(() => {
-      void fs.readFile(`/proc/${child.pid}/status`, 'utf8').then((status) => {
+      void rssKiB(child.pid).then((kib) => {
         child.kill();
-        done(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN));
+        done(kib);
       }, fail);
     }, 1000);
   });
