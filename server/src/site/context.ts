@@ -1,9 +1,9 @@
-import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readlinkSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parse } from 'jsonc-parser';
 import type { FileView, RuleContext, SiteView } from '../core/context';
 import { SITE_FILE_NAME } from '../core/classify';
 import { fleetOf } from './nodes';
+import { loadSiteJson } from './load';
 
 /** A FileView over the disk that remembers what it saw (one per lint run or validation). */
 export function diskFiles(): FileView {
@@ -38,7 +38,18 @@ export function diskFiles(): FileView {
 
 const sites = new Map<string, { mtimeMs: number; view: SiteView | undefined }>();
 
-/** Reads pxe-site.json into a SiteView (cached until the file changes). A broken file gives undefined. */
+/**
+ * Reads pxe-site.json into a SiteView for a command: throws `SiteFileError` (naming the field and the fix)
+ * when it is not a regular file, too large, too deep, not JSON or has a value of the wrong type.
+ */
+export function loadSiteView(file: string): SiteView {
+  return siteView(file, loadSiteJson(file)) ?? { root: dirname(file), file };
+}
+
+/**
+ * Reads pxe-site.json into a SiteView (cached until the file changes). A broken file gives undefined: its
+ * own diagnostics say why, and nothing uses a value of the wrong type.
+ */
 export function readSite(file: string): SiteView | undefined {
   let mtimeMs: number;
   try {
@@ -50,9 +61,9 @@ export function readSite(file: string): SiteView | undefined {
   if (cached && cached.mtimeMs === mtimeMs) return cached.view;
   let view: SiteView | undefined;
   try {
-    view = siteView(file, parse(readFileSync(file, 'utf8')));
+    view = loadSiteView(file);
   } catch {
-    view = undefined; // unreadable: the site file's own diagnostics say why
+    view = undefined; // unusable: the site file's own diagnostics say why
   }
   sites.set(file, { mtimeMs, view });
   return view;

@@ -1,18 +1,13 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { resolve } from 'node:path';
 import type { Node } from 'jsonc-parser';
 import { inSubnet } from '../core/ipv4';
-import schema from '../../../schemas/pxe-site.schema.json';
 import type { Problem } from '../core/problem';
 import type { Rule } from '../core/rule';
 import type { JsonDocument } from '../json/parse';
 import { placeErrors } from '../json/schemaErrors';
 
-let compiled: ValidateFunction | undefined;
-function validator(): ValidateFunction {
-  compiled ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(schema);
-  return compiled;
-}
+import { siteValidator as validator } from './load';
 
 function describe(error: ErrorObject): { message: string; key?: string } {
   const where = error.instancePath ? `\`${error.instancePath.slice(1).replace(/\//g, '.')}\`` : 'The site file';

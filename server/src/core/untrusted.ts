@@ -1,0 +1,245 @@
+/**
+ * The one place that reads and bounds untrusted input: workspace files, site files, remote replies and
+ * downloads. Files are read only when they are regular files (a FIFO would block, a device never ends) and
+ * no larger than a cap; JSON is refused past a nesting depth (parsers recurse); gzip is inflated with an
+ * output cap; paths built from input are resolved for real and must stay under their root; names shown to
+ * the user have their control characters escaped.
+ */
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, promises as fs } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+
+/** Largest text file any language reads (the biggest real config seen is well under 1 MiB). */
+export const MAX_TEXT_BYTES = 16 * 1024 * 1024;
+/** Deepest JSON nesting read; real Ignition and site files nest fewer than 20 levels. */
+export const MAX_JSON_DEPTH = 256;
+/** Largest RouterOS command tree (a `/console/inspect` dump of every menu is a few MiB). */
+export const MAX_TREE_BYTES = 64 * 1024 * 1024;
+/** Largest output of one inflate (a gzip `data:` URL, a compressed download's metadata). */
+export const MAX_INFLATE_BYTES = 64 * 1024 * 1024;
+
+export type ReadFailure = 'missing' | 'notFile' | 'tooLarge' | 'unreadable';
+
+export type ReadResult = { ok: true; bytes: Buffer } | { ok: false; reason: ReadFailure; message: string };
+
+const mib = (n: number): string => `${(n / 1048576).toFixed(n < 1048576 ? 2 : 0)} MiB`;
+
+function kindOf(stat: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+  if (stat.isDirectory()) return 'a folder';
+  if (stat.isFIFO()) return 'a named pipe (FIFO)';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
+
+function failure(path: string, error: unknown): ReadResult {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, reason: 'missing', message: `${path}: no such file. Check the path.` };
+  return { ok: false, reason: 'unreadable', message: `${path}: cannot be read (${code ?? String(error)}). Check its permissions.` };
+}
+
+function tooLarge(path: string, maxBytes: number): ReadResult {
+  return { ok: false, reason: 'tooLarge', message: `${path}: larger than ${mib(maxBytes)}, not read. A boot config is far smaller; check that this is the file you meant.` };
+}
+
+function notFile(path: string, kind: string): ReadResult {
+  return { ok: false, reason: 'notFile', message: `${path}: ${kind}, not read. Only regular files are read; point the setting at a file.` };
+}
+
+/**
+ * Reads a regular file of at most `maxBytes`. Opens without blocking (a FIFO with no writer would wait
+ * forever) and checks the opened file itself, so a link swapped in between cannot change what is read.
+ */
+export function readCapped(path: string, maxBytes = MAX_TEXT_BYTES): ReadResult {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    return failure(path, error);
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return notFile(path, kindOf(stat));
+    if (stat.size > maxBytes) return tooLarge(path, maxBytes);
+    // The file may grow while it is read: read at most one byte past the cap to notice.
+    const buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, stat.size + 65536));
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) break;
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    if (length > maxBytes) return tooLarge(path, maxBytes);
+    return { ok: true, bytes: buffer.subarray(0, length) };
+  } catch (error) {
+    return failure(path, error);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** `readCapped` without blocking the event loop. */
+export async function readCappedAsync(path: string, maxBytes = MAX_TEXT_BYTES): Promise<ReadResult> {
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    return failure(path, error);
+  }
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) return notFile(path, kindOf(stat));
+    if (stat.size > maxBytes) return tooLarge(path, maxBytes);
+    const buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, stat.size + 65536));
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > maxBytes) return tooLarge(path, maxBytes);
+    return { ok: true, bytes: buffer.subarray(0, length) };
+  } catch (error) {
+    return failure(path, error);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A text file (UTF-8) or undefined when it is missing, not a regular file, too large or unreadable. */
+export function readTextOrUndefined(path: string, maxBytes = MAX_TEXT_BYTES): string | undefined {
+  const result = readCapped(path, maxBytes);
+  return result.ok ? result.bytes.toString('utf8') : undefined;
+}
+
+/** Thrown by `readTextOrThrow` and the site loader: the message names the file and what to do. */
+export class UntrustedInputError extends Error {
+  override readonly name: string = 'UntrustedInputError';
+  constructor(
+    message: string,
+    readonly reason: ReadFailure | 'invalid' = 'invalid',
+  ) {
+    super(message);
+  }
+}
+
+export function readTextOrThrow(path: string, maxBytes = MAX_TEXT_BYTES): string {
+  const result = readCapped(path, maxBytes);
+  if (!result.ok) throw new UntrustedInputError(result.message, result.reason);
+  return result.bytes.toString('utf8');
+}
+
+/**
+ * The offset where JSON text first nests deeper than `maxDepth` (brackets outside strings), or -1. Linear,
+ * without recursion, so it is safe to run before a recursive parser.
+ */
+export function jsonDepthExceeded(text: string, maxDepth = MAX_JSON_DEPTH): number {
+  // Tokenised as jsonc-parser scans (a string ends at a line break, comments are skipped) and a closer
+  // pops only its own opener (the parser skips a stray one), so no text nests the parser deeper than this.
+  const open: number[] = [];
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */ || c === 10 || c === 13) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 47 /* / */ && text.charCodeAt(i + 1) === 47) {
+      while (i + 1 < text.length && text.charCodeAt(i + 1) !== 10 && text.charCodeAt(i + 1) !== 13) i++;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 42 /* * */) {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else if (c === 123 /* { */ || c === 91 /* [ */) {
+      if (open.push(c) > maxDepth) return i;
+    } else if ((c === 125 /* } */ && open.at(-1) === 123) || (c === 93 /* ] */ && open.at(-1) === 91)) open.pop();
+  }
+  return -1;
+}
+
+export function depthMessage(maxDepth = MAX_JSON_DEPTH): string {
+  return `JSON nested deeper than ${maxDepth} levels: not read past this point. Real configs nest a few levels; check that the file was not generated wrongly or corrupted.`;
+}
+
+/** `JSON.parse` with the depth cap; throws `UntrustedInputError` naming `what` on a deep or invalid text. */
+export function parseJsonCapped(text: string, what: string, maxDepth = MAX_JSON_DEPTH): unknown {
+  const at = jsonDepthExceeded(text, maxDepth);
+  if (at >= 0) throw new UntrustedInputError(`${what}: ${depthMessage(maxDepth)}`);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new UntrustedInputError(`${what}: not valid JSON (${(error as Error).message}). Fix the JSON and try again.`);
+  }
+}
+
+export type InflateResult = { ok: true; bytes: Buffer } | { ok: false; reason: 'tooLarge' | 'corrupt'; message: string };
+
+/** Gunzips with an output cap, so a small bomb cannot take the memory. */
+export function gunzipCapped(bytes: Uint8Array, maxBytes = MAX_INFLATE_BYTES): InflateResult {
+  try {
+    return { ok: true, bytes: gunzipSync(bytes, { maxOutputLength: maxBytes }) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
+      return { ok: false, reason: 'tooLarge', message: `the gzip data inflates to more than ${mib(maxBytes)}; not decompressed. Check that it is the file you meant.` };
+    }
+    return { ok: false, reason: 'corrupt', message: `the gzip data is corrupt (${(error as Error).message}).` };
+  }
+}
+
+// C0 and C1 controls, DEL, and the bidirectional overrides that can reorder what a terminal shows.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** A name as it may be shown in a terminal, a prompt or the Problems panel: control characters escaped. */
+export function escapeControl(text: string): string {
+  return text.replace(CONTROL, (c) => {
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    if (c === '\t') return '\\t';
+    const code = c.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+export function hasControl(text: string): boolean {
+  CONTROL.lastIndex = 0;
+  const found = CONTROL.test(text);
+  CONTROL.lastIndex = 0;
+  return found;
+}
+
+/** True when `path` is `root` or below it, compared as written (both absolute and normalised by the caller). */
+export function isUnder(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+}
+
+/**
+ * The real path of `path` (symbolic links resolved; for a path that does not exist yet, its deepest existing
+ * folder resolved and the rest appended), or undefined when it cannot be resolved.
+ */
+export function realPathOf(path: string): string | undefined {
+  const absolute = resolve(path);
+  try {
+    return realpathSync(absolute);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') return undefined;
+    const parent = dirname(absolute);
+    if (parent === absolute) return undefined;
+    const real = realPathOf(parent);
+    return real === undefined ? undefined : join(real, basename(absolute));
+  }
+}
+
+/**
+ * Confines a path built from input to `root`: resolves both for real (links followed) and returns the real
+ * path when it stays under the real root, else undefined. `path` may be relative to the root.
+ */
+export function confine(root: string, path: string): string | undefined {
+  const realRoot = realPathOf(root);
+  const real = realPathOf(resolve(root, path));
+  if (realRoot === undefined || real === undefined) return undefined;
+  return isUnder(realRoot, real) ? real : undefined;
+}
