@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { summarize } from './summary.mjs';
 
 const phases = [];
 function phase(name, command, args) {
@@ -33,8 +34,10 @@ let passed = 0;
 let failed = 0;
 try {
   const json = JSON.parse(readFileSync(report, 'utf8'));
-  passed = json.numPassedTests;
-  failed = json.numFailedTests;
+  const counted = summarize(json);
+  for (const note of counted.notes) console.error(note);
+  passed = counted.passed;
+  failed = counted.failed;
 } catch {
   console.error('test: vitest wrote no report; see its output above.');
   failed = Math.max(1, failed);

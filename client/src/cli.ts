@@ -1,6 +1,6 @@
 /** `pxe-workbench` command line: the same checks as the editor, for scripts and CI. */
 import { Command, CommanderError, Option } from 'commander';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { findNodeAtOffset, parseTree } from 'jsonc-parser';
 import { DataUrlError, encodeDataUrl, isText } from '../../server/src/languages/ignition/dataUrl';
@@ -13,8 +13,9 @@ import { positionsOf } from '../../server/src/lsp/convert';
 import { InputError, lintPaths, lintText } from '../../server/src/engine';
 import { LookupError } from '../../server/src/languages/pxelinux/lookup';
 import { explainLookup, formatLookup } from '../../server/src/languages/pxelinux/lookupFiles';
-import { diskFiles, findSiteFile, readSite } from '../../server/src/site/context';
+import { diskFiles, findSiteFile, loadSiteView } from '../../server/src/site/context';
 import { LEVELS, type Level } from '../../server/src/core/problem';
+import { escapeControl, MAX_TREE_BYTES, parseJsonCapped, readCappedAsync, readTextOrThrow, UntrustedInputError } from '../../server/src/core/untrusted';
 import { chainCommand, type ChainOptions } from './cli/chain';
 import { deployCommand, siteFileFor, type DeployCliOptions } from './cli/deploy';
 import { routerPullCommand } from './cli/router';
@@ -49,7 +50,7 @@ async function lint(paths: string[], options: LintOptions): Promise<number> {
   const cwd = process.cwd();
   if (options.routerosTree) {
     try {
-      useTree(treeFromInspect(JSON.parse(await readFile(resolve(options.routerosTree), 'utf8')), options.routerosVersion));
+      useTree(treeFromInspect(parseJsonCapped(readTextOrThrow(resolve(options.routerosTree), MAX_TREE_BYTES), options.routerosTree), options.routerosVersion));
     } catch (error) {
       throw new InputError(`--routeros-tree ${options.routerosTree}: not a usable /console/inspect dump (${error instanceof Error ? error.message : String(error)}).`);
     }
@@ -206,9 +207,9 @@ export function program(): Command {
     .argument('<file>', 'the file to embed')
     .option('--base64', 'always use base64')
     .action(async (file: string, options: { base64?: boolean }) => {
-      const bytes = await readFile(resolve(file)).catch((error: NodeJS.ErrnoException) => {
-        throw new InputError(`${file}: cannot be read (${error.code ?? String(error)}).`);
-      });
+      const read = await readCappedAsync(resolve(file));
+      if (!read.ok) throw new InputError(`${file}${read.message.slice(resolve(file).length)}`);
+      const bytes = read.bytes;
       process.stdout.write(`${encodeDataUrl(bytes, { base64: options.base64 === true || !isText(bytes) })}\n`);
     });
   return cli;
@@ -231,11 +232,9 @@ async function formatFiles(files: string[], options: { check?: boolean; write?: 
 }
 
 async function readInput(file: string): Promise<string> {
-  try {
-    return await readFile(resolve(file), 'utf8');
-  } catch (error) {
-    throw new InputError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}). Check the path.`);
-  }
+  const read = await readCappedAsync(resolve(file));
+  if (!read.ok) throw new InputError(`${file}${read.message.slice(resolve(file).length)}`);
+  return read.bytes.toString('utf8');
 }
 
 /** ignition-validate's message form: `error at $.storage.files.0.path, line 6 col 17: message`. */
@@ -259,7 +258,7 @@ async function validateIgnition(file: string): Promise<number> {
 function lookup(options: { mac: string; ip: string; uuid?: string; tftp?: string }): number {
   const files = diskFiles();
   const siteFile = findSiteFile(process.cwd(), files);
-  const root = options.tftp ? resolve(options.tftp) : ((siteFile && readSite(siteFile)?.tftpRoot) ?? process.cwd());
+  const root = options.tftp ? resolve(options.tftp) : ((siteFile && loadSiteView(siteFile).tftpRoot) ?? process.cwd());
   try {
     const result = explainLookup({ mac: options.mac, ip: options.ip, ...(options.uuid ? { uuid: options.uuid } : {}) }, root, files);
     process.stdout.write(`TFTP root: ${root}\n${formatLookup(result)}\n`);
@@ -280,8 +279,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       // --help and --version end here too, with exit code 0.
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    if (error instanceof InputError) {
-      process.stderr.write(`pxe-workbench: ${error.message}\n`);
+    if (error instanceof InputError || error instanceof UntrustedInputError) {
+      process.stderr.write(`pxe-workbench: ${escapeControl(error.message)}\n`);
       return EXIT.usage;
     }
     process.stderr.write(`pxe-workbench: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nPlease report this bug.\n`);

@@ -8,8 +8,25 @@ import { DECODED_SCHEME, DecodedFiles } from './commands/decodedView';
 import { restoreRouterOsTree } from './commands/routerosTree';
 import { offerSiteFile } from './siteOffer';
 import { siteStatus } from './siteStatus';
+import { escapeControl, UntrustedInputError } from '../../server/src/core/untrusted';
 
 let client: LanguageClient | undefined;
+
+/**
+ * A command whose input is unusable (a site file with a wrongly typed field, a FIFO where a file belongs)
+ * says so in the editor's words, naming the field and the fix, instead of VS Code's generic failure.
+ */
+function withInputErrors(handler: (...args: unknown[]) => unknown): (...args: unknown[]) => Promise<unknown> {
+  return async (...args) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      if (!(error instanceof UntrustedInputError)) throw error;
+      void vscode.window.showErrorMessage(`PXE: ${escapeControl(error.message)}`);
+      return undefined;
+    }
+  };
+}
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('PXE Workbench: Language Server', { log: true });
@@ -38,7 +55,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(bootChain, vscode.window.createTreeView('pxeWorkbench.bootChain', { treeDataProvider: bootChain, showCollapseAll: true }));
   context.subscriptions.push(vscode.workspace.registerFileSystemProvider(DECODED_SCHEME, decoded, { isCaseSensitive: true }));
   for (const [id, handler] of Object.entries(commandTable({ extension: context, client: () => client, output, decoded, bootChain, imagesLog, deploy, vm }))) {
-    context.subscriptions.push(vscode.commands.registerCommand(id, handler));
+    context.subscriptions.push(vscode.commands.registerCommand(id, withInputErrors(handler)));
   }
   context.subscriptions.push(output, imagesLog, offerSiteFile(context), siteStatus());
   await client.start();

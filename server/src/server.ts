@@ -2,8 +2,8 @@
 import { createConnection, DidChangeWatchedFilesNotification, ErrorCodes, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SERVICES, grade, type RuleLevels } from './engine';
-import type { LanguageService } from './core/language';
-import { readFileSync } from 'node:fs';
+import { analysisFailed, type LanguageService } from './core/language';
+import { MAX_TREE_BYTES, parseJsonCapped, readTextOrThrow } from './core/untrusted';
 import { pathToFileURL } from 'node:url';
 import { treeFromInspect, useTree } from './languages/routeros/tree';
 import { AnalysisCache, contextOf, Debouncer, pathOf, type Analysis } from './lsp/analysis';
@@ -75,9 +75,29 @@ async function refreshSettings(): Promise<void> {
 
 const gradeLevels = (): RuleLevels => ({ ...levels, ...clientLevels });
 
+/**
+ * Runs one piece of work for the client; a bug it hits on odd input is logged and answered with
+ * `fallback`, never allowed to end the process (after five crashes VS Code stops restarting a server).
+ */
+function safely<T>(what: string, fallback: T, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    connection.console.error(`${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return fallback;
+  }
+}
+
+/** A request handler that answers `fallback` instead of failing the request when it throws. */
+function guarded<P, R>(what: string, fallback: R, handler: (params: P) => R): (params: P) => R {
+  return (params) => safely(what, fallback, () => handler(params));
+}
+
 /** Re-checks every site's chain files (open or not) and tells the client the chains changed. */
 function recheckSites(): void {
-  for (const site of workspace.sites()) workspace.publishSite(site, gradeLevels(), validate);
+  for (const site of safely('Finding the sites', [], () => workspace.sites())) {
+    safely(`Checking the site ${site.file}`, undefined, () => workspace.publishSite(site, gradeLevels(), validate));
+  }
   void connection.sendNotification(CHAIN_CHANGED);
 }
 
@@ -105,21 +125,24 @@ function findingsOf(doc: TextDocument, analysis = cache.get(doc)): ReturnType<ty
 }
 
 function validate(doc: TextDocument): void {
-  void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: workspace.diagnostics(findingsOf(doc), doc, doc.uri) });
+  const diagnostics = safely(`Checking ${doc.uri}`, undefined, () => workspace.diagnostics(findingsOf(doc), doc, doc.uri));
+  // Even a failure gets a diagnostic on the file: the user sees that it was not checked, and why.
+  const shown = diagnostics ?? workspace.diagnostics(grade([analysisFailed('Checking', 'see the PXE Workbench language server log')], gradeLevels()), doc, doc.uri);
+  void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: shown });
 }
 
 /** After an edit settles: the chain may have changed for the other files of the same site. */
 function recheckSiteOf(uri: string, validated?: string): void {
-  const site = workspace.siteOf(uri);
+  const site = safely(`Finding the site of ${uri}`, undefined, () => workspace.siteOf(uri));
   if (!site) return;
-  workspace.publishSite(site, gradeLevels(), validate, validated);
+  safely(`Checking the site ${site.file}`, undefined, () => workspace.publishSite(site, gradeLevels(), validate, validated));
   void connection.sendNotification(CHAIN_CHANGED);
 }
 
 /** A full RouterOS command tree from the client (PXE: Load RouterOS Command Tree…): check .rsc files against it. */
 connection.onNotification('pxe/routerosTree', (params: { version: string; path: string }) => {
   try {
-    useTree(treeFromInspect(JSON.parse(readFileSync(params.path, 'utf8')), params.version));
+    useTree(treeFromInspect(parseJsonCapped(readTextOrThrow(params.path, MAX_TREE_BYTES), params.path), params.version));
     cache.clear();
     workspace.chains.invalidate();
     workspace.forgetClosedFiles();
@@ -152,12 +175,12 @@ documents.onDidClose((e) => {
   debouncer.schedule(`#site ${e.document.uri}`, () => recheckSiteOf(e.document.uri));
 });
 
-connection.onDocumentLinks((params) => {
+connection.onDocumentLinks(guarded('Document links', [], (params) => {
   const doc = documents.get(params.textDocument.uri);
   return doc ? documentLinks(workspace, doc) : [];
-});
+}));
 
-connection.onRequest(CHAIN_REQUEST, (params: { uri?: string }) => chainRequest(workspace, params.uri));
+connection.onRequest(CHAIN_REQUEST, guarded('Boot chain request', [], (params: { uri?: string }) => chainRequest(workspace, params.uri)));
 
 /** The open document, its analysis for the current version, and its language service. */
 function serviceAt(uri: string): { doc: TextDocument; analysis: Analysis; service: LanguageService<never> | undefined } | undefined {
@@ -167,13 +190,13 @@ function serviceAt(uri: string): { doc: TextDocument; analysis: Analysis; servic
   return { doc, analysis, service: analysis.language && SERVICES.get(analysis.language) };
 }
 
-connection.onCompletion((params) => {
+connection.onCompletion(guarded('Completion', [], (params) => {
   const at = serviceAt(params.textDocument.uri);
   const completions = at?.service?.complete?.(at.analysis.ast as never, at.doc.getText(), at.doc.offsetAt(params.position), contextOf(at.doc.uri)) ?? [];
   return completions.map((c) => toCompletionItem(c, at!.doc));
-});
+}));
 
-connection.onHover((params) => {
+connection.onHover(guarded('Hover', null, (params) => {
   const at = serviceAt(params.textDocument.uri);
   if (!at) return null;
   const offset = at.doc.offsetAt(params.position);
@@ -183,31 +206,31 @@ connection.onHover((params) => {
   if (info && chain) return toHover({ markdown: `${info.markdown}\n\n---\n\n${chain.markdown}`, start: info.start, end: info.end }, at.doc);
   const shown = info ?? chain;
   return shown ? toHover(shown, at.doc) : null;
-});
+}));
 
-connection.onDocumentSymbol((params) => {
+connection.onDocumentSymbol(guarded('Outline', [], (params) => {
   const at = serviceAt(params.textDocument.uri);
   return at?.service?.symbols?.(at.analysis.ast as never, at.doc.getText()).map((s) => toDocumentSymbol(s, at.doc)) ?? [];
-});
+}));
 
-connection.onDefinition((params) => {
+connection.onDefinition(guarded('Go to definition', [], (params) => {
   const at = serviceAt(params.textDocument.uri);
   const spans = at?.service?.definition?.(at.analysis.ast as never, at.doc.getText(), at.doc.offsetAt(params.position), contextOf(at.doc.uri)) ?? [];
   // A span in another file (an INCLUDE) points at its start.
   return spans.map((s) => (s.file ? { uri: pathToFileURL(s.file).href, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } : toLocation(s, at!.doc, at!.doc.uri)));
-});
+}));
 
-connection.onReferences((params) => {
+connection.onReferences(guarded('Find references', [], (params) => {
   const at = serviceAt(params.textDocument.uri);
   const spans = at?.service?.references?.(at.analysis.ast as never, at.doc.getText(), at.doc.offsetAt(params.position), params.context.includeDeclaration) ?? [];
   return spans.map((s) => toLocation(s, at!.doc, at!.doc.uri));
-});
+}));
 
-connection.onPrepareRename((params) => {
+connection.onPrepareRename(guarded('Prepare rename', null, (params) => {
   const at = serviceAt(params.textDocument.uri);
   const span = at?.service?.prepareRename?.(at.analysis.ast as never, at.doc.getText(), at.doc.offsetAt(params.position));
   return span ? toRange(at!.doc, span.start, span.end) : null;
-});
+}));
 
 connection.onRenameRequest((params) => {
   const at = serviceAt(params.textDocument.uri);
@@ -217,28 +240,31 @@ connection.onRenameRequest((params) => {
   return { changes: { [at!.doc.uri]: result.edits.map((e) => ({ range: toRange(at!.doc, e.start, e.end), newText: result.newText })) } };
 });
 
-connection.onFoldingRanges((params) => {
+connection.onFoldingRanges(guarded('Folding', [], (params) => {
   const at = serviceAt(params.textDocument.uri);
   const spans = at?.service?.folding?.(at.analysis.ast as never, at.doc.getText()) ?? [];
   return spans.map((s) => toFoldingRange(s, at!.doc)).filter((r) => r !== undefined);
-});
+}));
 
-connection.onDocumentFormatting((params) => {
+connection.onDocumentFormatting(guarded('Formatting', [], (params) => {
   const at = serviceAt(params.textDocument.uri);
   const text = at?.doc.getText() ?? '';
   const formatted = at?.service?.format?.(at.analysis.ast as never, text);
   if (!at || formatted === undefined || formatted === text) return [];
   return [{ range: toRange(at.doc, 0, text.length), newText: formatted }];
-});
+}));
 
-connection.onCodeAction((params) => {
+connection.onCodeAction(guarded('Code actions', [], (params) => {
   const at = serviceAt(params.textDocument.uri);
   if (!at) return [];
   const findings = findingsOf(at.doc, at.analysis);
   const fixes = toCodeActions(findings, at.doc, at.doc.uri, params.range, params.context.diagnostics);
   const extra = at.service?.actions?.(at.analysis.ast as never, at.doc.getText(), at.doc.offsetAt(params.range.start), at.doc.offsetAt(params.range.end)) ?? [];
   return [...fixes, ...extra.map((a) => toRefactor(a, at.doc, at.doc.uri))];
-});
+}));
+
+// The last line of defence: a bug that escapes every guard above is logged; the server keeps serving.
+process.on('uncaughtException', (error) => connection.console.error(`Unexpected failure: ${error.stack ?? error.message}`));
 
 documents.listen(connection);
 connection.listen();

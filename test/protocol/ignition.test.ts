@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CodeActionRequest, CompletionRequest, DocumentSymbolRequest, HoverRequest, type CompletionItem, type CompletionList, type DocumentSymbol } from 'vscode-languageserver-protocol/node';
 import { LspClient } from '../helpers/lspClient';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+// Every document lives in this suite's own folder: the server looks for a site file above it, never in /tmp itself.
+const TMP = mkdtempSync(join(tmpdir(), 'pxe-protocol-'));
+const at = (rel: string): string => pathToFileURL(join(TMP, rel)).href;
 
 const items = (r: CompletionItem[] | CompletionList | null): CompletionItem[] => (Array.isArray(r) ? r : (r?.items ?? []));
 const CONFIG = `{
@@ -14,10 +22,10 @@ const CONFIG = `{
 
 describe('Ignition over the protocol', () => {
   let client: LspClient;
-  const uri = 'file:///tmp/pxe-protocol-ign/config.ign';
+  const uri = at('pxe-protocol-ign/config.ign');
   beforeAll(async () => {
     client = new LspClient();
-    await client.initialize('/tmp');
+    await client.initialize(TMP);
     await client.open(uri, 'ignition', CONFIG);
     expect(await client.diagnosticsFor(uri)).toEqual([]);
   });
@@ -37,7 +45,7 @@ describe('Ignition over the protocol', () => {
   });
 
   it('completes the keys of the object at the cursor for the config version', async () => {
-    const doc = 'file:///tmp/pxe-protocol-ign/c2.ign';
+    const doc = at('pxe-protocol-ign/c2.ign');
     const text = '{ "ignition": { "version": "3.2.0" }, "storage": { "files": [{ "path": "/a", "" }] } }';
     await client.open(doc, 'ignition', text);
     const list = items(await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: doc }, position: { line: 0, character: text.indexOf('""') + 1 } }));

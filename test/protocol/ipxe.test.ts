@@ -14,6 +14,14 @@ import {
   type Location,
 } from 'vscode-languageserver-protocol/node';
 import { LspClient } from '../helpers/lspClient';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+// Every document lives in this suite's own folder: the server looks for a site file above it, never in /tmp itself.
+const TMP = mkdtempSync(join(tmpdir(), 'pxe-protocol-'));
+const at = (rel: string): string => pathToFileURL(join(TMP, rel)).href;
 
 const items = (r: CompletionItem[] | CompletionList | null): CompletionItem[] => (Array.isArray(r) ? r : (r?.items ?? []));
 
@@ -32,17 +40,17 @@ goto retry
 
 describe('iPXE over the protocol', () => {
   let client: LspClient;
-  const uri = 'file:///tmp/pxe-protocol-ipxe/boot.ipxe';
+  const uri = at('pxe-protocol-ipxe/boot.ipxe');
   beforeAll(async () => {
     client = new LspClient();
-    await client.initialize('/tmp');
+    await client.initialize(TMP);
     await client.open(uri, 'ipxe', SCRIPT);
     await client.diagnosticsFor(uri);
   });
   afterAll(() => client.dispose());
 
   const complete = async (text: string, line: number, character: number): Promise<CompletionItem[]> => {
-    const doc = `file:///tmp/pxe-protocol-ipxe/c${Math.random()}.ipxe`;
+    const doc = at(`pxe-protocol-ipxe/c${Math.random()}.ipxe`);
     await client.open(doc, 'ipxe', text);
     return items(await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: doc }, position: { line, character } }));
   };

@@ -1,9 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DefinitionRequest, DocumentFormattingRequest, DocumentSymbolRequest, HoverRequest, ReferencesRequest, RenameRequest, type DocumentSymbol, type Location } from 'vscode-languageserver-protocol/node';
 import { LspClient } from '../helpers/lspClient';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+// Every document lives in this suite's own folder: the server looks for a site file above it, never in /tmp itself.
+const TMP = mkdtempSync(join(tmpdir(), 'pxe-protocol-'));
+const at = (rel: string): string => pathToFileURL(join(TMP, rel)).href;
 
 const file = resolve('examples/home-lab/router/pxe-dhcp.rsc');
 const uri = pathToFileURL(file).href;
@@ -27,7 +32,7 @@ describe('RouterOS over the protocol (home-lab pxe-dhcp.rsc)', () => {
     const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
     expect(symbols.map((s) => s.name)).toEqual(['/ip pool', '/ip dhcp-server option', '/ip dhcp-server option sets', '/ip dhcp-server', '/ip dhcp-server matcher', '/ip dhcp-server network', '/ip dhcp-server lease']);
     expect(symbols[1]!.children?.map((c) => c.name)).toEqual(['add tftp-server', 'add boot-bios', 'add boot-uefi', 'add root-path', 'add hostname-node1']);
-    const messy = 'file:///tmp/pxe-protocol-rsc/messy.rsc';
+    const messy = at('pxe-protocol-rsc/messy.rsc');
     await client.open(messy, 'routeros', '/ip  pool\n   add name=p\n');
     const edits = await client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri: messy }, options: { tabSize: 4, insertSpaces: true } });
     expect(edits?.[0]?.newText).toBe('/ip pool\nadd name=p\n');

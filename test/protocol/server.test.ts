@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CodeActionRequest,
@@ -13,6 +10,14 @@ import {
   type CompletionList,
 } from 'vscode-languageserver-protocol/node';
 import { LspClient } from '../helpers/lspClient';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+// Every document lives in this suite's own folder: the server looks for a site file above it, never in /tmp itself.
+const TMP = mkdtempSync(join(tmpdir(), 'pxe-protocol-'));
+const at = (rel: string): string => pathToFileURL(join(TMP, rel)).href;
 
 const root = resolve('examples');
 const uriOf = (rel: string): string => pathToFileURL(resolve(root, rel)).href;
@@ -56,16 +61,16 @@ describe('language server over stdio', () => {
       await client.open(uriOf(file), language, read(file));
       expect((await client.diagnosticsFor(uriOf(file))).map((d) => d.code), file).toEqual(codes);
     }
-    const json = 'file:///tmp/pxe-protocol/config.json';
+    const json = at('pxe-protocol/config.json');
     await client.open(json, 'json', '{ "ignition": { "version": "2.3.0" } }');
     expect((await client.diagnosticsFor(json)).map((d) => d.code)).toEqual(['ignition.unsupportedVersion']);
-    const other = 'file:///tmp/pxe-protocol/tsconfig.json';
+    const other = at('pxe-protocol/tsconfig.json');
     await client.open(other, 'json', '{ "compilerOptions": {}, }');
     expect(await client.diagnosticsFor(other)).toEqual([]);
   });
 
   it('re-checks after an edit (debounced) and reports on the newest version', async () => {
-    const uri = 'file:///tmp/pxe-protocol/edit.ipxe';
+    const uri = at('pxe-protocol/edit.ipxe');
     await client.open(uri, 'ipxe', '#!ipxe\ndhcp\n');
     expect(await client.diagnosticsFor(uri)).toEqual([]);
     await client.change(uri, 2, '#!ipxe\ndhc\n');
@@ -75,7 +80,7 @@ describe('language server over stdio', () => {
   });
 
   it('clears diagnostics when a document closes', async () => {
-    const uri = 'file:///tmp/pxe-protocol/close.ipxe';
+    const uri = at('pxe-protocol/close.ipxe');
     await client.open(uri, 'ipxe', 'dhcp\n');
     expect(await client.diagnosticsFor(uri)).toHaveLength(1);
     await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
@@ -83,27 +88,27 @@ describe('language server over stdio', () => {
   });
 
   it('completes iPXE commands with their synopsis, and PXELINUX labels after DEFAULT', async () => {
-    const uri = 'file:///tmp/pxe-protocol/complete.ipxe';
+    const uri = at('pxe-protocol/complete.ipxe');
     await client.open(uri, 'ipxe', '#!ipxe\nker\n');
     await client.diagnosticsFor(uri);
     const list = items(await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 1, character: 3 } }));
     const kernel = list.find((i) => i.label === 'kernel');
     expect(kernel?.detail).toContain('kernel [--name n]');
-    const cfg = 'file:///tmp/pxe-protocol/pxelinux.cfg/default';
+    const cfg = at('pxe-protocol/pxelinux.cfg/default');
     await client.open(cfg, 'pxelinux', 'DEFAULT \nLABEL fcos\nLABEL local\n');
     const labels = items(await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: cfg }, position: { line: 0, character: 8 } }));
     expect(labels.map((i) => i.label)).toEqual(['fcos', 'local']);
   });
 
   it('shows hover docs for iPXE commands and options and for PXELINUX keywords', async () => {
-    const uri = 'file:///tmp/pxe-protocol/hover.ipxe';
+    const uri = at('pxe-protocol/hover.ipxe');
     await client.open(uri, 'ipxe', '#!ipxe\ninitrd --name main http://nas/initrd.img\n');
     const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 2 } });
     expect(hover?.contents).toMatchObject({ kind: 'markdown', value: expect.stringContaining('**initrd**') });
     expect(hover?.range).toEqual({ start: { line: 1, character: 0 }, end: { line: 1, character: 6 } });
     const option = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 9 } });
     expect(JSON.stringify(option?.contents)).toContain('--name <name>');
-    const cfg = 'file:///tmp/pxe-protocol/hover/pxelinux.cfg/default';
+    const cfg = at('pxe-protocol/hover/pxelinux.cfg/default');
     await client.open(cfg, 'pxelinux', 'TIMEOUT 50\nMENU TITLE x\n');
     const timeout = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: cfg }, position: { line: 0, character: 1 } });
     expect(JSON.stringify(timeout?.contents)).toContain('tenths of a second');
@@ -112,7 +117,7 @@ describe('language server over stdio', () => {
   });
 
   it('offers the quick fix as a code action with a workspace edit', async () => {
-    const uri = 'file:///tmp/pxe-protocol/fix.ipxe';
+    const uri = at('pxe-protocol/fix.ipxe');
     await client.open(uri, 'ipxe', 'dhcp\n');
     const [diagnostic] = await client.diagnosticsFor(uri);
     const actions = await client.connection.sendRequest(CodeActionRequest.type, {
@@ -128,7 +133,7 @@ describe('language server over stdio', () => {
   });
 
   it('applies rule levels pushed by a client without workspace/configuration', async () => {
-    const uri = 'file:///tmp/pxe-protocol/levels.ipxe';
+    const uri = at('pxe-protocol/levels.ipxe');
     await client.open(uri, 'ipxe', 'dhcp\n');
     expect((await client.diagnosticsFor(uri))[0]?.severity).toBe(DiagnosticSeverity.Error);
     await client.connection.sendNotification(DidChangeConfigurationNotification.type, {

@@ -5,7 +5,7 @@ import { InputError } from '../../../server/src/engine';
 import { positionsOf } from '../../../server/src/lsp/convert';
 import { buildChain, readDisk, type Chain, type Firmware } from '../../../server/src/site/chain';
 import { chainData, STATUS_SYMBOL, type ClientData, type HopData } from '../../../server/src/site/chain/serialize';
-import { diskFiles, findSiteFile, readSite } from '../../../server/src/site/context';
+import { diskFiles, findSiteFile, loadSiteView } from '../../../server/src/site/context';
 
 export interface ChainOptions {
   site?: string;
@@ -28,8 +28,7 @@ export function siteChain(options: Pick<ChainOptions, 'site' | 'mac' | 'firmware
   const siteFile = options.site ? resolve(cwd, options.site) : findSiteFile(cwd, files);
   if (!siteFile) throw new InputError(`no pxe-site.json in ${cwd} or a folder above it: pass --site FILE, or create one (PXE: Create Site File in the editor).`);
   if (!existsSync(siteFile)) throw new InputError(`--site ${options.site}: no such file. Check the path.`);
-  const site = readSite(siteFile);
-  if (!site) throw new InputError(`${relative(cwd, siteFile) || siteFile}: not a readable site file. Run \`pxe-workbench lint ${relative(cwd, siteFile) || siteFile}\` to see why.`);
+  const site = loadSiteView(siteFile);
   if (options.mac && !MAC.test(options.mac)) throw new InputError(`--mac ${options.mac}: not a MAC address; write it like 52:54:00:12:34:56.`);
   return buildChain({ site, files, read: readDisk, ...(options.mac ? { machine: { mac: options.mac, ...(options.firmware ? { firmware: options.firmware } : {}) } } : {}) });
 }

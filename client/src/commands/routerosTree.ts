@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { readFileSync } from 'node:fs';
+import { parseJsonCapped, UntrustedInputError } from '../../../server/src/core/untrusted';
+import { loadSiteJson } from '../../../server/src/site/load';
 import { TreeError, treeFromInspect } from '../../../server/src/languages/routeros/tree';
 import { diskFiles, findSiteFile } from '../../../server/src/site/context';
 import { downloadTree, DownloadError, treeUrl } from '../routeros/download';
@@ -31,9 +32,9 @@ export async function loadRouterOsTree(context: vscode.ExtensionContext, client:
   const bytes = source.id === 'router' ? await fromRouter(context) : source.id === 'download' ? await fromDownload(version.trim()) : await fromFile();
   if (!bytes) return false;
   try {
-    treeFromInspect(JSON.parse(Buffer.from(bytes).toString('utf8')), version.trim());
+    treeFromInspect(parseJsonCapped(Buffer.from(bytes).toString('utf8'), 'the tree'), version.trim());
   } catch (error) {
-    const why = error instanceof TreeError || error instanceof SyntaxError ? error.message : String(error);
+    const why = error instanceof TreeError || error instanceof UntrustedInputError ? error.message : String(error);
     void vscode.window.showErrorMessage(`PXE: that is not a RouterOS command tree (${why}). Export one with /console/inspect, or read it from the router.`);
     return false;
   }
@@ -108,7 +109,7 @@ function routerTarget(): { host: string; port?: number; user?: string; apiPort?:
   const site = folder ? findSiteFile(folder, diskFiles()) : undefined;
   if (!site) return undefined;
   try {
-    const json = JSON.parse(readFileSync(site, 'utf8')) as { targets?: Record<string, { kind?: string; host: string; port?: number; user?: string; apiPort?: number; apiTls?: boolean; apiCertificate?: string }> };
+    const json = loadSiteJson(site) as { targets?: Record<string, { kind?: string; host: string; port?: number; user?: string; apiPort?: number; apiTls?: boolean; apiCertificate?: string }> };
     return Object.values(json.targets ?? {}).find((t) => t.kind === 'mikrotik');
   } catch {
     return undefined; // an unreadable site file: the user types the address

@@ -2,11 +2,11 @@
  * PXE: Start Test VM / Stop Test VM, the Boot Timeline view, the serial console as a terminal, a status
  * bar item, and the `pxe-vm` task type — the editor's face of client/src/vm.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { parseRouterOs } from '../../../server/src/languages/routeros/parser';
 import { dhcpFacts } from '../../../server/src/site/chain/dhcp';
-import { readSite } from '../../../server/src/site/context';
+import { loadSiteView, readSite } from '../../../server/src/site/context';
+import { readTextOrUndefined } from '../../../server/src/core/untrusted';
 import { stageLine, STAGE_NAME, STAGE_ORDER, howItEnded, startVm, succeeded, vmPlan, VmError, type Stage, type StageId, type VmRequest, type VmResult, type VmRun } from '../vm';
 
 export const TASK_TYPE = 'pxe-vm';
@@ -133,8 +133,9 @@ export class VmUi implements vscode.TreeDataProvider<Row>, vscode.Disposable {
       { title: 'Test VM: firmware' },
     );
     if (!firmware) return undefined;
-    const site = readSite(siteFile);
-    const leases = site?.routerConfig && existsSync(site.routerConfig) ? dhcpFacts(site.routerConfig, parseRouterOs(readFileSync(site.routerConfig, 'utf8')).ast).leases : [];
+    const site = loadSiteView(siteFile);
+    const script = site.routerConfig ? readTextOrUndefined(site.routerConfig) : undefined;
+    const leases = site.routerConfig && script !== undefined ? dhcpFacts(site.routerConfig, parseRouterOs(script).ast).leases : [];
     if (!leases.length) return { firmware: firmware.id };
     const machine = await vscode.window.showQuickPick(
       [{ label: 'Any machine', description: 'the MAC in vm.mac (or QEMU\'s)', mac: undefined as string | undefined }, ...leases.map((l) => ({ label: l.comment ?? l.mac, description: `${l.mac}${l.address ? ` · ${l.address}` : ''}`, mac: l.mac }))],

@@ -80,6 +80,12 @@ export interface LanguageService<Ast = unknown> {
   folding?(ast: Ast, text: string): Span[];
 }
 
+/** The finding that stands for a parser or analysis that threw on this file (a bug of ours, never fatal). */
+export function analysisFailed(what: string, error: unknown): Problem {
+  const why = error instanceof RangeError && /call stack/i.test(error.message) ? 'the file nests too deeply to check' : String(error);
+  return { ruleId: 'internal.analysisFailed', start: 0, end: 0, message: `${what} failed on this file (${why}); the rest of the workspace is still checked. Please report this bug with the file.` };
+}
+
 /** Parses and runs every rule; a rule that throws is reported, never fatal. */
 export function analyze<Ast>(service: LanguageService<Ast>, text: string, context: RuleContext = NO_CONTEXT): { ast: Ast; problems: Problem[] } {
   // A profile template is checked as each node's file would be, its findings mapped back onto the template.

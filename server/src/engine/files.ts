@@ -1,14 +1,14 @@
-import { promises as fs } from 'node:fs';
+import { constants, promises as fs } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { classify } from '../core/classify';
 import type { LanguageId } from '../core/rule';
 import { ChainCache } from '../site/chain';
 import { diskContext, diskFiles } from '../site/context';
-import { lintText, type Finding, type RuleLevels } from './lint';
+import { MAX_TEXT_BYTES, readCappedAsync } from '../core/untrusted';
+import { levelOf, lintText, type Finding, type RuleLevels } from './lint';
 
 /** Folders never walked: build output, dependencies, version control, editor state. */
 const SKIP_DIRS = new Set(['node_modules', 'out', 'dist', '.git', '.hg', '.svn', '.vscode-test']);
-const MAX_BYTES = 16 * 1024 * 1024;
 
 export interface FileReport {
   /** Absolute path. */
@@ -24,7 +24,8 @@ export class InputError extends Error {
 }
 
 async function headOf(path: string): Promise<string> {
-  const handle = await fs.open(path, 'r');
+  // Non-blocking: a named pipe in the tree must not stall the walk.
+  const handle = await fs.open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const buffer = Buffer.alloc(16);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
@@ -73,14 +74,17 @@ export async function lintPaths(paths: readonly string[], options: { levels?: Ru
       seen.add(path);
       const explicit = !stat.isDirectory();
       if (!(await candidate(path, explicit))) continue;
-      const size = (await fs.stat(path)).size;
-      if (size > MAX_BYTES) continue;
-      let text: string;
-      try {
-        text = await fs.readFile(path, 'utf8');
-      } catch (error) {
-        throw new InputError(`${relative(cwd, path) || path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}). Check its permissions.`);
+      const shown = relative(cwd, path) || path;
+      const read = await readCappedAsync(path, MAX_TEXT_BYTES);
+      if (!read.ok) {
+        // Named on the command line: the user must hear it. Met in a folder: a finding, never silence.
+        if (explicit || read.reason === 'unreadable') throw new InputError(`${shown}${read.message.slice(path.length)}`);
+        const level = levelOf('internal.notChecked', options.levels ?? {});
+        const message = `Not checked: ${read.message.slice(path.length + 2)}`;
+        if (level !== 'off') reports.push({ path, language: undefined, text: '', findings: [{ ruleId: 'internal.notChecked', start: 0, end: 0, message, severity: level }] });
+        continue;
       }
+      const text = read.bytes.toString('utf8');
       const context = diskContext(path, disk);
       const result = lintText(path, text, { levels: options.levels ?? {}, context, crossFile: chains.problemsFor(context.site, path) });
       if (result.language || result.findings.length) reports.push({ path, language: result.language, text, findings: result.findings });

@@ -1,4 +1,4 @@
-import { analyze } from '../core/language';
+import { analysisFailed, analyze } from '../core/language';
 import { classify } from '../core/classify';
 import type { Level, Problem, Severity } from '../core/problem';
 import type { RuleContext } from '../core/context';
@@ -38,5 +38,11 @@ export function lintText(path: string, text: string, options: { languageId?: str
   const service = language && SERVICES.get(language);
   const crossFile = options.crossFile ?? [];
   if (!service) return { language: undefined, findings: grade(crossFile, options.levels ?? {}) };
-  return { language, findings: grade([...analyze(service, text, options.context).problems, ...crossFile], options.levels ?? {}) };
+  let problems: readonly Problem[];
+  try {
+    problems = analyze(service, text, options.context).problems;
+  } catch (error) {
+    problems = [analysisFailed('Checking', error)];
+  }
+  return { language, findings: grade([...problems, ...crossFile], options.levels ?? {}) };
 }

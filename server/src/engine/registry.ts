@@ -20,6 +20,22 @@ const GENERAL_RULES: RuleMeta[] = [
     example: '(no example: any file that triggers a bug)',
     fix: 'Report the file and message; meanwhile set this rule to "off" to hide it.',
   },
+  {
+    id: 'internal.analysisFailed',
+    language: 'general',
+    severity: 'error',
+    summary: 'Parsing or checking this file (or building the boot chain of its site) failed. The language server keeps running and checks every other file; this is a bug in PXE Workbench.',
+    example: '(no example: any file that triggers a bug)',
+    fix: 'Report the file and message. The file is not checked until it changes.',
+  },
+  {
+    id: 'internal.notChecked',
+    language: 'general',
+    severity: 'warning',
+    summary: 'A file was not read: it is not a regular file (a named pipe, a device, a socket) or it is larger than the cap for its kind (16 MiB for a config, 1 MiB for pxe-site.json).',
+    example: 'router.config names a named pipe, or a 17 MB iPXE script',
+    fix: 'Point the setting at the real file, or split the file; boot configs are far smaller than the cap.',
+  },
 ];
 
 /** Every rule, in a stable order: the source of package.json's settings and docs/rules.md. */

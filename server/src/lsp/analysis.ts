@@ -1,6 +1,6 @@
 import { URI } from 'vscode-uri';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from '../core/language';
+import { analysisFailed, analyze } from '../core/language';
 import { classify } from '../core/classify';
 import type { Problem } from '../core/problem';
 import type { LanguageId } from '../core/rule';
@@ -38,8 +38,14 @@ export class AnalysisCache {
     const text = doc.getText();
     const language = classify(pathOf(doc.uri), text, doc.languageId);
     const service = language && SERVICES.get(language);
-    const result = service ? analyze(service, text, contextOf(doc.uri)) : { ast: undefined, problems: [] };
-    const analysis: Analysis = { version: doc.version, language: service ? language : undefined, ...result };
+    let analysis: Analysis;
+    try {
+      const result = service ? analyze(service, text, contextOf(doc.uri)) : { ast: undefined, problems: [] };
+      analysis = { version: doc.version, language: service ? language : undefined, ...result };
+    } catch (error) {
+      // No language features on a file its parser cannot read; the finding says so and the server lives on.
+      analysis = { version: doc.version, language: undefined, ast: undefined, problems: [analysisFailed('Checking', error)] };
+    }
     this.entries.set(doc.uri, analysis);
     return analysis;
   }

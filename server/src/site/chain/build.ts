@@ -1,6 +1,7 @@
 /** Follows the boot chain of a site, hop by hop, for each kind of machine; reports what breaks between files. */
 import { basename, dirname, join, posix, resolve } from 'node:path';
 import { decodeUrlPath, imageArtifact, servedPath } from '../../core/context';
+import { readCapped } from '../../core/untrusted';
 import type { Fix, Problem, Related } from '../../core/problem';
 import { urlHost } from '../../languages/pxelinux/paths';
 import { parseRouterOs } from '../../languages/routeros';
@@ -56,7 +57,18 @@ export class ChainBuilder {
     if (this.texts.has(path)) return this.texts.get(path);
     const text = this.inputs.read(path);
     if (text !== undefined) this.texts.set(path, text);
+    else this.unreadable(path);
     return text;
+  }
+
+  /** A file that is there but was not read (a FIFO, a device, over the cap) is said, never skipped silently. */
+  private unreadable(path: string): void {
+    if (!this.inputs.files.exists(path)) return;
+    const probe = readCapped(path);
+    if (probe.ok || probe.reason === 'missing') return;
+    const message = `${this.rel(path)} was not read: ${probe.message.slice(path.length + 2)}`;
+    this.notes.push(message);
+    this.report('internal.notChecked', { file: path, start: 0, end: 0 }, message);
   }
 
   parse<T>(path: string, parser: (text: string) => T): T | undefined {
@@ -107,6 +119,7 @@ export class ChainBuilder {
     }
     const script = this.parse(file, (text) => parseRouterOs(text).ast);
     if (!script) {
+      if (this.inputs.files.exists(file)) return undefined; // there but not readable: already said
       this.notes.push(`The router config ${this.rel(file)} (router.config in pxe-site.json) is missing: create it or correct the path.`);
       return undefined;
     }

@@ -1,7 +1,8 @@
 /** The boot chain of a site, built once per change of anything it reads, and its findings per file. */
-import { readFileSync } from 'node:fs';
 import type { FileView, SiteView } from '../../core/context';
+import { analysisFailed } from '../../core/language';
 import type { Problem } from '../../core/problem';
+import { readTextOrUndefined } from '../../core/untrusted';
 import { buildChain } from './build';
 import type { Chain } from './model';
 
@@ -10,12 +11,9 @@ export { loaderOf } from './hops';
 export { CHAIN_RULES } from './rules';
 export * from './model';
 
+/** A file's text from disk: undefined when it is missing, not a regular file or over the size cap. */
 export function readDisk(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
+  return readTextOrUndefined(path);
 }
 
 /**
@@ -39,7 +37,14 @@ export class ChainCache {
   chainOf(site: SiteView): Chain {
     const cached = this.chains.get(site.file);
     if (cached && cached.generation === this.generation && cached.chain.site === site) return cached.chain;
-    const chain = buildChain({ site, files: this.files(), read: this.read });
+    let chain: Chain;
+    try {
+      chain = buildChain({ site, files: this.files(), read: this.read });
+    } catch (error) {
+      // A bug on odd input must not take the server down: the site file says the chain could not be built.
+      const problem = analysisFailed('Building the boot chain', error);
+      chain = { site, clients: [], problems: new Map([[site.file, [problem]]]), files: new Set([site.file]), texts: new Map(), notes: [problem.message] };
+    }
     this.chains.set(site.file, { generation: this.generation, chain });
     return chain;
   }
