@@ -5,7 +5,7 @@
  * output cap; paths built from input are resolved for real and must stay under their root; names shown to
  * the user have their control characters escaped.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, promises as fs } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync, realpathSync, promises as fs } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
@@ -219,17 +219,31 @@ export function isUnder(root: string, path: string): boolean {
  * The real path of `path` (symbolic links resolved; for a path that does not exist yet, its deepest existing
  * folder resolved and the rest appended), or undefined when it cannot be resolved.
  */
-export function realPathOf(path: string): string | undefined {
+export function realPathOf(path: string, hops = 0): string | undefined {
   const absolute = resolve(path);
   try {
-    return realpathSync(absolute);
+    // The native realpath(3): Node's JS realpathSync joins a link's target lexically, so `x/../..` behind a
+    // link `x` is resolved as if `x` were a folder, exactly the escape this guards against.
+    return realpathSync.native(absolute);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT' && code !== 'ENOTDIR') return undefined;
+    if ((code !== 'ENOENT' && code !== 'ENOTDIR') || hops > 40) return undefined;
     const parent = dirname(absolute);
     if (parent === absolute) return undefined;
-    const real = realPathOf(parent);
-    return real === undefined ? undefined : join(real, basename(absolute));
+    const real = realPathOf(parent, hops + 1);
+    if (real === undefined) return undefined;
+    const here = join(real, basename(absolute));
+    // A dangling link: where a write through it would land is its target, not the link.
+    const target = linkTarget(here);
+    return target === undefined ? here : realPathOf(resolve(real, target), hops + 1);
+  }
+}
+
+function linkTarget(path: string): string | undefined {
+  try {
+    return lstatSync(path).isSymbolicLink() ? readlinkSync(path) : undefined;
+  } catch {
+    return undefined;
   }
 }
 

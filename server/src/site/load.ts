@@ -33,12 +33,14 @@ function shown(value: unknown): string {
   return escapeControl(text.length > 40 ? `${text.slice(0, 37)}…` : text);
 }
 
+const TYPE_NAMES: Record<string, string> = { array: 'a list', object: 'an object', integer: 'a whole number', number: 'a number', string: 'a string', boolean: 'true or false' };
+
 function problemOf(error: ErrorObject): string {
   const where = error.instancePath ? `\`${escapeControl(dotted(error.instancePath))}\`` : 'the top level';
   const is = `(it is ${shown(error.data)})`;
   switch (error.keyword) {
     case 'type':
-      return `${where} must be ${error.params.type === 'array' ? 'a list' : `a ${String(error.params.type)}`} ${is}`;
+      return `${where} must be ${TYPE_NAMES[String(error.params.type)] ?? `of type ${String(error.params.type)}`} ${is}`;
     case 'enum':
       return `${where} must be one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')} ${is}`;
     case 'const':

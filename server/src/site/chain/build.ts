@@ -68,7 +68,11 @@ export class ChainBuilder {
     if (probe.ok || probe.reason === 'missing') return;
     const message = `${this.rel(path)} was not read: ${probe.message.slice(path.length + 2)}`;
     this.notes.push(message);
-    this.report('internal.notChecked', { file: path, start: 0, end: 0 }, message);
+    // Said on the site file (a FIFO or a device gets no diagnostics of its own), where it names the file.
+    const siteText = path === this.site.file ? undefined : this.inputs.read(this.site.file);
+    const named = siteText?.indexOf(JSON.stringify(this.rel(path))) ?? -1;
+    const at = named >= 0 ? { start: named, end: named + JSON.stringify(this.rel(path)).length } : { start: 0, end: 1 };
+    this.report('internal.notChecked', { file: this.site.file, ...at }, message);
   }
 
   parse<T>(path: string, parser: (text: string) => T): T | undefined {

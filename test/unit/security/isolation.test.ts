@@ -1,0 +1,41 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { lintText } from '../../../server/src/engine';
+import { ipxe } from '../../../server/src/languages/ipxe';
+import { AnalysisCache } from '../../../server/src/lsp/analysis';
+import { ChainCache } from '../../../server/src/site/chain';
+import { memoryInputs, LOADERS } from '../../helpers/memorySite';
+
+// A parser or the chain that throws on odd input (a bug of ours) is a finding on that file, never a crash.
+describe('isolation: a failure on one file stays on that file', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('the CLI/closed-file pipeline reports internal.analysisFailed when the parser throws', () => {
+    vi.spyOn(ipxe, 'parse').mockImplementation(() => {
+      throw new RangeError('Maximum call stack size exceeded');
+    });
+    const { findings } = lintText('/w/boot.ipxe', '#!ipxe\n');
+    expect(findings).toEqual([expect.objectContaining({ ruleId: 'internal.analysisFailed', severity: 'error', message: expect.stringContaining('nests too deeply') })]);
+  });
+
+  it('the open-document pipeline does the same and offers no language features on that version', () => {
+    vi.spyOn(ipxe, 'parse').mockImplementation(() => {
+      throw new Error('boom');
+    });
+    const analysis = new AnalysisCache().get(TextDocument.create('untitled:boot.ipxe', 'ipxe', 1, '#!ipxe\n'));
+    expect(analysis.language).toBeUndefined();
+    expect(analysis.problems.map((p) => p.ruleId)).toEqual(['internal.analysisFailed']);
+  });
+
+  it('a chain that cannot be built is reported on the site file', () => {
+    const inputs = memoryInputs({ ...LOADERS, 'router.rsc': '' });
+    const chains = new ChainCache(
+      () => inputs.files,
+      () => {
+        throw new Error('read failed');
+      },
+    );
+    const problems = chains.problemsFor(inputs.site, inputs.site.file);
+    expect(problems).toEqual([expect.objectContaining({ ruleId: 'internal.analysisFailed', message: expect.stringContaining('Building the boot chain failed') })]);
+  });
+});
