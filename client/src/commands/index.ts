@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { DidChangeWatchedFilesNotification, FileChangeType, type LanguageClient } from 'vscode-languageclient/node';
 import { openHop, OPEN_HOP_COMMAND, type BootChain } from '../chain/view';
 import { createSiteFile } from './createSiteFile';
 import type { DeployUi } from './deploy';
@@ -22,6 +22,11 @@ export interface CommandContext {
   vm: VmUi;
 }
 
+async function filesChanged(client: LanguageClient | undefined): Promise<void> {
+  const changes = (vscode.workspace.workspaceFolders ?? []).map((f) => ({ uri: f.uri.toString(), type: FileChangeType.Changed as FileChangeType }));
+  if (client && changes.length) await client.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
+}
+
 /** The command table: every palette entry in package.json maps to one handler here. */
 export function commandTable(ctx: CommandContext): Record<string, (...args: unknown[]) => unknown> {
   const router = new RouterUi(ctx.deploy);
@@ -41,7 +46,13 @@ export function commandTable(ctx: CommandContext): Record<string, (...args: unkn
     },
     'pxeWorkbench.explainPxelinuxLookup': () => explainPxelinuxLookup(),
     'pxeWorkbench.loadRouterOsTree': () => loadRouterOsTree(ctx.extension, ctx.client()),
-    'pxeWorkbench.updateImages': (siteFile) => updateImagesCommand(ctx.imagesLog, () => ctx.deploy.secrets(), typeof siteFile === 'string' ? siteFile : undefined),
+    'pxeWorkbench.updateImages': async (siteFile) => {
+      const result = await updateImagesCommand(ctx.imagesLog, () => ctx.deploy.secrets(), typeof siteFile === 'string' ? siteFile : undefined);
+      // The new files and links are the chain's inputs: tell the server now rather than wait for the file
+      // watcher, which can miss symbolic links or lag under load.
+      if (result && !result.upToDate) await filesChanged(ctx.client());
+      return result;
+    },
     'pxeWorkbench.deployToNas': () => ctx.deploy.deployCommand(),
     'pxeWorkbench.showDeployPlan': () => ctx.deploy.showPlan(),
     'pxeWorkbench.deployToRouter': () => router.deployCommand(),
