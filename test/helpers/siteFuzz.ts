@@ -44,7 +44,7 @@ const ALL_PATHS = paths(FULL_SITE);
 
 function setAt(root: unknown, path: Path, value: unknown): unknown {
   if (!path.length) return value;
-  const copy: Record<string | number, unknown> = Array.isArray(root) ? [...(root as unknown[])] : root && typeof root === 'object' ? { ...(root as object) } : {};
+  const copy = (Array.isArray(root) ? [...(root as unknown[])] : root && typeof root === 'object' ? { ...(root as object) } : {}) as Record<string | number, unknown>;
   const [head, ...rest] = path as [string | number, ...Path];
   copy[head] = setAt(copy[head], rest, value);
   return copy;

@@ -113,8 +113,9 @@ export async function startSshd(options: { sftpFlags?: string } = {}): Promise<S
       if (all.length) spawnSync('kill', ['-KILL', ...all]);
     },
     async restart() {
+      const exited = new Promise((r) => (sshd.child.exitCode !== null ? r(undefined) : sshd.child.once('exit', r)));
       sshd.child.kill('SIGKILL');
-      await new Promise((r) => setTimeout(r, 100));
+      await exited;
       sshd.child = await launch();
     },
     async stop() {

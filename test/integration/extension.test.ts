@@ -7,7 +7,7 @@ import { startSshd } from '../helpers/sshd';
 import { makeCertificate } from '../helpers/routerCert';
 import { vmMissing, vmSite } from '../helpers/vmSite';
 import { realTree, startSimulator } from '../helpers/routerosSim';
-import { codeOf, diagnosticsOf, EXTENSION_ID, waitFor, workspaceUri } from './helpers';
+import { analysed, codeOf, diagnosticsOf, EXTENSION_ID, waitFor, workspaceUri } from './helpers';
 
 /** examples/broken: file → the one rule it must produce (the same table as examples/broken/README.md). */
 const BROKEN: [string, string, number][] = [
@@ -76,7 +76,7 @@ describe('PXE Workbench in the extension host', () => {
     for (const path of [['tftp', 'fedora-coreos.ipxe'], ['tftp', 'pxelinux.cfg', 'default'], ['router', 'pxe-dhcp.rsc'], ['tftp', 'fedora-coreos', 'config.ign']]) {
       const uri = workspaceUri('home-lab', ...path);
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-      await new Promise((r) => setTimeout(r, 300));
+      await analysed(uri);
       assert.deepEqual(vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'pxe-workbench'), [], path.join('/'));
     }
   });
@@ -475,7 +475,7 @@ describe('PXE Workbench in the extension host', () => {
     if (!fs.existsSync(dump)) this.skip();
     const doc = await vscode.workspace.openTextDocument({ language: 'routeros', content: '/interface wireguard\nadd name=wg0 listen-prot=51820\n' });
     await vscode.window.showTextDocument(doc);
-    await new Promise((r) => setTimeout(r, 500));
+    await analysed(doc.uri);
     assert.deepEqual(vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'pxe-workbench'), []);
     const window = vscode.window as { showInputBox: typeof vscode.window.showInputBox; showOpenDialog: typeof vscode.window.showOpenDialog };
     const [input, open] = [window.showInputBox, window.showOpenDialog];

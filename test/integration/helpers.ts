@@ -31,3 +31,12 @@ export async function diagnosticsOf(uri: vscode.Uri, accept: (d: vscode.Diagnost
 export function codeOf(d: vscode.Diagnostic): string {
   return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
 }
+
+/**
+ * Resolves once the server has analysed the open document: it publishes a document's diagnostics while it
+ * handles the open, before it answers any later request, and the client keeps that order. So after this,
+ * an empty Problems list means "checked and clean", not "not checked yet".
+ */
+export async function analysed(uri: vscode.Uri): Promise<void> {
+  await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', uri);
+}
