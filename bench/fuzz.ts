@@ -3,7 +3,9 @@
  * ../shared/corpus and the examples — every one linted; a throw or an input under 1,000 lines that takes
  * over 100 ms is a finding (printed with a reproduction file). Then an edit storm against the language
  * server over stdio: random incremental edits, and its final diagnostics must equal a fresh lint of the
- * final text. `npm run fuzz -- --runs 1000000` sets inputs per language (default 1,000,000).
+ * final text. Then random request paths against the test VM's HTTP server: every answer comes, and no 200
+ * serves a file outside the HTTP folder. `npm run fuzz -- --runs 1000000` sets inputs per language (default
+ * 1,000,000), `--http-paths 100000` the paths (default 100,000); FUZZ_LANGS=routeros,http picks groups.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -12,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { lintText } from '../server/src/engine';
 import { LspClient } from '../test/helpers/lspClient';
+import { fuzzHttpPaths, type HttpFuzzResult } from '../test/helpers/httpPaths';
 
 type Lang = 'ipxe' | 'pxelinux' | 'routeros' | 'ignition';
 const EXT: Record<Lang, string> = { ipxe: 'x.ipxe', pxelinux: 'pxelinux.cfg/default', routeros: 'x.rsc', ignition: 'x.ign' };
@@ -156,17 +159,30 @@ async function main(): Promise<void> {
   const seed = Number(args[args.indexOf('--seed') + 1] ?? NaN) || 20261125;
   const findings = resolve('out', 'fuzz-findings');
   mkdirSync(findings, { recursive: true });
+  const at = args.indexOf('--http-paths');
+  const httpPaths = at >= 0 ? Number(args[at + 1]) : 100_000;
+  const groups = process.env.FUZZ_LANGS?.split(',') ?? ['ipxe', 'pxelinux', 'routeros', 'ignition', 'http'];
   const results: LangResult[] = [];
-  for (const lang of (process.env.FUZZ_LANGS?.split(',') as Lang[] | undefined) ?? (['ipxe', 'pxelinux', 'routeros', 'ignition'] as const)) {
+  for (const lang of groups.filter((g): g is Lang => g in EXT)) {
     console.log(`fuzz ${lang}: ${runs.toLocaleString('en')} inputs (seed ${seed})`);
     results.push(campaign(lang, runs, seed, findings));
   }
+  let http: HttpFuzzResult | string | undefined;
+  if (groups.includes('http') && httpPaths > 0) {
+    console.log(`fuzz http: ${httpPaths.toLocaleString('en')} request paths (seed ${seed})`);
+    http = await fuzzHttpPaths({ runs: httpPaths, seed, progress: (n) => console.log(`  http: ${n.toLocaleString('en')} paths…`) }).catch((error: unknown) => String(error));
+  }
   const storm = await editStorm(10_000, seed);
-  console.log('\n| language | inputs | throws | over 100 ms (< 1,000 lines) | slowest (< 1,000 lines) | time |');
-  console.log('|---|---|---|---|---|---|');
+  if (results.length) console.log('\n| language | inputs | throws | over 100 ms (< 1,000 lines) | slowest (< 1,000 lines) | time |');
+  if (results.length) console.log('|---|---|---|---|---|---|');
   for (const r of results) console.log(`| ${r.lang} | ${r.runs.toLocaleString('en')} | ${r.throws} | ${r.slow} | ${r.maxMs.toFixed(1)} ms (${r.maxLines} lines) | ${r.seconds.toFixed(0)} s |`);
   console.log(`\nedit storm: ${storm.edits.toLocaleString('en')} incremental edits over stdio — server ${storm.alive ? 'up' : 'DOWN'}, final diagnostics ${storm.equal ? 'equal' : 'DIFFER from'} a fresh lint (${storm.seconds.toFixed(1)} s)`);
-  if (results.some((r) => r.throws || r.slow) || !storm.equal) process.exitCode = 1;
+  if (typeof http === 'string') console.log(`\nhttp paths: FINDING\n${http}`);
+  else if (http) {
+    const statuses = Object.entries(http.statuses).map(([status, n]) => `${status}: ${n.toLocaleString('en')}`).join(', ');
+    console.log(`\nhttp paths: ${http.runs.toLocaleString('en')} requests (${statuses}) — ${http.hangs} without an answer, ${http.escapes.length} served from outside the HTTP folder, slowest ${http.maxMs.toFixed(1)} ms (${http.seconds.toFixed(0)} s)`);
+  }
+  if (results.some((r) => r.throws || r.slow) || !storm.equal || typeof http === 'string') process.exitCode = 1;
 }
 
 void main();

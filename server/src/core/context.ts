@@ -48,10 +48,24 @@ export interface RuleContext {
 
 export const NO_CONTEXT: RuleContext = {};
 
-/** The workspace file an http:// URL under the site's base URL is served from; undefined for other URLs. */
+/**
+ * The workspace file an http:// URL under the site's base URL is served from; undefined for other URLs and
+ * for paths that `pathBelow` refuses. Never a path outside `http.root` (compared as written).
+ */
 export function servedPath(http: SiteView['http'], url: string): string | undefined {
   if (!http || !url.startsWith(http.baseUrl)) return undefined;
-  return join(http.root, ...decodeUrlPath(url.slice(http.baseUrl.length).split(/[?#]/)[0] as string).split('/'));
+  return pathBelow(http.root, url.slice(http.baseUrl.length).split(/[?#]/)[0] as string);
+}
+
+/**
+ * `root` joined with a URL path below it (percent-decoded, so `%2e%2e` and `%2f` count as what they
+ * encode); undefined when a segment is `..`, or holds a NUL or a backslash (a separator on Windows). The
+ * segments are checked before they are joined: `join` would resolve a `..` and hide it.
+ */
+export function pathBelow(root: string, urlPath: string): string | undefined {
+  const segments = decodeUrlPath(urlPath).split('/');
+  if (segments.some((s) => s === '..' || s.includes('\0') || s.includes('\\'))) return undefined;
+  return join(root, ...segments);
 }
 
 /** Percent-decoding that never throws: a malformed escape (`%zz`) stays as written, as web servers keep it. */
