@@ -4,16 +4,17 @@
  * the HTTP hosts the chain names, each reached through a `guestfwd` to a local server. Every place where
  * QEMU's DHCP/TFTP differs from the router's is said in `notes`.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'jsonc-parser';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parseRouterOs } from '../../../server/src/languages/routeros/parser';
 import { dhcpFacts, offerFor, type LeaseFact } from '../../../server/src/site/chain/dhcp';
 import { loaderOf } from '../../../server/src/site/chain/hops';
 import type { Firmware } from '../../../server/src/site/chain/model';
-import { readSite } from '../../../server/src/site/context';
+import { siteView } from '../../../server/src/site/context';
+import { loadSiteJson } from '../../../server/src/site/load';
 import { servedPath, type SiteView } from '../../../server/src/core/context';
-import { ipv4ToInt } from '../../../server/src/core/ipv4';
+import { inSubnet, isIpv4, isIpv4Network } from '../../../server/src/core/ipv4';
+import { escapeControl, readTextOrThrow, UntrustedInputError } from '../../../server/src/core/untrusted';
 
 export class VmError extends Error {
   override readonly name = 'VmError';
@@ -56,31 +57,76 @@ interface RawSite {
   vm?: { firmware?: Firmware; memoryMiB?: number; mac?: string; timeoutSeconds?: number };
 }
 
-/** The user network's `net=`: the site's subnet when slirp can take it (a /8 to /30 IPv4 network). */
-function slirpNet(subnet: string | undefined): string | undefined {
-  const m = /^(\d+\.\d+\.\d+\.\d+)\/(\d+)$/.exec(subnet ?? '');
-  if (!m || ipv4ToInt(m[1]!) === undefined || Number(m[2]) < 8 || Number(m[2]) > 30) return undefined;
-  return subnet;
+const shown = (value: unknown): string => `"${escapeControl(String(value))}"`;
+
+/** Runs a read of untrusted input; its refusal (a message naming the file and the fix) becomes a VmError. */
+function refusedAsVmError<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof UntrustedInputError) throw new VmError(error.message);
+    throw error;
+  }
+}
+
+/** A whole number in a range, or a VmError naming the setting and the value. */
+function whole(value: number, what: string, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) throw new VmError(`${what} ${shown(value)} must be a whole number from ${min} to ${max}: correct it in the site file or the command.`);
+  return value;
+}
+
+/**
+ * `net=` and `host=` of the user network: the site's subnet and router. Both reach QEMU's option list, so what
+ * is not an address is refused, not passed on; a real network QEMU cannot take (/31, /32, /7) is a note.
+ */
+function userNetwork(raw: RawSite, siteFile: string, notes: string[]): { net?: string; host?: string } {
+  const { subnet, router } = raw.network ?? {};
+  if (subnet !== undefined && !isIpv4Network(subnet)) throw new VmError(`network.subnet ${shown(subnet)} in ${siteFile} is not an IPv4 network: write it like 192.168.255.0/24.`);
+  if (router !== undefined && !isIpv4(router)) throw new VmError(`network.router ${shown(router)} in ${siteFile} is not an IPv4 address: write four numbers 0–255 separated by dots, like 192.168.255.1.`);
+  if (subnet === undefined) return {};
+  if (!isIpv4Network(subnet, 8, 30)) {
+    notes.push(`network.subnet ${subnet} cannot be QEMU's user network; it uses 10.0.2.0/24, so URLs naming the site's hosts do not resolve inside the VM.`);
+    return {};
+  }
+  if (router && !inSubnet(router, subnet)) throw new VmError(`network.router ${router} is not inside network.subnet ${subnet} in ${siteFile}: QEMU cannot put its router there. Correct one of them.`);
+  return { net: subnet, ...(router ? { host: router } : {}) };
+}
+
+/** The lease's address as QEMU's first DHCP address, when it is one inside the user network. */
+function leaseStart(address: string, at: { mac: string; net?: string; host?: string; routerConfig?: string }, notes: string[]): string | undefined {
+  if (/^[a-z][\w.-]*$/i.test(address)) {
+    notes.push(`The lease of ${at.mac} takes its address from pool ${address}; QEMU hands out its first address instead.`);
+    return undefined;
+  }
+  if (!isIpv4(address)) throw new VmError(`The lease of ${at.mac} in ${at.routerConfig ?? 'the router config'} has address=${shown(address)}, which is not an IPv4 address: write one address, like address=192.168.255.50 (the linter marks the line).`);
+  if (!at.net || !inSubnet(address, at.net) || address === at.host) {
+    notes.push(`The lease's address ${address} is outside QEMU's network${at.net ? ` ${at.net}` : ''} (or is the router's); the VM gets QEMU's first address instead.`);
+    return undefined;
+  }
+  notes.push(`QEMU's DHCP hands out ${address} (the lease of ${at.mac}) from dhcpstart; it has no per-MAC leases.`);
+  return address;
 }
 
 export function vmPlan(siteFile: string, request: VmRequest = {}): VmPlan {
-  const site = readSite(siteFile);
-  if (!site) throw new VmError(`${siteFile} cannot be read as a site file: run \`pxe-workbench lint ${siteFile}\` to see why.`);
-  const raw = (parse(readFileSync(siteFile, 'utf8')) ?? {}) as RawSite;
+  // One read, typed by the loader (a wrongly typed field is refused, naming it): the raw JSON for network and
+  // vm, the view for the rest.
+  const raw = refusedAsVmError(() => loadSiteJson(siteFile)) as RawSite;
+  const site = siteView(siteFile, raw) ?? { root: dirname(siteFile), file: siteFile };
   const firmware: Firmware = request.firmware ?? raw.vm?.firmware ?? 'bios';
   const mac = (request.mac ?? raw.vm?.mac ?? QEMU_MAC).toLowerCase();
-  if (!/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/.test(mac)) throw new VmError(`"${mac}" is not a MAC address: write it as 52:54:00:12:34:56.`);
+  if (!/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/.test(mac)) throw new VmError(`${shown(mac)} is not a MAC address: write it as 52:54:00:12:34:56.`);
+  const memoryMiB = whole(request.memoryMiB ?? raw.vm?.memoryMiB ?? 2048, 'The memory (MiB)', 64, 65536);
+  const timeoutSeconds = whole(request.timeoutSeconds ?? raw.vm?.timeoutSeconds ?? 300, 'The timeout (seconds)', 1, 86400);
   const notes: string[] = [];
-  const net = slirpNet(raw.network?.subnet);
-  if (raw.network?.subnet && !net) notes.push(`network.subnet ${raw.network.subnet} cannot be QEMU's user network; it uses 10.0.2.0/24, so URLs naming the site's hosts do not resolve inside the VM.`);
-  const host = net && raw.network?.router ? raw.network.router : undefined;
+  const { net, host } = userNetwork(raw, siteFile, notes);
 
   let bootFile: string | undefined;
   let lease: LeaseFact | undefined;
   let rootPath: string | undefined;
   let machine = `Any ${firmware === 'bios' ? 'BIOS' : 'UEFI'} machine`;
-  if (site.routerConfig && existsSync(site.routerConfig)) {
-    const facts = dhcpFacts(site.routerConfig, parseRouterOs(readFileSync(site.routerConfig, 'utf8')).ast);
+  const routerConfig = site.routerConfig;
+  if (routerConfig && existsSync(routerConfig)) {
+    const facts = dhcpFacts(routerConfig, parseRouterOs(refusedAsVmError(() => readTextOrThrow(routerConfig))).ast);
     lease = facts.leases.find((l) => l.mac === mac);
     if (lease) machine = lease.comment ?? lease.mac;
     const offer = offerFor(facts, firmware, lease);
@@ -93,16 +139,13 @@ export function vmPlan(siteFile: string, request: VmRequest = {}): VmPlan {
     bootFile = firmware === 'bios' ? 'lpxelinux.0' : 'syslinux.efi';
     notes.push(`No router config in the site file: the VM gets ${bootFile}, the loader the boot chain assumes for ${firmware.toUpperCase()}.`);
   }
-  if (lease?.address) {
-    if (net) notes.push(`QEMU's DHCP hands out ${lease.address} (the lease of ${mac}) from dhcpstart; it has no per-MAC leases.`);
-    else notes.push(`The lease's address ${lease.address} is outside QEMU's network; the VM gets 10.0.2.15.`);
-  }
+  const dhcpStart = lease?.address ? leaseStart(lease.address, { mac, net, host, routerConfig }, notes) : undefined;
 
   // QEMU's NIC ROM is iPXE already: an iPXE binary as the boot file would ask DHCP again, get the same file and
   // loop (slirp cannot tell the second request apart). The router's setup does `dhcp && chain ${root-path}`.
   const loader = loaderOf(bootFile);
   if (!URL_SCHEME.test(bootFile) && loader.family === 'ipxe') {
-    if (!rootPath) throw new VmError(`The boot file ${bootFile} is iPXE, which under QEMU (whose network card already runs iPXE) would loop, and the router sends no option 17 (root-path) to chain to. Add option 17 with the boot script's URL.`);
+    if (!rootPath) throw new VmError(`The boot file ${escapeControl(bootFile)} is iPXE, which under QEMU (whose network card already runs iPXE) would loop, and the router sends no option 17 (root-path) to chain to. Add option 17 with the boot script's URL.`);
     notes.push(`${bootFile} is iPXE: QEMU's network card runs iPXE already, so the VM is handed option 17 (${rootPath}) as its boot file, as the embedded \`dhcp && chain \${root-path}\` would chain it.`);
     bootFile = rootPath;
   }
@@ -111,9 +154,9 @@ export function vmPlan(siteFile: string, request: VmRequest = {}): VmPlan {
   // The boot file must be there, or the VM stops right after DHCP.
   if (URL_SCHEME.test(bootFile)) {
     const local = bootFile.startsWith('http') ? servedPath(site.http, bootFile) : undefined;
-    if (site.http && bootFile.startsWith(site.http.baseUrl) && local && !existsSync(local)) throw new VmError(`The boot file ${bootFile} is not in the HTTP folder (${local}): the VM would stop after DHCP. Add the file or correct the URL (see the Boot Chain view).`);
+    if (site.http && bootFile.startsWith(site.http.baseUrl) && local && !existsSync(local)) throw new VmError(`The boot file ${escapeControl(bootFile)} is not in the HTTP folder (${local}): the VM would stop after DHCP. Add the file or correct the URL (see the Boot Chain view).`);
   } else if (site.tftpRoot && !existsSync(join(site.tftpRoot, bootFile))) {
-    throw new VmError(`The boot file ${bootFile} is not in the TFTP folder (${site.tftpRoot}): the VM would stop after DHCP. Add it (Debian: pxelinux, syslinux-efi or ipxe) or correct option 67.`);
+    throw new VmError(`The boot file ${escapeControl(bootFile)} is not in the TFTP folder (${site.tftpRoot}): the VM would stop after DHCP. Add it (Debian: pxelinux, syslinux-efi or ipxe) or correct option 67.`);
   }
 
   // Every HTTP host the site names: the base URL's host and the NAS.
@@ -122,7 +165,7 @@ export function vmPlan(siteFile: string, request: VmRequest = {}): VmPlan {
     if (!url) return;
     try {
       const u = new URL(url);
-      if (u.protocol !== 'http:' || ipv4ToInt(u.hostname) === undefined) return;
+      if (u.protocol !== 'http:' || !isIpv4(u.hostname)) return;
       const port = Number(u.port || 80);
       httpHosts.set(`${u.hostname}:${port}`, { host: u.hostname, port });
     } catch {
@@ -141,12 +184,12 @@ export function vmPlan(siteFile: string, request: VmRequest = {}): VmPlan {
     machine,
     ...(net ? { net } : {}),
     ...(host ? { host } : {}),
-    ...(lease?.address && net ? { dhcpStart: lease.address } : {}),
+    ...(dhcpStart ? { dhcpStart } : {}),
     bootFile,
     ...(site.tftpRoot ? { tftpRoot: site.tftpRoot } : {}),
     httpHosts: [...httpHosts.values()],
-    memoryMiB: request.memoryMiB ?? raw.vm?.memoryMiB ?? 2048,
-    timeoutSeconds: request.timeoutSeconds ?? raw.vm?.timeoutSeconds ?? 300,
+    memoryMiB,
+    timeoutSeconds,
     notes,
   };
 }

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveSite, writeForwarder, type HttpEvent, type SiteServer } from './http';
 import { VmError, type VmPlan } from './plan';
+import { nicDevice, userNetdev, type UserNetwork } from './qemu';
 import { STAGE_ORDER, Timeline, type Failure, type Stage, type StageId } from './timeline';
 
 export type Accel = 'kvm' | 'tcg';
@@ -117,7 +118,7 @@ export function probeAccel(qemu: string): Promise<Accel> {
       return;
     }
     const empty = mkdtempSync(join(tmpdir(), 'pxe-kvm-probe-'));
-    const child = spawn(qemu, ['-accel', 'kvm', '-m', '128', '-nographic', '-no-reboot', '-nodefaults', '-monitor', 'none', '-serial', 'stdio', '-netdev', `user,id=n0,restrict=on,tftp=${opt(empty)},bootfile=probe`, '-device', 'virtio-net-pci,netdev=n0', '-boot', 'n'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const child = spawn(qemu, ['-accel', 'kvm', '-m', '128', '-nographic', '-no-reboot', '-nodefaults', '-monitor', 'none', '-serial', 'stdio', '-netdev', userNetdev({ tftpRoot: empty, bootFile: 'probe' }), '-device', 'virtio-net-pci,netdev=n0', '-boot', 'n'], { stdio: ['pipe', 'pipe', 'ignore'] });
     let seen = '';
     const finish = (verdict: Accel): void => {
       clearTimeout(timer);
@@ -136,8 +137,22 @@ export function probeAccel(qemu: string): Promise<Accel> {
   return kvmVerdict;
 }
 
-/** A value inside a `-netdev user,…` option: commas are doubled. */
-const opt = (s: string): string => s.replace(/,/g, ',,');
+/** The plan's user network, with the forwarders to the local HTTP server once it listens. */
+function network(plan: VmPlan, forward?: { forwarder: string; port: number }): UserNetwork {
+  return {
+    ...(plan.net ? { net: plan.net } : {}),
+    ...(plan.host ? { host: plan.host } : {}),
+    ...(plan.dhcpStart ? { dhcpStart: plan.dhcpStart } : {}),
+    ...(plan.tftpRoot ? { tftpRoot: plan.tftpRoot } : {}),
+    bootFile: plan.bootFile,
+    forwards: forward ? plan.httpHosts.map((h) => ({ ...h, command: [process.execPath, forward.forwarder, String(forward.port)] })) : [],
+  };
+}
+
+/** The QEMU arguments a plan's network comes to (checked: a VmError names a value QEMU must not get). */
+export function networkArgs(plan: VmPlan, forward?: { forwarder: string; port: number }): string[] {
+  return ['-netdev', userNetdev(network(plan, forward)), '-device', nicDevice(plan.mac, plan.firmware === 'uefi')];
+}
 
 export class VmRun {
   readonly timeline: Timeline;
@@ -168,22 +183,16 @@ export class VmRun {
     const serialLog = join(dir, 'serial.log');
     let server: SiteServer | undefined;
     try {
-      const net = [`user,id=n0,restrict=on`];
-      if (plan.net) net.push(`net=${plan.net}`);
-      if (plan.host) net.push(`host=${plan.host}`);
-      if (plan.dhcpStart) net.push(`dhcpstart=${plan.dhcpStart}`);
-      if (plan.tftpRoot) net.push(`tftp=${opt(plan.tftpRoot)}`);
-      net.push(`bootfile=${opt(plan.bootFile)}`);
+      let forward: { forwarder: string; port: number } | undefined;
       if (plan.httpHosts.length) {
         server = await serveSite(plan.site, (event) => {
           this.timeline.http(event);
           this.options.onHttp?.(event);
           log(`http ${event.method} ${event.url} → ${event.status} (${event.bytes} bytes, ${event.ms} ms)`);
         });
-        const forwarder = writeForwarder(dir);
-        for (const h of plan.httpHosts) net.push(`guestfwd=tcp:${h.host}:${h.port}-cmd:${opt(`${process.execPath} ${forwarder} ${server.port}`)}`);
+        forward = { forwarder: writeForwarder(dir), port: server.port };
       }
-      const args = ['-accel', accel, '-m', String(plan.memoryMiB), '-nographic', '-no-reboot', '-monitor', 'none', '-serial', 'stdio', '-netdev', net.join(','), '-device', `virtio-net-pci,netdev=n0,mac=${plan.mac}${plan.firmware === 'uefi' ? ',bootindex=0' : ''}`];
+      const args = ['-accel', accel, '-m', String(plan.memoryMiB), '-nographic', '-no-reboot', '-monitor', 'none', '-serial', 'stdio', ...networkArgs(plan, forward)];
       if (plan.firmware === 'bios') args.push('-boot', 'n');
       else if (ovmf) {
         if (ovmf.vars) {
@@ -250,5 +259,7 @@ export class VmRun {
 /** Starts a VM for a plan (prerequisites are checked first, so a missing package fails at once). */
 export function startVm(plan: VmPlan, options: VmRunOptions = {}): VmRun {
   prerequisites(plan.firmware);
+  // The network's values are checked now, so a bad one fails here and not after QEMU's start was announced.
+  networkArgs(plan, { forwarder: join(tmpdir(), 'pxe-vm-check', 'forward.js'), port: 1 });
   return new VmRun(plan, options);
 }

@@ -58,6 +58,29 @@ describe('routeros DHCP rules', () => {
     expect(flagged('routeros.badValue', 'a.rsc', text)).toEqual(['192.168.255.300', 'maybe', '40', '52:54:00:12:34']);
   });
 
+  it('routeros.badValue flags a lease or DHCP network address that is not one address, saying what to write', () => {
+    const mac = (n: number): string => ` mac-address=52:54:00:12:34:5${n}`;
+    const text = [
+      '/ip dhcp-server network',
+      'add address=192.168.255.0/24,restrict=off',
+      'add address=192.168.255.0/24',
+      'add address=$net',
+      '/ip dhcp-server lease',
+      `add address="192.168.255.50,hostfwd=tcp:127.0.0.1:25555-:22"${mac(0)}`,
+      `add address=192.168.255.51-192.168.255.60${mac(1)}`,
+      `add address=192.168.255.0/24${mac(2)}`,
+      `add address=192.168.255.52${mac(3)}`,
+      `add address=0.0.0.0${mac(4)}`,
+      `add address=lab-pool${mac(5)}`,
+      `set [ find mac-address=52:54:00:12:34:53 ] address=192.168.255.53,192.168.255.54`,
+      '',
+    ].join('\n');
+    expect(flagged('routeros.badValue', 'a.rsc', text)).toEqual(['192.168.255.0/24,restrict=off', '"192.168.255.50,hostfwd=tcp:127.0.0.1:25555-:22"', '192.168.255.51-192.168.255.60', '192.168.255.0/24', '192.168.255.53,192.168.255.54']);
+    const messages = lintFixture('a.rsc', text, 'routeros.badValue').findings.map((f) => f.message);
+    expect(messages[0]).toMatch(/is not one IPv4 network: .* like address=192\.168\.255\.0\/24/);
+    expect(messages[1]).toMatch(/is not one IPv4 address: a lease takes a single address, like address=192\.168\.255\.50/);
+  });
+
   it('routeros.undefinedOption and undefinedOptionSet flag references to names never added, with suggestions', () => {
     const text = `${OPTIONS}add code=66 name=tftp-server value="s'x'"\n/ip dhcp-server option sets\nadd name=pxe options=tftp-sever,tftp-server\n/ip dhcp-server lease\nadd mac-address=52:54:00:12:34:56 dhcp-option-set=pxee\n/ip dhcp-server network\nadd address=192.168.255.0/24 next-server=192.168.255.2 dhcp-option-set=pxe\n`;
     expect(flagged('routeros.undefinedOption', 'a.rsc', text)).toEqual(['tftp-sever']);

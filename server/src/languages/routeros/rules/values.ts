@@ -31,6 +31,25 @@ export function badValue(value: string, type: ValueType): string | undefined {
   }
 }
 
+/**
+ * Arguments that take one address where the type allows lists, ranges and names: a lease's address (or the
+ * name of a pool), a DHCP network's address with its prefix. The test VM hands these to QEMU as they are.
+ */
+const ONE_ADDRESS = new Map<string, 'lease' | 'network'>([
+  ['/ip dhcp-server lease address', 'lease'],
+  ['/ip dhcp-server network address', 'network'],
+]);
+
+/** Why a lease or network address is not one address (what to write instead), or undefined. */
+function badAddress(value: string, kind: 'lease' | 'network'): string | undefined {
+  if (/[$[(]/.test(value) || value === '') return undefined;
+  if (kind === 'lease') {
+    if (/^[a-z][\w.-]*$/i.test(value) || (IPV4.test(value) && !value.includes('/'))) return undefined;
+    return 'is not one IPv4 address: a lease takes a single address, like address=192.168.255.50 (or 0.0.0.0 to take one from the pool)';
+  }
+  return IPV4.test(value) ? undefined : 'is not one IPv4 network: a DHCP network takes an address with its prefix, like address=192.168.255.0/24';
+}
+
 /** The first word of a closed choice that the router does not know, with the nearest one it does. */
 function badChoice(value: string, choices: Choices): { word: string; at: number; suggestion?: string } | undefined {
   if (!choices.closed || /[$[(]/.test(value) || value === '') return undefined;
@@ -58,7 +77,8 @@ export const badArgumentValue: Rule<RouterOsScript> = {
       for (const a of s.args) {
         if (a.value === undefined || !a.closed) continue;
         const fact = known.get(a.name.startsWith('!') ? a.name.slice(1) : a.name);
-        const why = fact?.type ? badValue(a.value, fact.type) : undefined;
+        const one = command === 'add' || command === 'set' ? ONE_ADDRESS.get(`${menu} ${a.name}`) : undefined;
+        const why = one ? badAddress(a.value, one) : fact?.type ? badValue(a.value, fact.type) : undefined;
         if (why) problems.push({ ruleId: this.id, start: a.valueStart, end: a.valueEnd, message: `${a.name}=${a.value} ${why}.` });
         const choices = why ? undefined : fact?.choices;
         const wrong = choices && badChoice(a.value, choices);
