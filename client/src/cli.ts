@@ -2,8 +2,9 @@
 import { Command, CommanderError, Option } from 'commander';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { findNodeAtOffset, parseTree } from 'jsonc-parser';
-import { DataUrlError, encodeDataUrl, isText } from '../../server/src/languages/ignition/dataUrl';
+import { findNodeAtOffset } from 'jsonc-parser';
+import { parseTreeCapped } from '../../server/src/json/parse';
+import { encodeDataUrl, isText } from '../../server/src/languages/ignition/dataUrl';
 import { EmbeddedError, readEmbedded } from '../../server/src/languages/ignition/embedded';
 import { pathsOf } from '../../server/src/languages/ignition/pathAt';
 import { parseRouterOs } from '../../server/src/languages/routeros';
@@ -197,7 +198,8 @@ export function program(): Command {
       try {
         process.stdout.write(readEmbedded(text, jsonPath).bytes);
       } catch (error) {
-        if (error instanceof EmbeddedError || error instanceof DataUrlError) throw new InputError(`${file}: ${error.message}`);
+        // Too deep, broken, corrupt or inflating past the cap: said, exit 2, nothing written.
+        if (error instanceof EmbeddedError) throw new InputError(`${file}: ${error.message}`);
         throw error;
       }
     });
@@ -243,7 +245,8 @@ async function validateIgnition(file: string): Promise<number> {
   const result = lintText(resolve(file), text, { languageId: 'ignition' });
   const positions = positionsOf(text);
   let errors = 0;
-  const root = parseTree(text);
+  const tree = parseTreeCapped(text);
+  const root = tree.ok ? tree.root : undefined;
   for (const f of result.findings) {
     if (f.severity === 'hint') continue;
     if (f.severity === 'error') errors++;

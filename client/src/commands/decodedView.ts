@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+import { findNodeAtLocation } from 'jsonc-parser';
+import { parseTreeCapped } from '../../../server/src/json/parse';
 import { encodeDataUrl, isText } from '../../../server/src/languages/ignition/dataUrl';
 import { EmbeddedError, readEmbedded, writeEmbedded } from '../../../server/src/languages/ignition/embedded';
 
@@ -43,7 +44,9 @@ export class DecodedFiles implements vscode.FileSystemProvider {
     try {
       return readEmbedded((await this.configText(entry)).getText(), entry.jsonPath).bytes;
     } catch (error) {
-      throw vscode.FileSystemError.FileNotFound(error instanceof EmbeddedError ? error.message : String(error));
+      if (!(error instanceof EmbeddedError)) throw error;
+      // Too deep, broken, corrupt or over the inflate cap: the editor shows the message instead of contents.
+      throw error.reason === 'moved' ? vscode.FileSystemError.FileNotFound(error.message) : vscode.FileSystemError.Unavailable(error.message);
     }
   }
 
@@ -94,12 +97,10 @@ export async function openDecoded(files: DecodedFiles, uri: string, jsonPath: (s
 }
 
 function pathOfFile(text: string, index: number): string | undefined {
-  try {
-    const json = JSON.parse(text) as { storage?: { files?: { path?: string }[] } };
-    return json.storage?.files?.[index]?.path;
-  } catch {
-    return undefined; // a config that does not parse: fall back to a neutral name
-  }
+  // A config that does not parse (or nests too deep): fall back to a neutral name.
+  const tree = parseTreeCapped(text);
+  const node = tree.ok && tree.root ? findNodeAtLocation(tree.root, ['storage', 'files', index, 'path']) : undefined;
+  return node?.type === 'string' ? String(node.value) : undefined;
 }
 
 /** `pxeWorkbench.ignition.encodeFile`: pick a local file and put it into the config as a data: URL. */
@@ -109,8 +110,12 @@ export async function encodeFile(uri: string, jsonPath: (string | number)[]): Pr
   if (!file) return false;
   const bytes = Buffer.from(await vscode.workspace.fs.readFile(file));
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
-  const root = parseTree(doc.getText());
-  const node = root && findNodeAtLocation(root, jsonPath);
+  const tree = parseTreeCapped(doc.getText());
+  if (!tree.ok) {
+    void vscode.window.showErrorMessage(`PXE: the config cannot be read: ${tree.message}`);
+    return false;
+  }
+  const node = tree.root && findNodeAtLocation(tree.root, jsonPath);
   if (!node || node.type !== 'string') {
     void vscode.window.showErrorMessage('PXE: the source field moved or changed; run the action again on it.');
     return false;

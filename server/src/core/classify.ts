@@ -1,5 +1,6 @@
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import type { LanguageId } from './rule';
+import { jsonDepthExceeded } from './untrusted';
 
 const PXELINUX_NAMES = new Set(['isolinux.cfg', 'syslinux.cfg', 'extlinux.conf']);
 const OUR_LANGUAGES = new Set<string>(['ipxe', 'pxelinux', 'routeros', 'ignition']);
@@ -20,9 +21,12 @@ export function hasIpxeMagic(head: string): boolean {
   return /^(?:\uFEFF)?#!(?:ipxe|gpxe)(?:\s|$)/.test(head);
 }
 
-/** True when a JSON text's top-level object has `ignition.version` (a cheap test first, then a real parse). */
+/**
+ * True when a JSON text's top-level object has `ignition.version` (a cheap test first, then a real parse).
+ * Text nested past the cap is not parsed (the parser recurses): it is not taken as Ignition by content.
+ */
 export function looksLikeIgnition(text: string): boolean {
-  if (!/"ignition"\s*:\s*\{/.test(text)) return false;
+  if (!/"ignition"\s*:\s*\{/.test(text) || jsonDepthExceeded(text) >= 0) return false;
   const root = parseTree(text, [], { allowTrailingComma: true });
   return root !== undefined && findNodeAtLocation(root, ['ignition', 'version']) !== undefined;
 }

@@ -130,6 +130,9 @@ export function readTextOrThrow(path: string, maxBytes = MAX_TEXT_BYTES): string
   return result.bytes.toString('utf8');
 }
 
+/** What ends a JSON string for jsonc-parser: its quote, an escape to skip, or a line break. */
+const STRING_END = /["\\\n\r]/g;
+
 /**
  * The offset where JSON text first nests deeper than `maxDepth` (brackets outside strings), or -1. Linear,
  * without recursion, so it is safe to run before a recursive parser.
@@ -138,14 +141,16 @@ export function jsonDepthExceeded(text: string, maxDepth = MAX_JSON_DEPTH): numb
   // Tokenised as jsonc-parser scans (a string ends at a line break, comments are skipped) and a closer
   // pops only its own opener (the parser skips a stray one), so no text nests the parser deeper than this.
   const open: number[] = [];
-  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92 /* \ */) i++;
-      else if (c === 34 /* " */ || c === 10 || c === 13) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 47 /* / */ && text.charCodeAt(i + 1) === 47) {
+    if (c === 34 /* " */) {
+      // Jump to the string's end with a native search (a 50 MB data: URL is one string): skip each escape.
+      for (STRING_END.lastIndex = i + 1; ; STRING_END.lastIndex = i + 2) {
+        if (!STRING_END.exec(text)) return -1;
+        i = STRING_END.lastIndex - 1;
+        if (text.charCodeAt(i) !== 92 /* \ */) break;
+      }
+    } else if (c === 47 /* / */ && text.charCodeAt(i + 1) === 47) {
       while (i + 1 < text.length && text.charCodeAt(i + 1) !== 10 && text.charCodeAt(i + 1) !== 13) i++;
     } else if (c === 47 && text.charCodeAt(i + 1) === 42 /* * */) {
       const end = text.indexOf('*/', i + 2);

@@ -1,8 +1,19 @@
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, type Node, type ParseError, type ParseOptions } from 'jsonc-parser';
 import type { Parsed, Problem } from '../core/problem';
+import { depthMessage, jsonDepthExceeded } from '../core/untrusted';
 
 export interface JsonDocument {
   root: Node | undefined;
+}
+
+/** A tree, or where the text nests too deep to parse (jsonc-parser recurses once per level). */
+export type CappedTree = { ok: true; root: Node | undefined } | { ok: false; at: number; message: string };
+
+/** `parseTree` behind the nesting cap: past it the recursive parser is never called. */
+export function parseTreeCapped(text: string, errors?: ParseError[], options?: ParseOptions): CappedTree {
+  const at = jsonDepthExceeded(text);
+  if (at >= 0) return { ok: false, at, message: depthMessage() };
+  return { ok: true, root: parseTree(text, errors, options) };
 }
 
 const FRIENDLY: Record<string, string> = {
@@ -23,10 +34,14 @@ const FRIENDLY: Record<string, string> = {
   InvalidNumberFormat: 'a number is malformed',
 };
 
-/** Parses strict JSON (no comments, no trailing commas) and reports every syntax error with `ruleId`. */
+/**
+ * Parses strict JSON (no comments, no trailing commas) and reports every syntax error with `ruleId`. Text
+ * nested past the cap gets one problem where it goes too deep and no tree, so no rule walks it.
+ */
 export function parseStrictJson(text: string, ruleId: string): Parsed<JsonDocument> {
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+  const tree = parseTreeCapped(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+  if (!tree.ok) return { ast: { root: undefined }, problems: [{ ruleId, start: tree.at, end: tree.at + 1, message: tree.message }] };
   const seen = new Set<number>();
   // jsonc-parser may report several codes at one offset; the first says it best.
   const unique = errors.filter((e) => !seen.has(e.offset) && seen.add(e.offset));
@@ -49,5 +64,5 @@ export function parseStrictJson(text: string, ruleId: string): Parsed<JsonDocume
     problem.message = 'Invalid JSON: trailing comma. Remove the comma before the closing bracket.';
     problem.fixes = [{ title: 'Remove the trailing comma', edits: [{ start: comma.index, end: comma.index + 1, newText: '' }], preferred: true }];
   }
-  return { ast: { root }, problems };
+  return { ast: { root: tree.root }, problems };
 }

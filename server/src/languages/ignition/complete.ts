@@ -1,5 +1,6 @@
 import { getLocation } from 'jsonc-parser';
 import type { Completion } from '../../core/language';
+import { jsonDepthExceeded } from '../../core/untrusted';
 import type { IgnitionConfig } from './ast';
 import { versionOf } from './document';
 import { fieldAt, fieldsFor } from './spec';
@@ -16,6 +17,8 @@ const EMPTY: Record<string, string> = { object: '{$1}', array: '[$1]', string: '
 
 /** Keys of the object at the cursor (from the config's spec version), or values for a few fields. */
 export function completeIgnition(config: IgnitionConfig, text: string, offset: number): Completion[] {
+  // getLocation parses up to the cursor, recursively: nothing to offer in text nested past the cap.
+  if (jsonDepthExceeded(text.slice(0, offset)) >= 0) return [];
   const location = getLocation(text, offset);
   const version = versionOf(config) ?? LATEST_STABLE;
   const specPath = location.path.map((p) => (typeof p === 'number' ? '[]' : `.${p}`)).join('').replace(/^\./, '');

@@ -1,5 +1,11 @@
 /** RFC 2397 `data:` URLs as Ignition reads them: `data:[<mediatype>][;base64],<data>`. */
 
+/**
+ * Longest data: URL we decode (its text, in characters). Ignition reads longer ones; we refuse to check them
+ * because every validation would decode the whole URL again (real embedded files are a few KiB).
+ */
+export const MAX_DATA_URL_CHARS = 8 * 1024 * 1024;
+
 export interface DataUrl {
   mediaType: string;
   base64: boolean;
@@ -8,13 +14,28 @@ export interface DataUrl {
   bytes: Buffer;
 }
 
+/** A data: URL Ignition cannot read: the message says what is wrong. */
 export class DataUrlError extends Error {
   override readonly name = 'DataUrlError';
 }
 
-/** Decodes a data: URL, or throws DataUrlError with what is wrong (bad percent escape, bad base64, no comma). */
-export function decodeDataUrl(url: string): DataUrl {
+/** A data: URL longer than we decode: not broken, not checked. */
+export class DataUrlTooLargeError extends Error {
+  override readonly name = 'DataUrlTooLargeError';
+  constructor(readonly length: number, readonly maxChars: number) {
+    super(`the data: URL is ${mib(length)} long, more than the ${mib(maxChars)} PXE Workbench decodes; its contents are not checked (Ignition still reads it)`);
+  }
+}
+
+const mib = (n: number): string => `${(n / 1048576).toFixed(1)} MiB`;
+
+/**
+ * Decodes a data: URL into a Buffer, or throws DataUrlError with what is wrong (bad percent escape, bad
+ * base64, no comma), or DataUrlTooLargeError past `maxChars`.
+ */
+export function decodeDataUrl(url: string, maxChars = MAX_DATA_URL_CHARS): DataUrl {
   if (!/^data:/i.test(url)) throw new DataUrlError('not a data: URL');
+  if (url.length > maxChars) throw new DataUrlTooLargeError(url.length, maxChars);
   const comma = url.indexOf(',');
   if (comma < 0) throw new DataUrlError('a data: URL needs a comma before its data');
   const header = url.slice(5, comma);
@@ -23,38 +44,53 @@ export function decodeDataUrl(url: string): DataUrl {
   const raw = url.slice(comma + 1);
   const bad = /%(?![0-9a-fA-F]{2})/.exec(raw);
   if (bad) throw new DataUrlError(`invalid percent escape "${raw.slice(bad.index, bad.index + 3)}" at position ${comma + 1 + bad.index}`);
-  const text = decodeURIComponentBytes(raw);
+  const text = percentDecode(raw);
   if (!base64) return { mediaType, base64, dataStart: comma + 1, bytes: text };
   const b64 = text.toString('latin1').replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64) || b64.length % 4 !== 0) throw new DataUrlError('invalid base64 data');
   return { mediaType, base64, dataStart: comma + 1, bytes: Buffer.from(b64, 'base64') };
 }
 
-/** Percent-decoding to bytes (decodeURIComponent would reject non-UTF-8 sequences). */
-function decodeURIComponentBytes(raw: string): Buffer {
-  const out: number[] = [];
+const hex = (c: number): number => (c <= 0x39 ? c - 0x30 : (c | 0x20) - 0x57);
+
+/** Percent-decoding straight into a Buffer (decodeURIComponent would reject non-UTF-8 sequences). */
+function percentDecode(raw: string): Buffer {
   const bytes = Buffer.from(raw, 'utf8');
+  if (!bytes.includes(0x25)) return bytes;
+  const out = Buffer.allocUnsafe(bytes.length);
+  let n = 0;
   for (let i = 0; i < bytes.length; i++) {
-    if (bytes[i] === 0x25) {
-      out.push(Number.parseInt(String.fromCharCode(bytes[i + 1] as number, bytes[i + 2] as number), 16));
+    const b = bytes[i] as number;
+    // Escapes were checked before: a % is always followed by two hex digits.
+    if (b === 0x25) {
+      out[n++] = (hex(bytes[i + 1] as number) << 4) | hex(bytes[i + 2] as number);
       i += 2;
-    } else out.push(bytes[i] as number);
+    } else out[n++] = b;
   }
-  return Buffer.from(out);
+  return out.subarray(0, n);
 }
 
 /** Characters that stay literal in our percent encoding (RFC 3986 unreserved, plus a few safe ones). */
 const LITERAL = /[A-Za-z0-9\-._~!$&'()*+,;=:@/?]/;
+const LITERAL_BYTES = Uint8Array.from({ length: 256 }, (_, b) => (b < 0x80 && LITERAL.test(String.fromCharCode(b)) ? 1 : 0));
+const HEX = '0123456789ABCDEF';
 
 export function encodeDataUrl(bytes: Buffer, options: { base64: boolean; mediaType?: string }): string {
   const type = options.mediaType && options.mediaType !== 'text/plain;charset=US-ASCII' ? options.mediaType : '';
   if (options.base64) return `data:${type};base64,${bytes.toString('base64')}`;
-  let data = '';
-  for (const byte of bytes) {
-    const ch = String.fromCharCode(byte);
-    data += byte < 0x80 && LITERAL.test(ch) ? ch : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  // Into a Buffer, not a string per byte: converting a few MiB is a code action offered on every cursor move.
+  const out = Buffer.allocUnsafe(bytes.length * 3);
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i] as number;
+    if (LITERAL_BYTES[byte]) out[n++] = byte;
+    else {
+      out[n++] = 0x25;
+      out[n++] = HEX.charCodeAt(byte >> 4);
+      out[n++] = HEX.charCodeAt(byte & 15);
+    }
   }
-  return `data:${type},${data}`;
+  return `data:${type},${out.toString('latin1', 0, n)}`;
 }
 
 /** True when the bytes read as text (UTF-8 without control characters other than tab and newlines). */

@@ -1,7 +1,8 @@
 import type { HoverInfo } from '../../core/language';
 import type { IgnitionConfig } from './ast';
-import { DataUrlError, decodeDataUrl, isText } from './dataUrl';
+import { isText } from './dataUrl';
 import { versionOf } from './document';
+import { contentsOf, gzipBeside, type Contents } from './embedded';
 import { nodeAt, pathsOf } from './pathAt';
 import { fieldAt } from './spec';
 import { LATEST_STABLE } from './versions';
@@ -27,19 +28,23 @@ export function hoverIgnition(config: IgnitionConfig, _text: string, offset: num
     const mode = node.value as number;
     return { markdown: `Mode **${mode}** = octal **0${mode.toString(8).padStart(3, '0')}** (${symbolic(mode)})`, ...range };
   }
-  if (node.type === 'string' && String(node.value).startsWith('data:')) {
-    try {
-      const data = decodeDataUrl(String(node.value));
-      if (!isText(data.bytes)) return { markdown: `data: URL, ${data.base64 ? 'base64' : 'percent-encoded'}: ${data.bytes.length} bytes of ${data.mediaType} (binary)`, ...range };
-      const text = data.bytes.toString('utf8');
-      const shown = text.length > 2000 ? `${text.slice(0, 2000)}\n…` : text;
-      return { markdown: `data: URL, ${data.base64 ? 'base64' : 'percent-encoded'}, ${data.bytes.length} bytes — decoded:\n\n\`\`\`\n${shown.replace(/```/g, '`\u200b``')}\n\`\`\``, ...range };
-    } catch (error) {
-      if (error instanceof DataUrlError) return { markdown: `Broken data: URL: ${error.message}`, ...range };
-      throw error;
-    }
-  }
+  if (node.type === 'string' && String(node.value).startsWith('data:')) return { markdown: contentsHover(contentsOf(String(node.value), gzipBeside(node))), ...range };
   return undefined;
+}
+
+/** The decoded (and inflated) contents, or why they are not shown. */
+function contentsHover(contents: Contents): string {
+  if (!contents.ok) {
+    if (contents.reason === 'broken') return `Broken data: URL: ${contents.message}`;
+    if (contents.reason === 'corrupt') return `data: URL marked gzip, but ${contents.message}`;
+    return `data: URL too large to show: ${contents.message}`;
+  }
+  const { data, bytes, gzip } = contents;
+  const form = `${data.base64 ? 'base64' : 'percent-encoded'}${gzip ? `, gzip (${data.bytes.length} bytes compressed)` : ''}`;
+  if (!isText(bytes)) return `data: URL, ${form}: ${bytes.length} bytes of ${data.mediaType} (binary)`;
+  const text = bytes.toString('utf8', 0, Math.min(bytes.length, 8192));
+  const shown = text.length > 2000 || bytes.length > 8192 ? `${text.slice(0, 2000)}\n…` : text;
+  return `data: URL, ${form}, ${bytes.length} bytes — decoded:\n\n\`\`\`\n${shown.replace(/```/g, '`\u200b``')}\n\`\`\``;
 }
 
 function symbolic(mode: number): string {

@@ -3,6 +3,7 @@ import type { RuleMeta } from '../../core/rule';
 import { parseStrictJson } from '../../json/parse';
 import type { IgnitionConfig } from './ast';
 import { autologin, modeLooksOctal, oldSpec, placeholderSshKey } from './rules/advice';
+import { dataUrlTooLarge } from './rules/limits';
 import { schemaRule, unknownKey } from './rules/schema';
 import { duplicateEntry, invalidSource, invalidUnit, invalidValue, notAbsolute } from './rules/semantics';
 import { missingVersion, unsupportedVersion } from './rules/version';
@@ -35,6 +36,7 @@ export const ignition: LanguageService<IgnitionConfig> = {
     notAbsolute,
     duplicateEntry,
     invalidSource,
+    dataUrlTooLarge,
     invalidValue,
     invalidUnit,
     modeLooksOctal,

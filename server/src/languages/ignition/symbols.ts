@@ -1,7 +1,7 @@
 import type { Node } from 'jsonc-parser';
 import type { ActionInfo, SymbolInfo } from '../../core/language';
 import type { IgnitionConfig } from './ast';
-import { DataUrlError, decodeDataUrl, encodeDataUrl } from './dataUrl';
+import { DataUrlError, DataUrlTooLargeError, decodeDataUrl, encodeDataUrl } from './dataUrl';
 import { nodeAt, pathsOf } from './pathAt';
 
 /** What each list's entries are called in the outline. */
@@ -63,7 +63,8 @@ export function actionsIgnition(config: IgnitionConfig, _text: string, start: nu
   try {
     decoded = decodeDataUrl(String(node.value));
   } catch (error) {
-    if (error instanceof DataUrlError) return [];
+    // Broken: reported by ignition.invalidSource; too large: decoding it on every request would stall.
+    if (error instanceof DataUrlError || error instanceof DataUrlTooLargeError) return [];
     throw error;
   }
   const range = { start: node.offset, end: node.offset + node.length };

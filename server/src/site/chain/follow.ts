@@ -1,6 +1,7 @@
 /** What fetched files lead to: an iPXE script's images and chained scripts, an Ignition config's merged configs. */
 import { findNodeAtLocation, type Node } from 'jsonc-parser';
 import { analyze } from '../../core/language';
+import { jsonDepthExceeded, MAX_JSON_DEPTH } from '../../core/untrusted';
 import { ignition } from '../../languages/ignition';
 import { parseIpxe } from '../../languages/ipxe';
 import { splitArgs } from '../../languages/ipxe/args';
@@ -117,6 +118,12 @@ function expand(text: string, model: IpxeModel, offset: number, env: Env, depth 
 export function followIgnition(b: ChainBuilder, env: Env, hop: Hop, path: string): void {
   const text = b.text(path);
   if (text === undefined) return;
+  if (jsonDepthExceeded(text) >= 0) {
+    // Not parsed (the parser recurses): the file's own diagnostics say where it goes too deep.
+    hop.status = 'warning';
+    hop.message = `the config nests deeper than ${MAX_JSON_DEPTH} levels: not read, so not followed (see the file)`;
+    return;
+  }
   const result = b.parse(path, (t) => analyze(ignition, t));
   if (!result) return;
   const severities = new Map([...ignition.parserRules, ...ignition.rules].map((r) => [r.id, r.severity]));

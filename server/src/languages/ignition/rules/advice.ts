@@ -2,8 +2,8 @@ import type { Node } from 'jsonc-parser';
 import type { Problem } from '../../../core/problem';
 import type { Rule } from '../../../core/rule';
 import type { IgnitionConfig } from '../ast';
-import { DataUrlError, decodeDataUrl } from '../dataUrl';
 import { versionOf, visitProperties } from '../document';
+import { contentsOf, gzipBeside } from '../embedded';
 import { compareVersions } from '../spec';
 import { LATEST_STABLE } from '../versions';
 
@@ -79,11 +79,9 @@ export const autologin: Rule<IgnitionConfig> = {
       if (!value || value.type !== 'string') return;
       if (/^systemd\.units\[\](\.dropins\[\])?\.contents$/.test(specPath)) flag(value, String(value.value));
       if (/^storage\.files\[\]\.contents\.source$/.test(specPath) && String(value.value).startsWith('data:')) {
-        try {
-          flag(value, decodeDataUrl(String(value.value)).bytes.toString('utf8'));
-        } catch (error) {
-          if (!(error instanceof DataUrlError)) throw error; // a broken URL is reported by ignition.invalidSource
-        }
+        // Not looked into: a broken URL (ignition.invalidSource), one over our caps, or corrupt gzip.
+        const contents = contentsOf(String(value.value), gzipBeside(value));
+        if (contents.ok) flag(value, contents.bytes.toString('utf8'));
       }
     });
     return problems;

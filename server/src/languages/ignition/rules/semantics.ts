@@ -2,7 +2,7 @@ import type { Node } from 'jsonc-parser';
 import type { Problem } from '../../../core/problem';
 import type { Rule } from '../../../core/rule';
 import type { IgnitionConfig } from '../ast';
-import { DataUrlError, decodeDataUrl } from '../dataUrl';
+import { DataUrlError, DataUrlTooLargeError, decodeDataUrl } from '../dataUrl';
 import { versionOf, visitProperties, type PropertyVisit } from '../document';
 import { pathsOf } from '../pathAt';
 import { compareVersions } from '../spec';
@@ -103,7 +103,7 @@ export const invalidSource: Rule<IgnitionConfig> = {
         decodeDataUrl(url);
       } catch (error) {
         if (error instanceof DataUrlError) problems.push({ ruleId: this.id, ...range(value), message: `Broken data: URL (${error.message}): Ignition rejects the config. Percent-encode "%" as %25, or use base64.` });
-        else throw error;
+        else if (!(error instanceof DataUrlTooLargeError)) throw error; // too large: said by ignition.dataUrlTooLarge
       }
     });
     return problems;
