@@ -5,7 +5,7 @@
  * server over stdio: random incremental edits, and its final diagnostics must equal a fresh lint of the
  * final text. Then random request paths against the test VM's HTTP server: every answer comes, and no 200
  * serves a file outside the HTTP folder. `npm run fuzz -- --runs 1000000` sets inputs per language (default
- * 1,000,000), `--http-paths 100000` the paths (default 100,000); FUZZ_LANGS=routeros,http picks groups.
+ * 1,000,000), `--http-paths 100000` the paths (default 100,000); FUZZ_LANGS=routeros,site,http picks groups (site: hostile site files, --runs of them).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -15,6 +15,7 @@ import fc from 'fast-check';
 import { lintText } from '../server/src/engine';
 import { LspClient } from '../test/helpers/lspClient';
 import { fuzzHttpPaths, type HttpFuzzResult } from '../test/helpers/httpPaths';
+import { siteCampaign } from './fuzzSite';
 
 type Lang = 'ipxe' | 'pxelinux' | 'routeros' | 'ignition';
 const EXT: Record<Lang, string> = { ipxe: 'x.ipxe', pxelinux: 'pxelinux.cfg/default', routeros: 'x.rsc', ignition: 'x.ign' };
@@ -161,12 +162,13 @@ async function main(): Promise<void> {
   mkdirSync(findings, { recursive: true });
   const at = args.indexOf('--http-paths');
   const httpPaths = at >= 0 ? Number(args[at + 1]) : 100_000;
-  const groups = process.env.FUZZ_LANGS?.split(',') ?? ['ipxe', 'pxelinux', 'routeros', 'ignition', 'http'];
+  const groups = process.env.FUZZ_LANGS?.split(',') ?? ['ipxe', 'pxelinux', 'routeros', 'ignition', 'site', 'http'];
   const results: LangResult[] = [];
   for (const lang of groups.filter((g): g is Lang => g in EXT)) {
     console.log(`fuzz ${lang}: ${runs.toLocaleString('en')} inputs (seed ${seed})`);
     results.push(campaign(lang, runs, seed, findings));
   }
+  const sites = groups.includes('site') ? (console.log(`fuzz site: ${runs.toLocaleString('en')} hostile site files (seed ${seed})`), siteCampaign(runs, seed, findings)) : undefined;
   let http: HttpFuzzResult | string | undefined;
   if (groups.includes('http') && httpPaths > 0) {
     console.log(`fuzz http: ${httpPaths.toLocaleString('en')} request paths (seed ${seed})`);
@@ -177,12 +179,13 @@ async function main(): Promise<void> {
   if (results.length) console.log('|---|---|---|---|---|---|');
   for (const r of results) console.log(`| ${r.lang} | ${r.runs.toLocaleString('en')} | ${r.throws} | ${r.slow} | ${r.maxMs.toFixed(1)} ms (${r.maxLines} lines) | ${r.seconds.toFixed(0)} s |`);
   console.log(`\nedit storm: ${storm.edits.toLocaleString('en')} incremental edits over stdio — server ${storm.alive ? 'up' : 'DOWN'}, final diagnostics ${storm.equal ? 'equal' : 'DIFFER from'} a fresh lint (${storm.seconds.toFixed(1)} s)`);
+  if (sites) console.log(`\nsite files: ${sites.runs.toLocaleString('en')} hostile site files — ${sites.crashes} crashes (${sites.seconds.toFixed(0)} s)`);
   if (typeof http === 'string') console.log(`\nhttp paths: FINDING\n${http}`);
   else if (http) {
     const statuses = Object.entries(http.statuses).map(([status, n]) => `${status}: ${n.toLocaleString('en')}`).join(', ');
     console.log(`\nhttp paths: ${http.runs.toLocaleString('en')} requests (${statuses}) — ${http.hangs} without an answer, ${http.escapes.length} served from outside the HTTP folder, slowest ${http.maxMs.toFixed(1)} ms (${http.seconds.toFixed(0)} s)`);
   }
-  if (results.some((r) => r.throws || r.slow) || !storm.equal || typeof http === 'string') process.exitCode = 1;
+  if (results.some((r) => r.throws || r.slow) || !storm.equal || typeof http === 'string' || sites?.crashes) process.exitCode = 1;
 }
 
 void main();
