@@ -5,7 +5,7 @@
  * unexpected failure, if any: only `SiteFileError` may be thrown, and only for a file with a type error.
  */
 import fc from 'fast-check';
-import { siteTypeErrors } from '../../server/src/site/load';
+import { parseSiteText, SiteFileError } from '../../server/src/site/load';
 import { BASE_SITE, LOADERS, memoryChain } from './memorySite';
 
 export const FULL_SITE = {
@@ -46,7 +46,9 @@ function setAt(root: unknown, path: Path, value: unknown): unknown {
   if (!path.length) return value;
   const copy = (Array.isArray(root) ? [...(root as unknown[])] : root && typeof root === 'object' ? { ...(root as object) } : {}) as Record<string | number, unknown>;
   const [head, ...rest] = path as [string | number, ...Path];
-  copy[head] = setAt(copy[head], rest, value);
+  const inner = Object.prototype.hasOwnProperty.call(copy, head) ? copy[head] : undefined;
+  // An own property even for `__proto__`: what JSON.stringify then writes into the file.
+  Object.defineProperty(copy, head, { value: setAt(inner, rest, value), enumerable: true, writable: true, configurable: true });
   return copy;
 }
 
@@ -60,19 +62,18 @@ export function hostileSite(): fc.Arbitrary<unknown> {
   });
 }
 
-/** Runs the loader and what uses its result; undefined when all went as it should, else what went wrong. */
+/** Runs the loader on the file's text and what uses its result; undefined when all went as it should. */
 export function checkSite(json: unknown): string | undefined {
-  let errors: string[];
+  let site: Record<string, unknown>;
   try {
-    errors = siteTypeErrors(json);
+    site = parseSiteText(JSON.stringify(json), 'pxe-site.json');
   } catch (error) {
-    return `the type check threw: ${String(error)}`;
+    if (error instanceof SiteFileError && error.message.length > 'pxe-site.json: '.length) return undefined;
+    return `the loader threw something else than a SiteFileError: ${String(error)}`;
   }
-  if (errors.length) return errors.every((e) => typeof e === 'string' && e.length > 0) ? undefined : 'an empty type error';
   try {
-    memoryChain({ ...LOADERS, 'router.rsc': '/ip dhcp-server option\nadd code=67 name=boot value="\'lpxelinux.0\'"\n' }, json as object);
+    memoryChain({ ...LOADERS, 'router.rsc': '/ip dhcp-server option\nadd code=67 name=boot value="\'lpxelinux.0\'"\n' }, site);
   } catch (error) {
-    if (String(error).includes('bad site')) return undefined; // not an object at the top: nothing to build
     return `a site that passed the type check crashed the chain: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
   }
   return undefined;

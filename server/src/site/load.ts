@@ -6,7 +6,7 @@
  * diagnostics (rule site.schema) and to the command that needs the value.
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { parse, type ParseError, printParseErrorCode } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import schema from '../../../schemas/pxe-site.schema.json';
 import { dotted } from '../json/schemaErrors';
 import { depthMessage, escapeControl, jsonDepthExceeded, readCapped, UntrustedInputError } from '../core/untrusted';
@@ -61,17 +61,31 @@ export function siteTypeErrors(json: unknown): string[] {
 }
 
 /**
- * Reads, parses and type-checks a site file. Throws `SiteFileError` with what to do; the value returned
- * has the types the schema gives wherever a value is present.
+ * A jsonc-parser tree as plain data. Not `getNodeValue`: it assigns `obj[key]`, so a key `__proto__` would set
+ * the object's prototype and smuggle in values the schema never saw. Here every key is an own property.
+ * Recursion is bounded: the text passed the depth cap.
  */
-export function loadSiteJson(file: string): Record<string, unknown> {
-  const read = readCapped(file, MAX_SITE_BYTES);
-  if (!read.ok) throw new SiteFileError(read.message, read.reason);
-  const text = read.bytes.toString('utf8');
+function plain(node: Node): unknown {
+  if (node.type === 'array') return (node.children ?? []).map(plain);
+  if (node.type !== 'object') return node.value as unknown;
+  const object: Record<string, unknown> = {};
+  for (const property of node.children ?? []) {
+    const [key, value] = property.children ?? [];
+    if (key && value) Object.defineProperty(object, String(key.value), { value: plain(value), enumerable: true, writable: true, configurable: true });
+  }
+  return object;
+}
+
+/**
+ * Parses and type-checks the text of a site file (`file` names it in messages). Comments and trailing commas
+ * are tolerated here (the site file's own diagnostics flag them). Throws `SiteFileError` with what to do.
+ */
+export function parseSiteText(text: string, file: string): Record<string, unknown> {
   if (jsonDepthExceeded(text) >= 0) throw new SiteFileError(`${file}: ${depthMessage()}`);
   const errors: ParseError[] = [];
-  const json = parse(text, errors, { allowTrailingComma: true }) as unknown;
-  if (errors.length || !json || typeof json !== 'object' || Array.isArray(json)) {
+  const root = parseTree(text, errors, { allowTrailingComma: true });
+  const json = root && !errors.length ? plain(root) : undefined;
+  if (!json || typeof json !== 'object' || Array.isArray(json)) {
     const first = errors[0];
     const why = first ? `${printParseErrorCode(first.error)} at offset ${first.offset}` : 'the top level is not an object';
     throw new SiteFileError(`${file}: not valid JSON (${why}). Open it in the editor to see the spot and fix it.`);
@@ -82,4 +96,14 @@ export function loadSiteJson(file: string): Record<string, unknown> {
     throw new SiteFileError(`${file}: ${list}. Fix the value in the site file (the editor marks it and completes the allowed values).`);
   }
   return json as Record<string, unknown>;
+}
+
+/**
+ * Reads, parses and type-checks a site file. Throws `SiteFileError` with what to do; the value returned
+ * has the types the schema gives wherever a value is present.
+ */
+export function loadSiteJson(file: string): Record<string, unknown> {
+  const read = readCapped(file, MAX_SITE_BYTES);
+  if (!read.ok) throw new SiteFileError(read.message, read.reason);
+  return parseSiteText(read.bytes.toString('utf8'), file);
 }

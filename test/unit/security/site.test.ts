@@ -46,6 +46,13 @@ describe('the site loader refuses wrong types, naming the field', () => {
     expect(() => loadSiteJson(siteFile('{"name": '))).toThrow(/not valid JSON/);
   });
 
+  it('a `__proto__` key stays plain data (it would set the prototype and hide `nodes: 5` from the schema)', () => {
+    const file = siteFile('{ "version": 1, "name": "x", "__proto__": { "nodes": 5, "tftp": 7 } }');
+    const view = loadSiteView(file);
+    expect(view.fleet).toBeUndefined();
+    expect(view.tftpRoot).toBeUndefined();
+  });
+
   it('escapes control characters of the value it quotes', () => {
     expect(() => loadSiteJson(siteFile({ ...FULL_SITE, vm: { memoryMiB: '\u001b[2J' } }))).toThrow('(it is "\\u001b[2J")');
   });
