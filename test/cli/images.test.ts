@@ -1,10 +1,13 @@
 import { execFile, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { generateKey, readPrivateKey, createMessage, sign } from 'openpgp';
-import { ImageError, LATEST_FILE, updateImages, type UpdateOptions } from '../../client/src/images';
+import { ImageError, LATEST_FILE, pxeRelease, updateImages, type UpdateOptions } from '../../client/src/images';
 import { serveArtifacts, type Served } from '../helpers/artifactServer';
 import { built } from '../helpers/build';
 
@@ -198,5 +201,56 @@ describe('Fedora CoreOS image updater (against a real HTTP server on 127.0.0.1)'
     expect(usage.stderr).toContain('--stream nightly: use one of stable, testing, next.');
     const nowhere = await run('/', []);
     expect(nowhere.stderr).toContain('Pass --dest DIR, or add "images"');
+  });
+});
+
+describe('file names the stream metadata gives the artifacts', () => {
+  /** A stream document whose artifacts live at these paths of `base`, with these bytes. */
+  const streamOf = (base: string, files: Record<'kernel' | 'initramfs' | 'rootfs', [string, Buffer]>): unknown => ({
+    architectures: { x86_64: { artifacts: { metal: { release: '41.1.3.0', formats: { pxe: Object.fromEntries(Object.entries(files).map(([kind, [path, bytes]]) => [kind, { location: `${base}${path}`, sha256: createHash('sha256').update(bytes).digest('hex') }])) } } } } },
+  });
+  const body = Buffer.from('artifact');
+  const plain = { kernel: ['/b/k-41', body], initramfs: ['/b/i-41.img', body], rootfs: ['/b/r-41.img', body] } as Record<'kernel' | 'initramfs' | 'rootfs', [string, Buffer]>;
+  const refusal = (files: Partial<typeof plain>): string => {
+    try {
+      pxeRelease(streamOf('https://builds.example', { ...plain, ...files }), 'x86_64', 'stream.json');
+      return 'accepted';
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+
+  it('refuses a name that is a stable link, a path, hidden, has control characters, or is taken twice', () => {
+    expect(refusal({})).toBe('accepted');
+    expect(refusal({ kernel: ['/b/kernel-x86_64', body] })).toContain('ends in "kernel-x86_64", which cannot name a file in the images folder: it is the name of a stable link');
+    expect(refusal({ kernel: ['/b/initramfs.x86_64.img', body] })).toContain('it is the name of a stable link');
+    expect(refusal({ kernel: ['/b/..%2F..%2Fetc%2Fpasswd', body] })).toContain('it contains a folder separator');
+    expect(refusal({ kernel: ['/b/.latest.txt', body] })).toContain('it starts with a dot');
+    expect(refusal({ kernel: ['/b/k%0A%1B%5B2K', body] })).toContain('ends in "k\\n\\x1b[2K", which cannot name a file in the images folder: it contains control characters');
+    expect(refusal({ rootfs: ['/b/i-41.img', body] })).toContain('another artifact of the release has the same name');
+  });
+
+  it('never makes a stable link that points at itself: a location named kernel-x86_64 downloads nothing', async () => {
+    const requests: string[] = [];
+    let stream = '';
+    const server = createServer((req, res) => {
+      requests.push(req.url ?? '');
+      if (req.url === '/stream.json') res.writeHead(200, { 'content-type': 'application/json' }).end(stream);
+      else res.writeHead(200, { 'content-length': body.length }).end(body);
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    stream = JSON.stringify(streamOf(base, { ...plain, kernel: ['/b/kernel-x86_64', body] }));
+    const dest = mkdtempSync(join(tmpdir(), 'pxe-images-'));
+    try {
+      const error = await updateImages({ dest, stream: 'stable', arch: 'x86_64', keep: 2, streamUrl: `${base}/stream.json` }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ImageError);
+      expect((error as Error).message).toContain('it is the name of a stable link, which would then point at itself');
+      expect(requests).toEqual(['/stream.json']);
+      expect(readdirSync(dest)).toEqual([]);
+    } finally {
+      server.close();
+      rmSync(dest, { recursive: true, force: true });
+    }
   });
 });

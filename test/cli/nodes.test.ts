@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseRouterOs } from '../../server/src/languages/routeros/parser';
+import { statementsOf } from '../../server/src/languages/routeros/statements';
 import { built } from '../helpers/build';
 
 const cli = (args: string[], cwd: string) => spawnSync(process.execPath, [built('cli.js'), ...args], { encoding: 'utf8', cwd });
@@ -58,5 +60,57 @@ describe('pxe-workbench nodes generate (examples/cluster, six nodes)', () => {
     const r = cli(['nodes', 'generate', '--dry-run'], root);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('warning: cp1: the router config has no option 67 with an iPXE loader for UEFI (ipxe.efi) to give it: add one (outside the generated block).');
+  });
+
+  const editSite = (root: string, edit: (site: { nodes: Record<string, unknown>[]; profiles: Record<string, unknown> }) => void): void => {
+    const site = JSON.parse(readFileSync(join(root, 'pxe-site.json'), 'utf8'));
+    edit(site);
+    writeFileSync(join(root, 'pxe-site.json'), JSON.stringify(site, null, 2));
+  };
+
+  it('refuses a node name that is not a host name, before writing anything (no file three folders up)', () => {
+    const root = cluster();
+    editSite(root, (site) => site.nodes.push({ name: '../../../escaped-node', mac: '52:54:00:00:02:09', profile: 'worker' }, { name: 'w"; /system reboot', mac: '52:54:00:00:02:0a', ip: '192.168.255.79;x', profile: 'worker' }));
+    const before = readdirSync(join(root, 'tftp', 'nodes')).sort();
+    const rsc = readFileSync(join(root, 'router', 'pxe-dhcp.rsc'), 'utf8');
+    const r = cli(['nodes', 'generate', '--force'], root);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('node "../../../escaped-node" (nodes[6]): the name is not a host name');
+    expect(r.stderr).toContain('node "w\\"; /system reboot" (nodes[7]): the name is not a host name');
+    expect(r.stderr).toContain('ip "192.168.255.79;x" is not an IPv4 address');
+    expect(r.stderr).not.toMatch(/Please report|\n\s+at /);
+    expect(existsSync(join(root, 'tftp', 'nodes', '../../../escaped-node.ign'))).toBe(false);
+    expect(readdirSync(join(root, 'tftp', 'nodes')).sort()).toEqual(before);
+    expect(readFileSync(join(root, 'router', 'pxe-dhcp.rsc'), 'utf8')).toBe(rsc);
+  });
+
+  it('escapes an odd profile name in the RouterOS block: quotes, $, [ ] and a newline stay inside the comment', () => {
+    const root = cluster();
+    const odd = 'work"er; $x [/system reboot]\n/system reset-configuration';
+    editSite(root, (site) => {
+      site.profiles[odd] = site.profiles.worker;
+      site.nodes.push({ name: 'w9', mac: '52:54:00:00:02:09', ip: '192.168.255.79', firmware: 'bios', profile: odd });
+    });
+    const r = cli(['nodes', 'generate'], root);
+    expect(r.status, r.stderr).toBe(0);
+    const script = readFileSync(join(root, 'router', 'pxe-dhcp.rsc'), 'utf8');
+    expect(script).toContain('comment="w9 (work\\"er; \\$x [/system reboot]\\n/system reset-configuration)"');
+    expect(script).not.toMatch(/^\/system reset-configuration/m);
+    // Read back with the RouterOS parser: one lease for w9 whose comment is exactly what was meant.
+    const leases = statementsOf(parseRouterOs(script).ast).filter((st) => st.menu === '/ip dhcp-server lease' && st.args.some((a) => a.name === 'mac-address' && a.value === '52:54:00:00:02:09'));
+    expect(leases.map((st) => st.args.find((a) => a.name === 'comment')?.value)).toEqual([`w9 (${odd})`]);
+    expect(statementsOf(parseRouterOs(script).ast).some((st) => st.menu?.startsWith('/system'))).toBe(false);
+  });
+
+  it('refuses to write through a symlink that leads out of the site folder', () => {
+    const root = cluster();
+    const outside = mkdtempSync(join(tmpdir(), 'pxe-outside-'));
+    renameSync(join(root, 'tftp', 'nodes'), join(outside, 'nodes'));
+    symlinkSync(join(outside, 'nodes'), join(root, 'tftp', 'nodes'));
+    const before = readdirSync(join(outside, 'nodes')).sort();
+    const r = cli(['nodes', 'generate', '--force'], root);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('node cp1: tftp/nodes/52-54-00-00-01-01.ipxe is outside the site folder');
+    expect(readdirSync(join(outside, 'nodes')).sort()).toEqual(before);
   });
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { built } from '../helpers/build';
@@ -95,6 +95,31 @@ describe('pxe-workbench deploy (against a real sshd on 127.0.0.1)', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain('warning: the boot chain is broken for 6 kind(s) of machine (UEFI · Any UEFI machine; BIOS · typo-loader; BIOS · nginx-404; …): see `pxe-workbench chain`.');
     expect(r.stdout).toContain('  + fedora-coreos/kernel-x86_64 -> fedora-coreos-41.20250101.3.0-live-kernel-x86_64');
+  });
+
+  it('a value of the wrong type in the site file is named, with exit 2 and no stack trace', () => {
+    const site = deploySite(sshd);
+    site.target();
+    const original = readFileSync(site.siteFile, 'utf8');
+    const cases: [string, string, unknown, string][] = [
+      ['nas', 'remoteRoot', 5, '`targets.nas.remoteRoot` must be a string (it is 5)'],
+      ['nas', 'identityFile', 7, '`targets.nas.identityFile` must be a string (it is 7)'],
+      ['router', 'files', 'x', '`targets.router.files` must be a list (it is "x")'],
+      ['router', 'apiCertificate', 5, '`targets.router.apiCertificate` must be a string (it is 5)'],
+    ];
+    for (const [target, key, value, named] of cases) {
+      const json = JSON.parse(original) as { targets: Record<string, Record<string, unknown>> };
+      json.targets[target]![key] = value;
+      writeFileSync(site.siteFile, JSON.stringify(json, null, 2));
+      // `pull` reads the router target without the target list that `deploy` reads first.
+      const runs = [cli(['deploy', target, '--site', site.siteFile, '--dry-run']), ...(target === 'router' ? [cli(['pull', target, '--site', site.siteFile])] : [])];
+      for (const r of runs) {
+        expect(r.status, `${key}: ${r.stderr}`).toBe(2);
+        expect(r.stderr).toContain(named);
+        expect(r.stderr).toContain('Fix the value in the site file');
+        expect(r.stderr).not.toMatch(/Please report|\n\s+at /);
+      }
+    }
   });
 
   it('the home lab router (192.168.255.1) is never contacted from a test run; unknown targets get a clear message (exit 2)', () => {

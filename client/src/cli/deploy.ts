@@ -3,6 +3,7 @@ import { relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { InputError } from '../../../server/src/engine';
+import { escapeControl } from '../../../server/src/core/untrusted';
 import { diskFiles, findSiteFile } from '../../../server/src/site/context';
 import { brokenMachines, deploy, DeployError, failed as urlFailed, loadNasTarget, planLines, recordHostKey, summary, targetNames, type Secrets } from '../deploy';
 import { routerDeployCommand, type RouterCliOptions } from './router';
@@ -77,7 +78,7 @@ export async function deployCommand(name: string, options: DeployCliOptions, cwd
       trust: async (fingerprint) => {
         if (options.trustHostKey) return options.trustHostKey === fingerprint;
         if (!interactive()) return false;
-        const answer = await ask(`${target.host}:${target.port} presents host key ${fingerprint}, not yet recorded in pxe-site.json. Check it on the NAS (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub). Trust it and record it? [y/N] `);
+        const answer = await ask(`${escapeControl(target.host)}:${target.port} presents host key ${fingerprint}, not yet recorded in pxe-site.json. Check it on the NAS (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub). Trust it and record it? [y/N] `);
         return /^y(es)?$/i.test(answer.trim());
       },
       confirm: async (plan) => {
@@ -88,12 +89,12 @@ export async function deployCommand(name: string, options: DeployCliOptions, cwd
           return true;
         }
         if (options.yes) return true;
-        return /^y(es)?$/i.test((await ask(`Deploy these changes to ${target.name}? [y/N] `)).trim());
+        return /^y(es)?$/i.test((await ask(`Deploy these changes to ${escapeControl(target.name)}? [y/N] `)).trim());
       },
     });
     if (outcome.trusted) {
       recordHostKey(siteFile, name, outcome.trusted);
-      process.stderr.write(`${clear}Recorded host key ${outcome.trusted} as targets.${name}.hostKey in ${relative(cwd, siteFile) || siteFile}.\n`);
+      process.stderr.write(`${clear}Recorded host key ${outcome.trusted} as targets.${escapeControl(name)}.hostKey in ${relative(cwd, siteFile) || siteFile}.\n`);
     }
     if (options.dryRun) {
       process.stdout.write(`${planLines(outcome.plan).join('\n')}\n(dry run: nothing was changed)\n`);
@@ -104,17 +105,17 @@ export async function deployCommand(name: string, options: DeployCliOptions, cwd
       return 0;
     }
     const r = outcome.result;
-    process.stdout.write(`${clear}Deployed to ${name}: ${r.uploaded.length} file(s) uploaded (${mib(r.bytes)} in ${clock(r.seconds)}), ${r.removed.length} removed${r.nginx === 'reloaded' ? '; nginx tested and reloaded' : ''}${r.reconnects ? `; reconnected ${r.reconnects}×` : ''}.\n`);
+    process.stdout.write(`${clear}Deployed to ${escapeControl(name)}: ${r.uploaded.length} file(s) uploaded (${mib(r.bytes)} in ${clock(r.seconds)}), ${r.removed.length} removed${r.nginx === 'reloaded' ? '; nginx tested and reloaded' : ''}${r.reconnects ? `; reconnected ${r.reconnects}×` : ''}.\n`);
     let failed = 0;
     for (const check of outcome.checks ?? []) {
       if (urlFailed(check)) failed++;
-      process.stdout.write(`  ${check.status ?? '---'} ${check.url}${check.error ? `  (${check.error})` : ''}\n`);
+      process.stdout.write(`  ${check.status ?? '---'} ${escapeControl(check.url)}${check.error ? `  (${escapeControl(check.error)})` : ''}\n`);
     }
     if (failed) process.stderr.write(`${failed} URL(s) of the boot chain do not answer 2xx from the NAS: check the nginx snippet and the files.\n`);
     return failed ? 1 : 0;
   } catch (error) {
     if (error instanceof DeployError) {
-      process.stderr.write(`${clear}pxe-workbench: ${error.message}\n`);
+      process.stderr.write(`${clear}pxe-workbench: ${escapeControl(error.message)}\n`);
       return 1;
     }
     throw error;

@@ -1,7 +1,7 @@
 /** `pxe-workbench images update`: the Fedora CoreOS image updater from the command line. */
-import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { InputError } from '../../../server/src/engine';
+import { escapeControl, readCapped } from '../../../server/src/core/untrusted';
 import { DeployError, loadNasTarget } from '../deploy';
 import { clock, ImageError, imagesSettings, mib, updateImages, updateImagesOnNas, type ImagesOptions } from '../images';
 import { cliSecrets } from './deploy';
@@ -18,11 +18,9 @@ export async function imagesUpdate(options: ImagesOptions, cwd = process.cwd()):
   }
   let gpgKey: string | undefined;
   if (options.gpgKey) {
-    try {
-      gpgKey = readFileSync(resolve(cwd, options.gpgKey), 'utf8');
-    } catch (error) {
-      throw new InputError(`--gpg-key ${options.gpgKey}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
-    }
+    const read = readCapped(resolve(cwd, options.gpgKey), 1024 * 1024);
+    if (!read.ok) throw new InputError(`--gpg-key ${read.message}`);
+    gpgKey = read.bytes.toString('utf8');
   }
   const abort = new AbortController();
   const onInterrupt = (): void => abort.abort();
@@ -56,7 +54,7 @@ export async function imagesUpdate(options: ImagesOptions, cwd = process.cwd()):
     return 0;
   } catch (error) {
     if (error instanceof ImageError) {
-      process.stderr.write(`${tty ? '\r\x1b[K' : ''}pxe-workbench: ${error.message}\n`);
+      process.stderr.write(`${tty ? '\r\x1b[K' : ''}pxe-workbench: ${escapeControl(error.message)}\n`);
       return 1;
     }
     throw error;

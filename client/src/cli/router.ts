@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { InputError } from '../../../server/src/engine';
+import { escapeControl } from '../../../server/src/core/untrusted';
 import { DeployError, planLines, recordHostKey } from '../deploy';
 import { recordTargetSetting } from '../deploy/target';
 import { deployRouter, loadRouterTarget, pullRouter, RouterApplyError, RouterError, routerPlanLines, routerSummary, type RouterTarget, type UnsupportedChoice } from '../router';
@@ -17,11 +18,14 @@ export interface RouterCliOptions {
   import?: boolean;
 }
 
+/** An error's message for the terminal: its own lines kept, control characters in each escaped. */
+const shownMessage = (error: Error): string => error.message.split('\n').map(escapeControl).join('\n');
+
 async function load(siteFile: string, name: string): Promise<RouterTarget> {
   try {
     return await loadRouterTarget(siteFile, name);
   } catch (error) {
-    if (error instanceof RouterError) throw new InputError(error.message);
+    if (error instanceof RouterError || error instanceof DeployError) throw new InputError(error.message);
     throw error;
   }
 }
@@ -29,7 +33,7 @@ async function load(siteFile: string, name: string): Promise<RouterTarget> {
 const trustHostKey = (options: RouterCliOptions, target: RouterTarget) => async (fingerprint: string): Promise<boolean> => {
   if (options.trustHostKey) return options.trustHostKey === fingerprint;
   if (!interactive()) return false;
-  return /^y(es)?$/i.test((await ask(`${target.files.host}:${target.files.port} (SSH) presents host key ${fingerprint}, not yet recorded in pxe-site.json. Check it on the router (/ip ssh print). Trust it and record it? [y/N] `)).trim());
+  return /^y(es)?$/i.test((await ask(`${escapeControl(target.files.host)}:${target.files.port} (SSH) presents host key ${fingerprint}, not yet recorded in pxe-site.json. Check it on the router (/ip ssh print). Trust it and record it? [y/N] `)).trim());
 };
 
 const trustCertificate = (options: RouterCliOptions) => async (fingerprint: string): Promise<boolean> => {
@@ -53,15 +57,15 @@ function record(siteFile: string, name: string, cwd: string, outcome: { trustedC
 export async function routerDeployCommand(siteFile: string, name: string, options: RouterCliOptions, cwd: string): Promise<number> {
   if (options.skipUnsupported && options.import) throw new InputError('choose one of --skip-unsupported and --import.');
   const target = await load(siteFile, name);
-  if (!target.api.tls) process.stderr.write(`warning: targets.${name}.apiTls is false: the RouterOS password and settings cross the network unencrypted (plain API, port ${target.api.port}). Use api-ssl (8729) unless this network is trusted.\n`);
+  if (!target.api.tls) process.stderr.write(`warning: targets.${escapeControl(name)}.apiTls is false: the RouterOS password and settings cross the network unencrypted (plain API, port ${target.api.port}). Use api-ssl (8729) unless this network is trusted.\n`);
   if (!options.dryRun && !options.yes && !interactive()) throw new InputError('not a terminal, so nobody can confirm the plan: add --yes to deploy without asking, or --dry-run to only see it.');
   const abort = new AbortController();
   const onInterrupt = (): void => abort.abort();
   process.once('SIGINT', onInterrupt);
   const unsupported: UnsupportedChoice = options.import ? 'import' : options.skipUnsupported ? 'skip' : 'stop';
   const show = (plan: Parameters<typeof routerPlanLines>[0], files?: Parameters<typeof planLines>[0]): void => {
-    if (files) process.stdout.write(`Files to ${target.files.remoteRoot} on the router (SFTP):\n${planLines(files).map((l) => `  ${l}`).join('\n')}\n`);
-    process.stdout.write(`Settings (RouterOS API, ${target.api.host}:${target.api.port}):\n${routerPlanLines(plan).map((l) => `  ${l}`).join('\n')}\n`);
+    if (files) process.stdout.write(`Files to ${escapeControl(target.files.remoteRoot)} on the router (SFTP):\n${planLines(files).map((l) => `  ${l}`).join('\n')}\n`);
+    process.stdout.write(`Settings (RouterOS API, ${escapeControl(target.api.host)}:${target.api.port}):\n${routerPlanLines(plan).map((l) => `  ${l}`).join('\n')}\n`);
   };
   try {
     const outcome = await deployRouter(target, {
@@ -81,7 +85,7 @@ export async function routerDeployCommand(siteFile: string, name: string, option
         }
         if (unsupported === 'import') process.stdout.write('The script will be uploaded and run with /import (every line as written).\n');
         if (options.yes) return true;
-        return /^y(es)?$/i.test((await ask(`Apply these changes to ${name}? [y/N] `)).trim());
+        return /^y(es)?$/i.test((await ask(`Apply these changes to ${escapeControl(name)}? [y/N] `)).trim());
       },
     });
     record(siteFile, name, cwd, outcome);
@@ -91,7 +95,7 @@ export async function routerDeployCommand(siteFile: string, name: string, option
       return 0;
     }
     if (outcome.imported) {
-      process.stdout.write(`Ran /import file-name=${outcome.imported} on ${name}.\n`);
+      process.stdout.write(`Ran /import file-name=${escapeControl(outcome.imported)} on ${escapeControl(name)}.\n`);
       return 0;
     }
     if (!outcome.result) {
@@ -99,11 +103,11 @@ export async function routerDeployCommand(siteFile: string, name: string, option
       return 0;
     }
     const uploaded = outcome.files?.result?.uploaded.length ?? 0;
-    process.stdout.write(`Deployed to ${name}: ${outcome.result.applied.length} setting change(s) applied and read back${target.paths.length ? `, ${uploaded} file(s) uploaded` : ''}.\n`);
+    process.stdout.write(`Deployed to ${escapeControl(name)}: ${outcome.result.applied.length} setting change(s) applied and read back${target.paths.length ? `, ${uploaded} file(s) uploaded` : ''}.\n`);
     return 0;
   } catch (error) {
     if (error instanceof RouterApplyError || error instanceof RouterError || error instanceof DeployError) {
-      process.stderr.write(`pxe-workbench: ${error.message}\n`);
+      process.stderr.write(`pxe-workbench: ${shownMessage(error)}\n`);
       return 1;
     }
     throw error;
@@ -124,7 +128,7 @@ export async function routerPullCommand(siteFile: string, name: string, options:
     return 0;
   } catch (error) {
     if (error instanceof RouterError || error instanceof DeployError) {
-      process.stderr.write(`pxe-workbench: ${error.message}\n`);
+      process.stderr.write(`pxe-workbench: ${shownMessage(error)}\n`);
       return 1;
     }
     throw error;

@@ -1,6 +1,7 @@
 /** Deploy to a NAS over SFTP: connect, plan, (confirm,) apply, verify. Plain Node: the editor and the CLI share it. */
 import { applyPlan, type ApplyResult, type DeployProgress } from './apply';
 import { CancelledError, DeployError } from './errors';
+import { listLocal } from './local';
 import { makePlan, type Plan } from './plan';
 import { connect, type ConnectOptions, type Remote } from './ssh';
 import type { NasTarget } from './target';
@@ -39,12 +40,14 @@ export interface DeployOutcome {
 
 export async function deploy(target: NasTarget, options: DeployOptions): Promise<DeployOutcome> {
   const log = options.log ?? (() => undefined);
+  // The local tree first: a link leading out of it is refused before any connection, let alone upload.
+  const local = await listLocal(target.localRoot, log);
   let remote: Remote = await connect(target, options);
   const trusted = remote.trustedNow ? remote.fingerprint : undefined;
   // A host key trusted now is the one to expect on a reconnect.
   const pinned: NasTarget = trusted ? { ...target, hostKey: trusted } : target;
   try {
-    const plan = await makePlan(remote, pinned, { ...(options.only ? { only: options.only } : {}), log });
+    const plan = await makePlan(remote, pinned, { ...(options.only ? { only: options.only } : {}), log, local });
     if (options.dryRun) return { plan, ...(trusted ? { trusted } : {}) };
     if (options.confirm && !(await options.confirm(plan))) return { plan, ...(trusted ? { trusted } : {}) };
     if (options.signal?.aborted) throw new CancelledError();

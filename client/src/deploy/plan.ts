@@ -1,7 +1,8 @@
 /** What a deploy would change: local files against the remote copy by size and time, then by sha256. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { escapeControl, readTextOrThrow, UntrustedInputError } from '../../../server/src/core/untrusted';
 import { DeployError } from './errors';
-import { listLocal, sha256Of, SKIP } from './local';
+import { listLocal, sha256Of, SKIP, type LocalEntry } from './local';
 import { shellQuote as quote, type Remote } from './ssh';
 import type { NasTarget } from './target';
 
@@ -91,14 +92,31 @@ async function remoteHashes(remote: Remote, root: string, paths: string[]): Prom
   return hashes;
 }
 
+/** Words the generated snippet writes bare: nothing nginx reads as syntax (`;`, `{`, quotes) or a variable (`$`). */
+const NGINX_WORD = /^[\w./%+@:,~-]+$/;
+
 /** The nginx snippet that serves the HTTP base URL's path from the remote root. */
 export function generatedSnippet(target: NasTarget): string {
   const path = target.site.http ? new URL(target.site.http.baseUrl).pathname : '/tftp/';
+  const words: [string, string][] = [["http.baseUrl's path", path], [`targets.${target.name}.remoteRoot`, target.remoteRoot]];
+  for (const [what, value] of words) {
+    if (!NGINX_WORD.test(value)) throw new DeployError(`${escapeControl(what)} (${escapeControl(value)}) has characters nginx would read as syntax: write the nginx snippet yourself (http.nginxConfig in pxe-site.json), or use a plain path.`);
+  }
   return [`# nginx on the NAS: serve the TFTP root over HTTP as well (written by PXE Workbench).`, `location ${path} {`, `    alias ${target.remoteRoot}/;`, '    autoindex on;', '}', ''].join('\n');
 }
 
-export async function makePlan(remote: Remote, target: NasTarget, options: { only?: readonly string[]; log?: (line: string) => void } = {}): Promise<Plan> {
-  const local = (await listLocal(target.localRoot)).filter((e) => !options.only || options.only.includes(e.path));
+/** The local snippet, read as an untrusted file (a regular file of bounded size). */
+function snippetText(path: string): string {
+  try {
+    return readTextOrThrow(path);
+  } catch (error) {
+    if (error instanceof UntrustedInputError) throw new DeployError(`The nginx snippet ${error.message}`);
+    throw error;
+  }
+}
+
+export async function makePlan(remote: Remote, target: NasTarget, options: { only?: readonly string[]; log?: (line: string) => void; local?: readonly LocalEntry[] } = {}): Promise<Plan> {
+  const local = (options.local ?? (await listLocal(target.localRoot, options.log))).filter((e) => !options.only || options.only.includes(e.path));
   const stale: string[] = [];
   const remoteFiles = await listRemote(remote, target.remoteRoot, stale);
   const entries: PlanEntry[] = [];
@@ -139,7 +157,7 @@ export async function makePlan(remote: Remote, target: NasTarget, options: { onl
   let nginx: NginxPlan | undefined;
   if (target.nginx && !options.only) {
     const generated = !existsSync(target.nginx.local);
-    const content = generated ? generatedSnippet(target) : readFileSync(target.nginx.local, 'utf8');
+    const content = generated ? generatedSnippet(target) : snippetText(target.nginx.local);
     const previous = (await remote.readFile(target.nginx.remote))?.toString('utf8');
     nginx = { action: previous === undefined ? 'add' : previous === content ? 'same' : 'change', remote: target.nginx.remote, content, ...(previous !== undefined ? { previous } : {}), generated };
   }
@@ -152,15 +170,19 @@ export function summary(plan: Plan): { add: number; change: number; remove: numb
   return { add: count('add'), change: count('change'), remove: count('remove'), same: count('same'), extra: count('extra') };
 }
 
-/** The plan as text lines (CLI and the editor's plan view). */
+/**
+ * The plan as text lines (CLI and the editor's plan view). Every name is shown with its control characters
+ * escaped: a file named `a\n+ upload /etc/passwd` must not fake a line of the plan at the prompt.
+ */
 export function planLines(plan: Plan): string[] {
   const t = plan.target;
   const s = summary(plan);
   const mib = (n: number): string => `${(n / 2 ** 20).toFixed(1)} MiB`;
-  const lines = [`Deploy ${t.localRoot} → ${t.user}@${t.host}:${t.remoteRoot} (target ${t.name})`, `${s.add} to add, ${s.change} to change, ${s.remove} to remove, ${s.same} unchanged${s.extra ? `, ${s.extra} only on the NAS (kept)` : ''}; ${mib(plan.bytes)} to upload`];
+  const esc = escapeControl;
+  const lines = [`Deploy ${esc(t.localRoot)} → ${esc(t.user)}@${esc(t.host)}:${esc(t.remoteRoot)} (target ${esc(t.name)})`, `${s.add} to add, ${s.change} to change, ${s.remove} to remove, ${s.same} unchanged${s.extra ? `, ${s.extra} only on the NAS (kept)` : ''}; ${mib(plan.bytes)} to upload`];
   const mark: Record<Action, string> = { add: '+', change: '~', remove: '-', same: ' ', extra: '?' };
-  for (const e of plan.entries) if (e.action !== 'same') lines.push(`  ${mark[e.action]} ${e.path}${e.kind === 'link' ? ` -> ${e.linkTarget ?? ''}` : ''}${e.reason ? `  (${e.reason})` : ''}`);
-  if (plan.nginx) lines.push(`nginx snippet ${plan.nginx.remote}: ${plan.nginx.action === 'same' ? 'unchanged' : `${plan.nginx.action === 'add' ? 'new' : 'changed'}${plan.nginx.generated ? ' (generated: the site names no local snippet file)' : ''}, then nginx -t and reload`}`);
+  for (const e of plan.entries) if (e.action !== 'same') lines.push(`  ${mark[e.action]} ${esc(e.path)}${e.kind === 'link' ? ` -> ${esc(e.linkTarget ?? '')}` : ''}${e.reason ? `  (${esc(e.reason)})` : ''}`);
+  if (plan.nginx) lines.push(`nginx snippet ${esc(plan.nginx.remote)}: ${plan.nginx.action === 'same' ? 'unchanged' : `${plan.nginx.action === 'add' ? 'new' : 'changed'}${plan.nginx.generated ? ' (generated: the site names no local snippet file)' : ''}, then nginx -t and reload`}`);
   if (plan.stale.length) lines.push(`${plan.stale.length} leftover temp file(s) of an interrupted deploy will be removed`);
   return lines;
 }

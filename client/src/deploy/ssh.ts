@@ -3,7 +3,7 @@
  * after asking), key auth (agent or key file) or password/keyboard-interactive, secrets asked for only when
  * needed, keepalives and timeouts, and promise wrappers for the SFTP and exec calls deploy uses.
  */
-import { readFileSync } from 'node:fs';
+import { readCapped } from '../../../server/src/core/untrusted';
 import { Client, utils, type ClientChannel, type ConnectConfig, type SFTPWrapper, type Stats } from 'ssh2';
 import { fenced } from '../net';
 import { CancelledError, DeployError, HostKeyError } from './errors';
@@ -219,12 +219,10 @@ export class Remote {
 /** The private key, decrypted with the passphrase (asked for when it is encrypted). */
 async function privateKeyOf(target: SshTarget, options: ConnectOptions): Promise<{ key: Buffer; passphrase?: string } | undefined> {
   if (!target.identityFile) return undefined;
-  let key: Buffer;
-  try {
-    key = readFileSync(target.identityFile);
-  } catch (error) {
-    throw new DeployError(`The key file ${target.identityFile} (targets.${target.name}.identityFile) cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}): check the path.`);
-  }
+  // A key file is a few KiB: the cap and the regular-file check keep a pipe or a device from hanging here.
+  const read = readCapped(target.identityFile, 1024 * 1024);
+  if (!read.ok) throw new DeployError(`The key file (targets.${target.name}.identityFile) ${read.message}`);
+  const key = read.bytes;
   const plain = utils.parseKey(key);
   if (!(plain instanceof Error)) return { key };
   if (!/encrypted|passphrase/i.test(plain.message)) throw new DeployError(`${target.identityFile} is not a private key ssh2 can read (${plain.message}). Point identityFile at an OpenSSH private key.`);

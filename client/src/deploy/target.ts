@@ -1,9 +1,11 @@
 /** A deploy target as the site file describes it, with the local folders it mirrors. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { readTextOrThrow } from '../../../server/src/core/untrusted';
 import { dirname, posix, resolve, sep } from 'node:path';
-import { applyEdits, modify, parse } from 'jsonc-parser';
+import { applyEdits, modify } from 'jsonc-parser';
 import type { SiteView } from '../../../server/src/core/context';
-import { readSite } from '../../../server/src/site/context';
+import { siteView } from '../../../server/src/site/context';
+import { loadSiteJson } from '../../../server/src/site/load';
 import { DeployError } from './errors';
 import type { SshTarget } from './ssh';
 
@@ -55,17 +57,24 @@ export function remotePath(path: string, what: string): string {
   return normal;
 }
 
+/**
+ * The site file as a command reads it: its JSON (every value of the schema's type; `SiteFileError` naming
+ * the field otherwise) and its view. Shared by the NAS and router targets.
+ */
+export function loadSite<T>(siteFile: string): { json: T; site: SiteView } {
+  const json = loadSiteJson(siteFile);
+  return { json: json as T, site: siteView(siteFile, json) ?? { root: dirname(siteFile), file: siteFile } };
+}
+
 /** The names of the targets in a site file, by kind. */
 export function targetNames(siteFile: string): { name: string; kind: string }[] {
-  const json = parse(readFileSync(siteFile, 'utf8')) as { targets?: Record<string, RawTarget> };
-  return Object.entries(json?.targets ?? {}).map(([name, t]) => ({ name, kind: String(t?.kind ?? '') }));
+  const { json } = loadSite<{ targets?: Record<string, RawTarget> }>(siteFile);
+  return Object.entries(json.targets ?? {}).map(([name, t]) => ({ name, kind: String(t?.kind ?? '') }));
 }
 
 export function loadNasTarget(siteFile: string, name: string): NasTarget {
-  const site = readSite(siteFile);
-  if (!site) throw new DeployError(`${siteFile} cannot be read as a site file: run \`pxe-workbench lint ${siteFile}\` to see why.`);
-  const json = parse(readFileSync(siteFile, 'utf8')) as { targets?: Record<string, RawTarget>; http?: { nginxConfig?: string } };
-  const raw = json.targets?.[name];
+  const { json, site } = loadSite<{ targets?: Record<string, RawTarget>; http?: { nginxConfig?: string } }>(siteFile);
+  const raw = json.targets && Object.hasOwn(json.targets, name) ? json.targets[name] : undefined;
   if (!raw) throw new DeployError(`pxe-site.json has no target "${name}"${json.targets ? ` (it has ${Object.keys(json.targets).join(', ')})` : ''}: add it under "targets".`);
   if (raw.kind === 'mikrotik') throw new DeployError(`"${name}" is a MikroTik router: deploy it with PXE: Deploy to Router… (CLI: pxe-workbench deploy ${name}).`);
   if (raw.kind !== 'synology' && raw.kind !== 'sftp') throw new DeployError(`targets.${name}.kind must be "synology" or "sftp" to deploy files over SFTP.`);
@@ -105,7 +114,7 @@ export function recordHostKey(siteFile: string, name: string, fingerprint: strin
 
 /** Writes `targets.<name>.<key>` into the site file, keeping its formatting and comments. */
 export function recordTargetSetting(siteFile: string, name: string, key: string, value: string): void {
-  const text = readFileSync(siteFile, 'utf8');
+  const text = readTextOrThrow(siteFile);
   const edits = modify(text, ['targets', name, key], value, { formattingOptions: { insertSpaces: true, tabSize: 2 } });
   writeFileSync(siteFile, applyEdits(text, edits));
 }

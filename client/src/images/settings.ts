@@ -1,6 +1,6 @@
 /** Where the updater's settings come from: the flags, else the site's `images`, else the defaults. */
 import { resolve } from 'node:path';
-import { diskFiles, findSiteFile, readSite } from '../../../server/src/site/context';
+import { diskFiles, findSiteFile, loadSiteView } from '../../../server/src/site/context';
 import { ARCHES, ImageError, STREAMS, type Arch, type Stream } from './stream';
 
 export interface ImagesOptions {
@@ -18,7 +18,7 @@ export interface ImagesOptions {
 /** The updater's settings: the flags, else the site's `images`, else the defaults. */
 export function imagesSettings(options: ImagesOptions, cwd = process.cwd()): { siteFile?: string; dest: string; stream: Stream; arch: Arch; keep: number; streamUrl?: string } {
   const siteFile = options.site ? resolve(cwd, options.site) : findSiteFile(cwd, diskFiles());
-  const images = siteFile ? readSite(siteFile)?.images : undefined;
+  const images = siteFile ? loadSiteView(siteFile).images : undefined;
   const dest = options.dest ? resolve(cwd, options.dest) : images?.dir;
   if (!dest) throw new ImageError('where should the images go? Pass --dest DIR, or add "images": { "dir": "tftp/fedora-coreos" } to pxe-site.json.');
   const stream = options.stream ?? images?.stream ?? 'stable';

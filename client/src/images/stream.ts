@@ -1,5 +1,6 @@
 /** Fedora CoreOS stream metadata: which PXE artifacts a stream's current release has. */
 import { decodeUrlPath } from '../../../server/src/core/context';
+import { escapeControl, hasControl } from '../../../server/src/core/untrusted';
 
 export type Arch = 'x86_64' | 'aarch64';
 export const ARCHES: readonly Arch[] = ['x86_64', 'aarch64'];
@@ -44,6 +45,22 @@ export function linkName(kind: ArtifactKind, arch: string): string {
   return kind === 'kernel' ? `kernel-${arch}` : `${kind}.${arch}.img`;
 }
 
+/**
+ * Why a file name taken from the stream's location URL cannot be an artifact's name in images.dir, or
+ * undefined: it must be one plain file name, and none of the stable links (a link named like its own
+ * target points at itself) nor another artifact's.
+ */
+function unusableName(name: string, arch: string, taken: readonly string[]): string | undefined {
+  if (!name) return 'it is empty';
+  if (/[\\/]/.test(name)) return 'it contains a folder separator';
+  if (name.startsWith('.')) return 'it starts with a dot (`..`, a hidden or temp file)';
+  if (hasControl(name)) return 'it contains control characters';
+  if (name.length > 200) return 'it is longer than 200 characters';
+  if (KINDS.some((k) => linkName(k, arch) === name)) return `it is the name of a stable link, which would then point at itself or at the wrong kind`;
+  if (taken.includes(name)) return 'another artifact of the release has the same name';
+  return undefined;
+}
+
 /** Reads `architectures.<arch>.artifacts.metal` (release and formats.pxe) from a stream document. */
 export function pxeRelease(json: unknown, arch: Arch, source: string): Release {
   const metal = (json as { architectures?: Record<string, { artifacts?: { metal?: { release?: unknown; formats?: { pxe?: Record<string, { location?: unknown; sha256?: unknown; signature?: unknown }> } } } }> })?.architectures?.[arch]?.artifacts?.metal;
@@ -52,13 +69,16 @@ export function pxeRelease(json: unknown, arch: Arch, source: string): Release {
   const pxe = metal.formats?.pxe;
   if (!release || !pxe) throw new ImageError(`${source} has no PXE artifacts (formats.pxe) in its ${arch} metal release: is it a Fedora CoreOS stream?`, source);
   if (!/^[\w.+-]+$/.test(release)) throw new ImageError(`${source} names an odd release "${release}": refusing to use it in file names.`, source);
+  const taken: string[] = [];
   const artifacts = KINDS.map((kind): Artifact => {
     const entry = pxe[kind];
     const location = typeof entry?.location === 'string' ? entry.location : '';
     const sha256 = typeof entry?.sha256 === 'string' ? entry.sha256.toLowerCase() : '';
     if (!/^https?:\/\//.test(location) || !/^[0-9a-f]{64}$/.test(sha256)) throw new ImageError(`${source}: the ${kind} entry needs an http(s) location and a sha256.`, source);
     const name = decodeUrlPath(new URL(location).pathname.split('/').pop() ?? '');
-    if (!name || name.startsWith('.') || /[\\/]/.test(name)) throw new ImageError(`${source}: the ${kind} location ${location} has no usable file name.`, source);
+    const why = unusableName(name, arch, taken);
+    if (why) throw new ImageError(`${source}: the ${kind} location ${escapeControl(location)} ends in "${escapeControl(name)}", which cannot name a file in the images folder: ${why}. Nothing was downloaded; check the stream URL.`, source);
+    taken.push(name);
     return { kind, location, sha256, ...(typeof entry?.signature === 'string' ? { signature: entry.signature } : {}), name, link: linkName(kind, arch) };
   });
   return { release, arch, artifacts };

@@ -7,6 +7,7 @@ import { fenced } from '../net';
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
+import { confine, escapeControl, readCappedAsync } from '../../../server/src/core/untrusted';
 import { downloadVerified } from './download';
 import { verifySignature } from './signature';
 import { compareReleases, defaultStreamUrl, ImageError, pxeRelease, type Arch, type Artifact, type Release, type Stream } from './stream';
@@ -67,6 +68,12 @@ export interface ImageStore {
 
 /** The local folder: downloads stream through sha256 into `<name>.tmp`. */
 export function localStore(dest: string, gpgKey?: string): ImageStore {
+  // A file written to: inside the folder for real, so a symlink left at its name cannot redirect the write.
+  const inside = (name: string): string => {
+    const path = join(dest, name);
+    if (confine(dest, path) === undefined) throw new ImageError(`${escapeControl(path)} leads outside ${escapeControl(dest)} (a symlink?): remove it and run the update again.`, name);
+    return path;
+  };
   return {
     where: dest,
     prepare: () =>
@@ -78,10 +85,13 @@ export function localStore(dest: string, gpgKey?: string): ImageStore {
       ),
     exists: (name) => exists(join(dest, name)),
     readLink: (name) => readLink(join(dest, name)),
-    readText: (name) => fs.readFile(join(dest, name), 'utf8').catch(() => undefined),
+    readText: async (name) => {
+      const read = await readCappedAsync(join(dest, name), 65536);
+      return read.ok ? read.bytes.toString('utf8') : undefined;
+    },
     names: () => fs.readdir(dest).catch(() => [] as string[]),
     async fetch(artifact, events, signal) {
-      await downloadVerified(artifact.location, join(dest, `${artifact.name}.tmp`), artifact.sha256, { ...(signal ? { signal } : {}), label: artifact.name, events });
+      await downloadVerified(artifact.location, inside(`${artifact.name}.tmp`), artifact.sha256, { ...(signal ? { signal } : {}), label: artifact.name, events });
       if (gpgKey) {
         if (!artifact.signature) throw new ImageError(`${artifact.name}: the stream has no signature URL for it, so it cannot be checked against the key you gave.`, artifact.name);
         await verifySignature(join(dest, `${artifact.name}.tmp`), artifact.signature, gpgKey, artifact.name, signal);

@@ -6,18 +6,20 @@
  * a file changed by hand since it was generated is never overwritten without saying so.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { parse } from 'jsonc-parser';
 import { render, type NodeVars } from '../../../server/src/core/template';
+import { confine, escapeControl, readTextOrThrow, readTextOrUndefined, UntrustedInputError } from '../../../server/src/core/untrusted';
 import { parseRouterOs } from '../../../server/src/languages/routeros/parser';
 import { statementsOf } from '../../../server/src/languages/routeros/statements';
 import { dhcpFacts, offerFor, type DhcpFacts } from '../../../server/src/site/chain/dhcp';
 import { loaderOf } from '../../../server/src/site/chain/hops';
-import { readSite } from '../../../server/src/site/context';
-import { nodeSnippets } from '../../../server/src/site/nodes';
+import { siteView } from '../../../server/src/site/context';
+import { loadSiteJson } from '../../../server/src/site/load';
+import { invalidNodes, nodeSnippets } from '../../../server/src/site/nodes';
 import type { SiteView } from '../../../server/src/core/context';
+import { scriptString, scriptValue } from '../router/plan';
 
 export class NodesError extends Error {
   override readonly name = 'NodesError';
@@ -50,11 +52,32 @@ export interface NodesPlan {
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 function manifestOf(site: SiteView): Record<string, string> {
+  const text = readTextOrUndefined(join(site.root, MANIFEST));
   try {
-    return (JSON.parse(readFileSync(join(site.root, MANIFEST), 'utf8')) as { files: Record<string, string> }).files ?? {};
+    const files = text === undefined ? undefined : (JSON.parse(text) as { files?: unknown }).files;
+    return files && typeof files === 'object' ? (files as Record<string, string>) : {};
   } catch {
-    return {};
+    return {}; // a broken manifest only means every changed file counts as edited by hand
   }
+}
+
+/** A file generation reads (template, router script, its own earlier output) as an untrusted file. */
+function readText(path: string): string {
+  try {
+    return readTextOrThrow(path);
+  } catch (error) {
+    if (error instanceof UntrustedInputError) throw new NodesError(error.message);
+    throw error;
+  }
+}
+
+/**
+ * The output path when, resolved for real (symlinks followed), it stays inside the site folder; refuses
+ * anything that would leave it. The path is kept as written (it names the file in the plan and manifest).
+ */
+function confined(site: SiteView, path: string, node?: string): string {
+  if (confine(site.root, path) === undefined) throw new NodesError(`${node ? `node ${escapeControl(node)}: ` : ''}${escapeControl(rel(site, path))} is outside the site folder ${escapeControl(site.root)} (through a symlink, or a folder set outside it): nothing was generated. Keep tftp.root, http.root and router.config inside the site folder.`);
+  return path;
 }
 
 const rel = (site: SiteView, path: string): string => relative(site.root, path).split(sep).join('/');
@@ -71,10 +94,6 @@ export function withoutBlock(text: string): { before: string; block?: string; af
   return { before: text.slice(0, start), block: text.slice(start, end + BLOCK_END.length), after: text.slice(end + BLOCK_END.length).replace(/^\r?\n/, '') };
 }
 
-function quote(value: string): string {
-  return `"${value.replace(/(["\\$])/g, '\\$1')}"`;
-}
-
 /** The generated RouterOS block: a hostname option, an option set and a static lease per node. */
 function routerBlock(site: SiteView, nodes: readonly NodeVars[], base: string, problems: string[]): string | undefined {
   const facts = routerFacts(base, site.routerConfig ?? '');
@@ -85,7 +104,7 @@ function routerBlock(site: SiteView, nodes: readonly NodeVars[], base: string, p
   const leases: string[] = [];
   const ipxeNodes = nodes.some((n) => n.outputs.ipxe);
   const dispatcherUrl = site.fleet?.nodesUrl ? `${site.fleet.nodesUrl}boot.ipxe` : undefined;
-  if (ipxeNodes && dispatcherUrl) options.push(`add code=17 name=nodes-root-path value=${quote(`'${dispatcherUrl}'`)}`);
+  if (ipxeNodes && dispatcherUrl) options.push(`add code=17 name=nodes-root-path value=${scriptString(`'${dispatcherUrl}'`)}`);
   for (const node of nodes) {
     const firmware = node.vars['node.firmware'] === 'uefi' ? 'uefi' : 'bios';
     const offer = offerFor(facts, firmware);
@@ -99,11 +118,12 @@ function routerBlock(site: SiteView, nodes: readonly NodeVars[], base: string, p
     const names = [...offer.options.values()].filter((o) => o.code === '66').map((o) => o.name);
     names.push(boot.name);
     if (node.outputs.ipxe && dispatcherUrl) names.push('nodes-root-path');
-    options.push(`add code=12 name=hostname-${node.name} value=${quote(`s'${node.name}'`)}`);
+    // Names, MACs and IPs are checked (invalidNodes) before this; every value is still written escaped.
+    options.push(`add code=12 name=${scriptValue(`hostname-${node.name}`)} value=${scriptString(`s'${node.name}'`)}`);
     names.push(`hostname-${node.name}`);
-    sets.push(`add name=node-${node.name} options=${names.join(',')}`);
+    sets.push(`add name=${scriptValue(`node-${node.name}`)} options=${scriptValue(names.join(','))}`);
     const ip = node.vars['node.ip'];
-    leases.push(`add ${ip ? `address=${ip} ` : ''}mac-address=${node.vars['node.mac']!.toUpperCase()} dhcp-option-set=node-${node.name}${server ? ` server=${server}` : ''} comment=${quote(`${node.name} (${node.profile})`)}`);
+    leases.push(`add ${ip ? `address=${scriptValue(ip)} ` : ''}mac-address=${scriptValue(node.vars['node.mac']!.toUpperCase())} dhcp-option-set=${scriptValue(`node-${node.name}`)}${server ? ` server=${scriptValue(server)}` : ''} comment=${scriptString(`${node.name} (${node.profile})`)}`);
   }
   if (!leases.length) return undefined;
   lines.push('/ip dhcp-server option', ...options, '/ip dhcp-server option sets', ...sets, '/ip dhcp-server lease', ...leases, BLOCK_END);
@@ -150,17 +170,18 @@ const DISPATCHER = [
 
 /** Everything generation would write, each compared with what is there. */
 export function planNodes(siteFile: string): NodesPlan {
-  const site = readSite(siteFile);
-  if (!site) throw new NodesError(`${siteFile} cannot be read as a site file: run \`pxe-workbench lint ${siteFile}\` to see why.`);
+  const json = loadSiteJson(siteFile);
+  const site = siteView(siteFile, json) ?? { root: dirname(siteFile), file: siteFile };
   const fleet = site.fleet;
   if (!fleet?.nodes.length) throw new NodesError('pxe-site.json has no "nodes" yet: add the machines (name, mac, ip, firmware, profile) and their "profiles".');
-  const json = parse(readFileSync(siteFile, 'utf8')) as { nodes?: unknown };
+  const invalid = invalidNodes(json);
+  if (invalid.length) throw new NodesError(`Nothing was generated: ${invalid.slice(0, 5).join('; ')}${invalid.length > 5 ? `; and ${invalid.length - 5} more` : ''}. Fix the node table in pxe-site.json.`);
   const problems: string[] = [];
   const wanted: { path: string; text: string; node?: string }[] = [];
   for (const node of fleet.nodes) {
     const profile = fleet.profiles.get(node.profile);
     if (!profile) {
-      problems.push(`${node.name}: there is no profile "${node.profile}" in pxe-site.json.`);
+      problems.push(`${node.name}: there is no profile "${escapeControl(node.profile)}" in pxe-site.json.`);
       continue;
     }
     for (const kind of ['ipxe', 'pxelinux', 'ignition'] as const) {
@@ -171,27 +192,27 @@ export function planNodes(siteFile: string): NodesPlan {
         problems.push(`${node.name}: the ${kind} template ${rel(site, template)} of profile ${profile.name} does not exist.`);
         continue;
       }
-      const rendered = render(readFileSync(template, 'utf8'), node.vars);
+      const rendered = render(readText(template), node.vars);
       if (rendered.unknown.length) problems.push(`${node.name}: ${rel(site, template)} uses ${rendered.unknown.map((u) => `\${${u.name}}`).join(', ')}, which are not template variables (they stay as written).`);
       const text = kind === 'ignition' ? ignitionFor(site, node, rendered.text, nodeSnippets(site.root, json, node.name), problems) : rendered.text;
-      if (text !== undefined) wanted.push({ path: output, text, node: node.name });
+      if (text !== undefined) wanted.push({ path: confined(site, output, node.name), text, node: node.name });
     }
   }
-  if (fleet.nodes.some((n) => n.outputs.ipxe)) wanted.push({ path: join(fleet.nodesDir, 'boot.ipxe'), text: DISPATCHER });
+  if (fleet.nodes.some((n) => n.outputs.ipxe)) wanted.push({ path: confined(site, join(fleet.nodesDir, 'boot.ipxe')), text: DISPATCHER });
   // The router block, inside router.config.
   if (site.routerConfig && existsSync(site.routerConfig)) {
-    const current = readFileSync(site.routerConfig, 'utf8');
+    const current = readText(site.routerConfig);
     const parts = withoutBlock(current);
     const block = routerBlock(site, fleet.nodes, `${parts.before}${parts.after}`, problems);
     if (block) {
       const base = parts.block !== undefined ? parts.before : `${parts.before.replace(/\s*$/, '')}\n\n`;
-      wanted.push({ path: site.routerConfig, text: `${base}${block}\n${parts.after}` });
+      wanted.push({ path: confined(site, site.routerConfig), text: `${base}${block}\n${parts.after}` });
     }
   } else problems.push('pxe-site.json has no router.config (or it does not exist): no static leases were generated; add the router script first.');
 
   const manifest = manifestOf(site);
   const files: NodeFile[] = wanted.map((w) => {
-    const there = existsSync(w.path) ? readFileSync(w.path, 'utf8') : undefined;
+    const there = existsSync(w.path) ? readText(w.path) : undefined;
     const key = rel(site, w.path);
     const isRouter = w.path === site.routerConfig;
     // What generation owns: the whole file, or the router script's block.
@@ -213,7 +234,7 @@ const SIGN: Record<NodeAction, string> = { add: '+', change: '~', same: '=', han
 
 /** A file of the plan as one line: `+ path  (node)`, with the hand-edit warning; `where` names the path. */
 export function nodeFileLine(file: NodeFile, where: string): string {
-  return `${SIGN[file.action]} ${where}${file.node ? `  (${file.node})` : ''}${file.action === 'handEdited' ? '  — changed by hand since it was generated' : ''}`;
+  return `${SIGN[file.action]} ${escapeControl(where)}${file.node ? `  (${escapeControl(file.node)})` : ''}${file.action === 'handEdited' ? '  — changed by hand since it was generated' : ''}`;
 }
 
 /** One line: how many files generation adds, changes, leaves, and keeps because they were edited by hand. */
@@ -238,6 +259,7 @@ export function writeNodes(plan: NodesPlan, options: { overwrite?: readonly stri
       skipped.push(file.path);
       continue;
     }
+    confined(plan.site, file.path, file.node); // again: a folder may have become a symlink since the plan
     mkdirSync(dirname(file.path), { recursive: true });
     const tmp = `${file.path}.pxe-${process.pid}.tmp`;
     writeFileSync(tmp, file.text);

@@ -4,6 +4,7 @@
  * differences, read back and verify. Plain Node: the editor and the CLI share it.
  */
 import { posix } from 'node:path';
+import { escapeControl } from '../../../server/src/core/untrusted';
 import { deploy, type DeployOutcome } from '../deploy';
 import { connect, type ConnectOptions, type SshTarget } from '../deploy/ssh';
 import { CertificateError, RouterApi, RouterError, type ApiTarget } from './api';
@@ -85,7 +86,7 @@ export async function pullRouter(target: RouterTarget, options: RouterDeployOpti
   try {
     const state = await readState((menu) => api.print(menu));
     const version = (await api.print('/system/resource').catch(() => []))[0]?.version;
-    const header = `# Pulled from ${target.api.host} (targets.${target.name})${version ? `, RouterOS ${version}` : ''}, by PXE Workbench on ${new Date().toISOString()}.\n# Only the menus router deploy manages (pools, DHCP servers, options, option sets, networks, matchers, leases, TFTP).`;
+    const header = `# Pulled from ${escapeControl(target.api.host)} (targets.${escapeControl(target.name)})${version ? `, RouterOS ${escapeControl(version)}` : ''}, by PXE Workbench on ${new Date().toISOString()}.\n# Only the menus router deploy manages (pools, DHCP servers, options, option sets, networks, matchers, leases, TFTP).`;
     return { script: exportScript(state, header), ...(trusted ? { trusted } : {}) };
   } finally {
     await api.close();
@@ -116,7 +117,7 @@ export async function deployRouter(target: RouterTarget, options: RouterDeployOp
       throw new RouterError(
         [
           `${plan.unsupported.length} statement(s) of the script are not translated to API calls, so deploying only the rest would leave them out:`,
-          ...plan.unsupported.map((u) => `  line ${u.line}: ${u.text} — ${u.why}`),
+          ...plan.unsupported.map((u) => `  line ${u.line}: ${escapeControl(u.text)} — ${escapeControl(u.why)}`),
           'Choose: apply the translated part and leave these out (CLI --skip-unsupported), or upload the script and run it with /import (CLI --import; it runs every line as written, so an `add` already on the router is added again).',
         ].join('\n'),
       );

@@ -4,6 +4,7 @@
  * MAC case, durations); dynamic items are never touched; items the script does not name are listed and
  * kept unless the target prunes them.
  */
+import { escapeControl } from '../../../server/src/core/untrusted';
 import type { Row } from './api';
 import { keyOf, MENUS, type Desired, type MenuSpec, type Props, type Unsupported } from './desired';
 
@@ -132,29 +133,51 @@ export function routerSummary(plan: RouterPlan): { add: number; set: number; rem
 
 const SIGN: Record<RouterAction, string> = { add: '+', set: '~', remove: '-' };
 
-/** The plan as a diff: one line per item, its property changes below it (old → new). */
+/**
+ * The plan as a diff: one line per item, its property changes below it (old → new). Names and values come
+ * from the router and the script: their control characters are escaped, so none can fake a line.
+ */
 export function routerPlanLines(plan: RouterPlan): string[] {
   const lines: string[] = [];
+  const esc = escapeControl;
   for (const op of plan.ops) {
-    lines.push(`${SIGN[op.action]} ${op.action.padEnd(6)} ${op.menu.script} ${op.keyName}=${op.key}${op.id ? ` (${op.id})` : ''}  — ${op.why}`);
+    lines.push(`${SIGN[op.action]} ${op.action.padEnd(6)} ${op.menu.script} ${esc(op.keyName)}=${esc(op.key)}${op.id ? ` (${esc(op.id)})` : ''}  — ${esc(op.why)}`);
     if (op.action === 'add') {
-      const rest = op.changes.filter((c) => c.name !== op.keyName).map((c) => `${c.name}=${c.new}`);
+      const rest = op.changes.filter((c) => c.name !== op.keyName).map((c) => `${esc(c.name)}=${esc(c.new)}`);
       if (rest.length) lines.push(`      ${rest.join(' ')}`);
-    } else for (const c of op.changes) lines.push(`      ${c.name}: ${c.old === undefined ? '(unset)' : c.old} → ${c.new}`);
+    } else for (const c of op.changes) lines.push(`      ${esc(c.name)}: ${c.old === undefined ? '(unset)' : esc(c.old)} → ${esc(c.new)}`);
   }
-  for (const m of plan.missing) lines.push(`! set    ${m.menu.script} ${m.key} — line ${m.line}: not on the router, so there is nothing to set (add it in the script)`);
-  for (const e of plan.extra) lines.push(`  keep   ${e.menu.script} ${e.key} (${e.id}) — on the router, not in the script`);
-  for (const u of plan.unsupported) lines.push(`? skip   line ${u.line}: ${u.text} — ${u.why}`);
+  for (const m of plan.missing) lines.push(`! set    ${m.menu.script} ${esc(m.key)} — line ${m.line}: not on the router, so there is nothing to set (add it in the script)`);
+  for (const e of plan.extra) lines.push(`  keep   ${e.menu.script} ${esc(e.key)} (${esc(e.id)}) — on the router, not in the script`);
+  for (const u of plan.unsupported) lines.push(`? skip   line ${u.line}: ${esc(u.text)} — ${esc(u.why)}`);
   const s = routerSummary(plan);
   lines.push(`${s.add} to add, ${s.set} to change, ${s.remove} to remove, ${s.same} already right${s.extra ? `, ${s.extra} kept` : ''}${s.unsupported ? `, ${s.unsupported} statement(s) not translated` : ''}.`);
   return lines;
 }
 
-/** A value as a script writes it: yes/no for booleans, quoted (with escapes) unless it is one plain word. */
-function scriptValue(v: string): string {
-  if (v === 'true' || v === 'false') return v === 'true' ? 'yes' : 'no';
-  return /^[\w.:/,*@+-]+$/.test(v) ? v : `"${v.replace(/(["\\$])/g, '\\$1')}"`;
+// What a RouterOS string must escape: the quote, the escape, `$` (a variable) and `?` (help), and every
+// control or bidi character (a newline would end the statement and start another).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const SCRIPT_ESCAPE = /["\\$?]|[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** A RouterOS string literal holding exactly `value`: `\"`, `\\`, `\$`, `\?`, and `\XX` bytes for controls. */
+export function scriptString(value: string): string {
+  const escaped = value.replace(SCRIPT_ESCAPE, (c) => {
+    if ('"\\$?'.includes(c)) return `\\${c}`;
+    return NAMED[c] ?? [...Buffer.from(c, 'utf8')].map((b) => `\\${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+  });
+  return `"${escaped}"`;
 }
+
+/** A value as a script writes it: yes/no for booleans, quoted (with escapes) unless it is one plain word. */
+export function scriptValue(v: string): string {
+  if (v === 'true' || v === 'false') return v === 'true' ? 'yes' : 'no';
+  return /^[\w.:/,*@+-]+$/.test(v) ? v : scriptString(v);
+}
+
+/** A property name as a script can write it unquoted; any other name from the router is left out. */
+const PROPERTY = /^[a-z0-9][a-z0-9.-]*$/i;
 
 /** The router's items of the managed menus as an `.rsc` script (PXE: Pull Router Config). */
 export function exportScript(state: Map<string, Row[]>, header: string): string {
@@ -166,7 +189,7 @@ export function exportScript(state: Map<string, Row[]>, header: string): string 
     out.push(menu.script);
     for (const row of rows) {
       const words = Object.entries(row)
-        .filter(([k, v]) => !skip.has(k) && !(k === 'disabled' && v === 'false') && v !== '')
+        .filter(([k, v]) => !skip.has(k) && PROPERTY.test(k) && !(k === 'disabled' && v === 'false') && v !== '')
         .map(([k, v]) => `${k}=${scriptValue(v)}`);
       out.push(`add ${words.join(' ')}`);
     }

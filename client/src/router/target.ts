@@ -1,12 +1,11 @@
 /** A MikroTik target as the site file describes it: the API endpoint, the SFTP side, the script, the files. */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { parse } from 'jsonc-parser';
+import { confine, escapeControl, readTextOrThrow, UntrustedInputError } from '../../../server/src/core/untrusted';
 import { parseRouterOs } from '../../../server/src/languages/routeros/parser';
 import { dhcpFacts } from '../../../server/src/site/chain/dhcp';
-import { readSite } from '../../../server/src/site/context';
 import { listLocal } from '../deploy/local';
-import { identityPath, remotePath, type NasTarget, type RawSshTarget } from '../deploy/target';
+import { identityPath, loadSite, remotePath, type NasTarget, type RawSshTarget } from '../deploy/target';
 import { RouterError, type ApiTarget } from './api';
 
 export interface RouterTarget {
@@ -44,23 +43,33 @@ async function servedByRouter(script: string, file: string, tftpRoot: string, im
   return [...out].sort();
 }
 
+/** The workspace's RouterOS script, read as an untrusted file (a regular file of bounded size). */
+function routerScript(path: string): string {
+  try {
+    return readTextOrThrow(path);
+  } catch (error) {
+    if (error instanceof UntrustedInputError) throw new RouterError(`router.config: ${error.message}`);
+    throw error;
+  }
+}
+
 export async function loadRouterTarget(siteFile: string, name: string): Promise<RouterTarget> {
-  const site = readSite(siteFile);
-  if (!site) throw new RouterError(`${siteFile} cannot be read as a site file: run \`pxe-workbench lint ${siteFile}\` to see why.`);
-  const json = parse(readFileSync(siteFile, 'utf8')) as { targets?: Record<string, RawRouter> };
-  const raw = json.targets?.[name];
+  const { json, site } = loadSite<{ targets?: Record<string, RawRouter> }>(siteFile);
+  const raw = json.targets && Object.hasOwn(json.targets, name) ? json.targets[name] : undefined;
   if (!raw) throw new RouterError(`pxe-site.json has no target "${name}"${json.targets ? ` (it has ${Object.keys(json.targets).join(', ')})` : ''}: add it under "targets" with "kind": "mikrotik".`);
   if (raw.kind !== 'mikrotik') throw new RouterError(`targets.${name} is not a MikroTik router (kind "${raw.kind}"): use PXE: Deploy to NAS… for it.`);
   if (!raw.host || !raw.user) throw new RouterError(`targets.${name} needs "host" and "user".`);
   if (!site.routerConfig) throw new RouterError('pxe-site.json needs router.config: the RouterOS script with the DHCP settings to deploy.');
-  if (!existsSync(site.routerConfig) || !statSync(site.routerConfig).isFile()) throw new RouterError(`router.config (${site.routerConfig}) does not exist: create it or correct the path in pxe-site.json.`);
-  const script = readFileSync(site.routerConfig, 'utf8');
+  const script = routerScript(site.routerConfig);
   const tls = raw.apiTls !== false;
   const remoteRoot = remotePath(raw.remoteRoot ?? '/tftp', `targets.${name}.remoteRoot`);
   const tftpRoot = site.tftpRoot ?? dirname(siteFile);
   const paths = raw.files ? raw.files.map((f) => f.replace(/^\/+/, '')) : site.tftpRoot ? await servedByRouter(script, site.routerConfig, site.tftpRoot, site.images?.dir) : [];
+  const where = relative(dirname(siteFile), tftpRoot) || '.';
+  const outside = paths.filter((p) => confine(tftpRoot, p) === undefined);
+  if (outside.length) throw new RouterError(`targets.${name}.files names ${outside.map((p) => escapeControl(p)).join(', ')}, outside the TFTP root (${where}): name files inside it, relative to it.`);
   const missing = paths.filter((p) => !existsSync(join(tftpRoot, p)));
-  if (missing.length) throw new RouterError(`targets.${name}.files names ${missing.join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} not in the TFTP root (${relative(dirname(siteFile), tftpRoot) || '.'}).`);
+  if (missing.length) throw new RouterError(`targets.${name}.files names ${missing.map((p) => escapeControl(p)).join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} not in the TFTP root (${where}).`);
   return {
     name,
     siteFile,

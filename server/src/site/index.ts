@@ -2,6 +2,7 @@ import type { LanguageService } from '../core/language';
 import type { RuleMeta } from '../core/rule';
 import { parseStrictJson, type JsonDocument } from '../json/parse';
 import { nodesRule, schemaRule, secretRule } from './rules';
+import { linkOutsideRootRule } from './links';
 
 export { SITE_FILE_NAME } from '../core/classify';
 
@@ -28,6 +29,6 @@ const parserRules: RuleMeta[] = [
 export const site: LanguageService<JsonDocument> = {
   id: 'site',
   parserRules,
-  rules: [schemaRule, secretRule, nodesRule],
+  rules: [schemaRule, secretRule, nodesRule, linkOutsideRootRule],
   parse: (text) => parseStrictJson(text, 'site.jsonSyntax'),
 };

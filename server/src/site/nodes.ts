@@ -4,7 +4,9 @@
  * file, as template variables and the files generation writes for each node.
  */
 import { join, resolve } from 'node:path';
+import schema from '../../../schemas/pxe-site.schema.json';
 import type { NodeVars } from '../core/template';
+import { escapeControl } from '../core/untrusted';
 
 export type TemplateKind = 'ipxe' | 'pxelinux' | 'ignition';
 export const TEMPLATE_KINDS: readonly TemplateKind[] = ['ipxe', 'pxelinux', 'ignition'];
@@ -114,4 +116,27 @@ export function fleetOf(root: string, json: { profiles?: unknown; nodes?: unknow
 export function nodeSnippets(root: string, json: { nodes?: unknown }, name: string): string[] {
   const node = (Array.isArray(json.nodes) ? (json.nodes as RawNode[]) : []).find((n) => n?.name === name);
   return Array.isArray(node?.ignition) ? (node.ignition as unknown[]).filter((s): s is string => typeof s === 'string').map((s) => resolve(root, s)) : [];
+}
+
+// The schema's own patterns: a node name is a host name (so also a safe file name), a MAC is six pairs.
+const NODE = schema.properties.nodes.items.properties;
+const NAME = new RegExp(NODE.name.pattern);
+const MAC = new RegExp(NODE.mac.pattern);
+const IPV4 = new RegExp(schema.definitions.ipv4.pattern);
+
+/**
+ * Why nodes of the table cannot be generated, one sentence each naming the node: a name that is not a host
+ * name (it becomes a file name and a RouterOS item name), a malformed MAC or IP. Empty when all are usable.
+ */
+export function invalidNodes(json: { nodes?: unknown }): string[] {
+  const problems: string[] = [];
+  const nodes = Array.isArray(json.nodes) ? (json.nodes as RawNode[]) : [];
+  nodes.forEach((n, i) => {
+    const name = n?.name;
+    const label = typeof name === 'string' ? `node ${escapeControl(JSON.stringify(name))} (nodes[${i}])` : `nodes[${i}]`;
+    if (typeof name === 'string' && !NAME.test(name)) problems.push(`${label}: the name is not a host name; use lower case letters, digits and hyphens (at most 63, no hyphen at either end)`);
+    if (typeof n?.mac === 'string' && !MAC.test(n.mac)) problems.push(`${label}: mac ${escapeControl(JSON.stringify(n.mac))} is not a MAC address like 52:54:00:12:34:56`);
+    if (typeof n?.ip === 'string' && !IPV4.test(n.ip)) problems.push(`${label}: ip ${escapeControl(JSON.stringify(n.ip))} is not an IPv4 address like 192.168.255.71`);
+  });
+  return problems;
 }

@@ -129,4 +129,26 @@ describe('the router plan', () => {
     expect(again.ops).toEqual([]);
     expect(again.unsupported).toEqual([]);
   });
+
+  it('a router row cannot fake a plan line or inject a statement into the pulled script', () => {
+    const evil = 'x\n+ add    /system script name=evil\u001bM\r';
+    const rows = state({
+      '/ip/dhcp-server/lease': [
+        { '.id': '*3', 'mac-address': '52:54:00:12:34:56', comment: evil, dynamic: 'false' },
+        { '.id': '*4', 'mac-address': '52:54:00:12:34:57', 'comment\n/system reset-configuration': 'y', dynamic: 'false' },
+      ],
+    });
+    const desired = desiredOf('/ip dhcp-server lease\nadd mac-address=52:54:00:12:34:56 comment=plain');
+    const lines = routerPlanLines(makeRouterPlan(desired, rows));
+    expect(lines).toContain('      comment: x\\n+ add    /system script name=evil\\x1bM\\r → plain');
+    expect(lines.join('\n')).not.toMatch(/\r|^\+ add {4}\/system/m);
+    expect(lines.join('\n')).not.toContain('\u001b');
+    const script = exportScript(rows, '# pulled');
+    expect(script).toContain('comment="x\\n+ add    /system script name=evil\\1BM\\r"');
+    expect(script).not.toMatch(/^\/system|reset-configuration/m);
+    // Read back, the comment is the router's exactly and nothing else is asked for.
+    const back = desiredOf(script);
+    expect(back.unsupported).toEqual([]);
+    expect(back.items.find((i) => i.key === '52:54:00:12:34:56')?.props.comment).toBe(evil);
+  });
 });
