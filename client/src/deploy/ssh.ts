@@ -3,7 +3,7 @@
  * after asking), key auth (agent or key file) or password/keyboard-interactive, secrets asked for only when
  * needed, keepalives and timeouts, and promise wrappers for the SFTP and exec calls deploy uses.
  */
-import { readCapped } from '../../../server/src/core/untrusted';
+import { MAX_TEXT_BYTES, readCapped } from '../../../server/src/core/untrusted';
 import { Client, utils, type ClientChannel, type ConnectConfig, type SFTPWrapper, type Stats } from 'ssh2';
 import { fenced } from '../net';
 import { CancelledError, DeployError, HostKeyError } from './errors';
@@ -142,11 +142,22 @@ export class Remote {
     return this.call(`set the time of ${path}`, (cb) => this.sftp.utimes(path, seconds, seconds, cb));
   }
 
-  readFile(path: string): Promise<Buffer | undefined> {
-    return this.call<Buffer>(`read ${path}`, (cb) => this.sftp.readFile(path, cb as never)).catch((error: DeployError) => {
+  /**
+   * A small remote file (a config, a manifest, a text file), or undefined when it is not there. A reply is
+   * untrusted: anything but a regular file of at most `maxBytes` is refused before it is read.
+   */
+  async readFile(path: string, maxBytes = MAX_TEXT_BYTES): Promise<Buffer | undefined> {
+    const stat = await this.stat(path);
+    if (!stat) return undefined;
+    if (!stat.isFile()) throw new DeployError(`${path} on ${where(this.target)} is not a regular file: not read. Replace it with the file it should be.`);
+    if (stat.size > maxBytes) throw new DeployError(`${path} on ${where(this.target)} is larger than ${Math.round(maxBytes / 1048576)} MiB: not read. Check that it is the file it should be.`);
+    const bytes = await this.call<Buffer>(`read ${path}`, (cb) => this.sftp.readFile(path, cb as never)).catch((error: DeployError) => {
       if (error.connectionLost) throw error;
       return undefined;
     });
+    // It may have grown between the stat and the read.
+    if (bytes && bytes.length > maxBytes) throw new DeployError(`${path} on ${where(this.target)} grew past ${Math.round(maxBytes / 1048576)} MiB while it was read: not used.`);
+    return bytes;
   }
 
   writeFile(path: string, data: Buffer | string): Promise<void> {

@@ -40,6 +40,9 @@ function get(url: string, headers: Record<string, string>, signal: AbortSignal |
   });
 }
 
+/** A download is refused past this: the largest artifact (the rootfs) is about 1 GiB. */
+export const MAX_ARTIFACT_BYTES = 4 * 1024 ** 3;
+
 /**
  * Streams the body into the file and the hash at once, with backpressure. Whatever arrived before a drop or
  * a cancel is flushed to disk first (so the next run resumes from it), then the failure is thrown.
@@ -58,7 +61,14 @@ function receive(response: IncomingMessage, tmp: string, append: boolean, hash: 
       fail(error);
     });
     file.on('drain', () => response.resume());
+    let received = 0;
     response.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > MAX_ARTIFACT_BYTES) {
+        response.destroy();
+        finish(new Error(`more than ${MAX_ARTIFACT_BYTES / 1024 ** 3} GiB arrived; no Fedora CoreOS artifact is that large`));
+        return;
+      }
       hash.update(chunk);
       onBytes(chunk.length);
       if (!file.write(chunk)) response.pause();

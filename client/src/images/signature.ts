@@ -1,5 +1,5 @@
 /** Optional OpenPGP check of an artifact's detached signature against a key the user provides. */
-import { fenced } from '../net';
+import { bodyCapped, fenced } from '../net';
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { ImageError } from './stream';
@@ -19,7 +19,12 @@ export async function verifySignature(file: string, signatureUrl: string, armore
     throw new ImageError(`${label}: cannot fetch its signature ${signatureUrl} (${error.cause?.message ?? error.message}).`, label);
   });
   if (!response.ok) throw new ImageError(`${label}: its signature ${signatureUrl} answered HTTP ${response.status}.`, label);
-  const bytes = new Uint8Array(await response.arrayBuffer());
+  // A detached signature is a few hundred bytes; a reply of more is not one.
+  const bytes = new Uint8Array(
+    await bodyCapped(response, 64 * 1024).catch((error: Error) => {
+      throw new ImageError(`${label}: its signature ${signatureUrl} is not usable (${error.message}).`, label);
+    }),
+  );
   let signature;
   try {
     signature = await readSignature({ binarySignature: bytes }).catch(() => readSignature({ armoredSignature: Buffer.from(bytes).toString('utf8') }));

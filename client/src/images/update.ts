@@ -3,11 +3,14 @@
  * then move it into place and repoint the stable symlinks atomically, keep the newest N versions and record
  * `.latest.txt`. A failure at any point leaves the previous version fully in place.
  */
-import { fenced } from '../net';
+import { bodyCapped, fenced } from '../net';
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { confine, escapeControl, readCappedAsync } from '../../../server/src/core/untrusted';
+import { confine, escapeControl, parseJsonCapped, readCappedAsync } from '../../../server/src/core/untrusted';
+
+/** The stream metadata is tens of KiB; a reply over this is not one. */
+const MAX_STREAM_BYTES = 8 * 1024 * 1024;
 import { downloadVerified } from './download';
 import { verifySignature } from './signature';
 import { compareReleases, defaultStreamUrl, ImageError, pxeRelease, type Arch, type Artifact, type Release, type Stream } from './stream';
@@ -115,8 +118,15 @@ async function readJson(url: string, signal?: AbortSignal): Promise<unknown> {
     throw new ImageError(`cannot fetch the stream metadata ${url} (${(error as Error & { cause?: Error }).cause?.message ?? String(error)}). Check the network, or pass --stream-url.`, url);
   }
   if (!response.ok) throw new ImageError(`the stream metadata ${url} answered HTTP ${response.status}. Check --stream and --stream-url.`, url);
+  let text: string;
   try {
-    return await response.json();
+    text = (await bodyCapped(response, MAX_STREAM_BYTES)).toString('utf8');
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ImageError(`the stream metadata ${url} is not usable (${(error as Error).message}); a stream file is tens of KiB. Check --stream-url.`, url);
+  }
+  try {
+    return parseJsonCapped(text, url);
   } catch {
     throw new ImageError(`the stream metadata ${url} is not JSON. Check --stream-url.`, url);
   }
