@@ -44,13 +44,31 @@ export function rulesMarkdown(rules: readonly RuleMeta[]): string {
     'Every diagnostic names its rule. Set any rule to `off`, `hint`, `info`, `warning` or `error` with the',
     'setting `pxeWorkbench.rules.<id>` (CLI: `--rule <id>=<level>`).',
     '',
+    '## Severity policy',
+    '',
+    'A rule\'s default level says how sure it is and what is at stake; quiet on files that work comes first.',
+    '',
+    '- **error**: the boot or the import fails — the firmware, loader, iPXE, RouterOS or Ignition refuses',
+    '  the file or stops at this line, on the versions users run (a rule that holds only for some versions',
+    '  says which).',
+    '- **warning**: very likely wrong — the file loads, but a machine will not boot as the author meant',
+    '  (a typo of a variable that is set, a file the chain cannot find, a label jumped to that is not there).',
+    '- **info**: advice — it works, but there is a safer or clearer way, or something the workspace cannot',
+    '  check (an image not downloaded yet).',
+    '- **hint**: style only; shown faintly, never in the Problems count.',
+    '',
+    'Each rule below gives its level and why it has that level against this policy. The real-world corpus',
+    '(`test/corpus/realworld/`) holds every level to it: each warning and error it produces is judged true in',
+    'its `JUDGED.md`.',
+    '',
   ];
   for (const [language, title] of Object.entries(LANGUAGE_TITLES)) {
     const group = rules.filter((r) => r.language === language);
     if (!group.length) continue;
     lines.push(`## ${title}`, '');
     for (const rule of group) {
-      lines.push(`### ${rule.id}`, '', `Default: **${rule.severity}**. ${rule.summary}`, '', '```', rule.example, '```', '', `Fix: ${rule.fix}`, '');
+      const why = rule.levelWhy ? ` Why ${rule.severity}: ${rule.levelWhy}` : '';
+      lines.push(`### ${rule.id}`, '', `Default: **${rule.severity}**. ${rule.summary}`, '', '```', rule.example, '```', '', `Fix: ${rule.fix}`, ...(why ? ['', `Level:${why}`] : []), '');
     }
   }
   return lines.join('\n');

@@ -1,7 +1,7 @@
 /** `pxe-workbench` command line: the same checks as the editor, for scripts and CI. */
 import { Command, CommanderError, Option } from 'commander';
 import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { findNodeAtOffset } from 'jsonc-parser';
 import { parseTreeCapped } from '../../server/src/json/parse';
 import { encodeDataUrl, isText } from '../../server/src/languages/ignition/dataUrl';
@@ -45,6 +45,7 @@ interface LintOptions {
   rule: Record<string, Level>;
   routerosTree?: string;
   routerosVersion: string;
+  verbose?: boolean;
 }
 
 async function lint(paths: string[], options: LintOptions): Promise<number> {
@@ -58,7 +59,9 @@ async function lint(paths: string[], options: LintOptions): Promise<number> {
   }
   const targets = paths.length ? [...paths] : ['.'];
   if (options.site) targets.push(options.site);
-  const reports = await lintPaths(targets, { levels: options.rule, cwd });
+  const onSkip = options.verbose ? (path: string, why: string): void => void process.stderr.write(`skipped ${escapeControl(relative(cwd, path) || path)}: ${why}\n`) : undefined;
+  const reports = await lintPaths(targets, { levels: options.rule, cwd, ...(onSkip ? { onSkip } : {}) });
+  if (options.verbose) for (const r of reports) process.stderr.write(`checked ${escapeControl(relative(cwd, r.path) || r.path)}${r.language ? ` (${r.language})` : ''}\n`);
   const findings = toJsonFindings(reports, cwd);
   if (options.format === 'json') process.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
   else if (options.format === 'sarif') process.stdout.write(`${JSON.stringify(formatSarif(findings, cwd, VERSION), null, 2)}\n`);
@@ -82,6 +85,7 @@ export function program(): Command {
     .option('-r, --rule <id=level>', 'set a rule to off|hint|info|warning|error (repeatable)', parseRule, {})
     .option('--routeros-tree <file>', 'check .rsc files against this /console/inspect dump (default: the built-in catalog)')
     .option('--routeros-version <version>', 'the RouterOS version of that dump', 'loaded')
+    .option('-v, --verbose', 'say which files were checked, and which were skipped and why (binary, not ours)')
     .action(async (paths: string[], options: LintOptions) => {
       process.exitCode = await lint(paths, options);
     });

@@ -88,3 +88,22 @@ describe('a site file with wrong types', () => {
     expect(r.stderr).not.toMatch(/report this bug|at \w+ \(/);
   });
 });
+
+describe('binary files are never linted', () => {
+  it('a splash image in pxelinux.cfg/ is skipped, and --verbose says why', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pxe-hostile-'));
+    execFileSync('mkdir', ['-p', join(dir, 'pxelinux.cfg')]);
+    writeFileSync(join(dir, 'pxelinux.cfg', 'default'), 'DEFAULT linux\nLABEL linux\n  KERNEL vmlinuz\n');
+    writeFileSync(join(dir, 'vmlinuz'), 'kernel');
+    writeFileSync(join(dir, 'pxelinux.cfg', 'splash.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+    writeFileSync(join(dir, 'pxelinux.cfg', 'latin1.msg'), Buffer.from('Willkommen \xfc\n', 'latin1'));
+    const r = cli(dir, 'lint', '.', '--verbose', '--format', 'json');
+    expect(JSON.parse(r.stdout)).toEqual([]);
+    expect(r.stderr).toContain(`skipped ${join('pxelinux.cfg', 'splash.png')}: binary (a NUL byte or invalid UTF-8 in its first 8 KiB), not linted`);
+    expect(r.stderr).toContain(`skipped ${join('pxelinux.cfg', 'latin1.msg')}: binary`);
+    expect(r.stderr).toContain(`checked ${join('pxelinux.cfg', 'default')} (pxelinux)`);
+    const named = cli(dir, 'lint', join('pxelinux.cfg', 'splash.png'));
+    expect(named.status).toBe(2);
+    expect(named.stderr).toContain('binary');
+  });
+});

@@ -16,6 +16,11 @@ export interface RuleMeta {
   example: string;
   /** How to fix it, one line. */
   fix: string;
+  /**
+   * Why the rule has its level, against the severity policy (docs/rules.md): error — the boot or the
+   * import fails; warning — very likely wrong; info — advice; hint — style.
+   */
+  levelWhy?: string;
 }
 
 /** A rule that runs over a parsed document. Parser-level rules have metadata only. */

@@ -262,3 +262,28 @@ export function confine(root: string, path: string): string | undefined {
   if (realRoot === undefined || real === undefined) return undefined;
   return isUnder(realRoot, real) ? real : undefined;
 }
+
+/** How much of a file the binary check looks at. */
+export const BINARY_SNIFF_BYTES = 8192;
+
+/**
+ * True for a file that is not text: a NUL byte or invalid UTF-8 in its first 8 KiB (a splash image or a
+ * loader in `pxelinux.cfg/`). Such files are never linted.
+ */
+export function isBinary(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, BINARY_SNIFF_BYTES);
+  if (head.includes(0)) return true;
+  try {
+    // stream: a character cut at the 8 KiB edge is not an error.
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: head.length < bytes.length });
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** `isBinary` for a text already decoded as UTF-8: a NUL, or a replacement character where bytes were invalid. */
+export function textLooksBinary(text: string): boolean {
+  const head = text.slice(0, BINARY_SNIFF_BYTES);
+  return head.includes('\u0000') || head.includes('\ufffd');
+}

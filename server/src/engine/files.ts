@@ -4,7 +4,7 @@ import { classify } from '../core/classify';
 import type { LanguageId } from '../core/rule';
 import { ChainCache } from '../site/chain';
 import { diskContext, diskFiles } from '../site/context';
-import { MAX_TEXT_BYTES, readCappedAsync } from '../core/untrusted';
+import { isBinary, MAX_TEXT_BYTES, readCappedAsync } from '../core/untrusted';
 import { levelOf, lintText, type Finding, type RuleLevels } from './lint';
 
 /** Folders never walked: build output, dependencies, version control, editor state. */
@@ -58,7 +58,14 @@ async function candidate(path: string, explicit: boolean): Promise<boolean> {
  * Lints files and folders as the editor would classify them. Throws `InputError` (with a message that says
  * what to do) for a path that does not exist or cannot be read.
  */
-export async function lintPaths(paths: readonly string[], options: { levels?: RuleLevels; cwd?: string } = {}): Promise<FileReport[]> {
+export interface LintPathsOptions {
+  levels?: RuleLevels;
+  cwd?: string;
+  /** Told of each file looked at but not linted, and why (binary, not a language PXE Workbench checks). */
+  onSkip?(path: string, why: string): void;
+}
+
+export async function lintPaths(paths: readonly string[], options: LintPathsOptions = {}): Promise<FileReport[]> {
   const cwd = options.cwd ?? process.cwd();
   const reports: FileReport[] = [];
   const seen = new Set<string>();
@@ -73,7 +80,10 @@ export async function lintPaths(paths: readonly string[], options: { levels?: Ru
       if (seen.has(path)) continue;
       seen.add(path);
       const explicit = !stat.isDirectory();
-      if (!(await candidate(path, explicit))) continue;
+      if (!(await candidate(path, explicit))) {
+        options.onSkip?.(path, 'not a file PXE Workbench checks (by its name and first bytes)');
+        continue;
+      }
       const shown = relative(cwd, path) || path;
       const read = await readCappedAsync(path, MAX_TEXT_BYTES);
       if (!read.ok) {
@@ -84,10 +94,17 @@ export async function lintPaths(paths: readonly string[], options: { levels?: Ru
         if (level !== 'off') reports.push({ path, language: undefined, text: '', findings: [{ ruleId: 'internal.notChecked', start: 0, end: 0, message, severity: level }] });
         continue;
       }
+      if (isBinary(read.bytes)) {
+        const why = 'binary (a NUL byte or invalid UTF-8 in its first 8 KiB), not linted';
+        if (explicit) throw new InputError(`${shown}: ${why}.`);
+        options.onSkip?.(path, why);
+        continue;
+      }
       const text = read.bytes.toString('utf8');
       const context = diskContext(path, disk);
       const result = lintText(path, text, { levels: options.levels ?? {}, context, crossFile: chains.problemsFor(context.site, path) });
       if (result.language || result.findings.length) reports.push({ path, language: result.language, text, findings: result.findings });
+      else if (!explicit) options.onSkip?.(path, 'not a file PXE Workbench checks (by its content)');
       else if (explicit) throw new InputError(`${given}: not a file PXE Workbench checks (iPXE script, PXELINUX config, RouterOS .rsc, Ignition config or pxe-site.json).`);
     }
   }

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SITE_FILE_NAME } from '../core/classify';
+import { textLooksBinary } from '../core/untrusted';
 import type { SiteView } from '../core/context';
 import { lintText, type Finding, type RuleLevels } from '../engine';
 import { ChainCache, readDisk, type Chain } from '../site/chain';
@@ -125,7 +126,8 @@ export class Workspace {
       if (memo?.key === key) continue;
       const uri = pathToFileURL(path).href;
       const text = stat ? readDisk(path) : undefined;
-      const findings = text === undefined ? [] : lintText(path, text, { levels, context: diskContext(path), crossFile }).findings;
+      // A binary file the chain names (a splash image in pxelinux.cfg/) is never linted as a config.
+      const findings = text === undefined || textLooksBinary(text) ? [] : lintText(path, text, { levels, context: diskContext(path), crossFile }).findings;
       this.closedFiles.set(path, { key });
       if (!findings.length && !this.published.has(path)) continue;
       void this.connection.sendDiagnostics({ uri, diagnostics: this.diagnostics(findings, positionsOf(text ?? ''), uri) });

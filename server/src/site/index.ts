@@ -14,6 +14,7 @@ const parserRules: RuleMeta[] = [
     summary: 'pxe-site.json is not valid JSON.',
     example: '{ "version": 1, "name": "lab", }',
     fix: 'Fix the JSON at the reported position.',
+    levelWhy: 'the file cannot be read at all: every command that uses the site fails.',
   },
   {
     id: 'site.templateVariable',
@@ -22,6 +23,7 @@ const parserRules: RuleMeta[] = [
     summary: 'A profile template uses a `${node.…}` or `${site.…}` variable that does not exist, so the generated files would keep it literally.',
     example: 'kernel ${site.baseUrl}vmlinuz ignition.config.url=${node.ignitionURL}',
     fix: 'Use one of the variables the message lists (node.name, node.mac, node.macHyphen, node.ip, node.firmware, node.profile, node.kernelArgs, node.ignitionUrl, site.baseUrl, site.nas, site.router).',
+    levelWhy: 'the generated files keep the variable literally and the machine boots with a broken URL or argument.',
   },
 ];
 

@@ -115,6 +115,7 @@ export const linkOutsideRootRule: Rule<JsonDocument> = {
   summary: 'A symlink under the TFTP or HTTP root leads outside it (directly, through other links, or in a loop): deploy refuses it, and on the NAS nginx would serve whatever it reaches.',
   example: 'tftp/boot/x -> ../..  and  tftp/boot/y -> x/../../etc   (y/passwd would be the NAS\'s /etc/passwd)',
   fix: 'Replace the link with a copy of the file it names, or point it at a file inside the root.',
+  levelWhy: 'deploy refuses the site until it is fixed, and on the NAS such a link would expose files outside the TFTP root.',
   check(doc, _text, context) {
     const problems: Problem[] = [];
     if (!context.path || !context.files?.link) return problems;

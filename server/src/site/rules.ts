@@ -47,6 +47,7 @@ export const schemaRule: Rule<JsonDocument> = {
   summary: 'pxe-site.json does not match its schema (a missing, misspelled or malformed setting).',
   example: '{ "version": 1, "name": "lab", "network": { "subnet": "192.168.255.0/24" }, "tftp": { "root": "tftp" } }',
   fix: 'Follow the message; the editor completes every property of the site file.',
+  levelWhy: 'a value of the wrong type stops every command (the loader refuses it), and one of the wrong form fails where it is used: nothing deploys or boots as written.',
   check(doc) {
     if (!doc.root) return [];
     const problems: Problem[] = [];
@@ -68,6 +69,7 @@ export const secretRule: Rule<JsonDocument> = {
   summary: 'A password, passphrase, token or private key in pxe-site.json, a file meant to be shared and committed.',
   example: '"targets": { "nas": { "kind": "synology", "host": "192.168.255.2", "user": "admin", "password": "hunter2" } }',
   fix: 'Remove it: PXE Workbench asks for secrets when it needs them and keeps them in secret storage (CLI: environment variable).',
+  levelWhy: 'a secret in a file meant to be committed leaks the moment it is shared; the harm is certain once pushed.',
   check(doc) {
     const problems: Problem[] = [];
     const visit = (node: Node | undefined): void => {
@@ -115,6 +117,7 @@ export const nodesRule: Rule<JsonDocument> = {
   summary: 'A node of the fleet table that cannot work: its name, MAC or IP is used twice, its IP is outside the subnet, or its profile (or a profile template) does not exist.',
   example: '"nodes": [{ "name": "cp1", "mac": "52:54:00:00:01:01", "ip": "10.9.9.9", "profile": "controll" }]',
   fix: 'Give every node its own name, MAC and IP in network.subnet, and a profile defined under "profiles" whose template files exist.',
+  levelWhy: 'duplicate MACs or IPs give two machines one lease, and a missing profile or template makes generation fail.',
   check(doc, _text, context) {
     const problems: Problem[] = [];
     const nodes = member(doc.root, 'nodes');

@@ -87,3 +87,17 @@ describe('names shown to the user', () => {
     expect(escapeControl('grüße/boot.ipxe')).toBe('grüße/boot.ipxe');
   });
 });
+
+describe('binary detection', () => {
+  it('NUL or invalid UTF-8 in the first 8 KiB is binary; UTF-8 cut at the edge is not', async () => {
+    const { isBinary, textLooksBinary } = await import('../../../server/src/core/untrusted');
+    expect(isBinary(Buffer.from('DEFAULT menu.c32\n'))).toBe(false);
+    expect(isBinary(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0]))).toBe(true);
+    expect(isBinary(Buffer.from('caf\xe9', 'latin1'))).toBe(true);
+    const edge = Buffer.concat([Buffer.alloc(8191, 0x61), Buffer.from('ü')]);
+    expect(isBinary(edge)).toBe(false);
+    expect(isBinary(Buffer.concat([Buffer.alloc(9000, 0x61), Buffer.from([0])]))).toBe(false);
+    expect(textLooksBinary('a\u0000b')).toBe(true);
+    expect(textLooksBinary('grüße')).toBe(false);
+  });
+});
