@@ -31,6 +31,7 @@ const entries = [
   { entryPoints: ['client/src/cli.ts'], outfile: 'out/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['bench/bench.ts'], outfile: 'out/bench.js' },
   { entryPoints: ['bench/fuzz.ts'], outfile: 'out/fuzz.js' },
+  { entryPoints: ['bench/corpus.ts'], outfile: 'out/corpus.js' },
   { entryPoints: ['scripts/gen.ts'], outfile: 'out/gen.js' },
   { entryPoints: ['scripts/editor.ts'], outfile: 'out/editor.js' },
   { entryPoints: ['test/electron/run.ts'], outfile: 'out/test/electron.js', external: [...common.external, '@vscode/test-electron'] },
