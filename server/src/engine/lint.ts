@@ -3,6 +3,7 @@ import { classify } from '../core/classify';
 import type { Level, Problem, Severity } from '../core/problem';
 import type { RuleContext } from '../core/context';
 import type { LanguageId } from '../core/rule';
+import { escapeControl, hasControl } from '../core/untrusted';
 import { RULES_BY_ID, SERVICES } from './registry';
 
 /** A problem with the severity the user's settings give it. */
@@ -27,7 +28,11 @@ export function grade(problems: readonly Problem[], levels: RuleLevels): Finding
   const findings: Finding[] = [];
   for (const problem of problems) {
     const level = levelOf(problem.ruleId, levels);
-    if (level !== 'off') findings.push({ ...problem, severity: level });
+    // Messages quote names from files: escape their control characters so none can fake a line in the
+    // Problems panel or a terminal.
+    if (level === 'off') continue;
+    const related = problem.related?.map((r) => (hasControl(r.message) ? { ...r, message: escapeControl(r.message) } : r));
+    findings.push({ ...problem, message: hasControl(problem.message) ? escapeControl(problem.message) : problem.message, ...(related ? { related } : {}), severity: level });
   }
   return findings.sort((a, b) => a.start - b.start || a.end - b.end);
 }

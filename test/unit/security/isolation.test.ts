@@ -39,3 +39,12 @@ describe('isolation: a failure on one file stays on that file', () => {
     expect(problems).toEqual([expect.objectContaining({ ruleId: 'internal.analysisFailed', message: expect.stringContaining('Building the boot chain failed') })]);
   });
 });
+
+describe('names in findings', () => {
+  it('control characters in a message (a name quoted from the file) are escaped', () => {
+    const { findings } = lintText('/w/boot.ipxe', '#!ipxe\nker\u001b[2Knel vmlinuz\n');
+    const message = findings.find((f) => f.ruleId === 'ipxe.unknownCommand')?.message ?? '';
+    expect(message).toContain('ker\\x1b[2Knel');
+    expect(message).not.toContain('\u001b');
+  });
+});
