@@ -12,7 +12,7 @@ import { textLooksBinary } from '../core/untrusted';
 import type { SiteView } from '../core/context';
 import { lintText, type Finding, type RuleLevels } from '../engine';
 import { ChainCache, readDisk, type Chain } from '../site/chain';
-import { diskContext, diskFiles, readSite } from '../site/context';
+import { diskContext, diskFiles, readSite, trustedSiteFile } from '../site/context';
 import { pathOf } from './analysis';
 import { positionsOf, toDiagnostic, type Positions } from './convert';
 
@@ -28,7 +28,7 @@ export function findSiteFiles(dir: string, depth = 3): string[] {
   }
   const found: string[] = [];
   for (const entry of entries) {
-    if (entry.isFile() && entry.name === SITE_FILE_NAME) found.push(join(dir, entry.name));
+    if (entry.isFile() && entry.name === SITE_FILE_NAME && trustedSiteFile(join(dir, entry.name))) found.push(join(dir, entry.name));
     else if (entry.isDirectory() && depth > 0 && !SKIP.has(entry.name) && !entry.name.startsWith('.')) found.push(...findSiteFiles(join(dir, entry.name), depth - 1));
   }
   return found;

@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readdirSync, readlinkSync, statSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, openSync, readdirSync, readlinkSync, readSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { FileView, RuleContext, SiteView } from '../core/context';
 import { SITE_FILE_NAME } from '../core/classify';
@@ -29,9 +29,23 @@ export function diskFiles(): FileView {
     }
     return links.get(path);
   };
+  const head = (path: string, bytes: number): Uint8Array | undefined => {
+    try {
+      const fd = openSync(path, 'r');
+      try {
+        const buffer = Buffer.alloc(bytes);
+        return buffer.subarray(0, readSync(fd, buffer, 0, bytes, 0));
+      } finally {
+        closeSync(fd);
+      }
+    } catch {
+      return undefined; // not a readable file: the caller treats it as unknown
+    }
+  };
   return {
     list,
     link,
+    head,
     exists: (path) => list(dirname(path))?.includes(path.slice(dirname(path).length + 1)) ?? existsSync(path),
   };
 }
@@ -115,11 +129,27 @@ export function siteView(file: string, json: unknown): SiteView | undefined {
   return view;
 }
 
-/** The nearest pxe-site.json in `dir` or a folder above it. */
+/**
+ * False for a site file anyone could have put there, as git refuses a repository owned by someone else: one
+ * in a world-writable folder (`/tmp`) or owned by another user (root's excepted). Such a file would decide
+ * what is deployed where for every file below it.
+ */
+export function trustedSiteFile(file: string): boolean {
+  try {
+    if (statSync(dirname(file)).mode & 0o002) return false;
+    const owner = lstatSync(file).uid;
+    const me = process.getuid?.();
+    return me === undefined || owner === me || owner === 0;
+  } catch {
+    return true; // not on disk (a memory view): nothing to judge
+  }
+}
+
+/** The nearest trusted pxe-site.json in `dir` or a folder above it. */
 export function findSiteFile(dir: string, files: FileView): string | undefined {
   for (let current = resolve(dir); ; current = dirname(current)) {
     const candidate = join(current, SITE_FILE_NAME);
-    if (files.exists(candidate)) return candidate;
+    if (files.exists(candidate) && trustedSiteFile(candidate)) return candidate;
     if (dirname(current) === current) return undefined;
   }
 }

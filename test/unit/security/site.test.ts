@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadSiteView, readSite } from '../../../server/src/site/context';
+import { diskContext, loadSiteView, readSite } from '../../../server/src/site/context';
 import { loadSiteJson, SiteFileError } from '../../../server/src/site/load';
 import { checkSite, FULL_SITE, hostileSite } from '../../helpers/siteFuzz';
 
@@ -66,5 +66,29 @@ describe('fuzz: hostile site files', () => {
       }),
       { numRuns: 2_000, seed: 20261202 },
     );
+  });
+});
+
+describe('a site file anyone could have planted is not used', () => {
+  const plant = (): { dir: string; script: string } => {
+    const dir = mkdtempSync(join(tmpdir(), 'pxe-planted-'));
+    writeFileSync(join(dir, 'pxe-site.json'), JSON.stringify(FULL_SITE));
+    execFileSync('mkdir', ['-p', join(dir, 'tftp')]);
+    writeFileSync(join(dir, 'tftp', 'boot.ipxe'), '#!ipxe\n');
+    return { dir, script: join(dir, 'tftp', 'boot.ipxe') };
+  };
+
+  it('in a world-writable folder (like /tmp itself) it is skipped; in the user\'s own folder it is found', () => {
+    const { dir, script } = plant();
+    expect(diskContext(script).site?.file).toBe(join(dir, 'pxe-site.json'));
+    chmodSync(dir, 0o777);
+    expect(diskContext(script).site).toBeUndefined();
+    chmodSync(dir, 0o755);
+  });
+
+  it.runIf(process.getuid?.() === 0)('owned by another user it is skipped (root runs CI, so it can hand the file to someone else)', () => {
+    const { script } = plant();
+    chownSync(join(script, '..', '..', 'pxe-site.json'), 12345, 12345);
+    expect(diskContext(script).site).toBeUndefined();
   });
 });
