@@ -70,6 +70,8 @@ const MUTATIONS: [string, (c: Config) => void][] = [
   ['missing path', (c) => void ((c.storage as { files: Config[] }).files = [{ mode: 420 }])],
   ['duplicate user', (c) => void ((c.passwd as { users: Config[] }).users = [{ name: 'core' }, { name: 'core' }])],
   ['duplicate unit', (c) => void ((c.systemd as { units: Config[] }).units = [{ name: 'a.service' }, { name: 'a.service' }])],
+  ['overwrite without source', (c) => void ((c.storage as { files: Config[] }).files = [{ path: '/a', overwrite: true, append: [{ source: 'data:,x' }] }])],
+  ['unencoded data character', (c) => void ((c.storage as { files: Config[] }).files = [{ path: '/a', contents: { source: 'data:,hello world' } }])],
   ['broken section', (c) => void ((c.systemd as { units: Config[] }).units = [{ name: 'a.service', contents: '[Unit\nDescription=x\n' }])],
 ];
 
@@ -94,5 +96,26 @@ describe('Ignition verdicts agree with ignition-validate', () => {
     }
     expect(texts.filter((_, i) => i % 2 === 1).length).toBeGreaterThanOrEqual(250);
     expect(disagreements.slice(0, 3)).toEqual([]);
+  });
+
+  it('on the edge cases of the corpus review: null as absent, links, URLs without host', async () => {
+    const cases = [
+      '{"ignition":{"version":"3.3.0"},"storage":{"files":[{"path":"/a","contents":null,"mode":null,"user":null,"append":null}]}}',
+      '{"ignition":{"version":"3.3.0","config":null},"storage":null,"passwd":{"users":[{"name":"core","sshAuthorizedKeys":null}]}}',
+      '{"ignition":{"version":"3.3.0"},"storage":{"files":[{"path":null}]}}',
+      '{"ignition":{"version":"3.3.0"},"storage":{"links":[{"path":"/l"}]}}',
+      '{"ignition":{"version":"3.3.0"},"storage":{"links":[{"path":"/l","target":""}]}}',
+      '{"ignition":{"version":"3.3.0"},"storage":{"files":[{"path":"/a","contents":{"source":"http:192.168.122.1/key"}}]}}',
+      '{"ignition":{"version":"3.3.0"},"storage":{"files":[{"path":"/a","contents":{"source":"data:,a[b]"}}]}}',
+      '{"ignition":{"version":"3.3.0"},"storage":{"files":[{"path":"/a","contents":{"source":"data:,a%20b/c:d;e=f?g&h+i~j_k.l!m$n(o)*p,q@r\'"}}]}}',
+      '{"ignition":{"version":"3.3"}}',
+    ];
+    const disagreements: string[] = [];
+    for (const [index, text] of cases.entries()) {
+      const theirs = await officialVerdict(text, 10_000 + index);
+      const ours = ourVerdict(text);
+      if (ours.valid !== theirs.valid) disagreements.push(`ignition-validate: ${theirs.valid ? 'valid' : theirs.output.trim()}; we: ${ours.valid ? 'valid' : ours.errors.join('; ')}\n${text}`);
+    }
+    expect(disagreements).toEqual([]);
   });
 });

@@ -12,6 +12,15 @@ export interface PlacedError {
   key?: string;
 }
 
+/** The value with every `null` object member left out (for readers, like Go's, to whom null is absent). */
+export function withoutNullMembers(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNullMembers);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, member] of Object.entries(value)) if (member !== null) out[key] = withoutNullMembers(member);
+  return out;
+}
+
 export function pathOf(pointer: string): (string | number)[] {
   return pointer
     .split('/')
@@ -28,9 +37,12 @@ export function dotted(pointer: string): string {
     .replace(/^\./, '');
 }
 
-/** Runs `validate` on the parsed tree and places every error at the range a user would fix. */
-export function placeErrors(root: Node, validate: ValidateFunction): PlacedError[] {
-  if (validate(getNodeValue(root))) return [];
+/**
+ * Runs `validate` on the parsed tree (or on `value`, a form of it with the same paths) and places every
+ * error at the range a user would fix.
+ */
+export function placeErrors(root: Node, validate: ValidateFunction, value: unknown = getNodeValue(root)): PlacedError[] {
+  if (validate(value)) return [];
   const placed: PlacedError[] = [];
   for (const error of validate.errors ?? []) {
     const node = findNodeAtLocation(root, pathOf(error.instancePath)) ?? root;

@@ -1,6 +1,6 @@
 /**
  * The real-world corpus in ../shared/corpus (see its README): no file may produce an error, except the
- * ones written to contain errors; a legacy Ignition config gets one clear "unsupported version".
+ * ones written to contain errors; a legacy Ignition config gets one clear "unsupported version" warning.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,9 +17,10 @@ describe.skipIf(!existsSync(CORPUS))('real-world corpus', () => {
     const errors = reports
       .filter((r) => !INTENTIONAL.has(r.path.split('/').pop() as string))
       .flatMap((r) => r.findings.filter((f) => f.severity === 'error').map((f) => `${r.path}: ${f.ruleId} ${f.message}`));
-    const legacy = errors.filter((e) => e.includes('ignition-quench.ign: ignition.unsupportedVersion'));
-    expect(errors.filter((e) => !legacy.includes(e))).toEqual([]);
-    if (language === 'ignition') expect(legacy).toHaveLength(1);
+    // The spec 2.1.0 config: refused by Fedora CoreOS's Ignition, read by Flatcar's, so a warning (issue #20).
+    const legacy = reports.flatMap((r) => r.findings.filter((f) => f.ruleId === 'ignition.unsupportedVersion').map((f) => `${r.path}: ${f.severity}`));
+    expect(errors).toEqual([]);
+    if (language === 'ignition') expect(legacy).toEqual([expect.stringMatching(/ignition-quench\.ign: warning$/)]);
   });
 
   it('pxelinux: no diagnostics at all', async () => {

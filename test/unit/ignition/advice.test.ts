@@ -40,3 +40,10 @@ describe('ignition.oldSpec', () => {
     expect(flagged(RULE, 'c.ign', '{ "ignition": { "version": "3.7.0-experimental" } }')).toEqual([]);
   });
 });
+
+describe('ignition.placeholderSshKey and template variables', () => {
+  it('leaves a key that a template fills alone (openstack/magnum: "__SSH_KEY_VALUE__")', () => {
+    expect(flagged('ignition.placeholderSshKey', 'c.ign', wrap('"passwd": { "users": [{ "name": "core", "sshAuthorizedKeys": ["__SSH_KEY_VALUE__", "{{.ssh_key}}"] }] }'))).toEqual([]);
+    expect(flagged('ignition.placeholderSshKey', 'c.ign', wrap('"passwd": { "users": [{ "name": "core", "sshAuthorizedKeys": ["ssh-ed25519 SET_PUBKEY_HERE"] }] }'))).toHaveLength(1);
+  });
+});

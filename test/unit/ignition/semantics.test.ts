@@ -53,3 +53,19 @@ describe('ignition.invalidUnit', () => {
     expect(check('"systemd": { "units": [{ "name": "a.timer", "contents": "[Unit]\\nDescription=x\\n[Timer]\\nOnCalendar=daily" }] }')).toEqual([]);
   });
 });
+
+describe('ignition.invalidSource: characters a data: URL must percent-encode', () => {
+  const check = (source: string): string[] => flagged('ignition.invalidSource', 'c.ign', wrap(`"storage": { "files": [{ "path": "/a", "contents": { "source": "${source}" } }] }`));
+  it('flags a space, #, [ ] and non-ASCII as ignition-validate does ("invalid data character")', () => {
+    for (const raw of ['data:,hello world', 'data:,a#b', 'data:,[x]', 'data:,caf\u00e9', 'data:;base64,aGVs bG8=']) expect(check(raw), raw).toEqual([`"${raw}"`]);
+  });
+  it('accepts RFC 2396 characters unescaped', () => {
+    expect(check("data:,a%20b/c:d;e=f?g&h+i~j_k.l!m$n(o)*p,q@r'")).toEqual([]);
+  });
+});
+
+describe('ignition.invalidSource and templates', () => {
+  it('does not call a template variable a URL without scheme', () => {
+    expect(flagged('ignition.invalidSource', 'c.ign', wrap('"ignition": { "version": "3.2.0", "config": { "merge": [{ "source": "{{.SOURCE}}" }] } }').replace('{ "ignition": { "version": "3.4.0" }, ', '{ '))).toEqual([]);
+  });
+});

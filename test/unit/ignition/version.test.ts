@@ -5,10 +5,29 @@ import { SPEC_VERSIONS } from '../../../server/src/languages/ignition';
 
 describe('ignition.unsupportedVersion', () => {
   const RULE = 'ignition.unsupportedVersion';
-  it('explains a legacy 2.x config with one clear message', () => {
+  it('explains a legacy 2.x config with one clear message: who refuses it, who still reads it', () => {
     const r = lintFixture('config.ign', `{ "ignition": { "version": "2.1.0" }, "storage": {} }\n                           ^^^^^^^ ${RULE}\n`);
     expect(r.actual).toEqual(r.expected);
+    expect(r.findings.map((f) => f.severity)).toEqual(['warning']);
     expect(r.findings[0]!.message).toContain('legacy');
+    expect(r.findings[0]!.message).toContain('Ignition 2.0.0 and later (Fedora CoreOS, RHEL CoreOS 4.6+) refuse it');
+    expect(r.findings[0]!.message).toContain('Flatcar still reads it');
+  });
+
+  it('recognises spec 1 (`ignitionVersion`) instead of calling the version missing', () => {
+    const r = lintFixture('config.ign', `{ "ignitionVersion": 1, "systemd": {} }\n                     ^ ${RULE}\n`);
+    expect(r.actual).toEqual(r.expected);
+    expect(r.findings[0]!.message).toContain('spec 1');
+  });
+});
+
+describe('ignition.invalidVersion', () => {
+  const RULE = 'ignition.invalidVersion';
+  it('refuses a version without its patch number, and the fix completes it', () => {
+    const r = lintFixture('config.ign', `{ "ignition": { "version": "3.4" } }\n                           ^^^^^ ${RULE}\n`);
+    expect(r.actual).toEqual(r.expected);
+    expect(r.findings[0]!.message).toContain('"3.4.0"');
+    expect(JSON.parse(applyFix(r.text, r.findings[0]!)).ignition.version).toBe('3.4.0');
   });
 
   it('accepts every 3.x spec and offers the latest for an unknown one', () => {
@@ -19,7 +38,7 @@ describe('ignition.unsupportedVersion', () => {
   });
 
   it('checks .json files only when they are Ignition configs', () => {
-    expect(lintText('config.json', '{ "ignition": { "version": "2.2.0" } }').findings.map((f) => f.ruleId)).toEqual([RULE]);
+    expect(lintText('config.json', '{ "ignition": { "version": "2.2.0" } }').findings.map((f) => f.ruleId)).toEqual(['ignition.unsupportedVersion']);
     expect(lintText('package.json', '{ "name": "x", "version": "2.2.0" }').language).toBeUndefined();
     expect(lintText('odd.json', '{ "x": { "ignition": { "version": "2.2.0" } } }').language).toBeUndefined();
   });

@@ -42,6 +42,9 @@ export function decodeDataUrl(url: string, maxChars = MAX_DATA_URL_CHARS): DataU
   const base64 = /;base64$/i.test(header);
   const mediaType = (base64 ? header.slice(0, -7) : header) || 'text/plain;charset=US-ASCII';
   const raw = url.slice(comma + 1);
+  // RFC 2396 `uric` is all Ignition's parser takes: a space, `#`, `"`, `[`, a non-ASCII letter must be %XX.
+  const stray = /[^A-Za-z0-9;/?:@&=+$,\-_.!~*'()%]/.exec(raw);
+  if (stray) throw new DataUrlError(`invalid data character ${JSON.stringify(stray[0])} at position ${comma + 1 + stray.index} (write it as ${percent(stray[0])})`);
   const bad = /%(?![0-9a-fA-F]{2})/.exec(raw);
   if (bad) throw new DataUrlError(`invalid percent escape "${raw.slice(bad.index, bad.index + 3)}" at position ${comma + 1 + bad.index}`);
   const text = percentDecode(raw);
@@ -50,6 +53,8 @@ export function decodeDataUrl(url: string, maxChars = MAX_DATA_URL_CHARS): DataU
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64) || b64.length % 4 !== 0) throw new DataUrlError('invalid base64 data');
   return { mediaType, base64, dataStart: comma + 1, bytes: Buffer.from(b64, 'base64') };
 }
+
+const percent = (char: string): string => [...Buffer.from(char, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
 
 const hex = (c: number): number => (c <= 0x39 ? c - 0x30 : (c | 0x20) - 0x57);
 

@@ -9,6 +9,9 @@ export function versionOf(config: IgnitionConfig): string | undefined {
   return value && SPEC_VERSIONS.includes(value) ? value : undefined;
 }
 
+/** A value that a template fills (`{{.URL}}`, `${url}`, `__URL__`): checked once rendered, not here. */
+export const templated = (text: string): boolean => /^(\{\{|\$\{|__[A-Z][A-Z0-9_]*__)/.test(text);
+
 /** A value in the tree with its spec path (`storage.files[].path`); `key` for object members. */
 export interface PropertyVisit {
   key?: Node;

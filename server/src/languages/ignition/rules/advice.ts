@@ -2,10 +2,10 @@ import type { Node } from 'jsonc-parser';
 import type { Problem } from '../../../core/problem';
 import type { Rule } from '../../../core/rule';
 import type { IgnitionConfig } from '../ast';
-import { versionOf, visitProperties } from '../document';
+import { templated, versionOf, visitProperties } from '../document';
 import { contentsOf, gzipBeside } from '../embedded';
 import { compareVersions } from '../spec';
-import { LATEST_STABLE } from '../versions';
+import { FIRST_IGNITION, LATEST_STABLE, specWithReaders } from '../versions';
 
 const range = (node: Node): { start: number; end: number } => ({ start: node.offset, end: node.offset + node.length });
 
@@ -15,10 +15,11 @@ const COMMON_MODES = new Set([0o400, 0o440, 0o444, 0o600, 0o640, 0o644, 0o660, 0
 export const modeLooksOctal: Rule<IgnitionConfig> = {
   id: 'ignition.modeLooksOctal',
   language: 'ignition',
-  severity: 'info',
+  severity: 'warning',
   summary: 'A `mode` that looks like octal digits written in decimal (644 instead of 420): JSON has no octal, so the file gets strange permissions.',
   example: '{ "ignition": { "version": "3.4.0" }, "storage": { "files": [{ "path": "/etc/motd", "mode": 644 }] } }',
   fix: 'Write the decimal value: 0644 is 420, 0755 is 493, 0600 is 384 (the quick fix converts).',
+  levelWhy: 'Ignition accepts the number, but the file gets odd permissions (644 is 0o1204: sticky, owner not readable): very likely octal digits written as decimal.',
   check(config) {
     const problems: Problem[] = [];
     if (!versionOf(config)) return problems;
@@ -47,11 +48,13 @@ export const placeholderSshKey: Rule<IgnitionConfig> = {
   summary: 'An SSH key that is a placeholder (`ssh-rsa AAAA...`) or cut short: nobody will be able to log in with it.',
   example: '{ "ignition": { "version": "3.4.0" }, "passwd": { "users": [{ "name": "core", "sshAuthorizedKeys": ["ssh-ed25519 AAAA..."] }] } }',
   fix: 'Paste the whole public key line, e.g. from ~/.ssh/id_ed25519.pub.',
+  levelWhy: 'Ignition writes the line as given, but no key matches it: very likely a placeholder left in, and nobody can log in over SSH.',
   check(config) {
     const problems: Problem[] = [];
     visitProperties(config.root, ({ specPath, value }) => {
       if (specPath !== 'passwd.users[].sshAuthorizedKeys[]' || value?.type !== 'string') return;
       const line = String(value.value);
+      if (templated(line)) return; // a template variable (`__SSH_KEY__`, `{{.key}}`) that the template fills
       const blob = /^(?:\S+\s+)?(?:ssh-|ecdsa-|sk-)\S+\s+(\S+)/.exec(line)?.[1] ?? '';
       if (/\.\.\.|…|<|>|YOUR|REPLACE/i.test(line) || blob.length < 60) {
         problems.push({ ruleId: this.id, ...range(value), message: 'This does not look like a real public key (placeholder or cut short): nobody can log in with it. Paste the whole line from your ~/.ssh/*.pub file.' });
@@ -68,6 +71,7 @@ export const autologin: Rule<IgnitionConfig> = {
   summary: 'A unit or drop-in that makes getty log a user in without a password (`agetty --autologin`): anyone at the console is root-capable.',
   example: '{ "ignition": { "version": "3.4.0" }, "systemd": { "units": [{ "name": "serial-getty@ttyS0.service", "dropins": [{ "name": "autologin.conf", "contents": "[Service]\\nExecStart=\\nExecStart=-/usr/sbin/agetty --autologin core ..." }] }] } }',
   fix: 'Keep it for throwaway test machines only; remove it before the config reaches real hardware.',
+  levelWhy: 'The machine boots and works; a password-less console is very likely wrong outside a test VM.',
   check(config) {
     const problems: Problem[] = [];
     const flag = (value: Node, text: string): void => {
@@ -96,7 +100,8 @@ export const oldSpec: Rule<IgnitionConfig> = {
   severity: 'hint',
   summary: `The config uses a spec older than ${OLD_BELOW}: it still works, but newer fields (and their checks) are not available.`,
   example: '{ "ignition": { "version": "3.0.0" } }',
-  fix: `Raise ignition.version to ${LATEST_STABLE} when the machines run a current Fedora CoreOS.`,
+  fix: `Raise ignition.version to ${LATEST_STABLE} when every machine runs Ignition ${FIRST_IGNITION[LATEST_STABLE]} or later.`,
+  levelWhy: 'Style: the config works on every Ignition that reads its spec; newer specs only add fields and checks.',
   check(config) {
     const version = versionOf(config);
     // Two minor versions of grace: Butane and Fedora CoreOS docs lag the newest spec a little.
@@ -105,6 +110,7 @@ export const oldSpec: Rule<IgnitionConfig> = {
     visitProperties(config.root, ({ specPath, value }) => {
       if (specPath === 'ignition.version') node = value;
     });
-    return node ? [{ ruleId: this.id, ...range(node), message: `Spec ${version} works, but ${LATEST_STABLE} is current; newer Fedora CoreOS releases read both.` }] : [];
+    const message = `${specWithReaders(version)[0]?.toUpperCase()}${specWithReaders(version).slice(1)} works; ${LATEST_STABLE} is current (Ignition ${FIRST_IGNITION[LATEST_STABLE]} and later), and every Ignition that reads ${LATEST_STABLE} also reads ${version}.`;
+    return node ? [{ ruleId: this.id, ...range(node), message }] : [];
   },
 };

@@ -6,7 +6,6 @@ import { visitProperties } from '../document';
 
 const CAP = `${MAX_DATA_URL_CHARS / 1048576} MiB`;
 
-// Info, not a warning: Ignition reads such a URL; only our check of it is skipped, and this says so.
 export const dataUrlTooLarge: Rule<IgnitionConfig> = {
   id: 'ignition.dataUrlTooLarge',
   language: 'ignition',
@@ -14,6 +13,7 @@ export const dataUrlTooLarge: Rule<IgnitionConfig> = {
   summary: `A \`data:\` URL longer than ${CAP}: Ignition reads it, but PXE Workbench does not decode it, so its contents (escapes, base64, gzip, what the file says) are not checked.`,
   example: '{ "ignition": { "version": "3.4.0" }, "storage": { "files": [{ "path": "/opt/big.bin", "contents": { "source": "data:;base64,AAAA… (9 MiB)" } }] } }',
   fix: 'Serve a file this large over HTTP (`"source": "http://…"` with a `verification.hash`) instead of embedding it; or set this rule to "off".',
+  levelWhy: 'Advice: Ignition reads the URL; only our check of its contents is skipped, and this says so.',
   check(config) {
     const problems: Problem[] = [];
     visitProperties(config.root, ({ specPath, value }) => {

@@ -2,7 +2,8 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Problem } from '../../../core/problem';
 import type { Rule } from '../../../core/rule';
 import { didYouMean } from '../../../core/suggest';
-import { placeErrors } from '../../../json/schemaErrors';
+import { placeErrors, withoutNullMembers } from '../../../json/schemaErrors';
+import { getNodeValue } from 'jsonc-parser';
 import type { IgnitionConfig } from '../ast';
 import { versionOf, visitProperties } from '../document';
 import { existsSync } from 'node:fs';
@@ -40,7 +41,7 @@ const JSON_TYPE = (value: unknown): string => (value === null ? 'null' : Array.i
 
 function message(error: ErrorObject, where: string, data: unknown): string {
   const at = where ? `\`${where}\`` : 'The config';
-  if (error.keyword === 'required') return `${at} needs \`${String(error.params.missingProperty)}\`.`;
+  if (error.keyword === 'required') return `${at} needs \`${String(error.params.missingProperty)}\` (a null value counts as absent).`;
   if (error.keyword === 'type') {
     const wanted = String(error.params.type).replace(',null', '').replace('integer', 'a whole number').replace(/^(object|array)$/, 'an $1').replace(/^(string|boolean)$/, 'a $1');
     return `${at} must be ${wanted}, not ${JSON_TYPE(data)}.`;
@@ -52,13 +53,16 @@ export const schemaRule: Rule<IgnitionConfig> = {
   id: 'ignition.schema',
   language: 'ignition',
   severity: 'error',
-  summary: 'A value of the wrong JSON type, or a required field that is missing, for the config\'s spec version: Ignition rejects the config.',
+  summary: 'A value of the wrong JSON type, or a required field that is missing, for the config\'s spec version: Ignition rejects the config. `null` counts as absent, as Ignition reads it.',
   example: '{ "ignition": { "version": "3.4.0" }, "storage": { "files": [{ "path": "/etc/motd", "mode": "0644" }] } }',
   fix: 'Give the field the type the message names (hover a field for its docs).',
+  levelWhy: 'Ignition refuses the config ("json: cannot unmarshal …", "… is required"): the first boot fails.',
   check(config) {
     const version = versionOf(config);
     if (!version || !config.root || config.root.type !== 'object') return [];
-    return placeErrors(config.root, validatorFor(version)).map((p) => ({
+    // Ignition (Go's encoding/json) reads a null member as absent: `"contents": null` is no contents.
+    const value = withoutNullMembers(getNodeValue(config.root));
+    return placeErrors(config.root, validatorFor(version), value).map((p) => ({
       ruleId: this.id,
       start: p.start,
       end: p.end,
@@ -74,6 +78,7 @@ export const unknownKey: Rule<IgnitionConfig> = {
   summary: 'A key the config\'s spec version does not have: Ignition ignores it ("Unused key"), so whatever it meant does not happen.',
   example: '{ "ignition": { "version": "3.4.0" }, "passwd": { "users": [{ "name": "core", "sshAuthorisedKeys": [] }] } }',
   fix: 'Correct the spelling (the message suggests the closest key), or raise ignition.version when the key is newer.',
+  levelWhy: 'Ignition boots with the config but ignores the key ("Unused key"): very likely a misspelt or misplaced field whose effect silently does not happen.',
   check(config) {
     const version = versionOf(config);
     if (!version) return [];

@@ -3,7 +3,7 @@ import type { Problem } from '../../../core/problem';
 import type { Rule } from '../../../core/rule';
 import type { IgnitionConfig } from '../ast';
 import { DataUrlError, DataUrlTooLargeError, decodeDataUrl } from '../dataUrl';
-import { versionOf, visitProperties, type PropertyVisit } from '../document';
+import { templated, versionOf, visitProperties, type PropertyVisit } from '../document';
 import { pathsOf } from '../pathAt';
 import { compareVersions } from '../spec';
 
@@ -28,11 +28,12 @@ export const notAbsolute: Rule<IgnitionConfig> = {
   summary: 'A file, directory, link, device or home path that does not start with `/`: Ignition rejects the config ("path not absolute").',
   example: '{ "ignition": { "version": "3.4.0" }, "storage": { "files": [{ "path": "etc/motd" }] } }',
   fix: 'Write the absolute path, starting with `/`.',
+  levelWhy: 'Ignition refuses the config ("path not absolute"): the first boot fails.',
   check(config) {
     const problems: Problem[] = [];
     each(config, (p) => ABSOLUTE_PATHS.test(p), ({ value }) => {
       const text = str(value);
-      if (text !== undefined && !text.startsWith('/') && value) problems.push({ ruleId: this.id, ...range(value), message: `"${text}" is not an absolute path: Ignition rejects the config. Write "/${text}".`, fixes: [{ title: `Change to "/${text}"`, edits: [{ ...range(value), newText: JSON.stringify(`/${text}`) }], preferred: true }] });
+      if (text !== undefined && !text.startsWith('/') && !templated(text) && value) problems.push({ ruleId: this.id, ...range(value), message: `"${text}" is not an absolute path: Ignition rejects the config. Write "/${text}".`, fixes: [{ title: `Change to "/${text}"`, edits: [{ ...range(value), newText: JSON.stringify(`/${text}`) }], preferred: true }] });
     });
     return problems;
   },
@@ -57,6 +58,7 @@ export const duplicateEntry: Rule<IgnitionConfig> = {
   summary: 'The same path, unit, drop-in, user, group, disk, filesystem, RAID or LUKS name twice: Ignition rejects the config ("duplicate entry defined").',
   example: '{ "ignition": { "version": "3.4.0" }, "storage": { "files": [{ "path": "/etc/motd" }], "links": [{ "path": "/etc/motd", "target": "/x" }] } }',
   fix: 'Keep one entry (merge their contents).',
+  levelWhy: 'Ignition refuses the config ("duplicate entry defined"): the first boot fails.',
   check(config) {
     const problems: Problem[] = [];
     const seen = new Map<string, Node>();
@@ -87,11 +89,12 @@ export const invalidSource: Rule<IgnitionConfig> = {
   summary: 'A `source` URL Ignition cannot fetch: a scheme the spec version does not support, or a broken `data:` URL (bad percent escape, bad base64).',
   example: '{ "ignition": { "version": "3.4.0" }, "storage": { "files": [{ "path": "/etc/motd", "contents": { "source": "data:,100%" } }] } }',
   fix: 'Use http, https, tftp, s3, gs (3.2.0+), arn (3.4.0+) or a valid data: URL (percent-encode %, or use base64).',
+  levelWhy: 'Ignition refuses the config ("invalid url scheme", "invalid data character", "illegal base64 data"): the first boot fails.',
   check(config) {
     const problems: Problem[] = [];
     each(config, (p) => SOURCE_PATHS.test(p) && !p.startsWith('ignition.proxy'), ({ value }, version) => {
       const url = str(value);
-      if (!url || !value) return;
+      if (!url || !value || templated(url)) return;
       const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
       const schemes = ['http', 'https', 'tftp', 's3', 'data', ...(compareVersions(version, '3.2.0') >= 0 ? ['gs'] : []), ...(compareVersions(version, '3.4.0') >= 0 ? ['arn'] : [])];
       if (!scheme || !schemes.includes(scheme)) {
@@ -117,6 +120,7 @@ export const invalidValue: Rule<IgnitionConfig> = {
   summary: 'A value Ignition does not accept: compression other than gzip, a malformed verification hash, a mode outside 0–07777, an unknown filesystem format.',
   example: '{ "ignition": { "version": "3.4.0" }, "storage": { "files": [{ "path": "/x", "mode": 99999 }] } }',
   fix: 'Use a value from the message.',
+  levelWhy: 'Ignition refuses the config ("invalid compression method", "unrecognized hash function", "illegal file mode", "invalid filesystem format"): the first boot fails.',
   check(config) {
     const problems: Problem[] = [];
     each(config, (p) => /(\.compression|verification\.hash|\.mode|filesystems\[\]\.format)$/.test(p), ({ specPath, value }, version) => {
@@ -149,11 +153,12 @@ export const invalidUnit: Rule<IgnitionConfig> = {
   summary: 'A systemd unit name without a unit type suffix, a drop-in not ending in `.conf`, or unit contents with a broken `[Section]` line.',
   example: '{ "ignition": { "version": "3.4.0" }, "systemd": { "units": [{ "name": "hello", "contents": "[Unit]" }] } }',
   fix: 'Name units like hello.service, drop-ins like 10-override.conf, and close every [Section] header.',
+  levelWhy: 'Ignition refuses the config ("invalid systemd unit extension", "invalid unit content"): the first boot fails.',
   check(config) {
     const problems: Problem[] = [];
     each(config, (p) => /^systemd\.units\[\](\.dropins\[\])?\.(name|contents)$/.test(p), ({ specPath, value }) => {
       const text = str(value);
-      if (text === undefined || !value) return;
+      if (text === undefined || !value || templated(text)) return;
       if (specPath === 'systemd.units[].name') {
         const suffix = text.split('.').pop() ?? '';
         if (!text.includes('.') || !UNIT_TYPES.includes(suffix)) problems.push({ ruleId: this.id, ...range(value), message: `"${text}" has no systemd unit type: end it in .${UNIT_TYPES.slice(0, 4).join(', .')}, … ("invalid systemd unit extension").` });
