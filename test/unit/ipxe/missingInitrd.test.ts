@@ -44,3 +44,41 @@ boot
     expect(lintFixture('boot.ipxe', text, RULE).actual).toEqual([]);
   });
 });
+
+describe(`${RULE}: imgargs and versions`, () => {
+  it('reads an imgargs that names the kernel: it replaces the command line (class 1)', () => {
+    const ok = '#!ipxe\nkernel http://nas/gparted/vmlinuz\ninitrd http://nas/gparted/initrd.img\nimgargs vmlinuz initrd=initrd.img boot=live\nboot\n';
+    expect(lintFixture('boot.ipxe', ok, RULE).actual).toEqual([]);
+    const r = lintFixture(
+      'boot.ipxe',
+      `#!ipxe
+kernel http://nas/linux initrd=initrd.gz
+initrd http://nas/initrd.gz
+imgargs linux auto=true url=http://nas/preseed.cfg
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ ${RULE}
+boot
+`,
+      RULE,
+    );
+    expect(r.actual).toEqual(r.expected);
+    expect(r.findings[0]!.message).toContain('`imgargs` replaces');
+  });
+
+  it('states the versions the claim holds for (class 2)', () => {
+    const r = lintFixture('boot.ipxe', '#!ipxe\nkernel http://nas/vmlinuz\ninitrd http://nas/initrd.img\nboot\n', RULE);
+    expect(r.findings[0]!.message).toMatch(/UEFI, iPXE before 2\.0 .*Linux kernel older than 5\.7/);
+    expect(r.findings[0]!.message).toContain('iPXE 2.0 or later with Linux 5.7 or later');
+  });
+
+  it('follows settings on the kernel line, and leaves EFI programs that are not Linux alone', () => {
+    const ok = [
+      '#!ipxe\nset args initrd=initrd.img quiet\nkernel http://nas/vmlinuz ${args}\ninitrd http://nas/initrd.img\n',
+      '#!ipxe\nread cmdline\nkernel http://nas/vmlinuz ${cmdline}\ninitrd http://nas/initrd.img\n',
+      '#!ipxe\nkernel bootloader-live.efi\ninitrd http://nas/redox-live.iso\nboot\n',
+    ];
+    for (const text of ok) expect(lintFixture('boot.ipxe', text, RULE).actual, text).toEqual([]);
+    const bad = '#!ipxe\nset args console=tty1\nkernel http://nas/vmlinuz ${args} ${from_parent}\ninitrd http://nas/initrd.img\n';
+    expect(lintFixture('boot.ipxe', bad, RULE).actual).toHaveLength(1);
+    expect(lintFixture('boot.ipxe', '#!ipxe\nkernel http://nas/vmlinuz.efi\ninitrd http://nas/initrd.img\n', RULE).actual).toHaveLength(1);
+  });
+});

@@ -15,3 +15,15 @@ describe(RULE, () => {
     });
   });
 });
+
+describe(`${RULE}: other systems that use Ignition`, () => {
+  it('leaves Garden Linux and Flatcar alone (ignition.firstboot is not Fedora CoreOS)', () => {
+    checkRule(RULE, 'a.ipxe', {
+      bad: [],
+      good: [
+        '#!ipxe\nkernel ${kernel-url} initrd=${image}.initrd gl.url=${squashfs-url} gl.live=1 ignition.firstboot=1 ignition.platform.id=metal\ninitrd ${initrd-url}\n',
+        '#!ipxe\nkernel http://nas/flatcar_production_pxe.vmlinuz initrd=flatcar_production_pxe_image.cpio.gz flatcar.first_boot=1 ignition.firstboot\n',
+      ],
+    });
+  });
+});

@@ -23,3 +23,17 @@ describe(RULE, () => {
     expect(lintFixture('a.ipxe', created, RULE).actual).toEqual([]);
   });
 });
+
+describe(`${RULE}: choose --default`, () => {
+  it('is quiet on a default naming no item when nothing depends on it (iPXE preselects the first item)', () => {
+    expect(lintFixture('a.ipxe', '#!ipxe\nmenu\nitem a A\nchoose --default return t && goto ${t}\n:a\n', RULE).actual).toEqual([]);
+    const timed = lintFixture('a.ipxe', '#!ipxe\nmenu\nitem a A\nchoose --timeout 5000 --default return t && goto ${t}\n:a\n', RULE);
+    expect(timed.findings[0]!.message).toContain('boots it when the timeout runs out');
+  });
+});
+
+describe(`${RULE}: dead lines`, () => {
+  it('leaves a goto on a line that never runs to unreachableCode', () => {
+    expect(lintFixture('a.ipxe', '#!ipxe\ngoto a\necho x\ngoto nowhere\n:a\n', RULE).actual).toEqual([]);
+  });
+});

@@ -36,3 +36,11 @@ isset \${filename} && chian \${filename}
     expect(applyFix(r.text, r.findings[0]!)).toBe('#!ipxe\nkernel vmlinuz\n');
   });
 });
+
+describe(`${RULE}: labels and dead lines`, () => {
+  it('suggests `goto start` for a bare label name, and leaves lines that never run to unreachableCode', () => {
+    const r = lintFixture('a.ipxe', '#!ipxe\n:start\nchoose v && goto ${v} || start\n', RULE);
+    expect(r.findings[0]!.message).toContain('did you mean `goto start`');
+    expect(lintFixture('a.ipxe', '#!ipxe\nexit 0\ninitrd.gz  ldlinux.c32  linux\n:next\n', RULE).actual).toEqual([]);
+  });
+});

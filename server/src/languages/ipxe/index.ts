@@ -14,7 +14,11 @@ import { missingInitrd } from './rules/missingInitrd';
 import { quotedArgument } from './rules/quotes';
 import { unknownCommand } from './rules/unknownCommand';
 import { unknownOption } from './rules/unknownOption';
-import { unclosedExpansion, undefinedVariable, unknownSettingType, unusedVariable } from './rules/variables';
+import { setWithEquals } from './rules/setSyntax';
+import { constantCondition } from './rules/conditions';
+import { imgfreeBeforeBoot } from './rules/imgfree';
+import { timeoutUnits } from './rules/timeouts';
+import { misspelledVariable, unclosedExpansion, undefinedVariable, unknownSettingType, unusedVariable } from './rules/variables';
 
 export { parseIpxe } from './parser';
 export type { IpxeScript } from './ast';
@@ -35,6 +39,7 @@ export const ipxe: LanguageService<IpxeScript> = {
     unhandledFailure,
     danglingOperator,
     undefinedVariable,
+    misspelledVariable,
     unusedVariable,
     unclosedExpansion,
     unknownSettingType,
@@ -45,6 +50,10 @@ export const ipxe: LanguageService<IpxeScript> = {
     unknownKernelArgument,
     missingRootfs,
     quotedArgument,
+    setWithEquals,
+    constantCondition,
+    imgfreeBeforeBoot,
+    timeoutUnits,
   ],
   parse: parseIpxe,
   complete: completeIpxe,

@@ -12,6 +12,7 @@ export const missingArgument: Rule<IpxeScript> = {
   summary: 'A command is missing a required argument, or an option its value: the line fails with a usage message.',
   example: '#!ipxe\ngoto\nchoose --default',
   fix: 'Add the missing argument (the message names it and shows the synopsis).',
+  levelWhy: 'Error: iPXE prints the usage and the line fails, which aborts the script unless it is handled.',
   check(script, text) {
     const problems: Problem[] = [];
     for (const { command, spec } of modelOf(script, text).commands) {
@@ -45,6 +46,7 @@ export const extraArgument: Rule<IpxeScript> = {
   summary: 'More arguments than the command takes: iPXE refuses the line (often a value with a space, which iPXE cannot quote).',
   example: '#!ipxe\ngoto retry now',
   fix: 'Remove the extra words; a value with spaces must come from a setting (`set x a b` then `${x}`).',
+  levelWhy: 'Warning: iPXE refuses the line when it runs; kept below error because an optional word the catalog lacks (a newer iPXE) would look the same.',
   check(script, text) {
     const problems: Problem[] = [];
     for (const { command, spec } of modelOf(script, text).commands) {

@@ -24,6 +24,7 @@ export const unknownKernelArgument: Rule<IpxeScript> = {
   summary: 'A `coreos.*` or `ignition.*` kernel argument Fedora CoreOS does not read: it is silently ignored.',
   example: '#!ipxe\nkernel http://nas/fcos-kernel initrd=main ignition.config_url=http://nas/config.ign',
   fix: 'Correct the spelling (the message suggests the closest argument).',
+  levelWhy: 'Warning: the kernel ignores the argument, so what it was meant to configure silently does not happen; judged only on kernels that are recognisably Fedora CoreOS.',
   check(script, text) {
     const problems: Problem[] = [];
     for (const command of kernelLines(script, text)) {
@@ -54,12 +55,15 @@ export const missingRootfs: Rule<IpxeScript> = {
   summary: 'A Fedora CoreOS live PXE boot without `coreos.live.rootfs_url` (nor the rootfs as an extra initrd): the live system cannot find its root filesystem.',
   example: '#!ipxe\nkernel http://nas/fedora-coreos-live-kernel-x86_64 initrd=main ignition.firstboot ignition.platform.id=metal\ninitrd --name main http://nas/fedora-coreos-live-initramfs.x86_64.img\nboot',
   fix: 'Add `coreos.live.rootfs_url=http://…/fedora-coreos-…-live-rootfs.x86_64.img` to the kernel line.',
+  levelWhy:
+    'Warning, not error: the boot stops in the initramfs, but the rootfs may also arrive by a route the linter cannot see (a concatenated initrd built elsewhere).',
   check(script, text) {
     const model = modelOf(script, text);
     const rootfsInitrd = model.commands.some(({ command }) => command.name.text === 'initrd' && command.args.some((a) => /rootfs/.test(a.text)));
     const problems: Problem[] = [];
     for (const command of kernelLines(script, text)) {
-      const isLive = command.args.some((a) => /live-kernel|fedora-coreos|ignition\.firstboot/.test(a.text));
+      // Fedora CoreOS by name: `ignition.firstboot` alone is also Flatcar's and Garden Linux's (which need no rootfs_url).
+      const isLive = command.args.some((a) => /live-kernel|fedora-coreos|^coreos\.live\./.test(a.text));
       if (!isLive || rootfsInitrd || command.args.some((a) => a.text.startsWith('coreos.live.rootfs_url='))) continue;
       // Installing to disk fetches the image itself; only the live system needs the rootfs.
       if (command.args.some((a) => a.text.startsWith('coreos.inst.install_dev=')) && !command.args.some((a) => a.text.startsWith('ignition.firstboot'))) continue;

@@ -13,38 +13,83 @@ function unconditionalEnd(line: Line): Command | undefined {
   if (line.commands.some((c) => c.next === '||' || c.next === '&&')) return undefined;
   const name = last.name.text;
   if (ENDS_SCRIPT.has(name)) return last;
-  // `boot` and `chain --replace` hand the machine over; a plain `chain` of a script would return.
-  if (name === 'boot' || ((name === 'chain' || name === 'imgexec') && last.args.some((a) => a.text === '--replace' || a.text === '-r'))) return last;
+  // `chain --replace` stops the script (imgexec calls shell_stop). A plain `boot` or `chain` returns when the
+  // image does (an EFI program, memtest, a script), so the line after it is a fallback, not dead code.
+  if ((name === 'chain' || name === 'imgexec' || name === 'boot') && last.args.some((a) => a.text === '--replace' || /^-[aqr]*r[aqr]*$/.test(a.text))) return last;
   return undefined;
 }
+
+/** A run of lines that never run, and the command that leaves the script before them. */
+export interface DeadBlock {
+  end: Command;
+  lines: Line[];
+}
+
+function isLoneExit(line: Line): boolean {
+  return line.commands.length === 1 && line.commands[0]?.name.text === 'exit';
+}
+
+/** True when no command follows `line` before the next label (or the end of the script). */
+function isLastCodeLine(script: IpxeScript, line: Line): boolean {
+  for (const other of script.lines.slice(script.lines.indexOf(line) + 1)) {
+    if (other.label) return true;
+    if (other.commands.length) return false;
+  }
+  return true;
+}
+
+const blocksCache = new WeakMap<IpxeScript, DeadBlock[]>();
+
+/** The blocks of lines after an unconditional end that no label leads to (a label line starts a live block). */
+export function deadBlocks(script: IpxeScript): DeadBlock[] {
+  const cached = blocksCache.get(script);
+  if (cached) return cached;
+  const blocks: DeadBlock[] = [];
+  let end: Command | undefined;
+  let current: DeadBlock | undefined;
+  for (const line of script.lines) {
+    if (line.label) end = current = undefined;
+    if (end && line.commands.length) {
+      // A lone `exit` after a `goto`/`exit` is a harmless belt-and-braces terminator, not forgotten code.
+      if (!current && isLoneExit(line) && isLastCodeLine(script, line)) continue;
+      if (!current) blocks.push((current = { end, lines: [] }));
+      current.lines.push(line);
+      continue;
+    }
+    end = unconditionalEnd(line) ?? end;
+  }
+  blocksCache.set(script, blocks);
+  return blocks;
+}
+
+/** Commands that can fail, after which a fallback line is a common intent (`X || fallback` was meant). */
+const CAN_FAIL = new Set(['goto', 'chain', 'imgexec', 'boot']);
 
 export const unreachableCode: Rule<IpxeScript> = {
   id: 'ipxe.unreachableCode',
   language: 'ipxe',
   severity: 'warning',
-  summary: 'Lines after an unconditional `exit`, `goto`, `boot` or `chain --replace` that no label leads to: they never run.',
-  example: '#!ipxe\nboot\necho never printed',
+  summary: 'Lines after an unconditional `exit`, `goto`, `reboot` or `chain --replace` that no label leads to: they never run.',
+  example: '#!ipxe\nexit\necho never printed',
   fix: 'Put a `:label` before them and jump there, guard the line above with `||`, or remove them.',
+  levelWhy:
+    'Warning: dead lines are almost always a missing label or a fallback that was meant to run on failure (`X || fallback`); the boot itself does not fail, so not an error.',
   check(script) {
-    const problems: Problem[] = [];
-    let end: Command | undefined;
-    for (const line of script.lines) {
-      if (line.label) end = undefined;
-      if (end && line.commands.length) {
-        const first = line.commands[0] as Command;
-        const last = line.commands[line.commands.length - 1] as Command;
-        problems.push({
-          ruleId: this.id,
-          start: first.start,
-          end: last.end,
-          message: `Unreachable: \`${end.name.text}\` above never falls through to this line, and no label leads here.`,
-          related: [{ start: end.start, end: end.end, message: 'the script leaves here' }],
-        });
-        continue;
-      }
-      end = unconditionalEnd(line) ?? end;
-    }
-    return problems;
+    return deadBlocks(script).map(({ end, lines }) => {
+      const first = (lines[0] as Line).commands[0] as Command;
+      const lastLine = lines[lines.length - 1] as Line;
+      const last = lastLine.commands[lastLine.commands.length - 1] as Command;
+      const hint = CAN_FAIL.has(end.name.text)
+        ? ` If \`${end.name.text}\` fails, the script stops with an error before reaching ${lines.length > 1 ? 'them' : 'it'}: to run a fallback, write \`${end.name.text} … || <fallback>\`.`
+        : '';
+      return {
+        ruleId: this.id,
+        start: first.start,
+        end: last.end,
+        message: `Unreachable: \`${end.name.text}\` above never falls through to ${lines.length > 1 ? `these ${lines.length} lines` : 'this line'}, and no label leads here.${hint}`,
+        related: [{ start: end.start, end: end.end, message: 'the script leaves here' }],
+      };
+    });
   },
 };
 
@@ -55,6 +100,7 @@ export const unhandledFailure: Rule<IpxeScript> = {
   summary: 'A download or boot command whose failure is not handled: a failing line aborts the whole script, leaving the machine at a prompt.',
   example: '#!ipxe\nkernel http://nas/vmlinuz',
   fix: 'Add `|| goto failed` (with a `:failed` label that retries, shows a message or drops to a shell).',
+  levelWhy: 'Info: advice; stopping the script on a failed download is often acceptable (the firmware tries the next boot device), so it is not a mistake in itself.',
   check(script) {
     const problems: Problem[] = [];
     for (const line of script.lines) {
@@ -82,6 +128,7 @@ export const danglingOperator: Rule<IpxeScript> = {
   summary: '`||` or `&&` with no command before it: iPXE treats the missing command as a success, so the line does not do what it says.',
   example: '#!ipxe\n|| goto failed',
   fix: 'Join it to the command it belongs to (iPXE has no line continuation without a trailing backslash).',
+  levelWhy: 'Warning: the line runs, but the operator no longer guards the command it was meant for, so a failure is not handled.',
   check(script) {
     const problems: Problem[] = [];
     for (const line of script.lines) {

@@ -4,22 +4,28 @@ import { didYouMean } from '../../../core/suggest';
 import type { IpxeScript } from '../ast';
 import { splitArgs } from '../args';
 import { isLiteral, modelOf, type MenuItem } from '../model';
+import { deadBlocks } from './flow';
 
 export const undefinedLabel: Rule<IpxeScript> = {
   id: 'ipxe.undefinedLabel',
   language: 'ipxe',
   // A warning: `goto` to a missing label fails only when reached, often on an error path.
   severity: 'warning',
-  summary: '`goto` names a label the script does not define (or `choose --default` an item that does not exist): the line fails.',
+  summary:
+    '`goto` names a label the script does not define (the line fails), or `choose --default` names an item that does not exist while a timeout or a near-miss shows a default was meant.',
   example: '#!ipxe\ngoto retyr\n:retry',
   fix: 'Correct the label name, or add the `:label` line (quick fix).',
+  levelWhy:
+    'Warning, not error: a `goto` to a missing label fails only when it runs, often on an error path (a sub-menu jumping to a label of the script that chained it); a missing `--default` item loses the intended default.',
   check(script, text) {
     const model = modelOf(script, text);
     const problems: Problem[] = [];
     // Many gotos may share one missing name: look for its closest label once.
     const suggestions = new Map<string, string | undefined>();
-    for (const { target } of model.gotos) {
-      if (!isLiteral(target) || model.labels.has(target.text)) continue;
+    // Lines that never run are left to ipxe.unreachableCode.
+    const dead = new Set(deadBlocks(script).flatMap((b) => b.lines.flatMap((l) => l.commands)));
+    for (const { target, command } of model.gotos) {
+      if (!isLiteral(target) || model.labels.has(target.text) || dead.has(command)) continue;
       if (!suggestions.has(target.text)) suggestions.set(target.text, didYouMean(target.text, model.labels.keys()));
       const suggestion = suggestions.get(target.text);
       const append = text.endsWith('\n') || text.length === 0 ? '' : '\n';
@@ -34,12 +40,23 @@ export const undefinedLabel: Rule<IpxeScript> = {
         ],
       });
     }
-    const items = new Set(model.items.map((i) => i.label.text));
+    const items = model.items.map((i) => i.label.text);
     for (const { command } of model.commands) {
       if (command.name.text !== 'choose') continue;
-      const fallback = splitArgs(command).options.get('default');
-      if (!fallback || !isLiteral(fallback) || items.has(fallback.text)) continue;
-      problems.push({ ruleId: this.id, start: fallback.start, end: fallback.end, message: `\`choose --default ${fallback.text}\`: no menu \`item\` is labelled \`${fallback.text}\`.` });
+      const { options } = splitArgs(command);
+      const fallback = options.get('default');
+      if (!fallback || !isLiteral(fallback) || items.includes(fallback.text)) continue;
+      // iPXE preselects the first item when the default names none: harmless unless a timeout picks it, or the
+      // name is a near-miss of an item (a typo, so the intended default is lost).
+      const suggestion = didYouMean(fallback.text, items);
+      if (!suggestion && !options.has('timeout')) continue;
+      problems.push({
+        ruleId: this.id,
+        start: fallback.start,
+        end: fallback.end,
+        message: `\`choose --default ${fallback.text}\`: no menu \`item\` is labelled \`${fallback.text}\`, so iPXE preselects the first item${options.has('timeout') ? ' and boots it when the timeout runs out' : ''}${suggestion ? `. Did you mean \`${suggestion}\`?` : '.'}`,
+        ...(suggestion ? { fixes: [{ title: `Change to \`${suggestion}\``, edits: [{ start: fallback.start, end: fallback.end, newText: suggestion }], preferred: true }] } : {}),
+      });
     }
     return problems;
   },
@@ -52,6 +69,7 @@ export const duplicateLabel: Rule<IpxeScript> = {
   summary: 'The same `:label` twice: `goto` always jumps to the first one, the second is never a target.',
   example: '#!ipxe\n:start\necho one\n:start\necho two',
   fix: 'Rename one of the labels.',
+  levelWhy: 'Warning: the code after the second label is reachable only by falling into it, which is rarely what was meant.',
   check(script, text) {
     const problems: Problem[] = [];
     for (const [name, labels] of modelOf(script, text).labels) {
@@ -77,13 +95,17 @@ export const menuTargetWithoutLabel: Rule<IpxeScript> = {
   summary: 'A menu `item` whose label has no `:label` line, while the choice is followed with `goto ${…}`: picking it fails.',
   example: '#!ipxe\nmenu Boot\nitem fcos Fedora CoreOS\nchoose target && goto ${target}',
   fix: 'Add the `:label` for the item (quick fix), or correct the item name.',
+  levelWhy: 'Warning: picking that item makes the `goto` fail and the script abort; only that entry breaks, the rest of the menu works.',
   check(script, text) {
     const model = modelOf(script, text);
     // Menus whose choice is followed by `goto prefix${choice}suffix` (a failure there not handled by `||`):
     // each of their items must name a label, prefix and suffix included.
     const targets = new Map<string, { prefix: string; suffix: string }>();
-    for (const choice of model.choices) {
+    for (const [index, choice] of model.choices.entries()) {
+      // Only the gotos that follow this `choose` (up to the next one) act on its answer.
+      const until = model.choices[index + 1]?.command.start ?? Infinity;
       for (const { target, command } of model.gotos) {
+        if (command.start < choice.command.start || command.start > until) continue;
         const ref = `\${${choice.setting.text}}`;
         const at = target.text.indexOf(ref);
         const prefix = target.text.slice(0, at);

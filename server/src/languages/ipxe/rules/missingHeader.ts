@@ -8,6 +8,7 @@ export const missingHeader: Rule<IpxeScript> = {
   summary: 'The script does not start with `#!ipxe`, so iPXE will not run it as a script.',
   example: 'dhcp\nchain http://192.168.255.2/tftp/boot.ipxe',
   fix: 'Make `#!ipxe` the very first line.',
+  levelWhy: 'Error: without the magic line iPXE does not recognise the file as a script and refuses to run it ("Exec format error").',
   check(script, text) {
     if (script.header) return [];
     const firstLineEnd = text.indexOf('\n');

@@ -1,25 +1,79 @@
 import type { Problem } from '../../../core/problem';
 import type { Rule } from '../../../core/rule';
 import { splitArgs } from '../args';
-import type { Command, IpxeScript } from '../ast';
+import type { Command, IpxeScript, Word } from '../ast';
+import { modelOf, type IpxeModel } from '../model';
 import { imageName } from './images';
 
 const KERNEL_COMMANDS = new Set(['kernel', 'imgselect', 'imgload']);
 const INITRD_COMMANDS = new Set(['initrd', 'imgfetch', 'module']);
 /** Loaders that take their "initrd" images without a Linux command line (ISO/floppy images, Windows files). */
 const NON_LINUX = /memdisk|wimboot/i;
+/** An EFI program that is not a Linux kernel (a Linux EFI stub is usually named vmlinuz…, linux…, bzImage…). */
+const EFI_PROGRAM = /\.efi$/i;
+const LINUX_NAME = /vmlinu|linux|kernel|bzimage/i;
+
+/** The version fact every message of this rule rests on (iPXE commit 6a004be0c, Feb 2023, LINUX_EFI_INITRD_MEDIA). */
+const VERSIONS =
+  'under UEFI, iPXE before 2.0 (and any iPXE with a Linux kernel older than 5.7) hands the kernel only the initrds named by `initrd=`, so the kernel panics with "VFS: Unable to mount root fs". BIOS boots, and iPXE 2.0 or later with Linux 5.7 or later, find it anyway';
+
+function isLinux(image: Word | undefined): boolean {
+  if (!image) return true;
+  if (NON_LINUX.test(image.text)) return false;
+  const file = image.text.split(/[/?#]/).filter(Boolean).at(-1) ?? '';
+  return !(EFI_PROGRAM.test(file) && !LINUX_NAME.test(file));
+}
+
+/**
+ * Whether command-line words carry `initrd=`: literally, or through a setting this script sets to a value that
+ * does. A setting whose value is only known at boot time (`read`, `choose`) counts as carrying it; one never set
+ * here (set by a parent script, usually extra options) does not.
+ */
+function carriesInitrd(words: Word[], model: IpxeModel, seen = new Set<string>()): boolean {
+  for (const word of words) {
+    if (word.text.startsWith('initrd=')) return true;
+    for (const match of word.text.matchAll(/\$\{([^}:]*)(?::[^}]*)?\}/g)) {
+      const name = (match[1] as string).split('/').at(-1) as string;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const defs = model.defs.filter((d) => d.name === name);
+      if (defs.some((d) => d.value === undefined)) return true;
+      if (defs.some((d) => /(^|\s)initrd=/.test(d.value ?? '') || (d.value?.includes('${') && carriesValue(d.value, model, seen)))) return true;
+    }
+  }
+  return false;
+}
+
+function carriesValue(value: string, model: IpxeModel, seen: Set<string>): boolean {
+  return carriesInitrd(value.split(/\s+/).map((text) => ({ text, start: 0, end: 0 })), model, seen);
+}
+
+/** `imgargs` lines after the kernel (before the next kernel) that name it: each one replaces its command line. */
+function imgargsFor(name: string | undefined, later: Command[]): Command[] {
+  const found: Command[] = [];
+  for (const command of later) {
+    if (KERNEL_COMMANDS.has(command.name.text)) break;
+    if (command.name.text !== 'imgargs') continue;
+    const target = splitArgs(command).positional[0]?.text;
+    if (target && (target === name || target.includes('${') || name?.includes('${'))) found.push(command);
+  }
+  return found;
+}
 
 export const missingInitrd: Rule<IpxeScript> = {
   id: 'ipxe.missingInitrd',
   language: 'ipxe',
   severity: 'warning',
   summary:
-    'A `kernel` line has no `initrd=<name>` while an `initrd` follows: under UEFI the kernel finds no initramfs and panics with "VFS: Unable to mount root fs".',
+    'A Linux `kernel` line (or the `imgargs` that replaces its command line) has no `initrd=<name>` while an `initrd` is loaded: under UEFI with iPXE before 2.0, or a kernel before Linux 5.7, the kernel finds no initramfs and panics.',
   example: '#!ipxe\nkernel http://nas/vmlinuz console=ttyS0\ninitrd http://nas/initramfs.img\nboot',
-  fix: 'Add `initrd=<name of the initrd image>` to the kernel command line.',
-  check(script) {
+  fix: 'Add `initrd=<name of the initrd image>` to the kernel command line (harmless under BIOS and on new versions).',
+  levelWhy:
+    'Warning: the same script boots under BIOS and with iPXE 2.0 + Linux 5.7 or later, but fails on UEFI machines with the iPXE 1.x that distributions still ship, or with older kernels; the fix costs nothing.',
+  check(script, text) {
+    const model = modelOf(script, text);
     const problems: Problem[] = [];
-    const commands = script.lines.flatMap((line) => line.commands);
+    const commands = model.commands.map(({ command }) => command);
     // For each position, the next kernel-or-initrd command after it: one pass from the end.
     const following: (Command | undefined)[] = new Array(commands.length);
     let next: Command | undefined;
@@ -30,18 +84,34 @@ export const missingInitrd: Rule<IpxeScript> = {
     }
     commands.forEach((kernel, index) => {
       if (!KERNEL_COMMANDS.has(kernel.name.text)) return;
-      if (kernel.args.some((a) => a.text.startsWith('initrd='))) return;
-      const image = splitArgs(kernel).positional[0];
-      if (image && NON_LINUX.test(image.text)) return;
+      const [image, ...words] = splitArgs(kernel).positional;
+      if (!isLinux(image)) return;
       const initrd = following[index];
       if (!initrd || !INITRD_COMMANDS.has(initrd.name.text)) return;
       const name = imageName(initrd) ?? 'initrd.img';
+      const related = [{ start: initrd.start, end: initrd.end, message: 'the initrd loaded for this kernel' }];
+      const replacing = imgargsFor(imageName(kernel), commands.slice(index + 1));
+      if (replacing.length) {
+        for (const imgargs of replacing) {
+          if (carriesInitrd(splitArgs(imgargs).positional.slice(1), model)) continue;
+          problems.push({
+            ruleId: this.id,
+            start: imgargs.name.start,
+            end: imgargs.end,
+            message: `\`imgargs\` replaces the kernel's whole command line, and this one has no \`initrd=${name}\`: ${VERSIONS}. Add \`initrd=${name}\`.`,
+            related,
+            fixes: [{ title: `Add \`initrd=${name}\` to the imgargs line`, edits: [{ start: imgargs.end, end: imgargs.end, newText: ` initrd=${name}` }], preferred: true }],
+          });
+        }
+        return;
+      }
+      if (carriesInitrd(words, model)) return;
       problems.push({
         ruleId: this.id,
         start: kernel.name.start,
         end: kernel.end,
-        message: `This kernel line has no \`initrd=${name}\`, but an initrd is loaded below: booted under UEFI, the kernel will not find it and panics with "VFS: Unable to mount root fs". Add \`initrd=${name}\`.`,
-        related: [{ start: initrd.start, end: initrd.end, message: 'the initrd loaded for this kernel' }],
+        message: `This kernel line has no \`initrd=${name}\`, but an initrd is loaded below: ${VERSIONS}. Add \`initrd=${name}\`.`,
+        related,
         fixes: [{ title: `Add \`initrd=${name}\` to the kernel line`, edits: [{ start: kernel.end, end: kernel.end, newText: ` initrd=${name}` }], preferred: true }],
       });
     });

@@ -12,6 +12,7 @@ export const quotedArgument: Rule<IpxeScript> = {
   summary: 'Quotes in an argument: iPXE has no quoting, so the quote characters become part of the value.',
   example: '#!ipxe\nset title "Home lab"',
   fix: 'Drop the quotes; `set name several words` joins the words with spaces, and `${name}` stays one argument.',
+  levelWhy: 'Hint: style; quotes are harmless in many places (a kernel argument that wants them) and wrong in others.',
   check(script) {
     const problems: Problem[] = [];
     for (const line of script.lines) {

@@ -3,6 +3,7 @@ import type { Rule } from '../../../core/rule';
 import { didYouMean } from '../../../core/suggest';
 import type { IpxeScript } from '../ast';
 import { COMMANDS } from '../catalog';
+import { deadBlocks } from './flow';
 
 export const unknownCommand: Rule<IpxeScript> = {
   id: 'ipxe.unknownCommand',
@@ -11,20 +12,25 @@ export const unknownCommand: Rule<IpxeScript> = {
   summary: 'A command iPXE does not know: the line fails with "command not found" and aborts the script.',
   example: '#!ipxe\nkernal http://nas/vmlinuz',
   fix: 'Correct the spelling (the message suggests the closest command).',
+  levelWhy: 'Error: when the line runs, iPXE answers "command not found" and the script aborts (lines that never run are left to ipxe.unreachableCode).',
   check(script) {
     const problems: Problem[] = [];
+    const dead = new Set(deadBlocks(script).flatMap((b) => b.lines));
+    const labels = new Set(script.labels.map((l) => l.name));
     for (const line of script.lines) {
+      if (dead.has(line)) continue;
       for (const command of line.commands) {
         const name = command.name.text;
         // A command name built from a setting (e.g. `${cmd}`) is only known at boot time.
         if (COMMANDS.has(name) || name.includes('${')) continue;
-        const suggestion = didYouMean(name, COMMANDS.keys());
+        // `… || start` where `:start` is a label: the `goto` was left out.
+        const suggestion = labels.has(name) && command.args.length === 0 ? `goto ${name}` : didYouMean(name, COMMANDS.keys());
         problems.push({
           ruleId: this.id,
           start: command.name.start,
           end: command.name.end,
           message: suggestion
-            ? `Unknown command \`${name}\`: did you mean \`${suggestion}\`?`
+            ? `Unknown command \`${name}\` (iPXE stops the script here with "command not found"): did you mean \`${suggestion}\`?`
             : `Unknown command \`${name}\`: iPXE will stop the script here. Check the spelling or the iPXE build options.`,
           ...(suggestion
             ? { fixes: [{ title: `Change to \`${suggestion}\``, edits: [{ start: command.name.start, end: command.name.end, newText: suggestion }], preferred: true }] }

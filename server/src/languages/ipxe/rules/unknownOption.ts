@@ -11,6 +11,7 @@ export const unknownOption: Rule<IpxeScript> = {
   summary: 'An option the command does not take: iPXE prints its usage and the line fails.',
   example: '#!ipxe\nimgfetch --nmae main http://nas/initrd.img',
   fix: 'Use one of the options the command lists (the message suggests the closest).',
+  levelWhy: 'Error: iPXE prints the usage and the line fails, which aborts the script unless it is handled.',
   check(script, text) {
     const problems: Problem[] = [];
     for (const { command, spec } of modelOf(script, text).commands) {
