@@ -53,10 +53,13 @@ export function classify(path: string, text: string | undefined, languageId?: st
   if (name.endsWith('.ipxe')) return 'ipxe';
   if (name.endsWith('.rsc')) return 'routeros';
   if (name.endsWith('.ign')) return 'ignition';
-  if (PXELINUX_NAMES.has(name) || parentName(path).toLowerCase() === 'pxelinux.cfg') return 'pxelinux';
+  if (PXELINUX_NAMES.has(name)) return 'pxelinux';
+  // pxelinux.cfg/ also holds help screens, scripts and data: a name with another extension must read as a config.
+  const inPxelinuxCfg = parentName(path).toLowerCase() === 'pxelinux.cfg';
+  if (inPxelinuxCfg && (!/\.[^.]+$/.test(name) || /\.(cfg|conf|menu)$/.test(name) || text === undefined)) return 'pxelinux';
   if (text === undefined) return undefined;
   if (hasIpxeMagic(text)) return 'ipxe';
   if (name.endsWith('.json') && looksLikeIgnition(text)) return 'ignition';
-  if ((name.endsWith('.cfg') || name.endsWith('.conf')) && looksLikeSyslinux(text)) return 'pxelinux';
+  if ((inPxelinuxCfg || name.endsWith('.cfg') || name.endsWith('.conf')) && looksLikeSyslinux(text)) return 'pxelinux';
   return undefined;
 }

@@ -13,6 +13,8 @@ export interface FileView {
   list(dir: string): string[] | undefined;
   /** Where a symbolic link points (as written), or undefined when `path` is not one. */
   link?(path: string): string | undefined;
+  /** The first `bytes` bytes of a file (a loader's version string), or undefined when it cannot be read. */
+  head?(path: string, bytes: number): Uint8Array | undefined;
 }
 
 /** The parts of pxe-site.json the language rules use, with folders made absolute. */

@@ -7,6 +7,13 @@ describe('pxelinux.duplicateLabel', () => {
     checkRule(RULE, 'pxelinux.cfg/default', { bad: [`LABEL a\nLABEL b\nLABEL a\n      ^ ${RULE}\n`], good: ['LABEL a\nLABEL b\n'] });
     expect(lintFixture('pxelinux.cfg/default', 'LABEL a\nLABEL a\n', RULE).findings[0]!.related?.[0]?.message).toBe('first definition');
   });
+
+  it('reads the whole line as the name, and with a menu speaks only of names something boots by', () => {
+    checkRule(RULE, 'pxelinux.cfg/default', {
+      bad: [`UI menu.c32\nDEFAULT x\nLABEL x\n  MENU LABEL One\nLABEL x\n      ^ ${RULE}\n  MENU LABEL Two\n`],
+      good: ['LABEL Ubuntu_Server 17.04\nLABEL Ubuntu_Server 16.04\n', 'UI menu.c32\nLABEL x\n  MENU LABEL One\nLABEL x\n  MENU LABEL Two\n'],
+    });
+  });
 });
 
 describe('pxelinux.duplicateDefault', () => {

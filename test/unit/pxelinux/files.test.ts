@@ -7,12 +7,12 @@ import { diskContext } from '../../../server/src/site/context';
 import { describeFindings, stripMarkers } from '../../helpers/markers';
 
 /** A workspace with a site file and a TFTP root holding `files`; returns the config's path. */
-function tftpTree(files: string[], site = true): string {
+function tftpTree(files: string[], site = true, contents: Record<string, string> = {}): string {
   const root = mkdtempSync(join(tmpdir(), 'pxe-tftp-'));
   mkdirSync(join(root, 'tftp', 'pxelinux.cfg'), { recursive: true });
   for (const file of files) {
     mkdirSync(join(root, 'tftp', file, '..'), { recursive: true });
-    writeFileSync(join(root, 'tftp', file), 'x');
+    writeFileSync(join(root, 'tftp', file), contents[file] ?? 'x');
   }
   if (site) {
     writeFileSync(
@@ -77,5 +77,56 @@ describe('pxelinux.efiHttpHost', () => {
     const path = tftpTree(['syslinux.efi', 'ldlinux.e64']);
     check(RULE, path, `LABEL a\n  KERNEL http://192.168.255.9/vmlinuz\n         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ ${RULE}\n  INITRD http://192.168.255.2/tftp/initrd.img\n`);
     check(RULE, tftpTree(['lpxelinux.0', 'ldlinux.c32']), 'LABEL a\n  KERNEL http://192.168.255.9/vmlinuz\n');
+  });
+});
+
+/** A loader stand-in as the corpus has them: a NUL, then the banner the real binary carries. */
+const banner = (version: string): string => `\0PXE-WORKBENCH-STAND-IN\0 ... ${version} 2014-10-06\0`;
+
+describe('pxelinux.missingFile without a site file', () => {
+  const RULE = 'pxelinux.missingFile';
+  it('is quiet in a folder of configs with no loader: kernels there come at build or deploy time', () => {
+    check(RULE, tftpTree([], false), 'LABEL a\n  KERNEL memdisk\n  INITRD images/rhel/initrd.img\n');
+  });
+
+  it('beside a loader, flags a near miss (a typo) and leaves absent folders and `../` names alone', () => {
+    const path = tftpTree(['pxelinux.0', 'ldlinux.c32', 'vesamenu.c32', 'libutil.c32', 'libcom32.c32', 'er/menu/default.menu'], false);
+    check(RULE, path, `UI vesamenu.c23\n   ^^^^^^^^^^^^ ${RULE}\nMENU INCLUDE er/menu/defaults.menu\n             ^^^^^^^^^^^^^^^^^^^^^ ${RULE}\nLABEL a\n  KERNEL salixlive/vmlinuz\n  INITRD memdisk\n`);
+    check(RULE, path, 'LABEL hdt\n  KERNEL hdt_0_5_2.c32\nLABEL exit\n  KERNEL ../ipxe/ipxe.lkrn\n');
+    // An entry whose initrd is in the tree is served from it: its kernel in an absent folder is a real miss.
+    const served = tftpTree(['menu.c32', 'fedora-coreos/initrd.img'], false);
+    check(RULE, served, `LABEL b\n  KERNEL fcos/vmlinuz\n         ^^^^^^^^^^^^ ${RULE}\n  INITRD fedora-coreos/initrd.img\nLABEL c\n  KERNEL images/vmlinuz\n`);
+    const finding = lintText(path, 'UI vesamenu.c23\n', { context: diskContext(path) }).findings.find((f) => f.ruleId === RULE)!;
+    expect(finding.message).toContain('Did you mean `vesamenu.c32`');
+    expect(finding.fixes?.[0]?.edits[0]?.newText).toBe('vesamenu.c32');
+  });
+});
+
+describe('pxelinux.missingModule by SYSLINUX version', () => {
+  const RULE = 'pxelinux.missingModule';
+  it('wants no ldlinux.c32 or libraries beside a 3.x/4.x loader', () => {
+    check(RULE, tftpTree(['pxelinux.0', 'vesamenu.c32'], false, { 'pxelinux.0': banner('PXELINUX 4.05') }), 'UI vesamenu.c32\n');
+    check(RULE, tftpTree(['pxelinux.0', 'menu.c32'], false, { 'pxelinux.0': banner('PXELINUX 3.84') }), 'DEFAULT menu.c32\n');
+  });
+
+  it('wants them beside a 6.x loader, and names its version', () => {
+    const path = tftpTree(['pxelinux.0', 'vesamenu.c32'], false, { 'pxelinux.0': banner('PXELINUX 6.03') });
+    check(RULE, path, `UI vesamenu.c32\n^^ ${RULE}\n   ^^^^^^^^^^^^ ${RULE}\n   ^^^^^^^^^^^^ ${RULE}\n`);
+    expect(lintText(path, 'UI x\n', { context: diskContext(path) }).findings.find((f) => f.ruleId === RULE)?.message).toContain('PXELINUX 6.03');
+  });
+
+  it('finds ldlinux.c32 where the 6.x core looks for it (/boot/isolinux, /syslinux, …)', () => {
+    check(RULE, tftpTree(['pxelinux.0', 'boot/isolinux/ldlinux.c32'], false, { 'pxelinux.0': banner('PXELINUX 6.03') }), 'UI boot/isolinux/vesamenu.c32\n');
+  });
+});
+
+describe('pxelinux.newerKeyword', () => {
+  const RULE = 'pxelinux.newerKeyword';
+  it('flags keywords the loader in the tree is too old to read, and names both versions', () => {
+    const path = tftpTree(['pxelinux.0'], false, { 'pxelinux.0': banner('PXELINUX 4.05') });
+    check(RULE, path, `PATH modules\n^^^^ ${RULE}\nLABEL a\n  KERNEL k\n  INITRD i.img\n  SYSAPPEND 2\n  ^^^^^^^^^ ${RULE}\n`);
+    expect(lintText(path, 'LABEL a\n  SYSAPPEND 2\n', { context: diskContext(path) }).findings.find((f) => f.ruleId === RULE)?.message).toMatch(/5\.10 and later.*PXELINUX 4\.05.*IPAPPEND/);
+    check(RULE, tftpTree(['pxelinux.0'], false, { 'pxelinux.0': banner('PXELINUX 6.03') }), 'PATH modules\nLABEL a\n  SYSAPPEND 2\n');
+    check(RULE, tftpTree(['pxelinux.0'], false), 'PATH modules\n');
   });
 });

@@ -6,10 +6,14 @@ export interface KeywordSpec {
   /** Where it belongs: before the first LABEL (`global`), inside one (`label`), or `any`. */
   where: 'global' | 'label' | 'any';
   summary: string;
+  /** The first SYSLINUX version that reads it (older ones ignore the line). */
+  since?: string;
 }
 
 export const KEYWORDS: ReadonlyMap<string, KeywordSpec> = new Map(Object.entries(data.keywords as Record<string, KeywordSpec>));
 export const MENU_KEYWORDS: ReadonlyMap<string, KeywordSpec> = new Map(Object.entries(data.menu as Record<string, KeywordSpec>));
+/** Keywords only U-Boot's reader of extlinux.conf and pxelinux.cfg/ files knows (device trees, FIT). */
+export const UBOOT_KEYWORDS: ReadonlyMap<string, KeywordSpec> = new Map(Object.entries(data.uboot as Record<string, KeywordSpec>));
 
 /** SYSAPPEND/IPAPPEND bits and what each adds to the kernel command line. */
 export const APPEND_BITS: [number, string][] = [

@@ -5,10 +5,12 @@ import { hoverPxelinux } from './hover';
 import { definitionPxelinux, foldingPxelinux, symbolsPxelinux } from './symbols';
 import { parsePxelinux } from './parser';
 import { efiHttpHost, httpNeedsLpxelinux, missingFile, missingModule } from './rules/files';
+import { menuWithoutUi } from './rules/menu';
 import { missingLabel } from './rules/missingLabel';
-import { duplicateDefault, duplicateLabel, initrdTwice, misplacedKeyword } from './rules/structure';
+import { duplicateDefault, duplicateLabel, globalInLabel, initrdTwice, misplacedKeyword } from './rules/structure';
 import { unknownKeyword } from './rules/unknownKeyword';
 import { invalidAppendFlags, timeoutRange } from './rules/values';
+import { newerKeyword } from './rules/versions';
 
 export { parsePxelinux } from './parser';
 export { lookupOrder, LookupError } from './lookup';
@@ -20,7 +22,9 @@ export const pxelinux: LanguageService<PxelinuxConfig> = {
   rules: [
     unknownKeyword,
     misplacedKeyword,
+    globalInLabel,
     missingLabel,
+    menuWithoutUi,
     duplicateLabel,
     duplicateDefault,
     timeoutRange,
@@ -28,6 +32,7 @@ export const pxelinux: LanguageService<PxelinuxConfig> = {
     initrdTwice,
     missingFile,
     missingModule,
+    newerKeyword,
     httpNeedsLpxelinux,
     efiHttpHost,
   ],

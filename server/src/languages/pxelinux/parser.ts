@@ -45,12 +45,14 @@ export function parsePxelinux(text: string): Parsed<PxelinuxConfig> {
         }
         const argument = restAt(text, argFrom, end);
         if (argument) directive.argument = argument;
-        if (name === 'text' && directive.sub?.text.toLowerCase() === 'help') inHelpText = true;
+        // SYSLINUX skips every TEXT block to ENDTEXT (only TEXT HELP is shown, as the entry's help).
+        if (name === 'text') inHelpText = true;
         if (name === 'endtext') inHelpText = false;
         config.directives.push(directive);
         const label = config.labels[config.labels.length - 1];
         if (name === 'label') {
-          const labelName = wordAt(text, keyword.end, end) ?? { text: '', start: keyword.end, end: keyword.end };
+          // The name is the rest of the line, spaces included (readconfig.c), so `LABEL Ubuntu 16.04` is one name.
+          const labelName = restAt(text, keyword.end, end) ?? { text: '', start: keyword.end, end: keyword.end };
           config.labels.push({ name: labelName, directive, directives: [] });
         } else if (label) {
           label.directives.push(directive);

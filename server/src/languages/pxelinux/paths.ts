@@ -3,13 +3,15 @@ import { servedPath, type RuleContext } from '../../core/context';
 
 /**
  * The TFTP root a config's relative names resolve against: the folder above `pxelinux.cfg/`, or the site's
- * TFTP root when the config lives inside it. Undefined elsewhere (an ISO's or a disk's config), where
+ * TFTP root when the config lives inside it, or the folder itself when a loader sits beside it. Undefined elsewhere (an ISO's or a disk's config), where
  * file checks would only guess.
  */
 export function tftpRootOf(context: RuleContext): string | undefined {
   if (!context.path) return undefined;
   const dir = dirname(context.path);
   if (/[\\/]pxelinux\.cfg$/i.test(dir)) return dirname(dir);
+  // A config beside a network loader (a MENU INCLUDE file, a DHCP option 209 config) is in the TFTP root.
+  if (context.files?.list(dir)?.some((name) => /^(l|g)?pxelinux\.0$|^syslinux\.efi$/.test(name))) return dir;
   const root = context.site?.tftpRoot;
   return root && (dir === root || dir.startsWith(root + sep)) ? root : undefined;
 }

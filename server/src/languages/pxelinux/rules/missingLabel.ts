@@ -2,6 +2,7 @@ import type { Problem } from '../../../core/problem';
 import type { Rule } from '../../../core/rule';
 import { didYouMean } from '../../../core/suggest';
 import type { PxelinuxConfig } from '../ast';
+import { usesMenu } from './structure';
 
 const REFERENCING = new Set(['default', 'ontimeout', 'onerror']);
 
@@ -12,25 +13,28 @@ export const missingLabel: Rule<PxelinuxConfig> = {
   summary: 'DEFAULT, ONTIMEOUT or ONERROR names a label this file does not define.',
   example: 'DEFAULT fcos\nLABEL coreos\n  KERNEL vmlinuz',
   fix: 'Name an existing LABEL, or add the missing one. (Without a menu, DEFAULT may also name a kernel file directly.)',
+  levelWhy:
+    'Warning: the unattended boot (Enter, or the timeout) tries a kernel file of that name and fails; not an error because a file that INCLUDEs this one may define the label.',
   check(config) {
     const labels = new Map(config.labels.map((l) => [l.name.text, l]));
     // An INCLUDEd file may define the label; cross-file checks come with the boot-chain model.
     if (config.directives.some((d) => d.name === 'include' || (d.name === 'menu' && d.sub?.text.toLowerCase() === 'include'))) return [];
-    const usesMenu = config.global.some((d) => d.name === 'ui');
+    const menu = usesMenu(config);
+    const ui = config.global.some((d) => d.name === 'ui');
     const problems: Problem[] = [];
     for (const directive of config.global) {
       if (!REFERENCING.has(directive.name) || !directive.argument) continue;
       const target = directive.argument.text.split(/[ \t]/)[0] ?? '';
       if (labels.has(target)) continue;
       // Without a UI module, `DEFAULT vmlinuz opts` boots a kernel file; only flag a name that looks like a label.
-      if (!usesMenu && /[./]/.test(target)) continue;
+      if (!ui && /[./]/.test(target)) continue;
       const suggestion = didYouMean(target, labels.keys());
       const start = directive.argument.start;
       problems.push({
         ruleId: this.id,
         start,
         end: start + target.length,
-        message: `${directive.keyword.text.toUpperCase()} names \`${target}\`, but no LABEL \`${target}\` exists${suggestion ? `. Did you mean \`${suggestion}\`?` : '.'}${usesMenu ? '' : ' Without a menu SYSLINUX will try to boot a kernel file of that name.'}`,
+        message: `${directive.keyword.text.toUpperCase()} names \`${target}\`, but no LABEL \`${target}\` exists${suggestion ? `. Did you mean \`${suggestion}\`?` : '.'}${menu ? ' SYSLINUX then tries to boot a kernel file of that name.' : ' Without a menu SYSLINUX will try to boot a kernel file of that name.'}`,
         ...(suggestion ? { fixes: [{ title: `Change to \`${suggestion}\``, edits: [{ start, end: start + target.length, newText: suggestion }], preferred: true }] } : {}),
       });
     }

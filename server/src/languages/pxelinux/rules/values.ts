@@ -20,6 +20,7 @@ export const timeoutRange: Rule<PxelinuxConfig> = {
   summary: 'TIMEOUT or TOTALTIMEOUT is not a whole number from 0 to 35996 (tenths of a second).',
   example: 'TIMEOUT 5s',
   fix: 'Give tenths of a second as a whole number: 50 waits 5 seconds, 0 waits forever.',
+  levelWhy: 'Warning: SYSLINUX reads the leading digits only (`5s` is half a second) or nothing, so the menu waits a time nobody chose.',
   check(config) {
     const problems: Problem[] = [];
     for (const d of config.directives) {
@@ -48,6 +49,7 @@ export const invalidAppendFlags: Rule<PxelinuxConfig> = {
   summary: 'IPAPPEND or SYSAPPEND is not a bitmask SYSLINUX understands.',
   example: 'LABEL fcos\n  IPAPPEND yes',
   fix: 'Use a number: 1 adds ip=, 2 adds BOOTIF= (the MAC), 3 both; SYSAPPEND has more bits (see hover).',
+  levelWhy: 'Warning: a word reads as 0 and unknown bits add nothing, so the kernel misses the BOOTIF=/ip= its installer or initramfs waits for.',
   check(config) {
     const problems: Problem[] = [];
     for (const d of config.directives) {
