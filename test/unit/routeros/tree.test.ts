@@ -62,8 +62,9 @@ describe('routeros.unknownCommand and routeros.unknownArgument', () => {
   afterEach(() => useTree(undefined));
 
   it('flag typos in covered menus, commands, scripting commands and arguments, with fixes', () => {
-    const text = '/ip dhcp-server optoin\nadd code=1 name=a value=0x01\n/ip dhcp-server network\nadd address=192.168.255.0/24 next-sever=192.168.255.2\nremov 0\n:putt "x"\n:log info "ok"\n';
-    expect(flagged('routeros.unknownCommand', 'a.rsc', text)).toEqual(['optoin', 'remov', ':putt']);
+    const text = '/ip dhcp-server optoin\nadd code=1 name=a value=0x01\n/ip dhcp-server network\nadd address=192.168.255.0/24 next-sever=192.168.255.2\nremvoe 0\nremov 1\n:putt "x"\n:log info "ok"\n:typ "x"\n';
+    // RouterOS takes an unambiguous beginning of a name: `remov` is remove, `:typ` is :typeof.
+    expect(flagged('routeros.unknownCommand', 'a.rsc', text)).toEqual(['optoin', 'remvoe', ':putt']);
     expect(flagged('routeros.unknownArgument', 'a.rsc', text)).toEqual(['next-sever']);
     const r = lintFixture('a.rsc', text, 'routeros.unknownArgument');
     expect(applyFix(r.text, r.findings[0]!)).toContain('next-server=192.168.255.2');

@@ -1,10 +1,11 @@
 import type { RouterOsScript } from './ast';
-import { statementsOf, type Argument, type Statement } from './statements';
+import { everyStatementOf, type Argument, type Statement } from './statements';
 
 export const OPTION_MENU = '/ip dhcp-server option';
 export const SET_MENU = '/ip dhcp-server option sets';
 
 export interface DhcpModel {
+  /** Every statement, those inside blocks and quoted scripts included. */
   statements: Statement[];
   /** `add name=…` of options and option sets: name → the name argument. */
   options: Map<string, Argument>;
@@ -34,7 +35,7 @@ function listItems(a: Argument): { name: string; start: number; end: number }[] 
 export function dhcpModelOf(script: RouterOsScript): DhcpModel {
   const cached = cache.get(script);
   if (cached) return cached;
-  const model: DhcpModel = { statements: statementsOf(script), options: new Map(), sets: new Map(), optionRefs: [], setRefs: [] };
+  const model: DhcpModel = { statements: everyStatementOf(script), options: new Map(), sets: new Map(), optionRefs: [], setRefs: [] };
   for (const s of model.statements) {
     const name = arg(s, 'name');
     if (s.command?.text === 'add' && name?.value) {
@@ -43,7 +44,8 @@ export function dhcpModelOf(script: RouterOsScript): DhcpModel {
     }
     const options = s.menu === SET_MENU ? arg(s, 'options') : undefined;
     if (options) model.optionRefs.push(...listItems(options).filter((i) => i.name));
-    const set = arg(s, 'dhcp-option-set');
+    // A lease's or network's `dhcp-option-set=`, a matcher's `option-set=`.
+    const set = arg(s, 'dhcp-option-set') ?? (s.menu === '/ip dhcp-server matcher' ? arg(s, 'option-set') : undefined);
     if (set?.value) model.setRefs.push(...listItems(set).filter((i) => i.name));
   }
   cache.set(script, model);

@@ -25,6 +25,39 @@ function stringEnd(text: string, start: number): number {
   return -1;
 }
 
+function commandStart(tokens: readonly Token[]): boolean {
+  const last = tokens[tokens.length - 1];
+  return last !== undefined && (last.kind === 'semicolon' || (last.kind === 'open' && last.text === '{'));
+}
+
+/** A string that looks like the code between two strings: it ends in `name=` (the next value's quote closed it). */
+const inverted = (t: Token): boolean => /=$/.test(t.text.slice(1, -1));
+
+const SWALLOWED = /\n[ \t]*(?:(?:add|set|remove) [a-z-]+=|\/[a-z]+[ /][a-z]|:(?:local|global|if|foreach|put|log) )/;
+
+/**
+ * The file ends inside a string. When a stray or missing `"` earlier made every later pair of quotes enclose
+ * the code between strings (each such "string" ends in `name=`), the mistake is where that run starts.
+ */
+function unterminated(text: string, tokens: readonly Token[], at: number): Problem {
+  const strings = tokens.filter((t) => t.kind === 'string');
+  let first: Token | undefined;
+  for (let k = strings.length - 1; k >= 0 && inverted(strings[k]!); k--) first = strings[k];
+  // Else the first string that swallows a command line (`"defconf` + newline + `    add address=…`).
+  if (!first?.text.includes('\n')) first = strings.find((t) => SWALLOWED.test(t.text));
+  if (first) {
+    const line = text.slice(0, at).split('\n').length;
+    return {
+      ruleId: 'routeros.unterminatedString',
+      start: first.start,
+      end: first.start + 1,
+      message: `This \`"\` starts a string that swallows the code up to the next \`"\`: from here on the quotes pair up wrong (a stray or a missing \`"\`), the \`"\` on line ${line} is left open, and RouterOS rejects the script.`,
+      related: [{ start: at, end: at + 1, message: 'the quote left open' }],
+    };
+  }
+  return { ruleId: 'routeros.unterminatedString', start: at, end: at + 1, message: 'This string is never closed: RouterOS rejects the script from here on. Add the closing `"`.' };
+}
+
 /**
  * Tokenizes a RouterOS script and checks that quotes and brackets balance. Never throws and never stops
  * at the first error: an unmatched closer is reported and skipped, every unclosed opener is reported.
@@ -53,7 +86,8 @@ export function parseRouterOs(text: string): Parsed<RouterOsScript> {
       i += text[i + 1] === '\n' ? 2 : 3;
       continue;
     }
-    if (ch === '#' && lineStart) {
+    // `#` starts a comment where a command may start: at a line's start, after `;` or a block's `{`.
+    if (ch === '#' && (lineStart || commandStart(tokens))) {
       let end = text.indexOf('\n', i);
       if (end < 0) end = text.length;
       tokens.push({ kind: 'comment', text: text.slice(i, end), start: i, end });
@@ -64,12 +98,7 @@ export function parseRouterOs(text: string): Parsed<RouterOsScript> {
     if (ch === '"') {
       const end = stringEnd(text, i);
       if (end < 0) {
-        problems.push({
-          ruleId: 'routeros.unterminatedString',
-          start: i,
-          end: i + 1,
-          message: 'This string is never closed: RouterOS rejects the script from here on. Add the closing `"`.',
-        });
+        problems.push(unterminated(text, tokens, i));
         tokens.push({ kind: 'string', text: text.slice(i), start: i, end: text.length });
         break;
       }

@@ -1,9 +1,26 @@
 import type { RouterOsScript, Token } from './ast';
+import { parseRouterOs } from './parser';
+import { activeTree } from './tree';
 
 /** Words RouterOS menus accept as commands (the rest of a menu line is the menu path). */
 export const COMMAND_WORDS = new Set(['add', 'set', 'remove', 'print', 'find', 'enable', 'disable', 'export', 'import', 'get', 'edit', 'reset', 'comment', 'move', 'unset', 'monitor', 'reset-counters', 'make-static', 'check-status']);
 
+/** Arguments whose `{ … }` or `"…"` value is a script that runs later, from the root menu. */
+const SCRIPT_ARG = /^(source|on-event|on-error|on-up|on-down|on-login|on-logout|[a-z-]*-script|script)$/;
+/** Arguments and words whose `{ … }` is a block run in place (`:if … do={…} else={…}`, `:do {…}`). */
+const BLOCK_ARG = /^(do|else|on-error)$/;
+/** Scripting commands whose bare `{ … }` argument is a block (`:onerror Err { … }`, `:retry { … } delay=1s`). */
+const BLOCK_COMMANDS = new Set(['onerror', 'retry', 'do']);
+
+/** A menu or command word; a word of a `/ip/dhcp-server` path is a slice of its token. */
+export interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
 export interface Argument {
+  /** The name RouterOS reads (`.skip-dfs-channels=` after `channel.frequency=` is `channel.skip-dfs-channels`). */
   name: string;
   /** The `name=` word. */
   key: Token;
@@ -17,6 +34,13 @@ export interface Argument {
   closed: boolean;
 }
 
+/**
+ * Where a statement sits: `top` — run in order by the import (the file's lines and `/menu { … }` blocks);
+ * `block` — inside a `{ … }` script block or a `[ … ]` command, run when (and if) the code around it runs;
+ * `quoted` — inside a quoted script (`source="…"`, `on-event="…"`), checked only when that script runs.
+ */
+export type Nesting = 'top' | 'block' | 'quoted';
+
 export interface Statement {
   /** Menu path in effect, e.g. `/ip dhcp-server option`. */
   menu: string;
@@ -24,80 +48,276 @@ export interface Statement {
   contextMenu: string;
   /** The statement's own top-level tokens (bracket contents left out). */
   tokens: Token[];
+  /** The menu path and command words, `/` paths split (`/ip/dhcp-server/option/sets/add` is five words). */
+  words: Word[];
   command?: Token;
   args: Argument[];
+  /** A menu path and nothing else (`/ip dhcp-server option`): it moves to that menu. */
+  pathOnly: boolean;
   start: number;
   end: number;
+  nesting: Nesting;
+  /** The token list the statement's tokens belong to (the script's, or a quoted script's). */
+  all: readonly Token[];
   /** Where the command tree placed this statement (filled in lazily by the tree rules, per tree). */
   resolution?: { tree: object; result: unknown };
 }
 
-function unquote(text: string): string {
-  if (!text.includes('\\')) return text.slice(1, text.endsWith('"') && text.length > 1 ? -1 : undefined);
-  return text.slice(1, text.endsWith('"') && text.length > 1 ? -1 : undefined).replace(/\\(["\\$?_abfnrtv]|[0-9A-Fa-f]{2}|\r?\n\s*)/g, (_, e: string) => {
-    if (/^[0-9A-Fa-f]{2}$/.test(e)) return String.fromCharCode(Number.parseInt(e, 16));
-    const map: Record<string, string> = { n: '\n', r: '\r', t: '\t', a: '\x07', b: '\b', f: '\f', v: '\v', _: ' ' };
-    return /^\r?\n/.test(e) ? '' : (map[e] ?? e);
-  });
+/** A quoted value as RouterOS reads it, with the offset in the file of every character. */
+function unescape(text: string, start: number): { text: string; at: number[] } {
+  const out: string[] = [];
+  const at: number[] = [];
+  const end = text.endsWith('"') && text.length > 1 ? text.length - 1 : text.length;
+  const map: Record<string, string> = { n: '\n', r: '\r', t: '\t', a: '\x07', b: '\b', f: '\f', v: '\v', _: ' ' };
+  for (let i = 1; i < end; i++) {
+    const ch = text[i]!;
+    if (ch !== '\\' || i + 1 >= end) {
+      out.push(ch);
+      at.push(start + i);
+      continue;
+    }
+    const next = text[i + 1]!;
+    const hex = /^[0-9A-Fa-f]{2}$/.test(text.slice(i + 1, i + 3)) ? text.slice(i + 1, i + 3) : undefined;
+    const newline = /^\r?\n[ \t]*/.exec(text.slice(i + 1));
+    if (newline) i += newline[0].length;
+    else if (hex) {
+      out.push(String.fromCharCode(Number.parseInt(hex, 16)));
+      at.push(start + i);
+      i += 2;
+    } else {
+      out.push(map[next] ?? next);
+      at.push(start + i);
+      i++;
+    }
+  }
+  at.push(start + end);
+  return { text: out.join(''), at };
 }
 
-/**
- * Statements of a script: the menu in effect (a line like `/ip dhcp-server option` sets it for the lines
- * below), the command, and its `name=value` arguments. `[ … ]` and `{ … }` contents are skipped here.
- */
-export function statementsOf(script: RouterOsScript): Statement[] {
-  const statements: Statement[] = [];
-  let menu = '/';
+function unquote(text: string): string {
+  return unescape(text, 0).text;
+}
+
+const PATH_WORD = /^[a-z0-9][a-z0-9-]*$/;
+
+/** Splits `ip/dhcp-server/option` (at `start` in the file) into its words; undefined if one is no menu word. */
+function pathWords(text: string, start: number): Word[] | undefined {
+  const words: Word[] = [];
+  let offset = start;
+  for (const part of text.split('/')) {
+    if (part && !PATH_WORD.test(part)) return undefined;
+    if (part) words.push({ text: part, start: offset, end: offset + part.length });
+    offset += part.length + 1;
+  }
+  return words;
+}
+
+interface Block {
+  open: Token;
+  /** Index of the first content token and of the closer (or the list's end) in the token list. */
+  from: number;
+  to: number;
+  /** The statement token just before the opener, if any. */
+  after?: Token;
+}
+
+interface Scan {
+  out: Statement[];
+  all: readonly Token[];
+  nesting: Nesting;
+}
+
+/** Index of the token closing the opener at `i` (the list's end when it never closes). */
+function closer(tokens: readonly Token[], i: number): number {
+  let depth = 0;
+  for (let j = i; j < tokens.length; j++) {
+    const t = tokens[j]!;
+    if (t.kind === 'open') depth++;
+    if (t.kind === 'close' && --depth === 0) return j;
+  }
+  return tokens.length;
+}
+
+/** Reads statements from tokens[from, to) with `menu` in effect; nested blocks and quoted scripts too. */
+function scan(scanState: Scan, from: number, to: number, startMenu: string, statementsOnly = true): void {
+  const { all } = scanState;
+  let menu = startMenu;
   let tokens: Token[] = [];
+  let blocks: Block[] = [];
   const finish = (): void => {
-    if (!tokens.length) return;
     const words = tokens;
+    const inner = blocks;
     tokens = [];
-    let i = 0;
-    const path: string[] = [];
-    if (words[0]?.kind === 'word' && words[0].text.startsWith('/')) {
-      path.push(...words[0].text.split('/').filter(Boolean));
-      i = 1;
-      while (i < words.length && words[i]?.kind === 'word' && !COMMAND_WORDS.has(words[i]!.text) && !words[i]!.text.includes('=') && /^[a-z][a-z0-9-]*$/.test(words[i]!.text)) path.push(words[i++]!.text);
-    }
-    const statementMenu = path.length ? `/${path.join(' ')}` : menu;
-    const contextMenu = menu;
-    const command = words[i]?.kind === 'word' && COMMAND_WORDS.has(words[i]!.text) ? words[i] : undefined;
-    // A path alone changes the menu; a path followed by arguments runs its last word (`/tool fetch url=…`).
-    if (path.length && !command && i >= words.length) {
-      menu = statementMenu;
-      statements.push({ menu: statementMenu, contextMenu, tokens: words, args: [], start: words[0]!.start, end: words[words.length - 1]!.end });
+    blocks = [];
+    if (!words.length) {
+      for (const b of inner) nested(scanState, b, menu, menu, undefined);
       return;
     }
-    const args: Argument[] = [];
-    for (let j = command ? i + 1 : i; j < words.length; j++) {
-      const token = words[j]!;
-      if (token.kind !== 'word') continue;
-      const eq = token.text.indexOf('=');
-      if (eq <= 0) continue;
-      const name = token.text.slice(0, eq);
-      const inline = token.text.slice(eq + 1);
-      const next = words[j + 1];
-      if (!inline && next && next.start === token.end && next.kind === 'string') {
-        const closed = next.text.length > 1 && next.text.endsWith('"') && !next.text.endsWith('\\"');
-        args.push({ name, key: token, value: unquote(next.text), valueStart: next.start, valueEnd: next.end, quoted: true, closed });
-        j++;
-      } else {
-        args.push({ name, key: token, value: inline, valueStart: token.start + eq + 1, valueEnd: token.end, quoted: false, closed: true });
-      }
+    const statement = statementOf(words, menu, scanState);
+    if (statement.pathOnly && !inner.length) {
+      menu = statement.menu; // a menu line alone: the menu for the lines below
     }
-    const statement: Statement = { menu: statementMenu, contextMenu, tokens: words, args, start: words[0]!.start, end: words[words.length - 1]!.end };
-    if (command) statement.command = command;
-    statements.push(statement);
+    scanState.out.push(statement);
+    for (const a of statement.args) {
+      if (!a.quoted || !a.closed || !SCRIPT_ARG.test(a.name.replace(/^!/, ''))) continue;
+      quotedScript(scanState, a);
+    }
+    for (const b of inner) nested(scanState, b, statement.menu, menu, statement);
   };
-  let depth = 0;
-  for (const token of script.tokens) {
-    if (token.kind === 'open') depth++;
-    if (token.kind === 'close') depth = Math.max(0, depth - 1);
-    if (depth > 0 || token.kind === 'open' || token.kind === 'close') continue;
+  for (let i = from; i < to; i++) {
+    const token = all[i]!;
+    if (token.kind === 'open') {
+      const j = Math.min(closer(all, i), to);
+      blocks.push({ open: token, from: i + 1, to: j, ...(tokens.length ? { after: tokens[tokens.length - 1] } : {}) });
+      i = j;
+      continue;
+    }
+    if (token.kind === 'close') continue;
+    if (!statementsOnly) continue;
     if (token.kind === 'newline' || token.kind === 'semicolon') finish();
     else if (token.kind !== 'comment') tokens.push(token);
   }
-  finish();
-  return statements;
+  if (statementsOnly) finish();
+  else for (const b of blocks) nested(scanState, b, menu, menu, undefined, true);
+}
+
+/** The statements inside one `{ … }`, `[ … ]` or `( … )`, read against the menu RouterOS runs them in. */
+function nested(state: Scan, b: Block, statementMenu: string, menu: string, owner: Statement | undefined, inExpression = false): void {
+  const inner: Scan = { ...state, nesting: state.nesting === 'quoted' ? 'quoted' : 'block' };
+  if (b.open.text === '[') return scan(inner, b.from, b.to, statementMenu);
+  // `( … )` and `{ … }` inside an expression or an array: values, with `[ … ]` commands in them.
+  if (b.open.text === '(' || inExpression) return scan(state, b.from, b.to, menu, false);
+  const after = b.after;
+  const name = after && after.end === b.open.start ? /^([a-z-]+)=$/.exec(after.text)?.[1] : undefined;
+  // `/ip firewall filter { add … }` and `/{ … }`: straight-line lines in that menu.
+  const menuBlock = owner?.pathOnly;
+  if (menuBlock && owner) return scan(state, b.from, b.to, owner.menu);
+  if (!after) return scan(inner, b.from, b.to, menu); // `{ … }` alone: a scope
+  if (name && SCRIPT_ARG.test(name) && !BLOCK_ARG.test(name)) return scan(inner, b.from, b.to, '/');
+  const command = owner?.tokens[0]?.text.replace(/^:/, '');
+  if (command === 'execute' && !name) return scan(inner, b.from, b.to, '/');
+  // `:onerror Err { … }`, `:retry { … }`, `:do { … }` (also v6's `do {` without `=`).
+  if ((name && BLOCK_ARG.test(name)) || after.text === 'do' || after.text === ':do' || after.text === 'else' || (!name && BLOCK_COMMANDS.has(command ?? ''))) return scan(inner, b.from, b.to, menu);
+  // An array literal (`in={"a";"b"}`, `:local a {1;2}`): no statements, but `[ … ]` inside it are commands.
+  scan(inner, b.from, b.to, menu, false);
+}
+
+/** A quoted script (`source="…"`): its text tokenized and mapped back to the file's offsets. */
+function quotedScript(state: Scan, a: Argument): void {
+  const token = state.all.find((t) => t.start === a.valueStart && t.kind === 'string');
+  if (!token) return;
+  const { text, at } = unescape(token.text, token.start);
+  const tokens = parseRouterOs(text).ast.tokens.map((t) => ({ ...t, start: at[t.start]!, end: (at[t.end - 1] ?? at[t.start]!) + 1 }));
+  scan({ out: state.out, all: tokens, nesting: 'quoted' }, 0, tokens.length, '/');
+}
+
+/** One statement: its menu path (absolute, slash-separated or relative), command and arguments. */
+function statementOf(words: Token[], menu: string, state: Scan): Statement {
+  const path: Word[] = [];
+  let i = 0;
+  const first = words[0]!;
+  const absolute = first.kind === 'word' && first.text.startsWith('/');
+  const menuNode = activeTree().menus.get(menu);
+  // A relative path starts with a sub-menu of the menu in effect (`option sets add …` in /ip dhcp-server).
+  const relative = first.kind === 'word' && !absolute && (first.text.includes('/') ? PATH_WORD.test(first.text.split('/')[0]!) : menuNode?.children.has(first.text));
+  let command: Token | undefined;
+  if (absolute || relative) {
+    // Walk the tree along: a word the menu so far has as a command ends the path (`/tool fetch url=…`).
+    let node = absolute ? activeTree().menus.get('/') : menuNode;
+    let at = absolute ? '' : menu === '/' ? '' : menu;
+    walk: for (; i < words.length; i++) {
+      const t = words[i]!;
+      if (t.kind !== 'word' || t.text.includes('=')) break;
+      if (i > 0 && COMMAND_WORDS.has(t.text)) break;
+      const parts = pathWords(t.text, t.start);
+      if (!parts || (i > 0 && !parts.length)) break;
+      for (const part of parts) {
+        if (node?.commands.has(part.text) && !node.children.has(part.text)) {
+          command = { kind: 'word', text: part.text, start: part.start, end: part.end };
+          i++;
+          break walk;
+        }
+        path.push(part);
+        at = `${at} ${part.text}`;
+        node = activeTree().menus.get(`/${at.trim()}`);
+      }
+    }
+  }
+  const pathText = path.map((w) => w.text);
+  const wordsOfPath = [...path];
+  if (command) wordsOfPath.push(command);
+  else if (words[i]?.kind === 'word' && COMMAND_WORDS.has(words[i]!.text)) {
+    command = words[i];
+    wordsOfPath.push(words[i++]!);
+  } else if (path.length > 1 && COMMAND_WORDS.has(path[path.length - 1]!.text)) {
+    // `/ip/dhcp-server/option/sets/add` outside what the tree covers: the path's last word is the command.
+    const last = path[path.length - 1]!;
+    command = { kind: 'word', text: last.text, start: last.start, end: last.end };
+    pathText.pop();
+  }
+  if (!path.length && !command && words[0]?.kind === 'word' && !words[0].text.includes('=')) wordsOfPath.push(...trailingWords(words));
+  const base = absolute ? [] : menu.split(' ').map((p) => p.replace(/^\//, '')).filter(Boolean);
+  const statementMenu = path.length || absolute ? `/${[...base, ...pathText].join(' ')}` : menu;
+  const args = argumentsOf(words, i);
+  const statement: Statement = { menu: statementMenu, contextMenu: menu, tokens: words, words: wordsOfPath, args, pathOnly: (path.length > 0 || first.text === '/') && !command && i >= words.length, start: first.start, end: words[words.length - 1]!.end, nesting: state.nesting, all: state.all };
+  if (command) statement.command = command;
+  return statement;
+}
+
+/** The leading plain words of a statement that has no path (`print detail`, `put`, `:local`). */
+function trailingWords(words: Token[]): Word[] {
+  const out: Word[] = [];
+  for (const t of words) {
+    if (t.kind !== 'word' || t.text.includes('=') || !/^:?[a-z0-9][a-z0-9-]*$/.test(t.text)) break;
+    out.push(t);
+  }
+  return out;
+}
+
+function argumentsOf(words: Token[], from: number): Argument[] {
+  const args: Argument[] = [];
+  let scope = '';
+  for (let j = from; j < words.length; j++) {
+    const token = words[j]!;
+    if (token.kind !== 'word') continue;
+    const eq = token.text.indexOf('=');
+    if (eq <= 0) continue;
+    let name = token.text.slice(0, eq);
+    // v7 shorthand: `channel.frequency=… .skip-dfs-channels=…` names `channel.skip-dfs-channels`.
+    if (name.startsWith('.') && scope) name = scope + name;
+    else if (name.includes('.')) scope = name.slice(0, name.lastIndexOf('.'));
+    const inline = token.text.slice(eq + 1);
+    const next = words[j + 1];
+    if (!inline && next && next.start === token.end && next.kind === 'string') {
+      const closed = next.text.length > 1 && next.text.endsWith('"') && !next.text.endsWith('\\"');
+      args.push({ name, key: token, value: unquote(next.text), valueStart: next.start, valueEnd: next.end, quoted: true, closed });
+      j++;
+    } else {
+      args.push({ name, key: token, value: inline, valueStart: token.start + eq + 1, valueEnd: token.end, quoted: false, closed: true });
+    }
+  }
+  return args;
+}
+
+const every = new WeakMap<RouterOsScript, { tree: object; statements: Statement[] }>();
+
+/**
+ * Every statement of a script, in file order of their start: the menu in effect (a line like
+ * `/ip dhcp-server option` sets it for the lines below), the command and its `name=value` arguments — also
+ * those inside `{ … }` blocks, `[ … ]` commands and quoted scripts, each read against the menu it runs in.
+ */
+export function everyStatementOf(script: RouterOsScript): Statement[] {
+  const tree = activeTree();
+  const cached = every.get(script);
+  if (cached?.tree === tree) return cached.statements;
+  const out: Statement[] = [];
+  scan({ out, all: script.tokens, nesting: 'top' }, 0, script.tokens.length, '/');
+  out.sort((a, b) => a.start - b.start);
+  every.set(script, { tree, statements: out });
+  return out;
+}
+
+/** The statements the import runs in order: the file's lines and `/menu { … }` blocks (no script blocks). */
+export function statementsOf(script: RouterOsScript): Statement[] {
+  return everyStatementOf(script).filter((s) => s.nesting === 'top');
 }

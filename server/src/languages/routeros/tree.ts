@@ -1,4 +1,5 @@
 import catalog from '../../../data/routeros-catalog.json';
+import versions from '../../../data/routeros-versions.json';
 
 /** One menu: its sub-menus, and its commands with their argument names (undefined: not catalogued). */
 export interface MenuNode {
@@ -37,6 +38,30 @@ export function builtInTree(): CommandTree {
 }
 
 let active: CommandTree | undefined;
+
+/** Menus extra packages add, per parent menu (`/` → container, `/interface` → veth, wireless, …). */
+export const packageMenus = new Map(Object.entries(versions.packageMenus).map(([menu, names]) => [menu, new Set(names)]));
+
+/** Commands at the root the 7.24 base dump lacks (`/ping`). */
+export const extraRootCommands = new Set(versions.rootCommands);
+
+/** Variables RouterOS sets for the scripts it runs (`$leaseBound` in a DHCP lease script). */
+export const environmentVariables: readonly string[] = versions.environmentVariables;
+
+/** Why a RouterOS 6 menu or argument is not in RouterOS 7 (what v7 has instead); keys `/menu` or `/menu|arg`. */
+export function v6Only(key: string): string | undefined {
+  const facts = versions.v6Only as { menus: Record<string, string>; arguments: Record<string, string> };
+  return key.includes('|') ? facts.arguments[key] : facts.menus[key];
+}
+
+/** The RouterOS major version a script says it is for (`# … by RouterOS 6.45.7`, `# RouterOS: 7.20+`, `ntp-v6.rsc`). */
+export function declaredVersion(text: string, path?: string): 6 | 7 | undefined {
+  const named = path ? /(?:^|[^a-z0-9])(?:v|ros_?|routeros-?)([67])(?:[^0-9]|$)/i.exec(path.split(/[\\/]/).pop() ?? '')?.[1] : undefined;
+  if (named) return named === '6' ? 6 : 7;
+  const header = /^(?:[ \t]*(?:#[^\n]*)?\r?\n){0,30}/.exec(text)?.[0] ?? '';
+  const major = /RouterOS:?\s+v?(\d+)\./i.exec(header)?.[1];
+  return major === '6' ? 6 : major === '7' ? 7 : undefined;
+}
 
 export interface ValueType {
   type: 'integer' | 'ip' | 'mac' | 'boolean';

@@ -21,11 +21,13 @@ export const missingArgument: Rule<RouterOsScript> = {
   summary: 'An `add` without an argument the router requires (an option without name or code, a network without address, …).',
   example: '/ip dhcp-server option\nadd name=boot value="\'lpxelinux.0\'"',
   fix: 'Add the argument the message names.',
+  levelWhy: 'The router refuses an `add` without its required arguments: the import stops at that line.',
   check(script) {
     const problems: Problem[] = [];
     for (const { statement, menu, command } of resolvedCommands(script)) {
       // `copy-from` takes the rest from an existing entry.
-      if (command !== 'add' || !statement.command || arg(statement, 'copy-from')) continue;
+      // Quoted scripts are stored as they are: routeros.unknownInStoredScript speaks for them.
+      if (command !== 'add' || !statement.command || statement.nesting === 'quoted' || arg(statement, 'copy-from')) continue;
       const missing = REQUIRED[menu]?.filter((name) => !arg(statement, name));
       if (!missing?.length) continue;
       problems.push({ ruleId: this.id, start: statement.command.start, end: statement.command.end, message: `\`${command}\` in ${menu} needs ${missing.map((m) => `${m}=`).join(' and ')}: the router refuses it otherwise.` });
@@ -41,28 +43,22 @@ export const unknownFilterProperty: Rule<RouterOsScript> = {
   summary: 'A `[ find … ]` filter on a property name that looks like a typo of one the menu has: it matches nothing, so the command changes nothing.',
   example: '/ip dhcp-server network\nset [ find adress=192.168.255.0/24 ] next-server=192.168.255.2',
   fix: 'Correct the property name (the message suggests it).',
+  levelWhy: 'The line runs but the filter matches nothing, so the change silently does not happen: very likely wrong, and nothing stops.',
   check(script) {
     const problems: Problem[] = [];
-    const tokens = script.tokens;
     const byMenu = new Map<string, Set<string>>();
-    for (const { statement, menu, tree } of resolvedCommands(script)) {
+    for (const { statement, menu, command, tree } of resolvedCommands(script)) {
       let properties = byMenu.get(menu);
       if (!properties) {
         const node = tree.menus.get(menu);
         byMenu.set(menu, (properties = new Set([...(node?.commands.get('set') ?? []), ...(node?.commands.get('add') ?? [])])));
       }
       if (!properties.size) continue;
-      // Words after `find` inside this statement's brackets (which may come after its last argument).
-      let inFind = false;
-      let depth = 0;
-      for (let i = firstTokenAt(tokens, statement.start); i < tokens.length; i++) {
-        const token = tokens[i] as Token;
-        if (depth === 0 && (token.kind === 'newline' || token.kind === 'semicolon')) break;
-        if (token.kind === 'open') depth++;
-        if (token.kind === 'close') depth = Math.max(0, depth - 1);
-        if (token.kind === 'open' || token.kind === 'close') inFind = false;
+      // `[ find … ]` is a statement of its own (read against the menu of the line around it); `print where …`.
+      let inFind = command === 'find';
+      for (const token of statement.tokens) {
         if (token.kind !== 'word') continue;
-        if (token.text === 'find' || token.text === 'where') {
+        if (token.text === 'where') {
           inFind = true;
           continue;
         }
@@ -77,18 +73,6 @@ export const unknownFilterProperty: Rule<RouterOsScript> = {
     return problems;
   },
 };
-
-/** Index of the first token starting at or after `offset` (tokens are in text order). */
-function firstTokenAt(tokens: readonly Token[], offset: number): number {
-  let low = 0;
-  let high = tokens.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((tokens[mid] as Token).start < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
 
 function problem(ruleId: string, token: Token, name: string, suggestion: string, menu: string): Problem {
   const start = token.start + token.text.indexOf(name);

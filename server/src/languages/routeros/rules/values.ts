@@ -69,10 +69,11 @@ export const badArgumentValue: Rule<RouterOsScript> = {
   summary: 'An argument value of the wrong kind: a number out of range, an IP or MAC address that is not one, yes/no or another fixed word (authoritative=, bootp-support=, action=, …) misspelled. RouterOS rejects the line.',
   example: '/ip dhcp-server network\nadd address=192.168.255.0/24 next-server=192.168.255.300',
   fix: 'Give a value of the kind the message names.',
+  levelWhy: 'RouterOS refuses a value of the wrong kind ("invalid value for argument"): the line fails and the import stops.',
   check(script) {
     const problems: Problem[] = [];
     for (const { statement: s, menu, command } of resolvedCommands(script)) {
-      const known = s.args.length ? argumentFacts(menu, command) : undefined;
+      const known = s.args.length && s.nesting !== 'quoted' ? argumentFacts(menu, command) : undefined;
       if (!known) continue;
       for (const a of s.args) {
         if (a.value === undefined || !a.closed) continue;
