@@ -98,7 +98,7 @@ describe('Ignition verdicts agree with ignition-validate', () => {
     expect(disagreements.slice(0, 3)).toEqual([]);
   });
 
-  it('on the edge cases of the corpus review: null as absent, links, URLs without host', async () => {
+  it('on the edge cases of the corpus review: null as absent, links, URLs without host, duplicates in lists, required-by-validation fields', async () => {
     const cases = [
       '{"ignition":{"version":"3.3.0"},"storage":{"files":[{"path":"/a","contents":null,"mode":null,"user":null,"append":null}]}}',
       '{"ignition":{"version":"3.3.0","config":null},"storage":null,"passwd":{"users":[{"name":"core","sshAuthorizedKeys":null}]}}',
@@ -109,6 +109,16 @@ describe('Ignition verdicts agree with ignition-validate', () => {
       '{"ignition":{"version":"3.3.0"},"storage":{"files":[{"path":"/a","contents":{"source":"data:,a[b]"}}]}}',
       '{"ignition":{"version":"3.3.0"},"storage":{"files":[{"path":"/a","contents":{"source":"data:,a%20b/c:d;e=f?g&h+i~j_k.l!m$n(o)*p,q@r\'"}}]}}',
       '{"ignition":{"version":"3.3"}}',
+      '{"ignition":{"version":"3.3.0"},"passwd":{"users":[{"name":"a","groups":["w","w"]}]}}',
+      '{"ignition":{"version":"3.3.0"},"kernelArguments":{"shouldExist":["a"],"shouldNotExist":["a"]}}',
+      '{"ignition":{"version":"3.3.0","config":{"merge":[{"source":""}]}}}',
+      '{"ignition":{"version":"3.3.0"},"storage":{"disks":[{"device":"/dev/a","partitions":[{"label":"","sizeMiB":10},{"number":0}]}]}}',
+      '{"ignition":{"version":"3.3.0"},"storage":{"disks":[{"device":"/dev/a","partitions":[{"number":1},{"number":1}]}]}}',
+      '{"ignition":{"version":"3.3.0"},"storage":{"filesystems":[{"device":"/dev/a","label":"x"},{"device":"/dev/b","format":"ext4","path":""}]}}',
+      '{"ignition":{"version":"3.3.0"},"storage":{"raid":[{"name":"md","devices":["/dev/a"]}]}}',
+      '{"ignition":{"version":"3.0.0"},"storage":{"raid":[{"name":"md","level":"","devices":["/dev/a"]}]}}',
+      '{"ignition":{"version":"3.3.0"},"storage":{"raid":[{"name":"md","level":"mirror","devices":["/dev/a","/dev/b"]}]}}',
+      '{"ignition":{"version":"3.3.0"},"storage":{"luks":[{"name":"x"}]}}',
     ];
     const disagreements: string[] = [];
     for (const [index, text] of cases.entries()) {

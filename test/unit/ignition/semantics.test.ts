@@ -69,3 +69,31 @@ describe('ignition.invalidSource and templates', () => {
     expect(flagged('ignition.invalidSource', 'c.ign', wrap('"ignition": { "version": "3.2.0", "config": { "merge": [{ "source": "{{.SOURCE}}" }] } }').replace('{ "ignition": { "version": "3.4.0" }, ', '{ '))).toEqual([]);
   });
 });
+
+describe('ignition.duplicateEntry in lists of values and per owner (found by mutating the corpus against ignition-validate)', () => {
+  const check = (t: string): string[] => flagged('ignition.duplicateEntry', 'c.ign', wrap(t));
+  it('flags a group, key, kernel argument, RAID member, merge source, header or partition given twice', () => {
+    expect(check('"passwd": { "users": [{ "name": "a", "groups": ["wheel", "wheel"], "sshAuthorizedKeys": ["k", "k"] }, { "name": "b", "groups": ["wheel"], "sshAuthorizedKeys": ["k"] }] }')).toEqual(['"wheel"', '"k"']);
+    expect(check('"kernelArguments": { "shouldExist": ["quiet"], "shouldNotExist": ["quiet"] }')).toEqual(['"quiet"']);
+    expect(check('"storage": { "raid": [{ "name": "md", "level": "raid1", "devices": ["/dev/a", "/dev/a"] }] }')).toEqual(['"/dev/a"']);
+    expect(check('"storage": { "files": [{ "path": "/a", "contents": { "source": "http://x/a", "httpHeaders": [{ "name": "X", "value": "1" }, { "name": "X", "value": "2" }] } }, { "path": "/b", "contents": { "source": "http://x/b", "httpHeaders": [{ "name": "X", "value": "1" }] } }] }')).toEqual(['"X"']);
+    expect(check('"storage": { "disks": [{ "device": "/dev/a", "partitions": [{ "number": 1 }, { "number": 1 }, { "number": 0 }, { "number": 0 }, { "label": "x" }] }, { "device": "/dev/b", "partitions": [{ "label": "x" }] }] }')).toEqual(['1']);
+    expect(flagged('ignition.duplicateEntry', 'c.ign', '{ "ignition": { "version": "3.4.0", "config": { "merge": [{ "source": "http://a/b" }, { "source": "http://a/b" }] } } }')).toEqual(['"http://a/b"']);
+  });
+});
+
+describe('ignition.invalidValue: RAID levels', () => {
+  it('flags a level Ignition does not know and accepts its aliases', () => {
+    const check = (level: string): string[] => flagged('ignition.invalidValue', 'c.ign', wrap(`"storage": { "raid": [{ "name": "md", "level": "${level}", "devices": ["/dev/a"] }] }`));
+    expect(check('multipath')).toEqual(['"multipath"']);
+    for (const ok of ['raid1', 'mirror', '1', 'stripe', 'linear', 'raid10']) expect(check(ok), ok).toEqual([]);
+  });
+});
+
+describe('ignition.pathNotAbsolute: empty optional paths', () => {
+  it('leaves an empty mount point or home directory alone (Ignition skips it) but not an empty file path', () => {
+    const check = (t: string): string[] => flagged('ignition.pathNotAbsolute', 'c.ign', wrap(t));
+    expect(check('"storage": { "filesystems": [{ "device": "/dev/a", "format": "ext4", "path": "" }] }, "passwd": { "users": [{ "name": "a", "homeDir": "" }] }')).toEqual([]);
+    expect(check('"storage": { "files": [{ "path": "" }] }')).toEqual(['""']);
+  });
+});

@@ -21,6 +21,8 @@ const str = (node: Node | undefined): string | undefined => (node?.type === 'str
 
 const ABSOLUTE_PATHS = /^(storage\.(files|directories|links)\[\]\.path|storage\.filesystems\[\]\.(path|device)|storage\.disks\[\]\.device|storage\.raid\[\]\.devices\[\]|storage\.luks\[\]\.device|passwd\.users\[\]\.homeDir)$/;
 
+const OPTIONAL_PATHS = /^(storage\.filesystems\[\]\.path|passwd\.users\[\]\.homeDir)$/;
+
 export const notAbsolute: Rule<IgnitionConfig> = {
   id: 'ignition.pathNotAbsolute',
   language: 'ignition',
@@ -31,49 +33,67 @@ export const notAbsolute: Rule<IgnitionConfig> = {
   levelWhy: 'Ignition refuses the config ("path not absolute"): the first boot fails.',
   check(config) {
     const problems: Problem[] = [];
-    each(config, (p) => ABSOLUTE_PATHS.test(p), ({ value }) => {
+    each(config, (p) => ABSOLUTE_PATHS.test(p), ({ specPath, value }) => {
       const text = str(value);
+      // An empty optional path (a filesystem's mount point, a home directory) is no path: Ignition skips it.
+      if (text === '' && OPTIONAL_PATHS.test(specPath)) return;
       if (text !== undefined && !text.startsWith('/') && !templated(text) && value) problems.push({ ruleId: this.id, ...range(value), message: `"${text}" is not an absolute path: Ignition rejects the config. Write "/${text}".`, fixes: [{ title: `Change to "/${text}"`, edits: [{ ...range(value), newText: JSON.stringify(`/${text}`) }], preferred: true }] });
     });
     return problems;
   },
 };
 
-/** Groups whose members must be unique, and the key that identifies a member. */
-const UNIQUE: [RegExp, string, string][] = [
-  [/^storage\.(files|directories|links)\[\]\.path$/, 'storage', 'path (files, directories and links share one namespace)'],
-  [/^systemd\.units\[\]\.name$/, 'units', 'unit name'],
-  [/^passwd\.users\[\]\.name$/, 'users', 'user name'],
-  [/^passwd\.groups\[\]\.name$/, 'groups', 'group name'],
-  [/^storage\.disks\[\]\.device$/, 'disks', 'disk device'],
-  [/^storage\.filesystems\[\]\.device$/, 'filesystems', 'filesystem device'],
-  [/^storage\.raid\[\]\.name$/, 'raid', 'RAID name'],
-  [/^storage\.luks\[\]\.name$/, 'luks', 'LUKS name'],
+/**
+ * Lists whose members must be unique: the spec path of the identifying value, a group name, what it is,
+ * and how many trailing JSON path segments to drop to get the list's owner (0: unique in the whole config).
+ */
+const UNIQUE: [RegExp, string, string, number][] = [
+  [/^storage\.(files|directories|links)\[\]\.path$/, 'storage', 'path (files, directories and links share one namespace)', 0],
+  [/^systemd\.units\[\]\.name$/, 'units', 'unit name', 0],
+  [/^systemd\.units\[\]\.dropins\[\]\.name$/, 'dropins', 'drop-in name in this unit', 3],
+  [/^passwd\.users\[\]\.name$/, 'users', 'user name', 0],
+  [/^passwd\.groups\[\]\.name$/, 'groups', 'group name', 0],
+  [/^passwd\.users\[\]\.groups\[\]$/, 'userGroups', 'group in this user\'s list', 2],
+  [/^passwd\.users\[\]\.sshAuthorizedKeys\[\]$/, 'keys', 'SSH key for this user', 2],
+  [/^kernelArguments\.should(Not)?Exist\[\]$/, 'kargs', 'kernel argument (shouldExist and shouldNotExist share one list)', 0],
+  [/^ignition\.config\.merge\[\]\.source$/, 'merge', 'merged config source', 0],
+  [/^ignition\.security\.tls\.certificateAuthorities\[\]\.source$/, 'cas', 'certificate authority source', 0],
+  [/\.httpHeaders\[\]\.name$/, 'headers', 'HTTP header in this list', 3],
+  [/^storage\.disks\[\]\.device$/, 'disks', 'disk device', 0],
+  [/^storage\.disks\[\]\.partitions\[\]\.(label|number)$/, 'partitions', 'partition label or number on this disk', 3],
+  [/^storage\.filesystems\[\]\.device$/, 'filesystems', 'filesystem device', 0],
+  [/^storage\.raid\[\]\.name$/, 'raid', 'RAID name', 0],
+  [/^storage\.raid\[\]\.devices\[\]$/, 'raidDevices', 'device in this RAID', 2],
+  [/^storage\.luks\[\]\.name$/, 'luks', 'LUKS name', 0],
+  [/^storage\.luks\[\]\.openOptions\[\]$/, 'openOptions', 'open option of this LUKS volume', 2],
+  [/^storage\.luks\[\]\.clevis\.tang\[\]\.url$/, 'tang', 'Tang server of this LUKS volume', 4],
 ];
 
 export const duplicateEntry: Rule<IgnitionConfig> = {
   id: 'ignition.duplicateEntry',
   language: 'ignition',
   severity: 'error',
-  summary: 'The same path, unit, drop-in, user, group, disk, filesystem, RAID or LUKS name twice: Ignition rejects the config ("duplicate entry defined").',
+  summary:
+    'The same path, unit, drop-in, user, group, SSH key, kernel argument, merged config, header, partition, disk, filesystem, RAID member or LUKS name twice: Ignition rejects the config ("duplicate entry defined").',
   example: '{ "ignition": { "version": "3.4.0" }, "storage": { "files": [{ "path": "/etc/motd" }], "links": [{ "path": "/etc/motd", "target": "/x" }] } }',
   fix: 'Keep one entry (merge their contents).',
-  levelWhy: 'Ignition refuses the config ("duplicate entry defined"): the first boot fails.',
+  levelWhy: 'Ignition refuses the config ("duplicate entry defined", "partition numbers collide"): the first boot fails.',
   check(config) {
     const problems: Problem[] = [];
     const seen = new Map<string, Node>();
     each(config, () => true, ({ specPath, value }) => {
-      const text = str(value);
-      if (text === undefined || !value) return;
-      let group: string | undefined;
-      let what = '';
-      for (const [pattern, name, label] of UNIQUE) if (pattern.test(specPath)) [group, what] = [name, label];
-      // Drop-ins are unique per unit.
-      if (specPath === 'systemd.units[].dropins[].name') [group, what] = [`dropins${String(pathsOf(value).jsonPath[2])}`, 'drop-in name in this unit'];
-      if (!group) return;
-      const key = `${group}\u0000${text}`;
+      if (!value) return;
+      // Partition number 0 means "the next free one": it may repeat.
+      const text = value.type === 'number' && (value.value as number) >= 1 && specPath.endsWith('.number') ? `#${String(value.value)}` : str(value);
+      if (text === undefined) return;
+      const match = UNIQUE.find(([pattern]) => pattern.test(specPath));
+      if (!match) return;
+      const [, group, what, drop] = match;
+      const scope = drop ? pathsOf(value).jsonPath.slice(0, -drop).join('\u0001') : '';
+      const key = `${group}\u0000${scope}\u0000${text}`;
       const first = seen.get(key);
-      if (first) problems.push({ ruleId: this.id, ...range(value), message: `Duplicate ${what} "${text}": Ignition rejects the config ("duplicate entry defined").`, related: [{ ...range(first), message: 'first defined here' }] });
+      const shown = text.startsWith('#') ? text.slice(1) : `"${text}"`;
+      if (first) problems.push({ ruleId: this.id, ...range(value), message: `Duplicate ${what} ${shown}: Ignition rejects the config ("duplicate entry defined").`, related: [{ ...range(first), message: 'first defined here' }] });
       else seen.set(key, value);
     });
     return problems;
@@ -113,17 +133,20 @@ export const invalidSource: Rule<IgnitionConfig> = {
   },
 };
 
+/** mdadm levels and the aliases Ignition accepts for them. */
+const RAID_LEVELS = ['linear', 'raid0', '0', 'stripe', 'raid1', '1', 'mirror', 'raid4', '4', 'raid5', '5', 'raid6', '6', 'raid10', '10'];
+
 export const invalidValue: Rule<IgnitionConfig> = {
   id: 'ignition.invalidValue',
   language: 'ignition',
   severity: 'error',
-  summary: 'A value Ignition does not accept: compression other than gzip, a malformed verification hash, a mode outside 0–07777, an unknown filesystem format.',
+  summary: 'A value Ignition does not accept: compression other than gzip, a malformed verification hash, a mode outside 0–07777, an unknown filesystem format or RAID level.',
   example: '{ "ignition": { "version": "3.4.0" }, "storage": { "files": [{ "path": "/x", "mode": 99999 }] } }',
   fix: 'Use a value from the message.',
   levelWhy: 'Ignition refuses the config ("invalid compression method", "unrecognized hash function", "illegal file mode", "invalid filesystem format"): the first boot fails.',
   check(config) {
     const problems: Problem[] = [];
-    each(config, (p) => /(\.compression|verification\.hash|\.mode|filesystems\[\]\.format)$/.test(p), ({ specPath, value }, version) => {
+    each(config, (p) => /(\.compression|verification\.hash|\.mode|filesystems\[\]\.format|raid\[\]\.level)$/.test(p), ({ specPath, value }, version) => {
       if (!value || value.type === 'null') return;
       const add = (message: string): void => void problems.push({ ruleId: this.id, ...range(value), message });
       const text = str(value);
@@ -135,6 +158,7 @@ export const invalidValue: Rule<IgnitionConfig> = {
         else if (!hex || !new RegExp(`^[0-9a-fA-F]{${lengths[fn]}}$`).test(hex)) add(`A ${fn} hash is ${lengths[fn]} hex digits after "${fn}-".`);
       }
       if (specPath.endsWith('.mode') && value.type === 'number' && (!Number.isInteger(value.value) || (value.value as number) < 0 || (value.value as number) > 0o7777)) add(`Mode ${String(value.value)} is outside 0–4095 (octal 0–07777): "illegal file mode".`);
+      if (specPath.endsWith('raid[].level') && text !== undefined && !RAID_LEVELS.includes(text)) add(`RAID level "${text}" is not one Ignition knows: use ${RAID_LEVELS.filter((l) => !/^\d/.test(l)).join(', ')} ("unrecognized raid level").`);
       if (specPath.endsWith('filesystems[].format') && text !== undefined) {
         const formats = ['ext4', 'btrfs', 'xfs', 'vfat', 'swap', 'none', ''];
         if (!formats.includes(text)) add(`Filesystem format "${text}" is not supported: use ext4, btrfs, xfs, vfat, swap or none ("invalid filesystem format").`);
