@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../server/src/core/classify';
+import { parsePxelinux } from '../../../server/src/languages/pxelinux';
+import { completePxelinux } from '../../../server/src/languages/pxelinux/complete';
+import { hoverPxelinux } from '../../../server/src/languages/pxelinux/hover';
 import { versionIn } from '../../../server/src/languages/pxelinux/loader';
 import { checkRule, lintFixture } from '../../helpers/markers';
 
@@ -32,5 +35,16 @@ describe('loader versions', () => {
     expect(versionIn(bytes('\0\x7f junk PXELINUX 4.05 20140113 Copyright'))).toEqual({ version: 'PXELINUX 4.05', major: 4, number: 4.05 });
     expect(versionIn(bytes('ISOLINUX 6.03 2014-10-06'))).toEqual({ version: 'ISOLINUX 6.03', major: 6, number: 6.03 });
     expect(versionIn(bytes('no banner'))).toBeUndefined();
+  });
+});
+
+describe('U-Boot keywords in hover and completion', () => {
+  it('explains fdtdir, and offers it in extlinux.conf only', () => {
+    const text = 'label linux\n  fdtdir /dtbs\n  f';
+    const config = parsePxelinux(text).ast;
+    expect(hoverPxelinux(config, text, text.indexOf('fdtdir') + 2)?.markdown).toContain('U-Boot');
+    const labels = (path: string) => completePxelinux(config, text, text.length, { path }).map((c) => c.label);
+    expect(labels('/b/boot/extlinux/extlinux.conf')).toContain('FDTDIR');
+    expect(labels('/t/pxelinux.cfg/default')).not.toContain('FDTDIR');
   });
 });

@@ -130,3 +130,21 @@ describe('pxelinux.newerKeyword', () => {
     check(RULE, tftpTree(['pxelinux.0'], false), 'PATH modules\n');
   });
 });
+
+describe('pxelinux.missingModule under ISOLINUX', () => {
+  const RULE = 'pxelinux.missingModule';
+  /** An ISO's isolinux/ folder holding `files`, isolinux.bin with the given banner; returns isolinux.cfg's path. */
+  function isoTree(files: string[], version: string): string {
+    const dir = join(mkdtempSync(join(tmpdir(), 'pxe-iso-')), 'isolinux');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'isolinux.bin'), banner(version));
+    for (const file of files) writeFileSync(join(dir, file), 'x');
+    return join(dir, 'isolinux.cfg');
+  }
+
+  it('wants ldlinux.c32 beside an ISOLINUX 6.x isolinux.bin, not beside 4.x', () => {
+    check(RULE, isoTree([], 'ISOLINUX 6.03'), `DEFAULT a\n^^^^^^^ ${RULE}\nLABEL a\n  LINUX vmlinuz\n`);
+    check(RULE, isoTree(['ldlinux.c32'], 'ISOLINUX 6.03'), 'DEFAULT a\nLABEL a\n  LINUX vmlinuz\n');
+    check(RULE, isoTree(['menu.c32'], 'ISOLINUX 4.05'), 'UI menu.c32\nLABEL a\n  LINUX vmlinuz\n');
+  });
+});

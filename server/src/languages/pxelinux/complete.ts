@@ -3,7 +3,7 @@ import type { RuleContext } from '../../core/context';
 import type { Completion } from '../../core/language';
 import { COREOS_ARGS } from '../ipxe/catalog';
 import type { PxelinuxConfig } from './ast';
-import { APPEND_BITS, KEYWORDS, MENU_KEYWORDS } from './catalog';
+import { APPEND_BITS, KEYWORDS, MENU_KEYWORDS, UBOOT_KEYWORDS } from './catalog';
 import { tftpRootOf } from './paths';
 
 const FILE_KEYWORDS = /^(kernel|linux|boot|bss|pxe|fdimage|comboot|com32|config|initrd|ui|include|display|font|kbdmap|f\d+)$/i;
@@ -15,7 +15,9 @@ export function completePxelinux(config: PxelinuxConfig, text: string, offset: n
   const replace = { start: offset - current.length, end: offset };
   const inLabel = config.labels.some((l) => l.directive.start < lineStart);
   if (/^\s*[\w-]*$/.test(before)) {
-    return [...KEYWORDS]
+    // U-Boot's own keywords (device trees) where U-Boot reads the file: extlinux.conf.
+    const uboot = /extlinux\.conf$/i.test(context.path ?? '') ? [...UBOOT_KEYWORDS] : [];
+    return [...KEYWORDS, ...uboot]
       .filter(([, spec]) => (inLabel ? spec.where !== 'global' : spec.where !== 'label'))
       .map(([name, spec]) => ({ label: name.toUpperCase(), kind: 'keyword', detail: `${spec.argument} · ${spec.where === 'label' ? 'in a LABEL' : spec.where === 'global' ? 'global' : 'anywhere'}`, documentation: spec.summary, replace }));
   }

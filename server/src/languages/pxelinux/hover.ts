@@ -1,6 +1,6 @@
 import type { HoverInfo } from '../../core/language';
 import type { PxelinuxConfig } from './ast';
-import { APPEND_BITS, KEYWORDS, MENU_KEYWORDS } from './catalog';
+import { APPEND_BITS, KEYWORDS, MENU_KEYWORDS, UBOOT_KEYWORDS } from './catalog';
 import { parseNumber } from './rules/values';
 
 const WHERE: Record<string, string> = { global: 'before the first LABEL', label: 'inside a LABEL', any: 'anywhere' };
@@ -22,7 +22,7 @@ export function hoverPxelinux(config: PxelinuxConfig, _text: string, offset: num
       if (spec) return { markdown: `**MENU ${sub.text.toUpperCase()}** (${spec.argument}; ${WHERE[spec.where]})\n\n${spec.summary}`, start: keyword.start, end: sub.end };
     }
     if (offset >= keyword.start && offset <= keyword.end) {
-      const spec = KEYWORDS.get(directive.name);
+      const spec = KEYWORDS.get(directive.name) ?? UBOOT_KEYWORDS.get(directive.name);
       if (spec) return { markdown: `**${keyword.text.toUpperCase()}** (${spec.argument}; ${WHERE[spec.where]})\n\n${spec.summary}`, start: keyword.start, end: keyword.end };
     }
   }

@@ -1,11 +1,11 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { RuleContext } from '../../core/context';
 import { tftpRootOf } from './paths';
 
 /** Network loaders of the SYSLINUX family, as they sit in a TFTP root. */
 const NETWORK_LOADERS = ['lpxelinux.0', 'pxelinux.0', 'gpxelinux.0', 'syslinux.efi'] as const;
 
-/** What the TFTP root says about the SYSLINUX a config runs under. */
+/** What the TFTP root (or, for ISOLINUX, the config's own folder) says about the SYSLINUX a config runs under. */
 export interface LoaderInfo {
   root: string;
   /** The loaders present in the root. */
@@ -29,14 +29,16 @@ export function versionIn(bytes: Uint8Array): { version: string; major: number; 
 }
 
 /**
- * The loaders beside `pxelinux.cfg/` (or in the site's TFTP root) and the SYSLINUX version they carry.
- * lpxelinux.0 exists only from 5.10 and syslinux.efi only from 6.00, so either alone says 5+.
+ * The loaders beside `pxelinux.cfg/` (or in the site's TFTP root), or isolinux.bin beside an ISOLINUX
+ * config, and the SYSLINUX version they carry. lpxelinux.0 exists only from 5.10 and syslinux.efi only
+ * from 6.00, so either alone says 5+.
  */
 export function loaderInfo(context: RuleContext): LoaderInfo | undefined {
-  const root = tftpRootOf(context);
+  const root = tftpRootOf(context) ?? (context.path ? dirname(context.path) : undefined);
   const names = root ? context.files?.list(root) : undefined;
   if (!root || !names) return undefined;
-  const loaders = NETWORK_LOADERS.filter((l) => names.includes(l));
+  const pxe = tftpRootOf(context) !== undefined;
+  const loaders: string[] = pxe ? NETWORK_LOADERS.filter((l) => names.includes(l)) : names.filter((n) => n === 'isolinux.bin');
   const info: LoaderInfo = { root, loaders };
   for (const loader of loaders) {
     const head = context.files?.head?.(join(root, loader), HEAD_BYTES);

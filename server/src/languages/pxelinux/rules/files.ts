@@ -174,7 +174,7 @@ export const missingModule: Rule<PxelinuxConfig> = {
       if (has(module, LDLINUX_DIRS)) return;
       problems.push({ ruleId: this.id, ...top, message: `${loader} (${which}) loads ${module} before it reads this config, and it is in none of the folders it tries (${root}, /boot/isolinux, /isolinux, /boot/syslinux, /syslinux): copy ${module} of the same version beside the loader.` });
     };
-    if (info.loaders.some((l) => l.endsWith('.0'))) core('ldlinux.c32', 'The BIOS loader');
+    if (info.loaders.some((l) => l.endsWith('.0') || l === 'isolinux.bin')) core('ldlinux.c32', info.loaders.includes('isolinux.bin') ? 'isolinux.bin' : 'The BIOS loader');
     if (info.loaders.includes('syslinux.efi')) core('ldlinux.e64', 'syslinux.efi');
     for (const d of config.directives) {
       const module = (d.name === 'ui' || d.name === 'com32' || (d.name === 'kernel' && d.argument?.text.endsWith('.c32'))) && d.argument ? (d.argument.text.split(/\s+/)[0] as string) : undefined;
