@@ -15,6 +15,8 @@ export interface CommandSpec {
   options?: OptionSpec[];
   /** fetch: downloads something; boot: may not return; stop: never returns. */
   traits?: string[];
+  /** The first iPXE release that has the command, when it is newer than 1.21.1 (the last 1.x). */
+  since?: string;
 }
 
 export const COMMANDS: ReadonlyMap<string, CommandSpec> = new Map(Object.entries(data.commands as Record<string, CommandSpec>));

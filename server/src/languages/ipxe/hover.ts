@@ -30,7 +30,7 @@ export function hoverIpxe(script: IpxeScript, text: string, offset: number): Hov
       if (!spec) continue;
       const { name } = command;
       if (offset >= name.start && offset <= name.end) {
-        return { markdown: `**${name.text}** — \`${spec.synopsis}\`\n\n${spec.summary}`, start: name.start, end: name.end };
+        return { markdown: `**${name.text}** — \`${spec.synopsis}\`\n\n${spec.summary}${spec.since ? `\n\nSince iPXE ${spec.since}.` : ''}`, start: name.start, end: name.end };
       }
       for (const arg of command.args) {
         if (offset < arg.start || offset > arg.end) continue;

@@ -18,6 +18,7 @@ import { setWithEquals } from './rules/setSyntax';
 import { constantCondition } from './rules/conditions';
 import { imgfreeBeforeBoot } from './rules/imgfree';
 import { timeoutUnits } from './rules/timeouts';
+import { needsNewerIpxe } from './rules/versions';
 import { misspelledVariable, unclosedExpansion, undefinedVariable, unknownSettingType, unusedVariable } from './rules/variables';
 
 export { parseIpxe } from './parser';
@@ -54,6 +55,7 @@ export const ipxe: LanguageService<IpxeScript> = {
     constantCondition,
     imgfreeBeforeBoot,
     timeoutUnits,
+    needsNewerIpxe,
   ],
   parse: parseIpxe,
   complete: completeIpxe,

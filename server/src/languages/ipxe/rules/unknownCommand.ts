@@ -30,7 +30,7 @@ export const unknownCommand: Rule<IpxeScript> = {
           start: command.name.start,
           end: command.name.end,
           message: suggestion
-            ? `Unknown command \`${name}\` (iPXE stops the script here with "command not found"): did you mean \`${suggestion}\`?`
+            ? `Unknown command \`${name}\`: did you mean \`${suggestion}\`?`
             : `Unknown command \`${name}\`: iPXE will stop the script here. Check the spelling or the iPXE build options.`,
           ...(suggestion
             ? { fixes: [{ title: `Change to \`${suggestion}\``, edits: [{ start: command.name.start, end: command.name.end, newText: suggestion }], preferred: true }] }
