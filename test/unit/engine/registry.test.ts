@@ -33,6 +33,11 @@ describe('rule registry', () => {
     }
   });
 
+  it('every rule says why it has its level against the severity policy (docs/rules.md)', () => {
+    const missing = RULES.filter((r) => !r.levelWhy || r.levelWhy.length < 20).map((r) => r.id);
+    expect(missing).toEqual([]);
+  });
+
   it('contributes a language for each service the server runs', () => {
     const contributed = (manifest.contributes.languages as { id: string }[]).map((l) => l.id);
     for (const id of SERVICES.keys()) if (id !== 'site') expect(contributed).toContain(id);
