@@ -5,6 +5,7 @@ import { hoverPxelinux } from './hover';
 import { definitionPxelinux, foldingPxelinux, symbolsPxelinux } from './symbols';
 import { parsePxelinux } from './parser';
 import { efiHttpHost, httpNeedsLpxelinux, missingFile, missingModule } from './rules/files';
+import { missingInitrd } from './rules/initrd';
 import { menuWithoutUi } from './rules/menu';
 import { missingLabel } from './rules/missingLabel';
 import { duplicateDefault, duplicateLabel, globalInLabel, initrdTwice, misplacedKeyword } from './rules/structure';
@@ -30,6 +31,7 @@ export const pxelinux: LanguageService<PxelinuxConfig> = {
     timeoutRange,
     invalidAppendFlags,
     initrdTwice,
+    missingInitrd,
     missingFile,
     missingModule,
     newerKeyword,
