@@ -37,3 +37,14 @@ describe(`${RULE}: dead lines`, () => {
     expect(lintFixture('a.ipxe', '#!ipxe\ngoto a\necho x\ngoto nowhere\n:a\n', RULE).actual).toEqual([]);
   });
 });
+
+describe(`${RULE}: a failure handler that names the parent's label`, () => {
+  it('leaves `X || goto error` with no :error (and no near miss) to unhandledFailure, at info', () => {
+    const text = '#!ipxe\nchain ${menu}.ipxe || goto error\ngoto linux_exit\n:utils_exit\n';
+    const found = lintFixture('utils.ipxe', text).findings.filter((f) => f.ruleId === RULE || f.ruleId === 'ipxe.unhandledFailure');
+    expect(found.map((f) => `${f.ruleId} ${f.severity}`).sort()).toEqual(['ipxe.undefinedLabel warning', 'ipxe.unhandledFailure info']);
+    expect(found.find((f) => f.ruleId === 'ipxe.unhandledFailure')!.message).toContain('goto error` fails too');
+    // A near miss is a typo, whatever the position: still a warning.
+    expect(lintFixture('a.ipxe', '#!ipxe\n:failed\nchain x.ipxe || goto faild\n', RULE).actual).toHaveLength(1);
+  });
+});

@@ -28,6 +28,9 @@ export const undefinedLabel: Rule<IpxeScript> = {
       if (!isLiteral(target) || model.labels.has(target.text) || dead.has(command)) continue;
       if (!suggestions.has(target.text)) suggestions.set(target.text, didYouMean(target.text, model.labels.keys()));
       const suggestion = suggestions.get(target.text);
+      // `X || goto error` with no such label (and no near miss): the failure simply goes on to whatever ran this
+      // script (a parent menu's `chain … || goto error`), as if unhandled; ipxe.unhandledFailure says so, at info.
+      if (command.previous === '||' && !suggestion) continue;
       const append = text.endsWith('\n') || text.length === 0 ? '' : '\n';
       problems.push({
         ruleId: this.id,
