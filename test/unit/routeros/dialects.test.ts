@@ -62,3 +62,25 @@ describe('RouterOS syntax the corpus showed', () => {
     expect(flagged('routeros.unknownCommand', 'a.rsc', text)).toEqual([]);
   });
 });
+
+describe('RouterOS 7 syntax in a script for RouterOS 6', () => {
+  it('reports slash paths and scripting commands v7 added, saying since which version', () => {
+    const text = '# by RouterOS 6.49.10\n/ip/dhcp-server/option/add code=66 name=t value="s\'10.0.0.5\'"\n:onerror e { :put "x" } do={ :put $e }\n/ip dhcp-server option add code=67 name=b value="\'pxelinux.0\'"\n';
+    const r = lintFixture('a.rsc', text, 'routeros.unknownCommand');
+    expect(r.findings.map((f) => text.slice(f.start, f.end))).toEqual(['/ip/dhcp-server/option/add', ':onerror']);
+    expect(r.findings[0]!.message).toContain('RouterOS 6');
+    expect(r.findings[1]!.message).toContain('RouterOS 7.13');
+    expect(flagged('routeros.unknownCommand', 'a.rsc', text.replace('6.49.10', '7.16'))).toEqual([]);
+  });
+});
+
+describe('a loaded command tree without a package', () => {
+  afterEach(() => useTree(undefined));
+  it('says a package or hardware menu is missing from the loaded tree, not that it is a typo', () => {
+    if (!existsSync(REFERENCE)) return;
+    useTree(treeFromInspect(JSON.parse(readFileSync(join(REFERENCE, 'restraml-7.24-inspect.json'), 'utf8')), '7.24'));
+    const r = lintFixture('a.rsc', '/interface veth add name=veth1 address=172.17.0.2/24\n', 'routeros.unknownCommand');
+    expect(r.findings.map((f) => f.message)).toEqual([expect.stringContaining('extra package or with the hardware')]);
+    expect(r.findings[0]!.fixes).toBeUndefined();
+  });
+});

@@ -6,7 +6,7 @@ import { arg, dhcpModelOf } from './dhcp';
 export function symbolsRouterOs(script: RouterOsScript): SymbolInfo[] {
   const sections: SymbolInfo[] = [];
   for (const s of dhcpModelOf(script).statements) {
-    if (!s.command && !s.args.length) continue; // a menu line, or a scripting line
+    if (s.nesting !== 'top' || (!s.command && !s.args.length)) continue; // a menu line, a scripting line, a block's line
     let section = sections[sections.length - 1];
     if (!section || section.name !== s.menu) {
       section = { name: s.menu, kind: 'section', start: s.start, end: s.end, selectionStart: s.start, selectionEnd: s.start, children: [] };

@@ -54,6 +54,11 @@ export function v6Only(key: string): string | undefined {
   return key.includes('|') ? facts.arguments[key] : facts.menus[key];
 }
 
+/** The RouterOS 7 version that added a scripting command (`onerror` → 7.13), for scripts declared for v6. */
+export function v7Since(command: string): string | undefined {
+  return (versions.v7Only.commands as Record<string, string>)[command];
+}
+
 /** The RouterOS major version a script says it is for (`# … by RouterOS 6.45.7`, `# RouterOS: 7.20+`, `ntp-v6.rsc`). */
 export function declaredVersion(text: string, path?: string): 6 | 7 | undefined {
   const named = path ? /(?:^|[^a-z0-9])(?:v|ros_?|routeros-?)([67])(?:[^0-9]|$)/i.exec(path.split(/[\\/]/).pop() ?? '')?.[1] : undefined;

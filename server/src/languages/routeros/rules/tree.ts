@@ -4,7 +4,7 @@ import { didYouMean } from '../../../core/suggest';
 import type { RouterOsScript } from '../ast';
 import { dhcpModelOf } from '../dhcp';
 import type { Statement } from '../statements';
-import { activeTree, declaredVersion, extraRootCommands, packageMenus, v6Only, type CommandTree } from '../tree';
+import { activeTree, declaredVersion, extraRootCommands, packageMenus, v6Only, v7Since, type CommandTree } from '../tree';
 
 interface Resolved {
   menuPath: string[];
@@ -109,6 +109,7 @@ function commandProblems(ruleId: string, script: RouterOsScript, text: string, p
   for (const s of dhcpModelOf(script).statements) {
     if (!which(s)) continue;
     const resolved = resolveStatement(tree, s);
+    if (v6 && resolved?.command) problems.push(...v7Syntax(ruleId, s, resolved.command, quoted));
     const problem = resolved?.problem;
     if (!resolved || !problem) continue;
     const suggestion = didYouMean(problem.word.text, problem.candidates);
@@ -117,16 +118,33 @@ function commandProblems(ruleId: string, script: RouterOsScript, text: string, p
     if (problem.kind === 'menu' && !tree.complete && !suggestion) continue;
     const old = v6Only(`${resolved.menu === '/' ? '' : resolved.menu} ${problem.word.text}`.trim());
     if (old && v6) continue; // the script says it is for RouterOS 6, which has this menu
-    const version = old ? `RouterOS 7 (${tree.version}) has no ${problem.kind} "${problem.word.text}" here: it is RouterOS 6's, and ${old}.` : `RouterOS ${tree.version} has no ${problem.kind} "${problem.word.text}" here${suggestion ? `: did you mean "${suggestion}"?` : '.'}`;
+    const packaged = packageMenus.get(resolved.menu)?.has(problem.word.text);
+    const version = old
+      ? `RouterOS 7 (${tree.version}) has no ${problem.kind} "${problem.word.text}" here: it is RouterOS 6's, and ${old}.`
+      : packaged
+        ? `The loaded RouterOS ${tree.version} tree has no menu "${problem.word.text}": it comes with an extra package or with the hardware, which the device the tree was dumped from lacks.`
+        : `RouterOS ${tree.version} has no ${problem.kind} "${problem.word.text}" here${suggestion ? `: did you mean "${suggestion}"?` : '.'}`;
     problems.push({
       ruleId,
       start: problem.word.start,
       end: problem.word.end,
       message: quoted ? `${version} The script is stored as it is, and fails here each time it runs.` : version,
-      ...(suggestion && !quoted && !old ? { fixes: [{ title: `Change to ${suggestion}`, edits: [{ start: problem.word.start, end: problem.word.end, newText: suggestion }], preferred: true }] } : {}),
+      ...(suggestion && !quoted && !old && !packaged ? { fixes: [{ title: `Change to ${suggestion}`, edits: [{ start: problem.word.start, end: problem.word.end, newText: suggestion }], preferred: true }] } : {}),
     });
   }
   return problems;
+}
+
+/** In a script declared for RouterOS 6: v7's slash paths and the scripting commands v7 added. */
+function v7Syntax(ruleId: string, s: Statement, command: string, quoted: boolean): Problem[] {
+  const tail = quoted ? ' The script is stored as it is, and fails here each time it runs.' : '';
+  const first = s.tokens[0];
+  if (first?.text.startsWith('/') && first.text.slice(1).includes('/')) {
+    return [{ ruleId, start: first.start, end: first.end, message: `The script says it is for RouterOS 6, which has no slash-separated paths (RouterOS 7's syntax): write ${first.text.split('/').filter(Boolean).join(' ').replace(/^/, '/')} with spaces.${tail}` }];
+  }
+  const since = s.words[0]?.text.replace(/^:/, '') === command ? v7Since(command) : undefined;
+  const word = s.words[0];
+  return since && word ? [{ ruleId, start: word.start, end: word.end, message: `The script says it is for RouterOS 6, which has no :${command} (RouterOS ${since} and later).${tail}` }] : [];
 }
 
 /** Arguments the resolved command does not take, for the statements `which` selects. */
