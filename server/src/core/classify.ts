@@ -26,9 +26,10 @@ export function hasIpxeMagic(head: string): boolean {
  * Text nested past the cap is not parsed (the parser recurses): it is not taken as Ignition by content.
  */
 export function looksLikeIgnition(text: string): boolean {
-  if (!/"ignition"\s*:\s*\{/.test(text) || jsonDepthExceeded(text) >= 0) return false;
+  if (!/"ignition(?:"\s*:\s*\{|Version"\s*:)/.test(text) || jsonDepthExceeded(text) >= 0) return false;
   const root = parseTree(text, [], { allowTrailingComma: true });
-  return root !== undefined && findNodeAtLocation(root, ['ignition', 'version']) !== undefined;
+  // Spec 1 configs (Ignition 0.x, 2015–2016) say `"ignitionVersion": 1` at the top level instead.
+  return root !== undefined && (findNodeAtLocation(root, ['ignition', 'version']) !== undefined || findNodeAtLocation(root, ['ignitionVersion'])?.value === 1);
 }
 
 /** Keywords that open a SYSLINUX config: a `.cfg`/`.conf` file whose first directive is one is taken as such. */
