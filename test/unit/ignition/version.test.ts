@@ -18,6 +18,9 @@ describe('ignition.unsupportedVersion', () => {
     const r = lintFixture('config.ign', `{ "ignitionVersion": 1, "systemd": {} }\n                     ^ ${RULE}\n`);
     expect(r.actual).toEqual(r.expected);
     expect(r.findings[0]!.message).toContain('spec 1');
+    // A spec 1 .json file is recognised by its content (poseidon/matchbox examples were skipped before).
+    expect(lintText('network.json', '{"ignitionVersion":1,"systemd":{"units":[]}}').findings.map((f) => f.ruleId)).toEqual([RULE]);
+    expect(lintText('other.json', '{"ignitionVersion":"yes"}').language).toBeUndefined();
   });
 });
 
