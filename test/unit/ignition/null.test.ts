@@ -18,7 +18,7 @@ describe('null reads as absent (ignition.schema)', () => {
   it('still needs a required field that is null, and says null counts as absent', () => {
     expect(flagged('ignition.schema', 'c.ign', wrap('"storage": { "files": [{ "path": null }] }'))).toEqual(['{']);
     const r = lintFixture('c.ign', wrap('"passwd": { "users": [{ "name": null }] }'), 'ignition.schema');
-    expect(r.findings[0]!.message).toBe('`passwd.users[0]` needs `name` (a null value counts as absent).');
+    expect(r.findings[0]!.message).toBe('`passwd.users[0]` needs `name` in spec 3.4.0 (a null value counts as absent).');
   });
 
   it('still flags a wrong type that is not null', () => {

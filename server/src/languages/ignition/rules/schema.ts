@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fieldsFor, firstVersionWith, schemaFor } from '../spec';
 import { validatorKey } from '../validatorKey';
+import { FIRST_IGNITION } from '../versions';
 
 let ajv: Ajv | undefined;
 const validators = new Map<string, ValidateFunction>();
@@ -39,9 +40,9 @@ export function validatorFor(version: string): ValidateFunction {
 
 const JSON_TYPE = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `a ${typeof value}`);
 
-function message(error: ErrorObject, where: string, data: unknown): string {
+function message(error: ErrorObject, where: string, data: unknown, version: string): string {
   const at = where ? `\`${where}\`` : 'The config';
-  if (error.keyword === 'required') return `${at} needs \`${String(error.params.missingProperty)}\` (a null value counts as absent).`;
+  if (error.keyword === 'required') return `${at} needs \`${String(error.params.missingProperty)}\` in spec ${version} (a null value counts as absent).`;
   if (error.keyword === 'type') {
     const wanted = String(error.params.type).replace(',null', '').replace('integer', 'a whole number').replace(/^(object|array)$/, 'an $1').replace(/^(string|boolean)$/, 'a $1');
     return `${at} must be ${wanted}, not ${JSON_TYPE(data)}.`;
@@ -66,7 +67,7 @@ export const schemaRule: Rule<IgnitionConfig> = {
       ruleId: this.id,
       start: p.start,
       end: p.end,
-      message: message(p.error, p.where, p.error.data),
+      message: message(p.error, p.where, p.error.data, version),
     }));
   },
 };
@@ -97,7 +98,7 @@ export const unknownKey: Rule<IgnitionConfig> = {
         ruleId: this.id,
         ...range,
         message: newer
-          ? `\`${name}\` exists from spec ${newer} on; with version ${version} Ignition ignores it. Raise ignition.version to ${newer} or newer.`
+          ? `\`${name}\` exists from spec ${newer} on (Ignition ${FIRST_IGNITION[newer] ?? newer} and later read it); with version ${version} Ignition ignores it. Raise ignition.version to ${newer} or newer.`
           : `Unused key \`${name}\`: spec ${version} has no such field, so Ignition ignores it${suggestion ? `. Did you mean \`${suggestion}\`?` : '.'}`,
         ...(suggestion ? { fixes: [{ title: `Change to "${suggestion}"`, edits: [{ ...range, newText: JSON.stringify(suggestion) }], preferred: true }] } : {}),
       });

@@ -97,12 +97,12 @@ export const unsupportedVersion: Rule<IgnitionConfig> = {
     const node = root && findNodeAtLocation(root, ['ignition', 'version']);
     const old = node ? undefined : spec1(root);
     if (old) {
-      const message = `\`ignitionVersion\` is spec 1, the format of Ignition 0.x (CoreOS Container Linux, 2015–2016). Ignition 2.0.0 and later (Fedora CoreOS, RHEL CoreOS 4.6+) refuse it ("invalid config version (couldn't parse)") and the first boot fails; ${FLATCAR}. Nothing else in this file is checked.`;
+      const message = `\`ignitionVersion\` is spec 1, the format of Ignition 0.x (CoreOS Container Linux, 2015–2016). Ignition 2.0.0 and later (Fedora CoreOS, RHEL CoreOS 4.6+) refuse it ("invalid config version (couldn't parse)"): ignition-fetch fails and the first boot stops in the initramfs emergency shell; ${FLATCAR}. Nothing else in this file is checked.`;
       return [{ ruleId: this.id, start: old.offset, end: old.offset + old.length, message }];
     }
     if (node?.type !== 'string' || !isLegacy(String(node.value))) return [];
     const version = String(node.value);
-    const message = `Spec ${version} is the legacy 2.x format (Ignition 0.x: CoreOS Container Linux, RHEL CoreOS up to 4.5). Ignition 2.0.0 and later (Fedora CoreOS, RHEL CoreOS 4.6+) refuse it ("unsupported config version") and the first boot fails; ${FLATCAR}. Nothing else in this file is checked.`;
+    const message = `Spec ${version} is the legacy 2.x format (Ignition 0.x: CoreOS Container Linux, RHEL CoreOS up to 4.5). Ignition 2.0.0 and later (Fedora CoreOS, RHEL CoreOS 4.6+) refuse it ("unsupported config version"): ignition-fetch fails and the first boot stops in the initramfs emergency shell; ${FLATCAR}. Nothing else in this file is checked.`;
     return [{ ruleId: this.id, start: node.offset, end: node.offset + node.length, message }];
   },
 };
