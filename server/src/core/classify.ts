@@ -61,6 +61,6 @@ export function classify(path: string, text: string | undefined, languageId?: st
   if (text === undefined) return undefined;
   if (hasIpxeMagic(text)) return 'ipxe';
   if (name.endsWith('.json') && looksLikeIgnition(text)) return 'ignition';
-  if ((inPxelinuxCfg || name.endsWith('.cfg') || name.endsWith('.conf')) && looksLikeSyslinux(text)) return 'pxelinux';
+  if ((inPxelinuxCfg || /\.(cfg|conf|menu)$/.test(name)) && looksLikeSyslinux(text)) return 'pxelinux';
   return undefined;
 }

@@ -50,7 +50,7 @@ async function* walk(root: string): AsyncGenerator<string> {
 }
 
 async function candidate(path: string, explicit: boolean): Promise<boolean> {
-  if (explicit || classify(path, undefined) !== undefined || /\.(json|cfg|conf)$/.test(path)) return true;
+  if (explicit || classify(path, undefined) !== undefined || /\.(json|cfg|conf|menu)$/.test(path)) return true;
   return classify(path, await headOf(path)) === 'ipxe';
 }
 

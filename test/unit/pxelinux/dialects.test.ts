@@ -15,6 +15,9 @@ describe('which files in pxelinux.cfg/ are configs', () => {
     expect(classify('/t/pxelinux.cfg/f1.txt', '\x0c\x0f07Welcome\x0f07 to the installer\n')).toBeUndefined();
     expect(classify('/t/pxelinux.cfg/redirip.sh', '#!/bin/bash\nlist_ips() {\n')).toBeUndefined();
     expect(classify('/t/pxelinux.cfg/modules.pcimap', '# pci module  vendor\nshpchp 0xffffffff\n')).toBeUndefined();
+    // SYSLINUX menu fragments named .menu (ERPXE's MENU INCLUDE files) are configs by content.
+    expect(classify('/t/er/menu/diag.menu', '# diag.menu\nMENU BEGIN DIAG\n')).toBe('pxelinux');
+    expect(classify('/t/notes.menu', 'Lunch: soup\n')).toBeUndefined();
   });
 });
 

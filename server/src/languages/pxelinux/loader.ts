@@ -1,5 +1,5 @@
 import { dirname, join } from 'node:path';
-import type { RuleContext } from '../../core/context';
+import type { FileView, RuleContext } from '../../core/context';
 import { tftpRootOf } from './paths';
 
 /** Network loaders of the SYSLINUX family, as they sit in a TFTP root. */
@@ -28,6 +28,9 @@ export function versionIn(bytes: Uint8Array): { version: string; major: number; 
   return m ? { version: `${m[1]} ${m[2]}.${m[3]}`, major: Number(m[2]), number: Number(`${m[2]}.${m[3]}`) } : undefined;
 }
 
+/** Loader facts per file view and root (a view lives for one lint run, so a replaced loader is seen next run). */
+const cache = new WeakMap<FileView, Map<string, LoaderInfo | undefined>>();
+
 /**
  * The loaders beside `pxelinux.cfg/` (or in the site's TFTP root), or isolinux.bin beside an ISOLINUX
  * config, and the SYSLINUX version they carry. lpxelinux.0 exists only from 5.10 and syslinux.efi only
@@ -35,8 +38,19 @@ export function versionIn(bytes: Uint8Array): { version: string; major: number; 
  */
 export function loaderInfo(context: RuleContext): LoaderInfo | undefined {
   const root = tftpRootOf(context) ?? (context.path ? dirname(context.path) : undefined);
-  const names = root ? context.files?.list(root) : undefined;
-  if (!root || !names) return undefined;
+  const files = context.files;
+  if (!root || !files) return undefined;
+  // One look per root and file view (a view lives for one lint run): several rules ask for every config.
+  const seen = cache.get(files) ?? new Map<string, LoaderInfo | undefined>();
+  cache.set(files, seen);
+  if (!seen.has(root)) seen.set(root, readLoaders(context, root));
+  return seen.get(root);
+}
+
+
+function readLoaders(context: RuleContext, root: string): LoaderInfo | undefined {
+  const names = context.files?.list(root);
+  if (!names) return undefined;
   const pxe = tftpRootOf(context) !== undefined;
   const loaders: string[] = pxe ? NETWORK_LOADERS.filter((l) => names.includes(l)) : names.filter((n) => n === 'isolinux.bin');
   const info: LoaderInfo = { root, loaders };
