@@ -21,7 +21,7 @@ describe('pxelinux.duplicateDefault', () => {
   it('flags DEFAULT, UI and MENU DEFAULT given more than once, on the ignored one', () => {
     checkRule(RULE, 'pxelinux.cfg/default', {
       bad: [`DEFAULT a\n^^^^^^^^^ ${RULE}\nDEFAULT b\nLABEL a\nLABEL b\n`, `UI menu.c32\n^^^^^^^^^^^ ${RULE}\nUI vesamenu.c32\n`],
-      good: ['DEFAULT a\nUI menu.c32\nLABEL a\n  MENU DEFAULT\n'],
+      good: ['DEFAULT a\nUI menu.c32\nLABEL a\n  MENU DEFAULT\n', 'LABEL a\n  MENU DEFAULT\nMENU BEGIN tools\n  LABEL b\n    MENU DEFAULT\nMENU END\nMENU BEGIN more\n  LABEL c\n    MENU DEFAULT\nMENU END\n'],
     });
   });
 });

@@ -179,10 +179,14 @@ export const duplicateDefault: Rule<PxelinuxConfig> = {
   check(config) {
     const problems: Problem[] = [];
     const last = new Map<string, Directive>();
-    const key = (d: Directive): string | undefined =>
-      d.name === 'default' || d.name === 'ui' ? d.name : d.name === 'menu' && d.sub?.text.toLowerCase() === 'default' ? 'menu default' : undefined;
+    // Each submenu (MENU BEGIN … MENU END) has its own MENU DEFAULT.
+    const menus = [0];
+    let nextMenu = 1;
     for (const directive of config.directives) {
-      const k = key(directive);
+      const sub = directive.name === 'menu' ? directive.sub?.text.toLowerCase() : undefined;
+      if (sub === 'begin') menus.push(nextMenu++);
+      if (sub === 'end' && menus.length > 1) menus.pop();
+      const k = directive.name === 'default' || directive.name === 'ui' ? directive.name : sub === 'default' ? `menu default ${menus.at(-1) ?? 0}` : undefined;
       if (!k) continue;
       const earlier = last.get(k);
       if (earlier) {
