@@ -50,6 +50,9 @@ export function looksLikeSyslinux(text: string): boolean {
 export function classify(path: string, text: string | undefined, languageId?: string): LanguageId | undefined {
   const name = baseName(path).toLowerCase();
   if (name === SITE_FILE_NAME) return 'site';
+  // The editor gives every file in pxelinux.cfg/ the pxelinux id (a name pattern): a help screen or a
+  // script there with an extension of its own is still only a config when it reads as one.
+  if (languageId === 'pxelinux' && parentName(path).toLowerCase() === 'pxelinux.cfg' && /\.[^.]+$/.test(name) && !/\.(cfg|conf|menu)$/.test(name) && text !== undefined && !looksLikeSyslinux(text)) return undefined;
   if (languageId && OUR_LANGUAGES.has(languageId)) return languageId as LanguageId;
   if (name.endsWith('.ipxe')) return 'ipxe';
   if (name.endsWith('.rsc')) return 'routeros';
