@@ -214,7 +214,7 @@ export function program(): Command {
     .option('--base64', 'always use base64')
     .action(async (file: string, options: { base64?: boolean }) => {
       const read = await readCappedAsync(resolve(file));
-      if (!read.ok) throw new InputError(`${file}${read.message.slice(resolve(file).length)}`);
+      if (!read.ok) throw new InputError(`${file}: ${read.why}`);
       const bytes = read.bytes;
       process.stdout.write(`${encodeDataUrl(bytes, { base64: options.base64 === true || !isText(bytes) })}\n`);
     });
@@ -239,7 +239,7 @@ async function formatFiles(files: string[], options: { check?: boolean; write?: 
 
 async function readInput(file: string): Promise<string> {
   const read = await readCappedAsync(resolve(file));
-  if (!read.ok) throw new InputError(`${file}${read.message.slice(resolve(file).length)}`);
+  if (!read.ok) throw new InputError(`${file}: ${read.why}`);
   return read.bytes.toString('utf8');
 }
 

@@ -6,9 +6,9 @@
  * the chain rules). Pipes, sockets and devices are skipped with a message: they have no content to send.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { constants, promises as fs, type Stats } from 'node:fs';
+import { constants, promises as fs } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { confine, escapeControl } from '../../../server/src/core/untrusted';
+import { confine, escapeControl, fileKind } from '../../../server/src/core/untrusted';
 import { diskFiles } from '../../../server/src/site/context';
 import { followLink, linkProblem } from '../../../server/src/site/links';
 import { DeployError } from './errors';
@@ -25,13 +25,6 @@ export interface LocalEntry {
 
 /** Files never deployed: editor and VCS leftovers, our own temp files. */
 export const SKIP = /(^|\/)(\.git|\.svn|\.hg|node_modules|\.DS_Store|Thumbs\.db|\.gitignore|\.gitkeep)(\/|$)|\.tmp$|\.pxe-upload-[0-9a-f]+$/;
-
-function special(stat: Stats): string {
-  if (stat.isFIFO()) return 'a named pipe (FIFO)';
-  if (stat.isSocket()) return 'a socket';
-  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
-  return 'not a regular file';
-}
 
 export async function listLocal(root: string, log?: (line: string) => void): Promise<LocalEntry[]> {
   const out: LocalEntry[] = [];
@@ -64,7 +57,7 @@ export async function listLocal(root: string, log?: (line: string) => void): Pro
       } else if (stat.isFile()) {
         out.push({ path, kind: 'file', size: stat.size, mtime: Math.floor(stat.mtimeMs / 1000) });
       } else {
-        log?.(`skipped ${escapeControl(shown(full))}: ${special(stat)}, not a regular file (only files, folders and symlinks are deployed)`);
+        log?.(`skipped ${escapeControl(shown(full))}: ${fileKind(stat)}, not a regular file (only files, folders and symlinks are deployed)`);
       }
     }
   };
@@ -84,7 +77,7 @@ export async function hashInto(path: string, hash: Hash): Promise<void> {
   const handle = await fs.open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const stat = await handle.stat();
-    if (!stat.isFile()) throw new DeployError(`${escapeControl(path)} is ${special(stat)}, not a regular file: it cannot be hashed. Remove it or replace it with a file.`);
+    if (!stat.isFile()) throw new DeployError(`${escapeControl(path)} is ${fileKind(stat)}, not a regular file: it cannot be hashed. Remove it or replace it with a file.`);
     for await (const chunk of handle.createReadStream({ autoClose: false }) as AsyncIterable<Buffer>) hash.update(chunk);
   } finally {
     await handle.close();

@@ -59,6 +59,12 @@ interface RawSite {
 
 const shown = (value: unknown): string => `"${escapeControl(String(value))}"`;
 
+/** The VM's MAC (lower case, colons), or a VmError that says how to write one. */
+export function checkedMac(mac: string): string {
+  if (!/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/.test(mac)) throw new VmError(`${shown(mac)} is not a MAC address: write it as 52:54:00:12:34:56.`);
+  return mac;
+}
+
 /** Runs a read of untrusted input; its refusal (a message naming the file and the fix) becomes a VmError. */
 function refusedAsVmError<T>(read: () => T): T {
   try {
@@ -113,8 +119,7 @@ export function vmPlan(siteFile: string, request: VmRequest = {}): VmPlan {
   const raw = refusedAsVmError(() => loadSiteJson(siteFile)) as RawSite;
   const site = siteView(siteFile, raw) ?? { root: dirname(siteFile), file: siteFile };
   const firmware: Firmware = request.firmware ?? raw.vm?.firmware ?? 'bios';
-  const mac = (request.mac ?? raw.vm?.mac ?? QEMU_MAC).toLowerCase();
-  if (!/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/.test(mac)) throw new VmError(`${shown(mac)} is not a MAC address: write it as 52:54:00:12:34:56.`);
+  const mac = checkedMac((request.mac ?? raw.vm?.mac ?? QEMU_MAC).toLowerCase());
   const memoryMiB = whole(request.memoryMiB ?? raw.vm?.memoryMiB ?? 2048, 'The memory (MiB)', 64, 65536);
   const timeoutSeconds = whole(request.timeoutSeconds ?? raw.vm?.timeoutSeconds ?? 300, 'The timeout (seconds)', 1, 86400);
   const notes: string[] = [];

@@ -6,7 +6,7 @@
  */
 import { escapeControl, hasControl } from '../../../server/src/core/untrusted';
 import { isIpv4, isIpv4Network } from '../../../server/src/core/ipv4';
-import { VmError } from './plan';
+import { checkedMac, VmError } from './plan';
 
 /** A value inside a QEMU option list: commas are doubled (`,,` is a literal comma to QEMU). */
 export const qemuValue = (s: string): string => s.replace(/,/g, ',,');
@@ -110,8 +110,7 @@ export function userNetdev(spec: UserNetwork): string {
   return netdev;
 }
 
-/** `-device` for the VM's network card: the MAC checked (it is written into an option list too). */
+/** `-device` for the VM's network card: the MAC checked again here (it is written into an option list too). */
 export function nicDevice(mac: string, uefi: boolean): string {
-  if (!/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/.test(mac)) throw new VmError(`"${escapeControl(mac)}" is not a MAC address: write it as 52:54:00:12:34:56.`);
-  return `virtio-net-pci,netdev=n0,mac=${mac}${uefi ? ',bootindex=0' : ''}`;
+  return `virtio-net-pci,netdev=n0,mac=${checkedMac(mac)}${uefi ? ',bootindex=0' : ''}`;
 }

@@ -20,11 +20,15 @@ export const MAX_INFLATE_BYTES = 64 * 1024 * 1024;
 
 export type ReadFailure = 'missing' | 'notFile' | 'tooLarge' | 'unreadable';
 
-export type ReadResult = { ok: true; bytes: Buffer } | { ok: false; reason: ReadFailure; message: string };
+/** A refused read says why twice: `why` alone (for a caller that names the file its own way) and `message`. */
+export type ReadResult = { ok: true; bytes: Buffer } | { ok: false; reason: ReadFailure; why: string; message: string };
 
 const mib = (n: number): string => `${(n / 1048576).toFixed(n < 1048576 ? 2 : 0)} MiB`;
 
-function kindOf(stat: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+type StatKind = { isFile(): boolean; isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean };
+
+/** What a file that is not a regular file is, in words for a message ("a named pipe (FIFO)", "a device"). */
+export function fileKind(stat: Omit<StatKind, 'isFile'>): string {
   if (stat.isDirectory()) return 'a folder';
   if (stat.isFIFO()) return 'a named pipe (FIFO)';
   if (stat.isSocket()) return 'a socket';
@@ -32,19 +36,28 @@ function kindOf(stat: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): b
   return 'not a regular file';
 }
 
+function refused(path: string, reason: ReadFailure, why: string): ReadResult {
+  return { ok: false, reason, why, message: `${path}: ${why}` };
+}
+
 function failure(path: string, error: unknown): ReadResult {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, reason: 'missing', message: `${path}: no such file. Check the path.` };
-  return { ok: false, reason: 'unreadable', message: `${path}: cannot be read (${code ?? String(error)}). Check its permissions.` };
+  if (code === 'ENOENT' || code === 'ENOTDIR') return refused(path, 'missing', 'no such file. Check the path.');
+  return refused(path, 'unreadable', `cannot be read (${code ?? String(error)}). Check its permissions.`);
 }
 
 function tooLarge(path: string, maxBytes: number): ReadResult {
-  return { ok: false, reason: 'tooLarge', message: `${path}: larger than ${mib(maxBytes)}, not read. A boot config is far smaller; check that this is the file you meant.` };
+  return refused(path, 'tooLarge', `larger than ${mib(maxBytes)}, not read. A boot config is far smaller; check that this is the file you meant.`);
 }
 
-function notFile(path: string, kind: string): ReadResult {
-  return { ok: false, reason: 'notFile', message: `${path}: ${kind}, not read. Only regular files are read; point the setting at a file.` };
+/** The refusal for an opened file that is not a regular file or over the cap; undefined when it may be read. */
+function refusedByStat(path: string, stat: StatKind & { size: number }, maxBytes: number): ReadResult | undefined {
+  if (!stat.isFile()) return refused(path, 'notFile', `${fileKind(stat)}, not read. Only regular files are read; point the setting at a file.`);
+  return stat.size > maxBytes ? tooLarge(path, maxBytes) : undefined;
 }
+
+/** Room for the whole file and one byte past the cap, so a file that grows while it is read is noticed. */
+const bufferFor = (size: number, maxBytes: number): Buffer => Buffer.allocUnsafe(Math.min(maxBytes + 1, size + 65536));
 
 /**
  * Reads a regular file of at most `maxBytes`. Opens without blocking (a FIFO with no writer would wait
@@ -59,13 +72,11 @@ export function readCapped(path: string, maxBytes = MAX_TEXT_BYTES): ReadResult 
   }
   try {
     const stat = fstatSync(fd);
-    if (!stat.isFile()) return notFile(path, kindOf(stat));
-    if (stat.size > maxBytes) return tooLarge(path, maxBytes);
-    // The file may grow while it is read: read at most one byte past the cap to notice.
-    const buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, stat.size + 65536));
+    const refusal = refusedByStat(path, stat, maxBytes);
+    if (refusal) return refusal;
+    const buffer = bufferFor(stat.size, maxBytes);
     let length = 0;
-    for (;;) {
-      if (length === buffer.length) break;
+    while (length < buffer.length) {
       const n = readSync(fd, buffer, length, buffer.length - length, null);
       if (n === 0) break;
       length += n;
@@ -89,9 +100,9 @@ export async function readCappedAsync(path: string, maxBytes = MAX_TEXT_BYTES): 
   }
   try {
     const stat = await handle.stat();
-    if (!stat.isFile()) return notFile(path, kindOf(stat));
-    if (stat.size > maxBytes) return tooLarge(path, maxBytes);
-    const buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, stat.size + 65536));
+    const refusal = refusedByStat(path, stat, maxBytes);
+    if (refusal) return refusal;
+    const buffer = bufferFor(stat.size, maxBytes);
     let length = 0;
     while (length < buffer.length) {
       const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);

@@ -88,9 +88,9 @@ export async function lintPaths(paths: readonly string[], options: LintPathsOpti
       const read = await readCappedAsync(path, MAX_TEXT_BYTES);
       if (!read.ok) {
         // Named on the command line: the user must hear it. Met in a folder: a finding, never silence.
-        if (explicit || read.reason === 'unreadable') throw new InputError(`${shown}${read.message.slice(path.length)}`);
+        if (explicit || read.reason === 'unreadable') throw new InputError(`${shown}: ${read.why}`);
         const level = levelOf('internal.notChecked', options.levels ?? {});
-        const message = `Not checked: ${read.message.slice(path.length + 2)}`;
+        const message = `Not checked: ${read.why}`;
         if (level !== 'off') reports.push({ path, language: undefined, text: '', findings: [{ ruleId: 'internal.notChecked', start: 0, end: 0, message, severity: level }] });
         continue;
       }

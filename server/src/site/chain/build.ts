@@ -66,7 +66,7 @@ export class ChainBuilder {
     if (!this.inputs.files.exists(path)) return;
     const probe = readCapped(path);
     if (probe.ok || probe.reason === 'missing') return;
-    const message = `${this.rel(path)} was not read: ${probe.message.slice(path.length + 2)}`;
+    const message = `${this.rel(path)} was not read: ${probe.why}`;
     this.notes.push(message);
     // Said on the site file (a FIFO or a device gets no diagnostics of its own), where it names the file.
     const siteText = path === this.site.file ? undefined : this.inputs.read(this.site.file);
