@@ -6,10 +6,11 @@
  * diagnostics (rule site.schema) and to the command that needs the value.
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import schema from '../../../schemas/pxe-site.schema.json';
 import { dotted } from '../json/schemaErrors';
-import { depthMessage, escapeControl, jsonDepthExceeded, readCapped, UntrustedInputError } from '../core/untrusted';
+import { escapeControl, readCapped, UntrustedInputError } from '../core/untrusted';
+import { parseTreeCapped } from '../json/parse';
 
 export const MAX_SITE_BYTES = 1024 * 1024;
 
@@ -81,10 +82,10 @@ function plain(node: Node): unknown {
  * are tolerated here (the site file's own diagnostics flag them). Throws `SiteFileError` with what to do.
  */
 export function parseSiteText(text: string, file: string): Record<string, unknown> {
-  if (jsonDepthExceeded(text) >= 0) throw new SiteFileError(`${file}: ${depthMessage()}`);
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true });
-  const json = root && !errors.length ? plain(root) : undefined;
+  const tree = parseTreeCapped(text, errors, { allowTrailingComma: true });
+  if (!tree.ok) throw new SiteFileError(`${file}: ${tree.message}`);
+  const json = tree.root && !errors.length ? plain(tree.root) : undefined;
   if (!json || typeof json !== 'object' || Array.isArray(json)) {
     const first = errors[0];
     const why = first ? `${printParseErrorCode(first.error)} at offset ${first.offset}` : 'the top level is not an object';
