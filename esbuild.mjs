@@ -28,7 +28,7 @@ const common = {
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'out/extension.js' },
   { entryPoints: ['server/src/server.ts'], outfile: 'out/server.js' },
-  { entryPoints: ['client/src/cli.ts'], outfile: 'out/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['cli/src/main.ts'], outfile: 'out/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['bench/bench.ts'], outfile: 'out/bench.js' },
   { entryPoints: ['bench/fuzz.ts'], outfile: 'out/fuzz.js' },
   { entryPoints: ['bench/corpus.ts'], outfile: 'out/corpus.js' },

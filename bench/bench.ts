@@ -8,7 +8,7 @@ import { promises as fs } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { lintPaths, lintText } from '../server/src/engine';
+import { lintPaths, lintText } from '../lib/engine';
 import { chainRows } from './chain';
 import { deployRows } from './deploy';
 import { routerRows } from './router';

@@ -2,9 +2,9 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { lintPaths } from '../server/src/engine';
-import { buildChain, readDisk } from '../server/src/site/chain';
-import { diskFiles, readSite } from '../server/src/site/context';
+import { lintPaths } from '../lib/engine';
+import { buildChain, readDisk } from '../lib/chain';
+import { diskFiles, readSite } from '../lib/site';
 import { time, type Row } from './stats';
 
 const NAS = 'http://192.168.255.2/tftp';

@@ -3,7 +3,7 @@
  * lines, for each language — so a change in how loud the linter is shows as a number.
  */
 import { join, resolve } from 'node:path';
-import { lintPaths } from '../server/src/engine';
+import { lintPaths } from '../lib/engine';
 
 const CORPUS = resolve('test/corpus/realworld');
 const LANGUAGES = ['ipxe', 'pxelinux', 'routeros', 'ignition'] as const;

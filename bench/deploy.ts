@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deploy, loadNasTarget } from '../client/src/deploy';
+import { deploy, loadNasTarget } from '../lib/deploy';
 import { startSshd, type Sshd } from '../test/helpers/sshd';
 import { time, type Row } from './stats';
 

@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
-import { lintText } from '../server/src/engine';
+import { lintText } from '../lib/engine';
 import { LspClient } from '../test/helpers/lspClient';
 import { fuzzHttpPaths, type HttpFuzzResult } from '../test/helpers/httpPaths';
 import { siteCampaign } from './fuzzSite';

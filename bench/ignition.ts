@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getLanguageService } from 'vscode-json-languageservice';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lintText } from '../server/src/engine';
+import { lintText } from '../lib/engine';
 import { time, type Row } from './stats';
 
 /** A config with `count` files (data: URLs) — the size of a big real-world config. */

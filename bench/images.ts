@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { updateImages } from '../client/src/images';
+import { updateImages } from '../lib/images';
 import { time, type Row } from './stats';
 
 const SERVER = `

@@ -4,9 +4,9 @@
  * own menu API reading the same menus on a fresh connection.
  */
 import { RouterOSClient } from 'routeros-client';
-import { RouterApi } from '../client/src/router/api';
-import { desiredOf, MENUS } from '../client/src/router/desired';
-import { makeRouterPlan, readState } from '../client/src/router/plan';
+import { RouterApi } from '../lib/router';
+import { desiredOf, MENUS } from '../lib/router';
+import { makeRouterPlan, readState } from '../lib/router';
 import { realTree, startSimulator, type Row as SimRow } from '../test/helpers/routerosSim';
 import { time, type Row } from './stats';
 

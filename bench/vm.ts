@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startVm, vmPlan, type VmResult } from '../client/src/vm';
+import { startVm, vmPlan, type VmResult } from '../lib/vm';
 import { MACS, MARKER, vmMissing, vmSite } from '../test/helpers/vmSite';
 import { stats, type Row, type Stats } from './stats';
 

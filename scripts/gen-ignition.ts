@@ -7,8 +7,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
-import { schemaFor, SPEC_ORDER } from '../server/src/languages/ignition/spec';
-import { validatorKey } from '../server/src/languages/ignition/validatorKey';
+import { schemaFor, SPEC_ORDER } from '../lib/languages';
+import { validatorKey } from '../lib/languages';
 
 const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, code: { source: true } });
 for (const version of SPEC_ORDER) ajv.addSchema(schemaFor(version), version);

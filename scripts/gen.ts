@@ -4,8 +4,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RULES } from '../server/src/engine';
-import { docsAnchor, type RuleMeta } from '../server/src/core/rule';
+import { RULES } from '../lib/engine';
+import { docsAnchor, type RuleMeta } from '../lib/core';
 
 const LEVEL_DESCRIPTIONS = ['Rule disabled', 'Shown as a hint (faded, no list entry)', 'Information', 'Warning', 'Error'];
 

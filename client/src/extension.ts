@@ -8,7 +8,7 @@ import { DECODED_SCHEME, DecodedFiles } from './commands/decodedView';
 import { restoreRouterOsTree } from './commands/routerosTree';
 import { offerSiteFile } from './siteOffer';
 import { siteStatus } from './siteStatus';
-import { escapeControl, UntrustedInputError } from '../../server/src/core/untrusted';
+import { escapeControl, UntrustedInputError } from '../../lib/core';
 
 let client: LanguageClient | undefined;
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { SITE_FILE_NAME } from '../../server/src/core/classify';
+import { SITE_FILE_NAME } from '../../lib/core';
 
 const BOOT_LANGUAGES = new Set(['ipxe', 'pxelinux', 'routeros', 'ignition']);
 const DISMISSED = 'pxeWorkbench.siteOfferDismissed';

@@ -1,6 +1,6 @@
 /** The status bar item naming the workspace's site (pxe-site.json's "name"); a click shows its boot chain. */
 import * as vscode from 'vscode';
-import { readSite } from '../../server/src/site/context';
+import { readSite } from '../../lib/site';
 
 export function siteStatus(): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('pxeWorkbench.site', vscode.StatusBarAlignment.Left, 51);

@@ -1,11 +1,11 @@
 /** LSP entry: wires the connection to the analysis services, nothing else. Run with --stdio or --node-ipc. */
 import { createConnection, DidChangeWatchedFilesNotification, ErrorCodes, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { SERVICES, grade, type RuleLevels } from './engine';
-import { analysisFailed, type LanguageService } from './core/language';
-import { MAX_TREE_BYTES, parseJsonCapped, readTextOrThrow } from './core/untrusted';
+import { SERVICES, grade, type RuleLevels } from '../../lib/engine';
+import { analysisFailed, type LanguageService } from '../../lib/core';
+import { MAX_TREE_BYTES, parseJsonCapped, readTextOrThrow } from '../../lib/core';
 import { pathToFileURL } from 'node:url';
-import { treeFromInspect, useTree } from './languages/routeros/tree';
+import { treeFromInspect, useTree } from '../../lib/languages';
 import { AnalysisCache, contextOf, Debouncer, pathOf, type Analysis } from './lsp/analysis';
 import { chainHover, chainRequest, documentLinks, CHAIN_CHANGED, CHAIN_REQUEST } from './lsp/chainView';
 import { Workspace } from './lsp/workspace';

@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { schemaFor, SPEC_ORDER } from '../../server/src/languages/ignition/spec';
-import { validatorKey } from '../../server/src/languages/ignition/validatorKey';
+import { schemaFor, SPEC_ORDER } from '../../lib/languages/ignition/spec';
+import { validatorKey } from '../../lib/languages/ignition/validatorKey';
 import { built } from '../helpers/build';
 
 describe('build-time Ignition validators (out/ignition-validators.js)', () => {

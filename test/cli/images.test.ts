@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { generateKey, readPrivateKey, createMessage, sign } from 'openpgp';
-import { ImageError, LATEST_FILE, pxeRelease, updateImages, type UpdateOptions } from '../../client/src/images';
+import { ImageError, LATEST_FILE, pxeRelease, updateImages, type UpdateOptions } from '../../lib/images';
 import { serveArtifacts, type Served } from '../helpers/artifactServer';
 import { built } from '../helpers/build';
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { depthMessage } from '../../server/src/core/untrusted';
+import { depthMessage } from '../../lib/core/untrusted';
 import { built } from '../helpers/build';
 
 const MIB = 1024 * 1024;

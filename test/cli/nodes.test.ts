@@ -3,8 +3,8 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseRouterOs } from '../../server/src/languages/routeros/parser';
-import { statementsOf } from '../../server/src/languages/routeros/statements';
+import { parseRouterOs } from '../../lib/languages/routeros/parser';
+import { statementsOf } from '../../lib/languages/routeros/statements';
 import { built } from '../helpers/build';
 
 const cli = (args: string[], cwd: string) => spawnSync(process.execPath, [built('cli.js'), ...args], { encoding: 'utf8', cwd });

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { downloadTree, DownloadError, treeUrl } from '../../client/src/routeros/download';
+import { downloadTree, DownloadError, treeUrl } from '../../lib/router/treeDownload';
 
 describe('downloading a command tree (from a local HTTP server)', () => {
   let server: Server;

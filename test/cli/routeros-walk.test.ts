@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { walkRouterTree, WalkError } from '../../client/src/routeros/walk';
-import { treeFromInspect } from '../../server/src/languages/routeros/tree';
+import { walkRouterTree, WalkError } from '../../lib/router/treeWalk';
+import { treeFromInspect } from '../../lib/languages/routeros/tree';
 import { startSimulator, type Simulator } from '../helpers/routerosSim';
 
 const DUMP = join('..', 'shared', 'reference', 'routeros', 'restraml-7.24-inspect.json');

@@ -4,9 +4,9 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deploy, type Secrets } from '../../client/src/deploy';
-import { planNodes, writeNodes } from '../../client/src/nodes/generate';
-import { deployRouter } from '../../client/src/router';
+import { deploy, type Secrets } from '../../lib/deploy';
+import { planNodes, writeNodes } from '../../lib/nodes/generate';
+import { deployRouter } from '../../lib/router';
 import { deploySite } from '../helpers/deploySite';
 import { realTree, startSimulator, type Simulator } from '../helpers/routerosSim';
 import { routerSite } from '../helpers/routerSite';

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ImageError, remoteImagesDir, updateImagesOnNas } from '../../client/src/images';
+import { ImageError, remoteImagesDir, updateImagesOnNas } from '../../lib/images';
 import { serveArtifacts, type Served } from '../helpers/artifactServer';
 import { deploySite } from '../helpers/deploySite';
 import { startSshd, type Sshd } from '../helpers/sshd';

@@ -3,8 +3,8 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deploy, generatedSnippet, loadNasTarget, type NasTarget } from '../../client/src/deploy';
-import { verifyUrls } from '../../client/src/deploy/verify';
+import { deploy, generatedSnippet, loadNasTarget, type NasTarget } from '../../lib/deploy';
+import { verifyUrls } from '../../lib/deploy/verify';
 import { freePort, startSshd, type Sshd } from '../helpers/sshd';
 
 /** Debian's nginx as a local process on 127.0.0.1, including conf.d/*.conf in its one server. */

@@ -3,9 +3,9 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Secrets } from '../../client/src/deploy';
-import { connect } from '../../client/src/deploy/ssh';
-import { bodyCapped } from '../../client/src/net';
+import type { Secrets } from '../../lib/deploy';
+import { connect } from '../../lib/deploy/ssh';
+import { bodyCapped } from '../../lib/core/net';
 import { deploySite } from '../helpers/deploySite';
 import { startSshd, type Sshd } from '../helpers/sshd';
 

@@ -8,7 +8,7 @@ import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CertificateError, RouterApi, RouterError, type ApiTarget } from '../../client/src/router/api';
+import { CertificateError, RouterApi, RouterError, type ApiTarget } from '../../lib/router/api';
 import { makeCertificate } from '../helpers/routerCert';
 import { realTree, startSimulator, type Simulator, type SimulatorOptions } from '../helpers/routerosSim';
 

@@ -1,6 +1,6 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { RouterApi } from '../../client/src/router/api';
+import { RouterApi } from '../../lib/router/api';
 
 // A "router" that answers the login with one word that never ends: the client must stop reading at its cap
 // and close, not buffer until memory runs out.

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deploy, DeployError, HostKeyError, loadNasTarget, type Secrets } from '../../client/src/deploy';
+import { deploy, DeployError, HostKeyError, loadNasTarget, type Secrets } from '../../lib/deploy';
 import { deploySite } from '../helpers/deploySite';
 import { startSshd, type Sshd } from '../helpers/sshd';
 

@@ -2,7 +2,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadNasTarget, type NasTarget } from '../../client/src/deploy';
+import { loadNasTarget, type NasTarget } from '../../lib/deploy';
 import type { Sshd } from './sshd';
 
 export interface DeploySite {

@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
-import type { SiteView } from '../../server/src/core/context';
-import { serveSite, type HttpEvent, type SiteServer } from '../../client/src/vm/http';
+import type { SiteView } from '../../lib/core/ruleContext';
+import { serveSite, type HttpEvent, type SiteServer } from '../../lib/vm/http';
 
 /** What the secret file outside the HTTP folder holds: a response containing it is an escape. */
 export const SECRET = 'PXE-WORKBENCH-SECRET-OUTSIDE-THE-HTTP-FOLDER';

@@ -6,7 +6,7 @@
  *     ^^^^^^ ipxe.unknownCommand
  */
 import { positionsOf, toRange } from '../../server/src/lsp/convert';
-import { lintText, type Finding } from '../../server/src/engine';
+import { lintText, type Finding } from '../../lib/engine';
 
 const MARKER = /^(\s*)(\^+)\s+([\w.]+)\s*$/;
 

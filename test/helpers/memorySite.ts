@@ -1,8 +1,8 @@
 /** A site in memory for boot-chain tests: files by path (relative to /site), symlinks as `{ link }`. */
 import { dirname, join, posix } from 'node:path';
-import type { FileView } from '../../server/src/core/context';
-import { buildChain, type Chain, type ChainInputs, type Hop } from '../../server/src/site/chain';
-import { siteView } from '../../server/src/site/context';
+import type { FileView } from '../../lib/core/ruleContext';
+import { buildChain, type Chain, type ChainInputs, type Hop } from '../../lib/chain';
+import { siteView } from '../../lib/site/context';
 
 export const ROOT = '/site';
 export type Entry = string | { link: string };

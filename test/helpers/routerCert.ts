@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { certificateFingerprint } from '../../client/src/router/api';
+import { certificateFingerprint } from '../../lib/router/api';
 import { X509Certificate } from 'node:crypto';
 
 export interface TestCertificate {

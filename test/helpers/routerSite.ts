@@ -5,7 +5,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadRouterTarget, type RouterTarget } from '../../client/src/router';
+import { loadRouterTarget, type RouterTarget } from '../../lib/router';
 import type { Simulator } from './routerosSim';
 import type { Sshd } from './sshd';
 

@@ -5,7 +5,7 @@
  * unexpected failure, if any: only `SiteFileError` may be thrown, and only for a file with a type error.
  */
 import fc from 'fast-check';
-import { parseSiteText, SiteFileError } from '../../server/src/site/load';
+import { parseSiteText, SiteFileError } from '../../lib/site/load';
 import { BASE_SITE, LOADERS, memoryChain } from './memorySite';
 
 export const FULL_SITE = {

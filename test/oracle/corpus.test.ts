@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { lintPaths } from '../../server/src/engine';
+import { lintPaths } from '../../lib/engine';
 
 const run = promisify(execFile);
 const CORPUS = resolve('test/corpus/realworld/ignition');

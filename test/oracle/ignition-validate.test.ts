@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../../server/src/engine';
-import { encodeDataUrl } from '../../server/src/languages/ignition/dataUrl';
+import { lintText } from '../../lib/engine';
+import { encodeDataUrl } from '../../lib/languages/ignition/dataUrl';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'pxe-oracle-'));

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { connect, DeployError } from '../../client/src/deploy';
-import { fenced } from '../../client/src/net';
-import { RouterApi, RouterError } from '../../client/src/router/api';
-import { downloadVerified } from '../../client/src/images/download';
+import { connect, DeployError } from '../../lib/deploy';
+import { fenced } from '../../lib/core/net';
+import { RouterApi, RouterError } from '../../lib/router/api';
+import { downloadVerified } from '../../lib/images/download';
 
 describe('the test network fence (PXE_WORKBENCH_LOOPBACK_ONLY)', () => {
   const saved = process.env.PXE_WORKBENCH_LOOPBACK_ONLY;

@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startVm, stageLine, vmPlan, type StageId, type VmResult } from '../../client/src/vm';
+import { startVm, stageLine, vmPlan, type StageId, type VmResult } from '../../lib/vm';
 import { MACS, MARKER, vmMissing, vmSite } from '../helpers/vmSite';
 
 const missing = vmMissing();

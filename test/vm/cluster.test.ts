@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startVm, vmPlan } from '../../client/src/vm';
+import { startVm, vmPlan } from '../../lib/vm';
 import { installBootFiles, MARKER, vmMissing } from '../helpers/vmSite';
 
 const missing = vmMissing();

@@ -2,8 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { ChainData, ClientData, HopData } from '../../../server/src/site/chain/serialize';
-import { chainPage, nodeTarget, type Where } from './render';
+import type { ChainData, ClientData, HopData } from '../../../lib/chain';
+import { chainPage, nodeTarget, type Where } from '../../../lib/chain';
 
 export const CHAIN_REQUEST = 'pxe/chain';
 export const CHAIN_CHANGED = 'pxe/chainChanged';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { SITE_FILE_NAME } from '../../../server/src/core/classify';
-import { buildSiteFile, checkAnswer, DEFAULT_ANSWERS, type SiteAnswers } from '../../../server/src/site/create';
+import { SITE_FILE_NAME } from '../../../lib/core';
+import { buildSiteFile, checkAnswer, DEFAULT_ANSWERS, type SiteAnswers } from '../../../lib/site';
 
 const QUESTIONS: { field: keyof SiteAnswers; prompt: string }[] = [
   { field: 'name', prompt: 'A name for this site' },

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { findNodeAtLocation } from 'jsonc-parser';
-import { parseTreeCapped } from '../../../server/src/json/parse';
-import { encodeDataUrl, isText } from '../../../server/src/languages/ignition/dataUrl';
-import { EmbeddedError, readEmbedded, writeEmbedded } from '../../../server/src/languages/ignition/embedded';
+import { parseTreeCapped } from '../../../lib/json';
+import { encodeDataUrl, isText } from '../../../lib/languages';
+import { EmbeddedError, readEmbedded, writeEmbedded } from '../../../lib/languages';
 
 export const DECODED_SCHEME = 'pxe-data';
 

@@ -1,8 +1,8 @@
 /** PXE: Deploy to NAS…, Show Deploy Plan, Compare With NAS, upload on save, and the deploy status bar item. */
 import { posix, relative, sep } from 'node:path';
 import * as vscode from 'vscode';
-import { brokenMachines, connect, deploy, DeployError, failed as urlFailed, loadNasTarget, planLines, recordHostKey, summary, targetNames, type DeployOutcome, type NasTarget, type Secrets, type SshTarget } from '../deploy';
-import { clock, mib } from '../images';
+import { brokenMachines, connect, deploy, DeployError, failed as urlFailed, loadNasTarget, planLines, recordHostKey, summary, targetNames, type DeployOutcome, type NasTarget, type Secrets, type SshTarget } from '../../../lib/deploy';
+import { clock, mib } from '../../../lib/images';
 
 export const PLAN_SCHEME = 'pxe-plan';
 export const REMOTE_SCHEME = 'pxe-remote';

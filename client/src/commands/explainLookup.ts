@@ -1,8 +1,8 @@
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
-import { LookupError, normalizeMac, hexIp } from '../../../server/src/languages/pxelinux/lookup';
-import { explainLookup } from '../../../server/src/languages/pxelinux/lookupFiles';
-import { diskFiles, findSiteFile, readSite } from '../../../server/src/site/context';
+import { LookupError, normalizeMac, hexIp } from '../../../lib/languages';
+import { explainLookup } from '../../../lib/languages';
+import { diskFiles, findSiteFile, readSite } from '../../../lib/site';
 
 /** The TFTP root: the folder above the open pxelinux.cfg/ file, else the workspace's site file. */
 function tftpRoot(): string | undefined {

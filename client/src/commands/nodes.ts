@@ -1,7 +1,7 @@
 /** PXE: Generate Node Files: the fleet's per-node files and static leases, with a diff preview first. */
 import * as vscode from 'vscode';
-import { readSite } from '../../../server/src/site/context';
-import { nodeFileLine, NodesError, nodesSummary, planNodes, writeNodes } from '../nodes/generate';
+import { readSite } from '../../../lib/site';
+import { nodeFileLine, NodesError, nodesSummary, planNodes, writeNodes } from '../../../lib/nodes';
 import { PLAN_SCHEME, type Documents } from './deploy';
 
 export async function generateNodesCommand(documents: Documents, log: vscode.LogOutputChannel): Promise<{ written: string[]; skipped: string[] } | undefined> {

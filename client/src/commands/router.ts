@@ -1,9 +1,9 @@
 /** PXE: Deploy to Router…, Show Router Plan and Pull Router Config: the router deploy core behind editor UI. */
 import * as vscode from 'vscode';
-import { planLines, recordHostKey } from '../deploy';
-import { recordTargetSetting } from '../deploy/target';
-import { deployRouter, loadRouterTarget, pullRouter, RouterError, routerPlanLines, routerSummary, type RouterDeployOptions, type RouterDeployOutcome, type RouterTarget, type UnsupportedChoice } from '../router';
-import type { DeployError } from '../deploy/errors';
+import { planLines, recordHostKey } from '../../../lib/deploy';
+import { recordTargetSetting } from '../../../lib/deploy';
+import { deployRouter, loadRouterTarget, pullRouter, RouterError, routerPlanLines, routerSummary, type RouterDeployOptions, type RouterDeployOutcome, type RouterTarget, type UnsupportedChoice } from '../../../lib/router';
+import type { DeployError } from '../../../lib/deploy';
 import { pickSiteTarget, PLAN_SCHEME, type DeployUi } from './deploy';
 
 export class RouterUi {

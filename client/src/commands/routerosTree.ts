@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { parseJsonCapped, UntrustedInputError } from '../../../server/src/core/untrusted';
-import { loadSiteJson } from '../../../server/src/site/load';
-import { TreeError, treeFromInspect } from '../../../server/src/languages/routeros/tree';
-import { diskFiles, findSiteFile } from '../../../server/src/site/context';
-import { downloadTree, DownloadError, treeUrl } from '../routeros/download';
-import { walkRouterTree, WalkError } from '../routeros/walk';
+import { parseJsonCapped, UntrustedInputError } from '../../../lib/core';
+import { loadSiteJson } from '../../../lib/site';
+import { TreeError, treeFromInspect } from '../../../lib/languages';
+import { diskFiles, findSiteFile } from '../../../lib/site';
+import { downloadTree, DownloadError, treeUrl } from '../../../lib/router';
+import { walkRouterTree, WalkError } from '../../../lib/router';
 import { secretKeyOf } from './deploy';
 
 /** The server learns about a loaded tree through this notification (a file path it reads itself). */

@@ -1,7 +1,7 @@
 /** PXE: Update Fedora CoreOS Images — the image updater with a cancellable progress notification. */
 import * as vscode from 'vscode';
-import { loadNasTarget, targetNames, type NasTarget, type Secrets } from '../deploy';
-import { clock, ImageError, imagesSettings, mib, remoteImagesDir, updateImages, updateImagesOnNas, type UpdateResult } from '../images';
+import { loadNasTarget, targetNames, type NasTarget, type Secrets } from '../../../lib/deploy';
+import { clock, ImageError, imagesSettings, mib, remoteImagesDir, updateImages, updateImagesOnNas, type UpdateResult } from '../../../lib/images';
 
 /** The site files of the workspace that declare `images`. */
 async function sitesWithImages(): Promise<vscode.Uri[]> {

@@ -1,13 +1,13 @@
 /**
  * PXE: Start Test VM / Stop Test VM, the Boot Timeline view, the serial console as a terminal, a status
- * bar item, and the `pxe-vm` task type — the editor's face of client/src/vm.
+ * bar item, and the `pxe-vm` task type — the editor's face of lib/vm.
  */
 import * as vscode from 'vscode';
-import { parseRouterOs } from '../../../server/src/languages/routeros/parser';
-import { dhcpFacts } from '../../../server/src/site/chain/dhcp';
-import { loadSiteView, readSite } from '../../../server/src/site/context';
-import { readTextOrUndefined } from '../../../server/src/core/untrusted';
-import { stageLine, STAGE_NAME, STAGE_ORDER, howItEnded, startVm, succeeded, vmPlan, VmError, type Stage, type StageId, type VmRequest, type VmResult, type VmRun } from '../vm';
+import { parseRouterOs } from '../../../lib/languages';
+import { dhcpFacts } from '../../../lib/chain';
+import { loadSiteView, readSite } from '../../../lib/site';
+import { readTextOrUndefined } from '../../../lib/core';
+import { stageLine, STAGE_NAME, STAGE_ORDER, howItEnded, startVm, succeeded, vmPlan, VmError, type Stage, type StageId, type VmRequest, type VmResult, type VmRun } from '../../../lib/vm';
 
 export const TASK_TYPE = 'pxe-vm';
 

@@ -1,12 +1,12 @@
 import { URI } from 'vscode-uri';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analysisFailed, analyze } from '../core/language';
-import { classify } from '../core/classify';
-import type { Problem } from '../core/problem';
-import type { LanguageId } from '../core/rule';
-import { NO_CONTEXT, type RuleContext } from '../core/context';
-import { SERVICES } from '../engine';
-import { diskContext } from '../site/context';
+import { analysisFailed, analyze } from '../../../lib/core';
+import { classify } from '../../../lib/core';
+import type { Problem } from '../../../lib/core';
+import type { LanguageId } from '../../../lib/core';
+import { NO_CONTEXT, type RuleContext } from '../../../lib/core';
+import { SERVICES } from '../../../lib/engine';
+import { diskContext } from '../../../lib/site';
 
 export interface Analysis {
   version: number;

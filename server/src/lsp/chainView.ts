@@ -2,12 +2,12 @@
 import { pathToFileURL } from 'node:url';
 import type { DocumentLink, Location } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { servedPath } from '../core/context';
-import type { Hop } from '../site/chain';
-import { chainData, hopsAt, type ChainData } from '../site/chain/serialize';
-import type { HoverInfo } from '../core/language';
+import { servedPath } from '../../../lib/core';
+import type { Hop } from '../../../lib/chain';
+import { chainData, hopsAt, type ChainData } from '../../../lib/chain';
+import type { HoverInfo } from '../../../lib/core';
 import { relative } from 'node:path';
-import { diskFiles } from '../site/context';
+import { diskFiles } from '../../../lib/site';
 import { pathOf } from './analysis';
 import { toRange } from './convert';
 import type { Workspace } from './workspace';

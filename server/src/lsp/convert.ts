@@ -1,5 +1,4 @@
 /** The one place where offsets become LSP positions and our findings become LSP types. */
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeAction,
   CodeActionKind,
@@ -15,22 +14,19 @@ import {
   type Hover,
   type Range,
 } from 'vscode-languageserver';
-import type { ActionInfo, Completion, HoverInfo, Span, SymbolInfo } from '../core/language';
-import type { Severity } from '../core/problem';
-import { docsAnchor } from '../core/rule';
-import type { Finding } from '../engine';
+import type { ActionInfo, Completion, HoverInfo, Span, SymbolInfo } from '../../../lib/core';
+import type { Severity } from '../../../lib/core';
+import { docsAnchor } from '../../../lib/core';
+import type { Finding } from '../../../lib/engine';
+import { positionsOf, rangeOf, type Positions } from '../../../lib/core';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 export const SOURCE = 'pxe-workbench';
 
-/** Something that maps offsets to positions: a TextDocument. */
-export type Positions = Pick<TextDocument, 'positionAt'>;
-
-export function positionsOf(text: string): Positions {
-  return TextDocument.create('file:///', 'plaintext', 0, text);
-}
+export { positionsOf, type Positions };
 
 export function toRange(doc: Positions, start: number, end: number): Range {
-  return { start: doc.positionAt(start), end: doc.positionAt(Math.max(start, end)) };
+  return rangeOf(doc, start, end);
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {

@@ -1,5 +1,5 @@
-import { LEVELS, type Level } from '../core/problem';
-import type { RuleLevels } from '../engine';
+import { LEVELS, type Level } from '../../../lib/core';
+import type { RuleLevels } from '../../../lib/engine';
 
 /**
  * Reads `pxeWorkbench.rules` into a flat `{ "ipxe.missingInitrd": "warning" }`. VS Code hands dotted keys

@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { SITE_FILE_NAME } from '../core/classify';
-import { textLooksBinary } from '../core/untrusted';
-import type { SiteView } from '../core/context';
-import { lintText, type Finding, type RuleLevels } from '../engine';
-import { ChainCache, readDisk, type Chain } from '../site/chain';
-import { diskContext, diskFiles, readSite, trustedSiteFile } from '../site/context';
+import { SITE_FILE_NAME } from '../../../lib/core';
+import { textLooksBinary } from '../../../lib/core';
+import type { SiteView } from '../../../lib/core';
+import { lintText, type Finding, type RuleLevels } from '../../../lib/engine';
+import { ChainCache, readDisk, type Chain } from '../../../lib/chain';
+import { diskContext, diskFiles, readSite, trustedSiteFile } from '../../../lib/site';
 import { pathOf } from './analysis';
 import { positionsOf, toDiagnostic, type Positions } from './convert';
 

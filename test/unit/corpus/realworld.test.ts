@@ -6,8 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintPaths, lintText } from '../../../server/src/engine';
-import { diskContext } from '../../../server/src/site/context';
+import { lintPaths, lintText } from '../../../lib/engine';
+import { diskContext } from '../../../lib/site/context';
 
 const CORPUS = resolve('test/corpus/realworld');
 const LANGUAGES = ['ipxe', 'pxelinux', 'routeros', 'ignition'] as const;

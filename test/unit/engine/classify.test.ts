@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify } from '../../../server/src/core/classify';
+import { classify } from '../../../lib/core/classify';
 
 describe('classify', () => {
   it.each([

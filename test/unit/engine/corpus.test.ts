@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintPaths } from '../../../server/src/engine';
+import { lintPaths } from '../../../lib/engine';
 
 const CORPUS = join('..', 'shared', 'corpus');
 const INTENTIONAL = new Set(['tikoci-intentional-errors.rsc']);

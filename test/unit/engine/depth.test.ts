@@ -8,13 +8,13 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { visit } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
-import { classify } from '../../../server/src/core/classify';
-import { depthMessage, jsonDepthExceeded, MAX_JSON_DEPTH } from '../../../server/src/core/untrusted';
-import { lintText } from '../../../server/src/engine';
-import { parseStrictJson } from '../../../server/src/json/parse';
-import { ignition } from '../../../server/src/languages/ignition';
-import { buildChain, readDisk, type Hop } from '../../../server/src/site/chain';
-import { diskFiles, readSite } from '../../../server/src/site/context';
+import { classify } from '../../../lib/core/classify';
+import { depthMessage, jsonDepthExceeded, MAX_JSON_DEPTH } from '../../../lib/core/untrusted';
+import { lintText } from '../../../lib/engine';
+import { parseStrictJson } from '../../../lib/json/parse';
+import { ignition } from '../../../lib/languages/ignition';
+import { buildChain, readDisk, type Hop } from '../../../lib/chain';
+import { diskFiles, readSite } from '../../../lib/site/context';
 
 const arrays = (n: number): string => `${'['.repeat(n)}${']'.repeat(n)}`;
 /** A config that starts like Ignition and then nests `n` levels deep. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintPaths } from '../../../server/src/engine';
+import { lintPaths } from '../../../lib/engine';
 
 /** The table in examples/broken/README.md: file → the one rule it must produce. */
 function expectations(): [string, string][] {

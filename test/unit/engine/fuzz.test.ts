@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mutate } from '../../helpers/mutate';
-import { lintText } from '../../../server/src/engine';
-import { SERVICES } from '../../../server/src/engine';
+import { lintText } from '../../../lib/engine';
+import { SERVICES } from '../../../lib/engine';
 
 const CORPUS = join('..', 'shared', 'corpus');
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { RULES, SERVICES } from '../../../server/src/engine';
+import { RULES, SERVICES } from '../../../lib/engine';
 import { ruleSettings, rulesMarkdown } from '../../../scripts/gen';
 
 const manifest = JSON.parse(readFileSync('package.json', 'utf8'));

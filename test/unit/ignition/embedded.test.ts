@@ -1,8 +1,8 @@
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeDataUrl, encodeDataUrl } from '../../../server/src/languages/ignition/dataUrl';
-import { readEmbedded, writeEmbedded } from '../../../server/src/languages/ignition/embedded';
+import { decodeDataUrl, encodeDataUrl } from '../../../lib/languages/ignition/dataUrl';
+import { readEmbedded, writeEmbedded } from '../../../lib/languages/ignition/embedded';
 
 const config = (source: string, compression?: string): string =>
   `{\n  "ignition": { "version": "3.4.0" },\n  "storage": { "files": [{ "path": "/etc/motd", "contents": { ${compression ? `"compression": "${compression}", ` : ''}"source": ${JSON.stringify(source)} } }] }\n}\n`;

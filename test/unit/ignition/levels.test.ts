@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ignition } from '../../../server/src/languages/ignition';
+import { ignition } from '../../../lib/languages/ignition';
 
 describe('Ignition rule levels', () => {
   it('every rule says why it has its level, in the words of the severity policy', () => {

@@ -4,11 +4,11 @@
  */
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { MAX_INFLATE_BYTES } from '../../../server/src/core/untrusted';
-import { lintText } from '../../../server/src/engine';
-import { ignition } from '../../../server/src/languages/ignition';
-import { DataUrlTooLargeError, decodeDataUrl, encodeDataUrl, MAX_DATA_URL_CHARS } from '../../../server/src/languages/ignition/dataUrl';
-import { EmbeddedError, readEmbedded } from '../../../server/src/languages/ignition/embedded';
+import { MAX_INFLATE_BYTES } from '../../../lib/core/untrusted';
+import { lintText } from '../../../lib/engine';
+import { ignition } from '../../../lib/languages/ignition';
+import { DataUrlTooLargeError, decodeDataUrl, encodeDataUrl, MAX_DATA_URL_CHARS } from '../../../lib/languages/ignition/dataUrl';
+import { EmbeddedError, readEmbedded } from '../../../lib/languages/ignition/embedded';
 import { flagged } from '../../helpers/markers';
 
 const MIB = 1024 * 1024;

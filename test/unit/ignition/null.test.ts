@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../../../server/src/engine';
+import { lintText } from '../../../lib/engine';
 import { flagged, lintFixture } from '../../helpers/markers';
 
 const wrap = (rest: string): string => `{ "ignition": { "version": "3.4.0" }, ${rest} }`;

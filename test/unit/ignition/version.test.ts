@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyFix, lintFixture } from '../../helpers/markers';
-import { lintText } from '../../../server/src/engine';
-import { SPEC_VERSIONS } from '../../../server/src/languages/ignition';
+import { lintText } from '../../../lib/engine';
+import { SPEC_VERSIONS } from '../../../lib/languages/ignition';
 
 describe('ignition.unsupportedVersion', () => {
   const RULE = 'ignition.unsupportedVersion';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arityOf, COMMANDS } from '../../../server/src/languages/ipxe/catalog';
+import { arityOf, COMMANDS } from '../../../lib/languages/ipxe/catalog';
 
 describe('iPXE catalog', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hoverIpxe } from '../../../server/src/languages/ipxe/hover';
-import { parseIpxe } from '../../../server/src/languages/ipxe/parser';
+import { hoverIpxe } from '../../../lib/languages/ipxe/hover';
+import { parseIpxe } from '../../../lib/languages/ipxe/parser';
 
 describe('ipxe hover', () => {
   it('says since which iPXE version a command exists', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseIpxe } from '../../../server/src/languages/ipxe';
+import { parseIpxe } from '../../../lib/languages/ipxe';
 
 describe('parseIpxe', () => {
   it('splits on blanks only, keeps quotes literal, and finds separators', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { classify } from '../../../server/src/core/classify';
-import { parsePxelinux } from '../../../server/src/languages/pxelinux';
-import { completePxelinux } from '../../../server/src/languages/pxelinux/complete';
-import { hoverPxelinux } from '../../../server/src/languages/pxelinux/hover';
-import { versionIn } from '../../../server/src/languages/pxelinux/loader';
+import { classify } from '../../../lib/core/classify';
+import { parsePxelinux } from '../../../lib/languages/pxelinux';
+import { completePxelinux } from '../../../lib/languages/pxelinux/complete';
+import { hoverPxelinux } from '../../../lib/languages/pxelinux/hover';
+import { versionIn } from '../../../lib/languages/pxelinux/loader';
 import { checkRule, lintFixture } from '../../helpers/markers';
 
 describe('which files in pxelinux.cfg/ are configs', () => {

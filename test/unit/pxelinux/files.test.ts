@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../../../server/src/engine';
-import { diskContext } from '../../../server/src/site/context';
+import { lintText } from '../../../lib/engine';
+import { diskContext } from '../../../lib/site/context';
 import { describeFindings, stripMarkers } from '../../helpers/markers';
 
 /** A workspace with a site file and a TFTP root holding `files`; returns the config's path. */

@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LookupError, lookupOrder } from '../../../server/src/languages/pxelinux/lookup';
-import { explainLookup, formatLookup } from '../../../server/src/languages/pxelinux/lookupFiles';
-import { diskFiles } from '../../../server/src/site/context';
+import { LookupError, lookupOrder } from '../../../lib/languages/pxelinux/lookup';
+import { explainLookup, formatLookup } from '../../../lib/languages/pxelinux/lookupFiles';
+import { diskFiles } from '../../../lib/site/context';
 
 describe('PXELINUX config lookup', () => {
   it('tries the UUID, 01-<mac>, the hex IP shortened digit by digit, then default', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../../../server/src/engine';
+import { lintText } from '../../../lib/engine';
 import { checkRule } from '../../helpers/markers';
 
 const RULE = 'pxelinux.misplacedKeyword';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { desiredOf } from '../../../client/src/router/desired';
-import { exportScript, makeRouterPlan, normal, routerPlanLines, type RouterPlan } from '../../../client/src/router/plan';
-import type { Row } from '../../../client/src/router/api';
+import { desiredOf } from '../../../lib/router/desired';
+import { exportScript, makeRouterPlan, normal, routerPlanLines, type RouterPlan } from '../../../lib/router/plan';
+import type { Row } from '../../../lib/router/api';
 
 const HOME_LAB = readFileSync('examples/home-lab/router/pxe-dhcp.rsc', 'utf8');
 const state = (menus: Record<string, Row[]>): Map<string, Row[]> => new Map(Object.entries(menus));

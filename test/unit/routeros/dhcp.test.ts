@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { applyFix, flagged, lintFixture } from '../../helpers/markers';
-import { describeBytes, parseOptionValue } from '../../../server/src/languages/routeros/optionValue';
-import { parseRouterOs } from '../../../server/src/languages/routeros';
-import { statementsOf } from '../../../server/src/languages/routeros/statements';
+import { describeBytes, parseOptionValue } from '../../../lib/languages/routeros/optionValue';
+import { parseRouterOs } from '../../../lib/languages/routeros';
+import { statementsOf } from '../../../lib/languages/routeros/statements';
 
 const OPTIONS = '/ip dhcp-server option\n';
 

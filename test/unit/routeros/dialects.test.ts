@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { flagged, lintFixture } from '../../helpers/markers';
-import { lintText } from '../../../server/src/engine';
-import { treeFromInspect, useTree } from '../../../server/src/languages/routeros/tree';
+import { lintText } from '../../../lib/engine';
+import { treeFromInspect, useTree } from '../../../lib/languages/routeros/tree';
 
 const REFERENCE = join('..', 'shared', 'reference', 'routeros');
 

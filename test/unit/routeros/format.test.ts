@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseRouterOs } from '../../../server/src/languages/routeros';
-import { formatRouterOs } from '../../../server/src/languages/routeros/format';
+import { parseRouterOs } from '../../../lib/languages/routeros';
+import { formatRouterOs } from '../../../lib/languages/routeros/format';
 
 const format = (text: string): string | undefined => formatRouterOs(parseRouterOs(text).ast, text);
 

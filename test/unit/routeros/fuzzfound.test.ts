@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../../../server/src/engine';
-import { parseRouterOs } from '../../../server/src/languages/routeros/parser';
+import { lintText } from '../../../lib/engine';
+import { parseRouterOs } from '../../../lib/languages/routeros/parser';
 
 /** Inputs the fuzz campaign (`npm run fuzz`) found, kept so the bugs stay fixed. */
 describe('RouterOS inputs found by the fuzz campaign', () => {

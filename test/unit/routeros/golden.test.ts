@@ -5,8 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseRouterOs } from '../../../server/src/languages/routeros';
-import { tokenClasses } from '../../../server/src/languages/routeros/classes';
+import { parseRouterOs } from '../../../lib/languages/routeros';
+import { tokenClasses } from '../../../lib/languages/routeros/classes';
 
 const DIR = join('..', 'shared', 'corpus', 'routeros');
 const CASES: [string, string, number][] = [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { flagged } from '../../helpers/markers';
-import { parseRouterOs } from '../../../server/src/languages/routeros';
-import { everyStatementOf } from '../../../server/src/languages/routeros/statements';
+import { parseRouterOs } from '../../../lib/languages/routeros';
+import { everyStatementOf } from '../../../lib/languages/routeros/statements';
 
 const USE = '/ip dhcp-server network\nadd address=192.168.255.0/24 dhcp-option-set=pxe\n';
 

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../../../server/src/engine';
-import { diskContext } from '../../../server/src/site/context';
+import { lintText } from '../../../lib/engine';
+import { diskContext } from '../../../lib/site/context';
 import { flagged } from '../../helpers/markers';
 
 /** A site whose TFTP/HTTP folder holds lpxelinux.0 and boot.ipxe; returns the .rsc path. */

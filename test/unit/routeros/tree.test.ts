@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { builtInTree, TreeError, treeFromInspect, useTree } from '../../../server/src/languages/routeros/tree';
+import { builtInTree, TreeError, treeFromInspect, useTree } from '../../../lib/languages/routeros/tree';
 import { flagged, lintFixture, applyFix } from '../../helpers/markers';
 
 const REFERENCE = join('..', 'shared', 'reference', 'routeros');
@@ -25,7 +25,7 @@ describe.skipIf(!existsSync(REFERENCE))('RouterOS command trees', () => {
   });
 
   it('every argument the catalog documents is one its menu has', () => {
-    const catalog = JSON.parse(readFileSync(join('server', 'data', 'routeros-catalog.json'), 'utf8')) as { docs: Record<string, string> };
+    const catalog = JSON.parse(readFileSync(join('lib', 'data', 'routeros-catalog.json'), 'utf8')) as { docs: Record<string, string> };
     const tree = builtInTree();
     for (const key of Object.keys(catalog.docs)) {
       const [menu, arg] = key.split('|') as [string, string];
@@ -39,7 +39,7 @@ describe.skipIf(!existsSync(REFERENCE))('RouterOS command trees', () => {
 
   it('every enumerated value in the catalog is one RouterOS offers for that argument', () => {
     const offered = dump('routeros-lsp-choices.json') as Record<string, string[]>;
-    const catalog = JSON.parse(readFileSync(join('server', 'data', 'routeros-catalog.json'), 'utf8')) as { choices: Record<string, { values: string[] }> };
+    const catalog = JSON.parse(readFileSync(join('lib', 'data', 'routeros-catalog.json'), 'utf8')) as { choices: Record<string, { values: string[] }> };
     expect(Object.keys(catalog.choices).length).toBeGreaterThan(100);
     for (const [key, { values }] of Object.entries(catalog.choices)) {
       const [menuCommand, arg] = key.split('|') as [string, string];
@@ -102,7 +102,7 @@ describe('routeros.missingArgument and routeros.unknownFilterProperty', () => {
 
 describe('RouterOS completion', () => {
   it('offers menus after /, commands of the menu in effect, and the arguments of the command', async () => {
-    const { routeros } = await import('../../../server/src/languages/routeros');
+    const { routeros } = await import('../../../lib/languages/routeros');
     const complete = (text: string): string[] => routeros.complete!(routeros.parse(text).ast, text, text.length).map((c) => c.label);
     expect(complete('/ip dhcp-server ')).toEqual(expect.arrayContaining(['option', 'lease', 'network', 'add']));
     expect(complete('/ip dhcp-server option\n')).toEqual(expect.arrayContaining(['add', 'set', 'remove']));
@@ -114,7 +114,7 @@ describe('RouterOS completion', () => {
   });
 
   it('offers and checks the words an enumerated argument takes, and says in hover what is checked', async () => {
-    const { routeros } = await import('../../../server/src/languages/routeros');
+    const { routeros } = await import('../../../lib/languages/routeros');
     const complete = (text: string): string[] => routeros.complete!(routeros.parse(text).ast, text, text.length).map((c) => c.label);
     const hover = (text: string, at: string): string | undefined => routeros.hover!(routeros.parse(text).ast, text, text.indexOf(at) + 1)?.markdown;
     expect(complete('/ip dhcp-server\nadd authoritative=')).toEqual(['after-10sec-delay', 'after-2sec-delay', 'no', 'yes']);

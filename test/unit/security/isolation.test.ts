@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lintText } from '../../../server/src/engine';
-import { ipxe } from '../../../server/src/languages/ipxe';
+import { lintText } from '../../../lib/engine';
+import { ipxe } from '../../../lib/languages/ipxe';
 import { AnalysisCache } from '../../../server/src/lsp/analysis';
-import { ChainCache } from '../../../server/src/site/chain';
+import { ChainCache } from '../../../lib/chain';
 import { memoryInputs, LOADERS } from '../../helpers/memorySite';
 
 // A parser or the chain that throws on odd input (a bug of ours) is a finding on that file, never a crash.

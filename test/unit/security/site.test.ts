@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { diskContext, loadSiteView, readSite } from '../../../server/src/site/context';
-import { loadSiteJson, SiteFileError } from '../../../server/src/site/load';
+import { diskContext, loadSiteView, readSite } from '../../../lib/site/context';
+import { loadSiteJson, SiteFileError } from '../../../lib/site/load';
 import { checkSite, FULL_SITE, hostileSite } from '../../helpers/siteFuzz';
 
 function siteFile(json: unknown): string {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { confine, escapeControl, gunzipCapped, jsonDepthExceeded, parseJsonCapped, readCapped, readCappedAsync, UntrustedInputError } from '../../../server/src/core/untrusted';
+import { confine, escapeControl, gunzipCapped, jsonDepthExceeded, parseJsonCapped, readCapped, readCappedAsync, UntrustedInputError } from '../../../lib/core/untrusted';
 
 const dir = (): string => mkdtempSync(join(tmpdir(), 'pxe-untrusted-'));
 
@@ -90,7 +90,7 @@ describe('names shown to the user', () => {
 
 describe('binary detection', () => {
   it('NUL or invalid UTF-8 in the first 8 KiB is binary; UTF-8 cut at the edge is not', async () => {
-    const { isBinary, textLooksBinary } = await import('../../../server/src/core/untrusted');
+    const { isBinary, textLooksBinary } = await import('../../../lib/core/untrusted');
     expect(isBinary(Buffer.from('DEFAULT menu.c32\n'))).toBe(false);
     expect(isBinary(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0]))).toBe(true);
     expect(isBinary(Buffer.from('caf\xe9', 'latin1'))).toBe(true);

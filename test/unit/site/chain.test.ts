@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintPaths, lintText } from '../../../server/src/engine';
-import { buildChain, isBroken, readDisk, type Chain, type Hop } from '../../../server/src/site/chain';
-import { diskFiles, readSite } from '../../../server/src/site/context';
+import { lintPaths, lintText } from '../../../lib/engine';
+import { buildChain, isBroken, readDisk, type Chain, type Hop } from '../../../lib/chain';
+import { diskFiles, readSite } from '../../../lib/site/context';
 import { BASE_SITE, firstBad, hopList, LOADERS, memoryChain, problemsIn, ROOT } from '../../helpers/memorySite';
 
 function diskChain(siteFile: string): Chain {

@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../../../server/src/engine';
-import { diskFiles } from '../../../server/src/site/context';
-import { followLink } from '../../../server/src/site/links';
+import { lintText } from '../../../lib/engine';
+import { diskFiles } from '../../../lib/site/context';
+import { followLink } from '../../../lib/site/links';
 
 /** A site folder on disk: `tftp/` with the given files (text) and symlinks (`{ link }`). */
 function site(entries: Record<string, string | { link: string }>): { dir: string; tftp: string } {

@@ -2,9 +2,9 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { render } from '../../../server/src/core/template';
-import { lintText } from '../../../server/src/engine';
-import { diskContext } from '../../../server/src/site/context';
+import { render } from '../../../lib/core/template';
+import { lintText } from '../../../lib/engine';
+import { diskContext } from '../../../lib/site/context';
 
 function cluster(): string {
   const root = join(mkdtempSync(join(tmpdir(), 'pxe-nodes-')), 'cluster');

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { chainPage, clientSvg, type Where } from '../../../client/src/chain/render';
-import { buildChain, readDisk } from '../../../server/src/site/chain';
-import { chainData, type ChainData } from '../../../server/src/site/chain/serialize';
-import { diskFiles, readSite } from '../../../server/src/site/context';
+import { chainPage, clientSvg, type Where } from '../../../lib/chain/render';
+import { buildChain, readDisk } from '../../../lib/chain';
+import { chainData, type ChainData } from '../../../lib/chain/serialize';
+import { diskFiles, readSite } from '../../../lib/site/context';
 
 function data(siteFile: string): ChainData<Where> {
   const chain = buildChain({ site: readSite(resolve(siteFile))!, files: diskFiles(), read: readDisk });

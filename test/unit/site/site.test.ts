@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { applyFix, lintFixture } from '../../helpers/markers';
-import { buildSiteFile, checkAnswer, DEFAULT_ANSWERS } from '../../../server/src/site/create';
+import { buildSiteFile, checkAnswer, DEFAULT_ANSWERS } from '../../../lib/site/create';
 
 const minimal = (extra = ''): string =>
   `{ "version": 1, "name": "lab", "network": { "subnet": "192.168.255.0/24", "router": "192.168.255.1" }, "tftp": { "root": "tftp" }${extra} }`;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { servedPath } from '../../../server/src/core/context';
-import { serveSite, type HttpEvent, type SiteServer } from '../../../client/src/vm/http';
+import { servedPath } from '../../../lib/core/ruleContext';
+import { serveSite, type HttpEvent, type SiteServer } from '../../../lib/vm/http';
 import { fuzzHttpPaths, httpSite, rawRequest, SECRET, type RawResponse } from '../../helpers/httpPaths';
 
 const fixture = httpSite();

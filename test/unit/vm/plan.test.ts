@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { vmPlan, VmError } from '../../../client/src/vm/plan';
+import { vmPlan, VmError } from '../../../lib/vm/plan';
 
 const HOME_LAB = join('examples', 'home-lab', 'pxe-site.json');
 

@@ -9,9 +9,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { vmPlan, VmError, type VmPlan } from '../../../client/src/vm/plan';
-import { readQemuOptions, userNetdev } from '../../../client/src/vm/qemu';
-import { networkArgs } from '../../../client/src/vm/run';
+import { vmPlan, VmError, type VmPlan } from '../../../lib/vm/plan';
+import { readQemuOptions, userNetdev } from '../../../lib/vm/qemu';
+import { networkArgs } from '../../../lib/vm/run';
 
 function qemuReads(text: string): [string, string][] {
   const out: [string, string][] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kindOf, stageLine, Timeline } from '../../../client/src/vm/timeline';
+import { kindOf, stageLine, Timeline } from '../../../lib/vm/timeline';
 
 /** Serial consoles as the four boot paths print them (trimmed), in odd chunks, escapes included. */
 const BIOS_PXELINUX = [

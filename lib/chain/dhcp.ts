@@ -1,0 +1,178 @@
+/**
+ * What the router hands out, read from the site's RouterOS script: options, option sets, networks, leases and
+ * option-93 matchers, resolved into the options each kind of machine receives.
+ */
+import type { RouterOsScript } from '../languages/routeros';
+import { arg, dhcpModelOf, OPTION_MENU, SET_MENU } from '../languages/routeros/dhcp';
+import { parseOptionValue } from '../languages/routeros/optionValue';
+import type { Argument, Statement } from '../languages/routeros/statements';
+import { inSubnet } from '../core/ipv4';
+import type { Firmware, Place } from './model';
+
+export interface OptionFact {
+  name: string;
+  code: string;
+  /** The text it sends, when plain text. */
+  text?: string;
+  at: Place;
+}
+
+export interface NetworkFact {
+  address?: string;
+  nextServer?: { value: string; at: Place };
+  bootFile?: { value: string; at: Place };
+  sets: string[];
+  /** `dhcp-option=` names given directly. */
+  options: string[];
+  statement: Statement;
+  at: Place;
+}
+
+export interface LeaseFact {
+  mac: string;
+  address?: string;
+  sets: string[];
+  comment?: string;
+  at: Place;
+}
+
+export interface MatcherFact {
+  firmware: Firmware;
+  set: string;
+  at: Place;
+}
+
+/** An `/ip tftp` entry: requests matching `req` (a regex) are answered with the router's file `real`. */
+export interface TftpFact {
+  req: string;
+  real: string;
+  at: Place;
+}
+
+export interface DhcpFacts {
+  file: string;
+  tftp: TftpFact[];
+  options: Map<string, OptionFact>;
+  sets: Map<string, string[]>;
+  networks: NetworkFact[];
+  leases: LeaseFact[];
+  matchers: MatcherFact[];
+}
+
+/** What one machine receives: options by code, with where each came from. */
+export interface Offer {
+  options: Map<string, OptionFact>;
+  /** The option set(s) that decided it, for messages. */
+  sets: string[];
+  network?: NetworkFact;
+}
+
+/**
+ * What a machine reads from an option as text: `'…'`/`s'…'` text, and an IP part (`'192.168.255.2'` sends 4
+ * bytes) read back as the address it names. Undefined for numbers, hex and run-time variables.
+ */
+function optionString(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const result = parseOptionValue(value);
+  if (result.error || !result.parts.length) return undefined;
+  let text = '';
+  for (const part of result.parts) {
+    if (part.kind === 'ip' && part.bytes) text += [...part.bytes].join('.');
+    else if (part.kind === 'text' && part.bytes) text += part.bytes.toString('latin1');
+    else return undefined;
+  }
+  return text;
+}
+
+const list = (a: Argument | undefined): string[] => (a?.value ? a.value.split(',').map((s) => s.trim()).filter(Boolean) : []);
+
+/** Option 93 (client architecture) and option 60 (PXEClient:Arch:NNNNN) values per firmware. */
+function matcherFirmware(code: string | undefined, value: string | undefined): Firmware | undefined {
+  if (!value) return undefined;
+  const v = value.replace(/^['"]|['"]$/g, '').toLowerCase();
+  if (code === '93') {
+    const n = /^0x[0-9a-f]+$/.test(v) ? Number.parseInt(v, 16) : /^\d+$/.test(v) ? Number(v) : undefined;
+    if (n === 0) return 'bios';
+    if (n === 6 || n === 7 || n === 9 || n === 16) return 'uefi';
+  }
+  if (code === '60') {
+    if (v.includes('arch:00000')) return 'bios';
+    if (/arch:000(06|07|09|16)/.test(v)) return 'uefi';
+  }
+  return undefined;
+}
+
+export function dhcpFacts(file: string, script: RouterOsScript): DhcpFacts {
+  const facts: DhcpFacts = { file, tftp: [], options: new Map(), sets: new Map(), networks: [], leases: [], matchers: [] };
+  const place = (start: number, end: number): Place => ({ file, start, end });
+  const valuePlace = (a: Argument): Place => place(a.valueStart, a.valueEnd);
+  for (const s of dhcpModelOf(script).statements) {
+    if (s.command?.text !== 'add' || arg(s, 'disabled')?.value === 'yes') continue;
+    const name = arg(s, 'name')?.value;
+    if (s.menu === OPTION_MENU && name) {
+      const value = arg(s, 'value');
+      const text = optionString(value?.value);
+      facts.options.set(name, { name, code: arg(s, 'code')?.value ?? '', ...(text !== undefined ? { text } : {}), at: value ? valuePlace(value) : place(s.start, s.end) });
+    } else if (s.menu === SET_MENU && name) {
+      facts.sets.set(name, list(arg(s, 'options')));
+    } else if (s.menu === '/ip dhcp-server network') {
+      const next = arg(s, 'next-server');
+      const boot = arg(s, 'boot-file-name');
+      const address = arg(s, 'address')?.value;
+      facts.networks.push({
+        ...(address ? { address } : {}),
+        ...(next?.value && next.value !== '0.0.0.0' ? { nextServer: { value: next.value, at: valuePlace(next) } } : {}),
+        ...(boot?.value ? { bootFile: { value: boot.value, at: valuePlace(boot) } } : {}),
+        sets: list(arg(s, 'dhcp-option-set')),
+        options: list(arg(s, 'dhcp-option')),
+        statement: s,
+        at: place(s.start, s.end),
+      });
+    } else if (s.menu === '/ip dhcp-server lease') {
+      const mac = arg(s, 'mac-address')?.value;
+      if (!mac) continue;
+      const address = arg(s, 'address')?.value;
+      const comment = arg(s, 'comment')?.value;
+      facts.leases.push({ mac: mac.toLowerCase(), ...(address ? { address } : {}), sets: list(arg(s, 'dhcp-option-set')), ...(comment ? { comment } : {}), at: place(s.start, s.end) });
+    } else if (s.menu === '/ip tftp') {
+      const req = arg(s, 'req-filename');
+      const real = arg(s, 'real-filename');
+      if (req?.value !== undefined && real?.value) facts.tftp.push({ req: req.value, real: real.value, at: valuePlace(real) });
+    } else if (s.menu === '/ip dhcp-server matcher') {
+      const firmware = matcherFirmware(arg(s, 'code')?.value, arg(s, 'value')?.value);
+      const set = arg(s, 'option-set')?.value;
+      if (firmware && set) facts.matchers.push({ firmware, set, at: place(s.start, s.end) });
+    }
+  }
+  return facts;
+}
+
+/** The network a lease's address falls in (the first one when it cannot be told). */
+function networkOf(facts: DhcpFacts, address: string | undefined): NetworkFact | undefined {
+  return (address && facts.networks.find((n) => inSubnet(address, n.address ?? ''))) || facts.networks[0];
+}
+
+/**
+ * Options a machine receives. Later sources win per option code: the network's own options and set, then a
+ * matcher for its firmware, then its lease's set (RouterOS gives the most specific source priority).
+ */
+export function offerFor(facts: DhcpFacts, firmware: Firmware, lease?: LeaseFact): Offer {
+  const network = networkOf(facts, lease?.address);
+  const options = new Map<string, OptionFact>();
+  const sets: string[] = [];
+  const addOption = (name: string): void => {
+    const option = facts.options.get(name);
+    if (option) options.set(option.code, option);
+  };
+  const addSet = (name: string): void => {
+    const names = facts.sets.get(name);
+    if (!names) return;
+    sets.push(name);
+    names.forEach(addOption);
+  };
+  network?.options.forEach(addOption);
+  network?.sets.forEach(addSet);
+  facts.matchers.filter((m) => m.firmware === firmware).forEach((m) => addSet(m.set));
+  lease?.sets.forEach(addSet);
+  return { options, sets, ...(network ? { network } : {}) };
+}

@@ -1,0 +1,150 @@
+/** What fetched files lead to: an iPXE script's images and chained scripts, an Ignition config's merged configs. */
+import { findNodeAtLocation, type Node } from 'jsonc-parser';
+import { analyze } from '../core/language';
+import { jsonDepthExceeded, MAX_JSON_DEPTH } from '../core/untrusted';
+import { ignition } from '../languages/ignition';
+import { parseIpxe } from '../languages/ipxe';
+import { splitArgs } from '../languages/ipxe/args';
+import { modelOf, type IpxeModel } from '../languages/ipxe/model';
+import type { ChainBuilder } from './build';
+import { URL_SCHEME, type Env } from './hops';
+import type { Hop, HopKind } from './model';
+
+export function followScript(b: ChainBuilder, env: Env, hop: Hop, path: string): void {
+  const parsed = b.parse(path, (text) => ({ script: parseIpxe(text).ast, text }));
+  if (!parsed) return;
+  if (!parsed.script.header) {
+    hop.status = 'warning';
+    hop.message = 'no #!ipxe first line: iPXE does not run it as a script';
+    return;
+  }
+  const model = modelOf(parsed.script, parsed.text);
+  const from = hop.at;
+  for (const { command } of model.commands) {
+    const name = command.name.text;
+    const { positional } = splitArgs(command);
+    const first = positional[0];
+    if (!first) continue;
+    const image = ['kernel', 'chain', 'imgexec', 'boot', 'imgselect', 'imgload'].includes(name);
+    const initrd = ['initrd', 'imgfetch', 'module'].includes(name);
+    if (!image && !initrd) continue;
+    const expandHere = (text: string): string => expand(text, model, command.start, env);
+    const at = { file: path, start: first.start, end: first.end };
+    const url = absolute(expandHere(first.text), hop.url);
+    let kind: HopKind = initrd ? 'initrd' : 'kernel';
+    if ((name === 'chain' || name === 'imgexec') && /\.ipxe$|\.txt$|\/[^./]*$/i.test(url.split(/[?#]/)[0] as string)) kind = 'script';
+    if (initrd && /rootfs/.test(url)) kind = 'rootfs';
+    const child = b.urlHop(env, kind, url, at, from, { covered: false });
+    if (image) {
+      for (const word of positional.slice(1)) {
+        const m = /^(coreos\.live\.rootfs_url|ignition\.config\.url|coreos\.inst\.ignition_url)=(.+)$/.exec(word.text);
+        if (!m) continue;
+        const value = m[2] as string;
+        const argAt = { file: path, start: word.end - value.length, end: word.end };
+        child.children.push(b.urlHop(env, /rootfs/.test(m[1] as string) ? 'rootfs' : 'ignition', absolute(expandHere(value), hop.url), argAt, from, { covered: false }));
+      }
+    }
+    hop.children.push(child);
+  }
+}
+
+/** Resolves a URL relative to the script that names it, the way iPXE does. */
+function absolute(url: string, base: string | undefined): string {
+  if (URL_SCHEME.test(url) || !base || url.includes('${')) return url;
+  try {
+    return new URL(url, base).href;
+  } catch {
+    return url;
+  }
+}
+
+/** Expands `${…}` with the script's literal `set`s before `offset` and what the machine knows. */
+function expand(text: string, model: IpxeModel, offset: number, env: Env, depth = 0): string {
+  // Unresolved settings stay masked until the outermost call, so a value that names its own setting
+  // (`set a ${a}${a}`) cannot be substituted again and again; long results stop expanding.
+  if (!text.includes('${') || depth > 8) return text;
+  const known = (scope: string | undefined, name: string): string | undefined => {
+    const c = env.client;
+    switch (name) {
+      case 'mac':
+        return c.mac;
+      case 'ip':
+        return c.ip;
+      case 'hostname':
+        return c.hostname;
+      case 'root-path':
+        return env.rootPath?.text;
+      case 'next-server':
+        return env.tftpServer;
+      case 'filename':
+        return env.bootFile;
+      case 'platform':
+        return c.firmware === 'uefi' ? 'efi' : 'pcbios';
+      case 'buildarch':
+        return c.firmware === 'uefi' ? 'x86_64' : 'i386';
+    }
+    if (scope && scope !== 'local' && !/^net\d/.test(scope)) return undefined;
+    let value: string | undefined;
+    let at = -1;
+    for (const def of model.defs) {
+      if (def.name === name && def.value !== undefined && def.command.start < offset && def.command.start > at) {
+        value = def.value;
+        at = def.command.start;
+      }
+    }
+    return value === undefined ? undefined : expand(value, model, at, env, depth + 1);
+  };
+  let result = text;
+  for (let i = 0; i < 16 && result.length < 8192 && /\$\{[^{}$]*\}/.test(result); i++) {
+    let unresolved = false;
+    result = result.replace(/\$\{([^{}$]*)\}/g, (whole, inner: string) => {
+      const [ref = '', type] = inner.split(':');
+      const slash = ref.lastIndexOf('/');
+      const scope = slash >= 0 ? ref.slice(0, slash) : undefined;
+      const value = known(scope, ref.slice(slash + 1));
+      if (value === undefined) {
+        unresolved = true;
+        return whole.replace('${', '$\u{e000}{');
+      }
+      if (type === 'hexhyp') return value.replace(/:/g, '-');
+      if (type === 'hexraw') return value.replace(/:/g, '');
+      return value;
+    });
+    if (unresolved) break;
+  }
+  return depth ? result : result.replace(/\$\u{e000}\{/gu, '${');
+}
+
+export function followIgnition(b: ChainBuilder, env: Env, hop: Hop, path: string): void {
+  const text = b.text(path);
+  if (text === undefined) return;
+  if (jsonDepthExceeded(text) >= 0) {
+    // Not parsed (the parser recurses): the file's own diagnostics say where it goes too deep.
+    hop.status = 'warning';
+    hop.message = `the config nests deeper than ${MAX_JSON_DEPTH} levels: not read, so not followed (see the file)`;
+    return;
+  }
+  const result = b.parse(path, (t) => analyze(ignition, t));
+  if (!result) return;
+  const severities = new Map([...ignition.parserRules, ...ignition.rules].map((r) => [r.id, r.severity]));
+  const errors = result.problems.filter((p) => (severities.get(p.ruleId) ?? 'error') === 'error').length;
+  if (errors) {
+    hop.status = 'warning';
+    hop.message = `${errors} error${errors === 1 ? '' : 's'} in the config: Ignition would refuse it (see the file)`;
+  }
+  const root = result.ast.root;
+  if (!root) return;
+  const sources: Node[] = [];
+  const merge = findNodeAtLocation(root, ['ignition', 'config', 'merge']);
+  for (const item of merge?.children ?? []) {
+    const source = findNodeAtLocation(item, ['source']);
+    if (source) sources.push(source);
+  }
+  const replace = findNodeAtLocation(root, ['ignition', 'config', 'replace', 'source']);
+  if (replace) sources.push(replace);
+  for (const source of sources) {
+    if (typeof source.value !== 'string' || !/^https?:\/\//.test(source.value)) continue;
+    const at = { file: path, start: source.offset + 1, end: source.offset + source.length - 1 };
+    hop.children.push(b.urlHop(env, 'ignition', source.value, at, hop.at, { covered: false }));
+  }
+}

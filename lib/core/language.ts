@@ -1,0 +1,140 @@
+import { render, type NodeVars } from './template';
+import { NO_CONTEXT, type RuleContext } from './ruleContext';
+import type { Parsed, Problem } from './problem';
+import type { LanguageId, Rule, RuleMeta } from './rule';
+
+/** A completion offered at an offset; lsp/ turns it into a CompletionItem. */
+export interface Completion {
+  label: string;
+  kind: 'keyword' | 'function' | 'variable' | 'property' | 'value' | 'snippet' | 'file' | 'reference';
+  detail?: string;
+  documentation?: string;
+  /** Text to insert; defaults to `label`. */
+  insertText?: string;
+  /** `insertText` is a snippet with $1-style tab stops. */
+  snippet?: boolean;
+  /** Range replaced by the completion (defaults to the word at the cursor). */
+  replace?: { start: number; end: number };
+}
+
+/** Hover text (markdown) for the range it describes. */
+export interface HoverInfo {
+  markdown: string;
+  start: number;
+  end: number;
+}
+
+/** An outline entry. */
+export interface SymbolInfo {
+  name: string;
+  kind: 'label' | 'variable' | 'section' | 'key' | 'command';
+  detail?: string;
+  /** The whole construct, and the part to select (its name). */
+  start: number;
+  end: number;
+  selectionStart: number;
+  selectionEnd: number;
+  children?: SymbolInfo[];
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** An action offered for a selection whether or not something is wrong there (refactors, conversions). */
+export interface ActionInfo {
+  title: string;
+  kind: 'refactor' | 'source';
+  edits?: { start: number; end: number; newText: string }[];
+  /** A client command to run instead of (or after) the edits. */
+  command?: { id: string; arguments: unknown[] };
+}
+
+/** A rename's edits, or why it cannot be done. */
+export type RenameResult = { edits: Span[]; newText: string } | { error: string };
+
+/** The public face of one language: what every `languages/<lang>/index.ts` exports. */
+export interface LanguageService<Ast = unknown> {
+  id: LanguageId;
+  /** Problems the parser reports (syntax) — metadata only. */
+  parserRules: readonly RuleMeta[];
+  /** Rules that run over the AST. */
+  rules: readonly Rule<Ast>[];
+  parse(text: string): Parsed<Ast>;
+  complete?(ast: Ast, text: string, offset: number, context?: RuleContext): Completion[];
+  hover?(ast: Ast, text: string, offset: number): HoverInfo | undefined;
+  symbols?(ast: Ast, text: string): SymbolInfo[];
+  /** Where the name at `offset` is defined. */
+  definition?(ast: Ast, text: string, offset: number, context?: RuleContext): (Span & { file?: string })[];
+  /** Every occurrence of the name at `offset` (its definitions included when asked). */
+  references?(ast: Ast, text: string, offset: number, includeDeclaration: boolean): Span[];
+  /** The span that a rename at `offset` would change, or undefined when nothing there can be renamed. */
+  prepareRename?(ast: Ast, text: string, offset: number): Span | undefined;
+  rename?(ast: Ast, text: string, offset: number, newName: string): RenameResult | undefined;
+  /** Refactors and conversions available for the range. */
+  actions?(ast: Ast, text: string, start: number, end: number): ActionInfo[];
+  /** The whole document formatted, or undefined when it cannot be (e.g. syntax errors). */
+  format?(ast: Ast, text: string): string | undefined;
+  /** Foldable regions (offsets; whole lines are folded). */
+  folding?(ast: Ast, text: string): Span[];
+}
+
+/** The finding that stands for a parser or analysis that threw on this file (a bug of ours, never fatal). */
+export function analysisFailed(what: string, error: unknown): Problem {
+  const why = error instanceof RangeError && /call stack/i.test(error.message) ? 'the file nests too deeply to check' : String(error);
+  return { ruleId: 'internal.analysisFailed', start: 0, end: 0, message: `${what} failed on this file (${why}); the rest of the workspace is still checked. Please report this bug with the file.` };
+}
+
+/** Parses and runs every rule; a rule that throws is reported, never fatal. */
+export function analyze<Ast>(service: LanguageService<Ast>, text: string, context: RuleContext = NO_CONTEXT): { ast: Ast; problems: Problem[] } {
+  // A profile template is checked as each node's file would be, its findings mapped back onto the template.
+  const template = context.path ? context.site?.fleet?.templates.get(context.path) : undefined;
+  if (template?.nodes.length) return { ast: service.parse(text).ast, problems: analyzeTemplate(service, text, context, template.kind, template.nodes) };
+  return analyzeOnce(service, text, context);
+}
+
+function analyzeTemplate<Ast>(service: LanguageService<Ast>, text: string, context: RuleContext, kind: 'ipxe' | 'pxelinux' | 'ignition', nodes: readonly NodeVars[]): Problem[] {
+  const byKey = new Map<string, { problem: Problem; nodes: string[] }>();
+  const unknown = new Map<string, Problem>();
+  for (const node of nodes) {
+    const rendered = render(text, node.vars);
+    for (const u of rendered.unknown) unknown.set(`${u.start}`, { ruleId: 'site.templateVariable', start: u.start, end: u.end, message: `\`\${${u.name}}\` is not a template variable: use one of ${Object.keys(node.vars).map((v) => `\${${v}}`).join(', ')}.` });
+    const output = node.outputs[kind];
+    const { problems } = analyzeOnce(service, rendered.text, { ...context, ...(output ? { path: output } : {}) });
+    for (const p of problems) {
+      const start = rendered.toTemplate(p.start);
+      const end = Math.max(start, rendered.toTemplate(p.end, true));
+      // An unknown template variable is reported once, by the template rule, not again by the language.
+      if (rendered.unknown.some((u) => start < u.end && end > u.start)) continue;
+      const key = `${p.ruleId}\0${start}\0${end}\0${p.message}`;
+      const entry = byKey.get(key) ?? { problem: { ...p, start, end, fixes: [] }, nodes: [] };
+      entry.nodes.push(node.name);
+      byKey.set(key, entry);
+    }
+  }
+  const out: Problem[] = [...unknown.values()];
+  for (const { problem, nodes: names } of byKey.values()) {
+    // A finding every node shares is the template's own; one that only some nodes have names them.
+    out.push(names.length === nodes.length ? problem : { ...problem, message: `${names.length === 1 ? 'node' : 'nodes'} ${names.join(', ')}: ${problem.message}` });
+  }
+  return out;
+}
+
+function analyzeOnce<Ast>(service: LanguageService<Ast>, text: string, context: RuleContext): { ast: Ast; problems: Problem[] } {
+  const { ast, problems } = service.parse(text);
+  const all = [...problems];
+  for (const rule of service.rules) {
+    try {
+      all.push(...rule.check(ast, text, context));
+    } catch (error) {
+      all.push({
+        ruleId: 'internal.ruleFailed',
+        start: 0,
+        end: 0,
+        message: `Rule ${rule.id} failed (${String(error)}). Please report this bug; other rules still ran.`,
+      });
+    }
+  }
+  return { ast, problems: all };
+}

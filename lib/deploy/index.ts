@@ -1,0 +1,76 @@
+/** Deploy to a NAS over SFTP: connect, plan, (confirm,) apply, verify. Plain Node: the editor and the CLI share it. */
+import { applyPlan, type ApplyResult, type DeployProgress } from './apply';
+import { CancelledError, DeployError } from './errors';
+import { listLocal } from './local';
+import { makePlan, type Plan } from './plan';
+import { connect, type ConnectOptions, type Remote } from './ssh';
+import type { NasTarget } from './target';
+import { chainUrls, verifyUrls, type UrlCheck } from './verify';
+
+export { CancelledError, DeployError, HostKeyError } from './errors';
+export { planLines, summary, generatedSnippet, type Plan, type PlanEntry } from './plan';
+export { loadNasTarget, recordHostKey, targetNames, type NasTarget } from './target';
+export { connect, fingerprintOf, shellQuote, type Secrets, type SshTarget, Remote } from './ssh';
+export type { ApplyResult, DeployProgress } from './apply';
+export { brokenMachines, failed } from './verify';
+export type { UrlCheck } from './verify';
+
+export interface DeployOptions extends ConnectOptions {
+  dryRun?: boolean;
+  /** Shown the plan; false cancels. Absent → apply without asking. */
+  confirm?: (plan: Plan) => Promise<boolean>;
+  /** Only these files (relative to the TFTP root), e.g. the one just saved. */
+  only?: readonly string[];
+  /** HEAD the chain's URLs after the deploy (default true). */
+  verify?: boolean;
+  progress?: (p: DeployProgress) => void;
+  retries?: number;
+  /** Parallel uploads (default 4). */
+  concurrency?: number;
+}
+
+export interface DeployOutcome {
+  plan: Plan;
+  /** Undefined for a dry run or when the user said no. */
+  result?: ApplyResult;
+  checks?: UrlCheck[];
+  /** The fingerprint trusted on first use, for the caller to record in the site file. */
+  trusted?: string;
+}
+
+export async function deploy(target: NasTarget, options: DeployOptions): Promise<DeployOutcome> {
+  const log = options.log ?? (() => undefined);
+  // The local tree first: a link leading out of it is refused before any connection, let alone upload.
+  const local = await listLocal(target.localRoot, log);
+  let remote: Remote = await connect(target, options);
+  const trusted = remote.trustedNow ? remote.fingerprint : undefined;
+  // A host key trusted now is the one to expect on a reconnect.
+  const pinned: NasTarget = trusted ? { ...target, hostKey: trusted } : target;
+  try {
+    const plan = await makePlan(remote, pinned, { ...(options.only ? { only: options.only } : {}), log, local });
+    if (options.dryRun) return { plan, ...(trusted ? { trusted } : {}) };
+    if (options.confirm && !(await options.confirm(plan))) return { plan, ...(trusted ? { trusted } : {}) };
+    if (options.signal?.aborted) throw new CancelledError();
+    const result = await applyPlan(remote, plan, {
+      ...(options.signal ? { signal: options.signal } : {}),
+      log,
+      ...(options.progress ? { progress: options.progress } : {}),
+      retries: options.retries ?? 2,
+      ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+      reconnect: async () => {
+        remote.close();
+        remote = await connect(pinned, options);
+        return remote;
+      },
+    });
+    const checks = options.verify === false || options.only ? undefined : await verifyUrls(chainUrls(target.site, target.host), options.signal, result.nginx === 'reloaded' ? 5_000 : 0);
+    return { plan, result, ...(checks ? { checks } : {}), ...(trusted ? { trusted } : {}) };
+  } catch (error) {
+    if (options.signal?.aborted && !(error instanceof CancelledError)) throw new CancelledError();
+    if (error instanceof DeployError) throw error;
+    throw new DeployError(`Deploy to ${target.name} failed unexpectedly (${String(error)}). Every remote file is either old or new; please report this with PXE: Show Logs.`);
+  } finally {
+    remote.close();
+  }
+}
+export { recordTargetSetting } from './target';

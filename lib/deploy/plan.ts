@@ -1,0 +1,189 @@
+/** What a deploy would change: local files against the remote copy by size and time, then by sha256. */
+import { existsSync } from 'node:fs';
+import { escapeControl, readTextOrThrow, UntrustedInputError } from '../core/untrusted';
+import { DeployError } from './errors';
+import { listLocal, sha256Of, SKIP, type LocalEntry } from './local';
+import { shellQuote as quote, type Remote } from './ssh';
+import type { NasTarget } from './target';
+
+export type Action = 'add' | 'change' | 'same' | 'remove' | 'extra';
+
+export interface PlanEntry {
+  path: string;
+  kind: 'file' | 'link';
+  action: Action;
+  size: number;
+  mtime: number;
+  linkTarget?: string;
+  /** Why it is not `same`, in words. */
+  reason?: string;
+  /** Same content, other time: only the remote time is set (so the next plan needs no hashing). */
+  fixTime?: boolean;
+}
+
+export interface NginxPlan {
+  action: 'add' | 'change' | 'same';
+  remote: string;
+  content: string;
+  /** The remote snippet before the deploy (restored when `nginx -t` fails). */
+  previous?: string;
+  generated: boolean;
+}
+
+export interface Plan {
+  target: NasTarget;
+  entries: PlanEntry[];
+  nginx?: NginxPlan;
+  /** Leftover temp files of an interrupted deploy (removed by the next apply). */
+  stale: string[];
+  /** Bytes to upload. */
+  bytes: number;
+}
+
+interface RemoteEntry {
+  kind: 'file' | 'link' | 'dir';
+  size: number;
+  mtime: number;
+  linkTarget?: string;
+}
+
+const STALE = /\.pxe-(upload|old)-[0-9a-f]+(\.tmp)?$/;
+
+async function listRemote(remote: Remote, root: string, stale: string[]): Promise<Map<string, RemoteEntry>> {
+  const out = new Map<string, RemoteEntry>();
+  const rootStat = await remote.stat(root);
+  if (!rootStat) return out;
+  if (!rootStat.isDirectory()) throw new DeployError(`${root} on the NAS is not a folder: check targets.*.remoteRoot.`);
+  const walk = async (dir: string, rel: string): Promise<void> => {
+    for (const { filename, attrs } of await remote.readdir(dir)) {
+      const path = rel ? `${rel}/${filename}` : filename;
+      if (STALE.test(filename)) {
+        stale.push(path);
+        continue;
+      }
+      const full = `${dir}/${filename}`;
+      if (attrs.isDirectory()) {
+        out.set(path, { kind: 'dir', size: 0, mtime: attrs.mtime });
+        await walk(full, path);
+      } else if (attrs.isSymbolicLink()) {
+        out.set(path, { kind: 'link', size: 0, mtime: attrs.mtime, linkTarget: await remote.readlink(full) });
+      } else {
+        out.set(path, { kind: 'file', size: attrs.size, mtime: attrs.mtime });
+      }
+    }
+  };
+  await walk(root, '');
+  return out;
+}
+
+
+/** sha256 of remote files by running `sha256sum` on the NAS; undefined when the NAS cannot run it. */
+async function remoteHashes(remote: Remote, root: string, paths: string[]): Promise<Map<string, string> | undefined> {
+  const hashes = new Map<string, string>();
+  for (let i = 0; i < paths.length; i += 100) {
+    const batch = paths.slice(i, i + 100);
+    const result = await remote.exec(`cd ${quote(root)} && sha256sum -- ${batch.map(quote).join(' ')}`, 600_000).catch(() => undefined);
+    if (!result || result.code !== 0) return undefined;
+    for (const line of result.stdout.split('\n')) {
+      const m = /^([0-9a-f]{64}) [ *](.+)$/.exec(line);
+      if (m) hashes.set(m[2] as string, m[1] as string);
+    }
+  }
+  return hashes;
+}
+
+/** Words the generated snippet writes bare: nothing nginx reads as syntax (`;`, `{`, quotes) or a variable (`$`). */
+const NGINX_WORD = /^[\w./%+@:,~-]+$/;
+
+/** The nginx snippet that serves the HTTP base URL's path from the remote root. */
+export function generatedSnippet(target: NasTarget): string {
+  const path = target.site.http ? new URL(target.site.http.baseUrl).pathname : '/tftp/';
+  const words: [string, string][] = [["http.baseUrl's path", path], [`targets.${target.name}.remoteRoot`, target.remoteRoot]];
+  for (const [what, value] of words) {
+    if (!NGINX_WORD.test(value)) throw new DeployError(`${escapeControl(what)} (${escapeControl(value)}) has characters nginx would read as syntax: write the nginx snippet yourself (http.nginxConfig in pxe-site.json), or use a plain path.`);
+  }
+  return [`# nginx on the NAS: serve the TFTP root over HTTP as well (written by PXE Workbench).`, `location ${path} {`, `    alias ${target.remoteRoot}/;`, '    autoindex on;', '}', ''].join('\n');
+}
+
+/** The local snippet, read as an untrusted file (a regular file of bounded size). */
+function snippetText(path: string): string {
+  try {
+    return readTextOrThrow(path);
+  } catch (error) {
+    if (error instanceof UntrustedInputError) throw new DeployError(`The nginx snippet ${error.message}`);
+    throw error;
+  }
+}
+
+export async function makePlan(remote: Remote, target: NasTarget, options: { only?: readonly string[]; log?: (line: string) => void; local?: readonly LocalEntry[] } = {}): Promise<Plan> {
+  const local = (options.local ?? (await listLocal(target.localRoot, options.log))).filter((e) => !options.only || options.only.includes(e.path));
+  const stale: string[] = [];
+  const remoteFiles = await listRemote(remote, target.remoteRoot, stale);
+  const entries: PlanEntry[] = [];
+  const uncertain: PlanEntry[] = [];
+  for (const file of local) {
+    const there = remoteFiles.get(file.path);
+    const entry: PlanEntry = { path: file.path, kind: file.kind, action: 'same', size: file.size, mtime: file.mtime, ...(file.linkTarget ? { linkTarget: file.linkTarget } : {}) };
+    if (!there) {
+      entry.action = 'add';
+    } else if (file.kind === 'link') {
+      if (there.kind !== 'link' || there.linkTarget !== file.linkTarget) Object.assign(entry, { action: 'change', reason: there.kind === 'link' ? `link to ${there.linkTarget}, now ${file.linkTarget}` : `a ${there.kind} on the NAS, a link here` });
+    } else if (there.kind !== 'file') {
+      Object.assign(entry, { action: 'change', reason: `a ${there.kind} on the NAS, a file here` });
+    } else if (there.size !== file.size) {
+      Object.assign(entry, { action: 'change', reason: `${there.size} → ${file.size} bytes` });
+    } else if (there.mtime !== file.mtime) {
+      uncertain.push(entry);
+    }
+    entries.push(entry);
+  }
+  if (uncertain.length) {
+    options.log?.(`comparing ${uncertain.length} file(s) of the same size by sha256 on the NAS`);
+    const hashes = await remoteHashes(remote, target.remoteRoot, uncertain.map((e) => e.path));
+    for (const entry of uncertain) {
+      const theirs = hashes?.get(entry.path);
+      if (theirs && theirs === (await sha256Of(`${target.localRoot}/${entry.path}`))) entry.fixTime = true;
+      else Object.assign(entry, { action: 'change', reason: hashes ? 'same size, other content' : 'same size, other time (the NAS cannot run sha256sum to tell)' });
+    }
+  }
+  const wanted = new Set(local.map((e) => e.path));
+  if (!options.only) {
+    for (const [path, there] of remoteFiles) {
+      if (wanted.has(path) || there.kind === 'dir' || SKIP.test(path)) continue;
+      entries.push({ path, kind: there.kind, action: target.deleteRemoved ? 'remove' : 'extra', size: there.size, mtime: there.mtime, reason: target.deleteRemoved ? 'not in the workspace' : 'not in the workspace (kept: deleteRemoved is off)' });
+    }
+  }
+  entries.sort((a, b) => a.path.localeCompare(b.path));
+  let nginx: NginxPlan | undefined;
+  if (target.nginx && !options.only) {
+    const generated = !existsSync(target.nginx.local);
+    const content = generated ? generatedSnippet(target) : snippetText(target.nginx.local);
+    const previous = (await remote.readFile(target.nginx.remote))?.toString('utf8');
+    nginx = { action: previous === undefined ? 'add' : previous === content ? 'same' : 'change', remote: target.nginx.remote, content, ...(previous !== undefined ? { previous } : {}), generated };
+  }
+  const bytes = entries.filter((e) => (e.action === 'add' || e.action === 'change') && e.kind === 'file').reduce((n, e) => n + e.size, 0);
+  return { target, entries, ...(nginx ? { nginx } : {}), stale, bytes };
+}
+
+export function summary(plan: Plan): { add: number; change: number; remove: number; same: number; extra: number } {
+  const count = (a: Action): number => plan.entries.filter((e) => e.action === a).length;
+  return { add: count('add'), change: count('change'), remove: count('remove'), same: count('same'), extra: count('extra') };
+}
+
+/**
+ * The plan as text lines (CLI and the editor's plan view). Every name is shown with its control characters
+ * escaped: a file named `a\n+ upload /etc/passwd` must not fake a line of the plan at the prompt.
+ */
+export function planLines(plan: Plan): string[] {
+  const t = plan.target;
+  const s = summary(plan);
+  const mib = (n: number): string => `${(n / 2 ** 20).toFixed(1)} MiB`;
+  const esc = escapeControl;
+  const lines = [`Deploy ${esc(t.localRoot)} → ${esc(t.user)}@${esc(t.host)}:${esc(t.remoteRoot)} (target ${esc(t.name)})`, `${s.add} to add, ${s.change} to change, ${s.remove} to remove, ${s.same} unchanged${s.extra ? `, ${s.extra} only on the NAS (kept)` : ''}; ${mib(plan.bytes)} to upload`];
+  const mark: Record<Action, string> = { add: '+', change: '~', remove: '-', same: ' ', extra: '?' };
+  for (const e of plan.entries) if (e.action !== 'same') lines.push(`  ${mark[e.action]} ${esc(e.path)}${e.kind === 'link' ? ` -> ${esc(e.linkTarget ?? '')}` : ''}${e.reason ? `  (${esc(e.reason)})` : ''}`);
+  if (plan.nginx) lines.push(`nginx snippet ${esc(plan.nginx.remote)}: ${plan.nginx.action === 'same' ? 'unchanged' : `${plan.nginx.action === 'add' ? 'new' : 'changed'}${plan.nginx.generated ? ' (generated: the site names no local snippet file)' : ''}, then nginx -t and reload`}`);
+  if (plan.stale.length) lines.push(`${plan.stale.length} leftover temp file(s) of an interrupted deploy will be removed`);
+  return lines;
+}
+

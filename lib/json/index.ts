@@ -1,0 +1,1 @@
+export { parseTreeCapped } from './parse';

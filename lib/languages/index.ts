@@ -1,0 +1,10 @@
+export { encodeDataUrl, isText } from './ignition/dataUrl';
+export { EmbeddedError, readEmbedded, writeEmbedded } from './ignition/embedded';
+export { pathsOf } from './ignition/pathAt';
+export { parseRouterOs } from './routeros';
+export { formatRouterOs } from './routeros/format';
+export { treeFromInspect, useTree, TreeError } from './routeros/tree';
+export { LookupError, normalizeMac, hexIp } from './pxelinux/lookup';
+export { explainLookup, formatLookup } from './pxelinux/lookupFiles';
+export { schemaFor, SPEC_ORDER } from './ignition/spec';
+export { validatorKey } from './ignition/validatorKey';

@@ -1,0 +1,91 @@
+import data from '../../data/ipxe-commands.json';
+import coreosData from '../../data/coreos-kernel-args.json';
+import settingsData from '../../data/ipxe-settings.json';
+
+export interface OptionSpec {
+  long: string;
+  short: string;
+  /** Name of the value the option takes; absent for flags. */
+  arg?: string;
+}
+
+export interface CommandSpec {
+  synopsis: string;
+  summary: string;
+  options?: OptionSpec[];
+  /** fetch: downloads something; boot: may not return; stop: never returns. */
+  traits?: string[];
+  /** The first iPXE release that has the command, when it is newer than 1.21.1 (the last 1.x). */
+  since?: string;
+}
+
+export const COMMANDS: ReadonlyMap<string, CommandSpec> = new Map(Object.entries(data.commands as Record<string, CommandSpec>));
+
+export interface Arity {
+  min: number;
+  /** Infinity when the command takes any number of words (e.g. an image's command line). */
+  max: number;
+  /** The required positional words, for messages (`<uri|image>`). */
+  required: string[];
+}
+
+/**
+ * Positional argument counts read from a synopsis: `<x>` outside brackets is required, `[…]` is optional,
+ * `…` makes it open-ended. Options (`--x`) are not positional.
+ */
+const arities = new Map<string, Arity>();
+
+export function arityOf(synopsis: string): Arity {
+  let arity = arities.get(synopsis);
+  if (!arity) arities.set(synopsis, (arity = readArity(synopsis)));
+  return arity;
+}
+
+function readArity(synopsis: string): Arity {
+  const rest = synopsis.replace(/^\S+\s*/, '');
+  let depth = 0;
+  let min = 0;
+  let max = 0;
+  const required: string[] = [];
+  let optionValue = false;
+  for (const token of rest.match(/\[|\]|<[^>]*>…?|[^\s[\]]+/g) ?? []) {
+    if (token === '[' || token === ']') {
+      depth = Math.max(0, depth + (token === '[' ? 1 : -1));
+      optionValue = false;
+    } else if (token.startsWith('-')) optionValue = true;
+    else if (optionValue && !token.startsWith('<')) optionValue = token.includes('|-');
+    else {
+      optionValue = false;
+      if (token.includes('…')) {
+        // `<image>…` outside brackets: at least one; `[text…]`: any number.
+        if (depth === 0) {
+          min++;
+          required.push(token.replace('…', ''));
+        }
+        max = Infinity;
+      } else if (depth === 0) {
+        min++;
+        max++;
+        required.push(token);
+      } else max++;
+    }
+  }
+  return { min, max, required };
+}
+
+export interface SettingSpec {
+  type: string;
+  summary: string;
+  dhcpOption?: number;
+}
+
+export const SETTINGS: ReadonlyMap<string, SettingSpec> = new Map(Object.entries(settingsData.settings as Record<string, SettingSpec>));
+export const SETTING_SCOPES: readonly string[] = settingsData.scopes;
+export const SETTING_TYPES: ReadonlySet<string> = new Set(settingsData.types);
+
+export interface KernelArgSpec {
+  value: string;
+  summary: string;
+}
+
+export const COREOS_ARGS: ReadonlyMap<string, KernelArgSpec> = new Map(Object.entries(coreosData.args as Record<string, KernelArgSpec>));

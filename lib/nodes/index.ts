@@ -1,0 +1,1 @@
+export { nodeFileLine, NodesError, nodesSummary, planNodes, writeNodes, type NodesPlan } from './generate';

@@ -1,0 +1,162 @@
+/**
+ * What the workspace's `.rsc` asks of the router, as data: per menu, the items keyed by their natural key
+ * (`add` lines, `set [find key=…]` / `set name` lines merged in, `remove [find key=…]` lines), and every
+ * statement this translation does not cover, with its line, so nothing is dropped silently.
+ */
+import { parseRouterOs } from '../languages/routeros/parser';
+import { statementsOf, type Statement } from '../languages/routeros/statements';
+
+export type Props = Record<string, string>;
+
+export interface MenuSpec {
+  /** Script form: `/ip dhcp-server option`. */
+  script: string;
+  /** API form: `/ip/dhcp-server/option`. */
+  api: string;
+  /** The property that identifies an item; leases fall back to `address`. */
+  key: string;
+  /** What an item is called in messages. */
+  label: string;
+}
+
+/** The menus router deploy translates, in the order their items must exist (a set names options, …). */
+export const MENUS: readonly MenuSpec[] = [
+  { script: '/ip pool', api: '/ip/pool', key: 'name', label: 'pool' },
+  { script: '/ip dhcp-server option', api: '/ip/dhcp-server/option', key: 'name', label: 'option' },
+  { script: '/ip dhcp-server option sets', api: '/ip/dhcp-server/option/sets', key: 'name', label: 'option set' },
+  { script: '/ip dhcp-server', api: '/ip/dhcp-server', key: 'name', label: 'DHCP server' },
+  { script: '/ip dhcp-server network', api: '/ip/dhcp-server/network', key: 'address', label: 'network' },
+  { script: '/ip dhcp-server matcher', api: '/ip/dhcp-server/matcher', key: 'name', label: 'matcher' },
+  { script: '/ip dhcp-server lease', api: '/ip/dhcp-server/lease', key: 'mac-address', label: 'lease' },
+  { script: '/ip tftp', api: '/ip/tftp', key: 'real-filename', label: 'TFTP entry' },
+];
+
+export interface DesiredItem {
+  menu: MenuSpec;
+  /** `name=lab-pool`, `mac-address=52:54:00:…`. */
+  keyName: string;
+  key: string;
+  props: Props;
+  /** Only `set` lines name it: it must already be on the router. */
+  setOnly: boolean;
+  /** 1-based line of the statement that made it. */
+  line: number;
+}
+
+export interface Unsupported {
+  line: number;
+  text: string;
+  why: string;
+}
+
+export interface Desired {
+  items: DesiredItem[];
+  /** `remove [find key=…]` lines. */
+  removals: { menu: MenuSpec; keyName: string; key: string; line: number }[];
+  unsupported: Unsupported[];
+}
+
+const COMMANDS_OK = new Set(['add', 'set', 'remove']);
+const FIND = /^\[\s*find\s+(?:where\s+)?([a-z][a-z0-9-]*)\s*=\s*("(?:[^"\\]|\\.)*"|[^\s\]]+)\s*\]$/;
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** The key an item is identified by: the menu's key, a lease's address when it has no MAC. */
+export function keyOf(menu: MenuSpec, props: Props): { keyName: string; key: string } | undefined {
+  const value = props[menu.key];
+  if (value !== undefined && value !== '') return { keyName: menu.key, key: menu.key === 'mac-address' ? value.toUpperCase() : value };
+  if (menu.key === 'mac-address' && props.address) return { keyName: 'address', key: props.address };
+  return undefined;
+}
+
+function unquote(value: string): string {
+  return value.startsWith('"') ? value.slice(1, -1).replace(/\\(.)/g, '$1') : value;
+}
+
+export function desiredOf(text: string): Desired {
+  const script = parseRouterOs(text).ast;
+  const desired: Desired = { items: [], removals: [], unsupported: [] };
+  const byKey = new Map<string, DesiredItem>();
+  const skip = (s: Statement, why: string): void => {
+    const eol = text.indexOf('\n', s.end);
+    const whole = text.slice(s.start, Math.max(s.end, eol < 0 ? text.length : eol));
+    desired.unsupported.push({ line: lineOf(text, s.start), text: whole.trim().replace(/\s*\\\r?\n\s*/g, ' '), why });
+  };
+  for (const s of statementsOf(script)) {
+    const source = text.slice(s.start, s.end);
+    if (!s.command) {
+      // A menu line alone only changes the menu; anything else (`:foreach`, `:local`, …) is a script.
+      if (s.args.length || !/^\/[a-z]/.test(source.trim())) skip(s, 'not a menu command (a script statement)');
+      continue;
+    }
+    const menu = MENUS.find((m) => m.script === s.menu);
+    if (!menu) {
+      skip(s, `menu ${s.menu} is not one router deploy manages`);
+      continue;
+    }
+    const verb = s.command.text;
+    if (!COMMANDS_OK.has(verb)) {
+      skip(s, `"${verb}" is not translated (only add, set and remove)`);
+      continue;
+    }
+    const props: Props = {};
+    let dynamic = false;
+    for (const a of s.args) {
+      if (a.value === undefined) continue;
+      if (/[$[]/.test(a.value) && !a.quoted) dynamic = true;
+      if (a.quoted && /\$[a-zA-Z({]|\[/.test(a.value)) dynamic = true;
+      props[a.name] = a.value;
+    }
+    if (dynamic) {
+      skip(s, 'a value uses a variable or a command; its value is only known on the router');
+      continue;
+    }
+    // The target of set/remove: `[find key=value]` or, in menus keyed by name, the name itself.
+    // (The statement's own tokens leave out bracket contents: read the text right after the command.)
+    const after = text.slice(s.command.end, text.indexOf('\n', s.command.end) < 0 ? undefined : text.indexOf('\n', s.command.end)).trim();
+    let target: { keyName: string; key: string } | undefined;
+    if (verb !== 'add') {
+      const bracket = /^\[[^\]]*\]/.exec(after)?.[0];
+      const find = bracket ? FIND.exec(bracket) : undefined;
+      if (find) {
+        const keyName = find[1]!;
+        const key = unquote(find[2]!);
+        if (keyName === menu.key || (menu.key === 'mac-address' && keyName === 'address')) target = { keyName, key: keyName === 'mac-address' ? key.toUpperCase() : key };
+      } else if (!bracket && menu.key === 'name') {
+        const word = /^("(?:[^"\\]|\\.)*"|[^\s=]+)(?=\s|$)/.exec(after)?.[1];
+        if (word && !/^\d+$/.test(word)) target = { keyName: 'name', key: unquote(word) };
+      }
+      if (!target) {
+        skip(s, `${verb} needs [find ${menu.key}=…]${menu.key === 'name' ? ' or the item name' : ''} to know which item it means`);
+        continue;
+      }
+    }
+    const line = lineOf(text, s.start);
+    if (verb === 'remove') {
+      desired.removals.push({ menu, ...target!, line });
+      byKey.delete(`${menu.api}\0${target!.keyName}\0${target!.key}`);
+      desired.items = desired.items.filter((i) => !(i.menu === menu && i.keyName === target!.keyName && i.key === target!.key));
+      continue;
+    }
+    const id = verb === 'add' ? keyOf(menu, props) : target;
+    if (!id) {
+      skip(s, `add without ${menu.key}${menu.key === 'mac-address' ? ' or address' : ''}: router deploy cannot tell whether the router has it already`);
+      continue;
+    }
+    const mapKey = `${menu.api}\0${id.keyName}\0${id.key}`;
+    const existing = byKey.get(mapKey);
+    if (existing) {
+      Object.assign(existing.props, props);
+      if (verb === 'add') existing.setOnly = false;
+      continue;
+    }
+    const item: DesiredItem = { menu, ...id, props, setOnly: verb === 'set', line };
+    byKey.set(mapKey, item);
+    desired.items.push(item);
+  }
+  return desired;
+}
