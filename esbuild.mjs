@@ -34,7 +34,11 @@ const entries = [
   { entryPoints: ['bench/corpus.ts'], outfile: 'out/corpus.js' },
   { entryPoints: ['scripts/gen.ts'], outfile: 'out/gen.js' },
   { entryPoints: ['scripts/editor.ts'], outfile: 'out/editor.js' },
-  { entryPoints: ['test/electron/run.ts'], outfile: 'out/test/electron.js', external: [...common.external, '@vscode/test-electron'] },
+  {
+    entryPoints: ['test/electron/run.ts'],
+    outfile: 'out/test/electron.js',
+    external: [...common.external, '@vscode/test-electron'],
+  },
   // Extension-host tests: one file per suite beside the runner; mocha and vscode come from the host.
   {
     entryPoints: ['test/integration/index.ts', 'test/integration/extension.test.ts'],
@@ -45,11 +49,23 @@ const entries = [
 
 const started = Date.now();
 // The Ignition validators are compiled at build time (standalone ajv code) before the bundles that use them.
-await esbuild.build({ ...common, entryPoints: ['scripts/gen-ignition.ts'], outfile: 'out/gen-ignition.js', sourcemap: false, minify: false });
+await esbuild.build({
+  ...common,
+  entryPoints: ['scripts/gen-ignition.ts'],
+  outfile: 'out/gen-ignition.js',
+  sourcemap: false,
+  minify: false,
+});
 const { execFileSync } = await import('node:child_process');
 execFileSync(process.execPath, ['out/gen-ignition.js', 'out/.ignition'], { stdio: ['ignore', 'ignore', 'inherit'] });
 // Bundle the generated code with the ajv runtime it requires, as a file of its own beside the server.
-await esbuild.build({ ...common, entryPoints: ['out/.ignition/ignition-validators.js'], outfile: 'out/ignition-validators.js', sourcemap: false, minify: true });
+await esbuild.build({
+  ...common,
+  entryPoints: ['out/.ignition/ignition-validators.js'],
+  outfile: 'out/ignition-validators.js',
+  sourcemap: false,
+  minify: true,
+});
 
 if (watch) {
   for (const entry of entries) await (await esbuild.context({ ...common, ...entry })).watch();

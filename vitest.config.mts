@@ -9,7 +9,15 @@ export default defineConfig({
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       { test: { name: 'cli', include: ['test/cli/**/*.test.ts'], testTimeout: 30_000 } },
       { test: { name: 'protocol', include: ['test/protocol/**/*.test.ts'], testTimeout: 30_000 } },
-      { test: { name: 'deploy', include: ['test/deploy/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 60_000, env: { PXE_WORKBENCH_LOOPBACK_ONLY: '1' } } },
+      {
+        test: {
+          name: 'deploy',
+          include: ['test/deploy/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+          env: { PXE_WORKBENCH_LOOPBACK_ONLY: '1' },
+        },
+      },
       { test: { name: 'vm', include: ['test/vm/**/*.test.ts'], testTimeout: 240_000, hookTimeout: 60_000 } },
       { test: { name: 'neovim', include: ['test/neovim/**/*.test.ts'], testTimeout: 60_000 } },
       { test: { name: 'oracle', include: ['test/oracle/**/*.test.ts'], testTimeout: 600_000 } },

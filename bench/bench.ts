@@ -45,7 +45,10 @@ function serverToFirstDiagnostic(): Promise<number> {
       if (buffer.includes('"id":1,"result"') && !buffer.includes('__opened')) {
         buffer += '__opened';
         send({ method: 'initialized', params: {} });
-        send({ method: 'textDocument/didOpen', params: { textDocument: { uri: 'file:///bench/a.ipxe', languageId: 'ipxe', version: 1, text: 'dhcp\n' } } });
+        send({
+          method: 'textDocument/didOpen',
+          params: { textDocument: { uri: 'file:///bench/a.ipxe', languageId: 'ipxe', version: 1, text: 'dhcp\n' } },
+        });
       }
       if (buffer.includes('textDocument/publishDiagnostics') && buffer.includes('ipxe.missingHeader')) {
         const elapsed = performance.now() - started;
@@ -71,8 +74,23 @@ function serverMemoryAfterSite(root: string, files: string[]): Promise<number> {
         buffer += '__opened';
         send({ method: 'initialized', params: {} });
         for (const [i, file] of files.entries()) {
-          const languageId = file.endsWith('.ipxe') ? 'ipxe' : file.endsWith('.rsc') ? 'routeros' : file.endsWith('.ign') ? 'ignition' : file.endsWith('.json') ? 'json' : 'pxelinux';
-          void fs.readFile(file, 'utf8').then((text) => send({ method: 'textDocument/didOpen', params: { textDocument: { uri: pathToFileURL(file).href, languageId, version: 1 + i, text } } }));
+          const languageId = file.endsWith('.ipxe')
+            ? 'ipxe'
+            : file.endsWith('.rsc')
+              ? 'routeros'
+              : file.endsWith('.ign')
+                ? 'ignition'
+                : file.endsWith('.json')
+                  ? 'json'
+                  : 'pxelinux';
+          void fs
+            .readFile(file, 'utf8')
+            .then((text) =>
+              send({
+                method: 'textDocument/didOpen',
+                params: { textDocument: { uri: pathToFileURL(file).href, languageId, version: 1 + i, text } },
+              }),
+            );
         }
       }
       published = buffer.split('textDocument/publishDiagnostics').length - 1;
@@ -88,7 +106,11 @@ function serverMemoryAfterSite(root: string, files: string[]): Promise<number> {
       }
     });
     child.on('error', fail);
-    send({ id: 1, method: 'initialize', params: { processId: process.pid, rootUri: pathToFileURL(root).href, capabilities: {} } });
+    send({
+      id: 1,
+      method: 'initialize',
+      params: { processId: process.pid, rootUri: pathToFileURL(root).href, capabilities: {} },
+    });
   });
 }
 
@@ -123,7 +145,12 @@ function bigIpxeScript(lines: number, withFindings: boolean): string {
   const body = ['#!ipxe', 'set base http://192.168.255.2/tftp'];
   const handle = withFindings ? '' : ' || goto failed';
   for (let i = 0; body.length < lines; i++) {
-    body.push(`:entry${i}`, `kernel \${base}/vmlinuz-${i} initrd=initrd-${i} console=ttyS0 || goto failed`, `initrd --name initrd-${i} \${base}/initrd-${i}.img${handle}`, `echo loaded ${i} && goto menu`);
+    body.push(
+      `:entry${i}`,
+      `kernel \${base}/vmlinuz-${i} initrd=initrd-${i} console=ttyS0 || goto failed`,
+      `initrd --name initrd-${i} \${base}/initrd-${i}.img${handle}`,
+      `echo loaded ${i} && goto menu`,
+    );
   }
   body.push(':failed', 'shell', ':menu', 'boot');
   return body.join('\n');
@@ -131,23 +158,44 @@ function bigIpxeScript(lines: number, withFindings: boolean): string {
 
 /** An /export of a big DHCP setup: one lease (with its own option set and host name option) per 4 lines. */
 function bigRouterOsExport(lines: number): string {
-  const out = ['# big export', '/ip dhcp-server option', 'add code=66 name=tftp-server value="s\'192.168.255.2\'"', 'add code=67 name=boot-uefi value="\'syslinux.efi\'"'];
+  const out = [
+    '# big export',
+    '/ip dhcp-server option',
+    'add code=66 name=tftp-server value="s\'192.168.255.2\'"',
+    'add code=67 name=boot-uefi value="\'syslinux.efi\'"',
+  ];
   const sets: string[] = [];
   const leases: string[] = [];
   for (let i = 0; out.length + sets.length + leases.length < lines - 4; i++) {
     out.push(`add code=12 name=host-${i} value="s'node${i}'"`);
     sets.push(`add name=set-${i} options=tftp-server,boot-uefi,host-${i}`);
     const mac = (0x525400000000 + i).toString(16).padStart(12, '0').match(/../g)!.join(':');
-    leases.push(`add address=10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255} mac-address=${mac} dhcp-option-set=set-${i} comment="node ${i}"`);
+    leases.push(
+      `add address=10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255} mac-address=${mac} dhcp-option-set=set-${i} comment="node ${i}"`,
+    );
   }
-  return [...out, '/ip dhcp-server option sets', ...sets, '/ip dhcp-server lease', ...leases, '/ip dhcp-server network', 'add address=10.0.0.0/8 next-server=192.168.255.2'].join('\n');
+  return [
+    ...out,
+    '/ip dhcp-server option sets',
+    ...sets,
+    '/ip dhcp-server lease',
+    ...leases,
+    '/ip dhcp-server network',
+    'add address=10.0.0.0/8 next-server=192.168.255.2',
+  ].join('\n');
 }
 
 /** A big menu: `labels` entries of five lines each. */
 function bigPxelinuxConfig(labels: number): string {
   const lines = ['UI menu.c32', 'PROMPT 0', 'TIMEOUT 50', 'DEFAULT entry0', 'MENU TITLE Big menu'];
   for (let i = 0; i < labels; i++) {
-    lines.push(`LABEL entry${i}`, `  MENU LABEL Entry ${i}`, `  KERNEL http://192.168.255.2/tftp/k${i}`, `  INITRD http://192.168.255.2/tftp/i${i}.img`, `  APPEND ip=dhcp console=ttyS0 quiet`);
+    lines.push(
+      `LABEL entry${i}`,
+      `  MENU LABEL Entry ${i}`,
+      `  KERNEL http://192.168.255.2/tftp/k${i}`,
+      `  INITRD http://192.168.255.2/tftp/i${i}.img`,
+      `  APPEND ip=dhcp console=ttyS0 quiet`,
+    );
   }
   return lines.join('\n');
 }
@@ -173,23 +221,47 @@ async function main(): Promise<void> {
   if (want('start')) {
     const startup = await time(10, serverToFirstDiagnostic);
     const node = await time(10, bareNode);
-    rows.push({ name: 'server cold start → first diagnostic', measured: startup, baselineName: 'bare `node -e 0` start', baseline: node });
+    rows.push({
+      name: 'server cold start → first diagnostic',
+      measured: startup,
+      baselineName: 'bare `node -e 0` start',
+      baseline: node,
+    });
   }
 
   if (want('memory')) {
     const site = join(root, 'examples', 'home-lab');
     const files = (await lintPaths([site])).map((r) => r.path);
-    const kib = (n: number): { median: number; p99: number; runs: number } => ({ median: n / 1024, p99: n / 1024, runs: 1 });
-    rows.push({ name: `server memory after opening examples/home-lab (${files.length} files; MiB, not ms)`, measured: kib(await serverMemoryAfterSite(site, files)), baselineName: 'a bare Node process (MiB)', baseline: kib(await bareNodeMemory()) });
+    const kib = (n: number): { median: number; p99: number; runs: number } => ({
+      median: n / 1024,
+      p99: n / 1024,
+      runs: 1,
+    });
+    rows.push({
+      name: `server memory after opening examples/home-lab (${files.length} files; MiB, not ms)`,
+      measured: kib(await serverMemoryAfterSite(site, files)),
+      baselineName: 'a bare Node process (MiB)',
+      baseline: kib(await bareNodeMemory()),
+    });
   }
 
   if (want('small')) {
     // Small files: each of the home lab's, by language (typical of what users edit).
-    for (const [label, file] of [['iPXE', 'tftp/fedora-coreos.ipxe'], ['PXELINUX', 'tftp/pxelinux.cfg/default'], ['RouterOS', 'router/pxe-dhcp.rsc'], ['Ignition', 'tftp/fedora-coreos/config.ign']] as const) {
+    for (const [label, file] of [
+      ['iPXE', 'tftp/fedora-coreos.ipxe'],
+      ['PXELINUX', 'tftp/pxelinux.cfg/default'],
+      ['RouterOS', 'router/pxe-dhcp.rsc'],
+      ['Ignition', 'tftp/fedora-coreos/config.ign'],
+    ] as const) {
       const text = await fs.readFile(join(root, 'examples', 'home-lab', file), 'utf8');
       const lint = await time(200, () => lintText(file, text));
       const split = await time(200, () => text.split('\n').map((l) => l.split(/\s+/)));
-      rows.push({ name: `lint a small ${label} file (${text.split('\n').length} lines, home-lab)`, measured: lint, baselineName: 'split it into lines and words', baseline: split });
+      rows.push({
+        name: `lint a small ${label} file (${text.split('\n').length} lines, home-lab)`,
+        measured: lint,
+        baselineName: 'split it into lines and words',
+        baseline: split,
+      });
     }
   }
 
@@ -198,7 +270,12 @@ async function main(): Promise<void> {
     const files = (await lintPaths([dir])).map((r) => r.path);
     const lint = await time(50, () => lintPaths([dir]));
     const read = await time(50, () => readAll(files));
-    rows.push({ name: `lint ${example} (${files.length} files)`, measured: lint, baselineName: 'read the same files', baseline: read });
+    rows.push({
+      name: `lint ${example} (${files.length} files)`,
+      measured: lint,
+      baselineName: 'read the same files',
+      baseline: read,
+    });
   }
 
   for (const withFindings of want('ipxe') ? [false, true] : []) {
@@ -206,21 +283,36 @@ async function main(): Promise<void> {
     const findings = lintText('big.ipxe', script).findings.length;
     const big = await time(30, () => lintText('big.ipxe', script));
     const split = await time(30, () => script.split('\n').map((l) => l.split(/\s+/)));
-    rows.push({ name: `lint a 10,000-line iPXE script (${findings} findings)`, measured: big, baselineName: 'split it into lines and words', baseline: split });
+    rows.push({
+      name: `lint a 10,000-line iPXE script (${findings} findings)`,
+      measured: big,
+      baselineName: 'split it into lines and words',
+      baseline: split,
+    });
   }
 
   if (want('pxelinux')) {
     const config = bigPxelinuxConfig(2_000);
     const pxelinuxLint = await time(30, () => lintText('pxelinux.cfg/default', config));
     const pxelinuxSplit = await time(30, () => config.split('\n').map((l) => l.split(/\s+/)));
-    rows.push({ name: `lint a ${config.split('\n').length.toLocaleString('en')}-line PXELINUX config`, measured: pxelinuxLint, baselineName: 'split it into lines and words', baseline: pxelinuxSplit });
+    rows.push({
+      name: `lint a ${config.split('\n').length.toLocaleString('en')}-line PXELINUX config`,
+      measured: pxelinuxLint,
+      baselineName: 'split it into lines and words',
+      baseline: pxelinuxSplit,
+    });
   }
 
   if (want('routeros')) {
     const exported = bigRouterOsExport(20_000);
     const rscLint = await time(20, () => lintText('export.rsc', exported));
     const rscSplit = await time(20, () => exported.split('\n').map((l) => l.split(/\s+/)));
-    rows.push({ name: `lint a ${exported.split('\n').length.toLocaleString('en')}-line RouterOS export`, measured: rscLint, baselineName: 'split it into lines and words', baseline: rscSplit });
+    rows.push({
+      name: `lint a ${exported.split('\n').length.toLocaleString('en')}-line RouterOS export`,
+      measured: rscLint,
+      baselineName: 'split it into lines and words',
+      baseline: rscSplit,
+    });
   }
 
   if (want('ignition')) rows.push(...(await group('ignition', () => ignitionRows(root))));
@@ -235,7 +327,9 @@ async function main(): Promise<void> {
 
   printTable(rows);
   const memory = process.memoryUsage();
-  console.log(`\nbenchmark process memory after the runs: rss ${(memory.rss / 2 ** 20).toFixed(1)} MiB, heap used ${(memory.heapUsed / 2 ** 20).toFixed(1)} MiB`);
+  console.log(
+    `\nbenchmark process memory after the runs: rss ${(memory.rss / 2 ** 20).toFixed(1)} MiB, heap used ${(memory.heapUsed / 2 ** 20).toFixed(1)} MiB`,
+  );
 }
 
 void main().catch((error: unknown) => {

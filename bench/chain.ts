@@ -19,25 +19,81 @@ export function generateSite(leases: number, totalFiles: number): { dir: string;
     writeFileSync(path, text);
     files.push(path);
   };
-  put('pxe-site.json', JSON.stringify({ version: 1, name: 'bench', network: { subnet: '192.168.255.0/24', router: '192.168.255.1', nas: '192.168.255.2' }, tftp: { root: 'tftp', server: '192.168.255.2' }, http: { baseUrl: `${NAS}/`, root: 'tftp' }, router: { config: 'router/pxe-dhcp.rsc' }, images: { dir: 'tftp/fcos' } }));
-  const options = [`add code=66 name=tftp value="'192.168.255.2'"`, `add code=67 name=bios value="'lpxelinux.0'"`, `add code=67 name=ipxe value="'undionly.kpxe'"`, `add code=17 name=root value="'${NAS}/boot.ipxe'"`, `add code=67 name=efi value="'syslinux.efi'"`];
+  put(
+    'pxe-site.json',
+    JSON.stringify({
+      version: 1,
+      name: 'bench',
+      network: { subnet: '192.168.255.0/24', router: '192.168.255.1', nas: '192.168.255.2' },
+      tftp: { root: 'tftp', server: '192.168.255.2' },
+      http: { baseUrl: `${NAS}/`, root: 'tftp' },
+      router: { config: 'router/pxe-dhcp.rsc' },
+      images: { dir: 'tftp/fcos' },
+    }),
+  );
+  const options = [
+    `add code=66 name=tftp value="'192.168.255.2'"`,
+    `add code=67 name=bios value="'lpxelinux.0'"`,
+    `add code=67 name=ipxe value="'undionly.kpxe'"`,
+    `add code=17 name=root value="'${NAS}/boot.ipxe'"`,
+    `add code=67 name=efi value="'syslinux.efi'"`,
+  ];
   const sets = ['add name=pxe options=tftp,bios', 'add name=uefi options=tftp,efi'];
   const leaseLines: string[] = [];
   for (let i = 0; i < leases; i++) {
     const mac = (0x525400000000 + i).toString(16).padStart(12, '0').match(/../g)!.join(':');
-    const ip = `192.168.${250 - (i >> 8)}.${(i & 255) || 1}`;
+    const ip = `192.168.${250 - (i >> 8)}.${i & 255 || 1}`;
     options.push(`add code=12 name=host-${i} value="s'node${i}'"`);
     sets.push(`add name=node-${i} options=${i % 2 ? 'tftp,ipxe,root' : 'tftp,bios'},host-${i}`);
     leaseLines.push(`add address=${ip} mac-address=${mac} dhcp-option-set=node-${i} server=lab comment="node ${i}"`);
     const kernelLine = `coreos.live.rootfs_url=${NAS}/fcos/rootfs.x86_64.img ignition.firstboot ignition.platform.id=metal ignition.config.url=${NAS}/ignition/node${i}.ign`;
-    if (i % 2) put(`tftp/nodes/${mac.replace(/:/g, '-')}.ipxe`, `#!ipxe\nkernel ${NAS}/fcos/kernel-x86_64 initrd=main ${kernelLine} || goto failed\ninitrd --name main ${NAS}/fcos/initramfs.x86_64.img || goto failed\nboot || goto failed\n:failed\nshell\n`);
-    else put(`tftp/pxelinux.cfg/01-${mac.replace(/:/g, '-')}`, `DEFAULT fcos\nLABEL fcos\n  KERNEL ${NAS}/fcos/kernel-x86_64\n  INITRD ${NAS}/fcos/initramfs.x86_64.img\n  APPEND ${kernelLine}\n`);
-    put(`tftp/ignition/node${i}.ign`, JSON.stringify({ ignition: { version: '3.4.0' }, storage: { files: [{ path: '/etc/hostname', mode: 420, contents: { source: `data:,node${i}` } }] } }));
+    if (i % 2)
+      put(
+        `tftp/nodes/${mac.replace(/:/g, '-')}.ipxe`,
+        `#!ipxe\nkernel ${NAS}/fcos/kernel-x86_64 initrd=main ${kernelLine} || goto failed\ninitrd --name main ${NAS}/fcos/initramfs.x86_64.img || goto failed\nboot || goto failed\n:failed\nshell\n`,
+      );
+    else
+      put(
+        `tftp/pxelinux.cfg/01-${mac.replace(/:/g, '-')}`,
+        `DEFAULT fcos\nLABEL fcos\n  KERNEL ${NAS}/fcos/kernel-x86_64\n  INITRD ${NAS}/fcos/initramfs.x86_64.img\n  APPEND ${kernelLine}\n`,
+      );
+    put(
+      `tftp/ignition/node${i}.ign`,
+      JSON.stringify({
+        ignition: { version: '3.4.0' },
+        storage: { files: [{ path: '/etc/hostname', mode: 420, contents: { source: `data:,node${i}` } }] },
+      }),
+    );
   }
-  put('router/pxe-dhcp.rsc', ['/ip dhcp-server option', ...options, '/ip dhcp-server option sets', ...sets, '/ip dhcp-server matcher', 'add code=93 name=x64 option-set=uefi server=lab value=0x0007', '/ip dhcp-server network', 'add address=192.168.0.0/16 gateway=192.168.255.1 next-server=192.168.255.2 dhcp-option-set=pxe', '/ip dhcp-server lease', ...leaseLines, ''].join('\n'));
+  put(
+    'router/pxe-dhcp.rsc',
+    [
+      '/ip dhcp-server option',
+      ...options,
+      '/ip dhcp-server option sets',
+      ...sets,
+      '/ip dhcp-server matcher',
+      'add code=93 name=x64 option-set=uefi server=lab value=0x0007',
+      '/ip dhcp-server network',
+      'add address=192.168.0.0/16 gateway=192.168.255.1 next-server=192.168.255.2 dhcp-option-set=pxe',
+      '/ip dhcp-server lease',
+      ...leaseLines,
+      '',
+    ].join('\n'),
+  );
   put('tftp/boot.ipxe', '#!ipxe\nchain nodes/${net0/mac:hexhyp}.ipxe || shell\n');
   put('tftp/pxelinux.cfg/default', `DEFAULT local\nLABEL local\n  LOCALBOOT 0\n`);
-  for (const name of ['lpxelinux.0', 'ldlinux.c32', 'syslinux.efi', 'ldlinux.e64', 'undionly.kpxe', 'fcos/kernel-x86_64', 'fcos/initramfs.x86_64.img', 'fcos/rootfs.x86_64.img']) put(`tftp/${name}`, 'placeholder');
+  for (const name of [
+    'lpxelinux.0',
+    'ldlinux.c32',
+    'syslinux.efi',
+    'ldlinux.e64',
+    'undionly.kpxe',
+    'fcos/kernel-x86_64',
+    'fcos/initramfs.x86_64.img',
+    'fcos/rootfs.x86_64.img',
+  ])
+    put(`tftp/${name}`, 'placeholder');
   for (let i = 0; files.length < totalFiles; i++) put(`tftp/extra/file-${i}.bin`, `extra ${i}`);
   return { dir, files };
 }
@@ -50,15 +106,28 @@ export async function chainRows(): Promise<Row[]> {
     const check = () => buildChain({ site, files: diskFiles(), read: readDisk });
     const chain = check();
     const broken = chain.clients.filter((c) => JSON.stringify(c.root).includes('"missing"')).length;
-    if (broken || chain.problems.size) throw new Error(`the generated site should be clean (${broken} broken machines, ${chain.problems.size} files with findings)`);
+    if (broken || chain.problems.size)
+      throw new Error(
+        `the generated site should be clean (${broken} broken machines, ${chain.problems.size} files with findings)`,
+      );
     const read = await time(10, () => {
       for (const path of files) readFileSync(path, 'utf8');
     });
     const chainTime = await time(10, check);
     const lint = await time(5, () => lintPaths([dir]));
     return [
-      { name: `chain check of a ${files.length.toLocaleString('en')}-file site (200 leases, ${chain.clients.length} machines, ${chain.files.size} files read)`, measured: chainTime, baselineName: `read all ${files.length.toLocaleString('en')} files`, baseline: read },
-      { name: `lint the whole site, cross-file rules included`, measured: lint, baselineName: `read all ${files.length.toLocaleString('en')} files`, baseline: read },
+      {
+        name: `chain check of a ${files.length.toLocaleString('en')}-file site (200 leases, ${chain.clients.length} machines, ${chain.files.size} files read)`,
+        measured: chainTime,
+        baselineName: `read all ${files.length.toLocaleString('en')} files`,
+        baseline: read,
+      },
+      {
+        name: `lint the whole site, cross-file rules included`,
+        measured: lint,
+        baselineName: `read all ${files.length.toLocaleString('en')} files`,
+        baseline: read,
+      },
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

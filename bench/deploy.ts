@@ -11,25 +11,70 @@ import { deploy, loadNasTarget } from '../lib/deploy';
 import { startSshd, type Sshd } from '../test/helpers/sshd';
 import { time, type Row } from './stats';
 
-function site(sshd: Sshd, base: string, name: string, fill: (tftp: string) => void): { siteFile: string; remoteRoot: string } {
+function site(
+  sshd: Sshd,
+  base: string,
+  name: string,
+  fill: (tftp: string) => void,
+): { siteFile: string; remoteRoot: string } {
   const workspace = join(base, name);
   const tftp = join(workspace, 'tftp');
   mkdirSync(tftp, { recursive: true });
   fill(tftp);
   const remoteRoot = join(base, `${name}-nas`);
   const siteFile = join(workspace, 'pxe-site.json');
-  writeFileSync(siteFile, JSON.stringify({ version: 1, name, network: { subnet: '127.0.0.0/8', router: '127.0.0.2', nas: '127.0.0.1' }, tftp: { root: 'tftp' }, targets: { nas: { kind: 'sftp', host: '127.0.0.1', port: sshd.port, user: sshd.user, identityFile: sshd.keyFile, hostKey: sshd.hostKeyFingerprint, remoteRoot } } }));
+  writeFileSync(
+    siteFile,
+    JSON.stringify({
+      version: 1,
+      name,
+      network: { subnet: '127.0.0.0/8', router: '127.0.0.2', nas: '127.0.0.1' },
+      tftp: { root: 'tftp' },
+      targets: {
+        nas: {
+          kind: 'sftp',
+          host: '127.0.0.1',
+          port: sshd.port,
+          user: sshd.user,
+          identityFile: sshd.keyFile,
+          hostKey: sshd.hostKeyFingerprint,
+          remoteRoot,
+        },
+      },
+    }),
+  );
   return { siteFile, remoteRoot };
 }
 
 function sftpBatch(sshd: Sshd, commands: string): void {
-  const r = spawnSync('sftp', ['-q', '-b', '-', '-i', sshd.keyFile, '-P', String(sshd.port), '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-o', 'LogLevel=ERROR', `${sshd.user}@127.0.0.1`], { input: commands });
+  const r = spawnSync(
+    'sftp',
+    [
+      '-q',
+      '-b',
+      '-',
+      '-i',
+      sshd.keyFile,
+      '-P',
+      String(sshd.port),
+      '-o',
+      'StrictHostKeyChecking=no',
+      '-o',
+      'UserKnownHostsFile=/dev/null',
+      '-o',
+      'LogLevel=ERROR',
+      `${sshd.user}@127.0.0.1`,
+    ],
+    { input: commands },
+  );
   if (r.status !== 0) throw new Error(`sftp failed: ${r.stderr.toString()}`);
 }
 
 export async function deployRows(): Promise<Row[]> {
   if (spawnSync('sh', ['-c', 'command -v sftp && test -x /usr/sbin/sshd']).status !== 0) {
-    console.log('(deploy bench skipped: needs openssh-server and openssh-client; apt-get install openssh-server openssh-client)');
+    console.log(
+      '(deploy bench skipped: needs openssh-server and openssh-client; apt-get install openssh-server openssh-client)',
+    );
     return [];
   }
   const sshd = await startSshd();
@@ -49,15 +94,26 @@ export async function deployRows(): Promise<Row[]> {
       await deploy(bigTarget, { secrets: noSecrets, verify: false });
     });
     const many = site(sshd, base, 'many', (tftp) => {
-      for (let i = 0; i < 1_000; i++) writeFileSync(join(tftp, `file-${i}.cfg`), `LABEL l${i}\n  KERNEL vmlinuz-${i}\n`);
+      for (let i = 0; i < 1_000; i++)
+        writeFileSync(join(tftp, `file-${i}.cfg`), `LABEL l${i}\n  KERNEL vmlinuz-${i}\n`);
     });
     const manyTarget = loadNasTarget(many.siteFile, 'nas');
     await deploy(manyTarget, { secrets: noSecrets, verify: false });
     const redeploy = await time(5, () => deploy(manyTarget, { secrets: noSecrets, verify: false }));
     const list = await time(5, () => sftpBatch(sshd, `ls -l ${many.remoteRoot}\n`));
     return [
-      { name: 'deploy a 200 MB file over SFTP to 127.0.0.1 (temp name, size check, rename)', measured: upload, baselineName: 'OpenSSH `sftp -b` put of the same file', baseline: put },
-      { name: 'redeploy 1,000 unchanged files (connect, list, compare)', measured: redeploy, baselineName: 'OpenSSH `sftp -b` ls -l of them', baseline: list },
+      {
+        name: 'deploy a 200 MB file over SFTP to 127.0.0.1 (temp name, size check, rename)',
+        measured: upload,
+        baselineName: 'OpenSSH `sftp -b` put of the same file',
+        baseline: put,
+      },
+      {
+        name: 'redeploy 1,000 unchanged files (connect, list, compare)',
+        measured: redeploy,
+        baselineName: 'OpenSSH `sftp -b` ls -l of them',
+        baseline: list,
+      },
     ];
   } finally {
     await sshd.stop();

@@ -9,7 +9,12 @@ import { time, type Row } from './stats';
 
 /** A config with `count` files (data: URLs) — the size of a big real-world config. */
 export function bigIgnitionConfig(count: number): string {
-  const files = Array.from({ length: count }, (_, i) => ({ path: `/etc/bench/file-${i}.conf`, mode: 420, overwrite: true, contents: { source: `data:,setting%3D${i}%0A` } }));
+  const files = Array.from({ length: count }, (_, i) => ({
+    path: `/etc/bench/file-${i}.conf`,
+    mode: 420,
+    overwrite: true,
+    contents: { source: `data:,setting%3D${i}%0A` },
+  }));
   return JSON.stringify({ ignition: { version: '3.3.0' }, storage: { files } }, null, 2);
 }
 
@@ -25,7 +30,12 @@ export async function ignitionRows(root: string): Promise<Row[]> {
     const file = join(mkdtempSync(join(tmpdir(), 'pxe-bench-')), 'big.ign');
     writeFileSync(file, text);
     const official = await time(10, () => execFileSync('ignition-validate', [file]));
-    rows.push({ name: 'validate a 5,000-file Ignition config', measured: ours, baselineName: 'ignition-validate process', baseline: official });
+    rows.push({
+      name: 'validate a 5,000-file Ignition config',
+      measured: ours,
+      baselineName: 'ignition-validate process',
+      baseline: official,
+    });
   } else {
     console.log('(ignition-validate not installed: `apt-get install ignition` to compare with it)');
   }
@@ -34,10 +44,18 @@ export async function ignitionRows(root: string): Promise<Row[]> {
   if (existsSync(upstream)) {
     const schema = JSON.parse(readFileSync(upstream, 'utf8'));
     const service = getLanguageService({ schemaRequestService: async () => JSON.stringify(schema) });
-    service.configure({ validate: true, schemas: [{ uri: 'inmemory://ignition-3.3.json', fileMatch: ['*.ign'], schema }] });
+    service.configure({
+      validate: true,
+      schemas: [{ uri: 'inmemory://ignition-3.3.json', fileMatch: ['*.ign'], schema }],
+    });
     const doc = TextDocument.create('file:///big.ign', 'json', 1, text);
     const json = await time(20, async () => service.doValidation(doc, service.parseJSONDocument(doc)));
-    rows.push({ name: 'validate a 5,000-file Ignition config', measured: ours, baselineName: 'vscode-json-languageservice + upstream schema', baseline: json });
+    rows.push({
+      name: 'validate a 5,000-file Ignition config',
+      measured: ours,
+      baselineName: 'vscode-json-languageservice + upstream schema',
+      baseline: json,
+    });
   }
   return rows;
 }

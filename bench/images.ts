@@ -42,7 +42,11 @@ export async function imageRows(megabytes = 100): Promise<Row[]> {
   const pxe: Record<string, { location: string; sha256: string }> = {};
   const names: string[] = [];
   mkdirSync(join(root, 'builds'));
-  for (const [kind, name] of [['kernel', `fedora-coreos-${release}-live-kernel-x86_64`], ['initramfs', `fedora-coreos-${release}-live-initramfs.x86_64.img`], ['rootfs', `fedora-coreos-${release}-live-rootfs.x86_64.img`]] as const) {
+  for (const [kind, name] of [
+    ['kernel', `fedora-coreos-${release}-live-kernel-x86_64`],
+    ['initramfs', `fedora-coreos-${release}-live-initramfs.x86_64.img`],
+    ['rootfs', `fedora-coreos-${release}-live-rootfs.x86_64.img`],
+  ] as const) {
     const bytes = randomBytes(megabytes * 2 ** 20);
     writeFileSync(join(root, 'builds', name), bytes);
     pxe[kind] = { location: `builds/${name}`, sha256: createHash('sha256').update(bytes).digest('hex') };
@@ -51,7 +55,10 @@ export async function imageRows(megabytes = 100): Promise<Row[]> {
   const { child, url } = await startServer(root);
   try {
     for (const entry of Object.values(pxe)) entry.location = `${url}/${entry.location}`;
-    writeFileSync(join(root, 'stream.json'), JSON.stringify({ architectures: { x86_64: { artifacts: { metal: { release, formats: { pxe } } } } } }));
+    writeFileSync(
+      join(root, 'stream.json'),
+      JSON.stringify({ architectures: { x86_64: { artifacts: { metal: { release, formats: { pxe } } } } } }),
+    );
     const dest = join(root, 'dest');
     const updater = await time(5, async () => {
       rmSync(dest, { recursive: true, force: true });
@@ -69,7 +76,10 @@ export async function imageRows(megabytes = 100): Promise<Row[]> {
       const out = join(root, 'script');
       rmSync(out, { recursive: true, force: true });
       mkdirSync(out);
-      const r = spawnSync('sh', ['-c', `cd ${out} && curl -sSf ${names.map((n) => `-O ${url}/builds/${n}`).join(' ')} && sha256sum ${names.join(' ')} > /dev/null`]);
+      const r = spawnSync('sh', [
+        '-c',
+        `cd ${out} && curl -sSf ${names.map((n) => `-O ${url}/builds/${n}`).join(' ')} && sha256sum ${names.join(' ')} > /dev/null`,
+      ]);
       if (r.status !== 0) throw new Error(`curl + sha256sum failed: ${r.stderr.toString()}`);
     });
     const name = `image update: 3 × ${megabytes} MB from 127.0.0.1 (concurrent, sha256 while streaming)`;

@@ -33,7 +33,14 @@ export interface Row {
 export function printTable(rows: Row[]): void {
   const ms = (n: number): string => `${n.toFixed(2)} ms`;
   const header = ['measurement', 'median', 'p99', 'baseline (same run)', 'baseline median', 'ratio'];
-  const lines = rows.map((r) => [r.name, ms(r.measured.median), ms(r.measured.p99), r.baselineName, ms(r.baseline.median), `${(r.measured.median / r.baseline.median).toFixed(2)}×`]);
+  const lines = rows.map((r) => [
+    r.name,
+    ms(r.measured.median),
+    ms(r.measured.p99),
+    r.baselineName,
+    ms(r.baseline.median),
+    `${(r.measured.median / r.baseline.median).toFixed(2)}×`,
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] as string).length)));
   const format = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i] as number)).join(' | ')} |`;
   console.log(format(header));

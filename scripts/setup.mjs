@@ -9,7 +9,14 @@ const forTests = args.includes('--test');
 const log = (message) => quiet || console.log(`setup: ${message}`);
 
 /** Debian packages the test suites start for real: binary to look for → package. */
-const TEST_PACKAGES = { nvim: 'neovim', 'ignition-validate': 'ignition', sshd: 'openssh-server', sftp: 'openssh-client', nginx: 'nginx', openssl: 'openssl' };
+const TEST_PACKAGES = {
+  nvim: 'neovim',
+  'ignition-validate': 'ignition',
+  sshd: 'openssh-server',
+  sftp: 'openssh-client',
+  nginx: 'nginx',
+  openssl: 'openssl',
+};
 /** Files the test VM boots from (QEMU, firmware, loaders, a kernel, busybox-static): check → package. */
 const TEST_FILES = {
   'qemu-system-x86': () => hasBinary('qemu-system-x86_64'),
@@ -20,7 +27,9 @@ const TEST_FILES = {
   'syslinux-efi': () => existsSync('/usr/lib/SYSLINUX.EFI/efi64/syslinux.efi'),
   'linux-image-amd64': () => existsSync('/boot') && readdirSync('/boot').some((f) => f.startsWith('vmlinuz-')),
   // A dynamic busybox names its loader; the test initramfs has no libraries.
-  'busybox-static': () => existsSync('/bin/busybox') && !readFileSync('/bin/busybox').subarray(0, 65536).toString('latin1').includes('/lib64/ld-linux'),
+  'busybox-static': () =>
+    existsSync('/bin/busybox') &&
+    !readFileSync('/bin/busybox').subarray(0, 65536).toString('latin1').includes('/lib64/ld-linux'),
 };
 /** Python modules (Debian packages) the tests use as independent oracles: module → package. */
 const TEST_PYTHON_MODULES = { librouteros: 'python3-librouteros' };
@@ -32,11 +41,16 @@ function run(command, commandArgs) {
 
 function npmDependencies() {
   const installed = 'node_modules/.package-lock.json';
-  const fresh = existsSync(installed) && existsSync('package-lock.json') && statSync(installed).mtimeMs >= statSync('package-lock.json').mtimeMs;
+  const fresh =
+    existsSync(installed) &&
+    existsSync('package-lock.json') &&
+    statSync(installed).mtimeMs >= statSync('package-lock.json').mtimeMs;
   if (fresh) return;
   log('installing npm dependencies (npm ci)…');
   if (!run('npm', ['ci', '--no-audit', '--no-fund'])) {
-    console.error('setup: `npm ci` failed. Check that the npm registry is reachable, then run `npm ci` yourself to see why.');
+    console.error(
+      'setup: `npm ci` failed. Check that the npm registry is reachable, then run `npm ci` yourself to see why.',
+    );
     process.exit(1);
   }
 }
@@ -53,7 +67,9 @@ function patches() {
   if (existsSync(stamp) && statSync(stamp).mtimeMs >= newest) return;
   log('applying patches/ to node_modules (patch-package)…');
   if (!run('npx', ['--no-install', 'patch-package'])) {
-    console.error('setup: patch-package could not apply patches/. Run `npx patch-package` to see why (a dependency version may have changed).');
+    console.error(
+      'setup: patch-package could not apply patches/. Run `npx patch-package` to see why (a dependency version may have changed).',
+    );
     process.exit(1);
   }
   writeFileSync(stamp, new Date().toISOString());
@@ -68,12 +84,17 @@ function hasBinary(name) {
 }
 
 function debianPackages(wanted, modules = {}, files = {}) {
-  const missing = [...Object.entries(wanted).filter(([binary]) => !hasBinary(binary)), ...Object.entries(modules).filter(([module]) => !hasPythonModule(module))].map(([, pkg]) => pkg);
+  const missing = [
+    ...Object.entries(wanted).filter(([binary]) => !hasBinary(binary)),
+    ...Object.entries(modules).filter(([module]) => !hasPythonModule(module)),
+  ].map(([, pkg]) => pkg);
   for (const [pkg, present] of Object.entries(files)) if (!present()) missing.push(pkg);
   if (!missing.length) return;
   const isRoot = process.getuid?.() === 0;
   if (!isRoot || !hasBinary('apt-get')) {
-    console.error(`setup: the tests need these Debian packages: ${missing.join(' ')}\n       install them with: sudo apt-get install -y ${missing.join(' ')}`);
+    console.error(
+      `setup: the tests need these Debian packages: ${missing.join(' ')}\n       install them with: sudo apt-get install -y ${missing.join(' ')}`,
+    );
     process.exit(1);
   }
   log(`installing Debian packages: ${missing.join(' ')}…`);
@@ -81,7 +102,9 @@ function debianPackages(wanted, modules = {}, files = {}) {
   if (!run('apt-get', install)) {
     log('apt-get install failed; refreshing the package lists and trying once more…');
     if (!run('apt-get', ['-o', 'DPkg::Lock::Timeout=600', 'update']) || !run('apt-get', install)) {
-      console.error(`setup: could not install ${missing.join(' ')} with apt-get. Run \`apt-get install -y ${missing.join(' ')}\` to see why.`);
+      console.error(
+        `setup: could not install ${missing.join(' ')} with apt-get. Run \`apt-get install -y ${missing.join(' ')}\` to see why.`,
+      );
       process.exit(1);
     }
   }

@@ -20,7 +20,9 @@ if (!step('npm', ['run', '--silent', 'package'])) fail('building the VSIX failed
 console.log(`\n$ pxe-workbench lint ${folder}`);
 step(process.execPath, ['out/cli.js', 'lint', folder]);
 
-const hasCode = spawnSync('sh', ['-c', 'command -v code'], { stdio: 'ignore' }).status === 0 && !process.env.PXE_WORKBENCH_CODE_SERVER;
+const hasCode =
+  spawnSync('sh', ['-c', 'command -v code'], { stdio: 'ignore' }).status === 0 &&
+  !process.env.PXE_WORKBENCH_CODE_SERVER;
 if (hasCode) {
   if (!step('code', ['--install-extension', vsix, '--force'])) fail('`code --install-extension` failed (see above).');
   step('code', [folder]);
@@ -42,7 +44,9 @@ mkdirSync(userDataDir, { recursive: true });
 editor.writeUserSettings(userDataDir, { 'git.openRepositoryInParentFolders': 'never' });
 editor.installVsix(vsix, extensionsDir, userDataDir);
 const port = process.env.PXE_WORKBENCH_PORT ? Number(process.env.PXE_WORKBENCH_PORT) : await editor.freePort();
-const running = await editor.startCodeServer({ extensionsDir, userDataDir, port }).catch((error) => fail(error.message));
+const running = await editor
+  .startCodeServer({ extensionsDir, userDataDir, port })
+  .catch((error) => fail(error.message));
 const url = `${running.url}?folder=${encodeURIComponent(folder)}`;
 console.log(`\nPXE Workbench is running in VS Code (code-server ${editor.CODE_SERVER_VERSION}) on 127.0.0.1 only.`);
 console.log(`Open: ${url}`);

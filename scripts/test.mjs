@@ -15,7 +15,9 @@ function phase(name, command, args) {
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   phases.push(`${name} ${seconds}s`);
   if (result.status !== 0) {
-    console.error(`\n✖ ${name} failed (exit ${result.status ?? result.signal}) after ${seconds}s. Phases: ${phases.join(', ')}`);
+    console.error(
+      `\n✖ ${name} failed (exit ${result.status ?? result.signal}) after ${seconds}s. Phases: ${phases.join(', ')}`,
+    );
     process.exit(result.status || 1);
   }
 }
@@ -28,7 +30,11 @@ const report = join(mkdtempSync(join(tmpdir(), 'pxe-test-')), 'vitest.json');
 const started = Date.now();
 console.log('\n▶ tests: vitest run (unit, cli, protocol, neovim, then e2e in a real VS Code)');
 // The suites (and the editors they start) talk only to loopback: deploy's HTTP check refuses other hosts.
-const tests = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], { stdio: 'inherit', env: { ...process.env, PXE_WORKBENCH_LOOPBACK_ONLY: '1' } });
+const tests = spawnSync(
+  'npx',
+  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+  { stdio: 'inherit', env: { ...process.env, PXE_WORKBENCH_LOOPBACK_ONLY: '1' } },
+);
 phases.push(`tests ${((Date.now() - started) / 1000).toFixed(1)}s`);
 let passed = 0;
 let failed = 0;

@@ -26,11 +26,22 @@ interface Where {
 export function siteChain(options: Pick<ChainOptions, 'site' | 'mac' | 'firmware'>, cwd = process.cwd()): Chain {
   const files = diskFiles();
   const siteFile = options.site ? resolve(cwd, options.site) : findSiteFile(cwd, files);
-  if (!siteFile) throw new InputError(`no pxe-site.json in ${cwd} or a folder above it: pass --site FILE, or create one (PXE: Create Site File in the editor).`);
+  if (!siteFile)
+    throw new InputError(
+      `no pxe-site.json in ${cwd} or a folder above it: pass --site FILE, or create one (PXE: Create Site File in the editor).`,
+    );
   if (!existsSync(siteFile)) throw new InputError(`--site ${options.site}: no such file. Check the path.`);
   const site = loadSiteView(siteFile);
-  if (options.mac && !MAC.test(options.mac)) throw new InputError(`--mac ${options.mac}: not a MAC address; write it like 52:54:00:12:34:56.`);
-  return buildChain({ site, files, read: readDisk, ...(options.mac ? { machine: { mac: options.mac, ...(options.firmware ? { firmware: options.firmware } : {}) } } : {}) });
+  if (options.mac && !MAC.test(options.mac))
+    throw new InputError(`--mac ${options.mac}: not a MAC address; write it like 52:54:00:12:34:56.`);
+  return buildChain({
+    site,
+    files,
+    read: readDisk,
+    ...(options.mac
+      ? { machine: { mac: options.mac, ...(options.firmware ? { firmware: options.firmware } : {}) } }
+      : {}),
+  });
 }
 
 function selected(chain: Chain, options: ChainOptions, cwd: string): ClientData<Where>[] {
@@ -44,7 +55,9 @@ function selected(chain: Chain, options: ChainOptions, cwd: string): ClientData<
     const at = positions.positionAt(p.start);
     return { file: relative(cwd, p.file) || p.file, line: at.line + 1, character: at.character + 1 };
   };
-  return chainData<Where>(chain, where, (path) => relative(cwd, path) || path).clients.filter((c) => !options.firmware || c.firmware === options.firmware);
+  return chainData<Where>(chain, where, (path) => relative(cwd, path) || path).clients.filter(
+    (c) => !options.firmware || c.firmware === options.firmware,
+  );
 }
 
 function hopLines(hop: HopData<Where>, depth: number, out: string[]): void {
@@ -60,7 +73,10 @@ export function formatChain(chain: Chain, clients: ClientData<Where>[], cwd: str
   for (const note of chain.notes) out.push(`note: ${note}`);
   for (const client of clients) {
     const who = [client.mac, client.ip].filter(Boolean).join(' ');
-    out.push('', `${client.firmware.toUpperCase()} · ${client.name}${who && !client.name.includes(who) ? ` (${who})` : ''} — ${client.broken ? 'BROKEN' : client.status === 'ok' ? 'boots' : `boots (${client.status === 'info' ? 'images not downloaded yet' : `with ${client.status === 'unknown' ? 'hops known only at boot time' : 'warnings'}`})`}`);
+    out.push(
+      '',
+      `${client.firmware.toUpperCase()} · ${client.name}${who && !client.name.includes(who) ? ` (${who})` : ''} — ${client.broken ? 'BROKEN' : client.status === 'ok' ? 'boots' : `boots (${client.status === 'info' ? 'images not downloaded yet' : `with ${client.status === 'unknown' ? 'hops known only at boot time' : 'warnings'}`})`}`,
+    );
     hopLines(client.root, 1, out);
   }
   return out.join('\n');
@@ -70,7 +86,10 @@ export function formatChain(chain: Chain, clients: ClientData<Where>[], cwd: str
 export function chainCommand(options: ChainOptions, cwd = process.cwd()): number {
   const chain = siteChain(options, cwd);
   const clients = selected(chain, options, cwd);
-  if (options.format === 'json') process.stdout.write(`${JSON.stringify({ site: relative(cwd, chain.site.file), notes: chain.notes, clients }, null, 2)}\n`);
+  if (options.format === 'json')
+    process.stdout.write(
+      `${JSON.stringify({ site: relative(cwd, chain.site.file), notes: chain.notes, clients }, null, 2)}\n`,
+    );
   else process.stdout.write(`${formatChain(chain, clients, cwd)}\n`);
   const broken = clients.filter((c) => c.broken).length;
   process.stderr.write(`${clients.length} kind(s) of machine: ${clients.length - broken} boot, ${broken} broken.\n`);

@@ -5,7 +5,18 @@ import { Writable } from 'node:stream';
 import { InputError } from '../../lib/engine';
 import { escapeControl } from '../../lib/core';
 import { diskFiles, findSiteFile } from '../../lib/site';
-import { brokenMachines, deploy, DeployError, failed as urlFailed, loadNasTarget, planLines, recordHostKey, summary, targetNames, type Secrets } from '../../lib/deploy';
+import {
+  brokenMachines,
+  deploy,
+  DeployError,
+  failed as urlFailed,
+  loadNasTarget,
+  planLines,
+  recordHostKey,
+  summary,
+  targetNames,
+  type Secrets,
+} from '../../lib/deploy';
 import { routerDeployCommand, type RouterCliOptions } from './router';
 import { clock, mib } from '../../lib/images';
 
@@ -51,7 +62,8 @@ export function siteFileFor(options: { site?: string }, cwd: string): string {
 
 export async function deployCommand(name: string, options: DeployCliOptions, cwd = process.cwd()): Promise<number> {
   const siteFile = siteFileFor(options, cwd);
-  if (targetNames(siteFile).some((t) => t.name === name && t.kind === 'mikrotik')) return routerDeployCommand(siteFile, name, options, cwd);
+  if (targetNames(siteFile).some((t) => t.name === name && t.kind === 'mikrotik'))
+    return routerDeployCommand(siteFile, name, options, cwd);
   let target;
   try {
     target = loadNasTarget(siteFile, name);
@@ -60,8 +72,14 @@ export async function deployCommand(name: string, options: DeployCliOptions, cwd
     throw error;
   }
   const broken = brokenMachines(target.site);
-  if (broken.length) process.stderr.write(`warning: the boot chain is broken for ${broken.length} kind(s) of machine (${broken.slice(0, 3).join('; ')}${broken.length > 3 ? '; …' : ''}): see \`pxe-workbench chain\`.\n`);
-  if (!options.dryRun && !options.yes && !interactive()) throw new InputError('not a terminal, so nobody can confirm the plan: add --yes to deploy without asking, or --dry-run to only see it.');
+  if (broken.length)
+    process.stderr.write(
+      `warning: the boot chain is broken for ${broken.length} kind(s) of machine (${broken.slice(0, 3).join('; ')}${broken.length > 3 ? '; …' : ''}): see \`pxe-workbench chain\`.\n`,
+    );
+  if (!options.dryRun && !options.yes && !interactive())
+    throw new InputError(
+      'not a terminal, so nobody can confirm the plan: add --yes to deploy without asking, or --dry-run to only see it.',
+    );
   const abort = new AbortController();
   const onInterrupt = (): void => abort.abort();
   process.once('SIGINT', onInterrupt);
@@ -74,17 +92,30 @@ export async function deployCommand(name: string, options: DeployCliOptions, cwd
       ...(options.dryRun ? { dryRun: true } : {}),
       verify: options.verify !== false,
       log: (line) => process.stderr.write(`${clear}${line}\n`),
-      progress: (p) => tty && process.stderr.write(`${clear}${mib(p.done)} of ${mib(p.total)} · ${mib(p.bytesPerSecond)}/s${p.etaSeconds !== undefined ? ` · ${clock(p.etaSeconds)} left` : ''}`),
+      progress: (p) =>
+        tty &&
+        process.stderr.write(
+          `${clear}${mib(p.done)} of ${mib(p.total)} · ${mib(p.bytesPerSecond)}/s${p.etaSeconds !== undefined ? ` · ${clock(p.etaSeconds)} left` : ''}`,
+        ),
       trust: async (fingerprint) => {
         if (options.trustHostKey) return options.trustHostKey === fingerprint;
         if (!interactive()) return false;
-        const answer = await ask(`${escapeControl(target.host)}:${target.port} presents host key ${fingerprint}, not yet recorded in pxe-site.json. Check it on the NAS (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub). Trust it and record it? [y/N] `);
+        const answer = await ask(
+          `${escapeControl(target.host)}:${target.port} presents host key ${fingerprint}, not yet recorded in pxe-site.json. Check it on the NAS (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub). Trust it and record it? [y/N] `,
+        );
         return /^y(es)?$/i.test(answer.trim());
       },
       confirm: async (plan) => {
         process.stdout.write(`${planLines(plan).join('\n')}\n`);
         const s = summary(plan);
-        if (!s.add && !s.change && !s.remove && plan.nginx?.action !== 'add' && plan.nginx?.action !== 'change' && !plan.entries.some((e) => e.fixTime)) {
+        if (
+          !s.add &&
+          !s.change &&
+          !s.remove &&
+          plan.nginx?.action !== 'add' &&
+          plan.nginx?.action !== 'change' &&
+          !plan.entries.some((e) => e.fixTime)
+        ) {
           process.stdout.write('Nothing to deploy: the NAS is up to date.\n');
           return true;
         }
@@ -94,7 +125,9 @@ export async function deployCommand(name: string, options: DeployCliOptions, cwd
     });
     if (outcome.trusted) {
       recordHostKey(siteFile, name, outcome.trusted);
-      process.stderr.write(`${clear}Recorded host key ${outcome.trusted} as targets.${escapeControl(name)}.hostKey in ${relative(cwd, siteFile) || siteFile}.\n`);
+      process.stderr.write(
+        `${clear}Recorded host key ${outcome.trusted} as targets.${escapeControl(name)}.hostKey in ${relative(cwd, siteFile) || siteFile}.\n`,
+      );
     }
     if (options.dryRun) {
       process.stdout.write(`${planLines(outcome.plan).join('\n')}\n(dry run: nothing was changed)\n`);
@@ -105,13 +138,20 @@ export async function deployCommand(name: string, options: DeployCliOptions, cwd
       return 0;
     }
     const r = outcome.result;
-    process.stdout.write(`${clear}Deployed to ${escapeControl(name)}: ${r.uploaded.length} file(s) uploaded (${mib(r.bytes)} in ${clock(r.seconds)}), ${r.removed.length} removed${r.nginx === 'reloaded' ? '; nginx tested and reloaded' : ''}${r.reconnects ? `; reconnected ${r.reconnects}×` : ''}.\n`);
+    process.stdout.write(
+      `${clear}Deployed to ${escapeControl(name)}: ${r.uploaded.length} file(s) uploaded (${mib(r.bytes)} in ${clock(r.seconds)}), ${r.removed.length} removed${r.nginx === 'reloaded' ? '; nginx tested and reloaded' : ''}${r.reconnects ? `; reconnected ${r.reconnects}×` : ''}.\n`,
+    );
     let failed = 0;
     for (const check of outcome.checks ?? []) {
       if (urlFailed(check)) failed++;
-      process.stdout.write(`  ${check.status ?? '---'} ${escapeControl(check.url)}${check.error ? `  (${escapeControl(check.error)})` : ''}\n`);
+      process.stdout.write(
+        `  ${check.status ?? '---'} ${escapeControl(check.url)}${check.error ? `  (${escapeControl(check.error)})` : ''}\n`,
+      );
     }
-    if (failed) process.stderr.write(`${failed} URL(s) of the boot chain do not answer 2xx from the NAS: check the nginx snippet and the files.\n`);
+    if (failed)
+      process.stderr.write(
+        `${failed} URL(s) of the boot chain do not answer 2xx from the NAS: check the nginx snippet and the files.\n`,
+      );
     return failed ? 1 : 0;
   } catch (error) {
     if (error instanceof DeployError) {

@@ -21,17 +21,30 @@ export function toJsonFindings(reports: readonly FileReport[], cwd: string): Jso
   return reports.flatMap((report) => {
     const positions = positionsOf(report.text);
     const file = relative(cwd, report.path) || report.path;
-    return report.findings.map((f) => ({ file, range: toRange(positions, f.start, f.end), severity: f.severity, code: f.ruleId, message: f.message }));
+    return report.findings.map((f) => ({
+      file,
+      range: toRange(positions, f.start, f.end),
+      severity: f.severity,
+      code: f.ruleId,
+      message: f.message,
+    }));
   });
 }
 
 export function formatText(findings: readonly JsonFinding[]): string {
   return findings
-    .map((f) => `${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.code} ${f.message}`)
+    .map(
+      (f) => `${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.code} ${f.message}`,
+    )
     .join('\n');
 }
 
-const SARIF_LEVEL: Record<JsonFinding['severity'], Sarif.Result.level> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+const SARIF_LEVEL: Record<JsonFinding['severity'], Sarif.Result.level> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+  hint: 'note',
+};
 
 export function formatSarif(findings: readonly JsonFinding[], cwd: string, version: string): Sarif.Log {
   const rules: Sarif.ReportingDescriptor[] = RULES.map((r) => ({
@@ -47,7 +60,14 @@ export function formatSarif(findings: readonly JsonFinding[], cwd: string, versi
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     runs: [
       {
-        tool: { driver: { name: 'pxe-workbench', version, informationUri: 'https://github.com/pxe-workbench/pxe-workbench', rules } },
+        tool: {
+          driver: {
+            name: 'pxe-workbench',
+            version,
+            informationUri: 'https://github.com/pxe-workbench/pxe-workbench',
+            rules,
+          },
+        },
         originalUriBaseIds: { SRCROOT: { uri: `${pathToFileURL(cwd).href}/` } },
         columnKind: 'utf16CodeUnits',
         results: findings.map((f) => ({
@@ -58,7 +78,10 @@ export function formatSarif(findings: readonly JsonFinding[], cwd: string, versi
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: f.file.split(/[\\/]/).map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' },
+                artifactLocation: {
+                  uri: f.file.split(/[\\/]/).map(encodeURIComponent).join('/'),
+                  uriBaseId: 'SRCROOT',
+                },
                 region: {
                   startLine: f.range.start.line + 1,
                   startColumn: f.range.start.character + 1,

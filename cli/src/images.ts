@@ -3,7 +3,15 @@ import { relative, resolve } from 'node:path';
 import { InputError } from '../../lib/engine';
 import { escapeControl, readCapped } from '../../lib/core';
 import { DeployError, loadNasTarget } from '../../lib/deploy';
-import { clock, ImageError, imagesSettings, mib, updateImages, updateImagesOnNas, type ImagesOptions } from '../../lib/images';
+import {
+  clock,
+  ImageError,
+  imagesSettings,
+  mib,
+  updateImages,
+  updateImagesOnNas,
+  type ImagesOptions,
+} from '../../lib/images';
 import { cliSecrets } from './deploy';
 
 export type { ImagesOptions };
@@ -28,7 +36,8 @@ export async function imagesUpdate(options: ImagesOptions, cwd = process.cwd()):
   const tty = process.stderr.isTTY === true;
   let nas;
   if (options.on) {
-    if (!settings.siteFile) throw new InputError(`--on ${options.on}: needs a pxe-site.json with that target (pass --site).`);
+    if (!settings.siteFile)
+      throw new InputError(`--on ${options.on}: needs a pxe-site.json with that target (pass --site).`);
     try {
       nas = loadNasTarget(settings.siteFile, options.on);
     } catch (error) {
@@ -38,19 +47,30 @@ export async function imagesUpdate(options: ImagesOptions, cwd = process.cwd()):
   }
   const where = nas ? `${nas.name} (over SSH)` : relative(cwd, settings.dest) || '.';
   try {
-    const run = nas ? (o: Parameters<typeof updateImages>[0]) => updateImagesOnNas(nas, { ...o, secrets: cliSecrets }) : (o: Parameters<typeof updateImages>[0]) => updateImages(o);
+    const run = nas
+      ? (o: Parameters<typeof updateImages>[0]) => updateImagesOnNas(nas, { ...o, secrets: cliSecrets })
+      : (o: Parameters<typeof updateImages>[0]) => updateImages(o);
     const result = await run({
       ...settings,
       ...(gpgKey ? { gpgKey } : {}),
       signal: abort.signal,
       log: (line) => process.stderr.write(`${tty ? '\r\x1b[K' : ''}${line}\n`),
       progress: (p) => {
-        if (tty) process.stderr.write(`\r\x1b[K${mib(p.done)} of ${mib(p.total)} · ${mib(p.bytesPerSecond)}/s${p.etaSeconds !== undefined ? ` · ${clock(p.etaSeconds)} left` : ''}`);
+        if (tty)
+          process.stderr.write(
+            `\r\x1b[K${mib(p.done)} of ${mib(p.total)} · ${mib(p.bytesPerSecond)}/s${p.etaSeconds !== undefined ? ` · ${clock(p.etaSeconds)} left` : ''}`,
+          );
       },
     });
     if (tty) process.stderr.write('\r\x1b[K');
-    if (result.upToDate) process.stdout.write(`Fedora CoreOS ${result.release} (${settings.stream}, ${settings.arch}) is already current in ${where}; nothing downloaded.\n`);
-    else process.stdout.write(`Fedora CoreOS ${result.release} (${settings.stream}, ${settings.arch}) is now current in ${where}: ${result.downloaded.length} file(s), ${mib(result.bytes)} in ${clock(result.seconds)}${result.removed.length ? `; removed ${result.removed.length} file(s) of older versions (keeping ${settings.keep})` : ''}.\n`);
+    if (result.upToDate)
+      process.stdout.write(
+        `Fedora CoreOS ${result.release} (${settings.stream}, ${settings.arch}) is already current in ${where}; nothing downloaded.\n`,
+      );
+    else
+      process.stdout.write(
+        `Fedora CoreOS ${result.release} (${settings.stream}, ${settings.arch}) is now current in ${where}: ${result.downloaded.length} file(s), ${mib(result.bytes)} in ${clock(result.seconds)}${result.removed.length ? `; removed ${result.removed.length} file(s) of older versions (keeping ${settings.keep})` : ''}.\n`,
+      );
     return 0;
   } catch (error) {
     if (error instanceof ImageError) {

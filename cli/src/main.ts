@@ -16,7 +16,14 @@ import { LookupError } from '../../lib/languages';
 import { explainLookup, formatLookup } from '../../lib/languages';
 import { diskFiles, findSiteFile, loadSiteView } from '../../lib/site';
 import { LEVELS, type Level } from '../../lib/core';
-import { escapeControl, MAX_TREE_BYTES, parseJsonCapped, readCappedAsync, readTextOrThrow, UntrustedInputError } from '../../lib/core';
+import {
+  escapeControl,
+  MAX_TREE_BYTES,
+  parseJsonCapped,
+  readCappedAsync,
+  readTextOrThrow,
+  UntrustedInputError,
+} from '../../lib/core';
 import { chainCommand, type ChainOptions } from './chain';
 import { deployCommand, siteFileFor, type DeployCliOptions } from './deploy';
 import { routerPullCommand } from './router';
@@ -35,7 +42,8 @@ function parseRule(value: string, previous: Record<string, Level>): Record<strin
   if (!match || !(LEVELS as readonly string[]).includes(match[2] as string)) {
     throw new InputError(`--rule ${value}: expected RULE=LEVEL with LEVEL one of ${LEVELS.join(', ')}.`);
   }
-  if (!knownRule(match[1] as string)) throw new InputError(`--rule ${value}: unknown rule "${match[1]}". See docs/rules.md for the list.`);
+  if (!knownRule(match[1] as string))
+    throw new InputError(`--rule ${value}: unknown rule "${match[1]}". See docs/rules.md for the list.`);
   return { ...previous, [match[1] as string]: match[2] as Level };
 }
 
@@ -52,19 +60,34 @@ async function lint(paths: string[], options: LintOptions): Promise<number> {
   const cwd = process.cwd();
   if (options.routerosTree) {
     try {
-      useTree(treeFromInspect(parseJsonCapped(readTextOrThrow(resolve(options.routerosTree), MAX_TREE_BYTES), options.routerosTree), options.routerosVersion));
+      useTree(
+        treeFromInspect(
+          parseJsonCapped(readTextOrThrow(resolve(options.routerosTree), MAX_TREE_BYTES), options.routerosTree),
+          options.routerosVersion,
+        ),
+      );
     } catch (error) {
-      throw new InputError(`--routeros-tree ${options.routerosTree}: not a usable /console/inspect dump (${error instanceof Error ? error.message : String(error)}).`);
+      throw new InputError(
+        `--routeros-tree ${options.routerosTree}: not a usable /console/inspect dump (${error instanceof Error ? error.message : String(error)}).`,
+      );
     }
   }
   const targets = paths.length ? [...paths] : ['.'];
   if (options.site) targets.push(options.site);
-  const onSkip = options.verbose ? (path: string, why: string): void => void process.stderr.write(`skipped ${escapeControl(relative(cwd, path) || path)}: ${why}\n`) : undefined;
+  const onSkip = options.verbose
+    ? (path: string, why: string): void =>
+        void process.stderr.write(`skipped ${escapeControl(relative(cwd, path) || path)}: ${why}\n`)
+    : undefined;
   const reports = await lintPaths(targets, { levels: options.rule, cwd, ...(onSkip ? { onSkip } : {}) });
-  if (options.verbose) for (const r of reports) process.stderr.write(`checked ${escapeControl(relative(cwd, r.path) || r.path)}${r.language ? ` (${r.language})` : ''}\n`);
+  if (options.verbose)
+    for (const r of reports)
+      process.stderr.write(
+        `checked ${escapeControl(relative(cwd, r.path) || r.path)}${r.language ? ` (${r.language})` : ''}\n`,
+      );
   const findings = toJsonFindings(reports, cwd);
   if (options.format === 'json') process.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
-  else if (options.format === 'sarif') process.stdout.write(`${JSON.stringify(formatSarif(findings, cwd, VERSION), null, 2)}\n`);
+  else if (options.format === 'sarif')
+    process.stdout.write(`${JSON.stringify(formatSarif(findings, cwd, VERSION), null, 2)}\n`);
   else if (findings.length) process.stdout.write(`${formatText(findings)}\n`);
   process.stderr.write(`${summary(findings, reports.length)}\n`);
   return findings.some((f) => f.severity === 'error') ? EXIT.errors : EXIT.ok;
@@ -83,7 +106,10 @@ export function program(): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
     .option('-s, --site <file>', 'the site file (pxe-site.json) to check and use')
     .option('-r, --rule <id=level>', 'set a rule to off|hint|info|warning|error (repeatable)', parseRule, {})
-    .option('--routeros-tree <file>', 'check .rsc files against this /console/inspect dump (default: the built-in catalog)')
+    .option(
+      '--routeros-tree <file>',
+      'check .rsc files against this /console/inspect dump (default: the built-in catalog)',
+    )
     .option('--routeros-version <version>', 'the RouterOS version of that dump', 'loaded')
     .option('-v, --verbose', 'say which files were checked, and which were skipped and why (binary, not ours)')
     .action(async (paths: string[], options: LintOptions) => {
@@ -91,7 +117,9 @@ export function program(): Command {
     });
   cli
     .command('chain')
-    .description('Follow the boot chain of the site (DHCP → loader → config/script → kernel, initrd, rootfs, Ignition) for each kind of machine; exit 1 when a hop is broken.')
+    .description(
+      'Follow the boot chain of the site (DHCP → loader → config/script → kernel, initrd, rootfs, Ignition) for each kind of machine; exit 1 when a hop is broken.',
+    )
     .option('-s, --site <file>', 'the site file (default: the nearest pxe-site.json)')
     .option('-m, --mac <mac>', 'follow one machine: its static lease, or any machine with this MAC')
     .addOption(new Option('--firmware <firmware>', 'only this firmware').choices(['bios', 'uefi']))
@@ -101,35 +129,50 @@ export function program(): Command {
     });
   cli
     .command('deploy')
-    .description('Deploy to a target of pxe-site.json. A NAS: the TFTP root and the nginx snippet over SFTP (plan, confirm, atomic upload, nginx test and reload, HTTP check of the chain). A MikroTik: the files its TFTP serves over SFTP, then the DHCP/TFTP settings over the RouterOS API (plan add/set/remove, confirm, apply, read back). Passwords: PXE_WORKBENCH_PASSWORD / PXE_WORKBENCH_PASSPHRASE, else asked.')
+    .description(
+      'Deploy to a target of pxe-site.json. A NAS: the TFTP root and the nginx snippet over SFTP (plan, confirm, atomic upload, nginx test and reload, HTTP check of the chain). A MikroTik: the files its TFTP serves over SFTP, then the DHCP/TFTP settings over the RouterOS API (plan add/set/remove, confirm, apply, read back). Passwords: PXE_WORKBENCH_PASSWORD / PXE_WORKBENCH_PASSPHRASE, else asked.',
+    )
     .argument('<target>', 'the target name under "targets" in pxe-site.json, e.g. nas')
     .option('--site <file>', 'the site file (default: the nearest pxe-site.json)')
     .option('-n, --dry-run', 'only show what would change')
     .option('-y, --yes', 'deploy without asking')
-    .option('--no-verify', 'skip the HTTP check of the chain\'s URLs afterwards')
+    .option('--no-verify', "skip the HTTP check of the chain's URLs afterwards")
     .option('--trust-host-key <fingerprint>', 'trust this SHA256:… host key on the first connection (and record it)')
-    .option('--trust-certificate <fingerprint>', 'router: trust this SHA256 API certificate fingerprint on the first connection (and record it)')
-    .option('--skip-unsupported', 'router: apply the statements that translate to API calls and leave the listed others out')
+    .option(
+      '--trust-certificate <fingerprint>',
+      'router: trust this SHA256 API certificate fingerprint on the first connection (and record it)',
+    )
+    .option(
+      '--skip-unsupported',
+      'router: apply the statements that translate to API calls and leave the listed others out',
+    )
     .option('--import', 'router: upload the script and run it with /import instead (every line as written)')
     .action(async (target: string, options: DeployCliOptions) => {
       process.exitCode = await deployCommand(target, options);
     });
   cli
     .command('pull')
-    .description('Read the DHCP/TFTP menus that router deploy manages from a MikroTik target over the RouterOS API and print them as an .rsc script (to compare with the workspace\'s).')
+    .description(
+      "Read the DHCP/TFTP menus that router deploy manages from a MikroTik target over the RouterOS API and print them as an .rsc script (to compare with the workspace's).",
+    )
     .argument('<target>', 'the router target name under "targets" in pxe-site.json, e.g. router')
     .option('--site <file>', 'the site file (default: the nearest pxe-site.json)')
     .option('-o, --out <file>', 'write the script to this file instead of standard output')
-    .option('--trust-certificate <fingerprint>', 'trust this SHA256 API certificate fingerprint on the first connection (and record it)')
+    .option(
+      '--trust-certificate <fingerprint>',
+      'trust this SHA256 API certificate fingerprint on the first connection (and record it)',
+    )
     .action(async (target: string, options: { site?: string; out?: string; trustCertificate?: string }) => {
       process.exitCode = await routerPullCommand(siteFileFor(options, process.cwd()), target, options, process.cwd());
     });
   cli
     .command('vm')
-    .description('Boot the site in a local QEMU VM (user networking, restrict=on: the VM reaches only the workspace\'s TFTP and HTTP folders) as BIOS or UEFI, and print how far the boot got. Exit 0 when it reached the initramfs (or --until) without a failure.')
+    .description(
+      "Boot the site in a local QEMU VM (user networking, restrict=on: the VM reaches only the workspace's TFTP and HTTP folders) as BIOS or UEFI, and print how far the boot got. Exit 0 when it reached the initramfs (or --until) without a failure.",
+    )
     .option('--site <file>', 'the site file (default: the nearest pxe-site.json)')
     .option('--firmware <bios|uefi>', 'firmware (default: vm.firmware in the site file, else bios)')
-    .option('--mac <mac>', 'the VM\'s MAC address: boot as this lease (default: vm.mac, else 52:54:00:12:34:56)')
+    .option('--mac <mac>', "the VM's MAC address: boot as this lease (default: vm.mac, else 52:54:00:12:34:56)")
     .option('--timeout <seconds>', 'stop after this long (default: vm.timeoutSeconds, else 300)')
     .option('--memory <MiB>', 'memory (default: vm.memoryMiB, else 2048)')
     .option('--until <stage>', 'stop once this stage is reached, e.g. linux or ignition')
@@ -141,7 +184,9 @@ export function program(): Command {
   const nodes = cli.command('nodes').description('The fleet: the node table and profiles of pxe-site.json.');
   nodes
     .command('generate')
-    .description('Write each node\'s files (pxelinux.cfg/01-<mac>, nodes/<mac>.ipxe, nodes/<name>.ign) and the static leases (a marked block in router.config) from the profiles; unchanged files stay as they are, files edited by hand are kept unless --force.')
+    .description(
+      "Write each node's files (pxelinux.cfg/01-<mac>, nodes/<mac>.ipxe, nodes/<name>.ign) and the static leases (a marked block in router.config) from the profiles; unchanged files stay as they are, files edited by hand are kept unless --force.",
+    )
     .option('--site <file>', 'the site file (default: the nearest pxe-site.json)')
     .option('-n, --dry-run', 'only show what would change, with a diff')
     .option('--diff', 'show the diff of each changed file')
@@ -152,15 +197,20 @@ export function program(): Command {
   const images = cli.command('images').description('Fedora CoreOS PXE artifacts (kernel, initramfs, rootfs).');
   images
     .command('update')
-    .description('Download the current release of the stream when it is new (concurrent, resumable, sha256-verified), repoint the kernel/initramfs/rootfs symlinks atomically, keep the newest versions and write .latest.txt. Defaults come from "images" in pxe-site.json.')
+    .description(
+      'Download the current release of the stream when it is new (concurrent, resumable, sha256-verified), repoint the kernel/initramfs/rootfs symlinks atomically, keep the newest versions and write .latest.txt. Defaults come from "images" in pxe-site.json.',
+    )
     .option('--site <file>', 'the site file (default: the nearest pxe-site.json)')
     .option('--dest <dir>', 'folder for the artifacts (default: images.dir of the site)')
     .option('--stream <stream>', 'stable, testing or next (default: images.stream, else stable)')
     .option('--arch <arch>', 'x86_64 or aarch64 (default: images.arch, else x86_64)')
     .option('--keep <n>', 'versions to keep (default: images.keep, else 4)')
     .option('--stream-url <url>', 'stream metadata URL (default: the official one for the stream)')
-    .option('--gpg-key <file>', 'also check each artifact\'s detached signature with this armored OpenPGP public key')
-    .option('--on <target>', 'run the update on this NAS target of pxe-site.json over SSH (the NAS downloads; nothing passes through here)')
+    .option('--gpg-key <file>', "also check each artifact's detached signature with this armored OpenPGP public key")
+    .option(
+      '--on <target>',
+      'run the update on this NAS target of pxe-site.json over SSH (the NAS downloads; nothing passes through here)',
+    )
     .action(async (options: ImagesOptions) => {
       process.exitCode = await imagesUpdate(options);
     });
@@ -226,14 +276,16 @@ async function formatFiles(files: string[], options: { check?: boolean; write?: 
   for (const file of files) {
     const text = await readInput(file);
     const formatted = formatRouterOs(parseRouterOs(text).ast, text);
-    if (formatted === undefined) throw new InputError(`${file}: has syntax errors; fix them first (pxe-workbench lint ${file}).`);
+    if (formatted === undefined)
+      throw new InputError(`${file}: has syntax errors; fix them first (pxe-workbench lint ${file}).`);
     if (formatted === text) continue;
     changed++;
     if (options.check) process.stdout.write(`${file}: would be reformatted\n`);
     else if (options.write) await writeFile(resolve(file), formatted);
     else process.stdout.write(formatted);
   }
-  if (options.check || options.write) process.stderr.write(`${changed} of ${files.length} file(s) ${options.check ? 'need' : 'got'} formatting.\n`);
+  if (options.check || options.write)
+    process.stderr.write(`${changed} of ${files.length} file(s) ${options.check ? 'need' : 'got'} formatting.\n`);
   return options.check && changed ? EXIT.errors : EXIT.ok;
 }
 
@@ -256,8 +308,14 @@ async function validateIgnition(file: string): Promise<number> {
     if (f.severity === 'error') errors++;
     const at = positions.positionAt(f.start);
     const node = root && findNodeAtOffset(root, f.start, true);
-    const where = node ? `$${pathsOf(node).jsonPath.map((p) => `.${p}`).join('')}` : '$';
-    process.stdout.write(`${f.severity === 'error' ? 'error' : 'warning'} at ${where}, line ${at.line + 1} col ${at.character + 1}: ${f.message}\n`);
+    const where = node
+      ? `$${pathsOf(node)
+          .jsonPath.map((p) => `.${p}`)
+          .join('')}`
+      : '$';
+    process.stdout.write(
+      `${f.severity === 'error' ? 'error' : 'warning'} at ${where}, line ${at.line + 1} col ${at.character + 1}: ${f.message}\n`,
+    );
   }
   return errors ? EXIT.errors : EXIT.ok;
 }
@@ -267,7 +325,11 @@ function lookup(options: { mac: string; ip: string; uuid?: string; tftp?: string
   const siteFile = findSiteFile(process.cwd(), files);
   const root = options.tftp ? resolve(options.tftp) : ((siteFile && loadSiteView(siteFile).tftpRoot) ?? process.cwd());
   try {
-    const result = explainLookup({ mac: options.mac, ip: options.ip, ...(options.uuid ? { uuid: options.uuid } : {}) }, root, files);
+    const result = explainLookup(
+      { mac: options.mac, ip: options.ip, ...(options.uuid ? { uuid: options.uuid } : {}) },
+      root,
+      files,
+    );
     process.stdout.write(`TFTP root: ${root}\n${formatLookup(result)}\n`);
     return EXIT.ok;
   } catch (error) {
@@ -290,7 +352,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`pxe-workbench: ${escapeControl(error.message)}\n`);
       return EXIT.usage;
     }
-    process.stderr.write(`pxe-workbench: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nPlease report this bug.\n`);
+    process.stderr.write(
+      `pxe-workbench: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nPlease report this bug.\n`,
+    );
     return EXIT.usage;
   }
 }

@@ -23,7 +23,15 @@ export async function nodesGenerateCommand(siteFile: string, options: NodesCliOp
   for (const file of plan.files) {
     out(nodeFileLine(file, relative(cwd, file.path) || file.path));
     // The diff shows file contents: tabs kept, every other control character escaped.
-    if (file.diff && (options.dryRun || options.diff)) out(file.diff.split('\n').slice(2).map((l) => `    ${l.split('\t').map(escapeControl).join('\t')}`).join('\n').trimEnd());
+    if (file.diff && (options.dryRun || options.diff))
+      out(
+        file.diff
+          .split('\n')
+          .slice(2)
+          .map((l) => `    ${l.split('\t').map(escapeControl).join('\t')}`)
+          .join('\n')
+          .trimEnd(),
+      );
   }
   for (const problem of plan.problems) process.stderr.write(`warning: ${escapeControl(problem)}\n`);
   out(nodesSummary(plan));
@@ -34,10 +42,21 @@ export async function nodesGenerateCommand(siteFile: string, options: NodesCliOp
   let overwrite = options.force ? plan.files.filter((f) => f.action === 'handEdited').map((f) => f.path) : [];
   if (!options.force && interactive()) {
     for (const file of plan.files.filter((f) => f.action === 'handEdited')) {
-      if (/^y(es)?$/i.test((await ask(`${escapeControl(relative(cwd, file.path))} was changed by hand. Overwrite it with the generated version? [y/N] `)).trim())) overwrite = [...overwrite, file.path];
+      if (
+        /^y(es)?$/i.test(
+          (
+            await ask(
+              `${escapeControl(relative(cwd, file.path))} was changed by hand. Overwrite it with the generated version? [y/N] `,
+            )
+          ).trim(),
+        )
+      )
+        overwrite = [...overwrite, file.path];
     }
   }
   const { written, skipped } = writeNodes(plan, { overwrite });
-  out(`Wrote ${written.length} file(s)${skipped.length ? `; kept ${skipped.length} edited by hand: ${skipped.map((s) => escapeControl(relative(cwd, s))).join(', ')} (--force overwrites them)` : ''}.`);
+  out(
+    `Wrote ${written.length} file(s)${skipped.length ? `; kept ${skipped.length} edited by hand: ${skipped.map((s) => escapeControl(relative(cwd, s))).join(', ')} (--force overwrites them)` : ''}.`,
+  );
   return plan.problems.length ? 1 : 0;
 }

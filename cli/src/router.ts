@@ -5,7 +5,17 @@ import { InputError } from '../../lib/engine';
 import { escapeControl } from '../../lib/core';
 import { DeployError, planLines, recordHostKey } from '../../lib/deploy';
 import { recordTargetSetting } from '../../lib/deploy';
-import { deployRouter, loadRouterTarget, pullRouter, RouterApplyError, RouterError, routerPlanLines, routerSummary, type RouterTarget, type UnsupportedChoice } from '../../lib/router';
+import {
+  deployRouter,
+  loadRouterTarget,
+  pullRouter,
+  RouterApplyError,
+  RouterError,
+  routerPlanLines,
+  routerSummary,
+  type RouterTarget,
+  type UnsupportedChoice,
+} from '../../lib/router';
 import { normalFingerprint } from '../../lib/router';
 import { ask, cliSecrets, interactive } from './deploy';
 
@@ -30,23 +40,46 @@ async function load(siteFile: string, name: string): Promise<RouterTarget> {
   }
 }
 
-const trustHostKey = (options: RouterCliOptions, target: RouterTarget) => async (fingerprint: string): Promise<boolean> => {
-  if (options.trustHostKey) return options.trustHostKey === fingerprint;
-  if (!interactive()) return false;
-  return /^y(es)?$/i.test((await ask(`${escapeControl(target.files.host)}:${target.files.port} (SSH) presents host key ${fingerprint}, not yet recorded in pxe-site.json. Check it on the router (/ip ssh print). Trust it and record it? [y/N] `)).trim());
-};
+const trustHostKey =
+  (options: RouterCliOptions, target: RouterTarget) =>
+  async (fingerprint: string): Promise<boolean> => {
+    if (options.trustHostKey) return options.trustHostKey === fingerprint;
+    if (!interactive()) return false;
+    return /^y(es)?$/i.test(
+      (
+        await ask(
+          `${escapeControl(target.files.host)}:${target.files.port} (SSH) presents host key ${fingerprint}, not yet recorded in pxe-site.json. Check it on the router (/ip ssh print). Trust it and record it? [y/N] `,
+        )
+      ).trim(),
+    );
+  };
 
-const trustCertificate = (options: RouterCliOptions) => async (fingerprint: string): Promise<boolean> => {
-  if (options.trustCertificate) return normalFingerprint(options.trustCertificate) === fingerprint;
-  if (!interactive()) return false;
-  return /^y(es)?$/i.test((await ask(`The router's API certificate is ${fingerprint}. Compare it with /certificate print detail on the router. Trust it and record it? [y/N] `)).trim());
-};
+const trustCertificate =
+  (options: RouterCliOptions) =>
+  async (fingerprint: string): Promise<boolean> => {
+    if (options.trustCertificate) return normalFingerprint(options.trustCertificate) === fingerprint;
+    if (!interactive()) return false;
+    return /^y(es)?$/i.test(
+      (
+        await ask(
+          `The router's API certificate is ${fingerprint}. Compare it with /certificate print detail on the router. Trust it and record it? [y/N] `,
+        )
+      ).trim(),
+    );
+  };
 
-function record(siteFile: string, name: string, cwd: string, outcome: { trustedCertificate?: string; trustedHostKey?: string }): void {
+function record(
+  siteFile: string,
+  name: string,
+  cwd: string,
+  outcome: { trustedCertificate?: string; trustedHostKey?: string },
+): void {
   const where = relative(cwd, siteFile) || siteFile;
   if (outcome.trustedCertificate) {
     recordTargetSetting(siteFile, name, 'apiCertificate', outcome.trustedCertificate);
-    process.stderr.write(`Recorded certificate ${outcome.trustedCertificate} as targets.${name}.apiCertificate in ${where}.\n`);
+    process.stderr.write(
+      `Recorded certificate ${outcome.trustedCertificate} as targets.${name}.apiCertificate in ${where}.\n`,
+    );
   }
   if (outcome.trustedHostKey) {
     recordHostKey(siteFile, name, outcome.trustedHostKey);
@@ -54,18 +87,38 @@ function record(siteFile: string, name: string, cwd: string, outcome: { trustedC
   }
 }
 
-export async function routerDeployCommand(siteFile: string, name: string, options: RouterCliOptions, cwd: string): Promise<number> {
+export async function routerDeployCommand(
+  siteFile: string,
+  name: string,
+  options: RouterCliOptions,
+  cwd: string,
+): Promise<number> {
   if (options.skipUnsupported && options.import) throw new InputError('choose one of --skip-unsupported and --import.');
   const target = await load(siteFile, name);
-  if (!target.api.tls) process.stderr.write(`warning: targets.${escapeControl(name)}.apiTls is false: the RouterOS password and settings cross the network unencrypted (plain API, port ${target.api.port}). Use api-ssl (8729) unless this network is trusted.\n`);
-  if (!options.dryRun && !options.yes && !interactive()) throw new InputError('not a terminal, so nobody can confirm the plan: add --yes to deploy without asking, or --dry-run to only see it.');
+  if (!target.api.tls)
+    process.stderr.write(
+      `warning: targets.${escapeControl(name)}.apiTls is false: the RouterOS password and settings cross the network unencrypted (plain API, port ${target.api.port}). Use api-ssl (8729) unless this network is trusted.\n`,
+    );
+  if (!options.dryRun && !options.yes && !interactive())
+    throw new InputError(
+      'not a terminal, so nobody can confirm the plan: add --yes to deploy without asking, or --dry-run to only see it.',
+    );
   const abort = new AbortController();
   const onInterrupt = (): void => abort.abort();
   process.once('SIGINT', onInterrupt);
   const unsupported: UnsupportedChoice = options.import ? 'import' : options.skipUnsupported ? 'skip' : 'stop';
   const show = (plan: Parameters<typeof routerPlanLines>[0], files?: Parameters<typeof planLines>[0]): void => {
-    if (files) process.stdout.write(`Files to ${escapeControl(target.files.remoteRoot)} on the router (SFTP):\n${planLines(files).map((l) => `  ${l}`).join('\n')}\n`);
-    process.stdout.write(`Settings (RouterOS API, ${escapeControl(target.api.host)}:${target.api.port}):\n${routerPlanLines(plan).map((l) => `  ${l}`).join('\n')}\n`);
+    if (files)
+      process.stdout.write(
+        `Files to ${escapeControl(target.files.remoteRoot)} on the router (SFTP):\n${planLines(files)
+          .map((l) => `  ${l}`)
+          .join('\n')}\n`,
+      );
+    process.stdout.write(
+      `Settings (RouterOS API, ${escapeControl(target.api.host)}:${target.api.port}):\n${routerPlanLines(plan)
+        .map((l) => `  ${l}`)
+        .join('\n')}\n`,
+    );
   };
   try {
     const outcome = await deployRouter(target, {
@@ -80,10 +133,17 @@ export async function routerDeployCommand(siteFile: string, name: string, option
         show(plan, files);
         const s = routerSummary(plan);
         if (!s.add && !s.set && !s.remove && !files?.entries.some((e) => e.action !== 'same')) {
-          process.stdout.write(unsupported === 'import' ? 'The settings are already right; the script is still run with /import as asked.\n' : 'Nothing to deploy: the router is up to date.\n');
-          return unsupported === 'import' ? options.yes || /^y(es)?$/i.test((await ask('Run it with /import anyway? [y/N] ')).trim()) : true;
+          process.stdout.write(
+            unsupported === 'import'
+              ? 'The settings are already right; the script is still run with /import as asked.\n'
+              : 'Nothing to deploy: the router is up to date.\n',
+          );
+          return unsupported === 'import'
+            ? options.yes || /^y(es)?$/i.test((await ask('Run it with /import anyway? [y/N] ')).trim())
+            : true;
         }
-        if (unsupported === 'import') process.stdout.write('The script will be uploaded and run with /import (every line as written).\n');
+        if (unsupported === 'import')
+          process.stdout.write('The script will be uploaded and run with /import (every line as written).\n');
         if (options.yes) return true;
         return /^y(es)?$/i.test((await ask(`Apply these changes to ${escapeControl(name)}? [y/N] `)).trim());
       },
@@ -103,7 +163,9 @@ export async function routerDeployCommand(siteFile: string, name: string, option
       return 0;
     }
     const uploaded = outcome.files?.result?.uploaded.length ?? 0;
-    process.stdout.write(`Deployed to ${escapeControl(name)}: ${outcome.result.applied.length} setting change(s) applied and read back${target.paths.length ? `, ${uploaded} file(s) uploaded` : ''}.\n`);
+    process.stdout.write(
+      `Deployed to ${escapeControl(name)}: ${outcome.result.applied.length} setting change(s) applied and read back${target.paths.length ? `, ${uploaded} file(s) uploaded` : ''}.\n`,
+    );
     return 0;
   } catch (error) {
     if (error instanceof RouterApplyError || error instanceof RouterError || error instanceof DeployError) {
@@ -116,10 +178,20 @@ export async function routerDeployCommand(siteFile: string, name: string, option
   }
 }
 
-export async function routerPullCommand(siteFile: string, name: string, options: RouterCliOptions & { out?: string }, cwd: string): Promise<number> {
+export async function routerPullCommand(
+  siteFile: string,
+  name: string,
+  options: RouterCliOptions & { out?: string },
+  cwd: string,
+): Promise<number> {
   const target = await load(siteFile, name);
   try {
-    const pulled = await pullRouter(target, { secrets: cliSecrets, trust: trustHostKey(options, target), trustCertificate: trustCertificate(options), log: (line) => process.stderr.write(`${line}\n`) });
+    const pulled = await pullRouter(target, {
+      secrets: cliSecrets,
+      trust: trustHostKey(options, target),
+      trustCertificate: trustCertificate(options),
+      log: (line) => process.stderr.write(`${line}\n`),
+    });
     record(siteFile, name, cwd, { ...(pulled.trusted ? { trustedCertificate: pulled.trusted } : {}) });
     if (options.out) {
       writeFileSync(resolve(cwd, options.out), pulled.script);

@@ -1,6 +1,16 @@
 /** `pxe-workbench vm`: boot the site in QEMU and print the timeline as it happens. */
 import { InputError } from '../../lib/engine';
-import { stageLine, STAGE_NAME, STAGE_ORDER, howItEnded, startVm, succeeded, vmPlan, VmError, type StageId } from '../../lib/vm';
+import {
+  stageLine,
+  STAGE_NAME,
+  STAGE_ORDER,
+  howItEnded,
+  startVm,
+  succeeded,
+  vmPlan,
+  VmError,
+  type StageId,
+} from '../../lib/vm';
 
 export interface VmCliOptions {
   firmware?: string;
@@ -13,9 +23,12 @@ export interface VmCliOptions {
 }
 
 export async function vmCommand(siteFile: string, options: VmCliOptions): Promise<number> {
-  if (options.firmware && options.firmware !== 'bios' && options.firmware !== 'uefi') throw new InputError(`--firmware must be bios or uefi (not "${options.firmware}").`);
-  if (options.until && !STAGE_ORDER.includes(options.until as StageId)) throw new InputError(`--until must be one of ${STAGE_ORDER.join(', ')}.`);
-  if (options.accel && !['kvm', 'tcg', 'auto'].includes(options.accel)) throw new InputError('--accel must be kvm, tcg or auto.');
+  if (options.firmware && options.firmware !== 'bios' && options.firmware !== 'uefi')
+    throw new InputError(`--firmware must be bios or uefi (not "${options.firmware}").`);
+  if (options.until && !STAGE_ORDER.includes(options.until as StageId))
+    throw new InputError(`--until must be one of ${STAGE_ORDER.join(', ')}.`);
+  if (options.accel && !['kvm', 'tcg', 'auto'].includes(options.accel))
+    throw new InputError('--accel must be kvm, tcg or auto.');
   const number = (text: string | undefined, what: string): number | undefined => {
     if (text === undefined) return undefined;
     const n = Number(text);
@@ -26,13 +39,20 @@ export async function vmCommand(siteFile: string, options: VmCliOptions): Promis
   const memoryMiB = number(options.memory, '--memory');
   let plan;
   try {
-    plan = vmPlan(siteFile, { ...(options.firmware ? { firmware: options.firmware as 'bios' | 'uefi' } : {}), ...(options.mac ? { mac: options.mac } : {}), ...(timeoutSeconds ? { timeoutSeconds } : {}), ...(memoryMiB ? { memoryMiB } : {}) });
+    plan = vmPlan(siteFile, {
+      ...(options.firmware ? { firmware: options.firmware as 'bios' | 'uefi' } : {}),
+      ...(options.mac ? { mac: options.mac } : {}),
+      ...(timeoutSeconds ? { timeoutSeconds } : {}),
+      ...(memoryMiB ? { memoryMiB } : {}),
+    });
   } catch (error) {
     if (error instanceof VmError) throw new InputError(error.message);
     throw error;
   }
   const out = (line: string): boolean => process.stdout.write(`${line}\n`);
-  out(`Test VM: ${plan.machine} (${plan.firmware.toUpperCase()}, ${plan.mac}), boot file ${plan.bootFile}, up to ${plan.timeoutSeconds} s`);
+  out(
+    `Test VM: ${plan.machine} (${plan.firmware.toUpperCase()}, ${plan.mac}), boot file ${plan.bootFile}, up to ${plan.timeoutSeconds} s`,
+  );
   for (const note of plan.notes) out(`  note: ${note}`);
   let run;
   try {
@@ -49,14 +69,18 @@ export async function vmCommand(siteFile: string, options: VmCliOptions): Promis
     throw error;
   }
   run.timeline.on('stage', (stage) => out(stageLine(stage)));
-  run.timeline.on('failure', (failure: { line: string; hint?: string }) => out(`  failed: ${failure.line}${failure.hint ? `\n          ${failure.hint}` : ''}`));
+  run.timeline.on('failure', (failure: { line: string; hint?: string }) =>
+    out(`  failed: ${failure.line}${failure.hint ? `\n          ${failure.hint}` : ''}`),
+  );
   const stop = (): void => run.stop();
   process.once('SIGINT', stop);
   try {
     const result = await run.done;
     const reached = result.reached ? `${STAGE_NAME[result.reached.id]} (${result.reached.label})` : 'nothing';
     const how = howItEnded(result, plan.timeoutSeconds);
-    out(`Furthest stage: ${reached} · ${how} (${result.seconds} s, ${result.accel.toUpperCase()}). Serial console: ${result.serialLog}`);
+    out(
+      `Furthest stage: ${reached} · ${how} (${result.seconds} s, ${result.accel.toUpperCase()}). Serial console: ${result.serialLog}`,
+    );
     return succeeded(result, (options.until as StageId | undefined) ?? 'initramfs') ? 0 : 1;
   } finally {
     process.removeListener('SIGINT', stop);

@@ -1,5 +1,10 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { BootChain } from './chain/view';
 import { commandTable } from './commands';
 import { DeployUi } from './commands/deploy';
@@ -48,13 +53,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const decoded = new DecodedFiles();
   const bootChain = new BootChain(() => client);
   const imagesLog = vscode.window.createOutputChannel('PXE Workbench: Images', { log: true });
-  const deploy = new DeployUi(context.secrets, vscode.window.createOutputChannel('PXE Workbench: Deploy', { log: true }));
+  const deploy = new DeployUi(
+    context.secrets,
+    vscode.window.createOutputChannel('PXE Workbench: Deploy', { log: true }),
+  );
   context.subscriptions.push(deploy, deploy.log);
   const vm = new VmUi(vscode.window.createOutputChannel('PXE Workbench: Test VM', { log: true }));
-  context.subscriptions.push(vm, vm.log, vscode.window.createTreeView('pxeWorkbench.bootTimeline', { treeDataProvider: vm }));
-  context.subscriptions.push(bootChain, vscode.window.createTreeView('pxeWorkbench.bootChain', { treeDataProvider: bootChain, showCollapseAll: true }));
-  context.subscriptions.push(vscode.workspace.registerFileSystemProvider(DECODED_SCHEME, decoded, { isCaseSensitive: true }));
-  for (const [id, handler] of Object.entries(commandTable({ extension: context, client: () => client, output, decoded, bootChain, imagesLog, deploy, vm }))) {
+  context.subscriptions.push(
+    vm,
+    vm.log,
+    vscode.window.createTreeView('pxeWorkbench.bootTimeline', { treeDataProvider: vm }),
+  );
+  context.subscriptions.push(
+    bootChain,
+    vscode.window.createTreeView('pxeWorkbench.bootChain', { treeDataProvider: bootChain, showCollapseAll: true }),
+  );
+  context.subscriptions.push(
+    vscode.workspace.registerFileSystemProvider(DECODED_SCHEME, decoded, { isCaseSensitive: true }),
+  );
+  for (const [id, handler] of Object.entries(
+    commandTable({ extension: context, client: () => client, output, decoded, bootChain, imagesLog, deploy, vm }),
+  )) {
     context.subscriptions.push(vscode.commands.registerCommand(id, withInputErrors(handler)));
   }
   context.subscriptions.push(output, imagesLog, offerSiteFile(context), siteStatus());

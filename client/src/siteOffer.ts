@@ -12,7 +12,10 @@ export function offerSiteFile(context: vscode.ExtensionContext): vscode.Disposab
     const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
     if (!folder) return;
     offered = true;
-    const exists = await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder.uri, SITE_FILE_NAME)).then(() => true, () => false);
+    const exists = await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder.uri, SITE_FILE_NAME)).then(
+      () => true,
+      () => false,
+    );
     if (exists) return;
     const choice = await vscode.window.showInformationMessage(
       `No ${SITE_FILE_NAME} in ${folder.name}: every file is checked on its own. Describe your network once to check the whole boot chain.`,

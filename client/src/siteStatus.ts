@@ -19,7 +19,13 @@ export function siteStatus(): vscode.Disposable {
     item.show();
   };
   const watcher = vscode.workspace.createFileSystemWatcher('**/pxe-site.json');
-  const subscriptions = [item, watcher, watcher.onDidCreate(() => void update()), watcher.onDidChange(() => void update()), watcher.onDidDelete(() => void update())];
+  const subscriptions = [
+    item,
+    watcher,
+    watcher.onDidCreate(() => void update()),
+    watcher.onDidChange(() => void update()),
+    watcher.onDidDelete(() => void update()),
+  ];
   void update();
   return vscode.Disposable.from(...subscriptions);
 }

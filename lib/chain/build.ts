@@ -6,7 +6,16 @@ import type { Fix, Problem, Related } from '../core/problem';
 import { urlHost } from '../languages/pxelinux/paths';
 import { parseRouterOs } from '../languages/routeros';
 import { dhcpFacts, offerFor, type DhcpFacts, type LeaseFact, type Offer, type OptionFact } from './dhcp';
-import { FIRMWARES, type Chain, type ChainInputs, type Client, type Firmware, type Hop, type HopKind, type Place } from './model';
+import {
+  FIRMWARES,
+  type Chain,
+  type ChainInputs,
+  type Client,
+  type Firmware,
+  type Hop,
+  type HopKind,
+  type Place,
+} from './model';
 import { followIgnition, followScript } from './follow';
 import { FIRMWARE_NAME, loaderOf, URL_SCHEME, urlName, type Env } from './hops';
 import { nginxLocations, serve, type Location } from './nginx';
@@ -45,9 +54,17 @@ export class ChainBuilder {
       for (const firmware of firmwares) clients.push(this.client(facts, firmware, undefined, mac));
     }
     for (const lease of leases) {
-      for (const firmware of this.leaseFirmwares(facts as DhcpFacts, lease)) if (firmwares.includes(firmware)) clients.push(this.client(facts, firmware, lease));
+      for (const firmware of this.leaseFirmwares(facts as DhcpFacts, lease))
+        if (firmwares.includes(firmware)) clients.push(this.client(facts, firmware, lease));
     }
-    return { site: this.site, clients, problems: this.problems, files: this.files, texts: this.texts, notes: this.notes };
+    return {
+      site: this.site,
+      clients,
+      problems: this.problems,
+      files: this.files,
+      texts: this.texts,
+      notes: this.notes,
+    };
   }
 
   // ---- files -------------------------------------------------------------------------------------
@@ -101,7 +118,14 @@ export class ChainBuilder {
     if (this.reported.has(key)) return;
     this.reported.add(key);
     const list = this.problems.get(at.file) ?? [];
-    list.push({ ruleId, start: at.start, end: at.end, message, ...(related.length ? { related } : {}), ...(fixes ? { fixes } : {}) });
+    list.push({
+      ruleId,
+      start: at.start,
+      end: at.end,
+      message,
+      ...(related.length ? { related } : {}),
+      ...(fixes ? { fixes } : {}),
+    });
     this.problems.set(at.file, list);
   }
 
@@ -110,7 +134,14 @@ export class ChainBuilder {
   }
 
   rel(path: string): string {
-    return posix.normalize(path.startsWith(this.site.root) ? path.slice(this.site.root.length + 1).split('\\').join('/') : path);
+    return posix.normalize(
+      path.startsWith(this.site.root)
+        ? path
+            .slice(this.site.root.length + 1)
+            .split('\\')
+            .join('/')
+        : path,
+    );
   }
 
   // ---- DHCP -------------------------------------------------------------------------------------
@@ -118,13 +149,17 @@ export class ChainBuilder {
   private routerFacts(): DhcpFacts | undefined {
     const file = this.site.routerConfig;
     if (!file) {
-      this.notes.push('pxe-site.json names no router config (router.config): the chain assumes the usual loaders, lpxelinux.0 for BIOS and syslinux.efi for UEFI.');
+      this.notes.push(
+        'pxe-site.json names no router config (router.config): the chain assumes the usual loaders, lpxelinux.0 for BIOS and syslinux.efi for UEFI.',
+      );
       return undefined;
     }
     const script = this.parse(file, (text) => parseRouterOs(text).ast);
     if (!script) {
       if (this.inputs.files.exists(file)) return undefined; // there but not readable: already said
-      this.notes.push(`The router config ${this.rel(file)} (router.config in pxe-site.json) is missing: create it or correct the path.`);
+      this.notes.push(
+        `The router config ${this.rel(file)} (router.config in pxe-site.json) is missing: create it or correct the path.`,
+      );
       return undefined;
     }
     return dhcpFacts(file, script);
@@ -143,7 +178,11 @@ export class ChainBuilder {
   private client(facts: DhcpFacts | undefined, firmware: Firmware, lease?: LeaseFact, mac?: string): Client {
     const offer: Offer | undefined = facts ? offerFor(facts, firmware, lease) : undefined;
     const hostname = offer?.options.get('12')?.text;
-    const name = lease ? (hostname ?? lease.comment ?? lease.mac) : mac ? `${mac} (no static lease)` : `Any ${FIRMWARE_NAME[firmware]} machine`;
+    const name = lease
+      ? (hostname ?? lease.comment ?? lease.mac)
+      : mac
+        ? `${mac} (no static lease)`
+        : `Any ${FIRMWARE_NAME[firmware]} machine`;
     const id = lease ? `${firmware}/${lease.mac}` : mac ? `${firmware}/${mac}` : firmware;
     const client: Client = {
       id,
@@ -161,7 +200,14 @@ export class ChainBuilder {
   private assumedDhcp(client: Client): Hop {
     const boot = client.firmware === 'bios' ? 'lpxelinux.0' : 'syslinux.efi';
     const env: Env = { client, ...(this.site.tftpServer ? { tftpServer: this.site.tftpServer } : {}) };
-    return { kind: 'dhcp', label: 'DHCP (not in the workspace)', detail: `assumed boot file ${boot}`, status: 'unknown', message: this.notes[0] ?? '', children: [this.loaderHop(env, boot, undefined, false)] };
+    return {
+      kind: 'dhcp',
+      label: 'DHCP (not in the workspace)',
+      detail: `assumed boot file ${boot}`,
+      status: 'unknown',
+      message: this.notes[0] ?? '',
+      children: [this.loaderHop(env, boot, undefined, false)],
+    };
   }
 
   private dhcpHop(client: Client, facts: DhcpFacts, offer: Offer, lease?: LeaseFact): Hop {
@@ -172,25 +218,51 @@ export class ChainBuilder {
     const tftpServer = option66?.text ?? next?.value;
     const tftpServerAt = option66?.text ? option66.at : next?.at;
     const sets = offer.sets.length ? `option set ${offer.sets.join(', ')}` : 'no option set';
-    const hop: Hop = { kind: 'dhcp', label: 'DHCP', detail: `${lease ? `lease ${lease.address ?? lease.mac}` : `network ${network?.address ?? ''}`.trim()} · ${sets}`, at: source, status: 'ok', children: [] };
+    const hop: Hop = {
+      kind: 'dhcp',
+      label: 'DHCP',
+      detail: `${lease ? `lease ${lease.address ?? lease.mac}` : `network ${network?.address ?? ''}`.trim()} · ${sets}`,
+      at: source,
+      status: 'ok',
+      children: [],
+    };
 
     if (option66?.text && next && option66.text !== next.value) {
-      this.report('chain.nextServerMismatch', option66.at, `Option 66 names the TFTP server ${option66.text}, but the network's next-server is ${next.value}: some firmware asks one, some the other. Make both the TFTP server's address.`, this.relate(next.at, `next-server ${next.value}`));
+      this.report(
+        'chain.nextServerMismatch',
+        option66.at,
+        `Option 66 names the TFTP server ${option66.text}, but the network's next-server is ${next.value}: some firmware asks one, some the other. Make both the TFTP server's address.`,
+        this.relate(next.at, `next-server ${next.value}`),
+      );
       hop.status = 'warning';
       hop.message = `option 66 (${option66.text}) and next-server (${next.value}) disagree`;
     }
     // Option 66 without any next-server is routeros.missingNextServer's (single-file) finding.
     if (tftpServer && tftpServerAt && !this.knownHost(tftpServer)) {
-      this.report('chain.foreignHost', tftpServerAt, `The TFTP server ${tftpServer} is neither the NAS (${this.site.nas ?? 'network.nas not set'}) nor the router (${this.site.router ?? 'network.router not set'}) of pxe-site.json: correct the address, or the site file.`);
+      this.report(
+        'chain.foreignHost',
+        tftpServerAt,
+        `The TFTP server ${tftpServer} is neither the NAS (${this.site.nas ?? 'network.nas not set'}) nor the router (${this.site.router ?? 'network.router not set'}) of pxe-site.json: correct the address, or the site file.`,
+      );
     }
 
     const option67 = offer.options.get('67');
     const bootName = option67?.text ?? network?.bootFile?.value;
     const bootAt = option67?.text ? option67.at : network?.bootFile?.at;
-    const env: Env = { client, ...(tftpServer ? { tftpServer } : {}), ...(tftpServerAt ? { tftpServerAt } : {}), ...(offer.options.get('17') ? { rootPath: offer.options.get('17') as OptionFact } : {}), ...(bootName ? { bootFile: bootName } : {}) };
+    const env: Env = {
+      client,
+      ...(tftpServer ? { tftpServer } : {}),
+      ...(tftpServerAt ? { tftpServerAt } : {}),
+      ...(offer.options.get('17') ? { rootPath: offer.options.get('17') as OptionFact } : {}),
+      ...(bootName ? { bootFile: bootName } : {}),
+    };
     if (!bootName || !bootAt) {
       const where = lease ? `the lease ${lease.mac}` : `this network`;
-      this.report('chain.noBootFile', source, `Machines on ${where} get no boot file (${sets}, no option 67, no boot-file-name): they cannot network-boot. Add option 67 to the option set.`);
+      this.report(
+        'chain.noBootFile',
+        source,
+        `Machines on ${where} get no boot file (${sets}, no option 67, no boot-file-name): they cannot network-boot. Add option 67 to the option set.`,
+      );
       hop.status = 'missing';
       hop.message = 'no boot file (option 67 or boot-file-name)';
       return hop;
@@ -203,7 +275,14 @@ export class ChainBuilder {
         `${FIRMWARE_NAME[client.firmware]} machines${lease ? '' : ' without a lease'} get ${bootName}, a ${FIRMWARE_NAME[loader.firmware]} loader (${sets}): the firmware refuses it. Give them their own option set with a matcher, e.g. /ip dhcp-server matcher add code=93 value=${client.firmware === 'uefi' ? '0x0007' : '0x0000'} option-set=<set> server=<dhcp server>.`,
         this.relate(source, lease ? 'the lease' : 'the network that hands it out'),
       );
-      hop.children.push({ kind: 'loader', label: bootName, at: bootAt, status: 'missing', message: `a ${FIRMWARE_NAME[loader.firmware]} loader: ${FIRMWARE_NAME[client.firmware]} firmware cannot run it`, children: [] });
+      hop.children.push({
+        kind: 'loader',
+        label: bootName,
+        at: bootAt,
+        status: 'missing',
+        message: `a ${FIRMWARE_NAME[loader.firmware]} loader: ${FIRMWARE_NAME[client.firmware]} firmware cannot run it`,
+        children: [],
+      });
       return hop;
     }
     hop.children.push(this.loaderHop(env, bootName, bootAt, Boolean(option67?.text)));
@@ -215,9 +294,18 @@ export class ChainBuilder {
    * whose req-filename matches, and the TFTP-root file its real-filename is deployed from (the router's
    * `tftp/` folder mirrors the site's TFTP root).
    */
-  private routerTftp(env: Env, name: string): { matched: boolean; entry: { real: string; at: Place }; file?: string } | undefined {
+  private routerTftp(
+    env: Env,
+    name: string,
+  ): { matched: boolean; entry: { real: string; at: Place }; file?: string } | undefined {
     const entries = this.facts?.tftp ?? [];
-    if (!entries.length || !env.tftpServer || env.tftpServer !== this.site.router || env.tftpServer === this.site.tftpServer) return undefined;
+    if (
+      !entries.length ||
+      !env.tftpServer ||
+      env.tftpServer !== this.site.router ||
+      env.tftpServer === this.site.tftpServer
+    )
+      return undefined;
     for (const entry of entries) {
       let re: RegExp;
       try {
@@ -254,11 +342,29 @@ export class ChainBuilder {
     }
     const root = this.site.tftpRoot;
     const detail = `TFTP ${env.tftpServer ?? this.site.tftpServer ?? ''}`.trim();
-    if (!root) return { kind: 'loader', label: name, detail, ...(at ? { at } : {}), status: 'unknown', message: 'pxe-site.json has no tftp.root: add it so the chain can find the loader', children: [] };
+    if (!root)
+      return {
+        kind: 'loader',
+        label: name,
+        detail,
+        ...(at ? { at } : {}),
+        status: 'unknown',
+        message: 'pxe-site.json has no tftp.root: add it so the chain can find the loader',
+        children: [],
+      };
     const routed = this.routerTftp(env, name);
     const relative = posix.normalize((routed?.file ?? name).replace(/^\/+/, ''));
     const path = join(root, ...relative.split('/'));
-    const hop: Hop = { kind: 'loader', label: name, detail: routed ? `${detail} (router, /ip tftp → ${routed.entry.real})` : detail, via: 'tftp', path, ...(at ? { at } : {}), status: 'ok', children: [] };
+    const hop: Hop = {
+      kind: 'loader',
+      label: name,
+      detail: routed ? `${detail} (router, /ip tftp → ${routed.entry.real})` : detail,
+      via: 'tftp',
+      path,
+      ...(at ? { at } : {}),
+      status: 'ok',
+      children: [],
+    };
     if (routed && !routed.matched) {
       // routeros.bootFileNotServed says so on the option; here the hop stops.
       hop.status = 'missing';
@@ -268,8 +374,19 @@ export class ChainBuilder {
     if (relative.startsWith('..') || this.fileState(path) !== 'ok') {
       hop.status = 'missing';
       hop.message = `not in the TFTP root: looked for ${this.rel(path)}`;
-      if (routed?.matched) this.report('chain.missingFile', routed.entry.at, `The router answers requests for ${name} with ${routed.entry.real}, which deploy copies from ${this.rel(path)}: that file is not there. Correct real-filename or add the file.`, this.relate(at, `the boot file machines ask for: ${name}`));
-      else if (at && !coveredByOption67) this.report('chain.missingFile', at, `The boot file ${name} is not in the TFTP root (looked for ${path}). Correct the name or copy the loader there.`);
+      if (routed?.matched)
+        this.report(
+          'chain.missingFile',
+          routed.entry.at,
+          `The router answers requests for ${name} with ${routed.entry.real}, which deploy copies from ${this.rel(path)}: that file is not there. Correct real-filename or add the file.`,
+          this.relate(at, `the boot file machines ask for: ${name}`),
+        );
+      else if (at && !coveredByOption67)
+        this.report(
+          'chain.missingFile',
+          at,
+          `The boot file ${name} is not in the TFTP root (looked for ${path}). Correct the name or copy the loader there.`,
+        );
       return hop;
     }
     const loader = loaderOf(name);
@@ -283,16 +400,43 @@ export class ChainBuilder {
   private ipxeLoaderChildren(env: Env, hop: Hop): void {
     const root = env.rootPath;
     if (!root?.text) {
-      hop.children.push({ kind: 'script', label: 'embedded script', status: 'unknown', message: 'iPXE runs its embedded script; send option 17 (root-path) so `chain ${root-path}` finds the boot script', children: [] });
+      hop.children.push({
+        kind: 'script',
+        label: 'embedded script',
+        status: 'unknown',
+        message:
+          'iPXE runs its embedded script; send option 17 (root-path) so `chain ${root-path}` finds the boot script',
+        children: [],
+      });
       return;
     }
-    hop.children.push(this.urlHop(env, 'script', root.text, root.at, undefined, { covered: true, note: 'chained by the embedded script `dhcp && chain ${root-path}` (option 17)' }));
+    hop.children.push(
+      this.urlHop(env, 'script', root.text, root.at, undefined, {
+        covered: true,
+        note: 'chained by the embedded script `dhcp && chain ${root-path}` (option 17)',
+      }),
+    );
   }
 
   // ---- URLs and files -----------------------------------------------------------------------------
 
-  urlHop(env: Env, kind: HopKind, url: string, at: Place | undefined, from: Place | undefined, options: { covered: boolean; note?: string }): Hop {
-    const hop: Hop = { kind, label: urlName(url), detail: options.note ?? url, url, ...(at ? { at } : {}), status: 'ok', children: [] };
+  urlHop(
+    env: Env,
+    kind: HopKind,
+    url: string,
+    at: Place | undefined,
+    from: Place | undefined,
+    options: { covered: boolean; note?: string },
+  ): Hop {
+    const hop: Hop = {
+      kind,
+      label: urlName(url),
+      detail: options.note ?? url,
+      url,
+      ...(at ? { at } : {}),
+      status: 'ok',
+      children: [],
+    };
     if (url.includes('${')) {
       hop.status = 'unknown';
       hop.message = `depends on ${/\$\{[^}]*\}/.exec(url)?.[0] ?? 'a setting'}, known only at boot time`;
@@ -316,7 +460,13 @@ export class ChainBuilder {
         }
         hop.status = 'warning';
         hop.message = `${host ?? 'this host'} is neither the NAS nor the router of the site`;
-        if (at) this.report('chain.foreignHost', at, `${url} is on ${host ?? 'an unknown host'}, neither the NAS (${this.site.nas ?? 'network.nas not set'}) nor the router (${this.site.router ?? 'network.router not set'}) of pxe-site.json: the workspace cannot check it and deploy does not put it there. Use the NAS address, or correct the site file.`, this.relate(from, 'fetched from here'));
+        if (at)
+          this.report(
+            'chain.foreignHost',
+            at,
+            `${url} is on ${host ?? 'an unknown host'}, neither the NAS (${this.site.nas ?? 'network.nas not set'}) nor the router (${this.site.router ?? 'network.router not set'}) of pxe-site.json: the workspace cannot check it and deploy does not put it there. Use the NAS address, or correct the site file.`,
+            this.relate(from, 'fetched from here'),
+          );
         return hop;
       }
       if (!this.servedByNginx(url, hop, at, from)) return hop;
@@ -324,7 +474,13 @@ export class ChainBuilder {
       if (!path) {
         hop.status = 'missing';
         hop.message = `not under the site's HTTP base URL ${this.site.http?.baseUrl ?? '(http.baseUrl not set)'}`;
-        if (at) this.report('chain.notServed', at, `${url} is on the NAS but not under the site's HTTP base URL (${this.site.http?.baseUrl ?? 'http.baseUrl is not set in pxe-site.json'}): the web server has nothing there. Use a URL under the base URL.`, this.relate(from, 'fetched from here'));
+        if (at)
+          this.report(
+            'chain.notServed',
+            at,
+            `${url} is on the NAS but not under the site's HTTP base URL (${this.site.http?.baseUrl ?? 'http.baseUrl is not set in pxe-site.json'}): the web server has nothing there. Use a URL under the base URL.`,
+            this.relate(from, 'fetched from here'),
+          );
         return hop;
       }
       hop.path = path;
@@ -363,7 +519,13 @@ export class ChainBuilder {
         'chain.notServed',
         at,
         `nginx (${this.rel(file)}) serves no location for ${pathname}${first ? ` (it serves ${this.locations.map((l) => l.prefix).join(', ')})` : ''}: the NAS answers 404. Use a URL under a served location, or add one to the snippet.`,
-        [...this.relate(first ? { file, start: first.prefixStart, end: first.prefixEnd } : { file, start: 0, end: 0 }, 'the locations nginx serves'), ...this.relate(from, 'fetched from here')],
+        [
+          ...this.relate(
+            first ? { file, start: first.prefixStart, end: first.prefixEnd } : { file, start: 0, end: 0 },
+            'the locations nginx serves',
+          ),
+          ...this.relate(from, 'fetched from here'),
+        ],
       );
     }
     return false;
@@ -375,17 +537,52 @@ export class ChainBuilder {
       if (l.mode !== 'alias' || !l.dir || l.dirStart === undefined || l.dirEnd === undefined) continue;
       const at = { file, start: l.dirStart, end: l.dirEnd };
       if (l.prefix.endsWith('/') && !l.dir.endsWith('/')) {
-        this.report('chain.nginxAlias', at, `location ${l.prefix} ends with / but its alias ${l.dir} does not: nginx maps ${l.prefix}x to ${l.dir}x. Write alias ${l.dir}/;`, [], [{ title: `Add the trailing slash`, edits: [{ start: l.dirEnd, end: l.dirEnd, newText: '/' }], preferred: true }]);
+        this.report(
+          'chain.nginxAlias',
+          at,
+          `location ${l.prefix} ends with / but its alias ${l.dir} does not: nginx maps ${l.prefix}x to ${l.dir}x. Write alias ${l.dir}/;`,
+          [],
+          [
+            {
+              title: `Add the trailing slash`,
+              edits: [{ start: l.dirEnd, end: l.dirEnd, newText: '/' }],
+              preferred: true,
+            },
+          ],
+        );
       }
       const remote = this.site.nasRemoteRoot;
-      if (remote && l.dir.replace(/\/+$/, '') !== remote.replace(/\/+$/, '') && this.site.http && this.site.tftpRoot === this.site.http.root) {
-        this.report('chain.nginxAlias', at, `nginx serves ${l.prefix} from ${l.dir}, but deploy puts the files in ${remote} (targets.nas.remoteRoot in pxe-site.json): the NAS answers 404 for every file. Make them the same folder.`, [], [{ title: `Use alias ${remote.replace(/\/+$/, '')}/`, edits: [{ start: l.dirStart, end: l.dirEnd, newText: `${remote.replace(/\/+$/, '')}/` }], preferred: true }]);
+      if (
+        remote &&
+        l.dir.replace(/\/+$/, '') !== remote.replace(/\/+$/, '') &&
+        this.site.http &&
+        this.site.tftpRoot === this.site.http.root
+      ) {
+        this.report(
+          'chain.nginxAlias',
+          at,
+          `nginx serves ${l.prefix} from ${l.dir}, but deploy puts the files in ${remote} (targets.nas.remoteRoot in pxe-site.json): the NAS answers 404 for every file. Make them the same folder.`,
+          [],
+          [
+            {
+              title: `Use alias ${remote.replace(/\/+$/, '')}/`,
+              edits: [{ start: l.dirStart, end: l.dirEnd, newText: `${remote.replace(/\/+$/, '')}/` }],
+              preferred: true,
+            },
+          ],
+        );
       }
     }
   }
 
   /** Sets the hop's status for a workspace file and reports a missing one on `at`. */
-  checkFile(hop: Hop, kind: HopKind, path: string, at: Place | undefined, options: { covered: boolean; from?: Place }): void {
+  checkFile(
+    hop: Hop,
+    kind: HopKind,
+    path: string,
+    at: Place | undefined,
+    options: { covered: boolean; from?: Place },
+  ): void {
     const state = this.fileState(path);
     if (state === 'ok') return;
     const images = this.site.images;
@@ -393,31 +590,64 @@ export class ChainBuilder {
     const related = this.relate(options.from, 'fetched from here');
     if (artifact && images) {
       const part = /kernel|initramfs|rootfs/.exec(basename(path))?.[0] ?? '';
-      const versions = (this.inputs.files.list(images.dir) ?? []).filter((n) => /^fedora-coreos-.+-live-/.test(n) && n.includes(part) && this.fileState(join(images.dir, n)) === 'ok');
+      const versions = (this.inputs.files.list(images.dir) ?? []).filter(
+        (n) => /^fedora-coreos-.+-live-/.test(n) && n.includes(part) && this.fileState(join(images.dir, n)) === 'ok',
+      );
       if (state === 'dangling' && versions.length) {
         const target = this.inputs.files.link?.(path) ?? '';
         hop.status = 'missing';
         hop.message = `symlink to ${target}, which is not there`;
-        if (at) this.report('chain.brokenSymlink', at, `${basename(path)} points to ${target}, which is not there (present: ${versions.join(', ')}). Run PXE: Update Fedora CoreOS Images again, or repoint the link.`, related, [this.updateImagesFix()]);
+        if (at)
+          this.report(
+            'chain.brokenSymlink',
+            at,
+            `${basename(path)} points to ${target}, which is not there (present: ${versions.join(', ')}). Run PXE: Update Fedora CoreOS Images again, or repoint the link.`,
+            related,
+            [this.updateImagesFix()],
+          );
         return;
       }
       hop.status = 'info';
       hop.message = `not downloaded yet (${this.rel(path)}): PXE: Update Fedora CoreOS Images fetches it`;
-      if (at) this.report('chain.imageMissing', at, `${basename(path)} is not downloaded yet (${this.rel(path)}; images in pxe-site.json). Run PXE: Update Fedora CoreOS Images to fetch the ${images.stream} ${images.arch} artifacts.`, related, [this.updateImagesFix()]);
+      if (at)
+        this.report(
+          'chain.imageMissing',
+          at,
+          `${basename(path)} is not downloaded yet (${this.rel(path)}; images in pxe-site.json). Run PXE: Update Fedora CoreOS Images to fetch the ${images.stream} ${images.arch} artifacts.`,
+          related,
+          [this.updateImagesFix()],
+        );
       return;
     }
     hop.status = 'missing';
-    hop.message = state === 'dangling' ? `symlink to ${this.inputs.files.link?.(path) ?? '?'}, which is not there` : `not there: looked for ${this.rel(path)}`;
+    hop.message =
+      state === 'dangling'
+        ? `symlink to ${this.inputs.files.link?.(path) ?? '?'}, which is not there`
+        : `not there: looked for ${this.rel(path)}`;
     if (!at || options.covered) return;
     if (kind === 'ignition') {
-      this.report('chain.ignitionUnreachable', at, `The Ignition config is not there (looked for ${path}): the machine boots without its configuration. Correct the URL or add the file.`, related);
+      this.report(
+        'chain.ignitionUnreachable',
+        at,
+        `The Ignition config is not there (looked for ${path}): the machine boots without its configuration. Correct the URL or add the file.`,
+        related,
+      );
     } else {
-      this.report('chain.missingFile', at, `${kind === 'script' ? 'The script' : `The ${kind}`} is not there: looked for ${path}. Correct the name or add the file.`, related);
+      this.report(
+        'chain.missingFile',
+        at,
+        `${kind === 'script' ? 'The script' : `The ${kind}`} is not there: looked for ${path}. Correct the name or add the file.`,
+        related,
+      );
     }
   }
 
   private updateImagesFix(): Fix {
-    return { title: 'Download with the image updater', edits: [], command: { id: UPDATE_IMAGES_COMMAND, arguments: [this.site.file] } };
+    return {
+      title: 'Download with the image updater',
+      edits: [],
+      command: { id: UPDATE_IMAGES_COMMAND, arguments: [this.site.file] },
+    };
   }
 
   /** What a fetched file leads to: a script's images, an Ignition config's merged configs. */
@@ -442,4 +672,3 @@ export class ChainBuilder {
 export function buildChain(inputs: ChainInputs): Chain {
   return new ChainBuilder(inputs).build();
 }
-

@@ -84,7 +84,13 @@ function optionString(value: string | undefined): string | undefined {
   return text;
 }
 
-const list = (a: Argument | undefined): string[] => (a?.value ? a.value.split(',').map((s) => s.trim()).filter(Boolean) : []);
+const list = (a: Argument | undefined): string[] =>
+  a?.value
+    ? a.value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 
 /** Option 93 (client architecture) and option 60 (PXEClient:Arch:NNNNN) values per firmware. */
 function matcherFirmware(code: string | undefined, value: string | undefined): Firmware | undefined {
@@ -103,7 +109,15 @@ function matcherFirmware(code: string | undefined, value: string | undefined): F
 }
 
 export function dhcpFacts(file: string, script: RouterOsScript): DhcpFacts {
-  const facts: DhcpFacts = { file, tftp: [], options: new Map(), sets: new Map(), networks: [], leases: [], matchers: [] };
+  const facts: DhcpFacts = {
+    file,
+    tftp: [],
+    options: new Map(),
+    sets: new Map(),
+    networks: [],
+    leases: [],
+    matchers: [],
+  };
   const place = (start: number, end: number): Place => ({ file, start, end });
   const valuePlace = (a: Argument): Place => place(a.valueStart, a.valueEnd);
   for (const s of dhcpModelOf(script).statements) {
@@ -112,7 +126,12 @@ export function dhcpFacts(file: string, script: RouterOsScript): DhcpFacts {
     if (s.menu === OPTION_MENU && name) {
       const value = arg(s, 'value');
       const text = optionString(value?.value);
-      facts.options.set(name, { name, code: arg(s, 'code')?.value ?? '', ...(text !== undefined ? { text } : {}), at: value ? valuePlace(value) : place(s.start, s.end) });
+      facts.options.set(name, {
+        name,
+        code: arg(s, 'code')?.value ?? '',
+        ...(text !== undefined ? { text } : {}),
+        at: value ? valuePlace(value) : place(s.start, s.end),
+      });
     } else if (s.menu === SET_MENU && name) {
       facts.sets.set(name, list(arg(s, 'options')));
     } else if (s.menu === '/ip dhcp-server network') {
@@ -133,11 +152,18 @@ export function dhcpFacts(file: string, script: RouterOsScript): DhcpFacts {
       if (!mac) continue;
       const address = arg(s, 'address')?.value;
       const comment = arg(s, 'comment')?.value;
-      facts.leases.push({ mac: mac.toLowerCase(), ...(address ? { address } : {}), sets: list(arg(s, 'dhcp-option-set')), ...(comment ? { comment } : {}), at: place(s.start, s.end) });
+      facts.leases.push({
+        mac: mac.toLowerCase(),
+        ...(address ? { address } : {}),
+        sets: list(arg(s, 'dhcp-option-set')),
+        ...(comment ? { comment } : {}),
+        at: place(s.start, s.end),
+      });
     } else if (s.menu === '/ip tftp') {
       const req = arg(s, 'req-filename');
       const real = arg(s, 'real-filename');
-      if (req?.value !== undefined && real?.value) facts.tftp.push({ req: req.value, real: real.value, at: valuePlace(real) });
+      if (req?.value !== undefined && real?.value)
+        facts.tftp.push({ req: req.value, real: real.value, at: valuePlace(real) });
     } else if (s.menu === '/ip dhcp-server matcher') {
       const firmware = matcherFirmware(arg(s, 'code')?.value, arg(s, 'value')?.value);
       const set = arg(s, 'option-set')?.value;

@@ -32,7 +32,8 @@ export function followScript(b: ChainBuilder, env: Env, hop: Hop, path: string):
     const at = { file: path, start: first.start, end: first.end };
     const url = absolute(expandHere(first.text), hop.url);
     let kind: HopKind = initrd ? 'initrd' : 'kernel';
-    if ((name === 'chain' || name === 'imgexec') && /\.ipxe$|\.txt$|\/[^./]*$/i.test(url.split(/[?#]/)[0] as string)) kind = 'script';
+    if ((name === 'chain' || name === 'imgexec') && /\.ipxe$|\.txt$|\/[^./]*$/i.test(url.split(/[?#]/)[0] as string))
+      kind = 'script';
     if (initrd && /rootfs/.test(url)) kind = 'rootfs';
     const child = b.urlHop(env, kind, url, at, from, { covered: false });
     if (image) {
@@ -41,7 +42,16 @@ export function followScript(b: ChainBuilder, env: Env, hop: Hop, path: string):
         if (!m) continue;
         const value = m[2] as string;
         const argAt = { file: path, start: word.end - value.length, end: word.end };
-        child.children.push(b.urlHop(env, /rootfs/.test(m[1] as string) ? 'rootfs' : 'ignition', absolute(expandHere(value), hop.url), argAt, from, { covered: false }));
+        child.children.push(
+          b.urlHop(
+            env,
+            /rootfs/.test(m[1] as string) ? 'rootfs' : 'ignition',
+            absolute(expandHere(value), hop.url),
+            argAt,
+            from,
+            { covered: false },
+          ),
+        );
       }
     }
     hop.children.push(child);

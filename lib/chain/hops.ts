@@ -20,8 +20,13 @@ export function loaderOf(name: string): Loader {
 /** The last path segment of a URL, keeping `${scope/name}` settings whole. */
 export function urlName(url: string): string {
   const settings: string[] = [];
-  const masked = (url.split(/[?#]/)[0] as string).replace(/\$\{[^}]*\}/g, (m) => `\u{e000}${settings.push(m) - 1}\u{e001}`);
-  const name = masked.slice(masked.lastIndexOf('/') + 1).replace(/\u{e000}(\d+)\u{e001}/gu, (_, i: string) => settings[Number(i)] ?? '');
+  const masked = (url.split(/[?#]/)[0] as string).replace(
+    /\$\{[^}]*\}/g,
+    (m) => `\u{e000}${settings.push(m) - 1}\u{e001}`,
+  );
+  const name = masked
+    .slice(masked.lastIndexOf('/') + 1)
+    .replace(/\u{e000}(\d+)\u{e001}/gu, (_, i: string) => settings[Number(i)] ?? '');
   return name || url;
 }
 

@@ -43,7 +43,14 @@ export class ChainCache {
     } catch (error) {
       // A bug on odd input must not take the server down: the site file says the chain could not be built.
       const problem = analysisFailed('Building the boot chain', error);
-      chain = { site, clients: [], problems: new Map([[site.file, [problem]]]), files: new Set([site.file]), texts: new Map(), notes: [problem.message] };
+      chain = {
+        site,
+        clients: [],
+        problems: new Map([[site.file, [problem]]]),
+        files: new Set([site.file]),
+        texts: new Map(),
+        notes: [problem.message],
+      };
     }
     this.chains.set(site.file, { generation: this.generation, chain });
     return chain;

@@ -11,7 +11,8 @@ export const FIRMWARES: readonly Firmware[] = ['bios', 'uefi'];
  */
 export type HopStatus = 'ok' | 'missing' | 'warning' | 'info' | 'unknown';
 
-export type HopKind = 'dhcp' | 'loader' | 'module' | 'config' | 'label' | 'script' | 'kernel' | 'initrd' | 'rootfs' | 'ignition' | 'local';
+export type HopKind =
+  'dhcp' | 'loader' | 'module' | 'config' | 'label' | 'script' | 'kernel' | 'initrd' | 'rootfs' | 'ignition' | 'local';
 
 /** A place in a workspace file (offsets into its text). */
 export interface Place {

@@ -26,7 +26,11 @@ function tokens(text: string): Token[] {
     if (m[0].startsWith('#')) continue;
     const quoted = m[1] ?? m[2];
     const start = m.index ?? 0;
-    out.push(quoted !== undefined ? { text: quoted, start: start + 1, end: start + 1 + quoted.length } : { text: m[0], start, end: start + m[0].length });
+    out.push(
+      quoted !== undefined
+        ? { text: quoted, start: start + 1, end: start + 1 + quoted.length }
+        : { text: m[0], start, end: start + m[0].length },
+    );
   }
   return out;
 }
@@ -41,7 +45,12 @@ export function nginxLocations(text: string): Location[] {
       const [head, ...rest] = statement;
       let location: Location | undefined;
       if (head?.text === 'location') {
-        const prefix = rest.length === 2 && (rest[0]?.text === '=' || rest[0]?.text === '^~') ? rest[1] : rest.length === 1 ? rest[0] : undefined;
+        const prefix =
+          rest.length === 2 && (rest[0]?.text === '=' || rest[0]?.text === '^~')
+            ? rest[1]
+            : rest.length === 1
+              ? rest[0]
+              : undefined;
         if (prefix) location = { prefix: prefix.text, prefixStart: prefix.start, prefixEnd: prefix.end };
       }
       if (location) locations.push(location);

@@ -11,7 +11,16 @@ export function pxelinuxChildren(b: ChainBuilder, env: Env, hop: Hop, loaderPath
   const module = env.loader?.firmware === 'uefi' ? 'ldlinux.e64' : 'ldlinux.c32';
   const modulePath = join(dir, module);
   const moduleOk = b.fileState(modulePath) === 'ok';
-  hop.children.push({ kind: 'module', label: module, detail: 'TFTP, beside the loader', via: 'tftp', path: modulePath, status: moduleOk ? 'ok' : 'missing', ...(moduleOk ? {} : { message: `${module} is not beside the loader: copy it from the syslinux package` }), children: [] });
+  hop.children.push({
+    kind: 'module',
+    label: module,
+    detail: 'TFTP, beside the loader',
+    via: 'tftp',
+    path: modulePath,
+    status: moduleOk ? 'ok' : 'missing',
+    ...(moduleOk ? {} : { message: `${module} is not beside the loader: copy it from the syslinux package` }),
+    children: [],
+  });
   const { mac, ip } = env.client;
   let names = ['default'];
   if (mac) {
@@ -23,26 +32,73 @@ export function pxelinuxChildren(b: ChainBuilder, env: Env, hop: Hop, loaderPath
   }
   const configDir = join(dir, 'pxelinux.cfg');
   const found = names.map((n) => join(configDir, n)).find((p) => b.fileState(p) === 'ok');
-  const tried = names.length > 4 ? `${names.slice(0, 2).join(', ')} … ${names.at(-1) ?? ''} (${names.length} names)` : names.join(', ');
+  const tried =
+    names.length > 4
+      ? `${names.slice(0, 2).join(', ')} … ${names.at(-1) ?? ''} (${names.length} names)`
+      : names.join(', ');
   if (!found) {
-    hop.children.push({ kind: 'config', label: 'pxelinux.cfg/default', path: join(configDir, 'default'), status: 'missing', message: `no config: tried ${tried}`, children: [] });
-    if (hop.at) b.report('chain.noPxelinuxConfig', hop.at, `${basename(loaderPath)} finds no config for ${env.client.name}: ${b.rel(configDir)}/ has none of ${tried}. Create pxelinux.cfg/default beside the loader.`);
+    hop.children.push({
+      kind: 'config',
+      label: 'pxelinux.cfg/default',
+      path: join(configDir, 'default'),
+      status: 'missing',
+      message: `no config: tried ${tried}`,
+      children: [],
+    });
+    if (hop.at)
+      b.report(
+        'chain.noPxelinuxConfig',
+        hop.at,
+        `${basename(loaderPath)} finds no config for ${env.client.name}: ${b.rel(configDir)}/ has none of ${tried}. Create pxelinux.cfg/default beside the loader.`,
+      );
     return;
   }
   const index = names.findIndex((n) => join(configDir, n) === found);
-  hop.children.push(pxelinuxConfigHop(b, env, found, index > 0 ? `TFTP, after ${index} name${index === 1 ? '' : 's'} not there (${names.slice(0, Math.min(index, 2)).join(', ')}${index > 2 ? ', …' : ''})` : 'TFTP'));
+  hop.children.push(
+    pxelinuxConfigHop(
+      b,
+      env,
+      found,
+      index > 0
+        ? `TFTP, after ${index} name${index === 1 ? '' : 's'} not there (${names.slice(0, Math.min(index, 2)).join(', ')}${index > 2 ? ', …' : ''})`
+        : 'TFTP',
+    ),
+  );
 }
 
 function pxelinuxConfigHop(b: ChainBuilder, env: Env, path: string, detail: string): Hop {
   const config = b.parse(path, (text) => parsePxelinux(text).ast);
-  const hop: Hop = { kind: 'config', label: `pxelinux.cfg/${basename(path)}`, detail, via: 'tftp', path, status: 'ok', children: [] };
+  const hop: Hop = {
+    kind: 'config',
+    label: `pxelinux.cfg/${basename(path)}`,
+    detail,
+    via: 'tftp',
+    path,
+    status: 'ok',
+    children: [],
+  };
   if (!config) return hop;
-  const defaultName = config.global.find((d) => d.name === 'default' || d.name === 'ontimeout')?.argument?.text.split(/\s+/)[0];
+  const defaultName = config.global
+    .find((d) => d.name === 'default' || d.name === 'ontimeout')
+    ?.argument?.text.split(/\s+/)[0];
   const ui = config.global.find((d) => d.name === 'ui')?.argument;
-  if (ui) hop.children.push(pxelinuxFile(b, env, path, 'module', ui.text.split(/\s+/)[0] as string, { file: path, start: ui.start, end: ui.start + (ui.text.split(/\s+/)[0] as string).length }));
+  if (ui)
+    hop.children.push(
+      pxelinuxFile(b, env, path, 'module', ui.text.split(/\s+/)[0] as string, {
+        file: path,
+        start: ui.start,
+        end: ui.start + (ui.text.split(/\s+/)[0] as string).length,
+      }),
+    );
   for (const label of config.labels) {
     const isDefault = label.name.text === defaultName;
-    const labelHop: Hop = { kind: 'label', label: `LABEL ${label.name.text}${isDefault ? ' (default)' : ''}`, at: { file: path, start: label.name.start, end: label.name.end }, status: 'ok', children: [] };
+    const labelHop: Hop = {
+      kind: 'label',
+      label: `LABEL ${label.name.text}${isDefault ? ' (default)' : ''}`,
+      at: { file: path, start: label.name.start, end: label.name.end },
+      status: 'ok',
+      children: [],
+    };
     pxelinuxLabel(b, env, path, label.directives, labelHop);
     hop.children.push(labelHop);
   }
@@ -70,7 +126,11 @@ function pxelinuxLabel(b: ChainBuilder, env: Env, path: string, directives: Dire
       const chain = /(?:^|\s)chain\s+(\S+)/.exec(append.text);
       if (chain?.[1]) {
         const start = append.start + (chain.index ?? 0) + chain[0].length - chain[1].length;
-        k.children.push(b.urlHop(env, 'script', chain[1], { file: path, start, end: start + chain[1].length }, undefined, { covered: false }));
+        k.children.push(
+          b.urlHop(env, 'script', chain[1], { file: path, start, end: start + chain[1].length }, undefined, {
+            covered: false,
+          }),
+        );
       }
       return;
     }
@@ -79,19 +139,27 @@ function pxelinuxLabel(b: ChainBuilder, env: Env, path: string, directives: Dire
   if (initrd) {
     let offset = initrd.at.start;
     for (const name of initrd.text.split(',')) {
-      hop.children.push(pxelinuxFile(b, env, path, 'initrd', name, { file: path, start: offset, end: offset + name.length }));
+      hop.children.push(
+        pxelinuxFile(b, env, path, 'initrd', name, { file: path, start: offset, end: offset + name.length }),
+      );
       offset += name.length + 1;
     }
   }
   if (append) {
-    for (const m of append.text.matchAll(/(?:^|\s)(initrd|coreos\.live\.rootfs_url|ignition\.config\.url|coreos\.inst\.ignition_url)=(\S+)/g)) {
+    for (const m of append.text.matchAll(
+      /(?:^|\s)(initrd|coreos\.live\.rootfs_url|ignition\.config\.url|coreos\.inst\.ignition_url)=(\S+)/g,
+    )) {
       const start = append.start + (m.index ?? 0) + m[0].length - (m[2] as string).length;
       let offset = start;
       for (const value of m[1] === 'initrd' ? (m[2] as string).split(',') : [m[2] as string]) {
         const at = { file: path, start: offset, end: offset + value.length };
         offset += value.length + 1;
         const kind: HopKind = m[1] === 'initrd' ? 'initrd' : /rootfs/.test(m[1] as string) ? 'rootfs' : 'ignition';
-        hop.children.push(kind === 'initrd' ? pxelinuxFile(b, env, path, kind, value, at) : b.urlHop(env, kind, value, at, undefined, { covered: false }));
+        hop.children.push(
+          kind === 'initrd'
+            ? pxelinuxFile(b, env, path, kind, value, at)
+            : b.urlHop(env, kind, value, at, undefined, { covered: false }),
+        );
       }
     }
   }
@@ -125,5 +193,10 @@ function efiHttpHost(b: ChainBuilder, env: Env, url: string, at: Place, hop: Hop
   hop.message = `syslinux.efi fetches this from the TFTP server ${env.tftpServer}, not ${host} (Debian bug #907805)`;
   // pxelinux.efiHttpHost already says it when the site's TFTP server is the one DHCP names.
   if (env.tftpServer === b.site.tftpServer) return;
-  b.report('chain.efiHttpHost', at, `Under UEFI, syslinux.efi fetches this from the TFTP server DHCP names (${env.tftpServer}), not from ${host} (Debian bug #907805): make the DHCP TFTP server ${host}, or boot UEFI machines with iPXE.`, b.relate(env.tftpServerAt, `the TFTP server machines get: ${env.tftpServer}`));
+  b.report(
+    'chain.efiHttpHost',
+    at,
+    `Under UEFI, syslinux.efi fetches this from the TFTP server DHCP names (${env.tftpServer}), not from ${host} (Debian bug #907805): make the DHCP TFTP server ${host}, or boot UEFI machines with iPXE.`,
+    b.relate(env.tftpServerAt, `the TFTP server machines get: ${env.tftpServer}`),
+  );
 }

@@ -78,14 +78,30 @@ export function clientSvg(client: ClientData<Where>): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" preserveAspectRatio="xMinYMin meet" data-width="${width}" style="width: min(100%, ${width}px); height: auto">${edges.join('')}${boxes.join('')}</svg>`;
 }
 
-const verdict = (c: ClientData<Where>): string => (c.broken ? 'broken' : c.status === 'ok' ? 'boots' : c.status === 'info' ? 'boots once the images are downloaded' : 'boots, with warnings');
+const verdict = (c: ClientData<Where>): string =>
+  c.broken
+    ? 'broken'
+    : c.status === 'ok'
+      ? 'boots'
+      : c.status === 'info'
+        ? 'boots once the images are downloaded'
+        : 'boots, with warnings';
 
 /** The whole webview page: a machine picker and the picture of the chosen machine's chain. */
-export function chainPage(chains: ChainData<Where>[], options: { nonce: string; cspSource: string; selected?: string }): string {
-  const clients = chains.flatMap((chain) => chain.clients.map((c) => ({ chain, client: c, key: `${chain.site.file}#${c.id}` })));
-  const selected = clients.find((c) => c.key === options.selected) ?? clients.find((c) => c.client.broken) ?? clients[0];
+export function chainPage(
+  chains: ChainData<Where>[],
+  options: { nonce: string; cspSource: string; selected?: string },
+): string {
+  const clients = chains.flatMap((chain) =>
+    chain.clients.map((c) => ({ chain, client: c, key: `${chain.site.file}#${c.id}` })),
+  );
+  const selected =
+    clients.find((c) => c.key === options.selected) ?? clients.find((c) => c.client.broken) ?? clients[0];
   const picker = clients
-    .map((c) => `<option value="${escape(c.key)}"${c === selected ? ' selected' : ''}>${escape(`${c.chain.site.name ?? 'site'} · ${c.client.firmware.toUpperCase()} · ${c.client.name} — ${verdict(c.client)}`)}</option>`)
+    .map(
+      (c) =>
+        `<option value="${escape(c.key)}"${c === selected ? ' selected' : ''}>${escape(`${c.chain.site.name ?? 'site'} · ${c.client.firmware.toUpperCase()} · ${c.client.name} — ${verdict(c.client)}`)}</option>`,
+    )
     .join('');
   const notes = (selected?.chain.notes ?? []).map((n) => `<p class="note">${escape(n)}</p>`).join('');
   const body = selected

@@ -3,7 +3,13 @@ import type { Chain, Client, Hop, HopKind, HopStatus, Place } from './model';
 import { isBroken, worst } from './model';
 
 /** One character per status, as the CLI and the picture show it. */
-export const STATUS_SYMBOL: Record<HopStatus, string> = { ok: '✓', missing: '✗', warning: '!', info: 'i', unknown: '?' };
+export const STATUS_SYMBOL: Record<HopStatus, string> = {
+  ok: '✓',
+  missing: '✗',
+  warning: '!',
+  info: 'i',
+  unknown: '?',
+};
 
 export interface HopData<L> {
   kind: HopKind;
@@ -38,7 +44,11 @@ export interface ChainData<L> {
   clients: ClientData<L>[];
 }
 
-export function chainData<L>(chain: Chain, place: (p: Place) => L, file: (path: string) => string = (p) => p): ChainData<L> {
+export function chainData<L>(
+  chain: Chain,
+  place: (p: Place) => L,
+  file: (path: string) => string = (p) => p,
+): ChainData<L> {
   const hop = (h: Hop): HopData<L> => ({
     kind: h.kind,
     label: h.label,
@@ -52,7 +62,11 @@ export function chainData<L>(chain: Chain, place: (p: Place) => L, file: (path: 
     children: h.children.map(hop),
   });
   return {
-    site: { file: file(chain.site.file), ...(chain.site.name ? { name: chain.site.name } : {}), root: file(chain.site.root) },
+    site: {
+      file: file(chain.site.file),
+      ...(chain.site.name ? { name: chain.site.name } : {}),
+      root: file(chain.site.root),
+    },
     notes: chain.notes,
     clients: chain.clients.map((c) => ({
       id: c.id,

@@ -29,11 +29,16 @@ export function looksLikeIgnition(text: string): boolean {
   if (!/"ignition(?:"\s*:\s*\{|Version"\s*:)/.test(text) || jsonDepthExceeded(text) >= 0) return false;
   const root = parseTree(text, [], { allowTrailingComma: true });
   // Spec 1 configs (Ignition 0.x, 2015–2016) say `"ignitionVersion": 1` at the top level instead.
-  return root !== undefined && (findNodeAtLocation(root, ['ignition', 'version']) !== undefined || findNodeAtLocation(root, ['ignitionVersion'])?.value === 1);
+  return (
+    root !== undefined &&
+    (findNodeAtLocation(root, ['ignition', 'version']) !== undefined ||
+      findNodeAtLocation(root, ['ignitionVersion'])?.value === 1)
+  );
 }
 
 /** Keywords that open a SYSLINUX config: a `.cfg`/`.conf` file whose first directive is one is taken as such. */
-const SYSLINUX_OPENERS = /^\s*(default|ui|label|prompt|timeout|totaltimeout|ontimeout|serial|menu|include|say|display|implicit|allowoptions|noescape|console|font|kbdmap|path|f\d{1,2})(\s|$)/i;
+const SYSLINUX_OPENERS =
+  /^\s*(default|ui|label|prompt|timeout|totaltimeout|ontimeout|serial|menu|include|say|display|implicit|allowoptions|noescape|console|font|kbdmap|path|f\d{1,2})(\s|$)/i;
 
 export function looksLikeSyslinux(text: string): boolean {
   for (const line of text.split('\n', 40)) {
@@ -52,7 +57,15 @@ export function classify(path: string, text: string | undefined, languageId?: st
   if (name === SITE_FILE_NAME) return 'site';
   // The editor gives every file in pxelinux.cfg/ the pxelinux id (a name pattern): a help screen or a
   // script there with an extension of its own is still only a config when it reads as one.
-  if (languageId === 'pxelinux' && parentName(path).toLowerCase() === 'pxelinux.cfg' && /\.[^.]+$/.test(name) && !/\.(cfg|conf|menu)$/.test(name) && text !== undefined && !looksLikeSyslinux(text)) return undefined;
+  if (
+    languageId === 'pxelinux' &&
+    parentName(path).toLowerCase() === 'pxelinux.cfg' &&
+    /\.[^.]+$/.test(name) &&
+    !/\.(cfg|conf|menu)$/.test(name) &&
+    text !== undefined &&
+    !looksLikeSyslinux(text)
+  )
+    return undefined;
   if (languageId && OUR_LANGUAGES.has(languageId)) return languageId as LanguageId;
   if (name.endsWith('.ipxe')) return 'ipxe';
   if (name.endsWith('.rsc')) return 'routeros';
@@ -60,7 +73,8 @@ export function classify(path: string, text: string | undefined, languageId?: st
   if (PXELINUX_NAMES.has(name)) return 'pxelinux';
   // pxelinux.cfg/ also holds help screens, scripts and data: a name with another extension must read as a config.
   const inPxelinuxCfg = parentName(path).toLowerCase() === 'pxelinux.cfg';
-  if (inPxelinuxCfg && (!/\.[^.]+$/.test(name) || /\.(cfg|conf|menu)$/.test(name) || text === undefined)) return 'pxelinux';
+  if (inPxelinuxCfg && (!/\.[^.]+$/.test(name) || /\.(cfg|conf|menu)$/.test(name) || text === undefined))
+    return 'pxelinux';
   if (text === undefined) return undefined;
   if (hasIpxeMagic(text)) return 'ipxe';
   if (name.endsWith('.json') && looksLikeIgnition(text)) return 'ignition';

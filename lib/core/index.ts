@@ -1,7 +1,26 @@
 export { positionsOf, rangeOf, type Positions } from './positions';
-export { escapeControl, readCapped, MAX_TREE_BYTES, parseJsonCapped, readCappedAsync, readTextOrThrow, UntrustedInputError, readTextOrUndefined, textLooksBinary } from './untrusted';
+export {
+  escapeControl,
+  readCapped,
+  MAX_TREE_BYTES,
+  parseJsonCapped,
+  readCappedAsync,
+  readTextOrThrow,
+  UntrustedInputError,
+  readTextOrUndefined,
+  textLooksBinary,
+} from './untrusted';
 export { docsAnchor, type RuleMeta, type LanguageId } from './rule';
 export { LEVELS, type Level, type Problem, type Severity } from './problem';
 export { SITE_FILE_NAME, classify } from './classify';
-export { analysisFailed, analyze, type HoverInfo, type ActionInfo, type Completion, type Span, type SymbolInfo, type LanguageService } from './language';
+export {
+  analysisFailed,
+  analyze,
+  type HoverInfo,
+  type ActionInfo,
+  type Completion,
+  type Span,
+  type SymbolInfo,
+  type LanguageService,
+} from './language';
 export { NO_CONTEXT, type RuleContext, servedPath, type SiteView } from './ruleContext';

@@ -19,7 +19,14 @@ export function isIpv4(text: string): boolean {
 /** An `address/prefix` network with `isIpv4`'s address and a prefix from `minBits` to `maxBits`. */
 export function isIpv4Network(text: string, minBits = 0, maxBits = 32): boolean {
   const [address, bits, more] = text.split('/');
-  return more === undefined && address !== undefined && isIpv4(address) && /^\d{1,2}$/.test(bits ?? '') && Number(bits) >= minBits && Number(bits) <= maxBits;
+  return (
+    more === undefined &&
+    address !== undefined &&
+    isIpv4(address) &&
+    /^\d{1,2}$/.test(bits ?? '') &&
+    Number(bits) >= minBits &&
+    Number(bits) <= maxBits
+  );
 }
 
 /** True when `ip` is inside `cidr`; false when either cannot be read. */
@@ -29,5 +36,5 @@ export function inSubnet(ip: string, cidr: string): boolean {
   const base = net ? ipv4ToInt(net) : undefined;
   if (address === undefined || base === undefined || !bits) return false;
   const mask = Number(bits) === 0 ? 0 : (~0 << (32 - Number(bits))) >>> 0;
-  return ((address & mask) >>> 0) === ((base & mask) >>> 0);
+  return (address & mask) >>> 0 === (base & mask) >>> 0;
 }

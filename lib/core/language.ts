@@ -82,24 +82,54 @@ export interface LanguageService<Ast = unknown> {
 
 /** The finding that stands for a parser or analysis that threw on this file (a bug of ours, never fatal). */
 export function analysisFailed(what: string, error: unknown): Problem {
-  const why = error instanceof RangeError && /call stack/i.test(error.message) ? 'the file nests too deeply to check' : String(error);
-  return { ruleId: 'internal.analysisFailed', start: 0, end: 0, message: `${what} failed on this file (${why}); the rest of the workspace is still checked. Please report this bug with the file.` };
+  const why =
+    error instanceof RangeError && /call stack/i.test(error.message)
+      ? 'the file nests too deeply to check'
+      : String(error);
+  return {
+    ruleId: 'internal.analysisFailed',
+    start: 0,
+    end: 0,
+    message: `${what} failed on this file (${why}); the rest of the workspace is still checked. Please report this bug with the file.`,
+  };
 }
 
 /** Parses and runs every rule; a rule that throws is reported, never fatal. */
-export function analyze<Ast>(service: LanguageService<Ast>, text: string, context: RuleContext = NO_CONTEXT): { ast: Ast; problems: Problem[] } {
+export function analyze<Ast>(
+  service: LanguageService<Ast>,
+  text: string,
+  context: RuleContext = NO_CONTEXT,
+): { ast: Ast; problems: Problem[] } {
   // A profile template is checked as each node's file would be, its findings mapped back onto the template.
   const template = context.path ? context.site?.fleet?.templates.get(context.path) : undefined;
-  if (template?.nodes.length) return { ast: service.parse(text).ast, problems: analyzeTemplate(service, text, context, template.kind, template.nodes) };
+  if (template?.nodes.length)
+    return {
+      ast: service.parse(text).ast,
+      problems: analyzeTemplate(service, text, context, template.kind, template.nodes),
+    };
   return analyzeOnce(service, text, context);
 }
 
-function analyzeTemplate<Ast>(service: LanguageService<Ast>, text: string, context: RuleContext, kind: 'ipxe' | 'pxelinux' | 'ignition', nodes: readonly NodeVars[]): Problem[] {
+function analyzeTemplate<Ast>(
+  service: LanguageService<Ast>,
+  text: string,
+  context: RuleContext,
+  kind: 'ipxe' | 'pxelinux' | 'ignition',
+  nodes: readonly NodeVars[],
+): Problem[] {
   const byKey = new Map<string, { problem: Problem; nodes: string[] }>();
   const unknown = new Map<string, Problem>();
   for (const node of nodes) {
     const rendered = render(text, node.vars);
-    for (const u of rendered.unknown) unknown.set(`${u.start}`, { ruleId: 'site.templateVariable', start: u.start, end: u.end, message: `\`\${${u.name}}\` is not a template variable: use one of ${Object.keys(node.vars).map((v) => `\${${v}}`).join(', ')}.` });
+    for (const u of rendered.unknown)
+      unknown.set(`${u.start}`, {
+        ruleId: 'site.templateVariable',
+        start: u.start,
+        end: u.end,
+        message: `\`\${${u.name}}\` is not a template variable: use one of ${Object.keys(node.vars)
+          .map((v) => `\${${v}}`)
+          .join(', ')}.`,
+      });
     const output = node.outputs[kind];
     const { problems } = analyzeOnce(service, rendered.text, { ...context, ...(output ? { path: output } : {}) });
     for (const p of problems) {
@@ -116,12 +146,20 @@ function analyzeTemplate<Ast>(service: LanguageService<Ast>, text: string, conte
   const out: Problem[] = [...unknown.values()];
   for (const { problem, nodes: names } of byKey.values()) {
     // A finding every node shares is the template's own; one that only some nodes have names them.
-    out.push(names.length === nodes.length ? problem : { ...problem, message: `${names.length === 1 ? 'node' : 'nodes'} ${names.join(', ')}: ${problem.message}` });
+    out.push(
+      names.length === nodes.length
+        ? problem
+        : { ...problem, message: `${names.length === 1 ? 'node' : 'nodes'} ${names.join(', ')}: ${problem.message}` },
+    );
   }
   return out;
 }
 
-function analyzeOnce<Ast>(service: LanguageService<Ast>, text: string, context: RuleContext): { ast: Ast; problems: Problem[] } {
+function analyzeOnce<Ast>(
+  service: LanguageService<Ast>,
+  text: string,
+  context: RuleContext,
+): { ast: Ast; problems: Problem[] } {
   const { ast, problems } = service.parse(text);
   const all = [...problems];
   for (const rule of service.rules) {

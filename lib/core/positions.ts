@@ -11,6 +11,10 @@ export function positionsOf(text: string): Positions {
 }
 
 /** The range of `start..end` (an end before the start is read as the start). */
-export function rangeOf(doc: Positions, start: number, end: number): { start: { line: number; character: number }; end: { line: number; character: number } } {
+export function rangeOf(
+  doc: Positions,
+  start: number,
+  end: number,
+): { start: { line: number; character: number }; end: { line: number; character: number } } {
   return { start: doc.positionAt(start), end: doc.positionAt(Math.max(start, end)) };
 }

@@ -37,7 +37,13 @@ export function render(template: string, vars: TemplateVars): Rendered {
     last = start + m[0].length;
   }
   if (last < template.length) {
-    segments.push({ out: out.length, tpl: last, outLen: template.length - last, tplLen: template.length - last, variable: false });
+    segments.push({
+      out: out.length,
+      tpl: last,
+      outLen: template.length - last,
+      tplLen: template.length - last,
+      variable: false,
+    });
     out += template.slice(last);
   }
   return {

@@ -5,7 +5,17 @@
  * output cap; paths built from input are resolved for real and must stay under their root; names shown to
  * the user have their control characters escaped.
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync, realpathSync, promises as fs } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readlinkSync,
+  readSync,
+  realpathSync,
+  promises as fs,
+} from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
@@ -25,7 +35,14 @@ export type ReadResult = { ok: true; bytes: Buffer } | { ok: false; reason: Read
 
 const mib = (n: number): string => `${(n / 1048576).toFixed(n < 1048576 ? 2 : 0)} MiB`;
 
-type StatKind = { isFile(): boolean; isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean };
+type StatKind = {
+  isFile(): boolean;
+  isDirectory(): boolean;
+  isFIFO(): boolean;
+  isSocket(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+};
 
 /** What a file that is not a regular file is, in words for a message ("a named pipe (FIFO)", "a device"). */
 export function fileKind(stat: Omit<StatKind, 'isFile'>): string {
@@ -47,12 +64,21 @@ function failure(path: string, error: unknown): ReadResult {
 }
 
 function tooLarge(path: string, maxBytes: number): ReadResult {
-  return refused(path, 'tooLarge', `larger than ${mib(maxBytes)}, not read. A boot config is far smaller; check that this is the file you meant.`);
+  return refused(
+    path,
+    'tooLarge',
+    `larger than ${mib(maxBytes)}, not read. A boot config is far smaller; check that this is the file you meant.`,
+  );
 }
 
 /** The refusal for an opened file that is not a regular file or over the cap; undefined when it may be read. */
 function refusedByStat(path: string, stat: StatKind & { size: number }, maxBytes: number): ReadResult | undefined {
-  if (!stat.isFile()) return refused(path, 'notFile', `${fileKind(stat)}, not read. Only regular files are read; point the setting at a file.`);
+  if (!stat.isFile())
+    return refused(
+      path,
+      'notFile',
+      `${fileKind(stat)}, not read. Only regular files are read; point the setting at a file.`,
+    );
   return stat.size > maxBytes ? tooLarge(path, maxBytes) : undefined;
 }
 
@@ -188,7 +214,8 @@ export function parseJsonCapped(text: string, what: string, maxDepth = MAX_JSON_
   }
 }
 
-export type InflateResult = { ok: true; bytes: Buffer } | { ok: false; reason: 'tooLarge' | 'corrupt'; message: string };
+export type InflateResult =
+  { ok: true; bytes: Buffer } | { ok: false; reason: 'tooLarge' | 'corrupt'; message: string };
 
 /** Gunzips with an output cap, so a small bomb cannot take the memory. */
 export function gunzipCapped(bytes: Uint8Array, maxBytes = MAX_INFLATE_BYTES): InflateResult {
@@ -197,7 +224,11 @@ export function gunzipCapped(bytes: Uint8Array, maxBytes = MAX_INFLATE_BYTES): I
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
-      return { ok: false, reason: 'tooLarge', message: `the gzip data inflates to more than ${mib(maxBytes)}; not decompressed. Check that it is the file you meant.` };
+      return {
+        ok: false,
+        reason: 'tooLarge',
+        message: `the gzip data inflates to more than ${mib(maxBytes)}; not decompressed. Check that it is the file you meant.`,
+      };
     }
     return { ok: false, reason: 'corrupt', message: `the gzip data is corrupt (${(error as Error).message}).` };
   }

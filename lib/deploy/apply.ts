@@ -62,7 +62,11 @@ class Job {
     if (!there) {
       await this.ensureDir(posix.dirname(dir));
       await this.remote.mkdir(dir).catch(async (error: DeployError) => {
-        if (!(await this.remote.stat(dir))) throw new DeployError(`Cannot create ${dir} on the NAS (${error.message}): check that ${this.plan.target.user} may write there.`, error.connectionLost);
+        if (!(await this.remote.stat(dir)))
+          throw new DeployError(
+            `Cannot create ${dir} on the NAS (${error.message}): check that ${this.plan.target.user} may write there.`,
+            error.connectionLost,
+          );
       });
     } else if (!there.isDirectory()) {
       throw new DeployError(`${dir} on the NAS is a file where a folder is needed: remove or rename it on the NAS.`);
@@ -75,9 +79,13 @@ class Job {
     if (await this.remote.renameOver(tmp, final)) return;
     if (!this.fallbackNoted) {
       this.fallbackNoted = true;
-      this.options.log?.('the NAS refuses posix-rename (or does not offer it): replacing each file by moving the old one aside first');
+      this.options.log?.(
+        'the NAS refuses posix-rename (or does not offer it): replacing each file by moving the old one aside first',
+      );
     }
-    const old = (await this.remote.lstat(final)) ? `${posix.dirname(final)}/.${posix.basename(final)}.pxe-old-${rand()}` : undefined;
+    const old = (await this.remote.lstat(final))
+      ? `${posix.dirname(final)}/.${posix.basename(final)}.pxe-old-${rand()}`
+      : undefined;
     if (old) await this.remote.rename(final, old);
     try {
       await this.remote.rename(tmp, final);
@@ -93,10 +101,14 @@ class Job {
     const { target } = this.plan;
     const final = `${target.remoteRoot}/${entry.path}`;
     const dir = posix.dirname(final);
-    if (!final.startsWith(`${target.remoteRoot}/`) || entry.path.split('/').includes('..')) throw new DeployError(`Refused: ${entry.path} would land outside ${target.remoteRoot} on the NAS.`);
+    if (!final.startsWith(`${target.remoteRoot}/`) || entry.path.split('/').includes('..'))
+      throw new DeployError(`Refused: ${entry.path} would land outside ${target.remoteRoot} on the NAS.`);
     await this.ensureDir(dir);
     const there = await this.remote.lstat(final);
-    if (there?.isDirectory()) throw new DeployError(`${final} is a folder on the NAS, but a ${entry.kind} here: remove the folder on the NAS, then deploy again.`);
+    if (there?.isDirectory())
+      throw new DeployError(
+        `${final} is a folder on the NAS, but a ${entry.kind} here: remove the folder on the NAS, then deploy again.`,
+      );
     const tmp = `${dir}/.${posix.basename(final)}.pxe-upload-${rand()}.tmp`;
     this.temps.add(tmp);
     if (entry.kind === 'link') {
@@ -111,13 +123,20 @@ class Job {
       const stat = await this.remote.stat(tmp);
       if (stat?.size !== entry.size) {
         await this.remote.unlink(tmp).catch(() => undefined);
-        throw new DeployError(`${entry.path}: the NAS has ${stat?.size ?? 'no'} bytes after the upload, not ${entry.size}; the old file was left in place. Deploy again.`);
+        throw new DeployError(
+          `${entry.path}: the NAS has ${stat?.size ?? 'no'} bytes after the upload, not ${entry.size}; the old file was left in place. Deploy again.`,
+        );
       }
       if (target.verifyHash) {
-        const [mine, theirs] = await Promise.all([sha256Of(local), this.remote.exec(`sha256sum -- ${quote(tmp)}`, 600_000)]);
+        const [mine, theirs] = await Promise.all([
+          sha256Of(local),
+          this.remote.exec(`sha256sum -- ${quote(tmp)}`, 600_000),
+        ]);
         if (theirs.code !== 0 || !theirs.stdout.startsWith(mine)) {
           await this.remote.unlink(tmp).catch(() => undefined);
-          throw new DeployError(`${entry.path}: the uploaded copy does not match (sha256); the old file was left in place. Deploy again.`);
+          throw new DeployError(
+            `${entry.path}: the uploaded copy does not match (sha256); the old file was left in place. Deploy again.`,
+          );
         }
       }
       await this.remote.utimes(tmp, entry.mtime);
@@ -133,7 +152,11 @@ class Job {
   }
 }
 
-async function privileged(remote: Remote, command: string, sudo: boolean): Promise<{ code: number | null; output: string }> {
+async function privileged(
+  remote: Remote,
+  command: string,
+  sudo: boolean,
+): Promise<{ code: number | null; output: string }> {
   const result = await remote.exec(sudo ? `sudo -n ${command}` : command);
   return { code: result.code, output: `${result.stderr}${result.stdout}`.trim() };
 }
@@ -150,7 +173,10 @@ async function placeSnippet(job: Job, plan: Plan, content: string): Promise<void
   await job.remote.writeFile(tmp, content);
   const installed = await privileged(job.remote, `install -m 644 ${quote(tmp)} ${quote(nginx.remote)}`, true);
   await job.remote.unlink(tmp).catch(() => undefined);
-  if (installed.code !== 0) throw new DeployError(`Cannot install the nginx snippet with sudo (${installed.output || `exit ${installed.code}`}). Let ${plan.target.user} run install and nginx with sudo without a password on the NAS, or set targets.${plan.target.name}.sudo to false if it may write ${posix.dirname(nginx.remote)}.`);
+  if (installed.code !== 0)
+    throw new DeployError(
+      `Cannot install the nginx snippet with sudo (${installed.output || `exit ${installed.code}`}). Let ${plan.target.user} run install and nginx with sudo without a password on the NAS, or set targets.${plan.target.name}.sudo to false if it may write ${posix.dirname(nginx.remote)}.`,
+    );
 }
 
 async function deployNginx(job: Job, plan: Plan, log: (line: string) => void): Promise<'reloaded' | 'unchanged'> {
@@ -164,10 +190,15 @@ async function deployNginx(job: Job, plan: Plan, log: (line: string) => void): P
     if (n.previous !== undefined) await placeSnippet(job, plan, n.previous);
     else if (nginx.sudo) await privileged(job.remote, `rm -f ${quote(n.remote)}`, true);
     else await job.remote.unlink(n.remote).catch(() => undefined);
-    throw new DeployError(`nginx -t failed with the new snippet, so it was rolled back (${n.previous !== undefined ? 'the previous one is back' : 'removed'}); the files were deployed. nginx said: ${test.output || `exit ${test.code}`}. Fix ${n.generated ? 'the site\'s HTTP settings' : 'the local snippet'} and deploy again.`);
+    throw new DeployError(
+      `nginx -t failed with the new snippet, so it was rolled back (${n.previous !== undefined ? 'the previous one is back' : 'removed'}); the files were deployed. nginx said: ${test.output || `exit ${test.code}`}. Fix ${n.generated ? "the site's HTTP settings" : 'the local snippet'} and deploy again.`,
+    );
   }
   const reload = await privileged(job.remote, nginx.reload, nginx.sudo);
-  if (reload.code !== 0) throw new DeployError(`nginx accepted the snippet but \`${nginx.reload}\` failed (${reload.output || `exit ${reload.code}`}): reload nginx on the NAS yourself.`);
+  if (reload.code !== 0)
+    throw new DeployError(
+      `nginx accepted the snippet but \`${nginx.reload}\` failed (${reload.output || `exit ${reload.code}`}): reload nginx on the NAS yourself.`,
+    );
   log('nginx: configuration tested and reloaded');
   return 'reloaded';
 }
@@ -188,7 +219,13 @@ export async function applyPlan(remote: Remote, plan: Plan, options: ApplyOption
     last = now;
     const seconds = (now - started) / 1000;
     const rate = seconds > 0 ? sent / seconds : 0;
-    options.progress({ done, total: plan.bytes, bytesPerSecond: rate, ...(rate > 0 && plan.bytes > done ? { etaSeconds: (plan.bytes - done) / rate } : {}), ...(file ? { file } : {}) });
+    options.progress({
+      done,
+      total: plan.bytes,
+      bytesPerSecond: rate,
+      ...(rate > 0 && plan.bytes > done ? { etaSeconds: (plan.bytes - done) / rate } : {}),
+      ...(file ? { file } : {}),
+    });
   };
   const uploaded: string[] = [];
   const removed: string[] = [];
@@ -225,7 +262,13 @@ export async function applyPlan(remote: Remote, plan: Plan, options: ApplyOption
       break;
     } catch (error) {
       if (options.signal?.aborted) throw new CancelledError();
-      if (!(error instanceof DeployError) || !error.connectionLost || !options.reconnect || reconnects >= (options.retries ?? 2)) throw error;
+      if (
+        !(error instanceof DeployError) ||
+        !error.connectionLost ||
+        !options.reconnect ||
+        reconnects >= (options.retries ?? 2)
+      )
+        throw error;
       reconnects++;
       log(`the connection broke off (${error.message}); reconnecting to finish the ${pending.size} file(s) left`);
       job.remote = await options.reconnect();
@@ -240,5 +283,12 @@ export async function applyPlan(remote: Remote, plan: Plan, options: ApplyOption
   }
   const nginx = await deployNginx(job, plan, log);
   options.progress?.({ done: plan.bytes, total: plan.bytes, bytesPerSecond: 0 });
-  return { uploaded, removed, bytes: sent, seconds: (Date.now() - started) / 1000, ...(plan.nginx ? { nginx } : {}), reconnects };
+  return {
+    uploaded,
+    removed,
+    bytes: sent,
+    seconds: (Date.now() - started) / 1000,
+    ...(plan.nginx ? { nginx } : {}),
+    reconnects,
+  };
 }

@@ -63,12 +63,21 @@ export async function deploy(target: NasTarget, options: DeployOptions): Promise
         return remote;
       },
     });
-    const checks = options.verify === false || options.only ? undefined : await verifyUrls(chainUrls(target.site, target.host), options.signal, result.nginx === 'reloaded' ? 5_000 : 0);
+    const checks =
+      options.verify === false || options.only
+        ? undefined
+        : await verifyUrls(
+            chainUrls(target.site, target.host),
+            options.signal,
+            result.nginx === 'reloaded' ? 5_000 : 0,
+          );
     return { plan, result, ...(checks ? { checks } : {}), ...(trusted ? { trusted } : {}) };
   } catch (error) {
     if (options.signal?.aborted && !(error instanceof CancelledError)) throw new CancelledError();
     if (error instanceof DeployError) throw error;
-    throw new DeployError(`Deploy to ${target.name} failed unexpectedly (${String(error)}). Every remote file is either old or new; please report this with PXE: Show Logs.`);
+    throw new DeployError(
+      `Deploy to ${target.name} failed unexpectedly (${String(error)}). Every remote file is either old or new; please report this with PXE: Show Logs.`,
+    );
   } finally {
     remote.close();
   }

@@ -24,7 +24,8 @@ export interface LocalEntry {
 }
 
 /** Files never deployed: editor and VCS leftovers, our own temp files. */
-export const SKIP = /(^|\/)(\.git|\.svn|\.hg|node_modules|\.DS_Store|Thumbs\.db|\.gitignore|\.gitkeep)(\/|$)|\.tmp$|\.pxe-upload-[0-9a-f]+$/;
+export const SKIP =
+  /(^|\/)(\.git|\.svn|\.hg|node_modules|\.DS_Store|Thumbs\.db|\.gitignore|\.gitkeep)(\/|$)|\.tmp$|\.pxe-upload-[0-9a-f]+$/;
 
 export async function listLocal(root: string, log?: (line: string) => void): Promise<LocalEntry[]> {
   const out: LocalEntry[] = [];
@@ -37,7 +38,10 @@ export async function listLocal(root: string, log?: (line: string) => void): Pro
     try {
       names = (await fs.readdir(dir)).sort();
     } catch (error) {
-      if (!rel) throw new DeployError(`The local folder ${root} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}): check tftp.root in pxe-site.json.`);
+      if (!rel)
+        throw new DeployError(
+          `The local folder ${root} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}): check tftp.root in pxe-site.json.`,
+        );
       return;
     }
     for (const name of names) {
@@ -50,21 +54,28 @@ export async function listLocal(root: string, log?: (line: string) => void): Pro
         const verdict = followLink({ link: (p) => disk.link?.(p) }, root, full);
         // The walk above is the NAS's view; realpath is this machine's: both must stay inside.
         if (verdict.kind !== 'inside') refused.push(linkProblem(verdict, full, shown, 'the TFTP root'));
-        else if (confine(root, full) === undefined) refused.push(`the symlink ${escapeControl(shown(full))} -> ${escapeControl(linkTarget)} resolves outside ${where} on this machine`);
+        else if (confine(root, full) === undefined)
+          refused.push(
+            `the symlink ${escapeControl(shown(full))} -> ${escapeControl(linkTarget)} resolves outside ${where} on this machine`,
+          );
         else out.push({ path, kind: 'link', size: 0, mtime: Math.floor(stat.mtimeMs / 1000), linkTarget });
       } else if (stat.isDirectory()) {
         await walk(full, path);
       } else if (stat.isFile()) {
         out.push({ path, kind: 'file', size: stat.size, mtime: Math.floor(stat.mtimeMs / 1000) });
       } else {
-        log?.(`skipped ${escapeControl(shown(full))}: ${fileKind(stat)}, not a regular file (only files, folders and symlinks are deployed)`);
+        log?.(
+          `skipped ${escapeControl(shown(full))}: ${fileKind(stat)}, not a regular file (only files, folders and symlinks are deployed)`,
+        );
       }
     }
   };
   await walk(root, '');
   if (refused.length) {
     const list = refused.slice(0, 5).join('; ') + (refused.length > 5 ? `; and ${refused.length - 5} more` : '');
-    throw new DeployError(`Not deployed, nothing was uploaded: ${list}. Make each a regular file (a copy of what it points at), or point it at a file inside ${where}.`);
+    throw new DeployError(
+      `Not deployed, nothing was uploaded: ${list}. Make each a regular file (a copy of what it points at), or point it at a file inside ${where}.`,
+    );
   }
   return out;
 }
@@ -77,8 +88,12 @@ export async function hashInto(path: string, hash: Hash): Promise<void> {
   const handle = await fs.open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const stat = await handle.stat();
-    if (!stat.isFile()) throw new DeployError(`${escapeControl(path)} is ${fileKind(stat)}, not a regular file: it cannot be hashed. Remove it or replace it with a file.`);
-    for await (const chunk of handle.createReadStream({ autoClose: false }) as AsyncIterable<Buffer>) hash.update(chunk);
+    if (!stat.isFile())
+      throw new DeployError(
+        `${escapeControl(path)} is ${fileKind(stat)}, not a regular file: it cannot be hashed. Remove it or replace it with a file.`,
+      );
+    for await (const chunk of handle.createReadStream({ autoClose: false }) as AsyncIterable<Buffer>)
+      hash.update(chunk);
   } finally {
     await handle.close();
   }

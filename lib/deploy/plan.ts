@@ -76,13 +76,14 @@ async function listRemote(remote: Remote, root: string, stale: string[]): Promis
   return out;
 }
 
-
 /** sha256 of remote files by running `sha256sum` on the NAS; undefined when the NAS cannot run it. */
 async function remoteHashes(remote: Remote, root: string, paths: string[]): Promise<Map<string, string> | undefined> {
   const hashes = new Map<string, string>();
   for (let i = 0; i < paths.length; i += 100) {
     const batch = paths.slice(i, i + 100);
-    const result = await remote.exec(`cd ${quote(root)} && sha256sum -- ${batch.map(quote).join(' ')}`, 600_000).catch(() => undefined);
+    const result = await remote
+      .exec(`cd ${quote(root)} && sha256sum -- ${batch.map(quote).join(' ')}`, 600_000)
+      .catch(() => undefined);
     if (!result || result.code !== 0) return undefined;
     for (const line of result.stdout.split('\n')) {
       const m = /^([0-9a-f]{64}) [ *](.+)$/.exec(line);
@@ -98,11 +99,24 @@ const NGINX_WORD = /^[\w./%+@:,~-]+$/;
 /** The nginx snippet that serves the HTTP base URL's path from the remote root. */
 export function generatedSnippet(target: NasTarget): string {
   const path = target.site.http ? new URL(target.site.http.baseUrl).pathname : '/tftp/';
-  const words: [string, string][] = [["http.baseUrl's path", path], [`targets.${target.name}.remoteRoot`, target.remoteRoot]];
+  const words: [string, string][] = [
+    ["http.baseUrl's path", path],
+    [`targets.${target.name}.remoteRoot`, target.remoteRoot],
+  ];
   for (const [what, value] of words) {
-    if (!NGINX_WORD.test(value)) throw new DeployError(`${escapeControl(what)} (${escapeControl(value)}) has characters nginx would read as syntax: write the nginx snippet yourself (http.nginxConfig in pxe-site.json), or use a plain path.`);
+    if (!NGINX_WORD.test(value))
+      throw new DeployError(
+        `${escapeControl(what)} (${escapeControl(value)}) has characters nginx would read as syntax: write the nginx snippet yourself (http.nginxConfig in pxe-site.json), or use a plain path.`,
+      );
   }
-  return [`# nginx on the NAS: serve the TFTP root over HTTP as well (written by PXE Workbench).`, `location ${path} {`, `    alias ${target.remoteRoot}/;`, '    autoindex on;', '}', ''].join('\n');
+  return [
+    `# nginx on the NAS: serve the TFTP root over HTTP as well (written by PXE Workbench).`,
+    `location ${path} {`,
+    `    alias ${target.remoteRoot}/;`,
+    '    autoindex on;',
+    '}',
+    '',
+  ].join('\n');
 }
 
 /** The local snippet, read as an untrusted file (a regular file of bounded size). */
@@ -115,19 +129,39 @@ function snippetText(path: string): string {
   }
 }
 
-export async function makePlan(remote: Remote, target: NasTarget, options: { only?: readonly string[]; log?: (line: string) => void; local?: readonly LocalEntry[] } = {}): Promise<Plan> {
-  const local = (options.local ?? (await listLocal(target.localRoot, options.log))).filter((e) => !options.only || options.only.includes(e.path));
+export async function makePlan(
+  remote: Remote,
+  target: NasTarget,
+  options: { only?: readonly string[]; log?: (line: string) => void; local?: readonly LocalEntry[] } = {},
+): Promise<Plan> {
+  const local = (options.local ?? (await listLocal(target.localRoot, options.log))).filter(
+    (e) => !options.only || options.only.includes(e.path),
+  );
   const stale: string[] = [];
   const remoteFiles = await listRemote(remote, target.remoteRoot, stale);
   const entries: PlanEntry[] = [];
   const uncertain: PlanEntry[] = [];
   for (const file of local) {
     const there = remoteFiles.get(file.path);
-    const entry: PlanEntry = { path: file.path, kind: file.kind, action: 'same', size: file.size, mtime: file.mtime, ...(file.linkTarget ? { linkTarget: file.linkTarget } : {}) };
+    const entry: PlanEntry = {
+      path: file.path,
+      kind: file.kind,
+      action: 'same',
+      size: file.size,
+      mtime: file.mtime,
+      ...(file.linkTarget ? { linkTarget: file.linkTarget } : {}),
+    };
     if (!there) {
       entry.action = 'add';
     } else if (file.kind === 'link') {
-      if (there.kind !== 'link' || there.linkTarget !== file.linkTarget) Object.assign(entry, { action: 'change', reason: there.kind === 'link' ? `link to ${there.linkTarget}, now ${file.linkTarget}` : `a ${there.kind} on the NAS, a link here` });
+      if (there.kind !== 'link' || there.linkTarget !== file.linkTarget)
+        Object.assign(entry, {
+          action: 'change',
+          reason:
+            there.kind === 'link'
+              ? `link to ${there.linkTarget}, now ${file.linkTarget}`
+              : `a ${there.kind} on the NAS, a link here`,
+        });
     } else if (there.kind !== 'file') {
       Object.assign(entry, { action: 'change', reason: `a ${there.kind} on the NAS, a file here` });
     } else if (there.size !== file.size) {
@@ -139,18 +173,33 @@ export async function makePlan(remote: Remote, target: NasTarget, options: { onl
   }
   if (uncertain.length) {
     options.log?.(`comparing ${uncertain.length} file(s) of the same size by sha256 on the NAS`);
-    const hashes = await remoteHashes(remote, target.remoteRoot, uncertain.map((e) => e.path));
+    const hashes = await remoteHashes(
+      remote,
+      target.remoteRoot,
+      uncertain.map((e) => e.path),
+    );
     for (const entry of uncertain) {
       const theirs = hashes?.get(entry.path);
       if (theirs && theirs === (await sha256Of(`${target.localRoot}/${entry.path}`))) entry.fixTime = true;
-      else Object.assign(entry, { action: 'change', reason: hashes ? 'same size, other content' : 'same size, other time (the NAS cannot run sha256sum to tell)' });
+      else
+        Object.assign(entry, {
+          action: 'change',
+          reason: hashes ? 'same size, other content' : 'same size, other time (the NAS cannot run sha256sum to tell)',
+        });
     }
   }
   const wanted = new Set(local.map((e) => e.path));
   if (!options.only) {
     for (const [path, there] of remoteFiles) {
       if (wanted.has(path) || there.kind === 'dir' || SKIP.test(path)) continue;
-      entries.push({ path, kind: there.kind, action: target.deleteRemoved ? 'remove' : 'extra', size: there.size, mtime: there.mtime, reason: target.deleteRemoved ? 'not in the workspace' : 'not in the workspace (kept: deleteRemoved is off)' });
+      entries.push({
+        path,
+        kind: there.kind,
+        action: target.deleteRemoved ? 'remove' : 'extra',
+        size: there.size,
+        mtime: there.mtime,
+        reason: target.deleteRemoved ? 'not in the workspace' : 'not in the workspace (kept: deleteRemoved is off)',
+      });
     }
   }
   entries.sort((a, b) => a.path.localeCompare(b.path));
@@ -159,15 +208,29 @@ export async function makePlan(remote: Remote, target: NasTarget, options: { onl
     const generated = !existsSync(target.nginx.local);
     const content = generated ? generatedSnippet(target) : snippetText(target.nginx.local);
     const previous = (await remote.readFile(target.nginx.remote))?.toString('utf8');
-    nginx = { action: previous === undefined ? 'add' : previous === content ? 'same' : 'change', remote: target.nginx.remote, content, ...(previous !== undefined ? { previous } : {}), generated };
+    nginx = {
+      action: previous === undefined ? 'add' : previous === content ? 'same' : 'change',
+      remote: target.nginx.remote,
+      content,
+      ...(previous !== undefined ? { previous } : {}),
+      generated,
+    };
   }
-  const bytes = entries.filter((e) => (e.action === 'add' || e.action === 'change') && e.kind === 'file').reduce((n, e) => n + e.size, 0);
+  const bytes = entries
+    .filter((e) => (e.action === 'add' || e.action === 'change') && e.kind === 'file')
+    .reduce((n, e) => n + e.size, 0);
   return { target, entries, ...(nginx ? { nginx } : {}), stale, bytes };
 }
 
 export function summary(plan: Plan): { add: number; change: number; remove: number; same: number; extra: number } {
   const count = (a: Action): number => plan.entries.filter((e) => e.action === a).length;
-  return { add: count('add'), change: count('change'), remove: count('remove'), same: count('same'), extra: count('extra') };
+  return {
+    add: count('add'),
+    change: count('change'),
+    remove: count('remove'),
+    same: count('same'),
+    extra: count('extra'),
+  };
 }
 
 /**
@@ -179,11 +242,21 @@ export function planLines(plan: Plan): string[] {
   const s = summary(plan);
   const mib = (n: number): string => `${(n / 2 ** 20).toFixed(1)} MiB`;
   const esc = escapeControl;
-  const lines = [`Deploy ${esc(t.localRoot)} → ${esc(t.user)}@${esc(t.host)}:${esc(t.remoteRoot)} (target ${esc(t.name)})`, `${s.add} to add, ${s.change} to change, ${s.remove} to remove, ${s.same} unchanged${s.extra ? `, ${s.extra} only on the NAS (kept)` : ''}; ${mib(plan.bytes)} to upload`];
+  const lines = [
+    `Deploy ${esc(t.localRoot)} → ${esc(t.user)}@${esc(t.host)}:${esc(t.remoteRoot)} (target ${esc(t.name)})`,
+    `${s.add} to add, ${s.change} to change, ${s.remove} to remove, ${s.same} unchanged${s.extra ? `, ${s.extra} only on the NAS (kept)` : ''}; ${mib(plan.bytes)} to upload`,
+  ];
   const mark: Record<Action, string> = { add: '+', change: '~', remove: '-', same: ' ', extra: '?' };
-  for (const e of plan.entries) if (e.action !== 'same') lines.push(`  ${mark[e.action]} ${esc(e.path)}${e.kind === 'link' ? ` -> ${esc(e.linkTarget ?? '')}` : ''}${e.reason ? `  (${esc(e.reason)})` : ''}`);
-  if (plan.nginx) lines.push(`nginx snippet ${esc(plan.nginx.remote)}: ${plan.nginx.action === 'same' ? 'unchanged' : `${plan.nginx.action === 'add' ? 'new' : 'changed'}${plan.nginx.generated ? ' (generated: the site names no local snippet file)' : ''}, then nginx -t and reload`}`);
-  if (plan.stale.length) lines.push(`${plan.stale.length} leftover temp file(s) of an interrupted deploy will be removed`);
+  for (const e of plan.entries)
+    if (e.action !== 'same')
+      lines.push(
+        `  ${mark[e.action]} ${esc(e.path)}${e.kind === 'link' ? ` -> ${esc(e.linkTarget ?? '')}` : ''}${e.reason ? `  (${esc(e.reason)})` : ''}`,
+      );
+  if (plan.nginx)
+    lines.push(
+      `nginx snippet ${esc(plan.nginx.remote)}: ${plan.nginx.action === 'same' ? 'unchanged' : `${plan.nginx.action === 'add' ? 'new' : 'changed'}${plan.nginx.generated ? ' (generated: the site names no local snippet file)' : ''}, then nginx -t and reload`}`,
+    );
+  if (plan.stale.length)
+    lines.push(`${plan.stale.length} leftover temp file(s) of an interrupted deploy will be removed`);
   return lines;
 }
-

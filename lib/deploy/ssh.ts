@@ -71,7 +71,8 @@ export class Remote {
   ) {
     const lost = (why: string): void => {
       this.closed = true;
-      for (const fail of [...this.pending]) fail(new DeployError(`the connection to ${where(target)} broke off (${why}).`, true));
+      for (const fail of [...this.pending])
+        fail(new DeployError(`the connection to ${where(target)} broke off (${why}).`, true));
       this.pending.clear();
     };
     client.on('close', () => lost('closed'));
@@ -95,7 +96,8 @@ export class Remote {
   }
 
   private translate(error: Error & { code?: number | string }, what: string): DeployError {
-    if (this.closed || /No response from server|Not connected|ECONNRESET|EPIPE|channel/i.test(error.message)) return new DeployError(`${what}: the connection to ${where(this.target)} broke off (${error.message}).`, true);
+    if (this.closed || /No response from server|Not connected|ECONNRESET|EPIPE|channel/i.test(error.message))
+      return new DeployError(`${what}: the connection to ${where(this.target)} broke off (${error.message}).`, true);
     const code = error.code === 2 ? 'no such file' : error.code === 3 ? 'permission denied' : error.message;
     return new DeployError(`${what}: ${code}.`);
   }
@@ -149,14 +151,25 @@ export class Remote {
   async readFile(path: string, maxBytes = MAX_TEXT_BYTES): Promise<Buffer | undefined> {
     const stat = await this.stat(path);
     if (!stat) return undefined;
-    if (!stat.isFile()) throw new DeployError(`${path} on ${where(this.target)} is not a regular file: not read. Replace it with the file it should be.`);
-    if (stat.size > maxBytes) throw new DeployError(`${path} on ${where(this.target)} is larger than ${Math.round(maxBytes / 1048576)} MiB: not read. Check that it is the file it should be.`);
-    const bytes = await this.call<Buffer>(`read ${path}`, (cb) => this.sftp.readFile(path, cb as never)).catch((error: DeployError) => {
-      if (error.connectionLost) throw error;
-      return undefined;
-    });
+    if (!stat.isFile())
+      throw new DeployError(
+        `${path} on ${where(this.target)} is not a regular file: not read. Replace it with the file it should be.`,
+      );
+    if (stat.size > maxBytes)
+      throw new DeployError(
+        `${path} on ${where(this.target)} is larger than ${Math.round(maxBytes / 1048576)} MiB: not read. Check that it is the file it should be.`,
+      );
+    const bytes = await this.call<Buffer>(`read ${path}`, (cb) => this.sftp.readFile(path, cb as never)).catch(
+      (error: DeployError) => {
+        if (error.connectionLost) throw error;
+        return undefined;
+      },
+    );
     // It may have grown between the stat and the read.
-    if (bytes && bytes.length > maxBytes) throw new DeployError(`${path} on ${where(this.target)} grew past ${Math.round(maxBytes / 1048576)} MiB while it was read: not used.`);
+    if (bytes && bytes.length > maxBytes)
+      throw new DeployError(
+        `${path} on ${where(this.target)} grew past ${Math.round(maxBytes / 1048576)} MiB while it was read: not used.`,
+      );
     return bytes;
   }
 
@@ -166,14 +179,19 @@ export class Remote {
 
   /** Uploads with ssh2's parallel fastPut (as fast as OpenSSH's sftp on loopback). */
   put(local: string, remote: string, onBytes?: (total: number) => void): Promise<void> {
-    return this.call(`upload ${remote}`, (cb) => this.sftp.fastPut(local, remote, { concurrency: 64, chunkSize: 32_768, step: (total) => onBytes?.(total) }, cb));
+    return this.call(`upload ${remote}`, (cb) =>
+      this.sftp.fastPut(local, remote, { concurrency: 64, chunkSize: 32_768, step: (total) => onBytes?.(total) }, cb),
+    );
   }
 
   private posixRenameRefused = false;
 
   /** True when the server offers OpenSSH's atomic posix-rename (and has not refused it). */
   get posixRename(): boolean {
-    return !this.posixRenameRefused && Boolean((this.sftp as unknown as { _extensions: Record<string, string> })._extensions['posix-rename@openssh.com']);
+    return (
+      !this.posixRenameRefused &&
+      Boolean((this.sftp as unknown as { _extensions: Record<string, string> })._extensions['posix-rename@openssh.com'])
+    );
   }
 
   /**
@@ -228,7 +246,10 @@ export class Remote {
 }
 
 /** The private key, decrypted with the passphrase (asked for when it is encrypted). */
-async function privateKeyOf(target: SshTarget, options: ConnectOptions): Promise<{ key: Buffer; passphrase?: string } | undefined> {
+async function privateKeyOf(
+  target: SshTarget,
+  options: ConnectOptions,
+): Promise<{ key: Buffer; passphrase?: string } | undefined> {
   if (!target.identityFile) return undefined;
   // A key file is a few KiB: the cap and the regular-file check keep a pipe or a device from hanging here.
   const read = readCapped(target.identityFile, 1024 * 1024);
@@ -236,13 +257,21 @@ async function privateKeyOf(target: SshTarget, options: ConnectOptions): Promise
   const key = read.bytes;
   const plain = utils.parseKey(key);
   if (!(plain instanceof Error)) return { key };
-  if (!/encrypted|passphrase/i.test(plain.message)) throw new DeployError(`${target.identityFile} is not a private key ssh2 can read (${plain.message}). Point identityFile at an OpenSSH private key.`);
+  if (!/encrypted|passphrase/i.test(plain.message))
+    throw new DeployError(
+      `${target.identityFile} is not a private key ssh2 can read (${plain.message}). Point identityFile at an OpenSSH private key.`,
+    );
   const passphrase = await options.secrets.get('passphrase', target, `the passphrase of ${target.identityFile}`);
-  if (!passphrase) throw new DeployError(`${target.identityFile} is encrypted: give its passphrase (the editor asks once and keeps it in secret storage; the CLI reads PXE_WORKBENCH_PASSPHRASE or asks).`);
+  if (!passphrase)
+    throw new DeployError(
+      `${target.identityFile} is encrypted: give its passphrase (the editor asks once and keeps it in secret storage; the CLI reads PXE_WORKBENCH_PASSPHRASE or asks).`,
+    );
   const parsed = utils.parseKey(key, passphrase);
   if (parsed instanceof Error) {
     await options.secrets.reject?.('passphrase', target);
-    throw new DeployError(`The passphrase for ${target.identityFile} is wrong (${parsed.message}). Try again; it was not stored.`);
+    throw new DeployError(
+      `The passphrase for ${target.identityFile} is wrong (${parsed.message}). Try again; it was not stored.`,
+    );
   }
   return { key, passphrase };
 }
@@ -271,7 +300,16 @@ export async function connect(target: SshTarget, options: ConnectOptions): Promi
     hostHash: 'sha256',
     // AES-GCM runs in Node's native crypto; ssh2's chacha20-poly1305 falls back to JavaScript without its
     // optional native module and is several times slower. Keep chacha20 last for servers that offer nothing else.
-    algorithms: { cipher: ['aes128-gcm@openssh.com', 'aes256-gcm@openssh.com', 'aes128-ctr', 'aes192-ctr', 'aes256-ctr', 'chacha20-poly1305@openssh.com'] },
+    algorithms: {
+      cipher: [
+        'aes128-gcm@openssh.com',
+        'aes256-gcm@openssh.com',
+        'aes128-ctr',
+        'aes192-ctr',
+        'aes256-ctr',
+        'chacha20-poly1305@openssh.com',
+      ],
+    },
     hostVerifier: ((hash: string, verify: (ok: boolean) => void) => {
       presented = fingerprintOf(hash);
       if (target.hostKey) {
@@ -297,7 +335,13 @@ export async function connect(target: SshTarget, options: ConnectOptions): Promi
         next(false);
         return;
       }
-      if (method === 'publickey' && key) next({ type: 'publickey', username: target.user, key: key.key, ...(key.passphrase ? { passphrase: key.passphrase } : {}) });
+      if (method === 'publickey' && key)
+        next({
+          type: 'publickey',
+          username: target.user,
+          key: key.key,
+          ...(key.passphrase ? { passphrase: key.passphrase } : {}),
+        });
       else if (method === 'agent') next({ type: 'agent', username: target.user, agent: process.env.SSH_AUTH_SOCK });
       else {
         options.secrets.get('password', target, `the SSH password of ${where(target)}`).then(
@@ -307,7 +351,21 @@ export async function connect(target: SshTarget, options: ConnectOptions): Promi
               return;
             }
             usedPassword = true;
-            next(method === 'password' ? { type: 'password', username: target.user, password } : { type: 'keyboard-interactive', username: target.user, prompt: (_n: string, _i: string, _l: string, prompts: unknown[], finish: (answers: string[]) => void) => finish(prompts.map(() => password)) });
+            next(
+              method === 'password'
+                ? { type: 'password', username: target.user, password }
+                : {
+                    type: 'keyboard-interactive',
+                    username: target.user,
+                    prompt: (
+                      _n: string,
+                      _i: string,
+                      _l: string,
+                      prompts: unknown[],
+                      finish: (answers: string[]) => void,
+                    ) => finish(prompts.map(() => password)),
+                  },
+            );
           },
           () => next(false),
         );
@@ -340,21 +398,47 @@ export async function connect(target: SshTarget, options: ConnectOptions): Promi
         `Refused: ${target.host}:${target.port} presented host key ${presented}, but pxe-site.json (targets.${target.name}.hostKey) expects ${target.hostKey}. If the NAS was reinstalled, check its key on the NAS (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) and update hostKey; otherwise someone may be in between. Nothing was written.`,
       );
     }
-    if (/Host denied/.test(message)) throw new HostKeyError(`Refused: the host key of ${target.host}:${target.port} (${presented || 'unknown'}) was not trusted. Add targets.${target.name}.hostKey to pxe-site.json once you have checked it on the NAS (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub). Nothing was written.`);
+    if (/Host denied/.test(message))
+      throw new HostKeyError(
+        `Refused: the host key of ${target.host}:${target.port} (${presented || 'unknown'}) was not trusted. Add targets.${target.name}.hostKey to pxe-site.json once you have checked it on the NAS (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub). Nothing was written.`,
+      );
     if (/All configured authentication methods failed/.test(message)) {
       if (usedPassword) await options.secrets.reject?.('password', target);
-      throw new DeployError(`Login to ${where(target)} failed: ${key ? 'the key was not accepted' : 'no key was accepted'}${usedPassword ? ' and the password was wrong (it was not stored)' : ''}. Check targets.${target.name}.user and identityFile, or the password, and try again.`);
+      throw new DeployError(
+        `Login to ${where(target)} failed: ${key ? 'the key was not accepted' : 'no key was accepted'}${usedPassword ? ' and the password was wrong (it was not stored)' : ''}. Check targets.${target.name}.user and identityFile, or the password, and try again.`,
+      );
     }
-    if (/ECONNREFUSED/.test(message)) throw new DeployError(`Nothing answers on ${target.host}:${target.port}: is SSH enabled on the NAS (Control Panel → Terminal & SNMP) and is the port right (targets.${target.name}.port)?`, true);
-    if (/Timed out/.test(message)) throw new DeployError(`No SSH answer from ${target.host}:${target.port} within ${(options.readyTimeoutMs ?? 20_000) / 1000} s: check the address and that the NAS is on.`, true);
-    throw new DeployError(`Cannot connect to ${where(target)} (${message}). Check the host and port in pxe-site.json.`, true);
+    if (/ECONNREFUSED/.test(message))
+      throw new DeployError(
+        `Nothing answers on ${target.host}:${target.port}: is SSH enabled on the NAS (Control Panel → Terminal & SNMP) and is the port right (targets.${target.name}.port)?`,
+        true,
+      );
+    if (/Timed out/.test(message))
+      throw new DeployError(
+        `No SSH answer from ${target.host}:${target.port} within ${(options.readyTimeoutMs ?? 20_000) / 1000} s: check the address and that the NAS is on.`,
+        true,
+      );
+    throw new DeployError(
+      `Cannot connect to ${where(target)} (${message}). Check the host and port in pxe-site.json.`,
+      true,
+    );
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
   }
   if (usedPassword) await options.secrets.confirm?.('password', target);
   if (key?.passphrase) await options.secrets.confirm?.('passphrase', target);
   options.log?.(`connected to ${where(target)} (host key ${presented})`);
-  const sftp = await new Promise<SFTPWrapper>((done, fail) => client.sftp((error, s) => (error ? fail(new DeployError(`${where(target)} offers no SFTP (${error.message}): enable SFTP on the NAS (Control Panel → File Services → FTP → SFTP).`)) : done(s))));
+  const sftp = await new Promise<SFTPWrapper>((done, fail) =>
+    client.sftp((error, s) =>
+      error
+        ? fail(
+            new DeployError(
+              `${where(target)} offers no SFTP (${error.message}): enable SFTP on the NAS (Control Panel → File Services → FTP → SFTP).`,
+            ),
+          )
+        : done(s),
+    ),
+  );
   const remote = new Remote(target, client, sftp);
   remote.fingerprint = presented;
   remote.trustedNow = trustedNow;

@@ -35,7 +35,9 @@ export interface RawSshTarget {
 
 /** `identityFile` as an absolute path (relative to the site file; `~/` is the home folder). */
 export function identityPath(siteFile: string, identityFile: string | undefined): { identityFile?: string } {
-  return identityFile ? { identityFile: resolve(dirname(siteFile), identityFile.replace(/^~(?=\/)/, process.env.HOME ?? '~')) } : {};
+  return identityFile
+    ? { identityFile: resolve(dirname(siteFile), identityFile.replace(/^~(?=\/)/, process.env.HOME ?? '~')) }
+    : {};
 }
 
 interface RawTarget extends RawSshTarget {
@@ -51,9 +53,11 @@ interface RawTarget extends RawSshTarget {
 /** A remote absolute path, normalised; refuses `..` that would leave where it points. */
 export function remotePath(path: string, what: string): string {
   if (!path.startsWith('/')) throw new DeployError(`${what} must be an absolute path on the NAS (it is "${path}").`);
-  if (path.split('/').includes('..')) throw new DeployError(`${what} "${path}" contains "..": give the folder itself, without "..".`);
+  if (path.split('/').includes('..'))
+    throw new DeployError(`${what} "${path}" contains "..": give the folder itself, without "..".`);
   const normal = posix.normalize(path).replace(/\/+$/, '') || '/';
-  if (normal === '/') throw new DeployError(`${what} is "/": give the folder that mirrors the TFTP root, e.g. /volume1/docker/tftp.`);
+  if (normal === '/')
+    throw new DeployError(`${what} is "/": give the folder that mirrors the TFTP root, e.g. /volume1/docker/tftp.`);
   return normal;
 }
 
@@ -75,17 +79,29 @@ export function targetNames(siteFile: string): { name: string; kind: string }[] 
 export function loadNasTarget(siteFile: string, name: string): NasTarget {
   const { json, site } = loadSite<{ targets?: Record<string, RawTarget>; http?: { nginxConfig?: string } }>(siteFile);
   const raw = json.targets && Object.hasOwn(json.targets, name) ? json.targets[name] : undefined;
-  if (!raw) throw new DeployError(`pxe-site.json has no target "${name}"${json.targets ? ` (it has ${Object.keys(json.targets).join(', ')})` : ''}: add it under "targets".`);
-  if (raw.kind === 'mikrotik') throw new DeployError(`"${name}" is a MikroTik router: deploy it with PXE: Deploy to Router… (CLI: pxe-workbench deploy ${name}).`);
-  if (raw.kind !== 'synology' && raw.kind !== 'sftp') throw new DeployError(`targets.${name}.kind must be "synology" or "sftp" to deploy files over SFTP.`);
+  if (!raw)
+    throw new DeployError(
+      `pxe-site.json has no target "${name}"${json.targets ? ` (it has ${Object.keys(json.targets).join(', ')})` : ''}: add it under "targets".`,
+    );
+  if (raw.kind === 'mikrotik')
+    throw new DeployError(
+      `"${name}" is a MikroTik router: deploy it with PXE: Deploy to Router… (CLI: pxe-workbench deploy ${name}).`,
+    );
+  if (raw.kind !== 'synology' && raw.kind !== 'sftp')
+    throw new DeployError(`targets.${name}.kind must be "synology" or "sftp" to deploy files over SFTP.`);
   if (!raw.host || !raw.user) throw new DeployError(`targets.${name} needs "host" and "user".`);
-  if (!raw.remoteRoot) throw new DeployError(`targets.${name} needs "remoteRoot": the folder on the NAS that mirrors the TFTP root, e.g. /volume1/docker/tftp.`);
+  if (!raw.remoteRoot)
+    throw new DeployError(
+      `targets.${name} needs "remoteRoot": the folder on the NAS that mirrors the TFTP root, e.g. /volume1/docker/tftp.`,
+    );
   if (!site.tftpRoot) throw new DeployError('pxe-site.json needs tftp.root: the local folder to deploy.');
   const remoteRoot = remotePath(raw.remoteRoot, `targets.${name}.remoteRoot`);
   // Deploy mirrors one folder: the HTTP folder has to be the TFTP root or inside it (nginx then serves it).
   const httpRoot = site.http?.root;
   if (httpRoot && httpRoot !== site.tftpRoot && !httpRoot.startsWith(`${site.tftpRoot}${sep}`)) {
-    throw new DeployError(`http.root (${httpRoot}) is outside tftp.root (${site.tftpRoot}): deploy mirrors the TFTP root only. Put the HTTP files inside the TFTP root (nginx serves that folder), or deploy them another way.`);
+    throw new DeployError(
+      `http.root (${httpRoot}) is outside tftp.root (${site.tftpRoot}): deploy mirrors the TFTP root only. Put the HTTP files inside the TFTP root (nginx serves that folder), or deploy them another way.`,
+    );
   }
   const localNginx = json.http?.nginxConfig ? resolve(dirname(siteFile), json.http.nginxConfig) : undefined;
   const sudo = raw.sudo === true;
@@ -100,7 +116,17 @@ export function loadNasTarget(siteFile: string, name: string): NasTarget {
     site,
     localRoot: site.tftpRoot,
     remoteRoot,
-    ...(localNginx && raw.nginxConfig ? { nginx: { local: localNginx, remote: remotePath(raw.nginxConfig, `targets.${name}.nginxConfig`), test: raw.nginxTest ?? 'nginx -t', reload: raw.nginxReload ?? 'nginx -s reload', sudo } } : {}),
+    ...(localNginx && raw.nginxConfig
+      ? {
+          nginx: {
+            local: localNginx,
+            remote: remotePath(raw.nginxConfig, `targets.${name}.nginxConfig`),
+            test: raw.nginxTest ?? 'nginx -t',
+            reload: raw.nginxReload ?? 'nginx -s reload',
+            sudo,
+          },
+        }
+      : {}),
     deleteRemoved: raw.deleteRemoved === true,
     uploadOnSave: raw.uploadOnSave === true,
     verifyHash: raw.verifyHash === true,

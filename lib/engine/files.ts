@@ -91,7 +91,13 @@ export async function lintPaths(paths: readonly string[], options: LintPathsOpti
         if (explicit || read.reason === 'unreadable') throw new InputError(`${shown}: ${read.why}`);
         const level = levelOf('internal.notChecked', options.levels ?? {});
         const message = `Not checked: ${read.why}`;
-        if (level !== 'off') reports.push({ path, language: undefined, text: '', findings: [{ ruleId: 'internal.notChecked', start: 0, end: 0, message, severity: level }] });
+        if (level !== 'off')
+          reports.push({
+            path,
+            language: undefined,
+            text: '',
+            findings: [{ ruleId: 'internal.notChecked', start: 0, end: 0, message, severity: level }],
+          });
         continue;
       }
       if (isBinary(read.bytes)) {
@@ -102,10 +108,18 @@ export async function lintPaths(paths: readonly string[], options: LintPathsOpti
       }
       const text = read.bytes.toString('utf8');
       const context = diskContext(path, disk);
-      const result = lintText(path, text, { levels: options.levels ?? {}, context, crossFile: chains.problemsFor(context.site, path) });
-      if (result.language || result.findings.length) reports.push({ path, language: result.language, text, findings: result.findings });
+      const result = lintText(path, text, {
+        levels: options.levels ?? {},
+        context,
+        crossFile: chains.problemsFor(context.site, path),
+      });
+      if (result.language || result.findings.length)
+        reports.push({ path, language: result.language, text, findings: result.findings });
       else if (!explicit) options.onSkip?.(path, 'not a file PXE Workbench checks (by its content)');
-      else if (explicit) throw new InputError(`${given}: not a file PXE Workbench checks (iPXE script, PXELINUX config, RouterOS .rsc, Ignition config or pxe-site.json).`);
+      else if (explicit)
+        throw new InputError(
+          `${given}: not a file PXE Workbench checks (iPXE script, PXELINUX config, RouterOS .rsc, Ignition config or pxe-site.json).`,
+        );
     }
   }
   return reports;

@@ -31,14 +31,25 @@ export function grade(problems: readonly Problem[], levels: RuleLevels): Finding
     // Messages quote names from files: escape their control characters so none can fake a line in the
     // Problems panel or a terminal.
     if (level === 'off') continue;
-    const related = problem.related?.map((r) => (hasControl(r.message) ? { ...r, message: escapeControl(r.message) } : r));
-    findings.push({ ...problem, message: hasControl(problem.message) ? escapeControl(problem.message) : problem.message, ...(related ? { related } : {}), severity: level });
+    const related = problem.related?.map((r) =>
+      hasControl(r.message) ? { ...r, message: escapeControl(r.message) } : r,
+    );
+    findings.push({
+      ...problem,
+      message: hasControl(problem.message) ? escapeControl(problem.message) : problem.message,
+      ...(related ? { related } : {}),
+      severity: level,
+    });
   }
   return findings.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 /** Lints one file's text the way both the editor and the CLI do; `crossFile` adds the boot chain's findings. */
-export function lintText(path: string, text: string, options: { languageId?: string; levels?: RuleLevels; context?: RuleContext; crossFile?: readonly Problem[] } = {}): LintResult {
+export function lintText(
+  path: string,
+  text: string,
+  options: { languageId?: string; levels?: RuleLevels; context?: RuleContext; crossFile?: readonly Problem[] } = {},
+): LintResult {
   const language = classify(path, text, options.languageId);
   const service = language && SERVICES.get(language);
   const crossFile = options.crossFile ?? [];

@@ -19,13 +19,15 @@ const GENERAL_RULES: RuleMeta[] = [
     summary: 'A rule crashed on this file. The other rules still ran; this is a bug in PXE Workbench.',
     example: '(no example: any file that triggers a bug)',
     fix: 'Report the file and message; meanwhile set this rule to "off" to hide it.',
-    levelWhy: 'a rule that did not run may have missed a real error; the user must know the file was not fully checked.',
+    levelWhy:
+      'a rule that did not run may have missed a real error; the user must know the file was not fully checked.',
   },
   {
     id: 'internal.analysisFailed',
     language: 'general',
     severity: 'error',
-    summary: 'Parsing or checking this file (or building the boot chain of its site) failed. The language server keeps running and checks every other file; this is a bug in PXE Workbench.',
+    summary:
+      'Parsing or checking this file (or building the boot chain of its site) failed. The language server keeps running and checks every other file; this is a bug in PXE Workbench.',
     example: '(no example: any file that triggers a bug)',
     fix: 'Report the file and message. The file is not checked until it changes.',
     levelWhy: 'nothing in the file was checked, so any error in it goes unseen.',
@@ -34,10 +36,12 @@ const GENERAL_RULES: RuleMeta[] = [
     id: 'internal.notChecked',
     language: 'general',
     severity: 'warning',
-    summary: 'A file was not read: it is not a regular file (a named pipe, a device, a socket) or it is larger than the cap for its kind (16 MiB for a config, 1 MiB for pxe-site.json).',
+    summary:
+      'A file was not read: it is not a regular file (a named pipe, a device, a socket) or it is larger than the cap for its kind (16 MiB for a config, 1 MiB for pxe-site.json).',
     example: 'router.config names a named pipe, or a 17 MB iPXE script',
     fix: 'Point the setting at the real file, or split the file; boot configs are far smaller than the cap.',
-    levelWhy: 'very likely a wrong path (a pipe or a device where a config belongs); the file itself may be fine, but it was not checked.',
+    levelWhy:
+      'very likely a wrong path (a pipe or a device where a config belongs); the file itself may be fine, but it was not checked.',
   },
 ];
 

@@ -23,19 +23,28 @@ async function sizeOf(path: string): Promise<number> {
 }
 
 /** A GET that follows redirects (up to 5), over http or https. */
-function get(url: string, headers: Record<string, string>, signal: AbortSignal | undefined, redirects = 5): Promise<IncomingMessage> {
+function get(
+  url: string,
+  headers: Record<string, string>,
+  signal: AbortSignal | undefined,
+  redirects = 5,
+): Promise<IncomingMessage> {
   const refused = fenced(new URL(url).hostname);
   if (refused) return Promise.reject(new Error(refused));
   return new Promise((done, fail) => {
-    const request = (url.startsWith('https:') ? https : http).get(url, { headers, ...(signal ? { signal } : {}) }, (response) => {
-      const location = response.headers.location;
-      if (location && [301, 302, 303, 307, 308].includes(response.statusCode ?? 0) && redirects > 0) {
-        response.resume();
-        get(new URL(location, url).href, headers, signal, redirects - 1).then(done, fail);
-        return;
-      }
-      done(response);
-    });
+    const request = (url.startsWith('https:') ? https : http).get(
+      url,
+      { headers, ...(signal ? { signal } : {}) },
+      (response) => {
+        const location = response.headers.location;
+        if (location && [301, 302, 303, 307, 308].includes(response.statusCode ?? 0) && redirects > 0) {
+          response.resume();
+          get(new URL(location, url).href, headers, signal, redirects - 1).then(done, fail);
+          return;
+        }
+        done(response);
+      },
+    );
     request.on('error', fail);
   });
 }
@@ -47,7 +56,13 @@ export const MAX_ARTIFACT_BYTES = 4 * 1024 ** 3;
  * Streams the body into the file and the hash at once, with backpressure. Whatever arrived before a drop or
  * a cancel is flushed to disk first (so the next run resumes from it), then the failure is thrown.
  */
-function receive(response: IncomingMessage, tmp: string, append: boolean, hash: Hash, onBytes: (n: number) => void): Promise<void> {
+function receive(
+  response: IncomingMessage,
+  tmp: string,
+  append: boolean,
+  hash: Hash,
+  onBytes: (n: number) => void,
+): Promise<void> {
   return new Promise((done, fail) => {
     const file = createWriteStream(tmp, { flags: append ? 'a' : 'w', highWaterMark: 1 << 20 });
     let failure: Error | undefined;
@@ -66,7 +81,9 @@ function receive(response: IncomingMessage, tmp: string, append: boolean, hash: 
       received += chunk.length;
       if (received > MAX_ARTIFACT_BYTES) {
         response.destroy();
-        finish(new Error(`more than ${MAX_ARTIFACT_BYTES / 1024 ** 3} GiB arrived; no Fedora CoreOS artifact is that large`));
+        finish(
+          new Error(`more than ${MAX_ARTIFACT_BYTES / 1024 ** 3} GiB arrived; no Fedora CoreOS artifact is that large`),
+        );
         return;
       }
       hash.update(chunk);
@@ -84,7 +101,12 @@ function receive(response: IncomingMessage, tmp: string, append: boolean, hash: 
  * partial part is hashed once from disk). Throws ImageError naming the file on a bad checksum (and deletes the
  * bad file so the next run starts over) or an HTTP error; an abort leaves the partial file for a later resume.
  */
-export async function downloadVerified(url: string, tmp: string, sha256: string, options: { signal?: AbortSignal; events?: DownloadEvents; label: string }): Promise<void> {
+export async function downloadVerified(
+  url: string,
+  tmp: string,
+  sha256: string,
+  options: { signal?: AbortSignal; events?: DownloadEvents; label: string },
+): Promise<void> {
   const { signal, events, label } = options;
   for (let attempt = 0; attempt < 2; attempt++) {
     const hash = createHash('sha256');
@@ -95,7 +117,10 @@ export async function downloadVerified(url: string, tmp: string, sha256: string,
       response = await get(url, offset ? { Range: `bytes=${offset}-` } : {}, signal);
     } catch (error) {
       if (signal?.aborted) throw error;
-      throw new ImageError(`${label}: cannot reach ${url} (${(error as Error).message}). Check the network or --stream-url, then run the update again: finished bytes are kept.`, label);
+      throw new ImageError(
+        `${label}: cannot reach ${url} (${(error as Error).message}). Check the network or --stream-url, then run the update again: finished bytes are kept.`,
+        label,
+      );
     }
     const status = response.statusCode ?? 0;
     if (status === 416 && offset) {
@@ -113,11 +138,17 @@ export async function downloadVerified(url: string, tmp: string, sha256: string,
       const start = Number(/bytes (\d+)-/.exec(response.headers['content-range'] ?? '')?.[1]);
       if (start !== offset) {
         response.resume();
-        throw new ImageError(`${label}: the server resumed at byte ${start}, not ${offset}. Delete ${tmp} and run the update again.`, label);
+        throw new ImageError(
+          `${label}: the server resumed at byte ${start}, not ${offset}. Delete ${tmp} and run the update again.`,
+          label,
+        );
       }
     } else if (status !== 200) {
       response.resume();
-      throw new ImageError(`${label}: ${url} answered HTTP ${status}. Check the stream URL; the previous version stays in place.`, label);
+      throw new ImageError(
+        `${label}: ${url} answered HTTP ${status}. Check the stream URL; the previous version stays in place.`,
+        label,
+      );
     }
     const fresh = offset === 0 ? createHash('sha256') : hash;
     const length = Number(response.headers['content-length'] ?? NaN);
@@ -127,11 +158,17 @@ export async function downloadVerified(url: string, tmp: string, sha256: string,
       await receive(response, tmp, offset > 0, fresh, (n) => events?.bytes?.(n));
     } catch (error) {
       if (signal?.aborted) throw error;
-      throw new ImageError(`${label}: the download from ${url} broke off (${(error as Error).message}). Run the update again: it resumes where it stopped.`, label);
+      throw new ImageError(
+        `${label}: the download from ${url} broke off (${(error as Error).message}). Run the update again: it resumes where it stopped.`,
+        label,
+      );
     }
     if (fresh.digest('hex') === sha256) return;
     await fs.rm(tmp, { force: true });
-    throw new ImageError(`${label}: checksum mismatch (the stream says sha256 ${sha256}). The download was discarded and the previous version is still in place; run the update again, and if it repeats, the mirror is serving a bad file.`, label);
+    throw new ImageError(
+      `${label}: checksum mismatch (the stream says sha256 ${sha256}). The download was discarded and the previous version is still in place; run the update again, and if it repeats, the mirror is serving a bad file.`,
+      label,
+    );
   }
   throw new ImageError(`${label}: the downloaded file does not match its sha256 even after starting over.`, label);
 }

@@ -1,6 +1,26 @@
-export { updateImages, localStore, repoint, versionsOf, LATEST_FILE, type ImageStore, type Progress, type UpdateOptions, type UpdateResult } from './update';
+export {
+  updateImages,
+  localStore,
+  repoint,
+  versionsOf,
+  LATEST_FILE,
+  type ImageStore,
+  type Progress,
+  type UpdateOptions,
+  type UpdateResult,
+} from './update';
 export { imagesSettings, type ImagesOptions } from './settings';
-export { ARCHES, STREAMS, ImageError, compareReleases, defaultStreamUrl, linkName, pxeRelease, type Arch, type Stream } from './stream';
+export {
+  ARCHES,
+  STREAMS,
+  ImageError,
+  compareReleases,
+  defaultStreamUrl,
+  linkName,
+  pxeRelease,
+  type Arch,
+  type Stream,
+} from './stream';
 
 /** `812.0 MiB` */
 export function mib(bytes: number): string {

@@ -15,7 +15,11 @@ const rand = (): string => randomBytes(6).toString('hex');
 async function replaceAtomically(remote: Remote, from: string, to: string): Promise<void> {
   if (await remote.renameOver(from, to)) return;
   const moved = await remote.exec(`mv -Tf ${quote(from)} ${quote(to)}`);
-  if (moved.code !== 0) throw new ImageError(`cannot move ${from} to ${to} on the NAS (${moved.stderr.trim() || `exit ${moved.code}`}).`, to);
+  if (moved.code !== 0)
+    throw new ImageError(
+      `cannot move ${from} to ${to} on the NAS (${moved.stderr.trim() || `exit ${moved.code}`}).`,
+      to,
+    );
 }
 
 export function sshStore(remote: Remote, dir: string, label: string): ImageStore {
@@ -24,7 +28,11 @@ export function sshStore(remote: Remote, dir: string, label: string): ImageStore
     where: `${label}:${dir}`,
     async prepare() {
       const made = await remote.exec(`mkdir -p ${quote(dir)}`);
-      if (made.code !== 0) throw new ImageError(`cannot create ${dir} on the NAS (${made.stderr.trim()}): check that ${remote.target.user} may write there.`, dir);
+      if (made.code !== 0)
+        throw new ImageError(
+          `cannot create ${dir} on the NAS (${made.stderr.trim()}): check that ${remote.target.user} may write there.`,
+          dir,
+        );
     },
     exists: async (name) => (await remote.lstat(at(name))) !== undefined,
     readLink: (name) => remote.readlink(at(name)).catch(() => undefined),
@@ -57,9 +65,21 @@ export function sshStore(remote: Remote, dir: string, label: string): ImageStore
       signal?.addEventListener('abort', abort, { once: true });
       try {
         const result = await remote.exec(`sh -c ${quote(script)}`, 3_600_000);
-        if (result.code === 10) throw new ImageError(`${artifact.name}: the NAS could not download ${artifact.location} (${result.stderr.trim() || 'curl/wget failed'}). Check that the NAS reaches the internet; run the update again to resume.`, artifact.name);
-        if (result.code === 11) throw new ImageError(`${artifact.name}: checksum mismatch on the NAS (the stream says sha256 ${artifact.sha256}). The download was discarded and the previous version is still in place; run the update again.`, artifact.name);
-        if (result.code !== 0) throw new ImageError(`${artifact.name}: the download on the NAS failed (exit ${result.code}: ${result.stderr.trim()}).`, artifact.name);
+        if (result.code === 10)
+          throw new ImageError(
+            `${artifact.name}: the NAS could not download ${artifact.location} (${result.stderr.trim() || 'curl/wget failed'}). Check that the NAS reaches the internet; run the update again to resume.`,
+            artifact.name,
+          );
+        if (result.code === 11)
+          throw new ImageError(
+            `${artifact.name}: checksum mismatch on the NAS (the stream says sha256 ${artifact.sha256}). The download was discarded and the previous version is still in place; run the update again.`,
+            artifact.name,
+          );
+        if (result.code !== 0)
+          throw new ImageError(
+            `${artifact.name}: the download on the NAS failed (exit ${result.code}: ${result.stderr.trim()}).`,
+            artifact.name,
+          );
         const final = await remote.stat(at(tmp));
         if (final && final.size > seen) events.bytes(final.size - seen);
       } catch (error) {
@@ -88,19 +108,34 @@ export function sshStore(remote: Remote, dir: string, label: string): ImageStore
 /** The NAS folder that mirrors the site's images folder (inside the target's remote root). */
 export function remoteImagesDir(target: NasTarget): string {
   const images = target.site.images;
-  if (!images) throw new ImageError('pxe-site.json has no "images" section: add "images": { "dir": "tftp/fedora-coreos" }.');
+  if (!images)
+    throw new ImageError('pxe-site.json has no "images" section: add "images": { "dir": "tftp/fedora-coreos" }.');
   const rel = relative(target.localRoot, images.dir);
-  if (rel.startsWith('..') || rel === '') throw new ImageError(`images.dir (${images.dir}) is not inside tftp.root (${target.localRoot}), so it has no place on the NAS: move it inside the TFTP root.`);
+  if (rel.startsWith('..') || rel === '')
+    throw new ImageError(
+      `images.dir (${images.dir}) is not inside tftp.root (${target.localRoot}), so it has no place on the NAS: move it inside the TFTP root.`,
+    );
   return posix.join(target.remoteRoot, ...rel.split(sep));
 }
 
 /** Runs the updater on the NAS. Signatures are checked only where the files are, so `gpgKey` is refused here. */
-export async function updateImagesOnNas(target: NasTarget, options: UpdateOptions & { secrets: Secrets; trust?: (fingerprint: string) => Promise<boolean> }): Promise<UpdateResult> {
-  if (options.gpgKey) throw new ImageError('the signature check runs where the files are downloaded: update locally (without --on) to use --gpg-key.');
+export async function updateImagesOnNas(
+  target: NasTarget,
+  options: UpdateOptions & { secrets: Secrets; trust?: (fingerprint: string) => Promise<boolean> },
+): Promise<UpdateResult> {
+  if (options.gpgKey)
+    throw new ImageError(
+      'the signature check runs where the files are downloaded: update locally (without --on) to use --gpg-key.',
+    );
   const dir = remoteImagesDir(target);
   let remote: Remote;
   try {
-    remote = await connect(target, { secrets: options.secrets, ...(options.trust ? { trust: options.trust } : {}), ...(options.signal ? { signal: options.signal } : {}), ...(options.log ? { log: options.log } : {}) });
+    remote = await connect(target, {
+      secrets: options.secrets,
+      ...(options.trust ? { trust: options.trust } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.log ? { log: options.log } : {}),
+    });
   } catch (error) {
     if (error instanceof DeployError) throw new ImageError(error.message);
     throw error;

@@ -56,30 +56,63 @@ function unusableName(name: string, arch: string, taken: readonly string[]): str
   if (name.startsWith('.')) return 'it starts with a dot (`..`, a hidden or temp file)';
   if (hasControl(name)) return 'it contains control characters';
   if (name.length > 200) return 'it is longer than 200 characters';
-  if (KINDS.some((k) => linkName(k, arch) === name)) return `it is the name of a stable link, which would then point at itself or at the wrong kind`;
+  if (KINDS.some((k) => linkName(k, arch) === name))
+    return `it is the name of a stable link, which would then point at itself or at the wrong kind`;
   if (taken.includes(name)) return 'another artifact of the release has the same name';
   return undefined;
 }
 
 /** Reads `architectures.<arch>.artifacts.metal` (release and formats.pxe) from a stream document. */
 export function pxeRelease(json: unknown, arch: Arch, source: string): Release {
-  const metal = (json as { architectures?: Record<string, { artifacts?: { metal?: { release?: unknown; formats?: { pxe?: Record<string, { location?: unknown; sha256?: unknown; signature?: unknown }> } } } }> })?.architectures?.[arch]?.artifacts?.metal;
-  if (!metal) throw new ImageError(`${source} has no metal artifacts for ${arch}: check --arch and the stream URL.`, source);
+  const metal = (
+    json as {
+      architectures?: Record<
+        string,
+        {
+          artifacts?: {
+            metal?: {
+              release?: unknown;
+              formats?: { pxe?: Record<string, { location?: unknown; sha256?: unknown; signature?: unknown }> };
+            };
+          };
+        }
+      >;
+    }
+  )?.architectures?.[arch]?.artifacts?.metal;
+  if (!metal)
+    throw new ImageError(`${source} has no metal artifacts for ${arch}: check --arch and the stream URL.`, source);
   const release = typeof metal.release === 'string' ? metal.release : undefined;
   const pxe = metal.formats?.pxe;
-  if (!release || !pxe) throw new ImageError(`${source} has no PXE artifacts (formats.pxe) in its ${arch} metal release: is it a Fedora CoreOS stream?`, source);
-  if (!/^[\w.+-]+$/.test(release)) throw new ImageError(`${source} names an odd release "${release}": refusing to use it in file names.`, source);
+  if (!release || !pxe)
+    throw new ImageError(
+      `${source} has no PXE artifacts (formats.pxe) in its ${arch} metal release: is it a Fedora CoreOS stream?`,
+      source,
+    );
+  if (!/^[\w.+-]+$/.test(release))
+    throw new ImageError(`${source} names an odd release "${release}": refusing to use it in file names.`, source);
   const taken: string[] = [];
   const artifacts = KINDS.map((kind): Artifact => {
     const entry = pxe[kind];
     const location = typeof entry?.location === 'string' ? entry.location : '';
     const sha256 = typeof entry?.sha256 === 'string' ? entry.sha256.toLowerCase() : '';
-    if (!/^https?:\/\//.test(location) || !/^[0-9a-f]{64}$/.test(sha256)) throw new ImageError(`${source}: the ${kind} entry needs an http(s) location and a sha256.`, source);
+    if (!/^https?:\/\//.test(location) || !/^[0-9a-f]{64}$/.test(sha256))
+      throw new ImageError(`${source}: the ${kind} entry needs an http(s) location and a sha256.`, source);
     const name = decodeUrlPath(new URL(location).pathname.split('/').pop() ?? '');
     const why = unusableName(name, arch, taken);
-    if (why) throw new ImageError(`${source}: the ${kind} location ${escapeControl(location)} ends in "${escapeControl(name)}", which cannot name a file in the images folder: ${why}. Nothing was downloaded; check the stream URL.`, source);
+    if (why)
+      throw new ImageError(
+        `${source}: the ${kind} location ${escapeControl(location)} ends in "${escapeControl(name)}", which cannot name a file in the images folder: ${why}. Nothing was downloaded; check the stream URL.`,
+        source,
+      );
     taken.push(name);
-    return { kind, location, sha256, ...(typeof entry?.signature === 'string' ? { signature: entry.signature } : {}), name, link: linkName(kind, arch) };
+    return {
+      kind,
+      location,
+      sha256,
+      ...(typeof entry?.signature === 'string' ? { signature: entry.signature } : {}),
+      name,
+      link: linkName(kind, arch),
+    };
   });
   return { release, arch, artifacts };
 }

@@ -13,7 +13,16 @@ import { confine, escapeControl, parseJsonCapped, readCappedAsync } from '../cor
 const MAX_STREAM_BYTES = 8 * 1024 * 1024;
 import { downloadVerified } from './download';
 import { verifySignature } from './signature';
-import { compareReleases, defaultStreamUrl, ImageError, pxeRelease, type Arch, type Artifact, type Release, type Stream } from './stream';
+import {
+  compareReleases,
+  defaultStreamUrl,
+  ImageError,
+  pxeRelease,
+  type Arch,
+  type Artifact,
+  type Release,
+  type Stream,
+} from './stream';
 
 export interface UpdateOptions {
   dest: string;
@@ -61,7 +70,11 @@ export interface ImageStore {
   readText(name: string): Promise<string | undefined>;
   names(): Promise<string[]>;
   /** Downloads the artifact into `<name>.tmp` and checks its sha256 (and signature when asked). */
-  fetch(artifact: Artifact, events: { size(n: number): void; bytes(n: number): void }, signal?: AbortSignal): Promise<void>;
+  fetch(
+    artifact: Artifact,
+    events: { size(n: number): void; bytes(n: number): void },
+    signal?: AbortSignal,
+  ): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   /** Replaces a symlink in one rename. */
   repoint(link: string, target: string): Promise<void>;
@@ -74,7 +87,11 @@ export function localStore(dest: string, gpgKey?: string): ImageStore {
   // A file written to: inside the folder for real, so a symlink left at its name cannot redirect the write.
   const inside = (name: string): string => {
     const path = join(dest, name);
-    if (confine(dest, path) === undefined) throw new ImageError(`${escapeControl(path)} leads outside ${escapeControl(dest)} (a symlink?): remove it and run the update again.`, name);
+    if (confine(dest, path) === undefined)
+      throw new ImageError(
+        `${escapeControl(path)} leads outside ${escapeControl(dest)} (a symlink?): remove it and run the update again.`,
+        name,
+      );
     return path;
   };
   return {
@@ -83,7 +100,10 @@ export function localStore(dest: string, gpgKey?: string): ImageStore {
       fs.mkdir(dest, { recursive: true }).then(
         () => undefined,
         (error: NodeJS.ErrnoException) => {
-          throw new ImageError(`cannot create ${dest} (${error.code ?? String(error)}): check the path and its permissions.`, dest);
+          throw new ImageError(
+            `cannot create ${dest} (${error.code ?? String(error)}): check the path and its permissions.`,
+            dest,
+          );
         },
       ),
     exists: (name) => exists(join(dest, name)),
@@ -94,9 +114,17 @@ export function localStore(dest: string, gpgKey?: string): ImageStore {
     },
     names: () => fs.readdir(dest).catch(() => [] as string[]),
     async fetch(artifact, events, signal) {
-      await downloadVerified(artifact.location, inside(`${artifact.name}.tmp`), artifact.sha256, { ...(signal ? { signal } : {}), label: artifact.name, events });
+      await downloadVerified(artifact.location, inside(`${artifact.name}.tmp`), artifact.sha256, {
+        ...(signal ? { signal } : {}),
+        label: artifact.name,
+        events,
+      });
       if (gpgKey) {
-        if (!artifact.signature) throw new ImageError(`${artifact.name}: the stream has no signature URL for it, so it cannot be checked against the key you gave.`, artifact.name);
+        if (!artifact.signature)
+          throw new ImageError(
+            `${artifact.name}: the stream has no signature URL for it, so it cannot be checked against the key you gave.`,
+            artifact.name,
+          );
         await verifySignature(join(dest, `${artifact.name}.tmp`), artifact.signature, gpgKey, artifact.name, signal);
       }
     },
@@ -115,15 +143,25 @@ async function readJson(url: string, signal?: AbortSignal): Promise<unknown> {
     response = await fetch(url, signal ? { signal } : {});
   } catch (error) {
     if (signal?.aborted) throw error;
-    throw new ImageError(`cannot fetch the stream metadata ${url} (${(error as Error & { cause?: Error }).cause?.message ?? String(error)}). Check the network, or pass --stream-url.`, url);
+    throw new ImageError(
+      `cannot fetch the stream metadata ${url} (${(error as Error & { cause?: Error }).cause?.message ?? String(error)}). Check the network, or pass --stream-url.`,
+      url,
+    );
   }
-  if (!response.ok) throw new ImageError(`the stream metadata ${url} answered HTTP ${response.status}. Check --stream and --stream-url.`, url);
+  if (!response.ok)
+    throw new ImageError(
+      `the stream metadata ${url} answered HTTP ${response.status}. Check --stream and --stream-url.`,
+      url,
+    );
   let text: string;
   try {
     text = (await bodyCapped(response, MAX_STREAM_BYTES)).toString('utf8');
   } catch (error) {
     if (signal?.aborted) throw error;
-    throw new ImageError(`the stream metadata ${url} is not usable (${(error as Error).message}); a stream file is tens of KiB. Check --stream-url.`, url);
+    throw new ImageError(
+      `the stream metadata ${url} is not usable (${(error as Error).message}); a stream file is tens of KiB. Check --stream-url.`,
+      url,
+    );
   }
   try {
     return parseJsonCapped(text, url);
@@ -151,7 +189,10 @@ export async function repoint(dir: string, link: string, target: string): Promis
     await fs.rename(tmp, join(dir, link));
   } catch (error) {
     await fs.rm(tmp, { force: true });
-    throw new ImageError(`cannot repoint ${link} to ${target} in ${dir} (${(error as NodeJS.ErrnoException).code ?? String(error)}): check the folder's permissions.`, join(dir, link));
+    throw new ImageError(
+      `cannot repoint ${link} to ${target} in ${dir} (${(error as NodeJS.ErrnoException).code ?? String(error)}): check the folder's permissions.`,
+      join(dir, link),
+    );
   }
 }
 
@@ -163,7 +204,9 @@ async function writeAtomically(path: string, text: string): Promise<void> {
 
 /** Versions present among `names`: release → the versioned files of it. */
 export function versionsOf(names: readonly string[], arch: string): Map<string, string[]> {
-  const pattern = new RegExp(`^fedora-coreos-(.+)-live-(kernel-${arch}|initramfs\\.${arch}\\.img|rootfs\\.${arch}\\.img)$`);
+  const pattern = new RegExp(
+    `^fedora-coreos-(.+)-live-(kernel-${arch}|initramfs\\.${arch}\\.img|rootfs\\.${arch}\\.img)$`,
+  );
   const versions = new Map<string, string[]>();
   for (const name of names) {
     const release = pattern.exec(name)?.[1];
@@ -172,7 +215,11 @@ export function versionsOf(names: readonly string[], arch: string): Map<string, 
   return versions;
 }
 
-function throttle(report: ((p: Progress) => void) | undefined): { size(n: number): void; bytes(n: number): void; flush(): void } {
+function throttle(report: ((p: Progress) => void) | undefined): {
+  size(n: number): void;
+  bytes(n: number): void;
+  flush(): void;
+} {
   let total = 0;
   let done = 0;
   let fresh = 0;
@@ -184,7 +231,12 @@ function throttle(report: ((p: Progress) => void) | undefined): { size(n: number
     last = now;
     const seconds = (now - started) / 1000;
     const bytesPerSecond = seconds > 0 ? fresh / seconds : 0;
-    report({ done, total: Math.max(total, done), bytesPerSecond, ...(bytesPerSecond > 0 && total > done ? { etaSeconds: (total - done) / bytesPerSecond } : {}) });
+    report({
+      done,
+      total: Math.max(total, done),
+      bytesPerSecond,
+      ...(bytesPerSecond > 0 && total > done ? { etaSeconds: (total - done) / bytesPerSecond } : {}),
+    });
   };
   return {
     size: (n) => {
@@ -200,11 +252,15 @@ function throttle(report: ((p: Progress) => void) | undefined): { size(n: number
   };
 }
 
-export async function updateImages(options: UpdateOptions, store: ImageStore = localStore(options.dest, options.gpgKey)): Promise<UpdateResult> {
+export async function updateImages(
+  options: UpdateOptions,
+  store: ImageStore = localStore(options.dest, options.gpgKey),
+): Promise<UpdateResult> {
   const started = Date.now();
   const { arch, signal } = options;
   const log = options.log ?? (() => undefined);
-  if (!Number.isInteger(options.keep) || options.keep < 1) throw new ImageError(`--keep ${options.keep}: keep at least 1 version.`);
+  if (!Number.isInteger(options.keep) || options.keep < 1)
+    throw new ImageError(`--keep ${options.keep}: keep at least 1 version.`);
   const url = options.streamUrl ?? defaultStreamUrl(options.stream);
   log(`reading ${url}`);
   const release: Release = pxeRelease(await readJson(url, signal), arch, url);
@@ -216,7 +272,14 @@ export async function updateImages(options: UpdateOptions, store: ImageStore = l
   const latest = ((await store.readText(LATEST_FILE)) ?? '').trim();
   if (!missing.length && linksCurrent.every(Boolean) && latest === release.release) {
     log(`Fedora CoreOS ${release.release} (${options.stream}, ${arch}) is already current in ${store.where}`);
-    return { release: release.release, upToDate: true, downloaded: [], bytes: 0, removed: [], seconds: (Date.now() - started) / 1000 };
+    return {
+      release: release.release,
+      upToDate: true,
+      downloaded: [],
+      bytes: 0,
+      removed: [],
+      seconds: (Date.now() - started) / 1000,
+    };
   }
 
   // Download what is missing, all at once, each into <name>.tmp; nothing is moved until all three verify.
@@ -230,15 +293,23 @@ export async function updateImages(options: UpdateOptions, store: ImageStore = l
     }),
   );
   progress.flush();
-  if (signal?.aborted) throw new ImageError('cancelled: finished and partial downloads are kept as .tmp files; the next update resumes them. The previous version is still in place.');
+  if (signal?.aborted)
+    throw new ImageError(
+      'cancelled: finished and partial downloads are kept as .tmp files; the next update resumes them. The previous version is still in place.',
+    );
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failed) throw failed.reason instanceof ImageError ? failed.reason : new ImageError(String((failed.reason as Error)?.message ?? failed.reason));
+  if (failed)
+    throw failed.reason instanceof ImageError
+      ? failed.reason
+      : new ImageError(String((failed.reason as Error)?.message ?? failed.reason));
 
   // Move into place, then repoint each link in one rename, then record the release.
   for (const artifact of missing) await store.rename(`${artifact.name}.tmp`, artifact.name);
   for (const artifact of release.artifacts) await store.repoint(artifact.link, artifact.name);
   await store.writeAtomically(LATEST_FILE, `${release.release}\n`);
-  log(`Fedora CoreOS ${release.release} is current: ${release.artifacts.map((a) => `${a.link} → ${a.name}`).join(', ')}`);
+  log(
+    `Fedora CoreOS ${release.release} is current: ${release.artifacts.map((a) => `${a.link} → ${a.name}`).join(', ')}`,
+  );
 
   // Keep the newest N versions (the current one always), delete the rest.
   const versions = versionsOf(await store.names(), arch);
@@ -253,5 +324,12 @@ export async function updateImages(options: UpdateOptions, store: ImageStore = l
     }
   }
   if (removed.length) log(`removed ${removed.length} file(s) of older versions`);
-  return { release: release.release, upToDate: false, downloaded: missing.map((a) => a.name), bytes, removed, seconds: (Date.now() - started) / 1000 };
+  return {
+    release: release.release,
+    upToDate: false,
+    downloaded: missing.map((a) => a.name),
+    bytes,
+    removed,
+    seconds: (Date.now() - started) / 1000,
+  };
 }

@@ -40,8 +40,16 @@ const FRIENDLY: Record<string, string> = {
  */
 export function parseStrictJson(text: string, ruleId: string): Parsed<JsonDocument> {
   const errors: ParseError[] = [];
-  const tree = parseTreeCapped(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
-  if (!tree.ok) return { ast: { root: undefined }, problems: [{ ruleId, start: tree.at, end: tree.at + 1, message: tree.message }] };
+  const tree = parseTreeCapped(text, errors, {
+    allowTrailingComma: false,
+    disallowComments: true,
+    allowEmptyContent: false,
+  });
+  if (!tree.ok)
+    return {
+      ast: { root: undefined },
+      problems: [{ ruleId, start: tree.at, end: tree.at + 1, message: tree.message }],
+    };
   const seen = new Set<number>();
   // jsonc-parser may report several codes at one offset; the first says it best.
   const unique = errors.filter((e) => !seen.has(e.offset) && seen.add(e.offset));
@@ -62,7 +70,13 @@ export function parseStrictJson(text: string, ruleId: string): Parsed<JsonDocume
     problem.start = comma.index;
     problem.end = comma.index + 1;
     problem.message = 'Invalid JSON: trailing comma. Remove the comma before the closing bracket.';
-    problem.fixes = [{ title: 'Remove the trailing comma', edits: [{ start: comma.index, end: comma.index + 1, newText: '' }], preferred: true }];
+    problem.fixes = [
+      {
+        title: 'Remove the trailing comma',
+        edits: [{ start: comma.index, end: comma.index + 1, newText: '' }],
+        preferred: true,
+      },
+    ];
   }
   return { ast: { root: tree.root }, problems };
 }

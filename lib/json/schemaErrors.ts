@@ -41,7 +41,11 @@ export function dotted(pointer: string): string {
  * Runs `validate` on the parsed tree (or on `value`, a form of it with the same paths) and places every
  * error at the range a user would fix.
  */
-export function placeErrors(root: Node, validate: ValidateFunction, value: unknown = getNodeValue(root)): PlacedError[] {
+export function placeErrors(
+  root: Node,
+  validate: ValidateFunction,
+  value: unknown = getNodeValue(root),
+): PlacedError[] {
   if (validate(value)) return [];
   const placed: PlacedError[] = [];
   for (const error of validate.errors ?? []) {
@@ -49,9 +53,20 @@ export function placeErrors(root: Node, validate: ValidateFunction, value: unkno
     const key = error.keyword === 'additionalProperties' ? String(error.params.additionalProperty) : undefined;
     const keyNode = key ? findNodeAtLocation(node, [key])?.parent?.children?.[0] : undefined;
     // A missing property goes on the key that holds the object, or on the root's `{`.
-    const holder = error.keyword === 'required' ? (node.parent?.type === 'property' ? node.parent.children?.[0] : { offset: node.offset, length: 1 }) : undefined;
+    const holder =
+      error.keyword === 'required'
+        ? node.parent?.type === 'property'
+          ? node.parent.children?.[0]
+          : { offset: node.offset, length: 1 }
+        : undefined;
     const target = keyNode ?? holder ?? node;
-    placed.push({ error, start: target.offset, end: target.offset + target.length, where: dotted(error.instancePath), ...(key ? { key } : {}) });
+    placed.push({
+      error,
+      start: target.offset,
+      end: target.offset + target.length,
+      where: dotted(error.instancePath),
+      ...(key ? { key } : {}),
+    });
   }
   return placed;
 }

@@ -25,7 +25,8 @@ export class NodesError extends Error {
   override readonly name = 'NodesError';
 }
 
-export const BLOCK_START = '# >>> PXE Workbench nodes: generated from the node table in pxe-site.json (edit that, then PXE: Generate Node Files) >>>';
+export const BLOCK_START =
+  '# >>> PXE Workbench nodes: generated from the node table in pxe-site.json (edit that, then PXE: Generate Node Files) >>>';
 export const BLOCK_END = '# <<< PXE Workbench nodes <<<';
 const MANIFEST = '.pxe-nodes.json';
 
@@ -76,7 +77,10 @@ function readText(path: string): string {
  * anything that would leave it. The path is kept as written (it names the file in the plan and manifest).
  */
 function confined(site: SiteView, path: string, node?: string): string {
-  if (confine(site.root, path) === undefined) throw new NodesError(`${node ? `node ${escapeControl(node)}: ` : ''}${escapeControl(rel(site, path))} is outside the site folder ${escapeControl(site.root)} (through a symlink, or a folder set outside it): nothing was generated. Keep tftp.root, http.root and router.config inside the site folder.`);
+  if (confine(site.root, path) === undefined)
+    throw new NodesError(
+      `${node ? `node ${escapeControl(node)}: ` : ''}${escapeControl(rel(site, path))} is outside the site folder ${escapeControl(site.root)} (through a symlink, or a folder set outside it): nothing was generated. Keep tftp.root, http.root and router.config inside the site folder.`,
+    );
   return path;
 }
 
@@ -91,28 +95,44 @@ export function withoutBlock(text: string): { before: string; block?: string; af
   const start = text.indexOf(BLOCK_START);
   const end = text.indexOf(BLOCK_END);
   if (start < 0 || end < start) return { before: text, after: '' };
-  return { before: text.slice(0, start), block: text.slice(start, end + BLOCK_END.length), after: text.slice(end + BLOCK_END.length).replace(/^\r?\n/, '') };
+  return {
+    before: text.slice(0, start),
+    block: text.slice(start, end + BLOCK_END.length),
+    after: text.slice(end + BLOCK_END.length).replace(/^\r?\n/, ''),
+  };
 }
 
 /** The generated RouterOS block: a hostname option, an option set and a static lease per node. */
 function routerBlock(site: SiteView, nodes: readonly NodeVars[], base: string, problems: string[]): string | undefined {
   const facts = routerFacts(base, site.routerConfig ?? '');
-  const server = statementsOf(parseRouterOs(base).ast).find((s) => s.menu === '/ip dhcp-server' && s.command?.text === 'add')?.args.find((a) => a.name === 'name')?.value;
+  const server = statementsOf(parseRouterOs(base).ast)
+    .find((s) => s.menu === '/ip dhcp-server' && s.command?.text === 'add')
+    ?.args.find((a) => a.name === 'name')?.value;
   const lines = [BLOCK_START];
   const options: string[] = [];
   const sets: string[] = [];
   const leases: string[] = [];
   const ipxeNodes = nodes.some((n) => n.outputs.ipxe);
   const dispatcherUrl = site.fleet?.nodesUrl ? `${site.fleet.nodesUrl}boot.ipxe` : undefined;
-  if (ipxeNodes && dispatcherUrl) options.push(`add code=17 name=nodes-root-path value=${scriptString(`'${dispatcherUrl}'`)}`);
+  if (ipxeNodes && dispatcherUrl)
+    options.push(`add code=17 name=nodes-root-path value=${scriptString(`'${dispatcherUrl}'`)}`);
   for (const node of nodes) {
     const firmware = node.vars['node.firmware'] === 'uefi' ? 'uefi' : 'bios';
     const offer = offerFor(facts, firmware);
     // The boot file: an option 67 whose loader is the profile's kind (iPXE or PXELINUX) for this firmware.
     const family = node.outputs.ipxe ? 'ipxe' : 'pxelinux';
-    const boot = [...facts.options.values()].find((o) => o.code === '67' && o.text && (/^https?:\/\//.test(o.text) ? family === 'ipxe' : loaderOf(o.text).family === family && loaderOf(o.text).firmware === firmware));
+    const boot = [...facts.options.values()].find(
+      (o) =>
+        o.code === '67' &&
+        o.text &&
+        (/^https?:\/\//.test(o.text)
+          ? family === 'ipxe'
+          : loaderOf(o.text).family === family && loaderOf(o.text).firmware === firmware),
+    );
     if (!boot) {
-      problems.push(`${node.name}: the router config has no option 67 with ${family === 'ipxe' ? `an iPXE loader for ${firmware.toUpperCase()} (${firmware === 'uefi' ? 'ipxe.efi' : 'undionly.kpxe'})` : `a PXELINUX loader for ${firmware.toUpperCase()} (${firmware === 'uefi' ? 'syslinux.efi' : 'lpxelinux.0'})`} to give it: add one (outside the generated block).`);
+      problems.push(
+        `${node.name}: the router config has no option 67 with ${family === 'ipxe' ? `an iPXE loader for ${firmware.toUpperCase()} (${firmware === 'uefi' ? 'ipxe.efi' : 'undionly.kpxe'})` : `a PXELINUX loader for ${firmware.toUpperCase()} (${firmware === 'uefi' ? 'syslinux.efi' : 'lpxelinux.0'})`} to give it: add one (outside the generated block).`,
+      );
       continue;
     }
     const names = [...offer.options.values()].filter((o) => o.code === '66').map((o) => o.name);
@@ -123,32 +143,61 @@ function routerBlock(site: SiteView, nodes: readonly NodeVars[], base: string, p
     names.push(`hostname-${node.name}`);
     sets.push(`add name=${scriptValue(`node-${node.name}`)} options=${scriptValue(names.join(','))}`);
     const ip = node.vars['node.ip'];
-    leases.push(`add ${ip ? `address=${scriptValue(ip)} ` : ''}mac-address=${scriptValue(node.vars['node.mac']!.toUpperCase())} dhcp-option-set=${scriptValue(`node-${node.name}`)}${server ? ` server=${scriptValue(server)}` : ''} comment=${scriptString(`${node.name} (${node.profile})`)}`);
+    leases.push(
+      `add ${ip ? `address=${scriptValue(ip)} ` : ''}mac-address=${scriptValue(node.vars['node.mac']!.toUpperCase())} dhcp-option-set=${scriptValue(`node-${node.name}`)}${server ? ` server=${scriptValue(server)}` : ''} comment=${scriptString(`${node.name} (${node.profile})`)}`,
+    );
   }
   if (!leases.length) return undefined;
-  lines.push('/ip dhcp-server option', ...options, '/ip dhcp-server option sets', ...sets, '/ip dhcp-server lease', ...leases, BLOCK_END);
+  lines.push(
+    '/ip dhcp-server option',
+    ...options,
+    '/ip dhcp-server option sets',
+    ...sets,
+    '/ip dhcp-server lease',
+    ...leases,
+    BLOCK_END,
+  );
   return lines.join('\n');
 }
 
-function ignitionFor(site: SiteView, node: NodeVars, text: string, snippets: string[], problems: string[]): string | undefined {
+function ignitionFor(
+  site: SiteView,
+  node: NodeVars,
+  text: string,
+  snippets: string[],
+  problems: string[],
+): string | undefined {
   let config: Record<string, unknown>;
   try {
     config = JSON.parse(text) as Record<string, unknown>;
   } catch (error) {
-    problems.push(`${node.name}: the profile's Ignition template is not JSON once filled in (${(error as Error).message}); fix the template.`);
+    problems.push(
+      `${node.name}: the profile's Ignition template is not JSON once filled in (${(error as Error).message}); fix the template.`,
+    );
     return undefined;
   }
-  const ignition = ((config.ignition ??= {}) as Record<string, unknown>);
-  const storage = ((config.storage ??= {}) as Record<string, unknown>);
-  const files = ((storage.files ??= []) as Record<string, unknown>[]);
-  if (!files.some((f) => f.path === '/etc/hostname')) files.push({ path: '/etc/hostname', mode: 420, overwrite: true, contents: { source: `data:,${encodeURIComponent(`${node.name}\n`)}` } });
+  const ignition = (config.ignition ??= {}) as Record<string, unknown>;
+  const storage = (config.storage ??= {}) as Record<string, unknown>;
+  const files = (storage.files ??= []) as Record<string, unknown>[];
+  if (!files.some((f) => f.path === '/etc/hostname'))
+    files.push({
+      path: '/etc/hostname',
+      mode: 420,
+      overwrite: true,
+      contents: { source: `data:,${encodeURIComponent(`${node.name}\n`)}` },
+    });
   if (snippets.length) {
     const merge = (((ignition.config ??= {}) as Record<string, unknown>).merge ??= []) as Record<string, unknown>[];
     for (const snippet of snippets) {
       const http = site.http;
-      const inside = http && !relative(http.root, snippet).startsWith('..') ? `${http.baseUrl.replace(/\/?$/, '/')}${relative(http.root, snippet).split(sep).map(encodeURIComponent).join('/')}` : undefined;
+      const inside =
+        http && !relative(http.root, snippet).startsWith('..')
+          ? `${http.baseUrl.replace(/\/?$/, '/')}${relative(http.root, snippet).split(sep).map(encodeURIComponent).join('/')}`
+          : undefined;
       if (!inside) {
-        problems.push(`${node.name}: the Ignition snippet ${rel(site, snippet)} is not in the HTTP folder, so the node cannot fetch it: move it there.`);
+        problems.push(
+          `${node.name}: the Ignition snippet ${rel(site, snippet)} is not in the HTTP folder, so the node cannot fetch it: move it there.`,
+        );
         continue;
       }
       if (!merge.some((m) => m.source === inside)) merge.push({ source: inside });
@@ -173,9 +222,15 @@ export function planNodes(siteFile: string): NodesPlan {
   const json = loadSiteJson(siteFile);
   const site = siteView(siteFile, json) ?? { root: dirname(siteFile), file: siteFile };
   const fleet = site.fleet;
-  if (!fleet?.nodes.length) throw new NodesError('pxe-site.json has no "nodes" yet: add the machines (name, mac, ip, firmware, profile) and their "profiles".');
+  if (!fleet?.nodes.length)
+    throw new NodesError(
+      'pxe-site.json has no "nodes" yet: add the machines (name, mac, ip, firmware, profile) and their "profiles".',
+    );
   const invalid = invalidNodes(json);
-  if (invalid.length) throw new NodesError(`Nothing was generated: ${invalid.slice(0, 5).join('; ')}${invalid.length > 5 ? `; and ${invalid.length - 5} more` : ''}. Fix the node table in pxe-site.json.`);
+  if (invalid.length)
+    throw new NodesError(
+      `Nothing was generated: ${invalid.slice(0, 5).join('; ')}${invalid.length > 5 ? `; and ${invalid.length - 5} more` : ''}. Fix the node table in pxe-site.json.`,
+    );
   const problems: string[] = [];
   const wanted: { path: string; text: string; node?: string }[] = [];
   for (const node of fleet.nodes) {
@@ -189,16 +244,25 @@ export function planNodes(siteFile: string): NodesPlan {
       const output = node.outputs[kind];
       if (!template || !output) continue;
       if (!existsSync(template)) {
-        problems.push(`${node.name}: the ${kind} template ${rel(site, template)} of profile ${profile.name} does not exist.`);
+        problems.push(
+          `${node.name}: the ${kind} template ${rel(site, template)} of profile ${profile.name} does not exist.`,
+        );
         continue;
       }
       const rendered = render(readText(template), node.vars);
-      if (rendered.unknown.length) problems.push(`${node.name}: ${rel(site, template)} uses ${rendered.unknown.map((u) => `\${${u.name}}`).join(', ')}, which are not template variables (they stay as written).`);
-      const text = kind === 'ignition' ? ignitionFor(site, node, rendered.text, nodeSnippets(site.root, json, node.name), problems) : rendered.text;
+      if (rendered.unknown.length)
+        problems.push(
+          `${node.name}: ${rel(site, template)} uses ${rendered.unknown.map((u) => `\${${u.name}}`).join(', ')}, which are not template variables (they stay as written).`,
+        );
+      const text =
+        kind === 'ignition'
+          ? ignitionFor(site, node, rendered.text, nodeSnippets(site.root, json, node.name), problems)
+          : rendered.text;
       if (text !== undefined) wanted.push({ path: confined(site, output, node.name), text, node: node.name });
     }
   }
-  if (fleet.nodes.some((n) => n.outputs.ipxe)) wanted.push({ path: confined(site, join(fleet.nodesDir, 'boot.ipxe')), text: DISPATCHER });
+  if (fleet.nodes.some((n) => n.outputs.ipxe))
+    wanted.push({ path: confined(site, join(fleet.nodesDir, 'boot.ipxe')), text: DISPATCHER });
   // The router block, inside router.config.
   if (site.routerConfig && existsSync(site.routerConfig)) {
     const current = readText(site.routerConfig);
@@ -208,7 +272,10 @@ export function planNodes(siteFile: string): NodesPlan {
       const base = parts.block !== undefined ? parts.before : `${parts.before.replace(/\s*$/, '')}\n\n`;
       wanted.push({ path: confined(site, site.routerConfig), text: `${base}${block}\n${parts.after}` });
     }
-  } else problems.push('pxe-site.json has no router.config (or it does not exist): no static leases were generated; add the router script first.');
+  } else
+    problems.push(
+      'pxe-site.json has no router.config (or it does not exist): no static leases were generated; add the router script first.',
+    );
 
   const manifest = manifestOf(site);
   const files: NodeFile[] = wanted.map((w) => {
@@ -216,16 +283,32 @@ export function planNodes(siteFile: string): NodesPlan {
     const key = rel(site, w.path);
     const isRouter = w.path === site.routerConfig;
     // What generation owns: the whole file, or the router script's block.
-    const owned = (text: string | undefined): string | undefined => (text === undefined ? undefined : isRouter ? withoutBlock(text).block ?? '' : text);
+    const owned = (text: string | undefined): string | undefined =>
+      text === undefined ? undefined : isRouter ? (withoutBlock(text).block ?? '') : text;
     let action: NodeAction;
     if (there === undefined) action = 'add';
     else if (there === w.text) action = 'same';
     else {
       const recorded = manifest[key];
       const mine = owned(there);
-      action = recorded === undefined ? (isRouter && mine === '' ? 'change' : 'handEdited') : recorded === sha(mine ?? '') ? 'change' : 'handEdited';
+      action =
+        recorded === undefined
+          ? isRouter && mine === ''
+            ? 'change'
+            : 'handEdited'
+          : recorded === sha(mine ?? '')
+            ? 'change'
+            : 'handEdited';
     }
-    return { path: w.path, text: w.text, action, ...(w.node ? { node: w.node } : {}), ...(there !== undefined && action !== 'same' ? { diff: createTwoFilesPatch(`a/${key}`, `b/${key}`, there, w.text, undefined, undefined, { context: 2 }) } : {}) };
+    return {
+      path: w.path,
+      text: w.text,
+      action,
+      ...(w.node ? { node: w.node } : {}),
+      ...(there !== undefined && action !== 'same'
+        ? { diff: createTwoFilesPatch(`a/${key}`, `b/${key}`, there, w.text, undefined, undefined, { context: 2 }) }
+        : {}),
+    };
   });
   return { site, files, problems };
 }
@@ -244,7 +327,10 @@ export function nodesSummary(plan: NodesPlan): string {
 }
 
 /** Writes what changed (each file atomically) and records what was generated; hand-edited files only when named. */
-export function writeNodes(plan: NodesPlan, options: { overwrite?: readonly string[] } = {}): { written: string[]; skipped: string[] } {
+export function writeNodes(
+  plan: NodesPlan,
+  options: { overwrite?: readonly string[] } = {},
+): { written: string[]; skipped: string[] } {
   const manifest = manifestOf(plan.site);
   const written: string[] = [];
   const skipped: string[] = [];
@@ -267,6 +353,9 @@ export function writeNodes(plan: NodesPlan, options: { overwrite?: readonly stri
     manifest[key] = sha(owned);
     written.push(file.path);
   }
-  writeFileSync(join(plan.site.root, MANIFEST), `${JSON.stringify({ version: 1, note: 'What PXE: Generate Node Files wrote (sha256 per file), to tell a hand edit from its own output.', files: Object.fromEntries(Object.entries(manifest).sort()) }, null, 2)}\n`);
+  writeFileSync(
+    join(plan.site.root, MANIFEST),
+    `${JSON.stringify({ version: 1, note: 'What PXE: Generate Node Files wrote (sha256 per file), to tell a hand edit from its own output.', files: Object.fromEntries(Object.entries(manifest).sort()) }, null, 2)}\n`,
+  );
   return { written, skipped };
 }

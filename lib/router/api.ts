@@ -61,7 +61,10 @@ export function certificateFingerprint(der: Buffer): string {
 
 /** Normalises a fingerprint the user pasted (any case, with or without colons or the `SHA256:` prefix). */
 export function normalFingerprint(text: string): string {
-  const hex = text.replace(/^sha-?256[:=]?/i, '').replace(/[^0-9a-f]/gi, '').toUpperCase();
+  const hex = text
+    .replace(/^sha-?256[:=]?/i, '')
+    .replace(/[^0-9a-f]/gi, '')
+    .toUpperCase();
   return `SHA256:${hex.match(/../g)?.join(':') ?? ''}`;
 }
 
@@ -71,11 +74,16 @@ const where = (t: ApiTarget): string => `${t.host}:${t.port}${t.tls ? ' (api-ssl
 function connectMessage(target: ApiTarget, error: Error & { code?: string; errno?: string | number }): string {
   const code = String(error.code ?? error.errno ?? '');
   const message = error.message ?? '';
-  if (code === 'CANTLOGIN' || /invalid user name or password|cannot log in/i.test(message)) return `The router at ${where(target)} refused user "${target.user}" with that password. Check the user (targets.${target.name}.user) and the password; the user needs the "api" and "write" policies (/user group).`;
-  if (code === 'ECONNREFUSED') return `Nothing answers on ${where(target)}: enable the service on the router (/ip service enable ${target.tls ? 'api-ssl' : 'api'}) or correct targets.${target.name}.apiPort.`;
-  if (code === 'SOCKTMOUT' || code === 'ETIMEDOUT') return `The router at ${where(target)} did not answer in time: check the address and that /ip service ${target.tls ? 'api-ssl' : 'api'} allows this computer (its "address" list).`;
-  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ENOTFOUND') return `Cannot reach ${target.host} (${code}): check targets.${target.name}.host and the network.`;
-  if (/wrong version number|packet length too long|ECONNRESET/i.test(message + code) && target.tls) return `${where(target)} does not speak TLS: that port is probably the plain API. Use the api-ssl port (8729) or, on a trusted network only, set targets.${target.name}.apiTls to false.`;
+  if (code === 'CANTLOGIN' || /invalid user name or password|cannot log in/i.test(message))
+    return `The router at ${where(target)} refused user "${target.user}" with that password. Check the user (targets.${target.name}.user) and the password; the user needs the "api" and "write" policies (/user group).`;
+  if (code === 'ECONNREFUSED')
+    return `Nothing answers on ${where(target)}: enable the service on the router (/ip service enable ${target.tls ? 'api-ssl' : 'api'}) or correct targets.${target.name}.apiPort.`;
+  if (code === 'SOCKTMOUT' || code === 'ETIMEDOUT')
+    return `The router at ${where(target)} did not answer in time: check the address and that /ip service ${target.tls ? 'api-ssl' : 'api'} allows this computer (its "address" list).`;
+  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ENOTFOUND')
+    return `Cannot reach ${target.host} (${code}): check targets.${target.name}.host and the network.`;
+  if (/wrong version number|packet length too long|ECONNRESET/i.test(message + code) && target.tls)
+    return `${where(target)} does not speak TLS: that port is probably the plain API. Use the api-ssl port (8729) or, on a trusted network only, set targets.${target.name}.apiTls to false.`;
   return `Cannot talk to the RouterOS API at ${where(target)} (${message || code || 'the connection failed'}). Check the address, the port and /ip service on the router.`;
 }
 
@@ -119,8 +127,15 @@ export class RouterApi {
             if (pinned && pinned === presented) return undefined;
             if (!pinned && socket.authorized) return undefined;
             refused = pinned
-              ? new CertificateError(`Refused: the router at ${where(target)} presented certificate ${presented}, but pxe-site.json (targets.${target.name}.apiCertificate) pins ${pinned}. If the router's certificate was replaced, check it on the router (/certificate print detail) and update apiCertificate; otherwise someone may be in between. Nothing was sent.`, presented, pinned)
-              : new CertificateError(`The router at ${where(target)} presented a certificate this computer cannot check (${socket.authorizationError ?? 'self-signed'}), fingerprint ${presented}. Compare it with /certificate print detail on the router, then trust it (it is recorded as targets.${target.name}.apiCertificate).`, presented);
+              ? new CertificateError(
+                  `Refused: the router at ${where(target)} presented certificate ${presented}, but pxe-site.json (targets.${target.name}.apiCertificate) pins ${pinned}. If the router's certificate was replaced, check it on the router (/certificate print detail) and update apiCertificate; otherwise someone may be in between. Nothing was sent.`,
+                  presented,
+                  pinned,
+                )
+              : new CertificateError(
+                  `The router at ${where(target)} presented a certificate this computer cannot check (${socket.authorizationError ?? 'self-signed'}), fingerprint ${presented}. Compare it with /certificate print detail on the router, then trust it (it is recorded as targets.${target.name}.apiCertificate).`,
+                  presented,
+                );
             return refused;
           },
         }
@@ -150,14 +165,23 @@ export class RouterApi {
 
   /** Runs one command (`/ip/pool/print` and its `=name=value` / `?query` words); resolves with its rows. */
   async run(command: string, words: string[] = []): Promise<Row[]> {
-    if (this.closed) throw new RouterError(`${command}: the connection to ${where(this.target)} is closed (${this.lostBecause || 'closed'}).`, true);
+    if (this.closed)
+      throw new RouterError(
+        `${command}: the connection to ${where(this.target)} is closed (${this.lostBecause || 'closed'}).`,
+        true,
+      );
     let timer: NodeJS.Timeout | undefined;
     const silent = new Promise<never>((_, fail) => {
       timer = setTimeout(() => {
         // A router that stopped answering is in an unknown state: drop the connection, the next run replans.
         this.lost('no answer');
         void this.client.disconnect().catch(() => undefined);
-        fail(new RouterError(`${command}: the router at ${where(this.target)} did not answer within ${this.timeoutMs / 1000} s.`, true));
+        fail(
+          new RouterError(
+            `${command}: the router at ${where(this.target)} did not answer within ${this.timeoutMs / 1000} s.`,
+            true,
+          ),
+        );
       }, this.timeoutMs);
     });
     try {
@@ -168,7 +192,10 @@ export class RouterApi {
       const e = error as Error & { errno?: string };
       if (e.errno === 'FATAL' || this.closed) {
         this.closed = true;
-        throw new RouterError(`${command}: the connection to ${where(this.target)} broke off (${e.message || 'closed'}).`, true);
+        throw new RouterError(
+          `${command}: the connection to ${where(this.target)} broke off (${e.message || 'closed'}).`,
+          true,
+        );
       }
       throw new RouterError(`${command}: the router refused it: ${e.message || 'no reason given'}.`, false, e.message);
     } finally {
@@ -178,7 +205,10 @@ export class RouterApi {
 
   /** Rows of a menu (`/ip/dhcp-server/lease`), optionally filtered by `?name=value` queries. */
   print(menu: string, query: Record<string, string> = {}): Promise<Row[]> {
-    return this.run(`${menu}/print`, Object.entries(query).map(([k, v]) => `?${k}=${v}`));
+    return this.run(
+      `${menu}/print`,
+      Object.entries(query).map(([k, v]) => `?${k}=${v}`),
+    );
   }
 
   /** Adds an item; resolves with its `.id`. */
@@ -203,7 +233,10 @@ export class RouterApi {
     if (this.closed) return;
     this.closed = true;
     // A router that does not say goodbye within 2 s is left; the timer must not keep a CLI process alive.
-    await Promise.race([this.client.disconnect().catch(() => undefined), new Promise((done) => setTimeout(done, 2000).unref())]);
+    await Promise.race([
+      this.client.disconnect().catch(() => undefined),
+      new Promise((done) => setTimeout(done, 2000).unref()),
+    ]);
   }
 }
 

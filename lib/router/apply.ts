@@ -28,11 +28,21 @@ export class RouterApplyError extends RouterError {
 
 export const describeOp = (op: RouterOp): string => `${op.action} ${op.menu.script} ${op.keyName}=${op.key}`;
 
-export async function applyRouterPlan(api: RouterApi, plan: RouterPlan, desired: Desired, options: { prune?: boolean; signal?: AbortSignal; log?: (line: string) => void } = {}): Promise<RouterApplyResult> {
+export async function applyRouterPlan(
+  api: RouterApi,
+  plan: RouterPlan,
+  desired: Desired,
+  options: { prune?: boolean; signal?: AbortSignal; log?: (line: string) => void } = {},
+): Promise<RouterApplyResult> {
   const applied: RouterOp[] = [];
   for (const [index, op] of plan.ops.entries()) {
     if (options.signal?.aborted) {
-      throw new RouterApplyError(`Stopped after ${applied.length} of ${plan.ops.length} change(s). The router keeps what was applied; deploy again to finish (the plan is computed from the router's state).`, applied, plan.ops.slice(index), false);
+      throw new RouterApplyError(
+        `Stopped after ${applied.length} of ${plan.ops.length} change(s). The router keeps what was applied; deploy again to finish (the plan is computed from the router's state).`,
+        applied,
+        plan.ops.slice(index),
+        false,
+      );
     }
     try {
       if (op.action === 'add') await api.add(op.menu.api, op.props);
@@ -44,14 +54,22 @@ export async function applyRouterPlan(api: RouterApi, plan: RouterPlan, desired:
       const e = error as RouterError;
       const rest = plan.ops.slice(index);
       const lines = [
-        e.connectionLost ? `The connection broke off at "${describeOp(op)}" (${e.message}).` : `The router refused "${describeOp(op)}": ${e.trap ?? e.message}.`,
+        e.connectionLost
+          ? `The connection broke off at "${describeOp(op)}" (${e.message}).`
+          : `The router refused "${describeOp(op)}": ${e.trap ?? e.message}.`,
         `Applied (${applied.length}): ${applied.map(describeOp).join('; ') || 'nothing'}.`,
         `Not applied (${rest.length}): ${rest.map(describeOp).join('; ')}.`,
-        e.connectionLost ? 'Deploy again: the next plan starts from what the router has now.' : 'Fix the script line the router refused (or the router item in the way), then deploy again: the next plan starts from what the router has now.',
+        e.connectionLost
+          ? 'Deploy again: the next plan starts from what the router has now.'
+          : 'Fix the script line the router refused (or the router item in the way), then deploy again: the next plan starts from what the router has now.',
       ];
       throw new RouterApplyError(lines.join('\n'), applied, rest, e.connectionLost, e.trap);
     }
   }
-  const after = makeRouterPlan(desired, await readState((menu) => api.print(menu)), options.prune ? { prune: true } : {});
+  const after = makeRouterPlan(
+    desired,
+    await readState((menu) => api.print(menu)),
+    options.prune ? { prune: true } : {},
+  );
   return { applied, remaining: after.ops };
 }

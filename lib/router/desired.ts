@@ -68,7 +68,8 @@ function lineOf(text: string, offset: number): number {
 /** The key an item is identified by: the menu's key, a lease's address when it has no MAC. */
 export function keyOf(menu: MenuSpec, props: Props): { keyName: string; key: string } | undefined {
   const value = props[menu.key];
-  if (value !== undefined && value !== '') return { keyName: menu.key, key: menu.key === 'mac-address' ? value.toUpperCase() : value };
+  if (value !== undefined && value !== '')
+    return { keyName: menu.key, key: menu.key === 'mac-address' ? value.toUpperCase() : value };
   if (menu.key === 'mac-address' && props.address) return { keyName: 'address', key: props.address };
   return undefined;
 }
@@ -117,7 +118,9 @@ export function desiredOf(text: string): Desired {
     }
     // The target of set/remove: `[find key=value]` or, in menus keyed by name, the name itself.
     // (The statement's own tokens leave out bracket contents: read the text right after the command.)
-    const after = text.slice(s.command.end, text.indexOf('\n', s.command.end) < 0 ? undefined : text.indexOf('\n', s.command.end)).trim();
+    const after = text
+      .slice(s.command.end, text.indexOf('\n', s.command.end) < 0 ? undefined : text.indexOf('\n', s.command.end))
+      .trim();
     let target: { keyName: string; key: string } | undefined;
     if (verb !== 'add') {
       const bracket = /^\[[^\]]*\]/.exec(after)?.[0];
@@ -125,13 +128,17 @@ export function desiredOf(text: string): Desired {
       if (find) {
         const keyName = find[1]!;
         const key = unquote(find[2]!);
-        if (keyName === menu.key || (menu.key === 'mac-address' && keyName === 'address')) target = { keyName, key: keyName === 'mac-address' ? key.toUpperCase() : key };
+        if (keyName === menu.key || (menu.key === 'mac-address' && keyName === 'address'))
+          target = { keyName, key: keyName === 'mac-address' ? key.toUpperCase() : key };
       } else if (!bracket && menu.key === 'name') {
         const word = /^("(?:[^"\\]|\\.)*"|[^\s=]+)(?=\s|$)/.exec(after)?.[1];
         if (word && !/^\d+$/.test(word)) target = { keyName: 'name', key: unquote(word) };
       }
       if (!target) {
-        skip(s, `${verb} needs [find ${menu.key}=…]${menu.key === 'name' ? ' or the item name' : ''} to know which item it means`);
+        skip(
+          s,
+          `${verb} needs [find ${menu.key}=…]${menu.key === 'name' ? ' or the item name' : ''} to know which item it means`,
+        );
         continue;
       }
     }
@@ -139,12 +146,17 @@ export function desiredOf(text: string): Desired {
     if (verb === 'remove') {
       desired.removals.push({ menu, ...target!, line });
       byKey.delete(`${menu.api}\0${target!.keyName}\0${target!.key}`);
-      desired.items = desired.items.filter((i) => !(i.menu === menu && i.keyName === target!.keyName && i.key === target!.key));
+      desired.items = desired.items.filter(
+        (i) => !(i.menu === menu && i.keyName === target!.keyName && i.key === target!.key),
+      );
       continue;
     }
     const id = verb === 'add' ? keyOf(menu, props) : target;
     if (!id) {
-      skip(s, `add without ${menu.key}${menu.key === 'mac-address' ? ' or address' : ''}: router deploy cannot tell whether the router has it already`);
+      skip(
+        s,
+        `add without ${menu.key}${menu.key === 'mac-address' ? ' or address' : ''}: router deploy cannot tell whether the router has it already`,
+      );
       continue;
     }
     const mapKey = `${menu.api}\0${id.keyName}\0${id.key}`;

@@ -46,33 +46,68 @@ export interface RouterDeployOutcome {
 const IMPORT_NAME = 'pxe-workbench-import.rsc';
 
 /** The SSH identity the API password is stored under: one password per router user, for SFTP and API alike. */
-const secretTarget = (target: RouterTarget): SshTarget => ({ name: target.name, host: target.api.host, port: target.files.port, user: target.api.user });
+const secretTarget = (target: RouterTarget): SshTarget => ({
+  name: target.name,
+  host: target.api.host,
+  port: target.files.port,
+  user: target.api.user,
+});
 
-const connectOptions = (o: RouterDeployOptions): ConnectOptions => ({ secrets: o.secrets, ...(o.trust ? { trust: o.trust } : {}), ...(o.signal ? { signal: o.signal } : {}), ...(o.log ? { log: o.log } : {}), ...(o.readyTimeoutMs ? { readyTimeoutMs: o.readyTimeoutMs } : {}) });
+const connectOptions = (o: RouterDeployOptions): ConnectOptions => ({
+  secrets: o.secrets,
+  ...(o.trust ? { trust: o.trust } : {}),
+  ...(o.signal ? { signal: o.signal } : {}),
+  ...(o.log ? { log: o.log } : {}),
+  ...(o.readyTimeoutMs ? { readyTimeoutMs: o.readyTimeoutMs } : {}),
+});
 
-async function openApi(target: RouterTarget, options: RouterDeployOptions): Promise<{ api: RouterApi; trusted?: string }> {
+async function openApi(
+  target: RouterTarget,
+  options: RouterDeployOptions,
+): Promise<{ api: RouterApi; trusted?: string }> {
   const who = secretTarget(target);
-  const password = (await options.secrets.get('password', who, `the password of ${target.api.user}@${target.api.host} (RouterOS API and SFTP)`)) ?? '';
-  const open = (api: ApiTarget): Promise<RouterApi> => RouterApi.connect(api, { password, ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}), ...(options.log ? { log: options.log } : {}) });
+  const password =
+    (await options.secrets.get(
+      'password',
+      who,
+      `the password of ${target.api.user}@${target.api.host} (RouterOS API and SFTP)`,
+    )) ?? '';
+  const open = (api: ApiTarget): Promise<RouterApi> =>
+    RouterApi.connect(api, {
+      password,
+      ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}),
+      ...(options.log ? { log: options.log } : {}),
+    });
   try {
     const api = await open(target.api);
     await options.secrets.confirm?.('password', who);
     return { api };
   } catch (error) {
-    if (error instanceof CertificateError && !error.pinned && options.trustCertificate && (await options.trustCertificate(error.presented, target.api))) {
+    if (
+      error instanceof CertificateError &&
+      !error.pinned &&
+      options.trustCertificate &&
+      (await options.trustCertificate(error.presented, target.api))
+    ) {
       const api = await open({ ...target.api, certificate: error.presented });
       await options.secrets.confirm?.('password', who);
       return { api, trusted: error.presented };
     }
-    if (error instanceof RouterError && /refused user/.test(error.message)) await options.secrets.reject?.('password', who);
+    if (error instanceof RouterError && /refused user/.test(error.message))
+      await options.secrets.reject?.('password', who);
     throw error;
   }
 }
 
-export async function planRouter(target: RouterTarget, options: RouterDeployOptions): Promise<{ plan: RouterPlan; api: RouterApi; trusted?: string }> {
+export async function planRouter(
+  target: RouterTarget,
+  options: RouterDeployOptions,
+): Promise<{ plan: RouterPlan; api: RouterApi; trusted?: string }> {
   const { api, trusted } = await openApi(target, options);
   try {
-    const plan = makeRouterPlan(desiredOf(target.script), await readState((menu) => api.print(menu)), { prune: target.prune });
+    const plan = makeRouterPlan(desiredOf(target.script), await readState((menu) => api.print(menu)), {
+      prune: target.prune,
+    });
     return { plan, api, ...(trusted ? { trusted } : {}) };
   } catch (error) {
     await api.close();
@@ -81,7 +116,10 @@ export async function planRouter(target: RouterTarget, options: RouterDeployOpti
 }
 
 /** PXE: Pull Router Config — the managed menus as the router has them, as an `.rsc` script. */
-export async function pullRouter(target: RouterTarget, options: RouterDeployOptions): Promise<{ script: string; trusted?: string }> {
+export async function pullRouter(
+  target: RouterTarget,
+  options: RouterDeployOptions,
+): Promise<{ script: string; trusted?: string }> {
   const { api, trusted } = await openApi(target, options);
   try {
     const state = await readState((menu) => api.print(menu));
@@ -101,7 +139,12 @@ export async function deployRouter(target: RouterTarget, options: RouterDeployOp
   try {
     // The files' plan too, so one preview shows everything (and a dry run touches nothing).
     if (target.paths.length) {
-      outcome.files = await deploy(target.files, { ...connectOptions(options), dryRun: true, only: target.paths, verify: false });
+      outcome.files = await deploy(target.files, {
+        ...connectOptions(options),
+        dryRun: true,
+        only: target.paths,
+        verify: false,
+      });
       if (outcome.files.trusted) {
         outcome.trustedHostKey = outcome.files.trusted;
         target.files = { ...target.files, hostKey: outcome.files.trusted };
@@ -132,9 +175,15 @@ export async function deployRouter(target: RouterTarget, options: RouterDeployOp
       outcome.imported = await runImport(target, api, options);
       return outcome;
     }
-    outcome.result = await applyRouterPlan(api, plan, desiredOf(target.script), { prune: target.prune, ...(options.signal ? { signal: options.signal } : {}), log });
+    outcome.result = await applyRouterPlan(api, plan, desiredOf(target.script), {
+      prune: target.prune,
+      ...(options.signal ? { signal: options.signal } : {}),
+      log,
+    });
     if (outcome.result.remaining.length) {
-      throw new RouterError(`Applied ${outcome.result.applied.length} change(s), but reading the router back still differs: ${outcome.result.remaining.map(describeOp).join('; ')}. The router may rewrite these values; compare with PXE: Pull Router Config.`);
+      throw new RouterError(
+        `Applied ${outcome.result.applied.length} change(s), but reading the router back still differs: ${outcome.result.remaining.map(describeOp).join('; ')}. The router may rewrite these values; compare with PXE: Pull Router Config.`,
+      );
     }
     return outcome;
   } finally {

@@ -67,13 +67,21 @@ export function normal(name: string, value: string): string {
     const s = seconds(value);
     if (s !== undefined) return `${s}s`;
   }
-  if (/,/.test(value)) return value.split(',').map((v) => v.trim()).join(',');
+  if (/,/.test(value))
+    return value
+      .split(',')
+      .map((v) => v.trim())
+      .join(',');
   return value;
 }
 
 const dynamic = (row: Row): boolean => row.dynamic === 'true' || row.default === 'true' || row.builtin === 'true';
 
-export function makeRouterPlan(desired: Desired, state: Map<string, Row[]>, options: { prune?: boolean } = {}): RouterPlan {
+export function makeRouterPlan(
+  desired: Desired,
+  state: Map<string, Row[]>,
+  options: { prune?: boolean } = {},
+): RouterPlan {
   const plan: RouterPlan = { ops: [], extra: [], same: 0, unsupported: desired.unsupported, missing: [] };
   const removes: RouterOp[] = [];
   for (const menu of MENUS) {
@@ -91,23 +99,62 @@ export function makeRouterPlan(desired: Desired, state: Map<string, Row[]>, opti
       const [first, ...twins] = found;
       if (!first) {
         if (item.setOnly) plan.missing.push({ menu, key: `${item.keyName}=${item.key}`, line: item.line });
-        else plan.ops.push({ action: 'add', menu, keyName: item.keyName, key: item.key, props: { ...item.props }, changes: Object.entries(item.props).map(([name, v]) => ({ name, new: v })), why: `line ${item.line}` });
+        else
+          plan.ops.push({
+            action: 'add',
+            menu,
+            keyName: item.keyName,
+            key: item.key,
+            props: { ...item.props },
+            changes: Object.entries(item.props).map(([name, v]) => ({ name, new: v })),
+            why: `line ${item.line}`,
+          });
       } else {
         const changes: Change[] = [];
         for (const [name, value] of Object.entries(item.props)) {
           const old = first[name];
-          if (normal(name, old ?? '') !== normal(name, value)) changes.push({ name, ...(old !== undefined ? { old } : {}), new: value });
+          if (normal(name, old ?? '') !== normal(name, value))
+            changes.push({ name, ...(old !== undefined ? { old } : {}), new: value });
         }
-        if (changes.length) plan.ops.push({ action: 'set', menu, keyName: item.keyName, key: item.key, id: first['.id']!, props: Object.fromEntries(changes.map((c) => [c.name, c.new])), changes, why: `line ${item.line}` });
+        if (changes.length)
+          plan.ops.push({
+            action: 'set',
+            menu,
+            keyName: item.keyName,
+            key: item.key,
+            id: first['.id']!,
+            props: Object.fromEntries(changes.map((c) => [c.name, c.new])),
+            changes,
+            why: `line ${item.line}`,
+          });
         else plan.same++;
       }
-      for (const twin of twins) removes.push({ action: 'remove', menu, keyName: item.keyName, key: item.key, id: twin['.id']!, props: {}, changes: [], why: `a second ${menu.label} with ${item.keyName}=${item.key} (a duplicate add)` });
+      for (const twin of twins)
+        removes.push({
+          action: 'remove',
+          menu,
+          keyName: item.keyName,
+          key: item.key,
+          id: twin['.id']!,
+          props: {},
+          changes: [],
+          why: `a second ${menu.label} with ${item.keyName}=${item.key} (a duplicate add)`,
+        });
     }
     for (const removal of desired.removals.filter((r) => r.menu === menu)) {
       for (const r of byKey.get(`${removal.keyName}=${removal.key}`) ?? []) {
         if (!claimed.has(r)) {
           claimed.add(r);
-          removes.push({ action: 'remove', menu, keyName: removal.keyName, key: removal.key, id: r['.id']!, props: {}, changes: [], why: `line ${removal.line}` });
+          removes.push({
+            action: 'remove',
+            menu,
+            keyName: removal.keyName,
+            key: removal.key,
+            id: r['.id']!,
+            props: {},
+            changes: [],
+            why: `line ${removal.line}`,
+          });
         }
       }
     }
@@ -116,7 +163,17 @@ export function makeRouterPlan(desired: Desired, state: Map<string, Row[]>, opti
       if (claimed.has(r)) continue;
       const key = keyOf(menu, r);
       const label = key ? `${key.keyName}=${key.key}` : r['.id']!;
-      if (options.prune && touched && key) removes.push({ action: 'remove', menu, keyName: key.keyName, key: key.key, id: r['.id']!, props: {}, changes: [], why: 'not in the script (prune is on)' });
+      if (options.prune && touched && key)
+        removes.push({
+          action: 'remove',
+          menu,
+          keyName: key.keyName,
+          key: key.key,
+          id: r['.id']!,
+          props: {},
+          changes: [],
+          why: 'not in the script (prune is on)',
+        });
       else plan.extra.push({ menu, key: label, id: r['.id']! });
     }
   }
@@ -126,9 +183,23 @@ export function makeRouterPlan(desired: Desired, state: Map<string, Row[]>, opti
   return plan;
 }
 
-export function routerSummary(plan: RouterPlan): { add: number; set: number; remove: number; same: number; extra: number; unsupported: number } {
+export function routerSummary(plan: RouterPlan): {
+  add: number;
+  set: number;
+  remove: number;
+  same: number;
+  extra: number;
+  unsupported: number;
+} {
   const count = (a: RouterAction): number => plan.ops.filter((o) => o.action === a).length;
-  return { add: count('add'), set: count('set'), remove: count('remove'), same: plan.same, extra: plan.extra.length, unsupported: plan.unsupported.length };
+  return {
+    add: count('add'),
+    set: count('set'),
+    remove: count('remove'),
+    same: plan.same,
+    extra: plan.extra.length,
+    unsupported: plan.unsupported.length,
+  };
 }
 
 const SIGN: Record<RouterAction, string> = { add: '+', set: '~', remove: '-' };
@@ -141,17 +212,27 @@ export function routerPlanLines(plan: RouterPlan): string[] {
   const lines: string[] = [];
   const esc = escapeControl;
   for (const op of plan.ops) {
-    lines.push(`${SIGN[op.action]} ${op.action.padEnd(6)} ${op.menu.script} ${esc(op.keyName)}=${esc(op.key)}${op.id ? ` (${esc(op.id)})` : ''}  — ${esc(op.why)}`);
+    lines.push(
+      `${SIGN[op.action]} ${op.action.padEnd(6)} ${op.menu.script} ${esc(op.keyName)}=${esc(op.key)}${op.id ? ` (${esc(op.id)})` : ''}  — ${esc(op.why)}`,
+    );
     if (op.action === 'add') {
       const rest = op.changes.filter((c) => c.name !== op.keyName).map((c) => `${esc(c.name)}=${esc(c.new)}`);
       if (rest.length) lines.push(`      ${rest.join(' ')}`);
-    } else for (const c of op.changes) lines.push(`      ${esc(c.name)}: ${c.old === undefined ? '(unset)' : esc(c.old)} → ${esc(c.new)}`);
+    } else
+      for (const c of op.changes)
+        lines.push(`      ${esc(c.name)}: ${c.old === undefined ? '(unset)' : esc(c.old)} → ${esc(c.new)}`);
   }
-  for (const m of plan.missing) lines.push(`! set    ${m.menu.script} ${esc(m.key)} — line ${m.line}: not on the router, so there is nothing to set (add it in the script)`);
-  for (const e of plan.extra) lines.push(`  keep   ${e.menu.script} ${esc(e.key)} (${esc(e.id)}) — on the router, not in the script`);
+  for (const m of plan.missing)
+    lines.push(
+      `! set    ${m.menu.script} ${esc(m.key)} — line ${m.line}: not on the router, so there is nothing to set (add it in the script)`,
+    );
+  for (const e of plan.extra)
+    lines.push(`  keep   ${e.menu.script} ${esc(e.key)} (${esc(e.id)}) — on the router, not in the script`);
   for (const u of plan.unsupported) lines.push(`? skip   line ${u.line}: ${esc(u.text)} — ${esc(u.why)}`);
   const s = routerSummary(plan);
-  lines.push(`${s.add} to add, ${s.set} to change, ${s.remove} to remove, ${s.same} already right${s.extra ? `, ${s.extra} kept` : ''}${s.unsupported ? `, ${s.unsupported} statement(s) not translated` : ''}.`);
+  lines.push(
+    `${s.add} to add, ${s.set} to change, ${s.remove} to remove, ${s.same} already right${s.extra ? `, ${s.extra} kept` : ''}${s.unsupported ? `, ${s.unsupported} statement(s) not translated` : ''}.`,
+  );
   return lines;
 }
 
@@ -165,7 +246,9 @@ const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 export function scriptString(value: string): string {
   const escaped = value.replace(SCRIPT_ESCAPE, (c) => {
     if ('"\\$?'.includes(c)) return `\\${c}`;
-    return NAMED[c] ?? [...Buffer.from(c, 'utf8')].map((b) => `\\${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+    return (
+      NAMED[c] ?? [...Buffer.from(c, 'utf8')].map((b) => `\\${b.toString(16).toUpperCase().padStart(2, '0')}`).join('')
+    );
   });
   return `"${escaped}"`;
 }
@@ -182,7 +265,29 @@ const PROPERTY = /^[a-z0-9][a-z0-9.-]*$/i;
 /** The router's items of the managed menus as an `.rsc` script (PXE: Pull Router Config). */
 export function exportScript(state: Map<string, Row[]>, header: string): string {
   const out = [header];
-  const skip = new Set(['.id', 'dynamic', 'invalid', 'raw-value', 'status', 'blocked', 'radius', 'hits', 'default', 'builtin', 'active-address', 'active-mac-address', 'active-client-id', 'active-server', 'host-name', 'expires-after', 'last-seen', 'age', 'class-id', 'agent-circuit-id', 'agent-remote-id']);
+  const skip = new Set([
+    '.id',
+    'dynamic',
+    'invalid',
+    'raw-value',
+    'status',
+    'blocked',
+    'radius',
+    'hits',
+    'default',
+    'builtin',
+    'active-address',
+    'active-mac-address',
+    'active-client-id',
+    'active-server',
+    'host-name',
+    'expires-after',
+    'last-seen',
+    'age',
+    'class-id',
+    'agent-circuit-id',
+    'agent-remote-id',
+  ]);
   for (const menu of MENUS) {
     const rows = (state.get(menu.api) ?? []).filter((r) => !dynamic(r));
     if (!rows.length) continue;

@@ -30,14 +30,21 @@ interface RawRouter extends RawSshTarget {
 }
 
 /** Files under the TFTP root the router's `/ip tftp` entries hand out (a folder entry: every file below it). */
-async function servedByRouter(script: string, file: string, tftpRoot: string, imagesDir: string | undefined): Promise<string[]> {
+async function servedByRouter(
+  script: string,
+  file: string,
+  tftpRoot: string,
+  imagesDir: string | undefined,
+): Promise<string[]> {
   const facts = dhcpFacts(file, parseRouterOs(script).ast);
   const out = new Set<string>();
   const all = await listLocal(tftpRoot);
   for (const entry of facts.tftp) {
     const real = entry.real.replace(/^\/+/, '').replace(/^tftp(\/|$)/, '');
     if (real === '' || real.endsWith('/')) {
-      for (const e of all) if (e.path.startsWith(real) && !(imagesDir && join(tftpRoot, e.path).startsWith(`${imagesDir}/`))) out.add(e.path);
+      for (const e of all)
+        if (e.path.startsWith(real) && !(imagesDir && join(tftpRoot, e.path).startsWith(`${imagesDir}/`)))
+          out.add(e.path);
     } else if (all.some((e) => e.path === real)) out.add(real);
   }
   return [...out].sort();
@@ -56,24 +63,48 @@ function routerScript(path: string): string {
 export async function loadRouterTarget(siteFile: string, name: string): Promise<RouterTarget> {
   const { json, site } = loadSite<{ targets?: Record<string, RawRouter> }>(siteFile);
   const raw = json.targets && Object.hasOwn(json.targets, name) ? json.targets[name] : undefined;
-  if (!raw) throw new RouterError(`pxe-site.json has no target "${name}"${json.targets ? ` (it has ${Object.keys(json.targets).join(', ')})` : ''}: add it under "targets" with "kind": "mikrotik".`);
-  if (raw.kind !== 'mikrotik') throw new RouterError(`targets.${name} is not a MikroTik router (kind "${raw.kind}"): use PXE: Deploy to NAS… for it.`);
+  if (!raw)
+    throw new RouterError(
+      `pxe-site.json has no target "${name}"${json.targets ? ` (it has ${Object.keys(json.targets).join(', ')})` : ''}: add it under "targets" with "kind": "mikrotik".`,
+    );
+  if (raw.kind !== 'mikrotik')
+    throw new RouterError(
+      `targets.${name} is not a MikroTik router (kind "${raw.kind}"): use PXE: Deploy to NAS… for it.`,
+    );
   if (!raw.host || !raw.user) throw new RouterError(`targets.${name} needs "host" and "user".`);
-  if (!site.routerConfig) throw new RouterError('pxe-site.json needs router.config: the RouterOS script with the DHCP settings to deploy.');
+  if (!site.routerConfig)
+    throw new RouterError('pxe-site.json needs router.config: the RouterOS script with the DHCP settings to deploy.');
   const script = routerScript(site.routerConfig);
   const tls = raw.apiTls !== false;
   const remoteRoot = remotePath(raw.remoteRoot ?? '/tftp', `targets.${name}.remoteRoot`);
   const tftpRoot = site.tftpRoot ?? dirname(siteFile);
-  const paths = raw.files ? raw.files.map((f) => f.replace(/^\/+/, '')) : site.tftpRoot ? await servedByRouter(script, site.routerConfig, site.tftpRoot, site.images?.dir) : [];
+  const paths = raw.files
+    ? raw.files.map((f) => f.replace(/^\/+/, ''))
+    : site.tftpRoot
+      ? await servedByRouter(script, site.routerConfig, site.tftpRoot, site.images?.dir)
+      : [];
   const where = relative(dirname(siteFile), tftpRoot) || '.';
   const outside = paths.filter((p) => confine(tftpRoot, p) === undefined);
-  if (outside.length) throw new RouterError(`targets.${name}.files names ${outside.map((p) => escapeControl(p)).join(', ')}, outside the TFTP root (${where}): name files inside it, relative to it.`);
+  if (outside.length)
+    throw new RouterError(
+      `targets.${name}.files names ${outside.map((p) => escapeControl(p)).join(', ')}, outside the TFTP root (${where}): name files inside it, relative to it.`,
+    );
   const missing = paths.filter((p) => !existsSync(join(tftpRoot, p)));
-  if (missing.length) throw new RouterError(`targets.${name}.files names ${missing.map((p) => escapeControl(p)).join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} not in the TFTP root (${where}).`);
+  if (missing.length)
+    throw new RouterError(
+      `targets.${name}.files names ${missing.map((p) => escapeControl(p)).join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} not in the TFTP root (${where}).`,
+    );
   return {
     name,
     siteFile,
-    api: { name, host: raw.host, port: raw.apiPort ?? (tls ? 8729 : 8728), user: raw.user, tls, ...(raw.apiCertificate ? { certificate: raw.apiCertificate } : {}) },
+    api: {
+      name,
+      host: raw.host,
+      port: raw.apiPort ?? (tls ? 8729 : 8728),
+      user: raw.user,
+      tls,
+      ...(raw.apiCertificate ? { certificate: raw.apiCertificate } : {}),
+    },
     files: {
       name,
       kind: 'mikrotik',

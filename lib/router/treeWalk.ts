@@ -33,9 +33,24 @@ interface Child {
 export async function walkRouterTree(options: WalkOptions): Promise<Node> {
   let api: RouterApi;
   try {
-    api = await RouterApi.connect({ name: 'router', host: options.host, port: options.port, user: options.user, tls: options.tls === true, ...(options.certificate ? { certificate: options.certificate } : {}) }, { password: options.password, timeoutSeconds: options.timeoutSeconds ?? 10 });
+    api = await RouterApi.connect(
+      {
+        name: 'router',
+        host: options.host,
+        port: options.port,
+        user: options.user,
+        tls: options.tls === true,
+        ...(options.certificate ? { certificate: options.certificate } : {}),
+      },
+      { password: options.password, timeoutSeconds: options.timeoutSeconds ?? 10 },
+    );
   } catch (error) {
-    throw new WalkError(error instanceof RouterError ? error.message : `Could not log in to the RouterOS API at ${options.host}:${options.port} (${String(error)}).`, { cause: error });
+    throw new WalkError(
+      error instanceof RouterError
+        ? error.message
+        : `Could not log in to the RouterOS API at ${options.host}:${options.port} (${String(error)}).`,
+      { cause: error },
+    );
   }
   let nodes = 0;
   const children = async (path: string[]): Promise<Child[]> => {

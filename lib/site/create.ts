@@ -23,21 +23,27 @@ const OCTET = '(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])';
 const IPV4 = new RegExp(`^(${OCTET}\\.){3}${OCTET}$`);
 
 /** An error message for a bad answer (what to type instead), or undefined when it is fine. */
-export function checkAnswer(field: keyof SiteAnswers, value: string, answers: Partial<SiteAnswers> = {}): string | undefined {
+export function checkAnswer(
+  field: keyof SiteAnswers,
+  value: string,
+  answers: Partial<SiteAnswers> = {},
+): string | undefined {
   const v = value.trim();
   switch (field) {
     case 'name':
       return v ? undefined : 'Give the site a name, e.g. home-lab.';
     case 'subnet': {
       const [ip, bits] = v.split('/');
-      if (!ip || !IPV4.test(ip) || !bits || !/^\d+$/.test(bits) || Number(bits) > 32) return 'Type a network such as 192.168.255.0/24.';
+      if (!ip || !IPV4.test(ip) || !bits || !/^\d+$/.test(bits) || Number(bits) > 32)
+        return 'Type a network such as 192.168.255.0/24.';
       return undefined;
     }
     case 'router':
     case 'nas': {
       if (!IPV4.test(v)) return 'Type an IPv4 address such as 192.168.255.2.';
       const subnet = answers.subnet;
-      if (subnet && !checkAnswer('subnet', subnet) && !inSubnet(v, subnet)) return `${v} is not inside ${subnet}: PXE clients could not reach it.`;
+      if (subnet && !checkAnswer('subnet', subnet) && !inSubnet(v, subnet))
+        return `${v} is not inside ${subnet}: PXE clients could not reach it.`;
       return undefined;
     }
     case 'tftpRoot':
@@ -56,7 +62,13 @@ export function buildSiteFile(answers: SiteAnswers): string {
     tftp: { root: answers.tftpRoot.trim(), server: answers.nas.trim() },
     http: { baseUrl: `http://${answers.nas.trim()}${answers.httpPath.trim()}`, root: answers.tftpRoot.trim() },
     targets: {
-      nas: { kind: 'synology', host: answers.nas.trim(), port: 22, user: 'admin', remoteRoot: `/volume1/docker/${answers.tftpRoot.trim()}` },
+      nas: {
+        kind: 'synology',
+        host: answers.nas.trim(),
+        port: 22,
+        user: 'admin',
+        remoteRoot: `/volume1/docker/${answers.tftpRoot.trim()}`,
+      },
       router: { kind: 'mikrotik', host: answers.router.trim(), port: 22, user: 'admin', apiTls: true },
     },
     vm: { firmware: 'bios', memoryMiB: 2048 },

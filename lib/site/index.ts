@@ -20,7 +20,8 @@ const parserRules: RuleMeta[] = [
     id: 'site.templateVariable',
     language: 'site',
     severity: 'error',
-    summary: 'A profile template uses a `${node.…}` or `${site.…}` variable that does not exist, so the generated files would keep it literally.',
+    summary:
+      'A profile template uses a `${node.…}` or `${site.…}` variable that does not exist, so the generated files would keep it literally.',
     example: 'kernel ${site.baseUrl}vmlinuz ignition.config.url=${node.ignitionURL}',
     fix: 'Use one of the variables the message lists (node.name, node.mac, node.macHyphen, node.ip, node.firmware, node.profile, node.kernelArgs, node.ignitionUrl, site.baseUrl, site.nas, site.router).',
     levelWhy: 'the generated files keep the variable literally and the machine boots with a broken URL or argument.',

@@ -69,7 +69,10 @@ export function followLink(files: Required<Pick<FileView, 'link'>>, root: string
 /** Why a link is refused, in words: `shown` names paths as the reader knows them, `root` the folder. */
 export function linkProblem(verdict: RefusedLink, link: string, shown: (path: string) => string, root: string): string {
   const name = `${escapeControl(shown(link))} -> ${escapeControl(verdict.text)}`;
-  const through = verdict.via && verdict.via.path !== link ? `, through the symlink ${escapeControl(shown(verdict.via.path))} -> ${escapeControl(verdict.via.text)}` : '';
+  const through =
+    verdict.via && verdict.via.path !== link
+      ? `, through the symlink ${escapeControl(shown(verdict.via.path))} -> ${escapeControl(verdict.via.text)}`
+      : '';
   switch (verdict.kind) {
     case 'absolute':
       return `the symlink ${name} points at an absolute path${through}: on the NAS it would point at that path there, outside ${root}`;
@@ -112,10 +115,12 @@ export const linkOutsideRootRule: Rule<JsonDocument> = {
   id: 'site.linkOutsideRoot',
   language: 'site',
   severity: 'error',
-  summary: 'A symlink under the TFTP or HTTP root leads outside it (directly, through other links, or in a loop): deploy refuses it, and on the NAS nginx would serve whatever it reaches.',
-  example: 'tftp/boot/x -> ../..  and  tftp/boot/y -> x/../../etc   (y/passwd would be the NAS\'s /etc/passwd)',
+  summary:
+    'A symlink under the TFTP or HTTP root leads outside it (directly, through other links, or in a loop): deploy refuses it, and on the NAS nginx would serve whatever it reaches.',
+  example: "tftp/boot/x -> ../..  and  tftp/boot/y -> x/../../etc   (y/passwd would be the NAS's /etc/passwd)",
   fix: 'Replace the link with a copy of the file it names, or point it at a file inside the root.',
-  levelWhy: 'deploy refuses the site until it is fixed, and on the NAS such a link would expose files outside the TFTP root.',
+  levelWhy:
+    'deploy refuses the site until it is fixed, and on the NAS such a link would expose files outside the TFTP root.',
   check(doc, _text, context) {
     const problems: Problem[] = [];
     if (!context.path || !context.files?.link) return problems;
@@ -124,16 +129,30 @@ export const linkOutsideRootRule: Rule<JsonDocument> = {
     const tftp = member(member(doc.root, 'tftp'), 'root');
     const http = member(member(doc.root, 'http'), 'root');
     const tftpRoot = typeof tftp?.value === 'string' && tftp.value ? resolve(siteDir, tftp.value) : undefined;
-    for (const [node, what] of [[tftp, 'tftp.root'], [http, 'http.root']] as const) {
+    for (const [node, what] of [
+      [tftp, 'tftp.root'],
+      [http, 'http.root'],
+    ] as const) {
       if (typeof node?.value !== 'string' || !node.value) continue;
       const root = resolve(siteDir, node.value);
       // The HTTP folder inside the TFTP root is covered by the TFTP root's walk.
       if (what === 'http.root' && tftpRoot && (root === tftpRoot || root.startsWith(`${tftpRoot}${sep}`))) continue;
       const found = linksOutside(context.files, root);
       for (const { link, verdict } of found.slice(0, MAX_FINDINGS)) {
-        problems.push({ ruleId: this.id, start: node.offset, end: node.offset + node.length, message: `${linkProblem(verdict, link, shown, what)} (${what} is ${escapeControl(node.value)}). Replace it with a copy of the file, or point it inside ${escapeControl(node.value)}; deploy refuses it.` });
+        problems.push({
+          ruleId: this.id,
+          start: node.offset,
+          end: node.offset + node.length,
+          message: `${linkProblem(verdict, link, shown, what)} (${what} is ${escapeControl(node.value)}). Replace it with a copy of the file, or point it inside ${escapeControl(node.value)}; deploy refuses it.`,
+        });
       }
-      if (found.length > MAX_FINDINGS) problems.push({ ruleId: this.id, start: node.offset, end: node.offset + node.length, message: `…and ${found.length - MAX_FINDINGS} more symlinks under ${what} that lead outside it.` });
+      if (found.length > MAX_FINDINGS)
+        problems.push({
+          ruleId: this.id,
+          start: node.offset,
+          end: node.offset + node.length,
+          message: `…and ${found.length - MAX_FINDINGS} more symlinks under ${what} that lead outside it.`,
+        });
     }
     return problems;
   },

@@ -15,7 +15,19 @@ import { parseTreeCapped } from '../json/parse';
 export const MAX_SITE_BYTES = 1024 * 1024;
 
 /** Schema keywords whose failure means a value of the wrong type or range: the loader refuses those. */
-const REFUSED = new Set(['type', 'enum', 'const', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'minItems', 'maxItems']);
+const REFUSED = new Set([
+  'type',
+  'enum',
+  'const',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minLength',
+  'maxLength',
+  'minItems',
+  'maxItems',
+]);
 
 let compiled: ValidateFunction | undefined;
 /** The site schema, compiled once (also used by the site file's diagnostics). */
@@ -34,7 +46,14 @@ function shown(value: unknown): string {
   return escapeControl(text.length > 40 ? `${text.slice(0, 37)}…` : text);
 }
 
-const TYPE_NAMES: Record<string, string> = { array: 'a list', object: 'an object', integer: 'a whole number', number: 'a number', string: 'a string', boolean: 'true or false' };
+const TYPE_NAMES: Record<string, string> = {
+  array: 'a list',
+  object: 'an object',
+  integer: 'a whole number',
+  number: 'a number',
+  string: 'a string',
+  boolean: 'true or false',
+};
 
 function problemOf(error: ErrorObject): string {
   const where = error.instancePath ? `\`${escapeControl(dotted(error.instancePath))}\`` : 'the top level';
@@ -72,7 +91,13 @@ function plain(node: Node): unknown {
   const object: Record<string, unknown> = {};
   for (const property of node.children ?? []) {
     const [key, value] = property.children ?? [];
-    if (key && value) Object.defineProperty(object, String(key.value), { value: plain(value), enumerable: true, writable: true, configurable: true });
+    if (key && value)
+      Object.defineProperty(object, String(key.value), {
+        value: plain(value),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
   }
   return object;
 }
@@ -88,13 +113,17 @@ export function parseSiteText(text: string, file: string): Record<string, unknow
   const json = tree.root && !errors.length ? plain(tree.root) : undefined;
   if (!json || typeof json !== 'object' || Array.isArray(json)) {
     const first = errors[0];
-    const why = first ? `${printParseErrorCode(first.error)} at offset ${first.offset}` : 'the top level is not an object';
+    const why = first
+      ? `${printParseErrorCode(first.error)} at offset ${first.offset}`
+      : 'the top level is not an object';
     throw new SiteFileError(`${file}: not valid JSON (${why}). Open it in the editor to see the spot and fix it.`);
   }
   const problems = siteTypeErrors(json);
   if (problems.length) {
     const list = problems.slice(0, 5).join('; ') + (problems.length > 5 ? `; and ${problems.length - 5} more` : '');
-    throw new SiteFileError(`${file}: ${list}. Fix the value in the site file (the editor marks it and completes the allowed values).`);
+    throw new SiteFileError(
+      `${file}: ${list}. Fix the value in the site file (the editor marks it and completes the allowed values).`,
+    );
   }
   return json as Record<string, unknown>;
 }

@@ -50,8 +50,13 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v 
 /** `52:54:00:AB:CD:EF` → `52-54-00-ab-cd-ef` (PXELINUX's and iPXE's `${net0/mac:hexhyp}` spelling). */
 export const macHyphen = (mac: string): string => mac.toLowerCase().replace(/:/g, '-');
 
-export function fleetOf(root: string, json: { profiles?: unknown; nodes?: unknown }, paths: { tftpRoot?: string; http?: { baseUrl: string; root: string }; nas?: string; router?: string }): Fleet | undefined {
-  const rawProfiles = json.profiles && typeof json.profiles === 'object' ? (json.profiles as Record<string, RawProfile>) : undefined;
+export function fleetOf(
+  root: string,
+  json: { profiles?: unknown; nodes?: unknown },
+  paths: { tftpRoot?: string; http?: { baseUrl: string; root: string }; nas?: string; router?: string },
+): Fleet | undefined {
+  const rawProfiles =
+    json.profiles && typeof json.profiles === 'object' ? (json.profiles as Record<string, RawProfile>) : undefined;
   const rawNodes = Array.isArray(json.nodes) ? (json.nodes as RawNode[]) : undefined;
   if (!rawProfiles && !rawNodes) return undefined;
   const profiles = new Map<string, Profile>();
@@ -79,7 +84,9 @@ export function fleetOf(root: string, json: { profiles?: unknown; nodes?: unknow
     const ignitionUrl = nodesUrl ? `${nodesUrl}${encodeURIComponent(name)}.ign` : '';
     const outputs: NodeVars['outputs'] = {
       ...(profile?.templates.ipxe ? { ipxe: join(nodesDir, `${hyphen}.ipxe`) } : {}),
-      ...(profile?.templates.pxelinux && paths.tftpRoot ? { pxelinux: join(paths.tftpRoot, 'pxelinux.cfg', `01-${hyphen}`) } : {}),
+      ...(profile?.templates.pxelinux && paths.tftpRoot
+        ? { pxelinux: join(paths.tftpRoot, 'pxelinux.cfg', `01-${hyphen}`) }
+        : {}),
       ...(profile?.templates.ignition ? { ignition: join(nodesDir, `${name}.ign`) } : {}),
     };
     const node: NodeVars = {
@@ -115,7 +122,9 @@ export function fleetOf(root: string, json: { profiles?: unknown; nodes?: unknow
 /** Extra Ignition snippets of a node (absolute paths), from the raw site JSON. */
 export function nodeSnippets(root: string, json: { nodes?: unknown }, name: string): string[] {
   const node = (Array.isArray(json.nodes) ? (json.nodes as RawNode[]) : []).find((n) => n?.name === name);
-  return Array.isArray(node?.ignition) ? (node.ignition as unknown[]).filter((s): s is string => typeof s === 'string').map((s) => resolve(root, s)) : [];
+  return Array.isArray(node?.ignition)
+    ? (node.ignition as unknown[]).filter((s): s is string => typeof s === 'string').map((s) => resolve(root, s))
+    : [];
 }
 
 // The schema's own patterns: a node name is a host name (so also a safe file name), a MAC is six pairs.
@@ -133,10 +142,18 @@ export function invalidNodes(json: { nodes?: unknown }): string[] {
   const nodes = Array.isArray(json.nodes) ? (json.nodes as RawNode[]) : [];
   nodes.forEach((n, i) => {
     const name = n?.name;
-    const label = typeof name === 'string' ? `node ${escapeControl(JSON.stringify(name))} (nodes[${i}])` : `nodes[${i}]`;
-    if (typeof name === 'string' && !NAME.test(name)) problems.push(`${label}: the name is not a host name; use lower case letters, digits and hyphens (at most 63, no hyphen at either end)`);
-    if (typeof n?.mac === 'string' && !MAC.test(n.mac)) problems.push(`${label}: mac ${escapeControl(JSON.stringify(n.mac))} is not a MAC address like 52:54:00:12:34:56`);
-    if (typeof n?.ip === 'string' && !IPV4.test(n.ip)) problems.push(`${label}: ip ${escapeControl(JSON.stringify(n.ip))} is not an IPv4 address like 192.168.255.71`);
+    const label =
+      typeof name === 'string' ? `node ${escapeControl(JSON.stringify(name))} (nodes[${i}])` : `nodes[${i}]`;
+    if (typeof name === 'string' && !NAME.test(name))
+      problems.push(
+        `${label}: the name is not a host name; use lower case letters, digits and hyphens (at most 63, no hyphen at either end)`,
+      );
+    if (typeof n?.mac === 'string' && !MAC.test(n.mac))
+      problems.push(
+        `${label}: mac ${escapeControl(JSON.stringify(n.mac))} is not a MAC address like 52:54:00:12:34:56`,
+      );
+    if (typeof n?.ip === 'string' && !IPV4.test(n.ip))
+      problems.push(`${label}: ip ${escapeControl(JSON.stringify(n.ip))} is not an IPv4 address like 192.168.255.71`);
   });
   return problems;
 }

@@ -17,13 +17,20 @@ function describe(error: ErrorObject): { message: string; key?: string } {
     case 'additionalProperty':
     case 'additionalProperties': {
       const key = String(error.params.additionalProperty);
-      return { key, message: `Unknown property \`${key}\` in ${where === 'The site file' ? 'the site file' : where}: remove it or check the spelling.` };
+      return {
+        key,
+        message: `Unknown property \`${key}\` in ${where === 'The site file' ? 'the site file' : where}: remove it or check the spelling.`,
+      };
     }
     case 'pattern':
     case 'format':
-      return { message: `${where} is not in the expected form (${String((schemaDescription(error) ?? error.message) || '')}).` };
+      return {
+        message: `${where} is not in the expected form (${String((schemaDescription(error) ?? error.message) || '')}).`,
+      };
     case 'enum':
-      return { message: `${where} must be one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.` };
+      return {
+        message: `${where} must be one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.`,
+      };
     case 'const':
       return { message: `${where} must be ${JSON.stringify(error.params.allowedValue)}.` };
     default:
@@ -47,7 +54,8 @@ export const schemaRule: Rule<JsonDocument> = {
   summary: 'pxe-site.json does not match its schema (a missing, misspelled or malformed setting).',
   example: '{ "version": 1, "name": "lab", "network": { "subnet": "192.168.255.0/24" }, "tftp": { "root": "tftp" } }',
   fix: 'Follow the message; the editor completes every property of the site file.',
-  levelWhy: 'a value of the wrong type stops every command (the loader refuses it), and one of the wrong form fails where it is used: nothing deploys or boots as written.',
+  levelWhy:
+    'a value of the wrong type stops every command (the loader refuses it), and one of the wrong form fails where it is used: nothing deploys or boots as written.',
   check(doc) {
     if (!doc.root) return [];
     const problems: Problem[] = [];
@@ -67,7 +75,8 @@ export const secretRule: Rule<JsonDocument> = {
   language: 'site',
   severity: 'error',
   summary: 'A password, passphrase, token or private key in pxe-site.json, a file meant to be shared and committed.',
-  example: '"targets": { "nas": { "kind": "synology", "host": "192.168.255.2", "user": "admin", "password": "hunter2" } }',
+  example:
+    '"targets": { "nas": { "kind": "synology", "host": "192.168.255.2", "user": "admin", "password": "hunter2" } }',
   fix: 'Remove it: PXE Workbench asks for secrets when it needs them and keeps them in secret storage (CLI: environment variable).',
   levelWhy: 'a secret in a file meant to be committed leaks the moment it is shared; the harm is certain once pushed.',
   check(doc) {
@@ -101,7 +110,8 @@ function removalEdit(property: Node): { start: number; end: number; newText: str
   const next = siblings[index + 1];
   const previous = siblings[index - 1];
   if (next) return { start: property.offset, end: next.offset, newText: '' };
-  if (previous) return { start: previous.offset + previous.length, end: property.offset + property.length, newText: '' };
+  if (previous)
+    return { start: previous.offset + previous.length, end: property.offset + property.length, newText: '' };
   return { start: property.offset, end: property.offset + property.length, newText: '' };
 }
 
@@ -114,10 +124,12 @@ export const nodesRule: Rule<JsonDocument> = {
   id: 'site.nodes',
   language: 'site',
   severity: 'error',
-  summary: 'A node of the fleet table that cannot work: its name, MAC or IP is used twice, its IP is outside the subnet, or its profile (or a profile template) does not exist.',
+  summary:
+    'A node of the fleet table that cannot work: its name, MAC or IP is used twice, its IP is outside the subnet, or its profile (or a profile template) does not exist.',
   example: '"nodes": [{ "name": "cp1", "mac": "52:54:00:00:01:01", "ip": "10.9.9.9", "profile": "controll" }]',
   fix: 'Give every node its own name, MAC and IP in network.subnet, and a profile defined under "profiles" whose template files exist.',
-  levelWhy: 'duplicate MACs or IPs give two machines one lease, and a missing profile or template makes generation fail.',
+  levelWhy:
+    'duplicate MACs or IPs give two machines one lease, and a missing profile or template makes generation fail.',
   check(doc, _text, context) {
     const problems: Problem[] = [];
     const nodes = member(doc.root, 'nodes');
@@ -135,15 +147,34 @@ export const nodesRule: Rule<JsonDocument> = {
         if (typeof value?.value !== 'string' || !value.value) continue;
         const id = `${key}\0${key === 'mac' ? value.value.toLowerCase() : value.value}`;
         const first = seen.get(id);
-        if (first) problems.push({ ruleId: this.id, ...nodeRange(value), message: `${label}: ${key} ${value.value} is also ${first}'s: every node needs its own ${key === 'mac' ? 'MAC address' : key === 'ip' ? 'IP address' : 'name'}.` });
+        if (first)
+          problems.push({
+            ruleId: this.id,
+            ...nodeRange(value),
+            message: `${label}: ${key} ${value.value} is also ${first}'s: every node needs its own ${key === 'mac' ? 'MAC address' : key === 'ip' ? 'IP address' : 'name'}.`,
+          });
         else seen.set(id, label);
       }
       const ip = member(item, 'ip');
-      if (typeof ip?.value === 'string' && typeof subnet === 'string' && /^\d+\.\d+\.\d+\.\d+$/.test(ip.value) && !inSubnet(ip.value, subnet)) problems.push({ ruleId: this.id, ...nodeRange(ip), message: `${label}: ${ip.value} is outside network.subnet ${subnet}: the DHCP server cannot hand it out there.` });
+      if (
+        typeof ip?.value === 'string' &&
+        typeof subnet === 'string' &&
+        /^\d+\.\d+\.\d+\.\d+$/.test(ip.value) &&
+        !inSubnet(ip.value, subnet)
+      )
+        problems.push({
+          ruleId: this.id,
+          ...nodeRange(ip),
+          message: `${label}: ${ip.value} is outside network.subnet ${subnet}: the DHCP server cannot hand it out there.`,
+        });
       const profile = member(item, 'profile');
       if (typeof profile?.value === 'string' && !profileNames.has(profile.value)) {
         const known = [...profileNames];
-        problems.push({ ruleId: this.id, ...nodeRange(profile), message: `${label}: there is no profile "${profile.value}"${known.length ? ` (profiles: ${known.join(', ')})` : ''}: define it under "profiles" or correct the name.` });
+        problems.push({
+          ruleId: this.id,
+          ...nodeRange(profile),
+          message: `${label}: there is no profile "${profile.value}"${known.length ? ` (profiles: ${known.join(', ')})` : ''}: define it under "profiles" or correct the name.`,
+        });
       }
     }
     // Template files a profile names must exist.
@@ -151,8 +182,17 @@ export const nodesRule: Rule<JsonDocument> = {
     for (const p of profiles?.children ?? []) {
       for (const kind of ['ipxe', 'pxelinux', 'ignition']) {
         const file = member(p.children?.[1], kind);
-        if (root && typeof file?.value === 'string' && context.files && !context.files.exists(resolve(root, file.value))) {
-          problems.push({ ruleId: this.id, ...nodeRange(file), message: `Profile ${String(p.children?.[0]?.value)}: the ${kind} template ${file.value} does not exist (relative to the site file).` });
+        if (
+          root &&
+          typeof file?.value === 'string' &&
+          context.files &&
+          !context.files.exists(resolve(root, file.value))
+        ) {
+          problems.push({
+            ruleId: this.id,
+            ...nodeRange(file),
+            message: `Profile ${String(p.children?.[0]?.value)}: the ${kind} template ${file.value} does not exist (relative to the site file).`,
+          });
         }
       }
     }

@@ -39,7 +39,10 @@ type Entry = { name: string; dir: boolean; size: number; mtime: Date };
 function listing(urlPath: string, entries: Entry[]): string {
   const rows = entries
     .sort((a, b) => a.name.localeCompare(b.name))
-    .map((e) => `<a href="${escape(encodeURIComponent(e.name))}${e.dir ? '/' : ''}">${escape(e.name)}${e.dir ? '/' : ''}</a>  ${e.mtime.toISOString().slice(0, 16).replace('T', ' ')}  ${e.dir ? '-' : e.size}`);
+    .map(
+      (e) =>
+        `<a href="${escape(encodeURIComponent(e.name))}${e.dir ? '/' : ''}">${escape(e.name)}${e.dir ? '/' : ''}</a>  ${e.mtime.toISOString().slice(0, 16).replace('T', ' ')}  ${e.dir ? '-' : e.size}`,
+    );
   return `<html>\r\n<head><title>Index of ${escape(urlPath)}</title></head>\r\n<body>\r\n<h1>Index of ${escape(urlPath)}</h1><hr><pre><a href="../">../</a>\r\n${rows.join('\r\n')}\r\n</pre><hr></body>\r\n</html>\r\n`;
 }
 
@@ -49,7 +52,9 @@ async function servableEntries(root: string, dir: string): Promise<Entry[]> {
     (await fs.readdir(dir)).map(async (name) => {
       const real = confine(root, join(dir, name));
       const stat = real ? await fs.stat(real).catch(() => undefined) : undefined;
-      return stat && (stat.isFile() || stat.isDirectory()) ? { name, dir: stat.isDirectory(), size: stat.size, mtime: stat.mtime } : undefined;
+      return stat && (stat.isFile() || stat.isDirectory())
+        ? { name, dir: stat.isDirectory(), size: stat.size, mtime: stat.mtime }
+        : undefined;
     }),
   );
   return entries.filter((e) => e !== undefined);
@@ -63,7 +68,13 @@ type Done = (status: number, file?: string, bytes?: number) => void;
  * NUL or backslash, encoded or not: 400), resolved for real and confined to the folder (a link out of it:
  * 403), and only regular files and folders are served (a FIFO or a device: 403).
  */
-async function answer(http: { root: string; basePath: string }, req: IncomingMessage, res: ServerResponse, fail: Send, done: Done): Promise<void> {
+async function answer(
+  http: { root: string; basePath: string },
+  req: IncomingMessage,
+  res: ServerResponse,
+  fail: Send,
+  done: Done,
+): Promise<void> {
   const raw = req.url ?? '/';
   const cut = raw.search(/[?#]/);
   const [path, query] = cut < 0 ? [raw, ''] : [raw.slice(0, cut), raw.slice(cut)];
@@ -94,7 +105,11 @@ async function answer(http: { root: string; basePath: string }, req: IncomingMes
       return done(200, lexical, bytes);
     }
     if (!stat.isFile()) return fail(403, 'forbidden: not a regular file');
-    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': stat.size, 'last-modified': stat.mtime.toUTCString() });
+    res.writeHead(200, {
+      'content-type': 'application/octet-stream',
+      'content-length': stat.size,
+      'last-modified': stat.mtime.toUTCString(),
+    });
     if (req.method === 'HEAD') {
       res.end();
       return done(200, lexical);
@@ -122,7 +137,15 @@ export async function serveSite(site: SiteView, onRequest: (event: HttpEvent) =>
   const server: Server = createServer((req, res) => {
     const started = Date.now();
     const url = `http://${req.headers.host ?? 'vm'}${req.url ?? '/'}`;
-    const done: Done = (status, file, bytes = 0) => onRequest({ method: req.method ?? 'GET', url, status, bytes, ms: Date.now() - started, ...(file ? { file } : {}) });
+    const done: Done = (status, file, bytes = 0) =>
+      onRequest({
+        method: req.method ?? 'GET',
+        url,
+        status,
+        bytes,
+        ms: Date.now() - started,
+        ...(file ? { file } : {}),
+      });
     const fail: Send = (status, text) => {
       res.writeHead(status, { 'content-type': 'text/plain' });
       res.end(req.method === 'HEAD' ? undefined : `${text}\n`);
@@ -157,7 +180,7 @@ export function writeForwarder(dir: string): string {
     file,
     [
       "const s = require('net').connect(Number(process.argv[2]), '127.0.0.1');",
-      "process.stdin.pipe(s); s.pipe(process.stdout);",
+      'process.stdin.pipe(s); s.pipe(process.stdout);',
       "s.on('error', () => process.exit(0)); s.on('end', () => process.exit(0)); process.stdin.on('end', () => s.end());",
       '',
     ].join('\n'),

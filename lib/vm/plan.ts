@@ -61,7 +61,8 @@ const shown = (value: unknown): string => `"${escapeControl(String(value))}"`;
 
 /** The VM's MAC (lower case, colons), or a VmError that says how to write one. */
 export function checkedMac(mac: string): string {
-  if (!/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/.test(mac)) throw new VmError(`${shown(mac)} is not a MAC address: write it as 52:54:00:12:34:56.`);
+  if (!/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/.test(mac))
+    throw new VmError(`${shown(mac)} is not a MAC address: write it as 52:54:00:12:34:56.`);
   return mac;
 }
 
@@ -77,7 +78,10 @@ function refusedAsVmError<T>(read: () => T): T {
 
 /** A whole number in a range, or a VmError naming the setting and the value. */
 function whole(value: number, what: string, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) throw new VmError(`${what} ${shown(value)} must be a whole number from ${min} to ${max}: correct it in the site file or the command.`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new VmError(
+      `${what} ${shown(value)} must be a whole number from ${min} to ${max}: correct it in the site file or the command.`,
+    );
   return value;
 }
 
@@ -87,26 +91,48 @@ function whole(value: number, what: string, min: number, max: number): number {
  */
 function userNetwork(raw: RawSite, siteFile: string, notes: string[]): { net?: string; host?: string } {
   const { subnet, router } = raw.network ?? {};
-  if (subnet !== undefined && !isIpv4Network(subnet)) throw new VmError(`network.subnet ${shown(subnet)} in ${siteFile} is not an IPv4 network: write it like 192.168.255.0/24.`);
-  if (router !== undefined && !isIpv4(router)) throw new VmError(`network.router ${shown(router)} in ${siteFile} is not an IPv4 address: write four numbers 0–255 separated by dots, like 192.168.255.1.`);
+  if (subnet !== undefined && !isIpv4Network(subnet))
+    throw new VmError(
+      `network.subnet ${shown(subnet)} in ${siteFile} is not an IPv4 network: write it like 192.168.255.0/24.`,
+    );
+  if (router !== undefined && !isIpv4(router))
+    throw new VmError(
+      `network.router ${shown(router)} in ${siteFile} is not an IPv4 address: write four numbers 0–255 separated by dots, like 192.168.255.1.`,
+    );
   if (subnet === undefined) return {};
   if (!isIpv4Network(subnet, 8, 30)) {
-    notes.push(`network.subnet ${subnet} cannot be QEMU's user network; it uses 10.0.2.0/24, so URLs naming the site's hosts do not resolve inside the VM.`);
+    notes.push(
+      `network.subnet ${subnet} cannot be QEMU's user network; it uses 10.0.2.0/24, so URLs naming the site's hosts do not resolve inside the VM.`,
+    );
     return {};
   }
-  if (router && !inSubnet(router, subnet)) throw new VmError(`network.router ${router} is not inside network.subnet ${subnet} in ${siteFile}: QEMU cannot put its router there. Correct one of them.`);
+  if (router && !inSubnet(router, subnet))
+    throw new VmError(
+      `network.router ${router} is not inside network.subnet ${subnet} in ${siteFile}: QEMU cannot put its router there. Correct one of them.`,
+    );
   return { net: subnet, ...(router ? { host: router } : {}) };
 }
 
 /** The lease's address as QEMU's first DHCP address, when it is one inside the user network. */
-function leaseStart(address: string, at: { mac: string; net?: string; host?: string; routerConfig?: string }, notes: string[]): string | undefined {
+function leaseStart(
+  address: string,
+  at: { mac: string; net?: string; host?: string; routerConfig?: string },
+  notes: string[],
+): string | undefined {
   if (/^[a-z][\w.-]*$/i.test(address)) {
-    notes.push(`The lease of ${at.mac} takes its address from pool ${address}; QEMU hands out its first address instead.`);
+    notes.push(
+      `The lease of ${at.mac} takes its address from pool ${address}; QEMU hands out its first address instead.`,
+    );
     return undefined;
   }
-  if (!isIpv4(address)) throw new VmError(`The lease of ${at.mac} in ${at.routerConfig ?? 'the router config'} has address=${shown(address)}, which is not an IPv4 address: write one address, like address=192.168.255.50 (the linter marks the line).`);
+  if (!isIpv4(address))
+    throw new VmError(
+      `The lease of ${at.mac} in ${at.routerConfig ?? 'the router config'} has address=${shown(address)}, which is not an IPv4 address: write one address, like address=192.168.255.50 (the linter marks the line).`,
+    );
   if (!at.net || !inSubnet(address, at.net) || address === at.host) {
-    notes.push(`The lease's address ${address} is outside QEMU's network${at.net ? ` ${at.net}` : ''} (or is the router's); the VM gets QEMU's first address instead.`);
+    notes.push(
+      `The lease's address ${address} is outside QEMU's network${at.net ? ` ${at.net}` : ''} (or is the router's); the VM gets QEMU's first address instead.`,
+    );
     return undefined;
   }
   notes.push(`QEMU's DHCP hands out ${address} (the lease of ${at.mac}) from dhcpstart; it has no per-MAC leases.`);
@@ -121,7 +147,12 @@ export function vmPlan(siteFile: string, request: VmRequest = {}): VmPlan {
   const firmware: Firmware = request.firmware ?? raw.vm?.firmware ?? 'bios';
   const mac = checkedMac((request.mac ?? raw.vm?.mac ?? QEMU_MAC).toLowerCase());
   const memoryMiB = whole(request.memoryMiB ?? raw.vm?.memoryMiB ?? 2048, 'The memory (MiB)', 64, 65536);
-  const timeoutSeconds = whole(request.timeoutSeconds ?? raw.vm?.timeoutSeconds ?? 300, 'The timeout (seconds)', 1, 86400);
+  const timeoutSeconds = whole(
+    request.timeoutSeconds ?? raw.vm?.timeoutSeconds ?? 300,
+    'The timeout (seconds)',
+    1,
+    86400,
+  );
   const notes: string[] = [];
   const { net, host } = userNetwork(raw, siteFile, notes);
 
@@ -138,11 +169,19 @@ export function vmPlan(siteFile: string, request: VmRequest = {}): VmPlan {
     bootFile = offer.options.get('67')?.text ?? offer.network?.bootFile?.value;
     rootPath = offer.options.get('17')?.text;
     const nextServer = offer.options.get('66')?.text ?? offer.network?.nextServer?.value;
-    if (nextServer && host && nextServer !== host) notes.push(`The router sends TFTP server ${nextServer}; QEMU's TFTP server answers at ${host} instead, serving the same folder (${site.tftpRoot ?? 'none'}).`);
-    if (!bootFile) throw new VmError(`The router config gives ${machine} (${firmware.toUpperCase()}) no boot file (no option 67 and no boot-file-name): fix that first (see the Boot Chain view).`);
+    if (nextServer && host && nextServer !== host)
+      notes.push(
+        `The router sends TFTP server ${nextServer}; QEMU's TFTP server answers at ${host} instead, serving the same folder (${site.tftpRoot ?? 'none'}).`,
+      );
+    if (!bootFile)
+      throw new VmError(
+        `The router config gives ${machine} (${firmware.toUpperCase()}) no boot file (no option 67 and no boot-file-name): fix that first (see the Boot Chain view).`,
+      );
   } else {
     bootFile = firmware === 'bios' ? 'lpxelinux.0' : 'syslinux.efi';
-    notes.push(`No router config in the site file: the VM gets ${bootFile}, the loader the boot chain assumes for ${firmware.toUpperCase()}.`);
+    notes.push(
+      `No router config in the site file: the VM gets ${bootFile}, the loader the boot chain assumes for ${firmware.toUpperCase()}.`,
+    );
   }
   const dhcpStart = lease?.address ? leaseStart(lease.address, { mac, net, host, routerConfig }, notes) : undefined;
 
@@ -150,18 +189,31 @@ export function vmPlan(siteFile: string, request: VmRequest = {}): VmPlan {
   // loop (slirp cannot tell the second request apart). The router's setup does `dhcp && chain ${root-path}`.
   const loader = loaderOf(bootFile);
   if (!URL_SCHEME.test(bootFile) && loader.family === 'ipxe') {
-    if (!rootPath) throw new VmError(`The boot file ${escapeControl(bootFile)} is iPXE, which under QEMU (whose network card already runs iPXE) would loop, and the router sends no option 17 (root-path) to chain to. Add option 17 with the boot script's URL.`);
-    notes.push(`${bootFile} is iPXE: QEMU's network card runs iPXE already, so the VM is handed option 17 (${rootPath}) as its boot file, as the embedded \`dhcp && chain \${root-path}\` would chain it.`);
+    if (!rootPath)
+      throw new VmError(
+        `The boot file ${escapeControl(bootFile)} is iPXE, which under QEMU (whose network card already runs iPXE) would loop, and the router sends no option 17 (root-path) to chain to. Add option 17 with the boot script's URL.`,
+      );
+    notes.push(
+      `${bootFile} is iPXE: QEMU's network card runs iPXE already, so the VM is handed option 17 (${rootPath}) as its boot file, as the embedded \`dhcp && chain \${root-path}\` would chain it.`,
+    );
     bootFile = rootPath;
   }
-  if (loader.firmware && loader.firmware !== firmware && !URL_SCHEME.test(bootFile)) notes.push(`${bootFile} is a ${loader.firmware.toUpperCase()} loader but the VM boots ${firmware.toUpperCase()}: expect the firmware to refuse it.`);
+  if (loader.firmware && loader.firmware !== firmware && !URL_SCHEME.test(bootFile))
+    notes.push(
+      `${bootFile} is a ${loader.firmware.toUpperCase()} loader but the VM boots ${firmware.toUpperCase()}: expect the firmware to refuse it.`,
+    );
 
   // The boot file must be there, or the VM stops right after DHCP.
   if (URL_SCHEME.test(bootFile)) {
     const local = bootFile.startsWith('http') ? servedPath(site.http, bootFile) : undefined;
-    if (site.http && bootFile.startsWith(site.http.baseUrl) && local && !existsSync(local)) throw new VmError(`The boot file ${escapeControl(bootFile)} is not in the HTTP folder (${local}): the VM would stop after DHCP. Add the file or correct the URL (see the Boot Chain view).`);
+    if (site.http && bootFile.startsWith(site.http.baseUrl) && local && !existsSync(local))
+      throw new VmError(
+        `The boot file ${escapeControl(bootFile)} is not in the HTTP folder (${local}): the VM would stop after DHCP. Add the file or correct the URL (see the Boot Chain view).`,
+      );
   } else if (site.tftpRoot && !existsSync(join(site.tftpRoot, bootFile))) {
-    throw new VmError(`The boot file ${escapeControl(bootFile)} is not in the TFTP folder (${site.tftpRoot}): the VM would stop after DHCP. Add it (Debian: pxelinux, syslinux-efi or ipxe) or correct option 67.`);
+    throw new VmError(
+      `The boot file ${escapeControl(bootFile)} is not in the TFTP folder (${site.tftpRoot}): the VM would stop after DHCP. Add it (Debian: pxelinux, syslinux-efi or ipxe) or correct option 67.`,
+    );
   }
 
   // Every HTTP host the site names: the base URL's host and the NAS.

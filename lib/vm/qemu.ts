@@ -21,7 +21,7 @@ export function readQemuOptions(text: string, implied = 'type'): [string, string
   // A value and where the next option starts.
   const valueFrom = (from: number): [string, number] => {
     let value = '';
-    for (let at = from; ; ) {
+    for (let at = from; ;) {
       const comma = text.indexOf(',', at);
       if (comma < 0) return [value + text.slice(at), text.length];
       value += text.slice(at, comma);
@@ -30,7 +30,7 @@ export function readQemuOptions(text: string, implied = 'type'): [string, string
       at = comma + 2;
     }
   };
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const stop = text.slice(i).search(/[=,]/);
     const end = stop < 0 ? text.length : i + stop;
     if (text[end] === '=' || options.length === 0) {
@@ -49,12 +49,18 @@ export function readQemuOptions(text: string, implied = 'type'): [string, string
 
 /** Refuses what cannot be an option value: control characters (and an empty value). */
 function text(what: string, value: string): string {
-  if (!value || hasControl(value)) throw new VmError(`${what} "${escapeControl(value)}" has control characters (or is empty): QEMU cannot be given it. Rename it to plain text.`);
+  if (!value || hasControl(value))
+    throw new VmError(
+      `${what} "${escapeControl(value)}" has control characters (or is empty): QEMU cannot be given it. Rename it to plain text.`,
+    );
   return value;
 }
 
 function address(what: string, value: string): string {
-  if (!isIpv4(value)) throw new VmError(`${what} "${escapeControl(value)}" is not an IPv4 address: write four numbers 0–255 separated by dots, like 192.168.255.1.`);
+  if (!isIpv4(value))
+    throw new VmError(
+      `${what} "${escapeControl(value)}" is not an IPv4 address: write four numbers 0–255 separated by dots, like 192.168.255.1.`,
+    );
   return value;
 }
 
@@ -65,7 +71,8 @@ const MAX_BOOT_FILE_BYTES = 127;
  * A program and its arguments as one `cmd:` line. libslirp splits it like a shell (g_shell_parse_argv; older
  * releases on spaces only): plain words stay bare so both read them alike, others are single-quoted.
  */
-const shellLine = (argv: string[]): string => argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+const shellLine = (argv: string[]): string =>
+  argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
 
 export interface UserNetwork {
   net?: string;
@@ -84,17 +91,26 @@ const NETDEV_KEYS = new Set(['type', 'id', 'restrict', 'net', 'host', 'dhcpstart
 export function userNetdev(spec: UserNetwork): string {
   const parts = ['user', 'id=n0', 'restrict=on'];
   if (spec.net) {
-    if (!isIpv4Network(spec.net, 8, 30)) throw new VmError(`The VM network "${escapeControl(spec.net)}" is not an IPv4 network with a /8 to /30 prefix: write it like 192.168.255.0/24.`);
+    if (!isIpv4Network(spec.net, 8, 30))
+      throw new VmError(
+        `The VM network "${escapeControl(spec.net)}" is not an IPv4 network with a /8 to /30 prefix: write it like 192.168.255.0/24.`,
+      );
     parts.push(`net=${spec.net}`);
   }
   if (spec.host) parts.push(`host=${address('The router address', spec.host)}`);
   if (spec.dhcpStart) parts.push(`dhcpstart=${address("The lease's address", spec.dhcpStart)}`);
   if (spec.tftpRoot) parts.push(`tftp=${qemuValue(text('The TFTP folder', spec.tftpRoot))}`);
   const bootFile = text('The boot file name', spec.bootFile);
-  if (Buffer.byteLength(bootFile) > MAX_BOOT_FILE_BYTES) throw new VmError(`The boot file name "${escapeControl(bootFile)}" is longer than ${MAX_BOOT_FILE_BYTES} bytes, which DHCP cannot send: shorten it (a shorter path or URL).`);
+  if (Buffer.byteLength(bootFile) > MAX_BOOT_FILE_BYTES)
+    throw new VmError(
+      `The boot file name "${escapeControl(bootFile)}" is longer than ${MAX_BOOT_FILE_BYTES} bytes, which DHCP cannot send: shorten it (a shorter path or URL).`,
+    );
   parts.push(`bootfile=${qemuValue(bootFile)}`);
   for (const f of spec.forwards ?? []) {
-    if (!Number.isInteger(f.port) || f.port < 1 || f.port > 65535) throw new VmError(`HTTP port ${escapeControl(String(f.port))} is not a port number (1–65535): correct the URL in the site file.`);
+    if (!Number.isInteger(f.port) || f.port < 1 || f.port > 65535)
+      throw new VmError(
+        `HTTP port ${escapeControl(String(f.port))} is not a port number (1–65535): correct the URL in the site file.`,
+      );
     const command = shellLine(f.command.map((a) => text('The forwarder command', a)));
     parts.push(`guestfwd=tcp:${address('The HTTP host', f.host)}:${f.port}-cmd:${qemuValue(command)}`);
   }
@@ -104,8 +120,17 @@ export function userNetdev(spec: UserNetwork): string {
   const restrict = options.filter(([key]) => key === 'restrict');
   const stray = options.find(([key]) => !NETDEV_KEYS.has(key));
   const count = (key: string): number => options.filter(([k]) => k === key).length;
-  if (stray || restrict.length !== 1 || restrict[0]?.[1] !== 'on' || count('bootfile') !== 1 || count('guestfwd') !== (spec.forwards?.length ?? 0) || options.length !== parts.length) {
-    throw new VmError(`The VM's network options did not read back as written (${escapeControl(stray ? `a stray "${stray[0]}"` : 'restrict, bootfile or guestfwd changed')}): not started. Please report this with the site file.`);
+  if (
+    stray ||
+    restrict.length !== 1 ||
+    restrict[0]?.[1] !== 'on' ||
+    count('bootfile') !== 1 ||
+    count('guestfwd') !== (spec.forwards?.length ?? 0) ||
+    options.length !== parts.length
+  ) {
+    throw new VmError(
+      `The VM's network options did not read back as written (${escapeControl(stray ? `a stray "${stray[0]}"` : 'restrict, bootfile or guestfwd changed')}): not started. Please report this with the site file.`,
+    );
   }
   return netdev;
 }

@@ -5,7 +5,18 @@
  * timeline; the run ends when the VM powers off, fails, is stopped, or runs out of time.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, copyFileSync, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  copyFileSync,
+  createWriteStream,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveSite, writeForwarder, type HttpEvent, type SiteServer } from './http';
@@ -32,7 +43,14 @@ export type EndReason = 'poweroff' | 'reached' | 'failure' | 'timeout' | 'stoppe
 
 /** Why a run ended, in words ("stopped after 120 s", "QEMU failed: …"). */
 export function howItEnded(result: VmResult, timeoutSeconds: number): string {
-  return { poweroff: 'the VM powered off', reached: 'reached the stage asked for', failure: 'stopped at a failure', timeout: `stopped after ${timeoutSeconds} s`, stopped: 'stopped', crashed: `QEMU failed${result.qemuError ? `: ${result.qemuError}` : ''}` }[result.reason];
+  return {
+    poweroff: 'the VM powered off',
+    reached: 'reached the stage asked for',
+    failure: 'stopped at a failure',
+    timeout: `stopped after ${timeoutSeconds} s`,
+    stopped: 'stopped',
+    crashed: `QEMU failed${result.qemuError ? `: ${result.qemuError}` : ''}`,
+  }[result.reason];
 }
 
 /** A run went well: it got to the initramfs (or the stage asked for) and nothing failed. */
@@ -71,7 +89,8 @@ function onPath(binary: string): string | undefined {
 export function prerequisites(firmware: 'bios' | 'uefi'): { qemu: string; ovmf?: { code: string; vars: string } } {
   const qemu = onPath('qemu-system-x86_64');
   if (!qemu) throw new VmError(`The test VM needs QEMU, which is not installed: sudo apt-get install ${PACKAGES}`);
-  if (!existsSync('/usr/lib/ipxe/qemu/efi-virtio.rom') && !existsSync('/usr/share/qemu/efi-virtio.rom')) throw new VmError(`QEMU's network boot ROM (iPXE) is missing: sudo apt-get install ipxe-qemu`);
+  if (!existsSync('/usr/lib/ipxe/qemu/efi-virtio.rom') && !existsSync('/usr/share/qemu/efi-virtio.rom'))
+    throw new VmError(`QEMU's network boot ROM (iPXE) is missing: sudo apt-get install ipxe-qemu`);
   if (firmware === 'bios') return { qemu };
   const ovmf = OVMF.find(([code]) => existsSync(code));
   if (!ovmf) throw new VmError('UEFI needs OVMF, which is not installed: sudo apt-get install ovmf');
@@ -118,7 +137,29 @@ export function probeAccel(qemu: string): Promise<Accel> {
       return;
     }
     const empty = mkdtempSync(join(tmpdir(), 'pxe-kvm-probe-'));
-    const child = spawn(qemu, ['-accel', 'kvm', '-m', '128', '-nographic', '-no-reboot', '-nodefaults', '-monitor', 'none', '-serial', 'stdio', '-netdev', userNetdev({ tftpRoot: empty, bootFile: 'probe' }), '-device', 'virtio-net-pci,netdev=n0', '-boot', 'n'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const child = spawn(
+      qemu,
+      [
+        '-accel',
+        'kvm',
+        '-m',
+        '128',
+        '-nographic',
+        '-no-reboot',
+        '-nodefaults',
+        '-monitor',
+        'none',
+        '-serial',
+        'stdio',
+        '-netdev',
+        userNetdev({ tftpRoot: empty, bootFile: 'probe' }),
+        '-device',
+        'virtio-net-pci,netdev=n0',
+        '-boot',
+        'n',
+      ],
+      { stdio: ['pipe', 'pipe', 'ignore'] },
+    );
     let seen = '';
     const finish = (verdict: Accel): void => {
       clearTimeout(timer);
@@ -145,7 +186,9 @@ function network(plan: VmPlan, forward?: { forwarder: string; port: number }): U
     ...(plan.dhcpStart ? { dhcpStart: plan.dhcpStart } : {}),
     ...(plan.tftpRoot ? { tftpRoot: plan.tftpRoot } : {}),
     bootFile: plan.bootFile,
-    forwards: forward ? plan.httpHosts.map((h) => ({ ...h, command: [process.execPath, forward.forwarder, String(forward.port)] })) : [],
+    forwards: forward
+      ? plan.httpHosts.map((h) => ({ ...h, command: [process.execPath, forward.forwarder, String(forward.port)] }))
+      : [],
   };
 }
 
@@ -192,12 +235,29 @@ export class VmRun {
         });
         forward = { forwarder: writeForwarder(dir), port: server.port };
       }
-      const args = ['-accel', accel, '-m', String(plan.memoryMiB), '-nographic', '-no-reboot', '-monitor', 'none', '-serial', 'stdio', ...networkArgs(plan, forward)];
+      const args = [
+        '-accel',
+        accel,
+        '-m',
+        String(plan.memoryMiB),
+        '-nographic',
+        '-no-reboot',
+        '-monitor',
+        'none',
+        '-serial',
+        'stdio',
+        ...networkArgs(plan, forward),
+      ];
       if (plan.firmware === 'bios') args.push('-boot', 'n');
       else if (ovmf) {
         if (ovmf.vars) {
           copyFileSync(ovmf.vars, join(dir, 'vars.fd'));
-          args.push('-drive', `if=pflash,format=raw,readonly=on,file=${ovmf.code}`, '-drive', `if=pflash,format=raw,file=${join(dir, 'vars.fd')}`);
+          args.push(
+            '-drive',
+            `if=pflash,format=raw,readonly=on,file=${ovmf.code}`,
+            '-drive',
+            `if=pflash,format=raw,file=${join(dir, 'vars.fd')}`,
+          );
         } else args.push('-bios', ovmf.code);
       }
       log(`${qemu} ${args.map((a) => (/\s/.test(a) ? `'${a}'` : a)).join(' ')}`);
@@ -205,7 +265,10 @@ export class VmRun {
       this.timeline.start();
       const serial = createWriteStream(serialLog);
       // The forwarder runs with the editor's own Node (Electron as Node in VS Code).
-      const child = spawn(qemu, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+      const child = spawn(qemu, args, {
+        stdio: ['pipe', 'pipe', 'pipe'],
+        env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+      });
       this.child = child;
       // QEMU must not outlive this process (a CLI piped into `head`, an editor window closed).
       const orphan = (): void => void child.kill('SIGKILL');
@@ -220,7 +283,11 @@ export class VmRun {
         this.timeline.serial(text);
       });
       const until = this.options.until;
-      if (until) this.timeline.on('stage', (stage: Stage) => STAGE_ORDER.indexOf(stage.id) >= STAGE_ORDER.indexOf(until) && this.stop('reached'));
+      if (until)
+        this.timeline.on(
+          'stage',
+          (stage: Stage) => STAGE_ORDER.indexOf(stage.id) >= STAGE_ORDER.indexOf(until) && this.stop('reached'),
+        );
       this.timeline.on('failure', () => {
         setTimeout(() => this.stop('failure'), (this.options.graceSeconds ?? 3) * 1000).unref();
       });
@@ -235,7 +302,8 @@ export class VmRun {
       clearTimeout(timer);
       this.timeline.flush();
       await new Promise<void>((closed) => serial.end(() => closed()));
-      const reason: EndReason = this.stopReason ?? (exitCode === 0 ? (this.timeline.failure ? 'failure' : 'poweroff') : 'crashed');
+      const reason: EndReason =
+        this.stopReason ?? (exitCode === 0 ? (this.timeline.failure ? 'failure' : 'poweroff') : 'crashed');
       const reached = this.timeline.reached();
       return {
         reason,

@@ -6,10 +6,35 @@
 import { EventEmitter } from 'node:events';
 import type { HttpEvent } from './http';
 
-export type StageId = 'firmware' | 'dhcp' | 'bootfile' | 'loader' | 'config' | 'kernel' | 'initrd' | 'module' | 'linux' | 'initramfs' | 'ignition' | 'marker';
+export type StageId =
+  | 'firmware'
+  | 'dhcp'
+  | 'bootfile'
+  | 'loader'
+  | 'config'
+  | 'kernel'
+  | 'initrd'
+  | 'module'
+  | 'linux'
+  | 'initramfs'
+  | 'ignition'
+  | 'marker';
 
 /** How far each stage gets a boot: a later stage reached means the earlier ones were passed. */
-export const STAGE_ORDER: readonly StageId[] = ['firmware', 'dhcp', 'bootfile', 'loader', 'config', 'module', 'kernel', 'initrd', 'linux', 'initramfs', 'ignition', 'marker'];
+export const STAGE_ORDER: readonly StageId[] = [
+  'firmware',
+  'dhcp',
+  'bootfile',
+  'loader',
+  'config',
+  'module',
+  'kernel',
+  'initrd',
+  'linux',
+  'initramfs',
+  'ignition',
+  'marker',
+];
 
 export const STAGE_NAME: Record<StageId, string> = {
   firmware: 'Firmware',
@@ -77,34 +102,101 @@ interface Pattern {
 
 const PATTERNS: Pattern[] = [
   { re: /SeaBIOS \(version ([^)]+)\)/, stage: (m) => ({ id: 'firmware', label: `SeaBIOS ${m[1]}` }) },
-  { re: /BdsDxe: (?:loading|starting) Boot\d+ "([^"]+)"/, stage: (m) => ({ id: 'firmware', label: `UEFI (OVMF): ${m[1]}` }) },
+  {
+    re: /BdsDxe: (?:loading|starting) Boot\d+ "([^"]+)"/,
+    stage: (m) => ({ id: 'firmware', label: `UEFI (OVMF): ${m[1]}` }),
+  },
   { re: />>Start PXE over IPv4/, stage: () => ({ id: 'firmware', label: 'UEFI (OVMF) PXE' }) },
-  { re: /iPXE (\S+) -- Open Source Network Boot Firmware/, stage: (m, t) => ({ id: 'firmware', label: t.firmware === 'uefi' ? `OVMF (UEFI) with iPXE ${m[1]} as its network driver` : `iPXE ${m[1]} network ROM` }) },
+  {
+    re: /iPXE (\S+) -- Open Source Network Boot Firmware/,
+    stage: (m, t) => ({
+      id: 'firmware',
+      label: t.firmware === 'uefi' ? `OVMF (UEFI) with iPXE ${m[1]} as its network driver` : `iPXE ${m[1]} network ROM`,
+    }),
+  },
   { re: /Configuring \(net\d ([0-9a-f:]+)\)[. ]*ok/, stage: (m) => ({ id: 'dhcp', label: `iPXE, ${m[1]}` }) },
   { re: /Station IP address is (\S+)/, stage: (m) => ({ id: 'dhcp', label: m[1]! }) },
   { re: /My IP address seems to be [0-9A-F]+ (\S+)/, stage: (m) => ({ id: 'dhcp', label: `PXELINUX: ${m[1]}` }) },
-  { re: /^\s*(?:net\d: )?(\d+\.\d+\.\d+\.\d+)\/(\d+\.\d+\.\d+\.\d+)(?: gw (\S+))?/, stage: (m) => ({ id: 'dhcp', label: m[1]!, ...(m[3] ? { detail: `gateway ${m[3]}` } : {}) }) },
+  {
+    re: /^\s*(?:net\d: )?(\d+\.\d+\.\d+\.\d+)\/(\d+\.\d+\.\d+\.\d+)(?: gw (\S+))?/,
+    stage: (m) => ({ id: 'dhcp', label: m[1]!, ...(m[3] ? { detail: `gateway ${m[3]}` } : {}) }),
+  },
   { re: /Filename: (\S+)/, stage: (m) => ({ id: 'bootfile', label: m[1]! }) },
   { re: /NBP filename is (\S+)/, stage: (m) => ({ id: 'bootfile', label: m[1]! }) },
-  { re: /NBP filesize is (\d+) Bytes/, stage: (m, t) => ({ id: 'bootfile', label: t.bootFile || 'boot file', bytes: Number(m[1]), via: 'tftp', detail: `${Number(m[1]).toLocaleString('en')} bytes over TFTP` }) },
-  { re: /^(\S+) : (\d+) bytes \[(?:PXE-NBP|EFI|PXE|NBI)\]/, stage: (m) => ({ id: 'bootfile', label: m[1]!.split('/').pop()!, bytes: Number(m[2]), detail: `${Number(m[2]).toLocaleString('en')} bytes` }) },
-  { re: /(PXELINUX|SYSLINUX) (\d+\.\d+)\S*( EFI)?/, stage: (m) => ({ id: 'loader', label: `${m[1]} ${m[2]}${m[3] ?? ''}` }) },
+  {
+    re: /NBP filesize is (\d+) Bytes/,
+    stage: (m, t) => ({
+      id: 'bootfile',
+      label: t.bootFile || 'boot file',
+      bytes: Number(m[1]),
+      via: 'tftp',
+      detail: `${Number(m[1]).toLocaleString('en')} bytes over TFTP`,
+    }),
+  },
+  {
+    re: /^(\S+) : (\d+) bytes \[(?:PXE-NBP|EFI|PXE|NBI)\]/,
+    stage: (m) => ({
+      id: 'bootfile',
+      label: m[1]!.split('/').pop()!,
+      bytes: Number(m[2]),
+      detail: `${Number(m[2]).toLocaleString('en')} bytes`,
+    }),
+  },
+  {
+    re: /(PXELINUX|SYSLINUX) (\d+\.\d+)\S*( EFI)?/,
+    stage: (m) => ({ id: 'loader', label: `${m[1]} ${m[2]}${m[3] ?? ''}` }),
+  },
   // syslinux.efi prints no banner; this is its first line.
   { re: /^Getting cached packet/, stage: () => ({ id: 'loader', label: 'SYSLINUX (EFI)' }) },
-  { re: /^(\S+) : (\d+) bytes \[script\]/, stage: (m) => ({ id: 'config', label: m[1]!.split('/').pop()!, bytes: Number(m[2]), detail: `${m[2]} bytes, iPXE script` }) },
+  {
+    re: /^(\S+) : (\d+) bytes \[script\]/,
+    stage: (m) => ({
+      id: 'config',
+      label: m[1]!.split('/').pop()!,
+      bytes: Number(m[2]),
+      detail: `${m[2]} bytes, iPXE script`,
+    }),
+  },
   // A loader fetched by the firmware's iPXE is the DHCP boot file.
-  { re: /^((?:https?|tftp):\/\/\S+?)\.{3} ok/, stage: (m) => ({ id: kindOf(m[1]!) === 'loader' ? 'bootfile' : kindOf(m[1]!), label: m[1]!.split('/').pop()!, via: m[1]!.startsWith('tftp') ? 'tftp' : 'http' }) },
+  {
+    re: /^((?:https?|tftp):\/\/\S+?)\.{3} ok/,
+    stage: (m) => ({
+      id: kindOf(m[1]!) === 'loader' ? 'bootfile' : kindOf(m[1]!),
+      label: m[1]!.split('/').pop()!,
+      via: m[1]!.startsWith('tftp') ? 'tftp' : 'http',
+    }),
+  },
   // PXELINUX/SYSLINUX: "Loading <file>... ok". Under load the "ok" can come after a carriage return (its
   // own line here), so the fetch counts from "Loading"; a failed one is caught by the failure lines.
-  { re: /Loading (\S+?)\.{3,}(?:\s*ok)?/, stage: (m) => ({ id: kindOf(m[1]!), label: m[1]!.split('/').pop()!, ...(/^https?:/.test(m[1]!) ? { via: 'http' as const } : { via: 'tftp' as const }) }) },
+  {
+    re: /Loading (\S+?)\.{3,}(?:\s*ok)?/,
+    stage: (m) => ({
+      id: kindOf(m[1]!),
+      label: m[1]!.split('/').pop()!,
+      ...(/^https?:/.test(m[1]!) ? { via: 'http' as const } : { via: 'tftp' as const }),
+    }),
+  },
   { re: /Linux version (\S+)/, stage: (m) => ({ id: 'linux', label: `Linux ${m[1]}` }) },
   { re: /Run (\S+) as init process/, stage: (m) => ({ id: 'initramfs', label: m[1]! }) },
   // The kernel's own word that an initrd arrived, for loaders that do not say they fetched one.
-  { re: /Freeing initrd memory: (\d+)K/, stage: (m, t) => (t.has('initrd') ? undefined : { id: 'initrd', label: 'initrd (unpacked by the kernel)', detail: `${m[1]} KiB unpacked by the kernel` }) },
+  {
+    re: /Freeing initrd memory: (\d+)K/,
+    stage: (m, t) =>
+      t.has('initrd')
+        ? undefined
+        : { id: 'initrd', label: 'initrd (unpacked by the kernel)', detail: `${m[1]} KiB unpacked by the kernel` },
+  },
   { re: /ignition\[\d+\]: .*GET (\S+): attempt/, stage: (m) => ({ id: 'ignition', label: m[1]! }) },
-  { re: /VFS: Unable to mount root fs.*/, failure: (m) => `${m[0]} — the kernel found no initrd. Under UEFI the kernel line needs initrd=<name> (iPXE rule ipxe.missingInitrd); otherwise check the INITRD/initrd line and the file.` },
+  {
+    re: /VFS: Unable to mount root fs.*/,
+    failure: (m) =>
+      `${m[0]} — the kernel found no initrd. Under UEFI the kernel line needs initrd=<name> (iPXE rule ipxe.missingInitrd); otherwise check the INITRD/initrd line and the file.`,
+  },
   { re: /Kernel panic.*/, failure: (m) => m[0] },
-  { re: /Connection reset.*|No such file or directory.*|Operation not supported.*|Permission denied \(http.*|Could not boot.*|Boot Failed.*|Failed to load.*|Could not find kernel image.*|Unable to locate configuration file.*|No bootable device.*|PXE-E\d\d.*|Exec format error.*|Not found \(http.*/, failure: (m) => m[0] },
+  {
+    re: /Connection reset.*|No such file or directory.*|Operation not supported.*|Permission denied \(http.*|Could not boot.*|Boot Failed.*|Failed to load.*|Could not find kernel image.*|Unable to locate configuration file.*|No bootable device.*|PXE-E\d\d.*|Exec format error.*|Not found \(http.*/,
+    failure: (m) => m[0],
+  },
 ];
 
 export class Timeline extends EventEmitter {
@@ -130,7 +222,8 @@ export class Timeline extends EventEmitter {
   private add(stage: Omit<Stage, 'at'>): void {
     if (stage.id === 'bootfile' && !this.bootFile) this.bootFile = stage.label.split('/').pop()!;
     // The boot file named by DHCP and then fetched is one stage ("lpxelinux.0", "http://…/boot.ipxe" by its name).
-    if (stage.id === 'bootfile' && this.bootFile && stage.label.split('/').pop() === this.bootFile) stage = { ...stage, label: this.stages.find((s) => s.id === 'bootfile')?.label ?? stage.label };
+    if (stage.id === 'bootfile' && this.bootFile && stage.label.split('/').pop() === this.bootFile)
+      stage = { ...stage, label: this.stages.find((s) => s.id === 'bootfile')?.label ?? stage.label };
     // One DHCP stage: later lines (the address, the gateway) add to it.
     const dhcp = stage.id === 'dhcp' ? this.stages.find((s) => s.id === 'dhcp') : undefined;
     if (dhcp) {
@@ -140,7 +233,8 @@ export class Timeline extends EventEmitter {
     // Several lines (and the HTTP log) tell about one file: keep the first, add what it lacks.
     const earlier = this.stages.find((s) => s.id === stage.id && s.label === stage.label);
     if (earlier) {
-      if (stage.bytes !== undefined && earlier.bytes === undefined) Object.assign(earlier, { bytes: stage.bytes, ...(stage.detail ? { detail: stage.detail } : {}) });
+      if (stage.bytes !== undefined && earlier.bytes === undefined)
+        Object.assign(earlier, { bytes: stage.bytes, ...(stage.detail ? { detail: stage.detail } : {}) });
       if (stage.via && !earlier.via) earlier.via = stage.via;
       return;
     }
@@ -175,7 +269,11 @@ export class Timeline extends EventEmitter {
       const m = p.re.exec(line);
       if (!m) continue;
       if (p.stage) {
-        const stage = p.stage(m, { firmware: this.firmware, bootFile: this.bootFile, has: (id) => this.stages.some((s) => s.id === id) });
+        const stage = p.stage(m, {
+          firmware: this.firmware,
+          bootFile: this.bootFile,
+          has: (id) => this.stages.some((s) => s.id === id),
+        });
         if (stage) this.add(stage);
       }
       if (p.failure && !this.failure) {
@@ -199,7 +297,13 @@ export class Timeline extends EventEmitter {
     if (event.method !== 'GET' || event.status !== 200) return;
     const mib = event.bytes / 1048576;
     const rate = event.ms > 0 && mib >= 1 ? ` at ${(mib / (event.ms / 1000)).toFixed(1)} MiB/s` : '';
-    this.add({ id: kindOf(event.url), label: name, via: 'http', bytes: event.bytes, detail: `${event.bytes.toLocaleString('en')} bytes over HTTP in ${(event.ms / 1000).toFixed(1)} s${rate}` });
+    this.add({
+      id: kindOf(event.url),
+      label: name,
+      via: 'http',
+      bytes: event.bytes,
+      detail: `${event.bytes.toLocaleString('en')} bytes over HTTP in ${(event.ms / 1000).toFixed(1)} s${rate}`,
+    });
   }
 
   /** The furthest stage reached. */

@@ -16,15 +16,32 @@ describe('pxe-workbench chain', () => {
     expect(lines).toContain('BIOS · Any BIOS machine — boots');
     expect(lines).toContain('UEFI · node1 (52:54:00:12:34:56 192.168.255.50) — boots');
     expect(lines).toContain('    ✓ lpxelinux.0  TFTP 192.168.255.2  (router/pxe-dhcp.rsc:7)');
-    expect(lines).toContain('          ✓ config.ign  http://192.168.255.2/tftp/fedora-coreos/config.ign  (tftp/pxelinux.cfg/default:14)');
+    expect(lines).toContain(
+      '          ✓ config.ign  http://192.168.255.2/tftp/fedora-coreos/config.ign  (tftp/pxelinux.cfg/default:14)',
+    );
     expect(r.stdout).not.toMatch(/[✗!]/);
     expect(r.stderr).toBe('3 kind(s) of machine: 3 boot, 0 broken.\n');
   });
 
   it('follows one machine with --mac and --firmware, and prints JSON', () => {
-    const r = cli(['chain', '--site', 'examples/home-lab/pxe-site.json', '--mac', '52-54-00-12-34-56', '--format', 'json']);
+    const r = cli([
+      'chain',
+      '--site',
+      'examples/home-lab/pxe-site.json',
+      '--mac',
+      '52-54-00-12-34-56',
+      '--format',
+      'json',
+    ]);
     expect(r.status).toBe(0);
-    const out = JSON.parse(r.stdout) as { site: string; clients: { id: string; broken: boolean; root: { at: { file: string; line: number }; children: { label: string }[] } }[] };
+    const out = JSON.parse(r.stdout) as {
+      site: string;
+      clients: {
+        id: string;
+        broken: boolean;
+        root: { at: { file: string; line: number }; children: { label: string }[] };
+      }[];
+    };
     expect(out.site).toBe('examples/home-lab/pxe-site.json');
     expect(out.clients.map((c) => c.id)).toEqual(['uefi/52:54:00:12:34:56']);
     expect(out.clients[0]!.root.at).toMatchObject({ file: 'examples/home-lab/router/pxe-dhcp.rsc', line: 23 });
@@ -38,7 +55,9 @@ describe('pxe-workbench chain', () => {
     const r = cli(['chain', '--site', 'examples/broken/chain/pxe-site.json', '--mac', '52:54:00:00:00:03']);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('BIOS · ignition-typo (52:54:00:00:00:03 192.168.255.53) — BROKEN');
-    expect(r.stdout).toMatch(/✗ conifg\.ign {2}http:\/\/192\.168\.255\.2\/tftp\/fedora-coreos\/conifg\.ign — not there: looked for tftp\/fedora-coreos\/conifg\.ign {2}\(examples\/broken\/chain\/tftp\/typo\.ipxe:4\)/);
+    expect(r.stdout).toMatch(
+      /✗ conifg\.ign {2}http:\/\/192\.168\.255\.2\/tftp\/fedora-coreos\/conifg\.ign — not there: looked for tftp\/fedora-coreos\/conifg\.ign {2}\(examples\/broken\/chain\/tftp\/typo\.ipxe:4\)/,
+    );
     expect(r.stderr).toBe('1 kind(s) of machine: 0 boot, 1 broken.\n');
   });
 
@@ -58,7 +77,11 @@ describe('pxe-workbench chain', () => {
     expect(r.status).toBe(1);
     const findings = JSON.parse(r.stdout) as { file: string; code: string }[];
     expect(findings.map((f) => `${f.file} ${f.code}`)).toEqual(
-      expect.arrayContaining(['examples/broken/chain/nas/www.tftp.conf chain.nginxAlias', 'examples/broken/chain/tftp/typo.ipxe chain.ignitionUnreachable', 'examples/broken/chain/router/pxe-dhcp.rsc chain.firmwareMismatch']),
+      expect.arrayContaining([
+        'examples/broken/chain/nas/www.tftp.conf chain.nginxAlias',
+        'examples/broken/chain/tftp/typo.ipxe chain.ignitionUnreachable',
+        'examples/broken/chain/router/pxe-dhcp.rsc chain.firmwareMismatch',
+      ]),
     );
   });
 });

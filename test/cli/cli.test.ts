@@ -70,7 +70,12 @@ describe('pxe-workbench lint', () => {
       expect(region.startColumn).toBeGreaterThanOrEqual(1);
     }
     const kernal = run.results!.find((x) => x.ruleId === 'ipxe.unknownCommand')!;
-    expect(kernal.locations![0]!.physicalLocation!.region).toEqual({ startLine: 5, startColumn: 1, endLine: 5, endColumn: 7 });
+    expect(kernal.locations![0]!.physicalLocation!.region).toEqual({
+      startLine: 5,
+      startColumn: 1,
+      endLine: 5,
+      endColumn: 7,
+    });
     expect(kernal.locations![0]!.physicalLocation!.artifactLocation!.uri).toBe('examples/broken/unknown-command.ipxe');
   });
 
@@ -83,7 +88,14 @@ describe('pxe-workbench lint', () => {
   });
 
   it('checks the site file given with --site', () => {
-    const r = cli('lint', 'examples/home-lab/tftp', '--site', 'examples/broken/site-with-password/pxe-site.json', '--format', 'json');
+    const r = cli(
+      'lint',
+      'examples/home-lab/tftp',
+      '--site',
+      'examples/broken/site-with-password/pxe-site.json',
+      '--format',
+      'json',
+    );
     expect(r.status).toBe(1);
     expect((JSON.parse(r.stdout) as JsonFinding[]).map((f) => f.code)).toEqual(['site.secret']);
   });
@@ -114,7 +126,11 @@ describe('pxe-workbench lint', () => {
   });
 
   it('explains the PXELINUX config lookup for a machine', () => {
-    const r = spawnSync(process.execPath, [built('cli.js'), 'pxelinux-lookup', '--mac', '52:54:00:12:34:56', '--ip', '192.168.255.50'], { encoding: 'utf8', cwd: 'examples/home-lab' });
+    const r = spawnSync(
+      process.execPath,
+      [built('cli.js'), 'pxelinux-lookup', '--mac', '52:54:00:12:34:56', '--ip', '192.168.255.50'],
+      { encoding: 'utf8', cwd: 'examples/home-lab' },
+    );
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('1. pxelinux.cfg/01-52-54-00-12-34-56');
     expect(r.stdout).toContain('pxelinux.cfg/default   ← used');
@@ -127,14 +143,31 @@ describe('pxe-workbench lint', () => {
     const bad = cli('ignition', 'validate', 'examples/broken/trailing-comma.ign');
     expect(bad.status).toBe(1);
     expect(bad.stdout).toMatch(/^error at \$[.\w]*, line 5 col \d+: Invalid JSON: trailing comma/m);
-    expect(cli('ignition', 'validate', 'examples/home-lab/tftp/fedora-coreos/config.ign')).toMatchObject({ status: 0, stdout: '' });
+    expect(cli('ignition', 'validate', 'examples/home-lab/tftp/fedora-coreos/config.ign')).toMatchObject({
+      status: 0,
+      stdout: '',
+    });
     expect(cli('ignition', 'validate', 'nope.ign').status).toBe(2);
   });
 
   it('decodes and encodes data: URLs', () => {
-    const decoded = cli('ignition', 'decode', 'examples/home-lab/tftp/fedora-coreos/config.ign', '--path', 'storage.files.0.contents.source');
+    const decoded = cli(
+      'ignition',
+      'decode',
+      'examples/home-lab/tftp/fedora-coreos/config.ign',
+      '--path',
+      'storage.files.0.contents.source',
+    );
     expect(decoded).toMatchObject({ status: 0, stdout: 'node1\n' });
-    expect(cli('ignition', 'decode', 'examples/home-lab/tftp/fedora-coreos/config.ign', '--path', 'storage.files.9.contents.source').stderr).toContain('No data: URL');
+    expect(
+      cli(
+        'ignition',
+        'decode',
+        'examples/home-lab/tftp/fedora-coreos/config.ign',
+        '--path',
+        'storage.files.9.contents.source',
+      ).stderr,
+    ).toContain('No data: URL');
     const dir = mkdtempSync(join(tmpdir(), 'pxe-enc-'));
     writeFileSync(join(dir, 'hostname'), 'node1\n');
     writeFileSync(join(dir, 'blob'), Buffer.from([0, 1, 2, 255]));
@@ -168,7 +201,9 @@ describe('pxe-workbench lint', () => {
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout).map((f: { code: string }) => f.code)).toEqual(['routeros.unknownArgument']);
     writeFileSync(join(dir, 'bad.json'), '{"x":1}');
-    expect(cli('lint', file, '--routeros-tree', join(dir, 'bad.json')).stderr).toContain('not a usable /console/inspect dump');
+    expect(cli('lint', file, '--routeros-tree', join(dir, 'bad.json')).stderr).toContain(
+      'not a usable /console/inspect dump',
+    );
   });
 
   it('answers --help and --version with exit 0', () => {

@@ -69,7 +69,9 @@ describe('files over the size cap are never skipped silently', () => {
   it('met in a folder: a warning finding on the file', () => {
     const r = cli(big(), 'lint', '.', '--format', 'json');
     const findings = JSON.parse(r.stdout) as { file: string; code: string; severity: string }[];
-    expect(findings).toEqual([expect.objectContaining({ file: 'big.ipxe', code: 'internal.notChecked', severity: 'warning' })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ file: 'big.ipxe', code: 'internal.notChecked', severity: 'warning' }),
+    ]);
   });
 });
 
@@ -77,7 +79,12 @@ describe('a site file with wrong types', () => {
   it.each([
     ['vm', ['vm'], { vm: { mac: 5 } }, '`vm.mac` must be a string (it is 5)'],
     ['chain', ['chain'], { tftp: { root: 5 } }, '`tftp.root` must be a string (it is 5)'],
-    ['pxelinux-lookup', ['pxelinux-lookup', '--mac', '52:54:00:12:34:56', '--ip', '192.168.255.50'], { tftp: 7 }, '`tftp` must be an object (it is 7)'],
+    [
+      'pxelinux-lookup',
+      ['pxelinux-lookup', '--mac', '52:54:00:12:34:56', '--ip', '192.168.255.50'],
+      { tftp: 7 },
+      '`tftp` must be an object (it is 7)',
+    ],
   ])('%s exits 2 naming the field, without a stack trace', (_name, args, patch, message) => {
     const site = homeLab();
     const file = join(site, 'pxe-site.json');
@@ -95,11 +102,16 @@ describe('binary files are never linted', () => {
     execFileSync('mkdir', ['-p', join(dir, 'pxelinux.cfg')]);
     writeFileSync(join(dir, 'pxelinux.cfg', 'default'), 'DEFAULT linux\nLABEL linux\n  KERNEL vmlinuz\n');
     writeFileSync(join(dir, 'vmlinuz'), 'kernel');
-    writeFileSync(join(dir, 'pxelinux.cfg', 'splash.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+    writeFileSync(
+      join(dir, 'pxelinux.cfg', 'splash.png'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+    );
     writeFileSync(join(dir, 'pxelinux.cfg', 'latin1.msg'), Buffer.from('Willkommen \xfc\n', 'latin1'));
     const r = cli(dir, 'lint', '.', '--verbose', '--format', 'json');
     expect(JSON.parse(r.stdout)).toEqual([]);
-    expect(r.stderr).toContain(`skipped ${join('pxelinux.cfg', 'splash.png')}: binary (a NUL byte or invalid UTF-8 in its first 8 KiB), not linted`);
+    expect(r.stderr).toContain(
+      `skipped ${join('pxelinux.cfg', 'splash.png')}: binary (a NUL byte or invalid UTF-8 in its first 8 KiB), not linted`,
+    );
     expect(r.stderr).toContain(`skipped ${join('pxelinux.cfg', 'latin1.msg')}: binary`);
     expect(r.stderr).toContain(`checked ${join('pxelinux.cfg', 'default')} (pxelinux)`);
     const named = cli(dir, 'lint', join('pxelinux.cfg', 'splash.png'));

@@ -18,8 +18,18 @@ let dir: string;
 function cli(...args: string[]): { status: number | null; stdout: string; stderr: string; peakMiB: number } {
   const rssFile = join(dir, 'rss');
   const env = { ...process.env, RSS_FILE: rssFile };
-  const r = spawnSync(process.execPath, ['-r', join(dir, 'rss.cjs'), built('cli.js'), ...args], { cwd: dir, encoding: 'utf8', env, maxBuffer: 64 * MIB });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr, peakMiB: Number(readFileSync(rssFile, 'utf8')) / 1024 };
+  const r = spawnSync(process.execPath, ['-r', join(dir, 'rss.cjs'), built('cli.js'), ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env,
+    maxBuffer: 64 * MIB,
+  });
+  return {
+    status: r.status,
+    stdout: r.stdout,
+    stderr: r.stderr,
+    peakMiB: Number(readFileSync(rssFile, 'utf8')) / 1024,
+  };
 }
 
 const config = (source: string, gzip: boolean): string =>
@@ -27,8 +37,14 @@ const config = (source: string, gzip: boolean): string =>
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'pxe-cli-limits-'));
-  writeFileSync(join(dir, 'rss.cjs'), "process.on('exit', () => require('node:fs').writeFileSync(process.env.RSS_FILE, String(process.resourceUsage().maxRSS)));\n");
-  writeFileSync(join(dir, 'deep.ign'), `{"ignition":{"version":"3.4.0"},"x":${'['.repeat(20_000)}${']'.repeat(20_000)}}\n`);
+  writeFileSync(
+    join(dir, 'rss.cjs'),
+    "process.on('exit', () => require('node:fs').writeFileSync(process.env.RSS_FILE, String(process.resourceUsage().maxRSS)));\n",
+  );
+  writeFileSync(
+    join(dir, 'deep.ign'),
+    `{"ignition":{"version":"3.4.0"},"x":${'['.repeat(20_000)}${']'.repeat(20_000)}}\n`,
+  );
   // 1 GiB of zeros in about 1 MB: 1,024 gzip members of 1 MiB each (gunzip reads them as one stream).
   const member = gzipSync(Buffer.alloc(MIB), { level: 9 });
   const bomb = Buffer.concat(Array.from({ length: 1024 }, () => member));
@@ -58,7 +74,9 @@ describe('a config nested 20,000 deep', () => {
     const decode = cli('ignition', 'decode', 'deep.ign', '-p', 'storage.files.0.contents.source');
     noCrash(decode.stderr);
     expect(decode.status).toBe(2);
-    expect(decode.stderr).toMatch(/^pxe-workbench: deep\.ign: The config cannot be read: JSON nested deeper than 256 levels/);
+    expect(decode.stderr).toMatch(
+      /^pxe-workbench: deep\.ign: The config cannot be read: JSON nested deeper than 256 levels/,
+    );
   });
 });
 
@@ -68,7 +86,9 @@ describe('a gzip bomb (1 GiB of zeros in a 1.4 MB config)', () => {
     noCrash(r.stderr);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^pxe-workbench: bomb\.ign: The contents are too large to open: the gzip data inflates to more than 64 MiB;/);
+    expect(r.stderr).toMatch(
+      /^pxe-workbench: bomb\.ign: The contents are too large to open: the gzip data inflates to more than 64 MiB;/,
+    );
     // Inflating it all took 2.1 GB; the cap keeps the peak near the 64 MiB output limit plus Node itself.
     expect(r.peakMiB).toBeLessThan(400);
   });

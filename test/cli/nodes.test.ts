@@ -1,5 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +16,8 @@ import { parseRouterOs } from '../../lib/languages/routeros/parser';
 import { statementsOf } from '../../lib/languages/routeros/statements';
 import { built } from '../helpers/build';
 
-const cli = (args: string[], cwd: string) => spawnSync(process.execPath, [built('cli.js'), ...args], { encoding: 'utf8', cwd });
+const cli = (args: string[], cwd: string) =>
+  spawnSync(process.execPath, [built('cli.js'), ...args], { encoding: 'utf8', cwd });
 
 function cluster(): string {
   const root = join(mkdtempSync(join(tmpdir(), 'pxe-cluster-')), 'cluster');
@@ -24,7 +34,8 @@ describe('pxe-workbench nodes generate (examples/cluster, six nodes)', () => {
     expect(cli(['lint', '.'], root).status).toBe(0);
     const chain = cli(['chain'], root);
     expect(chain.status, chain.stdout).toBe(0);
-    for (const node of ['cp1', 'cp2', 'cp3', 'w1', 'w2', 'w3']) expect(chain.stdout).toMatch(new RegExp(`· ${node} \\([0-9a-f:]+ [0-9.]+\\) — boots`));
+    for (const node of ['cp1', 'cp2', 'cp3', 'w1', 'w2', 'w3'])
+      expect(chain.stdout).toMatch(new RegExp(`· ${node} \\([0-9a-f:]+ [0-9.]+\\) — boots`));
     const one = cli(['chain', '--mac', '52:54:00:00:02:02'], root);
     expect(one.stdout).toContain('pxelinux.cfg/01-52-54-00-00-02-02');
     expect(one.stdout).toContain('w2.ign');
@@ -33,7 +44,13 @@ describe('pxe-workbench nodes generate (examples/cluster, six nodes)', () => {
   it('adds a node with a diff preview, keeps a file edited by hand unless --force', () => {
     const root = cluster();
     const site = JSON.parse(readFileSync(join(root, 'pxe-site.json'), 'utf8'));
-    site.nodes.push({ name: 'w4', mac: '52:54:00:00:02:04', ip: '192.168.255.74', firmware: 'bios', profile: 'worker' });
+    site.nodes.push({
+      name: 'w4',
+      mac: '52:54:00:00:02:04',
+      ip: '192.168.255.74',
+      firmware: 'bios',
+      profile: 'worker',
+    });
     writeFileSync(join(root, 'pxe-site.json'), JSON.stringify(site, null, 2));
     const cp1 = join(root, 'tftp', 'nodes', 'cp1.ign');
     writeFileSync(cp1, readFileSync(cp1, 'utf8').replace('"core"', '"admin"'));
@@ -41,11 +58,15 @@ describe('pxe-workbench nodes generate (examples/cluster, six nodes)', () => {
     expect(dry.stdout).toContain('+ tftp/pxelinux.cfg/01-52-54-00-00-02-04  (w4)');
     expect(dry.stdout).toContain('+ tftp/nodes/w4.ign  (w4)');
     expect(dry.stdout).toContain('! tftp/nodes/cp1.ign  (cp1)  — changed by hand since it was generated');
-    expect(dry.stdout).toMatch(/~ router\/pxe-dhcp\.rsc[\s\S]*\+add address=192\.168\.255\.74 mac-address=52:54:00:00:02:04 dhcp-option-set=node-w4 server=lab-dhcp comment="w4 \(worker\)"/);
+    expect(dry.stdout).toMatch(
+      /~ router\/pxe-dhcp\.rsc[\s\S]*\+add address=192\.168\.255\.74 mac-address=52:54:00:00:02:04 dhcp-option-set=node-w4 server=lab-dhcp comment="w4 \(worker\)"/,
+    );
     expect(dry.stdout).toContain('2 to add, 1 to change, 12 unchanged, 1 edited by hand (kept unless --force)');
     expect(dry.stdout).toContain('(dry run: nothing was written)');
     const run = cli(['nodes', 'generate'], root);
-    expect(run.stdout).toContain('Wrote 3 file(s); kept 1 edited by hand: tftp/nodes/cp1.ign (--force overwrites them).');
+    expect(run.stdout).toContain(
+      'Wrote 3 file(s); kept 1 edited by hand: tftp/nodes/cp1.ign (--force overwrites them).',
+    );
     expect(readFileSync(cp1, 'utf8')).toContain('"admin"');
     expect(cli(['lint', '.'], root).status).toBe(0);
     const forced = cli(['nodes', 'generate', '--force'], root);
@@ -56,13 +77,21 @@ describe('pxe-workbench nodes generate (examples/cluster, six nodes)', () => {
 
   it('says what is missing instead of writing half a fleet', () => {
     const root = cluster();
-    writeFileSync(join(root, 'router', 'pxe-dhcp.rsc'), readFileSync(join(root, 'router', 'pxe-dhcp.rsc'), 'utf8').replace(/^add code=67 name=boot-ipxe-uefi.*$/m, ''));
+    writeFileSync(
+      join(root, 'router', 'pxe-dhcp.rsc'),
+      readFileSync(join(root, 'router', 'pxe-dhcp.rsc'), 'utf8').replace(/^add code=67 name=boot-ipxe-uefi.*$/m, ''),
+    );
     const r = cli(['nodes', 'generate', '--dry-run'], root);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('warning: cp1: the router config has no option 67 with an iPXE loader for UEFI (ipxe.efi) to give it: add one (outside the generated block).');
+    expect(r.stderr).toContain(
+      'warning: cp1: the router config has no option 67 with an iPXE loader for UEFI (ipxe.efi) to give it: add one (outside the generated block).',
+    );
   });
 
-  const editSite = (root: string, edit: (site: { nodes: Record<string, unknown>[]; profiles: Record<string, unknown> }) => void): void => {
+  const editSite = (
+    root: string,
+    edit: (site: { nodes: Record<string, unknown>[]; profiles: Record<string, unknown> }) => void,
+  ): void => {
     const site = JSON.parse(readFileSync(join(root, 'pxe-site.json'), 'utf8'));
     edit(site);
     writeFileSync(join(root, 'pxe-site.json'), JSON.stringify(site, null, 2));
@@ -70,7 +99,12 @@ describe('pxe-workbench nodes generate (examples/cluster, six nodes)', () => {
 
   it('refuses a node name that is not a host name, before writing anything (no file three folders up)', () => {
     const root = cluster();
-    editSite(root, (site) => site.nodes.push({ name: '../../../escaped-node', mac: '52:54:00:00:02:09', profile: 'worker' }, { name: 'w"; /system reboot', mac: '52:54:00:00:02:0a', ip: '192.168.255.79;x', profile: 'worker' }));
+    editSite(root, (site) =>
+      site.nodes.push(
+        { name: '../../../escaped-node', mac: '52:54:00:00:02:09', profile: 'worker' },
+        { name: 'w"; /system reboot', mac: '52:54:00:00:02:0a', ip: '192.168.255.79;x', profile: 'worker' },
+      ),
+    );
     const before = readdirSync(join(root, 'tftp', 'nodes')).sort();
     const rsc = readFileSync(join(root, 'router', 'pxe-dhcp.rsc'), 'utf8');
     const r = cli(['nodes', 'generate', '--force'], root);
@@ -97,7 +131,11 @@ describe('pxe-workbench nodes generate (examples/cluster, six nodes)', () => {
     expect(script).toContain('comment="w9 (work\\"er; \\$x [/system reboot]\\n/system reset-configuration)"');
     expect(script).not.toMatch(/^\/system reset-configuration/m);
     // Read back with the RouterOS parser: one lease for w9 whose comment is exactly what was meant.
-    const leases = statementsOf(parseRouterOs(script).ast).filter((st) => st.menu === '/ip dhcp-server lease' && st.args.some((a) => a.name === 'mac-address' && a.value === '52:54:00:00:02:09'));
+    const leases = statementsOf(parseRouterOs(script).ast).filter(
+      (st) =>
+        st.menu === '/ip dhcp-server lease' &&
+        st.args.some((a) => a.name === 'mac-address' && a.value === '52:54:00:00:02:09'),
+    );
     expect(leases.map((st) => st.args.find((a) => a.name === 'comment')?.value)).toEqual([`w9 (${odd})`]);
     expect(statementsOf(parseRouterOs(script).ast).some((st) => st.menu?.startsWith('/system'))).toBe(false);
   });

@@ -7,7 +7,8 @@ describe('downloading a command tree (from a local HTTP server)', () => {
   let base = '';
   beforeAll(async () => {
     server = createServer((req, res) => {
-      if (req.url === '/docs/7.24/inspect.json') return void res.end('{"ip":{"_type":"path"},"system":{"_type":"path"}}');
+      if (req.url === '/docs/7.24/inspect.json')
+        return void res.end('{"ip":{"_type":"path"},"system":{"_type":"path"}}');
       if (req.url === '/moved') return void res.writeHead(302, { location: '/docs/7.24/inspect.json' }).end();
       if (req.url === '/slow') return; // never answers
       res.writeHead(404).end();

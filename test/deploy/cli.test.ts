@@ -6,8 +6,16 @@ import { built } from '../helpers/build';
 import { deploySite } from '../helpers/deploySite';
 import { startSshd, type Sshd } from '../helpers/sshd';
 
-function cli(args: string[], env: Record<string, string> = {}, cwd = process.cwd()): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [built('cli.js'), ...args], { encoding: 'utf8', cwd, env: { ...process.env, ...env } });
+function cli(
+  args: string[],
+  env: Record<string, string> = {},
+  cwd = process.cwd(),
+): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [built('cli.js'), ...args], {
+    encoding: 'utf8',
+    cwd,
+    env: { ...process.env, ...env },
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -23,7 +31,9 @@ describe('pxe-workbench deploy (against a real sshd on 127.0.0.1)', () => {
     site.target();
     const dry = cli(['deploy', 'nas', '--site', site.siteFile, '--dry-run']);
     expect(dry.status, dry.stderr).toBe(0);
-    expect(dry.stdout).toContain(`Deploy ${join(site.workspace, 'tftp')} → ${sshd.user}@127.0.0.1:${site.remoteRoot} (target nas)`);
+    expect(dry.stdout).toContain(
+      `Deploy ${join(site.workspace, 'tftp')} → ${sshd.user}@127.0.0.1:${site.remoteRoot} (target nas)`,
+    );
     expect(dry.stdout).toMatch(/\d+ to add, 0 to change, 0 to remove, 0 unchanged; [\d.]+ MiB to upload/);
     expect(dry.stdout).toContain('  + fedora-coreos.ipxe');
     expect(dry.stdout).toContain('(dry run: nothing was changed)');
@@ -35,8 +45,12 @@ describe('pxe-workbench deploy (against a real sshd on 127.0.0.1)', () => {
 
     const done = cli(['deploy', 'nas', '--site', site.siteFile, '--yes', '--no-verify']);
     expect(done.status, done.stderr).toBe(0);
-    expect(done.stdout).toMatch(/Deployed to nas: \d+ file\(s\) uploaded \([\d.]+ MiB in 0:\d\d\), 0 removed; nginx tested and reloaded\./);
-    expect(readFileSync(join(site.remoteRoot, 'pxelinux.cfg/default'), 'utf8')).toBe(readFileSync(join(site.workspace, 'tftp/pxelinux.cfg/default'), 'utf8'));
+    expect(done.stdout).toMatch(
+      /Deployed to nas: \d+ file\(s\) uploaded \([\d.]+ MiB in 0:\d\d\), 0 removed; nginx tested and reloaded\./,
+    );
+    expect(readFileSync(join(site.remoteRoot, 'pxelinux.cfg/default'), 'utf8')).toBe(
+      readFileSync(join(site.workspace, 'tftp/pxelinux.cfg/default'), 'utf8'),
+    );
     const again = cli(['deploy', 'nas', '--site', site.siteFile, '--yes']);
     expect(again.stdout).toContain('Nothing to deploy: the NAS is up to date.');
     expect(again.stdout).toContain('Deployed to nas: 0 file(s) uploaded (0.0 MiB');
@@ -52,9 +66,27 @@ describe('pxe-workbench deploy (against a real sshd on 127.0.0.1)', () => {
     const refused = cli(['deploy', 'nas', '--site', site.siteFile, '--yes', '--no-verify']);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('was not trusted. Add targets.nas.hostKey to pxe-site.json');
-    const wrong = cli(['deploy', 'nas', '--site', site.siteFile, '--yes', '--no-verify', '--trust-host-key', sshd.otherFingerprint]);
+    const wrong = cli([
+      'deploy',
+      'nas',
+      '--site',
+      site.siteFile,
+      '--yes',
+      '--no-verify',
+      '--trust-host-key',
+      sshd.otherFingerprint,
+    ]);
     expect(wrong.status).toBe(1);
-    const trusted = cli(['deploy', 'nas', '--site', site.siteFile, '--yes', '--no-verify', '--trust-host-key', sshd.hostKeyFingerprint]);
+    const trusted = cli([
+      'deploy',
+      'nas',
+      '--site',
+      site.siteFile,
+      '--yes',
+      '--no-verify',
+      '--trust-host-key',
+      sshd.hostKeyFingerprint,
+    ]);
     expect(trusted.status, trusted.stderr).toBe(0);
     expect(trusted.stderr).toContain(`Recorded host key ${sshd.hostKeyFingerprint} as targets.nas.hostKey`);
     expect(JSON.parse(readFileSync(site.siteFile, 'utf8')).targets.nas.hostKey).toBe(sshd.hostKeyFingerprint);
@@ -69,7 +101,8 @@ describe('pxe-workbench deploy (against a real sshd on 127.0.0.1)', () => {
     }
     const user = 'pxe-deploy-test';
     const password = 'S3cret-Pa55word-not-in-logs';
-    if (spawnSync('id', [user]).status !== 0) expect(spawnSync('useradd', ['-M', '-s', '/bin/sh', user]).status).toBe(0);
+    if (spawnSync('id', [user]).status !== 0)
+      expect(spawnSync('useradd', ['-M', '-s', '/bin/sh', user]).status).toBe(0);
     expect(spawnSync('chpasswd', [], { input: `${user}:${password}\n` }).status).toBe(0);
     const site = deploySite(sshd);
     // The throwaway user may enter the temp folders and write the NAS's docker/ folder (only below the
@@ -79,10 +112,16 @@ describe('pxe-workbench deploy (against a real sshd on 127.0.0.1)', () => {
     for (let dir = join(site.remoteRoot, '..'); dir.startsWith(base); dir = join(dir, '..')) chmodSync(dir, 0o755);
     chmodSync(join(site.remoteRoot, '..'), 0o777);
     site.target({ user, identityFile: undefined, nginxConfig: undefined });
-    const wrong = cli(['deploy', 'nas', '--site', site.siteFile, '--yes', '--no-verify'], { PXE_WORKBENCH_PASSWORD: 'not-it', SSH_AUTH_SOCK: '' });
+    const wrong = cli(['deploy', 'nas', '--site', site.siteFile, '--yes', '--no-verify'], {
+      PXE_WORKBENCH_PASSWORD: 'not-it',
+      SSH_AUTH_SOCK: '',
+    });
     expect(wrong.status).toBe(1);
     expect(wrong.stderr).toContain('the password was wrong (it was not stored)');
-    const ok = cli(['deploy', 'nas', '--site', site.siteFile, '--yes', '--no-verify'], { PXE_WORKBENCH_PASSWORD: password, SSH_AUTH_SOCK: '' });
+    const ok = cli(['deploy', 'nas', '--site', site.siteFile, '--yes', '--no-verify'], {
+      PXE_WORKBENCH_PASSWORD: password,
+      SSH_AUTH_SOCK: '',
+    });
     expect(ok.status, ok.stderr).toBe(0);
     expect(existsSync(join(site.remoteRoot, 'fedora-coreos.ipxe'))).toBe(true);
     for (const out of [wrong.stdout, wrong.stderr, ok.stdout, ok.stderr]) expect(out).not.toContain(password);
@@ -93,7 +132,9 @@ describe('pxe-workbench deploy (against a real sshd on 127.0.0.1)', () => {
     site.target({ nginxConfig: undefined });
     const r = cli(['deploy', 'nas', '--site', site.siteFile, '--dry-run']);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toContain('warning: the boot chain is broken for 6 kind(s) of machine (UEFI · Any UEFI machine; BIOS · typo-loader; BIOS · nginx-404; …): see `pxe-workbench chain`.');
+    expect(r.stderr).toContain(
+      'warning: the boot chain is broken for 6 kind(s) of machine (UEFI · Any UEFI machine; BIOS · typo-loader; BIOS · nginx-404; …): see `pxe-workbench chain`.',
+    );
     expect(r.stdout).toContain('  + fedora-coreos/kernel-x86_64 -> fedora-coreos-41.20250101.3.0-live-kernel-x86_64');
   });
 
@@ -112,7 +153,10 @@ describe('pxe-workbench deploy (against a real sshd on 127.0.0.1)', () => {
       json.targets[target]![key] = value;
       writeFileSync(site.siteFile, JSON.stringify(json, null, 2));
       // `pull` reads the router target without the target list that `deploy` reads first.
-      const runs = [cli(['deploy', target, '--site', site.siteFile, '--dry-run']), ...(target === 'router' ? [cli(['pull', target, '--site', site.siteFile])] : [])];
+      const runs = [
+        cli(['deploy', target, '--site', site.siteFile, '--dry-run']),
+        ...(target === 'router' ? [cli(['pull', target, '--site', site.siteFile])] : []),
+      ];
       for (const r of runs) {
         expect(r.status, `${key}: ${r.stderr}`).toBe(2);
         expect(r.stderr).toContain(named);

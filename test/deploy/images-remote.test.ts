@@ -26,7 +26,14 @@ describe('Fedora CoreOS images updated on the NAS over SSH (real sshd; the "NAS"
     const target = site.target();
     const dir = remoteImagesDir(target);
     expect(dir).toBe(join(site.remoteRoot, 'fedora-coreos'));
-    const options = { dest: '/nowhere', stream: 'stable' as const, arch: 'x86_64' as const, keep: 2, streamUrl: server.streamUrl, secrets: noSecrets };
+    const options = {
+      dest: '/nowhere',
+      stream: 'stable' as const,
+      arch: 'x86_64' as const,
+      keep: 2,
+      streamUrl: server.streamUrl,
+      secrets: noSecrets,
+    };
     const bytes = await server.release('42.1.3.0');
     const first = await updateImagesOnNas(target, options);
     expect(first).toMatchObject({ release: '42.1.3.0', upToDate: false });
@@ -50,14 +57,33 @@ describe('Fedora CoreOS images updated on the NAS over SSH (real sshd; the "NAS"
     expect(readlinkSync(join(dir, 'rootfs.x86_64.img'))).toBe('fedora-coreos-42.2.3.0-live-rootfs.x86_64.img');
     await server.release('42.3.3.0');
     const third = await updateImagesOnNas(target, options);
-    expect(third.removed.sort()).toEqual(['fedora-coreos-42.1.3.0-live-initramfs.x86_64.img', 'fedora-coreos-42.1.3.0-live-kernel-x86_64', 'fedora-coreos-42.1.3.0-live-rootfs.x86_64.img']);
+    expect(third.removed.sort()).toEqual([
+      'fedora-coreos-42.1.3.0-live-initramfs.x86_64.img',
+      'fedora-coreos-42.1.3.0-live-kernel-x86_64',
+      'fedora-coreos-42.1.3.0-live-rootfs.x86_64.img',
+    ]);
   });
 
   it('refuses a signature check on the NAS and a images folder outside the TFTP root', async () => {
     const site = deploySite(sshd);
     const target = site.target();
-    await expect(updateImagesOnNas(target, { dest: '/x', stream: 'stable', arch: 'x86_64', keep: 2, streamUrl: server.streamUrl, secrets: noSecrets, gpgKey: 'k' })).rejects.toThrow(/update locally \(without --on\) to use --gpg-key/);
-    expect(() => remoteImagesDir({ ...target, site: { ...target.site, images: { dir: '/elsewhere', arch: 'x86_64', stream: 'stable', keep: 4 } } })).toThrow(/is not inside tftp.root/);
+    await expect(
+      updateImagesOnNas(target, {
+        dest: '/x',
+        stream: 'stable',
+        arch: 'x86_64',
+        keep: 2,
+        streamUrl: server.streamUrl,
+        secrets: noSecrets,
+        gpgKey: 'k',
+      }),
+    ).rejects.toThrow(/update locally \(without --on\) to use --gpg-key/);
+    expect(() =>
+      remoteImagesDir({
+        ...target,
+        site: { ...target.site, images: { dir: '/elsewhere', arch: 'x86_64', stream: 'stable', keep: 4 } },
+      }),
+    ).toThrow(/is not inside tftp.root/);
   });
 
   it('the CLI: images update --on nas', async () => {
@@ -70,12 +96,21 @@ describe('Fedora CoreOS images updated on the NAS over SSH (real sshd; the "NAS"
     // Asynchronous: the artifact server runs in this process and must answer the NAS meanwhile.
     const run = (): Promise<{ code: number | null; stdout: string; stderr: string }> =>
       new Promise((done) => {
-        const child = execFile(process.execPath, [built('cli.js'), 'images', 'update', '--on', 'nas'], { cwd: site.workspace, encoding: 'utf8' }, (_e, stdout, stderr) => done({ code: child.exitCode, stdout, stderr }));
+        const child = execFile(
+          process.execPath,
+          [built('cli.js'), 'images', 'update', '--on', 'nas'],
+          { cwd: site.workspace, encoding: 'utf8' },
+          (_e, stdout, stderr) => done({ code: child.exitCode, stdout, stderr }),
+        );
       });
     const r = await run();
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^Fedora CoreOS 43\.1\.3\.0 \(stable, x86_64\) is now current in nas \(over SSH\): 3 file\(s\)/);
-    expect(readlinkSync(join(site.remoteRoot, 'fedora-coreos', 'initramfs.x86_64.img'))).toBe('fedora-coreos-43.1.3.0-live-initramfs.x86_64.img');
+    expect(r.stdout).toMatch(
+      /^Fedora CoreOS 43\.1\.3\.0 \(stable, x86_64\) is now current in nas \(over SSH\): 3 file\(s\)/,
+    );
+    expect(readlinkSync(join(site.remoteRoot, 'fedora-coreos', 'initramfs.x86_64.img'))).toBe(
+      'fedora-coreos-43.1.3.0-live-initramfs.x86_64.img',
+    );
     expect((await run()).stdout).toContain('is already current in nas (over SSH); nothing downloaded.');
   });
 });

@@ -1,6 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deploy, DeployError, type Secrets } from '../../lib/deploy';
@@ -72,10 +81,14 @@ describe('deploy and the symlinks, pipes and names of the TFTP root (a real sshd
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
     const r = cli(['deploy', 'nas', '--site', site.siteFile, '--yes', '--no-verify']);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toContain('skipped pipe: a named pipe (FIFO), not a regular file (only files, folders and symlinks are deployed)');
+    expect(r.stderr).toContain(
+      'skipped pipe: a named pipe (FIFO), not a regular file (only files, folders and symlinks are deployed)',
+    );
     expect(existsSync(join(site.remoteRoot, 'fedora-coreos.ipxe'))).toBe(true);
     expect(existsSync(join(site.remoteRoot, 'pipe'))).toBe(false);
-    await expect(sha256Of(fifo)).rejects.toThrow(/pipe is a named pipe \(FIFO\), not a regular file: it cannot be hashed/);
+    await expect(sha256Of(fifo)).rejects.toThrow(
+      /pipe is a named pipe \(FIFO\), not a regular file: it cannot be hashed/,
+    );
   }, 30_000);
 
   it('shows file names in the plan with their control characters escaped: a name cannot fake a plan line', () => {

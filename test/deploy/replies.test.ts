@@ -59,7 +59,9 @@ describe('HTTP replies are read with a cap', () => {
 
   it('takes a small body, refuses a declared and an undeclared oversized one', async () => {
     expect((await bodyCapped(await fetch(`${base}/small`), 1024)).toString()).toBe('{"ok":true}');
-    await expect(bodyCapped(await fetch(`${base}/declared`), 1024 * 1024)).rejects.toThrow(/more than the 1048576 expected/);
+    await expect(bodyCapped(await fetch(`${base}/declared`), 1024 * 1024)).rejects.toThrow(
+      /more than the 1048576 expected/,
+    );
     await expect(bodyCapped(await fetch(`${base}/chunked`), 1024 * 1024)).rejects.toThrow(/grew past the 1048576/);
   });
 });

@@ -22,8 +22,16 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((s) => s.close()));
 });
 
-const target = (s: Simulator, extra: Partial<ApiTarget> = {}): ApiTarget => ({ name: 'router', host: '127.0.0.1', port: s.port, user: 'admin', tls: false, ...extra });
-const login = (s: Simulator, extra: Partial<ApiTarget> = {}, timeoutSeconds = 5): Promise<RouterApi> => RouterApi.connect(target(s, extra), { password: 'secret', timeoutSeconds });
+const target = (s: Simulator, extra: Partial<ApiTarget> = {}): ApiTarget => ({
+  name: 'router',
+  host: '127.0.0.1',
+  port: s.port,
+  user: 'admin',
+  tls: false,
+  ...extra,
+});
+const login = (s: Simulator, extra: Partial<ApiTarget> = {}, timeoutSeconds = 5): Promise<RouterApi> =>
+  RouterApi.connect(target(s, extra), { password: 'secret', timeoutSeconds });
 
 for (const emptyMode of [false, true]) {
   describe(`RouterOS API client, ${emptyMode ? 'RouterOS ≥ 7.18 (!empty)' : 'RouterOS < 7.18'}`, () => {
@@ -96,20 +104,28 @@ describe('RouterOS API client: wire and login', () => {
     const api = await login(s);
     expect(await api.print('/ip/pool')).toEqual([]);
     await api.close();
-    expect(s.commands.filter((c) => c[0] === '/login').map((c) => c.some((w) => w.startsWith('=response=00')))).toEqual([false, true]);
+    expect(s.commands.filter((c) => c[0] === '/login').map((c) => c.some((w) => w.startsWith('=response=00')))).toEqual(
+      [false, true],
+    );
     await expect(RouterApi.connect(target(s), { password: 'wrong' })).rejects.toThrow(/refused user "admin"/);
   });
 
   it('says what to do about a wrong password, a closed port and plain API on a TLS port', async () => {
     const s = await sim();
-    await expect(RouterApi.connect(target(s), { password: 'wrong' })).rejects.toThrow(/refused user "admin".*"api" and "write" policies/);
+    await expect(RouterApi.connect(target(s), { password: 'wrong' })).rejects.toThrow(
+      /refused user "admin".*"api" and "write" policies/,
+    );
     const closed = s.port;
     await s.close();
     running.splice(running.indexOf(s), 1);
-    await expect(RouterApi.connect({ ...target(s), port: closed }, { password: 'secret' })).rejects.toThrow(/Nothing answers on 127\.0\.0\.1:\d+ .*\/ip service enable api/);
+    await expect(RouterApi.connect({ ...target(s), port: closed }, { password: 'secret' })).rejects.toThrow(
+      /Nothing answers on 127\.0\.0\.1:\d+ .*\/ip service enable api/,
+    );
     const cert = makeCertificate();
     const tls = await sim({ tls: cert });
-    await expect(RouterApi.connect(target(tls), { password: 'secret', timeoutSeconds: 2 })).rejects.toThrow(RouterError);
+    await expect(RouterApi.connect(target(tls), { password: 'secret', timeoutSeconds: 2 })).rejects.toThrow(
+      RouterError,
+    );
   });
 });
 
@@ -124,7 +140,9 @@ describe('RouterOS API over TLS (api-ssl)', () => {
 
     const other = makeCertificate('someone-else');
     const before = s.commands.length;
-    const refused = (await login(s, { tls: true, certificate: other.fingerprint }).catch((e: unknown) => e)) as CertificateError;
+    const refused = (await login(s, { tls: true, certificate: other.fingerprint }).catch(
+      (e: unknown) => e,
+    )) as CertificateError;
     expect(refused).toBeInstanceOf(CertificateError);
     expect(refused.message).toContain(`presented certificate ${cert.fingerprint}`);
     expect(refused.message).toMatch(/Nothing was sent/);
@@ -143,7 +161,8 @@ describe('RouterOS API over TLS (api-ssl)', () => {
 });
 
 const PYTHON = '/usr/bin/python3';
-const hasLibrouteros = existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import librouteros'], { stdio: 'ignore' }).status === 0;
+const hasLibrouteros =
+  existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import librouteros'], { stdio: 'ignore' }).status === 0;
 
 /** The same session, run by Debian's python3-librouteros (tagless, its own framing and query builder). */
 const PY_SESSION = String.raw`
@@ -179,7 +198,10 @@ describe.skipIf(!hasLibrouteros)('the simulator, cross-checked by python3-librou
     it(`gives librouteros and our client the same answers (${emptyMode ? '!empty mode' : 'classic mode'})`, async () => {
       const s = await sim({ emptyMode });
       // Asynchronously: the simulator answers from this process's event loop.
-      const py = JSON.parse((await promisify(execFile)(PYTHON, ['-c', PY_SESSION, String(s.port)], { encoding: 'utf8', timeout: 20_000 })).stdout) as Record<string, unknown>;
+      const py = JSON.parse(
+        (await promisify(execFile)(PYTHON, ['-c', PY_SESSION, String(s.port)], { encoding: 'utf8', timeout: 20_000 }))
+          .stdout,
+      ) as Record<string, unknown>;
       expect(py.empty).toEqual([]);
       expect(py.ids).toEqual(['*1', '*2']);
       expect(py.select).toEqual([{ name: 'lab', ranges: '192.168.255.100-192.168.255.199' }]);
@@ -193,13 +215,19 @@ describe.skipIf(!hasLibrouteros)('the simulator, cross-checked by python3-librou
       const a = await api.add('/ip/pool', { name: 'lab', ranges: '192.168.255.100-192.168.255.199' });
       const b = await api.add('/ip/pool', { name: 'other', ranges: '10.9.9.1-10.9.9.9', comment: 'x'.repeat(300) });
       expect([a, b]).toEqual(py.ids);
-      expect((await api.run('/ip/pool/print', ['=.proplist=name,ranges', '?name=lab']))).toEqual(py.select);
+      expect(await api.run('/ip/pool/print', ['=.proplist=name,ranges', '?name=lab'])).toEqual(py.select);
       await api.set('/ip/pool', a, { ranges: '192.168.255.110-192.168.255.120' });
       await expect(api.add('/ip/pool', { name: 'lab', ranges: '1.1.1.1' })).rejects.toThrow(String(py.duplicate));
-      await api.add('/ip/dhcp-server/lease', { 'mac-address': '52:54:00:ab:cd:ef', address: '192.168.255.60', disabled: 'no' });
+      await api.add('/ip/dhcp-server/lease', {
+        'mac-address': '52:54:00:ab:cd:ef',
+        address: '192.168.255.60',
+        disabled: 'no',
+      });
       const leases = await api.print('/ip/dhcp-server/lease');
       // librouteros casts "false" to False and numbers to int; compare as RouterOS sent them.
-      const pyLease = (py.lease as Record<string, string>[]).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === 'False' ? 'false' : v === 'True' ? 'true' : v])));
+      const pyLease = (py.lease as Record<string, string>[]).map((r) =>
+        Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === 'False' ? 'false' : v === 'True' ? 'true' : v])),
+      );
       expect(leases).toEqual(pyLease);
       expect(leases[0]?.['mac-address']).toBe('52:54:00:AB:CD:EF');
       await api.remove('/ip/pool', b);

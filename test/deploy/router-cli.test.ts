@@ -12,11 +12,19 @@ import { startSshd, type Sshd } from '../helpers/sshd';
 const PASSWORD = 'rosPw-0f7c2a';
 
 /** Runs the CLI without blocking this process (the simulator answers from its event loop). */
-function cli(args: string[], env: Record<string, string> = {}): Promise<{ status: number; stdout: string; stderr: string }> {
+function cli(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ status: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    execFile(process.execPath, [built('cli.js'), ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
-      done({ status: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [built('cli.js'), ...args],
+      { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        done({ status: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -32,7 +40,11 @@ describe('pxe-workbench deploy <router> / pull <router>', () => {
   });
 
   it('dry run, then --yes applies and reads back, a re-run has nothing to do; the password never shows', async () => {
-    sim = await startSimulator({ tree: realTree(), credentials: { user: sshd.user, password: PASSWORD }, emptyMode: true });
+    sim = await startSimulator({
+      tree: realTree(),
+      credentials: { user: sshd.user, password: PASSWORD },
+      emptyMode: true,
+    });
     const site = routerSite(sshd, sim);
     await site.target();
     const env = { PXE_WORKBENCH_PASSWORD: PASSWORD };
@@ -57,14 +69,22 @@ describe('pxe-workbench deploy <router> / pull <router>', () => {
     expect(again.stdout).toContain('Nothing to deploy: the router is up to date.');
     expect(again.stdout).toContain('Deployed to router: 0 setting change(s) applied and read back.');
 
-    const pulled = await cli(['pull', 'router', '--site', site.siteFile, '--out', join(site.workspace, 'router/pulled.rsc')], env);
+    const pulled = await cli(
+      ['pull', 'router', '--site', site.siteFile, '--out', join(site.workspace, 'router/pulled.rsc')],
+      env,
+    );
     expect(pulled.status, pulled.stderr).toBe(0);
-    expect(readFileSync(join(site.workspace, 'router/pulled.rsc'), 'utf8')).toMatch(/^add .*address=192\.168\.255\.0\/24 gateway=192\.168\.255\.1 dns-server=192\.168\.255\.1 next-server=192\.168\.255\.2 dhcp-option-set=pxe-bios$/m);
+    expect(readFileSync(join(site.workspace, 'router/pulled.rsc'), 'utf8')).toMatch(
+      /^add .*address=192\.168\.255\.0\/24 gateway=192\.168\.255\.1 dns-server=192\.168\.255\.1 next-server=192\.168\.255\.2 dhcp-option-set=pxe-bios$/m,
+    );
 
-    const wrong = await cli(['deploy', 'router', '--site', site.siteFile, '--dry-run'], { PXE_WORKBENCH_PASSWORD: 'nope' });
+    const wrong = await cli(['deploy', 'router', '--site', site.siteFile, '--dry-run'], {
+      PXE_WORKBENCH_PASSWORD: 'nope',
+    });
     expect(wrong.status).toBe(1);
     expect(wrong.stderr).toContain(`refused user "${sshd.user}" with that password`);
-    for (const out of [dry, unasked, done, again, pulled, wrong]) expect(out.stdout + out.stderr).not.toContain(PASSWORD);
+    for (const out of [dry, unasked, done, again, pulled, wrong])
+      expect(out.stdout + out.stderr).not.toContain(PASSWORD);
     await sim.close();
   });
 
@@ -77,7 +97,10 @@ describe('pxe-workbench deploy <router> / pull <router>', () => {
     const refused = await cli(['deploy', 'router', '--site', site.siteFile, '--dry-run'], env);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain(`fingerprint ${cert.fingerprint}`);
-    const trusted = await cli(['deploy', 'router', '--site', site.siteFile, '--dry-run', '--trust-certificate', cert.fingerprint], env);
+    const trusted = await cli(
+      ['deploy', 'router', '--site', site.siteFile, '--dry-run', '--trust-certificate', cert.fingerprint],
+      env,
+    );
     expect(trusted.status, trusted.stderr).toBe(0);
     expect(trusted.stderr).toContain(`Recorded certificate ${cert.fingerprint} as targets.router.apiCertificate`);
     expect(JSON.parse(readFileSync(site.siteFile, 'utf8')).targets.router.apiCertificate).toBe(cert.fingerprint);
@@ -89,7 +112,9 @@ describe('pxe-workbench deploy <router> / pull <router>', () => {
     (await import('node:fs')).writeFileSync(site.siteFile, JSON.stringify(site2, null, 2));
     const swapped = await cli(['deploy', 'router', '--site', site.siteFile, '--dry-run'], env);
     expect(swapped.status).toBe(1);
-    expect(swapped.stderr).toContain(`presented certificate ${other.fingerprint}, but pxe-site.json (targets.router.apiCertificate) pins ${cert.fingerprint}`);
+    expect(swapped.stderr).toContain(
+      `presented certificate ${other.fingerprint}, but pxe-site.json (targets.router.apiCertificate) pins ${cert.fingerprint}`,
+    );
     expect(sim.commands).toEqual([]);
   });
 });

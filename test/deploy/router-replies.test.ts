@@ -36,7 +36,14 @@ afterAll(async () => {
 
 it('a reply larger than 64 MiB in one sentence ends the call with a message and closes the connection', async () => {
   const before = process.memoryUsage().rss;
-  await expect(RouterApi.connect({ name: 'router', host: '127.0.0.1', port, user: 'admin', tls: false }, { password: 'x', timeoutSeconds: 60 })).rejects.toThrow(/larger than 64 MiB/);
+  await expect(
+    RouterApi.connect(
+      { name: 'router', host: '127.0.0.1', port, user: 'admin', tls: false },
+      { password: 'x', timeoutSeconds: 60 },
+    ),
+  ).rejects.toThrow(/larger than 64 MiB/);
   expect(sent).toBeLessThan(200 * 1024 * 1024);
-  console.log(`router reply cap: the client stopped after ${(sent / 1048576).toFixed(0)} MiB sent; RSS grew ${((process.memoryUsage().rss - before) / 1048576).toFixed(0)} MiB`);
+  console.log(
+    `router reply cap: the client stopped after ${(sent / 1048576).toFixed(0)} MiB sent; RSS grew ${((process.memoryUsage().rss - before) / 1048576).toFixed(0)} MiB`,
+  );
 }, 60_000);

@@ -30,7 +30,11 @@ describe('deploy to a MikroTik (RouterOS API simulator + a real sshd for its fil
     await Promise.all(sims.splice(0).map((s) => s.close()));
   });
   const sim = async (options: SimulatorOptions = {}): Promise<Simulator> => {
-    const s = await startSimulator({ tree: realTree(), credentials: { user: sshd.user, password: 'secret' }, ...options });
+    const s = await startSimulator({
+      tree: realTree(),
+      credentials: { user: sshd.user, password: 'secret' },
+      ...options,
+    });
     sims.push(s);
     return s;
   };
@@ -46,12 +50,23 @@ describe('deploy to a MikroTik (RouterOS API simulator + a real sshd for its fil
       expect(writes(s)).toEqual([]);
 
       const shown: string[] = [];
-      const first = await deployRouter(target, { secrets, confirm: async (plan) => (shown.push(...routerPlanLines(plan)), true) });
+      const first = await deployRouter(target, {
+        secrets,
+        confirm: async (plan) => (shown.push(...routerPlanLines(plan)), true),
+      });
       expect(first.result?.applied).toHaveLength(13);
       expect(first.result?.remaining).toEqual([]);
       expect(shown.at(-1)).toBe('13 to add, 0 to change, 0 to remove, 0 already right.');
-      expect(s.menus.get('/ip/dhcp-server/option/sets')?.find((r) => r.name === 'node1')?.options).toBe('tftp-server,boot-uefi,hostname-node1');
-      expect(s.menus.get('/ip/dhcp-server/lease')?.[0]).toMatchObject({ 'mac-address': '52:54:00:12:34:56', address: '192.168.255.50', 'dhcp-option-set': 'node1', server: 'lab-dhcp', comment: 'node1 (UEFI)' });
+      expect(s.menus.get('/ip/dhcp-server/option/sets')?.find((r) => r.name === 'node1')?.options).toBe(
+        'tftp-server,boot-uefi,hostname-node1',
+      );
+      expect(s.menus.get('/ip/dhcp-server/lease')?.[0]).toMatchObject({
+        'mac-address': '52:54:00:12:34:56',
+        address: '192.168.255.50',
+        'dhcp-option-set': 'node1',
+        server: 'lab-dhcp',
+        comment: 'node1 (UEFI)',
+      });
 
       const before = writes(s).length;
       const second = await deployRouter(target, { secrets });
@@ -65,24 +80,50 @@ describe('deploy to a MikroTik (RouterOS API simulator + a real sshd for its fil
     const mode = emptyMode ? '!empty replies' : 'classic replies';
     it(`stops at a !trap with the router message and what was and was not applied; the next deploy converges (${mode})`, async () => {
       let refuse = true;
-      const s = await sim({ emptyMode, interfere: (w) => (refuse && w[0] === '/ip/dhcp-server/option/sets/add' && w.includes('=name=pxe-uefi') ? { trap: 'failure: not enough flash space' } : undefined) });
+      const s = await sim({
+        emptyMode,
+        interfere: (w) =>
+          refuse && w[0] === '/ip/dhcp-server/option/sets/add' && w.includes('=name=pxe-uefi')
+            ? { trap: 'failure: not enough flash space' }
+            : undefined,
+      });
       const target = await routerSite(sshd, s).target();
       const error = (await deployRouter(target, { secrets }).catch((e: unknown) => e)) as RouterApplyError;
       expect(error).toBeInstanceOf(RouterApplyError);
-      expect(error.message).toContain('The router refused "add /ip dhcp-server option sets name=pxe-uefi": failure: not enough flash space.');
-      expect(error.applied.map((o) => o.key)).toEqual(['lab-pool', 'tftp-server', 'boot-bios', 'boot-uefi', 'root-path', 'hostname-node1', 'pxe-bios']);
+      expect(error.message).toContain(
+        'The router refused "add /ip dhcp-server option sets name=pxe-uefi": failure: not enough flash space.',
+      );
+      expect(error.applied.map((o) => o.key)).toEqual([
+        'lab-pool',
+        'tftp-server',
+        'boot-bios',
+        'boot-uefi',
+        'root-path',
+        'hostname-node1',
+        'pxe-bios',
+      ]);
       expect(error.notApplied[0]?.key).toBe('pxe-uefi');
       expect(error.message).toMatch(/Not applied \(6\): add \/ip dhcp-server option sets name=pxe-uefi; /);
       refuse = false;
       const again = await deployRouter(target, { secrets });
-      expect(again.plan.ops.map((o) => o.key)).toEqual(['pxe-uefi', 'node1', 'lab-dhcp', '192.168.255.0/24', 'uefi-x64', '52:54:00:12:34:56']);
+      expect(again.plan.ops.map((o) => o.key)).toEqual([
+        'pxe-uefi',
+        'node1',
+        'lab-dhcp',
+        '192.168.255.0/24',
+        'uefi-x64',
+        '52:54:00:12:34:56',
+      ]);
       expect(again.result?.remaining).toEqual([]);
     });
 
     it(`a connection dropped between two calls leaves a state the next deploy converges from (${mode})`, async () => {
       let drop = true;
       let adds = 0;
-      const s = await sim({ emptyMode, interfere: (w) => (drop && WRITES.test(w[0] ?? '') && ++adds === 5 ? 'drop' : undefined) });
+      const s = await sim({
+        emptyMode,
+        interfere: (w) => (drop && WRITES.test(w[0] ?? '') && ++adds === 5 ? 'drop' : undefined),
+      });
       const target = await routerSite(sshd, s).target();
       const error = (await deployRouter(target, { secrets }).catch((e: unknown) => e)) as RouterApplyError;
       expect(error).toBeInstanceOf(RouterApplyError);
@@ -106,9 +147,14 @@ describe('deploy to a MikroTik (RouterOS API simulator + a real sshd for its fil
       });
       const target = await routerSite(sshd, s).target();
       const first = await deployRouter(target, { secrets });
-      expect(first.plan.ops.filter((o) => o.action === 'set').map((o) => o.changes)).toEqual([[{ name: 'ranges', old: '192.168.255.100-192.168.255.150', new: '192.168.255.100-192.168.255.199' }], [{ name: 'value', old: "'pxelinux.0'", new: "'lpxelinux.0'" }]]);
+      expect(first.plan.ops.filter((o) => o.action === 'set').map((o) => o.changes)).toEqual([
+        [{ name: 'ranges', old: '192.168.255.100-192.168.255.150', new: '192.168.255.100-192.168.255.199' }],
+        [{ name: 'value', old: "'pxelinux.0'", new: "'lpxelinux.0'" }],
+      ]);
       // The lease script pasted twice by hand (RouterOS allows a second lease on another server).
-      s.menus.get('/ip/dhcp-server/lease')!.push({ '.id': '*77', 'mac-address': '52:54:00:12:34:56', address: '192.168.255.50' });
+      s.menus
+        .get('/ip/dhcp-server/lease')!
+        .push({ '.id': '*77', 'mac-address': '52:54:00:12:34:56', address: '192.168.255.50' });
       const second = await deployRouter(target, { secrets });
       expect(second.plan.ops.map((o) => `${o.action} ${o.id}`)).toEqual(['remove *77']);
       expect(s.menus.get('/ip/dhcp-server/lease')).toHaveLength(1);
@@ -121,14 +167,21 @@ describe('deploy to a MikroTik (RouterOS API simulator + a real sshd for its fil
       const target = await site.target();
       const stop = (await deployRouter(target, { secrets }).catch((e: unknown) => e)) as RouterError;
       expect(stop).toBeInstanceOf(RouterError);
-      expect(stop.message).toMatch(/2 statement\(s\) of the script are not translated[\s\S]*line 24: :log info "PXE settings loaded"[\s\S]*line 25: \/system identity set name=lab-router[\s\S]*--skip-unsupported[\s\S]*--import/);
+      expect(stop.message).toMatch(
+        /2 statement\(s\) of the script are not translated[\s\S]*line 24: :log info "PXE settings loaded"[\s\S]*line 25: \/system identity set name=lab-router[\s\S]*--skip-unsupported[\s\S]*--import/,
+      );
       expect(writes(s)).toEqual([]);
       const dry = await deployRouter(target, { secrets, dryRun: true });
-      expect(routerPlanLines(dry.plan).join('\n')).toContain('? skip   line 25: /system identity set name=lab-router — menu /system identity is not one router deploy manages');
+      expect(routerPlanLines(dry.plan).join('\n')).toContain(
+        '? skip   line 25: /system identity set name=lab-router — menu /system identity is not one router deploy manages',
+      );
 
       // Asked once the statements are known (the editor's way): no answer changes nothing.
       const asked: number[] = [];
-      const declined = await deployRouter(target, { secrets, unsupported: async (list) => (asked.push(list.length), undefined) });
+      const declined = await deployRouter(target, {
+        secrets,
+        unsupported: async (list) => (asked.push(list.length), undefined),
+      });
       expect(asked).toEqual([2]);
       expect(declined.result).toBeUndefined();
       expect(writes(s)).toEqual([]);
@@ -146,7 +199,10 @@ describe('deploy to a MikroTik (RouterOS API simulator + a real sshd for its fil
     it(`uploads the files the router serves over TFTP into its tftp/ folder (created), then the /ip tftp entries (${mode})`, async () => {
       const s = await sim({ emptyMode });
       const site = routerSite(sshd, s);
-      appendFileSync(site.scriptFile, '/ip tftp\nadd req-filename=lpxelinux.0 real-filename=tftp/lpxelinux.0\nadd req-filename=pxelinux.cfg/.* real-filename=tftp/pxelinux.cfg/\n');
+      appendFileSync(
+        site.scriptFile,
+        '/ip tftp\nadd req-filename=lpxelinux.0 real-filename=tftp/lpxelinux.0\nadd req-filename=pxelinux.cfg/.* real-filename=tftp/pxelinux.cfg/\n',
+      );
       const target = await site.target();
       expect(target.paths).toEqual(['lpxelinux.0', 'pxelinux.cfg/default']);
       const first = await deployRouter(target, { secrets });
@@ -154,7 +210,10 @@ describe('deploy to a MikroTik (RouterOS API simulator + a real sshd for its fil
       const sha = (p: string): string => createHash('sha256').update(readFileSync(p)).digest('hex');
       expect(sha(join(site.routerFs, 'tftp/lpxelinux.0'))).toBe(sha(join(site.workspace, 'tftp/lpxelinux.0')));
       expect(readdirSync(join(site.routerFs, 'tftp'))).toEqual(['lpxelinux.0', 'pxelinux.cfg']);
-      expect(s.menus.get('/ip/tftp')?.map((r) => r['real-filename'])).toEqual(['tftp/lpxelinux.0', 'tftp/pxelinux.cfg/']);
+      expect(s.menus.get('/ip/tftp')?.map((r) => r['real-filename'])).toEqual([
+        'tftp/lpxelinux.0',
+        'tftp/pxelinux.cfg/',
+      ]);
       const second = await deployRouter(target, { secrets });
       expect(second.files?.result?.uploaded).toEqual([]);
       expect(second.plan.ops).toEqual([]);
@@ -166,7 +225,9 @@ describe('deploy to a MikroTik (RouterOS API simulator + a real sshd for its fil
     const s = await sim({ tls: cert });
     const site = routerSite(sshd, s);
     const target = await site.target({ apiTls: true });
-    await expect(deployRouter(target, { secrets, dryRun: true })).rejects.toThrow(/cannot check[\s\S]*fingerprint SHA256:/);
+    await expect(deployRouter(target, { secrets, dryRun: true })).rejects.toThrow(
+      /cannot check[\s\S]*fingerprint SHA256:/,
+    );
     const asked: string[] = [];
     const outcome = await deployRouter(target, { secrets, trustCertificate: async (fp) => (asked.push(fp), true) });
     expect(asked).toEqual([cert.fingerprint]);
@@ -177,7 +238,10 @@ describe('deploy to a MikroTik (RouterOS API simulator + a real sshd for its fil
     expect(pulled.script).toContain('add name=lab-pool ranges=192.168.255.100-192.168.255.199');
     // The pulled script, deployed back, is already what the router has.
     writeFileSync(site.scriptFile, pulled.script);
-    const roundTrip = await deployRouter(await site.target({ apiTls: true, apiCertificate: cert.fingerprint }), { secrets, dryRun: true });
+    const roundTrip = await deployRouter(await site.target({ apiTls: true, apiCertificate: cert.fingerprint }), {
+      secrets,
+      dryRun: true,
+    });
     expect(roundTrip.plan.ops).toEqual([]);
     expect(roundTrip.plan.unsupported).toEqual([]);
   });

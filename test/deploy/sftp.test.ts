@@ -1,5 +1,16 @@
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deploy, DeployError, HostKeyError, loadNasTarget, type Secrets } from '../../lib/deploy';
@@ -19,7 +30,8 @@ function snapshot(root: string): Map<string, string> {
       const stat = lstatSync(path);
       if (stat.isSymbolicLink()) out.set(rel, `-> ${readlinkSync(path)}`);
       else if (stat.isDirectory()) walk(path);
-      else if (!/\.pxe-(upload|old)-/.test(name)) out.set(rel, createHash('sha256').update(readFileSync(path)).digest('hex'));
+      else if (!/\.pxe-(upload|old)-/.test(name))
+        out.set(rel, createHash('sha256').update(readFileSync(path)).digest('hex'));
     }
   };
   walk(root);
@@ -58,16 +70,23 @@ describe('deploy to a NAS over SFTP (a real OpenSSH sshd on 127.0.0.1)', () => {
     expect(snapshot(site.remoteRoot)).toEqual(snapshot(join(site.workspace, 'tftp')));
     expect(readlinkSync(join(site.remoteRoot, 'fedora-coreos/kernel-x86_64'))).toBe('fedora-coreos-live-kernel-x86_64');
     const local = statSync(join(site.workspace, 'tftp/fedora-coreos.ipxe'));
-    expect(Math.floor(statSync(join(site.remoteRoot, 'fedora-coreos.ipxe')).mtimeMs / 1000)).toBe(Math.floor(local.mtimeMs / 1000));
+    expect(Math.floor(statSync(join(site.remoteRoot, 'fedora-coreos.ipxe')).mtimeMs / 1000)).toBe(
+      Math.floor(local.mtimeMs / 1000),
+    );
     expect(first.result!.nginx).toBe('reloaded');
-    expect(readFileSync(target.nginx!.remote, 'utf8')).toBe(readFileSync(join(site.workspace, 'nas/www.tftp.conf'), 'utf8'));
+    expect(readFileSync(target.nginx!.remote, 'utf8')).toBe(
+      readFileSync(join(site.workspace, 'nas/www.tftp.conf'), 'utf8'),
+    );
     expect(temps(site.remoteRoot)).toEqual([]);
 
     const second = await deploy(target, { secrets: noSecrets, verify: false });
     expect(second.result).toMatchObject({ bytes: 0, uploaded: [], nginx: 'unchanged' });
     expect(second.plan.entries.filter((e) => e.action !== 'same')).toEqual([]);
 
-    writeFileSync(join(site.workspace, 'tftp/fedora-coreos.ipxe'), `${readFileSync(join(site.workspace, 'tftp/fedora-coreos.ipxe'), 'utf8')}# changed\n`);
+    writeFileSync(
+      join(site.workspace, 'tftp/fedora-coreos.ipxe'),
+      `${readFileSync(join(site.workspace, 'tftp/fedora-coreos.ipxe'), 'utf8')}# changed\n`,
+    );
     const third = await deploy(target, { secrets: noSecrets, verify: false });
     expect(third.result!.uploaded).toEqual(['fedora-coreos.ipxe']);
     expect(readFileSync(join(site.remoteRoot, 'fedora-coreos.ipxe'), 'utf8')).toContain('# changed');
@@ -78,7 +97,9 @@ describe('deploy to a NAS over SFTP (a real OpenSSH sshd on 127.0.0.1)', () => {
     const fourth = await deploy(target, { secrets: noSecrets, verify: false });
     expect(fourth.result!.uploaded).toEqual([]);
     expect(fourth.plan.entries.find((e) => e.path === 'ldlinux.c32')).toMatchObject({ action: 'same', fixTime: true });
-    expect((await deploy(target, { secrets: noSecrets, dryRun: true })).plan.entries.some((e) => e.fixTime)).toBe(false);
+    expect((await deploy(target, { secrets: noSecrets, dryRun: true })).plan.entries.some((e) => e.fixTime)).toBe(
+      false,
+    );
   });
 
   it('a dry run and a "no" at the preview write nothing', async () => {
@@ -99,8 +120,13 @@ describe('deploy to a NAS over SFTP (a real OpenSSH sshd on 127.0.0.1)', () => {
     const before = snapshot(site.remoteRoot);
     // New versions of every file, and two big ones, so the kill lands mid-transfer.
     mkdirSync(join(site.workspace, 'tftp/big'));
-    for (const n of [1, 2]) writeFileSync(join(site.workspace, `tftp/big/image-${n}.img`), Buffer.alloc(48 * 2 ** 20, n));
-    for (const [rel] of before) writeFileSync(join(site.workspace, 'tftp', rel), `${readFileSync(join(site.workspace, 'tftp', rel), 'utf8')}\nnew`);
+    for (const n of [1, 2])
+      writeFileSync(join(site.workspace, `tftp/big/image-${n}.img`), Buffer.alloc(48 * 2 ** 20, n));
+    for (const [rel] of before)
+      writeFileSync(
+        join(site.workspace, 'tftp', rel),
+        `${readFileSync(join(site.workspace, 'tftp', rel), 'utf8')}\nnew`,
+      );
     const after = snapshot(join(site.workspace, 'tftp'));
     let killed = false;
     const error = await deploy(target, {
@@ -128,7 +154,8 @@ describe('deploy to a NAS over SFTP (a real OpenSSH sshd on 127.0.0.1)', () => {
     const site = deploySite(sshd);
     const target = site.target();
     mkdirSync(join(site.workspace, 'tftp/big'));
-    for (const n of [1, 2, 3]) writeFileSync(join(site.workspace, `tftp/big/image-${n}.img`), Buffer.alloc(32 * 2 ** 20, n));
+    for (const n of [1, 2, 3])
+      writeFileSync(join(site.workspace, `tftp/big/image-${n}.img`), Buffer.alloc(32 * 2 ** 20, n));
     let killed = false;
     const log: string[] = [];
     const outcome = await deploy(target, {
@@ -153,9 +180,13 @@ describe('deploy to a NAS over SFTP (a real OpenSSH sshd on 127.0.0.1)', () => {
 
   it('refuses a host key other than the site file names, and writes nothing', async () => {
     const site = deploySite(sshd);
-    const error = await deploy(site.target({ hostKey: sshd.otherFingerprint }), { secrets: noSecrets }).catch((e: unknown) => e);
+    const error = await deploy(site.target({ hostKey: sshd.otherFingerprint }), { secrets: noSecrets }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(HostKeyError);
-    expect((error as Error).message).toContain(`presented host key ${sshd.hostKeyFingerprint}, but pxe-site.json (targets.nas.hostKey) expects ${sshd.otherFingerprint}`);
+    expect((error as Error).message).toContain(
+      `presented host key ${sshd.hostKeyFingerprint}, but pxe-site.json (targets.nas.hostKey) expects ${sshd.otherFingerprint}`,
+    );
     expect(existsSync(site.remoteRoot)).toBe(false);
   });
 
@@ -163,7 +194,9 @@ describe('deploy to a NAS over SFTP (a real OpenSSH sshd on 127.0.0.1)', () => {
     const site = deploySite(sshd);
     const target = site.target({ hostKey: undefined });
     const asked: string[] = [];
-    await expect(deploy(target, { secrets: noSecrets, trust: async (fp) => (asked.push(fp), false) })).rejects.toThrow(/was not trusted/);
+    await expect(deploy(target, { secrets: noSecrets, trust: async (fp) => (asked.push(fp), false) })).rejects.toThrow(
+      /was not trusted/,
+    );
     expect(asked).toEqual([sshd.hostKeyFingerprint]);
     expect(existsSync(site.remoteRoot)).toBe(false);
     const outcome = await deploy(target, { secrets: noSecrets, verify: false, trust: async () => true });
@@ -175,7 +208,9 @@ describe('deploy to a NAS over SFTP (a real OpenSSH sshd on 127.0.0.1)', () => {
     expect(() => site.target({ remoteRoot: `${site.remoteRoot}/../../etc` })).toThrow(/contains "\.\."/);
     expect(() => site.target({ remoteRoot: 'volume1/tftp' })).toThrow(/must be an absolute path/);
     symlinkSync('../../pxe-site.json', join(site.workspace, 'tftp/fedora-coreos/escape'));
-    await expect(deploy(site.target(), { secrets: noSecrets })).rejects.toThrow(/the symlink fedora-coreos\/escape -> \.\.\/\.\.\/pxe-site\.json leads outside the TFTP root/);
+    await expect(deploy(site.target(), { secrets: noSecrets })).rejects.toThrow(
+      /the symlink fedora-coreos\/escape -> \.\.\/\.\.\/pxe-site\.json leads outside the TFTP root/,
+    );
     expect(existsSync(site.remoteRoot)).toBe(false);
   });
 
@@ -189,7 +224,9 @@ describe('deploy to a NAS over SFTP (a real OpenSSH sshd on 127.0.0.1)', () => {
       reject: async (kind) => void events.push(`reject ${kind}`),
     });
     const said: string[] = [];
-    const wrong = await deploy(target, { secrets: secrets('wrong'), dryRun: true, log: (l) => said.push(l) }).catch((e: Error) => e);
+    const wrong = await deploy(target, { secrets: secrets('wrong'), dryRun: true, log: (l) => said.push(l) }).catch(
+      (e: Error) => e,
+    );
     expect(String(wrong)).toMatch(/passphrase for .* is wrong/);
     said.push(String(wrong));
     expect(events).toEqual(['get passphrase', 'reject passphrase']);
@@ -204,14 +241,23 @@ describe('deploy to a NAS over SFTP (a real OpenSSH sshd on 127.0.0.1)', () => {
 
   it('says what to do when nothing listens, or no key is accepted', async () => {
     const site = deploySite(sshd);
-    await expect(deploy(site.target({ port: 1 }), { secrets: noSecrets })).rejects.toThrow(/Nothing answers on 127\.0\.0\.1:1: is SSH enabled on the NAS/);
-    writeFileSync(join(site.workspace, 'stranger'), readFileSync(sshd.keyFile, 'utf8').replace(/./g, (c) => c));
-    await expect(deploy(site.target({ identityFile: join(sshd.dir, 'other_host_key') }), { secrets: noSecrets })).rejects.toThrow(/Login to .* failed: the key was not accepted/);
+    await expect(deploy(site.target({ port: 1 }), { secrets: noSecrets })).rejects.toThrow(
+      /Nothing answers on 127\.0\.0\.1:1: is SSH enabled on the NAS/,
+    );
+    writeFileSync(
+      join(site.workspace, 'stranger'),
+      readFileSync(sshd.keyFile, 'utf8').replace(/./g, (c) => c),
+    );
+    await expect(
+      deploy(site.target({ identityFile: join(sshd.dir, 'other_host_key') }), { secrets: noSecrets }),
+    ).rejects.toThrow(/Login to .* failed: the key was not accepted/);
     expect(loadNasTarget(site.siteFile, 'nas').remoteRoot).toBe(site.remoteRoot);
     const json = JSON.parse(readFileSync(site.siteFile, 'utf8'));
     json.http.root = 'www';
     writeFileSync(site.siteFile, JSON.stringify(json));
-    expect(() => loadNasTarget(site.siteFile, 'nas')).toThrow(/http\.root .* is outside tftp\.root .*: deploy mirrors the TFTP root only/);
+    expect(() => loadNasTarget(site.siteFile, 'nas')).toThrow(
+      /http\.root .* is outside tftp\.root .*: deploy mirrors the TFTP root only/,
+    );
     expect(() => loadNasTarget(site.siteFile, 'router')).toThrow(/MikroTik router/);
   });
 });

@@ -16,10 +16,15 @@ describe('mocha suite inside the real VS Code extension host', () => {
   });
 
   it('passes', async () => {
-    const { code, log } = await timed('extension-host tests', () => runExtensionTests(browser, session, session.workspace, resolve('out/test/integration/index.js')));
+    const { code, log } = await timed('extension-host tests', () =>
+      runExtensionTests(browser, session, session.workspace, resolve('out/test/integration/index.js')),
+    );
     // The mocha spec report starts at the suite title; the lines before it are the workbench's own log.
     const start = log.findIndex((l) => l.includes('PXE Workbench in the extension host'));
-    const report = log.slice(Math.max(0, start)).filter((l) => !/^\s+at |open-vsx/.test(l)).join('\n');
+    const report = log
+      .slice(Math.max(0, start))
+      .filter((l) => !/^\s+at |open-vsx/.test(l))
+      .join('\n');
     console.log(report);
     expect(code, `extension-host tests exited ${code}:\n${log.slice(-60).join('\n')}`).toBe(0);
     expect(report).toMatch(/\d+ passing/);

@@ -8,7 +8,16 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openFile, openFolder, problems, runCommand, startSession, timed, type Session } from '../helpers/workbench';
+import {
+  launchBrowser,
+  openFile,
+  openFolder,
+  problems,
+  runCommand,
+  startSession,
+  timed,
+  type Session,
+} from '../helpers/workbench';
 import { startSshd } from '../helpers/sshd';
 import { makeCertificate } from '../helpers/routerCert';
 import { realTree, startSimulator } from '../helpers/routerosSim';
@@ -23,7 +32,9 @@ describe('PXE Workbench in the real VS Code workbench (installed VSIX)', () => {
   let page: Page;
 
   beforeAll(async () => {
-    session = await timed('start code-server with the VSIX in a clean profile', () => startSession({ installVsix: true }));
+    session = await timed('start code-server with the VSIX in a clean profile', () =>
+      startSession({ installVsix: true }),
+    );
     browser = await launchBrowser();
     page = await timed('open examples/ in the workbench', () => openFolder(browser, session, session.workspace));
   });
@@ -57,13 +68,25 @@ describe('PXE Workbench in the real VS Code workbench (installed VSIX)', () => {
 
   it('opens examples/home-lab with zero problems (the installed VSIX, a clean profile)', async () => {
     await timed('home lab clean', async () => {
-      for (const file of ['home-lab/pxe-site.json', 'home-lab/tftp/fedora-coreos.ipxe', 'home-lab/tftp/pxelinux.cfg/default', 'home-lab/router/pxe-dhcp.rsc', 'home-lab/tftp/fedora-coreos/config.ign', 'broken/unknown-command.ipxe']) await openFile(page, file);
+      for (const file of [
+        'home-lab/pxe-site.json',
+        'home-lab/tftp/fedora-coreos.ipxe',
+        'home-lab/tftp/pxelinux.cfg/default',
+        'home-lab/router/pxe-dhcp.rsc',
+        'home-lab/tftp/fedora-coreos/config.ign',
+        'broken/unknown-command.ipxe',
+      ])
+        await openFile(page, file);
       await page.keyboard.press('Control+Shift+M');
       // The broken file's finding shows the server has checked what was opened; then only home-lab's.
       await page.waitForSelector('.markers-panel .monaco-list-row');
-      const filter = page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first();
+      const filter = page
+        .locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input')
+        .first();
       await filter.fill('unknown-command');
-      await expect.poll(async () => (await problems(page)).join('\n'), { timeout: 20_000 }).toContain('ipxe.unknownCommand');
+      await expect
+        .poll(async () => (await problems(page)).join('\n'), { timeout: 20_000 })
+        .toContain('ipxe.unknownCommand');
       await filter.fill('home-lab');
       await expect.poll(async () => (await problems(page)).length, { timeout: 5_000 }).toBe(0);
       await filter.fill('');
@@ -88,12 +111,24 @@ describe('PXE Workbench in the real VS Code workbench (installed VSIX)', () => {
       // The list only renders the rows in view: give it the whole window, and leave out the boot-chain
       // example site, whose closed files the server checks too.
       await runCommand(page, 'View: Toggle Maximized Panel');
-      const filter = page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first();
+      const filter = page
+        .locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input')
+        .first();
       await filter.fill('!**/chain/**');
-      await expect.poll(async () => {
-        const rows = (await problems(page)).join('\n');
-        return expected.filter(([, code, line]) => !new RegExp(`${code.replace('.', '\\.')}\\)?\\s*\\${line.replace(']', '\\]')}`).test(rows)).map(([f]) => f);
-      }, { timeout: 20_000 }).toEqual([]);
+      await expect
+        .poll(
+          async () => {
+            const rows = (await problems(page)).join('\n');
+            return expected
+              .filter(
+                ([, code, line]) =>
+                  !new RegExp(`${code.replace('.', '\\.')}\\)?\\s*\\${line.replace(']', '\\]')}`).test(rows),
+              )
+              .map(([f]) => f);
+          },
+          { timeout: 20_000 },
+        )
+        .toEqual([]);
       const rows = await problems(page);
       expect(rows.join('\n')).toContain('Unknown command `kernal`: did you mean `kernel`?');
       expect(rows.join('\n')).toContain('pxe-workbench');
@@ -176,13 +211,18 @@ describe('PXE Workbench in the real VS Code workbench (installed VSIX)', () => {
       await page.waitForSelector('.quick-input-widget input');
       await page.keyboard.type('PXE:');
       for (const title of ['PXE: Create Site File', 'PXE: Restart Language Server', 'PXE: Show Logs']) {
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
+        await page
+          .locator('.quick-input-list .monaco-list-row', { hasText: title })
+          .first()
+          .waitFor({ timeout: 10_000 });
       }
       await page.screenshot({ path: join(DOCS, 'command-palette.png') });
       await page.keyboard.press('Escape');
       await runCommand(page, 'PXE: Create Site File');
       for (let step = 1; step <= 6; step++) {
-        await page.locator('.quick-input-widget', { hasText: `Create Site File (${step}/6)` }).waitFor({ timeout: 10_000 });
+        await page
+          .locator('.quick-input-widget', { hasText: `Create Site File (${step}/6)` })
+          .waitFor({ timeout: 10_000 });
         if (step === 1) {
           await page.keyboard.press('Control+A');
           await page.keyboard.type('e2e-lab');
@@ -202,13 +242,19 @@ describe('PXE Workbench in the real VS Code workbench (installed VSIX)', () => {
       await openFile(page, 'broken/missing-header.ipxe');
       await page.keyboard.press('Control+Home');
       await page.keyboard.press('Control+.');
-      const action = page.locator('.action-widget .monaco-list-row', { hasText: 'Insert `#!ipxe` as the first line' }).first();
+      const action = page
+        .locator('.action-widget .monaco-list-row', { hasText: 'Insert `#!ipxe` as the first line' })
+        .first();
       await action.waitFor({ timeout: 10_000 });
       await page.screenshot({ path: join(DOCS, 'quick-fix.png') });
       await action.click();
-      await expect.poll(() => page.locator('.monaco-editor.focused .view-line').first().innerText(), { timeout: 10_000 }).toBe('#!ipxe');
+      await expect
+        .poll(() => page.locator('.monaco-editor.focused .view-line').first().innerText(), { timeout: 10_000 })
+        .toBe('#!ipxe');
       await page.keyboard.press('Control+S');
-      await expect.poll(() => readFileSync(join(session.workspace, 'broken/missing-header.ipxe'), 'utf8').startsWith('#!ipxe\n')).toBe(true);
+      await expect
+        .poll(() => readFileSync(join(session.workspace, 'broken/missing-header.ipxe'), 'utf8').startsWith('#!ipxe\n'))
+        .toBe(true);
     });
   });
   it('shows the boot chain: a view per firmware and machine, and a picture whose nodes open their file', async () => {
@@ -223,17 +269,32 @@ describe('PXE Workbench in the real VS Code workbench (installed VSIX)', () => {
       await row('broken-chain').click();
       await row('5 broken').waitFor({ timeout: 10_000 });
       await row('ignition-typo').click();
-      await view.locator('.monaco-list-row', { hasText: 'conifg.ign' }).filter({ hasText: 'not there' }).first().waitFor({ timeout: 10_000 });
-      await expect.poll(() => view.locator('.monaco-list-row .codicon-error').count(), { timeout: 10_000 }).toBeGreaterThan(2);
+      await view
+        .locator('.monaco-list-row', { hasText: 'conifg.ign' })
+        .filter({ hasText: 'not there' })
+        .first()
+        .waitFor({ timeout: 10_000 });
+      await expect
+        .poll(() => view.locator('.monaco-list-row .codicon-error').count(), { timeout: 10_000 })
+        .toBeGreaterThan(2);
       await row('home-lab').click();
-      await view.locator('.monaco-list-row', { hasText: 'UEFI' }).filter({ hasText: 'all boot' }).first().waitFor({ timeout: 10_000 });
+      await view
+        .locator('.monaco-list-row', { hasText: 'UEFI' })
+        .filter({ hasText: 'all boot' })
+        .first()
+        .waitFor({ timeout: 10_000 });
       await page.screenshot({ path: join(DOCS, 'boot-chain-view.png') });
 
       await runCommand(page, 'PXE: Show Boot Chain');
       const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
       await frame.locator('svg .node').first().waitFor({ timeout: 20_000 });
       const options = await frame.locator('#machine option').allInnerTexts();
-      expect(options).toEqual(expect.arrayContaining(['home-lab · BIOS · Any BIOS machine — boots', 'broken-chain · BIOS · ignition-typo — broken']));
+      expect(options).toEqual(
+        expect.arrayContaining([
+          'home-lab · BIOS · Any BIOS machine — boots',
+          'broken-chain · BIOS · ignition-typo — broken',
+        ]),
+      );
       expect(await frame.locator('#machine option:checked').innerText()).toContain('— broken');
       await frame.locator('#machine').selectOption({ label: 'broken-chain · BIOS · ignition-typo — broken' });
       await frame.locator('svg .node.missing', { hasText: 'conifg.ign' }).first().waitFor({ timeout: 10_000 });
@@ -256,7 +317,17 @@ describe('PXE Workbench in the real VS Code workbench (installed VSIX)', () => {
         cpSync(join(session.workspace, 'home-lab'), root, { recursive: true });
         const site = JSON.parse(readFileSync(join(root, 'pxe-site.json'), 'utf8'));
         site.name = 'deploy-lab';
-        site.targets = { nas: { kind: 'synology', host: '127.0.0.1', port: sshd.port, user: sshd.user, identityFile: sshd.keyFile, hostKey: sshd.hostKeyFingerprint, remoteRoot: join(session.profile, 'nas', 'tftp') } };
+        site.targets = {
+          nas: {
+            kind: 'synology',
+            host: '127.0.0.1',
+            port: sshd.port,
+            user: sshd.user,
+            identityFile: sshd.keyFile,
+            hostKey: sshd.hostKeyFingerprint,
+            remoteRoot: join(session.profile, 'nas', 'tftp'),
+          },
+        };
         writeFileSync(join(root, 'pxe-site.json'), JSON.stringify(site, null, 2));
         await runCommand(page, 'PXE: Deploy to NAS…');
         // Several sites have NAS targets: pick ours.
@@ -268,9 +339,14 @@ describe('PXE Workbench in the real VS Code workbench (installed VSIX)', () => {
         await dialog.locator('.monaco-button', { hasText: 'Deploy' }).first().click();
         await page.locator('.notification-toast', { hasText: 'deployed to nas' }).first().waitFor({ timeout: 30_000 });
         await page.locator('.statusbar-item', { hasText: 'nas: deployed' }).first().waitFor({ timeout: 10_000 });
-        await page.locator('.notification-toast', { hasText: 'deploying to nas' }).waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+        await page
+          .locator('.notification-toast', { hasText: 'deploying to nas' })
+          .waitFor({ state: 'detached', timeout: 10_000 })
+          .catch(() => undefined);
         await page.screenshot({ path: join(DOCS, 'deploy-done.png') });
-        expect(readFileSync(join(session.profile, 'nas', 'tftp', 'fedora-coreos.ipxe'), 'utf8')).toBe(readFileSync(join(root, 'tftp', 'fedora-coreos.ipxe'), 'utf8'));
+        expect(readFileSync(join(session.profile, 'nas', 'tftp', 'fedora-coreos.ipxe'), 'utf8')).toBe(
+          readFileSync(join(root, 'tftp', 'fedora-coreos.ipxe'), 'utf8'),
+        );
       });
     } finally {
       await sshd.stop();
@@ -280,14 +356,30 @@ describe('PXE Workbench in the real VS Code workbench (installed VSIX)', () => {
   it('deploys to a router from the palette: password once, a preview to confirm, then the plan view shows it up to date (RouterOS API simulator)', async () => {
     const sshd = await startSshd();
     const cert = makeCertificate();
-    const sim = await startSimulator({ tree: realTree(), credentials: { user: sshd.user, password: 'router-secret' }, tls: cert, emptyMode: true });
+    const sim = await startSimulator({
+      tree: realTree(),
+      credentials: { user: sshd.user, password: 'router-secret' },
+      tls: cert,
+      emptyMode: true,
+    });
     try {
       await timed('deploy to router', async () => {
         const root = join(session.workspace, 'router-lab');
         cpSync(join(session.workspace, 'home-lab'), root, { recursive: true });
         const site = JSON.parse(readFileSync(join(root, 'pxe-site.json'), 'utf8'));
         site.name = 'router-lab';
-        site.targets = { router: { kind: 'mikrotik', host: '127.0.0.1', port: sshd.port, user: sshd.user, identityFile: sshd.keyFile, hostKey: sshd.hostKeyFingerprint, apiPort: sim.port, apiCertificate: cert.fingerprint } };
+        site.targets = {
+          router: {
+            kind: 'mikrotik',
+            host: '127.0.0.1',
+            port: sshd.port,
+            user: sshd.user,
+            identityFile: sshd.keyFile,
+            hostKey: sshd.hostKeyFingerprint,
+            apiPort: sim.port,
+            apiCertificate: cert.fingerprint,
+          },
+        };
         writeFileSync(join(root, 'pxe-site.json'), JSON.stringify(site, null, 2));
         await runCommand(page, 'PXE: Deploy to Router…');
         await page.locator('.quick-input-list .monaco-list-row', { hasText: 'router-lab' }).first().click();
@@ -300,12 +392,22 @@ describe('PXE Workbench in the real VS Code workbench (installed VSIX)', () => {
         await expect.poll(() => dialog.innerText()).toMatch(/deploy to router\? 13 to add, 0 to change, 0 to remove/);
         await page.screenshot({ path: join(DOCS, 'router-preview.png') });
         await dialog.locator('.monaco-button', { hasText: 'Deploy' }).first().click();
-        await page.locator('.notification-toast', { hasText: 'deployed to router' }).first().waitFor({ timeout: 30_000 });
-        expect(sim.menus.get('/ip/dhcp-server/option/sets')?.map((r) => r.name)).toEqual(['pxe-bios', 'pxe-uefi', 'node1']);
+        await page
+          .locator('.notification-toast', { hasText: 'deployed to router' })
+          .first()
+          .waitFor({ timeout: 30_000 });
+        expect(sim.menus.get('/ip/dhcp-server/option/sets')?.map((r) => r.name)).toEqual([
+          'pxe-bios',
+          'pxe-uefi',
+          'node1',
+        ]);
 
         await runCommand(page, 'PXE: Show Router Plan');
         await page.locator('.quick-input-list .monaco-list-row', { hasText: 'router-lab' }).first().click();
-        await page.locator('.monaco-editor .view-lines', { hasText: '13 already right' }).first().waitFor({ timeout: 20_000 });
+        await page
+          .locator('.monaco-editor .view-lines', { hasText: '13 already right' })
+          .first()
+          .waitFor({ timeout: 20_000 });
         await page.screenshot({ path: join(DOCS, 'router-plan.png') });
       });
     } finally {
@@ -314,25 +416,38 @@ describe('PXE Workbench in the real VS Code workbench (installed VSIX)', () => {
     }
   });
 
-  it.skipIf(vmMissing() !== undefined)('boots the test VM from the palette and shows the Boot Timeline and the serial console (QEMU on this machine)', async () => {
-    await timed('test VM', async () => {
-      const built = vmSite();
-      cpSync(built.root, join(session.workspace, 'vm-lab'), { recursive: true });
-      await runCommand(page, 'PXE: Start Test VM');
-      const row = (text: string) => page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first();
-      await row('vm-lab').click();
-      await row('UEFI').click();
-      await row('uefi-ipxe').click();
-      await page.locator('.statusbar-item', { hasText: 'VM: Initramfs reached' }).first().waitFor({ timeout: 180_000 });
-      // Give the Boot Timeline the side bar: fold every other open view (the file tree, the Boot Chain…).
-      const open = page.locator('.part.sidebar .pane-header[aria-expanded="true"]:visible').filter({ hasNotText: 'Boot Timeline' });
-      for (let i = await open.count(); i > 0; i--) await open.first().click({ timeout: 5_000 });
-      const timeline = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Boot Timeline' }) });
-      await expect.poll(() => timeline.innerText()).toMatch(/Kernel: vmlinuz[\s\S]*Linux started[\s\S]*Furthest stage: Initramfs reached/);
-      await page.screenshot({ path: join(DOCS, 'vm-timeline.png') });
-      await page.locator('.pane-header', { hasText: 'examples' }).first().click();
-      await page.locator('.pane-header', { hasText: 'Boot Chain' }).first().click();
-      await page.locator('.statusbar-item', { hasText: 'VM: Initramfs reached' }).first().waitFor({ timeout: 10_000 });
-    });
-  });
+  it.skipIf(vmMissing() !== undefined)(
+    'boots the test VM from the palette and shows the Boot Timeline and the serial console (QEMU on this machine)',
+    async () => {
+      await timed('test VM', async () => {
+        const built = vmSite();
+        cpSync(built.root, join(session.workspace, 'vm-lab'), { recursive: true });
+        await runCommand(page, 'PXE: Start Test VM');
+        const row = (text: string) => page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first();
+        await row('vm-lab').click();
+        await row('UEFI').click();
+        await row('uefi-ipxe').click();
+        await page
+          .locator('.statusbar-item', { hasText: 'VM: Initramfs reached' })
+          .first()
+          .waitFor({ timeout: 180_000 });
+        // Give the Boot Timeline the side bar: fold every other open view (the file tree, the Boot Chain…).
+        const open = page
+          .locator('.part.sidebar .pane-header[aria-expanded="true"]:visible')
+          .filter({ hasNotText: 'Boot Timeline' });
+        for (let i = await open.count(); i > 0; i--) await open.first().click({ timeout: 5_000 });
+        const timeline = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Boot Timeline' }) });
+        await expect
+          .poll(() => timeline.innerText())
+          .toMatch(/Kernel: vmlinuz[\s\S]*Linux started[\s\S]*Furthest stage: Initramfs reached/);
+        await page.screenshot({ path: join(DOCS, 'vm-timeline.png') });
+        await page.locator('.pane-header', { hasText: 'examples' }).first().click();
+        await page.locator('.pane-header', { hasText: 'Boot Chain' }).first().click();
+        await page
+          .locator('.statusbar-item', { hasText: 'VM: Initramfs reached' })
+          .first()
+          .waitFor({ timeout: 10_000 });
+      });
+    },
+  );
 });

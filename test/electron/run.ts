@@ -21,6 +21,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error(`test:electron failed: ${error instanceof Error ? error.message : String(error)}`);
-  console.error('@vscode/test-electron downloads VS Code: this needs internet access. Offline, `npm test` runs the same suite in code-server.');
+  console.error(
+    '@vscode/test-electron downloads VS Code: this needs internet access. Offline, `npm test` runs the same suite in code-server.',
+  );
   process.exit(1);
 });

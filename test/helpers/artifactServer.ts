@@ -13,7 +13,10 @@ export interface Served {
   /** Every request: path and Range header. */
   requests: { path: string; range?: string }[];
   /** Publishes a release: generated artifacts of `size` bytes; returns their bytes by name. */
-  release(release: string, options?: { size?: number; signatures?: (name: string, bytes: Buffer) => Promise<Buffer> }): Promise<Map<string, Buffer>>;
+  release(
+    release: string,
+    options?: { size?: number; signatures?: (name: string, bytes: Buffer) => Promise<Buffer> },
+  ): Promise<Map<string, Buffer>>;
   /** Serve other bytes than the stream's sha256 says, for names containing `part`. */
   corrupt(part: string | undefined): void;
   /** Drop the connection after `bytes` on the next request for names containing `part`. */
@@ -25,11 +28,22 @@ export interface Served {
 }
 
 type StreamDoc = {
-  architectures: Record<string, { artifacts: { metal: { release: string; formats: { pxe: Record<string, { location: string; signature: string; sha256: string }> } } } }>;
+  architectures: Record<
+    string,
+    {
+      artifacts: {
+        metal: {
+          release: string;
+          formats: { pxe: Record<string, { location: string; signature: string; sha256: string }> };
+        };
+      };
+    }
+  >;
 };
 
 /** The real stream file from ../shared (read when a server starts, so a suite without ../shared still loads). */
-const readStreamDoc = (): StreamDoc => JSON.parse(readFileSync('../shared/reference/fcos-stream/stream-stable.json', 'utf8')) as StreamDoc;
+const readStreamDoc = (): StreamDoc =>
+  JSON.parse(readFileSync('../shared/reference/fcos-stream/stream-stable.json', 'utf8')) as StreamDoc;
 
 export async function serveArtifacts(): Promise<Served> {
   const STREAM = readStreamDoc();
@@ -60,7 +74,11 @@ export async function serveArtifacts(): Promise<Served> {
         res.writeHead(416, { 'content-range': `bytes */${body.length}` }).end();
         return;
       }
-      res.writeHead(206, { 'content-length': body.length - start, 'content-range': `bytes ${start}-${body.length - 1}/${body.length}`, 'accept-ranges': 'bytes' });
+      res.writeHead(206, {
+        'content-length': body.length - start,
+        'content-range': `bytes ${start}-${body.length - 1}/${body.length}`,
+        'accept-ranges': 'bytes',
+      });
     } else {
       res.writeHead(200, { 'content-length': body.length, 'accept-ranges': 'bytes' });
     }
@@ -85,7 +103,10 @@ export async function serveArtifacts(): Promise<Served> {
       metal.release = release;
       const made = new Map<string, Buffer>();
       for (const [kind, entry] of Object.entries(metal.formats.pxe)) {
-        const name = entry.location.split('/').pop()!.replace(/33\.20201201\.3\.0/, release);
+        const name = entry.location
+          .split('/')
+          .pop()!
+          .replace(/33\.20201201\.3\.0/, release);
         const bytes = randomBytes(options.size ?? 64 * 1024 + kind.length);
         made.set(name, bytes);
         files.set(`/builds/${release}/${name}`, bytes);

@@ -8,7 +8,9 @@ const require = createRequire(import.meta.url);
 let ready: Promise<void> | undefined;
 
 function loadOniguruma(): Promise<void> {
-  ready ??= oniguruma.loadWASM(readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm')).buffer as ArrayBuffer);
+  ready ??= oniguruma.loadWASM(
+    readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm')).buffer as ArrayBuffer,
+  );
   return ready;
 }
 
@@ -22,8 +24,12 @@ const FILES: Record<string, string> = {
 export async function loadGrammar(scope: string): Promise<IGrammar> {
   await loadOniguruma();
   const registry = new Registry({
-    onigLib: Promise.resolve({ createOnigScanner: (p) => new oniguruma.OnigScanner(p), createOnigString: (s) => new oniguruma.OnigString(s) }),
-    loadGrammar: async (name) => (FILES[name] ? parseRawGrammar(readFileSync(FILES[name] as string, 'utf8'), FILES[name]) : null),
+    onigLib: Promise.resolve({
+      createOnigScanner: (p) => new oniguruma.OnigScanner(p),
+      createOnigString: (s) => new oniguruma.OnigString(s),
+    }),
+    loadGrammar: async (name) =>
+      FILES[name] ? parseRawGrammar(readFileSync(FILES[name] as string, 'utf8'), FILES[name]) : null,
   });
   const grammar = await registry.loadGrammar(scope);
   if (!grammar) throw new Error(`grammar ${scope} did not load`);
@@ -36,7 +42,8 @@ export function tokenize(grammar: IGrammar, text: string): { text: string; scope
   const out: { text: string; scopes: string[] }[] = [];
   for (const line of text.split('\n')) {
     const result = grammar.tokenizeLine(line, state);
-    for (const token of result.tokens) out.push({ text: line.slice(token.startIndex, token.endIndex), scopes: token.scopes });
+    for (const token of result.tokens)
+      out.push({ text: line.slice(token.startIndex, token.endIndex), scopes: token.scopes });
     state = result.ruleStack;
   }
   return out;

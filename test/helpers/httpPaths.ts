@@ -48,8 +48,19 @@ export function httpSite(): HttpSite & { fifo: boolean } {
   symlinkSync(join('..', '..', 'outside', 'missing'), join(root, 'dangling'));
   symlinkSync(join('..', 'out-dir'), join(root, 'sub', 'up-out'));
   const fifo = spawnSync('mkfifo', [join(root, 'fifo')]).status === 0;
-  const site: SiteView = { root: join(base, 'site'), file: join(base, 'site', 'pxe-site.json'), http: { baseUrl: 'http://192.168.255.2/tftp/', root } };
-  return { site, root, realRoot: realpathSync(root), outside, fifo, remove: () => rmSync(base, { recursive: true, force: true }) };
+  const site: SiteView = {
+    root: join(base, 'site'),
+    file: join(base, 'site', 'pxe-site.json'),
+    http: { baseUrl: 'http://192.168.255.2/tftp/', root },
+  };
+  return {
+    site,
+    root,
+    realRoot: realpathSync(root),
+    outside,
+    fifo,
+    remove: () => rmSync(base, { recursive: true, force: true }),
+  };
 }
 
 export interface RawResponse {
@@ -59,7 +70,12 @@ export interface RawResponse {
 }
 
 /** One request written as is (`target` unchanged), `Connection: close`; 'hang' when no full answer comes in time. */
-export function rawRequest(port: number, target: string | Buffer, method = 'GET', timeoutMs = 3000): Promise<RawResponse | 'hang'> {
+export function rawRequest(
+  port: number,
+  target: string | Buffer,
+  method = 'GET',
+  timeoutMs = 3000,
+): Promise<RawResponse | 'hang'> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
     const chunks: Buffer[] = [];
@@ -74,20 +90,80 @@ export function rawRequest(port: number, target: string | Buffer, method = 'GET'
       const all = Buffer.concat(chunks);
       const split = all.indexOf('\r\n\r\n');
       const head = all.subarray(0, split < 0 ? all.length : split).toString('latin1');
-      resolve({ status: Number(/^HTTP\/1\.[01] (\d{3})/.exec(head)?.[1] ?? 0), head, body: split < 0 ? Buffer.alloc(0) : all.subarray(split + 4) });
+      resolve({
+        status: Number(/^HTTP\/1\.[01] (\d{3})/.exec(head)?.[1] ?? 0),
+        head,
+        body: split < 0 ? Buffer.alloc(0) : all.subarray(split + 4),
+      });
     });
     // Written, not ended: a half-closed connection makes Node's server drop answers still being prepared.
-    socket.write(Buffer.concat([Buffer.from(`${method} `), Buffer.from(target), Buffer.from(' HTTP/1.1\r\nHost: 192.168.255.2\r\nConnection: close\r\n\r\n')]));
+    socket.write(
+      Buffer.concat([
+        Buffer.from(`${method} `),
+        Buffer.from(target),
+        Buffer.from(' HTTP/1.1\r\nHost: 192.168.255.2\r\nConnection: close\r\n\r\n'),
+      ]),
+    );
   });
 }
 
 /** Path pieces that have broken web servers: dot segments plain and encoded, separators, NUL, links, unicode. */
-const SEGMENTS = ['..', '%2e%2e', '%2E%2e', '.%2e', '%2e.', '%2e', '.', '', 'a', 'sub', 'boot.ipxe', 'file.txt', 'out-file', 'out-dir', 'root-link', 'inside-link', 'inside-dir', 'up-out', 'dangling', 'fifo', 'secret.txt', 'outside', 'etc', 'passwd', '%2f', '..%2f..', '%2e%2e%2f', '%5c', '..\\..', '\\', '%00', 'boot.ipxe%00', '%252e%252e', '%25', '%zz', 'ünï.txt', '%C3%BC', '~', ';', '//', '?x=1', '#frag', '%3f'];
+const SEGMENTS = [
+  '..',
+  '%2e%2e',
+  '%2E%2e',
+  '.%2e',
+  '%2e.',
+  '%2e',
+  '.',
+  '',
+  'a',
+  'sub',
+  'boot.ipxe',
+  'file.txt',
+  'out-file',
+  'out-dir',
+  'root-link',
+  'inside-link',
+  'inside-dir',
+  'up-out',
+  'dangling',
+  'fifo',
+  'secret.txt',
+  'outside',
+  'etc',
+  'passwd',
+  '%2f',
+  '..%2f..',
+  '%2e%2e%2f',
+  '%5c',
+  '..\\..',
+  '\\',
+  '%00',
+  'boot.ipxe%00',
+  '%252e%252e',
+  '%25',
+  '%zz',
+  'ünï.txt',
+  '%C3%BC',
+  '~',
+  ';',
+  '//',
+  '?x=1',
+  '#frag',
+  '%3f',
+];
 const PREFIXES = ['/tftp/', '/tftp/', '/tftp/', '/tftp', '/', '', '/tftp//', 'http://192.168.255.2/tftp/'];
 
 export function httpPathArbitrary(): fc.Arbitrary<{ method: string; target: string }> {
-  const segment = fc.oneof({ arbitrary: fc.constantFrom(...SEGMENTS), weight: 8 }, { arbitrary: fc.string({ maxLength: 4 }), weight: 1 }, { arbitrary: fc.string({ unit: 'grapheme', maxLength: 2 }), weight: 1 });
-  const path = fc.tuple(fc.constantFrom(...PREFIXES), fc.array(segment, { maxLength: 8 }), fc.constantFrom('', '', '/')).map(([prefix, parts, end]) => `${prefix}${parts.join('/')}${end}`);
+  const segment = fc.oneof(
+    { arbitrary: fc.constantFrom(...SEGMENTS), weight: 8 },
+    { arbitrary: fc.string({ maxLength: 4 }), weight: 1 },
+    { arbitrary: fc.string({ unit: 'grapheme', maxLength: 2 }), weight: 1 },
+  );
+  const path = fc
+    .tuple(fc.constantFrom(...PREFIXES), fc.array(segment, { maxLength: 8 }), fc.constantFrom('', '', '/'))
+    .map(([prefix, parts, end]) => `${prefix}${parts.join('/')}${end}`);
   return fc.record({ method: fc.constantFrom('GET', 'GET', 'GET', 'HEAD'), target: path });
 }
 
@@ -118,11 +194,16 @@ function servedInside(realRoot: string, file: string): boolean {
  * Random paths against the server: every answer comes within 3 s, no 200 serves a file whose real path
  * leaves the HTTP folder, and no body holds the secret. Throws (fast-check's counterexample) on a finding.
  */
-export async function fuzzHttpPaths(options: { runs: number; seed?: number; progress?: (runs: number) => void }): Promise<HttpFuzzResult> {
+export async function fuzzHttpPaths(options: {
+  runs: number;
+  seed?: number;
+  progress?: (runs: number) => void;
+}): Promise<HttpFuzzResult> {
   const fixture = httpSite();
   const result: HttpFuzzResult = { runs: 0, statuses: {}, hangs: 0, escapes: [], maxMs: 0, seconds: 0 };
   const check = (event: HttpEvent): void => {
-    if (event.status === 200 && (!event.file || !servedInside(fixture.realRoot, event.file))) result.escapes.push(`${event.url} served ${event.file ?? '(no file)'}`);
+    if (event.status === 200 && (!event.file || !servedInside(fixture.realRoot, event.file)))
+      result.escapes.push(`${event.url} served ${event.file ?? '(no file)'}`);
   };
   let server: SiteServer | undefined;
   const started = performance.now();

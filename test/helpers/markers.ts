@@ -45,12 +45,19 @@ export function describeFindings(text: string, findings: readonly Finding[]): st
 }
 
 /** Lints a marked-up fixture as `path` and returns [actual, expected] for `expect(actual).toEqual(expected)`. */
-export function lintFixture(path: string, fixture: string, only?: string): { actual: string[]; expected: string[]; findings: Finding[]; text: string } {
+export function lintFixture(
+  path: string,
+  fixture: string,
+  only?: string,
+): { actual: string[]; expected: string[]; findings: Finding[]; text: string } {
   const { text, expected } = stripMarkers(fixture);
   const findings = lintText(path, text).findings.filter((f) => !only || f.ruleId === only);
   return {
     actual: describeFindings(text, findings).sort(),
-    expected: expected.filter((e) => !only || e.ruleId === only).map((e) => `${e.line}:${e.start}-${e.end} ${e.ruleId}`).sort(),
+    expected: expected
+      .filter((e) => !only || e.ruleId === only)
+      .map((e) => `${e.line}:${e.start}-${e.end} ${e.ruleId}`)
+      .sort(),
     findings,
     text,
   };
@@ -71,16 +78,23 @@ export function checkRule(rule: string, path: string, cases: { bad: string[]; go
     const r = lintFixture(path, bad, rule);
     if (r.expected.length === 0) throw new Error(`fixture for ${rule} has no markers:\n${bad}`);
     if (JSON.stringify(r.actual) !== JSON.stringify(r.expected)) {
-      throw new Error(`${rule} on:\n${r.text}\nexpected ${JSON.stringify(r.expected)}\nbut got  ${JSON.stringify(r.actual)}`);
+      throw new Error(
+        `${rule} on:\n${r.text}\nexpected ${JSON.stringify(r.expected)}\nbut got  ${JSON.stringify(r.actual)}`,
+      );
     }
   }
   for (const good of cases.good) {
     const r = lintFixture(path, good, rule);
-    if (r.actual.length) throw new Error(`${rule} fired on a good text:\n${good}\n${JSON.stringify(r.actual)}: ${r.findings.map((f) => f.message).join('; ')}`);
+    if (r.actual.length)
+      throw new Error(
+        `${rule} fired on a good text:\n${good}\n${JSON.stringify(r.actual)}: ${r.findings.map((f) => f.message).join('; ')}`,
+      );
   }
 }
 
 /** The text of every range `rule` flags in `text` (exact ranges, easier to read than caret columns on long JSON lines). */
 export function flagged(rule: string, path: string, text: string): string[] {
-  return lintText(path, text).findings.filter((f) => f.ruleId === rule).map((f) => text.slice(f.start, f.end));
+  return lintText(path, text)
+    .findings.filter((f) => f.ruleId === rule)
+    .map((f) => text.slice(f.start, f.end));
 }

@@ -25,7 +25,11 @@ export const LOADERS: Record<string, Entry> = {
   'tftp/ipxe.efi': 'x',
 };
 
-export function memoryInputs(files: Record<string, Entry>, site: object = BASE_SITE, machine?: ChainInputs['machine']): ChainInputs {
+export function memoryInputs(
+  files: Record<string, Entry>,
+  site: object = BASE_SITE,
+  machine?: ChainInputs['machine'],
+): ChainInputs {
   const all = new Map(Object.entries(files).map(([k, v]) => [join(ROOT, k), v]));
   const dirs = new Map<string, Set<string>>();
   for (const path of all.keys()) {
@@ -56,7 +60,11 @@ export function memoryInputs(files: Record<string, Entry>, site: object = BASE_S
   };
 }
 
-export function memoryChain(files: Record<string, Entry>, site: object = BASE_SITE, machine?: ChainInputs['machine']): Chain {
+export function memoryChain(
+  files: Record<string, Entry>,
+  site: object = BASE_SITE,
+  machine?: ChainInputs['machine'],
+): Chain {
   return buildChain(memoryInputs(files, site, machine));
 }
 

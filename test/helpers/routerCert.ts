@@ -14,7 +14,31 @@ export interface TestCertificate {
 
 export function makeCertificate(name = 'router'): TestCertificate {
   const dir = mkdtempSync(join(tmpdir(), 'pxe-cert-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2', '-subj', `/CN=${name}`, '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-days',
+      '2',
+      '-subj',
+      `/CN=${name}`,
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+    ],
+    { stdio: 'ignore' },
+  );
   const cert = readFileSync(join(dir, 'cert.pem'), 'utf8');
-  return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert, fingerprint: certificateFingerprint(new X509Certificate(cert).raw) };
+  return {
+    key: readFileSync(join(dir, 'key.pem'), 'utf8'),
+    cert,
+    fingerprint: certificateFingerprint(new X509Certificate(cert).raw),
+  };
 }

@@ -25,7 +25,10 @@ export function routerSite(sshd: Sshd, sim: Simulator, example = 'examples/home-
   const routerFs = join(base, 'router');
   mkdirSync(routerFs);
   const siteFile = join(workspace, 'pxe-site.json');
-  const original = JSON.parse(readFileSync(siteFile, 'utf8')) as { router: { config: string }; targets: Record<string, Record<string, unknown>> };
+  const original = JSON.parse(readFileSync(siteFile, 'utf8')) as {
+    router: { config: string };
+    targets: Record<string, Record<string, unknown>>;
+  };
   return {
     workspace,
     siteFile,

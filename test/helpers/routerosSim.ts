@@ -26,7 +26,10 @@ function encodeLength(n: number): Buffer {
 
 /** Words are bytes on the wire; latin1 keeps every byte as it came (RouterOS does not decode them either). */
 export function sentence(words: string[]): Buffer {
-  return Buffer.concat([...words.flatMap((w) => [encodeLength(Buffer.byteLength(w, 'latin1')), Buffer.from(w, 'latin1')]), Buffer.from([0])]);
+  return Buffer.concat([
+    ...words.flatMap((w) => [encodeLength(Buffer.byteLength(w, 'latin1')), Buffer.from(w, 'latin1')]),
+    Buffer.from([0]),
+  ]);
 }
 
 /** Splits a buffer into complete sentences; returns the rest for the next read. */
@@ -43,7 +46,8 @@ function readSentences(buffer: Buffer): { sentences: string[][]; rest: Buffer } 
     if (size === 1) length = b;
     else if (size === 2) length = ((b & 0x3f) << 8) | buffer[i + 1]!;
     else if (size === 3) length = ((b & 0x1f) << 16) | (buffer[i + 1]! << 8) | buffer[i + 2]!;
-    else if (size === 4) length = ((b & 0x0f) * 0x1000000) + ((buffer[i + 1]! << 16) | (buffer[i + 2]! << 8) | buffer[i + 3]!);
+    else if (size === 4)
+      length = (b & 0x0f) * 0x1000000 + ((buffer[i + 1]! << 16) | (buffer[i + 2]! << 8) | buffer[i + 3]!);
     else length = buffer.readUInt32BE(i + 1);
     if (i + size + length > buffer.length) break;
     if (length === 0) {
@@ -105,18 +109,48 @@ const UNIQUE: Record<string, string> = {
 const REFERENCES: Record<string, Record<string, string>> = {
   '/ip/dhcp-server': { 'address-pool': '/ip/pool', 'dhcp-option-set': '/ip/dhcp-server/option/sets' },
   '/ip/dhcp-server/option/sets': { options: '/ip/dhcp-server/option' },
-  '/ip/dhcp-server/network': { 'dhcp-option-set': '/ip/dhcp-server/option/sets', 'dhcp-option': '/ip/dhcp-server/option' },
-  '/ip/dhcp-server/lease': { server: '/ip/dhcp-server', 'dhcp-option-set': '/ip/dhcp-server/option/sets', 'dhcp-option': '/ip/dhcp-server/option' },
-  '/ip/dhcp-server/matcher': { server: '/ip/dhcp-server', 'option-set': '/ip/dhcp-server/option/sets', 'address-pool': '/ip/pool' },
+  '/ip/dhcp-server/network': {
+    'dhcp-option-set': '/ip/dhcp-server/option/sets',
+    'dhcp-option': '/ip/dhcp-server/option',
+  },
+  '/ip/dhcp-server/lease': {
+    server: '/ip/dhcp-server',
+    'dhcp-option-set': '/ip/dhcp-server/option/sets',
+    'dhcp-option': '/ip/dhcp-server/option',
+  },
+  '/ip/dhcp-server/matcher': {
+    server: '/ip/dhcp-server',
+    'option-set': '/ip/dhcp-server/option/sets',
+    'address-pool': '/ip/pool',
+  },
 };
 
-const BOOLEAN = new Set(['disabled', 'always-broadcast', 'block-access', 'add-arp', 'allow-overwrite', 'allow-rollover', 'read-only', 'use-src-mac', 'dns-none', 'ntp-none', 'force']);
+const BOOLEAN = new Set([
+  'disabled',
+  'always-broadcast',
+  'block-access',
+  'add-arp',
+  'allow-overwrite',
+  'allow-rollover',
+  'read-only',
+  'use-src-mac',
+  'dns-none',
+  'ntp-none',
+  'force',
+]);
 
 /** Read-only properties RouterOS prints beside what was set. */
 function extras(menu: string, row: Row): Row {
   const out: Row = {};
-  if (menu !== '/ip/dhcp-server/option' && menu !== '/ip/dhcp-server/option/sets' && menu !== '/ip/pool' && menu !== '/ip/dhcp-server/network') out.disabled ??= 'false';
-  if (menu === '/ip/dhcp-server/lease') Object.assign(out, { dynamic: 'false', status: 'waiting', blocked: 'false', radius: 'false' });
+  if (
+    menu !== '/ip/dhcp-server/option' &&
+    menu !== '/ip/dhcp-server/option/sets' &&
+    menu !== '/ip/pool' &&
+    menu !== '/ip/dhcp-server/network'
+  )
+    out.disabled ??= 'false';
+  if (menu === '/ip/dhcp-server/lease')
+    Object.assign(out, { dynamic: 'false', status: 'waiting', blocked: 'false', radius: 'false' });
   if (menu === '/ip/dhcp-server/option') {
     const m = /^'(.*)'$/.exec(row.value ?? '');
     out['raw-value'] = m ? Buffer.from(m[1]!, 'latin1').toString('hex') : '';
@@ -141,7 +175,10 @@ export function startSimulator(options: SimulatorOptions = {}): Promise<Simulato
   const menus = new Map<string, Row[]>();
   let nextId = 1;
   for (const [menu, rows] of Object.entries(options.state ?? {})) {
-    menus.set(menu, rows.map((r) => ({ ...r })));
+    menus.set(
+      menu,
+      rows.map((r) => ({ ...r })),
+    );
     for (const r of rows) nextId = Math.max(nextId, Number.parseInt((r['.id'] ?? '*0').slice(1), 16) + 1);
   }
   let count = 0;
@@ -154,7 +191,12 @@ export function startSimulator(options: SimulatorOptions = {}): Promise<Simulato
   };
 
   let challenge = Buffer.alloc(16);
-  const handle = (words: string[], reply: (...w: string[]) => void, socket: Socket, loggedIn: { yes: boolean }): void => {
+  const handle = (
+    words: string[],
+    reply: (...w: string[]) => void,
+    socket: Socket,
+    loggedIn: { yes: boolean },
+  ): void => {
     const attrs = new Map<string, string>();
     const queries: string[] = [];
     for (const w of words.slice(1)) {
@@ -174,7 +216,9 @@ export function startSimulator(options: SimulatorOptions = {}): Promise<Simulato
         challenge = randomBytes(16);
         return reply('!done', `=ret=${challenge.toString('hex')}`);
       }
-      const expected = `00${createHash('md5').update(Buffer.concat([Buffer.from([0]), Buffer.from(credentials.password, 'latin1'), challenge])).digest('hex')}`;
+      const expected = `00${createHash('md5')
+        .update(Buffer.concat([Buffer.from([0]), Buffer.from(credentials.password, 'latin1'), challenge]))
+        .digest('hex')}`;
       if (attrs.get('name') === credentials.user && response === expected) {
         loggedIn.yes = true;
         return reply('!done');
@@ -207,7 +251,8 @@ export function startSimulator(options: SimulatorOptions = {}): Promise<Simulato
     if (command === '/console/inspect' && attrs.get('request') === 'child') {
       const node = menuNode((attrs.get('path') ?? '').split(',').join('/'));
       for (const [name, child] of Object.entries(node ?? {})) {
-        if (child && typeof child === 'object') reply('!re', '=type=child', `=name=${name}`, `=node-type=${(child as Tree)._type ?? 'dir'}`);
+        if (child && typeof child === 'object')
+          reply('!re', '=type=child', `=name=${name}`, `=node-type=${(child as Tree)._type ?? 'dir'}`);
       }
       return reply('!done');
     }
@@ -237,15 +282,26 @@ export function startSimulator(options: SimulatorOptions = {}): Promise<Simulato
         const value = props.get(name);
         if (!value) continue;
         for (const item of value.split(',')) {
-          if (!(menus.get(target) ?? []).some((r) => r.name === item)) return `input does not match any value of ${name}`;
+          if (!(menus.get(target) ?? []).some((r) => r.name === item))
+            return `input does not match any value of ${name}`;
         }
       }
       const key = UNIQUE[menu];
       const wanted = key ? props.get(key) : undefined;
-      if (key && wanted !== undefined && rows.some((r) => r !== current && r[key] === wanted)) return `failure: ${menu.split('/').pop()} with the same ${key} already exists`;
+      if (key && wanted !== undefined && rows.some((r) => r !== current && r[key] === wanted))
+        return `failure: ${menu.split('/').pop()} with the same ${key} already exists`;
       if (menu === '/ip/dhcp-server/lease') {
         const mac = props.get('mac-address')?.toUpperCase();
-        if (mac && rows.some((r) => r !== current && r['mac-address'] === mac && (r.server ?? '') === (props.get('server') ?? current?.server ?? ''))) return 'failure: lease with such mac-address already exists';
+        if (
+          mac &&
+          rows.some(
+            (r) =>
+              r !== current &&
+              r['mac-address'] === mac &&
+              (r.server ?? '') === (props.get('server') ?? current?.server ?? ''),
+          )
+        )
+          return 'failure: lease with such mac-address already exists';
       }
       return undefined;
     };
@@ -267,7 +323,8 @@ export function startSimulator(options: SimulatorOptions = {}): Promise<Simulato
       for (const [other, refs] of Object.entries(REFERENCES)) {
         for (const [prop, target] of Object.entries(refs)) {
           if (target !== menu) continue;
-          if ((menus.get(other) ?? []).some((r) => (r[prop] ?? '').split(',').includes(name))) return `failure: ${name} is used by ${other}`;
+          if ((menus.get(other) ?? []).some((r) => (r[prop] ?? '').split(',').includes(name)))
+            return `failure: ${name} is used by ${other}`;
         }
       }
       return undefined;
@@ -341,12 +398,19 @@ export function startSimulator(options: SimulatorOptions = {}): Promise<Simulato
           // RouterOS puts .tag right after the reply word.
           if (!socket.destroyed) socket.write(sentence(tag ? [w[0]!, tag, ...w.slice(1)] : w));
         };
-        handle(words.filter((w) => w !== tag), reply, socket, loggedIn);
+        handle(
+          words.filter((w) => w !== tag),
+          reply,
+          socket,
+          loggedIn,
+        );
       }
     });
   };
 
-  const server: Server = options.tls ? createTlsServer({ key: options.tls.key, cert: options.tls.cert }, onConnection) : createServer(onConnection);
+  const server: Server = options.tls
+    ? createTlsServer({ key: options.tls.key, cert: options.tls.cert }, onConnection)
+    : createServer(onConnection);
   server.on('tlsClientError', () => undefined);
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
@@ -397,7 +461,10 @@ export function matchQuery(queries: readonly string[], row: Row): boolean {
 /** The real command tree (RouterOS 7.24 `/console/inspect`) from ../shared, for tests (vitest or the extension host). */
 export function realTree(): Tree {
   const rel = join('shared', 'reference', 'routeros', 'restraml-7.24-inspect.json');
-  const here = typeof __dirname === 'string' ? [resolve(__dirname, '..', '..', '..', rel), resolve(__dirname, '..', '..', '..', '..', rel)] : [];
+  const here =
+    typeof __dirname === 'string'
+      ? [resolve(__dirname, '..', '..', '..', rel), resolve(__dirname, '..', '..', '..', '..', rel)]
+      : [];
   const file = [resolve(process.cwd(), '..', rel), ...here].find((f) => existsSync(f));
   if (!file) throw new Error(`${rel} not found beside the project: the RouterOS simulator needs ../shared.`);
   return JSON.parse(readFileSync(file, 'utf8')) as Tree;

@@ -12,8 +12,24 @@ export const FULL_SITE = {
   ...BASE_SITE,
   http: { ...BASE_SITE.http, nginxConfig: 'nginx.conf' },
   targets: {
-    nas: { kind: 'synology', host: '127.0.0.1', port: 22, user: 'admin', remoteRoot: '/volume1/tftp', identityFile: 'id', deleteRemoved: false },
-    router: { kind: 'mikrotik', host: '127.0.0.1', user: 'admin', apiPort: 8729, apiTls: true, files: ['lpxelinux.0'], prune: false },
+    nas: {
+      kind: 'synology',
+      host: '127.0.0.1',
+      port: 22,
+      user: 'admin',
+      remoteRoot: '/volume1/tftp',
+      identityFile: 'id',
+      deleteRemoved: false,
+    },
+    router: {
+      kind: 'mikrotik',
+      host: '127.0.0.1',
+      user: 'admin',
+      apiPort: 8729,
+      apiTls: true,
+      files: ['lpxelinux.0'],
+      prune: false,
+    },
   },
   images: { dir: 'tftp/images', stream: 'stable', arch: 'x86_64', keep: 2 },
   profiles: { worker: { ipxe: 'templates/node.ipxe', kernelArgs: 'console=ttyS0' } },
@@ -21,7 +37,23 @@ export const FULL_SITE = {
   vm: { firmware: 'bios', memoryMiB: 512, mac: '52:54:00:12:34:56', timeoutSeconds: 60 },
 };
 
-const ODD_STRINGS = ['', ' ', '..', '../../../etc', '/etc/passwd', 'a,restrict=off', '\u001b[2K\rX', 'x\ny', '\u0000', '${x}', '"', '%2e%2e', 'x'.repeat(3000), 'ü', '\u202e'];
+const ODD_STRINGS = [
+  '',
+  ' ',
+  '..',
+  '../../../etc',
+  '/etc/passwd',
+  'a,restrict=off',
+  '\u001b[2K\rX',
+  'x\ny',
+  '\u0000',
+  '${x}',
+  '"',
+  '%2e%2e',
+  'x'.repeat(3000),
+  'ü',
+  '\u202e',
+];
 
 /** A value of any JSON type, odd strings included. */
 const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -36,7 +68,8 @@ type Path = (string | number)[];
 
 function paths(value: unknown, prefix: Path = [], out: Path[] = []): Path[] {
   out.push(prefix);
-  if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) paths(v, [...prefix, Array.isArray(value) ? Number(k) : k], out);
+  if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) paths(v, [...prefix, Array.isArray(value) ? Number(k) : k], out);
   return out;
 }
 
@@ -44,17 +77,28 @@ const ALL_PATHS = paths(FULL_SITE);
 
 function setAt(root: unknown, path: Path, value: unknown): unknown {
   if (!path.length) return value;
-  const copy = (Array.isArray(root) ? [...(root as unknown[])] : root && typeof root === 'object' ? { ...(root as object) } : {}) as Record<string | number, unknown>;
+  const copy = (
+    Array.isArray(root) ? [...(root as unknown[])] : root && typeof root === 'object' ? { ...(root as object) } : {}
+  ) as Record<string | number, unknown>;
   const [head, ...rest] = path as [string | number, ...Path];
   const inner = Object.prototype.hasOwnProperty.call(copy, head) ? copy[head] : undefined;
   // An own property even for `__proto__`: what JSON.stringify then writes into the file.
-  Object.defineProperty(copy, head, { value: setAt(inner, rest, value), enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(copy, head, {
+    value: setAt(inner, rest, value),
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
   return copy;
 }
 
 /** A site file with 1–6 values replaced (or keys added) by hostile ones. */
 export function hostileSite(): fc.Arbitrary<unknown> {
-  const edit = fc.tuple(fc.constantFrom(...ALL_PATHS), fc.option(fc.constantFrom('extra', 'kind', 'host', '__proto__', 'constructor'), { nil: undefined }), hostileValue);
+  const edit = fc.tuple(
+    fc.constantFrom(...ALL_PATHS),
+    fc.option(fc.constantFrom('extra', 'kind', 'host', '__proto__', 'constructor'), { nil: undefined }),
+    hostileValue,
+  );
   return fc.array(edit, { minLength: 1, maxLength: 6 }).map((edits) => {
     let site: unknown = FULL_SITE;
     for (const [path, key, value] of edits) site = setAt(site, key ? [...path, key] : path, value);
@@ -72,7 +116,10 @@ export function checkSite(json: unknown): string | undefined {
     return `the loader threw something else than a SiteFileError: ${String(error)}`;
   }
   try {
-    memoryChain({ ...LOADERS, 'router.rsc': '/ip dhcp-server option\nadd code=67 name=boot value="\'lpxelinux.0\'"\n' }, site);
+    memoryChain(
+      { ...LOADERS, 'router.rsc': '/ip dhcp-server option\nadd code=67 name=boot value="\'lpxelinux.0\'"\n' },
+      site,
+    );
   } catch (error) {
     return `a site that passed the type check crashed the chain: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
   }

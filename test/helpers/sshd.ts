@@ -56,13 +56,29 @@ async function waitForPort(port: number, child: ChildProcess, log: string[]): Pr
 export async function startSshd(options: { sftpFlags?: string } = {}): Promise<Sshd> {
   const dir = mkdtempSync(join(tmpdir(), 'pxe-sshd-'));
   mkdirSync('/run/sshd', { recursive: true });
-  const key = (name: string, extra: string[] = []): void => void execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', name, '-f', join(dir, name), ...extra]);
+  const key = (name: string, extra: string[] = []): void =>
+    void execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', name, '-f', join(dir, name), ...extra]);
   key('host_key');
   key('other_host_key');
   key('user_key');
   const passphrase = 'correct horse battery staple';
-  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', passphrase, '-C', 'encrypted', '-f', join(dir, 'user_key_encrypted')]);
-  writeFileSync(join(dir, 'authorized_keys'), [readFileSync(join(dir, 'user_key.pub'), 'utf8'), readFileSync(join(dir, 'user_key_encrypted.pub'), 'utf8')].join(''));
+  execFileSync('ssh-keygen', [
+    '-q',
+    '-t',
+    'ed25519',
+    '-N',
+    passphrase,
+    '-C',
+    'encrypted',
+    '-f',
+    join(dir, 'user_key_encrypted'),
+  ]);
+  writeFileSync(
+    join(dir, 'authorized_keys'),
+    [readFileSync(join(dir, 'user_key.pub'), 'utf8'), readFileSync(join(dir, 'user_key_encrypted.pub'), 'utf8')].join(
+      '',
+    ),
+  );
   const port = await freePort();
   const config = join(dir, 'sshd_config');
   writeFileSync(
@@ -105,8 +121,10 @@ export async function startSshd(options: { sftpFlags?: string } = {}): Promise<S
     killConnections() {
       // Every process below the listener: the per-connection monitor and its unprivileged child.
       const all: string[] = [];
-      for (let parents = [String(sshd.child.pid)]; parents.length; ) {
-        const children = parents.flatMap((p) => spawnSync('pgrep', ['-P', p]).stdout.toString().split('\n').filter(Boolean));
+      for (let parents = [String(sshd.child.pid)]; parents.length;) {
+        const children = parents.flatMap((p) =>
+          spawnSync('pgrep', ['-P', p]).stdout.toString().split('\n').filter(Boolean),
+        );
         all.push(...children);
         parents = children;
       }

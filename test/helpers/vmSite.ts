@@ -10,10 +10,20 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export const MARKER = 'PXE-WORKBENCH-TEST-MARKER';
-export const MACS = { biosTftp: '52:54:00:00:00:01', biosIpxe: '52:54:00:00:00:02', uefiIpxe: '52:54:00:00:00:03', uefiTftp: '52:54:00:00:00:04' } as const;
+export const MACS = {
+  biosTftp: '52:54:00:00:00:01',
+  biosIpxe: '52:54:00:00:00:02',
+  uefiIpxe: '52:54:00:00:00:03',
+  uefiTftp: '52:54:00:00:00:04',
+} as const;
 
 export const VM_FILES = {
-  kernel: () => readdirSync('/boot').filter((f) => f.startsWith('vmlinuz-')).sort().map((f) => join('/boot', f)).pop(),
+  kernel: () =>
+    readdirSync('/boot')
+      .filter((f) => f.startsWith('vmlinuz-'))
+      .sort()
+      .map((f) => join('/boot', f))
+      .pop(),
   lpxelinux: '/usr/lib/PXELINUX/lpxelinux.0',
   ldlinuxC32: '/usr/lib/syslinux/modules/bios/ldlinux.c32',
   syslinuxEfi: '/usr/lib/SYSLINUX.EFI/efi64/syslinux.efi',
@@ -32,7 +42,13 @@ export function vmMissing(): string | undefined {
     [existsSync(VM_FILES.ldlinuxC32) ? 'ok' : undefined, 'syslinux-common'],
     [existsSync(VM_FILES.syslinuxEfi) ? 'ok' : undefined, 'syslinux-efi'],
     // A dynamic busybox names its loader; the initramfs has no libraries, so it needs busybox-static.
-    [existsSync(VM_FILES.busybox) && !readFileSync(VM_FILES.busybox).subarray(0, 65536).toString('latin1').includes('/lib64/ld-linux') ? 'ok' : undefined, 'busybox-static'],
+    [
+      existsSync(VM_FILES.busybox) &&
+      !readFileSync(VM_FILES.busybox).subarray(0, 65536).toString('latin1').includes('/lib64/ld-linux')
+        ? 'ok'
+        : undefined,
+      'busybox-static',
+    ],
   ];
   const missing = need.filter(([ok]) => !ok).map(([, pkg]) => pkg);
   return missing.length ? missing.join(' ') : undefined;
@@ -108,16 +124,45 @@ export function vmSite(options: { initrdPadBytes?: number } = {}): VmSite {
   copyFileSync(VM_FILES.syslinuxEfi, join(tftp, 'syslinux.efi'));
   copyFileSync(VM_FILES.ldlinuxE64, join(tftp, 'ldlinux.e64'));
   // BIOS PXELINUX: kernel and initrd over HTTP (lpxelinux). UEFI SYSLINUX: over TFTP (its HTTP goes to the TFTP server's host).
-  writeFileSync(join(tftp, 'pxelinux.cfg', 'default'), ['DEFAULT test', 'LABEL test', '  KERNEL http://192.168.255.2/tftp/vmlinuz', '  INITRD http://192.168.255.2/tftp/initrd.img', '  APPEND console=ttyS0 panic=-1 hostname=bios-tftp', ''].join('\n'));
-  writeFileSync(join(tftp, 'pxelinux.cfg', `01-${MACS.uefiTftp.replace(/:/g, '-')}`), ['DEFAULT test', 'LABEL test', '  KERNEL vmlinuz', '  INITRD initrd.img', '  APPEND console=ttyS0 panic=-1 hostname=uefi-tftp', ''].join('\n'));
-  writeFileSync(join(tftp, 'boot.ipxe'), ['#!ipxe', 'kernel http://192.168.255.2/tftp/vmlinuz initrd=initrd.img console=ttyS0 panic=-1 hostname=${net0/mac:hexhyp}', 'initrd http://192.168.255.2/tftp/initrd.img', 'boot', ''].join('\n'));
+  writeFileSync(
+    join(tftp, 'pxelinux.cfg', 'default'),
+    [
+      'DEFAULT test',
+      'LABEL test',
+      '  KERNEL http://192.168.255.2/tftp/vmlinuz',
+      '  INITRD http://192.168.255.2/tftp/initrd.img',
+      '  APPEND console=ttyS0 panic=-1 hostname=bios-tftp',
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(
+    join(tftp, 'pxelinux.cfg', `01-${MACS.uefiTftp.replace(/:/g, '-')}`),
+    [
+      'DEFAULT test',
+      'LABEL test',
+      '  KERNEL vmlinuz',
+      '  INITRD initrd.img',
+      '  APPEND console=ttyS0 panic=-1 hostname=uefi-tftp',
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(
+    join(tftp, 'boot.ipxe'),
+    [
+      '#!ipxe',
+      'kernel http://192.168.255.2/tftp/vmlinuz initrd=initrd.img console=ttyS0 panic=-1 hostname=${net0/mac:hexhyp}',
+      'initrd http://192.168.255.2/tftp/initrd.img',
+      'boot',
+      '',
+    ].join('\n'),
+  );
   writeFileSync(
     join(root, 'router', 'pxe.rsc'),
     [
       '/ip dhcp-server option',
-      "add code=67 name=boot-bios value=\"'lpxelinux.0'\"",
-      "add code=67 name=boot-uefi value=\"'syslinux.efi'\"",
-      "add code=67 name=boot-ipxe-url value=\"'http://192.168.255.2/tftp/boot.ipxe'\"",
+      'add code=67 name=boot-bios value="\'lpxelinux.0\'"',
+      'add code=67 name=boot-uefi value="\'syslinux.efi\'"',
+      'add code=67 name=boot-ipxe-url value="\'http://192.168.255.2/tftp/boot.ipxe\'"',
       '/ip dhcp-server option sets',
       'add name=pxe-bios options=boot-bios',
       'add name=pxe-uefi options=boot-uefi',

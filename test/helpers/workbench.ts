@@ -42,7 +42,15 @@ export async function startSession(options: { installVsix: boolean }): Promise<S
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -62,11 +70,18 @@ export async function openFile(page: Page, relative: string): Promise<void> {
   await page.waitForSelector('.quick-input-widget input');
   await page.keyboard.type(relative);
   try {
-    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).filter({ hasText: folder || name }).first();
+    const row = page
+      .locator('.quick-input-list .monaco-list-row', { hasText: name })
+      .filter({ hasText: folder || name })
+      .first();
     await row.waitFor({ timeout: 10_000 });
     await row.click();
     await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 10_000 });
-    await page.locator('.title-label', { hasText: name }).or(page.locator('.breadcrumbs-control', { hasText: name })).first().waitFor({ timeout: 10_000 });
+    await page
+      .locator('.title-label', { hasText: name })
+      .or(page.locator('.breadcrumbs-control', { hasText: name }))
+      .first()
+      .waitFor({ timeout: 10_000 });
     await page.waitForSelector('.monaco-editor.focused', { timeout: 10_000 });
   } catch (error) {
     await page.screenshot({ path: join(tmpdir(), `pxe-e2e-failed-${name}.png`) });
@@ -85,7 +100,9 @@ export async function runCommand(page: Page, title: string): Promise<void> {
 
 /** Every row of the Problems panel as its visible text. */
 export async function problems(page: Page): Promise<string[]> {
-  return page.$$eval('.markers-panel .monaco-list-row', (rows) => rows.map((r) => (r as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
+  return page.$$eval('.markers-panel .monaco-list-row', (rows) =>
+    rows.map((r) => (r as HTMLElement).innerText.replace(/\s+/g, ' ').trim()),
+  );
 }
 
 export async function timed<T>(phase: string, task: () => Promise<T>): Promise<T> {
@@ -107,14 +124,23 @@ function remote(session: Session, path: string): { scheme: string; authority: st
  * `developmentOptions.extensions` (this repository) and `extensionTestsPath` before it loads, and reports
  * the exit code through `codeAutomationExit`.
  */
-export async function runExtensionTests(browser: Browser, session: Session, folder: string, testsPath: string, timeoutMs = 120_000): Promise<{ code: number; log: string[] }> {
+export async function runExtensionTests(
+  browser: Browser,
+  session: Session,
+  folder: string,
+  testsPath: string,
+  timeoutMs = 120_000,
+): Promise<{ code: number; log: string[] }> {
   const page = await browser.newPage();
   const log: string[] = [];
   let finish: (code: number) => void = () => undefined;
   const exited = new Promise<number>((resolveExit) => (finish = resolveExit));
   await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown[]) => log.push(format(...args)));
   await page.exposeFunction('codeAutomationExit', (code: number) => finish(code));
-  const developmentOptions = { extensions: [remote(session, resolve('.'))], extensionTestsPath: remote(session, testsPath) };
+  const developmentOptions = {
+    extensions: [remote(session, resolve('.'))],
+    extensionTestsPath: remote(session, testsPath),
+  };
   await page.addInitScript((options) => {
     const observer = new MutationObserver(() => {
       const element = document.getElementById('vscode-workbench-web-configuration');

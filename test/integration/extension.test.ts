@@ -68,22 +68,38 @@ describe('PXE Workbench in the extension host', () => {
       const d = vscode.languages.getDiagnostics(uri);
       return d.length ? d : undefined;
     });
-    assert.ok(all.some((d) => /pattern|match/i.test(d.message)), JSON.stringify(all.map((d) => d.message)));
+    assert.ok(
+      all.some((d) => /pattern|match/i.test(d.message)),
+      JSON.stringify(all.map((d) => d.message)),
+    );
     assert.equal(all.filter((d) => d.source === 'pxe-workbench').length, 0);
   });
 
   it('shows nothing on the clean home lab', async () => {
-    for (const path of [['tftp', 'fedora-coreos.ipxe'], ['tftp', 'pxelinux.cfg', 'default'], ['router', 'pxe-dhcp.rsc'], ['tftp', 'fedora-coreos', 'config.ign']]) {
+    for (const path of [
+      ['tftp', 'fedora-coreos.ipxe'],
+      ['tftp', 'pxelinux.cfg', 'default'],
+      ['router', 'pxe-dhcp.rsc'],
+      ['tftp', 'fedora-coreos', 'config.ign'],
+    ]) {
       const uri = workspaceUri('home-lab', ...path);
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
       await analysed(uri);
-      assert.deepEqual(vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'pxe-workbench'), [], path.join('/'));
+      assert.deepEqual(
+        vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'pxe-workbench'),
+        [],
+        path.join('/'),
+      );
     }
   });
 
   it('completes iPXE commands through the completion provider', async () => {
     const doc = await vscode.workspace.openTextDocument({ language: 'ipxe', content: '#!ipxe\nker' });
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(1, 3));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      doc.uri,
+      new vscode.Position(1, 3),
+    );
     const kernel = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'kernel');
     assert.ok(kernel, 'kernel is offered');
     assert.match(String(kernel.detail), /kernel \[--name n\]/);
@@ -92,8 +108,15 @@ describe('PXE Workbench in the extension host', () => {
   it('shows hover docs through the hover provider', async () => {
     const uri = workspaceUri('home-lab', 'tftp', 'fedora-coreos.ipxe');
     const doc = await vscode.workspace.openTextDocument(uri);
-    const line = doc.getText().split('\n').findIndex((l) => l.startsWith('kernel '));
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, 2));
+    const line = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.startsWith('kernel '));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      uri,
+      new vscode.Position(line, 2),
+    );
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(text, /\*\*kernel\*\*/);
   });
@@ -101,7 +124,12 @@ describe('PXE Workbench in the extension host', () => {
   it('applies quick fixes and the result is clean', async () => {
     const uri = workspaceUri('broken', 'unknown-command.ipxe');
     const [diagnostic] = await diagnosticsOf(uri);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic!.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      diagnostic!.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((a) => a.title.includes('kernel'));
     assert.ok(fix?.edit, `quick fix offered: ${actions.map((a) => a.title).join(', ')}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
@@ -115,7 +143,11 @@ describe('PXE Workbench in the extension host', () => {
     const uri = workspaceUri('home-lab', 'tftp', 'fedora-coreos', 'config.ign');
     const doc = await vscode.workspace.openTextDocument(uri);
     const at = doc.positionAt(doc.getText().indexOf('data:,node1'));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(at, at));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      new vscode.Range(at, at),
+    );
     const decode = actions.find((a) => a.title === 'Decode to an editable view');
     assert.ok(decode?.command, `actions: ${actions.map((a) => a.title).join(', ')}`);
     await vscode.commands.executeCommand(decode.command.command, ...(decode.command.arguments ?? []));
@@ -136,14 +168,21 @@ describe('PXE Workbench in the extension host', () => {
     const uri = workspaceUri('home-lab', 'tftp', 'fedora-coreos', 'config.ign');
     const doc = await vscode.workspace.openTextDocument(uri);
     const at = doc.positionAt(doc.getText().indexOf('"data:,Booted') + 2);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(at, at));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      new vscode.Range(at, at),
+    );
     const encode = actions.find((a) => a.title.startsWith('Encode file'));
     assert.ok(encode?.command, `actions: ${actions.map((a) => a.title).join(', ')}`);
     const window = vscode.window as { showOpenDialog: typeof vscode.window.showOpenDialog };
     const original = window.showOpenDialog;
     window.showOpenDialog = async () => [workspaceUri('home-lab', 'nas', 'www.tftp.conf')];
     try {
-      assert.equal(await vscode.commands.executeCommand(encode.command.command, ...(encode.command.arguments ?? [])), true);
+      assert.equal(
+        await vscode.commands.executeCommand(encode.command.command, ...(encode.command.arguments ?? [])),
+        true,
+      );
     } finally {
       window.showOpenDialog = original;
     }
@@ -153,12 +192,22 @@ describe('PXE Workbench in the extension host', () => {
 
   it('contributes its commands, and Restart and Show Logs run', async () => {
     const commands = await vscode.commands.getCommands(true);
-    for (const id of ['pxeWorkbench.createSiteFile', 'pxeWorkbench.restartServer', 'pxeWorkbench.showLogs', 'pxeWorkbench.explainPxelinuxLookup', 'pxeWorkbench.loadRouterOsTree', 'pxeWorkbench.ignition.openDecoded', 'pxeWorkbench.ignition.encodeFile']) {
+    for (const id of [
+      'pxeWorkbench.createSiteFile',
+      'pxeWorkbench.restartServer',
+      'pxeWorkbench.showLogs',
+      'pxeWorkbench.explainPxelinuxLookup',
+      'pxeWorkbench.loadRouterOsTree',
+      'pxeWorkbench.ignition.openDecoded',
+      'pxeWorkbench.ignition.encodeFile',
+    ]) {
       assert.ok(commands.includes(id), id);
     }
     await vscode.commands.executeCommand('pxeWorkbench.restartServer');
     // Every contributed command has a handler (a palette entry without one fails when chosen).
-    const contributed = (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { commands: { command: string }[] } }).contributes.commands.map((c) => c.command);
+    const contributed = (
+      vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { commands: { command: string }[] } }
+    ).contributes.commands.map((c) => c.command);
     for (const id of contributed) assert.ok(commands.includes(id), `${id} is contributed but not registered`);
     // Show Logs asks which channel; named, it opens that one.
     const window = vscode.window as unknown as Record<string, unknown>;
@@ -176,10 +225,18 @@ describe('PXE Workbench in the extension host', () => {
       window.showQuickPick = saved;
     }
     // The walkthrough's steps name commands that exist and images that ship.
-    const walkthrough = (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { walkthroughs: { steps: { description: string; media: { image: string } }[] }[] } }).contributes.walkthroughs[0]!;
+    const walkthrough = (
+      vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
+        contributes: { walkthroughs: { steps: { description: string; media: { image: string } }[] }[] };
+      }
+    ).contributes.walkthroughs[0]!;
     for (const step of walkthrough.steps) {
-      for (const [, id] of step.description.matchAll(/\(command:([\w.]+)\)/g)) assert.ok(commands.includes(id!), `walkthrough button ${id}`);
-      assert.ok(fs.existsSync(path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, step.media.image)), step.media.image);
+      for (const [, id] of step.description.matchAll(/\(command:([\w.]+)\)/g))
+        assert.ok(commands.includes(id!), `walkthrough button ${id}`);
+      assert.ok(
+        fs.existsSync(path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, step.media.image)),
+        step.media.image,
+      );
     }
     await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#gettingStarted`, false);
     const uri = workspaceUri('broken', 'missing-header.ipxe');
@@ -190,10 +247,14 @@ describe('PXE Workbench in the extension host', () => {
   it('checks the boot chain across files, even files that are not open, and links paths to files', async () => {
     // typo.ipxe is never opened: the server re-checks the chain's files on its own.
     const typo = workspaceUri('broken', 'chain', 'tftp', 'typo.ipxe');
-    const found = await waitFor('the chain finding on a closed file', () => {
-      const ours = vscode.languages.getDiagnostics(typo).filter((d) => d.source === 'pxe-workbench');
-      return ours.find((d) => codeOf(d) === 'chain.ignitionUnreachable');
-    }, 30_000);
+    const found = await waitFor(
+      'the chain finding on a closed file',
+      () => {
+        const ours = vscode.languages.getDiagnostics(typo).filter((d) => d.source === 'pxe-workbench');
+        return ours.find((d) => codeOf(d) === 'chain.ignitionUnreachable');
+      },
+      30_000,
+    );
     assert.equal(found.range.start.line, 3);
     assert.match(found.message, /conifg\.ign/);
     const related = found.relatedInformation?.[0];
@@ -207,14 +268,23 @@ describe('PXE Workbench in the extension host', () => {
       return all?.length ? all : undefined;
     });
     const targets = links.map((l) => l.target?.path ?? '');
-    assert.ok(targets.some((t) => t.endsWith('/home-lab/tftp/fedora-coreos.ipxe')), targets.join(', '));
-    assert.ok(targets.some((t) => t.endsWith('/home-lab/tftp/fedora-coreos/config.ign')), targets.join(', '));
+    assert.ok(
+      targets.some((t) => t.endsWith('/home-lab/tftp/fedora-coreos.ipxe')),
+      targets.join(', '),
+    );
+    assert.ok(
+      targets.some((t) => t.endsWith('/home-lab/tftp/fedora-coreos/config.ign')),
+      targets.join(', '),
+    );
 
     const commands = await vscode.commands.getCommands(true);
-    for (const id of ['pxeWorkbench.showBootChain', 'pxeWorkbench.refreshBootChain']) assert.ok(commands.includes(id), id);
+    for (const id of ['pxeWorkbench.showBootChain', 'pxeWorkbench.refreshBootChain'])
+      assert.ok(commands.includes(id), id);
     await vscode.commands.executeCommand('pxeWorkbench.refreshBootChain');
     await vscode.commands.executeCommand('pxeWorkbench.showBootChain');
-    await waitFor('the Boot Chain picture', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'Boot Chain'));
+    await waitFor('the Boot Chain picture', () =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'Boot Chain'),
+    );
   });
 
   it('reports images not downloaded yet as information, and its quick fix runs the image updater (served on 127.0.0.1)', async function () {
@@ -227,22 +297,59 @@ describe('PXE Workbench in the extension host', () => {
         fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
         fs.writeFileSync(path.join(root, rel), text);
       };
-      write('pxe-site.json', JSON.stringify({ version: 1, name: 'images-lab', network: { subnet: '192.168.255.0/24', router: '192.168.255.1', nas: '192.168.255.2' }, tftp: { root: 'tftp', server: '192.168.255.2' }, http: { baseUrl: 'http://192.168.255.2/tftp/', root: 'tftp' }, router: { config: 'router.rsc' }, images: { dir: 'tftp/fcos', streamUrl: server.streamUrl } }));
-      write('router.rsc', "/ip dhcp-server option\nadd code=66 name=tftp value=\"'192.168.255.2'\"\nadd code=67 name=boot value=\"'undionly.kpxe'\"\nadd code=17 name=root value=\"'http://192.168.255.2/tftp/boot.ipxe'\"\n/ip dhcp-server option sets\nadd name=pxe options=tftp,boot,root\n/ip dhcp-server network\nadd address=192.168.255.0/24 next-server=192.168.255.2 dhcp-option-set=pxe\n");
+      write(
+        'pxe-site.json',
+        JSON.stringify({
+          version: 1,
+          name: 'images-lab',
+          network: { subnet: '192.168.255.0/24', router: '192.168.255.1', nas: '192.168.255.2' },
+          tftp: { root: 'tftp', server: '192.168.255.2' },
+          http: { baseUrl: 'http://192.168.255.2/tftp/', root: 'tftp' },
+          router: { config: 'router.rsc' },
+          images: { dir: 'tftp/fcos', streamUrl: server.streamUrl },
+        }),
+      );
+      write(
+        'router.rsc',
+        '/ip dhcp-server option\nadd code=66 name=tftp value="\'192.168.255.2\'"\nadd code=67 name=boot value="\'undionly.kpxe\'"\nadd code=17 name=root value="\'http://192.168.255.2/tftp/boot.ipxe\'"\n/ip dhcp-server option sets\nadd name=pxe options=tftp,boot,root\n/ip dhcp-server network\nadd address=192.168.255.0/24 next-server=192.168.255.2 dhcp-option-set=pxe\n',
+      );
       write('tftp/undionly.kpxe', 'placeholder');
-      write('tftp/boot.ipxe', '#!ipxe\nkernel fcos/kernel-x86_64 initrd=main coreos.live.rootfs_url=http://192.168.255.2/tftp/fcos/rootfs.x86_64.img ignition.firstboot ignition.platform.id=metal || goto failed\ninitrd --name main fcos/initramfs.x86_64.img || goto failed\nboot || goto failed\n:failed\nshell\n');
+      write(
+        'tftp/boot.ipxe',
+        '#!ipxe\nkernel fcos/kernel-x86_64 initrd=main coreos.live.rootfs_url=http://192.168.255.2/tftp/fcos/rootfs.x86_64.img ignition.firstboot ignition.platform.id=metal || goto failed\ninitrd --name main fcos/initramfs.x86_64.img || goto failed\nboot || goto failed\n:failed\nshell\n',
+      );
       const script = workspaceUri('images-lab', 'tftp', 'boot.ipxe');
-      const infos = await diagnosticsOf(script, (d) => d.filter((x) => codeOf(x) === 'chain.imageMissing').length === 3);
-      assert.ok(infos.every((d) => d.severity === vscode.DiagnosticSeverity.Information), 'absent images are information, not errors');
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', script, infos[0]!.range, vscode.CodeActionKind.QuickFix.value);
+      const infos = await diagnosticsOf(
+        script,
+        (d) => d.filter((x) => codeOf(x) === 'chain.imageMissing').length === 3,
+      );
+      assert.ok(
+        infos.every((d) => d.severity === vscode.DiagnosticSeverity.Information),
+        'absent images are information, not errors',
+      );
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        script,
+        infos[0]!.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
       const fix = actions.find((a) => a.title === 'Download with the image updater');
       assert.ok(fix?.command, actions.map((a) => a.title).join(', '));
       assert.equal(fix.command.command, 'pxeWorkbench.updateImages');
-      const result = (await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []))) as { release: string } | undefined;
+      const result = (await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []))) as
+        { release: string } | undefined;
       assert.equal(result?.release, '42.20251110.3.0');
-      assert.equal(fs.readlinkSync(path.join(root, 'tftp', 'fcos', 'kernel-x86_64')), 'fedora-coreos-42.20251110.3.0-live-kernel-x86_64');
+      assert.equal(
+        fs.readlinkSync(path.join(root, 'tftp', 'fcos', 'kernel-x86_64')),
+        'fedora-coreos-42.20251110.3.0-live-kernel-x86_64',
+      );
       // The editor's file watcher tells the server; the findings go away.
-      await waitFor('the image findings to clear', () => (vscode.languages.getDiagnostics(script).some((d) => codeOf(d) === 'chain.imageMissing') ? undefined : true), 20_000);
+      await waitFor(
+        'the image findings to clear',
+        () =>
+          vscode.languages.getDiagnostics(script).some((d) => codeOf(d) === 'chain.imageMissing') ? undefined : true,
+        20_000,
+      );
     } finally {
       await server.close();
     }
@@ -252,14 +359,27 @@ describe('PXE Workbench in the extension host', () => {
     this.timeout(90_000);
     const sshd = await startSshd();
     const window = vscode.window as unknown as Record<string, unknown>;
-    const saved = { showInputBox: window.showInputBox, showQuickPick: window.showQuickPick, showInformationMessage: window.showInformationMessage };
+    const saved = {
+      showInputBox: window.showInputBox,
+      showQuickPick: window.showQuickPick,
+      showInformationMessage: window.showInformationMessage,
+    };
     try {
       const root = workspaceUri('deploy-lab').fsPath;
       fs.cpSync(workspaceUri('home-lab').fsPath, root, { recursive: true });
       const remoteRoot = path.join(root, '..', '.deploy-lab-nas', 'tftp');
       const site = JSON.parse(fs.readFileSync(path.join(root, 'pxe-site.json'), 'utf8'));
       site.name = 'deploy-lab';
-      site.targets.nas = { kind: 'synology', host: '127.0.0.1', port: sshd.port, user: sshd.user, identityFile: sshd.encryptedKeyFile, hostKey: sshd.hostKeyFingerprint, remoteRoot, uploadOnSave: true };
+      site.targets.nas = {
+        kind: 'synology',
+        host: '127.0.0.1',
+        port: sshd.port,
+        user: sshd.user,
+        identityFile: sshd.encryptedKeyFile,
+        hostKey: sshd.hostKeyFingerprint,
+        remoteRoot,
+        uploadOnSave: true,
+      };
       fs.writeFileSync(path.join(root, 'pxe-site.json'), JSON.stringify(site, null, 2));
       let asked = 0;
       const modals: string[] = [];
@@ -268,7 +388,8 @@ describe('PXE Workbench in the extension host', () => {
         assert.equal(options?.password, true, 'secrets are typed hidden');
         return sshd.passphrase;
       };
-      window.showQuickPick = async (items: readonly { description?: string }[]) => (await items).find((i) => i.description?.startsWith('deploy-lab'));
+      window.showQuickPick = async (items: readonly { description?: string }[]) =>
+        (await items).find((i) => i.description?.startsWith('deploy-lab'));
       window.showInformationMessage = async (message: string, ...rest: unknown[]) => {
         if ((rest[0] as { modal?: boolean } | undefined)?.modal) {
           modals.push(message);
@@ -276,27 +397,48 @@ describe('PXE Workbench in the extension host', () => {
         }
         return undefined;
       };
-      const outcome = (await vscode.commands.executeCommand('pxeWorkbench.deployToNas')) as { result?: { uploaded: string[] } } | undefined;
+      const outcome = (await vscode.commands.executeCommand('pxeWorkbench.deployToNas')) as
+        { result?: { uploaded: string[] } } | undefined;
       assert.ok(outcome?.result, 'deployed');
       assert.match(modals[0] ?? '', /deploy to nas\? \d+ to add, 0 to change, 0 to remove/);
-      assert.equal(fs.readFileSync(path.join(remoteRoot, 'fedora-coreos.ipxe'), 'utf8'), fs.readFileSync(path.join(root, 'tftp', 'fedora-coreos.ipxe'), 'utf8'));
+      assert.equal(
+        fs.readFileSync(path.join(remoteRoot, 'fedora-coreos.ipxe'), 'utf8'),
+        fs.readFileSync(path.join(root, 'tftp', 'fedora-coreos.ipxe'), 'utf8'),
+      );
       assert.equal(asked, 1, 'the passphrase was asked once');
 
       // The passphrase is in secret storage now: the plan needs no question.
       await vscode.commands.executeCommand('pxeWorkbench.showDeployPlan');
       assert.equal(asked, 1);
-      const plan = await waitFor('the plan view', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'pxe-plan'));
+      const plan = await waitFor('the plan view', () =>
+        vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'pxe-plan'),
+      );
       assert.match(plan.document.getText(), /0 to add, 0 to change, 0 to remove, \d+ unchanged/);
 
       const script = vscode.Uri.file(path.join(root, 'tftp', 'fedora-coreos.ipxe'));
       assert.equal(await vscode.commands.executeCommand('pxeWorkbench.compareWithNas', script), true);
-      await waitFor('the diff editor', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputTextDiff && (t.input as vscode.TabInputTextDiff).original.scheme === 'pxe-remote'));
+      await waitFor('the diff editor', () =>
+        vscode.window.tabGroups.all
+          .flatMap((g) => g.tabs)
+          .find(
+            (t) =>
+              t.input instanceof vscode.TabInputTextDiff &&
+              (t.input as vscode.TabInputTextDiff).original.scheme === 'pxe-remote',
+          ),
+      );
 
       const doc = await vscode.workspace.openTextDocument(script);
       const editor = await vscode.window.showTextDocument(doc);
       await editor.edit((e) => e.insert(new vscode.Position(doc.lineCount, 0), '# saved in the editor\n'));
       await doc.save();
-      await waitFor('upload on save', () => (fs.readFileSync(path.join(remoteRoot, 'fedora-coreos.ipxe'), 'utf8').includes('# saved in the editor') ? true : undefined), 30_000);
+      await waitFor(
+        'upload on save',
+        () =>
+          fs.readFileSync(path.join(remoteRoot, 'fedora-coreos.ipxe'), 'utf8').includes('# saved in the editor')
+            ? true
+            : undefined,
+        30_000,
+      );
       assert.equal(asked, 1);
     } finally {
       Object.assign(window, saved);
@@ -309,15 +451,33 @@ describe('PXE Workbench in the extension host', () => {
     this.timeout(90_000);
     const sshd = await startSshd();
     const cert = makeCertificate();
-    const sim = await startSimulator({ tree: realTree(), credentials: { user: sshd.user, password: 'router-secret' }, tls: cert, emptyMode: true });
+    const sim = await startSimulator({
+      tree: realTree(),
+      credentials: { user: sshd.user, password: 'router-secret' },
+      tls: cert,
+      emptyMode: true,
+    });
     const window = vscode.window as unknown as Record<string, unknown>;
-    const saved = { showInputBox: window.showInputBox, showQuickPick: window.showQuickPick, showInformationMessage: window.showInformationMessage, showWarningMessage: window.showWarningMessage };
+    const saved = {
+      showInputBox: window.showInputBox,
+      showQuickPick: window.showQuickPick,
+      showInformationMessage: window.showInformationMessage,
+      showWarningMessage: window.showWarningMessage,
+    };
     try {
       const root = workspaceUri('router-lab').fsPath;
       fs.cpSync(workspaceUri('home-lab').fsPath, root, { recursive: true });
       const site = JSON.parse(fs.readFileSync(path.join(root, 'pxe-site.json'), 'utf8'));
       site.name = 'router-lab';
-      site.targets.router = { kind: 'mikrotik', host: '127.0.0.1', port: sshd.port, user: sshd.user, identityFile: sshd.keyFile, hostKey: sshd.hostKeyFingerprint, apiPort: sim.port };
+      site.targets.router = {
+        kind: 'mikrotik',
+        host: '127.0.0.1',
+        port: sshd.port,
+        user: sshd.user,
+        identityFile: sshd.keyFile,
+        hostKey: sshd.hostKeyFingerprint,
+        apiPort: sim.port,
+      };
       fs.writeFileSync(path.join(root, 'pxe-site.json'), JSON.stringify(site, null, 2));
       let asked = 0;
       const modals: string[] = [];
@@ -326,7 +486,8 @@ describe('PXE Workbench in the extension host', () => {
         assert.equal(options?.password, true, 'secrets are typed hidden');
         return 'router-secret';
       };
-      window.showQuickPick = async (items: readonly { description?: string }[]) => (await items).find((i) => i.description?.startsWith('router-lab'));
+      window.showQuickPick = async (items: readonly { description?: string }[]) =>
+        (await items).find((i) => i.description?.startsWith('router-lab'));
       window.showWarningMessage = async (message: string, ...rest: unknown[]) => {
         if ((rest[0] as { modal?: boolean } | undefined)?.modal) {
           modals.push(message);
@@ -341,22 +502,39 @@ describe('PXE Workbench in the extension host', () => {
         }
         return undefined;
       };
-      const outcome = (await vscode.commands.executeCommand('pxeWorkbench.deployToRouter')) as { result?: { applied: unknown[] } } | undefined;
+      const outcome = (await vscode.commands.executeCommand('pxeWorkbench.deployToRouter')) as
+        { result?: { applied: unknown[] } } | undefined;
       assert.equal(outcome?.result?.applied.length, 13, 'the home lab settings were applied');
       assert.match(modals[0] ?? '', new RegExp(`presents API certificate ${cert.fingerprint}`));
       assert.match(modals[1] ?? '', /deploy to router\? 13 to add, 0 to change, 0 to remove/);
-      assert.equal(JSON.parse(fs.readFileSync(path.join(root, 'pxe-site.json'), 'utf8')).targets.router.apiCertificate, cert.fingerprint, 'the certificate is pinned in the site file');
+      assert.equal(
+        JSON.parse(fs.readFileSync(path.join(root, 'pxe-site.json'), 'utf8')).targets.router.apiCertificate,
+        cert.fingerprint,
+        'the certificate is pinned in the site file',
+      );
       assert.equal(asked, 1, 'the password was asked once');
       assert.equal(sim.menus.get('/ip/dhcp-server/lease')?.[0]?.['dhcp-option-set'], 'node1');
 
       await vscode.commands.executeCommand('pxeWorkbench.showRouterPlan');
-      const plan = await waitFor('the router plan view', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'pxe-plan' && e.document.uri.path.includes('Router plan')));
+      const plan = await waitFor('the router plan view', () =>
+        vscode.window.visibleTextEditors.find(
+          (e) => e.document.uri.scheme === 'pxe-plan' && e.document.uri.path.includes('Router plan'),
+        ),
+      );
       assert.match(plan.document.getText(), /0 to add, 0 to change, 0 to remove, 13 already right\./);
       assert.equal(asked, 1, 'the password came from secret storage');
 
       const pulled = (await vscode.commands.executeCommand('pxeWorkbench.pullRouterConfig')) as string | undefined;
       assert.match(pulled ?? '', /add name=lab-pool ranges=192\.168\.255\.100-192\.168\.255\.199/);
-      await waitFor('the pull diff editor', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputTextDiff && (t.input as vscode.TabInputTextDiff).original.path.endsWith('(router).rsc')));
+      await waitFor('the pull diff editor', () =>
+        vscode.window.tabGroups.all
+          .flatMap((g) => g.tabs)
+          .find(
+            (t) =>
+              t.input instanceof vscode.TabInputTextDiff &&
+              (t.input as vscode.TabInputTextDiff).original.path.endsWith('(router).rsc'),
+          ),
+      );
     } finally {
       Object.assign(window, saved);
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -379,28 +557,51 @@ describe('PXE Workbench in the extension host', () => {
     const saved = { showQuickPick: window.showQuickPick };
     try {
       const picks: string[] = [];
-      window.showQuickPick = async (items: readonly { label: string; description?: string }[], options?: vscode.QuickPickOptions) => {
+      window.showQuickPick = async (
+        items: readonly { label: string; description?: string }[],
+        options?: vscode.QuickPickOptions,
+      ) => {
         const list = await items;
         picks.push(options?.title ?? '');
         if (options?.title === 'Boot which site?') return list.find((i) => i.description?.startsWith('vm-lab'));
         if (options?.title === 'Test VM: firmware') return list.find((i) => i.label === 'UEFI');
         return list.find((i) => i.label === 'uefi-ipxe');
       };
-      const result = (await vscode.commands.executeCommand('pxeWorkbench.startVm')) as { reason: string; stages: { id: string }[] } | undefined;
+      const result = (await vscode.commands.executeCommand('pxeWorkbench.startVm')) as
+        { reason: string; stages: { id: string }[] } | undefined;
       assert.deepEqual(picks, ['Boot which site?', 'Test VM: firmware', 'Test VM: boot as which machine?']);
       assert.equal(result?.reason, 'poweroff');
-      assert.ok(result?.stages.some((s) => s.id === 'initramfs'), 'the initramfs was reached');
+      assert.ok(
+        result?.stages.some((s) => s.id === 'initramfs'),
+        'the initramfs was reached',
+      );
       const terminal = vscode.window.terminals.find((t) => t.name === 'PXE Test VM');
       assert.ok(terminal, 'the serial console terminal is open');
 
       // The same boot as a task: provided for BIOS and UEFI, and one written in tasks.json resolves.
       const folder = vscode.workspace.workspaceFolders![0]!;
-      const definition = { type: 'pxe-vm', firmware: 'bios', mac: '52:54:00:00:00:02', site: path.relative(folder.uri.fsPath, path.join(root, 'pxe-site.json')), until: 'linux' };
+      const definition = {
+        type: 'pxe-vm',
+        firmware: 'bios',
+        mac: '52:54:00:00:00:02',
+        site: path.relative(folder.uri.fsPath, path.join(root, 'pxe-site.json')),
+        until: 'linux',
+      };
       fs.mkdirSync(path.join(folder.uri.fsPath, '.vscode'), { recursive: true });
-      fs.writeFileSync(path.join(folder.uri.fsPath, '.vscode', 'tasks.json'), JSON.stringify({ version: '2.0.0', tasks: [{ ...definition, label: 'boot as bios-ipxe' }] }, null, 2));
-      const task = await waitFor('the tasks.json task', async () => (await vscode.tasks.fetchTasks({ type: 'pxe-vm' })).find((t) => t.name === 'boot as bios-ipxe'), 20_000);
+      fs.writeFileSync(
+        path.join(folder.uri.fsPath, '.vscode', 'tasks.json'),
+        JSON.stringify({ version: '2.0.0', tasks: [{ ...definition, label: 'boot as bios-ipxe' }] }, null, 2),
+      );
+      const task = await waitFor(
+        'the tasks.json task',
+        async () => (await vscode.tasks.fetchTasks({ type: 'pxe-vm' })).find((t) => t.name === 'boot as bios-ipxe'),
+        20_000,
+      );
       const provided = (await vscode.tasks.fetchTasks({ type: 'pxe-vm' })).map((t) => t.name);
-      assert.ok(provided.includes('Boot the test VM (BIOS)') && provided.includes('Boot the test VM (UEFI)'), provided.join(', '));
+      assert.ok(
+        provided.includes('Boot the test VM (BIOS)') && provided.includes('Boot the test VM (UEFI)'),
+        provided.join(', '),
+      );
       const ended = new Promise<number | undefined>((done) => {
         const sub = vscode.tasks.onDidEndTaskProcess((e) => {
           if (e.execution.task.definition.mac === definition.mac) {
@@ -422,25 +623,44 @@ describe('PXE Workbench in the extension host', () => {
     fs.cpSync(workspaceUri('cluster').fsPath, root, { recursive: true });
     const site = JSON.parse(fs.readFileSync(path.join(root, 'pxe-site.json'), 'utf8'));
     site.name = 'cluster-lab';
-    site.nodes.push({ name: 'w4', mac: '52:54:00:00:02:04', ip: '192.168.255.74', firmware: 'bios', profile: 'worker' });
+    site.nodes.push({
+      name: 'w4',
+      mac: '52:54:00:00:02:04',
+      ip: '192.168.255.74',
+      firmware: 'bios',
+      profile: 'worker',
+    });
     fs.writeFileSync(path.join(root, 'pxe-site.json'), JSON.stringify(site, null, 2));
     const w1 = path.join(root, 'tftp', 'nodes', 'w1.ign');
     fs.writeFileSync(w1, fs.readFileSync(w1, 'utf8').replace('"core"', '"ops"'));
     const window = vscode.window as unknown as Record<string, unknown>;
-    const saved = { showQuickPick: window.showQuickPick, showInformationMessage: window.showInformationMessage, showWarningMessage: window.showWarningMessage };
+    const saved = {
+      showQuickPick: window.showQuickPick,
+      showInformationMessage: window.showInformationMessage,
+      showWarningMessage: window.showWarningMessage,
+    };
     const modals: string[] = [];
     try {
-      window.showQuickPick = async (items: readonly { label: string }[]) => (await items).find((i) => i.label.startsWith('cluster-lab'));
-      window.showInformationMessage = async (message: string, ...rest: unknown[]) => ((rest[0] as { modal?: boolean })?.modal ? (modals.push(message), 'Generate') : undefined);
-      window.showWarningMessage = async (message: string, ...rest: unknown[]) => ((rest[0] as { modal?: boolean })?.modal ? (modals.push(message), 'Keep') : undefined);
-      const result = (await vscode.commands.executeCommand('pxeWorkbench.generateNodeFiles')) as { written: string[]; skipped: string[] } | undefined;
+      window.showQuickPick = async (items: readonly { label: string }[]) =>
+        (await items).find((i) => i.label.startsWith('cluster-lab'));
+      window.showInformationMessage = async (message: string, ...rest: unknown[]) =>
+        (rest[0] as { modal?: boolean })?.modal ? (modals.push(message), 'Generate') : undefined;
+      window.showWarningMessage = async (message: string, ...rest: unknown[]) =>
+        (rest[0] as { modal?: boolean })?.modal ? (modals.push(message), 'Keep') : undefined;
+      const result = (await vscode.commands.executeCommand('pxeWorkbench.generateNodeFiles')) as
+        { written: string[]; skipped: string[] } | undefined;
       assert.match(modals[0] ?? '', /generate node files\? 2 to add, 1 to change, 12 unchanged, 1 edited by hand/);
       assert.match(modals[1] ?? '', /w1\.ign was changed by hand/);
       assert.deepEqual(result?.skipped, [w1]);
       assert.equal(result?.written.length, 3);
-      const preview = await waitFor('the node files preview', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.path.startsWith('/Node files')));
+      const preview = await waitFor('the node files preview', () =>
+        vscode.window.visibleTextEditors.find((e) => e.document.uri.path.startsWith('/Node files')),
+      );
       assert.match(preview.document.getText(), /\+ cluster-lab\/tftp\/pxelinux\.cfg\/01-52-54-00-00-02-04 {2}\(w4\)/);
-      assert.ok(fs.existsSync(path.join(root, 'tftp', 'pxelinux.cfg', '01-52-54-00-00-02-04')), "w4's PXELINUX config was written");
+      assert.ok(
+        fs.existsSync(path.join(root, 'tftp', 'pxelinux.cfg', '01-52-54-00-00-02-04')),
+        "w4's PXELINUX config was written",
+      );
       assert.match(fs.readFileSync(w1, 'utf8'), /"ops"/, 'the hand edit was kept');
     } finally {
       Object.assign(window, saved);
@@ -449,8 +669,13 @@ describe('PXE Workbench in the extension host', () => {
   });
 
   it('Explain PXELINUX Config Lookup lists the files in order and opens the one used', async () => {
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceUri('home-lab', 'tftp', 'pxelinux.cfg', 'default')));
-    const window = vscode.window as { showInputBox: typeof vscode.window.showInputBox; showQuickPick: typeof vscode.window.showQuickPick };
+    await vscode.window.showTextDocument(
+      await vscode.workspace.openTextDocument(workspaceUri('home-lab', 'tftp', 'pxelinux.cfg', 'default')),
+    );
+    const window = vscode.window as {
+      showInputBox: typeof vscode.window.showInputBox;
+      showQuickPick: typeof vscode.window.showQuickPick;
+    };
     const [inputBox, quickPick] = [window.showInputBox, window.showQuickPick];
     const answers = ['52:54:00:12:34:56', '192.168.255.50'];
     let offered: { label: string; description?: string }[] = [];
@@ -471,19 +696,39 @@ describe('PXE Workbench in the extension host', () => {
   });
 
   it('Load RouterOS Command Tree checks .rsc files against the loaded dump', async function () {
-    const dump = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'reference', 'routeros', 'restraml-7.24-inspect.json');
+    const dump = path.resolve(
+      __dirname,
+      '..',
+      '..',
+      '..',
+      '..',
+      'shared',
+      'reference',
+      'routeros',
+      'restraml-7.24-inspect.json',
+    );
     if (!fs.existsSync(dump)) this.skip();
-    const doc = await vscode.workspace.openTextDocument({ language: 'routeros', content: '/interface wireguard\nadd name=wg0 listen-prot=51820\n' });
+    const doc = await vscode.workspace.openTextDocument({
+      language: 'routeros',
+      content: '/interface wireguard\nadd name=wg0 listen-prot=51820\n',
+    });
     await vscode.window.showTextDocument(doc);
     await analysed(doc.uri);
-    assert.deepEqual(vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'pxe-workbench'), []);
-    const window = vscode.window as { showInputBox: typeof vscode.window.showInputBox; showOpenDialog: typeof vscode.window.showOpenDialog };
+    assert.deepEqual(
+      vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'pxe-workbench'),
+      [],
+    );
+    const window = vscode.window as {
+      showInputBox: typeof vscode.window.showInputBox;
+      showOpenDialog: typeof vscode.window.showOpenDialog;
+    };
     const [input, open] = [window.showInputBox, window.showOpenDialog];
     window.showInputBox = async () => '7.24';
     window.showOpenDialog = async () => [vscode.Uri.file(dump)];
     const picker = vscode.window as { showQuickPick: typeof vscode.window.showQuickPick };
     const pick = picker.showQuickPick;
-    picker.showQuickPick = (async (items: readonly { id: string }[]) => items.find((i) => i.id === 'file')) as unknown as typeof vscode.window.showQuickPick;
+    picker.showQuickPick = (async (items: readonly { id: string }[]) =>
+      items.find((i) => i.id === 'file')) as unknown as typeof vscode.window.showQuickPick;
     try {
       assert.equal(await vscode.commands.executeCommand('pxeWorkbench.loadRouterOsTree'), true);
     } finally {
@@ -498,25 +743,51 @@ describe('PXE Workbench in the extension host', () => {
   });
 
   it('Load RouterOS Command Tree reads the tree from a router over the API (simulated on 127.0.0.1)', async function () {
-    const dump = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'reference', 'routeros', 'restraml-7.24-inspect.json');
+    const dump = path.resolve(
+      __dirname,
+      '..',
+      '..',
+      '..',
+      '..',
+      'shared',
+      'reference',
+      'routeros',
+      'restraml-7.24-inspect.json',
+    );
     if (!fs.existsSync(dump)) this.skip();
     const full = JSON.parse(fs.readFileSync(dump, 'utf8')) as Record<string, Record<string, unknown>>;
-    const sim = await startSimulator({ tree: { ip: { _type: 'path', pool: full.ip!.pool }, system: { _type: 'path', identity: (full.system as Record<string, unknown>).identity }, interface: { _type: 'path' } } });
-    const window = vscode.window as { showInputBox: typeof vscode.window.showInputBox; showQuickPick: typeof vscode.window.showQuickPick };
+    const sim = await startSimulator({
+      tree: {
+        ip: { _type: 'path', pool: full.ip!.pool },
+        system: { _type: 'path', identity: (full.system as Record<string, unknown>).identity },
+        interface: { _type: 'path' },
+      },
+    });
+    const window = vscode.window as {
+      showInputBox: typeof vscode.window.showInputBox;
+      showQuickPick: typeof vscode.window.showQuickPick;
+    };
     const [input, pick] = [window.showInputBox, window.showQuickPick];
     const answers = ['7.24-lab', `127.0.0.1:${sim.port}`, 'admin', 'secret'];
     window.showInputBox = async () => answers.shift();
     // Read from the router, over the plain API (the simulator speaks no TLS).
-    window.showQuickPick = (async (items: readonly { id: string }[]) => items.find((i) => i.id === 'router' || i.id === 'plain')) as unknown as typeof vscode.window.showQuickPick;
+    window.showQuickPick = (async (items: readonly { id: string }[]) =>
+      items.find((i) => i.id === 'router' || i.id === 'plain')) as unknown as typeof vscode.window.showQuickPick;
     try {
       assert.equal(await vscode.commands.executeCommand('pxeWorkbench.loadRouterOsTree'), true);
     } finally {
       [window.showInputBox, window.showQuickPick] = [input, pick];
       await sim.close();
     }
-    assert.ok(sim.commands.some((c) => c[0] === '/console/inspect'), 'the tree was read over the API');
+    assert.ok(
+      sim.commands.some((c) => c[0] === '/console/inspect'),
+      'the tree was read over the API',
+    );
     // The router has no wireguard here: with its tree loaded, /interface wireguard is unknown.
-    const doc = await vscode.workspace.openTextDocument({ language: 'routeros', content: '/interface wireguard\nadd name=wg0\n' });
+    const doc = await vscode.workspace.openTextDocument({
+      language: 'routeros',
+      content: '/interface wireguard\nadd name=wg0\n',
+    });
     await vscode.window.showTextDocument(doc);
     const diagnostics = await waitFor('diagnostics from the router tree', () => {
       const d = vscode.languages.getDiagnostics(doc.uri).filter((x) => x.source === 'pxe-workbench');

@@ -9,7 +9,11 @@ export function workspaceUri(...segments: string[]): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, ...segments);
 }
 
-export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -20,7 +24,10 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
 }
 
 /** Opens a file and waits until our server has published diagnostics matching `accept` for it. */
-export async function diagnosticsOf(uri: vscode.Uri, accept: (d: vscode.Diagnostic[]) => boolean = (d) => d.length > 0): Promise<vscode.Diagnostic[]> {
+export async function diagnosticsOf(
+  uri: vscode.Uri,
+  accept: (d: vscode.Diagnostic[]) => boolean = (d) => d.length > 0,
+): Promise<vscode.Diagnostic[]> {
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
   return waitFor(`diagnostics of ${uri.path}`, () => {
     const ours = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'pxe-workbench');

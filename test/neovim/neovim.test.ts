@@ -48,7 +48,10 @@ f:close()
 vim.cmd('qa!')
 `;
   writeFileSync(join(dir, 'check.lua'), lua);
-  const r = spawnSync('nvim', ['--headless', '--clean', '-u', 'NONE', '-c', `luafile ${join(dir, 'check.lua')}`], { encoding: 'utf8', timeout: 45_000 });
+  const r = spawnSync('nvim', ['--headless', '--clean', '-u', 'NONE', '-c', `luafile ${join(dir, 'check.lua')}`], {
+    encoding: 'utf8',
+    timeout: 45_000,
+  });
   if (r.error) throw r.error;
   const text = spawnSync('cat', [out], { encoding: 'utf8' }).stdout;
   if (!text) throw new Error(`Neovim wrote no result (exit ${r.status}): ${r.stderr}${r.stdout}`);
@@ -65,7 +68,12 @@ describe('Neovim as a second LSP client', () => {
     const result = diagnosticsInNeovim(resolve('examples/broken/missing-initrd.ipxe'), true);
     expect(result.status).toBe('ok');
     expect(result.diagnostics).toHaveLength(1);
-    expect(result.diagnostics[0]).toMatchObject({ lnum: 4, col: 0, code: 'ipxe.missingInitrd', source: 'pxe-workbench' });
+    expect(result.diagnostics[0]).toMatchObject({
+      lnum: 4,
+      col: 0,
+      code: 'ipxe.missingInitrd',
+      source: 'pxe-workbench',
+    });
     expect(result.diagnostics[0]!.message).toContain('initrd=main');
   });
 

@@ -23,7 +23,8 @@ async function verdict(binary: string, file: string): Promise<{ valid: boolean; 
     return { valid: true, output: stdout + stderr };
   } catch (error) {
     const e = error as { code?: number | string; stdout?: string; stderr?: string };
-    if (e.code === 'ENOENT') throw new Error(`${binary} is missing: see ../shared/TESTING.md (Ignition oracle).`, { cause: error });
+    if (e.code === 'ENOENT')
+      throw new Error(`${binary} is missing: see ../shared/TESTING.md (Ignition oracle).`, { cause: error });
     return { valid: false, output: `${e.stdout ?? ''}${e.stderr ?? ''}` };
   }
 }
@@ -40,7 +41,9 @@ const isJson = (text: string): boolean => {
 describe('the Ignition corpus: our verdicts agree with ignition-validate', () => {
   it('on every corpus config that is JSON', async () => {
     expect(existsSync(CURRENT), `${CURRENT} (see ../shared/TESTING.md)`).toBe(true);
-    const reports = (await lintPaths([CORPUS], { cwd: CORPUS })).filter((r) => r.language === 'ignition' && isJson(r.text));
+    const reports = (await lintPaths([CORPUS], { cwd: CORPUS })).filter(
+      (r) => r.language === 'ignition' && isJson(r.text),
+    );
     const rows: string[] = [];
     const disagreements: string[] = [];
     let agreed = 0;
@@ -57,15 +60,24 @@ describe('the Ignition corpus: our verdicts agree with ignition-validate', () =>
         if (unsupportedVersion) {
           legacy++;
           // Upstream refuses it, Flatcar reads it: we warn, and say so, and nothing else errs.
-          if (theirs.valid || !/unsupported config version|invalid config version/.test(theirs.output) || errors.length > 0) disagreements.push(`${name}: legacy spec, ${tool}: ${theirs.output.trim()}; ours: ${errors.join('; ')}`);
+          if (
+            theirs.valid ||
+            !/unsupported config version|invalid config version/.test(theirs.output) ||
+            errors.length > 0
+          )
+            disagreements.push(`${name}: legacy spec, ${tool}: ${theirs.output.trim()}; ours: ${errors.join('; ')}`);
           continue;
         }
         if (theirs.valid === (errors.length === 0)) agreed++;
-        else disagreements.push(`${name}: ${tool} says ${theirs.valid ? 'valid' : `invalid (${theirs.output.trim()})`}, we say ${errors.length ? `invalid: ${errors.join('; ')}` : 'valid'}`);
+        else
+          disagreements.push(
+            `${name}: ${tool} says ${theirs.valid ? 'valid' : `invalid (${theirs.output.trim()})`}, we say ${errors.length ? `invalid: ${errors.join('; ')}` : 'valid'}`,
+          );
         rows.push(`${name} ${tool}: ${theirs.valid ? 'valid' : 'invalid'}`);
       }
     }
-    if (process.env.ORACLE_COUNTS) console.log({ files: reports.length, agreed, legacy, disagreements: disagreements.length });
+    if (process.env.ORACLE_COUNTS)
+      console.log({ files: reports.length, agreed, legacy, disagreements: disagreements.length });
     expect(reports.length).toBeGreaterThanOrEqual(37);
     expect(agreed).toBeGreaterThanOrEqual(30);
     expect(legacy).toBeGreaterThanOrEqual(9);

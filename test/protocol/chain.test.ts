@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DidChangeWatchedFilesNotification, DocumentLinkRequest, FileChangeType, HoverRequest, type Diagnostic, type MarkupContent } from 'vscode-languageserver-protocol/node';
+import {
+  DidChangeWatchedFilesNotification,
+  DocumentLinkRequest,
+  FileChangeType,
+  HoverRequest,
+  type Diagnostic,
+  type MarkupContent,
+} from 'vscode-languageserver-protocol/node';
 import { LspClient } from '../helpers/lspClient';
 
 /** The boot chain over the protocol: a copy of examples/home-lab, changed on disk as a user would. */
@@ -26,8 +33,11 @@ describe('boot chain over stdio', () => {
 
   it('asks the client to watch every workspace file', async () => {
     await client.diagnosticsFor(uriOf('tftp/fedora-coreos.ipxe'), () => true, 200).catch(() => undefined);
-    for (let i = 0; i < 50 && !client.registrations.has('workspace/didChangeWatchedFiles'); i++) await new Promise((r) => setTimeout(r, 20));
-    expect(client.registrations.get('workspace/didChangeWatchedFiles')).toEqual({ watchers: [{ globPattern: '**/*' }] });
+    for (let i = 0; i < 50 && !client.registrations.has('workspace/didChangeWatchedFiles'); i++)
+      await new Promise((r) => setTimeout(r, 20));
+    expect(client.registrations.get('workspace/didChangeWatchedFiles')).toEqual({
+      watchers: [{ globPattern: '**/*' }],
+    });
   });
 
   it('a renamed file updates diagnostics in the other files, open or not, after one debounce', async () => {
@@ -74,7 +84,9 @@ describe('boot chain over stdio', () => {
     const text = readFileSync(join(dir, 'router/pxe-dhcp.rsc'), 'utf8');
     await client.open(rsc, 'routeros', text);
     // The router now names another TFTP server: syslinux.efi would ask it for the HTTP URLs (#907805).
-    const moved = text.replace("value=\"'192.168.255.2'\"", "value=\"'192.168.255.1'\"").replace('next-server=192.168.255.2', 'next-server=192.168.255.1');
+    const moved = text
+      .replace('value="\'192.168.255.2\'"', 'value="\'192.168.255.1\'"')
+      .replace('next-server=192.168.255.2', 'next-server=192.168.255.1');
     await client.change(rsc, 2, moved);
     expect(codes(await client.diagnosticsFor(rsc, (p) => p.version === 2))).toEqual([]);
     const closed = await client.diagnosticsFor(config, (p) => p.diagnostics.length > 0);
@@ -88,15 +100,35 @@ describe('boot chain over stdio', () => {
   it('links every path and URL to the workspace file, and serves the chain to the views', async () => {
     const config = uriOf('tftp/pxelinux.cfg/default');
     await client.open(config, 'pxelinux', readFileSync(join(dir, 'tftp/pxelinux.cfg/default'), 'utf8'));
-    const links = (await client.connection.sendRequest(DocumentLinkRequest.type, { textDocument: { uri: config } })) ?? [];
+    const links =
+      (await client.connection.sendRequest(DocumentLinkRequest.type, { textDocument: { uri: config } })) ?? [];
     const targets = links.map((l) => `${l.range.start.line}:${l.target?.slice(pathToFileURL(dir).href.length + 1)}`);
     expect(targets).toEqual(
-      expect.arrayContaining(['3:tftp/menu.c32', '11:tftp/fedora-coreos/fedora-coreos-live-kernel-x86_64', '12:tftp/fedora-coreos/fedora-coreos-live-initramfs.x86_64.img', '13:tftp/fedora-coreos/config.ign', '18:tftp/ipxe.lkrn', '19:tftp/fedora-coreos.ipxe']),
+      expect.arrayContaining([
+        '3:tftp/menu.c32',
+        '11:tftp/fedora-coreos/fedora-coreos-live-kernel-x86_64',
+        '12:tftp/fedora-coreos/fedora-coreos-live-initramfs.x86_64.img',
+        '13:tftp/fedora-coreos/config.ign',
+        '18:tftp/ipxe.lkrn',
+        '19:tftp/fedora-coreos.ipxe',
+      ]),
     );
-    const chains = await client.connection.sendRequest<{ site: { name: string }; clients: { id: string; broken: boolean; root: { children: { label: string; at: { uri: string } }[] } }[] }[]>('pxe/chain', { uri: config });
+    const chains = await client.connection.sendRequest<
+      {
+        site: { name: string };
+        clients: { id: string; broken: boolean; root: { children: { label: string; at: { uri: string } }[] } }[];
+      }[]
+    >('pxe/chain', { uri: config });
     expect(chains[0]!.site.name).toBe('home-lab');
-    expect(chains[0]!.clients.map((c) => `${c.id} ${c.broken}`)).toEqual(['bios false', 'uefi false', 'uefi/52:54:00:12:34:56 false']);
-    expect(chains[0]!.clients[0]!.root.children[0]!).toMatchObject({ label: 'lpxelinux.0', at: { uri: uriOf('router/pxe-dhcp.rsc') } });
+    expect(chains[0]!.clients.map((c) => `${c.id} ${c.broken}`)).toEqual([
+      'bios false',
+      'uefi false',
+      'uefi/52:54:00:12:34:56 false',
+    ]);
+    expect(chains[0]!.clients[0]!.root.children[0]!).toMatchObject({
+      label: 'lpxelinux.0',
+      at: { uri: uriOf('router/pxe-dhcp.rsc') },
+    });
     expect(client.notifications).toContain('pxe/chainChanged');
   });
 
@@ -106,7 +138,10 @@ describe('boot chain over stdio', () => {
     await client.open(config, 'pxelinux', text);
     const lines = text.split('\n');
     const line = lines.findIndex((l) => l.includes('KERNEL http'));
-    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: config }, position: { line, character: lines[line]!.indexOf('http') + 10 } });
+    const hover = await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: config },
+      position: { line, character: lines[line]!.indexOf('http') + 10 },
+    });
     const value = (hover?.contents as MarkupContent).value;
     expect(value).toContain('**kernel** over HTTP → `tftp/fedora-coreos/fedora-coreos-live-kernel-x86_64` — ✓ found');
     expect(value).toContain('Boot chain of home-lab');
@@ -119,7 +154,9 @@ describe('boot chain over stdio', () => {
     const rsc = join(second, 'router/pxe-dhcp.rsc');
     writeFileSync(rsc, readFileSync(rsc, 'utf8').replace(/\/ip dhcp-server matcher\n[^\n]*\n/, ''));
     cpSync('examples/home-lab/pxe-site.json', join(second, 'pxe-site.json'));
-    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(join(second, 'pxe-site.json')).href, type: FileChangeType.Created }] });
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: pathToFileURL(join(second, 'pxe-site.json')).href, type: FileChangeType.Created }],
+    });
     const found = await client.diagnosticsFor(pathToFileURL(rsc).href, (p) => p.diagnostics.length > 0);
     expect(codes(found)).toEqual(['chain.firmwareMismatch']);
   });

@@ -33,10 +33,17 @@ describe('language server on a hostile site', () => {
     const script = uriOf('tftp/fedora-coreos.ipxe');
     await client.open(script, 'ipxe', readFileSync(join(dir, 'tftp/fedora-coreos.ipxe'), 'utf8'));
     await client.diagnosticsFor(script);
-    const site = await client.diagnosticsFor(uriOf('pxe-site.json'), (p) => p.diagnostics.some((d) => d.code === 'internal.notChecked'), 20_000);
+    const site = await client.diagnosticsFor(
+      uriOf('pxe-site.json'),
+      (p) => p.diagnostics.some((d) => d.code === 'internal.notChecked'),
+      20_000,
+    );
     const messages = site.filter((d) => d.code === 'internal.notChecked').map((d) => d.message);
     expect(messages.join('\n')).toContain('named pipe');
-    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: script }, position: { line: 1, character: 1 } });
+    const hover = await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: script },
+      position: { line: 1, character: 1 },
+    });
     expect(hover).not.toBeUndefined();
   });
 });

@@ -31,7 +31,10 @@ describe('hostile Ignition configs over the protocol', () => {
 
   const hover = async (uri: string, text: string, needle: string): Promise<string> => {
     const before = text.slice(0, text.indexOf(needle) + 1).split('\n');
-    const result = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: before.length - 1, character: before.at(-1)!.length } });
+    const result = await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position: { line: before.length - 1, character: before.at(-1)!.length },
+    });
     return JSON.stringify(result?.contents ?? '');
   };
 
@@ -39,7 +42,9 @@ describe('hostile Ignition configs over the protocol', () => {
     const uri = uriOf(`deep-${n}.ign`);
     await client.open(uri, 'ignition', deep(n));
     const diagnostics = await client.diagnosticsFor(uri);
-    expect(diagnostics.map((d) => [d.code, d.range.start.character])).toEqual([['ignition.jsonSyntax', PREFIX.length + 255]]);
+    expect(diagnostics.map((d) => [d.code, d.range.start.character])).toEqual([
+      ['ignition.jsonSyntax', PREFIX.length + 255],
+    ]);
     expect(diagnostics[0]?.message).toMatch(/^JSON nested deeper than 256 levels/);
   });
 
@@ -60,11 +65,14 @@ describe('hostile Ignition configs over the protocol', () => {
     const uri = uriOf('bomb.ign');
     await client.open(uri, 'ignition', text);
     expect(await client.diagnosticsFor(uri)).toEqual([]);
-    expect(await hover(uri, text, '"data:')).toContain('data: URL too large to show: the gzip data inflates to more than 64 MiB');
+    expect(await hover(uri, text, '"data:')).toContain(
+      'data: URL too large to show: the gzip data inflates to more than 64 MiB',
+    );
   });
 
   it('is still alive afterwards: a new document is checked and hovered', async () => {
-    const text = '{ "ignition": { "version": "3.4.0" }, "storage": { "files": [{ "path": "etc/motd", "contents": { "source": "data:,hi" } }] } }';
+    const text =
+      '{ "ignition": { "version": "3.4.0" }, "storage": { "files": [{ "path": "etc/motd", "contents": { "source": "data:,hi" } }] } }';
     const uri = uriOf('after.ign');
     await client.open(uri, 'ignition', text);
     expect((await client.diagnosticsFor(uri)).map((d) => d.code)).toEqual(['ignition.pathNotAbsolute']);

@@ -2,10 +2,21 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CompletionRequest, DefinitionRequest, DocumentSymbolRequest, FoldingRangeRequest, HoverRequest, type CompletionItem, type CompletionList, type DocumentSymbol, type Location } from 'vscode-languageserver-protocol/node';
+import {
+  CompletionRequest,
+  DefinitionRequest,
+  DocumentSymbolRequest,
+  FoldingRangeRequest,
+  HoverRequest,
+  type CompletionItem,
+  type CompletionList,
+  type DocumentSymbol,
+  type Location,
+} from 'vscode-languageserver-protocol/node';
 import { LspClient } from '../helpers/lspClient';
 
-const items = (r: CompletionItem[] | CompletionList | null): CompletionItem[] => (Array.isArray(r) ? r : (r?.items ?? []));
+const items = (r: CompletionItem[] | CompletionList | null): CompletionItem[] =>
+  Array.isArray(r) ? r : (r?.items ?? []);
 const file = resolve('examples/home-lab/tftp/pxelinux.cfg/default');
 const uri = pathToFileURL(file).href;
 
@@ -21,11 +32,18 @@ describe('PXELINUX over the protocol (the home-lab config on disk)', () => {
 
   const completeAt = async (text: string, line: number, character: number): Promise<CompletionItem[]> => {
     await client.change(uri, Math.floor(Math.random() * 1e6) + 10, text);
-    return items(await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line, character } }));
+    return items(
+      await client.connection.sendRequest(CompletionRequest.type, {
+        textDocument: { uri },
+        position: { line, character },
+      }),
+    );
   };
 
   it('outlines the LABELs with their menu text and folds each block', async () => {
-    const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+    const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, {
+      textDocument: { uri },
+    })) as DocumentSymbol[];
     expect(symbols.map((s) => [s.name, s.detail])).toEqual([
       ['fcos', 'Fedora CoreOS (live, configured by Ignition)'],
       ['ipxe', 'iPXE: chain to fedora-coreos.ipxe'],
@@ -36,13 +54,18 @@ describe('PXELINUX over the protocol (the home-lab config on disk)', () => {
   });
 
   it('goes from DEFAULT to its LABEL', async () => {
-    const locations = (await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: { line: 6, character: 9 } })) as Location[];
+    const locations = (await client.connection.sendRequest(DefinitionRequest.type, {
+      textDocument: { uri },
+      position: { line: 6, character: 9 },
+    })) as Location[];
     expect(locations[0]?.range.start).toEqual({ line: 9, character: 6 });
   });
 
   it('completes files from the TFTP root, IPAPPEND values and FCOS arguments, and hovers IPAPPEND bits', async () => {
     const files = await completeAt('LABEL x\n  KERNEL fedora-coreos/', 1, 23);
-    expect(files.map((i) => i.label)).toEqual(expect.arrayContaining(['config.ign', 'fedora-coreos-live-kernel-x86_64']));
+    expect(files.map((i) => i.label)).toEqual(
+      expect.arrayContaining(['config.ign', 'fedora-coreos-live-kernel-x86_64']),
+    );
     const root = await completeAt('UI ', 0, 3);
     expect(root.map((i) => i.label)).toEqual(expect.arrayContaining(['menu.c32', 'fedora-coreos/', 'lpxelinux.0']));
     expect(root.map((i) => i.label)).not.toContain('pxelinux.cfg/');
@@ -54,7 +77,10 @@ describe('PXELINUX over the protocol (the home-lab config on disk)', () => {
     expect(keywords.map((i) => i.label)).toContain('KERNEL');
     expect(keywords.map((i) => i.label)).not.toContain('TIMEOUT');
     await client.change(uri, 9_999_999, 'LABEL x\n  IPAPPEND 3\n');
-    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 12 } });
+    const hover = await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position: { line: 1, character: 12 },
+    });
     expect(JSON.stringify(hover?.contents)).toMatch(/ip=.*BOOTIF=/);
   });
 });

@@ -22,7 +22,8 @@ const at = (rel: string): string => pathToFileURL(join(TMP, rel)).href;
 const root = resolve('examples');
 const uriOf = (rel: string): string => pathToFileURL(resolve(root, rel)).href;
 const read = (rel: string): string => readFileSync(resolve(root, rel), 'utf8');
-const items = (r: CompletionItem[] | CompletionList | null): CompletionItem[] => (Array.isArray(r) ? r : (r?.items ?? []));
+const items = (r: CompletionItem[] | CompletionList | null): CompletionItem[] =>
+  Array.isArray(r) ? r : (r?.items ?? []);
 
 describe('language server over stdio', () => {
   let client: LspClient;
@@ -59,7 +60,10 @@ describe('language server over stdio', () => {
     ];
     for (const [file, language, codes] of cases) {
       await client.open(uriOf(file), language, read(file));
-      expect((await client.diagnosticsFor(uriOf(file))).map((d) => d.code), file).toEqual(codes);
+      expect(
+        (await client.diagnosticsFor(uriOf(file))).map((d) => d.code),
+        file,
+      ).toEqual(codes);
     }
     const json = at('pxe-protocol/config.json');
     await client.open(json, 'json', '{ "ignition": { "version": "2.3.0" } }');
@@ -91,28 +95,50 @@ describe('language server over stdio', () => {
     const uri = at('pxe-protocol/complete.ipxe');
     await client.open(uri, 'ipxe', '#!ipxe\nker\n');
     await client.diagnosticsFor(uri);
-    const list = items(await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 1, character: 3 } }));
+    const list = items(
+      await client.connection.sendRequest(CompletionRequest.type, {
+        textDocument: { uri },
+        position: { line: 1, character: 3 },
+      }),
+    );
     const kernel = list.find((i) => i.label === 'kernel');
     expect(kernel?.detail).toContain('kernel [--name n]');
     const cfg = at('pxe-protocol/pxelinux.cfg/default');
     await client.open(cfg, 'pxelinux', 'DEFAULT \nLABEL fcos\nLABEL local\n');
-    const labels = items(await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: cfg }, position: { line: 0, character: 8 } }));
+    const labels = items(
+      await client.connection.sendRequest(CompletionRequest.type, {
+        textDocument: { uri: cfg },
+        position: { line: 0, character: 8 },
+      }),
+    );
     expect(labels.map((i) => i.label)).toEqual(['fcos', 'local']);
   });
 
   it('shows hover docs for iPXE commands and options and for PXELINUX keywords', async () => {
     const uri = at('pxe-protocol/hover.ipxe');
     await client.open(uri, 'ipxe', '#!ipxe\ninitrd --name main http://nas/initrd.img\n');
-    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 2 } });
+    const hover = await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position: { line: 1, character: 2 },
+    });
     expect(hover?.contents).toMatchObject({ kind: 'markdown', value: expect.stringContaining('**initrd**') });
     expect(hover?.range).toEqual({ start: { line: 1, character: 0 }, end: { line: 1, character: 6 } });
-    const option = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 9 } });
+    const option = await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position: { line: 1, character: 9 },
+    });
     expect(JSON.stringify(option?.contents)).toContain('--name <name>');
     const cfg = at('pxe-protocol/hover/pxelinux.cfg/default');
     await client.open(cfg, 'pxelinux', 'TIMEOUT 50\nMENU TITLE x\n');
-    const timeout = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: cfg }, position: { line: 0, character: 1 } });
+    const timeout = await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: cfg },
+      position: { line: 0, character: 1 },
+    });
     expect(JSON.stringify(timeout?.contents)).toContain('tenths of a second');
-    const none = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: cfg }, position: { line: 0, character: 9 } });
+    const none = await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: cfg },
+      position: { line: 0, character: 9 },
+    });
     expect(none).toBeNull();
   });
 
@@ -139,7 +165,9 @@ describe('language server over stdio', () => {
     await client.connection.sendNotification(DidChangeConfigurationNotification.type, {
       settings: { pxeWorkbench: { rules: { ipxe: { missingHeader: 'hint' } } } },
     });
-    expect((await client.diagnosticsFor(uri, (p) => p.diagnostics[0]?.severity === DiagnosticSeverity.Hint))[0]?.code).toBe('ipxe.missingHeader');
+    expect(
+      (await client.diagnosticsFor(uri, (p) => p.diagnostics[0]?.severity === DiagnosticSeverity.Hint))[0]?.code,
+    ).toBe('ipxe.missingHeader');
     await client.connection.sendNotification(DidChangeConfigurationNotification.type, {
       settings: { pxeWorkbench: { rules: { 'ipxe.missingHeader': 'off' } } },
     });

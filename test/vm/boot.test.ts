@@ -11,13 +11,19 @@ import { MACS, MARKER, vmMissing, vmSite } from '../helpers/vmSite';
 const missing = vmMissing();
 if (missing) console.log(`(VM tests skipped: apt-get install ${missing})`);
 
-async function boot(mac: string, firmware: 'bios' | 'uefi'): Promise<{ result: VmResult; serial: string; notes: string[] }> {
+async function boot(
+  mac: string,
+  firmware: 'bios' | 'uefi',
+): Promise<{ result: VmResult; serial: string; notes: string[] }> {
   const site = vmSite();
   const plan = vmPlan(site.siteFile, { firmware, mac, timeoutSeconds: 150 });
   let serial = '';
   const run = startVm(plan, { marker: MARKER, onSerial: (t) => (serial += t) });
   const result = await run.done;
-  if (result.reason !== 'poweroff' || !result.stages.some((s) => s.id === 'initrd')) console.log(`${firmware} ${mac}: ${result.reason}\n${result.stages.map(stageLine).join('\n')}\n${JSON.stringify(serial.split(/\r|\n/).filter((l) => /Loading|initrd/i.test(l)))}\n${serial.slice(-1500)}`);
+  if (result.reason !== 'poweroff' || !result.stages.some((s) => s.id === 'initrd'))
+    console.log(
+      `${firmware} ${mac}: ${result.reason}\n${result.stages.map(stageLine).join('\n')}\n${JSON.stringify(serial.split(/\r|\n/).filter((l) => /Loading|initrd/i.test(l)))}\n${serial.slice(-1500)}`,
+    );
   return { result, serial, notes: plan.notes };
 }
 
@@ -27,7 +33,9 @@ describe.skipIf(missing !== undefined)('the test VM (QEMU, user networking, rest
   it.concurrent('BIOS → lpxelinux.0 over TFTP → pxelinux.cfg/default → kernel and initrd over HTTP', async () => {
     const { result, serial } = await boot(MACS.biosTftp, 'bios');
     expect(result.reason).toBe('poweroff');
-    expect(ids(result)).toEqual(expect.arrayContaining(['firmware', 'bootfile', 'loader', 'kernel', 'initrd', 'linux', 'initramfs', 'marker']));
+    expect(ids(result)).toEqual(
+      expect.arrayContaining(['firmware', 'bootfile', 'loader', 'kernel', 'initrd', 'linux', 'initramfs', 'marker']),
+    );
     expect(result.stages.find((s) => s.id === 'loader')?.label).toMatch(/^PXELINUX 6\.04/);
     const kernel = result.stages.find((s) => s.id === 'kernel' && s.via === 'http');
     expect(kernel?.bytes).toBeGreaterThan(1_000_000);
@@ -47,7 +55,9 @@ describe.skipIf(missing !== undefined)('the test VM (QEMU, user networking, rest
   it.concurrent('UEFI (OVMF) → iPXE script by URL → kernel and initrd', async () => {
     const { result, serial } = await boot(MACS.uefiIpxe, 'uefi');
     expect(result.reason).toBe('poweroff');
-    expect(ids(result)).toEqual(expect.arrayContaining(['firmware', 'config', 'kernel', 'initrd', 'linux', 'initramfs', 'marker']));
+    expect(ids(result)).toEqual(
+      expect.arrayContaining(['firmware', 'config', 'kernel', 'initrd', 'linux', 'initramfs', 'marker']),
+    );
     expect(serial).toContain(`PXE-WORKBENCH-HOSTNAME ${MACS.uefiIpxe.replace(/:/g, '-')}`);
   });
 
@@ -63,8 +73,13 @@ describe.skipIf(missing !== undefined)('the test VM (QEMU, user networking, rest
 
   it.concurrent('stops at the first failure and says where: UEFI, an iPXE kernel line without initrd=', async () => {
     const site = vmSite();
-    writeFileSync(join(site.tftp, 'boot.ipxe'), readFileSync(join(site.tftp, 'boot.ipxe'), 'utf8').replace(' initrd=initrd.img', ''));
-    const run = startVm(vmPlan(site.siteFile, { firmware: 'uefi', mac: MACS.uefiIpxe, timeoutSeconds: 150 }), { marker: MARKER });
+    writeFileSync(
+      join(site.tftp, 'boot.ipxe'),
+      readFileSync(join(site.tftp, 'boot.ipxe'), 'utf8').replace(' initrd=initrd.img', ''),
+    );
+    const run = startVm(vmPlan(site.siteFile, { firmware: 'uefi', mac: MACS.uefiIpxe, timeoutSeconds: 150 }), {
+      marker: MARKER,
+    });
     const result = await run.done;
     expect(result.reason).toBe('failure');
     expect(result.reached?.id).toBe('linux');

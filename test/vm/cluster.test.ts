@@ -11,7 +11,10 @@ const missing = vmMissing();
 describe.skipIf(missing !== undefined)('the test VM boots examples/cluster as a node', () => {
   const root = join(mkdtempSync(join(tmpdir(), 'pxe-vm-cluster-')), 'cluster');
   cpSync('examples/cluster', root, { recursive: true });
-  installBootFiles(join(root, 'tftp'), { kernel: 'fedora-coreos/fedora-coreos-live-kernel-x86_64', initrd: 'fedora-coreos/fedora-coreos-live-initramfs.x86_64.img' });
+  installBootFiles(join(root, 'tftp'), {
+    kernel: 'fedora-coreos/fedora-coreos-live-kernel-x86_64',
+    initrd: 'fedora-coreos/fedora-coreos-live-initramfs.x86_64.img',
+  });
   const siteFile = join(root, 'pxe-site.json');
 
   for (const [name, mac, firmware, path] of [
@@ -27,9 +30,15 @@ describe.skipIf(missing !== undefined)('the test VM boots examples/cluster as a 
       expect(plan.machine).toBe(`${name} (${firmware === 'uefi' ? 'control' : 'worker'})`);
       expect(plan.dhcpStart).toBe(name === 'cp1' ? '192.168.255.61' : '192.168.255.72');
       expect(result.reason).toBe('poweroff');
-      expect(result.stages.map((s) => s.id)).toEqual(expect.arrayContaining(['kernel', 'initrd', 'linux', 'initramfs', 'marker']));
+      expect(result.stages.map((s) => s.id)).toEqual(
+        expect.arrayContaining(['kernel', 'initrd', 'linux', 'initramfs', 'marker']),
+      );
       expect(serial).toContain(`PXE-WORKBENCH-HOSTNAME ${name}`);
-      if (name === 'cp1') expect(result.stages.filter((s) => s.id === 'config').map((s) => s.label)).toEqual(['boot.ipxe', '52-54-00-00-01-01.ipxe']);
+      if (name === 'cp1')
+        expect(result.stages.filter((s) => s.id === 'config').map((s) => s.label)).toEqual([
+          'boot.ipxe',
+          '52-54-00-00-01-01.ipxe',
+        ]);
     });
   }
 });

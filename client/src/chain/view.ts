@@ -29,9 +29,19 @@ const icon = (status: string): vscode.ThemeIcon => {
   return new vscode.ThemeIcon(id, new vscode.ThemeColor(color));
 };
 
-const worstOf = (h: HopData<Where>): string => (h.status !== 'ok' ? h.status : h.children.map(worstOf).find((s) => s !== 'ok') ?? 'ok');
+const worstOf = (h: HopData<Where>): string =>
+  h.status !== 'ok' ? h.status : (h.children.map(worstOf).find((s) => s !== 'ok') ?? 'ok');
 
-const verdict = (c: ClientData<Where>): string => (c.broken ? 'broken' : c.status === 'ok' ? 'boots' : c.status === 'info' ? 'images not downloaded' : c.status === 'warning' ? 'boots, with warnings' : 'boots');
+const verdict = (c: ClientData<Where>): string =>
+  c.broken
+    ? 'broken'
+    : c.status === 'ok'
+      ? 'boots'
+      : c.status === 'info'
+        ? 'images not downloaded'
+        : c.status === 'warning'
+          ? 'boots, with warnings'
+          : 'boots';
 
 /** Opens a hop: the file it resolves to, else the place that names it. */
 export async function openHop(target: { uri: string; line?: number; character?: number } | undefined): Promise<void> {
@@ -75,7 +85,9 @@ export class BootChain implements vscode.TreeDataProvider<Node>, vscode.Disposab
     try {
       this.chains = await client.sendRequest<ChainData<Where>[]>(CHAIN_REQUEST, { uri });
     } catch (error) {
-      void vscode.window.showErrorMessage(`PXE: could not follow the boot chain (${String(error)}). Run PXE: Restart Language Server, then PXE: Show Logs if it persists.`);
+      void vscode.window.showErrorMessage(
+        `PXE: could not follow the boot chain (${String(error)}). Run PXE: Restart Language Server, then PXE: Show Logs if it persists.`,
+      );
       this.chains = [];
     }
     return this.chains;
@@ -114,7 +126,9 @@ export class BootChain implements vscode.TreeDataProvider<Node>, vscode.Disposab
       case 'client': {
         const c = node.client;
         const item = new vscode.TreeItem(c.name, vscode.TreeItemCollapsibleState.Collapsed);
-        item.description = [c.mac && !c.name.includes(c.mac) ? c.mac : '', c.ip ?? '', verdict(c)].filter(Boolean).join(' · ');
+        item.description = [c.mac && !c.name.includes(c.mac) ? c.mac : '', c.ip ?? '', verdict(c)]
+          .filter(Boolean)
+          .join(' · ');
         item.iconPath = icon(c.broken ? 'missing' : c.status);
         item.contextValue = 'pxeMachine';
         return item;
@@ -122,10 +136,23 @@ export class BootChain implements vscode.TreeDataProvider<Node>, vscode.Disposab
       case 'hop': {
         const h = node.hop;
         // Open the way to a problem; keep a healthy subtree folded.
-        const state = !h.children.length ? vscode.TreeItemCollapsibleState.None : worstOf(h) === 'ok' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded;
+        const state = !h.children.length
+          ? vscode.TreeItemCollapsibleState.None
+          : worstOf(h) === 'ok'
+            ? vscode.TreeItemCollapsibleState.Collapsed
+            : vscode.TreeItemCollapsibleState.Expanded;
         const item = new vscode.TreeItem(h.label, state);
         item.description = h.status === 'ok' ? (h.detail ?? '') : (h.message ?? h.detail ?? '');
-        item.tooltip = new vscode.MarkdownString([`**${h.label}** (${h.kind}${h.via ? `, ${h.via.toUpperCase()}` : ''})`, h.url ?? '', h.message ? `$(warning) ${h.message}` : ''].filter(Boolean).join('\n\n'), true);
+        item.tooltip = new vscode.MarkdownString(
+          [
+            `**${h.label}** (${h.kind}${h.via ? `, ${h.via.toUpperCase()}` : ''})`,
+            h.url ?? '',
+            h.message ? `$(warning) ${h.message}` : '',
+          ]
+            .filter(Boolean)
+            .join('\n\n'),
+          true,
+        );
         item.iconPath = icon(h.status);
         const target = nodeTarget(h);
         if (target) item.command = { title: 'Open', command: OPEN_HOP_COMMAND, arguments: [target] };
@@ -155,7 +182,13 @@ export class BootChain implements vscode.TreeDataProvider<Node>, vscode.Disposab
 
   private firmwares(chain: ChainData<Where>, parent: string): Node[] {
     return (['bios', 'uefi'] as const)
-      .map((firmware) => ({ type: 'firmware' as const, id: `${parent || chain.site.file}#${firmware}`, chain, firmware, clients: chain.clients.filter((c) => c.firmware === firmware) }))
+      .map((firmware) => ({
+        type: 'firmware' as const,
+        id: `${parent || chain.site.file}#${firmware}`,
+        chain,
+        firmware,
+        clients: chain.clients.filter((c) => c.firmware === firmware),
+      }))
       .filter((n) => n.clients.length);
   }
 
@@ -163,7 +196,10 @@ export class BootChain implements vscode.TreeDataProvider<Node>, vscode.Disposab
   async show(): Promise<void> {
     await this.load();
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel('pxeWorkbench.bootChain', 'Boot Chain', vscode.ViewColumn.Active, { enableScripts: true, retainContextWhenHidden: true });
+      this.panel = vscode.window.createWebviewPanel('pxeWorkbench.bootChain', 'Boot Chain', vscode.ViewColumn.Active, {
+        enableScripts: true,
+        retainContextWhenHidden: true,
+      });
       this.panel.onDidDispose(() => (this.panel = undefined), undefined, this.disposables);
       this.panel.webview.onDidReceiveMessage(
         (message: { type: string; key?: string; target?: { uri: string; line?: number; character?: number } }) => {
@@ -183,7 +219,11 @@ export class BootChain implements vscode.TreeDataProvider<Node>, vscode.Disposab
 
   private render(): void {
     if (!this.panel) return;
-    this.panel.webview.html = chainPage(this.chains, { nonce: randomBytes(16).toString('base64'), cspSource: this.panel.webview.cspSource, ...(this.selected ? { selected: this.selected } : {}) });
+    this.panel.webview.html = chainPage(this.chains, {
+      nonce: randomBytes(16).toString('base64'),
+      cspSource: this.panel.webview.cspSource,
+      ...(this.selected ? { selected: this.selected } : {}),
+    });
   }
 
   dispose(): void {

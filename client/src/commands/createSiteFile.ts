@@ -19,9 +19,16 @@ export async function createSiteFile(): Promise<vscode.Uri | undefined> {
     return undefined;
   }
   const target = vscode.Uri.joinPath(folder.uri, SITE_FILE_NAME);
-  const exists = await vscode.workspace.fs.stat(target).then(() => true, () => false);
+  const exists = await vscode.workspace.fs.stat(target).then(
+    () => true,
+    () => false,
+  );
   if (exists) {
-    const choice = await vscode.window.showWarningMessage(`${SITE_FILE_NAME} already exists in ${folder.name}.`, 'Open It', 'Replace');
+    const choice = await vscode.window.showWarningMessage(
+      `${SITE_FILE_NAME} already exists in ${folder.name}.`,
+      'Open It',
+      'Replace',
+    );
     if (choice === 'Open It') await vscode.window.showTextDocument(target);
     if (choice !== 'Replace') return choice === 'Open It' ? target : undefined;
   }
@@ -39,6 +46,8 @@ export async function createSiteFile(): Promise<vscode.Uri | undefined> {
   }
   await vscode.workspace.fs.writeFile(target, Buffer.from(buildSiteFile(answers as SiteAnswers), 'utf8'));
   await vscode.window.showTextDocument(target);
-  void vscode.window.showInformationMessage(`PXE: created ${SITE_FILE_NAME}. Deploy targets ask for passwords when needed; none are stored in the file.`);
+  void vscode.window.showInformationMessage(
+    `PXE: created ${SITE_FILE_NAME}. Deploy targets ask for passwords when needed; none are stored in the file.`,
+  );
   return target;
 }

@@ -31,7 +31,10 @@ export class DecodedFiles implements vscode.FileSystemProvider {
     const id = uri.path.split('/')[1] ?? '';
     const known = this.entries.get(id);
     if (known) return known;
-    const [config, jsonPath] = JSON.parse(Buffer.from(id, 'base64url').toString('utf8')) as [string, (string | number)[]];
+    const [config, jsonPath] = JSON.parse(Buffer.from(id, 'base64url').toString('utf8')) as [
+      string,
+      (string | number)[],
+    ];
     return { config: vscode.Uri.parse(config), jsonPath };
   }
 
@@ -46,7 +49,9 @@ export class DecodedFiles implements vscode.FileSystemProvider {
     } catch (error) {
       if (!(error instanceof EmbeddedError)) throw error;
       // Too deep, broken, corrupt or over the inflate cap: the editor shows the message instead of contents.
-      throw error.reason === 'moved' ? vscode.FileSystemError.FileNotFound(error.message) : vscode.FileSystemError.Unavailable(error.message);
+      throw error.reason === 'moved'
+        ? vscode.FileSystemError.FileNotFound(error.message)
+        : vscode.FileSystemError.Unavailable(error.message);
     }
   }
 
@@ -87,7 +92,11 @@ export class DecodedFiles implements vscode.FileSystemProvider {
 }
 
 /** `pxeWorkbench.ignition.openDecoded`: open the data: URL at `jsonPath` of config `uri` as an editable document. */
-export async function openDecoded(files: DecodedFiles, uri: string, jsonPath: (string | number)[]): Promise<vscode.TextEditor> {
+export async function openDecoded(
+  files: DecodedFiles,
+  uri: string,
+  jsonPath: (string | number)[],
+): Promise<vscode.TextEditor> {
   const config = vscode.Uri.parse(uri);
   const doc = await vscode.workspace.openTextDocument(config);
   // Name the view after the file it becomes (storage.files[n].path), so it gets the right language.
@@ -105,7 +114,11 @@ function pathOfFile(text: string, index: number): string | undefined {
 
 /** `pxeWorkbench.ignition.encodeFile`: pick a local file and put it into the config as a data: URL. */
 export async function encodeFile(uri: string, jsonPath: (string | number)[]): Promise<boolean> {
-  const picked = await vscode.window.showOpenDialog({ title: 'Embed a file as a data: URL', canSelectMany: false, openLabel: 'Embed' });
+  const picked = await vscode.window.showOpenDialog({
+    title: 'Embed a file as a data: URL',
+    canSelectMany: false,
+    openLabel: 'Embed',
+  });
   const file = picked?.[0];
   if (!file) return false;
   const bytes = Buffer.from(await vscode.workspace.fs.readFile(file));
@@ -123,6 +136,10 @@ export async function encodeFile(uri: string, jsonPath: (string | number)[]): Pr
   // Text stays readable (percent-encoded); anything else goes in as base64.
   const url = encodeDataUrl(bytes, { base64: !isText(bytes) });
   const edit = new vscode.WorkspaceEdit();
-  edit.replace(doc.uri, new vscode.Range(doc.positionAt(node.offset), doc.positionAt(node.offset + node.length)), JSON.stringify(url));
+  edit.replace(
+    doc.uri,
+    new vscode.Range(doc.positionAt(node.offset), doc.positionAt(node.offset + node.length)),
+    JSON.stringify(url),
+  );
   return vscode.workspace.applyEdit(edit);
 }

@@ -1,7 +1,22 @@
 /** PXE: Deploy to NAS…, Show Deploy Plan, Compare With NAS, upload on save, and the deploy status bar item. */
 import { posix, relative, sep } from 'node:path';
 import * as vscode from 'vscode';
-import { brokenMachines, connect, deploy, DeployError, failed as urlFailed, loadNasTarget, planLines, recordHostKey, summary, targetNames, type DeployOutcome, type NasTarget, type Secrets, type SshTarget } from '../../../lib/deploy';
+import {
+  brokenMachines,
+  connect,
+  deploy,
+  DeployError,
+  failed as urlFailed,
+  loadNasTarget,
+  planLines,
+  recordHostKey,
+  summary,
+  targetNames,
+  type DeployOutcome,
+  type NasTarget,
+  type Secrets,
+  type SshTarget,
+} from '../../../lib/deploy';
 import { clock, mib } from '../../../lib/images';
 
 export const PLAN_SCHEME = 'pxe-plan';
@@ -21,18 +36,30 @@ export class Documents implements vscode.TextDocumentContentProvider {
   }
 }
 
-export const secretKeyOf = (kind: string, t: SshTarget): string => `pxeWorkbench.ssh.${kind}.${t.user}@${t.host}:${t.port}`;
+export const secretKeyOf = (kind: string, t: SshTarget): string =>
+  `pxeWorkbench.ssh.${kind}.${t.user}@${t.host}:${t.port}`;
 
 /**
  * The targets of the given kinds in the workspace's site files: one is taken, several are asked about;
  * none, or one that does not load, is said in an error message.
  */
-export async function pickSiteTarget<T>(kinds: readonly string[], text: { none: string; title: string }, load: (siteFile: string, name: string) => T | Promise<T>): Promise<T | undefined> {
+export async function pickSiteTarget<T>(
+  kinds: readonly string[],
+  text: { none: string; title: string },
+  load: (siteFile: string, name: string) => T | Promise<T>,
+): Promise<T | undefined> {
   const files = await vscode.workspace.findFiles('**/pxe-site.json', '**/node_modules/**', 50);
   const choices: { label: string; description: string; siteFile: string; name: string }[] = [];
   for (const uri of files) {
     try {
-      for (const t of targetNames(uri.fsPath)) if (kinds.includes(t.kind)) choices.push({ label: t.name, description: vscode.workspace.asRelativePath(uri), siteFile: uri.fsPath, name: t.name });
+      for (const t of targetNames(uri.fsPath))
+        if (kinds.includes(t.kind))
+          choices.push({
+            label: t.name,
+            description: vscode.workspace.asRelativePath(uri),
+            siteFile: uri.fsPath,
+            name: t.name,
+          });
     } catch {
       // An unreadable site file has its own diagnostics.
     }
@@ -78,7 +105,11 @@ export class DeployUi implements vscode.Disposable {
       get: async (kind, target, reason) => {
         const stored = await this.storage.get(secretKeyOf(kind, target));
         if (stored) return stored;
-        const typed = await vscode.window.showInputBox({ prompt: `PXE: ${reason} (kept in the editor's secret storage, never in pxe-site.json)`, password: true, ignoreFocusOut: true });
+        const typed = await vscode.window.showInputBox({
+          prompt: `PXE: ${reason} (kept in the editor's secret storage, never in pxe-site.json)`,
+          password: true,
+          ignoreFocusOut: true,
+        });
         if (typed) this.asked.set(secretKeyOf(kind, target), typed);
         return typed;
       },
@@ -97,7 +128,10 @@ export class DeployUi implements vscode.Disposable {
   async trust(fingerprint: string, target: SshTarget): Promise<boolean> {
     const answer = await vscode.window.showWarningMessage(
       `PXE: ${target.host}:${target.port} presents host key ${fingerprint}, which pxe-site.json does not record yet.`,
-      { modal: true, detail: `Compare it with the key on the ${target.name} side (on a NAS: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub; on a MikroTik: /ip ssh print). Trusting records it as the target's hostKey; a different key later is refused.` },
+      {
+        modal: true,
+        detail: `Compare it with the key on the ${target.name} side (on a NAS: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub; on a MikroTik: /ip ssh print). Trusting records it as the target's hostKey; a different key later is refused.`,
+      },
       'Trust and Record',
     );
     return answer === 'Trust and Record';
@@ -107,7 +141,10 @@ export class DeployUi implements vscode.Disposable {
   pickTarget(): Promise<{ siteFile: string; target: NasTarget } | undefined> {
     return pickSiteTarget(
       ['synology', 'sftp'],
-      { none: 'PXE: no NAS target in pxe-site.json: add one under "targets" with "kind": "synology", host, user and remoteRoot.', title: 'Deploy to which target?' },
+      {
+        none: 'PXE: no NAS target in pxe-site.json: add one under "targets" with "kind": "synology", host, user and remoteRoot.',
+        title: 'Deploy to which target?',
+      },
       (siteFile, name) => ({ siteFile, target: loadNasTarget(siteFile, name) }),
     );
   }
@@ -119,11 +156,21 @@ export class DeployUi implements vscode.Disposable {
     this.status.show();
   }
 
-  private async run(siteFile: string, target: NasTarget, options: { dryRun?: boolean; only?: string[]; confirm?: boolean; quiet?: boolean }): Promise<DeployOutcome | undefined> {
-    this.log.info(`${options.dryRun ? 'plan' : 'deploy'} ${target.name}: ${target.localRoot} → ${target.user}@${target.host}:${target.remoteRoot}${options.only ? ` (${options.only.join(', ')})` : ''}`);
+  private async run(
+    siteFile: string,
+    target: NasTarget,
+    options: { dryRun?: boolean; only?: string[]; confirm?: boolean; quiet?: boolean },
+  ): Promise<DeployOutcome | undefined> {
+    this.log.info(
+      `${options.dryRun ? 'plan' : 'deploy'} ${target.name}: ${target.localRoot} → ${target.user}@${target.host}:${target.remoteRoot}${options.only ? ` (${options.only.join(', ')})` : ''}`,
+    );
     try {
       const outcome = await vscode.window.withProgress(
-        { location: options.quiet ? vscode.ProgressLocation.Window : vscode.ProgressLocation.Notification, title: `PXE: ${options.dryRun ? 'planning' : 'deploying to'} ${target.name}`, cancellable: !options.quiet },
+        {
+          location: options.quiet ? vscode.ProgressLocation.Window : vscode.ProgressLocation.Notification,
+          title: `PXE: ${options.dryRun ? 'planning' : 'deploying to'} ${target.name}`,
+          cancellable: !options.quiet,
+        },
         async (progress, token) => {
           const abort = new AbortController();
           token.onCancellationRequested(() => abort.abort());
@@ -137,7 +184,10 @@ export class DeployUi implements vscode.Disposable {
             ...(options.only ? { only: options.only } : {}),
             progress: (p) => {
               const percent = p.total ? (p.done / p.total) * 100 : 0;
-              progress.report({ increment: percent - reported, message: `${mib(p.done)} of ${mib(p.total)} · ${mib(p.bytesPerSecond)}/s${p.etaSeconds !== undefined ? ` · ${clock(p.etaSeconds)} left` : ''}` });
+              progress.report({
+                increment: percent - reported,
+                message: `${mib(p.done)} of ${mib(p.total)} · ${mib(p.bytesPerSecond)}/s${p.etaSeconds !== undefined ? ` · ${clock(p.etaSeconds)} left` : ''}`,
+              });
               reported = percent;
             },
             ...(options.confirm
@@ -145,8 +195,24 @@ export class DeployUi implements vscode.Disposable {
                   confirm: async (plan) => {
                     const s = summary(plan);
                     const lines = planLines(plan);
-                    if (!s.add && !s.change && !s.remove && (!plan.nginx || plan.nginx.action === 'same') && !plan.entries.some((e) => e.fixTime)) return true;
-                    const answer = await vscode.window.showInformationMessage(`PXE: deploy to ${target.name}? ${s.add} to add, ${s.change} to change, ${s.remove} to remove (${mib(plan.bytes)}).`, { modal: true, detail: lines.slice(2, 32).join('\n') + (lines.length > 32 ? `\n… ${lines.length - 32} more (PXE: Show Deploy Plan)` : '') }, 'Deploy');
+                    if (
+                      !s.add &&
+                      !s.change &&
+                      !s.remove &&
+                      (!plan.nginx || plan.nginx.action === 'same') &&
+                      !plan.entries.some((e) => e.fixTime)
+                    )
+                      return true;
+                    const answer = await vscode.window.showInformationMessage(
+                      `PXE: deploy to ${target.name}? ${s.add} to add, ${s.change} to change, ${s.remove} to remove (${mib(plan.bytes)}).`,
+                      {
+                        modal: true,
+                        detail:
+                          lines.slice(2, 32).join('\n') +
+                          (lines.length > 32 ? `\n… ${lines.length - 32} more (PXE: Show Deploy Plan)` : ''),
+                      },
+                      'Deploy',
+                    );
                     return answer === 'Deploy';
                   },
                 }
@@ -160,23 +226,41 @@ export class DeployUi implements vscode.Disposable {
       }
       const s = summary(outcome.plan);
       if (options.dryRun) {
-        this.setStatus(target, s.add + s.change + s.remove ? `${s.add + s.change + s.remove} change(s) to deploy` : 'up to date', planLines(outcome.plan).slice(0, 2).join('\n'));
+        this.setStatus(
+          target,
+          s.add + s.change + s.remove ? `${s.add + s.change + s.remove} change(s) to deploy` : 'up to date',
+          planLines(outcome.plan).slice(0, 2).join('\n'),
+        );
       } else if (outcome.result) {
         const r = outcome.result;
         const failed = (outcome.checks ?? []).filter(urlFailed);
         const when = new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
         const message = `PXE: deployed to ${target.name}: ${r.uploaded.length} file(s) (${mib(r.bytes)} in ${clock(r.seconds)}), ${r.removed.length} removed${r.nginx === 'reloaded' ? ', nginx reloaded' : ''}${failed.length ? `; ${failed.length} URL(s) of the boot chain do not answer` : ''}.`;
         this.log.info(message);
-        for (const c of outcome.checks ?? []) this.log.info(`  ${c.status ?? '---'} ${c.url}${c.error ? ` (${c.error})` : ''}`);
-        this.setStatus(target, failed.length ? `deployed ${when}, ${failed.length} URL(s) failing` : `deployed ${when}`, message, failed.length > 0);
-        if (!options.quiet || failed.length) void (failed.length ? vscode.window.showWarningMessage(message, 'Show Logs') : vscode.window.showInformationMessage(message)).then((a) => a === 'Show Logs' && this.log.show(true));
+        for (const c of outcome.checks ?? [])
+          this.log.info(`  ${c.status ?? '---'} ${c.url}${c.error ? ` (${c.error})` : ''}`);
+        this.setStatus(
+          target,
+          failed.length ? `deployed ${when}, ${failed.length} URL(s) failing` : `deployed ${when}`,
+          message,
+          failed.length > 0,
+        );
+        if (!options.quiet || failed.length)
+          void (
+            failed.length
+              ? vscode.window.showWarningMessage(message, 'Show Logs')
+              : vscode.window.showInformationMessage(message)
+          ).then((a) => a === 'Show Logs' && this.log.show(true));
       }
       return outcome;
     } catch (error) {
-      const message = error instanceof DeployError ? error.message : `unexpected failure (${String(error)}); please report it`;
+      const message =
+        error instanceof DeployError ? error.message : `unexpected failure (${String(error)}); please report it`;
       this.log.error(message);
       this.setStatus(target, 'failed', message, true);
-      void vscode.window.showErrorMessage(`PXE: ${message}`, 'Show Logs').then((a) => a === 'Show Logs' && this.log.show(true));
+      void vscode.window
+        .showErrorMessage(`PXE: ${message}`, 'Show Logs')
+        .then((a) => a === 'Show Logs' && this.log.show(true));
       return undefined;
     }
   }
@@ -189,7 +273,10 @@ export class DeployUi implements vscode.Disposable {
     if (broken.length) {
       const answer = await vscode.window.showWarningMessage(
         `PXE: the boot chain of ${picked.target.site.name ?? 'this site'} is broken for ${broken.length} kind(s) of machine. Deploy anyway?`,
-        { modal: true, detail: `${broken.slice(0, 10).join('\n')}${broken.length > 10 ? `\n… ${broken.length - 10} more` : ''}\n\nPXE: Show Boot Chain shows where each one stops.` },
+        {
+          modal: true,
+          detail: `${broken.slice(0, 10).join('\n')}${broken.length > 10 ? `\n… ${broken.length - 10} more` : ''}\n\nPXE: Show Boot Chain shows where each one stops.`,
+        },
         'Deploy Anyway',
         'Show Boot Chain',
       );
@@ -217,16 +304,27 @@ export class DeployUi implements vscode.Disposable {
     if (!picked || !local) return false;
     const rel = relative(picked.target.localRoot, local.fsPath);
     if (!rel || rel.startsWith('..')) {
-      void vscode.window.showErrorMessage(`PXE: ${vscode.workspace.asRelativePath(local)} is not in the folder deployed to ${picked.target.name} (${vscode.workspace.asRelativePath(picked.target.localRoot)}).`);
+      void vscode.window.showErrorMessage(
+        `PXE: ${vscode.workspace.asRelativePath(local)} is not in the folder deployed to ${picked.target.name} (${vscode.workspace.asRelativePath(picked.target.localRoot)}).`,
+      );
       return false;
     }
     const remotePath = posix.join(picked.target.remoteRoot, ...rel.split(sep));
     try {
-      const remote = await connect(picked.target, { secrets: this.secrets(), trust: (fp, t) => this.trust(fp, t), log: (l) => this.log.info(l) });
+      const remote = await connect(picked.target, {
+        secrets: this.secrets(),
+        trust: (fp, t) => this.trust(fp, t),
+        log: (l) => this.log.info(l),
+      });
       const bytes = await remote.readFile(remotePath).finally(() => remote.close());
       const remoteUri = vscode.Uri.from({ scheme: REMOTE_SCHEME, path: `/${picked.target.name}${remotePath}` });
       this.documents.set(remoteUri, bytes?.toString('utf8') ?? '');
-      await vscode.commands.executeCommand('vscode.diff', remoteUri, local, `${posix.basename(remotePath)} (${picked.target.name}${bytes ? '' : ': not there yet'}) ↔ workspace`);
+      await vscode.commands.executeCommand(
+        'vscode.diff',
+        remoteUri,
+        local,
+        `${posix.basename(remotePath)} (${picked.target.name}${bytes ? '' : ': not there yet'}) ↔ workspace`,
+      );
       return true;
     } catch (error) {
       void vscode.window.showErrorMessage(`PXE: ${(error as Error).message}`);

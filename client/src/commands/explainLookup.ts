@@ -7,7 +7,8 @@ import { diskFiles, findSiteFile, readSite } from '../../../lib/site';
 /** The TFTP root: the folder above the open pxelinux.cfg/ file, else the workspace's site file. */
 function tftpRoot(): string | undefined {
   const active = vscode.window.activeTextEditor?.document.uri;
-  if (active?.scheme === 'file' && /[\\/]pxelinux\.cfg[\\/][^\\/]+$/.test(active.fsPath)) return dirname(dirname(active.fsPath));
+  if (active?.scheme === 'file' && /[\\/]pxelinux\.cfg[\\/][^\\/]+$/.test(active.fsPath))
+    return dirname(dirname(active.fsPath));
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
   const site = folder ? findSiteFile(folder, diskFiles()) : undefined;
   return site ? readSite(site)?.tftpRoot : undefined;
@@ -26,12 +27,24 @@ const check = (test: () => unknown): string | undefined => {
 export async function explainPxelinuxLookup(): Promise<void> {
   const root = tftpRoot();
   if (!root) {
-    void vscode.window.showErrorMessage('PXE: open a file in a pxelinux.cfg/ folder, or create the site file (PXE: Create Site File) so the TFTP root is known.');
+    void vscode.window.showErrorMessage(
+      'PXE: open a file in a pxelinux.cfg/ folder, or create the site file (PXE: Create Site File) so the TFTP root is known.',
+    );
     return;
   }
-  const mac = await vscode.window.showInputBox({ title: 'Explain PXELINUX Config Lookup (1/2)', prompt: 'MAC address of the machine', value: '52:54:00:12:34:56', validateInput: (v) => check(() => normalizeMac(v)) });
+  const mac = await vscode.window.showInputBox({
+    title: 'Explain PXELINUX Config Lookup (1/2)',
+    prompt: 'MAC address of the machine',
+    value: '52:54:00:12:34:56',
+    validateInput: (v) => check(() => normalizeMac(v)),
+  });
   if (mac === undefined) return;
-  const ip = await vscode.window.showInputBox({ title: 'Explain PXELINUX Config Lookup (2/2)', prompt: 'IPv4 address DHCP gives it', value: '192.168.255.50', validateInput: (v) => check(() => hexIp(v)) });
+  const ip = await vscode.window.showInputBox({
+    title: 'Explain PXELINUX Config Lookup (2/2)',
+    prompt: 'IPv4 address DHCP gives it',
+    value: '192.168.255.50',
+    validateInput: (v) => check(() => hexIp(v)),
+  });
   if (ip === undefined) return;
   const result = explainLookup({ mac, ip }, root, diskFiles());
   const items = result.steps.map((step, index) => ({
@@ -40,7 +53,9 @@ export async function explainPxelinuxLookup(): Promise<void> {
     step,
   }));
   const picked = await vscode.window.showQuickPick(items, {
-    title: result.chosen ? `PXELINUX reads pxelinux.cfg/${result.chosen.name} (select to open)` : 'No config found: PXELINUX reboots after a timeout',
+    title: result.chosen
+      ? `PXELINUX reads pxelinux.cfg/${result.chosen.name} (select to open)`
+      : 'No config found: PXELINUX reboots after a timeout',
     placeHolder: `Files PXELINUX asks for, in order, under ${join(root, 'pxelinux.cfg')}`,
   });
   if (picked?.step.exists) await vscode.window.showTextDocument(vscode.Uri.file(picked.step.path));

@@ -23,7 +23,10 @@ export interface CommandContext {
 }
 
 async function filesChanged(client: LanguageClient | undefined): Promise<void> {
-  const changes = (vscode.workspace.workspaceFolders ?? []).map((f) => ({ uri: f.uri.toString(), type: FileChangeType.Changed as FileChangeType }));
+  const changes = (vscode.workspace.workspaceFolders ?? []).map((f) => ({
+    uri: f.uri.toString(),
+    type: FileChangeType.Changed as FileChangeType,
+  }));
   if (client && changes.length) await client.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
 }
 
@@ -38,16 +41,33 @@ export function commandTable(ctx: CommandContext): Record<string, (...args: unkn
     },
     'pxeWorkbench.showLogs': async (which) => {
       // One output channel per concern; asked which unless a command link names it.
-      const channels: [string, vscode.OutputChannel][] = [['Language Server', ctx.output], ['Deploy', ctx.deploy.log], ['Test VM', ctx.vm.log], ['Images', ctx.imagesLog]];
-      const named = typeof which === 'string' ? channels.find(([n]) => n.toLowerCase() === which.toLowerCase()) : undefined;
-      const picked = named ?? (await vscode.window.showQuickPick(channels.map(([label, channel]) => ({ label, channel })), { title: 'PXE Workbench logs' }).then((p) => (p ? [p.label, p.channel] as [string, vscode.OutputChannel] : undefined)));
+      const channels: [string, vscode.OutputChannel][] = [
+        ['Language Server', ctx.output],
+        ['Deploy', ctx.deploy.log],
+        ['Test VM', ctx.vm.log],
+        ['Images', ctx.imagesLog],
+      ];
+      const named =
+        typeof which === 'string' ? channels.find(([n]) => n.toLowerCase() === which.toLowerCase()) : undefined;
+      const picked =
+        named ??
+        (await vscode.window
+          .showQuickPick(
+            channels.map(([label, channel]) => ({ label, channel })),
+            { title: 'PXE Workbench logs' },
+          )
+          .then((p) => (p ? ([p.label, p.channel] as [string, vscode.OutputChannel]) : undefined)));
       picked?.[1].show(true);
       return picked?.[0];
     },
     'pxeWorkbench.explainPxelinuxLookup': () => explainPxelinuxLookup(),
     'pxeWorkbench.loadRouterOsTree': () => loadRouterOsTree(ctx.extension, ctx.client()),
     'pxeWorkbench.updateImages': async (siteFile) => {
-      const result = await updateImagesCommand(ctx.imagesLog, () => ctx.deploy.secrets(), typeof siteFile === 'string' ? siteFile : undefined);
+      const result = await updateImagesCommand(
+        ctx.imagesLog,
+        () => ctx.deploy.secrets(),
+        typeof siteFile === 'string' ? siteFile : undefined,
+      );
       // The new files and links are the chain's inputs: tell the server now rather than wait for the file
       // watcher, which can miss symbolic links or lag under load.
       if (result && !result.upToDate) await filesChanged(ctx.client());
@@ -67,7 +87,8 @@ export function commandTable(ctx: CommandContext): Record<string, (...args: unkn
     'pxeWorkbench.showBootChain': () => ctx.bootChain.show(),
     'pxeWorkbench.refreshBootChain': () => ctx.bootChain.refresh(),
     [OPEN_HOP_COMMAND]: (target) => openHop(target as { uri: string; line?: number; character?: number } | undefined),
-    'pxeWorkbench.ignition.openDecoded': (uri, jsonPath) => openDecoded(ctx.decoded, uri as string, jsonPath as (string | number)[]),
+    'pxeWorkbench.ignition.openDecoded': (uri, jsonPath) =>
+      openDecoded(ctx.decoded, uri as string, jsonPath as (string | number)[]),
     'pxeWorkbench.ignition.encodeFile': (uri, jsonPath) => encodeFile(uri as string, jsonPath as (string | number)[]),
   };
 }

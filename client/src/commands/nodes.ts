@@ -4,13 +4,28 @@ import { readSite } from '../../../lib/site';
 import { nodeFileLine, NodesError, nodesSummary, planNodes, writeNodes } from '../../../lib/nodes';
 import { PLAN_SCHEME, type Documents } from './deploy';
 
-export async function generateNodesCommand(documents: Documents, log: vscode.LogOutputChannel): Promise<{ written: string[]; skipped: string[] } | undefined> {
-  const files = (await vscode.workspace.findFiles('**/pxe-site.json', '**/node_modules/**', 50)).filter((f) => readSite(f.fsPath)?.fleet?.nodes.length);
+export async function generateNodesCommand(
+  documents: Documents,
+  log: vscode.LogOutputChannel,
+): Promise<{ written: string[]; skipped: string[] } | undefined> {
+  const files = (await vscode.workspace.findFiles('**/pxe-site.json', '**/node_modules/**', 50)).filter(
+    (f) => readSite(f.fsPath)?.fleet?.nodes.length,
+  );
   if (!files.length) {
-    void vscode.window.showErrorMessage('PXE: no pxe-site.json here has "nodes": add the node table (name, mac, ip, firmware, profile) and "profiles" first.');
+    void vscode.window.showErrorMessage(
+      'PXE: no pxe-site.json here has "nodes": add the node table (name, mac, ip, firmware, profile) and "profiles" first.',
+    );
     return undefined;
   }
-  const siteFile = files.length === 1 ? files[0]!.fsPath : (await vscode.window.showQuickPick(files.map((f) => ({ label: vscode.workspace.asRelativePath(f), file: f.fsPath })), { title: 'Generate the node files of which site?' }))?.file;
+  const siteFile =
+    files.length === 1
+      ? files[0]!.fsPath
+      : (
+          await vscode.window.showQuickPick(
+            files.map((f) => ({ label: vscode.workspace.asRelativePath(f), file: f.fsPath })),
+            { title: 'Generate the node files of which site?' },
+          )
+        )?.file;
   if (!siteFile) return undefined;
   let plan;
   try {
@@ -26,19 +41,36 @@ export async function generateNodesCommand(documents: Documents, log: vscode.Log
   const lines = [
     `# ${nodesSummary(plan)}`,
     ...plan.problems.map((p) => `# warning: ${p}`),
-    ...plan.files.map((f) => `${nodeFileLine(f, vscode.workspace.asRelativePath(f.path))}${f.diff ? `\n${f.diff.split('\n').slice(2).join('\n')}` : ''}`),
+    ...plan.files.map(
+      (f) =>
+        `${nodeFileLine(f, vscode.workspace.asRelativePath(f.path))}${f.diff ? `\n${f.diff.split('\n').slice(2).join('\n')}` : ''}`,
+    ),
   ];
   documents.set(uri, `${lines.join('\n')}\n`);
   await vscode.window.showTextDocument(uri, { preview: true });
   if (!changes.length) {
-    void vscode.window.showInformationMessage(`PXE: the node files are up to date (${plan.files.length} files).${plan.problems.length ? ` ${plan.problems.length} warning(s): see the preview.` : ''}`);
+    void vscode.window.showInformationMessage(
+      `PXE: the node files are up to date (${plan.files.length} files).${plan.problems.length ? ` ${plan.problems.length} warning(s): see the preview.` : ''}`,
+    );
     return { written: [], skipped: [] };
   }
-  const answer = await vscode.window.showInformationMessage(`PXE: generate node files? ${nodesSummary(plan)}.`, { modal: true, detail: `${plan.problems.length ? `${plan.problems.join('\n')}\n\n` : ''}The preview shows each change.` }, 'Generate');
+  const answer = await vscode.window.showInformationMessage(
+    `PXE: generate node files? ${nodesSummary(plan)}.`,
+    {
+      modal: true,
+      detail: `${plan.problems.length ? `${plan.problems.join('\n')}\n\n` : ''}The preview shows each change.`,
+    },
+    'Generate',
+  );
   if (answer !== 'Generate') return undefined;
   const overwrite: string[] = [];
   for (const file of plan.files.filter((f) => f.action === 'handEdited')) {
-    const choice = await vscode.window.showWarningMessage(`PXE: ${vscode.workspace.asRelativePath(file.path)} was changed by hand since it was generated.`, { modal: true, detail: 'Overwrite it with the generated version (the hand edit is lost), or keep it as it is?' }, 'Overwrite', 'Keep');
+    const choice = await vscode.window.showWarningMessage(
+      `PXE: ${vscode.workspace.asRelativePath(file.path)} was changed by hand since it was generated.`,
+      { modal: true, detail: 'Overwrite it with the generated version (the hand edit is lost), or keep it as it is?' },
+      'Overwrite',
+      'Keep',
+    );
     if (choice === 'Overwrite') overwrite.push(file.path);
   }
   const result = writeNodes(plan, { overwrite });

@@ -1,7 +1,16 @@
 /** PXE: Update Fedora CoreOS Images — the image updater with a cancellable progress notification. */
 import * as vscode from 'vscode';
 import { loadNasTarget, targetNames, type NasTarget, type Secrets } from '../../../lib/deploy';
-import { clock, ImageError, imagesSettings, mib, remoteImagesDir, updateImages, updateImagesOnNas, type UpdateResult } from '../../../lib/images';
+import {
+  clock,
+  ImageError,
+  imagesSettings,
+  mib,
+  remoteImagesDir,
+  updateImages,
+  updateImagesOnNas,
+  type UpdateResult,
+} from '../../../lib/images';
 
 /** The site files of the workspace that declare `images`. */
 async function sitesWithImages(): Promise<vscode.Uri[]> {
@@ -9,7 +18,9 @@ async function sitesWithImages(): Promise<vscode.Uri[]> {
   const found: vscode.Uri[] = [];
   for (const uri of files) {
     try {
-      const json = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8')) as { images?: unknown };
+      const json = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8')) as {
+        images?: unknown;
+      };
       if (json.images) found.push(uri);
     } catch {
       // A site file that does not parse has its own diagnostics.
@@ -19,18 +30,33 @@ async function sitesWithImages(): Promise<vscode.Uri[]> {
 }
 
 /** Runs the updater for `siteFile` (the quick fix passes it), else the workspace's site with `images`. */
-export async function updateImagesCommand(log: vscode.LogOutputChannel, secrets: () => Secrets, siteFile?: string): Promise<UpdateResult | undefined> {
+export async function updateImagesCommand(
+  log: vscode.LogOutputChannel,
+  secrets: () => Secrets,
+  siteFile?: string,
+): Promise<UpdateResult | undefined> {
   let site = siteFile;
   const fromQuickFix = siteFile !== undefined;
   if (!site) {
     const sites = await sitesWithImages();
     if (!sites.length) {
       const create = 'Create Site File';
-      const answer = await vscode.window.showErrorMessage('PXE: no pxe-site.json with an "images" section in this workspace. Add "images": { "dir": "tftp/fedora-coreos" } to your site file (or create one).', create);
+      const answer = await vscode.window.showErrorMessage(
+        'PXE: no pxe-site.json with an "images" section in this workspace. Add "images": { "dir": "tftp/fedora-coreos" } to your site file (or create one).',
+        create,
+      );
       if (answer === create) await vscode.commands.executeCommand('pxeWorkbench.createSiteFile');
       return undefined;
     }
-    site = sites.length === 1 ? sites[0]?.fsPath : (await vscode.window.showQuickPick(sites.map((u) => ({ label: vscode.workspace.asRelativePath(u), uri: u })), { title: 'Update the images of which site?' }))?.uri.fsPath;
+    site =
+      sites.length === 1
+        ? sites[0]?.fsPath
+        : (
+            await vscode.window.showQuickPick(
+              sites.map((u) => ({ label: vscode.workspace.asRelativePath(u), uri: u })),
+              { title: 'Update the images of which site?' },
+            )
+          )?.uri.fsPath;
     if (!site) return undefined;
   }
   let settings: ReturnType<typeof imagesSettings>;
@@ -45,8 +71,19 @@ export async function updateImagesCommand(log: vscode.LogOutputChannel, secrets:
   if (!fromQuickFix) {
     const targets = targetNames(site).filter((t) => t.kind === 'synology' || t.kind === 'sftp');
     if (targets.length) {
-      const here = { label: `$(folder) Here: ${vscode.workspace.asRelativePath(settings.dest)}`, description: 'then deploy', target: undefined as string | undefined };
-      const picks = [here, ...targets.map((t) => ({ label: `$(remote) On ${t.name} over SSH`, description: 'the NAS downloads; nothing passes through here', target: t.name as string | undefined }))];
+      const here = {
+        label: `$(folder) Here: ${vscode.workspace.asRelativePath(settings.dest)}`,
+        description: 'then deploy',
+        target: undefined as string | undefined,
+      };
+      const picks = [
+        here,
+        ...targets.map((t) => ({
+          label: `$(remote) On ${t.name} over SSH`,
+          description: 'the NAS downloads; nothing passes through here',
+          target: t.name as string | undefined,
+        })),
+      ];
       const picked = await vscode.window.showQuickPick(picks, { title: 'Update the Fedora CoreOS images where?' });
       if (!picked) return undefined;
       if (picked.target) {
@@ -64,19 +101,28 @@ export async function updateImagesCommand(log: vscode.LogOutputChannel, secrets:
   log.info(`update ${settings.stream} ${settings.arch} images in ${where} (keep ${settings.keep})`);
   try {
     const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `PXE: Fedora CoreOS ${settings.stream} images`, cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: `PXE: Fedora CoreOS ${settings.stream} images`,
+        cancellable: true,
+      },
       async (progress, token) => {
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
         let reported = 0;
-        const run = nas ? (o: Parameters<typeof updateImages>[0]) => updateImagesOnNas(nas, { ...o, secrets: secrets() }) : (o: Parameters<typeof updateImages>[0]) => updateImages(o);
+        const run = nas
+          ? (o: Parameters<typeof updateImages>[0]) => updateImagesOnNas(nas, { ...o, secrets: secrets() })
+          : (o: Parameters<typeof updateImages>[0]) => updateImages(o);
         return run({
           ...settings,
           signal: abort.signal,
           log: (line) => log.info(line),
           progress: (p) => {
             const percent = p.total ? (p.done / p.total) * 100 : 0;
-            progress.report({ increment: percent - reported, message: `${mib(p.done)} of ${mib(p.total)} · ${mib(p.bytesPerSecond)}/s${p.etaSeconds !== undefined ? ` · ${clock(p.etaSeconds)} left` : ''}` });
+            progress.report({
+              increment: percent - reported,
+              message: `${mib(p.done)} of ${mib(p.total)} · ${mib(p.bytesPerSecond)}/s${p.etaSeconds !== undefined ? ` · ${clock(p.etaSeconds)} left` : ''}`,
+            });
             reported = percent;
           },
         });
@@ -89,10 +135,13 @@ export async function updateImagesCommand(log: vscode.LogOutputChannel, secrets:
     void vscode.window.showInformationMessage(message);
     return result;
   } catch (error) {
-    const text = error instanceof ImageError ? error.message : `unexpected failure (${String(error)}); please report it`;
+    const text =
+      error instanceof ImageError ? error.message : `unexpected failure (${String(error)}); please report it`;
     log.error(text);
     const show = 'Show Logs';
-    void vscode.window.showErrorMessage(`PXE: image update in ${where}: ${text}`, show).then((a) => a === show && log.show(true));
+    void vscode.window
+      .showErrorMessage(`PXE: image update in ${where}: ${text}`, show)
+      .then((a) => a === show && log.show(true));
     return undefined;
   }
 }

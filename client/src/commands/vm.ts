@@ -7,7 +7,21 @@ import { parseRouterOs } from '../../../lib/languages';
 import { dhcpFacts } from '../../../lib/chain';
 import { loadSiteView, readSite } from '../../../lib/site';
 import { readTextOrUndefined } from '../../../lib/core';
-import { stageLine, STAGE_NAME, STAGE_ORDER, howItEnded, startVm, succeeded, vmPlan, VmError, type Stage, type StageId, type VmRequest, type VmResult, type VmRun } from '../../../lib/vm';
+import {
+  stageLine,
+  STAGE_NAME,
+  STAGE_ORDER,
+  howItEnded,
+  startVm,
+  succeeded,
+  vmPlan,
+  VmError,
+  type Stage,
+  type StageId,
+  type VmRequest,
+  type VmResult,
+  type VmRun,
+} from '../../../lib/vm';
 
 export const TASK_TYPE = 'pxe-vm';
 
@@ -19,7 +33,11 @@ interface VmTaskDefinition extends vscode.TaskDefinition {
   site?: string;
 }
 
-type Row = { kind: 'stage'; stage: Stage; last: boolean } | { kind: 'note'; text: string } | { kind: 'failure'; line: string; hint?: string } | { kind: 'end'; text: string; ok: boolean };
+type Row =
+  | { kind: 'stage'; stage: Stage; last: boolean }
+  | { kind: 'note'; text: string }
+  | { kind: 'failure'; line: string; hint?: string }
+  | { kind: 'end'; text: string; ok: boolean };
 
 /** The terminal the serial console goes to: plain text in, CRLF out, the console reset sequence dropped. */
 class SerialTerminal implements vscode.Pseudoterminal {
@@ -78,7 +96,10 @@ export class VmUi implements vscode.TreeDataProvider<Row>, vscode.Disposable {
     if (row.kind === 'stage') {
       const item = new vscode.TreeItem(`${STAGE_NAME[row.stage.id]}: ${row.stage.label}`);
       item.description = `${row.stage.at.toFixed(1)} s${row.stage.detail ? ` · ${row.stage.detail}` : row.stage.via ? ` · ${row.stage.via.toUpperCase()}` : ''}`;
-      item.iconPath = new vscode.ThemeIcon(row.last && this.run ? 'loading~spin' : 'pass', new vscode.ThemeColor(row.last && this.run ? 'charts.blue' : 'testing.iconPassed'));
+      item.iconPath = new vscode.ThemeIcon(
+        row.last && this.run ? 'loading~spin' : 'pass',
+        new vscode.ThemeColor(row.last && this.run ? 'charts.blue' : 'testing.iconPassed'),
+      );
       item.tooltip = stageLine(row.stage);
       return item;
     }
@@ -91,7 +112,10 @@ export class VmUi implements vscode.TreeDataProvider<Row>, vscode.Disposable {
     }
     if (row.kind === 'end') {
       const item = new vscode.TreeItem(row.text);
-      item.iconPath = new vscode.ThemeIcon(row.ok ? 'check-all' : 'circle-slash', new vscode.ThemeColor(row.ok ? 'testing.iconPassed' : 'testing.iconFailed'));
+      item.iconPath = new vscode.ThemeIcon(
+        row.ok ? 'check-all' : 'circle-slash',
+        new vscode.ThemeColor(row.ok ? 'testing.iconPassed' : 'testing.iconFailed'),
+      );
       item.command = { command: 'pxeWorkbench.showVmConsole', title: 'Show Serial Console' };
       return item;
     }
@@ -112,12 +136,21 @@ export class VmUi implements vscode.TreeDataProvider<Row>, vscode.Disposable {
   private async pickSite(): Promise<string | undefined> {
     const files = await vscode.workspace.findFiles('**/pxe-site.json', '**/node_modules/**', 50);
     if (!files.length) {
-      void vscode.window.showErrorMessage('PXE: the test VM boots a site: create pxe-site.json first (PXE: Create Site File).', 'Create Site File').then((a) => a && vscode.commands.executeCommand('pxeWorkbench.createSiteFile'));
+      void vscode.window
+        .showErrorMessage(
+          'PXE: the test VM boots a site: create pxe-site.json first (PXE: Create Site File).',
+          'Create Site File',
+        )
+        .then((a) => a && vscode.commands.executeCommand('pxeWorkbench.createSiteFile'));
       return undefined;
     }
     if (files.length === 1) return files[0]!.fsPath;
     const picked = await vscode.window.showQuickPick(
-      files.map((f) => ({ label: readSite(f.fsPath)?.name ?? vscode.workspace.asRelativePath(f), description: vscode.workspace.asRelativePath(f), file: f.fsPath })),
+      files.map((f) => ({
+        label: readSite(f.fsPath)?.name ?? vscode.workspace.asRelativePath(f),
+        description: vscode.workspace.asRelativePath(f),
+        file: f.fsPath,
+      })),
       { title: 'Boot which site?' },
     );
     return picked?.file;
@@ -135,10 +168,18 @@ export class VmUi implements vscode.TreeDataProvider<Row>, vscode.Disposable {
     if (!firmware) return undefined;
     const site = loadSiteView(siteFile);
     const script = site.routerConfig ? readTextOrUndefined(site.routerConfig) : undefined;
-    const leases = site.routerConfig && script !== undefined ? dhcpFacts(site.routerConfig, parseRouterOs(script).ast).leases : [];
+    const leases =
+      site.routerConfig && script !== undefined ? dhcpFacts(site.routerConfig, parseRouterOs(script).ast).leases : [];
     if (!leases.length) return { firmware: firmware.id };
     const machine = await vscode.window.showQuickPick(
-      [{ label: 'Any machine', description: 'the MAC in vm.mac (or QEMU\'s)', mac: undefined as string | undefined }, ...leases.map((l) => ({ label: l.comment ?? l.mac, description: `${l.mac}${l.address ? ` · ${l.address}` : ''}`, mac: l.mac }))],
+      [
+        { label: 'Any machine', description: "the MAC in vm.mac (or QEMU's)", mac: undefined as string | undefined },
+        ...leases.map((l) => ({
+          label: l.comment ?? l.mac,
+          description: `${l.mac}${l.address ? ` · ${l.address}` : ''}`,
+          mac: l.mac,
+        })),
+      ],
       { title: 'Test VM: boot as which machine?' },
     );
     if (!machine) return undefined;
@@ -148,9 +189,18 @@ export class VmUi implements vscode.TreeDataProvider<Row>, vscode.Disposable {
   // ---- running ---------------------------------------------------------------------------------
 
   /** Starts a run; its serial console goes to `terminal`. Resolves with the result when the VM ends. */
-  private async boot(siteFile: string, request: VmRequest, terminal: SerialTerminal, until?: StageId): Promise<VmResult | undefined> {
+  private async boot(
+    siteFile: string,
+    request: VmRequest,
+    terminal: SerialTerminal,
+    until?: StageId,
+  ): Promise<VmResult | undefined> {
     if (this.run) {
-      const answer = await vscode.window.showWarningMessage('PXE: a test VM is running. Stop it and start the new one?', { modal: true }, 'Stop and Start');
+      const answer = await vscode.window.showWarningMessage(
+        'PXE: a test VM is running. Stop it and start the new one?',
+        { modal: true },
+        'Stop and Start',
+      );
       if (answer !== 'Stop and Start') return undefined;
       this.run.stop();
       await this.run.done.catch(() => undefined);
@@ -172,7 +222,11 @@ export class VmUi implements vscode.TreeDataProvider<Row>, vscode.Disposable {
     this.log.info(`test VM: ${header}`);
     let run: VmRun;
     try {
-      run = startVm(plan, { ...(until ? { until } : {}), onSerial: (text) => terminal.write(text), log: (line) => this.log.info(line) });
+      run = startVm(plan, {
+        ...(until ? { until } : {}),
+        onSerial: (text) => terminal.write(text),
+        log: (line) => this.log.info(line),
+      });
     } catch (error) {
       const message = error instanceof VmError ? error.message : String(error);
       terminal.write(`${message}\n`);
@@ -186,14 +240,21 @@ export class VmUi implements vscode.TreeDataProvider<Row>, vscode.Disposable {
       this.push({ kind: 'stage', stage, last: true });
       this.setStatus(STAGE_NAME[stage.id], 'loading~spin');
     });
-    run.timeline.on('failure', (failure: { line: string; hint?: string }) => this.push({ kind: 'failure', line: failure.line, ...(failure.hint ? { hint: failure.hint } : {}) }));
+    run.timeline.on('failure', (failure: { line: string; hint?: string }) =>
+      this.push({ kind: 'failure', line: failure.line, ...(failure.hint ? { hint: failure.hint } : {}) }),
+    );
     try {
       // A boot takes seconds to minutes: progress with the stage reached, and cancel stops the VM.
-      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `PXE: test VM (${plan.machine})`, cancellable: true }, (progress, token) => {
-        token.onCancellationRequested(() => run.stop());
-        run.timeline.on('stage', (stage: Stage) => progress.report({ message: `${STAGE_NAME[stage.id]}: ${stage.label}` }));
-        return run.done;
-      });
+      const result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `PXE: test VM (${plan.machine})`, cancellable: true },
+        (progress, token) => {
+          token.onCancellationRequested(() => run.stop());
+          run.timeline.on('stage', (stage: Stage) =>
+            progress.report({ message: `${STAGE_NAME[stage.id]}: ${stage.label}` }),
+          );
+          return run.done;
+        },
+      );
       const ok = succeeded(result, until ?? 'initramfs');
       const reached = result.reached ? STAGE_NAME[result.reached.id] : 'nothing';
       const how = howItEnded(result, plan.timeoutSeconds);
@@ -204,7 +265,10 @@ export class VmUi implements vscode.TreeDataProvider<Row>, vscode.Disposable {
       this.setStatus(`${reached}${ok ? '' : ' ✗'}`, ok ? 'vm' : 'vm-outline', !ok);
       return result;
     } catch (error) {
-      const message = error instanceof VmError ? error.message : `the test VM failed unexpectedly (${String(error)}); please report it`;
+      const message =
+        error instanceof VmError
+          ? error.message
+          : `the test VM failed unexpectedly (${String(error)}); please report it`;
       this.push({ kind: 'end', text: message, ok: false });
       terminal.write(`\n${message}\n`);
       void vscode.window.showErrorMessage(`PXE: ${message}`);
@@ -256,7 +320,10 @@ export class VmUi implements vscode.TreeDataProvider<Row>, vscode.Disposable {
   // ---- tasks -----------------------------------------------------------------------------------
 
   private taskProvider(): vscode.TaskProvider {
-    const make = (definition: VmTaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope = vscode.TaskScope.Workspace): vscode.Task => {
+    const make = (
+      definition: VmTaskDefinition,
+      scope: vscode.WorkspaceFolder | vscode.TaskScope = vscode.TaskScope.Workspace,
+    ): vscode.Task => {
       const name = `Boot the test VM (${(definition.firmware ?? 'bios').toUpperCase()}${definition.mac ? ` as ${definition.mac}` : ''})`;
       const task = new vscode.Task(
         definition,
@@ -265,7 +332,12 @@ export class VmUi implements vscode.TreeDataProvider<Row>, vscode.Disposable {
         'PXE Workbench',
         new vscode.CustomExecution(async () => {
           const pty = new SerialTerminal(() => this.run?.stop());
-          const siteFile = definition.site ? vscode.Uri.joinPath((scope as vscode.WorkspaceFolder).uri ?? vscode.workspace.workspaceFolders?.[0]?.uri, definition.site).fsPath : (await vscode.workspace.findFiles('**/pxe-site.json', '**/node_modules/**', 1))[0]?.fsPath;
+          const siteFile = definition.site
+            ? vscode.Uri.joinPath(
+                (scope as vscode.WorkspaceFolder).uri ?? vscode.workspace.workspaceFolders?.[0]?.uri,
+                definition.site,
+              ).fsPath
+            : (await vscode.workspace.findFiles('**/pxe-site.json', '**/node_modules/**', 1))[0]?.fsPath;
           setTimeout(() => {
             void (async () => {
               if (!siteFile) {
@@ -273,18 +345,30 @@ export class VmUi implements vscode.TreeDataProvider<Row>, vscode.Disposable {
                 pty.end(1);
                 return;
               }
-              const result = await this.boot(siteFile, { ...(definition.firmware ? { firmware: definition.firmware } : {}), ...(definition.mac ? { mac: definition.mac } : {}), ...(definition.timeout ? { timeoutSeconds: definition.timeout } : {}) }, pty, definition.until);
+              const result = await this.boot(
+                siteFile,
+                {
+                  ...(definition.firmware ? { firmware: definition.firmware } : {}),
+                  ...(definition.mac ? { mac: definition.mac } : {}),
+                  ...(definition.timeout ? { timeoutSeconds: definition.timeout } : {}),
+                },
+                pty,
+                definition.until,
+              );
               pty.end(result && succeeded(result, definition.until ?? 'initramfs') ? 0 : 1);
             })();
           }, 0);
           return pty;
         }),
       );
-      task.detail = 'QEMU with the workspace\'s TFTP and HTTP folders; exit 0 when it reaches the initramfs';
+      task.detail = "QEMU with the workspace's TFTP and HTTP folders; exit 0 when it reaches the initramfs";
       return task;
     };
     return {
-      provideTasks: () => (vscode.workspace.workspaceFolders?.length ? [make({ type: TASK_TYPE, firmware: 'bios' }), make({ type: TASK_TYPE, firmware: 'uefi' })] : []),
+      provideTasks: () =>
+        vscode.workspace.workspaceFolders?.length
+          ? [make({ type: TASK_TYPE, firmware: 'bios' }), make({ type: TASK_TYPE, firmware: 'uefi' })]
+          : [],
       resolveTask: (task) => {
         const definition = task.definition as VmTaskDefinition;
         if (definition.until && !STAGE_ORDER.includes(definition.until)) return undefined;

@@ -13,7 +13,13 @@ const VALUES: Record<string, string[]> = {
   'storage.raid[].level': ['"raid1"', '"raid0"', '"raid5"', '"raid6"', '"raid10"', '"linear"'],
 };
 
-const EMPTY: Record<string, string> = { object: '{$1}', array: '[$1]', string: '"$1"', integer: '$1', boolean: '${1|true,false|}' };
+const EMPTY: Record<string, string> = {
+  object: '{$1}',
+  array: '[$1]',
+  string: '"$1"',
+  integer: '$1',
+  boolean: '${1|true,false|}',
+};
 
 /** Keys of the object at the cursor (from the config's spec version), or values for a few fields. */
 export function completeIgnition(config: IgnitionConfig, text: string, offset: number): Completion[] {
@@ -21,17 +27,39 @@ export function completeIgnition(config: IgnitionConfig, text: string, offset: n
   if (jsonDepthExceeded(text.slice(0, offset)) >= 0) return [];
   const location = getLocation(text, offset);
   const version = versionOf(config) ?? LATEST_STABLE;
-  const specPath = location.path.map((p) => (typeof p === 'number' ? '[]' : `.${p}`)).join('').replace(/^\./, '');
+  const specPath = location.path
+    .map((p) => (typeof p === 'number' ? '[]' : `.${p}`))
+    .join('')
+    .replace(/^\./, '');
   if (location.isAtPropertyKey || (location.previousNode === undefined && text[offset - 1] !== ':')) {
     const parent = location.isAtPropertyKey ? specPath.slice(0, Math.max(0, specPath.lastIndexOf('.'))) : specPath;
     const prefix = parent ? `${parent}.` : '';
-    const siblings = fieldsFor(version).filter((f) => f.path.startsWith(prefix) && !f.path.slice(prefix.length).includes('.') && !f.path.slice(prefix.length).includes('['));
+    const siblings = fieldsFor(version).filter(
+      (f) =>
+        f.path.startsWith(prefix) &&
+        !f.path.slice(prefix.length).includes('.') &&
+        !f.path.slice(prefix.length).includes('['),
+    );
     return siblings.map((f) => {
       const key = f.path.slice(prefix.length);
-      return { label: key, kind: 'property', detail: `${f.type}${f.nullable ? '?' : ''}${f.required ? ' (required)' : ''}`, documentation: f.doc, ...(location.isAtPropertyKey ? { insertText: key } : { insertText: `"${key}": ${EMPTY[f.type] ?? '$1'}`, snippet: true }) };
+      return {
+        label: key,
+        kind: 'property',
+        detail: `${f.type}${f.nullable ? '?' : ''}${f.required ? ' (required)' : ''}`,
+        documentation: f.doc,
+        ...(location.isAtPropertyKey
+          ? { insertText: key }
+          : { insertText: `"${key}": ${EMPTY[f.type] ?? '$1'}`, snippet: true }),
+      };
     });
   }
   const field = fieldAt(version, specPath);
-  const values = VALUES[specPath] ?? (specPath.endsWith('.compression') ? VALUES.compression : field?.type === 'boolean' ? ['true', 'false'] : undefined);
+  const values =
+    VALUES[specPath] ??
+    (specPath.endsWith('.compression')
+      ? VALUES.compression
+      : field?.type === 'boolean'
+        ? ['true', 'false']
+        : undefined);
   return (values ?? []).map((v) => ({ label: v, kind: 'value', detail: field?.doc ?? '' }));
 }

@@ -22,8 +22,13 @@ export class DataUrlError extends Error {
 /** A data: URL longer than we decode: not broken, not checked. */
 export class DataUrlTooLargeError extends Error {
   override readonly name = 'DataUrlTooLargeError';
-  constructor(readonly length: number, readonly maxChars: number) {
-    super(`the data: URL is ${mib(length)} long, more than the ${mib(maxChars)} PXE Workbench decodes; its contents are not checked (Ignition still reads it)`);
+  constructor(
+    readonly length: number,
+    readonly maxChars: number,
+  ) {
+    super(
+      `the data: URL is ${mib(length)} long, more than the ${mib(maxChars)} PXE Workbench decodes; its contents are not checked (Ignition still reads it)`,
+    );
   }
 }
 
@@ -44,9 +49,15 @@ export function decodeDataUrl(url: string, maxChars = MAX_DATA_URL_CHARS): DataU
   const raw = url.slice(comma + 1);
   // RFC 2396 `uric` is all Ignition's parser takes: a space, `#`, `"`, `[`, a non-ASCII letter must be %XX.
   const stray = /[^A-Za-z0-9;/?:@&=+$,\-_.!~*'()%]/.exec(raw);
-  if (stray) throw new DataUrlError(`invalid data character ${JSON.stringify(stray[0])} at position ${comma + 1 + stray.index} (write it as ${percent(stray[0])})`);
+  if (stray)
+    throw new DataUrlError(
+      `invalid data character ${JSON.stringify(stray[0])} at position ${comma + 1 + stray.index} (write it as ${percent(stray[0])})`,
+    );
   const bad = /%(?![0-9a-fA-F]{2})/.exec(raw);
-  if (bad) throw new DataUrlError(`invalid percent escape "${raw.slice(bad.index, bad.index + 3)}" at position ${comma + 1 + bad.index}`);
+  if (bad)
+    throw new DataUrlError(
+      `invalid percent escape "${raw.slice(bad.index, bad.index + 3)}" at position ${comma + 1 + bad.index}`,
+    );
   const text = percentDecode(raw);
   if (!base64) return { mediaType, base64, dataStart: comma + 1, bytes: text };
   const b64 = text.toString('latin1').replace(/\s+/g, '');
@@ -54,7 +65,8 @@ export function decodeDataUrl(url: string, maxChars = MAX_DATA_URL_CHARS): DataU
   return { mediaType, base64, dataStart: comma + 1, bytes: Buffer.from(b64, 'base64') };
 }
 
-const percent = (char: string): string => [...Buffer.from(char, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+const percent = (char: string): string =>
+  [...Buffer.from(char, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
 
 const hex = (c: number): number => (c <= 0x39 ? c - 0x30 : (c | 0x20) - 0x57);
 
@@ -77,7 +89,9 @@ function percentDecode(raw: string): Buffer {
 
 /** Characters that stay literal in our percent encoding (RFC 3986 unreserved, plus a few safe ones). */
 const LITERAL = /[A-Za-z0-9\-._~!$&'()*+,;=:@/?]/;
-const LITERAL_BYTES = Uint8Array.from({ length: 256 }, (_, b) => (b < 0x80 && LITERAL.test(String.fromCharCode(b)) ? 1 : 0));
+const LITERAL_BYTES = Uint8Array.from({ length: 256 }, (_, b) =>
+  b < 0x80 && LITERAL.test(String.fromCharCode(b)) ? 1 : 0,
+);
 const HEX = '0123456789ABCDEF';
 
 export function encodeDataUrl(bytes: Buffer, options: { base64: boolean; mediaType?: string }): string {

@@ -2,7 +2,14 @@ import { gzipSync } from 'node:zlib';
 import { findNodeAtLocation, type Node } from 'jsonc-parser';
 import { gunzipCapped, MAX_INFLATE_BYTES } from '../../core/untrusted';
 import { parseTreeCapped } from '../../json/parse';
-import { DataUrlError, DataUrlTooLargeError, decodeDataUrl, encodeDataUrl, MAX_DATA_URL_CHARS, type DataUrl } from './dataUrl';
+import {
+  DataUrlError,
+  DataUrlTooLargeError,
+  decodeDataUrl,
+  encodeDataUrl,
+  MAX_DATA_URL_CHARS,
+  type DataUrl,
+} from './dataUrl';
 
 /** A data: URL inside a config, opened for editing: its text (decompressed) and how to write it back. */
 export interface Embedded {
@@ -38,7 +45,8 @@ export interface ContentLimits {
 
 /** True when the resource object holding `source` says `"compression": "gzip"`. */
 export function gzipBeside(source: Node): boolean {
-  const compression = source.parent?.parent?.children?.find((p) => p.children?.[0]?.value === 'compression')?.children?.[1];
+  const compression = source.parent?.parent?.children?.find((p) => p.children?.[0]?.value === 'compression')
+    ?.children?.[1];
   return compression?.type === 'string' && compression.value === 'gzip';
 }
 
@@ -63,7 +71,10 @@ function locate(text: string, jsonPath: (string | number)[]): { node: Node; gzip
   if (!tree.ok) throw new EmbeddedError(`The config cannot be read: ${tree.message}`);
   const node = tree.root && findNodeAtLocation(tree.root, jsonPath);
   if (!node || node.type !== 'string' || !String(node.value).startsWith('data:')) {
-    throw new EmbeddedError(`No data: URL at ${jsonPath.join('.')} any more: the config changed. Open it again from the config.`, 'moved');
+    throw new EmbeddedError(
+      `No data: URL at ${jsonPath.join('.')} any more: the config changed. Open it again from the config.`,
+      'moved',
+    );
   }
   return { node, gzip: gzipBeside(node) };
 }
@@ -72,9 +83,12 @@ function locate(text: string, jsonPath: (string | number)[]): { node: Node; gzip
 export function readEmbedded(text: string, jsonPath: (string | number)[], limits: ContentLimits = {}): Embedded {
   const { node, gzip } = locate(text, jsonPath);
   const contents = contentsOf(String(node.value), gzip, { maxUrlChars: Number.POSITIVE_INFINITY, ...limits });
-  if (contents.ok) return { bytes: contents.bytes, base64: contents.data.base64, mediaType: contents.data.mediaType, gzip };
-  if (contents.reason === 'corrupt') throw new EmbeddedError(`The contents say gzip but do not decompress: ${contents.message}`);
-  if (contents.reason === 'tooLarge') throw new EmbeddedError(`The contents are too large to open: ${contents.message}`);
+  if (contents.ok)
+    return { bytes: contents.bytes, base64: contents.data.base64, mediaType: contents.data.mediaType, gzip };
+  if (contents.reason === 'corrupt')
+    throw new EmbeddedError(`The contents say gzip but do not decompress: ${contents.message}`);
+  if (contents.reason === 'tooLarge')
+    throw new EmbeddedError(`The contents are too large to open: ${contents.message}`);
   throw new EmbeddedError(`Broken data: URL: ${contents.message}.`);
 }
 

@@ -7,7 +7,13 @@ import { nodeAt, pathsOf } from './pathAt';
 import { fieldAt } from './spec';
 import { LATEST_STABLE } from './versions';
 
-const TYPE_WORDS: Record<string, string> = { string: 'text', integer: 'whole number', boolean: 'true/false', object: 'object', array: 'list' };
+const TYPE_WORDS: Record<string, string> = {
+  string: 'text',
+  integer: 'whole number',
+  boolean: 'true/false',
+  object: 'object',
+  array: 'list',
+};
 
 /** Field docs on keys; the octal reading of a mode; the decoded contents of a data: URL. */
 export function hoverIgnition(config: IgnitionConfig, _text: string, offset: number): HoverInfo | undefined {
@@ -22,13 +28,20 @@ export function hoverIgnition(config: IgnitionConfig, _text: string, offset: num
     const field = fieldAt(version, specPath);
     if (!field) return undefined;
     const type = `${TYPE_WORDS[field.type] ?? field.type}${field.nullable ? ' or null' : ''}`;
-    return { markdown: `**${specPath}** — ${type}${field.required ? ', required' : ''}${field.since !== '3.0.0' ? `, since spec ${field.since}` : ''}\n\n${field.doc}`, ...range };
+    return {
+      markdown: `**${specPath}** — ${type}${field.required ? ', required' : ''}${field.since !== '3.0.0' ? `, since spec ${field.since}` : ''}\n\n${field.doc}`,
+      ...range,
+    };
   }
   if (specPath.endsWith('.mode') && node.type === 'number') {
     const mode = node.value as number;
-    return { markdown: `Mode **${mode}** = octal **0${mode.toString(8).padStart(3, '0')}** (${symbolic(mode)})`, ...range };
+    return {
+      markdown: `Mode **${mode}** = octal **0${mode.toString(8).padStart(3, '0')}** (${symbolic(mode)})`,
+      ...range,
+    };
   }
-  if (node.type === 'string' && String(node.value).startsWith('data:')) return { markdown: contentsHover(contentsOf(String(node.value), gzipBeside(node))), ...range };
+  if (node.type === 'string' && String(node.value).startsWith('data:'))
+    return { markdown: contentsHover(contentsOf(String(node.value), gzipBeside(node))), ...range };
   return undefined;
 }
 

@@ -23,9 +23,18 @@ export function parseIgnition(text: string): Parsed<IgnitionConfig> {
   if (!parsed.problems.some((p) => p.ruleId === 'ignition.jsonSyntax')) return parsed;
   const at = templateMarkupAt(text);
   if (at < 0) return parsed;
-  const kind = text.startsWith('{{', at) ? 'a Go text/template (`{{…}}`)' : 'a template with `${…}` interpolations (Terraform, envsubst)';
+  const kind = text.startsWith('{{', at)
+    ? 'a Go text/template (`{{…}}`)'
+    : 'a template with `${…}` interpolations (Terraform, envsubst)';
   return {
     ast: { root: undefined },
-    problems: [{ ruleId: 'ignition.template', start: at, end: at + 2, message: `This file is ${kind}: it is not JSON until rendered, so it is not checked. Lint the rendered config instead.` }],
+    problems: [
+      {
+        ruleId: 'ignition.template',
+        start: at,
+        end: at + 2,
+        message: `This file is ${kind}: it is not JSON until rendered, so it is not checked. Lint the rendered config instead.`,
+      },
+    ],
   };
 }

@@ -47,7 +47,8 @@ export function fieldsFor(version: string): FieldSpec[] {
     const start = since || '3.0.0';
     if (compareVersions(version, start) < 0) return;
     const full = prefix + path;
-    if (full && !out.has(full)) out.set(full, { path: full, ...parseType(type), required: isRequired(flags, version), doc, since: start });
+    if (full && !out.has(full))
+      out.set(full, { path: full, ...parseType(type), required: isRequired(flags, version), doc, since: start });
     const shape = /shape:(\w+)/.exec(flags)?.[1];
     if (shape) {
       for (const inner of (data.shapes as unknown as Record<string, Row[]>)[shape] ?? []) {
@@ -89,7 +90,9 @@ export function schemaFor(version: string): JsonSchema {
     if (field.type === 'object') node.properties = {};
     nodes.set(field.path, node);
     const arrayItem = field.path.endsWith('[]');
-    const parentPath = arrayItem ? field.path.slice(0, -2) : field.path.slice(0, Math.max(0, field.path.lastIndexOf('.')));
+    const parentPath = arrayItem
+      ? field.path.slice(0, -2)
+      : field.path.slice(0, Math.max(0, field.path.lastIndexOf('.')));
     const parent = nodes.get(parentPath);
     if (!parent) continue;
     if (arrayItem) parent.items = node;

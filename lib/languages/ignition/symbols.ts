@@ -6,8 +6,16 @@ import { nodeAt, pathsOf } from './pathAt';
 
 /** What each list's entries are called in the outline. */
 const NAMED_BY: Record<string, string> = {
-  'storage.files': 'path', 'storage.directories': 'path', 'storage.links': 'path', 'storage.filesystems': 'device',
-  'storage.disks': 'device', 'storage.raid': 'name', 'storage.luks': 'name', 'systemd.units': 'name', 'passwd.users': 'name', 'passwd.groups': 'name',
+  'storage.files': 'path',
+  'storage.directories': 'path',
+  'storage.links': 'path',
+  'storage.filesystems': 'device',
+  'storage.disks': 'device',
+  'storage.raid': 'name',
+  'storage.luks': 'name',
+  'systemd.units': 'name',
+  'passwd.users': 'name',
+  'passwd.groups': 'name',
 };
 
 function member(node: Node | undefined, key: string): Node | undefined {
@@ -27,27 +35,39 @@ export function symbolsIgnition(config: IgnitionConfig): SymbolInfo[] {
       const listPath = `${section}.${String(innerKey?.value)}`;
       const by = NAMED_BY[listPath];
       if (!innerKey || !by || list?.type !== 'array') return [];
-      return [{
-        name: String(innerKey.value),
-        kind: 'section' as const,
-        start: inner.offset,
-        end: inner.offset + inner.length,
-        selectionStart: innerKey.offset,
-        selectionEnd: innerKey.offset + innerKey.length,
-        children: (list.children ?? []).map((entry, index) => {
-          const label = member(entry, by);
-          return {
-            name: label?.type === 'string' ? String(label.value) : `#${index}`,
-            kind: 'key' as const,
-            start: entry.offset,
-            end: entry.offset + entry.length,
-            selectionStart: (label ?? entry).offset,
-            selectionEnd: (label ?? entry).offset + (label ?? entry).length,
-          };
-        }),
-      }];
+      return [
+        {
+          name: String(innerKey.value),
+          kind: 'section' as const,
+          start: inner.offset,
+          end: inner.offset + inner.length,
+          selectionStart: innerKey.offset,
+          selectionEnd: innerKey.offset + innerKey.length,
+          children: (list.children ?? []).map((entry, index) => {
+            const label = member(entry, by);
+            return {
+              name: label?.type === 'string' ? String(label.value) : `#${index}`,
+              kind: 'key' as const,
+              start: entry.offset,
+              end: entry.offset + entry.length,
+              selectionStart: (label ?? entry).offset,
+              selectionEnd: (label ?? entry).offset + (label ?? entry).length,
+            };
+          }),
+        },
+      ];
     });
-    return [{ name: section, kind: 'section' as const, start: property.offset, end: property.offset + property.length, selectionStart: key.offset, selectionEnd: key.offset + key.length, children }];
+    return [
+      {
+        name: section,
+        kind: 'section' as const,
+        start: property.offset,
+        end: property.offset + property.length,
+        selectionStart: key.offset,
+        selectionEnd: key.offset + key.length,
+        children,
+      },
+    ];
   });
 }
 
@@ -57,7 +77,15 @@ export function actionsIgnition(config: IgnitionConfig, _text: string, start: nu
   if (!at || at.isKey || at.node.type !== 'string') return [];
   const node = at.node;
   const { jsonPath, specPath } = pathsOf(node);
-  const encode: ActionInfo[] = specPath.endsWith('.source') ? [{ title: 'Encode file… (embed a local file as a data: URL)', kind: 'refactor', command: { id: 'pxeWorkbench.ignition.encodeFile', arguments: [jsonPath] } }] : [];
+  const encode: ActionInfo[] = specPath.endsWith('.source')
+    ? [
+        {
+          title: 'Encode file… (embed a local file as a data: URL)',
+          kind: 'refactor',
+          command: { id: 'pxeWorkbench.ignition.encodeFile', arguments: [jsonPath] },
+        },
+      ]
+    : [];
   if (!String(node.value).startsWith('data:')) return encode;
   let decoded;
   try {
@@ -70,8 +98,16 @@ export function actionsIgnition(config: IgnitionConfig, _text: string, start: nu
   const range = { start: node.offset, end: node.offset + node.length };
   const converted = encodeDataUrl(decoded.bytes, { base64: !decoded.base64, mediaType: decoded.mediaType });
   return [
-    { title: 'Decode to an editable view', kind: 'refactor', command: { id: 'pxeWorkbench.ignition.openDecoded', arguments: [jsonPath] } },
-    { title: decoded.base64 ? 'Convert data: URL to percent-encoding' : 'Convert data: URL to base64', kind: 'refactor', edits: [{ ...range, newText: JSON.stringify(converted) }] },
+    {
+      title: 'Decode to an editable view',
+      kind: 'refactor',
+      command: { id: 'pxeWorkbench.ignition.openDecoded', arguments: [jsonPath] },
+    },
+    {
+      title: decoded.base64 ? 'Convert data: URL to percent-encoding' : 'Convert data: URL to base64',
+      kind: 'refactor',
+      edits: [{ ...range, newText: JSON.stringify(converted) }],
+    },
     ...encode,
   ];
 }

@@ -21,5 +21,7 @@ export const FIRST_IGNITION: Readonly<Record<string, string>> = {
 /** "spec 3.4.0 (Ignition 2.15.0 and later)" */
 export function specWithReaders(version: string): string {
   const first = FIRST_IGNITION[version];
-  return first ? `spec ${version} (read by Ignition ${first} and later)` : `spec ${version} (experimental: only the Ignition release that ships it)`;
+  return first
+    ? `spec ${version} (read by Ignition ${first} and later)`
+    : `spec ${version} (experimental: only the Ignition release that ships it)`;
 }

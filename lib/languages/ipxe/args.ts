@@ -27,7 +27,11 @@ function readArgs(command: Command): SplitArgs {
     const word = args[i] as Word;
     const long = /^--([\w-]+)(?:=(.*))?$/.exec(word.text);
     const short = long ? undefined : /^-(\w)$/.exec(word.text);
-    const spec = long ? specs.find((s) => s.long === long[1]) : short ? specs.find((s) => s.short === short[1]) : undefined;
+    const spec = long
+      ? specs.find((s) => s.long === long[1])
+      : short
+        ? specs.find((s) => s.short === short[1])
+        : undefined;
     if (!spec || positional.length > 0) {
       // Options end at the first positional argument; later words belong to the image's command line.
       positional.push(word);

@@ -19,7 +19,9 @@ export interface CommandSpec {
   since?: string;
 }
 
-export const COMMANDS: ReadonlyMap<string, CommandSpec> = new Map(Object.entries(data.commands as Record<string, CommandSpec>));
+export const COMMANDS: ReadonlyMap<string, CommandSpec> = new Map(
+  Object.entries(data.commands as Record<string, CommandSpec>),
+);
 
 export interface Arity {
   min: number;
@@ -79,7 +81,9 @@ export interface SettingSpec {
   dhcpOption?: number;
 }
 
-export const SETTINGS: ReadonlyMap<string, SettingSpec> = new Map(Object.entries(settingsData.settings as Record<string, SettingSpec>));
+export const SETTINGS: ReadonlyMap<string, SettingSpec> = new Map(
+  Object.entries(settingsData.settings as Record<string, SettingSpec>),
+);
 export const SETTING_SCOPES: readonly string[] = settingsData.scopes;
 export const SETTING_TYPES: ReadonlySet<string> = new Set(settingsData.types);
 
@@ -88,4 +92,6 @@ export interface KernelArgSpec {
   summary: string;
 }
 
-export const COREOS_ARGS: ReadonlyMap<string, KernelArgSpec> = new Map(Object.entries(coreosData.args as Record<string, KernelArgSpec>));
+export const COREOS_ARGS: ReadonlyMap<string, KernelArgSpec> = new Map(
+  Object.entries(coreosData.args as Record<string, KernelArgSpec>),
+);

@@ -20,7 +20,13 @@ export function completeIpxe(script: IpxeScript, text: string, offset: number): 
   const current = words[words.length - 1] ?? '';
   const replace = { start: offset - current.length, end: offset };
   if (words.length <= 1) {
-    return [...COMMANDS].map(([name, spec]) => ({ label: name, kind: 'function', detail: spec.synopsis, documentation: spec.summary, replace }));
+    return [...COMMANDS].map(([name, spec]) => ({
+      label: name,
+      kind: 'function',
+      detail: spec.synopsis,
+      documentation: spec.summary,
+      replace,
+    }));
   }
   const command = words[0] as string;
   const spec = COMMANDS.get(command);
@@ -32,7 +38,13 @@ export function completeIpxe(script: IpxeScript, text: string, offset: number): 
     return model.items.map((item) => ({ label: item.label.text, kind: 'reference', detail: 'menu item', replace }));
   }
   if (current.startsWith('-') && spec?.options) {
-    return spec.options.map((o) => ({ label: `--${o.long}`, kind: 'property', detail: o.arg ? `--${o.long} <${o.arg}> (-${o.short})` : `-${o.short}`, documentation: spec.synopsis, replace }));
+    return spec.options.map((o) => ({
+      label: `--${o.long}`,
+      kind: 'property',
+      detail: o.arg ? `--${o.long} <${o.arg}> (-${o.short})` : `-${o.short}`,
+      documentation: spec.synopsis,
+      replace,
+    }));
   }
   if (KERNEL_LINE.test(command) && /^[a-z._]*$/i.test(current) && words.length > 2) {
     return [...COREOS_ARGS].map(([name, arg]) => ({
@@ -59,7 +71,12 @@ function completeSetting(model: ReturnType<typeof modelOf>, typed: string, offse
   const colon = typed.lastIndexOf(':');
   if (colon >= 0) {
     const start = offset - (typed.length - colon - 1);
-    return [...SETTING_TYPES].map((t) => ({ label: t, kind: 'value', detail: 'setting type', replace: { start, end: offset } }));
+    return [...SETTING_TYPES].map((t) => ({
+      label: t,
+      kind: 'value',
+      detail: 'setting type',
+      replace: { start, end: offset },
+    }));
   }
   const slash = typed.lastIndexOf('/');
   const start = offset - (typed.length - slash - 1);
@@ -69,11 +86,25 @@ function completeSetting(model: ReturnType<typeof modelOf>, typed: string, offse
   for (const def of model.defs) {
     if (seen.has(def.name)) continue;
     seen.add(def.name);
-    items.push({ label: def.name, kind: 'variable', detail: def.value !== undefined ? `set to ${def.value}` : `set by ${def.command.name.text}`, replace });
+    items.push({
+      label: def.name,
+      kind: 'variable',
+      detail: def.value !== undefined ? `set to ${def.value}` : `set by ${def.command.name.text}`,
+      replace,
+    });
   }
   for (const [name, spec] of SETTINGS) {
-    if (!seen.has(name)) items.push({ label: name, kind: 'property', detail: spec.type + (spec.dhcpOption ? ` (DHCP option ${spec.dhcpOption})` : ''), documentation: spec.summary, replace });
+    if (!seen.has(name))
+      items.push({
+        label: name,
+        kind: 'property',
+        detail: spec.type + (spec.dhcpOption ? ` (DHCP option ${spec.dhcpOption})` : ''),
+        documentation: spec.summary,
+        replace,
+      });
   }
-  if (slash < 0) for (const scope of SETTING_SCOPES) items.push({ label: `${scope}/`, kind: 'value', detail: 'settings scope', replace });
+  if (slash < 0)
+    for (const scope of SETTING_SCOPES)
+      items.push({ label: `${scope}/`, kind: 'value', detail: 'settings scope', replace });
   return items;
 }

@@ -26,7 +26,13 @@ export interface Unclosed {
  * Finds every `${…}` in a word, innermost ones included, the way iPXE expands them, and appends them (in
  * order of their start) and any unclosed `${` to the given lists. Offsets are raw text offsets.
  */
-export function settingRefs(text: string, word: Word, command: Command, refs: SettingRef[], unclosed: Unclosed[]): void {
+export function settingRefs(
+  text: string,
+  word: Word,
+  command: Command,
+  refs: SettingRef[],
+  unclosed: Unclosed[],
+): void {
   const found: SettingRef[] = [];
   const stack: number[] = [];
   for (let i = word.start; i < word.end; i++) {
@@ -43,7 +49,16 @@ export function settingRefs(text: string, word: Word, command: Command, refs: Se
       const slash = body.lastIndexOf('/');
       const name = dynamic ? '' : body.slice(slash + 1);
       const nameStart = open + 2 + slash + 1;
-      const ref: SettingRef = { name, start: open, end: i + 1, nameStart, nameEnd: nameStart + name.length, dynamic, command, word };
+      const ref: SettingRef = {
+        name,
+        start: open,
+        end: i + 1,
+        nameStart,
+        nameEnd: nameStart + name.length,
+        dynamic,
+        command,
+        word,
+      };
       if (slash >= 0 && !dynamic) ref.scope = body.slice(0, slash);
       if (colon >= 0) ref.type = inner.slice(colon + 1);
       found.push(ref);

@@ -12,16 +12,29 @@ export function hoverIpxe(script: IpxeScript, text: string, offset: number): Hov
     // The value it was last given before this point, as the script reads top to bottom.
     const defs = model.defs.filter((d) => d.name === ref.name);
     const last = defs.filter((d) => d.command.start < ref.start).at(-1) ?? defs.at(-1);
-    const lines: string[] = [`**\${${ref.name}}**${spec ? ` — ${spec.type}${spec.dhcpOption ? `, DHCP option ${spec.dhcpOption}` : ''}` : ''}`];
+    const lines: string[] = [
+      `**\${${ref.name}}**${spec ? ` — ${spec.type}${spec.dhcpOption ? `, DHCP option ${spec.dhcpOption}` : ''}` : ''}`,
+    ];
     if (spec) lines.push(spec.summary);
-    if (last) lines.push(last.value !== undefined ? `Set to \`${last.value}\` on line ${lineOf(text, last.command.start)}.` : `Set by \`${last.command.name.text}\` on line ${lineOf(text, last.command.start)}.`);
+    if (last)
+      lines.push(
+        last.value !== undefined
+          ? `Set to \`${last.value}\` on line ${lineOf(text, last.command.start)}.`
+          : `Set by \`${last.command.name.text}\` on line ${lineOf(text, last.command.start)}.`,
+      );
     else if (!spec) lines.push('Not set in this script: empty unless a script that chains here sets it.');
     return { markdown: lines.join('\n\n'), start: ref.start, end: ref.end };
   }
   for (const { target } of model.gotos) {
     if (offset < target.start || offset > target.end) continue;
     const label = model.labels.get(target.text)?.[0];
-    return { markdown: label ? `Label \`:${target.text}\` on line ${lineOf(text, label.start)}.` : `No label \`:${target.text}\` in this script.`, start: target.start, end: target.end };
+    return {
+      markdown: label
+        ? `Label \`:${target.text}\` on line ${lineOf(text, label.start)}.`
+        : `No label \`:${target.text}\` in this script.`,
+      start: target.start,
+      end: target.end,
+    };
   }
   for (const line of script.lines) {
     if (offset < line.start || offset > line.end) continue;
@@ -30,18 +43,31 @@ export function hoverIpxe(script: IpxeScript, text: string, offset: number): Hov
       if (!spec) continue;
       const { name } = command;
       if (offset >= name.start && offset <= name.end) {
-        return { markdown: `**${name.text}** — \`${spec.synopsis}\`\n\n${spec.summary}${spec.since ? `\n\nSince iPXE ${spec.since}.` : ''}`, start: name.start, end: name.end };
+        return {
+          markdown: `**${name.text}** — \`${spec.synopsis}\`\n\n${spec.summary}${spec.since ? `\n\nSince iPXE ${spec.since}.` : ''}`,
+          start: name.start,
+          end: name.end,
+        };
       }
       for (const arg of command.args) {
         if (offset < arg.start || offset > arg.end) continue;
         const key = /^((?:coreos|ignition)\.[^=]+)/.exec(arg.text)?.[1];
         const karg = key ? COREOS_ARGS.get(key) : undefined;
-        if (key && karg) return { markdown: `**${key}** (Fedora CoreOS kernel argument)\n\n${karg.summary}`, start: arg.start, end: arg.start + key.length };
+        if (key && karg)
+          return {
+            markdown: `**${key}** (Fedora CoreOS kernel argument)\n\n${karg.summary}`,
+            start: arg.start,
+            end: arg.start + key.length,
+          };
         const match = /^--?([\w-]+)/.exec(arg.text);
         const option = match && spec.options?.find((o) => (arg.text.startsWith('--') ? o.long : o.short) === match[1]);
         if (option) {
           const value = option.arg ? ` <${option.arg}>` : '';
-          return { markdown: `\`--${option.long}${value}\` (\`-${option.short}\`): option of **${name.text}**\n\n\`${spec.synopsis}\``, start: arg.start, end: arg.end };
+          return {
+            markdown: `\`--${option.long}${value}\` (\`-${option.short}\`): option of **${name.text}**\n\n\`${spec.synopsis}\``,
+            start: arg.start,
+            end: arg.end,
+          };
         }
       }
     }

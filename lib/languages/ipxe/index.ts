@@ -19,7 +19,13 @@ import { constantCondition } from './rules/conditions';
 import { imgfreeBeforeBoot } from './rules/imgfree';
 import { timeoutUnits } from './rules/timeouts';
 import { needsNewerIpxe } from './rules/versions';
-import { misspelledVariable, unclosedExpansion, undefinedVariable, unknownSettingType, unusedVariable } from './rules/variables';
+import {
+  misspelledVariable,
+  unclosedExpansion,
+  undefinedVariable,
+  unknownSettingType,
+  unusedVariable,
+} from './rules/variables';
 
 export { parseIpxe } from './parser';
 export type { IpxeScript } from './ast';

@@ -51,7 +51,14 @@ function defFrom(word: Word, command: Command, value?: string): SettingDef {
   const slash = word.text.lastIndexOf('/');
   const name = word.text.slice(slash + 1).split(':')[0] as string;
   const nameStart = word.start + slash + 1;
-  return { name, word, nameStart, nameEnd: nameStart + name.length, command, ...(value !== undefined ? { value } : {}) };
+  return {
+    name,
+    word,
+    nameStart,
+    nameEnd: nameStart + name.length,
+    command,
+    ...(value !== undefined ? { value } : {}),
+  };
 }
 
 const cache = new WeakMap<IpxeScript, IpxeModel>();
@@ -59,7 +66,17 @@ const cache = new WeakMap<IpxeScript, IpxeModel>();
 export function modelOf(script: IpxeScript, text: string): IpxeModel {
   const cached = cache.get(script);
   if (cached) return cached;
-  const model: IpxeModel = { script, commands: [], labels: new Map(), gotos: [], refs: [], unclosed: [], defs: [], items: [], choices: [] };
+  const model: IpxeModel = {
+    script,
+    commands: [],
+    labels: new Map(),
+    gotos: [],
+    refs: [],
+    unclosed: [],
+    defs: [],
+    items: [],
+    choices: [],
+  };
   let currentMenu = '';
   for (const label of script.labels) {
     const same = model.labels.get(label.name);
@@ -77,7 +94,13 @@ export function modelOf(script: IpxeScript, text: string): IpxeModel {
       const { options, positional } = splitArgs(command);
       if (name === 'goto' && positional[0]) model.gotos.push({ target: positional[0], command });
       if (WRITES_FIRST.has(name) && positional[0]) {
-        const value = name === 'set' ? positional.slice(1).map((w) => w.text).join(' ') : undefined;
+        const value =
+          name === 'set'
+            ? positional
+                .slice(1)
+                .map((w) => w.text)
+                .join(' ')
+            : undefined;
         model.defs.push(defFrom(positional[0], command, value));
       }
       // Each unnamed `menu` replaces the previous unnamed one, so it gets an identity of its own.

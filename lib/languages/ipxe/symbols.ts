@@ -11,13 +11,28 @@ export function symbolsIpxe(script: IpxeScript, text: string): SymbolInfo[] {
     const label = line.label!;
     const next = labelLines[index + 1];
     const end = lastContentEnd(script, next ? next.start : text.length + 1);
-    symbols.push({ name: `:${label.name}`, kind: 'label', start: line.start, end: Math.max(end, label.end), selectionStart: label.start, selectionEnd: label.end });
+    symbols.push({
+      name: `:${label.name}`,
+      kind: 'label',
+      start: line.start,
+      end: Math.max(end, label.end),
+      selectionStart: label.start,
+      selectionEnd: label.end,
+    });
   });
   const seen = new Set<string>();
   for (const def of model.defs) {
     if (seen.has(def.name) || def.command.name.text !== 'set') continue;
     seen.add(def.name);
-    symbols.push({ name: def.name, kind: 'variable', ...(def.value !== undefined ? { detail: def.value } : {}), start: def.command.start, end: def.command.end, selectionStart: def.nameStart, selectionEnd: def.nameEnd });
+    symbols.push({
+      name: def.name,
+      kind: 'variable',
+      ...(def.value !== undefined ? { detail: def.value } : {}),
+      start: def.command.start,
+      end: def.command.end,
+      selectionStart: def.nameStart,
+      selectionEnd: def.nameEnd,
+    });
   }
   return symbols.sort((a, b) => a.start - b.start);
 }
@@ -40,7 +55,8 @@ type Target = { kind: 'label'; name: string; span: Span } | { kind: 'setting'; n
 function targetAt(model: IpxeModel, offset: number): Target | undefined {
   const inside = (s: Span): boolean => offset >= s.start && offset <= s.end;
   for (const label of model.script.labels) if (inside(label)) return { kind: 'label', name: label.name, span: label };
-  for (const { target } of model.gotos) if (isLiteral(target) && inside(target)) return { kind: 'label', name: target.text, span: target };
+  for (const { target } of model.gotos)
+    if (isLiteral(target) && inside(target)) return { kind: 'label', name: target.text, span: target };
   for (const ref of model.refs) {
     const span = { start: ref.nameStart, end: ref.nameEnd };
     if (!ref.dynamic && inside(span)) return { kind: 'setting', name: ref.name, span };
@@ -55,11 +71,23 @@ function targetAt(model: IpxeModel, offset: number): Target | undefined {
 function occurrences(model: IpxeModel, target: Target, includeDeclaration: boolean): Span[] {
   const spans: Span[] = [];
   if (target.kind === 'label') {
-    if (includeDeclaration) spans.push(...(model.labels.get(target.name) ?? []).map((l) => ({ start: l.start, end: l.end })));
-    spans.push(...model.gotos.filter(({ target: t }) => t.text === target.name).map(({ target: t }) => ({ start: t.start, end: t.end })));
+    if (includeDeclaration)
+      spans.push(...(model.labels.get(target.name) ?? []).map((l) => ({ start: l.start, end: l.end })));
+    spans.push(
+      ...model.gotos
+        .filter(({ target: t }) => t.text === target.name)
+        .map(({ target: t }) => ({ start: t.start, end: t.end })),
+    );
   } else {
-    if (includeDeclaration) spans.push(...model.defs.filter((d) => d.name === target.name).map((d) => ({ start: d.nameStart, end: d.nameEnd })));
-    spans.push(...model.refs.filter((r) => !r.dynamic && r.name === target.name).map((r) => ({ start: r.nameStart, end: r.nameEnd })));
+    if (includeDeclaration)
+      spans.push(
+        ...model.defs.filter((d) => d.name === target.name).map((d) => ({ start: d.nameStart, end: d.nameEnd })),
+      );
+    spans.push(
+      ...model.refs
+        .filter((r) => !r.dynamic && r.name === target.name)
+        .map((r) => ({ start: r.nameStart, end: r.nameEnd })),
+    );
   }
   return spans.sort((a, b) => a.start - b.start);
 }
@@ -68,7 +96,8 @@ export function definitionIpxe(script: IpxeScript, text: string, offset: number)
   const model = modelOf(script, text);
   const target = targetAt(model, offset);
   if (!target) return [];
-  if (target.kind === 'label') return (model.labels.get(target.name) ?? []).slice(0, 1).map((l) => ({ start: l.start, end: l.end }));
+  if (target.kind === 'label')
+    return (model.labels.get(target.name) ?? []).slice(0, 1).map((l) => ({ start: l.start, end: l.end }));
   return model.defs.filter((d) => d.name === target.name).map((d) => ({ start: d.nameStart, end: d.nameEnd }));
 }
 
@@ -82,11 +111,19 @@ export function prepareRenameIpxe(script: IpxeScript, text: string, offset: numb
   return targetAt(modelOf(script, text), offset)?.span;
 }
 
-export function renameIpxe(script: IpxeScript, text: string, offset: number, newName: string): RenameResult | undefined {
+export function renameIpxe(
+  script: IpxeScript,
+  text: string,
+  offset: number,
+  newName: string,
+): RenameResult | undefined {
   const model = modelOf(script, text);
   const target = targetAt(model, offset);
   if (!target) return undefined;
-  if (!/^[\w.-]+$/.test(newName)) return { error: `\`${newName}\` is not a valid ${target.kind} name: use letters, digits, \`_\`, \`-\` or \`.\`, no spaces.` };
+  if (!/^[\w.-]+$/.test(newName))
+    return {
+      error: `\`${newName}\` is not a valid ${target.kind} name: use letters, digits, \`_\`, \`-\` or \`.\`, no spaces.`,
+    };
   if (target.kind === 'label' && model.labels.has(newName)) return { error: `A label \`:${newName}\` already exists.` };
   return { edits: occurrences(model, target, true), newText: newName };
 }

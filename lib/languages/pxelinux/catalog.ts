@@ -10,10 +10,16 @@ export interface KeywordSpec {
   since?: string;
 }
 
-export const KEYWORDS: ReadonlyMap<string, KeywordSpec> = new Map(Object.entries(data.keywords as Record<string, KeywordSpec>));
-export const MENU_KEYWORDS: ReadonlyMap<string, KeywordSpec> = new Map(Object.entries(data.menu as Record<string, KeywordSpec>));
+export const KEYWORDS: ReadonlyMap<string, KeywordSpec> = new Map(
+  Object.entries(data.keywords as Record<string, KeywordSpec>),
+);
+export const MENU_KEYWORDS: ReadonlyMap<string, KeywordSpec> = new Map(
+  Object.entries(data.menu as Record<string, KeywordSpec>),
+);
 /** Keywords only U-Boot's reader of extlinux.conf and pxelinux.cfg/ files knows (device trees, FIT). */
-export const UBOOT_KEYWORDS: ReadonlyMap<string, KeywordSpec> = new Map(Object.entries(data.uboot as Record<string, KeywordSpec>));
+export const UBOOT_KEYWORDS: ReadonlyMap<string, KeywordSpec> = new Map(
+  Object.entries(data.uboot as Record<string, KeywordSpec>),
+);
 
 /** SYSAPPEND/IPAPPEND bits and what each adds to the kernel command line. */
 export const APPEND_BITS: [number, string][] = [

@@ -47,12 +47,13 @@ export function loaderInfo(context: RuleContext): LoaderInfo | undefined {
   return seen.get(root);
 }
 
-
 function readLoaders(context: RuleContext, root: string): LoaderInfo | undefined {
   const names = context.files?.list(root);
   if (!names) return undefined;
   const pxe = tftpRootOf(context) !== undefined;
-  const loaders: string[] = pxe ? NETWORK_LOADERS.filter((l) => names.includes(l)) : names.filter((n) => n === 'isolinux.bin');
+  const loaders: string[] = pxe
+    ? NETWORK_LOADERS.filter((l) => names.includes(l))
+    : names.filter((n) => n === 'isolinux.bin');
   const info: LoaderInfo = { root, loaders };
   for (const loader of loaders) {
     const head = context.files?.head?.(join(root, loader), HEAD_BYTES);

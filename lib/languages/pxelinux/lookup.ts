@@ -15,7 +15,10 @@ export class LookupError extends Error {
 }
 
 export function normalizeMac(mac: string): string {
-  const hex = mac.trim().toLowerCase().replace(/[^0-9a-f]/g, '');
+  const hex = mac
+    .trim()
+    .toLowerCase()
+    .replace(/[^0-9a-f]/g, '');
   if (hex.length !== 12 || !/^([0-9a-f]{2}[:-]?){5}[0-9a-f]{2}$/i.test(mac.trim())) {
     throw new LookupError(`"${mac}" is not a MAC address: write it like 52:54:00:12:34:56.`);
   }

@@ -9,7 +9,8 @@ export function symbolsPxelinux(config: PxelinuxConfig, text: string): SymbolInf
   return config.labels.map((label, index) => {
     const next = config.labels[index + 1];
     const last = label.directives[label.directives.length - 1] ?? label.directive;
-    const menuLabel = label.directives.find((d) => d.name === 'menu' && d.sub?.text.toLowerCase() === 'label')?.argument?.text;
+    const menuLabel = label.directives.find((d) => d.name === 'menu' && d.sub?.text.toLowerCase() === 'label')?.argument
+      ?.text;
     return {
       name: label.name.text || '(unnamed)',
       kind: 'label' as const,
@@ -29,7 +30,12 @@ export function foldingPxelinux(config: PxelinuxConfig, text: string): Span[] {
 const REFERENCING = new Set(['default', 'ontimeout', 'onerror']);
 
 /** Label references lead to their LABEL; INCLUDE (and MENU INCLUDE) lead to the included file. */
-export function definitionPxelinux(config: PxelinuxConfig, _text: string, offset: number, context?: RuleContext): (Span & { file?: string })[] {
+export function definitionPxelinux(
+  config: PxelinuxConfig,
+  _text: string,
+  offset: number,
+  context?: RuleContext,
+): (Span & { file?: string })[] {
   for (const d of config.directives) {
     if (!d.argument || offset < d.argument.start || offset > d.argument.end) continue;
     const first = d.argument.text.split(/\s+/)[0] as string;

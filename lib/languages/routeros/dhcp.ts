@@ -35,7 +35,13 @@ function listItems(a: Argument): { name: string; start: number; end: number }[] 
 export function dhcpModelOf(script: RouterOsScript): DhcpModel {
   const cached = cache.get(script);
   if (cached) return cached;
-  const model: DhcpModel = { statements: everyStatementOf(script), options: new Map(), sets: new Map(), optionRefs: [], setRefs: [] };
+  const model: DhcpModel = {
+    statements: everyStatementOf(script),
+    options: new Map(),
+    sets: new Map(),
+    optionRefs: [],
+    setRefs: [],
+  };
   for (const s of model.statements) {
     const name = arg(s, 'name');
     if (s.command?.text === 'add' && name?.value) {

@@ -5,7 +5,10 @@ const INDENT = '    ';
 
 /** True when whitespace separates two tokens (a backslash-newline continuation alone does not). */
 function separated(text: string, a: Token, b: Token): boolean {
-  return /[ \t\r]/.test(text.slice(a.end, b.start).replace(/\\\r?\n/g, '')) || /\\\r?\n[ \t]/.test(text.slice(a.end, b.start));
+  return (
+    /[ \t\r]/.test(text.slice(a.end, b.start).replace(/\\\r?\n/g, '')) ||
+    /\\\r?\n[ \t]/.test(text.slice(a.end, b.start))
+  );
 }
 
 /**

@@ -17,9 +17,16 @@ export function hoverRouterOs(script: RouterOsScript, _text: string, offset: num
       const bare = named.name.replace(/^!/, '');
       const type = resolved?.command ? valueType(menu, resolved.command, bare) : undefined;
       const choices = resolved?.command ? choicesOf(menu, resolved.command, bare) : undefined;
-      const takes = choices && !type ? `${choices.closed ? (choices.list ? 'a comma-separated list of' : 'one of') : 'a value, or one of'} ${listWords(choices.values)}` : describeType(type);
+      const takes =
+        choices && !type
+          ? `${choices.closed ? (choices.list ? 'a comma-separated list of' : 'one of') : 'a value, or one of'} ${listWords(choices.values)}`
+          : describeType(type);
       const doc = resolved?.command ? argumentDoc(menu, resolved.command, bare) : undefined;
-      return { markdown: `**${named.name}** — argument of \`${commandName}\` in ${menu}; takes ${takes}.${doc ? `\n\n${doc}` : ''}`, start: named.key.start, end: named.key.start + named.name.length };
+      return {
+        markdown: `**${named.name}** — argument of \`${commandName}\` in ${menu}; takes ${takes}.${doc ? `\n\n${doc}` : ''}`,
+        start: named.key.start,
+        end: named.key.start + named.name.length,
+      };
     }
     const menuHover = hoverMenu(s, offset);
     if (menuHover) return menuHover;
@@ -28,14 +35,24 @@ export function hoverRouterOs(script: RouterOsScript, _text: string, offset: num
     const result = parseOptionValue(value.value);
     if (result.error) return undefined;
     const code = arg(s, 'code')?.value;
-    const parts = result.parts.map((p) => `- \`${p.source}\`: ${p.kind}${p.bytes ? ` → 0x${p.bytes.toString('hex')}` : ' (filled in by the router)'}`);
-    return { markdown: `**DHCP option ${code ?? '?'}** sends ${describeBytes(result)}\n\n${parts.join('\n')}`, start: value.valueStart, end: value.valueEnd };
+    const parts = result.parts.map(
+      (p) =>
+        `- \`${p.source}\`: ${p.kind}${p.bytes ? ` → 0x${p.bytes.toString('hex')}` : ' (filled in by the router)'}`,
+    );
+    return {
+      markdown: `**DHCP option ${code ?? '?'}** sends ${describeBytes(result)}\n\n${parts.join('\n')}`,
+      start: value.valueStart,
+      end: value.valueEnd,
+    };
   }
   return undefined;
 }
 
 function listWords(values: string[]): string {
-  const shown = values.slice(0, 12).map((v) => `\`${v}\``).join(', ');
+  const shown = values
+    .slice(0, 12)
+    .map((v) => `\`${v}\``)
+    .join(', ');
   return values.length > 12 ? `${shown}, … (${values.length} in all)` : shown;
 }
 
@@ -47,14 +64,25 @@ function hoverMenu(s: Statement, offset: number): HoverInfo | undefined {
   const resolved = resolveStatement(tree, s);
   const path = resolved && !resolved.problem ? resolved.menu : s.menu;
   const node = tree.menus.get(path);
-  const span = { start: first.start, end: s.command?.start !== undefined ? Math.max(first.end, s.command.start - 1) : s.end };
+  const span = {
+    start: first.start,
+    end: s.command?.start !== undefined ? Math.max(first.end, s.command.start - 1) : s.end,
+  };
   if (node && path !== '/') {
     const commands = [...node.commands.keys()].sort().join(', ');
-    const source = tree.complete ? `the loaded RouterOS ${tree.version} command tree` : `the built-in catalog (RouterOS ${tree.version} facts)`;
-    return { markdown: `**${path}** — checked against ${source}.\n\nCommands: ${commands}${node.children.size ? `\n\nSub-menus: ${[...node.children].sort().join(', ')}` : ''}`, ...span };
+    const source = tree.complete
+      ? `the loaded RouterOS ${tree.version} command tree`
+      : `the built-in catalog (RouterOS ${tree.version} facts)`;
+    return {
+      markdown: `**${path}** — checked against ${source}.\n\nCommands: ${commands}${node.children.size ? `\n\nSub-menus: ${[...node.children].sort().join(', ')}` : ''}`,
+      ...span,
+    };
   }
   if (tree.complete) return undefined;
-  return { markdown: `**${s.menu}** is outside the built-in catalog, which covers the menus PXE setups use: its commands and arguments are not checked. Run **PXE: Load RouterOS Command Tree…** to check every menu.`, ...span };
+  return {
+    markdown: `**${s.menu}** is outside the built-in catalog, which covers the menus PXE setups use: its commands and arguments are not checked. Run **PXE: Load RouterOS Command Tree…** to check every menu.`,
+    ...span,
+  };
 }
 
 type Kind = 'option' | 'set';
@@ -63,7 +91,10 @@ type Kind = 'option' | 'set';
 function nameAt(script: RouterOsScript, offset: number): { kind: Kind; name: string; span: Span } | undefined {
   const model = dhcpModelOf(script);
   const inside = (s: Span): boolean => offset >= s.start && offset <= s.end;
-  for (const [kind, defs, refs] of [['option', model.options, model.optionRefs], ['set', model.sets, model.setRefs]] as const) {
+  for (const [kind, defs, refs] of [
+    ['option', model.options, model.optionRefs],
+    ['set', model.sets, model.setRefs],
+  ] as const) {
     for (const [name, a] of defs) {
       const span = { start: a.valueStart + (a.quoted ? 1 : 0), end: a.valueEnd - (a.quoted ? 1 : 0) };
       if (inside(span)) return { kind, name, span };
@@ -79,7 +110,8 @@ function occurrences(script: RouterOsScript, kind: Kind, name: string, includeDe
   const refs = kind === 'option' ? model.optionRefs : model.setRefs;
   const spans: Span[] = refs.filter((r) => r.name === name).map((r) => ({ start: r.start, end: r.end }));
   const def = defs.get(name);
-  if (def && includeDeclaration) spans.push({ start: def.valueStart + (def.quoted ? 1 : 0), end: def.valueEnd - (def.quoted ? 1 : 0) });
+  if (def && includeDeclaration)
+    spans.push({ start: def.valueStart + (def.quoted ? 1 : 0), end: def.valueEnd - (def.quoted ? 1 : 0) });
   return spans.sort((a, b) => a.start - b.start);
 }
 
@@ -90,7 +122,12 @@ export function definitionRouterOs(script: RouterOsScript, _text: string, offset
   return def ? [{ start: def.valueStart + (def.quoted ? 1 : 0), end: def.valueEnd - (def.quoted ? 1 : 0) }] : [];
 }
 
-export function referencesRouterOs(script: RouterOsScript, _text: string, offset: number, includeDeclaration: boolean): Span[] {
+export function referencesRouterOs(
+  script: RouterOsScript,
+  _text: string,
+  offset: number,
+  includeDeclaration: boolean,
+): Span[] {
   const at = nameAt(script, offset);
   return at ? occurrences(script, at.kind, at.name, includeDeclaration) : [];
 }
@@ -99,9 +136,17 @@ export function prepareRenameRouterOs(script: RouterOsScript, _text: string, off
   return nameAt(script, offset)?.span;
 }
 
-export function renameRouterOs(script: RouterOsScript, _text: string, offset: number, newName: string): RenameResult | undefined {
+export function renameRouterOs(
+  script: RouterOsScript,
+  _text: string,
+  offset: number,
+  newName: string,
+): RenameResult | undefined {
   const at = nameAt(script, offset);
   if (!at) return undefined;
-  if (!/^[\w.-]+$/.test(newName)) return { error: `"${newName}" is not a usable ${at.kind === 'option' ? 'option' : 'option set'} name here: use letters, digits, "-", "_" or ".".` };
+  if (!/^[\w.-]+$/.test(newName))
+    return {
+      error: `"${newName}" is not a usable ${at.kind === 'option' ? 'option' : 'option set'} name here: use letters, digits, "-", "_" or ".".`,
+    };
   return { edits: occurrences(script, at.kind, at.name, true), newText: newName };
 }

@@ -26,7 +26,8 @@ function numberBytes(n: bigint): Buffer {
 }
 
 export function parseOptionValue(value: string): OptionValueResult {
-  if (IP.test(value)) return { parts: [{ kind: 'ip', source: value, bytes: Buffer.from(value.split('.').map(Number)) }], legacy: true };
+  if (IP.test(value))
+    return { parts: [{ kind: 'ip', source: value, bytes: Buffer.from(value.split('.').map(Number)) }], legacy: true };
   const parts: OptionPart[] = [];
   let i = 0;
   while (i < value.length) {
@@ -35,7 +36,8 @@ export function parseOptionValue(value: string): OptionValueResult {
     if (hex) {
       const digits = hex[1] as string;
       if (!digits.length) return { parts, error: '`0x` has no hex digits after it' };
-      if (digits.length % 2) return { parts, error: `odd number of hex digits in \`0x${digits}\`: every byte needs two` };
+      if (digits.length % 2)
+        return { parts, error: `odd number of hex digits in \`0x${digits}\`: every byte needs two` };
       parts.push({ kind: 'hex', source: hex[0], bytes: Buffer.from(digits, 'hex') });
       i += hex[0].length;
       continue;
@@ -45,7 +47,8 @@ export function parseOptionValue(value: string): OptionValueResult {
       if (!quoted[3]) return { parts, error: `the quote opened by \`${quoted[1]}'\` is never closed` };
       const text = quoted[2] as string;
       if (quoted[1]) parts.push({ kind: 'text', source: quoted[0], bytes: Buffer.from(text, 'latin1') });
-      else if (IP.test(text)) parts.push({ kind: 'ip', source: quoted[0], bytes: Buffer.from(text.split('.').map(Number)) });
+      else if (IP.test(text))
+        parts.push({ kind: 'ip', source: quoted[0], bytes: Buffer.from(text.split('.').map(Number)) });
       else if (/^\d+$/.test(text)) parts.push({ kind: 'number', source: quoted[0], bytes: numberBytes(BigInt(text)) });
       else parts.push({ kind: 'text', source: quoted[0], bytes: Buffer.from(text, 'latin1') });
       i += quoted[0].length;

@@ -12,7 +12,9 @@ function endsWord(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
   if (WORD_END.has(code)) return true;
   // 92 = backslash: a continuation also ends the word.
-  return code === 92 && (text.charCodeAt(i + 1) === 10 || (text.charCodeAt(i + 1) === 13 && text.charCodeAt(i + 2) === 10));
+  return (
+    code === 92 && (text.charCodeAt(i + 1) === 10 || (text.charCodeAt(i + 1) === 13 && text.charCodeAt(i + 2) === 10))
+  );
 }
 
 /** End offset of a string starting at `start` (the opening quote), or -1 when it never closes. */
@@ -55,7 +57,12 @@ function unterminated(text: string, tokens: readonly Token[], at: number): Probl
       related: [{ start: at, end: at + 1, message: 'the quote left open' }],
     };
   }
-  return { ruleId: 'routeros.unterminatedString', start: at, end: at + 1, message: 'This string is never closed: RouterOS rejects the script from here on. Add the closing `"`.' };
+  return {
+    ruleId: 'routeros.unterminatedString',
+    start: at,
+    end: at + 1,
+    message: 'This string is never closed: RouterOS rejects the script from here on. Add the closing `"`.',
+  };
 }
 
 /**

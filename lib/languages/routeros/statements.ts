@@ -3,7 +3,27 @@ import { parseRouterOs } from './parser';
 import { activeTree } from './tree';
 
 /** Words RouterOS menus accept as commands (the rest of a menu line is the menu path). */
-export const COMMAND_WORDS = new Set(['add', 'set', 'remove', 'print', 'find', 'enable', 'disable', 'export', 'import', 'get', 'edit', 'reset', 'comment', 'move', 'unset', 'monitor', 'reset-counters', 'make-static', 'check-status']);
+export const COMMAND_WORDS = new Set([
+  'add',
+  'set',
+  'remove',
+  'print',
+  'find',
+  'enable',
+  'disable',
+  'export',
+  'import',
+  'get',
+  'edit',
+  'reset',
+  'comment',
+  'move',
+  'unset',
+  'monitor',
+  'reset-counters',
+  'make-static',
+  'check-status',
+]);
 
 /** Arguments whose `{ … }` or `"…"` value is a script that runs later, from the root menu. */
 const SCRIPT_ARG = /^(source|on-event|on-error|on-up|on-down|on-login|on-logout|[a-z-]*-script|script)$/;
@@ -182,7 +202,14 @@ function scan(scanState: Scan, from: number, to: number, startMenu: string, stat
 }
 
 /** The statements inside one `{ … }`, `[ … ]` or `( … )`, read against the menu RouterOS runs them in. */
-function nested(state: Scan, b: Block, statementMenu: string, menu: string, owner: Statement | undefined, inExpression = false): void {
+function nested(
+  state: Scan,
+  b: Block,
+  statementMenu: string,
+  menu: string,
+  owner: Statement | undefined,
+  inExpression = false,
+): void {
   const inner: Scan = { ...state, nesting: state.nesting === 'quoted' ? 'quoted' : 'block' };
   if (b.open.text === '[') return scan(inner, b.from, b.to, statementMenu);
   // `( … )` and `{ … }` inside an expression or an array: values, with `[ … ]` commands in them.
@@ -197,7 +224,14 @@ function nested(state: Scan, b: Block, statementMenu: string, menu: string, owne
   const command = owner?.tokens[0]?.text.replace(/^:/, '');
   if (command === 'execute' && !name) return scan(inner, b.from, b.to, '/');
   // `:onerror Err { … }`, `:retry { … }`, `:do { … }` (also v6's `do {` without `=`).
-  if ((name && BLOCK_ARG.test(name)) || after.text === 'do' || after.text === ':do' || after.text === 'else' || (!name && BLOCK_COMMANDS.has(command ?? ''))) return scan(inner, b.from, b.to, menu);
+  if (
+    (name && BLOCK_ARG.test(name)) ||
+    after.text === 'do' ||
+    after.text === ':do' ||
+    after.text === 'else' ||
+    (!name && BLOCK_COMMANDS.has(command ?? ''))
+  )
+    return scan(inner, b.from, b.to, menu);
   // An array literal (`in={"a";"b"}`, `:local a {1;2}`): no statements, but `[ … ]` inside it are commands.
   scan(inner, b.from, b.to, menu, false);
 }
@@ -207,7 +241,11 @@ function quotedScript(state: Scan, a: Argument): void {
   const token = state.all.find((t) => t.start === a.valueStart && t.kind === 'string');
   if (!token) return;
   const { text, at } = unescape(token.text, token.start);
-  const tokens = parseRouterOs(text).ast.tokens.map((t) => ({ ...t, start: at[t.start]!, end: (at[t.end - 1] ?? at[t.start]!) + 1 }));
+  const tokens = parseRouterOs(text).ast.tokens.map((t) => ({
+    ...t,
+    start: at[t.start]!,
+    end: (at[t.end - 1] ?? at[t.start]!) + 1,
+  }));
   scan({ out: state.out, all: tokens, nesting: 'quoted' }, 0, tokens.length, '/');
 }
 
@@ -219,7 +257,10 @@ function statementOf(words: Token[], menu: string, state: Scan): Statement {
   const absolute = first.kind === 'word' && first.text.startsWith('/');
   const menuNode = activeTree().menus.get(menu);
   // A relative path starts with a sub-menu of the menu in effect (`option sets add …` in /ip dhcp-server).
-  const relative = first.kind === 'word' && !absolute && (first.text.includes('/') ? PATH_WORD.test(first.text.split('/')[0]!) : menuNode?.children.has(first.text));
+  const relative =
+    first.kind === 'word' &&
+    !absolute &&
+    (first.text.includes('/') ? PATH_WORD.test(first.text.split('/')[0]!) : menuNode?.children.has(first.text));
   let command: Token | undefined;
   if (absolute || relative) {
     // Walk the tree along: a word the menu so far has as a command ends the path (`/tool fetch url=…`).
@@ -255,11 +296,28 @@ function statementOf(words: Token[], menu: string, state: Scan): Statement {
     command = { kind: 'word', text: last.text, start: last.start, end: last.end };
     pathText.pop();
   }
-  if (!path.length && !command && words[0]?.kind === 'word' && !words[0].text.includes('=')) wordsOfPath.push(...trailingWords(words));
-  const base = absolute ? [] : menu.split(' ').map((p) => p.replace(/^\//, '')).filter(Boolean);
+  if (!path.length && !command && words[0]?.kind === 'word' && !words[0].text.includes('='))
+    wordsOfPath.push(...trailingWords(words));
+  const base = absolute
+    ? []
+    : menu
+        .split(' ')
+        .map((p) => p.replace(/^\//, ''))
+        .filter(Boolean);
   const statementMenu = path.length || absolute ? `/${[...base, ...pathText].join(' ')}` : menu;
   const args = argumentsOf(words, i);
-  const statement: Statement = { menu: statementMenu, contextMenu: menu, tokens: words, words: wordsOfPath, args, pathOnly: (path.length > 0 || first.text === '/') && !command && i >= words.length, start: first.start, end: words[words.length - 1]!.end, nesting: state.nesting, all: state.all };
+  const statement: Statement = {
+    menu: statementMenu,
+    contextMenu: menu,
+    tokens: words,
+    words: wordsOfPath,
+    args,
+    pathOnly: (path.length > 0 || first.text === '/') && !command && i >= words.length,
+    start: first.start,
+    end: words[words.length - 1]!.end,
+    nesting: state.nesting,
+    all: state.all,
+  };
   if (command) statement.command = command;
   return statement;
 }
@@ -290,10 +348,26 @@ function argumentsOf(words: Token[], from: number): Argument[] {
     const next = words[j + 1];
     if (!inline && next && next.start === token.end && next.kind === 'string') {
       const closed = next.text.length > 1 && next.text.endsWith('"') && !next.text.endsWith('\\"');
-      args.push({ name, key: token, value: unquote(next.text), valueStart: next.start, valueEnd: next.end, quoted: true, closed });
+      args.push({
+        name,
+        key: token,
+        value: unquote(next.text),
+        valueStart: next.start,
+        valueEnd: next.end,
+        quoted: true,
+        closed,
+      });
       j++;
     } else {
-      args.push({ name, key: token, value: inline, valueStart: token.start + eq + 1, valueEnd: token.end, quoted: false, closed: true });
+      args.push({
+        name,
+        key: token,
+        value: inline,
+        valueStart: token.start + eq + 1,
+        valueEnd: token.end,
+        quoted: false,
+        closed: true,
+      });
     }
   }
   return args;

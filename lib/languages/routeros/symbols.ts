@@ -9,13 +9,28 @@ export function symbolsRouterOs(script: RouterOsScript): SymbolInfo[] {
     if (s.nesting !== 'top' || (!s.command && !s.args.length)) continue; // a menu line, a scripting line, a block's line
     let section = sections[sections.length - 1];
     if (!section || section.name !== s.menu) {
-      section = { name: s.menu, kind: 'section', start: s.start, end: s.end, selectionStart: s.start, selectionEnd: s.start, children: [] };
+      section = {
+        name: s.menu,
+        kind: 'section',
+        start: s.start,
+        end: s.end,
+        selectionStart: s.start,
+        selectionEnd: s.start,
+        children: [],
+      };
       sections.push(section);
     }
     section.end = s.end;
     const label = arg(s, 'name') ?? arg(s, 'address') ?? arg(s, 'mac-address') ?? arg(s, 'real-filename');
     const name = `${s.command?.text ?? ''} ${label?.value ?? ''}`.trim() || '(statement)';
-    section.children!.push({ name, kind: 'command', start: s.start, end: s.end, selectionStart: label?.valueStart ?? s.start, selectionEnd: label?.valueEnd ?? s.end });
+    section.children!.push({
+      name,
+      kind: 'command',
+      start: s.start,
+      end: s.end,
+      selectionStart: label?.valueStart ?? s.start,
+      selectionEnd: label?.valueEnd ?? s.end,
+    });
   }
   return sections;
 }

@@ -40,7 +40,9 @@ export function builtInTree(): CommandTree {
 let active: CommandTree | undefined;
 
 /** Menus extra packages add, per parent menu (`/` → container, `/interface` → veth, wireless, …). */
-export const packageMenus = new Map(Object.entries(versions.packageMenus).map(([menu, names]) => [menu, new Set(names)]));
+export const packageMenus = new Map(
+  Object.entries(versions.packageMenus).map(([menu, names]) => [menu, new Set(names)]),
+);
 
 /** Commands at the root the 7.24 base dump lacks (`/ping`). */
 export const extraRootCommands = new Set(versions.rootCommands);
@@ -61,7 +63,9 @@ export function v7Since(command: string): string | undefined {
 
 /** The RouterOS major version a script says it is for (`# … by RouterOS 6.45.7`, `# RouterOS: 7.20+`, `ntp-v6.rsc`). */
 export function declaredVersion(text: string, path?: string): 6 | 7 | undefined {
-  const named = path ? /(?:^|[^a-z0-9])(?:v|ros_?|routeros-?)([67])(?:[^0-9]|$)/i.exec(path.split(/[\\/]/).pop() ?? '')?.[1] : undefined;
+  const named = path
+    ? /(?:^|[^a-z0-9])(?:v|ros_?|routeros-?)([67])(?:[^0-9]|$)/i.exec(path.split(/[\\/]/).pop() ?? '')?.[1]
+    : undefined;
   if (named) return named === '6' ? 6 : 7;
   const header = /^(?:[ \t]*(?:#[^\n]*)?\r?\n){0,30}/.exec(text)?.[0] ?? '';
   const major = /RouterOS:?\s+v?(\d+)\./i.exec(header)?.[1];
@@ -90,8 +94,10 @@ function factsFor(key: string): ArgumentFacts {
   if (!entry) byArg.set(arg, (entry = {}));
   return entry;
 }
-for (const [key, type] of Object.entries((catalog as unknown as { types: Record<string, ValueType> }).types)) factsFor(key).type = type;
-for (const [key, choices] of Object.entries((catalog as unknown as { choices: Record<string, Choices> }).choices)) factsFor(key).choices = choices;
+for (const [key, type] of Object.entries((catalog as unknown as { types: Record<string, ValueType> }).types))
+  factsFor(key).type = type;
+for (const [key, choices] of Object.entries((catalog as unknown as { choices: Record<string, Choices> }).choices))
+  factsFor(key).choices = choices;
 
 /** The argument facts of one command (`/ip dhcp-server option`, `add`), looked up once per statement. */
 export function argumentFacts(menu: string, command: string): ReadonlyMap<string, ArgumentFacts> | undefined {
@@ -150,7 +156,8 @@ export class TreeError extends Error {
 
 /** Reads a `/console/inspect` dump (nested `{ name: { _type: dir|path|cmd|arg, … } }`) into a full tree. */
 export function treeFromInspect(json: unknown, version: string): CommandTree {
-  if (!json || typeof json !== 'object' || Array.isArray(json)) throw new TreeError('not a /console/inspect dump: expected an object of menus');
+  if (!json || typeof json !== 'object' || Array.isArray(json))
+    throw new TreeError('not a /console/inspect dump: expected an object of menus');
   const root = json as InspectNode;
   const menus = new Map<string, MenuNode>();
   const topMenus = new Set<string>();
@@ -159,7 +166,15 @@ export function treeFromInspect(json: unknown, version: string): CommandTree {
     const menu: MenuNode = { children: new Set(), commands: new Map() };
     for (const [name, child] of Object.entries(node)) {
       if (!child || typeof child !== 'object') continue;
-      if (child._type === 'cmd') menu.commands.set(name, new Set(Object.entries(child).filter(([, a]) => typeof a === 'object' && a?._type === 'arg').map(([a]) => a)));
+      if (child._type === 'cmd')
+        menu.commands.set(
+          name,
+          new Set(
+            Object.entries(child)
+              .filter(([, a]) => typeof a === 'object' && a?._type === 'arg')
+              .map(([a]) => a),
+          ),
+        );
       else if (child._type === 'dir' || child._type === 'path') {
         menu.children.add(name);
         visit(child, [...path, name]);
@@ -172,7 +187,8 @@ export function treeFromInspect(json: unknown, version: string): CommandTree {
     if (child._type === 'cmd') topCommands.add(name);
     else if (child._type === 'dir' || child._type === 'path') topMenus.add(name);
   }
-  if (!topMenus.has('ip') || !topMenus.has('system')) throw new TreeError('not a /console/inspect dump: no /ip or /system menu in it');
+  if (!topMenus.has('ip') || !topMenus.has('system'))
+    throw new TreeError('not a /console/inspect dump: no /ip or /system menu in it');
   visit(root, []);
   return { version, complete: true, topMenus, topCommands, menus };
 }

@@ -44,7 +44,12 @@ export class AnalysisCache {
       analysis = { version: doc.version, language: service ? language : undefined, ...result };
     } catch (error) {
       // No language features on a file its parser cannot read; the finding says so and the server lives on.
-      analysis = { version: doc.version, language: undefined, ast: undefined, problems: [analysisFailed('Checking', error)] };
+      analysis = {
+        version: doc.version,
+        language: undefined,
+        ast: undefined,
+        problems: [analysisFailed('Checking', error)],
+      };
     }
     this.entries.set(doc.uri, analysis);
     return analysis;

@@ -39,10 +39,12 @@ export function documentLinks(workspace: Workspace, doc: TextDocument): Document
   const links = new Map<string, DocumentLink>();
   const add = (start: number, end: number, target: string, tooltip: string): void => {
     const key = `${start}:${end}`;
-    if (!links.has(key)) links.set(key, { range: toRange(doc, start, end), target: pathToFileURL(target).href, tooltip });
+    if (!links.has(key))
+      links.set(key, { range: toRange(doc, start, end), target: pathToFileURL(target).href, tooltip });
   };
   const visit = (hop: Hop): void => {
-    if (hop.at?.file === path && hop.path && hop.status !== 'missing' && hop.status !== 'info') add(hop.at.start, hop.at.end, hop.path, `Open ${hop.label} (${hop.via ?? 'file'})`);
+    if (hop.at?.file === path && hop.path && hop.status !== 'missing' && hop.status !== 'info')
+      add(hop.at.start, hop.at.end, hop.path, `Open ${hop.label} (${hop.via ?? 'file'})`);
     hop.children.forEach(visit);
   };
   workspace.chains.chainOf(site).clients.forEach((c) => visit(c.root));
@@ -52,20 +54,41 @@ export function documentLinks(workspace: Workspace, doc: TextDocument): Document
     const url = m[0].replace(/[),.]+$/, '');
     if (url.includes('${')) continue;
     const target = servedPath(site.http, url);
-    if (target && files.exists(target)) add(m.index ?? 0, (m.index ?? 0) + url.length, target, 'Open the file this URL serves');
+    if (target && files.exists(target))
+      add(m.index ?? 0, (m.index ?? 0) + url.length, target, 'Open the file this URL serves');
   }
   return [...links.values()];
 }
 
-const STATUS: Record<string, [string, string]> = { ok: ['✓', 'found'], missing: ['✗', 'not there'], warning: ['!', 'warning'], info: ['ℹ', 'not downloaded yet'], unknown: ['?', 'known only at boot'] };
-const KIND: Record<string, string> = { dhcp: 'DHCP', loader: 'boot loader', module: 'module', config: 'PXELINUX config', label: 'label', script: 'iPXE script', kernel: 'kernel', initrd: 'initrd', rootfs: 'root filesystem', ignition: 'Ignition config', local: 'local disk' };
+const STATUS: Record<string, [string, string]> = {
+  ok: ['✓', 'found'],
+  missing: ['✗', 'not there'],
+  warning: ['!', 'warning'],
+  info: ['ℹ', 'not downloaded yet'],
+  unknown: ['?', 'known only at boot'],
+};
+const KIND: Record<string, string> = {
+  dhcp: 'DHCP',
+  loader: 'boot loader',
+  module: 'module',
+  config: 'PXELINUX config',
+  label: 'label',
+  script: 'iPXE script',
+  kernel: 'kernel',
+  initrd: 'initrd',
+  rootfs: 'root filesystem',
+  ignition: 'Ignition config',
+  local: 'local disk',
+};
 
 /** Hover on a path or URL the chain follows: what it is, how it is fetched, where it resolves, its status. */
 export function chainHover(workspace: Workspace, doc: TextDocument, offset: number): HoverInfo | undefined {
   const site = workspace.siteOf(doc.uri);
   if (!site) return undefined;
   const path = pathOf(doc.uri);
-  const hops = hopsAt(workspace.chains.chainOf(site), path, offset).filter((h) => h.kind !== 'dhcp' && h.kind !== 'label');
+  const hops = hopsAt(workspace.chains.chainOf(site), path, offset).filter(
+    (h) => h.kind !== 'dhcp' && h.kind !== 'label',
+  );
   const first = hops[0];
   if (!first?.at) return undefined;
   const lines = hops.map((h) => {
@@ -73,5 +96,9 @@ export function chainHover(workspace: Workspace, doc: TextDocument, offset: numb
     const [symbol, word] = STATUS[h.status] ?? ['', h.status];
     return `**${KIND[h.kind] ?? h.kind}** ${h.via ? `over ${h.via.toUpperCase()} ` : ''}→ ${where} — ${symbol} ${h.status !== 'ok' && h.message ? h.message : word}`;
   });
-  return { markdown: `${lines.join('\n\n')}\n\n*Boot chain of ${site.name ?? 'the site'}: PXE: Show Boot Chain*`, start: first.at.start, end: first.at.end };
+  return {
+    markdown: `${lines.join('\n\n')}\n\n*Boot chain of ${site.name ?? 'the site'}: PXE: Show Boot Chain*`,
+    start: first.at.start,
+    end: first.at.end,
+  };
 }

@@ -51,14 +51,23 @@ export function toDiagnostic(finding: Finding, doc: Positions, uri: string, loca
   if (finding.related?.length) {
     diagnostic.relatedInformation = finding.related.map((r) => {
       const other = r.file && locate ? locate(r.file) : undefined;
-      return { location: { uri: other?.uri ?? uri, range: toRange(other?.positions ?? doc, r.start, r.end) }, message: r.message };
+      return {
+        location: { uri: other?.uri ?? uri, range: toRange(other?.positions ?? doc, r.start, r.end) },
+        message: r.message,
+      };
     });
   }
   return diagnostic;
 }
 
 /** Quick fixes for the findings that overlap `range`. */
-export function toCodeActions(findings: readonly Finding[], doc: Positions, uri: string, range: Range, diagnostics: Diagnostic[]): CodeAction[] {
+export function toCodeActions(
+  findings: readonly Finding[],
+  doc: Positions,
+  uri: string,
+  range: Range,
+  diagnostics: Diagnostic[],
+): CodeAction[] {
   const offsetOf = (doc as TextDocument).offsetAt?.bind(doc);
   const from = offsetOf ? offsetOf(range.start) : 0;
   const to = offsetOf ? offsetOf(range.end) : Number.MAX_SAFE_INTEGER;
@@ -68,8 +77,12 @@ export function toCodeActions(findings: readonly Finding[], doc: Positions, uri:
     const diagnostic = diagnostics.find((d) => d.code === finding.ruleId) ?? toDiagnostic(finding, doc, uri);
     for (const fix of finding.fixes) {
       const action = CodeAction.create(fix.title, CodeActionKind.QuickFix);
-      if (fix.edits.length) action.edit = { changes: { [uri]: fix.edits.map((e) => ({ range: toRange(doc, e.start, e.end), newText: e.newText })) } };
-      if (fix.command) action.command = { title: fix.title, command: fix.command.id, arguments: fix.command.arguments ?? [] };
+      if (fix.edits.length)
+        action.edit = {
+          changes: { [uri]: fix.edits.map((e) => ({ range: toRange(doc, e.start, e.end), newText: e.newText })) },
+        };
+      if (fix.command)
+        action.command = { title: fix.title, command: fix.command.id, arguments: fix.command.arguments ?? [] };
       action.diagnostics = [diagnostic];
       if (fix.preferred) action.isPreferred = true;
       actions.push(action);
@@ -94,7 +107,11 @@ export function toCompletionItem(completion: Completion, doc: Positions): Comple
   if (completion.detail) item.detail = completion.detail;
   if (completion.documentation) item.documentation = { kind: 'markdown', value: completion.documentation };
   if (completion.snippet) item.insertTextFormat = InsertTextFormat.Snippet;
-  if (completion.replace) item.textEdit = { range: toRange(doc, completion.replace.start, completion.replace.end), newText: completion.insertText ?? completion.label };
+  if (completion.replace)
+    item.textEdit = {
+      range: toRange(doc, completion.replace.start, completion.replace.end),
+      newText: completion.insertText ?? completion.label,
+    };
   else if (completion.insertText) item.insertText = completion.insertText;
   return item;
 }
@@ -134,8 +151,15 @@ export function toFoldingRange(span: Span, doc: Positions): FoldingRange | undef
 
 /** A refactor or conversion; a client command gets the document URI as its first argument. */
 export function toRefactor(action: ActionInfo, doc: Positions, uri: string): CodeAction {
-  const result = CodeAction.create(action.title, action.kind === 'source' ? CodeActionKind.Source : CodeActionKind.RefactorRewrite);
-  if (action.edits) result.edit = { changes: { [uri]: action.edits.map((e) => ({ range: toRange(doc, e.start, e.end), newText: e.newText })) } };
-  if (action.command) result.command = { title: action.title, command: action.command.id, arguments: [uri, ...action.command.arguments] };
+  const result = CodeAction.create(
+    action.title,
+    action.kind === 'source' ? CodeActionKind.Source : CodeActionKind.RefactorRewrite,
+  );
+  if (action.edits)
+    result.edit = {
+      changes: { [uri]: action.edits.map((e) => ({ range: toRange(doc, e.start, e.end), newText: e.newText })) },
+    };
+  if (action.command)
+    result.command = { title: action.title, command: action.command.id, arguments: [uri, ...action.command.arguments] };
   return result;
 }

@@ -28,8 +28,10 @@ export function findSiteFiles(dir: string, depth = 3): string[] {
   }
   const found: string[] = [];
   for (const entry of entries) {
-    if (entry.isFile() && entry.name === SITE_FILE_NAME && trustedSiteFile(join(dir, entry.name))) found.push(join(dir, entry.name));
-    else if (entry.isDirectory() && depth > 0 && !SKIP.has(entry.name) && !entry.name.startsWith('.')) found.push(...findSiteFiles(join(dir, entry.name), depth - 1));
+    if (entry.isFile() && entry.name === SITE_FILE_NAME && trustedSiteFile(join(dir, entry.name)))
+      found.push(join(dir, entry.name));
+    else if (entry.isDirectory() && depth > 0 && !SKIP.has(entry.name) && !entry.name.startsWith('.'))
+      found.push(...findSiteFiles(join(dir, entry.name), depth - 1));
   }
   return found;
 }
@@ -56,7 +58,10 @@ export class Workspace {
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
   ) {
-    this.chains = new ChainCache(() => diskFiles(), (path) => this.open(path)?.getText() ?? readDisk(path));
+    this.chains = new ChainCache(
+      () => diskFiles(),
+      (path) => this.open(path)?.getText() ?? readDisk(path),
+    );
   }
 
   /** The open document for a path, if any. */
@@ -95,7 +100,17 @@ export class Workspace {
   locate = (file: string): { uri: string; positions: Positions } => {
     const doc = this.open(file);
     if (doc) return { uri: doc.uri, positions: doc };
-    return { uri: pathToFileURL(file).href, positions: positionsOf(this.chains.known().find((c) => c.texts.has(file))?.texts.get(file) ?? readDisk(file) ?? '') };
+    return {
+      uri: pathToFileURL(file).href,
+      positions: positionsOf(
+        this.chains
+          .known()
+          .find((c) => c.texts.has(file))
+          ?.texts.get(file) ??
+          readDisk(file) ??
+          '',
+      ),
+    };
   };
 
   diagnostics(findings: readonly Finding[], doc: Positions, uri: string): Diagnostic[] {
@@ -107,7 +122,12 @@ export class Workspace {
    * `validated`, which the caller has just validated), and clears files that no longer have findings or no
    * longer exist.
    */
-  publishSite(site: SiteView, levels: RuleLevels, validateOpen: (doc: TextDocument) => void, validated?: string): Chain {
+  publishSite(
+    site: SiteView,
+    levels: RuleLevels,
+    validateOpen: (doc: TextDocument) => void,
+    validated?: string,
+  ): Chain {
     const chain = this.chains.chainOf(site);
     const targets = new Set([...chain.texts.keys(), ...chain.problems.keys()]);
     for (const [path, siteFile] of this.published) if (siteFile === site.file) targets.add(path);
@@ -127,10 +147,16 @@ export class Workspace {
       const uri = pathToFileURL(path).href;
       const text = stat ? readDisk(path) : undefined;
       // A binary file the chain names (a splash image in pxelinux.cfg/) is never linted as a config.
-      const findings = text === undefined || textLooksBinary(text) ? [] : lintText(path, text, { levels, context: diskContext(path), crossFile }).findings;
+      const findings =
+        text === undefined || textLooksBinary(text)
+          ? []
+          : lintText(path, text, { levels, context: diskContext(path), crossFile }).findings;
       this.closedFiles.set(path, { key });
       if (!findings.length && !this.published.has(path)) continue;
-      void this.connection.sendDiagnostics({ uri, diagnostics: this.diagnostics(findings, positionsOf(text ?? ''), uri) });
+      void this.connection.sendDiagnostics({
+        uri,
+        diagnostics: this.diagnostics(findings, positionsOf(text ?? ''), uri),
+      });
       if (findings.length) this.published.set(path, site.file);
       else this.published.delete(path);
     }

@@ -37,12 +37,19 @@ function judged(language: string): Judged[] {
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     const cells = line.split('|').map((c) => c.trim());
     if (cells.length < 6 || !/^\d+$/.test(cells[2] ?? '')) continue;
-    rows.push({ file: cells[1]!.replace(/^`|`$/g, ''), line: Number(cells[2]), rule: cells[3]!.replace(/^`|`$/g, ''), why: cells[4]! });
+    rows.push({
+      file: cells[1]!.replace(/^`|`$/g, ''),
+      line: Number(cells[2]),
+      rule: cells[3]!.replace(/^`|`$/g, ''),
+      why: cells[4]!,
+    });
   }
   return rows;
 }
 
-export async function corpusFindings(language: string): Promise<{ key: string; file: string; line: number; rule: string; message: string; severity: string }[]> {
+export async function corpusFindings(
+  language: string,
+): Promise<{ key: string; file: string; line: number; rule: string; message: string; severity: string }[]> {
   const root = join(CORPUS, language);
   const reports = await lintPaths([root], { cwd: root });
   return reports.flatMap((r) =>
@@ -51,7 +58,14 @@ export async function corpusFindings(language: string): Promise<{ key: string; f
       .map((f) => {
         const file = relative(root, r.path);
         const line = lineOf(r.text, f.start);
-        return { key: `${file}:${line}:${f.ruleId}`, file, line, rule: f.ruleId, message: f.message, severity: f.severity };
+        return {
+          key: `${file}:${line}:${f.ruleId}`,
+          file,
+          line,
+          rule: f.ruleId,
+          message: f.message,
+          severity: f.severity,
+        };
       }),
   );
 }
@@ -70,7 +84,9 @@ describe.each(LANGUAGES)('real-world corpus: %s', (language) => {
   }, 120_000);
 
   const variantsFile = join(CORPUS, language, 'variants.json');
-  const variants: Variant[] = existsSync(variantsFile) ? (JSON.parse(readFileSync(variantsFile, 'utf8')) as Variant[]) : [];
+  const variants: Variant[] = existsSync(variantsFile)
+    ? (JSON.parse(readFileSync(variantsFile, 'utf8')) as Variant[])
+    : [];
   it.each(variants.map((v) => [`${v.rule} in ${v.file}: ${v.why}`, v] as const))('variant: %s', (_name, v) => {
     const path = join(CORPUS, language, v.file);
     const original = readFileSync(path, 'utf8');
@@ -79,8 +95,12 @@ describe.each(LANGUAGES)('real-world corpus: %s', (language) => {
     expect(original.indexOf(v.find, at + 1), `"${v.find}" is unique in ${v.file}`).toBe(-1);
     const text = original.slice(0, at) + v.replace + original.slice(at + v.find.length);
     const line = lineOf(text, at + v.replace.search(/\S|$/));
-    const findings = lintText(path, text, { context: diskContext(path) }).findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
-    const before = lintText(path, original, { context: diskContext(path) }).findings.filter((f) => f.ruleId === v.rule && lineOf(original, f.start) === line);
+    const findings = lintText(path, text, { context: diskContext(path) }).findings.filter(
+      (f) => f.severity === 'error' || f.severity === 'warning',
+    );
+    const before = lintText(path, original, { context: diskContext(path) }).findings.filter(
+      (f) => f.ruleId === v.rule && lineOf(original, f.start) === line,
+    );
     expect(before, 'the original has no such finding at that line').toEqual([]);
     expect(findings.filter((f) => f.ruleId === v.rule).map((f) => lineOf(text, f.start))).toContain(line);
   });
@@ -88,9 +108,15 @@ describe.each(LANGUAGES)('real-world corpus: %s', (language) => {
 
 const MINIMUM: Record<(typeof LANGUAGES)[number], number> = { ipxe: 60, pxelinux: 40, routeros: 40, ignition: 40 };
 
-it.each(LANGUAGES)('the %s corpus has the files the issue asks for, and 40 variants in all', async (language) => {
-  const reports = await lintPaths([join(CORPUS, language)]);
-  expect(reports.filter((r) => r.language === language).length).toBeGreaterThanOrEqual(MINIMUM[language]);
-  const variants = LANGUAGES.map((l) => join(CORPUS, l, 'variants.json')).filter(existsSync).flatMap((f) => JSON.parse(readFileSync(f, 'utf8')) as Variant[]);
-  expect(variants.length).toBeGreaterThanOrEqual(40);
-}, 120_000);
+it.each(LANGUAGES)(
+  'the %s corpus has the files the issue asks for, and 40 variants in all',
+  async (language) => {
+    const reports = await lintPaths([join(CORPUS, language)]);
+    expect(reports.filter((r) => r.language === language).length).toBeGreaterThanOrEqual(MINIMUM[language]);
+    const variants = LANGUAGES.map((l) => join(CORPUS, l, 'variants.json'))
+      .filter(existsSync)
+      .flatMap((f) => JSON.parse(readFileSync(f, 'utf8')) as Variant[]);
+    expect(variants.length).toBeGreaterThanOrEqual(40);
+  },
+  120_000,
+);

@@ -39,7 +39,9 @@ describe('classify', () => {
   });
 
   it('a help screen in pxelinux.cfg/ is not a config although the editor gives it the pxelinux id', () => {
-    expect(classify('/t/pxelinux.cfg/f1.txt', '\u000f0fHelp\u000f07\nPress F2 for options\n', 'pxelinux')).toBeUndefined();
+    expect(
+      classify('/t/pxelinux.cfg/f1.txt', '\u000f0fHelp\u000f07\nPress F2 for options\n', 'pxelinux'),
+    ).toBeUndefined();
     expect(classify('/t/pxelinux.cfg/menu.txt', 'MENU TITLE Boot\nLABEL local\n', 'pxelinux')).toBe('pxelinux');
     expect(classify('/t/pxelinux.cfg/01-52-54-00-12-34-56', 'anything', 'pxelinux')).toBe('pxelinux');
   });

@@ -16,9 +16,13 @@ describe.skipIf(!existsSync(CORPUS))('real-world corpus', () => {
     expect(reports.length).toBeGreaterThan(0);
     const errors = reports
       .filter((r) => !INTENTIONAL.has(r.path.split('/').pop() as string))
-      .flatMap((r) => r.findings.filter((f) => f.severity === 'error').map((f) => `${r.path}: ${f.ruleId} ${f.message}`));
+      .flatMap((r) =>
+        r.findings.filter((f) => f.severity === 'error').map((f) => `${r.path}: ${f.ruleId} ${f.message}`),
+      );
     // The spec 2.1.0 config: refused by Fedora CoreOS's Ignition, read by Flatcar's, so a warning (issue #20).
-    const legacy = reports.flatMap((r) => r.findings.filter((f) => f.ruleId === 'ignition.unsupportedVersion').map((f) => `${r.path}: ${f.severity}`));
+    const legacy = reports.flatMap((r) =>
+      r.findings.filter((f) => f.ruleId === 'ignition.unsupportedVersion').map((f) => `${r.path}: ${f.severity}`),
+    );
     expect(errors).toEqual([]);
     if (language === 'ignition') expect(legacy).toEqual([expect.stringMatching(/ignition-quench\.ign: warning$/)]);
   });

@@ -27,8 +27,12 @@ describe.each([20_000, 100_000])('JSON nested %i deep', (n) => {
     const text = deepConfig(n);
     const parsed = parseStrictJson(text, 'ignition.jsonSyntax');
     expect(parsed.ast.root).toBeUndefined();
-    expect(parsed.problems).toEqual([{ ruleId: 'ignition.jsonSyntax', start: CAP_AT, end: CAP_AT + 1, message: depthMessage() }]);
-    expect(parseStrictJson(arrays(n), 'site.jsonSyntax').problems.map((p) => [p.ruleId, p.start])).toEqual([['site.jsonSyntax', MAX_JSON_DEPTH]]);
+    expect(parsed.problems).toEqual([
+      { ruleId: 'ignition.jsonSyntax', start: CAP_AT, end: CAP_AT + 1, message: depthMessage() },
+    ]);
+    expect(parseStrictJson(arrays(n), 'site.jsonSyntax').problems.map((p) => [p.ruleId, p.start])).toEqual([
+      ['site.jsonSyntax', MAX_JSON_DEPTH],
+    ]);
   });
 
   it('classify gives up on content sniffing, and still classifies by name', () => {
@@ -39,7 +43,9 @@ describe.each([20_000, 100_000])('JSON nested %i deep', (n) => {
   it('lintText of a .ign reports the depth as a syntax error and runs no rule on it', () => {
     const result = lintText('/w/deep.ign', deepConfig(n));
     expect(result.language).toBe('ignition');
-    expect(result.findings.map((f) => `${f.severity} ${f.ruleId} ${f.start}`)).toEqual([`error ignition.jsonSyntax ${CAP_AT}`]);
+    expect(result.findings.map((f) => `${f.severity} ${f.ruleId} ${f.start}`)).toEqual([
+      `error ignition.jsonSyntax ${CAP_AT}`,
+    ]);
   });
 
   it('completion, hover and the outline answer nothing past the cap, and root keys before it', () => {
@@ -68,14 +74,21 @@ describe('the depth guard tokenises as jsonc-parser does', () => {
   });
 
   it('never lets the parser nest deeper than it counted (property, over JSON-ish noise)', () => {
-    const noise = fc.string({ unit: fc.constantFrom('[', ']', '{', '}', '"', '\\', '/', '*', '\n', ',', ':', 'a', '1', ' '), maxLength: 80 });
+    const noise = fc.string({
+      unit: fc.constantFrom('[', ']', '{', '}', '"', '\\', '/', '*', '\n', ',', ':', 'a', '1', ' '),
+      maxLength: 80,
+    });
     fc.assert(
       fc.property(noise, (text) => {
         let depth = 0;
         let deepest = 0;
         const down = (): void => void (deepest = Math.max(deepest, ++depth));
         const up = (): void => void depth--;
-        visit(text, { onObjectBegin: down, onArrayBegin: down, onObjectEnd: up, onArrayEnd: up }, { disallowComments: true });
+        visit(
+          text,
+          { onObjectBegin: down, onArrayBegin: down, onObjectEnd: up, onArrayEnd: up },
+          { disallowComments: true },
+        );
         if (jsonDepthExceeded(text, 3) < 0) expect(deepest).toBeLessThanOrEqual(3);
       }),
       { numRuns: 20_000, seed: 19 },
@@ -110,6 +123,8 @@ describe('the boot chain through a deep Ignition config', () => {
     }
     expect([...chain.problems.values()].flat().map((p) => p.ruleId)).not.toContain('internal.analysisFailed');
     // The script that references it is linted with the chain, and its own findings are unchanged.
-    expect(lintText(join(root, 'tftp/fedora-coreos.ipxe'), readDisk(join(root, 'tftp/fedora-coreos.ipxe')) ?? '').findings).toEqual([]);
+    expect(
+      lintText(join(root, 'tftp/fedora-coreos.ipxe'), readDisk(join(root, 'tftp/fedora-coreos.ipxe')) ?? '').findings,
+    ).toEqual([]);
   });
 });

@@ -31,11 +31,138 @@ function samples(folder: string, extension: RegExp): string[] {
 }
 
 const LANGUAGES = [
-  { id: 'ipxe', path: 'fuzz.ipxe', seeds: samples('ipxe', /\.ipxe$/), tokens: ['#!ipxe\n', '${', '}', '${net0/mac:hexhyp}', '||', '&&', ';', ':', ':label', '\\\n', 'kernel ', 'initrd ', '--name ', '-n ', 'goto ', 'choose ', 'item ', 'menu ', 'set ', 'initrd=main ', 'coreos.live.rootfs_url=', 'ignition.config.url=', 'http://', '"', '#', '\n', ' ', '\t', '\r\n', '\u00e9', '\u{1F600}'] },
-  { id: 'pxelinux', path: 'pxelinux.cfg/default', seeds: samples('pxelinux', /(\.cfg|default)$/), tokens: ['DEFAULT ', 'LABEL ', 'MENU ', 'TEXT HELP\n', 'ENDTEXT\n', 'KERNEL ', 'APPEND ', 'UI menu.c32\n', 'INCLUDE ', '#', '\n', ' ', '\t', 'fcos', '\r\n'] },
-  { id: 'routeros', path: 'fuzz.rsc', seeds: samples('routeros', /\.rsc$/), tokens: ['/ip dhcp-server option\n', 'add ', 'set ', '[', ']', '{', '}', '(', ')', '"', "'", '\\', '\\\n', '$x', ':local ', '#', ';', '=', '\n', ' '] },
-  { id: 'ignition', path: 'fuzz.ign', seeds: samples('ignition', /\.ign$/), tokens: ['{', '}', '[', ']', ',', ':', '"ignition"', '"version"', '"3.4.0"', '"2.1.0"', 'null', 'true', '1e999', '"\\u00"', '//', '\n', ' '] },
-  { id: 'site', path: 'pxe-site.json', seeds: samples('none', /pxe-site\.json$/), tokens: ['{', '}', '[', ']', ',', ':', '"version"', '1', '"name"', '"network"', '"password"', '"192.168.255.300"', 'null', '\n'] },
+  {
+    id: 'ipxe',
+    path: 'fuzz.ipxe',
+    seeds: samples('ipxe', /\.ipxe$/),
+    tokens: [
+      '#!ipxe\n',
+      '${',
+      '}',
+      '${net0/mac:hexhyp}',
+      '||',
+      '&&',
+      ';',
+      ':',
+      ':label',
+      '\\\n',
+      'kernel ',
+      'initrd ',
+      '--name ',
+      '-n ',
+      'goto ',
+      'choose ',
+      'item ',
+      'menu ',
+      'set ',
+      'initrd=main ',
+      'coreos.live.rootfs_url=',
+      'ignition.config.url=',
+      'http://',
+      '"',
+      '#',
+      '\n',
+      ' ',
+      '\t',
+      '\r\n',
+      '\u00e9',
+      '\u{1F600}',
+    ],
+  },
+  {
+    id: 'pxelinux',
+    path: 'pxelinux.cfg/default',
+    seeds: samples('pxelinux', /(\.cfg|default)$/),
+    tokens: [
+      'DEFAULT ',
+      'LABEL ',
+      'MENU ',
+      'TEXT HELP\n',
+      'ENDTEXT\n',
+      'KERNEL ',
+      'APPEND ',
+      'UI menu.c32\n',
+      'INCLUDE ',
+      '#',
+      '\n',
+      ' ',
+      '\t',
+      'fcos',
+      '\r\n',
+    ],
+  },
+  {
+    id: 'routeros',
+    path: 'fuzz.rsc',
+    seeds: samples('routeros', /\.rsc$/),
+    tokens: [
+      '/ip dhcp-server option\n',
+      'add ',
+      'set ',
+      '[',
+      ']',
+      '{',
+      '}',
+      '(',
+      ')',
+      '"',
+      "'",
+      '\\',
+      '\\\n',
+      '$x',
+      ':local ',
+      '#',
+      ';',
+      '=',
+      '\n',
+      ' ',
+    ],
+  },
+  {
+    id: 'ignition',
+    path: 'fuzz.ign',
+    seeds: samples('ignition', /\.ign$/),
+    tokens: [
+      '{',
+      '}',
+      '[',
+      ']',
+      ',',
+      ':',
+      '"ignition"',
+      '"version"',
+      '"3.4.0"',
+      '"2.1.0"',
+      'null',
+      'true',
+      '1e999',
+      '"\\u00"',
+      '//',
+      '\n',
+      ' ',
+    ],
+  },
+  {
+    id: 'site',
+    path: 'pxe-site.json',
+    seeds: samples('none', /pxe-site\.json$/),
+    tokens: [
+      '{',
+      '}',
+      '[',
+      ']',
+      ',',
+      ':',
+      '"version"',
+      '1',
+      '"name"',
+      '"network"',
+      '"password"',
+      '"192.168.255.300"',
+      'null',
+      '\n',
+    ],
+  },
 ] as const;
 
 function assertSafe(path: string, text: string): void {
@@ -54,20 +181,31 @@ describe('fuzz: parsers and rules never throw', () => {
     it(`${language.id}: token soup`, () => {
       expect(SERVICES.has(language.id)).toBe(true);
       fc.assert(
-        fc.property(fc.array(fc.oneof(fc.constantFrom(...language.tokens), fc.string({ maxLength: 8 })), { maxLength: 120 }), (parts) => {
-          assertSafe(language.path, parts.join(''));
-        }),
+        fc.property(
+          fc.array(fc.oneof(fc.constantFrom(...language.tokens), fc.string({ maxLength: 8 })), { maxLength: 120 }),
+          (parts) => {
+            assertSafe(language.path, parts.join(''));
+          },
+        ),
         { numRuns: 400, seed: 42 },
       );
     });
 
     it(`${language.id}: mutated real files`, () => {
       expect(language.seeds.length).toBeGreaterThan(0);
-      const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 40 }), insert: fc.oneof(fc.constantFrom(...language.tokens), fc.string({ maxLength: 12 })) });
+      const edit = fc.record({
+        at: fc.nat(),
+        remove: fc.nat({ max: 40 }),
+        insert: fc.oneof(fc.constantFrom(...language.tokens), fc.string({ maxLength: 12 })),
+      });
       fc.assert(
-        fc.property(fc.constantFrom(...language.seeds), fc.array(edit, { minLength: 1, maxLength: 8 }), (seed, edits) => {
-          assertSafe(language.path, mutate(seed, edits));
-        }),
+        fc.property(
+          fc.constantFrom(...language.seeds),
+          fc.array(edit, { minLength: 1, maxLength: 8 }),
+          (seed, edits) => {
+            assertSafe(language.path, mutate(seed, edits));
+          },
+        ),
         { numRuns: 300, seed: 7 },
       );
     });

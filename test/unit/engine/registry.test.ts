@@ -14,9 +14,13 @@ describe('rule registry', () => {
   });
 
   it('lists the same rules, defaults and levels as package.json (run `npm run gen` when this fails)', () => {
-    const fromManifest = Object.keys(properties).filter((k) => k.startsWith('pxeWorkbench.rules.')).sort();
+    const fromManifest = Object.keys(properties)
+      .filter((k) => k.startsWith('pxeWorkbench.rules.'))
+      .sort();
     expect(fromManifest).toEqual(RULES.map((r) => `pxeWorkbench.rules.${r.id}`).sort());
-    expect(Object.fromEntries(Object.entries(properties).filter(([k]) => k.startsWith('pxeWorkbench.rules.')))).toEqual(ruleSettings(RULES));
+    expect(Object.fromEntries(Object.entries(properties).filter(([k]) => k.startsWith('pxeWorkbench.rules.')))).toEqual(
+      ruleSettings(RULES),
+    );
   });
 
   it('has docs/rules.md up to date with a section per rule', () => {

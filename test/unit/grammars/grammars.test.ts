@@ -5,7 +5,10 @@ import { loadGrammar, scopeOf, tokenize } from '../../helpers/grammar';
 describe('TextMate grammars', () => {
   it('iPXE: header, labels, commands, options, settings, operators and comments', async () => {
     const g = await loadGrammar('source.ipxe');
-    const t = tokenize(g, '#!ipxe\n:start\nkernel --name k ${base}/vmlinuz initrd=main || goto failed\necho a#b # note\n');
+    const t = tokenize(
+      g,
+      '#!ipxe\n:start\nkernel --name k ${base}/vmlinuz initrd=main || goto failed\necho a#b # note\n',
+    );
     expect(scopeOf(t, '#!ipxe')).toBe('comment.line.shebang.ipxe');
     expect(scopeOf(t, 'start')).toBe('entity.name.label.ipxe');
     expect(scopeOf(t, 'kernel')).toBe('support.function.command.ipxe');
@@ -20,7 +23,10 @@ describe('TextMate grammars', () => {
 
   it('PXELINUX: keywords, labels, MENU directives and help text', async () => {
     const g = await loadGrammar('source.pxelinux');
-    const t = tokenize(g, '# c\nDEFAULT fcos\nLABEL fcos\n  MENU LABEL Fedora\n  TEXT HELP\n  KERNEL is just text here\n  ENDTEXT\n  APPEND ip=dhcp\n');
+    const t = tokenize(
+      g,
+      '# c\nDEFAULT fcos\nLABEL fcos\n  MENU LABEL Fedora\n  TEXT HELP\n  KERNEL is just text here\n  ENDTEXT\n  APPEND ip=dhcp\n',
+    );
     expect(scopeOf(t, '# c')).toBe('comment.line.number-sign.pxelinux');
     expect(scopeOf(t, 'DEFAULT')).toBe('keyword.control.pxelinux');
     expect(scopeOf(t, 'fcos')).toBe('entity.name.label.reference.pxelinux');
@@ -32,7 +38,10 @@ describe('TextMate grammars', () => {
 
   it('RouterOS: menus, commands, arguments, strings, variables and comments', async () => {
     const g = await loadGrammar('source.routeros');
-    const t = tokenize(g, '# c\n/ip dhcp-server option\nadd code=66 value="\'192.168.255.2\'"\n:local x [ find name=$y ]\n');
+    const t = tokenize(
+      g,
+      '# c\n/ip dhcp-server option\nadd code=66 value="\'192.168.255.2\'"\n:local x [ find name=$y ]\n',
+    );
     expect(scopeOf(t, '# c')).toBe('comment.line.number-sign.routeros');
     expect(t.find((x) => x.text.startsWith('/ip'))?.scopes.at(-1)).toBe('entity.name.namespace.menu.routeros');
     expect(scopeOf(t, 'add')).toBe('support.function.command.routeros');

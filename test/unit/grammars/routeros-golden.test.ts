@@ -40,7 +40,10 @@ describe.skipIf(!existsSync(DIR))('RouterOS grammar vs RouterOS token classes', 
           const theirs = golden[offset + i] ?? '';
           // Blanks inside a menu path token are RouterOS's `none`.
           if (expected.includes(theirs) || (line[i] === ' ' && theirs === 'none')) agreed++;
-          else disagreements.push(`${JSON.stringify(line.slice(token.startIndex, token.endIndex))} is ${scope}, RouterOS says ${theirs} (in ${JSON.stringify(line.trim())})`);
+          else
+            disagreements.push(
+              `${JSON.stringify(line.slice(token.startIndex, token.endIndex))} is ${scope}, RouterOS says ${theirs} (in ${JSON.stringify(line.trim())})`,
+            );
         }
       }
       state = result.ruleStack;

@@ -34,11 +34,15 @@ describe('editing an embedded file', () => {
       fc.string({ maxLength: 80 }).map((s) => encodeDataUrl(Buffer.from(s), { base64: false })),
       fc.string({ maxLength: 80 }).map((s) => encodeDataUrl(Buffer.from(s), { base64: true, mediaType: 'text/plain' })),
       // Hand-written forms we would not produce ourselves: lower-case escapes, needless escapes.
-      fc.string({ maxLength: 40 }).map((s) => `data:,${[...Buffer.from(s)].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('')}`),
+      fc
+        .string({ maxLength: 40 })
+        .map((s) => `data:,${[...Buffer.from(s)].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('')}`),
     );
     fc.assert(
       fc.property(source, fc.boolean(), (url, gzip) => {
-        const text = gzip ? config(encodeDataUrl(gzipSync(decodeDataUrl(url).bytes), { base64: true }), 'gzip') : config(url);
+        const text = gzip
+          ? config(encodeDataUrl(gzipSync(decodeDataUrl(url).bytes), { base64: true }), 'gzip')
+          : config(url);
         const { bytes } = readEmbedded(text, PATH);
         expect(writeEmbedded(text, PATH, bytes)).toBe(text);
       }),

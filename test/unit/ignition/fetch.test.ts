@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { applyFix, flagged, lintFixture } from '../../helpers/markers';
 
 const RULE = 'ignition.malformedUrl';
-const file = (source: string): string => `{ "ignition": { "version": "3.3.0" }, "storage": { "files": [{ "path": "/k", "contents": { "source": "${source}" } }] } }`;
+const file = (source: string): string =>
+  `{ "ignition": { "version": "3.3.0" }, "storage": { "files": [{ "path": "/k", "contents": { "source": "${source}" } }] } }`;
 
 describe(RULE, () => {
   it('flags a URL with no host after its scheme (tchnmf/fcos-ops: "http:192.168.122.1/gpg/gpg.key")', () => {
@@ -14,6 +15,13 @@ describe(RULE, () => {
   });
 
   it('leaves well-formed and host-less schemes alone', () => {
-    for (const ok of ['http://10.0.0.1/a', 'https://nas:8443/a?x=1', 's3://bucket/key', 'data:,hi', 'tftp://10.0.0.1/a']) expect(flagged(RULE, 'c.ign', file(ok))).toEqual([]);
+    for (const ok of [
+      'http://10.0.0.1/a',
+      'https://nas:8443/a?x=1',
+      's3://bucket/key',
+      'data:,hi',
+      'tftp://10.0.0.1/a',
+    ])
+      expect(flagged(RULE, 'c.ign', file(ok))).toEqual([]);
   });
 });

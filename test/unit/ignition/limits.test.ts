@@ -7,7 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { MAX_INFLATE_BYTES } from '../../../lib/core/untrusted';
 import { lintText } from '../../../lib/engine';
 import { ignition } from '../../../lib/languages/ignition';
-import { DataUrlTooLargeError, decodeDataUrl, encodeDataUrl, MAX_DATA_URL_CHARS } from '../../../lib/languages/ignition/dataUrl';
+import {
+  DataUrlTooLargeError,
+  decodeDataUrl,
+  encodeDataUrl,
+  MAX_DATA_URL_CHARS,
+} from '../../../lib/languages/ignition/dataUrl';
 import { EmbeddedError, readEmbedded } from '../../../lib/languages/ignition/embedded';
 import { flagged } from '../../helpers/markers';
 
@@ -35,8 +40,12 @@ describe('ignition.dataUrlTooLarge', () => {
   it('says at the URL that a data: URL over the cap is not checked, as information', () => {
     const text = config(huge);
     const findings = lintText('c.ign', text).findings;
-    expect(findings.map((f) => `${f.severity} ${f.ruleId} ${f.start}-${f.end}`)).toEqual([`info ${RULE} ${text.indexOf('"data:')}-${text.indexOf('"data:') + huge.length + 2}`]);
-    expect(findings[0]?.message).toMatch(/47\.7 MiB long, more than the 8\.0 MiB .* not checked \(Ignition still reads it\)/);
+    expect(findings.map((f) => `${f.severity} ${f.ruleId} ${f.start}-${f.end}`)).toEqual([
+      `info ${RULE} ${text.indexOf('"data:')}-${text.indexOf('"data:') + huge.length + 2}`,
+    ]);
+    expect(findings[0]?.message).toMatch(
+      /47\.7 MiB long, more than the 8\.0 MiB .* not checked \(Ignition still reads it\)/,
+    );
   });
 
   it('does not decode it: neither the rules, nor the hover, nor the actions', () => {
@@ -64,7 +73,9 @@ describe('gzip contents past the inflate cap', () => {
   const bomb = config(`data:;base64,${gzipBomb(MAX_INFLATE_BYTES / MIB + 16).toString('base64')}`, true);
 
   it('hover says the contents are too large to show', () => {
-    expect(hoverAt(bomb, '"data:')).toBe('data: URL too large to show: the gzip data inflates to more than 64 MiB; not decompressed. Check that it is the file you meant.');
+    expect(hoverAt(bomb, '"data:')).toBe(
+      'data: URL too large to show: the gzip data inflates to more than 64 MiB; not decompressed. Check that it is the file you meant.',
+    );
   });
 
   it('the decoded view and `ignition decode` refuse it with the reason', () => {

@@ -9,8 +9,14 @@ import { fieldsFor, SPEC_ORDER } from '../../../lib/languages/ignition/spec';
 
 const UPSTREAM = join('..', 'shared', 'reference', 'ignition-schema');
 const FILE: Record<string, string> = {
-  '3.0.0': 'v3_0.json', '3.1.0': 'v3_1.json', '3.2.0': 'v3_2.json', '3.3.0': 'v3_3.json',
-  '3.4.0': 'v3_4.json', '3.5.0': 'v3_5.json', '3.6.0': 'v3_6.json', '3.7.0-experimental': 'v3_7_experimental.json',
+  '3.0.0': 'v3_0.json',
+  '3.1.0': 'v3_1.json',
+  '3.2.0': 'v3_2.json',
+  '3.3.0': 'v3_3.json',
+  '3.4.0': 'v3_4.json',
+  '3.5.0': 'v3_5.json',
+  '3.6.0': 'v3_6.json',
+  '3.7.0-experimental': 'v3_7_experimental.json',
 };
 
 interface Node {
@@ -25,7 +31,11 @@ interface Node {
 /** path → "type required?" from an upstream schema, following $ref and allOf. */
 function upstreamFields(version: string): Map<string, string> {
   const schema = JSON.parse(readFileSync(join(UPSTREAM, FILE[version]!), 'utf8')) as Node & Record<string, unknown>;
-  const resolve = (ref: string): Node => ref.slice(2).split('/').reduce<Record<string, unknown>>((n, k) => n[k] as Record<string, unknown>, schema) as Node;
+  const resolve = (ref: string): Node =>
+    ref
+      .slice(2)
+      .split('/')
+      .reduce<Record<string, unknown>>((n, k) => n[k] as Record<string, unknown>, schema) as Node;
   const out = new Map<string, string>();
   const baseType = (t: Node['type']): string => (Array.isArray(t) ? t.filter((x) => x !== 'null')[0] : t) ?? 'object';
   const walk = (raw: Node, path: string, required: boolean): void => {
@@ -34,7 +44,8 @@ function upstreamFields(version: string): Map<string, string> {
     if (path) out.set(path, `${baseType(parts.find((p) => p.type)?.type)}${required ? ' required' : ''}`);
     for (const part of parts) {
       const req = new Set(part.required ?? []);
-      for (const [key, child] of Object.entries(part.properties ?? {})) walk(child, path ? `${path}.${key}` : key, req.has(key));
+      for (const [key, child] of Object.entries(part.properties ?? {}))
+        walk(child, path ? `${path}.${key}` : key, req.has(key));
       if (part.items) walk(part.items, `${path}[]`, false);
     }
   };
@@ -46,7 +57,9 @@ describe.skipIf(!existsSync(UPSTREAM))('Ignition spec model vs the upstream sche
   it.each(SPEC_ORDER)('%s: same fields, types and required properties', (version) => {
     const ours = new Map(fieldsFor(version).map((f) => [f.path, `${f.type}${f.required ? ' required' : ''}`]));
     const theirs = upstreamFields(version);
-    const missing = [...theirs].filter(([k, v]) => ours.get(k) !== v).map(([k, v]) => `${k}: upstream ${v}, ours ${ours.get(k) ?? '(none)'}`);
+    const missing = [...theirs]
+      .filter(([k, v]) => ours.get(k) !== v)
+      .map(([k, v]) => `${k}: upstream ${v}, ours ${ours.get(k) ?? '(none)'}`);
     const extra = [...ours].filter(([k]) => !theirs.has(k)).map(([k, v]) => `${k}: ours ${v}, upstream (none)`);
     expect([...missing, ...extra]).toEqual([]);
   });

@@ -6,7 +6,10 @@ import { SPEC_VERSIONS } from '../../../lib/languages/ignition';
 describe('ignition.unsupportedVersion', () => {
   const RULE = 'ignition.unsupportedVersion';
   it('explains a legacy 2.x config with one clear message: who refuses it, who still reads it', () => {
-    const r = lintFixture('config.ign', `{ "ignition": { "version": "2.1.0" }, "storage": {} }\n                           ^^^^^^^ ${RULE}\n`);
+    const r = lintFixture(
+      'config.ign',
+      `{ "ignition": { "version": "2.1.0" }, "storage": {} }\n                           ^^^^^^^ ${RULE}\n`,
+    );
     expect(r.actual).toEqual(r.expected);
     expect(r.findings.map((f) => f.severity)).toEqual(['warning']);
     expect(r.findings[0]!.message).toContain('legacy');
@@ -19,7 +22,9 @@ describe('ignition.unsupportedVersion', () => {
     expect(r.actual).toEqual(r.expected);
     expect(r.findings[0]!.message).toContain('spec 1');
     // A spec 1 .json file is recognised by its content (poseidon/matchbox examples were skipped before).
-    expect(lintText('network.json', '{"ignitionVersion":1,"systemd":{"units":[]}}').findings.map((f) => f.ruleId)).toEqual([RULE]);
+    expect(
+      lintText('network.json', '{"ignitionVersion":1,"systemd":{"units":[]}}').findings.map((f) => f.ruleId),
+    ).toEqual([RULE]);
     expect(lintText('other.json', '{"ignitionVersion":"yes"}').language).toBeUndefined();
   });
 });
@@ -27,21 +32,27 @@ describe('ignition.unsupportedVersion', () => {
 describe('ignition.invalidVersion', () => {
   const RULE = 'ignition.invalidVersion';
   it('refuses a version without its patch number, and the fix completes it', () => {
-    const r = lintFixture('config.ign', `{ "ignition": { "version": "3.4" } }\n                           ^^^^^ ${RULE}\n`);
+    const r = lintFixture(
+      'config.ign',
+      `{ "ignition": { "version": "3.4" } }\n                           ^^^^^ ${RULE}\n`,
+    );
     expect(r.actual).toEqual(r.expected);
     expect(r.findings[0]!.message).toContain('"3.4.0"');
     expect(JSON.parse(applyFix(r.text, r.findings[0]!)).ignition.version).toBe('3.4.0');
   });
 
   it('accepts every 3.x spec and offers the latest for an unknown one', () => {
-    for (const v of SPEC_VERSIONS) expect(lintFixture('config.ign', `{ "ignition": { "version": "${v}" } }`, RULE).actual).toEqual([]);
+    for (const v of SPEC_VERSIONS)
+      expect(lintFixture('config.ign', `{ "ignition": { "version": "${v}" } }`, RULE).actual).toEqual([]);
     const r = lintFixture('config.ign', '{ "ignition": { "version": "3.9.0" } }', RULE);
     expect(r.actual).toHaveLength(1);
     expect(lintFixture('config.ign', applyFix(r.text, r.findings[0]!), RULE).actual).toEqual([]);
   });
 
   it('checks .json files only when they are Ignition configs', () => {
-    expect(lintText('config.json', '{ "ignition": { "version": "2.2.0" } }').findings.map((f) => f.ruleId)).toEqual(['ignition.unsupportedVersion']);
+    expect(lintText('config.json', '{ "ignition": { "version": "2.2.0" } }').findings.map((f) => f.ruleId)).toEqual([
+      'ignition.unsupportedVersion',
+    ]);
     expect(lintText('package.json', '{ "name": "x", "version": "2.2.0" }').language).toBeUndefined();
     expect(lintText('odd.json', '{ "x": { "ignition": { "version": "2.2.0" } } }').language).toBeUndefined();
   });

@@ -6,8 +6,15 @@ const RULE = 'ipxe.constantCondition';
 describe(RULE, () => {
   it('flags isset of a bare word and iseq of two fixed words', () => {
     checkRule(RULE, 'a.ipxe', {
-      bad: [`#!ipxe\nisset ksdevice || set ksdevice bootif\n      ^^^^^^^^ ${RULE}\n`, `#!ipxe\niseq os Debian && echo deb ||\n     ^^^^^^^^^ ${RULE}\n`],
-      good: ['#!ipxe\nisset ${ksdevice} || set ksdevice bootif\n', '#!ipxe\niseq ${os} Debian && echo deb ||\n', '#!ipxe\niseq ${a}x x ||\n'],
+      bad: [
+        `#!ipxe\nisset ksdevice || set ksdevice bootif\n      ^^^^^^^^ ${RULE}\n`,
+        `#!ipxe\niseq os Debian && echo deb ||\n     ^^^^^^^^^ ${RULE}\n`,
+      ],
+      good: [
+        '#!ipxe\nisset ${ksdevice} || set ksdevice bootif\n',
+        '#!ipxe\niseq ${os} Debian && echo deb ||\n',
+        '#!ipxe\niseq ${a}x x ||\n',
+      ],
     });
   });
 

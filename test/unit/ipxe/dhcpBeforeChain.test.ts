@@ -8,7 +8,11 @@ describe(RULE, () => {
   it('flags DHCP settings used to fetch or boot before any dhcp', () => {
     checkRule(RULE, 'a.ipxe', {
       bad: [`#!ipxe\nchain \${root-path}\n      ^^^^^^^^^^^^ ${RULE}\ndhcp\n`],
-      good: ['#!ipxe\ndhcp && chain ${root-path}\n', '#!ipxe\nifconf -c dhcp\nchain tftp://${next-server}/${filename}\n', '#!ipxe\necho ${next-server}\n'],
+      good: [
+        '#!ipxe\ndhcp && chain ${root-path}\n',
+        '#!ipxe\nifconf -c dhcp\nchain tftp://${next-server}/${filename}\n',
+        '#!ipxe\necho ${next-server}\n',
+      ],
     });
   });
 });
@@ -21,7 +25,9 @@ describe(`${RULE}: only where the script configures the network itself`, () => {
       '#!ipxe\nread netX/root-path\nsanboot ${netX/root-path} ||\n',
     ];
     for (const text of quiet) expect(lintFixture('menu.ipxe', text, RULE).actual, text).toEqual([]);
-    const embedded = lintText('embed.ipxe', '#!ipxe\nchain tftp://${next-server}/boot.ipxe\n', { context: { path: '/site/embed.ipxe' } });
+    const embedded = lintText('embed.ipxe', '#!ipxe\nchain tftp://${next-server}/boot.ipxe\n', {
+      context: { path: '/site/embed.ipxe' },
+    });
     expect(embedded.findings.filter((f) => f.ruleId === RULE)).toHaveLength(1);
   });
 });

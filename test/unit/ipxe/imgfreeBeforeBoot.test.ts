@@ -6,7 +6,9 @@ const RULE = 'ipxe.imgfreeBeforeBoot';
 describe(RULE, () => {
   it('flags an imgfree that frees the kernel before boot', () => {
     checkRule(RULE, 'a.ipxe', {
-      bad: [`#!ipxe\nkernel http://nas/vmlinuz initrd=initrd.img\ninitrd http://nas/initrd.img\nimgfree\n^^^^^^^ ${RULE}\nboot\n`],
+      bad: [
+        `#!ipxe\nkernel http://nas/vmlinuz initrd=initrd.img\ninitrd http://nas/initrd.img\nimgfree\n^^^^^^^ ${RULE}\nboot\n`,
+      ],
       good: [
         '#!ipxe\nimgfree\nkernel http://nas/vmlinuz\nboot\n',
         '#!ipxe\nimgfree\n:again\nboot\n',

@@ -20,15 +20,29 @@ describe(RULE, () => {
   });
 
   it('suggests the loaded name', () => {
-    const r = lintFixture('a.ipxe', '#!ipxe\nkernel http://nas/vmlinuz initrd=mian\ninitrd --name main http://nas/x.img\n', RULE);
+    const r = lintFixture(
+      'a.ipxe',
+      '#!ipxe\nkernel http://nas/vmlinuz initrd=mian\ninitrd --name main http://nas/x.img\n',
+      RULE,
+    );
     expect(applyFix(r.text, r.findings[0]!)).toContain('initrd=main');
   });
 });
 
 describe(`${RULE}: initrd.magic and URLs`, () => {
   it('accepts initrd.magic (iPXE’s file of all initrds), and says a URL is not a name, with versions', () => {
-    expect(lintFixture('a.ipxe', '#!ipxe\nkernel http://nas/vmlinuz initrd=initrd.magic\ninitrd http://nas/initrd.img\n', RULE).actual).toEqual([]);
-    const r = lintFixture('a.ipxe', '#!ipxe\nkernel http://nas/linux initrd=http://nas/initrd.img\ninitrd http://nas/initrd.gz\n', RULE);
+    expect(
+      lintFixture(
+        'a.ipxe',
+        '#!ipxe\nkernel http://nas/vmlinuz initrd=initrd.magic\ninitrd http://nas/initrd.img\n',
+        RULE,
+      ).actual,
+    ).toEqual([]);
+    const r = lintFixture(
+      'a.ipxe',
+      '#!ipxe\nkernel http://nas/linux initrd=http://nas/initrd.img\ninitrd http://nas/initrd.gz\n',
+      RULE,
+    );
     expect(r.findings[0]!.message).toContain('not a URL');
     expect(r.findings[0]!.message).toContain('iPXE before 2.0 or Linux before 5.7');
   });
@@ -37,8 +51,12 @@ describe(`${RULE}: initrd.magic and URLs`, () => {
 describe(`${RULE}: misremembered magic names`, () => {
   it('flags `initrd=initramfs.magic`, even inside a set that the kernel line expands', () => {
     checkRule(RULE, 'a.ipxe', {
-      bad: [`#!ipxe\nset params quiet initrd=initramfs.magic\n                        ^^^^^^^^^^^^^^^ ${RULE}\nkernel http://nas/\${k} \${params}\ninitrd http://nas/\${i}\n`],
-      good: ['#!ipxe\nset params quiet initrd=initrd.magic\nkernel http://nas/${k} ${params}\ninitrd http://nas/${i}\n'],
+      bad: [
+        `#!ipxe\nset params quiet initrd=initramfs.magic\n                        ^^^^^^^^^^^^^^^ ${RULE}\nkernel http://nas/\${k} \${params}\ninitrd http://nas/\${i}\n`,
+      ],
+      good: [
+        '#!ipxe\nset params quiet initrd=initrd.magic\nkernel http://nas/${k} ${params}\ninitrd http://nas/${i}\n',
+      ],
     });
   });
 });

@@ -26,7 +26,9 @@ describe(`${RULE}: a goto before the choose`, () => {
   it('pairs a choice only with the gotos that follow it (a `goto ${menu}` at the top reads the parent’s value)', () => {
     checkRule(RULE, 'a.ipxe', {
       bad: [],
-      good: ['#!ipxe\ngoto ${menu}\n:kali\nmenu Kali\nitem current Current\nchoose menu || exit\ngoto ${menu} ||\nchain ${menu}.ipxe\n'],
+      good: [
+        '#!ipxe\ngoto ${menu}\n:kali\nmenu Kali\nitem current Current\nchoose menu || exit\ngoto ${menu} ||\nchain ${menu}.ipxe\n',
+      ],
     });
   });
 });

@@ -12,7 +12,13 @@ describe(RULE, () => {
         `#!ipxe\nchoose --default\n       ^^^^^^^^^ ${RULE}\n^^^^^^^^^^^^^^^^ ${RULE}\n`,
         `#!ipxe\nkernel || goto failed\n^^^^^^ ${RULE}\n:failed\n`,
       ],
-      good: ['#!ipxe\ngoto start\n:start\n', '#!ipxe\nboot\n', '#!ipxe\nset empty\n', '#!ipxe\nchoose --default fcos target\n', '#!ipxe\necho\n'],
+      good: [
+        '#!ipxe\ngoto start\n:start\n',
+        '#!ipxe\nboot\n',
+        '#!ipxe\nset empty\n',
+        '#!ipxe\nchoose --default fcos target\n',
+        '#!ipxe\necho\n',
+      ],
     });
   });
 });

@@ -32,7 +32,11 @@ boot
   });
 
   it('names the image by its URL when no --name is given, and the quick fix adds it', () => {
-    const r = lintFixture('boot.ipxe', '#!ipxe\nkernel http://nas/vmlinuz quiet || goto fail\ninitrd http://nas/images/initrd.img\n', RULE);
+    const r = lintFixture(
+      'boot.ipxe',
+      '#!ipxe\nkernel http://nas/vmlinuz quiet || goto fail\ninitrd http://nas/images/initrd.img\n',
+      RULE,
+    );
     expect(r.findings[0]!.message).toContain('initrd=initrd.img');
     const fixed = applyFix(r.text, r.findings[0]!);
     expect(fixed).toContain('kernel http://nas/vmlinuz quiet initrd=initrd.img || goto fail');
@@ -47,7 +51,8 @@ boot
 
 describe(`${RULE}: imgargs and versions`, () => {
   it('reads an imgargs that names the kernel: it replaces the command line (class 1)', () => {
-    const ok = '#!ipxe\nkernel http://nas/gparted/vmlinuz\ninitrd http://nas/gparted/initrd.img\nimgargs vmlinuz initrd=initrd.img boot=live\nboot\n';
+    const ok =
+      '#!ipxe\nkernel http://nas/gparted/vmlinuz\ninitrd http://nas/gparted/initrd.img\nimgargs vmlinuz initrd=initrd.img boot=live\nboot\n';
     expect(lintFixture('boot.ipxe', ok, RULE).actual).toEqual([]);
     const r = lintFixture(
       'boot.ipxe',
@@ -77,8 +82,11 @@ boot
       '#!ipxe\nkernel bootloader-live.efi\ninitrd http://nas/redox-live.iso\nboot\n',
     ];
     for (const text of ok) expect(lintFixture('boot.ipxe', text, RULE).actual, text).toEqual([]);
-    const bad = '#!ipxe\nset args console=tty1\nkernel http://nas/vmlinuz ${args} ${from_parent}\ninitrd http://nas/initrd.img\n';
+    const bad =
+      '#!ipxe\nset args console=tty1\nkernel http://nas/vmlinuz ${args} ${from_parent}\ninitrd http://nas/initrd.img\n';
     expect(lintFixture('boot.ipxe', bad, RULE).actual).toHaveLength(1);
-    expect(lintFixture('boot.ipxe', '#!ipxe\nkernel http://nas/vmlinuz.efi\ninitrd http://nas/initrd.img\n', RULE).actual).toHaveLength(1);
+    expect(
+      lintFixture('boot.ipxe', '#!ipxe\nkernel http://nas/vmlinuz.efi\ninitrd http://nas/initrd.img\n', RULE).actual,
+    ).toHaveLength(1);
   });
 });

@@ -11,7 +11,11 @@ describe(RULE, () => {
         `#!ipxe\nset base-url http://nas\nkernel \${bsae-url}/vmlinuz ||\n         ^^^^^^^^ ${RULE}\n`,
         `#!ipxe\nchain tftp://\${next_server}/boot.ipxe ||\n               ^^^^^^^^^^^ ${RULE}\n`,
       ],
-      good: ['#!ipxe\nset base http://nas\nchain ${base}/boot.ipxe ||\n', '#!ipxe\nchain ${from_parent}/boot.ipxe ||\n', '#!ipxe\nset ab 1\necho ${ac}\n'],
+      good: [
+        '#!ipxe\nset base http://nas\nchain ${base}/boot.ipxe ||\n',
+        '#!ipxe\nchain ${from_parent}/boot.ipxe ||\n',
+        '#!ipxe\nset ab 1\necho ${ac}\n',
+      ],
     });
     const r = lintFixture('a.ipxe', '#!ipxe\nset BASEURL http://nas\nchain ${BASEURLL}/boot.ipxe ||\n', RULE);
     expect(r.findings[0]!.severity).toBe('warning');
@@ -22,6 +26,9 @@ describe(RULE, () => {
   it('leaves truly unknown names to ipxe.undefinedVariable, at info', () => {
     const text = '#!ipxe\nset BASEURL http://nas\nchain ${BASEURLL}/a ${space}/b ||\n';
     const findings = lintFixture('a.ipxe', text).findings.filter((f) => f.ruleId.endsWith('Variable'));
-    expect(findings.map((f) => `${f.ruleId} ${f.severity}`).sort()).toEqual(['ipxe.misspelledVariable warning', 'ipxe.undefinedVariable info']);
+    expect(findings.map((f) => `${f.ruleId} ${f.severity}`).sort()).toEqual([
+      'ipxe.misspelledVariable warning',
+      'ipxe.undefinedVariable info',
+    ]);
   });
 });

@@ -6,8 +6,15 @@ const RULE = 'ipxe.setWithEquals';
 describe(RULE, () => {
   it('flags `set name=value` and `set name = value`', () => {
     checkRule(RULE, 'a.ipxe', {
-      bad: [`#!ipxe\nset base-url=http://nas\n    ^^^^^^^^^^^^^^^^^^^ ${RULE}\n`, `#!ipxe\nset base-url = http://nas\n             ^ ${RULE}\n`],
-      good: ['#!ipxe\nset base-url http://nas\n', '#!ipxe\nset cmdline console=ttyS0 initrd=initrd.img\n', '#!ipxe\nset ${name}=x y\n'],
+      bad: [
+        `#!ipxe\nset base-url=http://nas\n    ^^^^^^^^^^^^^^^^^^^ ${RULE}\n`,
+        `#!ipxe\nset base-url = http://nas\n             ^ ${RULE}\n`,
+      ],
+      good: [
+        '#!ipxe\nset base-url http://nas\n',
+        '#!ipxe\nset cmdline console=ttyS0 initrd=initrd.img\n',
+        '#!ipxe\nset ${name}=x y\n',
+      ],
     });
   });
 

@@ -7,7 +7,11 @@ describe(RULE, () => {
   it('flags ${ without }', () => {
     checkRule(RULE, 'a.ipxe', {
       bad: [`#!ipxe\nchain http://\${next-server/boot.ipxe\n             ^^ ${RULE}\n`],
-      good: ['#!ipxe\nchain http://${next-server}/boot.ipxe\n', '#!ipxe\necho ${net${i}/mac}\n', '#!ipxe\necho $ and { alone\n'],
+      good: [
+        '#!ipxe\nchain http://${next-server}/boot.ipxe\n',
+        '#!ipxe\necho ${net${i}/mac}\n',
+        '#!ipxe\necho $ and { alone\n',
+      ],
     });
   });
 });

@@ -22,7 +22,8 @@ isset \${filename} && chian \${filename}
   });
 
   it('knows every documented command and leaves computed names alone', () => {
-    const text = '#!ipxe\ndhcp\nifconf -c dhcp net0\nimgfetch --name x http://a/b\nchoose t && goto ${t}\n${cmd} arg\nsha256sum x\nreboot\n';
+    const text =
+      '#!ipxe\ndhcp\nifconf -c dhcp net0\nimgfetch --name x http://a/b\nchoose t && goto ${t}\n${cmd} arg\nsha256sum x\nreboot\n';
     expect(lintFixture('boot.ipxe', text, RULE).actual).toEqual([]);
   });
 

@@ -23,7 +23,9 @@ describe(RULE, () => {
 
   // `boot` returns when the image does (an EFI program, memtest, a script): the next line is a fallback.
   it('treats the line after a plain boot as reachable', () => {
-    expect(lintFixture('a.ipxe', '#!ipxe\nkernel http://nas/memtest.efi\nboot\ngoto menu\n:menu\n', RULE).actual).toEqual([]);
+    expect(
+      lintFixture('a.ipxe', '#!ipxe\nkernel http://nas/memtest.efi\nboot\ngoto menu\n:menu\n', RULE).actual,
+    ).toEqual([]);
   });
 
   it('reports a dead block once, and says how to write the fallback it probably was', () => {
@@ -34,6 +36,8 @@ describe(RULE, () => {
   });
 
   it('leaves a lone exit after a goto alone (a harmless terminator)', () => {
-    expect(lintFixture('a.ipxe', '#!ipxe\nchoose v || exit 0\ngoto v_${v}\nexit 0\n\n:v_a\necho a\n', RULE).actual).toEqual([]);
+    expect(
+      lintFixture('a.ipxe', '#!ipxe\nchoose v || exit 0\ngoto v_${v}\nexit 0\n\n:v_a\necho a\n', RULE).actual,
+    ).toEqual([]);
   });
 });

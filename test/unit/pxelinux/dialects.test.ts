@@ -23,19 +23,27 @@ describe('which files in pxelinux.cfg/ are configs', () => {
 
 describe('pxelinux.unknownKeyword in U-Boot extlinux.conf', () => {
   const RULE = 'pxelinux.unknownKeyword';
-  it('knows U-Boot\'s own keywords (boot/pxe_utils.c) and still catches typos', () => {
+  it("knows U-Boot's own keywords (boot/pxe_utils.c) and still catches typos", () => {
     checkRule(RULE, 'extlinux.conf', {
       bad: [`label linux\n  kernel /Image\n  fdtdri /dtbs\n  ^^^^^^ ${RULE}\n`],
-      good: ['menu title Boot\ntimeout 30\ndefault linux\nlabel linux\n  kernel /Image\n  fdtdir /dtbs\n  fdtoverlays /o/a.dtbo /o/b.dtbo\n  devicetree /system.dtb\n  devicetreedir /d\n  initrd /initrd\n  append root=/dev/mmcblk0p2\n'],
+      good: [
+        'menu title Boot\ntimeout 30\ndefault linux\nlabel linux\n  kernel /Image\n  fdtdir /dtbs\n  fdtoverlays /o/a.dtbo /o/b.dtbo\n  devicetree /system.dtb\n  devicetreedir /d\n  initrd /initrd\n  append root=/dev/mmcblk0p2\n',
+      ],
     });
-    expect(lintFixture('extlinux.conf', 'label a\n  fdtdri /d\n', RULE).findings[0]!.message).toContain('Did you mean `fdtdir`');
+    expect(lintFixture('extlinux.conf', 'label a\n  fdtdri /d\n', RULE).findings[0]!.message).toContain(
+      'Did you mean `fdtdir`',
+    );
   });
 });
 
 describe('loader versions', () => {
   it('reads the banner a SYSLINUX loader carries', () => {
     const bytes = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
-    expect(versionIn(bytes('\0\x7f junk PXELINUX 4.05 20140113 Copyright'))).toEqual({ version: 'PXELINUX 4.05', major: 4, number: 4.05 });
+    expect(versionIn(bytes('\0\x7f junk PXELINUX 4.05 20140113 Copyright'))).toEqual({
+      version: 'PXELINUX 4.05',
+      major: 4,
+      number: 4.05,
+    });
     expect(versionIn(bytes('ISOLINUX 6.03 2014-10-06'))).toEqual({ version: 'ISOLINUX 6.03', major: 6, number: 6.03 });
     expect(versionIn(bytes('no banner'))).toBeUndefined();
   });

@@ -8,10 +8,19 @@ import { diskFiles } from '../../../lib/site/context';
 
 describe('PXELINUX config lookup', () => {
   it('tries the UUID, 01-<mac>, the hex IP shortened digit by digit, then default', () => {
-    expect(lookupOrder({ uuid: 'B8945908-D6A6-41A9-611D-74A6AB80B83D', mac: '88:99:AA:BB:CC:DD', ip: '192.0.2.91' })).toEqual([
+    expect(
+      lookupOrder({ uuid: 'B8945908-D6A6-41A9-611D-74A6AB80B83D', mac: '88:99:AA:BB:CC:DD', ip: '192.0.2.91' }),
+    ).toEqual([
       'b8945908-d6a6-41a9-611d-74a6ab80b83d',
       '01-88-99-aa-bb-cc-dd',
-      'C000025B', 'C000025', 'C00002', 'C0000', 'C000', 'C00', 'C0', 'C',
+      'C000025B',
+      'C000025',
+      'C00002',
+      'C0000',
+      'C000',
+      'C00',
+      'C0',
+      'C',
       'default',
     ]);
   });

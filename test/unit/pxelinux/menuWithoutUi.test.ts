@@ -19,7 +19,8 @@ describe(RULE, () => {
   });
 
   it('is quiet in U-Boot extlinux.conf and in files other configs include', () => {
-    const quiet = (path: string, text: string) => lintText(path, text, { context: { path } }).findings.filter((f) => f.ruleId === RULE);
+    const quiet = (path: string, text: string) =>
+      lintText(path, text, { context: { path } }).findings.filter((f) => f.ruleId === RULE);
     expect(quiet('/b/boot/extlinux/extlinux.conf', 'menu title Boot\nlabel a\n  kernel /Image\n')).toEqual([]);
     expect(quiet('/t/pxelinux.cfg/default', 'menu title Boot\nlabel a\n  kernel /Image\n  fdtdir /dtbs\n')).toEqual([]);
     expect(quiet('/t/menus/tools.cfg', 'MENU TITLE Tools\nLABEL a\n')).toEqual([]);

@@ -27,18 +27,27 @@ describe(RULE, () => {
   });
 
   it('is quiet on MENU LABEL before the first LABEL of a file that may be MENU INCLUDEd as a submenu', () => {
-    const problems = (path: string) => lintText(path, 'MENU TITLE Utilities\nMENU LABEL ^Utilities\nLABEL a\n  KERNEL x\n', { context: { path } }).findings.filter((f) => f.ruleId === RULE);
+    const problems = (path: string) =>
+      lintText(path, 'MENU TITLE Utilities\nMENU LABEL ^Utilities\nLABEL a\n  KERNEL x\n', {
+        context: { path },
+      }).findings.filter((f) => f.ruleId === RULE);
     expect(problems('/srv/tftp/utilities.conf')).toEqual([]);
     expect(problems('/srv/tftp/pxelinux.cfg/default')).toHaveLength(1);
   });
 });
 
 describe(GLOBAL, () => {
-  it('hints at global keywords written inside a LABEL, but not at a submenu\'s own settings', () => {
+  it("hints at global keywords written inside a LABEL, but not at a submenu's own settings", () => {
     checkRule(GLOBAL, 'pxelinux.cfg/default', {
       bad: [`LABEL a\n  TIMEOUT 50\n  ^^^^^^^ ${GLOBAL}\n  MENU TITLE x\n  ^^^^^^^^^^ ${GLOBAL}\n`],
-      good: ['TIMEOUT 50\nLABEL a\n  KERNEL k\n', 'LABEL a\nMENU BEGIN other\n  MENU TITLE Other\n  LABEL b\n    KERNEL k\n  MENU TITLE Other again\n  TIMEOUT 30\nMENU END\n', 'LABEL a\nINCLUDE more.cfg\nTIMEOUT 50\n'],
+      good: [
+        'TIMEOUT 50\nLABEL a\n  KERNEL k\n',
+        'LABEL a\nMENU BEGIN other\n  MENU TITLE Other\n  LABEL b\n    KERNEL k\n  MENU TITLE Other again\n  TIMEOUT 30\nMENU END\n',
+        'LABEL a\nINCLUDE more.cfg\nTIMEOUT 50\n',
+      ],
     });
-    expect(lintText('pxelinux.cfg/default', 'LABEL a\n  TIMEOUT 50\n').findings.find((f) => f.ruleId === GLOBAL)?.severity).toBe('hint');
+    expect(
+      lintText('pxelinux.cfg/default', 'LABEL a\n  TIMEOUT 50\n').findings.find((f) => f.ruleId === GLOBAL)?.severity,
+    ).toBe('hint');
   });
 });

@@ -22,7 +22,12 @@ LABEL local
   });
 
   it('accepts existing labels, kernel files without a menu, and files that INCLUDE others', () => {
-    for (const text of ['DEFAULT fcos\nLABEL fcos\n', 'DEFAULT vmlinuz.efi quiet\n', 'DEFAULT fcos\nINCLUDE more.cfg\n', 'UI menu.c32\nDEFAULT x\nMENU INCLUDE x.cfg\n']) {
+    for (const text of [
+      'DEFAULT fcos\nLABEL fcos\n',
+      'DEFAULT vmlinuz.efi quiet\n',
+      'DEFAULT fcos\nINCLUDE more.cfg\n',
+      'UI menu.c32\nDEFAULT x\nMENU INCLUDE x.cfg\n',
+    ]) {
       expect(lintFixture('pxelinux.cfg/default', text, RULE).actual).toEqual([]);
     }
   });

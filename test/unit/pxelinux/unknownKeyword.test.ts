@@ -24,8 +24,20 @@ LABEL fcos
 
   it('accepts every keyword in any case, comments, and free text inside TEXT HELP', () => {
     const text = [
-      'default fcos', 'Prompt 0', 'TIMEOUT 50', '# a comment', 'MENU TITLE x', 'MENU COLOR sel 7 #ffffffff #00000000',
-      'LABEL fcos', '  MENU LABEL ^Fedora', '  TEXT HELP', '  anything goes here, even KERNAL', '  ENDTEXT', '  LINUX vmlinuz', '  APPEND -', '  IPAPPEND 2',
+      'default fcos',
+      'Prompt 0',
+      'TIMEOUT 50',
+      '# a comment',
+      'MENU TITLE x',
+      'MENU COLOR sel 7 #ffffffff #00000000',
+      'LABEL fcos',
+      '  MENU LABEL ^Fedora',
+      '  TEXT HELP',
+      '  anything goes here, even KERNAL',
+      '  ENDTEXT',
+      '  LINUX vmlinuz',
+      '  APPEND -',
+      '  IPAPPEND 2',
     ].join('\n');
     expect(lintFixture('isolinux.cfg', text, RULE).actual).toEqual([]);
   });

@@ -5,7 +5,11 @@ describe('pxelinux.timeoutRange', () => {
   const RULE = 'pxelinux.timeoutRange';
   it('flags timeouts that are not whole tenths of a second in range', () => {
     checkRule(RULE, 'pxelinux.cfg/default', {
-      bad: [`TIMEOUT 5s\n        ^^ ${RULE}\n`, `TOTALTIMEOUT 99999\n             ^^^^^ ${RULE}\n`, `TIMEOUT -1\n        ^^ ${RULE}\n`],
+      bad: [
+        `TIMEOUT 5s\n        ^^ ${RULE}\n`,
+        `TOTALTIMEOUT 99999\n             ^^^^^ ${RULE}\n`,
+        `TIMEOUT -1\n        ^^ ${RULE}\n`,
+      ],
       good: ['TIMEOUT 0\n', 'TIMEOUT 50\n', 'TOTALTIMEOUT 35996\n', 'TIMEOUT 0x10\n'],
     });
   });

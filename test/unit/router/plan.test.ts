@@ -54,7 +54,9 @@ describe('the router script as desired state', () => {
     expect(pool.props.ranges).toBe('10.0.0.30-10.0.0.40');
     expect(pool.setOnly).toBe(false);
     expect(desired.items.find((i) => i.key === 'other')?.setOnly).toBe(true);
-    expect(desired.removals).toEqual([expect.objectContaining({ keyName: 'mac-address', key: '52:54:00:AA:BB:CC', line: 6 })]);
+    expect(desired.removals).toEqual([
+      expect.objectContaining({ keyName: 'mac-address', key: '52:54:00:AA:BB:CC', line: 6 }),
+    ]);
     expect(desired.items.find((i) => i.keyName === 'address')?.key).toBe('10.0.0.5');
     expect(desired.unsupported.map((u) => [u.line, u.why.split(' ')[0]])).toEqual([
       [8, 'set'],
@@ -80,10 +82,20 @@ describe('the router plan', () => {
 
   it("compares in the router's spelling, sets only what differs (old → new), removes duplicates, keeps the rest", () => {
     const plan = makeRouterPlan(
-      desiredOf('/ip dhcp-server lease\nadd mac-address=52:54:00:12:34:56 address=192.168.255.50 disabled=no lease-time=30m comment=n1\n/ip pool\nadd name=lab ranges=10.0.0.1-10.0.0.9'),
+      desiredOf(
+        '/ip dhcp-server lease\nadd mac-address=52:54:00:12:34:56 address=192.168.255.50 disabled=no lease-time=30m comment=n1\n/ip pool\nadd name=lab ranges=10.0.0.1-10.0.0.9',
+      ),
       state({
         '/ip/dhcp-server/lease': [
-          { '.id': '*1', 'mac-address': '52:54:00:12:34:56', address: '192.168.255.51', disabled: 'false', 'lease-time': '00:30:00', comment: 'n1', dynamic: 'false' },
+          {
+            '.id': '*1',
+            'mac-address': '52:54:00:12:34:56',
+            address: '192.168.255.51',
+            disabled: 'false',
+            'lease-time': '00:30:00',
+            comment: 'n1',
+            dynamic: 'false',
+          },
           { '.id': '*2', 'mac-address': '52:54:00:12:34:56', address: '192.168.255.50', dynamic: 'false' },
           { '.id': '*3', 'mac-address': '52:54:00:99:99:99', address: '192.168.255.99', dynamic: 'true' },
           { '.id': '*4', 'mac-address': '52:54:00:77:77:77', address: '192.168.255.77', dynamic: 'false' },
@@ -91,7 +103,10 @@ describe('the router plan', () => {
         '/ip/pool': [{ '.id': '*9', name: 'lab', ranges: '10.0.0.1-10.0.0.9' }],
       }),
     );
-    expect(ops(plan)).toEqual(['set /ip/dhcp-server/lease mac-address=52:54:00:12:34:56', 'remove /ip/dhcp-server/lease mac-address=52:54:00:12:34:56']);
+    expect(ops(plan)).toEqual([
+      'set /ip/dhcp-server/lease mac-address=52:54:00:12:34:56',
+      'remove /ip/dhcp-server/lease mac-address=52:54:00:12:34:56',
+    ]);
     expect(plan.ops[0]!.changes).toEqual([{ name: 'address', old: '192.168.255.51', new: '192.168.255.50' }]);
     expect(plan.ops[1]!.id).toBe('*2');
     expect(plan.same).toBe(1);
@@ -101,7 +116,20 @@ describe('the router plan', () => {
     expect(lines).toContain('keep   /ip dhcp-server lease mac-address=52:54:00:77:77:77 (*4)');
     expect(lines).toMatch(/1 to change, 1 to remove, 1 already right, 1 kept\.$/);
     // prune removes the extra one too (never the dynamic one).
-    expect(ops(makeRouterPlan(desiredOf('/ip dhcp-server lease\nadd mac-address=52:54:00:12:34:56'), state({ '/ip/dhcp-server/lease': [{ '.id': '*4', 'mac-address': '52:54:00:77:77:77' }, { '.id': '*3', 'mac-address': '52:54:00:99:99:99', dynamic: 'true' }] }), { prune: true }))).toEqual([
+    expect(
+      ops(
+        makeRouterPlan(
+          desiredOf('/ip dhcp-server lease\nadd mac-address=52:54:00:12:34:56'),
+          state({
+            '/ip/dhcp-server/lease': [
+              { '.id': '*4', 'mac-address': '52:54:00:77:77:77' },
+              { '.id': '*3', 'mac-address': '52:54:00:99:99:99', dynamic: 'true' },
+            ],
+          }),
+          { prune: true },
+        ),
+      ),
+    ).toEqual([
       'add /ip/dhcp-server/lease mac-address=52:54:00:12:34:56',
       'remove /ip/dhcp-server/lease mac-address=52:54:00:77:77:77',
     ]);
@@ -119,11 +147,21 @@ describe('the router plan', () => {
   it('exports what the router has as a script that reads back as the same desired state', () => {
     const rows = state({
       '/ip/pool': [{ '.id': '*1', name: 'lab', ranges: '10.0.0.1-10.0.0.9' }],
-      '/ip/dhcp-server/option': [{ '.id': '*2', name: 'boot', code: '67', value: "'lpxelinux.0'", 'raw-value': '6c70' }],
-      '/ip/dhcp-server/lease': [{ '.id': '*3', 'mac-address': '52:54:00:12:34:56', comment: 'node one "x"', disabled: 'false', dynamic: 'false' }],
+      '/ip/dhcp-server/option': [
+        { '.id': '*2', name: 'boot', code: '67', value: "'lpxelinux.0'", 'raw-value': '6c70' },
+      ],
+      '/ip/dhcp-server/lease': [
+        {
+          '.id': '*3',
+          'mac-address': '52:54:00:12:34:56',
+          comment: 'node one "x"',
+          disabled: 'false',
+          dynamic: 'false',
+        },
+      ],
     });
     const script = exportScript(rows, '# pulled');
-    expect(script).toContain("add name=boot code=67 value=\"'lpxelinux.0'\"");
+    expect(script).toContain('add name=boot code=67 value="\'lpxelinux.0\'"');
     expect(script).not.toContain('raw-value');
     const again = makeRouterPlan(desiredOf(script), rows);
     expect(again.ops).toEqual([]);
@@ -135,7 +173,12 @@ describe('the router plan', () => {
     const rows = state({
       '/ip/dhcp-server/lease': [
         { '.id': '*3', 'mac-address': '52:54:00:12:34:56', comment: evil, dynamic: 'false' },
-        { '.id': '*4', 'mac-address': '52:54:00:12:34:57', 'comment\n/system reset-configuration': 'y', dynamic: 'false' },
+        {
+          '.id': '*4',
+          'mac-address': '52:54:00:12:34:57',
+          'comment\n/system reset-configuration': 'y',
+          dynamic: 'false',
+        },
       ],
     });
     const desired = desiredOf('/ip dhcp-server lease\nadd mac-address=52:54:00:12:34:56 comment=plain');

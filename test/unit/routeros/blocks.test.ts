@@ -25,14 +25,16 @@ describe('RouterOS commands inside blocks', () => {
   });
 
   it('reads a block in the menu it runs in: a menu block in its menu, a stored script from the root', () => {
-    const text = '/ip firewall filter {\n    add chain=input action=accept\n}\n/ip pool\n:if (true) do={ add name=p ranges=10.0.0.2-10.0.0.9 }\n/system script add name=s source={ add name=x }\n';
+    const text =
+      '/ip firewall filter {\n    add chain=input action=accept\n}\n/ip pool\n:if (true) do={ add name=p ranges=10.0.0.2-10.0.0.9 }\n/system script add name=s source={ add name=x }\n';
     // The last `add` runs from the root menu, where RouterOS has no command add.
     expect(flagged(RULE, 'a.rsc', text)).toEqual(['add']);
     expect(lintFixture('a.rsc', text, RULE).findings[0]!.start).toBe(text.lastIndexOf('add'));
   });
 
   it('takes scripting commands without `:` inside /{ … } blocks, as RouterOS does', () => {
-    const text = '/{\n    local wan "ether1"\n    put $wan\n    if ($wan != "") do={ put "ok" }\n    :foreach i in={1;2} do={ put $i }\n}\n';
+    const text =
+      '/{\n    local wan "ether1"\n    put $wan\n    if ($wan != "") do={ put "ok" }\n    :foreach i in={1;2} do={ put $i }\n}\n';
     expect(flagged(RULE, 'a.rsc', text)).toEqual([]);
   });
 

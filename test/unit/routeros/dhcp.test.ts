@@ -17,7 +17,13 @@ describe('RouterOS DHCP option values', () => {
     expect(describeBytes(parseOptionValue(value))).toBe(bytes);
   });
 
-  it.each([["'open", 'never closed'], ['0x123', 'odd number'], ['0x', 'no hex digits'], ['text', 'unexpected'], ['', 'empty']])('rejects %j (%s)', (value, message) => {
+  it.each([
+    ["'open", 'never closed'],
+    ['0x123', 'odd number'],
+    ['0x', 'no hex digits'],
+    ['text', 'unexpected'],
+    ['', 'empty'],
+  ])('rejects %j (%s)', (value, message) => {
     expect(parseOptionValue(value).error).toContain(message);
   });
 });
@@ -36,9 +42,15 @@ describe('RouterOS statements', () => {
 
 describe('routeros DHCP rules', () => {
   it('routeros.dhcpOptionValue flags broken expressions', () => {
-    expect(flagged('routeros.dhcpOptionValue', 'a.rsc', `${OPTIONS}add code=67 name=b value="'lpxelinux.0"\n`)).toEqual([`"'lpxelinux.0"`]);
-    expect(flagged('routeros.dhcpOptionValue', 'a.rsc', `${OPTIONS}add code=43 name=v value=0x123\n`)).toEqual(['0x123']);
-    expect(flagged('routeros.dhcpOptionValue', 'a.rsc', `${OPTIONS}add code=67 name=b value="'lpxelinux.0'"\n`)).toEqual([]);
+    expect(flagged('routeros.dhcpOptionValue', 'a.rsc', `${OPTIONS}add code=67 name=b value="'lpxelinux.0"\n`)).toEqual(
+      [`"'lpxelinux.0"`],
+    );
+    expect(flagged('routeros.dhcpOptionValue', 'a.rsc', `${OPTIONS}add code=43 name=v value=0x123\n`)).toEqual([
+      '0x123',
+    ]);
+    expect(
+      flagged('routeros.dhcpOptionValue', 'a.rsc', `${OPTIONS}add code=67 name=b value="'lpxelinux.0'"\n`),
+    ).toEqual([]);
   });
 
   it('routeros.legacyOptionValue warns about bare IPs and quotes them as text', () => {
@@ -54,7 +66,8 @@ describe('routeros DHCP rules', () => {
   });
 
   it('routeros.badValue flags IPs, MACs, yes/no and numbers of the wrong kind, and leaves computed values alone', () => {
-    const text = '/ip dhcp-server network\nadd address=192.168.255.0/24 next-server=192.168.255.300 dns-none=maybe netmask=40 gateway=2.2\n/ip dhcp-server lease\nadd address=$ip mac-address=52:54:00:12:34 disabled=[:pick "no" 0]\n/ip pool\nadd name=p ranges=10.0.0.10-10.0.0.20\n/system scheduler\nadd name=s start-time=03:00:00 interval=1d\n';
+    const text =
+      '/ip dhcp-server network\nadd address=192.168.255.0/24 next-server=192.168.255.300 dns-none=maybe netmask=40 gateway=2.2\n/ip dhcp-server lease\nadd address=$ip mac-address=52:54:00:12:34 disabled=[:pick "no" 0]\n/ip pool\nadd name=p ranges=10.0.0.10-10.0.0.20\n/system scheduler\nadd name=s start-time=03:00:00 interval=1d\n';
     expect(flagged('routeros.badValue', 'a.rsc', text)).toEqual(['192.168.255.300', 'maybe', '40', '52:54:00:12:34']);
   });
 
@@ -75,10 +88,18 @@ describe('routeros DHCP rules', () => {
       `set [ find mac-address=52:54:00:12:34:53 ] address=192.168.255.53,192.168.255.54`,
       '',
     ].join('\n');
-    expect(flagged('routeros.badValue', 'a.rsc', text)).toEqual(['192.168.255.0/24,restrict=off', '"192.168.255.50,hostfwd=tcp:127.0.0.1:25555-:22"', '192.168.255.51-192.168.255.60', '192.168.255.0/24', '192.168.255.53,192.168.255.54']);
+    expect(flagged('routeros.badValue', 'a.rsc', text)).toEqual([
+      '192.168.255.0/24,restrict=off',
+      '"192.168.255.50,hostfwd=tcp:127.0.0.1:25555-:22"',
+      '192.168.255.51-192.168.255.60',
+      '192.168.255.0/24',
+      '192.168.255.53,192.168.255.54',
+    ]);
     const messages = lintFixture('a.rsc', text, 'routeros.badValue').findings.map((f) => f.message);
     expect(messages[0]).toMatch(/is not one IPv4 network: .* like address=192\.168\.255\.0\/24/);
-    expect(messages[1]).toMatch(/is not one IPv4 address: a lease takes a single address, like address=192\.168\.255\.50/);
+    expect(messages[1]).toMatch(
+      /is not one IPv4 address: a lease takes a single address, like address=192\.168\.255\.50/,
+    );
   });
 
   it('routeros.undefinedOption and undefinedOptionSet flag references to names never added, with suggestions', () => {
@@ -90,12 +111,22 @@ describe('routeros DHCP rules', () => {
   });
 
   it('routeros.duplicateName flags a second add of the same name in one menu', () => {
-    expect(flagged('routeros.duplicateName', 'a.rsc', `${OPTIONS}add code=67 name=boot value=0x01\nadd code=67 name=boot value=0x02\n/ip pool\nadd name=boot ranges=1.1.1.1\n`)).toEqual(['boot']);
+    expect(
+      flagged(
+        'routeros.duplicateName',
+        'a.rsc',
+        `${OPTIONS}add code=67 name=boot value=0x01\nadd code=67 name=boot value=0x02\n/ip pool\nadd name=boot ranges=1.1.1.1\n`,
+      ),
+    ).toEqual(['boot']);
   });
 
   it('routeros.missingNextServer flags option 66 without next-server on any network', () => {
     const base = `${OPTIONS}add code=66 name=tftp value="s'192.168.255.2'"\n/ip dhcp-server network\n`;
-    expect(flagged('routeros.missingNextServer', 'a.rsc', `${base}add address=192.168.255.0/24 gateway=192.168.255.1\n`)).toEqual(['code=66']);
-    expect(flagged('routeros.missingNextServer', 'a.rsc', `${base}add address=192.168.255.0/24 next-server=192.168.255.2\n`)).toEqual([]);
+    expect(
+      flagged('routeros.missingNextServer', 'a.rsc', `${base}add address=192.168.255.0/24 gateway=192.168.255.1\n`),
+    ).toEqual(['code=66']);
+    expect(
+      flagged('routeros.missingNextServer', 'a.rsc', `${base}add address=192.168.255.0/24 next-server=192.168.255.2\n`),
+    ).toEqual([]);
   });
 });

@@ -9,7 +9,12 @@ describe('RouterOS inputs found by the fuzz campaign', () => {
       const text = `options=a,b\u00e5${blank}option${blank}{ add name=x }`;
       const { ast } = parseRouterOs(text);
       expect(ast.tokens.every((t) => t.end > t.start)).toBe(true);
-      expect(ast.tokens.filter((t) => t.kind === 'word').map((t) => t.text)).toEqual(['options=a,b\u00e5', 'option', 'add', 'name=x']);
+      expect(ast.tokens.filter((t) => t.kind === 'word').map((t) => t.text)).toEqual([
+        'options=a,b\u00e5',
+        'option',
+        'add',
+        'name=x',
+      ]);
       expect(() => lintText('/fuzz/x.rsc', text)).not.toThrow();
     }
   });

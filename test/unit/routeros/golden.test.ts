@@ -27,7 +27,10 @@ describe.skipIf(!existsSync(DIR))('tokenizer vs RouterOS token classes', () => {
     ours.forEach((cls, i) => {
       if (cls === undefined) return;
       if (cls === golden[i]) agreed++;
-      else disagreements.push(`${i} ${JSON.stringify(text.slice(Math.max(0, i - 8), i + 8))}: ours ${cls}, RouterOS ${golden[i]}`);
+      else
+        disagreements.push(
+          `${i} ${JSON.stringify(text.slice(Math.max(0, i - 8), i + 8))}: ours ${cls}, RouterOS ${golden[i]}`,
+        );
     });
     expect(disagreements.slice(0, 5)).toEqual([]);
     expect(agreed).toBeGreaterThanOrEqual(minimum);

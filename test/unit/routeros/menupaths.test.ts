@@ -27,15 +27,25 @@ describe('RouterOS menu paths written every way', () => {
   });
 
   it('reads the same menu and command from every form', () => {
-    const forms = ['/ip dhcp-server option sets add name=a', '/ip/dhcp-server/option/sets/add name=a', '/ip dhcp-server/option/sets add name=a', '/ip/dhcp-server/option/sets\nadd name=a'];
+    const forms = [
+      '/ip dhcp-server option sets add name=a',
+      '/ip/dhcp-server/option/sets/add name=a',
+      '/ip dhcp-server/option/sets add name=a',
+      '/ip/dhcp-server/option/sets\nadd name=a',
+    ];
     for (const text of forms) {
       const s = everyStatementOf(parseRouterOs(text).ast).find((x) => x.command);
-      expect([s?.menu, s?.command?.text, text.slice(s!.command!.start, s!.command!.end)], text).toEqual(['/ip dhcp-server option sets', 'add', 'add']);
+      expect([s?.menu, s?.command?.text, text.slice(s!.command!.start, s!.command!.end)], text).toEqual([
+        '/ip dhcp-server option sets',
+        'add',
+        'add',
+      ]);
     }
   });
 
   it('still catches a set that is never added, and a duplicate, in the slash form', () => {
-    const text = '/ip/dhcp-server/option/sets/add name=pxe\n/ip/dhcp-server/option/sets/add name=pxe\n/ip/dhcp-server/network/add address=10.0.0.0/24 dhcp-option-set=pex\n';
+    const text =
+      '/ip/dhcp-server/option/sets/add name=pxe\n/ip/dhcp-server/option/sets/add name=pxe\n/ip/dhcp-server/network/add address=10.0.0.0/24 dhcp-option-set=pex\n';
     expect(flagged('routeros.undefinedOptionSet', 'a.rsc', text)).toEqual(['pex']);
     expect(flagged('routeros.duplicateName', 'a.rsc', text)).toEqual(['pxe']);
   });

@@ -15,7 +15,13 @@ describe('isolation: a failure on one file stays on that file', () => {
       throw new RangeError('Maximum call stack size exceeded');
     });
     const { findings } = lintText('/w/boot.ipxe', '#!ipxe\n');
-    expect(findings).toEqual([expect.objectContaining({ ruleId: 'internal.analysisFailed', severity: 'error', message: expect.stringContaining('nests too deeply') })]);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        ruleId: 'internal.analysisFailed',
+        severity: 'error',
+        message: expect.stringContaining('nests too deeply'),
+      }),
+    ]);
   });
 
   it('the open-document pipeline does the same and offers no language features on that version', () => {
@@ -36,7 +42,12 @@ describe('isolation: a failure on one file stays on that file', () => {
       },
     );
     const problems = chains.problemsFor(inputs.site, inputs.site.file);
-    expect(problems).toEqual([expect.objectContaining({ ruleId: 'internal.analysisFailed', message: expect.stringContaining('Building the boot chain failed') })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        ruleId: 'internal.analysisFailed',
+        message: expect.stringContaining('Building the boot chain failed'),
+      }),
+    ]);
   });
 });
 

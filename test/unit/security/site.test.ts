@@ -14,7 +14,10 @@ function siteFile(json: unknown): string {
   return file;
 }
 
-const withTarget = (target: object): object => ({ ...FULL_SITE, targets: { nas: { kind: 'synology', host: '127.0.0.1', user: 'u', ...target } } });
+const withTarget = (target: object): object => ({
+  ...FULL_SITE,
+  targets: { nas: { kind: 'synology', host: '127.0.0.1', user: 'u', ...target } },
+});
 
 describe('the site loader refuses wrong types, naming the field', () => {
   it.each([
@@ -54,7 +57,9 @@ describe('the site loader refuses wrong types, naming the field', () => {
   });
 
   it('escapes control characters of the value it quotes', () => {
-    expect(() => loadSiteJson(siteFile({ ...FULL_SITE, vm: { memoryMiB: '\u001b[2J' } }))).toThrow('(it is "\\u001b[2J")');
+    expect(() => loadSiteJson(siteFile({ ...FULL_SITE, vm: { memoryMiB: '\u001b[2J' } }))).toThrow(
+      '(it is "\\u001b[2J")',
+    );
   });
 });
 
@@ -78,7 +83,7 @@ describe('a site file anyone could have planted is not used', () => {
     return { dir, script: join(dir, 'tftp', 'boot.ipxe') };
   };
 
-  it('in a world-writable folder (like /tmp itself) it is skipped; in the user\'s own folder it is found', () => {
+  it("in a world-writable folder (like /tmp itself) it is skipped; in the user's own folder it is found", () => {
     const { dir, script } = plant();
     expect(diskContext(script).site?.file).toBe(join(dir, 'pxe-site.json'));
     chmodSync(dir, 0o777);
@@ -86,9 +91,12 @@ describe('a site file anyone could have planted is not used', () => {
     chmodSync(dir, 0o755);
   });
 
-  it.runIf(process.getuid?.() === 0)('owned by another user it is skipped (root runs CI, so it can hand the file to someone else)', () => {
-    const { script } = plant();
-    chownSync(join(script, '..', '..', 'pxe-site.json'), 12345, 12345);
-    expect(diskContext(script).site).toBeUndefined();
-  });
+  it.runIf(process.getuid?.() === 0)(
+    'owned by another user it is skipped (root runs CI, so it can hand the file to someone else)',
+    () => {
+      const { script } = plant();
+      chownSync(join(script, '..', '..', 'pxe-site.json'), 12345, 12345);
+      expect(diskContext(script).site).toBeUndefined();
+    },
+  );
 });

@@ -4,7 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { confine, escapeControl, gunzipCapped, jsonDepthExceeded, parseJsonCapped, readCapped, readCappedAsync, UntrustedInputError } from '../../../lib/core/untrusted';
+import {
+  confine,
+  escapeControl,
+  gunzipCapped,
+  jsonDepthExceeded,
+  parseJsonCapped,
+  readCapped,
+  readCappedAsync,
+  UntrustedInputError,
+} from '../../../lib/core/untrusted';
 
 const dir = (): string => mkdtempSync(join(tmpdir(), 'pxe-untrusted-'));
 
@@ -19,20 +28,32 @@ describe('readCapped: regular files only, with a cap', () => {
   it('refuses a FIFO without blocking (a plain open would wait for a writer forever)', async () => {
     const d = dir();
     execFileSync('mkfifo', [join(d, 'pipe')]);
-    expect(readCapped(join(d, 'pipe'))).toMatchObject({ ok: false, reason: 'notFile', message: expect.stringContaining('named pipe') });
+    expect(readCapped(join(d, 'pipe'))).toMatchObject({
+      ok: false,
+      reason: 'notFile',
+      message: expect.stringContaining('named pipe'),
+    });
     expect(await readCappedAsync(join(d, 'pipe'))).toMatchObject({ ok: false, reason: 'notFile' });
   });
 
   it('refuses a device, also behind a symbolic link (/dev/zero never ends)', () => {
     const d = dir();
     symlinkSync('/dev/zero', join(d, 'router.rsc'));
-    expect(readCapped(join(d, 'router.rsc'))).toMatchObject({ ok: false, reason: 'notFile', message: expect.stringContaining('device') });
+    expect(readCapped(join(d, 'router.rsc'))).toMatchObject({
+      ok: false,
+      reason: 'notFile',
+      message: expect.stringContaining('device'),
+    });
   });
 
   it('refuses a file over the cap with a message that names the cap', () => {
     const d = dir();
     writeFileSync(join(d, 'big.ipxe'), Buffer.alloc(2048, 0x61));
-    expect(readCapped(join(d, 'big.ipxe'), 1024)).toMatchObject({ ok: false, reason: 'tooLarge', message: expect.stringContaining('larger than') });
+    expect(readCapped(join(d, 'big.ipxe'), 1024)).toMatchObject({
+      ok: false,
+      reason: 'tooLarge',
+      message: expect.stringContaining('larger than'),
+    });
     expect(readCapped(join(d, 'big.ipxe'), 4096).ok).toBe(true);
   });
 

@@ -48,7 +48,9 @@ describe('followLink: where a symlink under a root leads, through other links', 
   });
 
   it('allows relative links that stay inside, through other links too, and dangling ones inside', () => {
-    expect(verdictOf({ 'images/v1-kernel': 'k', 'images/kernel': { link: 'v1-kernel' } }, 'images/kernel')).toBe('inside');
+    expect(verdictOf({ 'images/v1-kernel': 'k', 'images/kernel': { link: 'v1-kernel' } }, 'images/kernel')).toBe(
+      'inside',
+    );
     expect(verdictOf({ 'a/b/f': 'x', 'a/b/up': { link: '..' }, 'a/c': { link: 'b/up/b/f' } }, 'a/c')).toBe('inside');
     expect(verdictOf({ 'd/kernel': { link: 'v0-kernel' } }, 'd/kernel')).toBe('inside');
   });
@@ -56,15 +58,29 @@ describe('followLink: where a symlink under a root leads, through other links', 
 
 describe('site.linkOutsideRoot', () => {
   const RULE = 'site.linkOutsideRoot';
-  const siteText = '{ "version": 1, "name": "lab", "network": { "subnet": "192.168.255.0/24", "router": "192.168.255.1" }, "tftp": { "root": "tftp" }, "http": { "baseUrl": "http://192.168.255.2/tftp/", "root": "tftp" } }';
-  const lint = (dir: string) => lintText(join(dir, 'pxe-site.json'), siteText, { context: { path: join(dir, 'pxe-site.json'), files: diskFiles() } }).findings.filter((f) => f.ruleId === RULE);
+  const siteText =
+    '{ "version": 1, "name": "lab", "network": { "subnet": "192.168.255.0/24", "router": "192.168.255.1" }, "tftp": { "root": "tftp" }, "http": { "baseUrl": "http://192.168.255.2/tftp/", "root": "tftp" } }';
+  const lint = (dir: string) =>
+    lintText(join(dir, 'pxe-site.json'), siteText, {
+      context: { path: join(dir, 'pxe-site.json'), files: diskFiles() },
+    }).findings.filter((f) => f.ruleId === RULE);
 
   it('reports each link that leads out on the tftp.root value, naming the link and the link it goes through', () => {
-    const { dir } = site({ 'd1/d2/d3/d4/x': { link: '../../../..' }, 'd1/d2/d3/d4/y': { link: 'x/../../../../etc' }, etc: { link: '/etc' }, 'loop/a': { link: 'b' }, 'loop/b': { link: 'a' }, kernel: { link: 'v1' }, v1: 'k' });
+    const { dir } = site({
+      'd1/d2/d3/d4/x': { link: '../../../..' },
+      'd1/d2/d3/d4/y': { link: 'x/../../../../etc' },
+      etc: { link: '/etc' },
+      'loop/a': { link: 'b' },
+      'loop/b': { link: 'a' },
+      kernel: { link: 'v1' },
+      v1: 'k',
+    });
     const findings = lint(dir);
     expect(findings.map((f) => siteText.slice(f.start, f.end))).toEqual(['"tftp"', '"tftp"', '"tftp"', '"tftp"']);
     const messages = findings.map((f) => f.message).join('\n');
-    expect(messages).toContain('the symlink tftp/d1/d2/d3/d4/y -> x/../../../../etc leads outside tftp.root, through the symlink tftp/d1/d2/d3/d4/x -> ../../../..');
+    expect(messages).toContain(
+      'the symlink tftp/d1/d2/d3/d4/y -> x/../../../../etc leads outside tftp.root, through the symlink tftp/d1/d2/d3/d4/x -> ../../../..',
+    );
     expect(messages).toContain('the symlink tftp/etc -> /etc points at an absolute path');
     expect(messages).toContain('the symlink tftp/loop/a -> b is a loop');
     expect(messages).toContain('the symlink tftp/loop/b -> a is a loop');

@@ -19,7 +19,9 @@ describe('profile templates', () => {
     const t = 'kernel ${site.baseUrl}vmlinuz name=${node.name} ${node.nope} end';
     const r = render(t, { 'site.baseUrl': 'http://nas/tftp/', 'node.name': 'cp1' });
     expect(r.text).toBe('kernel http://nas/tftp/vmlinuz name=cp1 ${node.nope} end');
-    expect(r.unknown).toEqual([{ name: 'node.nope', start: t.indexOf('${node.nope}'), end: t.indexOf('${node.nope}') + 12 }]);
+    expect(r.unknown).toEqual([
+      { name: 'node.nope', start: t.indexOf('${node.nope}'), end: t.indexOf('${node.nope}') + 12 },
+    ]);
     // "vmlinuz" in the output is "vmlinuz" in the template; inside a variable maps to the variable.
     expect(r.toTemplate(r.text.indexOf('vmlinuz'))).toBe(t.indexOf('vmlinuz'));
     expect(r.toTemplate(r.text.indexOf('nas/'))).toBe(t.indexOf('${site.baseUrl}'));
@@ -33,14 +35,21 @@ describe('profile templates', () => {
     const site = JSON.parse(readFileSync(join(root, 'pxe-site.json'), 'utf8'));
     site.nodes[1].kernelArgs = 'ignition.config.ulr=http://x/y.ign';
     writeFileSync(join(root, 'pxe-site.json'), JSON.stringify(site, null, 2));
-    writeFileSync(join(root, 'profiles', 'control.ipxe'), readFileSync(join(root, 'profiles', 'control.ipxe'), 'utf8').replace('initrd --name main', 'initrdd --name main').replace('${node.name} from', '${node.nmae} from'));
+    writeFileSync(
+      join(root, 'profiles', 'control.ipxe'),
+      readFileSync(join(root, 'profiles', 'control.ipxe'), 'utf8')
+        .replace('initrd --name main', 'initrdd --name main')
+        .replace('${node.name} from', '${node.nmae} from'),
+    );
     const control = lint(join(root, 'profiles', 'control.ipxe'));
     const cp2 = control.filter((f) => /^node cp2: /.test(f.message));
     expect(cp2.map((f) => f.ruleId)).toEqual(['ipxe.unknownKernelArgument']);
     expect(cp2[0]!.message).toMatch(/ignition\.config\.ulr/);
     const text = readFileSync(join(root, 'profiles', 'control.ipxe'), 'utf8');
     expect(cp2[0]!.start).toBe(text.indexOf('${node.kernelArgs}'));
-    expect(control.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['ipxe.unknownCommand', 'site.templateVariable']));
+    expect(control.map((f) => f.ruleId)).toEqual(
+      expect.arrayContaining(['ipxe.unknownCommand', 'site.templateVariable']),
+    );
     expect(control.find((f) => f.ruleId === 'ipxe.unknownCommand')?.message).not.toMatch(/^node/);
     expect(control.some((f) => f.ruleId === 'ipxe.undefinedVariable')).toBe(false);
   });
@@ -59,11 +68,15 @@ describe('the node table (site.nodes)', () => {
     site.nodes[5].profile = 'wroker';
     site.profiles.worker.ignition = 'profiles/missing.ign';
     writeFileSync(file, JSON.stringify(site, null, 2));
-    expect(lint(file).filter((f) => f.ruleId === 'site.nodes').map((f) => f.message)).toEqual([
+    expect(
+      lint(file)
+        .filter((f) => f.ruleId === 'site.nodes')
+        .map((f) => f.message),
+    ).toEqual([
       'Profile worker: the ignition template profiles/missing.ign does not exist (relative to the site file).',
-      'cp1: name cp1 is also cp1\'s: every node needs its own name.',
-      'cp3: ip 192.168.255.61 is also cp1\'s: every node needs its own IP address.',
-      'w1: mac 52:54:00:00:01:01 is also cp1\'s: every node needs its own MAC address.',
+      "cp1: name cp1 is also cp1's: every node needs its own name.",
+      "cp3: ip 192.168.255.61 is also cp1's: every node needs its own IP address.",
+      "w1: mac 52:54:00:00:01:01 is also cp1's: every node needs its own MAC address.",
       'w2: 10.0.0.4 is outside network.subnet 192.168.255.0/24: the DHCP server cannot hand it out there.',
       'w3: there is no profile "wroker" (profiles: control, worker): define it under "profiles" or correct the name.',
     ]);

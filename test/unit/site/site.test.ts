@@ -26,14 +26,18 @@ describe('site.schema', () => {
       RULE,
     );
     expect(r.actual).toEqual(r.expected);
-    expect(r.findings.map((f) => f.message).join('\n')).toMatch(/netwrok[\s\S]*needs `network`|needs `network`[\s\S]*netwrok/);
+    expect(r.findings.map((f) => f.message).join('\n')).toMatch(
+      /netwrok[\s\S]*needs `network`|needs `network`[\s\S]*netwrok/,
+    );
   });
 });
 
 describe('site.secret', () => {
   const RULE = 'site.secret';
   it('refuses passwords, passphrases and tokens wherever they are, and removes them', () => {
-    const text = minimal(`, "targets": { "nas": { "kind": "synology", "host": "nas", "user": "admin", "password": "x", "port": 22 } }`);
+    const text = minimal(
+      `, "targets": { "nas": { "kind": "synology", "host": "nas", "user": "admin", "password": "x", "port": 22 } }`,
+    );
     const r = lintFixture('pxe-site.json', text);
     expect(r.findings.map((f) => f.ruleId)).toEqual([RULE]);
     expect(r.findings[0]!.message).toContain('secret storage');

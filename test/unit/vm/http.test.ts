@@ -42,7 +42,10 @@ describe("the test VM's HTTP server", () => {
     expect(moved.head).toMatch(/location: \/tftp\/sub\/\?x=1/i);
     expect((await get('/tftp/nothing-here')).status).toBe(404);
     expect((await get('/etc/passwd')).status).toBe(404);
-    expect(events.find((e) => e.url.endsWith('/tftp/boot.ipxe'))).toMatchObject({ status: 200, file: expect.stringContaining('boot.ipxe') as string });
+    expect(events.find((e) => e.url.endsWith('/tftp/boot.ipxe'))).toMatchObject({
+      status: 200,
+      file: expect.stringContaining('boot.ipxe') as string,
+    });
   });
 
   it('refuses `..` in every spelling before it joins the path (400), so nothing outside is reached', async () => {
@@ -61,7 +64,8 @@ describe("the test VM's HTTP server", () => {
       expect(response.body.includes(SECRET), target).toBe(false);
     }
     // A backslash is a separator on Windows; a NUL ends the name in C.
-    for (const target of ['/tftp/..%5c..%5coutside%5csecret.txt', '/tftp/boot.ipxe%00.txt', '/tftp/%00']) expect((await get(target)).status, target).toBe(400);
+    for (const target of ['/tftp/..%5c..%5coutside%5csecret.txt', '/tftp/boot.ipxe%00.txt', '/tftp/%00'])
+      expect((await get(target)).status, target).toBe(400);
     const raw = await get('/tftp/..\\..\\outside\\secret.txt');
     expect(raw.status).not.toBe(200);
     // Double-encoded dots are names, decoded once: no such folder.
@@ -71,7 +75,13 @@ describe("the test VM's HTTP server", () => {
   });
 
   it('refuses links that leave the HTTP folder (403), files or folders, direct or through a folder link', async () => {
-    for (const target of ['/tftp/out-file', '/tftp/out-dir/secret.txt', '/tftp/out-dir/', '/tftp/root-link/etc/passwd', '/tftp/sub/up-out/secret.txt']) {
+    for (const target of [
+      '/tftp/out-file',
+      '/tftp/out-dir/secret.txt',
+      '/tftp/out-dir/',
+      '/tftp/root-link/etc/passwd',
+      '/tftp/sub/up-out/secret.txt',
+    ]) {
       const response = await get(target);
       expect(response.status, target).toBe(403);
       expect(response.body.includes(SECRET), target).toBe(false);
@@ -91,7 +101,14 @@ describe("the test VM's HTTP server", () => {
   it('maps URLs for the linter without ever leaving the HTTP folder', () => {
     const http = fixture.site.http!;
     expect(servedPath(http, 'http://192.168.255.2/tftp/sub/file.txt?x#y')).toBe(`${fixture.root}/sub/file.txt`);
-    for (const url of ['http://192.168.255.2/tftp/../secret', 'http://192.168.255.2/tftp/%2e%2e/secret', 'http://192.168.255.2/tftp/a%2f..%2f..%2fsecret', 'http://192.168.255.2/tftp/a%00', 'http://192.168.255.2/tftp/a\\..\\b']) expect(servedPath(http, url), url).toBeUndefined();
+    for (const url of [
+      'http://192.168.255.2/tftp/../secret',
+      'http://192.168.255.2/tftp/%2e%2e/secret',
+      'http://192.168.255.2/tftp/a%2f..%2f..%2fsecret',
+      'http://192.168.255.2/tftp/a%00',
+      'http://192.168.255.2/tftp/a\\..\\b',
+    ])
+      expect(servedPath(http, url), url).toBeUndefined();
   });
 
   it('holds for random paths: every answer comes, and no 200 serves a file outside the folder (2,000 paths)', async () => {

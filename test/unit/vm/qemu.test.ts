@@ -40,9 +40,18 @@ function qemuReads(text: string): [string, string][] {
   return out;
 }
 
-const OPTION_67 = (name: string): string => `/ip dhcp-server option\nadd code=67 name=b value="'${name}'"\n/ip dhcp-server network\nadd address=192.168.255.0/24 dhcp-option=b`;
+const OPTION_67 = (name: string): string =>
+  `/ip dhcp-server option\nadd code=67 name=b value="'${name}'"\n/ip dhcp-server network\nadd address=192.168.255.0/24 dhcp-option=b`;
 
-function site(options: { rsc?: string; extra?: Record<string, unknown>; network?: Record<string, unknown>; tftp?: string; files?: string[] } = {}): string {
+function site(
+  options: {
+    rsc?: string;
+    extra?: Record<string, unknown>;
+    network?: Record<string, unknown>;
+    tftp?: string;
+    files?: string[];
+  } = {},
+): string {
   const root = mkdtempSync(join(tmpdir(), 'pxe-vmqemu-'));
   const tftp = options.tftp ?? 'tftp';
   mkdirSync(join(root, tftp));
@@ -50,7 +59,17 @@ function site(options: { rsc?: string; extra?: Record<string, unknown>; network?
   mkdirSync(join(root, 'router'));
   writeFileSync(join(root, 'router', 'r.rsc'), options.rsc ?? OPTION_67('lpxelinux.0'));
   const network = { subnet: '192.168.255.0/24', router: '192.168.255.1', nas: '192.168.255.2', ...options.network };
-  writeFileSync(join(root, 'pxe-site.json'), JSON.stringify({ version: 1, network, tftp: { root: tftp }, http: { baseUrl: 'http://192.168.255.2/tftp/', root: tftp }, router: { config: 'router/r.rsc' }, ...options.extra }));
+  writeFileSync(
+    join(root, 'pxe-site.json'),
+    JSON.stringify({
+      version: 1,
+      network,
+      tftp: { root: tftp },
+      http: { baseUrl: 'http://192.168.255.2/tftp/', root: tftp },
+      router: { config: 'router/r.rsc' },
+      ...options.extra,
+    }),
+  );
   return join(root, 'pxe-site.json');
 }
 
@@ -62,7 +81,11 @@ function netdevOf(plan: VmPlan, forwarder = '/tmp/pxe-vm-x/forward.js'): Map<str
   for (const [key, value] of options) byKey.set(key, [...(byKey.get(key) ?? []), value]);
   expect(byKey.get('restrict')).toEqual(['on']);
   expect(byKey.has('hostfwd')).toBe(false);
-  expect([...byKey.keys()].every((k) => ['type', 'id', 'restrict', 'net', 'host', 'dhcpstart', 'tftp', 'bootfile', 'guestfwd'].includes(k))).toBe(true);
+  expect(
+    [...byKey.keys()].every((k) =>
+      ['type', 'id', 'restrict', 'net', 'host', 'dhcpstart', 'tftp', 'bootfile', 'guestfwd'].includes(k),
+    ),
+  ).toBe(true);
   return byKey;
 }
 
@@ -70,7 +93,9 @@ const HOSTFWD = 'hostfwd=tcp:127.0.0.1:25555-:22';
 
 describe('values that reach QEMU', () => {
   it('refuses a router address that is not one IPv4 address, naming it', () => {
-    expect(() => vmPlan(site({ network: { router: `192.168.255.1,${HOSTFWD}` } }))).toThrow(/network\.router "192\.168\.255\.1,hostfwd=tcp:127\.0\.0\.1:25555-:22" .* is not an IPv4 address: write four numbers/);
+    expect(() => vmPlan(site({ network: { router: `192.168.255.1,${HOSTFWD}` } }))).toThrow(
+      /network\.router "192\.168\.255\.1,hostfwd=tcp:127\.0\.0\.1:25555-:22" .* is not an IPv4 address: write four numbers/,
+    );
     expect(() => vmPlan(site({ network: { router: '192.168.255.1,restrict=off' } }))).toThrow(VmError);
     expect(() => vmPlan(site({ network: { router: '192.168.255.01' } }))).toThrow(/is not an IPv4 address/);
     expect(() => vmPlan(site({ network: { router: '192.168.255.1\u001b[2J' } }))).toThrow('"192.168.255.1\\x1b[2J"');
@@ -78,15 +103,20 @@ describe('values that reach QEMU', () => {
   });
 
   it('refuses a subnet that is not an IPv4 network', () => {
-    expect(() => vmPlan(site({ network: { subnet: '192.168.255.0/24,restrict=off' } }))).toThrow(/network\.subnet "192\.168\.255\.0\/24,restrict=off" .* is not an IPv4 network: write it like 192\.168\.255\.0\/24/);
+    expect(() => vmPlan(site({ network: { subnet: '192.168.255.0/24,restrict=off' } }))).toThrow(
+      /network\.subnet "192\.168\.255\.0\/24,restrict=off" .* is not an IPv4 network: write it like 192\.168\.255\.0\/24/,
+    );
     expect(() => vmPlan(site({ network: { subnet: `192.168.255.0/24,${HOSTFWD}` } }))).toThrow(VmError);
     // A real network QEMU cannot take (/31) is a note, not an error.
     expect(vmPlan(site({ network: { subnet: '192.168.255.0/31' } })).net).toBeUndefined();
   });
 
   it("refuses a lease's address from the router config that is not one IPv4 address", () => {
-    const lease = (address: string): string => `${OPTION_67('lpxelinux.0')}\n/ip dhcp-server lease\nadd address=${address} mac-address=52:54:00:12:34:56`;
-    expect(() => vmPlan(site({ rsc: lease(`"192.168.255.50,${HOSTFWD}"`) }))).toThrow(/The lease of 52:54:00:12:34:56 .* has address="192\.168\.255\.50,hostfwd=tcp:127\.0\.0\.1:25555-:22", which is not an IPv4 address: write one address/);
+    const lease = (address: string): string =>
+      `${OPTION_67('lpxelinux.0')}\n/ip dhcp-server lease\nadd address=${address} mac-address=52:54:00:12:34:56`;
+    expect(() => vmPlan(site({ rsc: lease(`"192.168.255.50,${HOSTFWD}"`) }))).toThrow(
+      /The lease of 52:54:00:12:34:56 .* has address="192\.168\.255\.50,hostfwd=tcp:127\.0\.0\.1:25555-:22", which is not an IPv4 address: write one address/,
+    );
     expect(() => vmPlan(site({ rsc: lease('192.168.255.50,restrict=off') }))).toThrow(VmError);
     const ok = vmPlan(site({ rsc: lease('192.168.255.50') }));
     expect(ok.dhcpStart).toBe('192.168.255.50');
@@ -97,17 +127,25 @@ describe('values that reach QEMU', () => {
   });
 
   it('refuses a MAC that is not one, from the request or the site file (a wrongly typed one names the field)', () => {
-    expect(() => vmPlan(site(), { mac: `52:54:00:12:34:56,${HOSTFWD}` })).toThrow(/"52:54:00:12:34:56,hostfwd=.*" is not a MAC address: write it as 52:54:00:12:34:56/);
-    expect(() => vmPlan(site({ extra: { vm: { mac: '52:54:00:12:34:56,bootindex=9' } } }))).toThrow(/is not a MAC address/);
+    expect(() => vmPlan(site(), { mac: `52:54:00:12:34:56,${HOSTFWD}` })).toThrow(
+      /"52:54:00:12:34:56,hostfwd=.*" is not a MAC address: write it as 52:54:00:12:34:56/,
+    );
+    expect(() => vmPlan(site({ extra: { vm: { mac: '52:54:00:12:34:56,bootindex=9' } } }))).toThrow(
+      /is not a MAC address/,
+    );
     expect(() => vmPlan(site({ extra: { vm: { mac: 5 } } }))).toThrow(VmError);
     expect(() => vmPlan(site({ extra: { vm: { mac: 5 } } }))).toThrow(/`vm\.mac` must be a string \(it is 5\)/);
   });
 
   it('refuses memory and timeouts that are not whole numbers in range', () => {
-    expect(() => vmPlan(site(), { memoryMiB: 1.5 })).toThrow(/The memory \(MiB\) "1\.5" must be a whole number from 64 to 65536/);
+    expect(() => vmPlan(site(), { memoryMiB: 1.5 })).toThrow(
+      /The memory \(MiB\) "1\.5" must be a whole number from 64 to 65536/,
+    );
     expect(() => vmPlan(site(), { memoryMiB: 0 })).toThrow(VmError);
     expect(() => vmPlan(site(), { timeoutSeconds: 1e12 })).toThrow(/The timeout \(seconds\)/);
-    expect(() => vmPlan(site({ extra: { vm: { memoryMiB: '2048,maxmem=1T' } } }))).toThrow(/`vm\.memoryMiB` must be a whole number \(it is "2048,maxmem=1T"\)/);
+    expect(() => vmPlan(site({ extra: { vm: { memoryMiB: '2048,maxmem=1T' } } }))).toThrow(
+      /`vm\.memoryMiB` must be a whole number \(it is "2048,maxmem=1T"\)/,
+    );
   });
 
   it('passes a TFTP folder with a comma as one value (doubled), never as a new option', () => {
@@ -122,7 +160,9 @@ describe('values that reach QEMU', () => {
     const plan = vmPlan(site({ rsc: OPTION_67(name), files: [name] }));
     expect(plan.bootFile).toBe(name);
     expect(netdevOf(plan).get('bootfile')).toEqual([name]);
-    expect(() => networkArgs({ ...plan, bootFile: 'a\u0007b' })).toThrow(/The boot file name "a\\x07b" has control characters/);
+    expect(() => networkArgs({ ...plan, bootFile: 'a\u0007b' })).toThrow(
+      /The boot file name "a\\x07b" has control characters/,
+    );
     expect(() => networkArgs({ ...plan, bootFile: 'x'.repeat(128) })).toThrow(/longer than 127 bytes/);
   });
 
@@ -134,21 +174,61 @@ describe('values that reach QEMU', () => {
 
   it('checks the values again where the QEMU argument is written (a plan made by hand)', () => {
     const plan = vmPlan(site());
-    expect(() => networkArgs({ ...plan, host: `192.168.255.1,${HOSTFWD}` })).toThrow(/The router address "192\.168\.255\.1,hostfwd=.*" is not an IPv4 address/);
+    expect(() => networkArgs({ ...plan, host: `192.168.255.1,${HOSTFWD}` })).toThrow(
+      /The router address "192\.168\.255\.1,hostfwd=.*" is not an IPv4 address/,
+    );
     expect(() => networkArgs({ ...plan, dhcpStart: '192.168.255.50,restrict=off' })).toThrow(/The lease's address/);
     expect(() => networkArgs({ ...plan, net: '192.168.255.0/24,restrict=off' })).toThrow(/is not an IPv4 network/);
     expect(() => networkArgs({ ...plan, mac: '52:54:00:12:34:56,netdev=n1' })).toThrow(/is not a MAC address/);
-    expect(() => networkArgs({ ...plan, httpHosts: [{ host: '192.168.255.2,restrict=off', port: 80 }] }, { forwarder: '/f.js', port: 1 })).toThrow(/The HTTP host/);
+    expect(() =>
+      networkArgs(
+        { ...plan, httpHosts: [{ host: '192.168.255.2,restrict=off', port: 80 }] },
+        { forwarder: '/f.js', port: 1 },
+      ),
+    ).toThrow(/The HTTP host/);
     expect(() => networkArgs({ ...plan, tftpRoot: '/srv/\u001btftp' })).toThrow(/The TFTP folder "\/srv\/\\x1btftp"/);
   });
 
   it('reads QEMU options as QEMU does', () => {
     const cases: [string, [string, string][]][] = [
-      ['user,id=n0,restrict=on', [['type', 'user'], ['id', 'n0'], ['restrict', 'on']]],
-      ['user,tftp=a,,b,bootfile=c', [['type', 'user'], ['tftp', 'a,b'], ['bootfile', 'c']]],
-      ['user,tftp=a,,,norestrict', [['type', 'user'], ['tftp', 'a,'], ['restrict', 'off']]],
-      ['user,bootfile=x,,,,y,,', [['type', 'user'], ['bootfile', 'x,,y,']]],
-      ['user,a=b=c,', [['type', 'user'], ['a', 'b=c']]],
+      [
+        'user,id=n0,restrict=on',
+        [
+          ['type', 'user'],
+          ['id', 'n0'],
+          ['restrict', 'on'],
+        ],
+      ],
+      [
+        'user,tftp=a,,b,bootfile=c',
+        [
+          ['type', 'user'],
+          ['tftp', 'a,b'],
+          ['bootfile', 'c'],
+        ],
+      ],
+      [
+        'user,tftp=a,,,norestrict',
+        [
+          ['type', 'user'],
+          ['tftp', 'a,'],
+          ['restrict', 'off'],
+        ],
+      ],
+      [
+        'user,bootfile=x,,,,y,,',
+        [
+          ['type', 'user'],
+          ['bootfile', 'x,,y,'],
+        ],
+      ],
+      [
+        'user,a=b=c,',
+        [
+          ['type', 'user'],
+          ['a', 'b=c'],
+        ],
+      ],
     ];
     for (const [text, expected] of cases) {
       expect(qemuReads(text), text).toEqual(expected);

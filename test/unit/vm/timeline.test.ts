@@ -42,25 +42,47 @@ describe('the boot timeline', () => {
     t.serial('http://192.168.255.2/tftp/vmlinuz... ok\r\n');
     t.http({ method: 'GET', url: 'http://192.168.255.2/tftp/missing.img', status: 404, bytes: 0, ms: 1 });
     const later = new Timeline();
-    later.http({ method: 'GET', url: 'http://192.168.255.2/tftp/fedora-coreos/config.ign', status: 200, bytes: 2048, ms: 3 });
+    later.http({
+      method: 'GET',
+      url: 'http://192.168.255.2/tftp/fedora-coreos/config.ign',
+      status: 200,
+      bytes: 2048,
+      ms: 3,
+    });
     expect(later.reached()).toMatchObject({ id: 'ignition', label: 'config.ign', via: 'http', bytes: 2048 });
     t.serial('[    0.9] VFS: Unable to mount root fs on unknown-block(0,0)\r\n');
     expect(t.stages).toHaveLength(1);
-    expect(stageLine(t.stages[0]!)).toMatch(/Kernel\s+vmlinuz {2}\(8,247,232 bytes over HTTP in 0\.5 s at 15\.7 MiB\/s\)/);
+    expect(stageLine(t.stages[0]!)).toMatch(
+      /Kernel\s+vmlinuz {2}\(8,247,232 bytes over HTTP in 0\.5 s at 15\.7 MiB\/s\)/,
+    );
     expect(t.failure?.line).toMatch(/^VFS: Unable to mount root fs/);
     expect(t.failure?.hint).toMatch(/initrd=<name>.*ipxe\.missingInitrd/);
   });
 
   it('reads SYSLINUX EFI, which prints no banner and runs its lines together', () => {
     const t = new Timeline();
-    t.serial('Filename: syslinux.efi\r\ntftp://192.168.255.1/syslinux.efi... ok\r\nsyslinux.efi : 171456 bytes [EFI]\r\nGetting cached packet \r\nMy IP is 192.168.255.54\r\nLoading vmlinuz... okLoading initrd.img...ok[    0.000000] Linux version 6.1.0-56-amd64 (x)\r\n');
-    expect(t.stages.map((s) => `${s.id}:${s.label}:${s.via ?? ''}`)).toEqual(['bootfile:syslinux.efi:tftp', 'loader:SYSLINUX (EFI):', 'kernel:vmlinuz:tftp', 'initrd:initrd.img:tftp', 'linux:Linux 6.1.0-56-amd64:']);
+    t.serial(
+      'Filename: syslinux.efi\r\ntftp://192.168.255.1/syslinux.efi... ok\r\nsyslinux.efi : 171456 bytes [EFI]\r\nGetting cached packet \r\nMy IP is 192.168.255.54\r\nLoading vmlinuz... okLoading initrd.img...ok[    0.000000] Linux version 6.1.0-56-amd64 (x)\r\n',
+    );
+    expect(t.stages.map((s) => `${s.id}:${s.label}:${s.via ?? ''}`)).toEqual([
+      'bootfile:syslinux.efi:tftp',
+      'loader:SYSLINUX (EFI):',
+      'kernel:vmlinuz:tftp',
+      'initrd:initrd.img:tftp',
+      'linux:Linux 6.1.0-56-amd64:',
+    ]);
   });
 
   it('knows an initrd arrived from the kernel when the loader did not say it fetched one', () => {
     const t = new Timeline();
-    t.serial('Loading vmlinuz... ok\r\n[    0.0] Linux version 6.1.0 (x)\r\n[    1.18] Freeing initrd memory: 1028K\r\n');
-    expect(t.stages.map((s) => `${s.id}:${s.label}`)).toEqual(['kernel:vmlinuz', 'linux:Linux 6.1.0', 'initrd:initrd (unpacked by the kernel)']);
+    t.serial(
+      'Loading vmlinuz... ok\r\n[    0.0] Linux version 6.1.0 (x)\r\n[    1.18] Freeing initrd memory: 1028K\r\n',
+    );
+    expect(t.stages.map((s) => `${s.id}:${s.label}`)).toEqual([
+      'kernel:vmlinuz',
+      'linux:Linux 6.1.0',
+      'initrd:initrd (unpacked by the kernel)',
+    ]);
     const u = new Timeline();
     u.serial('Loading initrd.img...ok\r\n[    1.18] Freeing initrd memory: 1028K\r\n');
     expect(u.stages.map((s) => s.label)).toEqual(['initrd.img']);
@@ -69,10 +91,25 @@ describe('the boot timeline', () => {
   it('counts a PXELINUX fetch from "Loading", also when "ok" comes after a carriage return', () => {
     const t = new Timeline();
     t.serial('Loading vmlinuz...\r ok\r\nLoading initrd.img......\rok\r\n');
-    expect(t.stages.map((s) => `${s.id}:${s.label}:${s.via}`)).toEqual(['kernel:vmlinuz:tftp', 'initrd:initrd.img:tftp']);
+    expect(t.stages.map((s) => `${s.id}:${s.label}:${s.via}`)).toEqual([
+      'kernel:vmlinuz:tftp',
+      'initrd:initrd.img:tftp',
+    ]);
   });
 
   it('tells kinds of files by name', () => {
-    expect(['vmlinuz', 'fedora-coreos-41-live-kernel-x86_64', 'initrd.img', 'fedora-coreos-live-initramfs.x86_64.img', 'config.ign', 'boot.ipxe', 'pxelinux.cfg/default', 'ldlinux.c32', 'syslinux.efi'].map(kindOf)).toEqual(['kernel', 'kernel', 'initrd', 'initrd', 'ignition', 'config', 'config', 'module', 'loader']);
+    expect(
+      [
+        'vmlinuz',
+        'fedora-coreos-41-live-kernel-x86_64',
+        'initrd.img',
+        'fedora-coreos-live-initramfs.x86_64.img',
+        'config.ign',
+        'boot.ipxe',
+        'pxelinux.cfg/default',
+        'ldlinux.c32',
+        'syslinux.efi',
+      ].map(kindOf),
+    ).toEqual(['kernel', 'kernel', 'initrd', 'initrd', 'ignition', 'config', 'config', 'module', 'loader']);
   });
 });

@@ -10,16 +10,21 @@ import { FIRST_IGNITION, LATEST_STABLE, specWithReaders } from '../versions';
 const range = (node: Node): { start: number; end: number } => ({ start: node.offset, end: node.offset + node.length });
 
 /** Permission modes people actually use (as numbers). */
-const COMMON_MODES = new Set([0o400, 0o440, 0o444, 0o600, 0o640, 0o644, 0o660, 0o664, 0o666, 0o700, 0o750, 0o755, 0o770, 0o775, 0o777, 0o1777, 0o2755, 0o4755]);
+const COMMON_MODES = new Set([
+  0o400, 0o440, 0o444, 0o600, 0o640, 0o644, 0o660, 0o664, 0o666, 0o700, 0o750, 0o755, 0o770, 0o775, 0o777, 0o1777,
+  0o2755, 0o4755,
+]);
 
 export const modeLooksOctal: Rule<IgnitionConfig> = {
   id: 'ignition.modeLooksOctal',
   language: 'ignition',
   severity: 'warning',
-  summary: 'A `mode` that looks like octal digits written in decimal (644 instead of 420): JSON has no octal, so the file gets strange permissions.',
+  summary:
+    'A `mode` that looks like octal digits written in decimal (644 instead of 420): JSON has no octal, so the file gets strange permissions.',
   example: '{ "ignition": { "version": "3.4.0" }, "storage": { "files": [{ "path": "/etc/motd", "mode": 644 }] } }',
   fix: 'Write the decimal value: 0644 is 420, 0755 is 493, 0600 is 384 (the quick fix converts).',
-  levelWhy: 'Ignition accepts the number, but the file gets odd permissions (644 is 0o1204: sticky, owner not readable): very likely octal digits written as decimal.',
+  levelWhy:
+    'Ignition accepts the number, but the file gets odd permissions (644 is 0o1204: sticky, owner not readable): very likely octal digits written as decimal.',
   check(config) {
     const problems: Problem[] = [];
     if (!versionOf(config)) return problems;
@@ -34,7 +39,13 @@ export const modeLooksOctal: Rule<IgnitionConfig> = {
         ruleId: this.id,
         ...range(value),
         message: `Mode ${text} is decimal, i.e. octal 0${(value.value as number).toString(8)}. You probably meant octal 0${text}, which is ${meant} in decimal.`,
-        fixes: [{ title: `Change to ${meant} (octal 0${text})`, edits: [{ ...range(value), newText: String(meant) }], preferred: true }],
+        fixes: [
+          {
+            title: `Change to ${meant} (octal 0${text})`,
+            edits: [{ ...range(value), newText: String(meant) }],
+            preferred: true,
+          },
+        ],
       });
     });
     return problems;
@@ -46,9 +57,11 @@ export const placeholderSshKey: Rule<IgnitionConfig> = {
   language: 'ignition',
   severity: 'warning',
   summary: 'An SSH key that is a placeholder (`ssh-rsa AAAA...`) or cut short: nobody will be able to log in with it.',
-  example: '{ "ignition": { "version": "3.4.0" }, "passwd": { "users": [{ "name": "core", "sshAuthorizedKeys": ["ssh-ed25519 AAAA..."] }] } }',
+  example:
+    '{ "ignition": { "version": "3.4.0" }, "passwd": { "users": [{ "name": "core", "sshAuthorizedKeys": ["ssh-ed25519 AAAA..."] }] } }',
   fix: 'Paste the whole public key line, e.g. from ~/.ssh/id_ed25519.pub.',
-  levelWhy: 'Ignition writes the line as given, but no key matches it: very likely a placeholder left in, and nobody can log in over SSH.',
+  levelWhy:
+    'Ignition writes the line as given, but no key matches it: very likely a placeholder left in, and nobody can log in over SSH.',
   check(config) {
     const problems: Problem[] = [];
     visitProperties(config.root, ({ specPath, value }) => {
@@ -57,7 +70,12 @@ export const placeholderSshKey: Rule<IgnitionConfig> = {
       if (templated(line)) return; // a template variable (`__SSH_KEY__`, `{{.key}}`) that the template fills
       const blob = /^(?:\S+\s+)?(?:ssh-|ecdsa-|sk-)\S+\s+(\S+)/.exec(line)?.[1] ?? '';
       if (/\.\.\.|…|<|>|YOUR|REPLACE/i.test(line) || blob.length < 60) {
-        problems.push({ ruleId: this.id, ...range(value), message: 'This does not look like a real public key (placeholder or cut short): nobody can log in with it. Paste the whole line from your ~/.ssh/*.pub file.' });
+        problems.push({
+          ruleId: this.id,
+          ...range(value),
+          message:
+            'This does not look like a real public key (placeholder or cut short): nobody can log in with it. Paste the whole line from your ~/.ssh/*.pub file.',
+        });
       }
     });
     return problems;
@@ -68,15 +86,22 @@ export const autologin: Rule<IgnitionConfig> = {
   id: 'ignition.autologin',
   language: 'ignition',
   severity: 'warning',
-  summary: 'A unit or drop-in that makes getty log a user in without a password (`agetty --autologin`): anyone at the console is root-capable.',
-  example: '{ "ignition": { "version": "3.4.0" }, "systemd": { "units": [{ "name": "serial-getty@ttyS0.service", "dropins": [{ "name": "autologin.conf", "contents": "[Service]\\nExecStart=\\nExecStart=-/usr/sbin/agetty --autologin core ..." }] }] } }',
+  summary:
+    'A unit or drop-in that makes getty log a user in without a password (`agetty --autologin`): anyone at the console is root-capable.',
+  example:
+    '{ "ignition": { "version": "3.4.0" }, "systemd": { "units": [{ "name": "serial-getty@ttyS0.service", "dropins": [{ "name": "autologin.conf", "contents": "[Service]\\nExecStart=\\nExecStart=-/usr/sbin/agetty --autologin core ..." }] }] } }',
   fix: 'Keep it for throwaway test machines only; remove it before the config reaches real hardware.',
   levelWhy: 'The machine boots and works; a password-less console is very likely wrong outside a test VM.',
   check(config) {
     const problems: Problem[] = [];
     const flag = (value: Node, text: string): void => {
       if (/--autologin\b|\s-a\s+\w/.test(text) && /agetty/.test(text)) {
-        problems.push({ ruleId: this.id, ...range(value), message: 'This logs a user in on the console without a password (agetty --autologin): fine for a test VM, a security hole on real hardware.' });
+        problems.push({
+          ruleId: this.id,
+          ...range(value),
+          message:
+            'This logs a user in on the console without a password (agetty --autologin): fine for a test VM, a security hole on real hardware.',
+        });
       }
     };
     visitProperties(config.root, ({ specPath, value }) => {

@@ -38,13 +38,25 @@ export function validatorFor(version: string): ValidateFunction {
   return validate;
 }
 
-const JSON_TYPE = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `a ${typeof value}`);
+const JSON_TYPE = (value: unknown): string =>
+  value === null
+    ? 'null'
+    : Array.isArray(value)
+      ? 'an array'
+      : typeof value === 'object'
+        ? 'an object'
+        : `a ${typeof value}`;
 
 function message(error: ErrorObject, where: string, data: unknown, version: string): string {
   const at = where ? `\`${where}\`` : 'The config';
-  if (error.keyword === 'required') return `${at} needs \`${String(error.params.missingProperty)}\` in spec ${version} (a null value counts as absent).`;
+  if (error.keyword === 'required')
+    return `${at} needs \`${String(error.params.missingProperty)}\` in spec ${version} (a null value counts as absent).`;
   if (error.keyword === 'type') {
-    const wanted = String(error.params.type).replace(',null', '').replace('integer', 'a whole number').replace(/^(object|array)$/, 'an $1').replace(/^(string|boolean)$/, 'a $1');
+    const wanted = String(error.params.type)
+      .replace(',null', '')
+      .replace('integer', 'a whole number')
+      .replace(/^(object|array)$/, 'an $1')
+      .replace(/^(string|boolean)$/, 'a $1');
     return `${at} must be ${wanted}, not ${JSON_TYPE(data)}.`;
   }
   return `${at} ${error.message ?? 'is invalid'}.`;
@@ -54,7 +66,8 @@ export const schemaRule: Rule<IgnitionConfig> = {
   id: 'ignition.schema',
   language: 'ignition',
   severity: 'error',
-  summary: 'A value of the wrong JSON type, or a required field that is missing, for the config\'s spec version: Ignition rejects the config. `null` counts as absent, as Ignition reads it.',
+  summary:
+    "A value of the wrong JSON type, or a required field that is missing, for the config's spec version: Ignition rejects the config. `null` counts as absent, as Ignition reads it.",
   example: '{ "ignition": { "version": "3.4.0" }, "storage": { "files": [{ "path": "/etc/motd", "mode": "0644" }] } }',
   fix: 'Give the field the type the message names (hover a field for its docs).',
   levelWhy: 'Ignition refuses the config ("json: cannot unmarshal …", "… is required"): the first boot fails.',
@@ -76,10 +89,13 @@ export const unknownKey: Rule<IgnitionConfig> = {
   id: 'ignition.unknownKey',
   language: 'ignition',
   severity: 'warning',
-  summary: 'A key the config\'s spec version does not have: Ignition ignores it ("Unused key"), so whatever it meant does not happen.',
-  example: '{ "ignition": { "version": "3.4.0" }, "passwd": { "users": [{ "name": "core", "sshAuthorisedKeys": [] }] } }',
+  summary:
+    'A key the config\'s spec version does not have: Ignition ignores it ("Unused key"), so whatever it meant does not happen.',
+  example:
+    '{ "ignition": { "version": "3.4.0" }, "passwd": { "users": [{ "name": "core", "sshAuthorisedKeys": [] }] } }',
   fix: 'Correct the spelling (the message suggests the closest key), or raise ignition.version when the key is newer.',
-  levelWhy: 'Ignition boots with the config but ignores the key ("Unused key"): very likely a misspelt or misplaced field whose effect silently does not happen.',
+  levelWhy:
+    'Ignition boots with the config but ignores the key ("Unused key"): very likely a misspelt or misplaced field whose effect silently does not happen.',
   check(config) {
     const version = versionOf(config);
     if (!version) return [];
@@ -91,8 +107,18 @@ export const unknownKey: Rule<IgnitionConfig> = {
       if (parent && !known.has(parent)) return; // reported on the parent already
       const name = String(key.value);
       const newer = firstVersionWith(specPath);
-      const siblings = fieldsFor(version).filter((f) => f.path.startsWith(parent ? `${parent}.` : '') && !f.path.slice(parent ? parent.length + 1 : 0).includes('.') && !f.path.endsWith('[]'));
-      const suggestion = newer ? undefined : didYouMean(name, siblings.map((f) => f.path.slice(parent ? parent.length + 1 : 0)));
+      const siblings = fieldsFor(version).filter(
+        (f) =>
+          f.path.startsWith(parent ? `${parent}.` : '') &&
+          !f.path.slice(parent ? parent.length + 1 : 0).includes('.') &&
+          !f.path.endsWith('[]'),
+      );
+      const suggestion = newer
+        ? undefined
+        : didYouMean(
+            name,
+            siblings.map((f) => f.path.slice(parent ? parent.length + 1 : 0)),
+          );
       const range = { start: key.offset, end: key.offset + key.length };
       problems.push({
         ruleId: this.id,
@@ -100,7 +126,17 @@ export const unknownKey: Rule<IgnitionConfig> = {
         message: newer
           ? `\`${name}\` exists from spec ${newer} on (Ignition ${FIRST_IGNITION[newer] ?? newer} and later read it); with version ${version} Ignition ignores it. Raise ignition.version to ${newer} or newer.`
           : `Unused key \`${name}\`: spec ${version} has no such field, so Ignition ignores it${suggestion ? `. Did you mean \`${suggestion}\`?` : '.'}`,
-        ...(suggestion ? { fixes: [{ title: `Change to "${suggestion}"`, edits: [{ ...range, newText: JSON.stringify(suggestion) }], preferred: true }] } : {}),
+        ...(suggestion
+          ? {
+              fixes: [
+                {
+                  title: `Change to "${suggestion}"`,
+                  edits: [{ ...range, newText: JSON.stringify(suggestion) }],
+                  preferred: true,
+                },
+              ],
+            }
+          : {}),
       });
     });
     return problems;

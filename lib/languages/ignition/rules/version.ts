@@ -20,12 +20,20 @@ export const missingVersion: Rule<IgnitionConfig> = {
   summary: 'The config has no `ignition.version`, so Ignition cannot tell which spec it follows and rejects it.',
   example: '{ "passwd": { "users": [] } }',
   fix: `Add \`"ignition": { "version": "${LATEST_STABLE}" }\` at the top level.`,
-  levelWhy: 'Every Ignition release refuses a config without a version ("invalid config version (couldn\'t parse)"): the first boot fails.',
+  levelWhy:
+    'Every Ignition release refuses a config without a version ("invalid config version (couldn\'t parse)"): the first boot fails.',
   check(config, text) {
     const root = config.root;
     if (!root || root.type !== 'object') {
       if (!root) return [];
-      return [{ ruleId: this.id, start: root.offset, end: root.offset + root.length, message: 'An Ignition config must be a JSON object with `ignition.version`.' }];
+      return [
+        {
+          ruleId: this.id,
+          start: root.offset,
+          end: root.offset + root.length,
+          message: 'An Ignition config must be a JSON object with `ignition.version`.',
+        },
+      ];
     }
     if (findNodeAtLocation(root, ['ignition', 'version']) || spec1(root)) return [];
     const open = root.offset + 1;
@@ -39,7 +47,13 @@ export const missingVersion: Rule<IgnitionConfig> = {
         fixes: [
           {
             title: `Add "ignition": { "version": "${LATEST_STABLE}" }`,
-            edits: [{ start: open + first, end: open + first, newText: `"ignition": { "version": "${LATEST_STABLE}" }${root.children?.length ? ',\n  ' : ''}` }],
+            edits: [
+              {
+                start: open + first,
+                end: open + first,
+                newText: `"ignition": { "version": "${LATEST_STABLE}" }${root.children?.length ? ',\n  ' : ''}`,
+              },
+            ],
             preferred: true,
           },
         ],
@@ -52,17 +66,23 @@ export const invalidVersion: Rule<IgnitionConfig> = {
   id: 'ignition.invalidVersion',
   language: 'ignition',
   severity: 'error',
-  summary: 'An `ignition.version` no Ignition release reads: not a full X.Y.Z version (`"3.4"`), or a spec that does not exist (`"3.8.0"`).',
+  summary:
+    'An `ignition.version` no Ignition release reads: not a full X.Y.Z version (`"3.4"`), or a spec that does not exist (`"3.8.0"`).',
   example: '{ "ignition": { "version": "3.4" } }',
   fix: `Write a full spec version, e.g. "${LATEST_STABLE}" (or the newest your machines' Ignition reads).`,
-  levelWhy: 'Every Ignition release refuses the config ("invalid config version" / "unsupported config version"): the first boot fails on every distribution.',
+  levelWhy:
+    'Every Ignition release refuses the config ("invalid config version" / "unsupported config version"): the first boot fails on every distribution.',
   check(config) {
     const node = config.root && findNodeAtLocation(config.root, ['ignition', 'version']);
     if (!node) return [];
     const problems: Problem[] = [];
     const range = { start: node.offset, end: node.offset + node.length };
     if (node.type !== 'string') {
-      problems.push({ ruleId: this.id, ...range, message: `\`ignition.version\` must be a string such as "${LATEST_STABLE}": every Ignition release refuses this config.` });
+      problems.push({
+        ruleId: this.id,
+        ...range,
+        message: `\`ignition.version\` must be a string such as "${LATEST_STABLE}": every Ignition release refuses this config.`,
+      });
       return problems;
     }
     const version = String(node.value);
@@ -75,19 +95,23 @@ export const invalidVersion: Rule<IgnitionConfig> = {
       message: full
         ? `"${version}" is not a spec version: Ignition wants all three parts ("${full}") and every release refuses this config ("invalid config version (couldn't parse)").`
         : `No Ignition release reads spec "${version}" ("unsupported config version"): the stable specs are ${SPEC_VERSIONS.filter((v) => FIRST_IGNITION[v]).join(', ')}; the newest is ${LATEST}.`,
-      fixes: [{ title: `Use version ${fixed}`, edits: [{ ...range, newText: `"${fixed}"` }], preferred: fixed === full }],
+      fixes: [
+        { title: `Use version ${fixed}`, edits: [{ ...range, newText: `"${fixed}"` }], preferred: fixed === full },
+      ],
     });
     return problems;
   },
 };
 
-const FLATCAR = 'Flatcar still reads it (with Ignition 0.x before release 3185.0.0, translated to spec 3 at boot since)';
+const FLATCAR =
+  'Flatcar still reads it (with Ignition 0.x before release 3185.0.0, translated to spec 3 at boot since)';
 
 export const unsupportedVersion: Rule<IgnitionConfig> = {
   id: 'ignition.unsupportedVersion',
   language: 'ignition',
   severity: 'warning',
-  summary: 'A spec 2.x (or spec 1 `ignitionVersion`) config: Fedora CoreOS and RHEL CoreOS 4.6+ (Ignition 2.0.0 and later) refuse it; only Flatcar still reads it.',
+  summary:
+    'A spec 2.x (or spec 1 `ignitionVersion`) config: Fedora CoreOS and RHEL CoreOS 4.6+ (Ignition 2.0.0 and later) refuse it; only Flatcar still reads it.',
   example: '{ "ignition": { "version": "2.2.0" } }',
   fix: `For Fedora CoreOS, rewrite the config for spec ${LATEST_STABLE} (Butane, or ign-converter for a mechanical translation); for a Flatcar-only repository set this rule to "off".`,
   levelWhy:

@@ -20,8 +20,14 @@ export const missingArgument: Rule<IpxeScript> = {
       const { options, positional } = splitArgs(command);
       for (const option of spec.options ?? []) {
         if (option.arg && options.has(option.long) && options.get(option.long) === undefined) {
-          const word = command.args.find((a) => a.text === `--${option.long}` || a.text === `-${option.short}`) ?? command.name;
-          problems.push({ ruleId: this.id, start: word.start, end: word.end, message: `\`${word.text}\` needs a value (<${option.arg}>). Synopsis: \`${spec.synopsis}\`` });
+          const word =
+            command.args.find((a) => a.text === `--${option.long}` || a.text === `-${option.short}`) ?? command.name;
+          problems.push({
+            ruleId: this.id,
+            start: word.start,
+            end: word.end,
+            message: `\`${word.text}\` needs a value (<${option.arg}>). Synopsis: \`${spec.synopsis}\``,
+          });
         }
       }
       const arity = arityOf(spec.synopsis);
@@ -43,10 +49,12 @@ export const extraArgument: Rule<IpxeScript> = {
   id: 'ipxe.extraArgument',
   language: 'ipxe',
   severity: 'warning',
-  summary: 'More arguments than the command takes: iPXE refuses the line (often a value with a space, which iPXE cannot quote).',
+  summary:
+    'More arguments than the command takes: iPXE refuses the line (often a value with a space, which iPXE cannot quote).',
   example: '#!ipxe\ngoto retry now',
   fix: 'Remove the extra words; a value with spaces must come from a setting (`set x a b` then `${x}`).',
-  levelWhy: 'Warning: iPXE refuses the line when it runs; kept below error because an optional word the catalog lacks (a newer iPXE) would look the same.',
+  levelWhy:
+    'Warning: iPXE refuses the line when it runs; kept below error because an optional word the catalog lacks (a newer iPXE) would look the same.',
   check(script, text) {
     const problems: Problem[] = [];
     for (const { command, spec } of modelOf(script, text).commands) {

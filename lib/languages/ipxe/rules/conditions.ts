@@ -8,10 +8,12 @@ export const constantCondition: Rule<IpxeScript> = {
   id: 'ipxe.constantCondition',
   language: 'ipxe',
   severity: 'warning',
-  summary: '`isset name` (without `${…}`) or `iseq` of two fixed words: the test never looks at a setting, so it always gives the same answer.',
+  summary:
+    '`isset name` (without `${…}`) or `iseq` of two fixed words: the test never looks at a setting, so it always gives the same answer.',
   example: '#!ipxe\nisset base-url || set base-url http://nas/boot',
   fix: 'Test the value: `isset ${name}`, `iseq ${name} value` (quick fix for isset).',
-  levelWhy: 'Warning: the branch it guards always or never runs (typically a default that is never applied); the script runs on, so not an error.',
+  levelWhy:
+    'Warning: the branch it guards always or never runs (typically a default that is never applied); the script runs on, so not an error.',
   check(script, text) {
     const problems: Problem[] = [];
     for (const { command } of modelOf(script, text).commands) {
@@ -24,7 +26,13 @@ export const constantCondition: Rule<IpxeScript> = {
           start: word.start,
           end: word.end,
           message: `\`isset ${word.text}\` tests the word "${word.text}", which is never empty, so it always succeeds${command.next === '||' ? ' and the command after `||` never runs' : ''}. Write \`isset \${${word.text}}\`.`,
-          fixes: [{ title: `Change to \`isset \${${word.text}}\``, edits: [{ start: word.start, end: word.end, newText: `\${${word.text}}` }], preferred: true }],
+          fixes: [
+            {
+              title: `Change to \`isset \${${word.text}}\``,
+              edits: [{ start: word.start, end: word.end, newText: `\${${word.text}}` }],
+              preferred: true,
+            },
+          ],
         });
       }
       if (name === 'iseq' && positional.length === 2 && positional.every((w) => !w.text.includes('${'))) {

@@ -15,7 +15,11 @@ function unconditionalEnd(line: Line): Command | undefined {
   if (ENDS_SCRIPT.has(name)) return last;
   // `chain --replace` stops the script (imgexec calls shell_stop). A plain `boot` or `chain` returns when the
   // image does (an EFI program, memtest, a script), so the line after it is a fallback, not dead code.
-  if ((name === 'chain' || name === 'imgexec' || name === 'boot') && last.args.some((a) => a.text === '--replace' || /^-[aqr]*r[aqr]*$/.test(a.text))) return last;
+  if (
+    (name === 'chain' || name === 'imgexec' || name === 'boot') &&
+    last.args.some((a) => a.text === '--replace' || /^-[aqr]*r[aqr]*$/.test(a.text))
+  )
+    return last;
   return undefined;
 }
 
@@ -69,7 +73,8 @@ export const unreachableCode: Rule<IpxeScript> = {
   id: 'ipxe.unreachableCode',
   language: 'ipxe',
   severity: 'warning',
-  summary: 'Lines after an unconditional `exit`, `goto`, `reboot` or `chain --replace` that no label leads to: they never run.',
+  summary:
+    'Lines after an unconditional `exit`, `goto`, `reboot` or `chain --replace` that no label leads to: they never run.',
   example: '#!ipxe\nexit\necho never printed',
   fix: 'Put a `:label` before them and jump there, guard the line above with `||`, or remove them.',
   levelWhy:
@@ -101,7 +106,8 @@ export const unhandledFailure: Rule<IpxeScript> = {
     'A download or boot command whose failure is not handled (or handled by a `goto` to a label this script lacks): a failing line aborts the whole script, leaving the machine at a prompt or to the script that chained it.',
   example: '#!ipxe\nkernel http://nas/vmlinuz',
   fix: 'Add `|| goto failed` (with a `:failed` label that retries, shows a message or drops to a shell).',
-  levelWhy: 'Info: advice; stopping the script on a failed download is often acceptable (the firmware tries the next boot device), so it is not a mistake in itself.',
+  levelWhy:
+    'Info: advice; stopping the script on a failed download is often acceptable (the firmware tries the next boot device), so it is not a mistake in itself.',
   check(script) {
     const problems: Problem[] = [];
     const labels = new Set(script.labels.map((l) => l.name));
@@ -111,8 +117,15 @@ export const unhandledFailure: Rule<IpxeScript> = {
         if (!traits.includes('fetch')) return;
         // Handled when some later command on the line runs on failure, unless that is a goto to no label here.
         let handler: Command | undefined;
-        for (let i = index; i < line.commands.length && !handler; i++) if (line.commands[i]?.next === '||') handler = line.commands[i + 1] ?? line.commands[i];
-        const missing = handler?.name.text === 'goto' && handler.args[0] && !handler.args[0].text.includes('${') && !labels.has(handler.args[0].text) ? handler.args[0].text : undefined;
+        for (let i = index; i < line.commands.length && !handler; i++)
+          if (line.commands[i]?.next === '||') handler = line.commands[i + 1] ?? line.commands[i];
+        const missing =
+          handler?.name.text === 'goto' &&
+          handler.args[0] &&
+          !handler.args[0].text.includes('${') &&
+          !labels.has(handler.args[0].text)
+            ? handler.args[0].text
+            : undefined;
         if (handler && !missing) return;
         problems.push({
           ruleId: this.id,
@@ -132,15 +145,22 @@ export const danglingOperator: Rule<IpxeScript> = {
   id: 'ipxe.danglingOperator',
   language: 'ipxe',
   severity: 'warning',
-  summary: '`||` or `&&` with no command before it: iPXE treats the missing command as a success, so the line does not do what it says.',
+  summary:
+    '`||` or `&&` with no command before it: iPXE treats the missing command as a success, so the line does not do what it says.',
   example: '#!ipxe\n|| goto failed',
   fix: 'Join it to the command it belongs to (iPXE has no line continuation without a trailing backslash).',
-  levelWhy: 'Warning: the line runs, but the operator no longer guards the command it was meant for, so a failure is not handled.',
+  levelWhy:
+    'Warning: the line runs, but the operator no longer guards the command it was meant for, so a failure is not handled.',
   check(script) {
     const problems: Problem[] = [];
     for (const line of script.lines) {
       for (const op of line.strayOperators ?? []) {
-        problems.push({ ruleId: this.id, start: op.start, end: op.end, message: `\`${op.text}\` has no command before it: the empty command "succeeds", so this is probably a broken line.` });
+        problems.push({
+          ruleId: this.id,
+          start: op.start,
+          end: op.end,
+          message: `\`${op.text}\` has no command before it: the empty command "succeeds", so this is probably a broken line.`,
+        });
       }
     }
     return problems;

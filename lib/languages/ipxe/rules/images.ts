@@ -27,7 +27,9 @@ export const initrdNameMismatch: Rule<IpxeScript> = {
     'Warning: an `initrd=` that names no loaded image is a mistake; under UEFI with iPXE before 2.0 or Linux before 5.7 the kernel boots without its initramfs, elsewhere the argument is ignored.',
   check(script, text) {
     const model = modelOf(script, text);
-    const loaded = model.commands.filter(({ command }) => INITRD_COMMANDS.has(command.name.text)).map(({ command }) => imageName(command));
+    const loaded = model.commands
+      .filter(({ command }) => INITRD_COMMANDS.has(command.name.text))
+      .map(({ command }) => imageName(command));
     const names = loaded.filter((n): n is string => Boolean(n));
     const known = new Set(names);
     const problems: Problem[] = [];
@@ -43,7 +45,13 @@ export const initrdNameMismatch: Rule<IpxeScript> = {
           start,
           end: start + (magic[1] as string).length,
           message: `\`${magic[1]}\` is not an image: iPXE's file of all loaded initrds is \`initrd.magic\` (UEFI builds after 1.21.1, every 2.x). Under UEFI with iPXE before 2.0 or Linux before 5.7 the kernel finds no initramfs. Did you mean \`initrd.magic\`?`,
-          fixes: [{ title: 'Change to `initrd.magic`', edits: [{ start, end: start + (magic[1] as string).length, newText: 'initrd.magic' }], preferred: true }],
+          fixes: [
+            {
+              title: 'Change to `initrd.magic`',
+              edits: [{ start, end: start + (magic[1] as string).length, newText: 'initrd.magic' }],
+              preferred: true,
+            },
+          ],
         });
       }
     }
@@ -66,7 +74,17 @@ export const initrdNameMismatch: Rule<IpxeScript> = {
             message: names.length
               ? `No initrd named \`${wanted}\` is loaded (loaded: ${[...known].join(', ')}): under UEFI with iPXE before 2.0 or Linux before 5.7 the kernel boots without its initramfs${suggestion ? `. Did you mean \`${suggestion}\`?` : '. Name the image (`initrd --name …`) or use its file name; `initrd=` takes a name, not a URL.'}`
               : `\`initrd=${wanted}\` but no initrd is loaded: add \`initrd --name ${wanted} <url>\`.`,
-            ...(suggestion ? { fixes: [{ title: `Change to \`initrd=${suggestion}\``, edits: [{ start: arg.start, end: arg.end, newText: `initrd=${suggestion}` }], preferred: true }] } : {}),
+            ...(suggestion
+              ? {
+                  fixes: [
+                    {
+                      title: `Change to \`initrd=${suggestion}\``,
+                      edits: [{ start: arg.start, end: arg.end, newText: `initrd=${suggestion}` }],
+                      preferred: true,
+                    },
+                  ],
+                }
+              : {}),
           });
         }
       }
@@ -84,7 +102,8 @@ export const badUrl: Rule<IpxeScript> = {
   summary: 'A URL with a broken shape (`http:/host`, `http//host`, no host, a bad port): the download fails.',
   example: '#!ipxe\nchain http:/192.168.255.2/boot.ipxe',
   fix: 'Write it as `http://host[:port]/path`.',
-  levelWhy: 'Warning: the download fails when the line runs; often on a fallback path, and a URL can be fixed up by a setting at boot time, so not an error.',
+  levelWhy:
+    'Warning: the download fails when the line runs; often on a fallback path, and a URL can be fixed up by a setting at boot time, so not an error.',
   check(script, text) {
     const problems: Problem[] = [];
     for (const { command } of modelOf(script, text).commands) {
@@ -95,7 +114,13 @@ export const badUrl: Rule<IpxeScript> = {
         const offset = arg.text.length - value.length;
         if (!/^(https?|tftp|ftp)(:|\/\/)/i.test(value)) continue;
         const problem = urlProblem(value);
-        if (problem) problems.push({ ruleId: this.id, start: arg.start + offset, end: arg.end, message: `${problem} Write it as \`scheme://host[:port]/path\`.` });
+        if (problem)
+          problems.push({
+            ruleId: this.id,
+            start: arg.start + offset,
+            end: arg.end,
+            message: `${problem} Write it as \`scheme://host[:port]/path\`.`,
+          });
       }
     }
     return problems;
@@ -112,7 +137,8 @@ function urlProblem(url: string): string | undefined {
   if (!authority) return 'The URL has no host.';
   const host = authority.replace(/^[^@]*@/, '');
   const port = /:(\d*)$/.exec(host);
-  if (port && !host.includes('${') && (port[1] === '' || Number(port[1]) > 65535)) return `\`${port[1] || '(empty)'}\` is not a valid port.`;
+  if (port && !host.includes('${') && (port[1] === '' || Number(port[1]) > 65535))
+    return `\`${port[1] || '(empty)'}\` is not a valid port.`;
   return undefined;
 }
 
@@ -131,7 +157,9 @@ export const dhcpBeforeChain: Rule<IpxeScript> = {
     'Warning: the fetch gets an empty URL; reported only where the script shows it configures the network itself (an `embed` script, or `dhcp` further down), since a downloaded script already has the DHCP settings.',
   check(script, text, context) {
     const model = modelOf(script, text);
-    const configures = model.commands.filter(({ command }) => CONFIGURES.has(command.name.text)).map(({ command }) => command.start);
+    const configures = model.commands
+      .filter(({ command }) => CONFIGURES.has(command.name.text))
+      .map(({ command }) => command.start);
     const embedded = /embed/i.test(basename(context.path ?? ''));
     const problems: Problem[] = [];
     for (const ref of model.refs) {

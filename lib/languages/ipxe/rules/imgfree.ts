@@ -10,7 +10,8 @@ export const imgfreeBeforeBoot: Rule<IpxeScript> = {
   id: 'ipxe.imgfreeBeforeBoot',
   language: 'ipxe',
   severity: 'error',
-  summary: '`imgfree` between `kernel` and `boot`: it frees every image, the kernel included, so `boot` has nothing to boot.',
+  summary:
+    '`imgfree` between `kernel` and `boot`: it frees every image, the kernel included, so `boot` has nothing to boot.',
   example: '#!ipxe\nkernel http://nas/vmlinuz initrd=initrd.img\ninitrd http://nas/initrd.img\nimgfree\nboot',
   fix: 'Move `imgfree` before the `kernel` line (it is meant to clear images left by an earlier attempt).',
   levelWhy: 'Error: `boot` fails with "no image selected" every time this path runs.',
@@ -30,7 +31,8 @@ export const imgfreeBeforeBoot: Rule<IpxeScript> = {
             ruleId: this.id,
             start: freed.start,
             end: freed.end,
-            message: '`imgfree` frees every image, the kernel selected above included: the `boot` below fails with "no image selected". Move `imgfree` before the `kernel` line (or name the images to free).',
+            message:
+              '`imgfree` frees every image, the kernel selected above included: the `boot` below fails with "no image selected". Move `imgfree` before the `kernel` line (or name the images to free).',
             related: [{ start: command.start, end: command.end, message: 'this boot has nothing left to boot' }],
           });
           freed = undefined;

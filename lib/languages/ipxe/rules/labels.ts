@@ -38,8 +38,19 @@ export const undefinedLabel: Rule<IpxeScript> = {
         end: target.end,
         message: `No label \`:${target.text}\` in this script: \`goto\` only searches the current script, so this line fails${suggestion ? `. Did you mean \`${suggestion}\`?` : '. Add the label, or correct the name.'}`,
         fixes: [
-          ...(suggestion ? [{ title: `Change to \`${suggestion}\``, edits: [{ start: target.start, end: target.end, newText: suggestion }], preferred: true }] : []),
-          { title: `Create label \`:${target.text}\` at the end`, edits: [{ start: text.length, end: text.length, newText: `${append}\n:${target.text}\n` }] },
+          ...(suggestion
+            ? [
+                {
+                  title: `Change to \`${suggestion}\``,
+                  edits: [{ start: target.start, end: target.end, newText: suggestion }],
+                  preferred: true,
+                },
+              ]
+            : []),
+          {
+            title: `Create label \`:${target.text}\` at the end`,
+            edits: [{ start: text.length, end: text.length, newText: `${append}\n:${target.text}\n` }],
+          },
         ],
       });
     }
@@ -58,7 +69,17 @@ export const undefinedLabel: Rule<IpxeScript> = {
         start: fallback.start,
         end: fallback.end,
         message: `\`choose --default ${fallback.text}\`: no menu \`item\` is labelled \`${fallback.text}\`, so iPXE preselects the first item${options.has('timeout') ? ' and boots it when the timeout runs out' : ''}${suggestion ? `. Did you mean \`${suggestion}\`?` : '.'}`,
-        ...(suggestion ? { fixes: [{ title: `Change to \`${suggestion}\``, edits: [{ start: fallback.start, end: fallback.end, newText: suggestion }], preferred: true }] } : {}),
+        ...(suggestion
+          ? {
+              fixes: [
+                {
+                  title: `Change to \`${suggestion}\``,
+                  edits: [{ start: fallback.start, end: fallback.end, newText: suggestion }],
+                  preferred: true,
+                },
+              ],
+            }
+          : {}),
       });
     }
     return problems;
@@ -72,7 +93,8 @@ export const duplicateLabel: Rule<IpxeScript> = {
   summary: 'The same `:label` twice: `goto` always jumps to the first one, the second is never a target.',
   example: '#!ipxe\n:start\necho one\n:start\necho two',
   fix: 'Rename one of the labels.',
-  levelWhy: 'Warning: the code after the second label is reachable only by falling into it, which is rarely what was meant.',
+  levelWhy:
+    'Warning: the code after the second label is reachable only by falling into it, which is rarely what was meant.',
   check(script, text) {
     const problems: Problem[] = [];
     for (const [name, labels] of modelOf(script, text).labels) {
@@ -95,10 +117,12 @@ export const menuTargetWithoutLabel: Rule<IpxeScript> = {
   id: 'ipxe.menuTargetWithoutLabel',
   language: 'ipxe',
   severity: 'warning',
-  summary: 'A menu `item` whose label has no `:label` line, while the choice is followed with `goto ${…}`: picking it fails.',
+  summary:
+    'A menu `item` whose label has no `:label` line, while the choice is followed with `goto ${…}`: picking it fails.',
   example: '#!ipxe\nmenu Boot\nitem fcos Fedora CoreOS\nchoose target && goto ${target}',
   fix: 'Add the `:label` for the item (quick fix), or correct the item name.',
-  levelWhy: 'Warning: picking that item makes the `goto` fail and the script abort; only that entry breaks, the rest of the menu works.',
+  levelWhy:
+    'Warning: picking that item makes the `goto` fail and the script abort; only that entry breaks, the rest of the menu works.',
   check(script, text) {
     const model = modelOf(script, text);
     // Menus whose choice is followed by `goto prefix${choice}suffix` (a failure there not handled by `||`):
@@ -119,7 +143,8 @@ export const menuTargetWithoutLabel: Rule<IpxeScript> = {
     }
     if (!targets.size) return [];
     const append = text.endsWith('\n') || text.length === 0 ? '' : '\n';
-    const labelOf = (item: MenuItem): string => `${targets.get(item.menu)?.prefix ?? ''}${item.label.text}${targets.get(item.menu)?.suffix ?? ''}`;
+    const labelOf = (item: MenuItem): string =>
+      `${targets.get(item.menu)?.prefix ?? ''}${item.label.text}${targets.get(item.menu)?.suffix ?? ''}`;
     return model.items
       .filter((item) => targets.has(item.menu) && isLiteral(item.label) && !model.labels.has(labelOf(item)))
       .map((item) => ({
@@ -127,7 +152,12 @@ export const menuTargetWithoutLabel: Rule<IpxeScript> = {
         start: item.label.start,
         end: item.label.end,
         message: `Menu item \`${item.label.text}\` has no \`:${labelOf(item)}\` label: choosing it makes \`goto\` fail.`,
-        fixes: [{ title: `Create label \`:${labelOf(item)}\` at the end`, edits: [{ start: text.length, end: text.length, newText: `${append}\n:${labelOf(item)}\n` }] }],
+        fixes: [
+          {
+            title: `Create label \`:${labelOf(item)}\` at the end`,
+            edits: [{ start: text.length, end: text.length, newText: `${append}\n:${labelOf(item)}\n` }],
+          },
+        ],
       }));
   },
 };

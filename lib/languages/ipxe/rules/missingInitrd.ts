@@ -38,14 +38,23 @@ function carriesInitrd(words: Word[], model: IpxeModel, seen = new Set<string>()
       seen.add(name);
       const defs = model.defs.filter((d) => d.name === name);
       if (defs.some((d) => d.value === undefined)) return true;
-      if (defs.some((d) => /(^|\s)initrd=/.test(d.value ?? '') || (d.value?.includes('${') && carriesValue(d.value, model, seen)))) return true;
+      if (
+        defs.some(
+          (d) => /(^|\s)initrd=/.test(d.value ?? '') || (d.value?.includes('${') && carriesValue(d.value, model, seen)),
+        )
+      )
+        return true;
     }
   }
   return false;
 }
 
 function carriesValue(value: string, model: IpxeModel, seen: Set<string>): boolean {
-  return carriesInitrd(value.split(/\s+/).map((text) => ({ text, start: 0, end: 0 })), model, seen);
+  return carriesInitrd(
+    value.split(/\s+/).map((text) => ({ text, start: 0, end: 0 })),
+    model,
+    seen,
+  );
 }
 
 /** `imgargs` lines after the kernel (before the next kernel) that name it: each one replaces its command line. */
@@ -100,7 +109,13 @@ export const missingInitrd: Rule<IpxeScript> = {
             end: imgargs.end,
             message: `\`imgargs\` replaces the kernel's whole command line, and this one has no \`initrd=${name}\`: ${VERSIONS}. Add \`initrd=${name}\`.`,
             related,
-            fixes: [{ title: `Add \`initrd=${name}\` to the imgargs line`, edits: [{ start: imgargs.end, end: imgargs.end, newText: ` initrd=${name}` }], preferred: true }],
+            fixes: [
+              {
+                title: `Add \`initrd=${name}\` to the imgargs line`,
+                edits: [{ start: imgargs.end, end: imgargs.end, newText: ` initrd=${name}` }],
+                preferred: true,
+              },
+            ],
           });
         }
         return;
@@ -112,7 +127,13 @@ export const missingInitrd: Rule<IpxeScript> = {
         end: kernel.end,
         message: `This kernel line has no \`initrd=${name}\`, but an initrd is loaded below: ${VERSIONS}. Add \`initrd=${name}\`.`,
         related,
-        fixes: [{ title: `Add \`initrd=${name}\` to the kernel line`, edits: [{ start: kernel.end, end: kernel.end, newText: ` initrd=${name}` }], preferred: true }],
+        fixes: [
+          {
+            title: `Add \`initrd=${name}\` to the kernel line`,
+            edits: [{ start: kernel.end, end: kernel.end, newText: ` initrd=${name}` }],
+            preferred: true,
+          },
+        ],
       });
     });
     return problems;

@@ -23,7 +23,12 @@ export const quotedArgument: Rule<IpxeScript> = {
           const last = arg.text.charCodeAt(arg.text.length - 1);
           // 34 = ", 39 = '
           if (first !== 34 && first !== 39 && last !== 34 && last !== 39) continue;
-          problems.push({ ruleId: this.id, start: arg.start, end: arg.end, message: `iPXE has no quoting: the quotes in ${arg.text} are part of the value.` });
+          problems.push({
+            ruleId: this.id,
+            start: arg.start,
+            end: arg.end,
+            message: `iPXE has no quoting: the quotes in ${arg.text} are part of the value.`,
+          });
         }
       }
     }

@@ -8,10 +8,12 @@ export const setWithEquals: Rule<IpxeScript> = {
   id: 'ipxe.setWithEquals',
   language: 'ipxe',
   severity: 'warning',
-  summary: '`set name=value` or `set name = value` (shell habit): iPXE takes the first word as the name and the rest as the value, so the setting is not what was meant.',
+  summary:
+    '`set name=value` or `set name = value` (shell habit): iPXE takes the first word as the name and the rest as the value, so the setting is not what was meant.',
   example: '#!ipxe\nset base-url=http://nas/boot\nchain ${base-url}/menu.ipxe',
   fix: 'Write `set name value` (quick fix).',
-  levelWhy: 'Warning: the intended setting stays empty (or gets a value starting with `=`), so whatever uses it fetches or boots the wrong thing.',
+  levelWhy:
+    'Warning: the intended setting stays empty (or gets a value starting with `=`), so whatever uses it fetches or boots the wrong thing.',
   check(script, text) {
     const problems: Problem[] = [];
     for (const { command } of modelOf(script, text).commands) {
@@ -27,7 +29,13 @@ export const setWithEquals: Rule<IpxeScript> = {
           start: name.start,
           end: name.end,
           message: `\`set ${name.text}\` creates a setting named \`${name.text}\`, not \`${bare}\`: iPXE's \`set\` has no \`=\`, so \`\${${bare}}\` stays empty. Write \`set ${bare} ${value}\`.`,
-          fixes: [{ title: `Change to \`set ${bare} ${value}\``, edits: [{ start: name.start + glued, end: name.start + glued + 1, newText: ' ' }], preferred: true }],
+          fixes: [
+            {
+              title: `Change to \`set ${bare} ${value}\``,
+              edits: [{ start: name.start + glued, end: name.start + glued + 1, newText: ' ' }],
+              preferred: true,
+            },
+          ],
         });
       } else if (second && (second.text === '=' || (second.text.startsWith('=') && second.text.length > 1))) {
         const end = second.text === '=' ? (splitArgs(command).positional[2]?.start ?? second.end) : second.start + 1;

@@ -10,10 +10,12 @@ export const timeoutUnits: Rule<IpxeScript> = {
   id: 'ipxe.timeoutUnits',
   language: 'ipxe',
   severity: 'warning',
-  summary: 'A `--timeout` under 100 (iPXE timeouts are milliseconds, so `choose --timeout 10` is gone in a blink), or a `sleep` of 1000 or more (sleep counts seconds).',
+  summary:
+    'A `--timeout` under 100 (iPXE timeouts are milliseconds, so `choose --timeout 10` is gone in a blink), or a `sleep` of 1000 or more (sleep counts seconds).',
   example: '#!ipxe\nmenu\nitem a A\nchoose --timeout 10 --default a t',
   fix: 'Write milliseconds for `--timeout` (10 s = 10000) and seconds for `sleep`.',
-  levelWhy: 'Warning: the menu or prompt times out before anyone can react (or the machine sleeps for hours); nothing fails, but the script does not do what its author meant.',
+  levelWhy:
+    'Warning: the menu or prompt times out before anyone can react (or the machine sleeps for hours); nothing fails, but the script does not do what its author meant.',
   check(script, text) {
     const problems: Problem[] = [];
     for (const { command } of modelOf(script, text).commands) {
@@ -28,7 +30,13 @@ export const timeoutUnits: Rule<IpxeScript> = {
           start: value.start,
           end: value.end,
           message: `\`--${option} ${value.text}\` is ${value.text} milliseconds: iPXE timeouts are in ms. For ${value.text} seconds write \`--${option} ${ms * 1000}\`.`,
-          fixes: [{ title: `Change to ${ms * 1000} (${value.text} s)`, edits: [{ start: value.start, end: value.end, newText: String(ms * 1000) }], preferred: true }],
+          fixes: [
+            {
+              title: `Change to ${ms * 1000} (${value.text} s)`,
+              edits: [{ start: value.start, end: value.end, newText: String(ms * 1000) }],
+              preferred: true,
+            },
+          ],
         });
       }
       const seconds = positional[0];

@@ -12,7 +12,8 @@ export const unknownCommand: Rule<IpxeScript> = {
   summary: 'A command iPXE does not know: the line fails with "command not found" and aborts the script.',
   example: '#!ipxe\nkernal http://nas/vmlinuz',
   fix: 'Correct the spelling (the message suggests the closest command).',
-  levelWhy: 'Error: when the line runs, iPXE answers "command not found" and the script aborts (lines that never run are left to ipxe.unreachableCode).',
+  levelWhy:
+    'Error: when the line runs, iPXE answers "command not found" and the script aborts (lines that never run are left to ipxe.unreachableCode).',
   check(script) {
     const problems: Problem[] = [];
     const dead = new Set(deadBlocks(script).flatMap((b) => b.lines));
@@ -24,7 +25,8 @@ export const unknownCommand: Rule<IpxeScript> = {
         // A command name built from a setting (e.g. `${cmd}`) is only known at boot time.
         if (COMMANDS.has(name) || name.includes('${')) continue;
         // `… || start` where `:start` is a label: the `goto` was left out.
-        const suggestion = labels.has(name) && command.args.length === 0 ? `goto ${name}` : didYouMean(name, COMMANDS.keys());
+        const suggestion =
+          labels.has(name) && command.args.length === 0 ? `goto ${name}` : didYouMean(name, COMMANDS.keys());
         problems.push({
           ruleId: this.id,
           start: command.name.start,
@@ -33,7 +35,15 @@ export const unknownCommand: Rule<IpxeScript> = {
             ? `Unknown command \`${name}\`: did you mean \`${suggestion}\`?`
             : `Unknown command \`${name}\`: iPXE will stop the script here. Check the spelling or the iPXE build options.`,
           ...(suggestion
-            ? { fixes: [{ title: `Change to \`${suggestion}\``, edits: [{ start: command.name.start, end: command.name.end, newText: suggestion }], preferred: true }] }
+            ? {
+                fixes: [
+                  {
+                    title: `Change to \`${suggestion}\``,
+                    edits: [{ start: command.name.start, end: command.name.end, newText: suggestion }],
+                    preferred: true,
+                  },
+                ],
+              }
             : {}),
         });
       }

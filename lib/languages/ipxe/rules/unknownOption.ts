@@ -26,7 +26,13 @@ export const unknownOption: Rule<IpxeScript> = {
         const known = dashes === '--' ? options.some((o) => o.long === name) : options.some((o) => o.short === name);
         if (known) continue;
         if (dashes === '-' && name.length > 1) break; // `-foo` is a positional word to iPXE's getopt only after options
-        const suggestion = dashes === '--' ? didYouMean(name, options.map((o) => o.long)) : undefined;
+        const suggestion =
+          dashes === '--'
+            ? didYouMean(
+                name,
+                options.map((o) => o.long),
+              )
+            : undefined;
         const list = options.length ? options.map((o) => `--${o.long}`).join(', ') : 'none';
         const end = arg.start + dashes.length + name.length;
         problems.push({
@@ -34,7 +40,17 @@ export const unknownOption: Rule<IpxeScript> = {
           start: arg.start,
           end,
           message: `\`${command.name.text}\` has no option \`${dashes}${name}\`${suggestion ? `: did you mean \`--${suggestion}\`?` : `. Its options: ${list}.`}`,
-          ...(suggestion ? { fixes: [{ title: `Change to \`--${suggestion}\``, edits: [{ start: arg.start, end, newText: `--${suggestion}` }], preferred: true }] } : {}),
+          ...(suggestion
+            ? {
+                fixes: [
+                  {
+                    title: `Change to \`--${suggestion}\``,
+                    edits: [{ start: arg.start, end, newText: `--${suggestion}` }],
+                    preferred: true,
+                  },
+                ],
+              }
+            : {}),
         });
       }
     }

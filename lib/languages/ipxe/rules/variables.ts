@@ -11,7 +11,12 @@ function oneEditApart(a: string, b: string): boolean {
   if (distance(a, b) === 1) return true;
   if (a.length !== b.length) return false;
   const diff = [...a].flatMap((c, i) => (c === b[i] ? [] : [i]));
-  return diff.length === 2 && diff[1] === (diff[0] as number) + 1 && a[diff[0] as number] === b[diff[1] as number] && a[diff[1] as number] === b[diff[0] as number];
+  return (
+    diff.length === 2 &&
+    diff[1] === (diff[0] as number) + 1 &&
+    a[diff[0] as number] === b[diff[1] as number] &&
+    a[diff[1] as number] === b[diff[0] as number]
+  );
 }
 
 /** References this script can say nothing about: set here, built in, numeric, computed, or another block's. */
@@ -41,7 +46,8 @@ export const undefinedVariable: Rule<IpxeScript> = {
   id: 'ipxe.undefinedVariable',
   language: 'ipxe',
   severity: 'info',
-  summary: '`${name}` is never set in this script and is not a built-in setting: it expands to nothing unless a script that chains here set it.',
+  summary:
+    '`${name}` is never set in this script and is not a built-in setting: it expands to nothing unless a script that chains here set it.',
   example: '#!ipxe\nchain http://${sever}/boot.ipxe',
   fix: 'Set it first (`set name value`), correct the spelling, or ignore when an earlier script sets it.',
   levelWhy:
@@ -71,7 +77,8 @@ export const misspelledVariable: Rule<IpxeScript> = {
   id: 'ipxe.misspelledVariable',
   language: 'ipxe',
   severity: 'warning',
-  summary: '`${name}` is never set, and one letter away from a setting that is (`${BASEURLL}` beside `set BASEURL`): almost always a typo, and it expands to nothing.',
+  summary:
+    '`${name}` is never set, and one letter away from a setting that is (`${BASEURLL}` beside `set BASEURL`): almost always a typo, and it expands to nothing.',
   example: '#!ipxe\nset base-url http://nas\nkernel ${base-ur}/vmlinuz',
   fix: 'Correct the name (quick fix).',
   levelWhy:
@@ -88,7 +95,13 @@ export const misspelledVariable: Rule<IpxeScript> = {
         start: ref.nameStart,
         end: ref.nameEnd,
         message: `\`\${${ref.name}}\` is never set, so it expands to nothing: did you mean \`${typo}\` (${where})?`,
-        fixes: [{ title: `Change to \`${typo}\``, edits: [{ start: ref.nameStart, end: ref.nameEnd, newText: typo }], preferred: true }],
+        fixes: [
+          {
+            title: `Change to \`${typo}\``,
+            edits: [{ start: ref.nameStart, end: ref.nameEnd, newText: typo }],
+            preferred: true,
+          },
+        ],
       });
     }
     return problems;
@@ -99,7 +112,8 @@ export const unusedVariable: Rule<IpxeScript> = {
   id: 'ipxe.unusedVariable',
   language: 'ipxe',
   severity: 'hint',
-  summary: 'A setting this script sets but never uses (fine when a chained script or the kernel command line reads it).',
+  summary:
+    'A setting this script sets but never uses (fine when a chained script or the kernel command line reads it).',
   example: '#!ipxe\nset base http://nas/tftp\nchain http://nas/tftp/boot.ipxe',
   fix: 'Use it (`${name}`) or remove the `set` line.',
   levelWhy: 'Hint: style; the kernel command line, a chained script or a later edit may read it.',
@@ -110,7 +124,12 @@ export const unusedVariable: Rule<IpxeScript> = {
     if (model.commands.some(({ command }) => command.name.text === 'chain')) return [];
     return model.defs
       .filter((d) => d.command.name.text === 'set' && !used.has(d.name) && !SETTINGS.has(d.name))
-      .map((d) => ({ ruleId: this.id, start: d.nameStart, end: d.nameEnd, message: `\`${d.name}\` is set but never used in this script.` }));
+      .map((d) => ({
+        ruleId: this.id,
+        start: d.nameStart,
+        end: d.nameEnd,
+        message: `\`${d.name}\` is set but never used in this script.`,
+      }));
   },
 };
 
@@ -118,12 +137,17 @@ export const unclosedExpansion: Rule<IpxeScript> = {
   id: 'ipxe.unclosedExpansion',
   language: 'ipxe',
   severity: 'warning',
-  summary: 'A `${` without its `}`: iPXE leaves the text as it is instead of the setting\'s value.',
+  summary: "A `${` without its `}`: iPXE leaves the text as it is instead of the setting's value.",
   example: '#!ipxe\nchain http://${next-server/boot.ipxe',
   fix: 'Close the expansion with `}`.',
   levelWhy: 'Warning: the literal `${…` text ends up in a URL or argument, which is never what was meant.',
   check(script, text) {
-    return modelOf(script, text).unclosed.map((u) => ({ ruleId: this.id, start: u.start, end: u.start + 2, message: '`${` is never closed with `}`: the text stays as it is.' }));
+    return modelOf(script, text).unclosed.map((u) => ({
+      ruleId: this.id,
+      start: u.start,
+      end: u.start + 2,
+      message: '`${` is never closed with `}`: the text stays as it is.',
+    }));
   },
 };
 
@@ -134,7 +158,8 @@ export const unknownSettingType: Rule<IpxeScript> = {
   summary: 'A `${name:type}` with a type iPXE does not know: the expansion fails.',
   example: '#!ipxe\necho ${net0/mac:hexdash}',
   fix: `Use one of: ${[...SETTING_TYPES].join(', ')}.`,
-  levelWhy: 'Warning: the expansion fails when the line runs; the type list grows between iPXE versions, so not an error.',
+  levelWhy:
+    'Warning: the expansion fails when the line runs; the type list grows between iPXE versions, so not an error.',
   check(script, text) {
     return modelOf(script, text)
       .refs.filter((r) => r.type !== undefined && !SETTING_TYPES.has(r.type))

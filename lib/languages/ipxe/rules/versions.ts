@@ -3,16 +3,19 @@ import type { Rule } from '../../../core/rule';
 import type { IpxeScript } from '../ast';
 import { modelOf } from '../model';
 
-const OLD = 'iPXE 1.21.1 and older (the last 1.x release, still what many distributions ship as undionly.kpxe and ipxe.efi)';
+const OLD =
+  'iPXE 1.21.1 and older (the last 1.x release, still what many distributions ship as undionly.kpxe and ipxe.efi)';
 
 export const needsNewerIpxe: Rule<IpxeScript> = {
   id: 'ipxe.needsNewerIpxe',
   language: 'ipxe',
   severity: 'info',
-  summary: 'A command or file that only newer iPXE builds have (`imgextract`, `shim`: 2.0; `initrd=initrd.magic`: UEFI builds after 1.21.1): an older iPXE fails there.',
+  summary:
+    'A command or file that only newer iPXE builds have (`imgextract`, `shim`: 2.0; `initrd=initrd.magic`: UEFI builds after 1.21.1): an older iPXE fails there.',
   example: '#!ipxe\nshim http://nas/shimx64.efi\nchain http://nas/grubx64.efi',
   fix: 'Boot an iPXE 2.0 or later build, or avoid the feature where old builds are in use.',
-  levelWhy: 'Info: correct on the iPXE the script was written for; only a fact about older builds that the linter cannot see.',
+  levelWhy:
+    'Info: correct on the iPXE the script was written for; only a fact about older builds that the linter cannot see.',
   check(script, text) {
     const problems: Problem[] = [];
     for (const { command, spec } of modelOf(script, text).commands) {

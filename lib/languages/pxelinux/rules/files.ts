@@ -8,11 +8,32 @@ import { loaderInfo, tftpRootKnown } from '../loader';
 import { localPath, tftpRootOf, urlHost } from '../paths';
 
 /** Keywords whose argument names a file to fetch. */
-const FILE_KEYWORDS = new Set(['kernel', 'linux', 'boot', 'bss', 'pxe', 'fdimage', 'comboot', 'com32', 'config', 'initrd', 'ui', 'include', 'display', 'font', 'kbdmap']);
+const FILE_KEYWORDS = new Set([
+  'kernel',
+  'linux',
+  'boot',
+  'bss',
+  'pxe',
+  'fdimage',
+  'comboot',
+  'com32',
+  'config',
+  'initrd',
+  'ui',
+  'include',
+  'display',
+  'font',
+  'kbdmap',
+]);
 
 /** The files a directive names (INITRD may list several, comma separated). */
 function namedFiles(d: Directive): Word[] {
-  const arg = d.name === 'menu' && d.sub?.text.toLowerCase() === 'include' ? d.argument : FILE_KEYWORDS.has(d.name) ? d.argument : undefined;
+  const arg =
+    d.name === 'menu' && d.sub?.text.toLowerCase() === 'include'
+      ? d.argument
+      : FILE_KEYWORDS.has(d.name)
+        ? d.argument
+        : undefined;
   if (!arg) return [];
   const first = arg.text.split(/\s+/)[0] as string;
   const names = d.name === 'initrd' ? first.split(',') : [first];
@@ -55,7 +76,8 @@ export const missingFile: Rule<PxelinuxConfig> = {
   id: 'pxelinux.missingFile',
   language: 'pxelinux',
   severity: 'warning',
-  summary: 'A kernel, initrd, module or included file that is not in the TFTP root (or, for an http:// URL, not in the folder the site serves).',
+  summary:
+    'A kernel, initrd, module or included file that is not in the TFTP root (or, for an http:// URL, not in the folder the site serves).',
   example: 'LABEL fcos\n  KERNEL fedora-coreos/vmlinuz-typo',
   fix: 'Correct the name, or put the file in the TFTP root (paths are relative to it, not to pxelinux.cfg/).',
   levelWhy:
@@ -71,7 +93,10 @@ export const missingFile: Rule<PxelinuxConfig> = {
     // An entry with some of its files in the tree is served from it: its other files should be there too.
     const populated = new Set<number>();
     for (const label of config.labels) {
-      const entry = located(label.directives.flatMap((d) => [...namedFiles(d), ...appendInitrds(d)]), context);
+      const entry = located(
+        label.directives.flatMap((d) => [...namedFiles(d), ...appendInitrds(d)]),
+        context,
+      );
       if (entry.some((e) => files.exists(e.path))) entry.forEach((e) => populated.add(e.word.start));
     }
     const problems: Problem[] = [];
@@ -79,16 +104,32 @@ export const missingFile: Rule<PxelinuxConfig> = {
       // Image-updater artifacts (git-ignored) are the boot chain's to report, as information.
       if (files.exists(path) || imageArtifact(context.site, path)) continue;
       // Without a site file, kernels and modules may be put in at build or deploy time: speak only of a near miss.
-      const near = didYouMean(basename(path), (files.list(dirname(path)) ?? []).filter((n) => n !== basename(path)));
+      const near = didYouMean(
+        basename(path),
+        (files.list(dirname(path)) ?? []).filter((n) => n !== basename(path)),
+      );
       if (!declared && !near && !populated.has(word.start)) continue;
       const hint = near ? ` Did you mean \`${near}\` (it is in that folder)?` : '';
-      const fixed = near && word.text.endsWith(basename(path)) ? word.text.slice(0, word.text.length - basename(path).length) + near : undefined;
+      const fixed =
+        near && word.text.endsWith(basename(path))
+          ? word.text.slice(0, word.text.length - basename(path).length) + near
+          : undefined;
       problems.push({
         ruleId: this.id,
         start: word.start,
         end: word.end,
         message: `\`${word.text}\` is not there: looked for ${path}. Names are relative to the TFTP root (${root}).${hint}`,
-        ...(fixed ? { fixes: [{ title: `Change to \`${fixed}\``, edits: [{ start: word.start, end: word.end, newText: fixed }], preferred: true }] } : {}),
+        ...(fixed
+          ? {
+              fixes: [
+                {
+                  title: `Change to \`${fixed}\``,
+                  edits: [{ start: word.start, end: word.end, newText: fixed }],
+                  preferred: true,
+                },
+              ],
+            }
+          : {}),
       });
     }
     return problems;
@@ -111,11 +152,18 @@ export const httpNeedsLpxelinux: Rule<PxelinuxConfig> = {
   summary: 'http:// or ftp:// paths while the TFTP root only has plain pxelinux.0, which fetches over TFTP only.',
   example: 'LABEL fcos\n  KERNEL http://192.168.255.2/tftp/vmlinuz',
   fix: 'Boot lpxelinux.0 instead (same package; DHCP option 67), or use TFTP paths.',
-  levelWhy: 'Warning: pxelinux.0 (5.x/6.x) has no HTTP client, so the entry fails; not an error because DHCP may hand out a loader this tree does not hold.',
+  levelWhy:
+    'Warning: pxelinux.0 (5.x/6.x) has no HTTP client, so the entry fails; not an error because DHCP may hand out a loader this tree does not hold.',
   check(config, _text, context) {
     const files = loaders(context);
     if (!files.has('pxelinux.0') || files.has('lpxelinux.0') || files.has('syslinux.efi')) return [];
-    return urls(config).map((w) => ({ ruleId: this.id, start: w.start, end: w.end, message: 'pxelinux.0 cannot fetch http:// or ftp:// URLs: boot lpxelinux.0 (it is beside it in the pxelinux package) or use a TFTP path.' }));
+    return urls(config).map((w) => ({
+      ruleId: this.id,
+      start: w.start,
+      end: w.end,
+      message:
+        'pxelinux.0 cannot fetch http:// or ftp:// URLs: boot lpxelinux.0 (it is beside it in the pxelinux package) or use a TFTP path.',
+    }));
   },
 };
 
@@ -123,10 +171,12 @@ export const efiHttpHost: Rule<PxelinuxConfig> = {
   id: 'pxelinux.efiHttpHost',
   language: 'pxelinux',
   severity: 'warning',
-  summary: 'syslinux.efi fetches http:// URLs from the TFTP server\'s address, whatever host the URL names (Debian bug #907805).',
+  summary:
+    "syslinux.efi fetches http:// URLs from the TFTP server's address, whatever host the URL names (Debian bug #907805).",
   example: 'LABEL fcos\n  KERNEL http://192.168.255.9/fcos/vmlinuz',
   fix: 'Serve the files over HTTP from the TFTP server itself, or give UEFI machines iPXE instead.',
-  levelWhy: 'Warning: UEFI machines ask the wrong host and the entry fails there, while BIOS machines booting lpxelinux.0 from the same config work.',
+  levelWhy:
+    'Warning: UEFI machines ask the wrong host and the entry fails there, while BIOS machines booting lpxelinux.0 from the same config work.',
   check(config, _text, context) {
     const server = context.site?.tftpServer;
     if (!server || !loaders(context).has('syslinux.efi')) return [];
@@ -156,7 +206,8 @@ export const missingModule: Rule<PxelinuxConfig> = {
   id: 'pxelinux.missingModule',
   language: 'pxelinux',
   severity: 'warning',
-  summary: 'A .c32/.e64 module a SYSLINUX 5.00+ loader needs (ldlinux, the UI module\'s libraries) is not in the TFTP root.',
+  summary:
+    "A .c32/.e64 module a SYSLINUX 5.00+ loader needs (ldlinux, the UI module's libraries) is not in the TFTP root.",
   example: 'UI menu.c32   # beside PXELINUX 6.03, but libutil.c32 was never copied',
   fix: 'Copy it from the same syslinux version (/usr/lib/syslinux/modules/bios/ for BIOS, …/efi64/ for UEFI) into the TFTP root.',
   levelWhy:
@@ -167,22 +218,36 @@ export const missingModule: Rule<PxelinuxConfig> = {
     const { root } = info;
     const which = info.version ?? 'lpxelinux.0/syslinux.efi (SYSLINUX 5.10 and later)';
     const problems: Problem[] = [];
-    const has = (module: string, dirs: string[]): boolean => dirs.some((dir) => context.files?.exists(join(root, ...dir.split('/').filter(Boolean), module)));
+    const has = (module: string, dirs: string[]): boolean =>
+      dirs.some((dir) => context.files?.exists(join(root, ...dir.split('/').filter(Boolean), module)));
     const first = config.directives[0];
     const top = first ? { start: first.keyword.start, end: first.keyword.end } : { start: 0, end: 0 };
     const core = (module: string, loader: string): void => {
       if (has(module, LDLINUX_DIRS)) return;
-      problems.push({ ruleId: this.id, ...top, message: `${loader} (${which}) loads ${module} before it reads this config, and it is in none of the folders it tries (${root}, /boot/isolinux, /isolinux, /boot/syslinux, /syslinux): copy ${module} of the same version beside the loader.` });
+      problems.push({
+        ruleId: this.id,
+        ...top,
+        message: `${loader} (${which}) loads ${module} before it reads this config, and it is in none of the folders it tries (${root}, /boot/isolinux, /isolinux, /boot/syslinux, /syslinux): copy ${module} of the same version beside the loader.`,
+      });
     };
-    if (info.loaders.some((l) => l.endsWith('.0') || l === 'isolinux.bin')) core('ldlinux.c32', info.loaders.includes('isolinux.bin') ? 'isolinux.bin' : 'The BIOS loader');
+    if (info.loaders.some((l) => l.endsWith('.0') || l === 'isolinux.bin'))
+      core('ldlinux.c32', info.loaders.includes('isolinux.bin') ? 'isolinux.bin' : 'The BIOS loader');
     if (info.loaders.includes('syslinux.efi')) core('ldlinux.e64', 'syslinux.efi');
     for (const d of config.directives) {
-      const module = (d.name === 'ui' || d.name === 'com32' || (d.name === 'kernel' && d.argument?.text.endsWith('.c32'))) && d.argument ? (d.argument.text.split(/\s+/)[0] as string) : undefined;
+      const module =
+        (d.name === 'ui' || d.name === 'com32' || (d.name === 'kernel' && d.argument?.text.endsWith('.c32'))) &&
+        d.argument
+          ? (d.argument.text.split(/\s+/)[0] as string)
+          : undefined;
       if (!module || module.includes('/')) continue;
       const at = { start: d.argument!.start, end: d.argument!.start + module.length };
       for (const dependency of DEPENDENCIES[module.toLowerCase()] ?? []) {
         if (has(dependency, [''])) continue;
-        problems.push({ ruleId: this.id, ...at, message: `${dependency} is not in the TFTP root (${root}), but ${module} of SYSLINUX 5.00 and later (here ${which}) loads it: copy it from the same syslinux version.` });
+        problems.push({
+          ruleId: this.id,
+          ...at,
+          message: `${dependency} is not in the TFTP root (${root}), but ${module} of SYSLINUX 5.00 and later (here ${which}) loads it: copy it from the same syslinux version.`,
+        });
       }
     }
     return problems;

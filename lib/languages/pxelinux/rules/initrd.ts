@@ -3,7 +3,8 @@ import type { Rule } from '../../../core/rule';
 import type { Directive, PxelinuxConfig } from '../ast';
 
 /** Kernel parameters only an initramfs reads (live/installer scripts, dracut); the kernel itself ignores them. */
-const INITRAMFS_ARGS = /(?:^|\s)(boot=(?:casper|live)|netboot=\S+|inst\.[\w.]+=?\S*|rd\.[\w.]+=?\S*|root=live:\S*|archisobasedir=\S+|coreos\.live\.rootfs_url=\S+|ignition\.config\.url=\S+|preseed\/url=\S+|url=\S+\.preseed|fetch=\S+|root=\/dev\/ram0)(?=\s|$)/;
+const INITRAMFS_ARGS =
+  /(?:^|\s)(boot=(?:casper|live)|netboot=\S+|inst\.[\w.]+=?\S*|rd\.[\w.]+=?\S*|root=live:\S*|archisobasedir=\S+|coreos\.live\.rootfs_url=\S+|ignition\.config\.url=\S+|preseed\/url=\S+|url=\S+\.preseed|fetch=\S+|root=\/dev\/ram0)(?=\s|$)/;
 /** Images SYSLINUX boots that are not Linux kernels (COM32 modules, PXE programs, boot sectors, memdisk, iPXE). */
 const NOT_LINUX = /\.(c32|0|com|cbt|bin|bs|bss|img|lkrn)$|(^|\/)(memdisk|memtest[^/]*|mt86[^/]*)$/i;
 
@@ -15,7 +16,8 @@ export const missingInitrd: Rule<PxelinuxConfig> = {
   id: 'pxelinux.missingInitrd',
   language: 'pxelinux',
   severity: 'warning',
-  summary: 'A Linux entry whose command line is for an initramfs (boot=casper, inst.repo=, root=live:, …) but that loads none (no INITRD, no initrd=).',
+  summary:
+    'A Linux entry whose command line is for an initramfs (boot=casper, inst.repo=, root=live:, …) but that loads none (no INITRD, no initrd=).',
   example: 'LABEL ubuntu\n  KERNEL casper/vmlinuz\n  APPEND boot=casper netboot=nfs nfsroot=10.0.0.1:/srv/ubuntu',
   fix: 'Add `INITRD <the initrd beside the kernel>` (or initrd= on the APPEND line).',
   levelWhy:

@@ -18,7 +18,12 @@ export const missingLabel: Rule<PxelinuxConfig> = {
   check(config) {
     const labels = new Map(config.labels.map((l) => [l.name.text, l]));
     // An INCLUDEd file may define the label; cross-file checks come with the boot-chain model.
-    if (config.directives.some((d) => d.name === 'include' || (d.name === 'menu' && d.sub?.text.toLowerCase() === 'include'))) return [];
+    if (
+      config.directives.some(
+        (d) => d.name === 'include' || (d.name === 'menu' && d.sub?.text.toLowerCase() === 'include'),
+      )
+    )
+      return [];
     const menu = usesMenu(config);
     const ui = config.global.some((d) => d.name === 'ui');
     const problems: Problem[] = [];
@@ -35,7 +40,17 @@ export const missingLabel: Rule<PxelinuxConfig> = {
         start,
         end: start + target.length,
         message: `${directive.keyword.text.toUpperCase()} names \`${target}\`, but no LABEL \`${target}\` exists${suggestion ? `. Did you mean \`${suggestion}\`?` : '.'}${menu ? ' SYSLINUX then tries to boot a kernel file of that name.' : ' Without a menu SYSLINUX will try to boot a kernel file of that name.'}`,
-        ...(suggestion ? { fixes: [{ title: `Change to \`${suggestion}\``, edits: [{ start, end: start + target.length, newText: suggestion }], preferred: true }] } : {}),
+        ...(suggestion
+          ? {
+              fixes: [
+                {
+                  title: `Change to \`${suggestion}\``,
+                  edits: [{ start, end: start + target.length, newText: suggestion }],
+                  preferred: true,
+                },
+              ],
+            }
+          : {}),
       });
     }
     return problems;

@@ -6,17 +6,38 @@ import type { Directive, LabelBlock, PxelinuxConfig } from '../ast';
 import { KEYWORDS, MENU_KEYWORDS } from '../catalog';
 
 function spec(directive: Directive) {
-  return directive.name === 'menu' && directive.sub ? MENU_KEYWORDS.get(directive.sub.text.toLowerCase()) : KEYWORDS.get(directive.name);
+  return directive.name === 'menu' && directive.sub
+    ? MENU_KEYWORDS.get(directive.sub.text.toLowerCase())
+    : KEYWORDS.get(directive.name);
 }
 
 function title(directive: Directive): string {
-  return directive.name === 'menu' && directive.sub ? `MENU ${directive.sub.text.toUpperCase()}` : directive.keyword.text.toUpperCase();
+  return directive.name === 'menu' && directive.sub
+    ? `MENU ${directive.sub.text.toUpperCase()}`
+    : directive.keyword.text.toUpperCase();
 }
 
 /** Per-entry MENU directives that, before any LABEL of a submenu, set the submenu's own entry (menu readconfig.c). */
 const SUBMENU_ENTRY = new Set(['menu label', 'menu passwd', 'menu default']);
 /** Global keywords each (sub)menu keeps for itself in menu.c32: inside MENU BEGIN they are that submenu's. */
-const PER_MENU = new Set(['timeout', 'ontimeout', 'allowoptions', 'f1', 'f2', 'f3', 'f4', 'f5', 'f6', 'f7', 'f8', 'f9', 'f10', 'f11', 'f12', 'f0']);
+const PER_MENU = new Set([
+  'timeout',
+  'ontimeout',
+  'allowoptions',
+  'f1',
+  'f2',
+  'f3',
+  'f4',
+  'f5',
+  'f6',
+  'f7',
+  'f8',
+  'f9',
+  'f10',
+  'f11',
+  'f12',
+  'f0',
+]);
 
 function key(directive: Directive): string {
   return directive.name === 'menu' && directive.sub ? `menu ${directive.sub.text.toLowerCase()}` : directive.name;
@@ -50,7 +71,12 @@ function placed(config: PxelinuxConfig): Placed[] {
     } else if (k === 'include' || (k === 'menu include' && !/\s/.test(directive.argument?.text ?? ''))) {
       unknown = true;
       continue;
-    } else if (k === 'menu begin' || k === 'menu end' || k === 'menu separator' || (k === 'menu include' && /\s/.test(directive.argument?.text ?? ''))) {
+    } else if (
+      k === 'menu begin' ||
+      k === 'menu end' ||
+      k === 'menu separator' ||
+      (k === 'menu include' && /\s/.test(directive.argument?.text ?? ''))
+    ) {
       label = undefined;
       unknown = false;
       if (k === 'menu begin') depth++;
@@ -68,18 +94,24 @@ export function topLevel(context: RuleContext): boolean {
   const name = basename(context.path).toLowerCase();
   if (['isolinux.cfg', 'syslinux.cfg', 'extlinux.conf'].includes(name)) return true;
   if (!/[\\/]pxelinux\.cfg$/i.test(dirname(context.path))) return false;
-  return name === 'default' || /^[0-9a-f]{1,8}$/.test(name) || /^[0-9a-f]{2}(-[0-9a-f]{2}){6}$/.test(name) || /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/.test(name);
+  return (
+    name === 'default' ||
+    /^[0-9a-f]{1,8}$/.test(name) ||
+    /^[0-9a-f]{2}(-[0-9a-f]{2}){6}$/.test(name) ||
+    /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/.test(name)
+  );
 }
 
 export const misplacedKeyword: Rule<PxelinuxConfig> = {
   id: 'pxelinux.misplacedKeyword',
   language: 'pxelinux',
   severity: 'warning',
-  summary: 'A per-entry keyword (KERNEL-type, TEXT HELP, MENU LABEL, …) where no LABEL is open: SYSLINUX and menu.c32 drop it.',
+  summary:
+    'A per-entry keyword (KERNEL-type, TEXT HELP, MENU LABEL, …) where no LABEL is open: SYSLINUX and menu.c32 drop it.',
   example: 'LINUX vmlinuz\nLABEL fcos',
   fix: 'Move it under the LABEL it belongs to.',
   levelWhy:
-    'Warning: the line is parsed and then dropped with the empty entry, so the kernel, help text or menu label it gives never shows. Before a submenu\'s first LABEL, MENU LABEL/PASSWD/DEFAULT name the submenu itself and are not flagged.',
+    "Warning: the line is parsed and then dropped with the empty entry, so the kernel, help text or menu label it gives never shows. Before a submenu's first LABEL, MENU LABEL/PASSWD/DEFAULT name the submenu itself and are not flagged.",
   check(config, _text, context) {
     const problems: Problem[] = [];
     const top = topLevel(context);
@@ -103,10 +135,12 @@ export const globalInLabel: Rule<PxelinuxConfig> = {
   id: 'pxelinux.globalInLabel',
   language: 'pxelinux',
   severity: 'hint',
-  summary: 'A global keyword (TIMEOUT, UI, MENU TITLE, …) written inside a LABEL entry: it still applies to the whole menu.',
+  summary:
+    'A global keyword (TIMEOUT, UI, MENU TITLE, …) written inside a LABEL entry: it still applies to the whole menu.',
   example: 'LABEL fcos\n  KERNEL vmlinuz\n  TIMEOUT 50',
   fix: 'Move it above the first LABEL, where readers look for global settings.',
-  levelWhy: 'Hint: SYSLINUX applies it all the same (the last one given wins), so the boot is as written; only a reader may take it for a per-entry setting.',
+  levelWhy:
+    'Hint: SYSLINUX applies it all the same (the last one given wins), so the boot is as written; only a reader may take it for a per-entry setting.',
   check(config) {
     const problems: Problem[] = [];
     for (const { directive, label, depth, unknown } of placed(config)) {
@@ -128,14 +162,17 @@ export const globalInLabel: Rule<PxelinuxConfig> = {
 function referencedNames(config: PxelinuxConfig): Set<string> {
   const names = new Set<string>();
   for (const d of config.directives) {
-    if (['default', 'ontimeout', 'onerror'].includes(d.name) || key(d) === 'menu goto') names.add(d.argument?.text.split(/\s+/)[0] ?? '');
+    if (['default', 'ontimeout', 'onerror'].includes(d.name) || key(d) === 'menu goto')
+      names.add(d.argument?.text.split(/\s+/)[0] ?? '');
   }
   return names;
 }
 
 /** True when the config starts a menu module: `UI x.c32`, or the 3.x style `DEFAULT menu.c32`. */
 export function usesMenuModule(config: PxelinuxConfig): boolean {
-  return config.directives.some((d) => d.name === 'ui' || (d.name === 'default' && /(^|\/)(vesa)?menu\.c32(\s|$)/i.test(d.argument?.text ?? '')));
+  return config.directives.some(
+    (d) => d.name === 'ui' || (d.name === 'default' && /(^|\/)(vesa)?menu\.c32(\s|$)/i.test(d.argument?.text ?? '')),
+  );
 }
 
 /** True when a menu module shows the entries (or MENU lines say the file is written for one, as an included file). */
@@ -147,7 +184,8 @@ export const duplicateLabel: Rule<PxelinuxConfig> = {
   id: 'pxelinux.duplicateLabel',
   language: 'pxelinux',
   severity: 'warning',
-  summary: 'Two LABELs with the same name where it matters: DEFAULT, ONTIMEOUT, MENU GOTO and the boot: prompt only ever reach the first.',
+  summary:
+    'Two LABELs with the same name where it matters: DEFAULT, ONTIMEOUT, MENU GOTO and the boot: prompt only ever reach the first.',
   example: 'DEFAULT fcos\nLABEL fcos\n  KERNEL a\nLABEL fcos\n  KERNEL b',
   fix: 'Rename one of them.',
   levelWhy:
@@ -160,8 +198,16 @@ export const duplicateLabel: Rule<PxelinuxConfig> = {
     for (const label of config.labels) {
       const first = seen.get(label.name.text);
       if (first && (!menu || referenced.has(label.name.text))) {
-        const why = menu ? `DEFAULT/ONTIMEOUT/MENU GOTO \`${label.name.text}\` boots the first one` : 'at the boot: prompt only the first one can be booted';
-        problems.push({ ruleId: this.id, start: label.name.start, end: label.name.end, message: `LABEL ${label.name.text} is defined twice: ${why}.`, related: [{ start: first.start, end: first.end, message: 'first definition' }] });
+        const why = menu
+          ? `DEFAULT/ONTIMEOUT/MENU GOTO \`${label.name.text}\` boots the first one`
+          : 'at the boot: prompt only the first one can be booted';
+        problems.push({
+          ruleId: this.id,
+          start: label.name.start,
+          end: label.name.end,
+          message: `LABEL ${label.name.text} is defined twice: ${why}.`,
+          related: [{ start: first.start, end: first.end, message: 'first definition' }],
+        });
       } else if (label.name.text && !first) seen.set(label.name.text, label.directive);
     }
     return problems;
@@ -186,11 +232,22 @@ export const duplicateDefault: Rule<PxelinuxConfig> = {
       const sub = directive.name === 'menu' ? directive.sub?.text.toLowerCase() : undefined;
       if (sub === 'begin') menus.push(nextMenu++);
       if (sub === 'end' && menus.length > 1) menus.pop();
-      const k = directive.name === 'default' || directive.name === 'ui' ? directive.name : sub === 'default' ? `menu default ${menus.at(-1) ?? 0}` : undefined;
+      const k =
+        directive.name === 'default' || directive.name === 'ui'
+          ? directive.name
+          : sub === 'default'
+            ? `menu default ${menus.at(-1) ?? 0}`
+            : undefined;
       if (!k) continue;
       const earlier = last.get(k);
       if (earlier) {
-        problems.push({ ruleId: this.id, start: earlier.keyword.start, end: earlier.end, message: `${title(earlier)} is given again further down; this one is ignored.`, related: [{ start: directive.start, end: directive.end, message: 'the one that counts' }] });
+        problems.push({
+          ruleId: this.id,
+          start: earlier.keyword.start,
+          end: earlier.end,
+          message: `${title(earlier)} is given again further down; this one is ignored.`,
+          related: [{ start: directive.start, end: directive.end, message: 'the one that counts' }],
+        });
       }
       last.set(k, directive);
     }
@@ -202,20 +259,30 @@ export const initrdTwice: Rule<PxelinuxConfig> = {
   id: 'pxelinux.initrdTwice',
   language: 'pxelinux',
   severity: 'warning',
-  summary: 'An entry gives its initrd both with INITRD and as initrd= in APPEND: the kernel receives two initrd= arguments.',
+  summary:
+    'An entry gives its initrd both with INITRD and as initrd= in APPEND: the kernel receives two initrd= arguments.',
   example: 'LABEL fcos\n  KERNEL vmlinuz\n  INITRD initrd.img\n  APPEND initrd=initrd.img',
   fix: 'Keep one of them (INITRD is clearer).',
-  levelWhy: 'Warning: the kernel gets two initrd= arguments and which files are loaded differs between SYSLINUX versions; usually a leftover of moving APPEND initrd= to INITRD.',
+  levelWhy:
+    'Warning: the kernel gets two initrd= arguments and which files are loaded differs between SYSLINUX versions; usually a leftover of moving APPEND initrd= to INITRD.',
   check(config) {
     const problems: Problem[] = [];
     for (const label of config.labels) {
       const initrd = label.directives.find((d) => d.name === 'initrd');
-      const append = label.directives.find((d) => d.name === 'append' && d.argument && /(^|\s)initrd=/.test(d.argument.text));
+      const append = label.directives.find(
+        (d) => d.name === 'append' && d.argument && /(^|\s)initrd=/.test(d.argument.text),
+      );
       const match = append?.argument && /(?:^|\s)(initrd=\S*)/.exec(append.argument.text);
       if (!initrd || !append?.argument || !match) continue;
       const at = append.argument.start + match.index + match[0].length - (match[1] as string).length;
       const end = at + (match[1] as string).length;
-      problems.push({ ruleId: this.id, start: at, end, message: `LABEL ${label.name.text} has INITRD and also initrd= in APPEND: drop one.`, related: [{ start: initrd.start, end: initrd.end, message: 'INITRD here' }] });
+      problems.push({
+        ruleId: this.id,
+        start: at,
+        end,
+        message: `LABEL ${label.name.text} has INITRD and also initrd= in APPEND: drop one.`,
+        related: [{ start: initrd.start, end: initrd.end, message: 'INITRD here' }],
+      });
     }
     return problems;
   },

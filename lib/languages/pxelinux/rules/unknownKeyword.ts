@@ -11,10 +11,12 @@ export const unknownKeyword: Rule<PxelinuxConfig> = {
   id: 'pxelinux.unknownKeyword',
   language: 'pxelinux',
   severity: 'warning',
-  summary: 'A keyword neither SYSLINUX (3.x–6.x) nor U-Boot\'s extlinux reader knows: both silently ignore the whole line.',
+  summary:
+    "A keyword neither SYSLINUX (3.x–6.x) nor U-Boot's extlinux reader knows: both silently ignore the whole line.",
   example: 'DEFAULT fcos\nTIMOUT 50',
   fix: 'Correct the spelling (the message suggests the closest keyword) or remove the line.',
-  levelWhy: 'Warning: the line is ignored without a word at boot, so what it meant to set (a timeout, a kernel, a menu entry) silently does not happen; usually a typo.',
+  levelWhy:
+    'Warning: the line is ignored without a word at boot, so what it meant to set (a timeout, a kernel, a menu entry) silently does not happen; usually a typo.',
   check(config) {
     const problems: Problem[] = [];
     for (const directive of config.directives) {
@@ -30,7 +32,17 @@ export const unknownKeyword: Rule<PxelinuxConfig> = {
         start: word.start,
         end: word.end,
         message: `Unknown ${isMenu ? 'MENU directive' : 'keyword'} \`${word.text}\`: SYSLINUX (3.x–6.x)${isMenu ? '' : ' and U-Boot'} ignore${isMenu ? 's' : ''} this line${shown ? `. Did you mean \`${shown}\`?` : '. Check the spelling.'}`,
-        ...(shown ? { fixes: [{ title: `Change to \`${shown}\``, edits: [{ start: word.start, end: word.end, newText: shown }], preferred: true }] } : {}),
+        ...(shown
+          ? {
+              fixes: [
+                {
+                  title: `Change to \`${shown}\``,
+                  edits: [{ start: word.start, end: word.end, newText: shown }],
+                  preferred: true,
+                },
+              ],
+            }
+          : {}),
       });
     }
     return problems;

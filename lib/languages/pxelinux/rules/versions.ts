@@ -8,7 +8,8 @@ export const newerKeyword: Rule<PxelinuxConfig> = {
   id: 'pxelinux.newerKeyword',
   language: 'pxelinux',
   severity: 'warning',
-  summary: 'A keyword newer than the loader in this TFTP root (PATH needs 5.00, SYSAPPEND 5.10, INITRD 3.71): that loader ignores the line.',
+  summary:
+    'A keyword newer than the loader in this TFTP root (PATH needs 5.00, SYSAPPEND 5.10, INITRD 3.71): that loader ignores the line.',
   example: 'LABEL arch\n  SYSAPPEND 3   # beside PXELINUX 4.05',
   fix: 'Upgrade the loader and its modules together, or use the older form (IPAPPEND for SYSAPPEND, initrd= in APPEND for INITRD).',
   levelWhy:

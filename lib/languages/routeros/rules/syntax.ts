@@ -9,10 +9,12 @@ export const spaceBeforeEquals: Rule<RouterOsScript> = {
   id: 'routeros.spaceBeforeEquals',
   language: 'routeros',
   severity: 'error',
-  summary: 'A blank between an argument name and its `=` (`gateway = 10.0.0.1`, `name =boot`). A blank after the `=` is fine.',
+  summary:
+    'A blank between an argument name and its `=` (`gateway = 10.0.0.1`, `name =boot`). A blank after the `=` is fine.',
   example: '/ip dhcp-server network\nadd address=192.168.255.0/24 next-server = 192.168.255.2',
   fix: 'Remove the blank before the `=`: next-server=192.168.255.2.',
-  levelWhy: 'RouterOS reads the name and `=value` as two words and refuses the line (the scripting manual lists `gateway = 3.3.3.3` as incorrect): the import stops there.',
+  levelWhy:
+    'RouterOS reads the name and `=value` as two words and refuses the line (the scripting manual lists `gateway = 3.3.3.3` as incorrect): the import stops there.',
   check(script, text) {
     const problems: Problem[] = [];
     for (const s of dhcpModelOf(script).statements) {
@@ -21,12 +23,28 @@ export const spaceBeforeEquals: Rule<RouterOsScript> = {
       for (const [i, token] of s.tokens.entries()) {
         if (token.text === 'where') break;
         const previous = s.tokens[i - 1];
-        if (!previous || token.kind !== 'word' || !token.text.startsWith('=') || previous.kind !== 'word' || previous.text.includes('=') || i < 2) continue;
+        if (
+          !previous ||
+          token.kind !== 'word' ||
+          !token.text.startsWith('=') ||
+          previous.kind !== 'word' ||
+          previous.text.includes('=') ||
+          i < 2
+        )
+          continue;
         if (!/^!?[a-z][a-z0-9.-]*$/.test(previous.text) || !blanksOnly(text.slice(previous.end, token.start))) continue;
         const next = token.text === '=' ? s.tokens[i + 1] : undefined;
         const end = next && blanksOnly(text.slice(token.end, next.start)) ? next.end : token.end;
         const written = `${previous.text}=${text.slice(token.start + 1, end).trim()}`;
-        problems.push({ ruleId: this.id, start: previous.start, end, message: `A blank before the \`=\`: RouterOS reads "${previous.text}" and "${token.text}" as separate words and refuses the line. Write ${written}.`, fixes: [{ title: `Write ${written}`, edits: [{ start: previous.start, end, newText: written }], preferred: true }] });
+        problems.push({
+          ruleId: this.id,
+          start: previous.start,
+          end,
+          message: `A blank before the \`=\`: RouterOS reads "${previous.text}" and "${token.text}" as separate words and refuses the line. Write ${written}.`,
+          fixes: [
+            { title: `Write ${written}`, edits: [{ start: previous.start, end, newText: written }], preferred: true },
+          ],
+        });
       }
     }
     return problems;

@@ -4,7 +4,15 @@ import { didYouMean } from '../../../core/suggest';
 import type { RouterOsScript } from '../ast';
 import { dhcpModelOf } from '../dhcp';
 import type { Statement } from '../statements';
-import { activeTree, declaredVersion, extraRootCommands, packageMenus, v6Only, v7Since, type CommandTree } from '../tree';
+import {
+  activeTree,
+  declaredVersion,
+  extraRootCommands,
+  packageMenus,
+  v6Only,
+  v7Since,
+  type CommandTree,
+} from '../tree';
 
 interface Resolved {
   menuPath: string[];
@@ -36,7 +44,11 @@ function resolve(tree: CommandTree, s: Statement): Resolved | undefined {
     if (tree.topCommands.has(name) || tree.topMenus.has(name)) return { menuPath: [], menu: '/', command: name };
     const whole = unique(name, [...tree.topCommands, ...tree.topMenus]);
     if (whole) return { menuPath: [], menu: '/', command: whole };
-    return { menuPath: [], menu: '/', problem: { word: first, kind: 'command', candidates: [...tree.topCommands].map((c) => `:${c}`) } };
+    return {
+      menuPath: [],
+      menu: '/',
+      problem: { word: first, kind: 'command', candidates: [...tree.topCommands].map((c) => `:${c}`) },
+    };
   }
   const absolute = s.tokens[0]?.text.startsWith('/') ?? false;
   let parts = menuParts.get(s.contextMenu);
@@ -86,23 +98,34 @@ function walk(tree: CommandTree, s: Statement, start: string[]): Resolved | unde
     // In a /path, a word followed by more words, or a path alone, names a menu; otherwise a command.
     const kind = s.tokens[0]?.text.startsWith('/') && (i < words.length - 1 || s.pathOnly) ? 'menu' : 'command';
     const extra = tree.complete ? [] : [...(packageMenus.get(key(path)) ?? [])];
-    const candidates = kind === 'menu' ? [...node.children, ...extra] : [...node.children, ...extra, ...node.commands.keys()];
+    const candidates =
+      kind === 'menu' ? [...node.children, ...extra] : [...node.children, ...extra, ...node.commands.keys()];
     return { menuPath: path, menu: key(path), problem: { word, kind, candidates } };
   }
   return { menuPath: path, menu: key(path) };
 }
 
 /** Statements whose menu and command the tree knows, with both resolved (quoted scripts' too). */
-export function* resolvedCommands(script: RouterOsScript): Generator<{ statement: Statement; menu: string; command: string; tree: CommandTree }> {
+export function* resolvedCommands(
+  script: RouterOsScript,
+): Generator<{ statement: Statement; menu: string; command: string; tree: CommandTree }> {
   const tree = activeTree();
   for (const statement of dhcpModelOf(script).statements) {
     const resolved = resolveStatement(tree, statement);
-    if (resolved?.command && !resolved.problem) yield { statement, menu: resolved.menu, command: resolved.command, tree };
+    if (resolved?.command && !resolved.problem)
+      yield { statement, menu: resolved.menu, command: resolved.command, tree };
   }
 }
 
 /** Unknown menus and commands of the statements `which` selects. */
-function commandProblems(ruleId: string, script: RouterOsScript, text: string, path: string | undefined, which: (s: Statement) => boolean, quoted: boolean): Problem[] {
+function commandProblems(
+  ruleId: string,
+  script: RouterOsScript,
+  text: string,
+  path: string | undefined,
+  which: (s: Statement) => boolean,
+  quoted: boolean,
+): Problem[] {
   const tree = activeTree();
   const v6 = declaredVersion(text, path) === 6;
   const problems: Problem[] = [];
@@ -129,7 +152,17 @@ function commandProblems(ruleId: string, script: RouterOsScript, text: string, p
       start: problem.word.start,
       end: problem.word.end,
       message: quoted ? `${version} The script is stored as it is, and fails here each time it runs.` : version,
-      ...(suggestion && !quoted && !old && !packaged ? { fixes: [{ title: `Change to ${suggestion}`, edits: [{ start: problem.word.start, end: problem.word.end, newText: suggestion }], preferred: true }] } : {}),
+      ...(suggestion && !quoted && !old && !packaged
+        ? {
+            fixes: [
+              {
+                title: `Change to ${suggestion}`,
+                edits: [{ start: problem.word.start, end: problem.word.end, newText: suggestion }],
+                preferred: true,
+              },
+            ],
+          }
+        : {}),
     });
   }
   return problems;
@@ -140,15 +173,38 @@ function v7Syntax(ruleId: string, s: Statement, command: string, quoted: boolean
   const tail = quoted ? ' The script is stored as it is, and fails here each time it runs.' : '';
   const first = s.tokens[0];
   if (first?.text.startsWith('/') && first.text.slice(1).includes('/')) {
-    return [{ ruleId, start: first.start, end: first.end, message: `The script says it is for RouterOS 6, which has no slash-separated paths (RouterOS 7's syntax): write ${first.text.split('/').filter(Boolean).join(' ').replace(/^/, '/')} with spaces.${tail}` }];
+    return [
+      {
+        ruleId,
+        start: first.start,
+        end: first.end,
+        message: `The script says it is for RouterOS 6, which has no slash-separated paths (RouterOS 7's syntax): write ${first.text.split('/').filter(Boolean).join(' ').replace(/^/, '/')} with spaces.${tail}`,
+      },
+    ];
   }
   const since = s.words[0]?.text.replace(/^:/, '') === command ? v7Since(command) : undefined;
   const word = s.words[0];
-  return since && word ? [{ ruleId, start: word.start, end: word.end, message: `The script says it is for RouterOS 6, which has no :${command} (RouterOS ${since} and later).${tail}` }] : [];
+  return since && word
+    ? [
+        {
+          ruleId,
+          start: word.start,
+          end: word.end,
+          message: `The script says it is for RouterOS 6, which has no :${command} (RouterOS ${since} and later).${tail}`,
+        },
+      ]
+    : [];
 }
 
 /** Arguments the resolved command does not take, for the statements `which` selects. */
-function argumentProblems(ruleId: string, script: RouterOsScript, text: string, path: string | undefined, which: (s: Statement) => boolean, quoted: boolean): Problem[] {
+function argumentProblems(
+  ruleId: string,
+  script: RouterOsScript,
+  text: string,
+  path: string | undefined,
+  which: (s: Statement) => boolean,
+  quoted: boolean,
+): Problem[] {
   const problems: Problem[] = [];
   const v6 = declaredVersion(text, path) === 6;
   for (const { statement: s, menu, command, tree } of resolvedCommands(script)) {
@@ -165,12 +221,20 @@ function argumentProblems(ruleId: string, script: RouterOsScript, text: string, 
       const suggestion = old ? undefined : didYouMean(name, args);
       const keyStart = a.key.start + (a.key.text.startsWith('!') ? 1 : 0);
       const range = { start: keyStart, end: a.key.start + a.key.text.indexOf('=') };
-      const said = old ? `\`${command}\` in ${menu} has no argument "${name}" in RouterOS 7 (${tree.version}): it is RouterOS 6's, and ${old}.` : `\`${command}\` in ${menu} has no argument "${name}"${suggestion ? `: did you mean "${suggestion}"?` : '.'}`;
+      const said = old
+        ? `\`${command}\` in ${menu} has no argument "${name}" in RouterOS 7 (${tree.version}): it is RouterOS 6's, and ${old}.`
+        : `\`${command}\` in ${menu} has no argument "${name}"${suggestion ? `: did you mean "${suggestion}"?` : '.'}`;
       problems.push({
         ruleId,
         ...range,
         message: quoted ? `${said} The script is stored as it is, and fails here each time it runs.` : said,
-        ...(suggestion && !quoted ? { fixes: [{ title: `Change to ${suggestion}`, edits: [{ ...range, newText: suggestion }], preferred: true }] } : {}),
+        ...(suggestion && !quoted
+          ? {
+              fixes: [
+                { title: `Change to ${suggestion}`, edits: [{ ...range, newText: suggestion }], preferred: true },
+              ],
+            }
+          : {}),
       });
     }
   }
@@ -183,10 +247,12 @@ export const unknownMenuOrCommand: Rule<RouterOsScript> = {
   id: 'routeros.unknownCommand',
   language: 'routeros',
   severity: 'error',
-  summary: 'A menu or command RouterOS does not have — also inside `{ … }` blocks (checked against the built-in catalog of PXE menus, or the full command tree when one is loaded).',
+  summary:
+    'A menu or command RouterOS does not have — also inside `{ … }` blocks (checked against the built-in catalog of PXE menus, or the full command tree when one is loaded).',
   example: '/ip dhcp-server optoin\nadd code=66 name=tftp value="s\'192.168.255.2\'"',
   fix: 'Correct the spelling (the message suggests the closest), or load the command tree of your RouterOS version.',
-  levelWhy: 'RouterOS parses the whole line, blocks included, before running it: "bad command name" stops the import there.',
+  levelWhy:
+    'RouterOS parses the whole line, blocks included, before running it: "bad command name" stops the import there.',
   check(script, text, context) {
     return commandProblems(this.id, script, text, context.path, runNow, false);
   },
@@ -209,12 +275,17 @@ export const unknownInStoredScript: Rule<RouterOsScript> = {
   id: 'routeros.unknownInStoredScript',
   language: 'routeros',
   severity: 'warning',
-  summary: 'A menu, command or argument RouterOS does not have, inside a quoted script (`source="…"`, `on-event="…"`, `lease-script="…"`).',
+  summary:
+    'A menu, command or argument RouterOS does not have, inside a quoted script (`source="…"`, `on-event="…"`, `lease-script="…"`).',
   example: '/system scheduler\nadd name=nightly interval=1d on-event="/system scirpt run backup"',
   fix: 'Correct the spelling inside the quotes (the message suggests the closest).',
-  levelWhy: 'The import stores the quoted text as it is and succeeds; the script then fails each time it runs — very likely wrong, but nothing stops.',
+  levelWhy:
+    'The import stores the quoted text as it is and succeeds; the script then fails each time it runs — very likely wrong, but nothing stops.',
   check(script, text, context) {
     const quoted = (s: Statement): boolean => s.nesting === 'quoted';
-    return [...commandProblems(this.id, script, text, context.path, quoted, true), ...argumentProblems(this.id, script, text, context.path, quoted, true)];
+    return [
+      ...commandProblems(this.id, script, text, context.path, quoted, true),
+      ...argumentProblems(this.id, script, text, context.path, quoted, true),
+    ];
   },
 };

@@ -23,9 +23,13 @@ export function badValue(value: string, type: ValueType): string | undefined {
     }
     case 'ip':
       // Lists (a,b), ranges (a-b), IPv6 and names are accepted; a malformed IPv4 is not.
-      return value.split(/[,-]/).every((part) => IPV4.test(part) || part.includes(':') || /^[a-z][\w.]*$/i.test(part)) ? undefined : 'is not an IPv4 address';
+      return value.split(/[,-]/).every((part) => IPV4.test(part) || part.includes(':') || /^[a-z][\w.]*$/i.test(part))
+        ? undefined
+        : 'is not an IPv4 address';
     case 'mac':
-      return /^[0-9a-f]{2}([:.-]?[0-9a-f]{2}){5}$/i.test(value) ? undefined : 'is not a MAC address (like 52:54:00:12:34:56)';
+      return /^[0-9a-f]{2}([:.-]?[0-9a-f]{2}){5}$/i.test(value)
+        ? undefined
+        : 'is not a MAC address (like 52:54:00:12:34:56)';
     case 'boolean':
       return ['yes', 'no', 'true', 'false'].includes(value) ? undefined : 'must be yes or no';
   }
@@ -47,7 +51,9 @@ function badAddress(value: string, kind: 'lease' | 'network'): string | undefine
     if (/^[a-z][\w.-]*$/i.test(value) || (IPV4.test(value) && !value.includes('/'))) return undefined;
     return 'is not one IPv4 address: a lease takes a single address, like address=192.168.255.50 (or 0.0.0.0 to take one from the pool)';
   }
-  return IPV4.test(value) ? undefined : 'is not one IPv4 network: a DHCP network takes an address with its prefix, like address=192.168.255.0/24';
+  return IPV4.test(value)
+    ? undefined
+    : 'is not one IPv4 network: a DHCP network takes an address with its prefix, like address=192.168.255.0/24';
 }
 
 /** The first word of a closed choice that the router does not know, with the nearest one it does. */
@@ -66,10 +72,12 @@ export const badArgumentValue: Rule<RouterOsScript> = {
   id: 'routeros.badValue',
   language: 'routeros',
   severity: 'error',
-  summary: 'An argument value of the wrong kind: a number out of range, an IP or MAC address that is not one, yes/no or another fixed word (authoritative=, bootp-support=, action=, …) misspelled. RouterOS rejects the line.',
+  summary:
+    'An argument value of the wrong kind: a number out of range, an IP or MAC address that is not one, yes/no or another fixed word (authoritative=, bootp-support=, action=, …) misspelled. RouterOS rejects the line.',
   example: '/ip dhcp-server network\nadd address=192.168.255.0/24 next-server=192.168.255.300',
   fix: 'Give a value of the kind the message names.',
-  levelWhy: 'RouterOS refuses a value of the wrong kind ("invalid value for argument"): the line fails and the import stops.',
+  levelWhy:
+    'RouterOS refuses a value of the wrong kind ("invalid value for argument"): the line fails and the import stops.',
   check(script) {
     const problems: Problem[] = [];
     for (const { statement: s, menu, command } of resolvedCommands(script)) {
@@ -80,7 +88,13 @@ export const badArgumentValue: Rule<RouterOsScript> = {
         const fact = known.get(a.name.startsWith('!') ? a.name.slice(1) : a.name);
         const one = command === 'add' || command === 'set' ? ONE_ADDRESS.get(`${menu} ${a.name}`) : undefined;
         const why = one ? badAddress(a.value, one) : fact?.type ? badValue(a.value, fact.type) : undefined;
-        if (why) problems.push({ ruleId: this.id, start: a.valueStart, end: a.valueEnd, message: `${a.name}=${a.value} ${why}.` });
+        if (why)
+          problems.push({
+            ruleId: this.id,
+            start: a.valueStart,
+            end: a.valueEnd,
+            message: `${a.name}=${a.value} ${why}.`,
+          });
         const choices = why ? undefined : fact?.choices;
         const wrong = choices && badChoice(a.value, choices);
         if (!wrong || !choices) continue;
@@ -88,7 +102,21 @@ export const badArgumentValue: Rule<RouterOsScript> = {
         const end = start + wrong.word.length;
         const words = choices.values.length > 12 ? `${choices.values.length} known words` : choices.values.join(', ');
         const hint = wrong.suggestion ? `did you mean "${wrong.suggestion}"? ` : '';
-        problems.push({ ruleId: this.id, start, end, message: `${a.name}= does not take "${wrong.word}": ${hint}It takes ${choices.list ? 'a comma-separated list of ' : 'one of '}${words}.`, fixes: wrong.suggestion ? [{ title: `Change to ${wrong.suggestion}`, edits: [{ start, end, newText: wrong.suggestion }], preferred: true }] : undefined });
+        problems.push({
+          ruleId: this.id,
+          start,
+          end,
+          message: `${a.name}= does not take "${wrong.word}": ${hint}It takes ${choices.list ? 'a comma-separated list of ' : 'one of '}${words}.`,
+          fixes: wrong.suggestion
+            ? [
+                {
+                  title: `Change to ${wrong.suggestion}`,
+                  edits: [{ start, end, newText: wrong.suggestion }],
+                  preferred: true,
+                },
+              ]
+            : undefined,
+        });
       }
     }
     return problems;

@@ -5,11 +5,37 @@ import type { RouterOsScript, Token } from '../ast';
 import { environmentVariables } from '../tree';
 
 /** Words after which a name is declared (`:set` too: a name the script sets is not a typo to report). */
-const DECLARE = new Set([':local', 'local', ':global', 'global', ':foreach', 'foreach', ':for', 'for', ':onerror', 'onerror', ':set', 'set']);
+const DECLARE = new Set([
+  ':local',
+  'local',
+  ':global',
+  'global',
+  ':foreach',
+  'foreach',
+  ':for',
+  'for',
+  ':onerror',
+  'onerror',
+  ':set',
+  'set',
+]);
 const TOP_DECLARE = new Set([':local', 'local', ':global', 'global']);
 const DEFINE_FUNCTION = new Set([':local', 'local', ':global', 'global', ':set', 'set']);
 /** Commands whose `do={ … }` runs in place with the script's variables; other commands' (`monitor … do={}`) get the item's properties. */
-const SCRIPTING = new Set([':if', 'if', ':for', 'for', ':foreach', 'foreach', ':while', 'while', ':do', 'do', ':onerror', 'onerror']);
+const SCRIPTING = new Set([
+  ':if',
+  'if',
+  ':for',
+  'for',
+  ':foreach',
+  'foreach',
+  ':while',
+  'while',
+  ':do',
+  'do',
+  ':onerror',
+  'onerror',
+]);
 /** `$name` outside a `\$` escape; `$"quoted-name"` and `$1` are left alone. */
 const REFERENCE = /(?<!\\)\$([A-Za-z_][A-Za-z0-9_]*)/g;
 
@@ -22,9 +48,21 @@ function functionBodies(tokens: readonly Token[]): { start: number; end: number 
   let first: Token | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.kind === 'newline' || t.kind === 'semicolon' || (t.kind === 'open' && t.text === '{' && tokens[i - 1]?.text !== 'do=')) first = undefined;
+    if (
+      t.kind === 'newline' ||
+      t.kind === 'semicolon' ||
+      (t.kind === 'open' && t.text === '{' && tokens[i - 1]?.text !== 'do=')
+    )
+      first = undefined;
     else if (!first && t.kind === 'word') first = t;
-    if (t.kind !== 'open' || t.text !== '{' || tokens[i - 1]?.text !== 'do=' || !first || (!DEFINE_FUNCTION.has(first.text) && SCRIPTING.has(first.text))) continue;
+    if (
+      t.kind !== 'open' ||
+      t.text !== '{' ||
+      tokens[i - 1]?.text !== 'do=' ||
+      !first ||
+      (!DEFINE_FUNCTION.has(first.text) && SCRIPTING.has(first.text))
+    )
+      continue;
     let depth = 0;
     for (let j = i; j < tokens.length; j++) {
       if (tokens[j]!.kind === 'open') depth++;
@@ -51,10 +89,12 @@ export const undefinedVariable: Rule<RouterOsScript> = {
   id: 'routeros.undefinedVariable',
   language: 'routeros',
   severity: 'warning',
-  summary: 'A `$variable` that no `:local`, `:global`, `:foreach` or `:for` in the script declares (often a misspelt name).',
+  summary:
+    'A `$variable` that no `:local`, `:global`, `:foreach` or `:for` in the script declares (often a misspelt name).',
   example: ':local server "192.168.255.2"\n/tool fetch url="http://$sever/boot.ipxe"',
   fix: 'Correct the name, or declare it first (`:global name` for a global another script sets).',
-  levelWhy: 'Very likely a misspelt or undeclared name (the scripting manual: every variable must be declared before use); a warning, not an error, because a file may be a fragment another script `:parse`s with that name as an argument.',
+  levelWhy:
+    'Very likely a misspelt or undeclared name (the scripting manual: every variable must be declared before use); a warning, not an error, because a file may be a fragment another script `:parse`s with that name as an argument.',
   check(script) {
     const tokens = script.tokens;
     const declared = new Set(environmentVariables);
@@ -65,7 +105,8 @@ export const undefinedVariable: Rule<RouterOsScript> = {
       const word = tokens[i]!;
       if (word.kind !== 'word' || !DECLARE.has(word.text)) continue;
       if (TOP_DECLARE.has(word.text)) topLevel ||= depth[i] === 0;
-      const name = next.kind === 'string' ? next.text.slice(1, -1) : next.kind === 'word' ? next.text.replace(/^\$/, '') : '';
+      const name =
+        next.kind === 'string' ? next.text.slice(1, -1) : next.kind === 'word' ? next.text.replace(/^\$/, '') : '';
       for (const n of name.split(',')) declared.add(n);
     }
     // A file with no declaration of its own is a fragment another script `:parse`s: its $names are arguments.
@@ -88,7 +129,17 @@ export const undefinedVariable: Rule<RouterOsScript> = {
           start: start - 1,
           end: start + name.length,
           message: `$${name} is never declared in this script${suggestion ? `: did you mean $${suggestion}?` : ': declare it with :local or :global first.'} It has no value here.`,
-          ...(suggestion ? { fixes: [{ title: `Change to $${suggestion}`, edits: [{ start, end: start + name.length, newText: suggestion }], preferred: true }] } : {}),
+          ...(suggestion
+            ? {
+                fixes: [
+                  {
+                    title: `Change to $${suggestion}`,
+                    edits: [{ start, end: start + name.length, newText: suggestion }],
+                    preferred: true,
+                  },
+                ],
+              }
+            : {}),
         });
       }
     }
