@@ -15,7 +15,8 @@ import {
   type UnsupportedChoice,
 } from '../../../lib/router';
 import type { DeployError } from '../../../lib/deploy';
-import { pickSiteTarget, PLAN_SCHEME, type DeployUi } from './deploy';
+import { pickSiteTarget } from '../sitePick';
+import { PLAN_SCHEME, type DeployUi } from './deploy';
 
 export class RouterUi {
   /** Targets whose plain-API warning was accepted in this window. */
