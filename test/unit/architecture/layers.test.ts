@@ -1,0 +1,51 @@
+/**
+ * The shape of the code, checked: no import circles anywhere in the product, and code outside lib/ reaches the
+ * library only through each area's face (ESLint's no-restricted-imports, run here on a planted deep import so the
+ * guard itself is tested, not only the tree that happens to obey it today).
+ */
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ESLint } from 'eslint';
+import madge from 'madge';
+
+const PRODUCT = ['lib', 'server/src', 'client/src', 'cli/src', 'bench', 'scripts'];
+
+describe('layers', () => {
+  it('has no import circles (type-only imports count)', async () => {
+    const graph = await madge(PRODUCT, { fileExtensions: ['ts'], tsConfig: 'tsconfig.json' });
+    expect(graph.circular()).toEqual([]);
+    // The graph is the real one: it saw the library's areas and their imports.
+    const files = Object.keys(graph.obj());
+    expect(files.filter((f) => f.startsWith('lib/')).length).toBeGreaterThan(100);
+    expect(graph.depends('lib/core/untrusted.ts').length).toBeGreaterThan(10);
+  });
+
+  it('refuses a deep import of the library from the server, the extension, the CLI and the bench', async () => {
+    const eslint = new ESLint();
+    const cases = [
+      ['cli/src/planted.ts', "import { parseSiteText } from '../../lib/site/load';\nexport const x = parseSiteText;\n"],
+      ['server/src/lsp/planted.ts', "import { grade } from '../../../lib/engine/lint';\nexport const x = grade;\n"],
+      ['client/src/planted.ts', "import { connect } from '../../lib/deploy/ssh';\nexport const x = connect;\n"],
+      ['bench/planted.ts', "import { parseRouterOs } from '../lib/languages/routeros/parser';\nexport const x = parseRouterOs;\n"],
+    ] as const;
+    for (const [filePath, code] of cases) {
+      const [result] = await eslint.lintText(code, { filePath });
+      expect(result?.messages.map((m) => m.ruleId), filePath).toContain('no-restricted-imports');
+    }
+    // Through the face it is fine, and inside the library deep imports are allowed.
+    const [face] = await eslint.lintText("import { loadSite } from '../../lib/site';\nexport const x = loadSite;\n", {
+      filePath: 'cli/src/planted.ts',
+    });
+    expect(face?.messages.filter((m) => m.ruleId === 'no-restricted-imports')).toEqual([]);
+    const [inside] = await eslint.lintText("import { parseSiteText } from '../site/load';\nexport const x = parseSiteText;\n", {
+      filePath: 'lib/vm/planted.ts',
+    });
+    expect(inside?.messages.filter((m) => m.ruleId === 'no-restricted-imports')).toEqual([]);
+  });
+
+  it('gives every area of the library a face', () => {
+    const areas = readdirSync('lib', { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'data');
+    expect(areas.length).toBeGreaterThan(8);
+    for (const area of areas) expect(readdirSync(`lib/${area.name}`), area.name).toContain('index.ts');
+  });
+});
