@@ -66,7 +66,7 @@ export interface LanguageService<Ast = unknown> {
   hover?(ast: Ast, text: string, offset: number): HoverInfo | undefined;
   symbols?(ast: Ast, text: string): SymbolInfo[];
   /** Where the name at `offset` is defined. */
-  definition?(ast: Ast, text: string, offset: number, context?: RuleContext): (Span & { file?: string })[];
+  definition?(ast: Ast, text: string, offset: number, context?: RuleContext): Definition[];
   /** Every occurrence of the name at `offset` (its definitions included when asked). */
   references?(ast: Ast, text: string, offset: number, includeDeclaration: boolean): Span[];
   /** The span that a rename at `offset` would change, or undefined when nothing there can be renamed. */
@@ -78,6 +78,72 @@ export interface LanguageService<Ast = unknown> {
   format?(ast: Ast, text: string): string | undefined;
   /** Foldable regions (offsets; whole lines are folded). */
   folding?(ast: Ast, text: string): Span[];
+}
+
+/** A definition site: a span in this document, or the start of another file (`file`, e.g. an INCLUDE). */
+export type Definition = Span & { file?: string };
+
+/**
+ * The editor features of one language bound to one parsed text: the AST stays inside, so callers (the LSP
+ * layer) hold a plain object whatever the language. Features a language lacks answer empty.
+ */
+export interface DocumentFeatures {
+  /** The language that parsed the text. */
+  language: LanguageId;
+  complete(offset: number, context?: RuleContext): Completion[];
+  hover(offset: number): HoverInfo | undefined;
+  symbols(): SymbolInfo[];
+  definition(offset: number, context?: RuleContext): Definition[];
+  references(offset: number, includeDeclaration: boolean): Span[];
+  prepareRename(offset: number): Span | undefined;
+  rename(offset: number, newName: string): RenameResult | undefined;
+  actions(start: number, end: number): ActionInfo[];
+  format(): string | undefined;
+  folding(): Span[];
+}
+
+/** A text checked by its language: the problems of its parser and rules, and the features over its AST. */
+export interface OpenedDocument {
+  problems: Problem[];
+  features: DocumentFeatures;
+}
+
+/** A language with its AST type hidden: what the registry holds, one per language. */
+export interface BoundLanguage {
+  id: LanguageId;
+  parserRules: readonly RuleMeta[];
+  rules: readonly RuleMeta[];
+  /** Parses and checks `text` (see `analyze`); throws only on a bug of ours, which the caller reports. */
+  open(text: string, context?: RuleContext): OpenedDocument;
+}
+
+/** Binds a language's service to its AST type once, so nothing downstream needs to know that type. */
+export function bindLanguage<Ast>(service: LanguageService<Ast>): BoundLanguage {
+  return {
+    id: service.id,
+    parserRules: service.parserRules,
+    rules: service.rules,
+    open(text, context) {
+      const { ast, problems } = analyze(service, text, context);
+      return { problems, features: featuresOf(service, ast, text) };
+    },
+  };
+}
+
+function featuresOf<Ast>(service: LanguageService<Ast>, ast: Ast, text: string): DocumentFeatures {
+  return {
+    language: service.id,
+    complete: (offset, context) => service.complete?.(ast, text, offset, context) ?? [],
+    hover: (offset) => service.hover?.(ast, text, offset),
+    symbols: () => service.symbols?.(ast, text) ?? [],
+    definition: (offset, context) => service.definition?.(ast, text, offset, context) ?? [],
+    references: (offset, includeDeclaration) => service.references?.(ast, text, offset, includeDeclaration) ?? [],
+    prepareRename: (offset) => service.prepareRename?.(ast, text, offset),
+    rename: (offset, newName) => service.rename?.(ast, text, offset, newName),
+    actions: (start, end) => service.actions?.(ast, text, start, end) ?? [],
+    format: () => service.format?.(ast, text),
+    folding: () => service.folding?.(ast, text) ?? [],
+  };
 }
 
 /** The finding that stands for a parser or analysis that threw on this file (a bug of ours, never fatal). */

@@ -2,13 +2,14 @@ import { constants, promises as fs } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { classify } from '../core/classify';
 import type { LanguageId } from '../core/rule';
+import type { FileView } from '../core/ruleContext';
 import { ChainCache } from '../chain';
-import { diskContext, diskFiles } from '../site/context';
+import { diskFiles } from '../site/disk';
+import { skippedFolder } from '../site/discover';
+import { diskContext } from '../site/view';
 import { isBinary, MAX_TEXT_BYTES, readCappedAsync } from '../core/untrusted';
-import { levelOf, lintText, type Finding, type RuleLevels } from './lint';
+import { levelOf, lintDocument, type Finding, type RuleLevels } from './lint';
 
-/** Folders never walked: build output, dependencies, version control, editor state. */
-const SKIP_DIRS = new Set(['node_modules', 'out', 'dist', '.git', '.hg', '.svn', '.vscode-test']);
 
 export interface FileReport {
   /** Absolute path. */
@@ -42,7 +43,7 @@ async function* walk(root: string): AsyncGenerator<string> {
   for (const entry of entries) {
     const path = join(root, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) yield* walk(path);
+      if (!skippedFolder(entry.name)) yield* walk(path); // the folders site discovery skips too
     } else if (entry.isFile()) {
       yield path;
     }
@@ -54,10 +55,6 @@ async function candidate(path: string, explicit: boolean): Promise<boolean> {
   return classify(path, await headOf(path)) === 'ipxe';
 }
 
-/**
- * Lints files and folders as the editor would classify them. Throws `InputError` (with a message that says
- * what to do) for a path that does not exist or cannot be read.
- */
 export interface LintPathsOptions {
   levels?: RuleLevels;
   cwd?: string;
@@ -65,62 +62,79 @@ export interface LintPathsOptions {
   onSkip?(path: string, why: string): void;
 }
 
+/** One lint run: its options, the disk and the chains every file shares, the files already seen. */
+interface Run {
+  options: LintPathsOptions;
+  cwd: string;
+  levels: RuleLevels;
+  disk: FileView;
+  chains: ChainCache;
+  seen: Set<string>;
+}
+
+/**
+ * Lints files and folders as the editor would classify them. Throws `InputError` (with a message that says
+ * what to do) for a path that does not exist or cannot be read.
+ */
 export async function lintPaths(paths: readonly string[], options: LintPathsOptions = {}): Promise<FileReport[]> {
-  const cwd = options.cwd ?? process.cwd();
-  const reports: FileReport[] = [];
-  const seen = new Set<string>();
   const disk = diskFiles();
-  const chains = new ChainCache(() => disk);
+  const run: Run = {
+    options,
+    cwd: options.cwd ?? process.cwd(),
+    levels: options.levels ?? {},
+    disk,
+    chains: new ChainCache(() => disk),
+    seen: new Set(),
+  };
+  const reports: FileReport[] = [];
   for (const given of paths) {
-    const absolute = resolve(cwd, given);
+    const absolute = resolve(run.cwd, given);
     const stat = await fs.stat(absolute).catch(() => undefined);
-    if (!stat) throw new InputError(`${given}: no such file or folder. Check the path (relative to ${cwd}).`);
+    if (!stat) throw new InputError(`${given}: no such file or folder. Check the path (relative to ${run.cwd}).`);
     const files: AsyncIterable<string> | string[] = stat.isDirectory() ? walk(absolute) : [absolute];
     for await (const path of files) {
-      if (seen.has(path)) continue;
-      seen.add(path);
-      const explicit = !stat.isDirectory();
-      if (!(await candidate(path, explicit))) {
-        options.onSkip?.(path, 'not a file PXE Workbench checks (by its name and first bytes)');
-        continue;
-      }
-      const shown = relative(cwd, path) || path;
-      const read = await readCappedAsync(path, MAX_TEXT_BYTES);
-      if (!read.ok) {
-        // Named on the command line: the user must hear it. Met in a folder: a finding, never silence.
-        if (explicit || read.reason === 'unreadable') throw new InputError(`${shown}: ${read.why}`);
-        const level = levelOf('internal.notChecked', options.levels ?? {});
-        const message = `Not checked: ${read.why}`;
-        if (level !== 'off')
-          reports.push({
-            path,
-            language: undefined,
-            text: '',
-            findings: [{ ruleId: 'internal.notChecked', start: 0, end: 0, message, severity: level }],
-          });
-        continue;
-      }
-      if (isBinary(read.bytes)) {
-        const why = 'binary (a NUL byte or invalid UTF-8 in its first 8 KiB), not linted';
-        if (explicit) throw new InputError(`${shown}: ${why}.`);
-        options.onSkip?.(path, why);
-        continue;
-      }
-      const text = read.bytes.toString('utf8');
-      const context = diskContext(path, disk);
-      const result = lintText(path, text, {
-        levels: options.levels ?? {},
-        context,
-        crossFile: chains.problemsFor(context.site, path),
-      });
-      if (result.language || result.findings.length)
-        reports.push({ path, language: result.language, text, findings: result.findings });
-      else if (!explicit) options.onSkip?.(path, 'not a file PXE Workbench checks (by its content)');
-      else if (explicit)
-        throw new InputError(
-          `${given}: not a file PXE Workbench checks (iPXE script, PXELINUX config, RouterOS .rsc, Ignition config or pxe-site.json).`,
-        );
+      if (run.seen.has(path)) continue;
+      run.seen.add(path);
+      const report = await lintPath(run, given, path, !stat.isDirectory());
+      if (report) reports.push(report);
     }
   }
   return reports;
+}
+
+/** One file: its report, or undefined when it is skipped; `explicit` when named on the command line. */
+async function lintPath(run: Run, given: string, path: string, explicit: boolean): Promise<FileReport | undefined> {
+  const { options } = run;
+  if (!(await candidate(path, explicit))) {
+    options.onSkip?.(path, 'not a file PXE Workbench checks (by its name and first bytes)');
+    return undefined;
+  }
+  const shown = relative(run.cwd, path) || path;
+  const read = await readCappedAsync(path, MAX_TEXT_BYTES);
+  if (!read.ok) {
+    // Named on the command line: the user must hear it. Met in a folder: a finding, never silence.
+    if (explicit || read.reason === 'unreadable') throw new InputError(`${shown}: ${read.why}`);
+    const level = levelOf('internal.notChecked', run.levels);
+    const message = `Not checked: ${read.why}`;
+    if (level === 'off') return undefined;
+    const findings: Finding[] = [{ ruleId: 'internal.notChecked', start: 0, end: 0, message, severity: level }];
+    return { path, language: undefined, text: '', findings };
+  }
+  if (isBinary(read.bytes)) {
+    const why = 'binary (a NUL byte or invalid UTF-8 in its first 8 KiB), not linted';
+    if (explicit) throw new InputError(`${shown}: ${why}.`);
+    options.onSkip?.(path, why);
+    return undefined;
+  }
+  const text = read.bytes.toString('utf8');
+  const rules = diskContext(path, run.disk);
+  const crossFile = run.chains.problemsFor(rules.site, path);
+  const { language, findings } = lintDocument(text, { path, rules, levels: run.levels, crossFile });
+  if (language || findings.length) return { path, language, text, findings };
+  if (!explicit) options.onSkip?.(path, 'not a file PXE Workbench checks (by its content)');
+  else
+    throw new InputError(
+      `${given}: not a file PXE Workbench checks (iPXE script, PXELINUX config, RouterOS .rsc, Ignition config or pxe-site.json).`,
+    );
+  return undefined;
 }

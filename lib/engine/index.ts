@@ -1,3 +1,17 @@
 export { RULES, RULES_BY_ID, SERVICES } from './registry';
 export { InputError, lintPaths, type FileReport } from './files';
-export { grade, levelOf, lintText, type Finding, type LintResult, type RuleLevels } from './lint';
+export {
+  analyzeDocument,
+  grade,
+  gradeDocument,
+  levelOf,
+  lintDocument,
+  lintText,
+  type DocumentAnalysis,
+  type Finding,
+  type LintContext,
+  type LintedDocument,
+  type LintResult,
+  type RuleLevels,
+} from './lint';
+export type { BoundLanguage, DocumentFeatures } from '../core/language';

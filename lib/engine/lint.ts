@@ -1,4 +1,4 @@
-import { analysisFailed, analyze } from '../core/language';
+import { analysisFailed, type DocumentFeatures } from '../core/language';
 import { classify } from '../core/classify';
 import type { Level, Problem, Severity } from '../core/problem';
 import type { RuleContext } from '../core/ruleContext';
@@ -44,21 +44,79 @@ export function grade(problems: readonly Problem[], levels: RuleLevels): Finding
   return findings.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-/** Lints one file's text the way both the editor and the CLI do; `crossFile` adds the boot chain's findings. */
+/** What a document is checked with: everything but `path` is optional. */
+export interface LintContext {
+  /** The file's path (absolute on disk): its name classifies it. */
+  path: string;
+  /** The editor's language id, when the document has one (it wins over the name). */
+  languageId?: string;
+  /**
+   * What the rules may know beyond the text (files, site); nothing by default. A function is called only
+   * for a file that is ours, inside the pipeline's isolation (the editor's context reads the disk).
+   */
+  rules?: RuleContext | (() => RuleContext);
+  /** The user's levels; rule defaults otherwise. */
+  levels?: RuleLevels;
+  /** The boot chain's findings on this file. */
+  crossFile?: readonly Problem[];
+}
+
+/** A document parsed and checked by its language, before the user's levels. */
+export interface DocumentAnalysis {
+  /** The language the file reads as; undefined when it is none of ours. */
+  language: LanguageId | undefined;
+  /** The editor features over this text's AST; undefined when not ours, or when checking it failed. */
+  features: DocumentFeatures | undefined;
+  /** The parser's and the rules' problems (the boot chain's are added when graded). */
+  problems: readonly Problem[];
+}
+
+export interface LintedDocument extends DocumentAnalysis {
+  findings: Finding[];
+}
+
+/**
+ * The one lint pipeline, for open documents, closed files and the CLI: classify, parse and check
+ * (`analyzeDocument`), then add the chain's findings and apply the levels (`gradeDocument`). The editor
+ * keeps the analysis per version and grades it again when only the chain or the settings changed.
+ */
+export function lintDocument(text: string, context: LintContext): LintedDocument {
+  const analysis = analyzeDocument(text, context);
+  return { ...analysis, findings: gradeDocument(analysis, context) };
+}
+
+/** Classifies, parses and runs every rule; a parser or analysis that throws is a finding, never fatal. */
+export function analyzeDocument(
+  text: string,
+  context: Pick<LintContext, 'path' | 'languageId' | 'rules'>,
+): DocumentAnalysis {
+  const language = classify(context.path, text, context.languageId);
+  const service = language && SERVICES.get(language);
+  if (!service) return { language: undefined, features: undefined, problems: [] };
+  try {
+    const rules = typeof context.rules === 'function' ? context.rules() : context.rules;
+    return { language, ...service.open(text, rules) };
+  } catch (error) {
+    // No language features on a file its parser cannot read; the finding says so and the caller lives on.
+    return { language, features: undefined, problems: [analysisFailed('Checking', error)] };
+  }
+}
+
+/** The findings of an analysis: its problems and the boot chain's, graded by the user's levels. */
+export function gradeDocument(
+  analysis: DocumentAnalysis,
+  context: Pick<LintContext, 'levels' | 'crossFile'>,
+): Finding[] {
+  return grade([...analysis.problems, ...(context.crossFile ?? [])], context.levels ?? {});
+}
+
+/** `lintDocument` in the shape the tests and the bench call it. */
 export function lintText(
   path: string,
   text: string,
   options: { languageId?: string; levels?: RuleLevels; context?: RuleContext; crossFile?: readonly Problem[] } = {},
 ): LintResult {
-  const language = classify(path, text, options.languageId);
-  const service = language && SERVICES.get(language);
-  const crossFile = options.crossFile ?? [];
-  if (!service) return { language: undefined, findings: grade(crossFile, options.levels ?? {}) };
-  let problems: readonly Problem[];
-  try {
-    problems = analyze(service, text, options.context).problems;
-  } catch (error) {
-    problems = [analysisFailed('Checking', error)];
-  }
-  return { language, findings: grade([...problems, ...crossFile], options.levels ?? {}) };
+  const { languageId, context: rules, levels, crossFile } = options;
+  const { language, findings } = lintDocument(text, { path, languageId, rules, levels, crossFile });
+  return { language, findings };
 }

@@ -1,4 +1,4 @@
-import type { LanguageService } from '../core/language';
+import { bindLanguage, type BoundLanguage } from '../core/language';
 import type { LanguageId, RuleMeta } from '../core/rule';
 import { ignition } from '../languages/ignition';
 import { ipxe } from '../languages/ipxe';
@@ -7,8 +7,11 @@ import { routeros } from '../languages/routeros';
 import { site } from '../site';
 import { CHAIN_RULES } from '../chain/rules';
 
-export const SERVICES: ReadonlyMap<LanguageId, LanguageService<never>> = new Map<LanguageId, LanguageService<never>>(
-  [ipxe, pxelinux, routeros, ignition, site].map((s) => [s.id, s as unknown as LanguageService<never>]),
+/** Every language, its AST type bound inside (a new language is one line here). */
+export const SERVICES: ReadonlyMap<LanguageId, BoundLanguage> = new Map(
+  [bindLanguage(ipxe), bindLanguage(pxelinux), bindLanguage(routeros), bindLanguage(ignition), bindLanguage(site)].map(
+    (l) => [l.id, l],
+  ),
 );
 
 const GENERAL_RULES: RuleMeta[] = [

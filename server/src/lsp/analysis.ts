@@ -1,18 +1,17 @@
 import { URI } from 'vscode-uri';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analysisFailed, analyze } from '../../../lib/core';
-import { classify } from '../../../lib/core';
-import type { Problem } from '../../../lib/core';
+import { NO_CONTEXT, type Problem, type RuleContext } from '../../../lib/core';
+import { analyzeDocument, type DocumentAnalysis, type DocumentFeatures } from '../../../lib/engine';
 import type { LanguageId } from '../../../lib/core';
-import { NO_CONTEXT, type RuleContext } from '../../../lib/core';
-import { SERVICES } from '../../../lib/engine';
 import { diskContext } from '../../../lib/site';
 
-export interface Analysis {
+/** An open document's analysis for one version (the engine's, graded again whenever the chain changes). */
+export interface Analysis extends DocumentAnalysis {
   version: number;
+  /** The language whose features serve this version: none when the file is not ours or its check failed. */
   language: LanguageId | undefined;
-  ast: unknown;
-  problems: Problem[];
+  features: DocumentFeatures | undefined;
+  problems: readonly Problem[];
 }
 
 export function pathOf(uri: string): string {
@@ -35,22 +34,12 @@ export class AnalysisCache {
   get(doc: TextDocument): Analysis {
     const cached = this.entries.get(doc.uri);
     if (cached && cached.version === doc.version) return cached;
-    const text = doc.getText();
-    const language = classify(pathOf(doc.uri), text, doc.languageId);
-    const service = language && SERVICES.get(language);
-    let analysis: Analysis;
-    try {
-      const result = service ? analyze(service, text, contextOf(doc.uri)) : { ast: undefined, problems: [] };
-      analysis = { version: doc.version, language: service ? language : undefined, ...result };
-    } catch (error) {
-      // No language features on a file its parser cannot read; the finding says so and the server lives on.
-      analysis = {
-        version: doc.version,
-        language: undefined,
-        ast: undefined,
-        problems: [analysisFailed('Checking', error)],
-      };
-    }
+    const { features, problems } = analyzeDocument(doc.getText(), {
+      path: pathOf(doc.uri),
+      languageId: doc.languageId,
+      rules: () => contextOf(doc.uri),
+    });
+    const analysis: Analysis = { version: doc.version, language: features?.language, features, problems };
     this.entries.set(doc.uri, analysis);
     return analysis;
   }

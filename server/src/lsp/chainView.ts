@@ -94,7 +94,9 @@ export function chainHover(workspace: Workspace, doc: TextDocument, offset: numb
   const lines = hops.map((h) => {
     const where = h.path ? `\`${relative(site.root, h.path)}\`` : h.url ? `\`${h.url}\`` : '';
     const [symbol, word] = STATUS[h.status] ?? ['', h.status];
-    return `**${KIND[h.kind] ?? h.kind}** ${h.via ? `over ${h.via.toUpperCase()} ` : ''}→ ${where} — ${symbol} ${h.status !== 'ok' && h.message ? h.message : word}`;
+    const via = h.via ? `over ${h.via.toUpperCase()} ` : '';
+    const status = h.status !== 'ok' && h.message ? h.message : word;
+    return `**${KIND[h.kind] ?? h.kind}** ${via}→ ${where} — ${symbol} ${status}`;
   });
   return {
     markdown: `${lines.join('\n\n')}\n\n*Boot chain of ${site.name ?? 'the site'}: PXE: Show Boot Chain*`,

@@ -1,40 +1,19 @@
 /**
- * The workspace beyond open documents: site files, their boot chains, and diagnostics for chain files that
- * are not open (re-checked when any file the chain reads changes, open or not).
+ * The workspace beyond open documents: site files, their boot chains, and the findings of chain files that
+ * are not open (re-checked when any file the chain reads changes, open or not). It never sends anything: it
+ * says what to publish, and the server publishes it.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
+import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { SITE_FILE_NAME } from '../../../lib/core';
 import { textLooksBinary } from '../../../lib/core';
-import type { SiteView } from '../../../lib/core';
-import { lintText, type Finding, type RuleLevels } from '../../../lib/engine';
-import { ChainCache, readDisk, type Chain } from '../../../lib/chain';
-import { diskContext, diskFiles, readSite, trustedSiteFile } from '../../../lib/site';
+import type { Problem, SiteView } from '../../../lib/core';
+import { lintDocument, type Finding, type RuleLevels } from '../../../lib/engine';
+import { ChainCache, readDisk } from '../../../lib/chain';
+import { diskContext, diskFiles, readSite, workspaceSites } from '../../../lib/site';
 import { pathOf } from './analysis';
-import { positionsOf, toDiagnostic, type Positions } from './convert';
-
-const SKIP = new Set(['node_modules', 'out', 'dist', '.git', '.vscode-test']);
-
-/** Site files under a folder (a few levels deep: sites sit at the top of a workspace or just below). */
-export function findSiteFiles(dir: string, depth = 3): string[] {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  const found: string[] = [];
-  for (const entry of entries) {
-    if (entry.isFile() && entry.name === SITE_FILE_NAME && trustedSiteFile(join(dir, entry.name)))
-      found.push(join(dir, entry.name));
-    else if (entry.isDirectory() && depth > 0 && !SKIP.has(entry.name) && !entry.name.startsWith('.'))
-      found.push(...findSiteFiles(join(dir, entry.name), depth - 1));
-  }
-  return found;
-}
+import { positionsOf, type Positions } from './convert';
 
 /** `mtime:size` of a file, or '' when it is not there. */
 function statOf(path: string): string {
@@ -46,6 +25,16 @@ function statOf(path: string): string {
   }
 }
 
+/** A closed file's findings to publish (positions from its text on disk). */
+export interface ClosedUpdate {
+  uri: string;
+  findings: Finding[];
+  positions: Positions;
+}
+
+/** One file a site re-check touches: an open document to validate again, or a closed file's findings. */
+export type SiteUpdate = { open: TextDocument } | ClosedUpdate;
+
 export class Workspace {
   readonly chains: ChainCache;
   folders: string[] = [];
@@ -54,10 +43,7 @@ export class Workspace {
   /** What each closed chain file was last linted against. */
   private readonly closedFiles = new Map<string, { key: string }>();
 
-  constructor(
-    private readonly connection: Connection,
-    private readonly documents: TextDocuments<TextDocument>,
-  ) {
+  constructor(private readonly documents: TextDocuments<TextDocument>) {
     this.chains = new ChainCache(
       () => diskFiles(),
       (path) => this.open(path)?.getText() ?? readDisk(path),
@@ -82,7 +68,7 @@ export class Workspace {
 
   /** Every site: those under the workspace folders (found once, until forgetSites) and those of open documents. */
   sites(): SiteView[] {
-    this.siteFiles ??= this.folders.flatMap((f) => findSiteFiles(f));
+    this.siteFiles ??= workspaceSites(this.folders);
     const files = new Set(this.siteFiles);
     for (const doc of this.documents.all()) {
       const site = this.siteOf(doc.uri);
@@ -113,54 +99,51 @@ export class Workspace {
     };
   };
 
-  diagnostics(findings: readonly Finding[], doc: Positions, uri: string): Diagnostic[] {
-    return findings.map((f) => toDiagnostic(f, doc, uri, this.locate));
-  }
-
   /**
-   * Re-checks the files of a site's chain that are not open (open ones go through `validateOpen`, except
-   * `validated`, which the caller has just validated), and clears files that no longer have findings or no
-   * longer exist.
+   * What a re-check of a site's chain publishes, in the chain's order: its open documents (except
+   * `validated`, which the caller has just validated), and the closed files whose findings changed,
+   * cleared when they no longer have findings or no longer exist.
    */
-  publishSite(
-    site: SiteView,
-    levels: RuleLevels,
-    validateOpen: (doc: TextDocument) => void,
-    validated?: string,
-  ): Chain {
+  siteUpdates(site: SiteView, levels: RuleLevels, validated?: string): SiteUpdate[] {
     const chain = this.chains.chainOf(site);
     const targets = new Set([...chain.texts.keys(), ...chain.problems.keys()]);
     for (const [path, siteFile] of this.published) if (siteFile === site.file) targets.add(path);
+    const updates: SiteUpdate[] = [];
     for (const path of targets) {
       const doc = this.open(path);
       if (doc) {
-        if (doc.uri !== validated) validateOpen(doc);
+        if (doc.uri !== validated) updates.push({ open: doc });
         continue;
       }
-      // A closed file is linted again only when it, its chain findings or the settings changed (or the
-      // disk did: file events clear this memo), so an edit elsewhere costs a stat per chain file.
-      const stat = statOf(path);
-      const crossFile = chain.problems.get(path) ?? [];
-      const key = `${stat}\u0000${JSON.stringify(crossFile)}\u0000${JSON.stringify(levels)}`;
-      const memo = this.closedFiles.get(path);
-      if (memo?.key === key) continue;
-      const uri = pathToFileURL(path).href;
-      const text = stat ? readDisk(path) : undefined;
-      // A binary file the chain names (a splash image in pxelinux.cfg/) is never linted as a config.
-      const findings =
-        text === undefined || textLooksBinary(text)
-          ? []
-          : lintText(path, text, { levels, context: diskContext(path), crossFile }).findings;
-      this.closedFiles.set(path, { key });
-      if (!findings.length && !this.published.has(path)) continue;
-      void this.connection.sendDiagnostics({
-        uri,
-        diagnostics: this.diagnostics(findings, positionsOf(text ?? ''), uri),
-      });
-      if (findings.length) this.published.set(path, site.file);
-      else this.published.delete(path);
+      const closed = this.closedUpdate(path, site, levels, chain.problems.get(path) ?? []);
+      if (closed) updates.push(closed);
     }
-    return chain;
+    return updates;
+  }
+
+  /** A closed chain file's new findings, or undefined when nothing it depends on changed. */
+  private closedUpdate(
+    path: string,
+    site: SiteView,
+    levels: RuleLevels,
+    crossFile: readonly Problem[],
+  ): ClosedUpdate | undefined {
+    // A closed file is linted again only when it, its chain findings or the settings changed (or the
+    // disk did: file events clear this memo), so an edit elsewhere costs a stat per chain file.
+    const stat = statOf(path);
+    const key = `${stat}\u0000${JSON.stringify(crossFile)}\u0000${JSON.stringify(levels)}`;
+    if (this.closedFiles.get(path)?.key === key) return undefined;
+    const text = stat ? readDisk(path) : undefined;
+    // A binary file the chain names (a splash image in pxelinux.cfg/) is never linted as a config.
+    const findings =
+      text === undefined || textLooksBinary(text)
+        ? []
+        : lintDocument(text, { path, rules: diskContext(path), levels, crossFile }).findings;
+    this.closedFiles.set(path, { key });
+    if (!findings.length && !this.published.has(path)) return undefined;
+    if (findings.length) this.published.set(path, site.file);
+    else this.published.delete(path);
+    return { uri: pathToFileURL(path).href, findings, positions: positionsOf(text ?? '') };
   }
 
   /** A document was closed: its disk state is what counts now. */
