@@ -5,7 +5,7 @@ import { InputError } from '../../lib/engine';
 import { positionsOf } from '../../lib/core';
 import { buildChain, readDisk, type Chain, type Firmware } from '../../lib/chain';
 import { chainData, STATUS_SYMBOL, type ClientData, type HopData } from '../../lib/chain';
-import { diskFiles, findSiteFile, loadSiteView } from '../../lib/site';
+import { diskFiles, loadSiteView, siteOf } from '../../lib/site';
 
 export interface ChainOptions {
   site?: string;
@@ -25,7 +25,7 @@ interface Where {
 /** Loads the site and follows its chain; throws InputError with what to do when it cannot. */
 export function siteChain(options: Pick<ChainOptions, 'site' | 'mac' | 'firmware'>, cwd = process.cwd()): Chain {
   const files = diskFiles();
-  const siteFile = options.site ? resolve(cwd, options.site) : findSiteFile(cwd, files);
+  const siteFile = options.site ? resolve(cwd, options.site) : siteOf(cwd, files);
   if (!siteFile)
     throw new InputError(
       `no pxe-site.json in ${cwd} or a folder above it: pass --site FILE, or create one (PXE: Create Site File in the editor).`,
@@ -68,6 +68,14 @@ function hopLines(hop: HopData<Where>, depth: number, out: string[]): void {
   for (const child of hop.children) hopLines(child, depth + 1, out);
 }
 
+/** How far a kind of machine boots, in a word or a few. */
+function verdict(client: ClientData<Where>): string {
+  if (client.broken) return 'BROKEN';
+  if (client.status === 'ok') return 'boots';
+  if (client.status === 'info') return 'boots (images not downloaded yet)';
+  return `boots (with ${client.status === 'unknown' ? 'hops known only at boot time' : 'warnings'})`;
+}
+
 export function formatChain(chain: Chain, clients: ClientData<Where>[], cwd: string): string {
   const out = [`${chain.site.name ?? 'site'} — ${relative(cwd, chain.site.file) || chain.site.file}`];
   for (const note of chain.notes) out.push(`note: ${note}`);
@@ -75,7 +83,7 @@ export function formatChain(chain: Chain, clients: ClientData<Where>[], cwd: str
     const who = [client.mac, client.ip].filter(Boolean).join(' ');
     out.push(
       '',
-      `${client.firmware.toUpperCase()} · ${client.name}${who && !client.name.includes(who) ? ` (${who})` : ''} — ${client.broken ? 'BROKEN' : client.status === 'ok' ? 'boots' : `boots (${client.status === 'info' ? 'images not downloaded yet' : `with ${client.status === 'unknown' ? 'hops known only at boot time' : 'warnings'}`})`}`,
+      `${client.firmware.toUpperCase()} · ${client.name}${who && !client.name.includes(who) ? ` (${who})` : ''} — ${verdict(client)}`,
     );
     hopLines(client.root, 1, out);
   }

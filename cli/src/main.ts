@@ -1,41 +1,25 @@
 /** `pxe-workbench` command line: the same checks as the editor, for scripts and CI. */
 import { Command, CommanderError, Option } from 'commander';
-import { writeFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { findNodeAtOffset } from 'jsonc-parser';
-import { parseTreeCapped } from '../../lib/json';
-import { encodeDataUrl, isText } from '../../lib/languages';
-import { EmbeddedError, readEmbedded } from '../../lib/languages';
-import { pathsOf } from '../../lib/languages';
-import { parseRouterOs } from '../../lib/languages';
-import { formatRouterOs } from '../../lib/languages';
 import { treeFromInspect, useTree } from '../../lib/languages';
-import { positionsOf } from '../../lib/core';
-import { InputError, lintPaths, lintText } from '../../lib/engine';
-import { LookupError } from '../../lib/languages';
-import { explainLookup, formatLookup } from '../../lib/languages';
-import { diskFiles, findSiteFile, loadSiteView } from '../../lib/site';
+import { InputError, lintPaths } from '../../lib/engine';
 import { LEVELS, type Level } from '../../lib/core';
-import {
-  escapeControl,
-  MAX_TREE_BYTES,
-  parseJsonCapped,
-  readCappedAsync,
-  readTextOrThrow,
-  UntrustedInputError,
-} from '../../lib/core';
+import { escapeControl, MAX_TREE_BYTES, parseJsonCapped, readTextOrThrow, UntrustedInputError } from '../../lib/core';
 import { chainCommand, type ChainOptions } from './chain';
 import { deployCommand, siteFileFor, type DeployCliOptions } from './deploy';
 import { routerPullCommand } from './router';
 import { vmCommand, type VmCliOptions } from './vm';
 import { nodesGenerateCommand, type NodesCliOptions } from './nodes';
 import { imagesUpdate, type ImagesOptions } from './images';
+import { formatFiles } from './fmt';
+import { decodeIgnition, encodeIgnition, validateIgnition } from './ignition';
+import { lookup, type LookupOptions } from './lookup';
+import { EXIT } from './exit';
 import { FORMATS, formatSarif, formatText, knownRule, summary, toJsonFindings, type Format } from './format';
 
 const VERSION = '0.1.0';
 
-/** Exit codes: 0 no errors, 1 errors found, 2 bad usage or unreadable input. */
-export const EXIT = { ok: 0, errors: 1, usage: 2 } as const;
+export { EXIT };
 
 function parseRule(value: string, previous: Record<string, Level>): Record<string, Level> {
   const match = /^([\w.]+)=(\w+)$/.exec(value);
@@ -67,9 +51,8 @@ async function lint(paths: string[], options: LintOptions): Promise<number> {
         ),
       );
     } catch (error) {
-      throw new InputError(
-        `--routeros-tree ${options.routerosTree}: not a usable /console/inspect dump (${error instanceof Error ? error.message : String(error)}).`,
-      );
+      const why = error instanceof Error ? error.message : String(error);
+      throw new InputError(`--routeros-tree ${options.routerosTree}: not a usable /console/inspect dump (${why}).`);
     }
   }
   const targets = paths.length ? [...paths] : ['.'];
@@ -99,6 +82,25 @@ export function program(): Command {
     .version(VERSION)
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text) });
+  addLint(cli);
+  addChain(cli);
+  addDeploy(cli);
+  addPull(cli);
+  addVm(cli);
+  addNodes(cli);
+  addImages(cli);
+  addLookup(cli);
+  addFmt(cli);
+  addIgnition(cli);
+  return cli;
+}
+
+/** Help texts too long for one line of code are written as sentences joined by a space. */
+const sentences = (...parts: string[]): string => parts.join(' ');
+
+const SITE_OPTION = ['--site <file>', 'the site file (default: the nearest pxe-site.json)'] as const;
+
+function addLint(cli: Command): void {
   cli
     .command('lint')
     .description('Check files and folders (folders are walked; files are recognised as the editor does).')
@@ -115,10 +117,16 @@ export function program(): Command {
     .action(async (paths: string[], options: LintOptions) => {
       process.exitCode = await lint(paths, options);
     });
+}
+
+function addChain(cli: Command): void {
   cli
     .command('chain')
     .description(
-      'Follow the boot chain of the site (DHCP → loader → config/script → kernel, initrd, rootfs, Ignition) for each kind of machine; exit 1 when a hop is broken.',
+      sentences(
+        'Follow the boot chain of the site (DHCP → loader → config/script → kernel, initrd, rootfs, Ignition)',
+        'for each kind of machine; exit 1 when a hop is broken.',
+      ),
     )
     .option('-s, --site <file>', 'the site file (default: the nearest pxe-site.json)')
     .option('-m, --mac <mac>', 'follow one machine: its static lease, or any machine with this MAC')
@@ -127,13 +135,23 @@ export function program(): Command {
     .action((options: ChainOptions) => {
       process.exitCode = chainCommand(options);
     });
+}
+
+function addDeploy(cli: Command): void {
   cli
     .command('deploy')
     .description(
-      'Deploy to a target of pxe-site.json. A NAS: the TFTP root and the nginx snippet over SFTP (plan, confirm, atomic upload, nginx test and reload, HTTP check of the chain). A MikroTik: the files its TFTP serves over SFTP, then the DHCP/TFTP settings over the RouterOS API (plan add/set/remove, confirm, apply, read back). Passwords: PXE_WORKBENCH_PASSWORD / PXE_WORKBENCH_PASSPHRASE, else asked.',
+      sentences(
+        'Deploy to a target of pxe-site.json.',
+        'A NAS: the TFTP root and the nginx snippet over SFTP',
+        '(plan, confirm, atomic upload, nginx test and reload, HTTP check of the chain).',
+        'A MikroTik: the files its TFTP serves over SFTP, then the DHCP/TFTP settings over the RouterOS API',
+        '(plan add/set/remove, confirm, apply, read back).',
+        'Passwords: PXE_WORKBENCH_PASSWORD / PXE_WORKBENCH_PASSPHRASE, else asked.',
+      ),
     )
     .argument('<target>', 'the target name under "targets" in pxe-site.json, e.g. nas')
-    .option('--site <file>', 'the site file (default: the nearest pxe-site.json)')
+    .option(...SITE_OPTION)
     .option('-n, --dry-run', 'only show what would change')
     .option('-y, --yes', 'deploy without asking')
     .option('--no-verify', "skip the HTTP check of the chain's URLs afterwards")
@@ -150,13 +168,19 @@ export function program(): Command {
     .action(async (target: string, options: DeployCliOptions) => {
       process.exitCode = await deployCommand(target, options);
     });
+}
+
+function addPull(cli: Command): void {
   cli
     .command('pull')
     .description(
-      "Read the DHCP/TFTP menus that router deploy manages from a MikroTik target over the RouterOS API and print them as an .rsc script (to compare with the workspace's).",
+      sentences(
+        'Read the DHCP/TFTP menus that router deploy manages from a MikroTik target over the RouterOS API',
+        "and print them as an .rsc script (to compare with the workspace's).",
+      ),
     )
     .argument('<target>', 'the router target name under "targets" in pxe-site.json, e.g. router')
-    .option('--site <file>', 'the site file (default: the nearest pxe-site.json)')
+    .option(...SITE_OPTION)
     .option('-o, --out <file>', 'write the script to this file instead of standard output')
     .option(
       '--trust-certificate <fingerprint>',
@@ -165,12 +189,19 @@ export function program(): Command {
     .action(async (target: string, options: { site?: string; out?: string; trustCertificate?: string }) => {
       process.exitCode = await routerPullCommand(siteFileFor(options, process.cwd()), target, options, process.cwd());
     });
+}
+
+function addVm(cli: Command): void {
   cli
     .command('vm')
     .description(
-      "Boot the site in a local QEMU VM (user networking, restrict=on: the VM reaches only the workspace's TFTP and HTTP folders) as BIOS or UEFI, and print how far the boot got. Exit 0 when it reached the initramfs (or --until) without a failure.",
+      sentences(
+        "Boot the site in a local QEMU VM (user networking, restrict=on: the VM reaches only the workspace's TFTP",
+        'and HTTP folders) as BIOS or UEFI, and print how far the boot got.',
+        'Exit 0 when it reached the initramfs (or --until) without a failure.',
+      ),
     )
-    .option('--site <file>', 'the site file (default: the nearest pxe-site.json)')
+    .option(...SITE_OPTION)
     .option('--firmware <bios|uefi>', 'firmware (default: vm.firmware in the site file, else bios)')
     .option('--mac <mac>', "the VM's MAC address: boot as this lease (default: vm.mac, else 52:54:00:12:34:56)")
     .option('--timeout <seconds>', 'stop after this long (default: vm.timeoutSeconds, else 300)')
@@ -181,26 +212,40 @@ export function program(): Command {
     .action(async (options: VmCliOptions & { site?: string }) => {
       process.exitCode = await vmCommand(siteFileFor(options, process.cwd()), options);
     });
+}
+
+function addNodes(cli: Command): void {
   const nodes = cli.command('nodes').description('The fleet: the node table and profiles of pxe-site.json.');
   nodes
     .command('generate')
     .description(
-      "Write each node's files (pxelinux.cfg/01-<mac>, nodes/<mac>.ipxe, nodes/<name>.ign) and the static leases (a marked block in router.config) from the profiles; unchanged files stay as they are, files edited by hand are kept unless --force.",
+      sentences(
+        "Write each node's files (pxelinux.cfg/01-<mac>, nodes/<mac>.ipxe, nodes/<name>.ign)",
+        'and the static leases (a marked block in router.config) from the profiles;',
+        'unchanged files stay as they are, files edited by hand are kept unless --force.',
+      ),
     )
-    .option('--site <file>', 'the site file (default: the nearest pxe-site.json)')
+    .option(...SITE_OPTION)
     .option('-n, --dry-run', 'only show what would change, with a diff')
     .option('--diff', 'show the diff of each changed file')
     .option('--force', 'overwrite files edited by hand')
     .action(async (options: NodesCliOptions & { site?: string }) => {
       process.exitCode = await nodesGenerateCommand(siteFileFor(options, process.cwd()), options, process.cwd());
     });
+}
+
+function addImages(cli: Command): void {
   const images = cli.command('images').description('Fedora CoreOS PXE artifacts (kernel, initramfs, rootfs).');
   images
     .command('update')
     .description(
-      'Download the current release of the stream when it is new (concurrent, resumable, sha256-verified), repoint the kernel/initramfs/rootfs symlinks atomically, keep the newest versions and write .latest.txt. Defaults come from "images" in pxe-site.json.',
+      sentences(
+        'Download the current release of the stream when it is new (concurrent, resumable, sha256-verified),',
+        'repoint the kernel/initramfs/rootfs symlinks atomically, keep the newest versions and write .latest.txt.',
+        'Defaults come from "images" in pxe-site.json.',
+      ),
     )
-    .option('--site <file>', 'the site file (default: the nearest pxe-site.json)')
+    .option(...SITE_OPTION)
     .option('--dest <dir>', 'folder for the artifacts (default: images.dir of the site)')
     .option('--stream <stream>', 'stable, testing or next (default: images.stream, else stable)')
     .option('--arch <arch>', 'x86_64 or aarch64 (default: images.arch, else x86_64)')
@@ -214,6 +259,9 @@ export function program(): Command {
     .action(async (options: ImagesOptions) => {
       process.exitCode = await imagesUpdate(options);
     });
+}
+
+function addLookup(cli: Command): void {
   cli
     .command('pxelinux-lookup')
     .description('Show the config files PXELINUX tries for a machine, in order, and which one it will use.')
@@ -221,9 +269,12 @@ export function program(): Command {
     .requiredOption('-i, --ip <ip>', 'the IPv4 address DHCP gives it, e.g. 192.168.255.50')
     .option('-u, --uuid <uuid>', 'its SMBIOS UUID (tried first when given)')
     .option('-t, --tftp <dir>', 'the TFTP root (default: from the nearest pxe-site.json, else the current folder)')
-    .action((options: { mac: string; ip: string; uuid?: string; tftp?: string }) => {
+    .action((options: LookupOptions) => {
       process.exitCode = lookup(options);
     });
+}
+
+function addFmt(cli: Command): void {
   cli
     .command('fmt')
     .description('Format RouterOS scripts (spacing, indentation, continuation lines) without changing what they mean.')
@@ -233,6 +284,9 @@ export function program(): Command {
     .action(async (files: string[], options: { check?: boolean; write?: boolean }) => {
       process.exitCode = await formatFiles(files, options);
     });
+}
+
+function addIgnition(cli: Command): void {
   const ignition = cli.command('ignition').description('Ignition configs: validate, and decode or encode data: URLs.');
   ignition
     .command('validate')
@@ -246,96 +300,13 @@ export function program(): Command {
     .description('Print the contents of a data: URL in a config (decompressed when gzip).')
     .argument('<file>', 'the Ignition config')
     .requiredOption('-p, --path <json.path>', 'where the URL is, e.g. storage.files.0.contents.source')
-    .action(async (file: string, options: { path: string }) => {
-      const text = await readInput(file);
-      const jsonPath = options.path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-      try {
-        process.stdout.write(readEmbedded(text, jsonPath).bytes);
-      } catch (error) {
-        // Too deep, broken, corrupt or inflating past the cap: said, exit 2, nothing written.
-        if (error instanceof EmbeddedError) throw new InputError(`${file}: ${error.message}`);
-        throw error;
-      }
-    });
+    .action((file: string, options: { path: string }) => decodeIgnition(file, options.path));
   ignition
     .command('encode')
     .description('Print a file as a data: URL (percent-encoded for text, base64 for binary, or as asked).')
     .argument('<file>', 'the file to embed')
     .option('--base64', 'always use base64')
-    .action(async (file: string, options: { base64?: boolean }) => {
-      const read = await readCappedAsync(resolve(file));
-      if (!read.ok) throw new InputError(`${file}: ${read.why}`);
-      const bytes = read.bytes;
-      process.stdout.write(`${encodeDataUrl(bytes, { base64: options.base64 === true || !isText(bytes) })}\n`);
-    });
-  return cli;
-}
-
-async function formatFiles(files: string[], options: { check?: boolean; write?: boolean }): Promise<number> {
-  let changed = 0;
-  for (const file of files) {
-    const text = await readInput(file);
-    const formatted = formatRouterOs(parseRouterOs(text).ast, text);
-    if (formatted === undefined)
-      throw new InputError(`${file}: has syntax errors; fix them first (pxe-workbench lint ${file}).`);
-    if (formatted === text) continue;
-    changed++;
-    if (options.check) process.stdout.write(`${file}: would be reformatted\n`);
-    else if (options.write) await writeFile(resolve(file), formatted);
-    else process.stdout.write(formatted);
-  }
-  if (options.check || options.write)
-    process.stderr.write(`${changed} of ${files.length} file(s) ${options.check ? 'need' : 'got'} formatting.\n`);
-  return options.check && changed ? EXIT.errors : EXIT.ok;
-}
-
-async function readInput(file: string): Promise<string> {
-  const read = await readCappedAsync(resolve(file));
-  if (!read.ok) throw new InputError(`${file}: ${read.why}`);
-  return read.bytes.toString('utf8');
-}
-
-/** ignition-validate's message form: `error at $.storage.files.0.path, line 6 col 17: message`. */
-async function validateIgnition(file: string): Promise<number> {
-  const text = await readInput(file);
-  const result = lintText(resolve(file), text, { languageId: 'ignition' });
-  const positions = positionsOf(text);
-  let errors = 0;
-  const tree = parseTreeCapped(text);
-  const root = tree.ok ? tree.root : undefined;
-  for (const f of result.findings) {
-    if (f.severity === 'hint') continue;
-    if (f.severity === 'error') errors++;
-    const at = positions.positionAt(f.start);
-    const node = root && findNodeAtOffset(root, f.start, true);
-    const where = node
-      ? `$${pathsOf(node)
-          .jsonPath.map((p) => `.${p}`)
-          .join('')}`
-      : '$';
-    process.stdout.write(
-      `${f.severity === 'error' ? 'error' : 'warning'} at ${where}, line ${at.line + 1} col ${at.character + 1}: ${f.message}\n`,
-    );
-  }
-  return errors ? EXIT.errors : EXIT.ok;
-}
-
-function lookup(options: { mac: string; ip: string; uuid?: string; tftp?: string }): number {
-  const files = diskFiles();
-  const siteFile = findSiteFile(process.cwd(), files);
-  const root = options.tftp ? resolve(options.tftp) : ((siteFile && loadSiteView(siteFile).tftpRoot) ?? process.cwd());
-  try {
-    const result = explainLookup(
-      { mac: options.mac, ip: options.ip, ...(options.uuid ? { uuid: options.uuid } : {}) },
-      root,
-      files,
-    );
-    process.stdout.write(`TFTP root: ${root}\n${formatLookup(result)}\n`);
-    return EXIT.ok;
-  } catch (error) {
-    if (error instanceof LookupError) throw new InputError(error.message);
-    throw error;
-  }
+    .action((file: string, options: { base64?: boolean }) => encodeIgnition(file, options));
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -352,9 +323,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`pxe-workbench: ${escapeControl(error.message)}\n`);
       return EXIT.usage;
     }
-    process.stderr.write(
-      `pxe-workbench: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nPlease report this bug.\n`,
-    );
+    const what = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.stderr.write(`pxe-workbench: unexpected failure: ${what}\nPlease report this bug.\n`);
     return EXIT.usage;
   }
 }

@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import { InputError } from '../../lib/engine';
 import { escapeControl } from '../../lib/core';
 import { nodeFileLine, NodesError, nodesSummary, planNodes, writeNodes, type NodesPlan } from '../../lib/nodes';
-import { ask, interactive } from './deploy';
+import { askYes, interactive } from './prompt';
 
 export interface NodesCliOptions {
   dryRun?: boolean;
@@ -42,21 +42,15 @@ export async function nodesGenerateCommand(siteFile: string, options: NodesCliOp
   let overwrite = options.force ? plan.files.filter((f) => f.action === 'handEdited').map((f) => f.path) : [];
   if (!options.force && interactive()) {
     for (const file of plan.files.filter((f) => f.action === 'handEdited')) {
-      if (
-        /^y(es)?$/i.test(
-          (
-            await ask(
-              `${escapeControl(relative(cwd, file.path))} was changed by hand. Overwrite it with the generated version? [y/N] `,
-            )
-          ).trim(),
-        )
-      )
-        overwrite = [...overwrite, file.path];
+      const question = `${escapeControl(relative(cwd, file.path))} was changed by hand. Overwrite it with the generated version? [y/N] `;
+      if (await askYes(question)) overwrite = [...overwrite, file.path];
     }
   }
   const { written, skipped } = writeNodes(plan, { overwrite });
+  const kept = skipped.map((s) => escapeControl(relative(cwd, s))).join(', ');
   out(
-    `Wrote ${written.length} file(s)${skipped.length ? `; kept ${skipped.length} edited by hand: ${skipped.map((s) => escapeControl(relative(cwd, s))).join(', ')} (--force overwrites them)` : ''}.`,
+    `Wrote ${written.length} file(s)` +
+      `${skipped.length ? `; kept ${skipped.length} edited by hand: ${kept} (--force overwrites them)` : ''}.`,
   );
   return plan.problems.length ? 1 : 0;
 }

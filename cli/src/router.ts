@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { InputError } from '../../lib/engine';
 import { escapeControl } from '../../lib/core';
-import { DeployError, planLines, recordHostKey } from '../../lib/deploy';
+import { DeployError, planLines, recordHostKey, type Plan } from '../../lib/deploy';
 import { recordTargetSetting } from '../../lib/deploy';
 import {
   deployRouter,
@@ -13,11 +13,13 @@ import {
   RouterError,
   routerPlanLines,
   routerSummary,
+  type RouterDeployOutcome,
+  type RouterPlan,
   type RouterTarget,
   type UnsupportedChoice,
 } from '../../lib/router';
 import { normalFingerprint } from '../../lib/router';
-import { ask, cliSecrets, interactive } from './deploy';
+import { askYes, cliSecrets, interactive, interruptible, requireConfirmation } from './prompt';
 
 export interface RouterCliOptions {
   dryRun?: boolean;
@@ -45,12 +47,9 @@ const trustHostKey =
   async (fingerprint: string): Promise<boolean> => {
     if (options.trustHostKey) return options.trustHostKey === fingerprint;
     if (!interactive()) return false;
-    return /^y(es)?$/i.test(
-      (
-        await ask(
-          `${escapeControl(target.files.host)}:${target.files.port} (SSH) presents host key ${fingerprint}, not yet recorded in pxe-site.json. Check it on the router (/ip ssh print). Trust it and record it? [y/N] `,
-        )
-      ).trim(),
+    return askYes(
+      `${escapeControl(target.files.host)}:${target.files.port} (SSH) presents host key ${fingerprint}, ` +
+        'not yet recorded in pxe-site.json. Check it on the router (/ip ssh print). Trust it and record it? [y/N] ',
     );
   };
 
@@ -59,12 +58,9 @@ const trustCertificate =
   async (fingerprint: string): Promise<boolean> => {
     if (options.trustCertificate) return normalFingerprint(options.trustCertificate) === fingerprint;
     if (!interactive()) return false;
-    return /^y(es)?$/i.test(
-      (
-        await ask(
-          `The router's API certificate is ${fingerprint}. Compare it with /certificate print detail on the router. Trust it and record it? [y/N] `,
-        )
-      ).trim(),
+    return askYes(
+      `The router's API certificate is ${fingerprint}. ` +
+        'Compare it with /certificate print detail on the router. Trust it and record it? [y/N] ',
     );
   };
 
@@ -97,85 +93,87 @@ export async function routerDeployCommand(
   const target = await load(siteFile, name);
   if (!target.api.tls)
     process.stderr.write(
-      `warning: targets.${escapeControl(name)}.apiTls is false: the RouterOS password and settings cross the network unencrypted (plain API, port ${target.api.port}). Use api-ssl (8729) unless this network is trusted.\n`,
+      `warning: targets.${escapeControl(name)}.apiTls is false: the RouterOS password and settings cross the network ` +
+        `unencrypted (plain API, port ${target.api.port}). Use api-ssl (8729) unless this network is trusted.\n`,
     );
-  if (!options.dryRun && !options.yes && !interactive())
-    throw new InputError(
-      'not a terminal, so nobody can confirm the plan: add --yes to deploy without asking, or --dry-run to only see it.',
-    );
-  const abort = new AbortController();
-  const onInterrupt = (): void => abort.abort();
-  process.once('SIGINT', onInterrupt);
+  requireConfirmation(options);
   const unsupported: UnsupportedChoice = options.import ? 'import' : options.skipUnsupported ? 'skip' : 'stop';
-  const show = (plan: Parameters<typeof routerPlanLines>[0], files?: Parameters<typeof planLines>[0]): void => {
-    if (files)
-      process.stdout.write(
-        `Files to ${escapeControl(target.files.remoteRoot)} on the router (SFTP):\n${planLines(files)
-          .map((l) => `  ${l}`)
-          .join('\n')}\n`,
-      );
+  return interruptible(async (signal) => {
+    try {
+      const outcome = await deployRouter(target, {
+        secrets: cliSecrets,
+        signal,
+        unsupported,
+        ...(options.dryRun ? { dryRun: true } : {}),
+        log: (line) => process.stderr.write(`${line}\n`),
+        trust: trustHostKey(options, target),
+        trustCertificate: trustCertificate(options),
+        confirm: (plan, files) => confirmPlans(target, options, unsupported, plan, files),
+      });
+      record(siteFile, name, cwd, outcome);
+      return reportOutcome(target, outcome, options);
+    } catch (error) {
+      if (error instanceof RouterApplyError || error instanceof RouterError || error instanceof DeployError) {
+        process.stderr.write(`pxe-workbench: ${shownMessage(error)}\n`);
+        return 1;
+      }
+      throw error;
+    }
+  });
+}
+
+/** Both plans: the files the router's TFTP serves (when there are any) and the settings. */
+function showPlans(target: RouterTarget, plan: RouterPlan, files?: Plan): void {
+  const indented = (lines: string[]): string => lines.map((l) => `  ${l}`).join('\n');
+  if (files)
     process.stdout.write(
-      `Settings (RouterOS API, ${escapeControl(target.api.host)}:${target.api.port}):\n${routerPlanLines(plan)
-        .map((l) => `  ${l}`)
-        .join('\n')}\n`,
+      `Files to ${escapeControl(target.files.remoteRoot)} on the router (SFTP):\n${indented(planLines(files))}\n`,
     );
-  };
-  try {
-    const outcome = await deployRouter(target, {
-      secrets: cliSecrets,
-      signal: abort.signal,
-      unsupported,
-      ...(options.dryRun ? { dryRun: true } : {}),
-      log: (line) => process.stderr.write(`${line}\n`),
-      trust: trustHostKey(options, target),
-      trustCertificate: trustCertificate(options),
-      confirm: async (plan, files) => {
-        show(plan, files);
-        const s = routerSummary(plan);
-        if (!s.add && !s.set && !s.remove && !files?.entries.some((e) => e.action !== 'same')) {
-          process.stdout.write(
-            unsupported === 'import'
-              ? 'The settings are already right; the script is still run with /import as asked.\n'
-              : 'Nothing to deploy: the router is up to date.\n',
-          );
-          return unsupported === 'import'
-            ? options.yes || /^y(es)?$/i.test((await ask('Run it with /import anyway? [y/N] ')).trim())
-            : true;
-        }
-        if (unsupported === 'import')
-          process.stdout.write('The script will be uploaded and run with /import (every line as written).\n');
-        if (options.yes) return true;
-        return /^y(es)?$/i.test((await ask(`Apply these changes to ${escapeControl(name)}? [y/N] `)).trim());
-      },
-    });
-    record(siteFile, name, cwd, outcome);
-    if (options.dryRun) {
-      show(outcome.plan, outcome.files?.plan);
-      process.stdout.write('(dry run: nothing was changed)\n');
-      return 0;
-    }
-    if (outcome.imported) {
-      process.stdout.write(`Ran /import file-name=${escapeControl(outcome.imported)} on ${escapeControl(name)}.\n`);
-      return 0;
-    }
-    if (!outcome.result) {
-      process.stdout.write('Not deployed.\n');
-      return 0;
-    }
+  process.stdout.write(
+    `Settings (RouterOS API, ${escapeControl(target.api.host)}:${target.api.port}):\n${indented(routerPlanLines(plan))}\n`,
+  );
+}
+
+async function confirmPlans(
+  target: RouterTarget,
+  options: RouterCliOptions,
+  unsupported: UnsupportedChoice,
+  plan: RouterPlan,
+  files: Plan | undefined,
+): Promise<boolean> {
+  showPlans(target, plan, files);
+  const s = routerSummary(plan);
+  if (!s.add && !s.set && !s.remove && !files?.entries.some((e) => e.action !== 'same')) {
+    process.stdout.write(
+      unsupported === 'import'
+        ? 'The settings are already right; the script is still run with /import as asked.\n'
+        : 'Nothing to deploy: the router is up to date.\n',
+    );
+    return unsupported === 'import' ? options.yes || askYes('Run it with /import anyway? [y/N] ') : true;
+  }
+  if (unsupported === 'import')
+    process.stdout.write('The script will be uploaded and run with /import (every line as written).\n');
+  if (options.yes) return true;
+  return askYes(`Apply these changes to ${escapeControl(target.name)}? [y/N] `);
+}
+
+function reportOutcome(target: RouterTarget, outcome: RouterDeployOutcome, options: RouterCliOptions): number {
+  const name = escapeControl(target.name);
+  if (options.dryRun) {
+    showPlans(target, outcome.plan, outcome.files?.plan);
+    process.stdout.write('(dry run: nothing was changed)\n');
+  } else if (outcome.imported) {
+    process.stdout.write(`Ran /import file-name=${escapeControl(outcome.imported)} on ${name}.\n`);
+  } else if (!outcome.result) {
+    process.stdout.write('Not deployed.\n');
+  } else {
     const uploaded = outcome.files?.result?.uploaded.length ?? 0;
     process.stdout.write(
-      `Deployed to ${escapeControl(name)}: ${outcome.result.applied.length} setting change(s) applied and read back${target.paths.length ? `, ${uploaded} file(s) uploaded` : ''}.\n`,
+      `Deployed to ${name}: ${outcome.result.applied.length} setting change(s) applied and read back` +
+        `${target.paths.length ? `, ${uploaded} file(s) uploaded` : ''}.\n`,
     );
-    return 0;
-  } catch (error) {
-    if (error instanceof RouterApplyError || error instanceof RouterError || error instanceof DeployError) {
-      process.stderr.write(`pxe-workbench: ${shownMessage(error)}\n`);
-      return 1;
-    }
-    throw error;
-  } finally {
-    process.removeListener('SIGINT', onInterrupt);
   }
+  return 0;
 }
 
 export async function routerPullCommand(

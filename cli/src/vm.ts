@@ -10,6 +10,8 @@ import {
   vmPlan,
   VmError,
   type StageId,
+  type VmPlan,
+  type VmRequest,
 } from '../../lib/vm';
 
 export interface VmCliOptions {
@@ -23,35 +25,11 @@ export interface VmCliOptions {
 }
 
 export async function vmCommand(siteFile: string, options: VmCliOptions): Promise<number> {
-  if (options.firmware && options.firmware !== 'bios' && options.firmware !== 'uefi')
-    throw new InputError(`--firmware must be bios or uefi (not "${options.firmware}").`);
-  if (options.until && !STAGE_ORDER.includes(options.until as StageId))
-    throw new InputError(`--until must be one of ${STAGE_ORDER.join(', ')}.`);
-  if (options.accel && !['kvm', 'tcg', 'auto'].includes(options.accel))
-    throw new InputError('--accel must be kvm, tcg or auto.');
-  const number = (text: string | undefined, what: string): number | undefined => {
-    if (text === undefined) return undefined;
-    const n = Number(text);
-    if (!Number.isInteger(n) || n <= 0) throw new InputError(`${what} must be a whole number above 0 (not "${text}").`);
-    return n;
-  };
-  const timeoutSeconds = number(options.timeout, '--timeout');
-  const memoryMiB = number(options.memory, '--memory');
-  let plan;
-  try {
-    plan = vmPlan(siteFile, {
-      ...(options.firmware ? { firmware: options.firmware as 'bios' | 'uefi' } : {}),
-      ...(options.mac ? { mac: options.mac } : {}),
-      ...(timeoutSeconds ? { timeoutSeconds } : {}),
-      ...(memoryMiB ? { memoryMiB } : {}),
-    });
-  } catch (error) {
-    if (error instanceof VmError) throw new InputError(error.message);
-    throw error;
-  }
+  const plan = planOf(siteFile, checked(options));
   const out = (line: string): boolean => process.stdout.write(`${line}\n`);
   out(
-    `Test VM: ${plan.machine} (${plan.firmware.toUpperCase()}, ${plan.mac}), boot file ${plan.bootFile}, up to ${plan.timeoutSeconds} s`,
+    `Test VM: ${plan.machine} (${plan.firmware.toUpperCase()}, ${plan.mac}), boot file ${plan.bootFile}, ` +
+      `up to ${plan.timeoutSeconds} s`,
   );
   for (const note of plan.notes) out(`  note: ${note}`);
   let run;
@@ -79,10 +57,45 @@ export async function vmCommand(siteFile: string, options: VmCliOptions): Promis
     const reached = result.reached ? `${STAGE_NAME[result.reached.id]} (${result.reached.label})` : 'nothing';
     const how = howItEnded(result, plan.timeoutSeconds);
     out(
-      `Furthest stage: ${reached} · ${how} (${result.seconds} s, ${result.accel.toUpperCase()}). Serial console: ${result.serialLog}`,
+      `Furthest stage: ${reached} · ${how} (${result.seconds} s, ${result.accel.toUpperCase()}). ` +
+        `Serial console: ${result.serialLog}`,
     );
     return succeeded(result, (options.until as StageId | undefined) ?? 'initramfs') ? 0 : 1;
   } finally {
     process.removeListener('SIGINT', stop);
+  }
+}
+
+/** The options checked, and the ones that change the plan in the plan's terms. */
+function checked(options: VmCliOptions): VmRequest {
+  if (options.firmware && options.firmware !== 'bios' && options.firmware !== 'uefi')
+    throw new InputError(`--firmware must be bios or uefi (not "${options.firmware}").`);
+  if (options.until && !STAGE_ORDER.includes(options.until as StageId))
+    throw new InputError(`--until must be one of ${STAGE_ORDER.join(', ')}.`);
+  if (options.accel && !['kvm', 'tcg', 'auto'].includes(options.accel))
+    throw new InputError('--accel must be kvm, tcg or auto.');
+  const timeoutSeconds = wholeNumber(options.timeout, '--timeout');
+  const memoryMiB = wholeNumber(options.memory, '--memory');
+  return {
+    ...(options.firmware ? { firmware: options.firmware as 'bios' | 'uefi' } : {}),
+    ...(options.mac ? { mac: options.mac } : {}),
+    ...(timeoutSeconds ? { timeoutSeconds } : {}),
+    ...(memoryMiB ? { memoryMiB } : {}),
+  };
+}
+
+function wholeNumber(text: string | undefined, what: string): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n <= 0) throw new InputError(`${what} must be a whole number above 0 (not "${text}").`);
+  return n;
+}
+
+function planOf(siteFile: string, overrides: VmRequest): VmPlan {
+  try {
+    return vmPlan(siteFile, overrides);
+  } catch (error) {
+    if (error instanceof VmError) throw new InputError(error.message);
+    throw error;
   }
 }

@@ -8,7 +8,7 @@ import type { NasTarget } from './target';
 import { chainUrls, verifyUrls, type UrlCheck } from './verify';
 
 export { CancelledError, DeployError, HostKeyError } from './errors';
-export { planLines, summary, generatedSnippet, type Plan, type PlanEntry } from './plan';
+export { planLines, summary, upToDate, generatedSnippet, type Plan, type PlanEntry } from './plan';
 export { loadNasTarget, recordHostKey, targetNames, type NasTarget } from './target';
 export { connect, fingerprintOf, shellQuote, type Secrets, type SshTarget, Remote } from './ssh';
 export type { ApplyResult, DeployProgress } from './apply';

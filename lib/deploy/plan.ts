@@ -233,6 +233,18 @@ export function summary(plan: Plan): { add: number; change: number; remove: numb
   };
 }
 
+/** Nothing to upload, remove, retime or rewrite: the NAS is up to date. */
+export function upToDate(plan: Plan): boolean {
+  const s = summary(plan);
+  return (
+    !s.add &&
+    !s.change &&
+    !s.remove &&
+    (!plan.nginx || plan.nginx.action === 'same') &&
+    !plan.entries.some((e) => e.fixTime)
+  );
+}
+
 /**
  * The plan as text lines (CLI and the editor's plan view). Every name is shown with its control characters
  * escaped: a file named `a\n+ upload /etc/passwd` must not fake a line of the plan at the prompt.
