@@ -30,6 +30,7 @@ describe('isolation: a failure on one file stays on that file', () => {
     });
     const analysis = new AnalysisCache().get(TextDocument.create('untitled:boot.ipxe', 'ipxe', 1, '#!ipxe\n'));
     expect(analysis.language).toBeUndefined();
+    expect(analysis.features).toBeUndefined();
     expect(analysis.problems.map((p) => p.ruleId)).toEqual(['internal.analysisFailed']);
   });
 
