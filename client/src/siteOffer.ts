@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { SITE_FILE_NAME } from '../../lib/core';
+import { siteOf, sitesIn } from '../../lib/site';
 
 const BOOT_LANGUAGES = new Set(['ipxe', 'pxelinux', 'routeros', 'ignition']);
 const DISMISSED = 'pxeWorkbench.siteOfferDismissed';
 
-/** Once per workspace: when a boot file is opened and there is no site file, offer to create one. */
+/** Once per workspace: when a boot file is opened and no site file covers it, offer to create one. */
 export function offerSiteFile(context: vscode.ExtensionContext): vscode.Disposable {
   let offered = false;
   const check = async (doc: vscode.TextDocument): Promise<void> => {
@@ -12,11 +13,9 @@ export function offerSiteFile(context: vscode.ExtensionContext): vscode.Disposab
     const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
     if (!folder) return;
     offered = true;
-    const exists = await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder.uri, SITE_FILE_NAME)).then(
-      () => true,
-      () => false,
-    );
-    if (exists) return;
+    // A site the file belongs to, or one the server finds in the folder: nothing to offer.
+    const own = doc.uri.scheme === 'file' ? siteOf(doc.uri.fsPath) : undefined;
+    if (own || sitesIn(folder.uri.fsPath).length) return;
     const choice = await vscode.window.showInformationMessage(
       `No ${SITE_FILE_NAME} in ${folder.name}: every file is checked on its own. Describe your network once to check the whole boot chain.`,
       'Create Site File',

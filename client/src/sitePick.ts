@@ -1,6 +1,7 @@
 /** Picking a deploy target from the workspace's site files: shared by the NAS, router and VM commands. */
 import * as vscode from 'vscode';
 import { targetNames } from '../../lib/deploy';
+import { workspaceSiteFiles } from './sites';
 
 /**
  * The targets of the given kinds in the workspace's site files: one is taken, several are asked about;
@@ -11,16 +12,15 @@ export async function pickSiteTarget<T>(
   text: { none: string; title: string },
   load: (siteFile: string, name: string) => T | Promise<T>,
 ): Promise<T | undefined> {
-  const files = await vscode.workspace.findFiles('**/pxe-site.json', '**/node_modules/**', 50);
   const choices: { label: string; description: string; siteFile: string; name: string }[] = [];
-  for (const uri of files) {
+  for (const siteFile of workspaceSiteFiles()) {
     try {
-      for (const t of targetNames(uri.fsPath))
+      for (const t of targetNames(siteFile))
         if (kinds.includes(t.kind))
           choices.push({
             label: t.name,
-            description: vscode.workspace.asRelativePath(uri),
-            siteFile: uri.fsPath,
+            description: vscode.workspace.asRelativePath(vscode.Uri.file(siteFile)),
+            siteFile,
             name: t.name,
           });
     } catch {

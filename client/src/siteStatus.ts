@@ -1,31 +1,36 @@
 /** The status bar item naming the workspace's site (pxe-site.json's "name"); a click shows its boot chain. */
 import * as vscode from 'vscode';
 import { readSite } from '../../lib/site';
+import { workspaceSiteFiles } from './sites';
 
 export function siteStatus(): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('pxeWorkbench.site', vscode.StatusBarAlignment.Left, 51);
   item.name = 'PXE Workbench: Site';
   item.command = 'pxeWorkbench.showBootChain';
-  const update = async (): Promise<void> => {
-    const files = await vscode.workspace.findFiles('**/pxe-site.json', '**/node_modules/**', 20);
-    const sites = files.map((f) => ({ file: f, site: readSite(f.fsPath) })).filter((s) => s.site);
-    if (!sites.length) {
+  const update = (): void => {
+    const sites = workspaceSiteFiles().flatMap((file) => {
+      const site = readSite(file);
+      return site ? [{ where: vscode.workspace.asRelativePath(vscode.Uri.file(file)), name: site.name }] : [];
+    });
+    const [first] = sites;
+    if (!first) {
       item.hide();
       return;
     }
-    const first = sites[0]!;
-    item.text = `$(server-environment) ${first.site!.name ?? vscode.workspace.asRelativePath(first.file)}${sites.length > 1 ? ` +${sites.length - 1}` : ''}`;
-    item.tooltip = `PXE site${sites.length > 1 ? 's' : ''}: ${sites.map((s) => `${s.site!.name ?? '(no name)'} — ${vscode.workspace.asRelativePath(s.file)}`).join('\n')}\nClick for the boot chain.`;
+    const more = sites.length > 1 ? ` +${sites.length - 1}` : '';
+    item.text = `$(server-environment) ${first.name ?? first.where}${more}`;
+    const list = sites.map((s) => `${s.name ?? '(no name)'} — ${s.where}`).join('\n');
+    item.tooltip = `PXE site${sites.length > 1 ? 's' : ''}: ${list}\nClick for the boot chain.`;
     item.show();
   };
   const watcher = vscode.workspace.createFileSystemWatcher('**/pxe-site.json');
   const subscriptions = [
     item,
     watcher,
-    watcher.onDidCreate(() => void update()),
-    watcher.onDidChange(() => void update()),
-    watcher.onDidDelete(() => void update()),
+    watcher.onDidCreate(() => update()),
+    watcher.onDidChange(() => update()),
+    watcher.onDidDelete(() => update()),
   ];
-  void update();
+  update();
   return vscode.Disposable.from(...subscriptions);
 }

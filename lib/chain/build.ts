@@ -5,7 +5,16 @@ import { readCapped } from '../core/untrusted';
 import type { Fix, Problem, Related } from '../core/problem';
 import { urlHost } from '../languages/pxelinux/paths';
 import { parseRouterOs } from '../languages/routeros';
-import { dhcpFacts, offerFor, type DhcpFacts, type LeaseFact, type Offer, type OptionFact } from './dhcp';
+import {
+  bootFileOf,
+  dhcpFacts,
+  offerFor,
+  type BootFile,
+  type DhcpFacts,
+  type LeaseFact,
+  type Offer,
+  type OptionFact,
+} from './offer';
 import {
   FIRMWARES,
   type Chain,
@@ -22,6 +31,13 @@ import { nginxLocations, serve, type Location } from './nginx';
 import { pxelinuxChildren } from './pxelinux';
 
 export const UPDATE_IMAGES_COMMAND = 'pxeWorkbench.updateImages';
+
+/** A boot file the router's own TFTP server answers: the `/ip tftp` entry and the TFTP-root file it maps to. */
+interface RoutedTftp {
+  matched: boolean;
+  entry: { real: string; at: Place };
+  file?: string;
+}
 
 /** Builds one chain; pxelinux.ts and follow.ts add the hops of configs and scripts through its public methods. */
 export class ChainBuilder {
@@ -150,7 +166,8 @@ export class ChainBuilder {
     const file = this.site.routerConfig;
     if (!file) {
       this.notes.push(
-        'pxe-site.json names no router config (router.config): the chain assumes the usual loaders, lpxelinux.0 for BIOS and syslinux.efi for UEFI.',
+        'pxe-site.json names no router config (router.config): the chain assumes the usual ' +
+          'loaders, lpxelinux.0 for BIOS and syslinux.efi for UEFI.',
       );
       return undefined;
     }
@@ -168,8 +185,7 @@ export class ChainBuilder {
   /** A lease whose boot file only one firmware can run belongs to that firmware; otherwise to both. */
   private leaseFirmwares(facts: DhcpFacts, lease: LeaseFact): Firmware[] {
     return FIRMWARES.filter((firmware) => {
-      const offer = offerFor(facts, firmware, lease);
-      const boot = offer.options.get('67')?.text ?? offer.network?.bootFile?.value;
+      const boot = bootFileOf(offerFor(facts, firmware, lease))?.name;
       const pinned = boot ? loaderOf(boot).firmware : undefined;
       return !pinned || URL_SCHEME.test(boot ?? '') || pinned === firmware;
     });
@@ -213,80 +229,102 @@ export class ChainBuilder {
   private dhcpHop(client: Client, facts: DhcpFacts, offer: Offer, lease?: LeaseFact): Hop {
     const network = offer.network;
     const source: Place = lease?.at ?? network?.at ?? { file: facts.file, start: 0, end: 0 };
-    const option66 = offer.options.get('66');
-    const next = network?.nextServer;
-    const tftpServer = option66?.text ?? next?.value;
-    const tftpServerAt = option66?.text ? option66.at : next?.at;
     const sets = offer.sets.length ? `option set ${offer.sets.join(', ')}` : 'no option set';
+    const where = lease ? `lease ${lease.address ?? lease.mac}` : `network ${network?.address ?? ''}`.trim();
     const hop: Hop = {
       kind: 'dhcp',
       label: 'DHCP',
-      detail: `${lease ? `lease ${lease.address ?? lease.mac}` : `network ${network?.address ?? ''}`.trim()} · ${sets}`,
+      detail: `${where} · ${sets}`,
       at: source,
       status: 'ok',
       children: [],
     };
+    const server = this.tftpServerOf(offer, hop);
+    const boot = bootFileOf(offer);
+    const env: Env = {
+      client,
+      ...(server.name ? { tftpServer: server.name } : {}),
+      ...(server.at ? { tftpServerAt: server.at } : {}),
+      ...(offer.options.get('17') ? { rootPath: offer.options.get('17') as OptionFact } : {}),
+      ...(boot ? { bootFile: boot.name } : {}),
+    };
+    if (!boot) {
+      const machines = lease ? `the lease ${lease.mac}` : `this network`;
+      this.report(
+        'chain.noBootFile',
+        source,
+        `Machines on ${machines} get no boot file (${sets}, no option 67, no boot-file-name): they cannot network-boot. ` +
+          'Add option 67 to the option set.',
+      );
+      hop.status = 'missing';
+      hop.message = 'no boot file (option 67 or boot-file-name)';
+      return hop;
+    }
+    if (!this.refusedByFirmware(client, boot, { lease, sets, source, hop }))
+      hop.children.push(this.loaderHop(env, boot.name, boot.at, boot.fromOption67));
+    return hop;
+  }
 
+  /** The TFTP server DHCP names (option 66, else next-server); a disagreement or a foreign host is reported. */
+  private tftpServerOf(offer: Offer, hop: Hop): { name?: string; at?: Place } {
+    const option66 = offer.options.get('66');
+    const next = offer.network?.nextServer;
+    const name = option66?.text ?? next?.value;
+    const at = option66?.text ? option66.at : next?.at;
     if (option66?.text && next && option66.text !== next.value) {
       this.report(
         'chain.nextServerMismatch',
         option66.at,
-        `Option 66 names the TFTP server ${option66.text}, but the network's next-server is ${next.value}: some firmware asks one, some the other. Make both the TFTP server's address.`,
+        `Option 66 names the TFTP server ${option66.text}, but the network's next-server is ${next.value}: ` +
+          "some firmware asks one, some the other. Make both the TFTP server's address.",
         this.relate(next.at, `next-server ${next.value}`),
       );
       hop.status = 'warning';
       hop.message = `option 66 (${option66.text}) and next-server (${next.value}) disagree`;
     }
     // Option 66 without any next-server is routeros.missingNextServer's (single-file) finding.
-    if (tftpServer && tftpServerAt && !this.knownHost(tftpServer)) {
+    if (name && at && !this.knownHost(name)) {
       this.report(
         'chain.foreignHost',
-        tftpServerAt,
-        `The TFTP server ${tftpServer} is neither the NAS (${this.site.nas ?? 'network.nas not set'}) nor the router (${this.site.router ?? 'network.router not set'}) of pxe-site.json: correct the address, or the site file.`,
+        at,
+        `The TFTP server ${name} is neither the NAS (${this.site.nas ?? 'network.nas not set'}) ` +
+          `nor the router (${this.site.router ?? 'network.router not set'}) of pxe-site.json: ` +
+          'correct the address, or the site file.',
       );
     }
+    return { ...(name ? { name } : {}), ...(at ? { at } : {}) };
+  }
 
-    const option67 = offer.options.get('67');
-    const bootName = option67?.text ?? network?.bootFile?.value;
-    const bootAt = option67?.text ? option67.at : network?.bootFile?.at;
-    const env: Env = {
-      client,
-      ...(tftpServer ? { tftpServer } : {}),
-      ...(tftpServerAt ? { tftpServerAt } : {}),
-      ...(offer.options.get('17') ? { rootPath: offer.options.get('17') as OptionFact } : {}),
-      ...(bootName ? { bootFile: bootName } : {}),
-    };
-    if (!bootName || !bootAt) {
-      const where = lease ? `the lease ${lease.mac}` : `this network`;
-      this.report(
-        'chain.noBootFile',
-        source,
-        `Machines on ${where} get no boot file (${sets}, no option 67, no boot-file-name): they cannot network-boot. Add option 67 to the option set.`,
-      );
-      hop.status = 'missing';
-      hop.message = 'no boot file (option 67 or boot-file-name)';
-      return hop;
-    }
-    const loader = loaderOf(bootName);
-    if (loader.firmware && loader.firmware !== client.firmware && !URL_SCHEME.test(bootName)) {
-      this.report(
-        'chain.firmwareMismatch',
-        bootAt,
-        `${FIRMWARE_NAME[client.firmware]} machines${lease ? '' : ' without a lease'} get ${bootName}, a ${FIRMWARE_NAME[loader.firmware]} loader (${sets}): the firmware refuses it. Give them their own option set with a matcher, e.g. /ip dhcp-server matcher add code=93 value=${client.firmware === 'uefi' ? '0x0007' : '0x0000'} option-set=<set> server=<dhcp server>.`,
-        this.relate(source, lease ? 'the lease' : 'the network that hands it out'),
-      );
-      hop.children.push({
-        kind: 'loader',
-        label: bootName,
-        at: bootAt,
-        status: 'missing',
-        message: `a ${FIRMWARE_NAME[loader.firmware]} loader: ${FIRMWARE_NAME[client.firmware]} firmware cannot run it`,
-        children: [],
-      });
-      return hop;
-    }
-    hop.children.push(this.loaderHop(env, bootName, bootAt, Boolean(option67?.text)));
-    return hop;
+  /**
+   * True (reported, with a hop the firmware refuses) when the boot file is a loader for the other firmware:
+   * the chain stops there.
+   */
+  private refusedByFirmware(
+    client: Client,
+    boot: BootFile,
+    from: { lease: LeaseFact | undefined; sets: string; source: Place; hop: Hop },
+  ): boolean {
+    const loader = loaderOf(boot.name);
+    if (!loader.firmware || loader.firmware === client.firmware || URL_SCHEME.test(boot.name)) return false;
+    const has = FIRMWARE_NAME[client.firmware];
+    const wants = FIRMWARE_NAME[loader.firmware];
+    this.report(
+      'chain.firmwareMismatch',
+      boot.at,
+      `${has} machines${from.lease ? '' : ' without a lease'} get ${boot.name}, a ${wants} loader (${from.sets}): ` +
+        'the firmware refuses it. Give them their own option set with a matcher, e.g. /ip dhcp-server matcher add ' +
+        `code=93 value=${client.firmware === 'uefi' ? '0x0007' : '0x0000'} option-set=<set> server=<dhcp server>.`,
+      this.relate(from.source, from.lease ? 'the lease' : 'the network that hands it out'),
+    );
+    from.hop.children.push({
+      kind: 'loader',
+      label: boot.name,
+      at: boot.at,
+      status: 'missing',
+      message: `a ${wants} loader: ${has} firmware cannot run it`,
+      children: [],
+    });
+    return true;
   }
 
   /**
@@ -294,10 +332,7 @@ export class ChainBuilder {
    * whose req-filename matches, and the TFTP-root file its real-filename is deployed from (the router's
    * `tftp/` folder mirrors the site's TFTP root).
    */
-  private routerTftp(
-    env: Env,
-    name: string,
-  ): { matched: boolean; entry: { real: string; at: Place }; file?: string } | undefined {
+  private routerTftp(env: Env, name: string): RoutedTftp | undefined {
     const entries = this.facts?.tftp ?? [];
     if (
       !entries.length ||
@@ -372,21 +407,7 @@ export class ChainBuilder {
       return hop;
     }
     if (relative.startsWith('..') || this.fileState(path) !== 'ok') {
-      hop.status = 'missing';
-      hop.message = `not in the TFTP root: looked for ${this.rel(path)}`;
-      if (routed?.matched)
-        this.report(
-          'chain.missingFile',
-          routed.entry.at,
-          `The router answers requests for ${name} with ${routed.entry.real}, which deploy copies from ${this.rel(path)}: that file is not there. Correct real-filename or add the file.`,
-          this.relate(at, `the boot file machines ask for: ${name}`),
-        );
-      else if (at && !coveredByOption67)
-        this.report(
-          'chain.missingFile',
-          at,
-          `The boot file ${name} is not in the TFTP root (looked for ${path}). Correct the name or copy the loader there.`,
-        );
+      this.missingLoader(hop, name, at, { routed, covered: coveredByOption67 });
       return hop;
     }
     const loader = loaderOf(name);
@@ -395,6 +416,34 @@ export class ChainBuilder {
     else if (loader.family === 'ipxe') this.ipxeLoaderChildren(inner, hop);
     else hop.message = 'PXE Workbench does not follow this loader further';
     return hop;
+  }
+
+  /** A boot file that is not in the TFTP root: reported where the router maps it, else on the option. */
+  private missingLoader(
+    hop: Hop,
+    name: string,
+    at: Place | undefined,
+    how: { routed: RoutedTftp | undefined; covered: boolean },
+  ): void {
+    const path = hop.path ?? '';
+    hop.status = 'missing';
+    hop.message = `not in the TFTP root: looked for ${this.rel(path)}`;
+    const routed = how.routed;
+    if (routed?.matched)
+      this.report(
+        'chain.missingFile',
+        routed.entry.at,
+        `The router answers requests for ${name} with ${routed.entry.real}, which deploy copies ` +
+          `from ${this.rel(path)}: that file is not there. Correct real-filename or add the file.`,
+        this.relate(at, `the boot file machines ask for: ${name}`),
+      );
+    else if (at && !how.covered)
+      this.report(
+        'chain.missingFile',
+        at,
+        `The boot file ${name} is not in the TFTP root (looked for ${path}). ` +
+          'Correct the name or copy the loader there.',
+      );
   }
 
   private ipxeLoaderChildren(env: Env, hop: Hop): void {
@@ -443,55 +492,74 @@ export class ChainBuilder {
       return hop;
     }
     const scheme = URL_SCHEME.exec(url)?.[1]?.toLowerCase();
-    const host = urlHost(url) ?? /^tftp:\/\/([^/:]+)/i.exec(url)?.[1];
-    if (scheme === 'tftp') {
-      const root = this.site.tftpRoot;
-      const rest = url.replace(/^tftp:\/\/[^/]*\/?/i, '');
-      hop.via = 'tftp';
-      if (!root) return { ...hop, status: 'unknown', message: 'pxe-site.json has no tftp.root' };
-      hop.path = join(root, ...posix.normalize(decodeUrlPath(rest)).split('/'));
-    } else if (scheme === 'http' || scheme === 'https') {
-      hop.via = 'http';
-      if (!host || !this.nasHost(host)) {
-        if (host && host === this.site.router) {
-          hop.status = 'unknown';
-          hop.message = 'served by the router: not checked';
-          return hop;
-        }
-        hop.status = 'warning';
-        hop.message = `${host ?? 'this host'} is neither the NAS nor the router of the site`;
-        if (at)
-          this.report(
-            'chain.foreignHost',
-            at,
-            `${url} is on ${host ?? 'an unknown host'}, neither the NAS (${this.site.nas ?? 'network.nas not set'}) nor the router (${this.site.router ?? 'network.router not set'}) of pxe-site.json: the workspace cannot check it and deploy does not put it there. Use the NAS address, or correct the site file.`,
-            this.relate(from, 'fetched from here'),
-          );
-        return hop;
-      }
-      if (!this.servedByNginx(url, hop, at, from)) return hop;
-      const path = servedPath(this.site.http, url);
-      if (!path) {
-        hop.status = 'missing';
-        hop.message = `not under the site's HTTP base URL ${this.site.http?.baseUrl ?? '(http.baseUrl not set)'}`;
-        if (at)
-          this.report(
-            'chain.notServed',
-            at,
-            `${url} is on the NAS but not under the site's HTTP base URL (${this.site.http?.baseUrl ?? 'http.baseUrl is not set in pxe-site.json'}): the web server has nothing there. Use a URL under the base URL.`,
-            this.relate(from, 'fetched from here'),
-          );
-        return hop;
-      }
-      hop.path = path;
-    } else {
+    let path: string | undefined;
+    if (scheme === 'tftp') path = this.tftpPath(hop, url);
+    else if (scheme === 'http' || scheme === 'https') path = this.httpPath(hop, url, at, from);
+    else {
       hop.status = 'unknown';
       hop.message = `${scheme ?? 'this'} URLs are not followed`;
-      return hop;
     }
-    this.checkFile(hop, kind, hop.path, at, { covered: options.covered, ...(from ? { from } : {}) });
+    if (path === undefined) return hop;
+    hop.path = path;
+    this.checkFile(hop, kind, path, at, { covered: options.covered, ...(from ? { from } : {}) });
     if (hop.status === 'ok') this.follow(env, hop);
     return hop;
+  }
+
+  /** The TFTP-root file of a tftp:// URL; undefined (the hop says why) without a TFTP root. */
+  private tftpPath(hop: Hop, url: string): string | undefined {
+    const root = this.site.tftpRoot;
+    const rest = url.replace(/^tftp:\/\/[^/]*\/?/i, '');
+    hop.via = 'tftp';
+    if (root) return join(root, ...posix.normalize(decodeUrlPath(rest)).split('/'));
+    hop.status = 'unknown';
+    hop.message = 'pxe-site.json has no tftp.root';
+    return undefined;
+  }
+
+  /** The HTTP-folder file of an http(s):// URL; undefined (the hop says why, reported on `at`) when none serves it. */
+  private httpPath(hop: Hop, url: string, at: Place | undefined, from: Place | undefined): string | undefined {
+    const host = urlHost(url);
+    hop.via = 'http';
+    if (!host || !this.nasHost(host)) {
+      this.foreignUrl(hop, url, host, at, from);
+      return undefined;
+    }
+    if (!this.servedByNginx(url, hop, at, from)) return undefined;
+    const path = servedPath(this.site.http, url);
+    if (path) return path;
+    hop.status = 'missing';
+    hop.message = `not under the site's HTTP base URL ${this.site.http?.baseUrl ?? '(http.baseUrl not set)'}`;
+    if (at)
+      this.report(
+        'chain.notServed',
+        at,
+        `${url} is on the NAS but not under the site's HTTP base URL ` +
+          `(${this.site.http?.baseUrl ?? 'http.baseUrl is not set in pxe-site.json'}): the web server has nothing there. ` +
+          'Use a URL under the base URL.',
+        this.relate(from, 'fetched from here'),
+      );
+    return undefined;
+  }
+
+  /** A URL on a host that is neither the NAS nor the router (the router's own are not checked). */
+  private foreignUrl(hop: Hop, url: string, host: string | undefined, at: Place | undefined, from: Place | undefined) {
+    if (host && host === this.site.router) {
+      hop.status = 'unknown';
+      hop.message = 'served by the router: not checked';
+      return;
+    }
+    hop.status = 'warning';
+    hop.message = `${host ?? 'this host'} is neither the NAS nor the router of the site`;
+    if (at)
+      this.report(
+        'chain.foreignHost',
+        at,
+        `${url} is on ${host ?? 'an unknown host'}, neither the NAS (${this.site.nas ?? 'network.nas not set'}) ` +
+          `nor the router (${this.site.router ?? 'network.router not set'}) of pxe-site.json: ` +
+          'the workspace cannot check it and deploy does not put it there. Use the NAS address, or correct the site file.',
+        this.relate(from, 'fetched from here'),
+      );
   }
 
   /** False (and reported) when the nginx snippet serves no location for the URL's path. */
@@ -518,7 +586,9 @@ export class ChainBuilder {
       this.report(
         'chain.notServed',
         at,
-        `nginx (${this.rel(file)}) serves no location for ${pathname}${first ? ` (it serves ${this.locations.map((l) => l.prefix).join(', ')})` : ''}: the NAS answers 404. Use a URL under a served location, or add one to the snippet.`,
+        `nginx (${this.rel(file)}) serves no location for ` +
+          `${pathname}${first ? ` (it serves ${this.locations.map((l) => l.prefix).join(', ')})` : ''}: ` +
+          'the NAS answers 404. Use a URL under a served location, or add one to the snippet.',
         [
           ...this.relate(
             first ? { file, start: first.prefixStart, end: first.prefixEnd } : { file, start: 0, end: 0 },
@@ -561,7 +631,9 @@ export class ChainBuilder {
         this.report(
           'chain.nginxAlias',
           at,
-          `nginx serves ${l.prefix} from ${l.dir}, but deploy puts the files in ${remote} (targets.nas.remoteRoot in pxe-site.json): the NAS answers 404 for every file. Make them the same folder.`,
+          `nginx serves ${l.prefix} from ${l.dir}, but deploy puts the files in ${remote} ` +
+            '(targets.nas.remoteRoot in pxe-site.json): the NAS answers 404 for every file. Make them ' +
+            'the same folder.',
           [],
           [
             {
@@ -585,38 +657,9 @@ export class ChainBuilder {
   ): void {
     const state = this.fileState(path);
     if (state === 'ok') return;
-    const images = this.site.images;
-    const artifact = imageArtifact(this.site, path);
     const related = this.relate(options.from, 'fetched from here');
-    if (artifact && images) {
-      const part = /kernel|initramfs|rootfs/.exec(basename(path))?.[0] ?? '';
-      const versions = (this.inputs.files.list(images.dir) ?? []).filter(
-        (n) => /^fedora-coreos-.+-live-/.test(n) && n.includes(part) && this.fileState(join(images.dir, n)) === 'ok',
-      );
-      if (state === 'dangling' && versions.length) {
-        const target = this.inputs.files.link?.(path) ?? '';
-        hop.status = 'missing';
-        hop.message = `symlink to ${target}, which is not there`;
-        if (at)
-          this.report(
-            'chain.brokenSymlink',
-            at,
-            `${basename(path)} points to ${target}, which is not there (present: ${versions.join(', ')}). Run PXE: Update Fedora CoreOS Images again, or repoint the link.`,
-            related,
-            [this.updateImagesFix()],
-          );
-        return;
-      }
-      hop.status = 'info';
-      hop.message = `not downloaded yet (${this.rel(path)}): PXE: Update Fedora CoreOS Images fetches it`;
-      if (at)
-        this.report(
-          'chain.imageMissing',
-          at,
-          `${basename(path)} is not downloaded yet (${this.rel(path)}; images in pxe-site.json). Run PXE: Update Fedora CoreOS Images to fetch the ${images.stream} ${images.arch} artifacts.`,
-          related,
-          [this.updateImagesFix()],
-        );
+    if (imageArtifact(this.site, path) && this.site.images) {
+      this.missingArtifact(hop, path, state, at, related);
       return;
     }
     hop.status = 'missing';
@@ -629,17 +672,64 @@ export class ChainBuilder {
       this.report(
         'chain.ignitionUnreachable',
         at,
-        `The Ignition config is not there (looked for ${path}): the machine boots without its configuration. Correct the URL or add the file.`,
+        `The Ignition config is not there (looked for ${path}): the machine boots without its configuration. ` +
+          'Correct the URL or add the file.',
         related,
       );
     } else {
       this.report(
         'chain.missingFile',
         at,
-        `${kind === 'script' ? 'The script' : `The ${kind}`} is not there: looked for ${path}. Correct the name or add the file.`,
+        `${kind === 'script' ? 'The script' : `The ${kind}`} is not there: looked for ${path}. ` +
+          'Correct the name or add the file.',
         related,
       );
     }
+  }
+
+  /**
+   * A Fedora CoreOS artifact that is not there: not downloaded yet (information, the image updater fetches
+   * it), or a stable symlink to a version that is gone while others are present.
+   */
+  private missingArtifact(
+    hop: Hop,
+    path: string,
+    state: 'missing' | 'dangling',
+    at: Place | undefined,
+    related: Related[],
+  ): void {
+    const images = this.site.images;
+    if (!images) return;
+    const part = /kernel|initramfs|rootfs/.exec(basename(path))?.[0] ?? '';
+    const versions = (this.inputs.files.list(images.dir) ?? []).filter(
+      (n) => /^fedora-coreos-.+-live-/.test(n) && n.includes(part) && this.fileState(join(images.dir, n)) === 'ok',
+    );
+    if (state === 'dangling' && versions.length) {
+      const target = this.inputs.files.link?.(path) ?? '';
+      hop.status = 'missing';
+      hop.message = `symlink to ${target}, which is not there`;
+      if (at)
+        this.report(
+          'chain.brokenSymlink',
+          at,
+          `${basename(path)} points to ${target}, which is not there (present: ${versions.join(', ')}). ` +
+            'Run PXE: Update Fedora CoreOS Images again, or repoint the link.',
+          related,
+          [this.updateImagesFix()],
+        );
+      return;
+    }
+    hop.status = 'info';
+    hop.message = `not downloaded yet (${this.rel(path)}): PXE: Update Fedora CoreOS Images fetches it`;
+    if (at)
+      this.report(
+        'chain.imageMissing',
+        at,
+        `${basename(path)} is not downloaded yet (${this.rel(path)}; images in pxe-site.json). ` +
+          `Run PXE: Update Fedora CoreOS Images to fetch the ${images.stream} ${images.arch} artifacts.`,
+        related,
+        [this.updateImagesFix()],
+      );
   }
 
   private updateImagesFix(): Fix {

@@ -1,6 +1,6 @@
 /** What hops are made of: loaders by name, URL names, and what a machine knows at boot time. */
 import { basename } from 'node:path';
-import type { OptionFact } from './dhcp';
+import type { OptionFact } from './offer';
 import type { Client, Firmware, Place } from './model';
 
 export type Loader = { family: 'pxelinux' | 'ipxe' | 'other'; firmware?: Firmware };

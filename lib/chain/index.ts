@@ -68,4 +68,4 @@ export class ChainCache {
 }
 export { chainData, STATUS_SYMBOL, type ClientData, type HopData, type ChainData, hopsAt } from './serialize';
 export { chainPage, nodeTarget, type Where } from './render';
-export { dhcpFacts } from './dhcp';
+export { bootFileOf, dhcpFacts, offerFor, type BootFile, type DhcpFacts, type Offer } from './offer';

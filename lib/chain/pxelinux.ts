@@ -6,6 +6,7 @@ import { localPath, urlHost } from '../languages/pxelinux/paths';
 import type { ChainBuilder } from './build';
 import { URL_SCHEME, type Env } from './hops';
 import type { Hop, HopKind, Place } from './model';
+
 export function pxelinuxChildren(b: ChainBuilder, env: Env, hop: Hop, loaderPath: string): void {
   const dir = dirname(loaderPath);
   const module = env.loader?.firmware === 'uefi' ? 'ldlinux.e64' : 'ldlinux.c32';
@@ -21,15 +22,7 @@ export function pxelinuxChildren(b: ChainBuilder, env: Env, hop: Hop, loaderPath
     ...(moduleOk ? {} : { message: `${module} is not beside the loader: copy it from the syslinux package` }),
     children: [],
   });
-  const { mac, ip } = env.client;
-  let names = ['default'];
-  if (mac) {
-    try {
-      names = lookupOrder({ mac, ip: ip ?? '0.0.0.0' }).filter((n) => ip || !/^[0-9A-F]+$/.test(n));
-    } catch {
-      names = ['default'];
-    }
-  }
+  const names = configNames(env);
   const configDir = join(dir, 'pxelinux.cfg');
   const found = names.map((n) => join(configDir, n)).find((p) => b.fileState(p) === 'ok');
   const tried =
@@ -49,7 +42,8 @@ export function pxelinuxChildren(b: ChainBuilder, env: Env, hop: Hop, loaderPath
       b.report(
         'chain.noPxelinuxConfig',
         hop.at,
-        `${basename(loaderPath)} finds no config for ${env.client.name}: ${b.rel(configDir)}/ has none of ${tried}. Create pxelinux.cfg/default beside the loader.`,
+        `${basename(loaderPath)} finds no config for ${env.client.name}: ${b.rel(configDir)}/ has ` +
+          `none of ${tried}. Create pxelinux.cfg/default beside the loader.`,
       );
     return;
   }
@@ -60,10 +54,22 @@ export function pxelinuxChildren(b: ChainBuilder, env: Env, hop: Hop, loaderPath
       env,
       found,
       index > 0
-        ? `TFTP, after ${index} name${index === 1 ? '' : 's'} not there (${names.slice(0, Math.min(index, 2)).join(', ')}${index > 2 ? ', …' : ''})`
+        ? `TFTP, after ${index} name${index === 1 ? '' : 's'} not there ` +
+            `(${names.slice(0, Math.min(index, 2)).join(', ')}${index > 2 ? ', …' : ''})`
         : 'TFTP',
     ),
   );
+}
+
+/** The config names PXELINUX tries for the machine, in order (only `default` for any machine). */
+function configNames(env: Env): string[] {
+  const { mac, ip } = env.client;
+  if (!mac) return ['default'];
+  try {
+    return lookupOrder({ mac, ip: ip ?? '0.0.0.0' }).filter((n) => ip || !/^[0-9A-F]+$/.test(n));
+  } catch {
+    return ['default'];
+  }
 }
 
 function pxelinuxConfigHop(b: ChainBuilder, env: Env, path: string, detail: string): Hop {
@@ -196,7 +202,9 @@ function efiHttpHost(b: ChainBuilder, env: Env, url: string, at: Place, hop: Hop
   b.report(
     'chain.efiHttpHost',
     at,
-    `Under UEFI, syslinux.efi fetches this from the TFTP server DHCP names (${env.tftpServer}), not from ${host} (Debian bug #907805): make the DHCP TFTP server ${host}, or boot UEFI machines with iPXE.`,
+    'Under UEFI, syslinux.efi fetches this from the TFTP server DHCP names ' +
+      `(${env.tftpServer}), not from ${host} (Debian bug #907805): make the DHCP TFTP server ` +
+      `${host}, or boot UEFI machines with iPXE.`,
     b.relate(env.tftpServerAt, `the TFTP server machines get: ${env.tftpServer}`),
   );
 }

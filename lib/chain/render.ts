@@ -64,8 +64,9 @@ export function clientSvg(client: ClientData<Where>): string {
     const target = nodeTarget(hop);
     const sub = [hop.kind, hop.via?.toUpperCase()].filter(Boolean).join(' · ');
     const title = [hop.label, hop.detail, hop.message].filter(Boolean).join('\n');
+    const link = target ? ` data-target="${escape(JSON.stringify(target))}" tabindex="0" role="link"` : '';
     return [
-      `<g class="node ${hop.status}${target ? ' link' : ''}" transform="translate(${n.x},${n.y})" data-node="${n.id}"${target ? ` data-target="${escape(JSON.stringify(target))}" tabindex="0" role="link"` : ''}>`,
+      `<g class="node ${hop.status}${target ? ' link' : ''}" transform="translate(${n.x},${n.y})" data-node="${n.id}"${link}>`,
       `<title>${escape(title)}</title>`,
       `<rect width="${NODE_W}" height="${NODE_H}" rx="6"/>`,
       `<text class="symbol" x="10" y="24">${STATUS_SYMBOL[hop.status]}</text>`,
@@ -75,7 +76,9 @@ export function clientSvg(client: ClientData<Where>): string {
     ].join('');
   });
   // Shrinks to the panel's width (never grows past its own size), so the last hop stays in view.
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" preserveAspectRatio="xMinYMin meet" data-width="${width}" style="width: min(100%, ${width}px); height: auto">${edges.join('')}${boxes.join('')}</svg>`;
+  const size = `viewBox="0 0 ${width} ${height}" preserveAspectRatio="xMinYMin meet" data-width="${width}"`;
+  const style = `style="width: min(100%, ${width}px); height: auto"`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" ${size} ${style}>${edges.join('')}${boxes.join('')}</svg>`;
 }
 
 const verdict = (c: ClientData<Where>): string =>
@@ -86,6 +89,29 @@ const verdict = (c: ClientData<Where>): string =>
       : c.status === 'info'
         ? 'boots once the images are downloaded'
         : 'boots, with warnings';
+
+/** The page's style sheet: VS Code's theme colours for each hop status. */
+const PAGE_STYLE = `body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); padding: 8px 16px; }
+select { background: var(--vscode-dropdown-background); color: var(--vscode-dropdown-foreground);
+  border: 1px solid var(--vscode-dropdown-border); padding: 3px; max-width: 100%; }
+h2 { font-size: 1.1em; font-weight: 600; } .verdict { font-weight: normal; margin-left: 8px; } .note { opacity: .8; }
+.picture { overflow: auto; } svg { font-family: var(--vscode-editor-font-family); font-size: 12px; }
+.node rect { fill: var(--vscode-editorWidget-background); stroke-width: 1.5; }
+.node text { fill: var(--vscode-foreground); } .node .sub { opacity: .75; font-size: 10.5px; } .node .symbol { font-weight: bold; }
+.node.link { cursor: pointer; } .node.link:hover rect, .node.link:focus rect { stroke-width: 3; }
+.ok rect { stroke: var(--vscode-testing-iconPassed, #3fb950); }
+.ok .symbol, .verdict.ok { fill: var(--vscode-testing-iconPassed, #3fb950); color: var(--vscode-testing-iconPassed, #3fb950); }
+.missing rect { stroke: var(--vscode-errorForeground, #f14c4c); }
+.missing .symbol, .verdict.missing { fill: var(--vscode-errorForeground, #f14c4c); color: var(--vscode-errorForeground, #f14c4c); }
+.warning rect { stroke: var(--vscode-editorWarning-foreground, #cca700); }
+.warning .symbol, .verdict.warning {
+  fill: var(--vscode-editorWarning-foreground, #cca700); color: var(--vscode-editorWarning-foreground, #cca700); }
+.info rect { stroke: var(--vscode-editorInfo-foreground, #3794ff); }
+.info .symbol, .verdict.info { fill: var(--vscode-editorInfo-foreground, #3794ff); color: var(--vscode-editorInfo-foreground, #3794ff); }
+.unknown rect { stroke: var(--vscode-disabledForeground, #888); stroke-dasharray: 4 3; }
+.edge { fill: none; stroke: var(--vscode-editorLineNumber-foreground, #888); stroke-width: 1.2; }
+.edge.missing { stroke: var(--vscode-errorForeground, #f14c4c); }
+`;
 
 /** The whole webview page: a machine picker and the picture of the chosen machine's chain. */
 export function chainPage(
@@ -100,31 +126,24 @@ export function chainPage(
   const picker = clients
     .map(
       (c) =>
-        `<option value="${escape(c.key)}"${c === selected ? ' selected' : ''}>${escape(`${c.chain.site.name ?? 'site'} · ${c.client.firmware.toUpperCase()} · ${c.client.name} — ${verdict(c.client)}`)}</option>`,
+        `<option value="${escape(c.key)}"${c === selected ? ' selected' : ''}>` +
+        `${escape(`${c.chain.site.name ?? 'site'} · ${c.client.firmware.toUpperCase()} · ${c.client.name} — ${verdict(c.client)}`)}` +
+        '</option>',
     )
     .join('');
   const notes = (selected?.chain.notes ?? []).map((n) => `<p class="note">${escape(n)}</p>`).join('');
   const body = selected
-    ? `<h2>${escape(`${selected.client.firmware.toUpperCase()} · ${selected.client.name}`)} <span class="verdict ${selected.client.broken ? 'missing' : selected.client.status}">${escape(verdict(selected.client))}</span></h2>${notes}<div class="picture">${clientSvg(selected.client)}</div>`
+    ? `<h2>${escape(`${selected.client.firmware.toUpperCase()} · ${selected.client.name}`)} ` +
+      `<span class="verdict ${selected.client.broken ? 'missing' : selected.client.status}">` +
+      `${escape(verdict(selected.client))}</span></h2>` +
+      `${notes}<div class="picture">${clientSvg(selected.client)}</div>`
     : '<p class="empty">No site file (pxe-site.json) in this workspace: create one with PXE: Create Site File.</p>';
+  const csp = `default-src 'none'; style-src ${options.cspSource} 'nonce-${options.nonce}'; script-src 'nonce-${options.nonce}';`;
   return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${options.cspSource} 'nonce-${options.nonce}'; script-src 'nonce-${options.nonce}';">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0"><title>Boot Chain</title>
 <style nonce="${options.nonce}">
-body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); padding: 8px 16px; }
-select { background: var(--vscode-dropdown-background); color: var(--vscode-dropdown-foreground); border: 1px solid var(--vscode-dropdown-border); padding: 3px; max-width: 100%; }
-h2 { font-size: 1.1em; font-weight: 600; } .verdict { font-weight: normal; margin-left: 8px; } .note { opacity: .8; }
-.picture { overflow: auto; } svg { font-family: var(--vscode-editor-font-family); font-size: 12px; }
-.node rect { fill: var(--vscode-editorWidget-background); stroke-width: 1.5; }
-.node text { fill: var(--vscode-foreground); } .node .sub { opacity: .75; font-size: 10.5px; } .node .symbol { font-weight: bold; }
-.node.link { cursor: pointer; } .node.link:hover rect, .node.link:focus rect { stroke-width: 3; }
-.ok rect { stroke: var(--vscode-testing-iconPassed, #3fb950); } .ok .symbol, .verdict.ok { fill: var(--vscode-testing-iconPassed, #3fb950); color: var(--vscode-testing-iconPassed, #3fb950); }
-.missing rect { stroke: var(--vscode-errorForeground, #f14c4c); } .missing .symbol, .verdict.missing { fill: var(--vscode-errorForeground, #f14c4c); color: var(--vscode-errorForeground, #f14c4c); }
-.warning rect { stroke: var(--vscode-editorWarning-foreground, #cca700); } .warning .symbol, .verdict.warning { fill: var(--vscode-editorWarning-foreground, #cca700); color: var(--vscode-editorWarning-foreground, #cca700); }
-.info rect { stroke: var(--vscode-editorInfo-foreground, #3794ff); } .info .symbol, .verdict.info { fill: var(--vscode-editorInfo-foreground, #3794ff); color: var(--vscode-editorInfo-foreground, #3794ff); }
-.unknown rect { stroke: var(--vscode-disabledForeground, #888); stroke-dasharray: 4 3; }
-.edge { fill: none; stroke: var(--vscode-editorLineNumber-foreground, #888); stroke-width: 1.2; } .edge.missing { stroke: var(--vscode-errorForeground, #f14c4c); }
-</style></head><body>
+${PAGE_STYLE}</style></head><body>
 <label>Machine <select id="machine">${picker}</select></label>
 ${body}
 <script nonce="${options.nonce}">

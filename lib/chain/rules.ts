@@ -14,7 +14,8 @@ export const CHAIN_RULES: readonly RuleMeta[] = [
   rule(
     'missingFile',
     'error',
-    'A file the boot chain fetches (boot file, kernel, initrd, rootfs, chained script, PXELINUX config) is not in the workspace where the TFTP or HTTP server would look for it.',
+    'A file the boot chain fetches (boot file, kernel, initrd, rootfs, chained script, ' +
+      'PXELINUX config) is not in the workspace where the TFTP or HTTP server would look for it.',
     'kernel http://192.168.255.2/tftp/fedora-coreos/vmlinuz-typo',
     'Correct the name (the message shows the path it resolved to), or add the file.',
     'the TFTP or HTTP server answers "not found" and the machine stops at this hop.',
@@ -22,7 +23,8 @@ export const CHAIN_RULES: readonly RuleMeta[] = [
   rule(
     'ignitionUnreachable',
     'error',
-    'The `ignition.config.url` (or an Ignition merge/replace source) points at a file that is not served: the machine boots without its configuration.',
+    'The `ignition.config.url` (or an Ignition merge/replace source) points at a file that is ' +
+      'not served: the machine boots without its configuration.',
     'ignition.config.url=http://192.168.255.2/tftp/fedora-coreos/conifg.ign',
     'Correct the URL, or put the config where the URL points.',
     'the machine boots, Ignition cannot fetch its config and the first boot fails (Fedora CoreOS halts in the initramfs).',
@@ -46,10 +48,12 @@ export const CHAIN_RULES: readonly RuleMeta[] = [
   rule(
     'foreignHost',
     'warning',
-    'A URL in the boot chain names a host that is neither the NAS nor the router of the site: the workspace cannot check it and deploy does not put it there.',
+    'A URL in the boot chain names a host that is neither the NAS nor the router of the site: ' +
+      'the workspace cannot check it and deploy does not put it there.',
     'kernel http://192.168.1.9/fcos/vmlinuz',
     'Use the NAS address from pxe-site.json, or correct network.nas.',
-    'often deliberate (a public mirror), but then the workspace cannot check the hop and deploy does not serve it: very likely not what a self-hosted lab meant.',
+    'often deliberate (a public mirror), but then the workspace cannot check the hop and ' +
+      'deploy does not serve it: very likely not what a self-hosted lab meant.',
   ),
   rule(
     'notServed',
@@ -62,7 +66,8 @@ export const CHAIN_RULES: readonly RuleMeta[] = [
   rule(
     'nginxAlias',
     'warning',
-    'The nginx `alias` does not point at the folder deploy fills (targets.nas.remoteRoot), or drops the trailing slash that its location has.',
+    'The nginx `alias` does not point at the folder deploy fills (targets.nas.remoteRoot), or ' +
+      'drops the trailing slash that its location has.',
     'location /tftp/ { alias /volume1/docker/tftp; }',
     'Make the alias the remote root with a trailing slash, e.g. alias /volume1/docker/tftp/;',
     'very likely serves a different folder than deploy fills, but the NAS may have that folder filled by hand.',
@@ -94,7 +99,8 @@ export const CHAIN_RULES: readonly RuleMeta[] = [
   rule(
     'efiHttpHost',
     'warning',
-    "Under UEFI, syslinux.efi fetches http:// URLs from the TFTP server the DHCP answer names, not from the URL's host (Debian bug #907805): the DHCP TFTP server and the URL disagree.",
+    'Under UEFI, syslinux.efi fetches http:// URLs from the TFTP server the DHCP answer names, ' +
+      "not from the URL's host (Debian bug #907805): the DHCP TFTP server and the URL disagree.",
     'option 66 192.168.255.3 and KERNEL http://192.168.255.2/tftp/vmlinuz',
     'Serve HTTP from the TFTP server, make them the same host, or boot UEFI machines with iPXE.',
     'fails on syslinux.efi (Debian bug #907805) but works for BIOS machines of the same site: very likely wrong.',

@@ -9,7 +9,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { confine, escapeControl, fileKind } from '../core/untrusted';
-import { diskFiles } from '../site/context';
+import { diskFiles } from '../site/disk';
 import { followLink, linkProblem } from '../site/links';
 import { DeployError } from './errors';
 

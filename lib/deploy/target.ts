@@ -4,8 +4,9 @@ import { readTextOrThrow } from '../core/untrusted';
 import { dirname, posix, resolve, sep } from 'node:path';
 import { applyEdits, modify } from 'jsonc-parser';
 import type { SiteView } from '../core/ruleContext';
-import { siteView } from '../site/context';
-import { loadSiteJson } from '../site/load';
+import { loadSite } from '../site/load';
+import { targetOf, type Site, type SiteTarget } from '../site/model';
+import { siteView } from '../site/view';
 import { DeployError } from './errors';
 import type { SshTarget } from './ssh';
 
@@ -22,32 +23,11 @@ export interface NasTarget extends SshTarget {
   verifyHash: boolean;
 }
 
-/** What every target of the site file has: how to reach it over SSH. */
-export interface RawSshTarget {
-  kind?: string;
-  host?: string;
-  port?: number;
-  user?: string;
-  identityFile?: string;
-  hostKey?: string;
-  remoteRoot?: string;
-}
-
 /** `identityFile` as an absolute path (relative to the site file; `~/` is the home folder). */
 export function identityPath(siteFile: string, identityFile: string | undefined): { identityFile?: string } {
   return identityFile
     ? { identityFile: resolve(dirname(siteFile), identityFile.replace(/^~(?=\/)/, process.env.HOME ?? '~')) }
     : {};
-}
-
-interface RawTarget extends RawSshTarget {
-  nginxConfig?: string;
-  nginxTest?: string;
-  nginxReload?: string;
-  sudo?: boolean;
-  deleteRemoved?: boolean;
-  uploadOnSave?: boolean;
-  verifyHash?: boolean;
 }
 
 /** A remote absolute path, normalised; refuses `..` that would leave where it points. */
@@ -61,28 +41,21 @@ export function remotePath(path: string, what: string): string {
   return normal;
 }
 
-/**
- * The site file as a command reads it: its JSON (every value of the schema's type; `SiteFileError` naming
- * the field otherwise) and its view. Shared by the NAS and router targets.
- */
-export function loadSite<T>(siteFile: string): { json: T; site: SiteView } {
-  const json = loadSiteJson(siteFile);
-  return { json: json as T, site: siteView(siteFile, json) ?? { root: dirname(siteFile), file: siteFile } };
-}
-
 /** The names of the targets in a site file, by kind. */
 export function targetNames(siteFile: string): { name: string; kind: string }[] {
-  const { json } = loadSite<{ targets?: Record<string, RawTarget> }>(siteFile);
-  return Object.entries(json.targets ?? {}).map(([name, t]) => ({ name, kind: String(t?.kind ?? '') }));
+  return Object.entries(loadSite(siteFile).targets ?? {}).map(([name, t]) => ({ name, kind: t.kind ?? '' }));
 }
 
-export function loadNasTarget(siteFile: string, name: string): NasTarget {
-  const { json, site } = loadSite<{ targets?: Record<string, RawTarget>; http?: { nginxConfig?: string } }>(siteFile);
-  const raw = json.targets && Object.hasOwn(json.targets, name) ? json.targets[name] : undefined;
+/** "(it has a, b)" after "no target": the names there are, when there are targets at all. */
+export function targetsListed(site: Site): string {
+  return site.targets ? ` (it has ${Object.keys(site.targets).join(', ')})` : '';
+}
+
+/** The target's own settings, checked: a NAS reached over SFTP, with where it mirrors the TFTP root. */
+function nasSettings(site: Site, name: string): SiteTarget & { kind: 'synology' | 'sftp'; host: string; user: string } {
+  const raw = targetOf(site, name);
   if (!raw)
-    throw new DeployError(
-      `pxe-site.json has no target "${name}"${json.targets ? ` (it has ${Object.keys(json.targets).join(', ')})` : ''}: add it under "targets".`,
-    );
+    throw new DeployError(`pxe-site.json has no target "${name}"${targetsListed(site)}: add it under "targets".`);
   if (raw.kind === 'mikrotik')
     throw new DeployError(
       `"${name}" is a MikroTik router: deploy it with PXE: Deploy to Router… (CLI: pxe-workbench deploy ${name}).`,
@@ -90,21 +63,33 @@ export function loadNasTarget(siteFile: string, name: string): NasTarget {
   if (raw.kind !== 'synology' && raw.kind !== 'sftp')
     throw new DeployError(`targets.${name}.kind must be "synology" or "sftp" to deploy files over SFTP.`);
   if (!raw.host || !raw.user) throw new DeployError(`targets.${name} needs "host" and "user".`);
+  return { ...raw, kind: raw.kind, host: raw.host, user: raw.user };
+}
+
+/** Deploy mirrors one folder: the HTTP folder has to be the TFTP root or inside it (nginx then serves it). */
+function checkHttpInside(view: SiteView, tftpRoot: string): void {
+  const httpRoot = view.http?.root;
+  if (httpRoot && httpRoot !== tftpRoot && !httpRoot.startsWith(`${tftpRoot}${sep}`)) {
+    throw new DeployError(
+      `http.root (${httpRoot}) is outside tftp.root (${tftpRoot}): deploy mirrors the TFTP root only. ` +
+        'Put the HTTP files inside the TFTP root (nginx serves that folder), or deploy them another way.',
+    );
+  }
+}
+
+export function loadNasTarget(siteFile: string, name: string): NasTarget {
+  const site = loadSite(siteFile);
+  const raw = nasSettings(site, name);
   if (!raw.remoteRoot)
     throw new DeployError(
       `targets.${name} needs "remoteRoot": the folder on the NAS that mirrors the TFTP root, e.g. /volume1/docker/tftp.`,
     );
-  if (!site.tftpRoot) throw new DeployError('pxe-site.json needs tftp.root: the local folder to deploy.');
+  const view = siteView(siteFile, site);
+  const localRoot = view.tftpRoot;
+  if (!localRoot) throw new DeployError('pxe-site.json needs tftp.root: the local folder to deploy.');
   const remoteRoot = remotePath(raw.remoteRoot, `targets.${name}.remoteRoot`);
-  // Deploy mirrors one folder: the HTTP folder has to be the TFTP root or inside it (nginx then serves it).
-  const httpRoot = site.http?.root;
-  if (httpRoot && httpRoot !== site.tftpRoot && !httpRoot.startsWith(`${site.tftpRoot}${sep}`)) {
-    throw new DeployError(
-      `http.root (${httpRoot}) is outside tftp.root (${site.tftpRoot}): deploy mirrors the TFTP root only. Put the HTTP files inside the TFTP root (nginx serves that folder), or deploy them another way.`,
-    );
-  }
-  const localNginx = json.http?.nginxConfig ? resolve(dirname(siteFile), json.http.nginxConfig) : undefined;
-  const sudo = raw.sudo === true;
+  checkHttpInside(view, localRoot);
+  const localNginx = site.http?.nginxConfig ? resolve(dirname(siteFile), site.http.nginxConfig) : undefined;
   return {
     name,
     kind: raw.kind,
@@ -113,8 +98,8 @@ export function loadNasTarget(siteFile: string, name: string): NasTarget {
     user: raw.user,
     ...identityPath(siteFile, raw.identityFile),
     ...(raw.hostKey ? { hostKey: raw.hostKey } : {}),
-    site,
-    localRoot: site.tftpRoot,
+    site: view,
+    localRoot,
     remoteRoot,
     ...(localNginx && raw.nginxConfig
       ? {
@@ -123,7 +108,7 @@ export function loadNasTarget(siteFile: string, name: string): NasTarget {
             remote: remotePath(raw.nginxConfig, `targets.${name}.nginxConfig`),
             test: raw.nginxTest ?? 'nginx -t',
             reload: raw.nginxReload ?? 'nginx -s reload',
-            sudo,
+            sudo: raw.sudo === true,
           },
         }
       : {}),

@@ -1,7 +1,7 @@
 /** After a deploy: ask the NAS's web server for every URL the boot chain fetches (HEAD), file by file. */
 import { request } from 'node:http';
 import { buildChain, isBroken, readDisk, type Hop } from '../chain';
-import { diskFiles } from '../site/context';
+import { diskFiles } from '../site/disk';
 import type { SiteView } from '../core/ruleContext';
 import { fenced } from '../core/net';
 

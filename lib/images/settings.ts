@@ -1,6 +1,7 @@
 /** Where the updater's settings come from: the flags, else the site's `images`, else the defaults. */
 import { resolve } from 'node:path';
-import { diskFiles, findSiteFile, loadSiteView } from '../site/context';
+import { siteOf } from '../site/discover';
+import { loadSiteView } from '../site/view';
 import { ARCHES, ImageError, STREAMS, type Arch, type Stream } from './stream';
 
 export interface ImagesOptions {
@@ -20,7 +21,7 @@ export function imagesSettings(
   options: ImagesOptions,
   cwd = process.cwd(),
 ): { siteFile?: string; dest: string; stream: Stream; arch: Arch; keep: number; streamUrl?: string } {
-  const siteFile = options.site ? resolve(cwd, options.site) : findSiteFile(cwd, diskFiles());
+  const siteFile = options.site ? resolve(cwd, options.site) : siteOf(cwd);
   const images = siteFile ? loadSiteView(siteFile).images : undefined;
   const dest = options.dest ? resolve(cwd, options.dest) : images?.dir;
   if (!dest)

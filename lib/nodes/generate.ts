@@ -13,11 +13,12 @@ import { render, type NodeVars } from '../core/template';
 import { confine, escapeControl, readTextOrThrow, readTextOrUndefined, UntrustedInputError } from '../core/untrusted';
 import { parseRouterOs } from '../languages/routeros/parser';
 import { statementsOf } from '../languages/routeros/statements';
-import { dhcpFacts, offerFor, type DhcpFacts } from '../chain/dhcp';
+import { dhcpFacts, offerFor, type DhcpFacts } from '../chain/offer';
 import { loaderOf } from '../chain/hops';
-import { siteView } from '../site/context';
-import { loadSiteJson } from '../site/load';
-import { invalidNodes, nodeSnippets } from '../site/nodes';
+import { loadSite } from '../site/load';
+import type { Site } from '../site/model';
+import { invalidNodes, nodeSnippets, type Fleet } from '../site/nodes';
+import { siteView } from '../site/view';
 import type { SiteView } from '../core/ruleContext';
 import { scriptString, scriptValue } from '../router/plan';
 
@@ -29,6 +30,7 @@ export const BLOCK_START =
   '# >>> PXE Workbench nodes: generated from the node table in pxe-site.json (edit that, then PXE: Generate Node Files) >>>';
 export const BLOCK_END = '# <<< PXE Workbench nodes <<<';
 const MANIFEST = '.pxe-nodes.json';
+const MANIFEST_NOTE = 'What PXE: Generate Node Files wrote (sha256 per file), to tell a hand edit from its own output.';
 
 export type NodeAction = 'add' | 'change' | 'same' | 'handEdited';
 
@@ -79,7 +81,10 @@ function readText(path: string): string {
 function confined(site: SiteView, path: string, node?: string): string {
   if (confine(site.root, path) === undefined)
     throw new NodesError(
-      `${node ? `node ${escapeControl(node)}: ` : ''}${escapeControl(rel(site, path))} is outside the site folder ${escapeControl(site.root)} (through a symlink, or a folder set outside it): nothing was generated. Keep tftp.root, http.root and router.config inside the site folder.`,
+      `${node ? `node ${escapeControl(node)}: ` : ''}${escapeControl(rel(site, path))} is ` +
+        `outside the site folder ${escapeControl(site.root)} (through a symlink, or a folder set ` +
+        'outside it): nothing was generated. Keep tftp.root, http.root and router.config inside ' +
+        'the site folder.',
     );
   return path;
 }
@@ -100,6 +105,19 @@ export function withoutBlock(text: string): { before: string; block?: string; af
     block: text.slice(start, end + BLOCK_END.length),
     after: text.slice(end + BLOCK_END.length).replace(/^\r?\n/, ''),
   };
+}
+
+/** The loader an option 67 must name for a node of this kind and firmware (for the message when none does). */
+function loaderWanted(family: 'ipxe' | 'pxelinux', firmware: 'bios' | 'uefi'): string {
+  const name =
+    family === 'ipxe'
+      ? firmware === 'uefi'
+        ? 'ipxe.efi'
+        : 'undionly.kpxe'
+      : firmware === 'uefi'
+        ? 'syslinux.efi'
+        : 'lpxelinux.0';
+  return `${family === 'ipxe' ? 'an iPXE' : 'a PXELINUX'} loader for ${firmware.toUpperCase()} (${name})`;
 }
 
 /** The generated RouterOS block: a hostname option, an option set and a static lease per node. */
@@ -131,7 +149,8 @@ function routerBlock(site: SiteView, nodes: readonly NodeVars[], base: string, p
     );
     if (!boot) {
       problems.push(
-        `${node.name}: the router config has no option 67 with ${family === 'ipxe' ? `an iPXE loader for ${firmware.toUpperCase()} (${firmware === 'uefi' ? 'ipxe.efi' : 'undionly.kpxe'})` : `a PXELINUX loader for ${firmware.toUpperCase()} (${firmware === 'uefi' ? 'syslinux.efi' : 'lpxelinux.0'})`} to give it: add one (outside the generated block).`,
+        `${node.name}: the router config has no option 67 with ${loaderWanted(family, firmware)} ` +
+          'to give it: add one (outside the generated block).',
       );
       continue;
     }
@@ -143,9 +162,11 @@ function routerBlock(site: SiteView, nodes: readonly NodeVars[], base: string, p
     names.push(`hostname-${node.name}`);
     sets.push(`add name=${scriptValue(`node-${node.name}`)} options=${scriptValue(names.join(','))}`);
     const ip = node.vars['node.ip'];
-    leases.push(
-      `add ${ip ? `address=${scriptValue(ip)} ` : ''}mac-address=${scriptValue(node.vars['node.mac']!.toUpperCase())} dhcp-option-set=${scriptValue(`node-${node.name}`)}${server ? ` server=${scriptValue(server)}` : ''} comment=${scriptString(`${node.name} (${node.profile})`)}`,
-    );
+    const address = ip ? `address=${scriptValue(ip)} ` : '';
+    const mac = `mac-address=${scriptValue(node.vars['node.mac']!.toUpperCase())}`;
+    const onServer = server ? ` server=${scriptValue(server)}` : '';
+    const comment = `comment=${scriptString(`${node.name} (${node.profile})`)}`;
+    leases.push(`add ${address}${mac} dhcp-option-set=${scriptValue(`node-${node.name}`)}${onServer} ${comment}`);
   }
   if (!leases.length) return undefined;
   lines.push(
@@ -217,22 +238,16 @@ const DISPATCHER = [
   '',
 ].join('\n');
 
-/** Everything generation would write, each compared with what is there. */
-export function planNodes(siteFile: string): NodesPlan {
-  const json = loadSiteJson(siteFile);
-  const site = siteView(siteFile, json) ?? { root: dirname(siteFile), file: siteFile };
-  const fleet = site.fleet;
-  if (!fleet?.nodes.length)
-    throw new NodesError(
-      'pxe-site.json has no "nodes" yet: add the machines (name, mac, ip, firmware, profile) and their "profiles".',
-    );
-  const invalid = invalidNodes(json);
-  if (invalid.length)
-    throw new NodesError(
-      `Nothing was generated: ${invalid.slice(0, 5).join('; ')}${invalid.length > 5 ? `; and ${invalid.length - 5} more` : ''}. Fix the node table in pxe-site.json.`,
-    );
-  const problems: string[] = [];
-  const wanted: { path: string; text: string; node?: string }[] = [];
+/** A file generation wants to be there, before it is compared with what is. */
+interface Wanted {
+  path: string;
+  text: string;
+  node?: string;
+}
+
+/** The node files of the fleet: each node's templates rendered, and the dispatcher when a node boots iPXE. */
+function nodeFiles(site: SiteView, model: Site, fleet: Fleet, problems: string[]): Wanted[] {
+  const wanted: Wanted[] = [];
   for (const node of fleet.nodes) {
     const profile = fleet.profiles.get(node.profile);
     if (!profile) {
@@ -252,54 +267,73 @@ export function planNodes(siteFile: string): NodesPlan {
       const rendered = render(readText(template), node.vars);
       if (rendered.unknown.length)
         problems.push(
-          `${node.name}: ${rel(site, template)} uses ${rendered.unknown.map((u) => `\${${u.name}}`).join(', ')}, which are not template variables (they stay as written).`,
+          `${node.name}: ${rel(site, template)} uses ${rendered.unknown.map((u) => `\${${u.name}}`).join(', ')}, ` +
+            'which are not template variables (they stay as written).',
         );
       const text =
         kind === 'ignition'
-          ? ignitionFor(site, node, rendered.text, nodeSnippets(site.root, json, node.name), problems)
+          ? ignitionFor(site, node, rendered.text, nodeSnippets(site.root, model, node.name), problems)
           : rendered.text;
       if (text !== undefined) wanted.push({ path: confined(site, output, node.name), text, node: node.name });
     }
   }
   if (fleet.nodes.some((n) => n.outputs.ipxe))
     wanted.push({ path: confined(site, join(fleet.nodesDir, 'boot.ipxe')), text: DISPATCHER });
-  // The router block, inside router.config.
-  if (site.routerConfig && existsSync(site.routerConfig)) {
-    const current = readText(site.routerConfig);
-    const parts = withoutBlock(current);
-    const block = routerBlock(site, fleet.nodes, `${parts.before}${parts.after}`, problems);
-    if (block) {
-      const base = parts.block !== undefined ? parts.before : `${parts.before.replace(/\s*$/, '')}\n\n`;
-      wanted.push({ path: confined(site, site.routerConfig), text: `${base}${block}\n${parts.after}` });
-    }
-  } else
-    problems.push(
-      'pxe-site.json has no router.config (or it does not exist): no static leases were generated; add the router script first.',
-    );
+  return wanted;
+}
 
+/** router.config with the generated block of static leases (put in, or replaced). */
+function routerFile(site: SiteView, fleet: Fleet, problems: string[]): Wanted | undefined {
+  if (!site.routerConfig || !existsSync(site.routerConfig)) {
+    problems.push(
+      'pxe-site.json has no router.config (or it does not exist): no static leases were generated; ' +
+        'add the router script first.',
+    );
+    return undefined;
+  }
+  const parts = withoutBlock(readText(site.routerConfig));
+  const block = routerBlock(site, fleet.nodes, `${parts.before}${parts.after}`, problems);
+  if (!block) return undefined;
+  const base = parts.block !== undefined ? parts.before : `${parts.before.replace(/\s*$/, '')}\n\n`;
+  return { path: confined(site, site.routerConfig), text: `${base}${block}\n${parts.after}` };
+}
+
+/** What to do with a wanted file, given what is there and what generation recorded writing. */
+function actionOf(site: SiteView, w: Wanted, there: string | undefined, manifest: Record<string, string>): NodeAction {
+  if (there === undefined) return 'add';
+  if (there === w.text) return 'same';
+  const isRouter = w.path === site.routerConfig;
+  // What generation owns: the whole file, or the router script's block.
+  const mine = isRouter ? (withoutBlock(there).block ?? '') : there;
+  const recorded = manifest[rel(site, w.path)];
+  if (recorded === undefined) return isRouter && mine === '' ? 'change' : 'handEdited';
+  return recorded === sha(mine) ? 'change' : 'handEdited';
+}
+
+/** Everything generation would write, each compared with what is there. */
+export function planNodes(siteFile: string): NodesPlan {
+  const model = loadSite(siteFile);
+  const site = siteView(siteFile, model);
+  const fleet = site.fleet;
+  if (!fleet?.nodes.length)
+    throw new NodesError(
+      'pxe-site.json has no "nodes" yet: add the machines (name, mac, ip, firmware, profile) and their "profiles".',
+    );
+  const invalid = invalidNodes(model);
+  if (invalid.length)
+    throw new NodesError(
+      `Nothing was generated: ${invalid.slice(0, 5).join('; ')}${invalid.length > 5 ? `; and ${invalid.length - 5} more` : ''}. ` +
+        'Fix the node table in pxe-site.json.',
+    );
+  const problems: string[] = [];
+  const wanted = nodeFiles(site, model, fleet, problems);
+  const router = routerFile(site, fleet, problems);
+  if (router) wanted.push(router);
   const manifest = manifestOf(site);
-  const files: NodeFile[] = wanted.map((w) => {
+  const files = wanted.map((w): NodeFile => {
     const there = existsSync(w.path) ? readText(w.path) : undefined;
+    const action = actionOf(site, w, there, manifest);
     const key = rel(site, w.path);
-    const isRouter = w.path === site.routerConfig;
-    // What generation owns: the whole file, or the router script's block.
-    const owned = (text: string | undefined): string | undefined =>
-      text === undefined ? undefined : isRouter ? (withoutBlock(text).block ?? '') : text;
-    let action: NodeAction;
-    if (there === undefined) action = 'add';
-    else if (there === w.text) action = 'same';
-    else {
-      const recorded = manifest[key];
-      const mine = owned(there);
-      action =
-        recorded === undefined
-          ? isRouter && mine === ''
-            ? 'change'
-            : 'handEdited'
-          : recorded === sha(mine ?? '')
-            ? 'change'
-            : 'handEdited';
-    }
     return {
       path: w.path,
       text: w.text,
@@ -317,13 +351,16 @@ const SIGN: Record<NodeAction, string> = { add: '+', change: '~', same: '=', han
 
 /** A file of the plan as one line: `+ path  (node)`, with the hand-edit warning; `where` names the path. */
 export function nodeFileLine(file: NodeFile, where: string): string {
-  return `${SIGN[file.action]} ${escapeControl(where)}${file.node ? `  (${escapeControl(file.node)})` : ''}${file.action === 'handEdited' ? '  — changed by hand since it was generated' : ''}`;
+  const node = file.node ? `  (${escapeControl(file.node)})` : '';
+  const edited = file.action === 'handEdited' ? '  — changed by hand since it was generated' : '';
+  return `${SIGN[file.action]} ${escapeControl(where)}${node}${edited}`;
 }
 
 /** One line: how many files generation adds, changes, leaves, and keeps because they were edited by hand. */
 export function nodesSummary(plan: NodesPlan): string {
   const count = (a: string): number => plan.files.filter((f) => f.action === a).length;
-  return `${count('add')} to add, ${count('change')} to change, ${count('same')} unchanged${count('handEdited') ? `, ${count('handEdited')} edited by hand (kept unless --force)` : ''}`;
+  const edited = count('handEdited') ? `, ${count('handEdited')} edited by hand (kept unless --force)` : '';
+  return `${count('add')} to add, ${count('change')} to change, ${count('same')} unchanged${edited}`;
 }
 
 /** Writes what changed (each file atomically) and records what was generated; hand-edited files only when named. */
@@ -355,7 +392,7 @@ export function writeNodes(
   }
   writeFileSync(
     join(plan.site.root, MANIFEST),
-    `${JSON.stringify({ version: 1, note: 'What PXE: Generate Node Files wrote (sha256 per file), to tell a hand edit from its own output.', files: Object.fromEntries(Object.entries(manifest).sort()) }, null, 2)}\n`,
+    `${JSON.stringify({ version: 1, note: MANIFEST_NOTE, files: Object.fromEntries(Object.entries(manifest).sort()) }, null, 2)}\n`,
   );
   return { written, skipped };
 }

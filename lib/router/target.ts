@@ -3,9 +3,13 @@ import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { confine, escapeControl, readTextOrThrow, UntrustedInputError } from '../core/untrusted';
 import { parseRouterOs } from '../languages/routeros/parser';
-import { dhcpFacts } from '../chain/dhcp';
+import { dhcpFacts } from '../chain/offer';
 import { listLocal } from '../deploy/local';
-import { identityPath, loadSite, remotePath, type NasTarget, type RawSshTarget } from '../deploy/target';
+import { identityPath, remotePath, targetsListed, type NasTarget } from '../deploy/target';
+import type { SiteView } from '../core/ruleContext';
+import { loadSite } from '../site/load';
+import { targetOf, type Site, type SiteTarget } from '../site/model';
+import { siteView } from '../site/view';
 import { RouterError, type ApiTarget } from './api';
 
 export interface RouterTarget {
@@ -19,14 +23,6 @@ export interface RouterTarget {
   /** The workspace's RouterOS script. */
   script: string;
   prune: boolean;
-}
-
-interface RawRouter extends RawSshTarget {
-  apiPort?: number;
-  apiTls?: boolean;
-  apiCertificate?: string;
-  files?: string[];
-  prune?: boolean;
 }
 
 /** Files under the TFTP root the router's `/ip tftp` entries hand out (a folder entry: every file below it). */
@@ -60,68 +56,78 @@ function routerScript(path: string): string {
   }
 }
 
-export async function loadRouterTarget(siteFile: string, name: string): Promise<RouterTarget> {
-  const { json, site } = loadSite<{ targets?: Record<string, RawRouter> }>(siteFile);
-  const raw = json.targets && Object.hasOwn(json.targets, name) ? json.targets[name] : undefined;
+/** The target's own settings, checked: a MikroTik with a host and a user. */
+function routerSettings(site: Site, name: string): SiteTarget & { host: string; user: string } {
+  const raw = targetOf(site, name);
   if (!raw)
     throw new RouterError(
-      `pxe-site.json has no target "${name}"${json.targets ? ` (it has ${Object.keys(json.targets).join(', ')})` : ''}: add it under "targets" with "kind": "mikrotik".`,
+      `pxe-site.json has no target "${name}"${targetsListed(site)}: add it under "targets" with "kind": "mikrotik".`,
     );
   if (raw.kind !== 'mikrotik')
     throw new RouterError(
       `targets.${name} is not a MikroTik router (kind "${raw.kind}"): use PXE: Deploy to NAS… for it.`,
     );
   if (!raw.host || !raw.user) throw new RouterError(`targets.${name} needs "host" and "user".`);
-  if (!site.routerConfig)
-    throw new RouterError('pxe-site.json needs router.config: the RouterOS script with the DHCP settings to deploy.');
-  const script = routerScript(site.routerConfig);
-  const tls = raw.apiTls !== false;
-  const remoteRoot = remotePath(raw.remoteRoot ?? '/tftp', `targets.${name}.remoteRoot`);
-  const tftpRoot = site.tftpRoot ?? dirname(siteFile);
+  return { ...raw, host: raw.host, user: raw.user };
+}
+
+/** The TFTP-root files to upload: targets.<n>.files, else what the script's `/ip tftp` entries hand out. */
+async function routerFiles(raw: SiteTarget, name: string, view: SiteView, script: string): Promise<string[]> {
+  const tftpRoot = view.tftpRoot ?? view.root;
   const paths = raw.files
     ? raw.files.map((f) => f.replace(/^\/+/, ''))
-    : site.tftpRoot
-      ? await servedByRouter(script, site.routerConfig, site.tftpRoot, site.images?.dir)
+    : view.tftpRoot && view.routerConfig
+      ? await servedByRouter(script, view.routerConfig, view.tftpRoot, view.images?.dir)
       : [];
-  const where = relative(dirname(siteFile), tftpRoot) || '.';
+  const where = relative(view.root, tftpRoot) || '.';
+  const named = (list: string[]): string => list.map((p) => escapeControl(p)).join(', ');
   const outside = paths.filter((p) => confine(tftpRoot, p) === undefined);
   if (outside.length)
     throw new RouterError(
-      `targets.${name}.files names ${outside.map((p) => escapeControl(p)).join(', ')}, outside the TFTP root (${where}): name files inside it, relative to it.`,
+      `targets.${name}.files names ${named(outside)}, outside the TFTP root (${where}): ` +
+        'name files inside it, relative to it.',
     );
   const missing = paths.filter((p) => !existsSync(join(tftpRoot, p)));
   if (missing.length)
     throw new RouterError(
-      `targets.${name}.files names ${missing.map((p) => escapeControl(p)).join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} not in the TFTP root (${where}).`,
+      `targets.${name}.files names ${named(missing)}, ` +
+        `which ${missing.length === 1 ? 'is' : 'are'} not in the TFTP root (${where}).`,
     );
-  return {
+  return paths;
+}
+
+export async function loadRouterTarget(siteFile: string, name: string): Promise<RouterTarget> {
+  const site = loadSite(siteFile);
+  const raw = routerSettings(site, name);
+  const view = siteView(siteFile, site);
+  if (!view.routerConfig)
+    throw new RouterError('pxe-site.json needs router.config: the RouterOS script with the DHCP settings to deploy.');
+  const script = routerScript(view.routerConfig);
+  const tls = raw.apiTls !== false;
+  const remoteRoot = remotePath(raw.remoteRoot ?? '/tftp', `targets.${name}.remoteRoot`);
+  const paths = await routerFiles(raw, name, view, script);
+  const api = {
     name,
-    siteFile,
-    api: {
-      name,
-      host: raw.host,
-      port: raw.apiPort ?? (tls ? 8729 : 8728),
-      user: raw.user,
-      tls,
-      ...(raw.apiCertificate ? { certificate: raw.apiCertificate } : {}),
-    },
-    files: {
-      name,
-      kind: 'mikrotik',
-      host: raw.host,
-      port: raw.port ?? 22,
-      user: raw.user,
-      ...identityPath(siteFile, raw.identityFile),
-      ...(raw.hostKey ? { hostKey: raw.hostKey } : {}),
-      site,
-      localRoot: tftpRoot,
-      remoteRoot,
-      deleteRemoved: false,
-      uploadOnSave: false,
-      verifyHash: false,
-    },
-    paths,
-    script,
-    prune: raw.prune === true,
+    host: raw.host,
+    port: raw.apiPort ?? (tls ? 8729 : 8728),
+    user: raw.user,
+    tls,
+    ...(raw.apiCertificate ? { certificate: raw.apiCertificate } : {}),
   };
+  const files: NasTarget = {
+    name,
+    kind: 'mikrotik',
+    host: raw.host,
+    port: raw.port ?? 22,
+    user: raw.user,
+    ...identityPath(siteFile, raw.identityFile),
+    ...(raw.hostKey ? { hostKey: raw.hostKey } : {}),
+    site: view,
+    localRoot: view.tftpRoot ?? dirname(siteFile),
+    remoteRoot,
+    deleteRemoved: false,
+    uploadOnSave: false,
+    verifyHash: false,
+  };
+  return { name, siteFile, api, files, paths, script, prune: raw.prune === true };
 }

@@ -21,9 +21,12 @@ const parserRules: RuleMeta[] = [
     language: 'site',
     severity: 'error',
     summary:
-      'A profile template uses a `${node.…}` or `${site.…}` variable that does not exist, so the generated files would keep it literally.',
+      'A profile template uses a `${node.…}` or `${site.…}` variable that does not exist, ' +
+      'so the generated files would keep it literally.',
     example: 'kernel ${site.baseUrl}vmlinuz ignition.config.url=${node.ignitionURL}',
-    fix: 'Use one of the variables the message lists (node.name, node.mac, node.macHyphen, node.ip, node.firmware, node.profile, node.kernelArgs, node.ignitionUrl, site.baseUrl, site.nas, site.router).',
+    fix:
+      'Use one of the variables the message lists (node.name, node.mac, node.macHyphen, node.ip, ' +
+      'node.firmware, node.profile, node.kernelArgs, node.ignitionUrl, site.baseUrl, site.nas, site.router).',
     levelWhy: 'the generated files keep the variable literally and the machine boots with a broken URL or argument.',
   },
 ];
@@ -35,6 +38,10 @@ export const site: LanguageService<JsonDocument> = {
   rules: [schemaRule, secretRule, nodesRule, linkOutsideRootRule],
   parse: (text) => parseStrictJson(text, 'site.jsonSyntax'),
 };
-export { diskFiles, readSite, findSiteFile, loadSiteView, diskContext, trustedSiteFile } from './context';
 export { buildSiteFile, checkAnswer, DEFAULT_ANSWERS, type SiteAnswers } from './create';
-export { loadSiteJson } from './load';
+export { diskFiles } from './disk';
+export { siteOf, sitesIn, skippedFolder, SKIP_DIRS, trustedSiteFile, workspaceSites } from './discover';
+export { loadSite, MAX_SITE_BYTES, SiteFileError } from './load';
+export { targetOf } from './model';
+export type * from './model';
+export { diskContext, loadSiteView, readSite, siteView } from './view';

@@ -116,7 +116,8 @@ export const linkOutsideRootRule: Rule<JsonDocument> = {
   language: 'site',
   severity: 'error',
   summary:
-    'A symlink under the TFTP or HTTP root leads outside it (directly, through other links, or in a loop): deploy refuses it, and on the NAS nginx would serve whatever it reaches.',
+    'A symlink under the TFTP or HTTP root leads outside it (directly, through other links, or ' +
+    'in a loop): deploy refuses it, and on the NAS nginx would serve whatever it reaches.',
   example: "tftp/boot/x -> ../..  and  tftp/boot/y -> x/../../etc   (y/passwd would be the NAS's /etc/passwd)",
   fix: 'Replace the link with a copy of the file it names, or point it at a file inside the root.',
   levelWhy:
@@ -143,7 +144,10 @@ export const linkOutsideRootRule: Rule<JsonDocument> = {
           ruleId: this.id,
           start: node.offset,
           end: node.offset + node.length,
-          message: `${linkProblem(verdict, link, shown, what)} (${what} is ${escapeControl(node.value)}). Replace it with a copy of the file, or point it inside ${escapeControl(node.value)}; deploy refuses it.`,
+          message:
+            `${linkProblem(verdict, link, shown, what)} (${what} is ${escapeControl(node.value)}). ` +
+            `Replace it with a copy of the file, or point it inside ${escapeControl(node.value)}; ` +
+            'deploy refuses it.',
         });
       }
       if (found.length > MAX_FINDINGS)

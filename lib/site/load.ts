@@ -11,6 +11,7 @@ import schema from '../../schemas/pxe-site.schema.json';
 import { dotted } from '../json/schemaErrors';
 import { escapeControl, readCapped, UntrustedInputError } from '../core/untrusted';
 import { parseTreeCapped } from '../json/parse';
+import type { Site } from './model';
 
 export const MAX_SITE_BYTES = 1024 * 1024;
 
@@ -106,7 +107,7 @@ function plain(node: Node): unknown {
  * Parses and type-checks the text of a site file (`file` names it in messages). Comments and trailing commas
  * are tolerated here (the site file's own diagnostics flag them). Throws `SiteFileError` with what to do.
  */
-export function parseSiteText(text: string, file: string): Record<string, unknown> {
+export function parseSiteText(text: string, file: string): Site {
   const errors: ParseError[] = [];
   const tree = parseTreeCapped(text, errors, { allowTrailingComma: true });
   if (!tree.ok) throw new SiteFileError(`${file}: ${tree.message}`);
@@ -125,14 +126,15 @@ export function parseSiteText(text: string, file: string): Record<string, unknow
       `${file}: ${list}. Fix the value in the site file (the editor marks it and completes the allowed values).`,
     );
   }
-  return json as Record<string, unknown>;
+  // The schema's types hold for every value present (checked just above): this is the one place that says so.
+  return json as Site;
 }
 
 /**
- * Reads, parses and type-checks a site file. Throws `SiteFileError` with what to do; the value returned
- * has the types the schema gives wherever a value is present.
+ * Reads, parses and type-checks a site file: the one way any command reads pxe-site.json. Throws
+ * `SiteFileError` with what to do; the value returned has the types the schema gives wherever a value is present.
  */
-export function loadSiteJson(file: string): Record<string, unknown> {
+export function loadSite(file: string): Site {
   const read = readCapped(file, MAX_SITE_BYTES);
   if (!read.ok) throw new SiteFileError(read.message, read.reason);
   return parseSiteText(read.bytes.toString('utf8'), file);

@@ -4,6 +4,7 @@ import type { Node } from 'jsonc-parser';
 import { inSubnet } from '../core/ipv4';
 import type { Problem } from '../core/problem';
 import type { Rule } from '../core/rule';
+import type { RuleContext } from '../core/ruleContext';
 import type { JsonDocument } from '../json/parse';
 import { placeErrors } from '../json/schemaErrors';
 
@@ -55,7 +56,8 @@ export const schemaRule: Rule<JsonDocument> = {
   example: '{ "version": 1, "name": "lab", "network": { "subnet": "192.168.255.0/24" }, "tftp": { "root": "tftp" } }',
   fix: 'Follow the message; the editor completes every property of the site file.',
   levelWhy:
-    'a value of the wrong type stops every command (the loader refuses it), and one of the wrong form fails where it is used: nothing deploys or boots as written.',
+    'a value of the wrong type stops every command (the loader refuses it), and one of the ' +
+    'wrong form fails where it is used: nothing deploys or boots as written.',
   check(doc) {
     if (!doc.root) return [];
     const problems: Problem[] = [];
@@ -89,7 +91,9 @@ export const secretRule: Rule<JsonDocument> = {
           problems.push({
             ruleId: this.id,
             ...nodeRange(keyNode),
-            message: `\`${String(keyNode.value)}\` looks like a secret: never store it in pxe-site.json. Remove it; PXE Workbench asks once and keeps it in the editor's secret storage (CLI: PXE_WORKBENCH_PASSWORD).`,
+            message:
+              `\`${String(keyNode.value)}\` looks like a secret: never store it in pxe-site.json. Remove ` +
+              `it; PXE Workbench asks once and keeps it in the editor's secret storage (CLI: PXE_WORKBENCH_PASSWORD).`,
             fixes: [{ title: `Remove \`${String(keyNode.value)}\``, edits: [removalEdit(node)] }],
           });
         }
@@ -120,82 +124,108 @@ function member(node: Node | undefined, key: string): Node | undefined {
   return node?.children?.find((p) => p.type === 'property' && p.children?.[0]?.value === key)?.children?.[1];
 }
 
+/** A finding of site.nodes before it is given the rule's id: the node it marks and what to say. */
+interface Spot {
+  node: Node;
+  message: string;
+}
+
+const KEY_WORDS = { name: 'name', mac: 'MAC address', ip: 'IP address' } as const;
+
+/** The node's name, MAC or IP when an earlier node (in `seen`, by value) has it too. */
+function duplicates(item: Node, seen: Map<string, string>): Spot[] {
+  const spots: Spot[] = [];
+  const label = nodeLabel(item);
+  for (const key of ['name', 'mac', 'ip'] as const) {
+    const value = member(item, key);
+    if (typeof value?.value !== 'string' || !value.value) continue;
+    const id = `${key}\0${key === 'mac' ? value.value.toLowerCase() : value.value}`;
+    const first = seen.get(id);
+    if (first === undefined) seen.set(id, label);
+    else
+      spots.push({
+        node: value,
+        message: `${label}: ${key} ${value.value} is also ${first}'s: every node needs its own ${KEY_WORDS[key]}.`,
+      });
+  }
+  return spots;
+}
+
+function nodeLabel(item: Node): string {
+  const name = member(item, 'name');
+  return typeof name?.value === 'string' ? name.value : 'this node';
+}
+
+/** An IP outside network.subnet, or a profile that is not defined. */
+function misplaced(item: Node, subnet: unknown, profileNames: Set<string>): Spot[] {
+  const spots: Spot[] = [];
+  const label = nodeLabel(item);
+  const ip = member(item, 'ip');
+  const address = ip?.value;
+  if (ip && typeof address === 'string' && typeof subnet === 'string' && /^\d+\.\d+\.\d+\.\d+$/.test(address)) {
+    if (!inSubnet(address, subnet))
+      spots.push({
+        node: ip,
+        message: `${label}: ${address} is outside network.subnet ${subnet}: the DHCP server cannot hand it out there.`,
+      });
+  }
+  const profile = member(item, 'profile');
+  if (profile && typeof profile.value === 'string' && !profileNames.has(profile.value)) {
+    const known = [...profileNames];
+    const list = known.length ? ` (profiles: ${known.join(', ')})` : '';
+    spots.push({
+      node: profile,
+      message: `${label}: there is no profile "${profile.value}"${list}: define it under "profiles" or correct the name.`,
+    });
+  }
+  return spots;
+}
+
+/** Template files a profile names must exist (relative to the site file). */
+function missingTemplates(profiles: Node | undefined, context: RuleContext): Spot[] {
+  const root = context.site?.root;
+  const files = context.files;
+  if (!root || !files) return [];
+  const spots: Spot[] = [];
+  for (const p of profiles?.children ?? []) {
+    for (const kind of ['ipxe', 'pxelinux', 'ignition']) {
+      const file = member(p.children?.[1], kind);
+      if (!file || typeof file.value !== 'string' || files.exists(resolve(root, file.value))) continue;
+      const profile = String(p.children?.[0]?.value);
+      spots.push({
+        node: file,
+        message: `Profile ${profile}: the ${kind} template ${file.value} does not exist (relative to the site file).`,
+      });
+    }
+  }
+  return spots;
+}
+
 export const nodesRule: Rule<JsonDocument> = {
   id: 'site.nodes',
   language: 'site',
   severity: 'error',
   summary:
-    'A node of the fleet table that cannot work: its name, MAC or IP is used twice, its IP is outside the subnet, or its profile (or a profile template) does not exist.',
+    'A node of the fleet table that cannot work: its name, MAC or IP is used twice, its IP is outside the subnet, ' +
+    'or its profile (or a profile template) does not exist.',
   example: '"nodes": [{ "name": "cp1", "mac": "52:54:00:00:01:01", "ip": "10.9.9.9", "profile": "controll" }]',
-  fix: 'Give every node its own name, MAC and IP in network.subnet, and a profile defined under "profiles" whose template files exist.',
+  fix:
+    'Give every node its own name, MAC and IP in network.subnet, ' +
+    'and a profile defined under "profiles" whose template files exist.',
   levelWhy:
     'duplicate MACs or IPs give two machines one lease, and a missing profile or template makes generation fail.',
   check(doc, _text, context) {
-    const problems: Problem[] = [];
     const nodes = member(doc.root, 'nodes');
-    if (nodes?.type !== 'array') return problems;
+    if (nodes?.type !== 'array') return [];
     const profiles = member(doc.root, 'profiles');
     const profileNames = new Set((profiles?.children ?? []).map((p) => String(p.children?.[0]?.value)));
-    const subnet = member(member(doc.root, 'network'), 'subnet')?.value;
+    const subnet = member(member(doc.root, 'network'), 'subnet')?.value as unknown;
     const seen = new Map<string, string>();
+    const spots: Spot[] = [];
     for (const item of nodes.children ?? []) {
-      if (item.type !== 'object') continue;
-      const name = member(item, 'name');
-      const label = typeof name?.value === 'string' ? name.value : 'this node';
-      for (const key of ['name', 'mac', 'ip'] as const) {
-        const value = member(item, key);
-        if (typeof value?.value !== 'string' || !value.value) continue;
-        const id = `${key}\0${key === 'mac' ? value.value.toLowerCase() : value.value}`;
-        const first = seen.get(id);
-        if (first)
-          problems.push({
-            ruleId: this.id,
-            ...nodeRange(value),
-            message: `${label}: ${key} ${value.value} is also ${first}'s: every node needs its own ${key === 'mac' ? 'MAC address' : key === 'ip' ? 'IP address' : 'name'}.`,
-          });
-        else seen.set(id, label);
-      }
-      const ip = member(item, 'ip');
-      if (
-        typeof ip?.value === 'string' &&
-        typeof subnet === 'string' &&
-        /^\d+\.\d+\.\d+\.\d+$/.test(ip.value) &&
-        !inSubnet(ip.value, subnet)
-      )
-        problems.push({
-          ruleId: this.id,
-          ...nodeRange(ip),
-          message: `${label}: ${ip.value} is outside network.subnet ${subnet}: the DHCP server cannot hand it out there.`,
-        });
-      const profile = member(item, 'profile');
-      if (typeof profile?.value === 'string' && !profileNames.has(profile.value)) {
-        const known = [...profileNames];
-        problems.push({
-          ruleId: this.id,
-          ...nodeRange(profile),
-          message: `${label}: there is no profile "${profile.value}"${known.length ? ` (profiles: ${known.join(', ')})` : ''}: define it under "profiles" or correct the name.`,
-        });
-      }
+      if (item.type === 'object') spots.push(...duplicates(item, seen), ...misplaced(item, subnet, profileNames));
     }
-    // Template files a profile names must exist.
-    const root = context.site?.root;
-    for (const p of profiles?.children ?? []) {
-      for (const kind of ['ipxe', 'pxelinux', 'ignition']) {
-        const file = member(p.children?.[1], kind);
-        if (
-          root &&
-          typeof file?.value === 'string' &&
-          context.files &&
-          !context.files.exists(resolve(root, file.value))
-        ) {
-          problems.push({
-            ruleId: this.id,
-            ...nodeRange(file),
-            message: `Profile ${String(p.children?.[0]?.value)}: the ${kind} template ${file.value} does not exist (relative to the site file).`,
-          });
-        }
-      }
-    }
-    return problems;
+    spots.push(...missingTemplates(profiles, context));
+    return spots.map(({ node, message }) => ({ ruleId: this.id, ...nodeRange(node), message }));
   },
 };

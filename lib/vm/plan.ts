@@ -5,13 +5,14 @@
  * QEMU's DHCP/TFTP differs from the router's is said in `notes`.
  */
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { parseRouterOs } from '../languages/routeros/parser';
-import { dhcpFacts, offerFor, type LeaseFact } from '../chain/dhcp';
+import { bootFileOf, dhcpFacts, offerFor, type LeaseFact } from '../chain/offer';
 import { loaderOf } from '../chain/hops';
 import type { Firmware } from '../chain/model';
-import { siteView } from '../site/context';
-import { loadSiteJson } from '../site/load';
+import { loadSite } from '../site/load';
+import type { Site } from '../site/model';
+import { siteView } from '../site/view';
 import { servedPath, type SiteView } from '../core/ruleContext';
 import { inSubnet, isIpv4, isIpv4Network } from '../core/ipv4';
 import { escapeControl, readTextOrThrow, UntrustedInputError } from '../core/untrusted';
@@ -52,11 +53,6 @@ export interface VmRequest {
 const URL_SCHEME = /^(https?|tftp):\/\//i;
 const QEMU_MAC = '52:54:00:12:34:56';
 
-interface RawSite {
-  network?: { subnet?: string; router?: string };
-  vm?: { firmware?: Firmware; memoryMiB?: number; mac?: string; timeoutSeconds?: number };
-}
-
 const shown = (value: unknown): string => `"${escapeControl(String(value))}"`;
 
 /** The VM's MAC (lower case, colons), or a VmError that says how to write one. */
@@ -89,26 +85,29 @@ function whole(value: number, what: string, min: number, max: number): number {
  * `net=` and `host=` of the user network: the site's subnet and router. Both reach QEMU's option list, so what
  * is not an address is refused, not passed on; a real network QEMU cannot take (/31, /32, /7) is a note.
  */
-function userNetwork(raw: RawSite, siteFile: string, notes: string[]): { net?: string; host?: string } {
-  const { subnet, router } = raw.network ?? {};
+function userNetwork(site: Site, siteFile: string, notes: string[]): { net?: string; host?: string } {
+  const { subnet, router } = site.network ?? {};
   if (subnet !== undefined && !isIpv4Network(subnet))
     throw new VmError(
       `network.subnet ${shown(subnet)} in ${siteFile} is not an IPv4 network: write it like 192.168.255.0/24.`,
     );
   if (router !== undefined && !isIpv4(router))
     throw new VmError(
-      `network.router ${shown(router)} in ${siteFile} is not an IPv4 address: write four numbers 0–255 separated by dots, like 192.168.255.1.`,
+      `network.router ${shown(router)} in ${siteFile} is not an IPv4 address: write four numbers ` +
+        '0–255 separated by dots, like 192.168.255.1.',
     );
   if (subnet === undefined) return {};
   if (!isIpv4Network(subnet, 8, 30)) {
     notes.push(
-      `network.subnet ${subnet} cannot be QEMU's user network; it uses 10.0.2.0/24, so URLs naming the site's hosts do not resolve inside the VM.`,
+      `network.subnet ${subnet} cannot be QEMU's user network; it uses 10.0.2.0/24, so URLs ` +
+        `naming the site's hosts do not resolve inside the VM.`,
     );
     return {};
   }
   if (router && !inSubnet(router, subnet))
     throw new VmError(
-      `network.router ${router} is not inside network.subnet ${subnet} in ${siteFile}: QEMU cannot put its router there. Correct one of them.`,
+      `network.router ${router} is not inside network.subnet ${subnet} in ${siteFile}: QEMU ` +
+        'cannot put its router there. Correct one of them.',
     );
   return { net: subnet, ...(router ? { host: router } : {}) };
 }
@@ -127,11 +126,14 @@ function leaseStart(
   }
   if (!isIpv4(address))
     throw new VmError(
-      `The lease of ${at.mac} in ${at.routerConfig ?? 'the router config'} has address=${shown(address)}, which is not an IPv4 address: write one address, like address=192.168.255.50 (the linter marks the line).`,
+      `The lease of ${at.mac} in ${at.routerConfig ?? 'the router config'} has ` +
+        `address=${shown(address)}, which is not an IPv4 address: write one address, like ` +
+        'address=192.168.255.50 (the linter marks the line).',
     );
   if (!at.net || !inSubnet(address, at.net) || address === at.host) {
     notes.push(
-      `The lease's address ${address} is outside QEMU's network${at.net ? ` ${at.net}` : ''} (or is the router's); the VM gets QEMU's first address instead.`,
+      `The lease's address ${address} is outside QEMU's network${at.net ? ` ${at.net}` : ''} (or ` +
+        `is the router's); the VM gets QEMU's first address instead.`,
     );
     return undefined;
   }
@@ -139,112 +141,153 @@ function leaseStart(
   return address;
 }
 
-export function vmPlan(siteFile: string, request: VmRequest = {}): VmPlan {
-  // One read, typed by the loader (a wrongly typed field is refused, naming it): the raw JSON for network and
-  // vm, the view for the rest.
-  const raw = refusedAsVmError(() => loadSiteJson(siteFile)) as RawSite;
-  const site = siteView(siteFile, raw) ?? { root: dirname(siteFile), file: siteFile };
-  const firmware: Firmware = request.firmware ?? raw.vm?.firmware ?? 'bios';
-  const mac = checkedMac((request.mac ?? raw.vm?.mac ?? QEMU_MAC).toLowerCase());
-  const memoryMiB = whole(request.memoryMiB ?? raw.vm?.memoryMiB ?? 2048, 'The memory (MiB)', 64, 65536);
-  const timeoutSeconds = whole(
-    request.timeoutSeconds ?? raw.vm?.timeoutSeconds ?? 300,
-    'The timeout (seconds)',
-    1,
-    86400,
-  );
-  const notes: string[] = [];
-  const { net, host } = userNetwork(raw, siteFile, notes);
+/** The machine: firmware, MAC, memory and timeout from the request, else the site's `vm`, else the defaults. */
+function machineOf(site: Site, request: VmRequest): Pick<VmPlan, 'firmware' | 'mac' | 'memoryMiB' | 'timeoutSeconds'> {
+  const vm = site.vm;
+  return {
+    firmware: request.firmware ?? vm?.firmware ?? 'bios',
+    mac: checkedMac((request.mac ?? vm?.mac ?? QEMU_MAC).toLowerCase()),
+    memoryMiB: whole(request.memoryMiB ?? vm?.memoryMiB ?? 2048, 'The memory (MiB)', 64, 65536),
+    timeoutSeconds: whole(request.timeoutSeconds ?? vm?.timeoutSeconds ?? 300, 'The timeout (seconds)', 1, 86400),
+  };
+}
 
-  let bootFile: string | undefined;
-  let lease: LeaseFact | undefined;
-  let rootPath: string | undefined;
-  let machine = `Any ${firmware === 'bios' ? 'BIOS' : 'UEFI'} machine`;
-  const routerConfig = site.routerConfig;
-  if (routerConfig && existsSync(routerConfig)) {
-    const facts = dhcpFacts(routerConfig, parseRouterOs(refusedAsVmError(() => readTextOrThrow(routerConfig))).ast);
-    lease = facts.leases.find((l) => l.mac === mac);
-    if (lease) machine = lease.comment ?? lease.mac;
-    const offer = offerFor(facts, firmware, lease);
-    bootFile = offer.options.get('67')?.text ?? offer.network?.bootFile?.value;
-    rootPath = offer.options.get('17')?.text;
-    const nextServer = offer.options.get('66')?.text ?? offer.network?.nextServer?.value;
-    if (nextServer && host && nextServer !== host)
-      notes.push(
-        `The router sends TFTP server ${nextServer}; QEMU's TFTP server answers at ${host} instead, serving the same folder (${site.tftpRoot ?? 'none'}).`,
-      );
-    if (!bootFile)
-      throw new VmError(
-        `The router config gives ${machine} (${firmware.toUpperCase()}) no boot file (no option 67 and no boot-file-name): fix that first (see the Boot Chain view).`,
-      );
-  } else {
-    bootFile = firmware === 'bios' ? 'lpxelinux.0' : 'syslinux.efi';
+/** What the router's DHCP hands this machine: its lease, the boot file and option 17. */
+interface RouterOffer {
+  machine: string;
+  bootFile: string;
+  rootPath?: string;
+  lease?: LeaseFact;
+}
+
+/** The offer of the site's router config for this firmware and MAC, or the loader the chain assumes without one. */
+function routerOffer(
+  view: SiteView,
+  at: { firmware: Firmware; mac: string; host?: string },
+  notes: string[],
+): RouterOffer {
+  const { firmware, mac, host } = at;
+  const routerConfig = view.routerConfig;
+  if (!routerConfig || !existsSync(routerConfig)) {
+    const bootFile = firmware === 'bios' ? 'lpxelinux.0' : 'syslinux.efi';
     notes.push(
-      `No router config in the site file: the VM gets ${bootFile}, the loader the boot chain assumes for ${firmware.toUpperCase()}.`,
+      `No router config in the site file: the VM gets ${bootFile}, ` +
+        `the loader the boot chain assumes for ${firmware.toUpperCase()}.`,
     );
+    return { machine: `Any ${firmware === 'bios' ? 'BIOS' : 'UEFI'} machine`, bootFile };
   }
-  const dhcpStart = lease?.address ? leaseStart(lease.address, { mac, net, host, routerConfig }, notes) : undefined;
+  const facts = dhcpFacts(routerConfig, parseRouterOs(refusedAsVmError(() => readTextOrThrow(routerConfig))).ast);
+  const lease = facts.leases.find((l) => l.mac === mac);
+  const machine = lease ? (lease.comment ?? lease.mac) : `Any ${firmware === 'bios' ? 'BIOS' : 'UEFI'} machine`;
+  const offer = offerFor(facts, firmware, lease);
+  const bootFile = bootFileOf(offer)?.name;
+  const rootPath = offer.options.get('17')?.text;
+  const nextServer = offer.options.get('66')?.text ?? offer.network?.nextServer?.value;
+  if (nextServer && host && nextServer !== host)
+    notes.push(
+      `The router sends TFTP server ${nextServer}; QEMU's TFTP server answers at ${host} instead, ` +
+        `serving the same folder (${view.tftpRoot ?? 'none'}).`,
+    );
+  if (!bootFile)
+    throw new VmError(
+      `The router config gives ${machine} (${firmware.toUpperCase()}) no boot file ` +
+        '(no option 67 and no boot-file-name): fix that first (see the Boot Chain view).',
+    );
+  return { machine, bootFile, ...(rootPath ? { rootPath } : {}), ...(lease ? { lease } : {}) };
+}
 
-  // QEMU's NIC ROM is iPXE already: an iPXE binary as the boot file would ask DHCP again, get the same file and
-  // loop (slirp cannot tell the second request apart). The router's setup does `dhcp && chain ${root-path}`.
+/**
+ * What QEMU's DHCP sends as the boot file. QEMU's NIC ROM is iPXE already: an iPXE binary as the boot file
+ * would ask DHCP again, get the same file and loop (slirp cannot tell the second request apart). The router's
+ * setup does `dhcp && chain ${root-path}`, so the VM gets option 17 instead.
+ */
+function qemuBootFile(offer: RouterOffer, firmware: Firmware, notes: string[]): string {
+  let bootFile = offer.bootFile;
   const loader = loaderOf(bootFile);
   if (!URL_SCHEME.test(bootFile) && loader.family === 'ipxe') {
-    if (!rootPath)
+    if (!offer.rootPath)
       throw new VmError(
-        `The boot file ${escapeControl(bootFile)} is iPXE, which under QEMU (whose network card already runs iPXE) would loop, and the router sends no option 17 (root-path) to chain to. Add option 17 with the boot script's URL.`,
+        `The boot file ${escapeControl(bootFile)} is iPXE, which under QEMU (whose network card already runs iPXE) ` +
+          "would loop, and the router sends no option 17 (root-path) to chain to. Add option 17 with the boot script's URL.",
       );
     notes.push(
-      `${bootFile} is iPXE: QEMU's network card runs iPXE already, so the VM is handed option 17 (${rootPath}) as its boot file, as the embedded \`dhcp && chain \${root-path}\` would chain it.`,
+      `${bootFile} is iPXE: QEMU's network card runs iPXE already, so the VM is handed option 17 (${offer.rootPath}) ` +
+        'as its boot file, as the embedded `dhcp && chain ${root-path}` would chain it.',
     );
-    bootFile = rootPath;
+    bootFile = offer.rootPath;
   }
   if (loader.firmware && loader.firmware !== firmware && !URL_SCHEME.test(bootFile))
     notes.push(
-      `${bootFile} is a ${loader.firmware.toUpperCase()} loader but the VM boots ${firmware.toUpperCase()}: expect the firmware to refuse it.`,
+      `${bootFile} is a ${loader.firmware.toUpperCase()} loader but the VM boots ${firmware.toUpperCase()}: ` +
+        'expect the firmware to refuse it.',
     );
+  return bootFile;
+}
 
-  // The boot file must be there, or the VM stops right after DHCP.
+/** The boot file must be there, or the VM stops right after DHCP. */
+function checkBootFileThere(view: SiteView, bootFile: string): void {
   if (URL_SCHEME.test(bootFile)) {
-    const local = bootFile.startsWith('http') ? servedPath(site.http, bootFile) : undefined;
-    if (site.http && bootFile.startsWith(site.http.baseUrl) && local && !existsSync(local))
+    const local = bootFile.startsWith('http') ? servedPath(view.http, bootFile) : undefined;
+    if (view.http && bootFile.startsWith(view.http.baseUrl) && local && !existsSync(local))
       throw new VmError(
-        `The boot file ${escapeControl(bootFile)} is not in the HTTP folder (${local}): the VM would stop after DHCP. Add the file or correct the URL (see the Boot Chain view).`,
+        `The boot file ${escapeControl(bootFile)} is not in the HTTP folder (${local}): the VM would stop after DHCP. ` +
+          'Add the file or correct the URL (see the Boot Chain view).',
       );
-  } else if (site.tftpRoot && !existsSync(join(site.tftpRoot, bootFile))) {
+  } else if (view.tftpRoot && !existsSync(join(view.tftpRoot, bootFile))) {
     throw new VmError(
-      `The boot file ${escapeControl(bootFile)} is not in the TFTP folder (${site.tftpRoot}): the VM would stop after DHCP. Add it (Debian: pxelinux, syslinux-efi or ipxe) or correct option 67.`,
+      `The boot file ${escapeControl(bootFile)} is not in the TFTP folder (${view.tftpRoot}): ` +
+        'the VM would stop after DHCP. Add it (Debian: pxelinux, syslinux-efi or ipxe) or correct option 67.',
     );
   }
+}
 
-  // Every HTTP host the site names: the base URL's host and the NAS.
-  const httpHosts = new Map<string, { host: string; port: number }>();
+/** Every HTTP host the site names: the base URL's host and a URL boot file's (none off the site's network). */
+function httpHostsOf(view: SiteView, bootFile: string, net: string | undefined): VmPlan['httpHosts'] {
+  const hosts = new Map<string, { host: string; port: number }>();
   const addHost = (url: string | undefined): void => {
     if (!url) return;
     try {
       const u = new URL(url);
       if (u.protocol !== 'http:' || !isIpv4(u.hostname)) return;
       const port = Number(u.port || 80);
-      httpHosts.set(`${u.hostname}:${port}`, { host: u.hostname, port });
+      hosts.set(`${u.hostname}:${port}`, { host: u.hostname, port });
     } catch {
       // not a URL
     }
   };
-  addHost(site.http?.baseUrl);
+  addHost(view.http?.baseUrl);
   if (URL_SCHEME.test(bootFile)) addHost(bootFile);
-  if (!net) httpHosts.clear();
-  if (!site.http) notes.push('The site has no http section: nothing is served over HTTP to the VM.');
-  if (!site.tftpRoot) notes.push('The site has no tftp.root: QEMU serves no TFTP.');
+  return net ? [...hosts.values()] : [];
+}
+
+export function vmPlan(siteFile: string, request: VmRequest = {}): VmPlan {
+  // One read, typed by the loader (a wrongly typed field is refused, naming it): the model for network and vm,
+  // the view for the rest.
+  const site = refusedAsVmError(() => loadSite(siteFile));
+  const view = siteView(siteFile, site);
+  const { firmware, mac, memoryMiB, timeoutSeconds } = machineOf(site, request);
+  const notes: string[] = [];
+  const { net, host } = userNetwork(site, siteFile, notes);
+  const offer = routerOffer(view, { firmware, mac, ...(host ? { host } : {}) }, notes);
+  const lease = offer.lease;
+  const routerConfig = view.routerConfig;
+  const dhcpStart = lease?.address ? leaseStart(lease.address, { mac, net, host, routerConfig }, notes) : undefined;
+  const bootFile = qemuBootFile(offer, firmware, notes);
+  checkBootFileThere(view, bootFile);
+  const httpHosts = httpHostsOf(view, bootFile, net);
+  if (!view.http) notes.push('The site has no http section: nothing is served over HTTP to the VM.');
+  if (!view.tftpRoot) notes.push('The site has no tftp.root: QEMU serves no TFTP.');
   return {
-    site,
+    site: view,
     firmware,
     mac,
-    machine,
+    machine: offer.machine,
     ...(net ? { net } : {}),
     ...(host ? { host } : {}),
     ...(dhcpStart ? { dhcpStart } : {}),
     bootFile,
-    ...(site.tftpRoot ? { tftpRoot: site.tftpRoot } : {}),
-    httpHosts: [...httpHosts.values()],
+    ...(view.tftpRoot ? { tftpRoot: view.tftpRoot } : {}),
+    httpHosts,
     memoryMiB,
     timeoutSeconds,
     notes,

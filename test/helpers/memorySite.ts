@@ -2,7 +2,7 @@
 import { dirname, join, posix } from 'node:path';
 import type { FileView } from '../../lib/core/ruleContext';
 import { buildChain, type Chain, type ChainInputs, type Hop } from '../../lib/chain';
-import { siteView } from '../../lib/site/context';
+import { siteView } from '../../lib/site/view';
 
 export const ROOT = '/site';
 export type Entry = string | { link: string };

@@ -108,7 +108,7 @@ export function hostileSite(): fc.Arbitrary<unknown> {
 
 /** Runs the loader on the file's text and what uses its result; undefined when all went as it should. */
 export function checkSite(json: unknown): string | undefined {
-  let site: Record<string, unknown>;
+  let site: object;
   try {
     site = parseSiteText(JSON.stringify(json), 'pxe-site.json');
   } catch (error) {

@@ -2,7 +2,7 @@ import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { LookupError, normalizeMac, hexIp } from '../../../lib/languages';
 import { explainLookup } from '../../../lib/languages';
-import { diskFiles, findSiteFile, readSite } from '../../../lib/site';
+import { diskFiles, readSite, siteOf } from '../../../lib/site';
 
 /** The TFTP root: the folder above the open pxelinux.cfg/ file, else the workspace's site file. */
 function tftpRoot(): string | undefined {
@@ -10,7 +10,7 @@ function tftpRoot(): string | undefined {
   if (active?.scheme === 'file' && /[\\/]pxelinux\.cfg[\\/][^\\/]+$/.test(active.fsPath))
     return dirname(dirname(active.fsPath));
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-  const site = folder ? findSiteFile(folder, diskFiles()) : undefined;
+  const site = folder ? siteOf(folder) : undefined;
   return site ? readSite(site)?.tftpRoot : undefined;
 }
 

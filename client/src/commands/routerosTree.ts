@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { parseJsonCapped, UntrustedInputError } from '../../../lib/core';
-import { loadSiteJson } from '../../../lib/site';
 import { TreeError, treeFromInspect } from '../../../lib/languages';
-import { diskFiles, findSiteFile } from '../../../lib/site';
+import { loadSite, siteOf, type SiteTarget } from '../../../lib/site';
 import { downloadTree, DownloadError, treeUrl } from '../../../lib/router';
 import { walkRouterTree, WalkError } from '../../../lib/router';
 import { secretKeyOf } from './deploy';
@@ -95,9 +94,10 @@ async function fromFile(): Promise<Uint8Array | undefined> {
   return picked?.[0] ? vscode.workspace.fs.readFile(picked[0]) : undefined;
 }
 
-/** Asks for the router (defaults from pxe-site.json's router target) and reads its tree over the API. */
-async function fromRouter(context: vscode.ExtensionContext): Promise<Uint8Array | undefined> {
-  const target = routerTarget();
+type RouterDefaults = (SiteTarget & { host: string }) | undefined;
+
+/** The API endpoint, asked with the site's router target as the default; TLS asked for an unusual port. */
+async function askEndpoint(target: RouterDefaults): Promise<{ host: string; port: number; tls: boolean } | undefined> {
   const address = await vscode.window.showInputBox({
     title: 'Router API address',
     prompt: 'host:port of the RouterOS API (8729 with TLS, 8728 plain)',
@@ -108,21 +108,27 @@ async function fromRouter(context: vscode.ExtensionContext): Promise<Uint8Array 
   if (!address) return undefined;
   const [host, portText] = address.trim().split(/:(?=\d+$)/);
   const port = Number(portText ?? 8729);
+  if (!host) return undefined;
   // 8729 is api-ssl and 8728 the plain API; for another port, ask.
-  let tls = port !== 8728;
-  if (port !== 8728 && port !== 8729) {
-    const mode = await vscode.window.showQuickPick(
-      [
-        { label: 'TLS (api-ssl)', id: 'tls' },
-        { label: 'Plain API (only on a trusted network)', id: 'plain' },
-      ],
-      { title: `How does ${host}:${port} speak the API?` },
-    );
-    if (!mode) return undefined;
-    tls = mode.id === 'tls';
-  }
+  if (port === 8728 || port === 8729) return { host, port, tls: port !== 8728 };
+  const mode = await vscode.window.showQuickPick(
+    [
+      { label: 'TLS (api-ssl)', id: 'tls' },
+      { label: 'Plain API (only on a trusted network)', id: 'plain' },
+    ],
+    { title: `How does ${host}:${port} speak the API?` },
+  );
+  return mode ? { host, port, tls: mode.id === 'tls' } : undefined;
+}
+
+/** Asks for the router (defaults from pxe-site.json's router target) and reads its tree over the API. */
+async function fromRouter(context: vscode.ExtensionContext): Promise<Uint8Array | undefined> {
+  const target = routerTarget();
+  const endpoint = await askEndpoint(target);
+  if (!endpoint) return undefined;
+  const { host, port, tls } = endpoint;
   const user = await vscode.window.showInputBox({ title: 'Router API user', value: target?.user ?? 'admin' });
-  if (!user || !host) return undefined;
+  if (!user) return undefined;
   // The same secret Deploy to Router… uses for this user on this router (one password per router user).
   const secretKey = secretKeyOf('password', {
     name: 'router',
@@ -130,15 +136,14 @@ async function fromRouter(context: vscode.ExtensionContext): Promise<Uint8Array 
     port: target?.host === host ? (target.port ?? 22) : 22,
     user,
   });
-  let password = await context.secrets.get(secretKey);
-  if (password === undefined) {
-    password = await vscode.window.showInputBox({
+  const password =
+    (await context.secrets.get(secretKey)) ??
+    (await vscode.window.showInputBox({
       title: `Password for ${user}@${host}`,
       prompt: "Kept in the editor's secret storage, never in settings or pxe-site.json",
       password: true,
-    });
-    if (password === undefined) return undefined;
-  }
+    }));
+  if (password === undefined) return undefined;
   try {
     const tree = await vscode.window.withProgress(
       {
@@ -153,7 +158,7 @@ async function fromRouter(context: vscode.ExtensionContext): Promise<Uint8Array 
           host,
           port,
           user,
-          password: password as string,
+          password,
           tls,
           ...(target?.apiCertificate && target.host === host ? { certificate: target.apiCertificate } : {}),
           signal: controller.signal,
@@ -169,28 +174,14 @@ async function fromRouter(context: vscode.ExtensionContext): Promise<Uint8Array 
   }
 }
 
-function routerTarget():
-  | { host: string; port?: number; user?: string; apiPort?: number; apiTls?: boolean; apiCertificate?: string }
-  | undefined {
+/** The workspace site's MikroTik target with a host, to offer its address (undefined: the user types it). */
+function routerTarget(): RouterDefaults {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-  const site = folder ? findSiteFile(folder, diskFiles()) : undefined;
+  const site = folder ? siteOf(folder) : undefined;
   if (!site) return undefined;
   try {
-    const json = loadSiteJson(site) as {
-      targets?: Record<
-        string,
-        {
-          kind?: string;
-          host: string;
-          port?: number;
-          user?: string;
-          apiPort?: number;
-          apiTls?: boolean;
-          apiCertificate?: string;
-        }
-      >;
-    };
-    return Object.values(json.targets ?? {}).find((t) => t.kind === 'mikrotik');
+    const targets = Object.values(loadSite(site).targets ?? {});
+    return targets.find((t): t is SiteTarget & { host: string } => t.kind === 'mikrotik' && Boolean(t.host));
   } catch {
     return undefined; // an unreadable site file: the user types the address
   }

@@ -1,6 +1,8 @@
 /** PXE: Update Fedora CoreOS Images — the image updater with a cancellable progress notification. */
 import * as vscode from 'vscode';
 import { loadNasTarget, targetNames, type NasTarget, type Secrets } from '../../../lib/deploy';
+import { loadSite } from '../../../lib/site';
+import { workspaceSiteFiles } from '../sites';
 import {
   clock,
   ImageError,
@@ -12,19 +14,20 @@ import {
   type UpdateResult,
 } from '../../../lib/images';
 
-/** The site files of the workspace that declare `images`. */
-async function sitesWithImages(): Promise<vscode.Uri[]> {
-  const files = await vscode.workspace.findFiles('**/pxe-site.json', '**/node_modules/**', 50);
+/**
+ * The site files of the workspace that declare `images`, and those that do not load (picked, their error says
+ * what to fix, rather than "no site file with images").
+ */
+function sitesWithImages(): vscode.Uri[] {
   const found: vscode.Uri[] = [];
-  for (const uri of files) {
+  for (const file of workspaceSiteFiles()) {
+    let images = true;
     try {
-      const json = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8')) as {
-        images?: unknown;
-      };
-      if (json.images) found.push(uri);
+      images = loadSite(file).images !== undefined;
     } catch {
-      // A site file that does not parse has its own diagnostics.
+      // Kept: choosing it shows the site file's error.
     }
+    if (images) found.push(vscode.Uri.file(file));
   }
   return found;
 }
@@ -38,7 +41,7 @@ export async function updateImagesCommand(
   let site = siteFile;
   const fromQuickFix = siteFile !== undefined;
   if (!site) {
-    const sites = await sitesWithImages();
+    const sites = sitesWithImages();
     if (!sites.length) {
       const create = 'Create Site File';
       const answer = await vscode.window.showErrorMessage(

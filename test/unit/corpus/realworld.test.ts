@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintPaths, lintText } from '../../../lib/engine';
-import { diskContext } from '../../../lib/site/context';
+import { diskContext } from '../../../lib/site/view';
 
 const CORPUS = resolve('test/corpus/realworld');
 const LANGUAGES = ['ipxe', 'pxelinux', 'routeros', 'ignition'] as const;

@@ -14,7 +14,8 @@ import { lintText } from '../../../lib/engine';
 import { parseStrictJson } from '../../../lib/json/parse';
 import { ignition } from '../../../lib/languages/ignition';
 import { buildChain, readDisk, type Hop } from '../../../lib/chain';
-import { diskFiles, readSite } from '../../../lib/site/context';
+import { diskFiles } from '../../../lib/site/disk';
+import { readSite } from '../../../lib/site/view';
 
 const arrays = (n: number): string => `${'['.repeat(n)}${']'.repeat(n)}`;
 /** A config that starts like Ignition and then nests `n` levels deep. */

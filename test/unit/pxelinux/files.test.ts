@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../../lib/engine';
-import { diskContext } from '../../../lib/site/context';
+import { diskContext } from '../../../lib/site/view';
 import { describeFindings, stripMarkers } from '../../helpers/markers';
 
 /** A workspace with a site file and a TFTP root holding `files`; returns the config's path. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LookupError, lookupOrder } from '../../../lib/languages/pxelinux/lookup';
 import { explainLookup, formatLookup } from '../../../lib/languages/pxelinux/lookupFiles';
-import { diskFiles } from '../../../lib/site/context';
+import { diskFiles } from '../../../lib/site/disk';
 
 describe('PXELINUX config lookup', () => {
   it('tries the UUID, 01-<mac>, the hex IP shortened digit by digit, then default', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../../lib/engine';
-import { diskContext } from '../../../lib/site/context';
+import { diskContext } from '../../../lib/site/view';
 import { flagged } from '../../helpers/markers';
 
 /** A site whose TFTP/HTTP folder holds lpxelinux.0 and boot.ipxe; returns the .rsc path. */

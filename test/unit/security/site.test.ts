@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { diskContext, loadSiteView, readSite } from '../../../lib/site/context';
-import { loadSiteJson, SiteFileError } from '../../../lib/site/load';
+import { diskContext, loadSiteView, readSite } from '../../../lib/site/view';
+import { loadSite, SiteFileError } from '../../../lib/site/load';
 import { checkSite, FULL_SITE, hostileSite } from '../../helpers/siteFuzz';
 
 function siteFile(json: unknown): string {
@@ -29,8 +29,8 @@ describe('the site loader refuses wrong types, naming the field', () => {
     ['targets.nas.port', withTarget({ port: '22' }), 'must be a whole number (it is "22")'],
   ])('%s', (field, json, why) => {
     const file = siteFile(json);
-    expect(() => loadSiteJson(file)).toThrow(SiteFileError);
-    expect(() => loadSiteJson(file)).toThrow(`\`${field}\` ${why}`);
+    expect(() => loadSite(file)).toThrow(SiteFileError);
+    expect(() => loadSite(file)).toThrow(`\`${field}\` ${why}`);
     expect(() => loadSiteView(file)).toThrow(/Fix the value in the site file/);
     // The editor's cached view gives nothing rather than a value of the wrong type.
     expect(readSite(file)).toBeUndefined();
@@ -43,10 +43,10 @@ describe('the site loader refuses wrong types, naming the field', () => {
   it('refuses a FIFO, a deep file and a huge file with their reasons', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pxe-site-'));
     execFileSync('mkfifo', [join(dir, 'pxe-site.json')]);
-    expect(() => loadSiteJson(join(dir, 'pxe-site.json'))).toThrow(/named pipe/);
-    expect(() => loadSiteJson(siteFile('['.repeat(20_000) + ']'.repeat(20_000)))).toThrow(/nested deeper than 256/);
-    expect(() => loadSiteJson(siteFile(`{"name":"${'x'.repeat(2 * 1024 * 1024)}"}`))).toThrow(/larger than 1 MiB/);
-    expect(() => loadSiteJson(siteFile('{"name": '))).toThrow(/not valid JSON/);
+    expect(() => loadSite(join(dir, 'pxe-site.json'))).toThrow(/named pipe/);
+    expect(() => loadSite(siteFile('['.repeat(20_000) + ']'.repeat(20_000)))).toThrow(/nested deeper than 256/);
+    expect(() => loadSite(siteFile(`{"name":"${'x'.repeat(2 * 1024 * 1024)}"}`))).toThrow(/larger than 1 MiB/);
+    expect(() => loadSite(siteFile('{"name": '))).toThrow(/not valid JSON/);
   });
 
   it('a `__proto__` key stays plain data (it would set the prototype and hide `nodes: 5` from the schema)', () => {
@@ -57,9 +57,7 @@ describe('the site loader refuses wrong types, naming the field', () => {
   });
 
   it('escapes control characters of the value it quotes', () => {
-    expect(() => loadSiteJson(siteFile({ ...FULL_SITE, vm: { memoryMiB: '\u001b[2J' } }))).toThrow(
-      '(it is "\\u001b[2J")',
-    );
+    expect(() => loadSite(siteFile({ ...FULL_SITE, vm: { memoryMiB: '\u001b[2J' } }))).toThrow('(it is "\\u001b[2J")');
   });
 });
 

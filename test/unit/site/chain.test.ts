@@ -3,7 +3,8 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintPaths, lintText } from '../../../lib/engine';
 import { buildChain, isBroken, readDisk, type Chain, type Hop } from '../../../lib/chain';
-import { diskFiles, readSite } from '../../../lib/site/context';
+import { diskFiles } from '../../../lib/site/disk';
+import { readSite } from '../../../lib/site/view';
 import { BASE_SITE, firstBad, hopList, LOADERS, memoryChain, problemsIn, ROOT } from '../../helpers/memorySite';
 
 function diskChain(siteFile: string): Chain {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../../lib/engine';
-import { diskFiles } from '../../../lib/site/context';
+import { diskFiles } from '../../../lib/site/disk';
 import { followLink } from '../../../lib/site/links';
 
 /** A site folder on disk: `tftp/` with the given files (text) and symlinks (`{ link }`). */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { render } from '../../../lib/core/template';
 import { lintText } from '../../../lib/engine';
-import { diskContext } from '../../../lib/site/context';
+import { diskContext } from '../../../lib/site/view';
 
 function cluster(): string {
   const root = join(mkdtempSync(join(tmpdir(), 'pxe-nodes-')), 'cluster');

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { chainPage, clientSvg, type Where } from '../../../lib/chain/render';
 import { buildChain, readDisk } from '../../../lib/chain';
 import { chainData, type ChainData } from '../../../lib/chain/serialize';
-import { diskFiles, readSite } from '../../../lib/site/context';
+import { diskFiles } from '../../../lib/site/disk';
+import { readSite } from '../../../lib/site/view';
 
 function data(siteFile: string): ChainData<Where> {
   const chain = buildChain({ site: readSite(resolve(siteFile))!, files: diskFiles(), read: readDisk });

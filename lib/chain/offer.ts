@@ -1,9 +1,9 @@
 /**
  * What the router hands out, read from the site's RouterOS script: options, option sets, networks, leases and
- * option-93 matchers, resolved into the options each kind of machine receives.
+ * option-93 matchers, resolved into the offer each kind of machine receives, and the boot file it names.
  */
 import type { RouterOsScript } from '../languages/routeros';
-import { arg, dhcpModelOf, OPTION_MENU, SET_MENU } from '../languages/routeros/dhcp';
+import { arg, dhcpModelOf, OPTION_MENU, SET_MENU } from '../languages/routeros/dhcpModel';
 import { parseOptionValue } from '../languages/routeros/optionValue';
 import type { Argument, Statement } from '../languages/routeros/statements';
 import { inSubnet } from '../core/ipv4';
@@ -108,6 +108,83 @@ function matcherFirmware(code: string | undefined, value: string | undefined): F
   return undefined;
 }
 
+/** Reads one `add` statement of the DHCP menus into the facts. */
+type Reader = (facts: DhcpFacts, s: Statement, place: (start: number, end: number) => Place) => void;
+
+const valuePlace = (place: (start: number, end: number) => Place, a: Argument): Place =>
+  place(a.valueStart, a.valueEnd);
+
+const readOption: Reader = (facts, s, place) => {
+  const name = arg(s, 'name')?.value;
+  if (!name) return;
+  const value = arg(s, 'value');
+  const text = optionString(value?.value);
+  facts.options.set(name, {
+    name,
+    code: arg(s, 'code')?.value ?? '',
+    ...(text !== undefined ? { text } : {}),
+    at: value ? valuePlace(place, value) : place(s.start, s.end),
+  });
+};
+
+const readSet: Reader = (facts, s) => {
+  const name = arg(s, 'name')?.value;
+  if (name) facts.sets.set(name, list(arg(s, 'options')));
+};
+
+const readNetwork: Reader = (facts, s, place) => {
+  const next = arg(s, 'next-server');
+  const boot = arg(s, 'boot-file-name');
+  const address = arg(s, 'address')?.value;
+  facts.networks.push({
+    ...(address ? { address } : {}),
+    ...(next?.value && next.value !== '0.0.0.0'
+      ? { nextServer: { value: next.value, at: valuePlace(place, next) } }
+      : {}),
+    ...(boot?.value ? { bootFile: { value: boot.value, at: valuePlace(place, boot) } } : {}),
+    sets: list(arg(s, 'dhcp-option-set')),
+    options: list(arg(s, 'dhcp-option')),
+    statement: s,
+    at: place(s.start, s.end),
+  });
+};
+
+const readLease: Reader = (facts, s, place) => {
+  const mac = arg(s, 'mac-address')?.value;
+  if (!mac) return;
+  const address = arg(s, 'address')?.value;
+  const comment = arg(s, 'comment')?.value;
+  facts.leases.push({
+    mac: mac.toLowerCase(),
+    ...(address ? { address } : {}),
+    sets: list(arg(s, 'dhcp-option-set')),
+    ...(comment ? { comment } : {}),
+    at: place(s.start, s.end),
+  });
+};
+
+const readTftp: Reader = (facts, s, place) => {
+  const req = arg(s, 'req-filename');
+  const real = arg(s, 'real-filename');
+  if (req?.value !== undefined && real?.value)
+    facts.tftp.push({ req: req.value, real: real.value, at: valuePlace(place, real) });
+};
+
+const readMatcher: Reader = (facts, s, place) => {
+  const firmware = matcherFirmware(arg(s, 'code')?.value, arg(s, 'value')?.value);
+  const set = arg(s, 'option-set')?.value;
+  if (firmware && set) facts.matchers.push({ firmware, set, at: place(s.start, s.end) });
+};
+
+const READERS = new Map<string, Reader>([
+  [OPTION_MENU, readOption],
+  [SET_MENU, readSet],
+  ['/ip dhcp-server network', readNetwork],
+  ['/ip dhcp-server lease', readLease],
+  ['/ip tftp', readTftp],
+  ['/ip dhcp-server matcher', readMatcher],
+]);
+
 export function dhcpFacts(file: string, script: RouterOsScript): DhcpFacts {
   const facts: DhcpFacts = {
     file,
@@ -119,56 +196,9 @@ export function dhcpFacts(file: string, script: RouterOsScript): DhcpFacts {
     matchers: [],
   };
   const place = (start: number, end: number): Place => ({ file, start, end });
-  const valuePlace = (a: Argument): Place => place(a.valueStart, a.valueEnd);
   for (const s of dhcpModelOf(script).statements) {
     if (s.command?.text !== 'add' || arg(s, 'disabled')?.value === 'yes') continue;
-    const name = arg(s, 'name')?.value;
-    if (s.menu === OPTION_MENU && name) {
-      const value = arg(s, 'value');
-      const text = optionString(value?.value);
-      facts.options.set(name, {
-        name,
-        code: arg(s, 'code')?.value ?? '',
-        ...(text !== undefined ? { text } : {}),
-        at: value ? valuePlace(value) : place(s.start, s.end),
-      });
-    } else if (s.menu === SET_MENU && name) {
-      facts.sets.set(name, list(arg(s, 'options')));
-    } else if (s.menu === '/ip dhcp-server network') {
-      const next = arg(s, 'next-server');
-      const boot = arg(s, 'boot-file-name');
-      const address = arg(s, 'address')?.value;
-      facts.networks.push({
-        ...(address ? { address } : {}),
-        ...(next?.value && next.value !== '0.0.0.0' ? { nextServer: { value: next.value, at: valuePlace(next) } } : {}),
-        ...(boot?.value ? { bootFile: { value: boot.value, at: valuePlace(boot) } } : {}),
-        sets: list(arg(s, 'dhcp-option-set')),
-        options: list(arg(s, 'dhcp-option')),
-        statement: s,
-        at: place(s.start, s.end),
-      });
-    } else if (s.menu === '/ip dhcp-server lease') {
-      const mac = arg(s, 'mac-address')?.value;
-      if (!mac) continue;
-      const address = arg(s, 'address')?.value;
-      const comment = arg(s, 'comment')?.value;
-      facts.leases.push({
-        mac: mac.toLowerCase(),
-        ...(address ? { address } : {}),
-        sets: list(arg(s, 'dhcp-option-set')),
-        ...(comment ? { comment } : {}),
-        at: place(s.start, s.end),
-      });
-    } else if (s.menu === '/ip tftp') {
-      const req = arg(s, 'req-filename');
-      const real = arg(s, 'real-filename');
-      if (req?.value !== undefined && real?.value)
-        facts.tftp.push({ req: req.value, real: real.value, at: valuePlace(real) });
-    } else if (s.menu === '/ip dhcp-server matcher') {
-      const firmware = matcherFirmware(arg(s, 'code')?.value, arg(s, 'value')?.value);
-      const set = arg(s, 'option-set')?.value;
-      if (firmware && set) facts.matchers.push({ firmware, set, at: place(s.start, s.end) });
-    }
+    READERS.get(s.menu)?.(facts, s, place);
   }
   return facts;
 }
@@ -201,4 +231,26 @@ export function offerFor(facts: DhcpFacts, firmware: Firmware, lease?: LeaseFact
   facts.matchers.filter((m) => m.firmware === firmware).forEach((m) => addSet(m.set));
   lease?.sets.forEach(addSet);
   return { options, sets, ...(network ? { network } : {}) };
+}
+
+/** The boot file an offer names: option 67 when it sends text, else the network's boot-file-name. */
+export interface BootFile {
+  name: string;
+  /** Where it is set: option 67's value, or the network's boot-file-name. */
+  at: Place;
+  /** True when option 67 names it (option 67 wins over boot-file-name, as firmware reads it). */
+  fromOption67: boolean;
+}
+
+/**
+ * The boot file a machine is handed. The firmware-dependent choice (option 93 / vendor-class matchers, a
+ * lease's option set) is already in the offer (`offerFor`); this is the one place that reads the file from it.
+ */
+export function bootFileOf(offer: Offer): BootFile | undefined {
+  const option67 = offer.options.get('67');
+  // An option 67 that sends empty text names no file, and the network's is not asked (firmware takes option 67 as sent).
+  if (option67?.text !== undefined)
+    return option67.text ? { name: option67.text, at: option67.at, fromOption67: true } : undefined;
+  const network = offer.network?.bootFile;
+  return network ? { name: network.value, at: network.at, fromOption67: false } : undefined;
 }
