@@ -19,6 +19,7 @@ import {
 } from '../../../lib/deploy';
 import { clock, mib } from '../../../lib/images';
 import { pickSiteTarget } from '../sitePick';
+import { workspaceSiteFiles } from '../sites';
 
 export const PLAN_SCHEME = 'pxe-plan';
 export const REMOTE_SCHEME = 'pxe-remote';
@@ -297,7 +298,7 @@ export class DeployUi implements vscode.Disposable {
   /** Targets with "uploadOnSave": a saved file under their folder goes up on its own. */
   private async uploadOnSave(doc: vscode.TextDocument): Promise<void> {
     if (doc.uri.scheme !== 'file') return;
-    const files = await vscode.workspace.findFiles('**/pxe-site.json', '**/node_modules/**', 20);
+    const files = workspaceSiteFiles().map((f) => vscode.Uri.file(f));
     for (const uri of files) {
       let names: { name: string; kind: string }[];
       try {

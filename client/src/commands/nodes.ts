@@ -3,14 +3,15 @@ import * as vscode from 'vscode';
 import { readSite } from '../../../lib/site';
 import { nodeFileLine, NodesError, nodesSummary, planNodes, writeNodes } from '../../../lib/nodes';
 import { PLAN_SCHEME, type Documents } from './deploy';
+import { workspaceSiteFiles } from '../sites';
 
 export async function generateNodesCommand(
   documents: Documents,
   log: vscode.LogOutputChannel,
 ): Promise<{ written: string[]; skipped: string[] } | undefined> {
-  const files = (await vscode.workspace.findFiles('**/pxe-site.json', '**/node_modules/**', 50)).filter(
-    (f) => readSite(f.fsPath)?.fleet?.nodes.length,
-  );
+  const files = workspaceSiteFiles()
+    .map((f) => vscode.Uri.file(f))
+    .filter((f) => readSite(f.fsPath)?.fleet?.nodes.length);
   if (!files.length) {
     void vscode.window.showErrorMessage(
       'PXE: no pxe-site.json here has "nodes": add the node table (name, mac, ip, firmware, profile) and "profiles" first.',

@@ -7,6 +7,7 @@ import { parseRouterOs } from '../../../lib/languages';
 import { dhcpFacts } from '../../../lib/chain';
 import { loadSiteView, readSite } from '../../../lib/site';
 import { readTextOrUndefined } from '../../../lib/core';
+import { workspaceSiteFiles } from '../sites';
 import {
   stageLine,
   STAGE_NAME,
@@ -134,7 +135,7 @@ export class VmUi implements vscode.TreeDataProvider<Row>, vscode.Disposable {
   // ---- choosing the site, firmware and machine -------------------------------------------------
 
   private async pickSite(): Promise<string | undefined> {
-    const files = await vscode.workspace.findFiles('**/pxe-site.json', '**/node_modules/**', 50);
+    const files = workspaceSiteFiles().map((f) => vscode.Uri.file(f));
     if (!files.length) {
       void vscode.window
         .showErrorMessage(
@@ -337,7 +338,7 @@ export class VmUi implements vscode.TreeDataProvider<Row>, vscode.Disposable {
                 (scope as vscode.WorkspaceFolder).uri ?? vscode.workspace.workspaceFolders?.[0]?.uri,
                 definition.site,
               ).fsPath
-            : (await vscode.workspace.findFiles('**/pxe-site.json', '**/node_modules/**', 1))[0]?.fsPath;
+            : workspaceSiteFiles()[0];
           setTimeout(() => {
             void (async () => {
               if (!siteFile) {
