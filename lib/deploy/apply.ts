@@ -111,38 +111,41 @@ class Job {
       );
     const tmp = `${dir}/.${posix.basename(final)}.pxe-upload-${rand()}.tmp`;
     this.temps.add(tmp);
-    if (entry.kind === 'link') {
-      await this.remote.symlink(entry.linkTarget ?? '', tmp);
-    } else {
-      const local = join(target.localRoot, ...entry.path.split('/'));
-      let sent = 0;
-      await this.remote.put(local, tmp, (total) => {
-        onBytes(total - sent);
-        sent = total;
-      });
-      const stat = await this.remote.stat(tmp);
-      if (stat?.size !== entry.size) {
-        await this.remote.unlink(tmp).catch(() => undefined);
-        throw new DeployError(
-          `${entry.path}: the NAS has ${stat?.size ?? 'no'} bytes after the upload, not ${entry.size}; the old file was left in place. Deploy again.`,
-        );
-      }
-      if (target.verifyHash) {
-        const [mine, theirs] = await Promise.all([
-          sha256Of(local),
-          this.remote.exec(`sha256sum -- ${quote(tmp)}`, 600_000),
-        ]);
-        if (theirs.code !== 0 || !theirs.stdout.startsWith(mine)) {
-          await this.remote.unlink(tmp).catch(() => undefined);
-          throw new DeployError(
-            `${entry.path}: the uploaded copy does not match (sha256); the old file was left in place. Deploy again.`,
-          );
-        }
-      }
-      await this.remote.utimes(tmp, entry.mtime);
-    }
+    if (entry.kind === 'link') await this.remote.symlink(entry.linkTarget ?? '', tmp);
+    else await this.uploadFile(entry, tmp, onBytes);
     await this.replace(tmp, final);
     this.temps.delete(tmp);
+  }
+
+  /** The file to its temp name, checked (size, and sha256 when asked), with the local time. */
+  private async uploadFile(entry: PlanEntry, tmp: string, onBytes: (n: number) => void): Promise<void> {
+    const local = join(this.plan.target.localRoot, ...entry.path.split('/'));
+    let sent = 0;
+    await this.remote.put(local, tmp, (total) => {
+      onBytes(total - sent);
+      sent = total;
+    });
+    const stat = await this.remote.stat(tmp);
+    if (stat?.size !== entry.size) {
+      await this.remote.unlink(tmp).catch(() => undefined);
+      throw new DeployError(
+        `${entry.path}: the NAS has ${stat?.size ?? 'no'} bytes after the upload, not ${entry.size}; ` +
+          'the old file was left in place. Deploy again.',
+      );
+    }
+    if (this.plan.target.verifyHash) {
+      const [mine, theirs] = await Promise.all([
+        sha256Of(local),
+        this.remote.exec(`sha256sum -- ${quote(tmp)}`, 600_000),
+      ]);
+      if (theirs.code !== 0 || !theirs.stdout.startsWith(mine)) {
+        await this.remote.unlink(tmp).catch(() => undefined);
+        throw new DeployError(
+          `${entry.path}: the uploaded copy does not match (sha256); the old file was left in place. Deploy again.`,
+        );
+      }
+    }
+    await this.remote.utimes(tmp, entry.mtime);
   }
 
   /** After a reconnect: remove temp files an interrupted upload left behind. */
@@ -175,7 +178,9 @@ async function placeSnippet(job: Job, plan: Plan, content: string): Promise<void
   await job.remote.unlink(tmp).catch(() => undefined);
   if (installed.code !== 0)
     throw new DeployError(
-      `Cannot install the nginx snippet with sudo (${installed.output || `exit ${installed.code}`}). Let ${plan.target.user} run install and nginx with sudo without a password on the NAS, or set targets.${plan.target.name}.sudo to false if it may write ${posix.dirname(nginx.remote)}.`,
+      `Cannot install the nginx snippet with sudo (${installed.output || `exit ${installed.code}`}). ` +
+        `Let ${plan.target.user} run install and nginx with sudo without a password on the NAS, ` +
+        `or set targets.${plan.target.name}.sudo to false if it may write ${posix.dirname(nginx.remote)}.`,
     );
 }
 
@@ -191,93 +196,32 @@ async function deployNginx(job: Job, plan: Plan, log: (line: string) => void): P
     else if (nginx.sudo) await privileged(job.remote, `rm -f ${quote(n.remote)}`, true);
     else await job.remote.unlink(n.remote).catch(() => undefined);
     throw new DeployError(
-      `nginx -t failed with the new snippet, so it was rolled back (${n.previous !== undefined ? 'the previous one is back' : 'removed'}); the files were deployed. nginx said: ${test.output || `exit ${test.code}`}. Fix ${n.generated ? "the site's HTTP settings" : 'the local snippet'} and deploy again.`,
+      `nginx -t failed with the new snippet, so it was rolled back ` +
+        `(${n.previous !== undefined ? 'the previous one is back' : 'removed'}); the files were deployed. ` +
+        `nginx said: ${test.output || `exit ${test.code}`}. ` +
+        `Fix ${n.generated ? "the site's HTTP settings" : 'the local snippet'} and deploy again.`,
     );
   }
   const reload = await privileged(job.remote, nginx.reload, nginx.sudo);
   if (reload.code !== 0)
     throw new DeployError(
-      `nginx accepted the snippet but \`${nginx.reload}\` failed (${reload.output || `exit ${reload.code}`}): reload nginx on the NAS yourself.`,
+      `nginx accepted the snippet but \`${nginx.reload}\` failed (${reload.output || `exit ${reload.code}`}): ` +
+        'reload nginx on the NAS yourself.',
     );
   log('nginx: configuration tested and reloaded');
   return 'reloaded';
 }
 
 export async function applyPlan(remote: Remote, plan: Plan, options: ApplyOptions = {}): Promise<ApplyResult> {
-  const started = Date.now();
   const log = options.log ?? (() => undefined);
   const job = new Job(remote, plan, options);
-  const root = plan.target.remoteRoot;
+  const meter = new Meter(plan.bytes, options.progress);
   const work = plan.entries.filter((e) => e.action === 'add' || e.action === 'change' || e.fixTime);
-  const removals = plan.entries.filter((e) => e.action === 'remove');
-  let done = 0;
-  let sent = 0;
-  let last = 0;
-  const report = (file?: string): void => {
-    const now = Date.now();
-    if (!options.progress || now - last < 150) return;
-    last = now;
-    const seconds = (now - started) / 1000;
-    const rate = seconds > 0 ? sent / seconds : 0;
-    options.progress({
-      done,
-      total: plan.bytes,
-      bytesPerSecond: rate,
-      ...(rate > 0 && plan.bytes > done ? { etaSeconds: (plan.bytes - done) / rate } : {}),
-      ...(file ? { file } : {}),
-    });
-  };
-  const uploaded: string[] = [];
+  const { uploaded, reconnects } = await uploadAll(job, plan, work, meter, options, log);
   const removed: string[] = [];
-  let reconnects = 0;
-  const pending = new Set(work);
-  for (;;) {
-    try {
-      for (const stale of plan.stale.splice(0)) await job.remote.unlink(`${root}/${stale}`).catch(() => undefined);
-      const queue = [...pending];
-      const worker = async (): Promise<void> => {
-        try {
-          await drain();
-        } catch (error) {
-          queue.length = 0; // the other workers stop after their current file
-          throw error;
-        }
-      };
-      const drain = async (): Promise<void> => {
-        for (let entry = queue.shift(); entry; entry = queue.shift()) {
-          if (entry.fixTime && entry.action === 'same') await job.remote.utimes(`${root}/${entry.path}`, entry.mtime);
-          else {
-            await job.upload(entry, (n) => {
-              done += n;
-              sent += n;
-              report(entry!.path);
-            });
-            uploaded.push(entry.path);
-            log(`${entry.action === 'add' ? 'added' : 'updated'} ${entry.path}`);
-          }
-          pending.delete(entry);
-        }
-      };
-      await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
-      break;
-    } catch (error) {
-      if (options.signal?.aborted) throw new CancelledError();
-      if (
-        !(error instanceof DeployError) ||
-        !error.connectionLost ||
-        !options.reconnect ||
-        reconnects >= (options.retries ?? 2)
-      )
-        throw error;
-      reconnects++;
-      log(`the connection broke off (${error.message}); reconnecting to finish the ${pending.size} file(s) left`);
-      job.remote = await options.reconnect();
-      await job.cleanTemps();
-      done = plan.bytes - [...pending].reduce((n, e) => n + (e.kind === 'file' ? e.size : 0), 0);
-    }
-  }
+  const removals = plan.entries.filter((e) => e.action === 'remove');
   for (const entry of removals.sort((a, b) => b.path.length - a.path.length)) {
-    await job.remote.unlink(`${root}/${entry.path}`);
+    await job.remote.unlink(`${plan.target.remoteRoot}/${entry.path}`);
     removed.push(entry.path);
     log(`removed ${entry.path}`);
   }
@@ -286,9 +230,110 @@ export async function applyPlan(remote: Remote, plan: Plan, options: ApplyOption
   return {
     uploaded,
     removed,
-    bytes: sent,
-    seconds: (Date.now() - started) / 1000,
+    bytes: meter.sent,
+    seconds: meter.seconds(),
     ...(plan.nginx ? { nginx } : {}),
     reconnects,
   };
+}
+
+/** Bytes done and sent, reported at most every 150 ms with the rate and the time left. */
+class Meter {
+  private readonly started = Date.now();
+  private last = 0;
+  /** Bytes of the plan in place (after a reconnect: the files finished before it). */
+  done = 0;
+  /** Bytes sent over the wire in this apply. */
+  sent = 0;
+
+  constructor(
+    private readonly total: number,
+    private readonly progress: ApplyOptions['progress'],
+  ) {}
+
+  seconds(): number {
+    return (Date.now() - this.started) / 1000;
+  }
+
+  add(bytes: number, file: string): void {
+    this.done += bytes;
+    this.sent += bytes;
+    const now = Date.now();
+    if (!this.progress || now - this.last < 150) return;
+    this.last = now;
+    const seconds = this.seconds();
+    const rate = seconds > 0 ? this.sent / seconds : 0;
+    this.progress({
+      done: this.done,
+      total: this.total,
+      bytesPerSecond: rate,
+      ...(rate > 0 && this.total > this.done ? { etaSeconds: (this.total - this.done) / rate } : {}),
+      ...(file ? { file } : {}),
+    });
+  }
+}
+
+/** Uploads (and retimes) `work`; a lost connection is re-opened and only the files not finished go again. */
+async function uploadAll(
+  job: Job,
+  plan: Plan,
+  work: PlanEntry[],
+  meter: Meter,
+  options: ApplyOptions,
+  log: (line: string) => void,
+): Promise<{ uploaded: string[]; reconnects: number }> {
+  const uploaded: string[] = [];
+  const pending = new Set(work);
+  for (let reconnects = 0; ; reconnects++) {
+    try {
+      for (const stale of plan.stale.splice(0))
+        await job.remote.unlink(`${plan.target.remoteRoot}/${stale}`).catch(() => undefined);
+      await uploadPass(job, plan, pending, meter, options.concurrency ?? 4, (entry) => {
+        uploaded.push(entry.path);
+        log(`${entry.action === 'add' ? 'added' : 'updated'} ${entry.path}`);
+      });
+      return { uploaded, reconnects };
+    } catch (error) {
+      if (options.signal?.aborted) throw new CancelledError();
+      const retry = error instanceof DeployError && error.connectionLost && options.reconnect;
+      if (!retry || reconnects >= (options.retries ?? 2)) throw error;
+      log(`the connection broke off (${error.message}); reconnecting to finish the ${pending.size} file(s) left`);
+      job.remote = await retry();
+      await job.cleanTemps();
+      meter.done = plan.bytes - [...pending].reduce((n, e) => n + (e.kind === 'file' ? e.size : 0), 0);
+    }
+  }
+}
+
+/** One pass over the pending entries with `concurrency` workers; the first failure stops the others. */
+async function uploadPass(
+  job: Job,
+  plan: Plan,
+  pending: Set<PlanEntry>,
+  meter: Meter,
+  concurrency: number,
+  onUploaded: (entry: PlanEntry) => void,
+): Promise<void> {
+  const root = plan.target.remoteRoot;
+  const queue = [...pending];
+  const drain = async (): Promise<void> => {
+    for (let entry = queue.shift(); entry; entry = queue.shift()) {
+      const path = entry.path;
+      if (entry.fixTime && entry.action === 'same') await job.remote.utimes(`${root}/${path}`, entry.mtime);
+      else {
+        await job.upload(entry, (n) => meter.add(n, path));
+        onUploaded(entry);
+      }
+      pending.delete(entry);
+    }
+  };
+  const worker = async (): Promise<void> => {
+    try {
+      await drain();
+    } catch (error) {
+      queue.length = 0; // the other workers stop after their current file
+      throw error;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
 }

@@ -3,14 +3,16 @@ import { applyPlan, type ApplyResult, type DeployProgress } from './apply';
 import { CancelledError, DeployError } from './errors';
 import { listLocal } from './local';
 import { makePlan, type Plan } from './plan';
-import { connect, type ConnectOptions, type Remote } from './ssh';
+import { connect, type ConnectOptions } from './connect';
+import type { Remote } from './ssh';
 import type { NasTarget } from './target';
 import { chainUrls, verifyUrls, type UrlCheck } from './verify';
 
 export { CancelledError, DeployError, HostKeyError } from './errors';
 export { planLines, summary, upToDate, generatedSnippet, type Plan, type PlanEntry } from './plan';
 export { loadNasTarget, recordHostKey, targetNames, type NasTarget } from './target';
-export { connect, fingerprintOf, shellQuote, type Secrets, type SshTarget, Remote } from './ssh';
+export { connect, type ConnectOptions, type Secrets } from './connect';
+export { fingerprintOf, shellQuote, type SshTarget, Remote } from './ssh';
 export type { ApplyResult, DeployProgress } from './apply';
 export { brokenMachines, failed } from './verify';
 export type { UrlCheck } from './verify';
@@ -76,7 +78,8 @@ export async function deploy(target: NasTarget, options: DeployOptions): Promise
     if (options.signal?.aborted && !(error instanceof CancelledError)) throw new CancelledError();
     if (error instanceof DeployError) throw error;
     throw new DeployError(
-      `Deploy to ${target.name} failed unexpectedly (${String(error)}). Every remote file is either old or new; please report this with PXE: Show Logs.`,
+      `Deploy to ${target.name} failed unexpectedly (${String(error)}). ` +
+        'Every remote file is either old or new; please report this with PXE: Show Logs.',
     );
   } finally {
     remote.close();

@@ -1,6 +1,7 @@
 /** What a deploy would change: local files against the remote copy by size and time, then by sha256. */
 import { existsSync } from 'node:fs';
 import { escapeControl, readTextOrThrow, UntrustedInputError } from '../core/untrusted';
+import { mib } from '../core/units';
 import { DeployError } from './errors';
 import { listLocal, sha256Of, SKIP, type LocalEntry } from './local';
 import { shellQuote as quote, type Remote } from './ssh';
@@ -106,7 +107,8 @@ export function generatedSnippet(target: NasTarget): string {
   for (const [what, value] of words) {
     if (!NGINX_WORD.test(value))
       throw new DeployError(
-        `${escapeControl(what)} (${escapeControl(value)}) has characters nginx would read as syntax: write the nginx snippet yourself (http.nginxConfig in pxe-site.json), or use a plain path.`,
+        `${escapeControl(what)} (${escapeControl(value)}) has characters nginx would read as syntax: ` +
+          'write the nginx snippet yourself (http.nginxConfig in pxe-site.json), or use a plain path.',
       );
   }
   return [
@@ -139,87 +141,102 @@ export async function makePlan(
   );
   const stale: string[] = [];
   const remoteFiles = await listRemote(remote, target.remoteRoot, stale);
-  const entries: PlanEntry[] = [];
-  const uncertain: PlanEntry[] = [];
-  for (const file of local) {
-    const there = remoteFiles.get(file.path);
-    const entry: PlanEntry = {
-      path: file.path,
-      kind: file.kind,
-      action: 'same',
-      size: file.size,
-      mtime: file.mtime,
-      ...(file.linkTarget ? { linkTarget: file.linkTarget } : {}),
-    };
-    if (!there) {
-      entry.action = 'add';
-    } else if (file.kind === 'link') {
-      if (there.kind !== 'link' || there.linkTarget !== file.linkTarget)
-        Object.assign(entry, {
-          action: 'change',
-          reason:
-            there.kind === 'link'
-              ? `link to ${there.linkTarget}, now ${file.linkTarget}`
-              : `a ${there.kind} on the NAS, a link here`,
-        });
-    } else if (there.kind !== 'file') {
-      Object.assign(entry, { action: 'change', reason: `a ${there.kind} on the NAS, a file here` });
-    } else if (there.size !== file.size) {
-      Object.assign(entry, { action: 'change', reason: `${there.size} → ${file.size} bytes` });
-    } else if (there.mtime !== file.mtime) {
-      uncertain.push(entry);
-    }
-    entries.push(entry);
-  }
-  if (uncertain.length) {
-    options.log?.(`comparing ${uncertain.length} file(s) of the same size by sha256 on the NAS`);
-    const hashes = await remoteHashes(
-      remote,
-      target.remoteRoot,
-      uncertain.map((e) => e.path),
-    );
-    for (const entry of uncertain) {
-      const theirs = hashes?.get(entry.path);
-      if (theirs && theirs === (await sha256Of(`${target.localRoot}/${entry.path}`))) entry.fixTime = true;
-      else
-        Object.assign(entry, {
-          action: 'change',
-          reason: hashes ? 'same size, other content' : 'same size, other time (the NAS cannot run sha256sum to tell)',
-        });
-    }
-  }
-  const wanted = new Set(local.map((e) => e.path));
-  if (!options.only) {
-    for (const [path, there] of remoteFiles) {
-      if (wanted.has(path) || there.kind === 'dir' || SKIP.test(path)) continue;
-      entries.push({
-        path,
-        kind: there.kind,
-        action: target.deleteRemoved ? 'remove' : 'extra',
-        size: there.size,
-        mtime: there.mtime,
-        reason: target.deleteRemoved ? 'not in the workspace' : 'not in the workspace (kept: deleteRemoved is off)',
-      });
-    }
-  }
+  const entries = local.map((file) => compared(file, remoteFiles.get(file.path)));
+  // Files of the same size and another time: only the content can tell.
+  const uncertain = entries.filter(
+    (e) => e.kind === 'file' && e.action === 'same' && remoteFiles.get(e.path)?.mtime !== e.mtime,
+  );
+  if (uncertain.length) await settleByHash(remote, target, uncertain, options.log);
+  if (!options.only) entries.push(...remoteOnly(remoteFiles, new Set(local.map((e) => e.path)), target));
   entries.sort((a, b) => a.path.localeCompare(b.path));
-  let nginx: NginxPlan | undefined;
-  if (target.nginx && !options.only) {
-    const generated = !existsSync(target.nginx.local);
-    const content = generated ? generatedSnippet(target) : snippetText(target.nginx.local);
-    const previous = (await remote.readFile(target.nginx.remote))?.toString('utf8');
-    nginx = {
-      action: previous === undefined ? 'add' : previous === content ? 'same' : 'change',
-      remote: target.nginx.remote,
-      content,
-      ...(previous !== undefined ? { previous } : {}),
-      generated,
-    };
-  }
+  const nginx = target.nginx && !options.only ? await nginxPlan(remote, target, target.nginx) : undefined;
   const bytes = entries
     .filter((e) => (e.action === 'add' || e.action === 'change') && e.kind === 'file')
     .reduce((n, e) => n + e.size, 0);
   return { target, entries, ...(nginx ? { nginx } : {}), stale, bytes };
+}
+
+/** A local file or link against the NAS's copy: by kind, link target and size (the time is settled later). */
+function compared(file: LocalEntry, there: RemoteEntry | undefined): PlanEntry {
+  const entry: PlanEntry = {
+    path: file.path,
+    kind: file.kind,
+    action: 'same',
+    size: file.size,
+    mtime: file.mtime,
+    ...(file.linkTarget ? { linkTarget: file.linkTarget } : {}),
+  };
+  const change = (reason: string): PlanEntry => ({ ...entry, action: 'change', reason });
+  if (!there) return { ...entry, action: 'add' };
+  if (file.kind === 'link') {
+    if (there.kind === 'link' && there.linkTarget === file.linkTarget) return entry;
+    return change(
+      there.kind === 'link'
+        ? `link to ${there.linkTarget}, now ${file.linkTarget}`
+        : `a ${there.kind} on the NAS, a link here`,
+    );
+  }
+  if (there.kind !== 'file') return change(`a ${there.kind} on the NAS, a file here`);
+  if (there.size !== file.size) return change(`${there.size} → ${file.size} bytes`);
+  return entry;
+}
+
+/** Files of the same size and another time: the same sha256 only needs the time set, else they change. */
+async function settleByHash(
+  remote: Remote,
+  target: NasTarget,
+  uncertain: PlanEntry[],
+  log: ((line: string) => void) | undefined,
+): Promise<void> {
+  log?.(`comparing ${uncertain.length} file(s) of the same size by sha256 on the NAS`);
+  const hashes = await remoteHashes(
+    remote,
+    target.remoteRoot,
+    uncertain.map((e) => e.path),
+  );
+  for (const entry of uncertain) {
+    const theirs = hashes?.get(entry.path);
+    if (theirs && theirs === (await sha256Of(`${target.localRoot}/${entry.path}`))) entry.fixTime = true;
+    else
+      Object.assign(entry, {
+        action: 'change',
+        reason: hashes ? 'same size, other content' : 'same size, other time (the NAS cannot run sha256sum to tell)',
+      });
+  }
+}
+
+/** What is on the NAS and not here: removed when deleteRemoved is on, else listed and kept. */
+function remoteOnly(remoteFiles: Map<string, RemoteEntry>, wanted: Set<string>, target: NasTarget): PlanEntry[] {
+  const entries: PlanEntry[] = [];
+  for (const [path, there] of remoteFiles) {
+    if (wanted.has(path) || there.kind === 'dir' || SKIP.test(path)) continue;
+    entries.push({
+      path,
+      kind: there.kind,
+      action: target.deleteRemoved ? 'remove' : 'extra',
+      size: there.size,
+      mtime: there.mtime,
+      reason: target.deleteRemoved ? 'not in the workspace' : 'not in the workspace (kept: deleteRemoved is off)',
+    });
+  }
+  return entries;
+}
+
+async function nginxPlan(
+  remote: Remote,
+  target: NasTarget,
+  snippet: NonNullable<NasTarget['nginx']>,
+): Promise<NginxPlan> {
+  const generated = !existsSync(snippet.local);
+  const content = generated ? generatedSnippet(target) : snippetText(snippet.local);
+  const previous = (await remote.readFile(snippet.remote))?.toString('utf8');
+  return {
+    action: previous === undefined ? 'add' : previous === content ? 'same' : 'change',
+    remote: snippet.remote,
+    content,
+    ...(previous !== undefined ? { previous } : {}),
+    generated,
+  };
 }
 
 export function summary(plan: Plan): { add: number; change: number; remove: number; same: number; extra: number } {
@@ -252,23 +269,27 @@ export function upToDate(plan: Plan): boolean {
 export function planLines(plan: Plan): string[] {
   const t = plan.target;
   const s = summary(plan);
-  const mib = (n: number): string => `${(n / 2 ** 20).toFixed(1)} MiB`;
   const esc = escapeControl;
   const lines = [
     `Deploy ${esc(t.localRoot)} → ${esc(t.user)}@${esc(t.host)}:${esc(t.remoteRoot)} (target ${esc(t.name)})`,
-    `${s.add} to add, ${s.change} to change, ${s.remove} to remove, ${s.same} unchanged${s.extra ? `, ${s.extra} only on the NAS (kept)` : ''}; ${mib(plan.bytes)} to upload`,
+    `${s.add} to add, ${s.change} to change, ${s.remove} to remove, ${s.same} unchanged` +
+      `${s.extra ? `, ${s.extra} only on the NAS (kept)` : ''}; ${mib(plan.bytes)} to upload`,
   ];
   const mark: Record<Action, string> = { add: '+', change: '~', remove: '-', same: ' ', extra: '?' };
   for (const e of plan.entries)
     if (e.action !== 'same')
       lines.push(
-        `  ${mark[e.action]} ${esc(e.path)}${e.kind === 'link' ? ` -> ${esc(e.linkTarget ?? '')}` : ''}${e.reason ? `  (${esc(e.reason)})` : ''}`,
+        `  ${mark[e.action]} ${esc(e.path)}${e.kind === 'link' ? ` -> ${esc(e.linkTarget ?? '')}` : ''}` +
+          `${e.reason ? `  (${esc(e.reason)})` : ''}`,
       );
-  if (plan.nginx)
-    lines.push(
-      `nginx snippet ${esc(plan.nginx.remote)}: ${plan.nginx.action === 'same' ? 'unchanged' : `${plan.nginx.action === 'add' ? 'new' : 'changed'}${plan.nginx.generated ? ' (generated: the site names no local snippet file)' : ''}, then nginx -t and reload`}`,
-    );
+  if (plan.nginx) lines.push(`nginx snippet ${esc(plan.nginx.remote)}: ${nginxWords(plan.nginx)}`);
   if (plan.stale.length)
     lines.push(`${plan.stale.length} leftover temp file(s) of an interrupted deploy will be removed`);
   return lines;
+}
+
+function nginxWords(nginx: NginxPlan): string {
+  if (nginx.action === 'same') return 'unchanged';
+  const generated = nginx.generated ? ' (generated: the site names no local snippet file)' : '';
+  return `${nginx.action === 'add' ? 'new' : 'changed'}${generated}, then nginx -t and reload`;
 }

@@ -22,5 +22,5 @@ export {
   type Stream,
 } from './stream';
 
-export { clock, mib, progressText } from './units';
+export { clock, mib, progressText } from '../core/units';
 export { remoteImagesDir, updateImagesOnNas } from './remote';

@@ -6,7 +6,7 @@
 import { posix } from 'node:path';
 import { escapeControl } from '../core/untrusted';
 import { deploy, type DeployOutcome } from '../deploy';
-import { connect, type ConnectOptions, type SshTarget } from '../deploy/ssh';
+import { connect, type ConnectOptions, type SshTarget } from '../deploy';
 import { CertificateError, RouterApi, RouterError, type ApiTarget } from './api';
 import { applyRouterPlan, describeOp, type RouterApplyResult } from './apply';
 import { desiredOf } from './desired';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Secrets } from '../../lib/deploy';
-import { connect } from '../../lib/deploy/ssh';
+import { connect } from '../../lib/deploy/connect';
 import { bodyCapped } from '../../lib/core/net';
 import { deploySite } from '../helpers/deploySite';
 import { startSshd, type Sshd } from '../helpers/sshd';
