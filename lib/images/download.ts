@@ -107,68 +107,92 @@ export async function downloadVerified(
   sha256: string,
   options: { signal?: AbortSignal; events?: DownloadEvents; label: string },
 ): Promise<void> {
-  const { signal, events, label } = options;
+  const { events, label } = options;
   for (let attempt = 0; attempt < 2; attempt++) {
     const hash = createHash('sha256');
-    let offset = await sizeOf(tmp);
-    if (offset) await hashInto(tmp, hash);
-    let response: IncomingMessage;
-    try {
-      response = await get(url, offset ? { Range: `bytes=${offset}-` } : {}, signal);
-    } catch (error) {
-      if (signal?.aborted) throw error;
-      throw new ImageError(
-        `${label}: cannot reach ${url} (${(error as Error).message}). Check the network or --stream-url, then run the update again: finished bytes are kept.`,
-        label,
-      );
-    }
-    const status = response.statusCode ?? 0;
-    if (status === 416 && offset) {
+    const partial = await sizeOf(tmp);
+    if (partial) await hashInto(tmp, hash);
+    const response = await requestFrom(url, partial, options);
+    if (response.statusCode === 416 && partial) {
       // Nothing left to fetch: the partial file is already whole (or longer than the artifact).
       response.resume();
-      events?.size?.(offset);
-      events?.bytes?.(offset);
+      events?.size?.(partial);
+      events?.bytes?.(partial);
       if (hash.digest('hex') === sha256) return;
       await fs.rm(tmp, { force: true });
       continue;
     }
-    if (status === 200 && offset) {
-      offset = 0; // the server ignores Range: start over
-    } else if (status === 206) {
-      const start = Number(/bytes (\d+)-/.exec(response.headers['content-range'] ?? '')?.[1]);
-      if (start !== offset) {
-        response.resume();
-        throw new ImageError(
-          `${label}: the server resumed at byte ${start}, not ${offset}. Delete ${tmp} and run the update again.`,
-          label,
-        );
-      }
-    } else if (status !== 200) {
-      response.resume();
-      throw new ImageError(
-        `${label}: ${url} answered HTTP ${status}. Check the stream URL; the previous version stays in place.`,
-        label,
-      );
-    }
+    const offset = resumedAt(response, partial, tmp, url, label);
     const fresh = offset === 0 ? createHash('sha256') : hash;
     const length = Number(response.headers['content-length'] ?? NaN);
     if (Number.isFinite(length)) events?.size?.(offset + length);
     if (offset) events?.bytes?.(offset);
-    try {
-      await receive(response, tmp, offset > 0, fresh, (n) => events?.bytes?.(n));
-    } catch (error) {
-      if (signal?.aborted) throw error;
-      throw new ImageError(
-        `${label}: the download from ${url} broke off (${(error as Error).message}). Run the update again: it resumes where it stopped.`,
-        label,
-      );
-    }
+    await receiveFrom(response, tmp, offset, fresh, url, options);
     if (fresh.digest('hex') === sha256) return;
     await fs.rm(tmp, { force: true });
     throw new ImageError(
-      `${label}: checksum mismatch (the stream says sha256 ${sha256}). The download was discarded and the previous version is still in place; run the update again, and if it repeats, the mirror is serving a bad file.`,
+      `${label}: checksum mismatch (the stream says sha256 ${sha256}). The download was discarded and the previous ` +
+        'version is still in place; run the update again, and if it repeats, the mirror is serving a bad file.',
       label,
     );
   }
   throw new ImageError(`${label}: the downloaded file does not match its sha256 even after starting over.`, label);
+}
+
+/** GET `url`, from byte `offset` on when a partial file is there. */
+async function requestFrom(
+  url: string,
+  offset: number,
+  options: { signal?: AbortSignal; label: string },
+): Promise<IncomingMessage> {
+  try {
+    return await get(url, offset ? { Range: `bytes=${offset}-` } : {}, options.signal);
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    throw new ImageError(
+      `${options.label}: cannot reach ${url} (${(error as Error).message}). ` +
+        'Check the network or --stream-url, then run the update again: finished bytes are kept.',
+      options.label,
+    );
+  }
+}
+
+/** Where the body starts: `offset` when the server resumed there, 0 when it sends the whole file. */
+function resumedAt(response: IncomingMessage, offset: number, tmp: string, url: string, label: string): number {
+  const status = response.statusCode ?? 0;
+  if (status === 200) return 0; // a server that ignores Range starts over
+  if (status === 206) {
+    const start = Number(/bytes (\d+)-/.exec(response.headers['content-range'] ?? '')?.[1]);
+    if (start === offset) return offset;
+    response.resume();
+    throw new ImageError(
+      `${label}: the server resumed at byte ${start}, not ${offset}. Delete ${tmp} and run the update again.`,
+      label,
+    );
+  }
+  response.resume();
+  throw new ImageError(
+    `${label}: ${url} answered HTTP ${status}. Check the stream URL; the previous version stays in place.`,
+    label,
+  );
+}
+
+async function receiveFrom(
+  response: IncomingMessage,
+  tmp: string,
+  offset: number,
+  hash: Hash,
+  url: string,
+  options: { signal?: AbortSignal; events?: DownloadEvents; label: string },
+): Promise<void> {
+  try {
+    await receive(response, tmp, offset > 0, hash, (n) => options.events?.bytes?.(n));
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    throw new ImageError(
+      `${options.label}: the download from ${url} broke off (${(error as Error).message}). ` +
+        'Run the update again: it resumes where it stopped.',
+      options.label,
+    );
+  }
 }

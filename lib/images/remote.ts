@@ -38,58 +38,7 @@ export function sshStore(remote: Remote, dir: string, label: string): ImageStore
     readLink: (name) => remote.readlink(at(name)).catch(() => undefined),
     readText: async (name) => (await remote.readFile(at(name)))?.toString('utf8'),
     names: async () => (await remote.readdir(dir).catch(() => [])).map((e) => e.filename),
-    async fetch(artifact: Artifact, events, signal) {
-      const tmp = `${artifact.name}.tmp`;
-      // Resume a partial file; whatever curl says, the checksum decides.
-      const script = [
-        `cd ${quote(dir)} || exit 12`,
-        `if command -v curl >/dev/null 2>&1; then curl -fsSL --retry 2 -C - -o ${quote(tmp)} ${quote(artifact.location)}; else wget -q -c -O ${quote(tmp)} ${quote(artifact.location)}; fi`,
-        'fetched=$?',
-        `echo ${quote(`${artifact.sha256}  ${tmp}`)} | sha256sum -c --status && exit 0`,
-        `[ "$fetched" -ne 0 ] && exit 10`,
-        `rm -f ${quote(tmp)}; exit 11`,
-      ].join('\n');
-      let seen = 0;
-      const poll = setInterval(() => {
-        void remote.stat(at(tmp)).then(
-          (s) => {
-            if (s && s.size > seen) {
-              events.bytes(s.size - seen);
-              seen = s.size;
-            }
-          },
-          () => undefined,
-        );
-      }, 500);
-      const abort = (): void => remote.close();
-      signal?.addEventListener('abort', abort, { once: true });
-      try {
-        const result = await remote.exec(`sh -c ${quote(script)}`, 3_600_000);
-        if (result.code === 10)
-          throw new ImageError(
-            `${artifact.name}: the NAS could not download ${artifact.location} (${result.stderr.trim() || 'curl/wget failed'}). Check that the NAS reaches the internet; run the update again to resume.`,
-            artifact.name,
-          );
-        if (result.code === 11)
-          throw new ImageError(
-            `${artifact.name}: checksum mismatch on the NAS (the stream says sha256 ${artifact.sha256}). The download was discarded and the previous version is still in place; run the update again.`,
-            artifact.name,
-          );
-        if (result.code !== 0)
-          throw new ImageError(
-            `${artifact.name}: the download on the NAS failed (exit ${result.code}: ${result.stderr.trim()}).`,
-            artifact.name,
-          );
-        const final = await remote.stat(at(tmp));
-        if (final && final.size > seen) events.bytes(final.size - seen);
-      } catch (error) {
-        if (error instanceof DeployError) throw new ImageError(`${artifact.name}: ${error.message}`, artifact.name);
-        throw error;
-      } finally {
-        clearInterval(poll);
-        signal?.removeEventListener('abort', abort);
-      }
-    },
+    fetch: (artifact, events, signal) => fetchOnNas(remote, dir, artifact, events, signal),
     rename: (from, to) => remote.rename(at(from), at(to)),
     async repoint(link, target) {
       const tmp = at(`.${link}.${rand()}.tmp`);
@@ -105,6 +54,79 @@ export function sshStore(remote: Remote, dir: string, label: string): ImageStore
   };
 }
 
+type FetchEvents = Parameters<ImageStore['fetch']>[1];
+
+/**
+ * The NAS downloads into `<name>.tmp` in `dir` (resuming a partial file) and checks the sha256 itself; the
+ * progress is the temp file's size, polled over SFTP. A cancel closes the connection.
+ */
+async function fetchOnNas(
+  remote: Remote,
+  dir: string,
+  artifact: Artifact,
+  events: FetchEvents,
+  signal?: AbortSignal,
+): Promise<void> {
+  const tmp = `${dir}/${artifact.name}.tmp`;
+  let seen = 0;
+  const grown = (size: number | undefined): void => {
+    if (size !== undefined && size > seen) {
+      events.bytes(size - seen);
+      seen = size;
+    }
+  };
+  const poll = setInterval(() => {
+    void remote.stat(tmp).then(
+      (s) => grown(s?.size),
+      () => undefined,
+    );
+  }, 500);
+  const abort = (): void => remote.close();
+  signal?.addEventListener('abort', abort, { once: true });
+  try {
+    const result = await remote.exec(`sh -c ${quote(fetchScript(dir, artifact))}`, 3_600_000);
+    if (result.code !== 0) throw fetchFailure(artifact, result.code, result.stderr.trim());
+    grown((await remote.stat(tmp))?.size);
+  } catch (error) {
+    if (error instanceof DeployError) throw new ImageError(`${artifact.name}: ${error.message}`, artifact.name);
+    throw error;
+  } finally {
+    clearInterval(poll);
+    signal?.removeEventListener('abort', abort);
+  }
+}
+
+/** curl, else wget, resuming a partial file; whatever they say, the checksum decides (exit 10: fetch, 11: sum). */
+function fetchScript(dir: string, artifact: Artifact): string {
+  const tmp = `${artifact.name}.tmp`;
+  const [file, url] = [quote(tmp), quote(artifact.location)];
+  return [
+    `cd ${quote(dir)} || exit 12`,
+    `if command -v curl >/dev/null 2>&1; then curl -fsSL --retry 2 -C - -o ${file} ${url}; else wget -q -c -O ${file} ${url}; fi`,
+    'fetched=$?',
+    `echo ${quote(`${artifact.sha256}  ${tmp}`)} | sha256sum -c --status && exit 0`,
+    `[ "$fetched" -ne 0 ] && exit 10`,
+    `rm -f ${quote(tmp)}; exit 11`,
+  ].join('\n');
+}
+
+function fetchFailure(artifact: Artifact, code: number | null, stderr: string): ImageError {
+  const name = artifact.name;
+  if (code === 10)
+    return new ImageError(
+      `${name}: the NAS could not download ${artifact.location} (${stderr || 'curl/wget failed'}). ` +
+        'Check that the NAS reaches the internet; run the update again to resume.',
+      name,
+    );
+  if (code === 11)
+    return new ImageError(
+      `${name}: checksum mismatch on the NAS (the stream says sha256 ${artifact.sha256}). ` +
+        'The download was discarded and the previous version is still in place; run the update again.',
+      name,
+    );
+  return new ImageError(`${name}: the download on the NAS failed (exit ${code}: ${stderr}).`, name);
+}
+
 /** The NAS folder that mirrors the site's images folder (inside the target's remote root). */
 export function remoteImagesDir(target: NasTarget): string {
   const images = target.site.images;
@@ -113,7 +135,8 @@ export function remoteImagesDir(target: NasTarget): string {
   const rel = relative(target.localRoot, images.dir);
   if (rel.startsWith('..') || rel === '')
     throw new ImageError(
-      `images.dir (${images.dir}) is not inside tftp.root (${target.localRoot}), so it has no place on the NAS: move it inside the TFTP root.`,
+      `images.dir (${images.dir}) is not inside tftp.root (${target.localRoot}), so it has no place on the NAS: ` +
+        'move it inside the TFTP root.',
     );
   return posix.join(target.remoteRoot, ...rel.split(sep));
 }

@@ -18,7 +18,8 @@ export async function verifySignature(
     key = await readKey({ armoredKey });
   } catch (error) {
     throw new ImageError(
-      `the OpenPGP key you gave cannot be read (${(error as Error).message}): pass the armored public key file (fedora.gpg from getfedora.org/security).`,
+      `the OpenPGP key you gave cannot be read (${(error as Error).message}): ` +
+        'pass the armored public key file (fedora.gpg from getfedora.org/security).',
     );
   }
   const refused = fenced(new URL(signatureUrl).hostname);
@@ -57,7 +58,8 @@ export async function verifySignature(
     if (!result.signatures.length) throw new Error('no signature');
   } catch {
     throw new ImageError(
-      `${label}: its signature does not verify with the key you gave. The download was kept as ${label}.tmp but not used; the previous version is still in place.`,
+      `${label}: its signature does not verify with the key you gave. ` +
+        `The download was kept as ${label}.tmp but not used; the previous version is still in place.`,
       label,
     );
   }

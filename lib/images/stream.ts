@@ -101,7 +101,8 @@ export function pxeRelease(json: unknown, arch: Arch, source: string): Release {
     const why = unusableName(name, arch, taken);
     if (why)
       throw new ImageError(
-        `${source}: the ${kind} location ${escapeControl(location)} ends in "${escapeControl(name)}", which cannot name a file in the images folder: ${why}. Nothing was downloaded; check the stream URL.`,
+        `${source}: the ${kind} location ${escapeControl(location)} ends in "${escapeControl(name)}", ` +
+          `which cannot name a file in the images folder: ${why}. Nothing was downloaded; check the stream URL.`,
         source,
       );
     taken.push(name);

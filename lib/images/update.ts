@@ -8,9 +8,6 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { confine, escapeControl, parseJsonCapped, readCappedAsync } from '../core/untrusted';
-
-/** The stream metadata is tens of KiB; a reply over this is not one. */
-const MAX_STREAM_BYTES = 8 * 1024 * 1024;
 import { downloadVerified } from './download';
 import { verifySignature } from './signature';
 import {
@@ -56,6 +53,9 @@ export interface UpdateResult {
 }
 
 export const LATEST_FILE = '.latest.txt';
+
+/** The stream metadata is tens of KiB; a reply over this is not one. */
+const MAX_STREAM_BYTES = 8 * 1024 * 1024;
 
 /**
  * Where the artifacts live: a local folder, or a folder on the NAS reached over SSH. Names are plain file
@@ -144,7 +144,8 @@ async function readJson(url: string, signal?: AbortSignal): Promise<unknown> {
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ImageError(
-      `cannot fetch the stream metadata ${url} (${(error as Error & { cause?: Error }).cause?.message ?? String(error)}). Check the network, or pass --stream-url.`,
+      `cannot fetch the stream metadata ${url} (${(error as Error & { cause?: Error }).cause?.message ?? String(error)}). ` +
+        'Check the network, or pass --stream-url.',
       url,
     );
   }
@@ -159,7 +160,8 @@ async function readJson(url: string, signal?: AbortSignal): Promise<unknown> {
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ImageError(
-      `the stream metadata ${url} is not usable (${(error as Error).message}); a stream file is tens of KiB. Check --stream-url.`,
+      `the stream metadata ${url} is not usable (${(error as Error).message}); a stream file is tens of KiB. ` +
+        'Check --stream-url.',
       url,
     );
   }
@@ -190,7 +192,8 @@ export async function repoint(dir: string, link: string, target: string): Promis
   } catch (error) {
     await fs.rm(tmp, { force: true });
     throw new ImageError(
-      `cannot repoint ${link} to ${target} in ${dir} (${(error as NodeJS.ErrnoException).code ?? String(error)}): check the folder's permissions.`,
+      `cannot repoint ${link} to ${target} in ${dir} (${(error as NodeJS.ErrnoException).code ?? String(error)}): ` +
+        "check the folder's permissions.",
       join(dir, link),
     );
   }
@@ -257,32 +260,59 @@ export async function updateImages(
   store: ImageStore = localStore(options.dest, options.gpgKey),
 ): Promise<UpdateResult> {
   const started = Date.now();
-  const { arch, signal } = options;
+  const seconds = (): number => (Date.now() - started) / 1000;
   const log = options.log ?? (() => undefined);
   if (!Number.isInteger(options.keep) || options.keep < 1)
     throw new ImageError(`--keep ${options.keep}: keep at least 1 version.`);
   const url = options.streamUrl ?? defaultStreamUrl(options.stream);
   log(`reading ${url}`);
-  const release: Release = pxeRelease(await readJson(url, signal), arch, url);
+  const release: Release = pxeRelease(await readJson(url, options.signal), options.arch, url);
   await store.prepare();
-
   const missing: Artifact[] = [];
   for (const artifact of release.artifacts) if (!(await store.exists(artifact.name))) missing.push(artifact);
+  const current = await isCurrent(store, release);
+  if (!missing.length && current) {
+    log(`Fedora CoreOS ${release.release} (${options.stream}, ${options.arch}) is already current in ${store.where}`);
+    return { release: release.release, upToDate: true, downloaded: [], bytes: 0, removed: [], seconds: seconds() };
+  }
+  const bytes = await fetchAll(store, missing, options, log);
+  // Move into place, then repoint each link in one rename, then record the release.
+  for (const artifact of missing) await store.rename(`${artifact.name}.tmp`, artifact.name);
+  for (const artifact of release.artifacts) await store.repoint(artifact.link, artifact.name);
+  await store.writeAtomically(LATEST_FILE, `${release.release}\n`);
+  log(
+    `Fedora CoreOS ${release.release} is current: ${release.artifacts.map((a) => `${a.link} → ${a.name}`).join(', ')}`,
+  );
+  const removed = await rotate(store, release.release, options);
+  if (removed.length) log(`removed ${removed.length} file(s) of older versions`);
+  return {
+    release: release.release,
+    upToDate: false,
+    downloaded: missing.map((a) => a.name),
+    bytes,
+    removed,
+    seconds: seconds(),
+  };
+}
+
+/** Every stable link points at this release's file and `.latest.txt` names it. */
+async function isCurrent(store: ImageStore, release: Release): Promise<boolean> {
   const linksCurrent = await Promise.all(release.artifacts.map(async (a) => (await store.readLink(a.link)) === a.name));
   const latest = ((await store.readText(LATEST_FILE)) ?? '').trim();
-  if (!missing.length && linksCurrent.every(Boolean) && latest === release.release) {
-    log(`Fedora CoreOS ${release.release} (${options.stream}, ${arch}) is already current in ${store.where}`);
-    return {
-      release: release.release,
-      upToDate: true,
-      downloaded: [],
-      bytes: 0,
-      removed: [],
-      seconds: (Date.now() - started) / 1000,
-    };
-  }
+  return linksCurrent.every(Boolean) && latest === release.release;
+}
 
-  // Download what is missing, all at once, each into <name>.tmp; nothing is moved until all three verify.
+/**
+ * Downloads what is missing, all at once, each into <name>.tmp; nothing is moved until all of them verify.
+ * Returns the bytes downloaded.
+ */
+async function fetchAll(
+  store: ImageStore,
+  missing: Artifact[],
+  options: UpdateOptions,
+  log: (line: string) => void,
+): Promise<number> {
+  const { signal } = options;
   const progress = throttle(options.progress);
   let bytes = 0;
   const results = await Promise.allSettled(
@@ -295,26 +325,22 @@ export async function updateImages(
   progress.flush();
   if (signal?.aborted)
     throw new ImageError(
-      'cancelled: finished and partial downloads are kept as .tmp files; the next update resumes them. The previous version is still in place.',
+      'cancelled: finished and partial downloads are kept as .tmp files; the next update resumes them. ' +
+        'The previous version is still in place.',
     );
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed)
     throw failed.reason instanceof ImageError
       ? failed.reason
       : new ImageError(String((failed.reason as Error)?.message ?? failed.reason));
+  return bytes;
+}
 
-  // Move into place, then repoint each link in one rename, then record the release.
-  for (const artifact of missing) await store.rename(`${artifact.name}.tmp`, artifact.name);
-  for (const artifact of release.artifacts) await store.repoint(artifact.link, artifact.name);
-  await store.writeAtomically(LATEST_FILE, `${release.release}\n`);
-  log(
-    `Fedora CoreOS ${release.release} is current: ${release.artifacts.map((a) => `${a.link} → ${a.name}`).join(', ')}`,
-  );
-
-  // Keep the newest N versions (the current one always), delete the rest.
-  const versions = versionsOf(await store.names(), arch);
+/** Keeps the newest `keep` versions (the current one always) and deletes the rest; returns what it deleted. */
+async function rotate(store: ImageStore, current: string, options: UpdateOptions): Promise<string[]> {
+  const versions = versionsOf(await store.names(), options.arch);
   const ordered = [...versions.keys()].sort(compareReleases).reverse();
-  const keep = new Set([release.release, ...ordered.filter((v) => v !== release.release).slice(0, options.keep - 1)]);
+  const keep = new Set([current, ...ordered.filter((v) => v !== current).slice(0, options.keep - 1)]);
   const removed: string[] = [];
   for (const version of ordered) {
     if (keep.has(version)) continue;
@@ -323,13 +349,5 @@ export async function updateImages(
       removed.push(name);
     }
   }
-  if (removed.length) log(`removed ${removed.length} file(s) of older versions`);
-  return {
-    release: release.release,
-    upToDate: false,
-    downloaded: missing.map((a) => a.name),
-    bytes,
-    removed,
-    seconds: (Date.now() - started) / 1000,
-  };
+  return removed;
 }
