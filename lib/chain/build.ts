@@ -26,7 +26,7 @@ import {
   type Place,
 } from './model';
 import { followIgnition, followScript } from './follow';
-import { FIRMWARE_NAME, loaderOf, URL_SCHEME, urlName, type Env } from './hops';
+import { FIRMWARE_NAME, loaderOf, URL_SCHEME, urlName, type Env, type HopBuilder } from './hops';
 import { nginxLocations, serve, type Location } from './nginx';
 import { pxelinuxChildren } from './pxelinux';
 
@@ -39,8 +39,8 @@ interface RoutedTftp {
   file?: string;
 }
 
-/** Builds one chain; pxelinux.ts and follow.ts add the hops of configs and scripts through its public methods. */
-export class ChainBuilder {
+/** Builds one chain; pxelinux.ts and follow.ts add the hops of configs and scripts through its HopBuilder face. */
+export class ChainBuilder implements HopBuilder {
   private readonly problems = new Map<string, Problem[]>();
   private readonly reported = new Set<string>();
   private readonly files = new Set<string>();

@@ -6,11 +6,10 @@ import { ignition } from '../languages/ignition';
 import { parseIpxe } from '../languages/ipxe';
 import { splitArgs } from '../languages/ipxe/args';
 import { modelOf, type IpxeModel } from '../languages/ipxe/model';
-import type { ChainBuilder } from './build';
-import { URL_SCHEME, type Env } from './hops';
+import { URL_SCHEME, type Env, type HopBuilder } from './hops';
 import type { Hop, HopKind } from './model';
 
-export function followScript(b: ChainBuilder, env: Env, hop: Hop, path: string): void {
+export function followScript(b: HopBuilder, env: Env, hop: Hop, path: string): void {
   const parsed = b.parse(path, (text) => ({ script: parseIpxe(text).ast, text }));
   if (!parsed) return;
   if (!parsed.script.header) {
@@ -125,7 +124,7 @@ function expand(text: string, model: IpxeModel, offset: number, env: Env, depth 
   return depth ? result : result.replace(/\$\u{e000}\{/gu, '${');
 }
 
-export function followIgnition(b: ChainBuilder, env: Env, hop: Hop, path: string): void {
+export function followIgnition(b: HopBuilder, env: Env, hop: Hop, path: string): void {
   const text = b.text(path);
   if (text === undefined) return;
   if (jsonDepthExceeded(text) >= 0) {

@@ -1,7 +1,9 @@
 /** What hops are made of: loaders by name, URL names, and what a machine knows at boot time. */
 import { basename } from 'node:path';
+import type { Fix, Related } from '../core/problem';
+import type { SiteView } from '../core/ruleContext';
 import type { OptionFact } from './offer';
-import type { Client, Firmware, Place } from './model';
+import type { Client, Firmware, Hop, HopKind, Place } from './model';
 
 export type Loader = { family: 'pxelinux' | 'ipxe' | 'other'; firmware?: Firmware };
 
@@ -44,3 +46,35 @@ export interface Env {
 }
 
 export const URL_SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
+
+/**
+ * What the PXELINUX and script followers (pxelinux.ts, follow.ts) may ask of the chain being built: its reads,
+ * its reports and its next hops. ChainBuilder implements it; the followers see only this, so they do not import
+ * the builder that imports them.
+ */
+export interface HopBuilder {
+  readonly site: SiteView;
+  text(path: string): string | undefined;
+  parse<T>(path: string, parser: (text: string) => T): T | undefined;
+  /** 'ok', 'missing', or 'dangling' (a symlink whose target is not there). */
+  fileState(path: string): 'ok' | 'missing' | 'dangling';
+  report(ruleId: string, at: Place, message: string, related?: Related[], fixes?: Fix[]): void;
+  relate(place: Place | undefined, message: string): Related[];
+  /** A path relative to the site's folder, for messages. */
+  rel(path: string): string;
+  urlHop(
+    env: Env,
+    kind: HopKind,
+    url: string,
+    at: Place | undefined,
+    from: Place | undefined,
+    options: { covered: boolean; note?: string },
+  ): Hop;
+  checkFile(
+    hop: Hop,
+    kind: HopKind,
+    path: string,
+    at: Place | undefined,
+    options: { covered: boolean; from?: Place },
+  ): void;
+}

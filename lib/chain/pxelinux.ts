@@ -3,11 +3,10 @@ import { basename, dirname, join } from 'node:path';
 import { lookupOrder, parsePxelinux } from '../languages/pxelinux';
 import type { Directive } from '../languages/pxelinux/ast';
 import { localPath, urlHost } from '../languages/pxelinux/paths';
-import type { ChainBuilder } from './build';
-import { URL_SCHEME, type Env } from './hops';
+import { URL_SCHEME, type Env, type HopBuilder } from './hops';
 import type { Hop, HopKind, Place } from './model';
 
-export function pxelinuxChildren(b: ChainBuilder, env: Env, hop: Hop, loaderPath: string): void {
+export function pxelinuxChildren(b: HopBuilder, env: Env, hop: Hop, loaderPath: string): void {
   const dir = dirname(loaderPath);
   const module = env.loader?.firmware === 'uefi' ? 'ldlinux.e64' : 'ldlinux.c32';
   const modulePath = join(dir, module);
@@ -72,7 +71,7 @@ function configNames(env: Env): string[] {
   }
 }
 
-function pxelinuxConfigHop(b: ChainBuilder, env: Env, path: string, detail: string): Hop {
+function pxelinuxConfigHop(b: HopBuilder, env: Env, path: string, detail: string): Hop {
   const config = b.parse(path, (text) => parsePxelinux(text).ast);
   const hop: Hop = {
     kind: 'config',
@@ -111,7 +110,7 @@ function pxelinuxConfigHop(b: ChainBuilder, env: Env, path: string, detail: stri
   return hop;
 }
 
-function pxelinuxLabel(b: ChainBuilder, env: Env, path: string, directives: Directive[], hop: Hop): void {
+function pxelinuxLabel(b: HopBuilder, env: Env, path: string, directives: Directive[], hop: Hop): void {
   const word = (d: Directive | undefined): { text: string; at: Place } | undefined => {
     const a = d?.argument;
     if (!a) return undefined;
@@ -172,7 +171,7 @@ function pxelinuxLabel(b: ChainBuilder, env: Env, path: string, directives: Dire
 }
 
 /** A PXELINUX file name: a TFTP name under the loader's root, or a URL (HTTP via lpxelinux/syslinux.efi). */
-function pxelinuxFile(b: ChainBuilder, env: Env, configPath: string, kind: HopKind, name: string, at: Place): Hop {
+function pxelinuxFile(b: HopBuilder, env: Env, configPath: string, kind: HopKind, name: string, at: Place): Hop {
   if (URL_SCHEME.test(name)) {
     const hop = b.urlHop(env, kind, name, at, undefined, { covered: true });
     efiHttpHost(b, env, name, at, hop);
@@ -191,7 +190,7 @@ function pxelinuxFile(b: ChainBuilder, env: Env, configPath: string, kind: HopKi
 }
 
 /** syslinux.efi asks the TFTP server from DHCP for http:// URLs, whatever host they name (#907805). */
-function efiHttpHost(b: ChainBuilder, env: Env, url: string, at: Place, hop: Hop): void {
+function efiHttpHost(b: HopBuilder, env: Env, url: string, at: Place, hop: Hop): void {
   if (env.loader?.family !== 'pxelinux' || env.loader.firmware !== 'uefi' || !env.tftpServer) return;
   const host = urlHost(url);
   if (!host || host === env.tftpServer) return;
