@@ -10,7 +10,6 @@ import { diskContext } from '../site/view';
 import { isBinary, MAX_TEXT_BYTES, readCappedAsync } from '../core/untrusted';
 import { levelOf, lintDocument, type Finding, type RuleLevels } from './lint';
 
-
 export interface FileReport {
   /** Absolute path. */
   path: string;
