@@ -75,16 +75,31 @@ function connectMessage(target: ApiTarget, error: Error & { code?: string; errno
   const code = String(error.code ?? error.errno ?? '');
   const message = error.message ?? '';
   if (code === 'CANTLOGIN' || /invalid user name or password|cannot log in/i.test(message))
-    return `The router at ${where(target)} refused user "${target.user}" with that password. Check the user (targets.${target.name}.user) and the password; the user needs the "api" and "write" policies (/user group).`;
+    return (
+      `The router at ${where(target)} refused user "${target.user}" with that password. ` +
+      `Check the user (targets.${target.name}.user) and the password; the user needs the "api" and "write" policies (/user group).`
+    );
   if (code === 'ECONNREFUSED')
-    return `Nothing answers on ${where(target)}: enable the service on the router (/ip service enable ${target.tls ? 'api-ssl' : 'api'}) or correct targets.${target.name}.apiPort.`;
+    return (
+      `Nothing answers on ${where(target)}: enable the service on the router ` +
+      `(/ip service enable ${target.tls ? 'api-ssl' : 'api'}) or correct targets.${target.name}.apiPort.`
+    );
   if (code === 'SOCKTMOUT' || code === 'ETIMEDOUT')
-    return `The router at ${where(target)} did not answer in time: check the address and that /ip service ${target.tls ? 'api-ssl' : 'api'} allows this computer (its "address" list).`;
+    return (
+      `The router at ${where(target)} did not answer in time: check the address and that ` +
+      `/ip service ${target.tls ? 'api-ssl' : 'api'} allows this computer (its "address" list).`
+    );
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ENOTFOUND')
     return `Cannot reach ${target.host} (${code}): check targets.${target.name}.host and the network.`;
   if (/wrong version number|packet length too long|ECONNRESET/i.test(message + code) && target.tls)
-    return `${where(target)} does not speak TLS: that port is probably the plain API. Use the api-ssl port (8729) or, on a trusted network only, set targets.${target.name}.apiTls to false.`;
-  return `Cannot talk to the RouterOS API at ${where(target)} (${message || code || 'the connection failed'}). Check the address, the port and /ip service on the router.`;
+    return (
+      `${where(target)} does not speak TLS: that port is probably the plain API. ` +
+      `Use the api-ssl port (8729) or, on a trusted network only, set targets.${target.name}.apiTls to false.`
+    );
+  return (
+    `Cannot talk to the RouterOS API at ${where(target)} (${message || code || 'the connection failed'}). ` +
+    'Check the address, the port and /ip service on the router.'
+  );
 }
 
 /** An open, logged-in API session. */
@@ -128,12 +143,18 @@ export class RouterApi {
             if (!pinned && socket.authorized) return undefined;
             refused = pinned
               ? new CertificateError(
-                  `Refused: the router at ${where(target)} presented certificate ${presented}, but pxe-site.json (targets.${target.name}.apiCertificate) pins ${pinned}. If the router's certificate was replaced, check it on the router (/certificate print detail) and update apiCertificate; otherwise someone may be in between. Nothing was sent.`,
+                  `Refused: the router at ${where(target)} presented certificate ${presented}, ` +
+                    `but pxe-site.json (targets.${target.name}.apiCertificate) pins ${pinned}. ` +
+                    "If the router's certificate was replaced, check it on the router (/certificate print detail) " +
+                    'and update apiCertificate; otherwise someone may be in between. Nothing was sent.',
                   presented,
                   pinned,
                 )
               : new CertificateError(
-                  `The router at ${where(target)} presented a certificate this computer cannot check (${socket.authorizationError ?? 'self-signed'}), fingerprint ${presented}. Compare it with /certificate print detail on the router, then trust it (it is recorded as targets.${target.name}.apiCertificate).`,
+                  `The router at ${where(target)} presented a certificate this computer cannot check ` +
+                    `(${socket.authorizationError ?? 'self-signed'}), fingerprint ${presented}. ` +
+                    'Compare it with /certificate print detail on the router, ' +
+                    `then trust it (it is recorded as targets.${target.name}.apiCertificate).`,
                   presented,
                 );
             return refused;

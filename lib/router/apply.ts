@@ -38,7 +38,8 @@ export async function applyRouterPlan(
   for (const [index, op] of plan.ops.entries()) {
     if (options.signal?.aborted) {
       throw new RouterApplyError(
-        `Stopped after ${applied.length} of ${plan.ops.length} change(s). The router keeps what was applied; deploy again to finish (the plan is computed from the router's state).`,
+        `Stopped after ${applied.length} of ${plan.ops.length} change(s). The router keeps what was applied; ` +
+          "deploy again to finish (the plan is computed from the router's state).",
         applied,
         plan.ops.slice(index),
         false,
@@ -61,7 +62,8 @@ export async function applyRouterPlan(
         `Not applied (${rest.length}): ${rest.map(describeOp).join('; ')}.`,
         e.connectionLost
           ? 'Deploy again: the next plan starts from what the router has now.'
-          : 'Fix the script line the router refused (or the router item in the way), then deploy again: the next plan starts from what the router has now.',
+          : 'Fix the script line the router refused (or the router item in the way), then deploy again: ' +
+            'the next plan starts from what the router has now.',
       ];
       throw new RouterApplyError(lines.join('\n'), applied, rest, e.connectionLost, e.trap);
     }

@@ -79,96 +79,122 @@ function unquote(value: string): string {
 }
 
 export function desiredOf(text: string): Desired {
-  const script = parseRouterOs(text).ast;
   const desired: Desired = { items: [], removals: [], unsupported: [] };
   const byKey = new Map<string, DesiredItem>();
-  const skip = (s: Statement, why: string): void => {
-    const eol = text.indexOf('\n', s.end);
-    const whole = text.slice(s.start, Math.max(s.end, eol < 0 ? text.length : eol));
-    desired.unsupported.push({ line: lineOf(text, s.start), text: whole.trim().replace(/\s*\\\r?\n\s*/g, ' '), why });
-  };
-  for (const s of statementsOf(script)) {
-    const source = text.slice(s.start, s.end);
-    if (!s.command) {
-      // A menu line alone only changes the menu; anything else (`:foreach`, `:local`, …) is a script.
-      if (s.args.length || !/^\/[a-z]/.test(source.trim())) skip(s, 'not a menu command (a script statement)');
-      continue;
-    }
-    const menu = MENUS.find((m) => m.script === s.menu);
-    if (!menu) {
-      skip(s, `menu ${s.menu} is not one router deploy manages`);
-      continue;
-    }
-    const verb = s.command.text;
-    if (!COMMANDS_OK.has(verb)) {
-      skip(s, `"${verb}" is not translated (only add, set and remove)`);
-      continue;
-    }
-    const props: Props = {};
-    let dynamic = false;
-    for (const a of s.args) {
-      if (a.value === undefined) continue;
-      if (/[$[]/.test(a.value) && !a.quoted) dynamic = true;
-      if (a.quoted && /\$[a-zA-Z({]|\[/.test(a.value)) dynamic = true;
-      props[a.name] = a.value;
-    }
-    if (dynamic) {
-      skip(s, 'a value uses a variable or a command; its value is only known on the router');
-      continue;
-    }
-    // The target of set/remove: `[find key=value]` or, in menus keyed by name, the name itself.
-    // (The statement's own tokens leave out bracket contents: read the text right after the command.)
-    const after = text
-      .slice(s.command.end, text.indexOf('\n', s.command.end) < 0 ? undefined : text.indexOf('\n', s.command.end))
-      .trim();
-    let target: { keyName: string; key: string } | undefined;
-    if (verb !== 'add') {
-      const bracket = /^\[[^\]]*\]/.exec(after)?.[0];
-      const find = bracket ? FIND.exec(bracket) : undefined;
-      if (find) {
-        const keyName = find[1]!;
-        const key = unquote(find[2]!);
-        if (keyName === menu.key || (menu.key === 'mac-address' && keyName === 'address'))
-          target = { keyName, key: keyName === 'mac-address' ? key.toUpperCase() : key };
-      } else if (!bracket && menu.key === 'name') {
-        const word = /^("(?:[^"\\]|\\.)*"|[^\s=]+)(?=\s|$)/.exec(after)?.[1];
-        if (word && !/^\d+$/.test(word)) target = { keyName: 'name', key: unquote(word) };
-      }
-      if (!target) {
-        skip(
-          s,
-          `${verb} needs [find ${menu.key}=…]${menu.key === 'name' ? ' or the item name' : ''} to know which item it means`,
-        );
-        continue;
-      }
-    }
-    const line = lineOf(text, s.start);
-    if (verb === 'remove') {
-      desired.removals.push({ menu, ...target!, line });
-      byKey.delete(`${menu.api}\0${target!.keyName}\0${target!.key}`);
-      desired.items = desired.items.filter(
-        (i) => !(i.menu === menu && i.keyName === target!.keyName && i.key === target!.key),
-      );
-      continue;
-    }
-    const id = verb === 'add' ? keyOf(menu, props) : target;
-    if (!id) {
-      skip(
-        s,
-        `add without ${menu.key}${menu.key === 'mac-address' ? ' or address' : ''}: router deploy cannot tell whether the router has it already`,
-      );
-      continue;
-    }
-    const mapKey = `${menu.api}\0${id.keyName}\0${id.key}`;
-    const existing = byKey.get(mapKey);
-    if (existing) {
-      Object.assign(existing.props, props);
-      if (verb === 'add') existing.setOnly = false;
-      continue;
-    }
-    const item: DesiredItem = { menu, ...id, props, setOnly: verb === 'set', line };
-    byKey.set(mapKey, item);
-    desired.items.push(item);
+  for (const s of statementsOf(parseRouterOs(text).ast)) {
+    const read = readStatement(text, s);
+    if (!read) continue;
+    const why = 'why' in read ? read.why : merge(desired, byKey, read, lineOf(text, s.start));
+    if (why !== undefined) desired.unsupported.push(unsupported(text, s, why));
   }
   return desired;
+}
+
+interface ItemKey {
+  keyName: string;
+  key: string;
+}
+
+/** A statement router deploy translates: its menu, verb, properties and (set/remove) the item it names. */
+interface Translated {
+  menu: MenuSpec;
+  verb: string;
+  props: Props;
+  target?: ItemKey;
+}
+
+/** What a statement asks, why it cannot be translated, or undefined for a bare menu line (it asks nothing). */
+function readStatement(text: string, s: Statement): Translated | { why: string } | undefined {
+  if (!s.command) {
+    // A menu line alone only changes the menu; anything else (`:foreach`, `:local`, …) is a script.
+    const source = text.slice(s.start, s.end);
+    if (s.args.length || !/^\/[a-z]/.test(source.trim())) return { why: 'not a menu command (a script statement)' };
+    return undefined;
+  }
+  const menu = MENUS.find((m) => m.script === s.menu);
+  if (!menu) return { why: `menu ${s.menu} is not one router deploy manages` };
+  const verb = s.command.text;
+  if (!COMMANDS_OK.has(verb)) return { why: `"${verb}" is not translated (only add, set and remove)` };
+  const props = staticProps(s);
+  if (!props) return { why: 'a value uses a variable or a command; its value is only known on the router' };
+  if (verb === 'add') return { menu, verb, props };
+  const target = targetOf(text, s.command.end, menu);
+  if (!target)
+    return {
+      why: `${verb} needs [find ${menu.key}=…]${menu.key === 'name' ? ' or the item name' : ''} to know which item it means`,
+    };
+  return { menu, verb, props, target };
+}
+
+/** The statement's properties, or undefined when a value is only known on the router (a variable, a command). */
+function staticProps(s: Statement): Props | undefined {
+  const props: Props = {};
+  let dynamic = false;
+  for (const a of s.args) {
+    if (a.value === undefined) continue;
+    if (/[$[]/.test(a.value) && !a.quoted) dynamic = true;
+    if (a.quoted && /\$[a-zA-Z({]|\[/.test(a.value)) dynamic = true;
+    props[a.name] = a.value;
+  }
+  return dynamic ? undefined : props;
+}
+
+/**
+ * The target of set/remove: `[find key=value]` or, in menus keyed by name, the name itself. (The statement's
+ * own tokens leave out bracket contents: read the text right after the command.)
+ */
+function targetOf(text: string, commandEnd: number, menu: MenuSpec): ItemKey | undefined {
+  const eol = text.indexOf('\n', commandEnd);
+  const after = text.slice(commandEnd, eol < 0 ? undefined : eol).trim();
+  const bracket = /^\[[^\]]*\]/.exec(after)?.[0];
+  const find = bracket ? FIND.exec(bracket) : undefined;
+  if (find) {
+    const keyName = find[1]!;
+    const key = unquote(find[2]!);
+    if (keyName === menu.key || (menu.key === 'mac-address' && keyName === 'address'))
+      return { keyName, key: keyName === 'mac-address' ? key.toUpperCase() : key };
+  } else if (!bracket && menu.key === 'name') {
+    const word = /^("(?:[^"\\]|\\.)*"|[^\s=]+)(?=\s|$)/.exec(after)?.[1];
+    if (word && !/^\d+$/.test(word)) return { keyName: 'name', key: unquote(word) };
+  }
+  return undefined;
+}
+
+/**
+ * Merges a translated statement into what is desired: a removal drops the item, an add or set makes or
+ * extends it. Returns why it cannot be merged (an add with no key), else undefined.
+ */
+function merge(desired: Desired, byKey: Map<string, DesiredItem>, read: Translated, line: number): string | undefined {
+  const { menu, verb, props, target } = read;
+  if (verb === 'remove') {
+    const { keyName, key } = target!;
+    desired.removals.push({ menu, keyName, key, line });
+    byKey.delete(`${menu.api}\0${keyName}\0${key}`);
+    desired.items = desired.items.filter((i) => !(i.menu === menu && i.keyName === keyName && i.key === key));
+    return undefined;
+  }
+  const id = verb === 'add' ? keyOf(menu, props) : target;
+  if (!id)
+    return (
+      `add without ${menu.key}${menu.key === 'mac-address' ? ' or address' : ''}: ` +
+      'router deploy cannot tell whether the router has it already'
+    );
+  const mapKey = `${menu.api}\0${id.keyName}\0${id.key}`;
+  const existing = byKey.get(mapKey);
+  if (existing) {
+    Object.assign(existing.props, props);
+    if (verb === 'add') existing.setOnly = false;
+    return undefined;
+  }
+  const item: DesiredItem = { menu, ...id, props, setOnly: verb === 'set', line };
+  byKey.set(mapKey, item);
+  desired.items.push(item);
+  return undefined;
+}
+
+/** The statement as written (continuation lines joined), its line, and why it is left out. */
+function unsupported(text: string, s: Statement, why: string): Unsupported {
+  const eol = text.indexOf('\n', s.end);
+  const whole = text.slice(s.start, Math.max(s.end, eol < 0 ? text.length : eol));
+  return { line: lineOf(text, s.start), text: whole.trim().replace(/\s*\\\r?\n\s*/g, ' '), why };
 }

@@ -124,7 +124,10 @@ export async function pullRouter(
   try {
     const state = await readState((menu) => api.print(menu));
     const version = (await api.print('/system/resource').catch(() => []))[0]?.version;
-    const header = `# Pulled from ${escapeControl(target.api.host)} (targets.${escapeControl(target.name)})${version ? `, RouterOS ${escapeControl(version)}` : ''}, by PXE Workbench on ${new Date().toISOString()}.\n# Only the menus router deploy manages (pools, DHCP servers, options, option sets, networks, matchers, leases, TFTP).`;
+    const header =
+      `# Pulled from ${escapeControl(target.api.host)} (targets.${escapeControl(target.name)})` +
+      `${version ? `, RouterOS ${escapeControl(version)}` : ''}, by PXE Workbench on ${new Date().toISOString()}.\n` +
+      '# Only the menus router deploy manages (pools, DHCP servers, options, option sets, networks, matchers, leases, TFTP).';
     return { script: exportScript(state, header), ...(trusted ? { trusted } : {}) };
   } finally {
     await api.close();
@@ -137,34 +140,14 @@ export async function deployRouter(target: RouterTarget, options: RouterDeployOp
   let choice: UnsupportedChoice = typeof options.unsupported === 'string' ? options.unsupported : 'stop';
   const outcome: RouterDeployOutcome = { plan, ...(trusted ? { trustedCertificate: trusted } : {}) };
   try {
-    // The files' plan too, so one preview shows everything (and a dry run touches nothing).
-    if (target.paths.length) {
-      outcome.files = await deploy(target.files, {
-        ...connectOptions(options),
-        dryRun: true,
-        only: target.paths,
-        verify: false,
-      });
-      if (outcome.files.trusted) {
-        outcome.trustedHostKey = outcome.files.trusted;
-        target.files = { ...target.files, hostKey: outcome.files.trusted };
-      }
-    }
+    if (target.paths.length) await planFiles(target, options, outcome);
     if (options.dryRun) return outcome;
     if (plan.unsupported.length && typeof options.unsupported === 'function') {
       const chosen = await options.unsupported(plan.unsupported);
       if (!chosen) return outcome;
       choice = chosen;
     }
-    if (plan.unsupported.length && choice === 'stop') {
-      throw new RouterError(
-        [
-          `${plan.unsupported.length} statement(s) of the script are not translated to API calls, so deploying only the rest would leave them out:`,
-          ...plan.unsupported.map((u) => `  line ${u.line}: ${escapeControl(u.text)} — ${escapeControl(u.why)}`),
-          'Choose: apply the translated part and leave these out (CLI --skip-unsupported), or upload the script and run it with /import (CLI --import; it runs every line as written, so an `add` already on the router is added again).',
-        ].join('\n'),
-      );
-    }
+    if (plan.unsupported.length && choice === 'stop') throw untranslated(plan);
     if (options.confirm && !(await options.confirm(plan, outcome.files?.plan))) return outcome;
     if (options.signal?.aborted) throw new RouterError('Cancelled before anything was changed.');
     if (target.paths.length) {
@@ -182,13 +165,47 @@ export async function deployRouter(target: RouterTarget, options: RouterDeployOp
     });
     if (outcome.result.remaining.length) {
       throw new RouterError(
-        `Applied ${outcome.result.applied.length} change(s), but reading the router back still differs: ${outcome.result.remaining.map(describeOp).join('; ')}. The router may rewrite these values; compare with PXE: Pull Router Config.`,
+        `Applied ${outcome.result.applied.length} change(s), but reading the router back still differs: ` +
+          `${outcome.result.remaining.map(describeOp).join('; ')}. ` +
+          'The router may rewrite these values; compare with PXE: Pull Router Config.',
       );
     }
     return outcome;
   } finally {
     await api.close();
   }
+}
+
+/** The files' plan too, so one preview shows everything (and a dry run touches nothing). */
+async function planFiles(
+  target: RouterTarget,
+  options: RouterDeployOptions,
+  outcome: RouterDeployOutcome,
+): Promise<void> {
+  outcome.files = await deploy(target.files, {
+    ...connectOptions(options),
+    dryRun: true,
+    only: target.paths,
+    verify: false,
+  });
+  if (outcome.files.trusted) {
+    outcome.trustedHostKey = outcome.files.trusted;
+    target.files = { ...target.files, hostKey: outcome.files.trusted };
+  }
+}
+
+/** Statements the API translation leaves out, with the two ways on. */
+function untranslated(plan: RouterPlan): RouterError {
+  return new RouterError(
+    [
+      `${plan.unsupported.length} statement(s) of the script are not translated to API calls, ` +
+        'so deploying only the rest would leave them out:',
+      ...plan.unsupported.map((u) => `  line ${u.line}: ${escapeControl(u.text)} — ${escapeControl(u.why)}`),
+      'Choose: apply the translated part and leave these out (CLI --skip-unsupported), ' +
+        'or upload the script and run it with /import ' +
+        '(CLI --import; it runs every line as written, so an `add` already on the router is added again).',
+    ].join('\n'),
+  );
 }
 
 /** The /import fallback: the script goes next to the TFTP folder over SFTP, runs, and is deleted again. */

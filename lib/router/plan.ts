@@ -6,7 +6,7 @@
  */
 import { escapeControl } from '../core/untrusted';
 import type { Row } from './api';
-import { keyOf, MENUS, type Desired, type MenuSpec, type Props, type Unsupported } from './desired';
+import { keyOf, MENUS, type Desired, type DesiredItem, type MenuSpec, type Props, type Unsupported } from './desired';
 
 export type RouterAction = 'add' | 'set' | 'remove';
 
@@ -86,102 +86,107 @@ export function makeRouterPlan(
   const removes: RouterOp[] = [];
   for (const menu of MENUS) {
     const rows = (state.get(menu.api) ?? []).filter((r) => !dynamic(r));
-    const claimed = new Set<Row>();
-    // Rows by natural key (a lease is found by its MAC and, without one, by its address).
-    const byKey = new Map<string, Row[]>();
-    for (const r of rows) {
-      const k = keyOf(menu, r);
-      if (k) byKey.set(`${k.keyName}=${k.key}`, [...(byKey.get(`${k.keyName}=${k.key}`) ?? []), r]);
-    }
-    for (const item of desired.items.filter((i) => i.menu === menu)) {
-      const found = byKey.get(`${item.keyName}=${item.key}`) ?? [];
-      for (const r of found) claimed.add(r);
-      const [first, ...twins] = found;
-      if (!first) {
-        if (item.setOnly) plan.missing.push({ menu, key: `${item.keyName}=${item.key}`, line: item.line });
-        else
-          plan.ops.push({
-            action: 'add',
-            menu,
-            keyName: item.keyName,
-            key: item.key,
-            props: { ...item.props },
-            changes: Object.entries(item.props).map(([name, v]) => ({ name, new: v })),
-            why: `line ${item.line}`,
-          });
-      } else {
-        const changes: Change[] = [];
-        for (const [name, value] of Object.entries(item.props)) {
-          const old = first[name];
-          if (normal(name, old ?? '') !== normal(name, value))
-            changes.push({ name, ...(old !== undefined ? { old } : {}), new: value });
-        }
-        if (changes.length)
-          plan.ops.push({
-            action: 'set',
-            menu,
-            keyName: item.keyName,
-            key: item.key,
-            id: first['.id']!,
-            props: Object.fromEntries(changes.map((c) => [c.name, c.new])),
-            changes,
-            why: `line ${item.line}`,
-          });
-        else plan.same++;
-      }
-      for (const twin of twins)
-        removes.push({
-          action: 'remove',
-          menu,
-          keyName: item.keyName,
-          key: item.key,
-          id: twin['.id']!,
-          props: {},
-          changes: [],
-          why: `a second ${menu.label} with ${item.keyName}=${item.key} (a duplicate add)`,
-        });
-    }
-    for (const removal of desired.removals.filter((r) => r.menu === menu)) {
-      for (const r of byKey.get(`${removal.keyName}=${removal.key}`) ?? []) {
-        if (!claimed.has(r)) {
-          claimed.add(r);
-          removes.push({
-            action: 'remove',
-            menu,
-            keyName: removal.keyName,
-            key: removal.key,
-            id: r['.id']!,
-            props: {},
-            changes: [],
-            why: `line ${removal.line}`,
-          });
-        }
-      }
-    }
-    const touched = desired.items.some((i) => i.menu === menu);
-    for (const r of rows) {
-      if (claimed.has(r)) continue;
-      const key = keyOf(menu, r);
-      const label = key ? `${key.keyName}=${key.key}` : r['.id']!;
-      if (options.prune && touched && key)
-        removes.push({
-          action: 'remove',
-          menu,
-          keyName: key.keyName,
-          key: key.key,
-          id: r['.id']!,
-          props: {},
-          changes: [],
-          why: 'not in the script (prune is on)',
-        });
-      else plan.extra.push({ menu, key: label, id: r['.id']! });
-    }
+    planMenu(menu, desired, rows, options, plan, removes);
   }
   // Removals last and in reverse menu order: what names an item moves away from it before it goes.
   removes.sort((a, b) => MENUS.indexOf(b.menu) - MENUS.indexOf(a.menu));
   plan.ops.push(...removes);
   return plan;
 }
+
+interface ItemKey {
+  keyName: string;
+  key: string;
+}
+
+/** One menu: each item the script names added or set, duplicates and `remove` lines removed, the rest listed. */
+function planMenu(
+  menu: MenuSpec,
+  desired: Desired,
+  rows: Row[],
+  options: { prune?: boolean },
+  plan: RouterPlan,
+  removes: RouterOp[],
+): void {
+  const claimed = new Set<Row>();
+  const byKey = rowsByKey(menu, rows);
+  for (const item of desired.items.filter((i) => i.menu === menu)) {
+    const found = byKey.get(`${item.keyName}=${item.key}`) ?? [];
+    for (const r of found) claimed.add(r);
+    const [first, ...twins] = found;
+    planItem(item, first, plan);
+    for (const twin of twins)
+      removes.push(
+        removeOp(menu, item, twin, `a second ${menu.label} with ${item.keyName}=${item.key} (a duplicate add)`),
+      );
+  }
+  for (const removal of desired.removals.filter((r) => r.menu === menu)) {
+    for (const r of byKey.get(`${removal.keyName}=${removal.key}`) ?? []) {
+      if (claimed.has(r)) continue;
+      claimed.add(r);
+      removes.push(removeOp(menu, removal, r, `line ${removal.line}`));
+    }
+  }
+  const touched = desired.items.some((i) => i.menu === menu);
+  for (const r of rows) {
+    if (claimed.has(r)) continue;
+    const key = keyOf(menu, r);
+    if (options.prune && touched && key) removes.push(removeOp(menu, key, r, 'not in the script (prune is on)'));
+    else plan.extra.push({ menu, key: key ? `${key.keyName}=${key.key}` : r['.id']!, id: r['.id']! });
+  }
+}
+
+/** Rows by natural key (a lease is found by its MAC and, without one, by its address). */
+function rowsByKey(menu: MenuSpec, rows: Row[]): Map<string, Row[]> {
+  const byKey = new Map<string, Row[]>();
+  for (const r of rows) {
+    const k = keyOf(menu, r);
+    if (k) byKey.set(`${k.keyName}=${k.key}`, [...(byKey.get(`${k.keyName}=${k.key}`) ?? []), r]);
+  }
+  return byKey;
+}
+
+/** An item against its row on the router: added when missing, set when a named property differs. */
+function planItem(item: DesiredItem, row: Row | undefined, plan: RouterPlan): void {
+  const { menu, keyName, key } = item;
+  if (!row) {
+    if (item.setOnly) plan.missing.push({ menu, key: `${keyName}=${key}`, line: item.line });
+    else
+      plan.ops.push({
+        action: 'add',
+        menu,
+        keyName,
+        key,
+        props: { ...item.props },
+        changes: Object.entries(item.props).map(([name, v]) => ({ name, new: v })),
+        why: `line ${item.line}`,
+      });
+    return;
+  }
+  const changes: Change[] = [];
+  for (const [name, value] of Object.entries(item.props)) {
+    const old = row[name];
+    if (normal(name, old ?? '') !== normal(name, value))
+      changes.push({ name, ...(old !== undefined ? { old } : {}), new: value });
+  }
+  if (!changes.length) {
+    plan.same++;
+    return;
+  }
+  const props = Object.fromEntries(changes.map((c) => [c.name, c.new]));
+  plan.ops.push({ action: 'set', menu, keyName, key, id: row['.id']!, props, changes, why: `line ${item.line}` });
+}
+
+const removeOp = (menu: MenuSpec, item: ItemKey, row: Row, why: string): RouterOp => ({
+  action: 'remove',
+  menu,
+  keyName: item.keyName,
+  key: item.key,
+  id: row['.id']!,
+  props: {},
+  changes: [],
+  why,
+});
 
 export function routerSummary(plan: RouterPlan): {
   add: number;
@@ -213,7 +218,8 @@ export function routerPlanLines(plan: RouterPlan): string[] {
   const esc = escapeControl;
   for (const op of plan.ops) {
     lines.push(
-      `${SIGN[op.action]} ${op.action.padEnd(6)} ${op.menu.script} ${esc(op.keyName)}=${esc(op.key)}${op.id ? ` (${esc(op.id)})` : ''}  — ${esc(op.why)}`,
+      `${SIGN[op.action]} ${op.action.padEnd(6)} ${op.menu.script} ${esc(op.keyName)}=${esc(op.key)}` +
+        `${op.id ? ` (${esc(op.id)})` : ''}  — ${esc(op.why)}`,
     );
     if (op.action === 'add') {
       const rest = op.changes.filter((c) => c.name !== op.keyName).map((c) => `${esc(c.name)}=${esc(c.new)}`);
@@ -224,14 +230,16 @@ export function routerPlanLines(plan: RouterPlan): string[] {
   }
   for (const m of plan.missing)
     lines.push(
-      `! set    ${m.menu.script} ${esc(m.key)} — line ${m.line}: not on the router, so there is nothing to set (add it in the script)`,
+      `! set    ${m.menu.script} ${esc(m.key)} — line ${m.line}: ` +
+        'not on the router, so there is nothing to set (add it in the script)',
     );
   for (const e of plan.extra)
     lines.push(`  keep   ${e.menu.script} ${esc(e.key)} (${esc(e.id)}) — on the router, not in the script`);
   for (const u of plan.unsupported) lines.push(`? skip   line ${u.line}: ${esc(u.text)} — ${esc(u.why)}`);
   const s = routerSummary(plan);
   lines.push(
-    `${s.add} to add, ${s.set} to change, ${s.remove} to remove, ${s.same} already right${s.extra ? `, ${s.extra} kept` : ''}${s.unsupported ? `, ${s.unsupported} statement(s) not translated` : ''}.`,
+    `${s.add} to add, ${s.set} to change, ${s.remove} to remove, ${s.same} already right` +
+      `${s.extra ? `, ${s.extra} kept` : ''}${s.unsupported ? `, ${s.unsupported} statement(s) not translated` : ''}.`,
   );
   return lines;
 }
