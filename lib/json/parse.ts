@@ -1,5 +1,6 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError, type ParseOptions } from 'jsonc-parser';
 import type { Parsed, Problem } from '../core/problem';
+import { report, type RuleMeta } from '../core/rule';
 import { depthMessage, jsonDepthExceeded } from '../core/untrusted';
 
 export interface JsonDocument {
@@ -35,10 +36,12 @@ const FRIENDLY: Record<string, string> = {
 };
 
 /**
- * Parses strict JSON (no comments, no trailing commas) and reports every syntax error with `ruleId`. Text
+ * Parses strict JSON (no comments, no trailing commas) and reports every syntax error as `rule`'s. Text
  * nested past the cap gets one problem where it goes too deep and no tree, so no rule walks it.
  */
-export function parseStrictJson(text: string, ruleId: string): Parsed<JsonDocument> {
+export function parseStrictJson(text: string, syntaxRule: Pick<RuleMeta, 'id'> | string): Parsed<JsonDocument> {
+  // TODO(issue #21): the site's parser passes its rule object once lib/site/index.ts declares it.
+  const rule = typeof syntaxRule === 'string' ? { id: syntaxRule } : syntaxRule;
   const errors: ParseError[] = [];
   const tree = parseTreeCapped(text, errors, {
     allowTrailingComma: false,
@@ -48,20 +51,21 @@ export function parseStrictJson(text: string, ruleId: string): Parsed<JsonDocume
   if (!tree.ok)
     return {
       ast: { root: undefined },
-      problems: [{ ruleId, start: tree.at, end: tree.at + 1, message: tree.message }],
+      problems: [report(rule, { start: tree.at, end: tree.at + 1 }, tree.message)],
     };
   const seen = new Set<number>();
   // jsonc-parser may report several codes at one offset; the first says it best.
   const unique = errors.filter((e) => !seen.has(e.offset) && seen.add(e.offset));
   const problems: Problem[] = unique.map((e) => {
     const code = printParseErrorCode(e.error);
-    return {
-      ruleId,
-      // An error at the very end (unexpected end of file) gets the last character, never a range past it.
-      start: Math.min(e.offset, Math.max(0, text.length - 1)),
-      end: Math.min(text.length, e.offset + Math.max(1, e.length)),
-      message: `Invalid JSON: ${FRIENDLY[code] ?? code}. The file cannot be read until this is fixed.`,
-    };
+    // An error at the very end (unexpected end of file) gets the last character, never a range past it.
+    const start = Math.min(e.offset, Math.max(0, text.length - 1));
+    const end = Math.min(text.length, e.offset + Math.max(1, e.length));
+    return report(
+      rule,
+      { start, end },
+      `Invalid JSON: ${FRIENDLY[code] ?? code}. The file cannot be read until this is fixed.`,
+    );
   });
   // jsonc-parser reports a trailing comma at the closing bracket; point at the comma and offer to drop it.
   for (const problem of problems) {

@@ -3,8 +3,8 @@ export { EmbeddedError, readEmbedded, writeEmbedded } from './ignition/embedded'
 export { pathsOf } from './ignition/pathAt';
 export { parseRouterOs } from './routeros';
 export { formatRouterOs } from './routeros/format';
-export { treeFromInspect, useTree, TreeError } from './routeros/tree';
+export { treeFromInspect, useTree, TreeError } from './routeros/catalog';
 export { LookupError, normalizeMac, hexIp } from './pxelinux/lookup';
 export { explainLookup, formatLookup } from './pxelinux/lookupFiles';
-export { schemaFor, SPEC_ORDER } from './ignition/spec';
+export { schemaFor, SPEC_ORDER } from './ignition/catalog';
 export { validatorKey } from './ignition/validatorKey';

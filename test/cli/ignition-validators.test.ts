@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { schemaFor, SPEC_ORDER } from '../../lib/languages/ignition/spec';
+import { schemaFor, SPEC_ORDER } from '../../lib/languages/ignition/catalog';
 import { validatorKey } from '../../lib/languages/ignition/validatorKey';
 import { built } from '../helpers/build';
 

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { walkRouterTree, WalkError } from '../../lib/router/treeWalk';
-import { treeFromInspect } from '../../lib/languages/routeros/tree';
+import { treeFromInspect } from '../../lib/languages/routeros/catalog';
 import { startSimulator, type Simulator } from '../helpers/routerosSim';
 
 const DUMP = join('..', 'shared', 'reference', 'routeros', 'restraml-7.24-inspect.json');

@@ -3,7 +3,7 @@ import type { Completion } from '../../core/language';
 import { jsonDepthExceeded } from '../../core/untrusted';
 import type { IgnitionConfig } from './ast';
 import { versionOf } from './document';
-import { fieldAt, fieldsFor } from './spec';
+import { fieldAt, fieldsFor } from './catalog';
 import { LATEST_STABLE, SPEC_VERSIONS } from './versions';
 
 const VALUES: Record<string, string[]> = {

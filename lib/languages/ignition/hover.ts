@@ -4,7 +4,7 @@ import { isText } from './dataUrl';
 import { versionOf } from './document';
 import { contentsOf, gzipBeside, type Contents } from './embedded';
 import { nodeAt, pathsOf } from './pathAt';
-import { fieldAt } from './spec';
+import { fieldAt } from './catalog';
 import { LATEST_STABLE } from './versions';
 
 const TYPE_WORDS: Record<string, string> = {

@@ -1,6 +1,9 @@
 import type { Parsed } from '../../core/problem';
+import { report } from '../../core/rule';
 import { parseStrictJson } from '../../json/parse';
 import type { IgnitionConfig } from './ast';
+import { jsonSyntax } from './rules/jsonSyntax';
+import { template } from './rules/template';
 
 /** Template markup outside JSON strings: Go text/template `{{…}}`, Terraform or shell `${…}`. */
 const MARKUP = /\{\{|\$\{/;
@@ -19,8 +22,8 @@ export function templateMarkupAt(text: string): number {
  * (`ignition.template`) and not checked further: its syntax errors are the template's, not the user's.
  */
 export function parseIgnition(text: string): Parsed<IgnitionConfig> {
-  const parsed = parseStrictJson(text, 'ignition.jsonSyntax');
-  if (!parsed.problems.some((p) => p.ruleId === 'ignition.jsonSyntax')) return parsed;
+  const parsed = parseStrictJson(text, jsonSyntax);
+  if (!parsed.problems.some((p) => p.ruleId === jsonSyntax.id)) return parsed;
   const at = templateMarkupAt(text);
   if (at < 0) return parsed;
   const kind = text.startsWith('{{', at)
@@ -29,12 +32,11 @@ export function parseIgnition(text: string): Parsed<IgnitionConfig> {
   return {
     ast: { root: undefined },
     problems: [
-      {
-        ruleId: 'ignition.template',
-        start: at,
-        end: at + 2,
-        message: `This file is ${kind}: it is not JSON until rendered, so it is not checked. Lint the rendered config instead.`,
-      },
+      report(
+        template,
+        { start: at, end: at + 2 },
+        `This file is ${kind}: it is not JSON until rendered, so it is not checked. Lint the rendered config instead.`,
+      ),
     ],
   };
 }

@@ -9,12 +9,21 @@ export interface OptionSpec {
   arg?: string;
 }
 
+/**
+ * What a command does, as the rules and the boot chain need to know it: `fetch` downloads; `boot` may not
+ * return; `stop` never returns; `select` fetches and selects the image `boot` starts (a kernel); `exec`
+ * fetches and runs an image; `initrd` fetches an image the selected kernel finds as an initrd; `cmdline`
+ * replaces an image's command line.
+ */
+export type Trait = 'fetch' | 'boot' | 'stop' | 'select' | 'exec' | 'initrd' | 'cmdline';
+
 export interface CommandSpec {
   synopsis: string;
   summary: string;
+  /** The command this one is another name of in iPXE (same code, same traits). */
+  aliasOf?: string;
   options?: OptionSpec[];
-  /** fetch: downloads something; boot: may not return; stop: never returns. */
-  traits?: string[];
+  traits?: Trait[];
   /** The first iPXE release that has the command, when it is newer than 1.21.1 (the last 1.x). */
   since?: string;
 }
@@ -22,6 +31,27 @@ export interface CommandSpec {
 export const COMMANDS: ReadonlyMap<string, CommandSpec> = new Map(
   Object.entries(data.commands as Record<string, CommandSpec>),
 );
+
+/** True when iPXE's `command` has the trait. */
+export function hasTrait(command: string, trait: Trait): boolean {
+  return COMMANDS.get(command)?.traits?.includes(trait) ?? false;
+}
+
+/** The commands that have any of the traits (aliases included): the one place command sets come from. */
+export function commandsWith(...traits: Trait[]): ReadonlySet<string> {
+  return new Set([...COMMANDS].filter(([, spec]) => traits.some((t) => spec.traits?.includes(t))).map(([n]) => n));
+}
+
+/** `kernel`, `imgselect`, `imgload`: fetch and select the image (the kernel) that `boot` starts. */
+export const KERNEL_COMMANDS = commandsWith('select');
+/** `initrd`, `imgfetch`, `module`: fetch an image the selected kernel finds as an initrd. */
+export const INITRD_COMMANDS = commandsWith('initrd');
+/** `chain`, `imgexec`, `boot`: fetch and run an image. */
+export const EXEC_COMMANDS = commandsWith('exec');
+/** Commands that fetch the image a machine boots next: a kernel, or an image run at once. */
+export const IMAGE_COMMANDS = commandsWith('select', 'exec');
+/** Commands whose words after the image are a kernel command line (`imgargs` replaces one). */
+export const COMMAND_LINE_COMMANDS = commandsWith('select', 'exec', 'cmdline');
 
 export interface Arity {
   min: number;

@@ -1,9 +1,7 @@
 import type { Completion } from '../../core/language';
 import type { IpxeScript } from './ast';
-import { COMMANDS, COREOS_ARGS, SETTING_SCOPES, SETTING_TYPES, SETTINGS } from './catalog';
+import { COMMAND_LINE_COMMANDS, COMMANDS, COREOS_ARGS, SETTING_SCOPES, SETTING_TYPES, SETTINGS } from './catalog';
 import { modelOf } from './model';
-
-const KERNEL_LINE = /^(kernel|imgselect|imgload|imgargs|chain|boot)$/;
 
 /** What to offer at `offset`: commands, options, `${…}` settings and types, labels, item names, FCOS arguments. */
 export function completeIpxe(script: IpxeScript, text: string, offset: number): Completion[] {
@@ -46,7 +44,7 @@ export function completeIpxe(script: IpxeScript, text: string, offset: number): 
       replace,
     }));
   }
-  if (KERNEL_LINE.test(command) && /^[a-z._]*$/i.test(current) && words.length > 2) {
+  if (COMMAND_LINE_COMMANDS.has(command) && /^[a-z._]*$/i.test(current) && words.length > 2) {
     return [...COREOS_ARGS].map(([name, arg]) => ({
       label: name,
       kind: 'property',

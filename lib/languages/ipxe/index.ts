@@ -1,36 +1,45 @@
-import type { LanguageService } from '../../core/language';
-import type { IpxeScript } from './ast';
+import { defineLanguage } from '../define';
 import { completeIpxe } from './complete';
 import { hoverIpxe } from './hover';
-import { definitionIpxe, foldingIpxe, prepareRenameIpxe, referencesIpxe, renameIpxe, symbolsIpxe } from './symbols';
+import { definitionIpxe, prepareRenameIpxe, referencesIpxe, renameIpxe } from './navigate';
 import { parseIpxe } from './parser';
-import { extraArgument, missingArgument } from './rules/argumentCount';
-import { missingRootfs, unknownKernelArgument } from './rules/coreos';
-import { danglingOperator, unhandledFailure, unreachableCode } from './rules/flow';
-import { badUrl, dhcpBeforeChain, initrdNameMismatch } from './rules/images';
-import { duplicateLabel, menuTargetWithoutLabel, undefinedLabel } from './rules/labels';
+import { foldingIpxe, symbolsIpxe } from './symbols';
+import { badUrl } from './rules/badUrl';
+import { constantCondition } from './rules/constantCondition';
+import { danglingOperator } from './rules/danglingOperator';
+import { dhcpBeforeChain } from './rules/dhcpBeforeChain';
+import { duplicateLabel } from './rules/duplicateLabel';
+import { extraArgument } from './rules/extraArgument';
+import { imgfreeBeforeBoot } from './rules/imgfreeBeforeBoot';
+import { initrdNameMismatch } from './rules/initrdNameMismatch';
+import { menuTargetWithoutLabel } from './rules/menuTargetWithoutLabel';
+import { misspelledVariable } from './rules/misspelledVariable';
+import { missingArgument } from './rules/missingArgument';
 import { missingHeader } from './rules/missingHeader';
 import { missingInitrd } from './rules/missingInitrd';
-import { quotedArgument } from './rules/quotes';
+import { missingRootfs } from './rules/missingRootfs';
+import { needsNewerIpxe } from './rules/needsNewerIpxe';
+import { quotedArgument } from './rules/quotedArgument';
+import { setWithEquals } from './rules/setWithEquals';
+import { timeoutUnits } from './rules/timeoutUnits';
+import { unclosedExpansion } from './rules/unclosedExpansion';
+import { undefinedLabel } from './rules/undefinedLabel';
+import { undefinedVariable } from './rules/undefinedVariable';
+import { unhandledFailure } from './rules/unhandledFailure';
 import { unknownCommand } from './rules/unknownCommand';
+import { unknownKernelArgument } from './rules/unknownKernelArgument';
 import { unknownOption } from './rules/unknownOption';
-import { setWithEquals } from './rules/setSyntax';
-import { constantCondition } from './rules/conditions';
-import { imgfreeBeforeBoot } from './rules/imgfree';
-import { timeoutUnits } from './rules/timeouts';
-import { needsNewerIpxe } from './rules/versions';
-import {
-  misspelledVariable,
-  unclosedExpansion,
-  undefinedVariable,
-  unknownSettingType,
-  unusedVariable,
-} from './rules/variables';
+import { unknownSettingType } from './rules/unknownSettingType';
+import { unreachableCode } from './rules/unreachableCode';
+import { unusedVariable } from './rules/unusedVariable';
 
 export { parseIpxe } from './parser';
+export { modelOf, type IpxeModel } from './model';
+export { splitArgs } from './args';
+export { IMAGE_COMMANDS, INITRD_COMMANDS } from './catalog';
 export type { IpxeScript } from './ast';
 
-export const ipxe: LanguageService<IpxeScript> = {
+export const ipxe = defineLanguage({
   id: 'ipxe',
   parserRules: [],
   rules: [
@@ -72,4 +81,4 @@ export const ipxe: LanguageService<IpxeScript> = {
   prepareRename: prepareRenameIpxe,
   rename: renameIpxe,
   folding: foldingIpxe,
-};
+});

@@ -123,3 +123,9 @@ export function modelOf(script: IpxeScript, text: string): IpxeModel {
 export function isLiteral(word: Word): boolean {
   return !word.text.includes('${');
 }
+
+/** The name iPXE gives a fetched image: `--name`, else the last path segment of the URI. */
+export function imageName(command: Command): string | undefined {
+  const { options, positional } = splitArgs(command);
+  return options.get('name')?.text ?? positional[0]?.text.split(/[/?#]/).filter(Boolean).at(-1);
+}

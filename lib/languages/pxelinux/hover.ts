@@ -1,7 +1,7 @@
 import type { HoverInfo } from '../../core/language';
 import type { PxelinuxConfig } from './ast';
 import { APPEND_BITS, KEYWORDS, MENU_KEYWORDS, UBOOT_KEYWORDS } from './catalog';
-import { parseNumber } from './rules/values';
+import { parseNumber } from './parser';
 
 const WHERE: Record<string, string> = { global: 'before the first LABEL', label: 'inside a LABEL', any: 'anywhere' };
 

@@ -1,23 +1,31 @@
-import type { LanguageService } from '../../core/language';
-import type { PxelinuxConfig } from './ast';
+import { defineLanguage } from '../define';
 import { completePxelinux } from './complete';
 import { hoverPxelinux } from './hover';
-import { definitionPxelinux, foldingPxelinux, symbolsPxelinux } from './symbols';
+import { definitionPxelinux } from './navigate';
 import { parsePxelinux } from './parser';
-import { efiHttpHost, httpNeedsLpxelinux, missingFile, missingModule } from './rules/files';
-import { missingInitrd } from './rules/initrd';
-import { menuWithoutUi } from './rules/menu';
+import { foldingPxelinux, symbolsPxelinux } from './symbols';
+import { duplicateDefault } from './rules/duplicateDefault';
+import { duplicateLabel } from './rules/duplicateLabel';
+import { efiHttpHost } from './rules/efiHttpHost';
+import { globalInLabel } from './rules/globalInLabel';
+import { httpNeedsLpxelinux } from './rules/httpNeedsLpxelinux';
+import { initrdTwice } from './rules/initrdTwice';
+import { invalidAppendFlags } from './rules/invalidAppendFlags';
+import { menuWithoutUi } from './rules/menuWithoutUi';
+import { misplacedKeyword } from './rules/misplacedKeyword';
+import { missingFile } from './rules/missingFile';
+import { missingInitrd } from './rules/missingInitrd';
 import { missingLabel } from './rules/missingLabel';
-import { duplicateDefault, duplicateLabel, globalInLabel, initrdTwice, misplacedKeyword } from './rules/structure';
+import { missingModule } from './rules/missingModule';
+import { newerKeyword } from './rules/newerKeyword';
+import { timeoutRange } from './rules/timeoutRange';
 import { unknownKeyword } from './rules/unknownKeyword';
-import { invalidAppendFlags, timeoutRange } from './rules/values';
-import { newerKeyword } from './rules/versions';
 
 export { parsePxelinux } from './parser';
 export { lookupOrder, LookupError } from './lookup';
 export type { PxelinuxConfig } from './ast';
 
-export const pxelinux: LanguageService<PxelinuxConfig> = {
+export const pxelinux = defineLanguage({
   id: 'pxelinux',
   parserRules: [],
   rules: [
@@ -44,4 +52,4 @@ export const pxelinux: LanguageService<PxelinuxConfig> = {
   symbols: symbolsPxelinux,
   definition: definitionPxelinux,
   folding: foldingPxelinux,
-};
+});

@@ -65,3 +65,12 @@ export function parsePxelinux(text: string): Parsed<PxelinuxConfig> {
   }
   return { ast: config, problems: [] };
 }
+
+/** SYSLINUX numbers: decimal, 0x hex, or a leading 0 for octal. */
+export function parseNumber(text: string): number | undefined {
+  if (/^-?0x[0-9a-f]+$/i.test(text))
+    return Number.parseInt(text.replace(/^-/, ''), 16) * (text.startsWith('-') ? -1 : 1);
+  if (/^-?0[0-7]+$/.test(text)) return Number.parseInt(text, 8);
+  if (/^-?\d+$/.test(text)) return Number.parseInt(text, 10);
+  return undefined;
+}

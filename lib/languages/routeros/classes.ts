@@ -1,7 +1,7 @@
 import type { RouterOsScript } from './ast';
-import { resolveStatement } from './rules/tree';
+import { resolveStatement } from './resolve';
 import { statementsOf } from './statements';
-import { activeTree } from './tree';
+import { activeTree } from './catalog';
 
 /**
  * Per-character token classes in RouterOS's own vocabulary (what `/console/inspect request=highlight`

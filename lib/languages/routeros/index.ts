@@ -1,69 +1,48 @@
-import type { LanguageService } from '../../core/language';
-import type { RuleMeta } from '../../core/rule';
-import type { RouterOsScript } from './ast';
-import {
-  definitionRouterOs,
-  hoverRouterOs,
-  prepareRenameRouterOs,
-  referencesRouterOs,
-  renameRouterOs,
-} from './navigate';
+import { defineLanguage } from '../define';
 import { completeRouterOs } from './complete';
 import { formatRouterOs } from './format';
+import { hoverRouterOs } from './hover';
+import { definitionRouterOs, prepareRenameRouterOs, referencesRouterOs, renameRouterOs } from './navigate';
 import { parseRouterOs } from './parser';
 import { foldingRouterOs, symbolsRouterOs } from './symbols';
-import {
-  dhcpOptionCode,
-  dhcpOptionValue,
-  duplicateName,
-  legacyOptionValue,
-  missingNextServer,
-  undefinedOption,
-  undefinedOptionSet,
-} from './rules/dhcp';
-import { bootFileMissing, bootFileNotServed, nextServerCleared, rootPathUnmapped } from './rules/pxe';
-import { unknownArgument, unknownInStoredScript, unknownMenuOrCommand } from './rules/tree';
-import { badArgumentValue } from './rules/values';
-import { spaceBeforeEquals } from './rules/syntax';
-import { undefinedVariable } from './rules/variables';
-import { missingArgument, unknownFilterProperty } from './rules/filters';
+import { badValue } from './rules/badValue';
+import { bootFileMissing } from './rules/bootFileMissing';
+import { bootFileNotServed } from './rules/bootFileNotServed';
+import { dhcpOptionCode } from './rules/dhcpOptionCode';
+import { dhcpOptionValue } from './rules/dhcpOptionValue';
+import { duplicateName } from './rules/duplicateName';
+import { legacyOptionValue } from './rules/legacyOptionValue';
+import { missingArgument } from './rules/missingArgument';
+import { missingNextServer } from './rules/missingNextServer';
+import { nextServerCleared } from './rules/nextServerCleared';
+import { rootPathUnmapped } from './rules/rootPathUnmapped';
+import { spaceBeforeEquals } from './rules/spaceBeforeEquals';
+import { unbalancedBracket } from './rules/unbalancedBracket';
+import { undefinedOption } from './rules/undefinedOption';
+import { undefinedOptionSet } from './rules/undefinedOptionSet';
+import { undefinedVariable } from './rules/undefinedVariable';
+import { unknownArgument } from './rules/unknownArgument';
+import { unknownCommand } from './rules/unknownCommand';
+import { unknownFilterProperty } from './rules/unknownFilterProperty';
+import { unknownInStoredScript } from './rules/unknownInStoredScript';
+import { unterminatedString } from './rules/unterminatedString';
 
 export { parseRouterOs } from './parser';
+export { arg, dhcpModelOf, OPTION_MENU, SET_MENU } from './dhcpModel';
+export { parseOptionValue } from './optionValue';
+export { statementsOf, type Argument, type Statement } from './statements';
 export type { RouterOsScript } from './ast';
 
-const parserRules: RuleMeta[] = [
-  {
-    id: 'routeros.unterminatedString',
-    language: 'routeros',
-    severity: 'error',
-    summary: 'A `"` string that never closes.',
-    example: "/ip dhcp-server option add code=67 name=boot value=\"'lpxelinux.0'",
-    fix: 'Add the closing `"`.',
-    levelWhy:
-      'RouterOS reads to the end of the file looking for the closing quote and refuses the script with a syntax error: the import fails.',
-  },
-  {
-    id: 'routeros.unbalancedBracket',
-    language: 'routeros',
-    severity: 'error',
-    summary: 'A `[`, `{` or `(` without its partner, or a closer that matches nothing.',
-    example: '/ip dhcp-server lease set [find mac-address=52:54:00:12:34:56 dhcp-option-set=fcos',
-    fix: 'Add or remove the bracket so each opener has its closer.',
-    levelWhy:
-      'An unmatched bracket is a syntax error: RouterOS refuses the whole script (or the line), and the import fails.',
-  },
-];
-
-export const routeros: LanguageService<RouterOsScript> = {
+export const routeros = defineLanguage({
   id: 'routeros',
-  parserRules,
+  parserRules: [unterminatedString, unbalancedBracket],
   rules: [
-    unknownMenuOrCommand,
+    unknownCommand,
     unknownArgument,
     unknownInStoredScript,
     spaceBeforeEquals,
     undefinedVariable,
-    badArgumentValue,
+    badValue,
     missingArgument,
     unknownFilterProperty,
     dhcpOptionValue,
@@ -88,4 +67,4 @@ export const routeros: LanguageService<RouterOsScript> = {
   references: referencesRouterOs,
   prepareRename: prepareRenameRouterOs,
   rename: renameRouterOs,
-};
+});

@@ -1,5 +1,8 @@
 import type { Parsed, Problem } from '../../core/problem';
+import { report } from '../../core/rule';
 import type { RouterOsScript, Token } from './ast';
+import { unbalancedBracket } from './rules/unbalancedBracket';
+import { unterminatedString } from './rules/unterminatedString';
 
 const CLOSER: Record<string, string> = { '[': ']', '{': '}', '(': ')' };
 const OPENERS = new Set(Object.keys(CLOSER));
@@ -49,20 +52,29 @@ function unterminated(text: string, tokens: readonly Token[], at: number): Probl
   if (!first?.text.includes('\n')) first = strings.find((t) => SWALLOWED.test(t.text));
   if (first) {
     const line = text.slice(0, at).split('\n').length;
-    return {
-      ruleId: 'routeros.unterminatedString',
-      start: first.start,
-      end: first.start + 1,
-      message: `This \`"\` starts a string that swallows the code up to the next \`"\`: from here on the quotes pair up wrong (a stray or a missing \`"\`), the \`"\` on line ${line} is left open, and RouterOS rejects the script.`,
-      related: [{ start: at, end: at + 1, message: 'the quote left open' }],
-    };
+    return report(
+      unterminatedString,
+      { start: first.start, end: first.start + 1 },
+      'This `"` starts a string that swallows the code up to the next `"`: from here on the quotes pair up wrong ' +
+        `(a stray or a missing \`"\`), the \`"\` on line ${line} is left open, and RouterOS rejects the script.`,
+      { related: [{ start: at, end: at + 1, message: 'the quote left open' }] },
+    );
   }
-  return {
-    ruleId: 'routeros.unterminatedString',
-    start: at,
-    end: at + 1,
-    message: 'This string is never closed: RouterOS rejects the script from here on. Add the closing `"`.',
-  };
+  return report(
+    unterminatedString,
+    { start: at, end: at + 1 },
+    'This string is never closed: RouterOS rejects the script from here on. Add the closing `"`.',
+  );
+}
+
+/** A tokenizer's state: the tokens so far, the problems, the open brackets, where it is. */
+interface Scanner {
+  text: string;
+  tokens: Token[];
+  problems: Problem[];
+  stack: Token[];
+  lineStart: boolean;
+  i: number;
 }
 
 /**
@@ -70,95 +82,103 @@ function unterminated(text: string, tokens: readonly Token[], at: number): Probl
  * at the first error: an unmatched closer is reported and skipped, every unclosed opener is reported.
  */
 export function parseRouterOs(text: string): Parsed<RouterOsScript> {
-  const tokens: Token[] = [];
-  const problems: Problem[] = [];
-  const stack: Token[] = [];
-  let lineStart = true;
-  let i = 0;
-  while (i < text.length) {
-    const ch = text[i] as string;
-    if (ch === '\n') {
-      tokens.push({ kind: 'newline', text: ch, start: i, end: i + 1 });
-      lineStart = true;
-      i++;
-      continue;
-    }
-    // Blanks: also vertical tab and form feed, which end words too (the fuzz campaign found a script of
-    // them that never advanced and filled the memory with empty words).
-    if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\v' || ch === '\f') {
-      i++;
-      continue;
-    }
-    if (ch === '\\' && (text[i + 1] === '\n' || (text[i + 1] === '\r' && text[i + 2] === '\n'))) {
-      i += text[i + 1] === '\n' ? 2 : 3;
-      continue;
-    }
-    // `#` starts a comment where a command may start: at a line's start, after `;` or a block's `{`.
-    if (ch === '#' && (lineStart || commandStart(tokens))) {
-      let end = text.indexOf('\n', i);
-      if (end < 0) end = text.length;
-      tokens.push({ kind: 'comment', text: text.slice(i, end), start: i, end });
-      i = end;
-      continue;
-    }
-    lineStart = false;
-    if (ch === '"') {
-      const end = stringEnd(text, i);
-      if (end < 0) {
-        problems.push(unterminated(text, tokens, i));
-        tokens.push({ kind: 'string', text: text.slice(i), start: i, end: text.length });
-        break;
-      }
-      tokens.push({ kind: 'string', text: text.slice(i, end), start: i, end });
-      i = end;
-      continue;
-    }
-    if (OPENERS.has(ch)) {
-      const token: Token = { kind: 'open', text: ch, start: i, end: i + 1 };
-      tokens.push(token);
-      stack.push(token);
-      i++;
-      continue;
-    }
-    if (CLOSERS.has(ch)) {
-      const token: Token = { kind: 'close', text: ch, start: i, end: i + 1 };
-      const open = stack[stack.length - 1];
-      if (open && CLOSER[open.text] === ch) {
-        stack.pop();
-        tokens.push(token);
-      } else {
-        problems.push({
-          ruleId: 'routeros.unbalancedBracket',
-          start: i,
-          end: i + 1,
-          message: open
-            ? `\`${ch}\` does not match the \`${open.text}\` opened earlier: close it with \`${CLOSER[open.text]}\` first.`
-            : `\`${ch}\` closes nothing: remove it or add the matching opener.`,
-          ...(open ? { related: [{ start: open.start, end: open.end, message: 'the bracket still open here' }] } : {}),
-        });
-      }
-      i++;
-      continue;
-    }
-    if (ch === ';') {
-      tokens.push({ kind: 'semicolon', text: ch, start: i, end: i + 1 });
-      i++;
-      continue;
-    }
-    const start = i;
-    // A word ends at blanks, brackets, quotes, `;`, or a backslash-newline continuation.
-    while (i < text.length && !endsWord(text, i)) i++;
-    // Never an empty word: whatever ends a word here is taken as one character, so the loop always moves on.
-    if (i === start) i++;
-    tokens.push({ kind: 'word', text: text.slice(start, i), start, end: i });
+  const s: Scanner = { text, tokens: [], problems: [], stack: [], lineStart: true, i: 0 };
+  while (s.i < text.length) {
+    if (!step(s)) break;
   }
-  for (const open of stack) {
-    problems.push({
-      ruleId: 'routeros.unbalancedBracket',
-      start: open.start,
-      end: open.end,
-      message: `\`${open.text}\` is never closed: add \`${CLOSER[open.text]}\` where the ${open.text === '[' ? 'command' : 'block'} ends.`,
-    });
+  for (const open of s.stack) {
+    s.problems.push(
+      report(
+        unbalancedBracket,
+        open,
+        `\`${open.text}\` is never closed: add \`${CLOSER[open.text]}\` where the ${open.text === '[' ? 'command' : 'block'} ends.`,
+      ),
+    );
   }
-  return { ast: { tokens }, problems };
+  return { ast: { tokens: s.tokens }, problems: s.problems };
+}
+
+/** Reads one token (or skips a blank or a continuation); false when the text ends inside a string. */
+function step(s: Scanner): boolean {
+  const { text, tokens } = s;
+  const i = s.i;
+  const ch = text[i] as string;
+  if (ch === '\n') {
+    tokens.push({ kind: 'newline', text: ch, start: i, end: i + 1 });
+    s.lineStart = true;
+    s.i++;
+    return true;
+  }
+  // Blanks: also vertical tab and form feed, which end words too (the fuzz campaign found a script of
+  // them that never advanced and filled the memory with empty words).
+  if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\v' || ch === '\f') {
+    s.i++;
+    return true;
+  }
+  if (ch === '\\' && (text[i + 1] === '\n' || (text[i + 1] === '\r' && text[i + 2] === '\n'))) {
+    s.i += text[i + 1] === '\n' ? 2 : 3;
+    return true;
+  }
+  // `#` starts a comment where a command may start: at a line's start, after `;` or a block's `{`.
+  if (ch === '#' && (s.lineStart || commandStart(tokens))) {
+    let end = text.indexOf('\n', i);
+    if (end < 0) end = text.length;
+    tokens.push({ kind: 'comment', text: text.slice(i, end), start: i, end });
+    s.i = end;
+    return true;
+  }
+  s.lineStart = false;
+  if (ch === '"') return readString(s);
+  if (OPENERS.has(ch)) {
+    const token: Token = { kind: 'open', text: ch, start: i, end: i + 1 };
+    tokens.push(token);
+    s.stack.push(token);
+  } else if (CLOSERS.has(ch)) closeBracket(s, ch);
+  else if (ch === ';') tokens.push({ kind: 'semicolon', text: ch, start: i, end: i + 1 });
+  else return readWord(s);
+  s.i++;
+  return true;
+}
+
+function readString(s: Scanner): boolean {
+  const end = stringEnd(s.text, s.i);
+  if (end < 0) {
+    s.problems.push(unterminated(s.text, s.tokens, s.i));
+    s.tokens.push({ kind: 'string', text: s.text.slice(s.i), start: s.i, end: s.text.length });
+    return false;
+  }
+  s.tokens.push({ kind: 'string', text: s.text.slice(s.i, end), start: s.i, end });
+  s.i = end;
+  return true;
+}
+
+function closeBracket(s: Scanner, ch: string): void {
+  const i = s.i;
+  const token: Token = { kind: 'close', text: ch, start: i, end: i + 1 };
+  const open = s.stack[s.stack.length - 1];
+  if (open && CLOSER[open.text] === ch) {
+    s.stack.pop();
+    s.tokens.push(token);
+    return;
+  }
+  s.problems.push(
+    report(
+      unbalancedBracket,
+      { start: i, end: i + 1 },
+      open
+        ? `\`${ch}\` does not match the \`${open.text}\` opened earlier: close it with \`${CLOSER[open.text]}\` first.`
+        : `\`${ch}\` closes nothing: remove it or add the matching opener.`,
+      open ? { related: [{ start: open.start, end: open.end, message: 'the bracket still open here' }] } : undefined,
+    ),
+  );
+}
+
+function readWord(s: Scanner): boolean {
+  const start = s.i;
+  // A word ends at blanks, brackets, quotes, `;`, or a backslash-newline continuation.
+  while (s.i < s.text.length && !endsWord(s.text, s.i)) s.i++;
+  // Never an empty word: whatever ends a word here is taken as one character, so the loop always moves on.
+  if (s.i === start) s.i++;
+  s.tokens.push({ kind: 'word', text: s.text.slice(start, s.i), start, end: s.i });
+  return true;
 }

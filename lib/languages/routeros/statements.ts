@@ -1,6 +1,6 @@
 import type { RouterOsScript, Token } from './ast';
 import { parseRouterOs } from './parser';
-import { activeTree } from './tree';
+import { activeTree } from './catalog';
 
 /** Words RouterOS menus accept as commands (the rest of a menu line is the menu path). */
 export const COMMAND_WORDS = new Set([
@@ -249,8 +249,15 @@ function quotedScript(state: Scan, a: Argument): void {
   scan({ out: state.out, all: tokens, nesting: 'quoted' }, 0, tokens.length, '/');
 }
 
-/** One statement: its menu path (absolute, slash-separated or relative), command and arguments. */
-function statementOf(words: Token[], menu: string, state: Scan): Statement {
+/** A statement's menu path and command, read from its first words (`i`: the first word after them). */
+interface PathRead {
+  path: Word[];
+  command?: Token;
+  i: number;
+}
+
+/** Walks an absolute or relative menu path along the tree: a word the menu so far has as a command ends it. */
+function readPath(words: Token[], menu: string): PathRead {
   const path: Word[] = [];
   let i = 0;
   const first = words[0]!;
@@ -261,29 +268,35 @@ function statementOf(words: Token[], menu: string, state: Scan): Statement {
     first.kind === 'word' &&
     !absolute &&
     (first.text.includes('/') ? PATH_WORD.test(first.text.split('/')[0]!) : menuNode?.children.has(first.text));
-  let command: Token | undefined;
-  if (absolute || relative) {
-    // Walk the tree along: a word the menu so far has as a command ends the path (`/tool fetch url=…`).
-    let node = absolute ? activeTree().menus.get('/') : menuNode;
-    let at = absolute ? '' : menu === '/' ? '' : menu;
-    walk: for (; i < words.length; i++) {
-      const t = words[i]!;
-      if (t.kind !== 'word' || t.text.includes('=')) break;
-      if (i > 0 && COMMAND_WORDS.has(t.text)) break;
-      const parts = pathWords(t.text, t.start);
-      if (!parts || (i > 0 && !parts.length)) break;
-      for (const part of parts) {
-        if (node?.commands.has(part.text) && !node.children.has(part.text)) {
-          command = { kind: 'word', text: part.text, start: part.start, end: part.end };
-          i++;
-          break walk;
-        }
-        path.push(part);
-        at = `${at} ${part.text}`;
-        node = activeTree().menus.get(`/${at.trim()}`);
+  if (!absolute && !relative) return { path, i };
+  // Walk the tree along: a word the menu so far has as a command ends the path (`/tool fetch url=…`).
+  let node = absolute ? activeTree().menus.get('/') : menuNode;
+  let at = absolute ? '' : menu === '/' ? '' : menu;
+  for (; i < words.length; i++) {
+    const t = words[i]!;
+    if (t.kind !== 'word' || t.text.includes('=')) break;
+    if (i > 0 && COMMAND_WORDS.has(t.text)) break;
+    const parts = pathWords(t.text, t.start);
+    if (!parts || (i > 0 && !parts.length)) break;
+    for (const part of parts) {
+      if (node?.commands.has(part.text) && !node.children.has(part.text)) {
+        return { path, command: { kind: 'word', text: part.text, start: part.start, end: part.end }, i: i + 1 };
       }
+      path.push(part);
+      at = `${at} ${part.text}`;
+      node = activeTree().menus.get(`/${at.trim()}`);
     }
   }
+  return { path, i };
+}
+
+/** One statement: its menu path (absolute, slash-separated or relative), command and arguments. */
+function statementOf(words: Token[], menu: string, state: Scan): Statement {
+  const first = words[0]!;
+  const absolute = first.kind === 'word' && first.text.startsWith('/');
+  const read = readPath(words, menu);
+  const path = read.path;
+  let { i, command } = read;
   const pathText = path.map((w) => w.text);
   const wordsOfPath = [...path];
   if (command) wordsOfPath.push(command);
@@ -304,14 +317,12 @@ function statementOf(words: Token[], menu: string, state: Scan): Statement {
         .split(' ')
         .map((p) => p.replace(/^\//, ''))
         .filter(Boolean);
-  const statementMenu = path.length || absolute ? `/${[...base, ...pathText].join(' ')}` : menu;
-  const args = argumentsOf(words, i);
   const statement: Statement = {
-    menu: statementMenu,
+    menu: path.length || absolute ? `/${[...base, ...pathText].join(' ')}` : menu,
     contextMenu: menu,
     tokens: words,
     words: wordsOfPath,
-    args,
+    args: argumentsOf(words, i),
     pathOnly: (path.length > 0 || first.text === '/') && !command && i >= words.length,
     start: first.start,
     end: words[words.length - 1]!.end,

@@ -1,6 +1,6 @@
 import type { Span, SymbolInfo } from '../../core/language';
 import type { RouterOsScript } from './ast';
-import { arg, dhcpModelOf } from './dhcp';
+import { arg, dhcpModelOf } from './dhcpModel';
 
 /** One section per menu in file order, with its statements (named by `name=`, `address=` … when they have one). */
 export function symbolsRouterOs(script: RouterOsScript): SymbolInfo[] {

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fieldsFor, SPEC_ORDER } from '../../../lib/languages/ignition/spec';
+import { fieldsFor, SPEC_ORDER } from '../../../lib/languages/ignition/catalog';
 
 const UPSTREAM = join('..', 'shared', 'reference', 'ignition-schema');
 const FILE: Record<string, string> = {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { flagged, lintFixture } from '../../helpers/markers';
 import { lintText } from '../../../lib/engine';
-import { treeFromInspect, useTree } from '../../../lib/languages/routeros/tree';
+import { treeFromInspect, useTree } from '../../../lib/languages/routeros/catalog';
 
 const REFERENCE = join('..', 'shared', 'reference', 'routeros');
 

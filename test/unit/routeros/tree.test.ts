@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { builtInTree, TreeError, treeFromInspect, useTree } from '../../../lib/languages/routeros/tree';
+import { builtInTree, TreeError, treeFromInspect, useTree } from '../../../lib/languages/routeros/catalog';
 import { flagged, lintFixture, applyFix } from '../../helpers/markers';
 
 const REFERENCE = join('..', 'shared', 'reference', 'routeros');

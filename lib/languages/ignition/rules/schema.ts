@@ -1,17 +1,14 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import type { Problem } from '../../../core/problem';
-import type { Rule } from '../../../core/rule';
-import { didYouMean } from '../../../core/suggest';
+import { report } from '../../../core/rule';
 import { placeErrors, withoutNullMembers } from '../../../json/schemaErrors';
 import { getNodeValue } from 'jsonc-parser';
-import type { IgnitionConfig } from '../ast';
-import { versionOf, visitProperties } from '../document';
+import { versionOf } from '../document';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { fieldsFor, firstVersionWith, schemaFor } from '../spec';
+import { schemaFor } from '../catalog';
 import { validatorKey } from '../validatorKey';
-import { FIRST_IGNITION } from '../versions';
+import { ignitionRule } from './shared';
 
 let ajv: Ajv | undefined;
 const validators = new Map<string, ValidateFunction>();
@@ -28,7 +25,7 @@ function buildTimeValidators(): Record<string, ValidateFunction | undefined> {
 }
 
 /** The validator for a spec version: compiled at build time (standalone), or now if the build made none. */
-export function validatorFor(version: string): ValidateFunction {
+function validatorFor(version: string): ValidateFunction {
   let validate = validators.get(version) ?? buildTimeValidators()[validatorKey(version)];
   if (!validate) {
     ajv ??= new Ajv({ allErrors: true, strict: false, verbose: true });
@@ -62,7 +59,7 @@ function message(error: ErrorObject, where: string, data: unknown, version: stri
   return `${at} ${error.message ?? 'is invalid'}.`;
 }
 
-export const schemaRule: Rule<IgnitionConfig> = {
+export const schema = ignitionRule({
   id: 'ignition.schema',
   language: 'ignition',
   severity: 'error',
@@ -76,69 +73,8 @@ export const schemaRule: Rule<IgnitionConfig> = {
     if (!version || !config.root || config.root.type !== 'object') return [];
     // Ignition (Go's encoding/json) reads a null member as absent: `"contents": null` is no contents.
     const value = withoutNullMembers(getNodeValue(config.root));
-    return placeErrors(config.root, validatorFor(version), value).map((p) => ({
-      ruleId: this.id,
-      start: p.start,
-      end: p.end,
-      message: message(p.error, p.where, p.error.data, version),
-    }));
+    return placeErrors(config.root, validatorFor(version), value).map((p) =>
+      report(this, { start: p.start, end: p.end }, message(p.error, p.where, p.error.data, version)),
+    );
   },
-};
-
-export const unknownKey: Rule<IgnitionConfig> = {
-  id: 'ignition.unknownKey',
-  language: 'ignition',
-  severity: 'warning',
-  summary:
-    'A key the config\'s spec version does not have: Ignition ignores it ("Unused key"), so whatever it meant does not happen.',
-  example:
-    '{ "ignition": { "version": "3.4.0" }, "passwd": { "users": [{ "name": "core", "sshAuthorisedKeys": [] }] } }',
-  fix: 'Correct the spelling (the message suggests the closest key), or raise ignition.version when the key is newer.',
-  levelWhy:
-    'Ignition boots with the config but ignores the key ("Unused key"): very likely a misspelt or misplaced field whose effect silently does not happen.',
-  check(config) {
-    const version = versionOf(config);
-    if (!version) return [];
-    const problems: Problem[] = [];
-    const known = new Set(fieldsFor(version).map((f) => f.path));
-    visitProperties(config.root, ({ key, specPath }) => {
-      if (!key || known.has(specPath)) return;
-      const parent = specPath.slice(0, Math.max(0, specPath.lastIndexOf('.')));
-      if (parent && !known.has(parent)) return; // reported on the parent already
-      const name = String(key.value);
-      const newer = firstVersionWith(specPath);
-      const siblings = fieldsFor(version).filter(
-        (f) =>
-          f.path.startsWith(parent ? `${parent}.` : '') &&
-          !f.path.slice(parent ? parent.length + 1 : 0).includes('.') &&
-          !f.path.endsWith('[]'),
-      );
-      const suggestion = newer
-        ? undefined
-        : didYouMean(
-            name,
-            siblings.map((f) => f.path.slice(parent ? parent.length + 1 : 0)),
-          );
-      const range = { start: key.offset, end: key.offset + key.length };
-      problems.push({
-        ruleId: this.id,
-        ...range,
-        message: newer
-          ? `\`${name}\` exists from spec ${newer} on (Ignition ${FIRST_IGNITION[newer] ?? newer} and later read it); with version ${version} Ignition ignores it. Raise ignition.version to ${newer} or newer.`
-          : `Unused key \`${name}\`: spec ${version} has no such field, so Ignition ignores it${suggestion ? `. Did you mean \`${suggestion}\`?` : '.'}`,
-        ...(suggestion
-          ? {
-              fixes: [
-                {
-                  title: `Change to "${suggestion}"`,
-                  edits: [{ ...range, newText: JSON.stringify(suggestion) }],
-                  preferred: true,
-                },
-              ],
-            }
-          : {}),
-      });
-    });
-    return problems;
-  },
-};
+});

@@ -1,7 +1,7 @@
-import type { Rule } from '../../../core/rule';
-import type { IpxeScript } from '../ast';
+import { report } from '../../../core/rule';
+import { ipxeRule } from './shared';
 
-export const missingHeader: Rule<IpxeScript> = {
+export const missingHeader = ipxeRule({
   id: 'ipxe.missingHeader',
   language: 'ipxe',
   severity: 'error',
@@ -15,20 +15,20 @@ export const missingHeader: Rule<IpxeScript> = {
     const firstLineEnd = text.indexOf('\n');
     const end = firstLineEnd < 0 ? text.length : firstLineEnd;
     return [
-      {
-        ruleId: this.id,
-        start: 0,
-        end: text[end - 1] === '\r' ? end - 1 : end,
-        message:
-          'Missing `#!ipxe` on the first line: iPXE does not recognise this file as a script. Add `#!ipxe` as line 1.',
-        fixes: [
-          {
-            title: 'Insert `#!ipxe` as the first line',
-            edits: [{ start: 0, end: 0, newText: '#!ipxe\n' }],
-            preferred: true,
-          },
-        ],
-      },
+      report(
+        this,
+        { start: 0, end: text[end - 1] === '\r' ? end - 1 : end },
+        'Missing `#!ipxe` on the first line: iPXE does not recognise this file as a script. Add `#!ipxe` as line 1.',
+        {
+          fixes: [
+            {
+              title: 'Insert `#!ipxe` as the first line',
+              edits: [{ start: 0, end: 0, newText: '#!ipxe\n' }],
+              preferred: true,
+            },
+          ],
+        },
+      ),
     ];
   },
-};
+});

@@ -1,12 +1,11 @@
-import type { Problem } from '../../../core/problem';
-import type { Rule } from '../../../core/rule';
+import type { Fix, Problem } from '../../../core/problem';
+import { report } from '../../../core/rule';
 import { splitArgs } from '../args';
-import type { Command, IpxeScript, Word } from '../ast';
-import { modelOf, type IpxeModel } from '../model';
-import { imageName } from './images';
+import type { Command, Word } from '../ast';
+import { INITRD_COMMANDS, KERNEL_COMMANDS } from '../catalog';
+import { imageName, modelOf, type IpxeModel } from '../model';
+import { ipxeRule } from './shared';
 
-const KERNEL_COMMANDS = new Set(['kernel', 'imgselect', 'imgload']);
-const INITRD_COMMANDS = new Set(['initrd', 'imgfetch', 'module']);
 /** Loaders that take their "initrd" images without a Linux command line (ISO/floppy images, Windows files). */
 const NON_LINUX = /memdisk|wimboot/i;
 /** An EFI program that is not a Linux kernel (a Linux EFI stub is usually named vmlinuz…, linux…, bzImage…). */
@@ -15,7 +14,9 @@ const LINUX_NAME = /vmlinu|linux|kernel|bzimage/i;
 
 /** The version fact every message of this rule rests on (iPXE commit 6a004be0c, Feb 2023, LINUX_EFI_INITRD_MEDIA). */
 const VERSIONS =
-  'under UEFI, iPXE before 2.0 (and any iPXE with a Linux kernel older than 5.7) hands the kernel only the initrds named by `initrd=`, so the kernel panics with "VFS: Unable to mount root fs". BIOS boots, and iPXE 2.0 or later with Linux 5.7 or later, find it anyway';
+  'under UEFI, iPXE before 2.0 (and any iPXE with a Linux kernel older than 5.7) hands the kernel only the ' +
+  'initrds named by `initrd=`, so the kernel panics with "VFS: Unable to mount root fs". BIOS boots, and iPXE 2.0 ' +
+  'or later with Linux 5.7 or later, find it anyway';
 
 function isLinux(image: Word | undefined): boolean {
   if (!image) return true;
@@ -69,7 +70,19 @@ function imgargsFor(name: string | undefined, later: Command[]): Command[] {
   return found;
 }
 
-export const missingInitrd: Rule<IpxeScript> = {
+/** For each command, the next kernel-or-initrd command after it: one pass from the end. */
+function followingLoads(commands: Command[]): (Command | undefined)[] {
+  const following: (Command | undefined)[] = new Array(commands.length);
+  let next: Command | undefined;
+  for (let i = commands.length - 1; i >= 0; i--) {
+    following[i] = next;
+    const name = (commands[i] as Command).name.text;
+    if (INITRD_COMMANDS.has(name) || KERNEL_COMMANDS.has(name)) next = commands[i];
+  }
+  return following;
+}
+
+export const missingInitrd = ipxeRule({
   id: 'ipxe.missingInitrd',
   language: 'ipxe',
   severity: 'warning',
@@ -83,14 +96,7 @@ export const missingInitrd: Rule<IpxeScript> = {
     const model = modelOf(script, text);
     const problems: Problem[] = [];
     const commands = model.commands.map(({ command }) => command);
-    // For each position, the next kernel-or-initrd command after it: one pass from the end.
-    const following: (Command | undefined)[] = new Array(commands.length);
-    let next: Command | undefined;
-    for (let i = commands.length - 1; i >= 0; i--) {
-      following[i] = next;
-      const name = (commands[i] as Command).name.text;
-      if (INITRD_COMMANDS.has(name) || KERNEL_COMMANDS.has(name)) next = commands[i];
-    }
+    const following = followingLoads(commands);
     commands.forEach((kernel, index) => {
       if (!KERNEL_COMMANDS.has(kernel.name.text)) return;
       const [image, ...words] = splitArgs(kernel).positional;
@@ -103,39 +109,36 @@ export const missingInitrd: Rule<IpxeScript> = {
       if (replacing.length) {
         for (const imgargs of replacing) {
           if (carriesInitrd(splitArgs(imgargs).positional.slice(1), model)) continue;
-          problems.push({
-            ruleId: this.id,
-            start: imgargs.name.start,
-            end: imgargs.end,
-            message: `\`imgargs\` replaces the kernel's whole command line, and this one has no \`initrd=${name}\`: ${VERSIONS}. Add \`initrd=${name}\`.`,
-            related,
-            fixes: [
-              {
-                title: `Add \`initrd=${name}\` to the imgargs line`,
-                edits: [{ start: imgargs.end, end: imgargs.end, newText: ` initrd=${name}` }],
-                preferred: true,
-              },
-            ],
-          });
+          problems.push(
+            report(
+              this,
+              { start: imgargs.name.start, end: imgargs.end },
+              `\`imgargs\` replaces the kernel's whole command line, and this one has no \`initrd=${name}\`: ${VERSIONS}. ` +
+                `Add \`initrd=${name}\`.`,
+              { related, fixes: [addInitrd(name, 'imgargs', imgargs.end)] },
+            ),
+          );
         }
         return;
       }
       if (carriesInitrd(words, model)) return;
-      problems.push({
-        ruleId: this.id,
-        start: kernel.name.start,
-        end: kernel.end,
-        message: `This kernel line has no \`initrd=${name}\`, but an initrd is loaded below: ${VERSIONS}. Add \`initrd=${name}\`.`,
-        related,
-        fixes: [
-          {
-            title: `Add \`initrd=${name}\` to the kernel line`,
-            edits: [{ start: kernel.end, end: kernel.end, newText: ` initrd=${name}` }],
-            preferred: true,
-          },
-        ],
-      });
+      problems.push(
+        report(
+          this,
+          { start: kernel.name.start, end: kernel.end },
+          `This kernel line has no \`initrd=${name}\`, but an initrd is loaded below: ${VERSIONS}. Add \`initrd=${name}\`.`,
+          { related, fixes: [addInitrd(name, 'kernel', kernel.end)] },
+        ),
+      );
     });
     return problems;
   },
-};
+});
+
+function addInitrd(name: string, line: 'kernel' | 'imgargs', at: number): Fix {
+  return {
+    title: `Add \`initrd=${name}\` to the ${line} line`,
+    edits: [{ start: at, end: at, newText: ` initrd=${name}` }],
+    preferred: true,
+  };
+}

@@ -1,11 +1,11 @@
 import type { Problem } from '../../../core/problem';
-import type { Rule } from '../../../core/rule';
+import { report } from '../../../core/rule';
 import { didYouMean } from '../../../core/suggest';
-import type { IpxeScript } from '../ast';
 import { COMMANDS } from '../catalog';
-import { deadBlocks } from './flow';
+import { deadBlocks } from '../flow';
+import { ipxeRule } from './shared';
 
-export const unknownCommand: Rule<IpxeScript> = {
+export const unknownCommand = ipxeRule({
   id: 'ipxe.unknownCommand',
   language: 'ipxe',
   severity: 'error',
@@ -27,27 +27,28 @@ export const unknownCommand: Rule<IpxeScript> = {
         // `… || start` where `:start` is a label: the `goto` was left out.
         const suggestion =
           labels.has(name) && command.args.length === 0 ? `goto ${name}` : didYouMean(name, COMMANDS.keys());
-        problems.push({
-          ruleId: this.id,
-          start: command.name.start,
-          end: command.name.end,
-          message: suggestion
-            ? `Unknown command \`${name}\`: did you mean \`${suggestion}\`?`
-            : `Unknown command \`${name}\`: iPXE will stop the script here. Check the spelling or the iPXE build options.`,
-          ...(suggestion
-            ? {
-                fixes: [
-                  {
-                    title: `Change to \`${suggestion}\``,
-                    edits: [{ start: command.name.start, end: command.name.end, newText: suggestion }],
-                    preferred: true,
-                  },
-                ],
-              }
-            : {}),
-        });
+        problems.push(
+          report(
+            this,
+            command.name,
+            suggestion
+              ? `Unknown command \`${name}\`: did you mean \`${suggestion}\`?`
+              : `Unknown command \`${name}\`: iPXE will stop the script here. Check the spelling or the iPXE build options.`,
+            suggestion
+              ? {
+                  fixes: [
+                    {
+                      title: `Change to \`${suggestion}\``,
+                      edits: [{ start: command.name.start, end: command.name.end, newText: suggestion }],
+                      preferred: true,
+                    },
+                  ],
+                }
+              : undefined,
+          ),
+        );
       }
     }
     return problems;
   },
-};
+});

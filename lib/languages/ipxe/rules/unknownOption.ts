@@ -1,10 +1,10 @@
 import type { Problem } from '../../../core/problem';
-import type { Rule } from '../../../core/rule';
+import { report } from '../../../core/rule';
 import { didYouMean } from '../../../core/suggest';
-import type { IpxeScript } from '../ast';
 import { modelOf } from '../model';
+import { ipxeRule } from './shared';
 
-export const unknownOption: Rule<IpxeScript> = {
+export const unknownOption = ipxeRule({
   id: 'ipxe.unknownOption',
   language: 'ipxe',
   severity: 'error',
@@ -35,25 +35,27 @@ export const unknownOption: Rule<IpxeScript> = {
             : undefined;
         const list = options.length ? options.map((o) => `--${o.long}`).join(', ') : 'none';
         const end = arg.start + dashes.length + name.length;
-        problems.push({
-          ruleId: this.id,
-          start: arg.start,
-          end,
-          message: `\`${command.name.text}\` has no option \`${dashes}${name}\`${suggestion ? `: did you mean \`--${suggestion}\`?` : `. Its options: ${list}.`}`,
-          ...(suggestion
-            ? {
-                fixes: [
-                  {
-                    title: `Change to \`--${suggestion}\``,
-                    edits: [{ start: arg.start, end, newText: `--${suggestion}` }],
-                    preferred: true,
-                  },
-                ],
-              }
-            : {}),
-        });
+        const said = suggestion ? `: did you mean \`--${suggestion}\`?` : `. Its options: ${list}.`;
+        problems.push(
+          report(
+            this,
+            { start: arg.start, end },
+            `\`${command.name.text}\` has no option \`${dashes}${name}\`${said}`,
+            suggestion
+              ? {
+                  fixes: [
+                    {
+                      title: `Change to \`--${suggestion}\``,
+                      edits: [{ start: arg.start, end, newText: `--${suggestion}` }],
+                      preferred: true,
+                    },
+                  ],
+                }
+              : undefined,
+          ),
+        );
       }
     }
     return problems;
   },
-};
+});

@@ -1,12 +1,12 @@
 import type { Problem } from '../../../core/problem';
-import type { Rule } from '../../../core/rule';
+import { report } from '../../../core/rule';
+import { pxelinuxRule } from './shared';
 import { didYouMean } from '../../../core/suggest';
-import type { PxelinuxConfig } from '../ast';
-import { usesMenu } from './structure';
+import { usesMenu } from '../structure';
 
 const REFERENCING = new Set(['default', 'ontimeout', 'onerror']);
 
-export const missingLabel: Rule<PxelinuxConfig> = {
+export const missingLabel = pxelinuxRule({
   id: 'pxelinux.missingLabel',
   language: 'pxelinux',
   severity: 'warning',
@@ -35,24 +35,25 @@ export const missingLabel: Rule<PxelinuxConfig> = {
       if (!ui && /[./]/.test(target)) continue;
       const suggestion = didYouMean(target, labels.keys());
       const start = directive.argument.start;
-      problems.push({
-        ruleId: this.id,
-        start,
-        end: start + target.length,
-        message: `${directive.keyword.text.toUpperCase()} names \`${target}\`, but no LABEL \`${target}\` exists${suggestion ? `. Did you mean \`${suggestion}\`?` : '.'}${menu ? ' SYSLINUX then tries to boot a kernel file of that name.' : ' Without a menu SYSLINUX will try to boot a kernel file of that name.'}`,
-        ...(suggestion
-          ? {
-              fixes: [
-                {
-                  title: `Change to \`${suggestion}\``,
-                  edits: [{ start, end: start + target.length, newText: suggestion }],
-                  preferred: true,
-                },
-              ],
-            }
-          : {}),
-      });
+      problems.push(
+        report(
+          this,
+          { start, end: start + target.length },
+          `${directive.keyword.text.toUpperCase()} names \`${target}\`, but no LABEL \`${target}\` exists${suggestion ? `. Did you mean \`${suggestion}\`?` : '.'}${menu ? ' SYSLINUX then tries to boot a kernel file of that name.' : ' Without a menu SYSLINUX will try to boot a kernel file of that name.'}`,
+          suggestion
+            ? {
+                fixes: [
+                  {
+                    title: `Change to \`${suggestion}\``,
+                    edits: [{ start, end: start + target.length, newText: suggestion }],
+                    preferred: true,
+                  },
+                ],
+              }
+            : undefined,
+        ),
+      );
     }
     return problems;
   },
-};
+});

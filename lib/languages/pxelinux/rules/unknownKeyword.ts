@@ -1,13 +1,13 @@
 import type { Problem } from '../../../core/problem';
-import type { Rule } from '../../../core/rule';
+import { report } from '../../../core/rule';
+import { pxelinuxRule } from './shared';
 import { didYouMean } from '../../../core/suggest';
-import type { PxelinuxConfig } from '../ast';
 import { KEYWORDS, MENU_KEYWORDS, UBOOT_KEYWORDS } from '../catalog';
 
 /** Top-level keywords either reader knows: SYSLINUX 3.x–6.x, or U-Boot (its `fdt`, `fdtdir`, … on ARM boards). */
 const ALL_KEYWORDS: ReadonlySet<string> = new Set([...KEYWORDS.keys(), ...UBOOT_KEYWORDS.keys()]);
 
-export const unknownKeyword: Rule<PxelinuxConfig> = {
+export const unknownKeyword = pxelinuxRule({
   id: 'pxelinux.unknownKeyword',
   language: 'pxelinux',
   severity: 'warning',
@@ -27,24 +27,25 @@ export const unknownKeyword: Rule<PxelinuxConfig> = {
       if (table.has(name)) continue;
       const suggestion = didYouMean(name, table.keys());
       const shown = suggestion && word.text === word.text.toUpperCase() ? suggestion.toUpperCase() : suggestion;
-      problems.push({
-        ruleId: this.id,
-        start: word.start,
-        end: word.end,
-        message: `Unknown ${isMenu ? 'MENU directive' : 'keyword'} \`${word.text}\`: SYSLINUX (3.x–6.x)${isMenu ? '' : ' and U-Boot'} ignore${isMenu ? 's' : ''} this line${shown ? `. Did you mean \`${shown}\`?` : '. Check the spelling.'}`,
-        ...(shown
-          ? {
-              fixes: [
-                {
-                  title: `Change to \`${shown}\``,
-                  edits: [{ start: word.start, end: word.end, newText: shown }],
-                  preferred: true,
-                },
-              ],
-            }
-          : {}),
-      });
+      problems.push(
+        report(
+          this,
+          { start: word.start, end: word.end },
+          `Unknown ${isMenu ? 'MENU directive' : 'keyword'} \`${word.text}\`: SYSLINUX (3.x–6.x)${isMenu ? '' : ' and U-Boot'} ignore${isMenu ? 's' : ''} this line${shown ? `. Did you mean \`${shown}\`?` : '. Check the spelling.'}`,
+          shown
+            ? {
+                fixes: [
+                  {
+                    title: `Change to \`${shown}\``,
+                    edits: [{ start: word.start, end: word.end, newText: shown }],
+                    preferred: true,
+                  },
+                ],
+              }
+            : undefined,
+        ),
+      );
     }
     return problems;
   },
-};
+});

@@ -1,0 +1,89 @@
+import type { Node } from 'jsonc-parser';
+import type { Problem } from '../../../core/problem';
+import { report } from '../../../core/rule';
+import { pathsOf } from '../pathAt';
+import { each, ignitionRule, range, str } from './shared';
+
+/**
+ * Lists whose members must be unique: the spec path of the identifying value, a group name, what it is,
+ * and how many trailing JSON path segments to drop to get the list's owner (0: unique in the whole config).
+ */
+const UNIQUE: [RegExp, string, string, number][] = [
+  [
+    /^storage\.(files|directories|links)\[\]\.path$/,
+    'storage',
+    'path (files, directories and links share one namespace)',
+    0,
+  ],
+  [/^systemd\.units\[\]\.name$/, 'units', 'unit name', 0],
+  [/^systemd\.units\[\]\.dropins\[\]\.name$/, 'dropins', 'drop-in name in this unit', 3],
+  [/^passwd\.users\[\]\.name$/, 'users', 'user name', 0],
+  [/^passwd\.groups\[\]\.name$/, 'groups', 'group name', 0],
+  [/^passwd\.users\[\]\.groups\[\]$/, 'userGroups', "group in this user's list", 2],
+  [/^passwd\.users\[\]\.sshAuthorizedKeys\[\]$/, 'keys', 'SSH key for this user', 2],
+  [
+    /^kernelArguments\.should(Not)?Exist\[\]$/,
+    'kargs',
+    'kernel argument (shouldExist and shouldNotExist share one list)',
+    0,
+  ],
+  [/^ignition\.config\.merge\[\]\.source$/, 'merge', 'merged config source', 0],
+  [/^ignition\.security\.tls\.certificateAuthorities\[\]\.source$/, 'cas', 'certificate authority source', 0],
+  [/\.httpHeaders\[\]\.name$/, 'headers', 'HTTP header in this list', 3],
+  [/^storage\.disks\[\]\.device$/, 'disks', 'disk device', 0],
+  [/^storage\.disks\[\]\.partitions\[\]\.(label|number)$/, 'partitions', 'partition label or number on this disk', 3],
+  [/^storage\.filesystems\[\]\.device$/, 'filesystems', 'filesystem device', 0],
+  [/^storage\.raid\[\]\.name$/, 'raid', 'RAID name', 0],
+  [/^storage\.raid\[\]\.devices\[\]$/, 'raidDevices', 'device in this RAID', 2],
+  [/^storage\.luks\[\]\.name$/, 'luks', 'LUKS name', 0],
+  [/^storage\.luks\[\]\.openOptions\[\]$/, 'openOptions', 'open option of this LUKS volume', 2],
+  [/^storage\.luks\[\]\.clevis\.tang\[\]\.url$/, 'tang', 'Tang server of this LUKS volume', 4],
+];
+
+export const duplicateEntry = ignitionRule({
+  id: 'ignition.duplicateEntry',
+  language: 'ignition',
+  severity: 'error',
+  summary:
+    'The same path, unit, drop-in, user, group, SSH key, kernel argument, merged config, header, partition, disk, filesystem, RAID member or LUKS name twice: Ignition rejects the config ("duplicate entry defined").',
+  example:
+    '{ "ignition": { "version": "3.4.0" }, "storage": { "files": [{ "path": "/etc/motd" }], "links": [{ "path": "/etc/motd", "target": "/x" }] } }',
+  fix: 'Keep one entry (merge their contents).',
+  levelWhy:
+    'Ignition refuses the config ("duplicate entry defined", "partition numbers collide"): the first boot fails.',
+  check(config) {
+    const problems: Problem[] = [];
+    const seen = new Map<string, Node>();
+    each(
+      config,
+      () => true,
+      ({ specPath, value }) => {
+        if (!value) return;
+        // Partition number 0 means "the next free one": it may repeat.
+        const text =
+          value.type === 'number' && (value.value as number) >= 1 && specPath.endsWith('.number')
+            ? `#${String(value.value)}`
+            : str(value);
+        if (text === undefined) return;
+        const match = UNIQUE.find(([pattern]) => pattern.test(specPath));
+        if (!match) return;
+        const [, group, what, drop] = match;
+        const scope = drop ? pathsOf(value).jsonPath.slice(0, -drop).join('\u0001') : '';
+        const key = `${group}\u0000${scope}\u0000${text}`;
+        const first = seen.get(key);
+        const shown = text.startsWith('#') ? text.slice(1) : `"${text}"`;
+        if (first)
+          problems.push(
+            report(
+              this,
+              range(value),
+              `Duplicate ${what} ${shown}: Ignition rejects the config ("duplicate entry defined").`,
+              { related: [{ ...range(first), message: 'first defined here' }] },
+            ),
+          );
+        else seen.set(key, value);
+      },
+    );
+    return problems;
+  },
+});

@@ -1,0 +1,35 @@
+import type { Problem } from '../../../core/problem';
+import { report } from '../../../core/rule';
+import { templated, visitProperties } from '../document';
+import { ignitionRule, range } from './shared';
+
+export const placeholderSshKey = ignitionRule({
+  id: 'ignition.placeholderSshKey',
+  language: 'ignition',
+  severity: 'warning',
+  summary: 'An SSH key that is a placeholder (`ssh-rsa AAAA...`) or cut short: nobody will be able to log in with it.',
+  example:
+    '{ "ignition": { "version": "3.4.0" }, "passwd": { "users": [{ "name": "core", "sshAuthorizedKeys": ["ssh-ed25519 AAAA..."] }] } }',
+  fix: 'Paste the whole public key line, e.g. from ~/.ssh/id_ed25519.pub.',
+  levelWhy:
+    'Ignition writes the line as given, but no key matches it: very likely a placeholder left in, and nobody can log in over SSH.',
+  check(config) {
+    const problems: Problem[] = [];
+    visitProperties(config.root, ({ specPath, value }) => {
+      if (specPath !== 'passwd.users[].sshAuthorizedKeys[]' || value?.type !== 'string') return;
+      const line = String(value.value);
+      if (templated(line)) return; // a template variable (`__SSH_KEY__`, `{{.key}}`) that the template fills
+      const blob = /^(?:\S+\s+)?(?:ssh-|ecdsa-|sk-)\S+\s+(\S+)/.exec(line)?.[1] ?? '';
+      if (/\.\.\.|…|<|>|YOUR|REPLACE/i.test(line) || blob.length < 60) {
+        problems.push(
+          report(
+            this,
+            range(value),
+            'This does not look like a real public key (placeholder or cut short): nobody can log in with it. Paste the whole line from your ~/.ssh/*.pub file.',
+          ),
+        );
+      }
+    });
+    return problems;
+  },
+});

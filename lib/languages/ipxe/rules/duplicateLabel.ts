@@ -1,0 +1,32 @@
+import type { Problem } from '../../../core/problem';
+import { report } from '../../../core/rule';
+import { modelOf } from '../model';
+import { ipxeRule } from './shared';
+
+export const duplicateLabel = ipxeRule({
+  id: 'ipxe.duplicateLabel',
+  language: 'ipxe',
+  severity: 'warning',
+  summary: 'The same `:label` twice: `goto` always jumps to the first one, the second is never a target.',
+  example: '#!ipxe\n:start\necho one\n:start\necho two',
+  fix: 'Rename one of the labels.',
+  levelWhy:
+    'Warning: the code after the second label is reachable only by falling into it, which is rarely what was meant.',
+  check(script, text) {
+    const problems: Problem[] = [];
+    for (const [name, labels] of modelOf(script, text).labels) {
+      const [first, ...rest] = labels;
+      for (const label of rest) {
+        problems.push(
+          report(
+            this,
+            label,
+            `Label \`:${name}\` is already defined above; \`goto ${name}\` always goes to the first one.`,
+            first ? { related: [{ start: first.start, end: first.end, message: 'first definition' }] } : undefined,
+          ),
+        );
+      }
+    }
+    return problems;
+  },
+});

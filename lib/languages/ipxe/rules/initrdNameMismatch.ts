@@ -1,0 +1,99 @@
+import type { Problem } from '../../../core/problem';
+import { report, type RuleMeta } from '../../../core/rule';
+import { didYouMean } from '../../../core/suggest';
+import type { Word } from '../ast';
+import { COMMAND_LINE_COMMANDS, INITRD_COMMANDS } from '../catalog';
+import { imageName, modelOf, type IpxeModel } from '../model';
+import { ipxeRule } from './shared';
+
+export const initrdNameMismatch = ipxeRule({
+  id: 'ipxe.initrdNameMismatch',
+  language: 'ipxe',
+  severity: 'warning',
+  summary: 'The kernel line says `initrd=<name>` but no image of that name is loaded: the kernel finds no initramfs.',
+  example: '#!ipxe\nkernel http://nas/vmlinuz initrd=main\ninitrd --name initrd http://nas/initrd.img\nboot',
+  fix: 'Make `initrd=` match the `--name` (or file name) of the initrd line.',
+  levelWhy:
+    'Warning: an `initrd=` that names no loaded image is a mistake; under UEFI with iPXE before 2.0 or Linux before 5.7 the kernel boots without its initramfs, elsewhere the argument is ignored.',
+  check(script, text) {
+    const model = modelOf(script, text);
+    const loaded = model.commands
+      .filter(({ command }) => INITRD_COMMANDS.has(command.name.text))
+      .map(({ command }) => imageName(command));
+    const names = loaded.filter((n): n is string => Boolean(n));
+    const problems = misnamedMagic(this, model, new Set(names));
+    // Names built from settings are only known at boot time.
+    if (names.some((n) => n.includes('${'))) return problems;
+    for (const { command } of model.commands) {
+      if (!COMMAND_LINE_COMMANDS.has(command.name.text)) continue;
+      for (const arg of command.args) {
+        if (!arg.text.startsWith('initrd=')) continue;
+        const match = /^initrd=(.+)$/.exec(arg.text);
+        if (!match) continue;
+        for (const wanted of (match[1] as string).split(',')) {
+          // `initrd.magic` is iPXE's own file of all loaded initrds (UEFI builds after 1.21.1, every 2.x).
+          if (wanted.includes('${') || names.includes(wanted) || wanted.endsWith('.magic')) continue;
+          problems.push(notLoaded(this, arg, wanted, names));
+        }
+      }
+    }
+    return problems;
+  },
+});
+
+/** iPXE's file of all initrds is `initrd.magic`; any other `….magic` is a misremembered name (even in a `set`). */
+function misnamedMagic(rule: RuleMeta, model: IpxeModel, known: ReadonlySet<string>): Problem[] {
+  const problems: Problem[] = [];
+  for (const { command } of model.commands) {
+    if (!COMMAND_LINE_COMMANDS.has(command.name.text) && command.name.text !== 'set') continue;
+    for (const arg of command.args) {
+      const magic = /^initrd=(?:.*,)?([^,]+\.magic)(?:,|$)/.exec(arg.text);
+      if (!magic || magic[1] === 'initrd.magic' || known.has(magic[1] as string)) continue;
+      const start = arg.start + arg.text.indexOf(magic[1] as string);
+      const end = start + (magic[1] as string).length;
+      problems.push(
+        report(
+          rule,
+          { start, end },
+          `\`${magic[1]}\` is not an image: iPXE's file of all loaded initrds is \`initrd.magic\` (UEFI builds after ` +
+            '1.21.1, every 2.x). Under UEFI with iPXE before 2.0 or Linux before 5.7 the kernel finds no initramfs. ' +
+            'Did you mean `initrd.magic`?',
+          {
+            fixes: [
+              { title: 'Change to `initrd.magic`', edits: [{ start, end, newText: 'initrd.magic' }], preferred: true },
+            ],
+          },
+        ),
+      );
+    }
+  }
+  return problems;
+}
+
+/** `initrd=<wanted>` on a kernel line while no loaded image has that name. */
+function notLoaded(rule: RuleMeta, arg: Word, wanted: string, names: string[]): Problem {
+  const known = new Set(names);
+  const suggestion = didYouMean(wanted, names);
+  const advice = suggestion
+    ? `. Did you mean \`${suggestion}\`?`
+    : '. Name the image (`initrd --name …`) or use its file name; `initrd=` takes a name, not a URL.';
+  return report(
+    rule,
+    { start: arg.start + 'initrd='.length, end: arg.end },
+    names.length
+      ? `No initrd named \`${wanted}\` is loaded (loaded: ${[...known].join(', ')}): under UEFI with iPXE before 2.0 ` +
+          `or Linux before 5.7 the kernel boots without its initramfs${advice}`
+      : `\`initrd=${wanted}\` but no initrd is loaded: add \`initrd --name ${wanted} <url>\`.`,
+    suggestion
+      ? {
+          fixes: [
+            {
+              title: `Change to \`initrd=${suggestion}\``,
+              edits: [{ start: arg.start, end: arg.end, newText: `initrd=${suggestion}` }],
+              preferred: true,
+            },
+          ],
+        }
+      : undefined,
+  );
+}

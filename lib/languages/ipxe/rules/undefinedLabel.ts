@@ -1,0 +1,105 @@
+import type { Problem } from '../../../core/problem';
+import { report, type RuleMeta } from '../../../core/rule';
+import { didYouMean } from '../../../core/suggest';
+import type { IpxeScript } from '../ast';
+import { splitArgs } from '../args';
+import { deadBlocks } from '../flow';
+import { isLiteral, modelOf, type IpxeModel } from '../model';
+import { ipxeRule } from './shared';
+
+export const undefinedLabel = ipxeRule({
+  id: 'ipxe.undefinedLabel',
+  language: 'ipxe',
+  // A warning: `goto` to a missing label fails only when reached, often on an error path.
+  severity: 'warning',
+  summary:
+    '`goto` names a label the script does not define (the line fails), or `choose --default` names an item that does not exist while a timeout or a near-miss shows a default was meant.',
+  example: '#!ipxe\ngoto retyr\n:retry',
+  fix: 'Correct the label name, or add the `:label` line (quick fix).',
+  levelWhy:
+    'Warning, not error: a `goto` to a missing label fails only when it runs, often on an error path (a sub-menu jumping to a label of the script that chained it); a missing `--default` item loses the intended default.',
+  check(script, text) {
+    const model = modelOf(script, text);
+    return [...missingGotoTargets(this, script, model, text), ...missingDefaults(this, model)];
+  },
+});
+
+/** `goto`s to labels the script lacks (lines that never run are left to ipxe.unreachableCode). */
+function missingGotoTargets(rule: RuleMeta, script: IpxeScript, model: IpxeModel, text: string): Problem[] {
+  const problems: Problem[] = [];
+  // Many gotos may share one missing name: look for its closest label once.
+  const suggestions = new Map<string, string | undefined>();
+  const dead = new Set(deadBlocks(script).flatMap((b) => b.lines.flatMap((l) => l.commands)));
+  for (const { target, command } of model.gotos) {
+    if (!isLiteral(target) || model.labels.has(target.text) || dead.has(command)) continue;
+    if (!suggestions.has(target.text)) suggestions.set(target.text, didYouMean(target.text, model.labels.keys()));
+    const suggestion = suggestions.get(target.text);
+    // `X || goto error` with no such label (and no near miss): the failure simply goes on to whatever ran this
+    // script (a parent menu's `chain … || goto error`), as if unhandled; ipxe.unhandledFailure says so, at info.
+    if (command.previous === '||' && !suggestion) continue;
+    const append = text.endsWith('\n') || text.length === 0 ? '' : '\n';
+    const advice = suggestion ? `. Did you mean \`${suggestion}\`?` : '. Add the label, or correct the name.';
+    problems.push(
+      report(
+        rule,
+        target,
+        `No label \`:${target.text}\` in this script: \`goto\` only searches the current script, so this line fails${advice}`,
+        {
+          fixes: [
+            ...(suggestion
+              ? [
+                  {
+                    title: `Change to \`${suggestion}\``,
+                    edits: [{ start: target.start, end: target.end, newText: suggestion }],
+                    preferred: true,
+                  },
+                ]
+              : []),
+            {
+              title: `Create label \`:${target.text}\` at the end`,
+              edits: [{ start: text.length, end: text.length, newText: `${append}\n:${target.text}\n` }],
+            },
+          ],
+        },
+      ),
+    );
+  }
+  return problems;
+}
+
+/** `choose --default` naming no item, where it matters: a timeout picks it, or the name is a near miss. */
+function missingDefaults(rule: RuleMeta, model: IpxeModel): Problem[] {
+  const problems: Problem[] = [];
+  const items = model.items.map((i) => i.label.text);
+  for (const { command } of model.commands) {
+    if (command.name.text !== 'choose') continue;
+    const { options } = splitArgs(command);
+    const fallback = options.get('default');
+    if (!fallback || !isLiteral(fallback) || items.includes(fallback.text)) continue;
+    // iPXE preselects the first item when the default names none: harmless unless a timeout picks it, or the
+    // name is a near-miss of an item (a typo, so the intended default is lost).
+    const suggestion = didYouMean(fallback.text, items);
+    if (!suggestion && !options.has('timeout')) continue;
+    const timeout = options.has('timeout') ? ' and boots it when the timeout runs out' : '';
+    problems.push(
+      report(
+        rule,
+        fallback,
+        `\`choose --default ${fallback.text}\`: no menu \`item\` is labelled \`${fallback.text}\`, so iPXE preselects ` +
+          `the first item${timeout}${suggestion ? `. Did you mean \`${suggestion}\`?` : '.'}`,
+        suggestion
+          ? {
+              fixes: [
+                {
+                  title: `Change to \`${suggestion}\``,
+                  edits: [{ start: fallback.start, end: fallback.end, newText: suggestion }],
+                  preferred: true,
+                },
+              ],
+            }
+          : undefined,
+      ),
+    );
+  }
+  return problems;
+}

@@ -1,0 +1,26 @@
+import { report } from '../../../core/rule';
+import { SETTINGS } from '../catalog';
+import { modelOf } from '../model';
+import { ipxeRule } from './shared';
+
+export const unusedVariable = ipxeRule({
+  id: 'ipxe.unusedVariable',
+  language: 'ipxe',
+  severity: 'hint',
+  summary:
+    'A setting this script sets but never uses (fine when a chained script or the kernel command line reads it).',
+  example: '#!ipxe\nset base http://nas/tftp\nchain http://nas/tftp/boot.ipxe',
+  fix: 'Use it (`${name}`) or remove the `set` line.',
+  levelWhy: 'Hint: style; the kernel command line, a chained script or a later edit may read it.',
+  check(script, text) {
+    const model = modelOf(script, text);
+    const used = new Set(model.refs.map((r) => r.name));
+    // A chained script shares the settings, so only flag scripts that chain nothing.
+    if (model.commands.some(({ command }) => command.name.text === 'chain')) return [];
+    return model.defs
+      .filter((d) => d.command.name.text === 'set' && !used.has(d.name) && !SETTINGS.has(d.name))
+      .map((d) =>
+        report(this, { start: d.nameStart, end: d.nameEnd }, `\`${d.name}\` is set but never used in this script.`),
+      );
+  },
+});

@@ -1,0 +1,31 @@
+import type { Problem } from '../../../core/problem';
+import { report } from '../../../core/rule';
+import { arg, dhcpModelOf, OPTION_MENU } from '../dhcpModel';
+import { routerosRule } from './shared';
+
+export const dhcpOptionCode = routerosRule({
+  id: 'routeros.dhcpOptionCode',
+  language: 'routeros',
+  severity: 'error',
+  summary: 'A DHCP option `code` that is not a number (numbers outside 1–254 are routeros.badValue).',
+  example: '/ip dhcp-server option\nadd code=300 name=x value=0x01',
+  fix: 'Use the option number from RFC 2132 or the vendor: 66 TFTP server, 67 boot file, 17 root path, 12 host name.',
+  levelWhy: 'A code that is no number is refused by the router: the `add` fails and the import stops.',
+  check(script) {
+    const problems: Problem[] = [];
+    for (const s of dhcpModelOf(script).statements) {
+      const code = s.menu === OPTION_MENU ? arg(s, 'code') : undefined;
+      if (!code?.value) continue;
+      // The range of a number is routeros.badValue's; this rule catches what is no number at all.
+      if (!/^\d+$/.test(code.value) && !/[$[(]/.test(code.value))
+        problems.push(
+          report(
+            this,
+            { start: code.valueStart, end: code.valueEnd },
+            `DHCP option code ${code.value} is not a number from 1 to 254.`,
+          ),
+        );
+    }
+    return problems;
+  },
+});

@@ -1,0 +1,56 @@
+import { report } from '../../../core/rule';
+import { arg, dhcpModelOf, OPTION_MENU } from '../dhcpModel';
+import { routerosRule } from './shared';
+
+export const missingNextServer = routerosRule({
+  id: 'routeros.missingNextServer',
+  language: 'routeros',
+  severity: 'warning',
+  summary:
+    'Option 66 (TFTP server) is handed out but no DHCP network sets `next-server`: many PXE clients ignore option 66 and ask next-server.',
+  example:
+    '/ip dhcp-server option\nadd code=66 name=tftp value="s\'192.168.255.2\'"\n/ip dhcp-server network\nadd address=192.168.255.0/24 gateway=192.168.255.1',
+  fix: 'Add next-server=<TFTP server address> to the /ip dhcp-server network entry (the quick fix does it).',
+  levelWhy:
+    'The import works and many clients boot from option 66, but PXE ROMs that only read next-server (siaddr) fail: very likely wrong for PXE.',
+  check(script) {
+    const model = dhcpModelOf(script);
+    const option66 = model.statements.find(
+      (s) => s.menu === OPTION_MENU && s.command?.text === 'add' && arg(s, 'code')?.value === '66',
+    );
+    if (!option66) return [];
+    const networks = model.statements.filter(
+      (s) => s.menu === '/ip dhcp-server network' && (s.command?.text === 'add' || s.command?.text === 'set'),
+    );
+    if (!networks.length || networks.some((n) => arg(n, 'next-server')?.value)) return [];
+    const code = arg(option66, 'code')!;
+    // The quick fix adds the server option 66 names to each network `add` (when it is a plain address).
+    const server = /^s?'((?:\d{1,3}\.){3}\d{1,3})'$/.exec(arg(option66, 'value')?.value ?? '')?.[1];
+    const adds = networks.filter((n) => n.command?.text === 'add');
+    const fixes =
+      server && adds.length
+        ? [
+            {
+              title: `Add next-server=${server} to the network`,
+              edits: adds.map((n) => ({
+                start: n.args.at(-1)?.valueEnd ?? n.end,
+                end: n.args.at(-1)?.valueEnd ?? n.end,
+                newText: ` next-server=${server}`,
+              })),
+              preferred: true,
+            },
+          ]
+        : undefined;
+    return [
+      report(
+        this,
+        { start: code.key.start, end: code.valueEnd },
+        'Option 66 names the TFTP server, but no /ip dhcp-server network sets next-server: many PXE ROMs only read next-server. Add next-server= to the network.',
+        {
+          related: networks.map((n) => ({ start: n.start, end: n.end, message: 'network without next-server' })),
+          ...(fixes ? { fixes } : {}),
+        },
+      ),
+    ];
+  },
+});

@@ -1,0 +1,39 @@
+import type { Problem } from '../../../core/problem';
+import { report } from '../../../core/rule';
+import { arg, dhcpModelOf } from '../dhcpModel';
+import { routerosRule } from './shared';
+
+export const nextServerCleared = routerosRule({
+  id: 'routeros.nextServerCleared',
+  language: 'routeros',
+  severity: 'warning',
+  summary: '`next-server` set to an empty value: RouterOS expects 0.0.0.0 to clear it.',
+  example: '/ip dhcp-server network\nset [ find address=192.168.255.0/24 ] next-server=""',
+  fix: 'Write next-server=0.0.0.0 to clear it, or give the TFTP server address.',
+  levelWhy:
+    'An empty next-server does not clear the field the way 0.0.0.0 does (older versions refuse it): very likely not what was meant, though nothing else breaks.',
+  check(script) {
+    const problems: Problem[] = [];
+    for (const s of dhcpModelOf(script).statements) {
+      const next = s.menu === '/ip dhcp-server network' ? arg(s, 'next-server') : undefined;
+      if (next && next.value === '')
+        problems.push(
+          report(
+            this,
+            { start: next.key.start, end: next.valueEnd },
+            'An empty next-server does not clear it: write next-server=0.0.0.0.',
+            {
+              fixes: [
+                {
+                  title: 'Use next-server=0.0.0.0',
+                  edits: [{ start: next.key.start, end: next.valueEnd, newText: 'next-server=0.0.0.0' }],
+                  preferred: true,
+                },
+              ],
+            },
+          ),
+        );
+    }
+    return problems;
+  },
+});

@@ -1,0 +1,164 @@
+/** What several RouterOS rules share (not a rule): the rule declarer, unknown names in the tree, text options. */
+import type { Problem } from '../../../core/problem';
+import { report, ruleOver, type RuleMeta } from '../../../core/rule';
+import { didYouMean } from '../../../core/suggest';
+import type { RouterOsScript } from '../ast';
+import { activeTree, declaredVersion, packageMenus, v6Only, v7Since } from '../catalog';
+import { arg, dhcpModelOf, OPTION_MENU } from '../dhcpModel';
+import { optionText } from '../optionValue';
+import { resolvedCommands, resolveStatement, unique, type Resolved } from '../resolve';
+import type { Argument, Statement } from '../statements';
+
+/** Declares a RouterOS rule (its id stays a literal type). */
+export const routerosRule = ruleOver<RouterOsScript>();
+
+/** Which statements a check looks at, and whether they are a stored script's (checked only when it runs). */
+export interface Selection {
+  which: (s: Statement) => boolean;
+  quoted: boolean;
+}
+
+const STORED = ' The script is stored as it is, and fails here each time it runs.';
+
+/** Unknown menus and commands of the statements `which` selects. */
+export function commandProblems(
+  rule: RuleMeta,
+  script: RouterOsScript,
+  text: string,
+  path: string | undefined,
+  { which, quoted }: Selection,
+): Problem[] {
+  const v6 = declaredVersion(text, path) === 6;
+  const problems: Problem[] = [];
+  for (const s of dhcpModelOf(script).statements) {
+    if (!which(s)) continue;
+    const resolved = resolveStatement(activeTree(), s);
+    if (v6 && resolved?.command) problems.push(...v7Syntax(rule, s, resolved.command, quoted));
+    const found = resolved && unknownName(rule, resolved, v6, quoted);
+    if (found) problems.push(found);
+  }
+  return problems;
+}
+
+/** The word of a statement the tree does not have, unless it is a package's menu or the script's RouterOS 6's. */
+function unknownName(rule: RuleMeta, resolved: Resolved, v6: boolean, quoted: boolean): Problem | undefined {
+  const tree = activeTree();
+  const problem = resolved.problem;
+  if (!problem) return undefined;
+  const { word, kind } = problem;
+  const suggestion = didYouMean(word.text, problem.candidates);
+  // The built-in catalog does not know menus that packages add (wireless, …): without a full tree, an
+  // unknown sub-menu is reported only when it looks like a typo of a known one.
+  if (kind === 'menu' && !tree.complete && !suggestion) return undefined;
+  const old = v6Only(`${resolved.menu === '/' ? '' : resolved.menu} ${word.text}`.trim());
+  if (old && v6) return undefined; // the script says it is for RouterOS 6, which has this menu
+  const packaged = packageMenus.get(resolved.menu)?.has(word.text);
+  const version = old
+    ? `RouterOS 7 (${tree.version}) has no ${kind} "${word.text}" here: it is RouterOS 6's, and ${old}.`
+    : packaged
+      ? `The loaded RouterOS ${tree.version} tree has no menu "${word.text}": it comes with an extra package or ` +
+        'with the hardware, which the device the tree was dumped from lacks.'
+      : `RouterOS ${tree.version} has no ${kind} "${word.text}" here` +
+        (suggestion ? `: did you mean "${suggestion}"?` : '.');
+  return report(
+    rule,
+    word,
+    quoted ? `${version}${STORED}` : version,
+    suggestion && !quoted && !old && !packaged
+      ? {
+          fixes: [
+            {
+              title: `Change to ${suggestion}`,
+              edits: [{ start: word.start, end: word.end, newText: suggestion }],
+              preferred: true,
+            },
+          ],
+        }
+      : undefined,
+  );
+}
+
+/** In a script declared for RouterOS 6: v7's slash paths and the scripting commands v7 added. */
+function v7Syntax(rule: RuleMeta, s: Statement, command: string, quoted: boolean): Problem[] {
+  const tail = quoted ? STORED : '';
+  const first = s.tokens[0];
+  if (first?.text.startsWith('/') && first.text.slice(1).includes('/')) {
+    const spaced = first.text.split('/').filter(Boolean).join(' ').replace(/^/, '/');
+    return [
+      report(
+        rule,
+        first,
+        `The script says it is for RouterOS 6, which has no slash-separated paths (RouterOS 7's syntax): ` +
+          `write ${spaced} with spaces.${tail}`,
+      ),
+    ];
+  }
+  const since = s.words[0]?.text.replace(/^:/, '') === command ? v7Since(command) : undefined;
+  const word = s.words[0];
+  return since && word
+    ? [
+        report(
+          rule,
+          word,
+          `The script says it is for RouterOS 6, which has no :${command} (RouterOS ${since} and later).${tail}`,
+        ),
+      ]
+    : [];
+}
+
+/** Arguments the resolved command does not take, for the statements `which` selects. */
+export function argumentProblems(
+  rule: RuleMeta,
+  script: RouterOsScript,
+  text: string,
+  path: string | undefined,
+  { which, quoted }: Selection,
+): Problem[] {
+  const problems: Problem[] = [];
+  const v6 = declaredVersion(text, path) === 6;
+  for (const { statement: s, menu, command, tree } of resolvedCommands(script)) {
+    if (!which(s) || command === 'find') continue; // `find name=…` filters on properties (routeros.unknownFilterProperty)
+    const args = tree.menus.get(menu)?.commands.get(command);
+    if (!args) continue;
+    const where = s.tokens.find((t) => t.text === 'where');
+    for (const a of s.args) {
+      if (where && a.key.start > where.start) break;
+      const name = a.name.replace(/^!/, '');
+      if (args.has(name) || unique(name, [...args])) continue; // RouterOS takes `freq=` for `frequency=`
+      const old = v6Only(`${menu}|${name}`);
+      if (old && v6) continue;
+      const suggestion = old ? undefined : didYouMean(name, args);
+      const keyStart = a.key.start + (a.key.text.startsWith('!') ? 1 : 0);
+      const range = { start: keyStart, end: a.key.start + a.key.text.indexOf('=') };
+      const said = old
+        ? `\`${command}\` in ${menu} has no argument "${name}" in RouterOS 7 (${tree.version}): it is RouterOS 6's, ` +
+          `and ${old}.`
+        : `\`${command}\` in ${menu} has no argument "${name}"${suggestion ? `: did you mean "${suggestion}"?` : '.'}`;
+      problems.push(
+        report(
+          rule,
+          range,
+          quoted ? `${said}${STORED}` : said,
+          suggestion && !quoted
+            ? {
+                fixes: [
+                  { title: `Change to ${suggestion}`, edits: [{ ...range, newText: suggestion }], preferred: true },
+                ],
+              }
+            : undefined,
+        ),
+      );
+    }
+  }
+  return problems;
+}
+
+/** Options with this `code` whose value is plain text: the value argument and the text it sends. */
+export function* textOptions(script: RouterOsScript, code: string): Generator<{ value: Argument; text: string }> {
+  for (const s of dhcpModelOf(script).statements) {
+    if (s.menu !== OPTION_MENU || arg(s, 'code')?.value !== code) continue;
+    const value = arg(s, 'value');
+    const text = optionText(value?.value);
+    if (value && text) yield { value, text };
+  }
+}
