@@ -3,9 +3,7 @@ import { findNodeAtLocation, type Node } from 'jsonc-parser';
 import { analyze } from '../core/language';
 import { jsonDepthExceeded, MAX_JSON_DEPTH } from '../core/untrusted';
 import { ignition } from '../languages/ignition';
-import { parseIpxe } from '../languages/ipxe';
-import { splitArgs } from '../languages/ipxe/args';
-import { modelOf, type IpxeModel } from '../languages/ipxe/model';
+import { IMAGE_COMMANDS, INITRD_COMMANDS, modelOf, parseIpxe, splitArgs, type IpxeModel } from '../languages/ipxe';
 import { URL_SCHEME, type Env, type HopBuilder } from './hops';
 import type { Hop, HopKind } from './model';
 
@@ -24,8 +22,8 @@ export function followScript(b: HopBuilder, env: Env, hop: Hop, path: string): v
     const { positional } = splitArgs(command);
     const first = positional[0];
     if (!first) continue;
-    const image = ['kernel', 'chain', 'imgexec', 'boot', 'imgselect', 'imgload'].includes(name);
-    const initrd = ['initrd', 'imgfetch', 'module'].includes(name);
+    const image = IMAGE_COMMANDS.has(name);
+    const initrd = INITRD_COMMANDS.has(name);
     if (!image && !initrd) continue;
     const expandHere = (text: string): string => expand(text, model, command.start, env);
     const at = { file: path, start: first.start, end: first.end };
@@ -135,7 +133,9 @@ export function followIgnition(b: HopBuilder, env: Env, hop: Hop, path: string):
   }
   const result = b.parse(path, (t) => analyze(ignition, t));
   if (!result) return;
-  const severities = new Map([...ignition.parserRules, ...ignition.rules].map((r) => [r.id, r.severity]));
+  const severities = new Map<string, string>(
+    [...ignition.parserRules, ...ignition.rules].map((r) => [r.id, r.severity]),
+  );
   const errors = result.problems.filter((p) => (severities.get(p.ruleId) ?? 'error') === 'error').length;
   if (errors) {
     hop.status = 'warning';
