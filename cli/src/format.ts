@@ -54,7 +54,7 @@ export function formatSarif(findings: readonly JsonFinding[], cwd: string, versi
     helpUri: docsAnchor(r.id),
     defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
   }));
-  const index = new Map(RULES.map((r, i) => [r.id, i]));
+  const index = new Map<string, number>(RULES.map((r, i) => [r.id, i]));
   return {
     version: '2.1.0',
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

@@ -2,7 +2,9 @@
 import { basename, dirname, join, posix, resolve } from 'node:path';
 import { decodeUrlPath, imageArtifact, servedPath } from '../core/ruleContext';
 import { readCapped } from '../core/untrusted';
+import { INTERNAL } from '../core/coreRules';
 import type { Fix, Problem, Related } from '../core/problem';
+import { report as problemOf, type RuleMeta } from '../core/rule';
 import { urlHost } from '../languages/pxelinux/paths';
 import { parseRouterOs } from '../languages/routeros';
 import {
@@ -29,6 +31,7 @@ import { followIgnition, followScript } from './follow';
 import { FIRMWARE_NAME, loaderOf, URL_SCHEME, urlName, type Env, type HopBuilder } from './hops';
 import { nginxLocations, serve, type Location } from './nginx';
 import { pxelinuxChildren } from './pxelinux';
+import { CHAIN } from './rules';
 
 export const UPDATE_IMAGES_COMMAND = 'pxeWorkbench.updateImages';
 
@@ -105,7 +108,7 @@ export class ChainBuilder implements HopBuilder {
     const siteText = path === this.site.file ? undefined : this.inputs.read(this.site.file);
     const named = siteText?.indexOf(JSON.stringify(this.rel(path))) ?? -1;
     const at = named >= 0 ? { start: named, end: named + JSON.stringify(this.rel(path)).length } : { start: 0, end: 1 };
-    this.report('internal.notChecked', { file: this.site.file, ...at }, message);
+    this.report(INTERNAL.notChecked, { file: this.site.file, ...at }, message);
   }
 
   parse<T>(path: string, parser: (text: string) => T): T | undefined {
@@ -129,19 +132,12 @@ export class ChainBuilder implements HopBuilder {
 
   // ---- reporting --------------------------------------------------------------------------------
 
-  report(ruleId: string, at: Place, message: string, related: Related[] = [], fixes?: Fix[]): void {
-    const key = `${ruleId}\u0000${at.file}\u0000${at.start}\u0000${message}`;
+  report(rule: Pick<RuleMeta, 'id'>, at: Place, message: string, related: Related[] = [], fixes?: Fix[]): void {
+    const key = `${rule.id}\u0000${at.file}\u0000${at.start}\u0000${message}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);
     const list = this.problems.get(at.file) ?? [];
-    list.push({
-      ruleId,
-      start: at.start,
-      end: at.end,
-      message,
-      ...(related.length ? { related } : {}),
-      ...(fixes ? { fixes } : {}),
-    });
+    list.push(problemOf(rule, at, message, { ...(related.length ? { related } : {}), ...(fixes ? { fixes } : {}) }));
     this.problems.set(at.file, list);
   }
 
@@ -251,7 +247,7 @@ export class ChainBuilder implements HopBuilder {
     if (!boot) {
       const machines = lease ? `the lease ${lease.mac}` : `this network`;
       this.report(
-        'chain.noBootFile',
+        CHAIN.noBootFile,
         source,
         `Machines on ${machines} get no boot file (${sets}, no option 67, no boot-file-name): they cannot network-boot. ` +
           'Add option 67 to the option set.',
@@ -273,7 +269,7 @@ export class ChainBuilder implements HopBuilder {
     const at = option66?.text ? option66.at : next?.at;
     if (option66?.text && next && option66.text !== next.value) {
       this.report(
-        'chain.nextServerMismatch',
+        CHAIN.nextServerMismatch,
         option66.at,
         `Option 66 names the TFTP server ${option66.text}, but the network's next-server is ${next.value}: ` +
           "some firmware asks one, some the other. Make both the TFTP server's address.",
@@ -285,7 +281,7 @@ export class ChainBuilder implements HopBuilder {
     // Option 66 without any next-server is routeros.missingNextServer's (single-file) finding.
     if (name && at && !this.knownHost(name)) {
       this.report(
-        'chain.foreignHost',
+        CHAIN.foreignHost,
         at,
         `The TFTP server ${name} is neither the NAS (${this.site.nas ?? 'network.nas not set'}) ` +
           `nor the router (${this.site.router ?? 'network.router not set'}) of pxe-site.json: ` +
@@ -309,7 +305,7 @@ export class ChainBuilder implements HopBuilder {
     const has = FIRMWARE_NAME[client.firmware];
     const wants = FIRMWARE_NAME[loader.firmware];
     this.report(
-      'chain.firmwareMismatch',
+      CHAIN.firmwareMismatch,
       boot.at,
       `${has} machines${from.lease ? '' : ' without a lease'} get ${boot.name}, a ${wants} loader (${from.sets}): ` +
         'the firmware refuses it. Give them their own option set with a matcher, e.g. /ip dhcp-server matcher add ' +
@@ -431,7 +427,7 @@ export class ChainBuilder implements HopBuilder {
     const routed = how.routed;
     if (routed?.matched)
       this.report(
-        'chain.missingFile',
+        CHAIN.missingFile,
         routed.entry.at,
         `The router answers requests for ${name} with ${routed.entry.real}, which deploy copies ` +
           `from ${this.rel(path)}: that file is not there. Correct real-filename or add the file.`,
@@ -439,7 +435,7 @@ export class ChainBuilder implements HopBuilder {
       );
     else if (at && !how.covered)
       this.report(
-        'chain.missingFile',
+        CHAIN.missingFile,
         at,
         `The boot file ${name} is not in the TFTP root (looked for ${path}). ` +
           'Correct the name or copy the loader there.',
@@ -532,7 +528,7 @@ export class ChainBuilder implements HopBuilder {
     hop.message = `not under the site's HTTP base URL ${this.site.http?.baseUrl ?? '(http.baseUrl not set)'}`;
     if (at)
       this.report(
-        'chain.notServed',
+        CHAIN.notServed,
         at,
         `${url} is on the NAS but not under the site's HTTP base URL ` +
           `(${this.site.http?.baseUrl ?? 'http.baseUrl is not set in pxe-site.json'}): the web server has nothing there. ` +
@@ -553,7 +549,7 @@ export class ChainBuilder implements HopBuilder {
     hop.message = `${host ?? 'this host'} is neither the NAS nor the router of the site`;
     if (at)
       this.report(
-        'chain.foreignHost',
+        CHAIN.foreignHost,
         at,
         `${url} is on ${host ?? 'an unknown host'}, neither the NAS (${this.site.nas ?? 'network.nas not set'}) ` +
           `nor the router (${this.site.router ?? 'network.router not set'}) of pxe-site.json: ` +
@@ -584,7 +580,7 @@ export class ChainBuilder implements HopBuilder {
     const first = this.locations[0];
     if (at) {
       this.report(
-        'chain.notServed',
+        CHAIN.notServed,
         at,
         `nginx (${this.rel(file)}) serves no location for ` +
           `${pathname}${first ? ` (it serves ${this.locations.map((l) => l.prefix).join(', ')})` : ''}: ` +
@@ -608,7 +604,7 @@ export class ChainBuilder implements HopBuilder {
       const at = { file, start: l.dirStart, end: l.dirEnd };
       if (l.prefix.endsWith('/') && !l.dir.endsWith('/')) {
         this.report(
-          'chain.nginxAlias',
+          CHAIN.nginxAlias,
           at,
           `location ${l.prefix} ends with / but its alias ${l.dir} does not: nginx maps ${l.prefix}x to ${l.dir}x. Write alias ${l.dir}/;`,
           [],
@@ -629,7 +625,7 @@ export class ChainBuilder implements HopBuilder {
         this.site.tftpRoot === this.site.http.root
       ) {
         this.report(
-          'chain.nginxAlias',
+          CHAIN.nginxAlias,
           at,
           `nginx serves ${l.prefix} from ${l.dir}, but deploy puts the files in ${remote} ` +
             '(targets.nas.remoteRoot in pxe-site.json): the NAS answers 404 for every file. Make them ' +
@@ -670,7 +666,7 @@ export class ChainBuilder implements HopBuilder {
     if (!at || options.covered) return;
     if (kind === 'ignition') {
       this.report(
-        'chain.ignitionUnreachable',
+        CHAIN.ignitionUnreachable,
         at,
         `The Ignition config is not there (looked for ${path}): the machine boots without its configuration. ` +
           'Correct the URL or add the file.',
@@ -678,7 +674,7 @@ export class ChainBuilder implements HopBuilder {
       );
     } else {
       this.report(
-        'chain.missingFile',
+        CHAIN.missingFile,
         at,
         `${kind === 'script' ? 'The script' : `The ${kind}`} is not there: looked for ${path}. ` +
           'Correct the name or add the file.',
@@ -710,7 +706,7 @@ export class ChainBuilder implements HopBuilder {
       hop.message = `symlink to ${target}, which is not there`;
       if (at)
         this.report(
-          'chain.brokenSymlink',
+          CHAIN.brokenSymlink,
           at,
           `${basename(path)} points to ${target}, which is not there (present: ${versions.join(', ')}). ` +
             'Run PXE: Update Fedora CoreOS Images again, or repoint the link.',
@@ -723,7 +719,7 @@ export class ChainBuilder implements HopBuilder {
     hop.message = `not downloaded yet (${this.rel(path)}): PXE: Update Fedora CoreOS Images fetches it`;
     if (at)
       this.report(
-        'chain.imageMissing',
+        CHAIN.imageMissing,
         at,
         `${basename(path)} is not downloaded yet (${this.rel(path)}; images in pxe-site.json). ` +
           `Run PXE: Update Fedora CoreOS Images to fetch the ${images.stream} ${images.arch} artifacts.`,

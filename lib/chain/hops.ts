@@ -1,6 +1,7 @@
 /** What hops are made of: loaders by name, URL names, and what a machine knows at boot time. */
 import { basename } from 'node:path';
 import type { Fix, Related } from '../core/problem';
+import type { RuleMeta } from '../core/rule';
 import type { SiteView } from '../core/ruleContext';
 import type { OptionFact } from './offer';
 import type { Client, Firmware, Hop, HopKind, Place } from './model';
@@ -58,7 +59,7 @@ export interface HopBuilder {
   parse<T>(path: string, parser: (text: string) => T): T | undefined;
   /** 'ok', 'missing', or 'dangling' (a symlink whose target is not there). */
   fileState(path: string): 'ok' | 'missing' | 'dangling';
-  report(ruleId: string, at: Place, message: string, related?: Related[], fixes?: Fix[]): void;
+  report(rule: Pick<RuleMeta, 'id'>, at: Place, message: string, related?: Related[], fixes?: Fix[]): void;
   relate(place: Place | undefined, message: string): Related[];
   /** A path relative to the site's folder, for messages. */
   rel(path: string): string;

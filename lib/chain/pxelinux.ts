@@ -5,6 +5,7 @@ import type { Directive } from '../languages/pxelinux/ast';
 import { localPath, urlHost } from '../languages/pxelinux/paths';
 import { URL_SCHEME, type Env, type HopBuilder } from './hops';
 import type { Hop, HopKind, Place } from './model';
+import { CHAIN } from './rules';
 
 export function pxelinuxChildren(b: HopBuilder, env: Env, hop: Hop, loaderPath: string): void {
   const dir = dirname(loaderPath);
@@ -39,7 +40,7 @@ export function pxelinuxChildren(b: HopBuilder, env: Env, hop: Hop, loaderPath: 
     });
     if (hop.at)
       b.report(
-        'chain.noPxelinuxConfig',
+        CHAIN.noPxelinuxConfig,
         hop.at,
         `${basename(loaderPath)} finds no config for ${env.client.name}: ${b.rel(configDir)}/ has ` +
           `none of ${tried}. Create pxelinux.cfg/default beside the loader.`,
@@ -199,7 +200,7 @@ function efiHttpHost(b: HopBuilder, env: Env, url: string, at: Place, hop: Hop):
   // pxelinux.efiHttpHost already says it when the site's TFTP server is the one DHCP names.
   if (env.tftpServer === b.site.tftpServer) return;
   b.report(
-    'chain.efiHttpHost',
+    CHAIN.efiHttpHost,
     at,
     'Under UEFI, syslinux.efi fetches this from the TFTP server DHCP names ' +
       `(${env.tftpServer}), not from ${host} (Debian bug #907805): make the DHCP TFTP server ` +

@@ -1,17 +1,20 @@
 import type { RuleMeta } from '../core/rule';
 
-const rule = (
-  id: string,
+const rule = <const Id extends string>(
+  id: Id,
   severity: RuleMeta['severity'],
   summary: string,
   example: string,
   fix: string,
   levelWhy: string,
-): RuleMeta => ({ id: `chain.${id}`, language: 'chain', severity, summary, example, fix, levelWhy });
+): RuleMeta<`chain.${Id}`> => ({ id: `chain.${id}`, language: 'chain', severity, summary, example, fix, levelWhy });
 
-/** Rules that need the whole site: each finding sits where the fix belongs and points at the other end. */
-export const CHAIN_RULES: readonly RuleMeta[] = [
-  rule(
+/**
+ * Rules that need the whole site: each finding sits where the fix belongs and points at the other end.
+ * The chain reports them by object (`CHAIN.missingFile`), never by a bare id.
+ */
+export const CHAIN = {
+  missingFile: rule(
     'missingFile',
     'error',
     'A file the boot chain fetches (boot file, kernel, initrd, rootfs, chained script, ' +
@@ -20,7 +23,7 @@ export const CHAIN_RULES: readonly RuleMeta[] = [
     'Correct the name (the message shows the path it resolved to), or add the file.',
     'the TFTP or HTTP server answers "not found" and the machine stops at this hop.',
   ),
-  rule(
+  ignitionUnreachable: rule(
     'ignitionUnreachable',
     'error',
     'The `ignition.config.url` (or an Ignition merge/replace source) points at a file that is ' +
@@ -29,7 +32,7 @@ export const CHAIN_RULES: readonly RuleMeta[] = [
     'Correct the URL, or put the config where the URL points.',
     'the machine boots, Ignition cannot fetch its config and the first boot fails (Fedora CoreOS halts in the initramfs).',
   ),
-  rule(
+  imageMissing: rule(
     'imageMissing',
     'info',
     'A Fedora CoreOS artifact that the image updater downloads (declared by `images` in pxe-site.json, git-ignored) is not downloaded yet.',
@@ -37,7 +40,7 @@ export const CHAIN_RULES: readonly RuleMeta[] = [
     'Run PXE: Update Fedora CoreOS Images (the quick fix does it).',
     'expected in a fresh clone (the images are git-ignored downloads); nothing is wrong with the files, one command fetches them.',
   ),
-  rule(
+  brokenSymlink: rule(
     'brokenSymlink',
     'warning',
     'A kernel/initramfs/rootfs symlink points to a version that is not there (rotated away or mistyped) while other versions are.',
@@ -45,7 +48,7 @@ export const CHAIN_RULES: readonly RuleMeta[] = [
     'Run the image updater again, or repoint the link to a version that exists.',
     'very likely wrong: the link was meant to point at a version that exists; it only works if the NAS still has the old file.',
   ),
-  rule(
+  foreignHost: rule(
     'foreignHost',
     'warning',
     'A URL in the boot chain names a host that is neither the NAS nor the router of the site: ' +
@@ -55,7 +58,7 @@ export const CHAIN_RULES: readonly RuleMeta[] = [
     'often deliberate (a public mirror), but then the workspace cannot check the hop and ' +
       'deploy does not serve it: very likely not what a self-hosted lab meant.',
   ),
-  rule(
+  notServed: rule(
     'notServed',
     'warning',
     "A URL on the NAS whose path the nginx snippet (or the site's HTTP base URL) does not serve: the web server answers 404.",
@@ -63,7 +66,7 @@ export const CHAIN_RULES: readonly RuleMeta[] = [
     'Use a URL under the served location, or add a location to the nginx snippet.',
     'very likely a 404, but the NAS may serve the path from a location outside the snippet the workspace knows.',
   ),
-  rule(
+  nginxAlias: rule(
     'nginxAlias',
     'warning',
     'The nginx `alias` does not point at the folder deploy fills (targets.nas.remoteRoot), or ' +
@@ -72,7 +75,7 @@ export const CHAIN_RULES: readonly RuleMeta[] = [
     'Make the alias the remote root with a trailing slash, e.g. alias /volume1/docker/tftp/;',
     'very likely serves a different folder than deploy fills, but the NAS may have that folder filled by hand.',
   ),
-  rule(
+  nextServerMismatch: rule(
     'nextServerMismatch',
     'warning',
     'DHCP option 66 (TFTP server name) and `next-server` name different hosts: some firmware uses one, some the other.',
@@ -80,7 +83,7 @@ export const CHAIN_RULES: readonly RuleMeta[] = [
     "Make both the TFTP server's address.",
     'firmware differ in which one they use, so it works on some machines and not others: very likely wrong.',
   ),
-  rule(
+  noBootFile: rule(
     'noBootFile',
     'warning',
     'Machines of this firmware get no boot file (no option 67 and no `boot-file-name`): they cannot network-boot.',
@@ -88,7 +91,7 @@ export const CHAIN_RULES: readonly RuleMeta[] = [
     'Add option 67 to the option set the network or lease uses.',
     'very likely an option set missing option 67, but a site may deliberately not network-boot one firmware.',
   ),
-  rule(
+  firmwareMismatch: rule(
     'firmwareMismatch',
     'warning',
     'A BIOS loader is handed to UEFI machines (or an EFI loader to BIOS machines): the firmware refuses to run it.',
@@ -96,7 +99,7 @@ export const CHAIN_RULES: readonly RuleMeta[] = [
     'Add a `/ip dhcp-server matcher` on option 93 that gives UEFI machines their own option set.',
     'the firmware refuses the loader for those machines, but a site with only the other firmware is fine: very likely wrong, not certain.',
   ),
-  rule(
+  efiHttpHost: rule(
     'efiHttpHost',
     'warning',
     'Under UEFI, syslinux.efi fetches http:// URLs from the TFTP server the DHCP answer names, ' +
@@ -105,7 +108,7 @@ export const CHAIN_RULES: readonly RuleMeta[] = [
     'Serve HTTP from the TFTP server, make them the same host, or boot UEFI machines with iPXE.',
     'fails on syslinux.efi (Debian bug #907805) but works for BIOS machines of the same site: very likely wrong.',
   ),
-  rule(
+  noPxelinuxConfig: rule(
     'noPxelinuxConfig',
     'error',
     'PXELINUX finds no config for a machine: none of pxelinux.cfg/01-<mac>, the hex IP names or `default` exists beside the loader.',
@@ -113,4 +116,7 @@ export const CHAIN_RULES: readonly RuleMeta[] = [
     'Create pxelinux.cfg/default beside the loader.',
     'PXELINUX finds no config and stops at its prompt: the boot fails.',
   ),
-];
+};
+
+/** The chain's rules in the order the docs list them. */
+export const CHAIN_RULES = Object.values(CHAIN);

@@ -39,9 +39,7 @@ const FRIENDLY: Record<string, string> = {
  * Parses strict JSON (no comments, no trailing commas) and reports every syntax error as `rule`'s. Text
  * nested past the cap gets one problem where it goes too deep and no tree, so no rule walks it.
  */
-export function parseStrictJson(text: string, syntaxRule: Pick<RuleMeta, 'id'> | string): Parsed<JsonDocument> {
-  // TODO(issue #21): the site's parser passes its rule object once lib/site/index.ts declares it.
-  const rule = typeof syntaxRule === 'string' ? { id: syntaxRule } : syntaxRule;
+export function parseStrictJson(text: string, rule: Pick<RuleMeta, 'id'>): Parsed<JsonDocument> {
   const errors: ParseError[] = [];
   const tree = parseTreeCapped(text, errors, {
     allowTrailingComma: false,

@@ -8,9 +8,9 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Node } from 'jsonc-parser';
 import type { FileView } from '../core/ruleContext';
 import type { Problem } from '../core/problem';
-import type { Rule } from '../core/rule';
+import { report } from '../core/rule';
 import { escapeControl } from '../core/untrusted';
-import type { JsonDocument } from '../json/parse';
+import { siteRule } from './rules';
 
 /** The kernel's limit on links followed in one lookup (ELOOP beyond it). */
 export const MAX_LINKS = 40;
@@ -111,7 +111,7 @@ function member(node: Node | undefined, key: string): Node | undefined {
   return node?.children?.find((p) => p.type === 'property' && p.children?.[0]?.value === key)?.children?.[1];
 }
 
-export const linkOutsideRootRule: Rule<JsonDocument> = {
+export const linkOutsideRootRule = siteRule({
   id: 'site.linkOutsideRoot',
   language: 'site',
   severity: 'error',
@@ -140,24 +140,25 @@ export const linkOutsideRootRule: Rule<JsonDocument> = {
       if (what === 'http.root' && tftpRoot && (root === tftpRoot || root.startsWith(`${tftpRoot}${sep}`))) continue;
       const found = linksOutside(context.files, root);
       for (const { link, verdict } of found.slice(0, MAX_FINDINGS)) {
-        problems.push({
-          ruleId: this.id,
-          start: node.offset,
-          end: node.offset + node.length,
-          message:
+        problems.push(
+          report(
+            this,
+            { start: node.offset, end: node.offset + node.length },
             `${linkProblem(verdict, link, shown, what)} (${what} is ${escapeControl(node.value)}). ` +
-            `Replace it with a copy of the file, or point it inside ${escapeControl(node.value)}; ` +
-            'deploy refuses it.',
-        });
+              `Replace it with a copy of the file, or point it inside ${escapeControl(node.value)}; ` +
+              'deploy refuses it.',
+          ),
+        );
       }
       if (found.length > MAX_FINDINGS)
-        problems.push({
-          ruleId: this.id,
-          start: node.offset,
-          end: node.offset + node.length,
-          message: `…and ${found.length - MAX_FINDINGS} more symlinks under ${what} that lead outside it.`,
-        });
+        problems.push(
+          report(
+            this,
+            { start: node.offset, end: node.offset + node.length },
+            `…and ${found.length - MAX_FINDINGS} more symlinks under ${what} that lead outside it.`,
+          ),
+        );
     }
     return problems;
   },
-};
+});

@@ -3,12 +3,15 @@ import { resolve } from 'node:path';
 import type { Node } from 'jsonc-parser';
 import { inSubnet } from '../core/ipv4';
 import type { Problem } from '../core/problem';
-import type { Rule } from '../core/rule';
+import { report, ruleOver } from '../core/rule';
 import type { RuleContext } from '../core/ruleContext';
 import type { JsonDocument } from '../json/parse';
 import { placeErrors } from '../json/schemaErrors';
 
 import { siteValidator as validator } from './load';
+
+/** Declares a site rule (its id stays a literal type). */
+export const siteRule = ruleOver<JsonDocument>();
 
 function describe(error: ErrorObject): { message: string; key?: string } {
   const where = error.instancePath ? `\`${error.instancePath.slice(1).replace(/\//g, '.')}\`` : 'The site file';
@@ -48,7 +51,7 @@ function nodeRange(node: Node): { start: number; end: number } {
   return { start: node.offset, end: node.offset + node.length };
 }
 
-export const schemaRule: Rule<JsonDocument> = {
+export const schemaRule = siteRule({
   id: 'site.schema',
   language: 'site',
   severity: 'error',
@@ -64,15 +67,15 @@ export const schemaRule: Rule<JsonDocument> = {
     for (const placed of placeErrors(doc.root, validator())) {
       // A secret is reported by its own rule with a clearer message.
       if (placed.key && SECRET_KEY.test(placed.key)) continue;
-      problems.push({ ruleId: this.id, start: placed.start, end: placed.end, message: describe(placed.error).message });
+      problems.push(report(this, { start: placed.start, end: placed.end }, describe(placed.error).message));
     }
     return problems;
   },
-};
+});
 
 export const SECRET_KEY = /pass(word|phrase)|secret|token|private.?key$|^key$/i;
 
-export const secretRule: Rule<JsonDocument> = {
+export const secretRule = siteRule({
   id: 'site.secret',
   language: 'site',
   severity: 'error',
@@ -88,14 +91,15 @@ export const secretRule: Rule<JsonDocument> = {
       if (node.type === 'property') {
         const [keyNode, value] = node.children ?? [];
         if (keyNode && SECRET_KEY.test(String(keyNode.value))) {
-          problems.push({
-            ruleId: this.id,
-            ...nodeRange(keyNode),
-            message:
+          problems.push(
+            report(
+              this,
+              nodeRange(keyNode),
               `\`${String(keyNode.value)}\` looks like a secret: never store it in pxe-site.json. Remove ` +
-              `it; PXE Workbench asks once and keeps it in the editor's secret storage (CLI: PXE_WORKBENCH_PASSWORD).`,
-            fixes: [{ title: `Remove \`${String(keyNode.value)}\``, edits: [removalEdit(node)] }],
-          });
+                `it; PXE Workbench asks once and keeps it in the editor's secret storage (CLI: PXE_WORKBENCH_PASSWORD).`,
+              { fixes: [{ title: `Remove \`${String(keyNode.value)}\``, edits: [removalEdit(node)] }] },
+            ),
+          );
         }
         visit(value);
         return;
@@ -105,7 +109,7 @@ export const secretRule: Rule<JsonDocument> = {
     visit(doc.root);
     return problems;
   },
-};
+});
 
 /** An edit removing a property together with one neighbouring comma. */
 function removalEdit(property: Node): { start: number; end: number; newText: string } {
@@ -201,7 +205,7 @@ function missingTemplates(profiles: Node | undefined, context: RuleContext): Spo
   return spots;
 }
 
-export const nodesRule: Rule<JsonDocument> = {
+export const nodesRule = siteRule({
   id: 'site.nodes',
   language: 'site',
   severity: 'error',
@@ -226,6 +230,6 @@ export const nodesRule: Rule<JsonDocument> = {
       if (item.type === 'object') spots.push(...duplicates(item, seen), ...misplaced(item, subnet, profileNames));
     }
     spots.push(...missingTemplates(profiles, context));
-    return spots.map(({ node, message }) => ({ ruleId: this.id, ...nodeRange(node), message }));
+    return spots.map(({ node, message }) => report(this, nodeRange(node), message));
   },
-};
+});

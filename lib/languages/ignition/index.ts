@@ -1,4 +1,4 @@
-import { defineLanguage } from '../define';
+import { defineLanguage } from '../../core/define';
 import { actionsIgnition } from './actions';
 import { completeIgnition } from './complete';
 import { hoverIgnition } from './hover';

@@ -1,4 +1,4 @@
-import { defineLanguage } from '../define';
+import { defineLanguage } from '../../core/define';
 import { completeIpxe } from './complete';
 import { hoverIpxe } from './hover';
 import { definitionIpxe, prepareRenameIpxe, referencesIpxe, renameIpxe } from './navigate';

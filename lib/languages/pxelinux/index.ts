@@ -1,4 +1,4 @@
-import { defineLanguage } from '../define';
+import { defineLanguage } from '../../core/define';
 import { completePxelinux } from './complete';
 import { hoverPxelinux } from './hover';
 import { definitionPxelinux } from './navigate';

@@ -1,4 +1,4 @@
-import { defineLanguage } from '../define';
+import { defineLanguage } from '../../core/define';
 import { completeRouterOs } from './complete';
 import { formatRouterOs } from './format';
 import { hoverRouterOs } from './hover';

@@ -13,6 +13,7 @@ import { depthMessage, jsonDepthExceeded, MAX_JSON_DEPTH } from '../../../lib/co
 import { lintText } from '../../../lib/engine';
 import { parseStrictJson } from '../../../lib/json/parse';
 import { ignition } from '../../../lib/languages/ignition';
+import { jsonSyntax } from '../../../lib/languages/ignition/rules/jsonSyntax';
 import { buildChain, readDisk, type Hop } from '../../../lib/chain';
 import { diskFiles } from '../../../lib/site/disk';
 import { readSite } from '../../../lib/site/view';
@@ -26,12 +27,12 @@ const CAP_AT = '{"ignition":{"version":"3.4.0"},"x":'.length + MAX_JSON_DEPTH - 
 describe.each([20_000, 100_000])('JSON nested %i deep', (n) => {
   it('parseStrictJson reports where the cap is exceeded and returns no tree', () => {
     const text = deepConfig(n);
-    const parsed = parseStrictJson(text, 'ignition.jsonSyntax');
+    const parsed = parseStrictJson(text, jsonSyntax);
     expect(parsed.ast.root).toBeUndefined();
     expect(parsed.problems).toEqual([
       { ruleId: 'ignition.jsonSyntax', start: CAP_AT, end: CAP_AT + 1, message: depthMessage() },
     ]);
-    expect(parseStrictJson(arrays(n), 'site.jsonSyntax').problems.map((p) => [p.ruleId, p.start])).toEqual([
+    expect(parseStrictJson(arrays(n), { id: 'site.jsonSyntax' }).problems.map((p) => [p.ruleId, p.start])).toEqual([
       ['site.jsonSyntax', MAX_JSON_DEPTH],
     ]);
   });
@@ -69,7 +70,7 @@ describe('the depth guard tokenises as jsonc-parser does', () => {
     ['a string ended by a line break', `["\n${'['.repeat(N)}`],
   ])('%s', (_name, text) => {
     expect(jsonDepthExceeded(text)).toBeGreaterThan(0);
-    const parsed = parseStrictJson(text, 'ignition.jsonSyntax');
+    const parsed = parseStrictJson(text, jsonSyntax);
     expect(parsed.ast.root).toBeUndefined();
     expect(parsed.problems.map((p) => p.message)).toEqual([depthMessage()]);
   });

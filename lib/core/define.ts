@@ -1,5 +1,5 @@
-import type { LanguageService } from '../core/language';
-import type { ParserRule, Rule } from '../core/rule';
+import type { LanguageService } from './language';
+import type { ParserRule, Rule } from './rule';
 
 /** A language's service whose rule lists keep their types: the registry derives the `RuleId` union from them. */
 export type DefinedLanguage<
