@@ -7,7 +7,10 @@ export const LOOPBACK = /^(127\.\d+\.\d+\.\d+|\[?::1\]?|localhost)$/;
 /** Why `host` must not be contacted now, or undefined when it may be. */
 export function fenced(host: string): string | undefined {
   if (!process.env.PXE_WORKBENCH_LOOPBACK_ONLY || LOOPBACK.test(host)) return undefined;
-  return `not connecting to ${host}: PXE_WORKBENCH_LOOPBACK_ONLY is set (a test run), which allows 127.0.0.1 and ::1 only. Point the target at a local server, or unset the variable outside the tests.`;
+  return (
+    `not connecting to ${host}: PXE_WORKBENCH_LOOPBACK_ONLY is set (a test run), which allows 127.0.0.1 and ::1 only. ` +
+    'Point the target at a local server, or unset the variable outside the tests.'
+  );
 }
 
 /**

@@ -41,9 +41,19 @@ function listing(urlPath: string, entries: Entry[]): string {
     .sort((a, b) => a.name.localeCompare(b.name))
     .map(
       (e) =>
-        `<a href="${escape(encodeURIComponent(e.name))}${e.dir ? '/' : ''}">${escape(e.name)}${e.dir ? '/' : ''}</a>  ${e.mtime.toISOString().slice(0, 16).replace('T', ' ')}  ${e.dir ? '-' : e.size}`,
+        `<a href="${escape(encodeURIComponent(e.name))}${e.dir ? '/' : ''}">${escape(e.name)}${e.dir ? '/' : ''}</a>  ` +
+        `${e.mtime.toISOString().slice(0, 16).replace('T', ' ')}  ${e.dir ? '-' : e.size}`,
     );
-  return `<html>\r\n<head><title>Index of ${escape(urlPath)}</title></head>\r\n<body>\r\n<h1>Index of ${escape(urlPath)}</h1><hr><pre><a href="../">../</a>\r\n${rows.join('\r\n')}\r\n</pre><hr></body>\r\n</html>\r\n`;
+  return [
+    '<html>',
+    `<head><title>Index of ${escape(urlPath)}</title></head>`,
+    '<body>',
+    `<h1>Index of ${escape(urlPath)}</h1><hr><pre><a href="../">../</a>`,
+    rows.join('\r\n'),
+    '</pre><hr></body>',
+    '</html>',
+    '',
+  ].join('\r\n');
 }
 
 /** A folder's files and folders whose real paths stay under the HTTP folder (what a request could get). */

@@ -103,7 +103,8 @@ export function userNetdev(spec: UserNetwork): string {
   const bootFile = text('The boot file name', spec.bootFile);
   if (Buffer.byteLength(bootFile) > MAX_BOOT_FILE_BYTES)
     throw new VmError(
-      `The boot file name "${escapeControl(bootFile)}" is longer than ${MAX_BOOT_FILE_BYTES} bytes, which DHCP cannot send: shorten it (a shorter path or URL).`,
+      `The boot file name "${escapeControl(bootFile)}" is longer than ${MAX_BOOT_FILE_BYTES} bytes, ` +
+        'which DHCP cannot send: shorten it (a shorter path or URL).',
     );
   parts.push(`bootfile=${qemuValue(bootFile)}`);
   for (const f of spec.forwards ?? []) {
@@ -129,7 +130,9 @@ export function userNetdev(spec: UserNetwork): string {
     options.length !== parts.length
   ) {
     throw new VmError(
-      `The VM's network options did not read back as written (${escapeControl(stray ? `a stray "${stray[0]}"` : 'restrict, bootfile or guestfwd changed')}): not started. Please report this with the site file.`,
+      "The VM's network options did not read back as written " +
+        `(${escapeControl(stray ? `a stray "${stray[0]}"` : 'restrict, bootfile or guestfwd changed')}): ` +
+        'not started. Please report this with the site file.',
     );
   }
   return netdev;

@@ -106,57 +106,59 @@ let kvmVerdict: Promise<Accel> | undefined;
 export function probeAccel(qemu: string): Promise<Accel> {
   // The verdict holds for this machine until it reboots or QEMU changes: kept a day in the temp folder.
   const cache = join(tmpdir(), `pxe-workbench-accel-${process.getuid?.() ?? 'user'}.json`);
-  const key = (() => {
-    try {
-      return `${statSync(qemu).mtimeMs}:${statSync('/dev/kvm').ctimeMs}:${readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim()}`;
-    } catch {
-      return undefined;
-    }
-  })();
+  const key = verdictKey(qemu);
+  const saved = key ? savedVerdict(cache, key) : undefined;
+  if (saved) kvmVerdict ??= Promise.resolve(saved);
+  kvmVerdict ??= probeKvm(qemu).then((accel) => {
+    if (key) saveVerdict(cache, key, accel);
+    return accel;
+  });
+  return kvmVerdict;
+}
+
+/** What the verdict depends on: this QEMU, this /dev/kvm, this boot. */
+function verdictKey(qemu: string): string | undefined {
+  try {
+    const bootId = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    return `${statSync(qemu).mtimeMs}:${statSync('/dev/kvm').ctimeMs}:${bootId}`;
+  } catch {
+    return undefined;
+  }
+}
+
+function savedVerdict(cache: string, key: string): Accel | undefined {
   try {
     const saved = JSON.parse(readFileSync(cache, 'utf8')) as { key: string; accel: Accel; at: number };
-    if (key && saved.key === key && Date.now() - saved.at < 86_400_000) kvmVerdict ??= Promise.resolve(saved.accel);
+    if (saved.key === key && Date.now() - saved.at < 86_400_000) return saved.accel;
   } catch {
     // no verdict yet
   }
-  kvmVerdict ??= new Promise<Accel>((decided) => {
-    const done = (accel: Accel): void => {
-      if (key) {
-        try {
-          writeFileSync(cache, JSON.stringify({ key, accel, at: Date.now() }));
-        } catch {
-          // a read-only temp folder: probe again next time
-        }
-      }
-      decided(accel);
-    };
-    try {
-      accessSync('/dev/kvm', constants.R_OK | constants.W_OK);
-    } catch {
-      done('tcg');
-      return;
-    }
+  return undefined;
+}
+
+function saveVerdict(cache: string, key: string, accel: Accel): void {
+  try {
+    writeFileSync(cache, JSON.stringify({ key, accel, at: Date.now() }));
+  } catch {
+    // a read-only temp folder: probe again next time
+  }
+}
+
+/** Boots an empty network boot under KVM: 'kvm' once iPXE starts DHCP, 'tcg' when it does not within 8 s. */
+function probeKvm(qemu: string): Promise<Accel> {
+  try {
+    accessSync('/dev/kvm', constants.R_OK | constants.W_OK);
+  } catch {
+    return Promise.resolve('tcg');
+  }
+  return new Promise<Accel>((decided) => {
     const empty = mkdtempSync(join(tmpdir(), 'pxe-kvm-probe-'));
+    const net = userNetdev({ tftpRoot: empty, bootFile: 'probe' });
     const child = spawn(
       qemu,
       [
-        '-accel',
-        'kvm',
-        '-m',
-        '128',
-        '-nographic',
-        '-no-reboot',
-        '-nodefaults',
-        '-monitor',
-        'none',
-        '-serial',
-        'stdio',
-        '-netdev',
-        userNetdev({ tftpRoot: empty, bootFile: 'probe' }),
-        '-device',
-        'virtio-net-pci,netdev=n0',
-        '-boot',
-        'n',
+        ...['-accel', 'kvm', '-m', '128', '-nographic', '-no-reboot', '-nodefaults', '-monitor', 'none'],
+        ...['-serial', 'stdio', '-netdev', net, '-device', 'virtio-net-pci,netdev=n0', '-boot', 'n'],
       ],
       { stdio: ['pipe', 'pipe', 'ignore'] },
     );
@@ -165,7 +167,7 @@ export function probeAccel(qemu: string): Promise<Accel> {
       clearTimeout(timer);
       child.kill('SIGKILL');
       rmSync(empty, { recursive: true, force: true });
-      done(verdict);
+      decided(verdict);
     };
     const timer = setTimeout(() => finish('tcg'), 8000);
     child.stdout.on('data', (d: Buffer) => {
@@ -175,7 +177,6 @@ export function probeAccel(qemu: string): Promise<Accel> {
     child.on('exit', () => finish('tcg'));
     child.on('error', () => finish('tcg'));
   });
-  return kvmVerdict;
 }
 
 /** The plan's user network, with the forwarders to the local HTTP server once it listens. */
@@ -228,100 +229,117 @@ export class VmRun {
     try {
       let forward: { forwarder: string; port: number } | undefined;
       if (plan.httpHosts.length) {
-        server = await serveSite(plan.site, (event) => {
-          this.timeline.http(event);
-          this.options.onHttp?.(event);
-          log(`http ${event.method} ${event.url} → ${event.status} (${event.bytes} bytes, ${event.ms} ms)`);
-        });
+        server = await this.serveHttp(log);
         forward = { forwarder: writeForwarder(dir), port: server.port };
       }
       const args = [
-        '-accel',
-        accel,
-        '-m',
-        String(plan.memoryMiB),
-        '-nographic',
-        '-no-reboot',
-        '-monitor',
-        'none',
-        '-serial',
-        'stdio',
-        ...networkArgs(plan, forward),
+        ...['-accel', accel, '-m', String(plan.memoryMiB), '-nographic', '-no-reboot', '-monitor', 'none'],
+        ...['-serial', 'stdio', ...networkArgs(plan, forward), ...firmwareArgs(plan, ovmf, dir)],
       ];
-      if (plan.firmware === 'bios') args.push('-boot', 'n');
-      else if (ovmf) {
-        if (ovmf.vars) {
-          copyFileSync(ovmf.vars, join(dir, 'vars.fd'));
-          args.push(
-            '-drive',
-            `if=pflash,format=raw,readonly=on,file=${ovmf.code}`,
-            '-drive',
-            `if=pflash,format=raw,file=${join(dir, 'vars.fd')}`,
-          );
-        } else args.push('-bios', ovmf.code);
-      }
       log(`${qemu} ${args.map((a) => (/\s/.test(a) ? `'${a}'` : a)).join(' ')}`);
       const started = Date.now();
       this.timeline.start();
       const serial = createWriteStream(serialLog);
-      // The forwarder runs with the editor's own Node (Electron as Node in VS Code).
-      const child = spawn(qemu, args, {
-        stdio: ['pipe', 'pipe', 'pipe'],
-        env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-      });
-      this.child = child;
-      // QEMU must not outlive this process (a CLI piped into `head`, an editor window closed).
-      const orphan = (): void => void child.kill('SIGKILL');
-      process.once('exit', orphan);
-      child.once('exit', () => process.removeListener('exit', orphan));
-      let stderr = '';
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      child.stdout.on('data', (d: Buffer) => {
-        serial.write(d);
-        const text = d.toString('latin1');
-        this.options.onSerial?.(text);
-        this.timeline.serial(text);
-      });
-      const until = this.options.until;
-      if (until)
-        this.timeline.on(
-          'stage',
-          (stage: Stage) => STAGE_ORDER.indexOf(stage.id) >= STAGE_ORDER.indexOf(until) && this.stop('reached'),
-        );
-      this.timeline.on('failure', () => {
-        setTimeout(() => this.stop('failure'), (this.options.graceSeconds ?? 3) * 1000).unref();
-      });
-      const timer = setTimeout(() => this.stop('timeout'), plan.timeoutSeconds * 1000);
-      const exitCode = await new Promise<number | null>((done) => {
-        child.on('exit', (code) => done(code));
-        child.on('error', (error) => {
-          stderr += error.message;
-          done(null);
-        });
-      });
-      clearTimeout(timer);
+      const { exitCode, stderr } = await this.boot(qemu, args, serial);
       this.timeline.flush();
       await new Promise<void>((closed) => serial.end(() => closed()));
-      const reason: EndReason =
-        this.stopReason ?? (exitCode === 0 ? (this.timeline.failure ? 'failure' : 'poweroff') : 'crashed');
-      const reached = this.timeline.reached();
-      return {
-        reason,
-        exitCode,
-        seconds: Math.round((Date.now() - started) / 100) / 10,
-        ...(reached ? { reached } : {}),
-        ...(this.timeline.failure ? { failure: this.timeline.failure } : {}),
-        stages: this.timeline.stages,
-        accel,
-        serialLog,
-        ...(reason === 'crashed' && stderr.trim() ? { qemuError: stderr.trim().split('\n').slice(-3).join(' ') } : {}),
-      };
+      const seconds = Math.round((Date.now() - started) / 100) / 10;
+      return this.result(exitCode, stderr, { seconds, accel, serialLog });
     } finally {
       await server?.close();
       // Keep the serial log; the rest (VARS copy, forwarder) goes.
       for (const f of ['vars.fd', 'forward.js']) rmSync(join(dir, f), { force: true });
     }
   }
+
+  /** The HTTP folder, each request on the timeline and in the log. */
+  private serveHttp(log: (line: string) => void): Promise<SiteServer> {
+    return serveSite(this.plan.site, (event) => {
+      this.timeline.http(event);
+      this.options.onHttp?.(event);
+      log(`http ${event.method} ${event.url} → ${event.status} (${event.bytes} bytes, ${event.ms} ms)`);
+    });
+  }
+
+  /** Runs QEMU until it exits: the console to the file and the timeline, stopped at the stage, failure or time. */
+  private async boot(
+    qemu: string,
+    args: string[],
+    serial: NodeJS.WritableStream,
+  ): Promise<{ exitCode: number | null; stderr: string }> {
+    // The forwarder runs with the editor's own Node (Electron as Node in VS Code).
+    const child = spawn(qemu, args, {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    });
+    this.child = child;
+    // QEMU must not outlive this process (a CLI piped into `head`, an editor window closed).
+    const orphan = (): void => void child.kill('SIGKILL');
+    process.once('exit', orphan);
+    child.once('exit', () => process.removeListener('exit', orphan));
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.on('data', (d: Buffer) => {
+      serial.write(d);
+      const text = d.toString('latin1');
+      this.options.onSerial?.(text);
+      this.timeline.serial(text);
+    });
+    const until = this.options.until;
+    if (until)
+      this.timeline.on(
+        'stage',
+        (stage: Stage) => STAGE_ORDER.indexOf(stage.id) >= STAGE_ORDER.indexOf(until) && this.stop('reached'),
+      );
+    this.timeline.on('failure', () => {
+      setTimeout(() => this.stop('failure'), (this.options.graceSeconds ?? 3) * 1000).unref();
+    });
+    const timer = setTimeout(() => this.stop('timeout'), this.plan.timeoutSeconds * 1000);
+    const exitCode = await new Promise<number | null>((done) => {
+      child.on('exit', (code) => done(code));
+      child.on('error', (error) => {
+        stderr += error.message;
+        done(null);
+      });
+    });
+    clearTimeout(timer);
+    return { exitCode, stderr };
+  }
+
+  private result(
+    exitCode: number | null,
+    stderr: string,
+    run: { seconds: number; accel: Accel; serialLog: string },
+  ): VmResult {
+    const reason: EndReason =
+      this.stopReason ?? (exitCode === 0 ? (this.timeline.failure ? 'failure' : 'poweroff') : 'crashed');
+    const reached = this.timeline.reached();
+    return {
+      reason,
+      exitCode,
+      seconds: run.seconds,
+      ...(reached ? { reached } : {}),
+      ...(this.timeline.failure ? { failure: this.timeline.failure } : {}),
+      stages: this.timeline.stages,
+      accel: run.accel,
+      serialLog: run.serialLog,
+      ...(reason === 'crashed' && stderr.trim() ? { qemuError: stderr.trim().split('\n').slice(-3).join(' ') } : {}),
+    };
+  }
+}
+
+/** BIOS boots the network ROM; UEFI gets OVMF, with a copy of its variables store in `dir` when it has one. */
+function firmwareArgs(plan: VmPlan, ovmf: { code: string; vars: string } | undefined, dir: string): string[] {
+  if (plan.firmware === 'bios') return ['-boot', 'n'];
+  if (!ovmf) return [];
+  if (!ovmf.vars) return ['-bios', ovmf.code];
+  copyFileSync(ovmf.vars, join(dir, 'vars.fd'));
+  return [
+    '-drive',
+    `if=pflash,format=raw,readonly=on,file=${ovmf.code}`,
+    '-drive',
+    `if=pflash,format=raw,file=${join(dir, 'vars.fd')}`,
+  ];
 }
 
 /** Starts a VM for a plan (prerequisites are checked first, so a missing package fails at once). */

@@ -190,11 +190,28 @@ const PATTERNS: Pattern[] = [
   {
     re: /VFS: Unable to mount root fs.*/,
     failure: (m) =>
-      `${m[0]} — the kernel found no initrd. Under UEFI the kernel line needs initrd=<name> (iPXE rule ipxe.missingInitrd); otherwise check the INITRD/initrd line and the file.`,
+      `${m[0]} — the kernel found no initrd. Under UEFI the kernel line needs initrd=<name> ` +
+      '(iPXE rule ipxe.missingInitrd); otherwise check the INITRD/initrd line and the file.',
   },
   { re: /Kernel panic.*/, failure: (m) => m[0] },
   {
-    re: /Connection reset.*|No such file or directory.*|Operation not supported.*|Permission denied \(http.*|Could not boot.*|Boot Failed.*|Failed to load.*|Could not find kernel image.*|Unable to locate configuration file.*|No bootable device.*|PXE-E\d\d.*|Exec format error.*|Not found \(http.*/,
+    re: new RegExp(
+      [
+        'Connection reset.*',
+        'No such file or directory.*',
+        'Operation not supported.*',
+        'Permission denied \\(http.*',
+        'Could not boot.*',
+        'Boot Failed.*',
+        'Failed to load.*',
+        'Could not find kernel image.*',
+        'Unable to locate configuration file.*',
+        'No bootable device.*',
+        'PXE-E\\d\\d.*',
+        'Exec format error.*',
+        'Not found \\(http.*',
+      ].join('|'),
+    ),
     failure: (m) => m[0],
   },
 ];
@@ -321,5 +338,6 @@ export class Timeline extends EventEmitter {
 
 /** One line per stage, for the CLI and logs. */
 export function stageLine(stage: Stage): string {
-  return `${stage.at.toFixed(1).padStart(6)} s  ${STAGE_NAME[stage.id].padEnd(24)} ${stage.label}${stage.detail ? `  (${stage.detail})` : stage.via ? `  (${stage.via.toUpperCase()})` : ''}`;
+  const note = stage.detail ? `  (${stage.detail})` : stage.via ? `  (${stage.via.toUpperCase()})` : '';
+  return `${stage.at.toFixed(1).padStart(6)} s  ${STAGE_NAME[stage.id].padEnd(24)} ${stage.label}${note}`;
 }
