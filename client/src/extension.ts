@@ -8,6 +8,7 @@ import {
 import { BootChain } from './chain/view';
 import { commandTable } from './commands';
 import { DeployUi } from './commands/deploy';
+import { EditorSecrets } from './secrets';
 import { VmUi } from './commands/vm';
 import { DECODED_SCHEME, DecodedFiles } from './commands/decodedView';
 import { restoreRouterOsTree } from './commands/routerosTree';
@@ -54,7 +55,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const bootChain = new BootChain(() => client);
   const imagesLog = vscode.window.createOutputChannel('PXE Workbench: Images', { log: true });
   const deploy = new DeployUi(
-    context.secrets,
+    new EditorSecrets(context.secrets),
     vscode.window.createOutputChannel('PXE Workbench: Deploy', { log: true }),
   );
   context.subscriptions.push(deploy, deploy.log);

@@ -9,12 +9,12 @@ import type { NasTarget } from './target';
 import { chainUrls, verifyUrls, type UrlCheck } from './verify';
 
 export { CancelledError, DeployError, HostKeyError } from './errors';
-export { planLines, summary, upToDate, generatedSnippet, type Plan, type PlanEntry } from './plan';
+export { planLines, planSummary, upToDate, generatedSnippet, type Plan, type PlanEntry } from './plan';
 export { loadNasTarget, recordHostKey, targetNames, type NasTarget } from './target';
 export { connect, type ConnectOptions, type Secrets } from './connect';
 export { fingerprintOf, shellQuote, type SshTarget, Remote } from './ssh';
 export type { ApplyResult, DeployProgress } from './apply';
-export { brokenMachines, failed } from './verify';
+export { brokenMachines, urlFailed } from './verify';
 export type { UrlCheck } from './verify';
 
 export interface DeployOptions extends ConnectOptions {

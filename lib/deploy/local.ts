@@ -40,7 +40,8 @@ export async function listLocal(root: string, log?: (line: string) => void): Pro
     } catch (error) {
       if (!rel)
         throw new DeployError(
-          `The local folder ${root} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}): check tftp.root in pxe-site.json.`,
+          `The local folder ${root} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}): ` +
+            'check tftp.root in pxe-site.json.',
         );
       return;
     }
@@ -74,7 +75,8 @@ export async function listLocal(root: string, log?: (line: string) => void): Pro
   if (refused.length) {
     const list = refused.slice(0, 5).join('; ') + (refused.length > 5 ? `; and ${refused.length - 5} more` : '');
     throw new DeployError(
-      `Not deployed, nothing was uploaded: ${list}. Make each a regular file (a copy of what it points at), or point it at a file inside ${where}.`,
+      `Not deployed, nothing was uploaded: ${list}. ` +
+        `Make each a regular file (a copy of what it points at), or point it at a file inside ${where}.`,
     );
   }
   return out;

@@ -239,7 +239,7 @@ async function nginxPlan(
   };
 }
 
-export function summary(plan: Plan): { add: number; change: number; remove: number; same: number; extra: number } {
+export function planSummary(plan: Plan): { add: number; change: number; remove: number; same: number; extra: number } {
   const count = (a: Action): number => plan.entries.filter((e) => e.action === a).length;
   return {
     add: count('add'),
@@ -252,7 +252,7 @@ export function summary(plan: Plan): { add: number; change: number; remove: numb
 
 /** Nothing to upload, remove, retime or rewrite: the NAS is up to date. */
 export function upToDate(plan: Plan): boolean {
-  const s = summary(plan);
+  const s = planSummary(plan);
   return (
     !s.add &&
     !s.change &&
@@ -268,7 +268,7 @@ export function upToDate(plan: Plan): boolean {
  */
 export function planLines(plan: Plan): string[] {
   const t = plan.target;
-  const s = summary(plan);
+  const s = planSummary(plan);
   const esc = escapeControl;
   const lines = [
     `Deploy ${esc(t.localRoot)} → ${esc(t.user)}@${esc(t.host)}:${esc(t.remoteRoot)} (target ${esc(t.name)})`,

@@ -14,7 +14,7 @@ export interface UrlCheck {
 }
 
 /** A check that says the web server does not serve the file (or does not answer). */
-export function failed(check: UrlCheck): boolean {
+export function urlFailed(check: UrlCheck): boolean {
   return !check.skipped && !(check.status !== undefined && check.status >= 200 && check.status < 400);
 }
 

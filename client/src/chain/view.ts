@@ -119,7 +119,8 @@ export class BootChain implements vscode.TreeDataProvider<Node>, vscode.Disposab
       case 'firmware': {
         const broken = node.clients.filter((c) => c.broken).length;
         const item = new vscode.TreeItem(node.firmware.toUpperCase(), vscode.TreeItemCollapsibleState.Expanded);
-        item.description = `${node.clients.length} kind${node.clients.length === 1 ? '' : 's'} of machine${broken ? `, ${broken} broken` : ', all boot'}`;
+        const kinds = `${node.clients.length} kind${node.clients.length === 1 ? '' : 's'} of machine`;
+        item.description = `${kinds}${broken ? `, ${broken} broken` : ', all boot'}`;
         item.iconPath = icon(broken ? 'missing' : 'ok');
         return item;
       }

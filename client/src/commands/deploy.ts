@@ -6,49 +6,38 @@ import {
   connect,
   deploy,
   DeployError,
-  failed as urlFailed,
   loadNasTarget,
   planLines,
+  planSummary,
   recordHostKey,
-  summary,
   targetNames,
+  upToDate,
+  urlFailed,
+  type DeployOptions,
   type DeployOutcome,
   type NasTarget,
-  type Secrets,
-  type SshTarget,
+  type Plan,
 } from '../../../lib/deploy';
-import { clock, mib } from '../../../lib/images';
+import { clock, mib, progressText } from '../../../lib/images';
 import { pickSiteTarget } from '../sitePick';
 import { workspaceSiteFiles } from '../sites';
+import { Documents, PLAN_SCHEME, REMOTE_SCHEME } from '../planDocuments';
+import type { EditorSecrets } from '../secrets';
 
-export const PLAN_SCHEME = 'pxe-plan';
-export const REMOTE_SCHEME = 'pxe-remote';
-
-/** Read-only documents for the plan view and the remote side of a diff. */
-export class Documents implements vscode.TextDocumentContentProvider {
-  private readonly texts = new Map<string, string>();
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
-  set(uri: vscode.Uri, text: string): void {
-    this.texts.set(uri.toString(), text);
-    this.changed.fire(uri);
-  }
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.texts.get(uri.toString()) ?? '';
-  }
+interface RunOptions {
+  dryRun?: boolean;
+  only?: string[];
+  confirm?: boolean;
+  quiet?: boolean;
 }
-
-export const secretKeyOf = (kind: string, t: SshTarget): string =>
-  `pxeWorkbench.ssh.${kind}.${t.user}@${t.host}:${t.port}`;
 
 export class DeployUi implements vscode.Disposable {
   readonly status: vscode.StatusBarItem;
   readonly documents = new Documents();
-  private readonly asked = new Map<string, string>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
-    private readonly storage: vscode.SecretStorage,
+    readonly secrets: EditorSecrets,
     readonly log: vscode.LogOutputChannel,
   ) {
     this.status = vscode.window.createStatusBarItem('pxeWorkbench.deploy', vscode.StatusBarAlignment.Left, 50);
@@ -62,50 +51,14 @@ export class DeployUi implements vscode.Disposable {
     );
   }
 
-  /** Secrets from SecretStorage; asked for once (hidden input) and stored only after they worked. */
-  secrets(): Secrets {
-    return {
-      get: async (kind, target, reason) => {
-        const stored = await this.storage.get(secretKeyOf(kind, target));
-        if (stored) return stored;
-        const typed = await vscode.window.showInputBox({
-          prompt: `PXE: ${reason} (kept in the editor's secret storage, never in pxe-site.json)`,
-          password: true,
-          ignoreFocusOut: true,
-        });
-        if (typed) this.asked.set(secretKeyOf(kind, target), typed);
-        return typed;
-      },
-      confirm: async (kind, target) => {
-        const typed = this.asked.get(secretKeyOf(kind, target));
-        if (typed) await this.storage.store(secretKeyOf(kind, target), typed);
-        this.asked.delete(secretKeyOf(kind, target));
-      },
-      reject: async (kind, target) => {
-        this.asked.delete(secretKeyOf(kind, target));
-        await this.storage.delete(secretKeyOf(kind, target));
-      },
-    };
-  }
-
-  async trust(fingerprint: string, target: SshTarget): Promise<boolean> {
-    const answer = await vscode.window.showWarningMessage(
-      `PXE: ${target.host}:${target.port} presents host key ${fingerprint}, which pxe-site.json does not record yet.`,
-      {
-        modal: true,
-        detail: `Compare it with the key on the ${target.name} side (on a NAS: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub; on a MikroTik: /ip ssh print). Trusting records it as the target's hostKey; a different key later is refused.`,
-      },
-      'Trust and Record',
-    );
-    return answer === 'Trust and Record';
-  }
-
   /** The NAS targets of the workspace's site files; asks when there are several. */
   pickTarget(): Promise<{ siteFile: string; target: NasTarget } | undefined> {
     return pickSiteTarget(
       ['synology', 'sftp'],
       {
-        none: 'PXE: no NAS target in pxe-site.json: add one under "targets" with "kind": "synology", host, user and remoteRoot.',
+        none:
+          'PXE: no NAS target in pxe-site.json: ' +
+          'add one under "targets" with "kind": "synology", host, user and remoteRoot.',
         title: 'Deploy to which target?',
       },
       (siteFile, name) => ({ siteFile, target: loadNasTarget(siteFile, name) }),
@@ -119,13 +72,11 @@ export class DeployUi implements vscode.Disposable {
     this.status.show();
   }
 
-  private async run(
-    siteFile: string,
-    target: NasTarget,
-    options: { dryRun?: boolean; only?: string[]; confirm?: boolean; quiet?: boolean },
-  ): Promise<DeployOutcome | undefined> {
+  private async run(siteFile: string, target: NasTarget, options: RunOptions): Promise<DeployOutcome | undefined> {
     this.log.info(
-      `${options.dryRun ? 'plan' : 'deploy'} ${target.name}: ${target.localRoot} → ${target.user}@${target.host}:${target.remoteRoot}${options.only ? ` (${options.only.join(', ')})` : ''}`,
+      `${options.dryRun ? 'plan' : 'deploy'} ${target.name}: ` +
+        `${target.localRoot} → ${target.user}@${target.host}:${target.remoteRoot}` +
+        `${options.only ? ` (${options.only.join(', ')})` : ''}`,
     );
     try {
       const outcome = await vscode.window.withProgress(
@@ -134,87 +85,14 @@ export class DeployUi implements vscode.Disposable {
           title: `PXE: ${options.dryRun ? 'planning' : 'deploying to'} ${target.name}`,
           cancellable: !options.quiet,
         },
-        async (progress, token) => {
-          const abort = new AbortController();
-          token.onCancellationRequested(() => abort.abort());
-          let reported = 0;
-          return deploy(target, {
-            secrets: this.secrets(),
-            trust: (fp, t) => this.trust(fp, t),
-            signal: abort.signal,
-            log: (line) => this.log.info(line),
-            ...(options.dryRun ? { dryRun: true } : {}),
-            ...(options.only ? { only: options.only } : {}),
-            progress: (p) => {
-              const percent = p.total ? (p.done / p.total) * 100 : 0;
-              progress.report({
-                increment: percent - reported,
-                message: `${mib(p.done)} of ${mib(p.total)} · ${mib(p.bytesPerSecond)}/s${p.etaSeconds !== undefined ? ` · ${clock(p.etaSeconds)} left` : ''}`,
-              });
-              reported = percent;
-            },
-            ...(options.confirm
-              ? {
-                  confirm: async (plan) => {
-                    const s = summary(plan);
-                    const lines = planLines(plan);
-                    if (
-                      !s.add &&
-                      !s.change &&
-                      !s.remove &&
-                      (!plan.nginx || plan.nginx.action === 'same') &&
-                      !plan.entries.some((e) => e.fixTime)
-                    )
-                      return true;
-                    const answer = await vscode.window.showInformationMessage(
-                      `PXE: deploy to ${target.name}? ${s.add} to add, ${s.change} to change, ${s.remove} to remove (${mib(plan.bytes)}).`,
-                      {
-                        modal: true,
-                        detail:
-                          lines.slice(2, 32).join('\n') +
-                          (lines.length > 32 ? `\n… ${lines.length - 32} more (PXE: Show Deploy Plan)` : ''),
-                      },
-                      'Deploy',
-                    );
-                    return answer === 'Deploy';
-                  },
-                }
-              : {}),
-          });
-        },
+        (progress, token) => deploy(target, this.deployOptions(target, options, progress, token)),
       );
       if (outcome.trusted) {
         recordHostKey(siteFile, target.name, outcome.trusted);
         this.log.info(`recorded host key ${outcome.trusted} as targets.${target.name}.hostKey`);
       }
-      const s = summary(outcome.plan);
-      if (options.dryRun) {
-        this.setStatus(
-          target,
-          s.add + s.change + s.remove ? `${s.add + s.change + s.remove} change(s) to deploy` : 'up to date',
-          planLines(outcome.plan).slice(0, 2).join('\n'),
-        );
-      } else if (outcome.result) {
-        const r = outcome.result;
-        const failed = (outcome.checks ?? []).filter(urlFailed);
-        const when = new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-        const message = `PXE: deployed to ${target.name}: ${r.uploaded.length} file(s) (${mib(r.bytes)} in ${clock(r.seconds)}), ${r.removed.length} removed${r.nginx === 'reloaded' ? ', nginx reloaded' : ''}${failed.length ? `; ${failed.length} URL(s) of the boot chain do not answer` : ''}.`;
-        this.log.info(message);
-        for (const c of outcome.checks ?? [])
-          this.log.info(`  ${c.status ?? '---'} ${c.url}${c.error ? ` (${c.error})` : ''}`);
-        this.setStatus(
-          target,
-          failed.length ? `deployed ${when}, ${failed.length} URL(s) failing` : `deployed ${when}`,
-          message,
-          failed.length > 0,
-        );
-        if (!options.quiet || failed.length)
-          void (
-            failed.length
-              ? vscode.window.showWarningMessage(message, 'Show Logs')
-              : vscode.window.showInformationMessage(message)
-          ).then((a) => a === 'Show Logs' && this.log.show(true));
-      }
+      if (options.dryRun) this.showPlanned(target, outcome.plan);
+      else if (outcome.result) this.showDeployed(target, outcome, options);
       return outcome;
     } catch (error) {
       const message =
@@ -228,25 +106,110 @@ export class DeployUi implements vscode.Disposable {
     }
   }
 
+  /** The deploy core's questions answered in the editor; progress and cancel through the notification. */
+  private deployOptions(
+    target: NasTarget,
+    options: RunOptions,
+    progress: vscode.Progress<{ message?: string; increment?: number }>,
+    token: vscode.CancellationToken,
+  ): DeployOptions {
+    const abort = new AbortController();
+    token.onCancellationRequested(() => abort.abort());
+    let reported = 0;
+    return {
+      secrets: this.secrets.source(),
+      trust: (fp, t) => this.secrets.trust(fp, t),
+      signal: abort.signal,
+      log: (line) => this.log.info(line),
+      ...(options.dryRun ? { dryRun: true } : {}),
+      ...(options.only ? { only: options.only } : {}),
+      progress: (p) => {
+        const percent = p.total ? (p.done / p.total) * 100 : 0;
+        progress.report({ increment: percent - reported, message: progressText(p) });
+        reported = percent;
+      },
+      ...(options.confirm ? { confirm: (plan: Plan) => this.confirmPlan(target, plan) } : {}),
+    };
+  }
+
+  /** The plan's summary in a modal, its first lines as the detail; nothing to do needs no answer. */
+  private async confirmPlan(target: NasTarget, plan: Plan): Promise<boolean> {
+    if (upToDate(plan)) return true;
+    const s = planSummary(plan);
+    const lines = planLines(plan);
+    const answer = await vscode.window.showInformationMessage(
+      `PXE: deploy to ${target.name}? ${s.add} to add, ${s.change} to change, ${s.remove} to remove (${mib(plan.bytes)}).`,
+      {
+        modal: true,
+        detail:
+          lines.slice(2, 32).join('\n') +
+          (lines.length > 32 ? `\n… ${lines.length - 32} more (PXE: Show Deploy Plan)` : ''),
+      },
+      'Deploy',
+    );
+    return answer === 'Deploy';
+  }
+
+  private showPlanned(target: NasTarget, plan: Plan): void {
+    const s = planSummary(plan);
+    this.setStatus(
+      target,
+      s.add + s.change + s.remove ? `${s.add + s.change + s.remove} change(s) to deploy` : 'up to date',
+      planLines(plan).slice(0, 2).join('\n'),
+    );
+  }
+
+  /** What was deployed, in the log, the status bar and a message; failing URLs of the chain as a warning. */
+  private showDeployed(target: NasTarget, outcome: DeployOutcome, options: RunOptions): void {
+    const r = outcome.result!;
+    const failed = (outcome.checks ?? []).filter(urlFailed);
+    const when = new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    const message =
+      `PXE: deployed to ${target.name}: ${r.uploaded.length} file(s) (${mib(r.bytes)} in ${clock(r.seconds)}), ` +
+      `${r.removed.length} removed${r.nginx === 'reloaded' ? ', nginx reloaded' : ''}` +
+      `${failed.length ? `; ${failed.length} URL(s) of the boot chain do not answer` : ''}.`;
+    this.log.info(message);
+    for (const c of outcome.checks ?? [])
+      this.log.info(`  ${c.status ?? '---'} ${c.url}${c.error ? ` (${c.error})` : ''}`);
+    this.setStatus(
+      target,
+      failed.length ? `deployed ${when}, ${failed.length} URL(s) failing` : `deployed ${when}`,
+      message,
+      failed.length > 0,
+    );
+    if (!options.quiet || failed.length)
+      void (
+        failed.length
+          ? vscode.window.showWarningMessage(message, 'Show Logs')
+          : vscode.window.showInformationMessage(message)
+      ).then((a) => a === 'Show Logs' && this.log.show(true));
+  }
+
   async deployCommand(): Promise<DeployOutcome | undefined> {
     const picked = await this.pickTarget();
     if (!picked) return undefined;
-    // Deploying a chain that is broken here would break the real machines: say so first.
-    const broken = brokenMachines(picked.target.site);
-    if (broken.length) {
-      const answer = await vscode.window.showWarningMessage(
-        `PXE: the boot chain of ${picked.target.site.name ?? 'this site'} is broken for ${broken.length} kind(s) of machine. Deploy anyway?`,
-        {
-          modal: true,
-          detail: `${broken.slice(0, 10).join('\n')}${broken.length > 10 ? `\n… ${broken.length - 10} more` : ''}\n\nPXE: Show Boot Chain shows where each one stops.`,
-        },
-        'Deploy Anyway',
-        'Show Boot Chain',
-      );
-      if (answer === 'Show Boot Chain') await vscode.commands.executeCommand('pxeWorkbench.showBootChain');
-      if (answer !== 'Deploy Anyway') return undefined;
-    }
+    if (!(await this.brokenChainAccepted(picked.target))) return undefined;
     return this.run(picked.siteFile, picked.target, { confirm: true });
+  }
+
+  /** Deploying a chain that is broken here would break the real machines: say so first. */
+  private async brokenChainAccepted(target: NasTarget): Promise<boolean> {
+    const broken = brokenMachines(target.site);
+    if (!broken.length) return true;
+    const answer = await vscode.window.showWarningMessage(
+      `PXE: the boot chain of ${target.site.name ?? 'this site'} is broken for ${broken.length} kind(s) of machine. ` +
+        'Deploy anyway?',
+      {
+        modal: true,
+        detail:
+          `${broken.slice(0, 10).join('\n')}${broken.length > 10 ? `\n… ${broken.length - 10} more` : ''}` +
+          '\n\nPXE: Show Boot Chain shows where each one stops.',
+      },
+      'Deploy Anyway',
+      'Show Boot Chain',
+    );
+    if (answer === 'Show Boot Chain') await vscode.commands.executeCommand('pxeWorkbench.showBootChain');
+    return answer === 'Deploy Anyway';
   }
 
   async showPlan(): Promise<DeployOutcome | undefined> {
@@ -268,15 +231,16 @@ export class DeployUi implements vscode.Disposable {
     const rel = relative(picked.target.localRoot, local.fsPath);
     if (!rel || rel.startsWith('..')) {
       void vscode.window.showErrorMessage(
-        `PXE: ${vscode.workspace.asRelativePath(local)} is not in the folder deployed to ${picked.target.name} (${vscode.workspace.asRelativePath(picked.target.localRoot)}).`,
+        `PXE: ${vscode.workspace.asRelativePath(local)} is not in the folder deployed to ${picked.target.name} ` +
+          `(${vscode.workspace.asRelativePath(picked.target.localRoot)}).`,
       );
       return false;
     }
     const remotePath = posix.join(picked.target.remoteRoot, ...rel.split(sep));
     try {
       const remote = await connect(picked.target, {
-        secrets: this.secrets(),
-        trust: (fp, t) => this.trust(fp, t),
+        secrets: this.secrets.source(),
+        trust: (fp, t) => this.secrets.trust(fp, t),
         log: (l) => this.log.info(l),
       });
       const bytes = await remote.readFile(remotePath).finally(() => remote.close());

@@ -65,7 +65,7 @@ export function commandTable(ctx: CommandContext): Record<string, (...args: unkn
     'pxeWorkbench.updateImages': async (siteFile) => {
       const result = await updateImagesCommand(
         ctx.imagesLog,
-        () => ctx.deploy.secrets(),
+        () => ctx.deploy.secrets.source(),
         typeof siteFile === 'string' ? siteFile : undefined,
       );
       // The new files and links are the chain's inputs: tell the server now rather than wait for the file

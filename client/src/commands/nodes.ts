@@ -1,32 +1,15 @@
 /** PXE: Generate Node Files: the fleet's per-node files and static leases, with a diff preview first. */
 import * as vscode from 'vscode';
 import { readSite } from '../../../lib/site';
-import { nodeFileLine, NodesError, nodesSummary, planNodes, writeNodes } from '../../../lib/nodes';
-import { PLAN_SCHEME, type Documents } from './deploy';
+import { nodeFileLine, NodesError, nodesSummary, planNodes, writeNodes, type NodesPlan } from '../../../lib/nodes';
+import { PLAN_SCHEME, type Documents } from '../planDocuments';
 import { workspaceSiteFiles } from '../sites';
 
 export async function generateNodesCommand(
   documents: Documents,
   log: vscode.LogOutputChannel,
 ): Promise<{ written: string[]; skipped: string[] } | undefined> {
-  const files = workspaceSiteFiles()
-    .map((f) => vscode.Uri.file(f))
-    .filter((f) => readSite(f.fsPath)?.fleet?.nodes.length);
-  if (!files.length) {
-    void vscode.window.showErrorMessage(
-      'PXE: no pxe-site.json here has "nodes": add the node table (name, mac, ip, firmware, profile) and "profiles" first.',
-    );
-    return undefined;
-  }
-  const siteFile =
-    files.length === 1
-      ? files[0]!.fsPath
-      : (
-          await vscode.window.showQuickPick(
-            files.map((f) => ({ label: vscode.workspace.asRelativePath(f), file: f.fsPath })),
-            { title: 'Generate the node files of which site?' },
-          )
-        )?.file;
+  const siteFile = await pickFleetSite();
   if (!siteFile) return undefined;
   let plan;
   try {
@@ -36,22 +19,11 @@ export async function generateNodesCommand(
     return undefined;
   }
   for (const problem of plan.problems) log.warn(`nodes: ${problem}`);
-  const changes = plan.files.filter((f) => f.action !== 'same');
-  // The preview: every file and its diff, as a document.
-  const uri = vscode.Uri.from({ scheme: PLAN_SCHEME, path: `/Node files (${plan.site.name ?? 'site'}).diff` });
-  const lines = [
-    `# ${nodesSummary(plan)}`,
-    ...plan.problems.map((p) => `# warning: ${p}`),
-    ...plan.files.map(
-      (f) =>
-        `${nodeFileLine(f, vscode.workspace.asRelativePath(f.path))}${f.diff ? `\n${f.diff.split('\n').slice(2).join('\n')}` : ''}`,
-    ),
-  ];
-  documents.set(uri, `${lines.join('\n')}\n`);
-  await vscode.window.showTextDocument(uri, { preview: true });
-  if (!changes.length) {
+  await showPreview(documents, plan);
+  if (!plan.files.some((f) => f.action !== 'same')) {
+    const warnings = plan.problems.length ? ` ${plan.problems.length} warning(s): see the preview.` : '';
     void vscode.window.showInformationMessage(
-      `PXE: the node files are up to date (${plan.files.length} files).${plan.problems.length ? ` ${plan.problems.length} warning(s): see the preview.` : ''}`,
+      `PXE: the node files are up to date (${plan.files.length} files).${warnings}`,
     );
     return { written: [], skipped: [] };
   }
@@ -64,6 +36,54 @@ export async function generateNodesCommand(
     'Generate',
   );
   if (answer !== 'Generate') return undefined;
+  const result = writeNodes(plan, { overwrite: await handEditedToOverwrite(plan) });
+  const message =
+    `PXE: wrote ${result.written.length} node file(s)` +
+    `${result.skipped.length ? `, kept ${result.skipped.length} edited by hand` : ''}. ` +
+    'Deploy them with PXE: Deploy to NAS… and PXE: Deploy to Router….';
+  log.info(message);
+  void vscode.window.showInformationMessage(message);
+  return result;
+}
+
+/** The workspace's site files with a node table: one is taken, several are asked about. */
+async function pickFleetSite(): Promise<string | undefined> {
+  const files = workspaceSiteFiles()
+    .map((f) => vscode.Uri.file(f))
+    .filter((f) => readSite(f.fsPath)?.fleet?.nodes.length);
+  if (!files.length) {
+    void vscode.window.showErrorMessage(
+      'PXE: no pxe-site.json here has "nodes": ' +
+        'add the node table (name, mac, ip, firmware, profile) and "profiles" first.',
+    );
+    return undefined;
+  }
+  if (files.length === 1) return files[0]!.fsPath;
+  const picked = await vscode.window.showQuickPick(
+    files.map((f) => ({ label: vscode.workspace.asRelativePath(f), file: f.fsPath })),
+    { title: 'Generate the node files of which site?' },
+  );
+  return picked?.file;
+}
+
+/** The preview: every file and its diff, as a document. */
+async function showPreview(documents: Documents, plan: NodesPlan): Promise<void> {
+  const uri = vscode.Uri.from({ scheme: PLAN_SCHEME, path: `/Node files (${plan.site.name ?? 'site'}).diff` });
+  const lines = [
+    `# ${nodesSummary(plan)}`,
+    ...plan.problems.map((p) => `# warning: ${p}`),
+    ...plan.files.map(
+      (f) =>
+        `${nodeFileLine(f, vscode.workspace.asRelativePath(f.path))}` +
+        `${f.diff ? `\n${f.diff.split('\n').slice(2).join('\n')}` : ''}`,
+    ),
+  ];
+  documents.set(uri, `${lines.join('\n')}\n`);
+  await vscode.window.showTextDocument(uri, { preview: true });
+}
+
+/** Each file changed by hand since it was generated: overwrite it, or keep the hand edit? */
+async function handEditedToOverwrite(plan: NodesPlan): Promise<string[]> {
   const overwrite: string[] = [];
   for (const file of plan.files.filter((f) => f.action === 'handEdited')) {
     const choice = await vscode.window.showWarningMessage(
@@ -74,9 +94,5 @@ export async function generateNodesCommand(
     );
     if (choice === 'Overwrite') overwrite.push(file.path);
   }
-  const result = writeNodes(plan, { overwrite });
-  const message = `PXE: wrote ${result.written.length} node file(s)${result.skipped.length ? `, kept ${result.skipped.length} edited by hand` : ''}. Deploy them with PXE: Deploy to NAS… and PXE: Deploy to Router….`;
-  log.info(message);
-  void vscode.window.showInformationMessage(message);
-  return result;
+  return overwrite;
 }

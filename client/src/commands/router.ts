@@ -1,7 +1,6 @@
 /** PXE: Deploy to Router…, Show Router Plan and Pull Router Config: the router deploy core behind editor UI. */
 import * as vscode from 'vscode';
-import { planLines, recordHostKey } from '../../../lib/deploy';
-import { recordTargetSetting } from '../../../lib/deploy';
+import { planLines, recordHostKey, recordTargetSetting, type Plan } from '../../../lib/deploy';
 import {
   deployRouter,
   loadRouterTarget,
@@ -10,13 +9,15 @@ import {
   routerPlanLines,
   routerSummary,
   type RouterDeployOptions,
+  type RouterPlan,
   type RouterDeployOutcome,
   type RouterTarget,
   type UnsupportedChoice,
 } from '../../../lib/router';
 import type { DeployError } from '../../../lib/deploy';
 import { pickSiteTarget } from '../sitePick';
-import { PLAN_SCHEME, type DeployUi } from './deploy';
+import { PLAN_SCHEME } from '../planDocuments';
+import type { DeployUi } from './deploy';
 
 export class RouterUi {
   /** Targets whose plain-API warning was accepted in this window. */
@@ -33,7 +34,9 @@ export class RouterUi {
     return pickSiteTarget(
       ['mikrotik'],
       {
-        none: 'PXE: no router target in pxe-site.json: add one under "targets" with "kind": "mikrotik", host and user (the API password is asked once and kept in secret storage).',
+        none:
+          'PXE: no router target in pxe-site.json: add one under "targets" with "kind": "mikrotik", host and user ' +
+          '(the API password is asked once and kept in secret storage).',
         title: 'Which router?',
       },
       loadRouterTarget,
@@ -44,11 +47,13 @@ export class RouterUi {
   private async plainApiAccepted(target: RouterTarget): Promise<boolean> {
     if (target.api.tls || this.plainOk.has(target.siteFile + target.name)) return true;
     const answer = await vscode.window.showWarningMessage(
-      `PXE: targets.${target.name}.apiTls is false: the RouterOS password and settings cross the network unencrypted (port ${target.api.port}).`,
+      `PXE: targets.${target.name}.apiTls is false: ` +
+        `the RouterOS password and settings cross the network unencrypted (port ${target.api.port}).`,
       {
         modal: true,
         detail:
-          'Enable api-ssl on the router (/ip service enable api-ssl, with a certificate) and remove "apiTls": false, unless this network is trusted.',
+          'Enable api-ssl on the router (/ip service enable api-ssl, with a certificate) and remove "apiTls": false, ' +
+          'unless this network is trusted.',
       },
       'Continue Unencrypted',
     );
@@ -62,11 +67,13 @@ export class RouterUi {
     target: { name: string; host: string; port: number },
   ): Promise<boolean> {
     const answer = await vscode.window.showWarningMessage(
-      `PXE: the router ${target.host}:${target.port} presents API certificate ${fingerprint}, which pxe-site.json does not pin yet.`,
+      `PXE: the router ${target.host}:${target.port} presents API certificate ${fingerprint}, ` +
+        'which pxe-site.json does not pin yet.',
       {
         modal: true,
         detail:
-          "Compare it with /certificate print detail on the router (fingerprint). Trusting records it as the target's apiCertificate; a different certificate later is refused before the password is sent.",
+          'Compare it with /certificate print detail on the router (fingerprint). ' +
+          "Trusting records it as the target's apiCertificate; a different certificate later is refused before the password is sent.",
       },
       'Trust and Record',
     );
@@ -77,8 +84,8 @@ export class RouterUi {
     const abort = new AbortController();
     token.onCancellationRequested(() => abort.abort());
     return {
-      secrets: this.deploy.secrets(),
-      trust: (fp, t) => this.deploy.trust(fp, t),
+      secrets: this.deploy.secrets.source(),
+      trust: (fp, t) => this.deploy.secrets.trust(fp, t),
       trustCertificate: (fp) => this.trustCertificate(fp, target.api),
       signal: abort.signal,
       log: (line) => this.log.info(line),
@@ -161,7 +168,8 @@ export class RouterUi {
   async deployCommand(): Promise<RouterDeployOutcome | undefined> {
     const target = await this.pickTarget();
     if (!target || !(await this.plainApiAccepted(target))) return undefined;
-    let choice: UnsupportedChoice = 'stop';
+    // What to do with statements the API translation leaves out: asked only when the script has some.
+    const asked: { choice: UnsupportedChoice } = { choice: 'stop' };
     try {
       const outcome = await vscode.window.withProgress(
         {
@@ -173,60 +181,91 @@ export class RouterUi {
           progress.report({ message: 'reading the router' });
           return deployRouter(target, {
             ...this.options(target, token),
-            // Asked only when the script has statements the API translation leaves out.
             unsupported: async (statements) => {
-              const answer = await vscode.window.showWarningMessage(
-                `PXE: ${statements.length} statement(s) of ${vscode.workspace.asRelativePath(target.files.site.routerConfig ?? '')} do not translate to API calls.`,
-                {
-                  modal: true,
-                  detail: `${statements.map((u) => `line ${u.line}: ${u.text}\n   ${u.why}`).join('\n')}\n\nApply the translated part and leave these out, or upload the script and run it with /import (every line as written: an "add" already on the router is added again).`,
-                },
-                'Apply Translated Part',
-                'Upload and /import',
-              );
-              choice = answer === 'Upload and /import' ? 'import' : 'skip';
-              return answer ? choice : undefined;
+              const choice = await this.askUnsupported(target, statements);
+              if (choice) asked.choice = choice;
+              return choice;
             },
             confirm: async (plan, files) => {
               progress.report({ message: 'waiting for your answer' });
-              const s = routerSummary(plan);
-              const fileChanges = files?.entries.filter((e) => e.action !== 'same').length ?? 0;
-              if (!s.add && !s.set && !s.remove && !fileChanges && choice !== 'import') return true;
-              const lines = routerPlanLines(plan);
-              const answer = await vscode.window.showInformationMessage(
-                choice === 'import'
-                  ? `PXE: upload ${vscode.workspace.asRelativePath(target.files.site.routerConfig ?? '')} to ${target.name} and run it with /import?`
-                  : `PXE: deploy to ${target.name}? ${s.add} to add, ${s.set} to change, ${s.remove} to remove${fileChanges ? `, ${fileChanges} file(s)` : ''}.`,
-                {
-                  modal: true,
-                  detail:
-                    lines.slice(0, 30).join('\n') +
-                    (lines.length > 30 ? `\n… ${lines.length - 30} more (PXE: Show Router Plan)` : ''),
-                },
-                'Deploy',
-              );
-              if (answer === 'Deploy') progress.report({ message: 'applying' });
-              return answer === 'Deploy';
+              const yes = await this.confirmDeploy(target, plan, files, asked.choice);
+              if (yes) progress.report({ message: 'applying' });
+              return yes;
             },
           });
         },
       );
       if (!outcome) return undefined;
       this.record(target, outcome);
-      const when = new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-      let message: string | undefined;
-      if (outcome.imported) message = `PXE: ran /import file-name=${outcome.imported} on ${target.name}.`;
-      else if (outcome.result)
-        message = `PXE: deployed to ${target.name}: ${outcome.result.applied.length} setting change(s) applied and read back${target.paths.length ? `, ${outcome.files?.result?.uploaded.length ?? 0} file(s) uploaded` : ''}.`;
-      if (message) {
-        this.log.info(message);
-        this.deploy.setStatus(target, `deployed ${when}`, message);
-        void vscode.window.showInformationMessage(message);
-      }
+      this.showDeployed(target, outcome);
       return outcome;
     } catch (error) {
       return this.fail(target, error);
     }
+  }
+
+  /** Apply the translated part and leave the rest out, or upload the script and /import it; undefined: cancel. */
+  private async askUnsupported(
+    target: RouterTarget,
+    statements: RouterPlan['unsupported'],
+  ): Promise<UnsupportedChoice | undefined> {
+    const answer = await vscode.window.showWarningMessage(
+      `PXE: ${statements.length} statement(s) of ${vscode.workspace.asRelativePath(target.files.site.routerConfig ?? '')} ` +
+        'do not translate to API calls.',
+      {
+        modal: true,
+        detail:
+          `${statements.map((u) => `line ${u.line}: ${u.text}\n   ${u.why}`).join('\n')}\n\n` +
+          'Apply the translated part and leave these out, or upload the script and run it with /import ' +
+          '(every line as written: an "add" already on the router is added again).',
+      },
+      'Apply Translated Part',
+      'Upload and /import',
+    );
+    if (!answer) return undefined;
+    return answer === 'Upload and /import' ? 'import' : 'skip';
+  }
+
+  /** Both plans summed up in a modal (nothing to change needs no answer, unless the script is to be imported). */
+  private async confirmDeploy(
+    target: RouterTarget,
+    plan: RouterPlan,
+    files: Plan | undefined,
+    choice: UnsupportedChoice,
+  ): Promise<boolean> {
+    const s = routerSummary(plan);
+    const fileChanges = files?.entries.filter((e) => e.action !== 'same').length ?? 0;
+    if (!s.add && !s.set && !s.remove && !fileChanges && choice !== 'import') return true;
+    const lines = routerPlanLines(plan);
+    const answer = await vscode.window.showInformationMessage(
+      choice === 'import'
+        ? `PXE: upload ${vscode.workspace.asRelativePath(target.files.site.routerConfig ?? '')} to ${target.name} ` +
+            'and run it with /import?'
+        : `PXE: deploy to ${target.name}? ${s.add} to add, ${s.set} to change, ${s.remove} to remove` +
+            `${fileChanges ? `, ${fileChanges} file(s)` : ''}.`,
+      {
+        modal: true,
+        detail:
+          lines.slice(0, 30).join('\n') +
+          (lines.length > 30 ? `\n… ${lines.length - 30} more (PXE: Show Router Plan)` : ''),
+      },
+      'Deploy',
+    );
+    return answer === 'Deploy';
+  }
+
+  private showDeployed(target: RouterTarget, outcome: RouterDeployOutcome): void {
+    const when = new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    let message: string | undefined;
+    if (outcome.imported) message = `PXE: ran /import file-name=${outcome.imported} on ${target.name}.`;
+    else if (outcome.result)
+      message =
+        `PXE: deployed to ${target.name}: ${outcome.result.applied.length} setting change(s) applied and read back` +
+        `${target.paths.length ? `, ${outcome.files?.result?.uploaded.length ?? 0} file(s) uploaded` : ''}.`;
+    if (!message) return;
+    this.log.info(message);
+    this.deploy.setStatus(target, `deployed ${when}`, message);
+    void vscode.window.showInformationMessage(message);
   }
 
   /** The router's copy of the managed menus, beside the workspace script in a diff editor. */

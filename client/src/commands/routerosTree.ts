@@ -5,7 +5,7 @@ import { TreeError, treeFromInspect } from '../../../lib/languages';
 import { loadSite, siteOf, type SiteTarget } from '../../../lib/site';
 import { downloadTree, DownloadError, treeUrl } from '../../../lib/router';
 import { walkRouterTree, WalkError } from '../../../lib/router';
-import { secretKeyOf } from './deploy';
+import { secretKeyOf } from '../secrets';
 
 /** The server learns about a loaded tree through this notification (a file path it reads itself). */
 export const TREE_NOTIFICATION = 'pxe/routerosTree';

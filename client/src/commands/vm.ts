@@ -19,6 +19,7 @@ import {
   VmError,
   type Stage,
   type StageId,
+  type VmPlan,
   type VmRequest,
   type VmResult,
   type VmRun,
@@ -96,7 +97,12 @@ export class VmUi implements vscode.TreeDataProvider<Row>, vscode.Disposable {
   getTreeItem(row: Row): vscode.TreeItem {
     if (row.kind === 'stage') {
       const item = new vscode.TreeItem(`${STAGE_NAME[row.stage.id]}: ${row.stage.label}`);
-      item.description = `${row.stage.at.toFixed(1)} s${row.stage.detail ? ` · ${row.stage.detail}` : row.stage.via ? ` · ${row.stage.via.toUpperCase()}` : ''}`;
+      const note = row.stage.detail
+        ? ` · ${row.stage.detail}`
+        : row.stage.via
+          ? ` · ${row.stage.via.toUpperCase()}`
+          : '';
+      item.description = `${row.stage.at.toFixed(1)} s${note}`;
       item.iconPath = new vscode.ThemeIcon(
         row.last && this.run ? 'loading~spin' : 'pass',
         new vscode.ThemeColor(row.last && this.run ? 'charts.blue' : 'testing.iconPassed'),
@@ -196,25 +202,9 @@ export class VmUi implements vscode.TreeDataProvider<Row>, vscode.Disposable {
     terminal: SerialTerminal,
     until?: StageId,
   ): Promise<VmResult | undefined> {
-    if (this.run) {
-      const answer = await vscode.window.showWarningMessage(
-        'PXE: a test VM is running. Stop it and start the new one?',
-        { modal: true },
-        'Stop and Start',
-      );
-      if (answer !== 'Stop and Start') return undefined;
-      this.run.stop();
-      await this.run.done.catch(() => undefined);
-    }
-    let plan;
-    try {
-      plan = vmPlan(siteFile, request);
-    } catch (error) {
-      const message = error instanceof VmError ? error.message : String(error);
-      terminal.write(`${message}\n`);
-      void vscode.window.showErrorMessage(`PXE: ${message}`);
-      return undefined;
-    }
+    if (!(await this.runningStopped())) return undefined;
+    const plan = this.planned(siteFile, request, terminal);
+    if (!plan) return undefined;
     this.rows = [];
     const header = `${plan.machine} · ${plan.firmware.toUpperCase()} · ${plan.mac} · boot file ${plan.bootFile}`;
     this.push({ kind: 'note', text: header });
@@ -229,42 +219,11 @@ export class VmUi implements vscode.TreeDataProvider<Row>, vscode.Disposable {
         log: (line) => this.log.info(line),
       });
     } catch (error) {
-      const message = error instanceof VmError ? error.message : String(error);
-      terminal.write(`${message}\n`);
-      void vscode.window.showErrorMessage(`PXE: ${message}`);
+      this.refused(error, terminal);
       return undefined;
     }
-    this.run = run;
-    void vscode.commands.executeCommand('setContext', 'pxeWorkbench.vmRunning', true);
-    this.setStatus('starting', 'loading~spin');
-    run.timeline.on('stage', (stage: Stage) => {
-      this.push({ kind: 'stage', stage, last: true });
-      this.setStatus(STAGE_NAME[stage.id], 'loading~spin');
-    });
-    run.timeline.on('failure', (failure: { line: string; hint?: string }) =>
-      this.push({ kind: 'failure', line: failure.line, ...(failure.hint ? { hint: failure.hint } : {}) }),
-    );
     try {
-      // A boot takes seconds to minutes: progress with the stage reached, and cancel stops the VM.
-      const result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `PXE: test VM (${plan.machine})`, cancellable: true },
-        (progress, token) => {
-          token.onCancellationRequested(() => run.stop());
-          run.timeline.on('stage', (stage: Stage) =>
-            progress.report({ message: `${STAGE_NAME[stage.id]}: ${stage.label}` }),
-          );
-          return run.done;
-        },
-      );
-      const ok = succeeded(result, until ?? 'initramfs');
-      const reached = result.reached ? STAGE_NAME[result.reached.id] : 'nothing';
-      const how = howItEnded(result, plan.timeoutSeconds);
-      const text = `Furthest stage: ${reached} · ${how} (${result.seconds} s, ${result.accel.toUpperCase()})`;
-      this.push({ kind: 'end', text, ok });
-      terminal.write(`\n\n${text}.\n`);
-      this.log.info(`test VM: ${text}; serial console in ${result.serialLog}`);
-      this.setStatus(`${reached}${ok ? '' : ' ✗'}`, ok ? 'vm' : 'vm-outline', !ok);
-      return result;
+      return await this.follow(run, plan, terminal, until);
     } catch (error) {
       const message =
         error instanceof VmError
@@ -279,6 +238,72 @@ export class VmUi implements vscode.TreeDataProvider<Row>, vscode.Disposable {
       void vscode.commands.executeCommand('setContext', 'pxeWorkbench.vmRunning', false);
       this.changed.fire(undefined);
     }
+  }
+
+  /** One VM at a time: a running one is stopped first, when the user agrees. */
+  private async runningStopped(): Promise<boolean> {
+    if (!this.run) return true;
+    const answer = await vscode.window.showWarningMessage(
+      'PXE: a test VM is running. Stop it and start the new one?',
+      { modal: true },
+      'Stop and Start',
+    );
+    if (answer !== 'Stop and Start') return false;
+    this.run.stop();
+    await this.run.done.catch(() => undefined);
+    return true;
+  }
+
+  private planned(siteFile: string, request: VmRequest, terminal: SerialTerminal): VmPlan | undefined {
+    try {
+      return vmPlan(siteFile, request);
+    } catch (error) {
+      this.refused(error, terminal);
+      return undefined;
+    }
+  }
+
+  private refused(error: unknown, terminal: SerialTerminal): void {
+    const message = error instanceof VmError ? error.message : String(error);
+    terminal.write(`${message}\n`);
+    void vscode.window.showErrorMessage(`PXE: ${message}`);
+  }
+
+  /**
+   * The run's stages in the view, the status bar and a progress notification (cancel stops the VM), then how
+   * it ended.
+   */
+  private async follow(run: VmRun, plan: VmPlan, terminal: SerialTerminal, until?: StageId): Promise<VmResult> {
+    this.run = run;
+    void vscode.commands.executeCommand('setContext', 'pxeWorkbench.vmRunning', true);
+    this.setStatus('starting', 'loading~spin');
+    run.timeline.on('stage', (stage: Stage) => {
+      this.push({ kind: 'stage', stage, last: true });
+      this.setStatus(STAGE_NAME[stage.id], 'loading~spin');
+    });
+    run.timeline.on('failure', (failure: { line: string; hint?: string }) =>
+      this.push({ kind: 'failure', line: failure.line, ...(failure.hint ? { hint: failure.hint } : {}) }),
+    );
+    // A boot takes seconds to minutes: progress with the stage reached, and cancel stops the VM.
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `PXE: test VM (${plan.machine})`, cancellable: true },
+      (progress, token) => {
+        token.onCancellationRequested(() => run.stop());
+        run.timeline.on('stage', (stage: Stage) =>
+          progress.report({ message: `${STAGE_NAME[stage.id]}: ${stage.label}` }),
+        );
+        return run.done;
+      },
+    );
+    const ok = succeeded(result, until ?? 'initramfs');
+    const reached = result.reached ? STAGE_NAME[result.reached.id] : 'nothing';
+    const how = howItEnded(result, plan.timeoutSeconds);
+    const text = `Furthest stage: ${reached} · ${how} (${result.seconds} s, ${result.accel.toUpperCase()})`;
+    this.push({ kind: 'end', text, ok });
+    terminal.write(`\n\n${text}.\n`);
+    this.log.info(`test VM: ${text}; serial console in ${result.serialLog}`);
+    this.setStatus(`${reached}${ok ? '' : ' ✗'}`, ok ? 'vm' : 'vm-outline', !ok);
+    return result;
   }
 
   private setStatus(text: string, icon: string, error = false): void {
