@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { arityOf, COMMANDS } from '../../../lib/languages/ipxe/catalog';
+import {
+  arityOf,
+  COMMAND_LINE_COMMANDS,
+  COMMANDS,
+  EXEC_COMMANDS,
+  IMAGE_COMMANDS,
+  INITRD_COMMANDS,
+  KERNEL_COMMANDS,
+  type Trait,
+} from '../../../lib/languages/ipxe/catalog';
 
 describe('iPXE catalog', () => {
   it.each([
@@ -29,5 +38,28 @@ describe('iPXE catalog', () => {
       expect(spec.synopsis.startsWith(name), name).toBe(true);
       expect(spec.summary.length, name).toBeGreaterThan(10);
     }
+  });
+
+  it('holds the command traits the rules and the boot chain use, aliases sharing the traits of the command they name', () => {
+    const known: Trait[] = ['fetch', 'boot', 'stop', 'select', 'exec', 'initrd', 'cmdline'];
+    for (const [name, spec] of COMMANDS) {
+      for (const trait of spec.traits ?? []) expect(known, `${name}: ${trait}`).toContain(trait);
+      if (!spec.aliasOf) continue;
+      expect(COMMANDS.has(spec.aliasOf), `${name} → ${spec.aliasOf}`).toBe(true);
+      expect(spec.traits, name).toEqual(COMMANDS.get(spec.aliasOf)?.traits);
+    }
+    expect([...KERNEL_COMMANDS].sort()).toEqual(['imgload', 'imgselect', 'kernel']);
+    expect([...INITRD_COMMANDS].sort()).toEqual(['imgfetch', 'initrd', 'module']);
+    expect([...EXEC_COMMANDS].sort()).toEqual(['boot', 'chain', 'imgexec']);
+    expect([...IMAGE_COMMANDS].sort()).toEqual(['boot', 'chain', 'imgexec', 'imgload', 'imgselect', 'kernel']);
+    expect([...COMMAND_LINE_COMMANDS].sort()).toEqual([
+      'boot',
+      'chain',
+      'imgargs',
+      'imgexec',
+      'imgload',
+      'imgselect',
+      'kernel',
+    ]);
   });
 });
