@@ -9,78 +9,36 @@ import { time, type Row } from './stats';
 
 const NAS = 'http://192.168.255.2/tftp';
 
+type Put = (rel: string, text: string) => void;
+
 /** Writes the site; returns its folder and every file in it. */
 export function generateSite(leases: number, totalFiles: number): { dir: string; files: string[] } {
   const dir = mkdtempSync(join(tmpdir(), 'pxe-bench-site-'));
   const files: string[] = [];
-  const put = (rel: string, text: string): void => {
+  const put: Put = (rel, text) => {
     const path = join(dir, rel);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, text);
     files.push(path);
   };
-  put(
-    'pxe-site.json',
-    JSON.stringify({
-      version: 1,
-      name: 'bench',
-      network: { subnet: '192.168.255.0/24', router: '192.168.255.1', nas: '192.168.255.2' },
-      tftp: { root: 'tftp', server: '192.168.255.2' },
-      http: { baseUrl: `${NAS}/`, root: 'tftp' },
-      router: { config: 'router/pxe-dhcp.rsc' },
-      images: { dir: 'tftp/fcos' },
-    }),
-  );
-  const options = [
-    `add code=66 name=tftp value="'192.168.255.2'"`,
-    `add code=67 name=bios value="'lpxelinux.0'"`,
-    `add code=67 name=ipxe value="'undionly.kpxe'"`,
-    `add code=17 name=root value="'${NAS}/boot.ipxe'"`,
-    `add code=67 name=efi value="'syslinux.efi'"`,
-  ];
-  const sets = ['add name=pxe options=tftp,bios', 'add name=uefi options=tftp,efi'];
-  const leaseLines: string[] = [];
+  put('pxe-site.json', siteJson());
+  const dhcp: Dhcp = {
+    options: [
+      `add code=66 name=tftp value="'192.168.255.2'"`,
+      `add code=67 name=bios value="'lpxelinux.0'"`,
+      `add code=67 name=ipxe value="'undionly.kpxe'"`,
+      `add code=17 name=root value="'${NAS}/boot.ipxe'"`,
+      `add code=67 name=efi value="'syslinux.efi'"`,
+    ],
+    sets: ['add name=pxe options=tftp,bios', 'add name=uefi options=tftp,efi'],
+    leases: [],
+  };
   for (let i = 0; i < leases; i++) {
     const mac = (0x525400000000 + i).toString(16).padStart(12, '0').match(/../g)!.join(':');
-    const ip = `192.168.${250 - (i >> 8)}.${i & 255 || 1}`;
-    options.push(`add code=12 name=host-${i} value="s'node${i}'"`);
-    sets.push(`add name=node-${i} options=${i % 2 ? 'tftp,ipxe,root' : 'tftp,bios'},host-${i}`);
-    leaseLines.push(`add address=${ip} mac-address=${mac} dhcp-option-set=node-${i} server=lab comment="node ${i}"`);
-    const kernelLine = `coreos.live.rootfs_url=${NAS}/fcos/rootfs.x86_64.img ignition.firstboot ignition.platform.id=metal ignition.config.url=${NAS}/ignition/node${i}.ign`;
-    if (i % 2)
-      put(
-        `tftp/nodes/${mac.replace(/:/g, '-')}.ipxe`,
-        `#!ipxe\nkernel ${NAS}/fcos/kernel-x86_64 initrd=main ${kernelLine} || goto failed\ninitrd --name main ${NAS}/fcos/initramfs.x86_64.img || goto failed\nboot || goto failed\n:failed\nshell\n`,
-      );
-    else
-      put(
-        `tftp/pxelinux.cfg/01-${mac.replace(/:/g, '-')}`,
-        `DEFAULT fcos\nLABEL fcos\n  KERNEL ${NAS}/fcos/kernel-x86_64\n  INITRD ${NAS}/fcos/initramfs.x86_64.img\n  APPEND ${kernelLine}\n`,
-      );
-    put(
-      `tftp/ignition/node${i}.ign`,
-      JSON.stringify({
-        ignition: { version: '3.4.0' },
-        storage: { files: [{ path: '/etc/hostname', mode: 420, contents: { source: `data:,node${i}` } }] },
-      }),
-    );
+    addLease(dhcp, i, mac);
+    putNode(put, i, mac);
   }
-  put(
-    'router/pxe-dhcp.rsc',
-    [
-      '/ip dhcp-server option',
-      ...options,
-      '/ip dhcp-server option sets',
-      ...sets,
-      '/ip dhcp-server matcher',
-      'add code=93 name=x64 option-set=uefi server=lab value=0x0007',
-      '/ip dhcp-server network',
-      'add address=192.168.0.0/16 gateway=192.168.255.1 next-server=192.168.255.2 dhcp-option-set=pxe',
-      '/ip dhcp-server lease',
-      ...leaseLines,
-      '',
-    ].join('\n'),
-  );
+  put('router/pxe-dhcp.rsc', routerScript(dhcp));
   put('tftp/boot.ipxe', '#!ipxe\nchain nodes/${net0/mac:hexhyp}.ipxe || shell\n');
   put('tftp/pxelinux.cfg/default', `DEFAULT local\nLABEL local\n  LOCALBOOT 0\n`);
   for (const name of [
@@ -96,6 +54,81 @@ export function generateSite(leases: number, totalFiles: number): { dir: string;
     put(`tftp/${name}`, 'placeholder');
   for (let i = 0; files.length < totalFiles; i++) put(`tftp/extra/file-${i}.bin`, `extra ${i}`);
   return { dir, files };
+}
+
+function siteJson(): string {
+  return JSON.stringify({
+    version: 1,
+    name: 'bench',
+    network: { subnet: '192.168.255.0/24', router: '192.168.255.1', nas: '192.168.255.2' },
+    tftp: { root: 'tftp', server: '192.168.255.2' },
+    http: { baseUrl: `${NAS}/`, root: 'tftp' },
+    router: { config: 'router/pxe-dhcp.rsc' },
+    images: { dir: 'tftp/fcos' },
+  });
+}
+
+interface Dhcp {
+  options: string[];
+  sets: string[];
+  leases: string[];
+}
+
+/** Node `i`: its host-name option, its own option set (iPXE for odd nodes, PXELINUX for even) and its lease. */
+function addLease(dhcp: Dhcp, i: number, mac: string): void {
+  const ip = `192.168.${250 - (i >> 8)}.${i & 255 || 1}`;
+  dhcp.options.push(`add code=12 name=host-${i} value="s'node${i}'"`);
+  dhcp.sets.push(`add name=node-${i} options=${i % 2 ? 'tftp,ipxe,root' : 'tftp,bios'},host-${i}`);
+  dhcp.leases.push(`add address=${ip} mac-address=${mac} dhcp-option-set=node-${i} server=lab comment="node ${i}"`);
+}
+
+/** Node `i`'s boot file (an iPXE script or a PXELINUX per-MAC config) and its Ignition config. */
+function putNode(put: Put, i: number, mac: string): void {
+  const kernelLine =
+    `coreos.live.rootfs_url=${NAS}/fcos/rootfs.x86_64.img ignition.firstboot ignition.platform.id=metal ` +
+    `ignition.config.url=${NAS}/ignition/node${i}.ign`;
+  if (i % 2)
+    put(
+      `tftp/nodes/${mac.replace(/:/g, '-')}.ipxe`,
+      [
+        '#!ipxe',
+        `kernel ${NAS}/fcos/kernel-x86_64 initrd=main ${kernelLine} || goto failed`,
+        `initrd --name main ${NAS}/fcos/initramfs.x86_64.img || goto failed`,
+        'boot || goto failed',
+        ':failed',
+        'shell',
+        '',
+      ].join('\n'),
+    );
+  else
+    put(
+      `tftp/pxelinux.cfg/01-${mac.replace(/:/g, '-')}`,
+      `DEFAULT fcos\nLABEL fcos\n  KERNEL ${NAS}/fcos/kernel-x86_64\n  INITRD ${NAS}/fcos/initramfs.x86_64.img\n` +
+        `  APPEND ${kernelLine}\n`,
+    );
+  put(
+    `tftp/ignition/node${i}.ign`,
+    JSON.stringify({
+      ignition: { version: '3.4.0' },
+      storage: { files: [{ path: '/etc/hostname', mode: 420, contents: { source: `data:,node${i}` } }] },
+    }),
+  );
+}
+
+function routerScript(dhcp: Dhcp): string {
+  return [
+    '/ip dhcp-server option',
+    ...dhcp.options,
+    '/ip dhcp-server option sets',
+    ...dhcp.sets,
+    '/ip dhcp-server matcher',
+    'add code=93 name=x64 option-set=uefi server=lab value=0x0007',
+    '/ip dhcp-server network',
+    'add address=192.168.0.0/16 gateway=192.168.255.1 next-server=192.168.255.2 dhcp-option-set=pxe',
+    '/ip dhcp-server lease',
+    ...dhcp.leases,
+    '',
+  ].join('\n');
 }
 
 export async function chainRows(): Promise<Row[]> {
@@ -117,7 +150,9 @@ export async function chainRows(): Promise<Row[]> {
     const lint = await time(5, () => lintPaths([dir]));
     return [
       {
-        name: `chain check of a ${files.length.toLocaleString('en')}-file site (200 leases, ${chain.clients.length} machines, ${chain.files.size} files read)`,
+        name:
+          `chain check of a ${files.length.toLocaleString('en')}-file site ` +
+          `(200 leases, ${chain.clients.length} machines, ${chain.files.size} files read)`,
         measured: chainTime,
         baselineName: `read all ${files.length.toLocaleString('en')} files`,
         baseline: read,

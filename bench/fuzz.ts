@@ -5,7 +5,8 @@
  * server over stdio: random incremental edits, and its final diagnostics must equal a fresh lint of the
  * final text. Then random request paths against the test VM's HTTP server: every answer comes, and no 200
  * serves a file outside the HTTP folder. `npm run fuzz -- --runs 1000000` sets inputs per language (default
- * 1,000,000), `--http-paths 100000` the paths (default 100,000); FUZZ_LANGS=routeros,site,http picks groups (site: hostile site files, --runs of them).
+ * 1,000,000), `--http-paths 100000` the paths (default 100,000); FUZZ_LANGS=routeros,site,http picks groups
+ * (site: hostile site files, --runs of them).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -333,10 +334,13 @@ async function main(): Promise<void> {
   if (results.length) console.log('|---|---|---|---|---|---|');
   for (const r of results)
     console.log(
-      `| ${r.lang} | ${r.runs.toLocaleString('en')} | ${r.throws} | ${r.slow} | ${r.maxMs.toFixed(1)} ms (${r.maxLines} lines) | ${r.seconds.toFixed(0)} s |`,
+      `| ${r.lang} | ${r.runs.toLocaleString('en')} | ${r.throws} | ${r.slow} | ` +
+        `${r.maxMs.toFixed(1)} ms (${r.maxLines} lines) | ${r.seconds.toFixed(0)} s |`,
     );
   console.log(
-    `\nedit storm: ${storm.edits.toLocaleString('en')} incremental edits over stdio — server ${storm.alive ? 'up' : 'DOWN'}, final diagnostics ${storm.equal ? 'equal' : 'DIFFER from'} a fresh lint (${storm.seconds.toFixed(1)} s)`,
+    `\nedit storm: ${storm.edits.toLocaleString('en')} incremental edits over stdio — ` +
+      `server ${storm.alive ? 'up' : 'DOWN'}, final diagnostics ${storm.equal ? 'equal' : 'DIFFER from'} a fresh lint ` +
+      `(${storm.seconds.toFixed(1)} s)`,
   );
   if (sites)
     console.log(
@@ -348,7 +352,9 @@ async function main(): Promise<void> {
       .map(([status, n]) => `${status}: ${n.toLocaleString('en')}`)
       .join(', ');
     console.log(
-      `\nhttp paths: ${http.runs.toLocaleString('en')} requests (${statuses}) — ${http.hangs} without an answer, ${http.escapes.length} served from outside the HTTP folder, slowest ${http.maxMs.toFixed(1)} ms (${http.seconds.toFixed(0)} s)`,
+      `\nhttp paths: ${http.runs.toLocaleString('en')} requests (${statuses}) — ${http.hangs} without an answer, ` +
+        `${http.escapes.length} served from outside the HTTP folder, ` +
+        `slowest ${http.maxMs.toFixed(1)} ms (${http.seconds.toFixed(0)} s)`,
     );
   }
   if (results.some((r) => r.throws || r.slow) || !storm.equal || typeof http === 'string' || sites?.crashes)

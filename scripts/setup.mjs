@@ -93,7 +93,8 @@ function debianPackages(wanted, modules = {}, files = {}) {
   const isRoot = process.getuid?.() === 0;
   if (!isRoot || !hasBinary('apt-get')) {
     console.error(
-      `setup: the tests need these Debian packages: ${missing.join(' ')}\n       install them with: sudo apt-get install -y ${missing.join(' ')}`,
+      `setup: the tests need these Debian packages: ${missing.join(' ')}\n` +
+        `       install them with: sudo apt-get install -y ${missing.join(' ')}`,
     );
     process.exit(1);
   }
