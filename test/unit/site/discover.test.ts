@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { siteFileFor } from '../../../cli/src/deploy';
+import { siteFileFor } from '../../../cli/src/input';
 import { lintPaths } from '../../../lib/engine/files';
 import { SKIP_DIRS, siteOf, sitesIn, skippedFolder, workspaceSites } from '../../../lib/site/discover';
 import { Workspace } from '../../../server/src/lsp/workspace';
