@@ -1,8 +1,7 @@
 /** `pxe-workbench deploy TARGET`: plan, confirm, upload, verify — the same core as the editor's command. */
-import { relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import { InputError } from '../../lib/engine';
 import { escapeControl } from '../../lib/core';
-import { siteOf } from '../../lib/site';
 import {
   brokenMachines,
   deploy,
@@ -21,6 +20,7 @@ import {
 import { routerDeployCommand, type RouterCliOptions } from './router';
 import { clock, mib, progressText } from '../../lib/images';
 import { askYes, cliSecrets, interactive, interruptible, requireConfirmation } from './prompt';
+import { siteFileFor } from './input';
 
 export interface DeployCliOptions extends RouterCliOptions {
   site?: string;
@@ -28,12 +28,6 @@ export interface DeployCliOptions extends RouterCliOptions {
   yes?: boolean;
   verify?: boolean;
   trustHostKey?: string;
-}
-
-export function siteFileFor(options: { site?: string }, cwd: string): string {
-  const siteFile = options.site ? resolve(cwd, options.site) : siteOf(cwd);
-  if (!siteFile) throw new InputError(`no pxe-site.json in ${cwd} or a folder above it: pass --site FILE.`);
-  return siteFile;
 }
 
 export async function deployCommand(name: string, options: DeployCliOptions, cwd = process.cwd()): Promise<number> {

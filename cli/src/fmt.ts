@@ -6,7 +6,7 @@ import { InputError } from '../../lib/engine';
 import { EXIT } from './exit';
 import { readInputText } from './input';
 
-export async function formatFiles(files: string[], options: { check?: boolean; write?: boolean }): Promise<number> {
+export async function fmtCommand(files: string[], options: { check?: boolean; write?: boolean }): Promise<number> {
   let changed = 0;
   for (const file of files) {
     const text = await readInputText(file);

@@ -9,7 +9,7 @@ import { EXIT } from './exit';
 import { readInput, readInputText } from './input';
 
 /** ignition-validate's message form: `error at $.storage.files.0.path, line 6 col 17: message`. */
-export async function validateIgnition(file: string): Promise<number> {
+export async function ignitionValidateCommand(file: string): Promise<number> {
   const text = await readInputText(file);
   const result = lintText(resolve(file), text, { languageId: 'ignition' });
   const positions = positionsOf(text);
@@ -34,7 +34,7 @@ export async function validateIgnition(file: string): Promise<number> {
 }
 
 /** The contents of the data: URL at `path` (dotted, numbers for array items), decompressed when gzip. */
-export async function decodeIgnition(file: string, path: string): Promise<void> {
+export async function ignitionDecodeCommand(file: string, path: string): Promise<void> {
   const text = await readInputText(file);
   const jsonPath = path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
   try {
@@ -46,7 +46,7 @@ export async function decodeIgnition(file: string, path: string): Promise<void> 
   }
 }
 
-export async function encodeIgnition(file: string, options: { base64?: boolean }): Promise<void> {
+export async function ignitionEncodeCommand(file: string, options: { base64?: boolean }): Promise<void> {
   const bytes = await readInput(file);
   process.stdout.write(`${encodeDataUrl(bytes, { base64: options.base64 === true || !isText(bytes) })}\n`);
 }

@@ -21,7 +21,7 @@ export type { ImagesOptions };
 
 type Settings = ReturnType<typeof imagesSettings>;
 
-export async function imagesUpdate(options: ImagesOptions, cwd = process.cwd()): Promise<number> {
+export async function imagesUpdateCommand(options: ImagesOptions, cwd = process.cwd()): Promise<number> {
   const settings = settingsOf(options, cwd);
   const gpgKey = gpgKeyOf(options, cwd);
   const nas = options.on ? nasOf(options.on, settings) : undefined;

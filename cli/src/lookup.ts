@@ -12,7 +12,7 @@ export interface LookupOptions {
   tftp?: string;
 }
 
-export function lookup(options: LookupOptions): number {
+export function lookupCommand(options: LookupOptions): number {
   const files = diskFiles();
   const siteFile = siteOf(process.cwd(), files);
   const root = options.tftp ? resolve(options.tftp) : ((siteFile && loadSiteView(siteFile).tftpRoot) ?? process.cwd());

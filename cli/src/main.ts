@@ -6,14 +6,15 @@ import { InputError, lintPaths } from '../../lib/engine';
 import { LEVELS, type Level } from '../../lib/core';
 import { escapeControl, MAX_TREE_BYTES, parseJsonCapped, readTextOrThrow, UntrustedInputError } from '../../lib/core';
 import { chainCommand, type ChainOptions } from './chain';
-import { deployCommand, siteFileFor, type DeployCliOptions } from './deploy';
+import { deployCommand, type DeployCliOptions } from './deploy';
+import { siteFileFor } from './input';
 import { routerPullCommand } from './router';
 import { vmCommand, type VmCliOptions } from './vm';
 import { nodesGenerateCommand, type NodesCliOptions } from './nodes';
-import { imagesUpdate, type ImagesOptions } from './images';
-import { formatFiles } from './fmt';
-import { decodeIgnition, encodeIgnition, validateIgnition } from './ignition';
-import { lookup, type LookupOptions } from './lookup';
+import { imagesUpdateCommand, type ImagesOptions } from './images';
+import { fmtCommand } from './fmt';
+import { ignitionDecodeCommand, ignitionEncodeCommand, ignitionValidateCommand } from './ignition';
+import { lookupCommand, type LookupOptions } from './lookup';
 import { EXIT } from './exit';
 import { FORMATS, formatSarif, formatText, knownRule, summary, toJsonFindings, type Format } from './format';
 
@@ -257,7 +258,7 @@ function addImages(cli: Command): void {
       'run the update on this NAS target of pxe-site.json over SSH (the NAS downloads; nothing passes through here)',
     )
     .action(async (options: ImagesOptions) => {
-      process.exitCode = await imagesUpdate(options);
+      process.exitCode = await imagesUpdateCommand(options);
     });
 }
 
@@ -270,7 +271,7 @@ function addLookup(cli: Command): void {
     .option('-u, --uuid <uuid>', 'its SMBIOS UUID (tried first when given)')
     .option('-t, --tftp <dir>', 'the TFTP root (default: from the nearest pxe-site.json, else the current folder)')
     .action((options: LookupOptions) => {
-      process.exitCode = lookup(options);
+      process.exitCode = lookupCommand(options);
     });
 }
 
@@ -282,7 +283,7 @@ function addFmt(cli: Command): void {
     .option('--check', 'only report files that would change (exit 1 if any)')
     .option('--write', 'rewrite the files in place (default: print the result)')
     .action(async (files: string[], options: { check?: boolean; write?: boolean }) => {
-      process.exitCode = await formatFiles(files, options);
+      process.exitCode = await fmtCommand(files, options);
     });
 }
 
@@ -293,20 +294,20 @@ function addIgnition(cli: Command): void {
     .description('Check a config and print ignition-validate-style messages (exit 1 when it is invalid).')
     .argument('<file>', 'the Ignition config')
     .action(async (file: string) => {
-      process.exitCode = await validateIgnition(file);
+      process.exitCode = await ignitionValidateCommand(file);
     });
   ignition
     .command('decode')
     .description('Print the contents of a data: URL in a config (decompressed when gzip).')
     .argument('<file>', 'the Ignition config')
     .requiredOption('-p, --path <json.path>', 'where the URL is, e.g. storage.files.0.contents.source')
-    .action((file: string, options: { path: string }) => decodeIgnition(file, options.path));
+    .action((file: string, options: { path: string }) => ignitionDecodeCommand(file, options.path));
   ignition
     .command('encode')
     .description('Print a file as a data: URL (percent-encoded for text, base64 for binary, or as asked).')
     .argument('<file>', 'the file to embed')
     .option('--base64', 'always use base64')
-    .action((file: string, options: { base64?: boolean }) => encodeIgnition(file, options));
+    .action((file: string, options: { base64?: boolean }) => ignitionEncodeCommand(file, options));
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
