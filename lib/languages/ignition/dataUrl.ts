@@ -27,7 +27,8 @@ export class DataUrlTooLargeError extends Error {
     readonly maxChars: number,
   ) {
     super(
-      `the data: URL is ${mib(length)} long, more than the ${mib(maxChars)} PXE Workbench decodes; its contents are not checked (Ignition still reads it)`,
+      `the data: URL is ${mib(length)} long, more than the ${mib(maxChars)} PXE Workbench decodes; its contents are not ` +
+        `checked (Ignition still reads it)`,
     );
   }
 }

@@ -29,7 +29,9 @@ export function hoverIgnition(config: IgnitionConfig, _text: string, offset: num
     if (!field) return undefined;
     const type = `${TYPE_WORDS[field.type] ?? field.type}${field.nullable ? ' or null' : ''}`;
     return {
-      markdown: `**${specPath}** — ${type}${field.required ? ', required' : ''}${field.since !== '3.0.0' ? `, since spec ${field.since}` : ''}\n\n${field.doc}`,
+      markdown:
+        `**${specPath}** — ` +
+        `${type}${field.required ? ', required' : ''}${field.since !== '3.0.0' ? `, since spec ${field.since}` : ''}\n\n${field.doc}`,
       ...range,
     };
   }

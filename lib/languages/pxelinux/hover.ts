@@ -21,7 +21,9 @@ export function hoverPxelinux(config: PxelinuxConfig, _text: string, offset: num
           ([bit, text]) => `- 0x${bit.toString(16)}: ${text}`,
         );
         return {
-          markdown: `**${directive.keyword.text.toUpperCase()} ${arg.text}** adds to the kernel command line:\n\n${adds.join('\n') || '(nothing)'}`,
+          markdown:
+            `**${directive.keyword.text.toUpperCase()} ${arg.text}** adds to the kernel command ` +
+            `line:\n\n${adds.join('\n') || '(nothing)'}`,
           start: arg.start,
           end: arg.end,
         };

@@ -25,7 +25,8 @@ export function explainLookup(
 export function formatLookup(result: { steps: LookupStep[]; chosen?: LookupStep }): string {
   const lines = result.steps.map(
     (s, i) =>
-      `${String(i + 1).padStart(2)}. pxelinux.cfg/${s.name}${s.exists ? (s === result.chosen ? '   ← used' : '   (exists, not reached)') : ''}`,
+      `${String(i + 1).padStart(2)}. ` +
+      `pxelinux.cfg/${s.name}${s.exists ? (s === result.chosen ? '   ← used' : '   (exists, not reached)') : ''}`,
   );
   lines.push(
     result.chosen

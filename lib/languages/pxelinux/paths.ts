@@ -3,8 +3,8 @@ import { servedPath, type RuleContext } from '../../core/ruleContext';
 
 /**
  * The TFTP root a config's relative names resolve against: the folder above `pxelinux.cfg/`, or the site's
- * TFTP root when the config lives inside it, or the folder itself when a loader sits beside it. Undefined elsewhere (an ISO's or a disk's config), where
- * file checks would only guess.
+ * TFTP root when the config lives inside it, or the folder itself when a loader sits beside it. Undefined
+ * elsewhere (an ISO's or a disk's config), where file checks would only guess.
  */
 export function tftpRootOf(context: RuleContext): string | undefined {
   if (!context.path) return undefined;

@@ -123,7 +123,10 @@ export function choicesOf(menu: string, command: string, arg: string): Choices |
 
 const docs = new Map(Object.entries((catalog as unknown as { docs: Record<string, string> }).docs));
 
-/** What an argument does, in a sentence (the PXE-relevant ones): keyed by menu (`add`/`set` share it) or by menu and command (`/tool fetch`). */
+/**
+ * What an argument does, in a sentence (the PXE-relevant ones): keyed by menu (`add`/`set` share it) or by menu
+ * and command (`/tool fetch`).
+ */
 export function argumentDoc(menu: string, command: string, arg: string): string | undefined {
   return docs.get(`${menu}|${arg}`) ?? docs.get(`${menu} ${command}|${arg}`);
 }

@@ -19,7 +19,8 @@ export function hoverRouterOs(script: RouterOsScript, _text: string, offset: num
       const choices = resolved?.command ? choicesOf(menu, resolved.command, bare) : undefined;
       const takes =
         choices && !type
-          ? `${choices.closed ? (choices.list ? 'a comma-separated list of' : 'one of') : 'a value, or one of'} ${listWords(choices.values)}`
+          ? `${choices.closed ? (choices.list ? 'a comma-separated list of' : 'one of') : 'a value, or one of'} ` +
+            `${listWords(choices.values)}`
           : describeType(type);
       const doc = resolved?.command ? argumentDoc(menu, resolved.command, bare) : undefined;
       return {
@@ -74,13 +75,17 @@ function hoverMenu(s: Statement, offset: number): HoverInfo | undefined {
       ? `the loaded RouterOS ${tree.version} command tree`
       : `the built-in catalog (RouterOS ${tree.version} facts)`;
     return {
-      markdown: `**${path}** — checked against ${source}.\n\nCommands: ${commands}${node.children.size ? `\n\nSub-menus: ${[...node.children].sort().join(', ')}` : ''}`,
+      markdown:
+        `**${path}** — checked against ${source}.\n\nCommands: ` +
+        `${commands}${node.children.size ? `\n\nSub-menus: ${[...node.children].sort().join(', ')}` : ''}`,
       ...span,
     };
   }
   if (tree.complete) return undefined;
   return {
-    markdown: `**${s.menu}** is outside the built-in catalog, which covers the menus PXE setups use: its commands and arguments are not checked. Run **PXE: Load RouterOS Command Tree…** to check every menu.`,
+    markdown:
+      `**${s.menu}** is outside the built-in catalog, which covers the menus PXE setups use: its commands and ` +
+      `arguments are not checked. Run **PXE: Load RouterOS Command Tree…** to check every menu.`,
     ...span,
   };
 }

@@ -64,7 +64,9 @@ export function renameRouterOs(
   if (!at) return undefined;
   if (!/^[\w.-]+$/.test(newName))
     return {
-      error: `"${newName}" is not a usable ${at.kind === 'option' ? 'option' : 'option set'} name here: use letters, digits, "-", "_" or ".".`,
+      error:
+        `"${newName}" is not a usable ${at.kind === 'option' ? 'option' : 'option set'} name here: use letters, ` +
+        `digits, "-", "_" or ".".`,
     };
   return { edits: occurrences(script, at.kind, at.name, true), newText: newName };
 }

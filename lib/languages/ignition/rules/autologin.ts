@@ -12,7 +12,9 @@ export const autologin = ignitionRule({
   summary:
     'A unit or drop-in that makes getty log a user in without a password (`agetty --autologin`): anyone at the console is root-capable.',
   example:
-    '{ "ignition": { "version": "3.4.0" }, "systemd": { "units": [{ "name": "serial-getty@ttyS0.service", "dropins": [{ "name": "autologin.conf", "contents": "[Service]\\nExecStart=\\nExecStart=-/usr/sbin/agetty --autologin core ..." }] }] } }',
+    '{ "ignition": { "version": "3.4.0" }, "systemd": { "units": [{ "name": "serial-getty@ttyS0.service", "dropins": [{ ' +
+    '"name": "autologin.conf", "contents": "[Service]\\nExecStart=\\nExecStart=-/usr/sbin/agetty ' +
+    '--autologin core ..." }] }] } }',
   fix: 'Keep it for throwaway test machines only; remove it before the config reaches real hardware.',
   levelWhy: 'The machine boots and works; a password-less console is very likely wrong outside a test VM.',
   check(config) {
@@ -23,7 +25,8 @@ export const autologin = ignitionRule({
           report(
             this,
             range(value),
-            'This logs a user in on the console without a password (agetty --autologin): fine for a test VM, a security hole on real hardware.',
+            'This logs a user in on the console without a password (agetty --autologin): fine for a test VM, a security ' +
+              'hole on real hardware.',
           ),
         );
       }

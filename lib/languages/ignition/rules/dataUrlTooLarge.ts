@@ -10,10 +10,15 @@ export const dataUrlTooLarge = ignitionRule({
   id: 'ignition.dataUrlTooLarge',
   language: 'ignition',
   severity: 'info',
-  summary: `A \`data:\` URL longer than ${CAP}: Ignition reads it, but PXE Workbench does not decode it, so its contents (escapes, base64, gzip, what the file says) are not checked.`,
+  summary:
+    `A \`data:\` URL longer than ${CAP}: Ignition reads it, but PXE Workbench does not decode it, so its contents ` +
+    `(escapes, base64, gzip, what the file says) are not checked.`,
   example:
-    '{ "ignition": { "version": "3.4.0" }, "storage": { "files": [{ "path": "/opt/big.bin", "contents": { "source": "data:;base64,AAAA… (9 MiB)" } }] } }',
-  fix: 'Serve a file this large over HTTP (`"source": "http://…"` with a `verification.hash`) instead of embedding it; or set this rule to "off".',
+    '{ "ignition": { "version": "3.4.0" }, "storage": { "files": [{ "path": "/opt/big.bin", "contents": { "source": ' +
+    '"data:;base64,AAAA… (9 MiB)" } }] } }',
+  fix:
+    'Serve a file this large over HTTP (`"source": "http://…"` with a `verification.hash`) instead of embedding it; ' +
+    'or set this rule to "off".',
   levelWhy: 'Advice: Ignition reads the URL; only our check of its contents is skipped, and this says so.',
   check(config) {
     const problems: Problem[] = [];

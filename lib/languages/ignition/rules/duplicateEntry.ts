@@ -45,9 +45,12 @@ export const duplicateEntry = ignitionRule({
   language: 'ignition',
   severity: 'error',
   summary:
-    'The same path, unit, drop-in, user, group, SSH key, kernel argument, merged config, header, partition, disk, filesystem, RAID member or LUKS name twice: Ignition rejects the config ("duplicate entry defined").',
+    'The same path, unit, drop-in, user, group, SSH key, kernel argument, merged config, header, partition, disk, ' +
+    'filesystem, RAID member or LUKS name twice: Ignition rejects the config ("duplicate entry ' +
+    'defined").',
   example:
-    '{ "ignition": { "version": "3.4.0" }, "storage": { "files": [{ "path": "/etc/motd" }], "links": [{ "path": "/etc/motd", "target": "/x" }] } }',
+    '{ "ignition": { "version": "3.4.0" }, "storage": { "files": [{ "path": "/etc/motd" }], "links": [{ "path": ' +
+    '"/etc/motd", "target": "/x" }] } }',
   fix: 'Keep one entry (merge their contents).',
   levelWhy:
     'Ignition refuses the config ("duplicate entry defined", "partition numbers collide"): the first boot fails.',

@@ -12,7 +12,8 @@ export const invalidSource = ignitionRule({
   language: 'ignition',
   severity: 'error',
   summary:
-    'A `source` URL Ignition cannot fetch: a scheme the spec version does not support, or a broken `data:` URL (bad percent escape, bad base64).',
+    'A `source` URL Ignition cannot fetch: a scheme the spec version does not support, or a broken `data:` URL (bad ' +
+    'percent escape, bad base64).',
   example:
     '{ "ignition": { "version": "3.4.0" }, "storage": { "files": [{ "path": "/etc/motd", "contents": { "source": "data:,100%" } }] } }',
   fix: 'Use http, https, tftp, s3, gs (3.2.0+), arn (3.4.0+) or a valid data: URL (percent-encode %, or use base64).',
@@ -41,7 +42,8 @@ export const invalidSource = ignitionRule({
             report(
               this,
               range(value),
-              `${scheme ? `The scheme "${scheme}"` : 'This URL has no scheme and'} is not one spec ${version} can fetch (${schemes.join(', ')}): Ignition rejects the config ("invalid url scheme").`,
+              `${scheme ? `The scheme "${scheme}"` : 'This URL has no scheme and'} is not one spec ${version} can fetch ` +
+                `(${schemes.join(', ')}): Ignition rejects the config ("invalid url scheme").`,
             ),
           );
           return;

@@ -44,7 +44,8 @@ export const invalidUnit = ignitionRule({
               report(
                 this,
                 range(value),
-                `"${text}" has no systemd unit type: end it in .${UNIT_TYPES.slice(0, 4).join(', .')}, … ("invalid systemd unit extension").`,
+                `"${text}" has no systemd unit type: end it in .${UNIT_TYPES.slice(0, 4).join(', .')}, … ("invalid ` +
+                  `systemd unit extension").`,
               ),
             );
         } else if (specPath === 'systemd.units[].dropins[].name') {
@@ -59,7 +60,8 @@ export const invalidUnit = ignitionRule({
               report(
                 this,
                 range(value),
-                `The unit text has a section header without its "]" (${broken.trim()}): "invalid unit content: unable to find end of section".`,
+                `The unit text has a section header without its "]" (${broken.trim()}): "invalid unit content: unable to ` +
+                  `find end of section".`,
               ),
             );
         }

@@ -27,11 +27,13 @@ export const invalidValue = ignitionRule({
   language: 'ignition',
   severity: 'error',
   summary:
-    'A value Ignition does not accept: compression other than gzip, a malformed verification hash, a mode outside 0–07777, an unknown filesystem format or RAID level.',
+    'A value Ignition does not accept: compression other than gzip, a malformed verification hash, a mode outside ' +
+    '0–07777, an unknown filesystem format or RAID level.',
   example: '{ "ignition": { "version": "3.4.0" }, "storage": { "files": [{ "path": "/x", "mode": 99999 }] } }',
   fix: 'Use a value from the message.',
   levelWhy:
-    'Ignition refuses the config ("invalid compression method", "unrecognized hash function", "illegal file mode", "invalid filesystem format"): the first boot fails.',
+    'Ignition refuses the config ("invalid compression method", "unrecognized hash function", "illegal file mode", ' +
+    '"invalid filesystem format"): the first boot fails.',
   check(config) {
     const problems: Problem[] = [];
     each(
@@ -64,7 +66,8 @@ export const invalidValue = ignitionRule({
           add(`Mode ${String(value.value)} is outside 0–4095 (octal 0–07777): "illegal file mode".`);
         if (specPath.endsWith('raid[].level') && text !== undefined && !RAID_LEVELS.includes(text))
           add(
-            `RAID level "${text}" is not one Ignition knows: use ${RAID_LEVELS.filter((l) => !/^\d/.test(l)).join(', ')} ("unrecognized raid level").`,
+            `RAID level "${text}" is not one Ignition knows: use ${RAID_LEVELS.filter((l) => !/^\d/.test(l)).join(', ')} ` +
+              `("unrecognized raid level").`,
           );
         if (specPath.endsWith('filesystems[].format') && text !== undefined) {
           const formats = ['ext4', 'btrfs', 'xfs', 'vfat', 'swap', 'none', ''];

@@ -15,7 +15,8 @@ export const invalidVersion = ignitionRule({
   example: '{ "ignition": { "version": "3.4" } }',
   fix: `Write a full spec version, e.g. "${LATEST_STABLE}" (or the newest your machines' Ignition reads).`,
   levelWhy:
-    'Every Ignition release refuses the config ("invalid config version" / "unsupported config version"): the first boot fails on every distribution.',
+    'Every Ignition release refuses the config ("invalid config version" / "unsupported config version"): the first boot ' +
+    'fails on every distribution.',
   check(config) {
     const node = config.root && findNodeAtLocation(config.root, ['ignition', 'version']);
     if (!node) return [];
@@ -40,8 +41,10 @@ export const invalidVersion = ignitionRule({
         this,
         range,
         full
-          ? `"${version}" is not a spec version: Ignition wants all three parts ("${full}") and every release refuses this config ("invalid config version (couldn't parse)").`
-          : `No Ignition release reads spec "${version}" ("unsupported config version"): the stable specs are ${SPEC_VERSIONS.filter((v) => FIRST_IGNITION[v]).join(', ')}; the newest is ${LATEST}.`,
+          ? `"${version}" is not a spec version: Ignition wants all three parts ("${full}") and every release refuses ` +
+              `this config ("invalid config version (couldn't parse)").`
+          : `No Ignition release reads spec "${version}" ("unsupported config version"): the stable specs are ` +
+              `${SPEC_VERSIONS.filter((v) => FIRST_IGNITION[v]).join(', ')}; the newest is ${LATEST}.`,
         {
           fixes: [
             { title: `Use version ${fixed}`, edits: [{ ...range, newText: `"${fixed}"` }], preferred: fixed === full },

@@ -11,12 +11,15 @@ export const malformedUrl = ignitionRule({
   language: 'ignition',
   severity: 'warning',
   summary:
-    'A `source` URL with no host after its scheme (`http:10.0.0.1/key`, `https:/host/x`): the config validates, but the fetch fails at first boot.',
+    'A `source` URL with no host after its scheme (`http:10.0.0.1/key`, `https:/host/x`): the config validates, but the ' +
+    'fetch fails at first boot.',
   example:
-    '{ "ignition": { "version": "3.4.0" }, "storage": { "files": [{ "path": "/etc/key", "contents": { "source": "http:192.168.122.1/key" } }] } }',
+    '{ "ignition": { "version": "3.4.0" }, "storage": { "files": [{ "path": "/etc/key", "contents": { "source": ' +
+    '"http:192.168.122.1/key" } }] } }',
   fix: 'Write `scheme://host/path` (the quick fix adds the `//`).',
   levelWhy:
-    'Ignition (and ignition-validate) accept the config and fail only when this URL is fetched at first boot ("no Host in request URL"); a warning keeps our error verdict the same as ignition-validate\'s.',
+    'Ignition (and ignition-validate) accept the config and fail only when this URL is fetched at first boot ("no Host ' +
+    'in request URL"); a warning keeps our error verdict the same as ignition-validate\'s.',
   check(config) {
     if (!versionOf(config)) return [];
     const problems: Problem[] = [];
@@ -32,7 +35,8 @@ export const malformedUrl = ignitionRule({
         report(
           this,
           range,
-          `"${url}" has no host after "${scheme}:" (a URL needs "${scheme}://host/…"): Ignition accepts the config, but fetching it fails at first boot. Did you mean "${fixed}"?`,
+          `"${url}" has no host after "${scheme}:" (a URL needs "${scheme}://host/…"): Ignition accepts the config, but ` +
+            `fetching it fails at first boot. Did you mean "${fixed}"?`,
           {
             fixes: [
               { title: `Change to "${fixed}"`, edits: [{ ...range, newText: JSON.stringify(fixed) }], preferred: true },

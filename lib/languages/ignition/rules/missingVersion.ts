@@ -31,7 +31,8 @@ export const missingVersion = ignitionRule({
       report(
         this,
         { start: root.offset, end: root.offset + 1 },
-        `Missing \`ignition.version\`: every Ignition release rejects a config without it. Add \`"ignition": { "version": "${LATEST_STABLE}" }\`.`,
+        `Missing \`ignition.version\`: every Ignition release rejects a config without it. Add \`"ignition": { ` +
+          `"version": "${LATEST_STABLE}" }\`.`,
         {
           fixes: [
             {

@@ -14,11 +14,13 @@ export const modeLooksOctal = ignitionRule({
   language: 'ignition',
   severity: 'warning',
   summary:
-    'A `mode` that looks like octal digits written in decimal (644 instead of 420): JSON has no octal, so the file gets strange permissions.',
+    'A `mode` that looks like octal digits written in decimal (644 instead of 420): JSON has no octal, so the file gets ' +
+    'strange permissions.',
   example: '{ "ignition": { "version": "3.4.0" }, "storage": { "files": [{ "path": "/etc/motd", "mode": 644 }] } }',
   fix: 'Write the decimal value: 0644 is 420, 0755 is 493, 0600 is 384 (the quick fix converts).',
   levelWhy:
-    'Ignition accepts the number, but the file gets odd permissions (644 is 0o1204: sticky, owner not readable): very likely octal digits written as decimal.',
+    'Ignition accepts the number, but the file gets odd permissions (644 is 0o1204: sticky, owner not readable): very ' +
+    'likely octal digits written as decimal.',
   check(config) {
     const problems: Problem[] = [];
     if (!versionOf(config)) return problems;
@@ -33,7 +35,8 @@ export const modeLooksOctal = ignitionRule({
         report(
           this,
           range(value),
-          `Mode ${text} is decimal, i.e. octal 0${(value.value as number).toString(8)}. You probably meant octal 0${text}, which is ${meant} in decimal.`,
+          `Mode ${text} is decimal, i.e. octal 0${(value.value as number).toString(8)}. You probably meant octal ` +
+            `0${text}, which is ${meant} in decimal.`,
           {
             fixes: [
               {

@@ -23,7 +23,10 @@ export const oldSpec = ignitionRule({
     visitProperties(config.root, ({ specPath, value }) => {
       if (specPath === 'ignition.version') node = value;
     });
-    const message = `${specWithReaders(version)[0]?.toUpperCase()}${specWithReaders(version).slice(1)} works; ${LATEST_STABLE} is current (Ignition ${FIRST_IGNITION[LATEST_STABLE]} and later), and every Ignition that reads ${LATEST_STABLE} also reads ${version}.`;
+    const message =
+      `${specWithReaders(version)[0]?.toUpperCase()}${specWithReaders(version).slice(1)} works; ` +
+      `${LATEST_STABLE} is current (Ignition ${FIRST_IGNITION[LATEST_STABLE]} and later), and every ` +
+      `Ignition that reads ${LATEST_STABLE} also reads ${version}.`;
     return node ? [report(this, range(node), message)] : [];
   },
 });

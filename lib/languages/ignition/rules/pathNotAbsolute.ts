@@ -3,8 +3,16 @@ import { report } from '../../../core/rule';
 import { templated } from '../document';
 import { each, ignitionRule, range, str } from './shared';
 
-const ABSOLUTE_PATHS =
-  /^(storage\.(files|directories|links)\[\]\.path|storage\.filesystems\[\]\.(path|device)|storage\.disks\[\]\.device|storage\.raid\[\]\.devices\[\]|storage\.luks\[\]\.device|passwd\.users\[\]\.homeDir)$/;
+const ABSOLUTE_PATHS = new RegExp(
+  `^(${[
+    String.raw`storage\.(files|directories|links)\[\]\.path`,
+    String.raw`storage\.filesystems\[\]\.(path|device)`,
+    String.raw`storage\.disks\[\]\.device`,
+    String.raw`storage\.raid\[\]\.devices\[\]`,
+    String.raw`storage\.luks\[\]\.device`,
+    String.raw`passwd\.users\[\]\.homeDir`,
+  ].join('|')})$`,
+);
 
 const OPTIONAL_PATHS = /^(storage\.filesystems\[\]\.path|passwd\.users\[\]\.homeDir)$/;
 

@@ -25,7 +25,8 @@ export const placeholderSshKey = ignitionRule({
           report(
             this,
             range(value),
-            'This does not look like a real public key (placeholder or cut short): nobody can log in with it. Paste the whole line from your ~/.ssh/*.pub file.',
+            'This does not look like a real public key (placeholder or cut short): nobody can log in with it. Paste the ' +
+              'whole line from your ~/.ssh/*.pub file.',
           ),
         );
       }

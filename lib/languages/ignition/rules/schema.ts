@@ -64,7 +64,8 @@ export const schema = ignitionRule({
   language: 'ignition',
   severity: 'error',
   summary:
-    "A value of the wrong JSON type, or a required field that is missing, for the config's spec version: Ignition rejects the config. `null` counts as absent, as Ignition reads it.",
+    "A value of the wrong JSON type, or a required field that is missing, for the config's spec version: Ignition " +
+    'rejects the config. `null` counts as absent, as Ignition reads it.',
   example: '{ "ignition": { "version": "3.4.0" }, "storage": { "files": [{ "path": "/etc/motd", "mode": "0644" }] } }',
   fix: 'Give the field the type the message names (hover a field for its docs).',
   levelWhy: 'Ignition refuses the config ("json: cannot unmarshal …", "… is required"): the first boot fails.',

@@ -9,5 +9,6 @@ export const template = parserRule({
     '{ "ignition": { "version": "3.4.0" }, "passwd": { "users": [{ "name": "core", "sshAuthorizedKeys": [${keys}] }] } }',
   fix: 'Lint the rendered config (or keep the template JSON-valid, with markup inside strings only).',
   levelWhy:
-    'Advice: a template is rendered before any Ignition reads it, so its syntax errors are not mistakes; the note says that nothing was checked.',
+    'Advice: a template is rendered before any Ignition reads it, so its syntax errors are not mistakes; the note says ' +
+    'that nothing was checked.',
 });

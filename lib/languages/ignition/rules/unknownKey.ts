@@ -16,7 +16,8 @@ export const unknownKey = ignitionRule({
     '{ "ignition": { "version": "3.4.0" }, "passwd": { "users": [{ "name": "core", "sshAuthorisedKeys": [] }] } }',
   fix: 'Correct the spelling (the message suggests the closest key), or raise ignition.version when the key is newer.',
   levelWhy:
-    'Ignition boots with the config but ignores the key ("Unused key"): very likely a misspelt or misplaced field whose effect silently does not happen.',
+    'Ignition boots with the config but ignores the key ("Unused key"): very likely a misspelt or misplaced field whose ' +
+    'effect silently does not happen.',
   check(config) {
     const version = versionOf(config);
     if (!version) return [];
@@ -46,8 +47,10 @@ export const unknownKey = ignitionRule({
           this,
           range,
           newer
-            ? `\`${name}\` exists from spec ${newer} on (Ignition ${FIRST_IGNITION[newer] ?? newer} and later read it); with version ${version} Ignition ignores it. Raise ignition.version to ${newer} or newer.`
-            : `Unused key \`${name}\`: spec ${version} has no such field, so Ignition ignores it${suggestion ? `. Did you mean \`${suggestion}\`?` : '.'}`,
+            ? `\`${name}\` exists from spec ${newer} on (Ignition ${FIRST_IGNITION[newer] ?? newer} and later read it); ` +
+                `with version ${version} Ignition ignores it. Raise ignition.version to ${newer} or newer.`
+            : `Unused key \`${name}\`: spec ${version} has no such field, so Ignition ignores ` +
+                `it${suggestion ? `. Did you mean \`${suggestion}\`?` : '.'}`,
           suggestion
             ? {
                 fixes: [

@@ -13,7 +13,8 @@ export const badUrl = ipxeRule({
   example: '#!ipxe\nchain http:/192.168.255.2/boot.ipxe',
   fix: 'Write it as `http://host[:port]/path`.',
   levelWhy:
-    'Warning: the download fails when the line runs; often on a fallback path, and a URL can be fixed up by a setting at boot time, so not an error.',
+    'Warning: the download fails when the line runs; often on a fallback path, and a URL can be fixed up by a setting at ' +
+    'boot time, so not an error.',
   check(script, text) {
     const problems: Problem[] = [];
     for (const { command } of modelOf(script, text).commands) {

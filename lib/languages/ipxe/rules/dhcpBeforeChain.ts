@@ -13,11 +13,14 @@ export const dhcpBeforeChain = ipxeRule({
   language: 'ipxe',
   severity: 'warning',
   summary:
-    'A DHCP-provided setting (`${root-path}`, `${filename}`, `${next-server}`) is used before `dhcp` in an embedded script (or in one that runs `dhcp` only later): it is still empty.',
+    'A DHCP-provided setting (`${root-path}`, `${filename}`, `${next-server}`) is used before `dhcp` in an embedded ' +
+    'script (or in one that runs `dhcp` only later): it is still empty.',
   example: '#!ipxe\nchain ${root-path}\ndhcp',
   fix: 'Run `dhcp` first (e.g. `dhcp && chain ${root-path}`).',
   levelWhy:
-    'Warning: the fetch gets an empty URL; reported only where the script shows it configures the network itself (an `embed` script, or `dhcp` further down), since a downloaded script already has the DHCP settings.',
+    'Warning: the fetch gets an empty URL; reported only where the script shows it configures the network itself (an ' +
+    '`embed` script, or `dhcp` further down), since a downloaded script already has the DHCP ' +
+    'settings.',
   check(script, text, context) {
     const model = modelOf(script, text);
     const configures = model.commands

@@ -14,7 +14,8 @@ export const extraArgument = ipxeRule({
   example: '#!ipxe\ngoto retry now',
   fix: 'Remove the extra words; a value with spaces must come from a setting (`set x a b` then `${x}`).',
   levelWhy:
-    'Warning: iPXE refuses the line when it runs; kept below error because an optional word the catalog lacks (a newer iPXE) would look the same.',
+    'Warning: iPXE refuses the line when it runs; kept below error because an optional word the catalog lacks (a newer ' +
+    'iPXE) would look the same.',
   check(script, text) {
     const problems: Problem[] = [];
     for (const { command, spec } of modelOf(script, text).commands) {

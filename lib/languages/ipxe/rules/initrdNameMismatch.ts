@@ -14,7 +14,8 @@ export const initrdNameMismatch = ipxeRule({
   example: '#!ipxe\nkernel http://nas/vmlinuz initrd=main\ninitrd --name initrd http://nas/initrd.img\nboot',
   fix: 'Make `initrd=` match the `--name` (or file name) of the initrd line.',
   levelWhy:
-    'Warning: an `initrd=` that names no loaded image is a mistake; under UEFI with iPXE before 2.0 or Linux before 5.7 the kernel boots without its initramfs, elsewhere the argument is ignored.',
+    'Warning: an `initrd=` that names no loaded image is a mistake; under UEFI with iPXE before 2.0 or Linux before 5.7 ' +
+    'the kernel boots without its initramfs, elsewhere the argument is ignored.',
   check(script, text) {
     const model = modelOf(script, text);
     const loaded = model.commands

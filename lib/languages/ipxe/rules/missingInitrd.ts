@@ -87,11 +87,14 @@ export const missingInitrd = ipxeRule({
   language: 'ipxe',
   severity: 'warning',
   summary:
-    'A Linux `kernel` line (or the `imgargs` that replaces its command line) has no `initrd=<name>` while an `initrd` is loaded: under UEFI with iPXE before 2.0, or a kernel before Linux 5.7, the kernel finds no initramfs and panics.',
+    'A Linux `kernel` line (or the `imgargs` that replaces its command line) has no `initrd=<name>` while an `initrd` is ' +
+    'loaded: under UEFI with iPXE before 2.0, or a kernel before Linux 5.7, the kernel finds no ' +
+    'initramfs and panics.',
   example: '#!ipxe\nkernel http://nas/vmlinuz console=ttyS0\ninitrd http://nas/initramfs.img\nboot',
   fix: 'Add `initrd=<name of the initrd image>` to the kernel command line (harmless under BIOS and on new versions).',
   levelWhy:
-    'Warning: the same script boots under BIOS and with iPXE 2.0 + Linux 5.7 or later, but fails on UEFI machines with the iPXE 1.x that distributions still ship, or with older kernels; the fix costs nothing.',
+    'Warning: the same script boots under BIOS and with iPXE 2.0 + Linux 5.7 or later, but fails on UEFI machines with ' +
+    'the iPXE 1.x that distributions still ship, or with older kernels; the fix costs nothing.',
   check(script, text) {
     const model = modelOf(script, text);
     const problems: Problem[] = [];

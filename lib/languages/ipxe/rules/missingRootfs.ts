@@ -8,12 +8,16 @@ export const missingRootfs = ipxeRule({
   language: 'ipxe',
   severity: 'warning',
   summary:
-    'A Fedora CoreOS live PXE boot without `coreos.live.rootfs_url` (nor the rootfs as an extra initrd): the live system cannot find its root filesystem.',
+    'A Fedora CoreOS live PXE boot without `coreos.live.rootfs_url` (nor the rootfs as an extra initrd): the live system ' +
+    'cannot find its root filesystem.',
   example:
-    '#!ipxe\nkernel http://nas/fedora-coreos-live-kernel-x86_64 initrd=main ignition.firstboot ignition.platform.id=metal\ninitrd --name main http://nas/fedora-coreos-live-initramfs.x86_64.img\nboot',
+    '#!ipxe\nkernel http://nas/fedora-coreos-live-kernel-x86_64 initrd=main ignition.firstboot ' +
+    'ignition.platform.id=metal\ninitrd --name main ' +
+    'http://nas/fedora-coreos-live-initramfs.x86_64.img\nboot',
   fix: 'Add `coreos.live.rootfs_url=http://…/fedora-coreos-…-live-rootfs.x86_64.img` to the kernel line.',
   levelWhy:
-    'Warning, not error: the boot stops in the initramfs, but the rootfs may also arrive by a route the linter cannot see (a concatenated initrd built elsewhere).',
+    'Warning, not error: the boot stops in the initramfs, but the rootfs may also arrive by a route the linter cannot ' +
+    'see (a concatenated initrd built elsewhere).',
   check(script, text) {
     const model = modelOf(script, text);
     const rootfsInitrd = model.commands.some(

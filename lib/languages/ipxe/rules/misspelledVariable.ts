@@ -8,11 +8,13 @@ export const misspelledVariable = ipxeRule({
   language: 'ipxe',
   severity: 'warning',
   summary:
-    '`${name}` is never set, and one letter away from a setting that is (`${BASEURLL}` beside `set BASEURL`): almost always a typo, and it expands to nothing.',
+    '`${name}` is never set, and one letter away from a setting that is (`${BASEURLL}` beside `set BASEURL`): almost ' +
+    'always a typo, and it expands to nothing.',
   example: '#!ipxe\nset base-url http://nas\nkernel ${base-ur}/vmlinuz',
   fix: 'Correct the name (quick fix).',
   levelWhy:
-    'Warning: an unset name one edit from a set or built-in one is a typo far more often than a setting of a parent script; the expansion is empty and the URL or argument is wrong.',
+    'Warning: an unset name one edit from a set or built-in one is a typo far more often than a setting of a parent ' +
+    'script; the expansion is empty and the URL or argument is wrong.',
   check(script, text) {
     const model = modelOf(script, text);
     const problems: Problem[] = [];

@@ -11,7 +11,8 @@ export const needsNewerIpxe = ipxeRule({
   language: 'ipxe',
   severity: 'info',
   summary:
-    'A command or file that only newer iPXE builds have (`imgextract`, `shim`: 2.0; `initrd=initrd.magic`: UEFI builds after 1.21.1): an older iPXE fails there.',
+    'A command or file that only newer iPXE builds have (`imgextract`, `shim`: 2.0; `initrd=initrd.magic`: UEFI builds ' +
+    'after 1.21.1): an older iPXE fails there.',
   example: '#!ipxe\nshim http://nas/shimx64.efi\nchain http://nas/grubx64.efi',
   fix: 'Boot an iPXE 2.0 or later build, or avoid the feature where old builds are in use.',
   levelWhy:

@@ -9,7 +9,8 @@ export const setWithEquals = ipxeRule({
   language: 'ipxe',
   severity: 'warning',
   summary:
-    '`set name=value` or `set name = value` (shell habit): iPXE takes the first word as the name and the rest as the value, so the setting is not what was meant.',
+    '`set name=value` or `set name = value` (shell habit): iPXE takes the first word as the name and the rest as the ' +
+    'value, so the setting is not what was meant.',
   example: '#!ipxe\nset base-url=http://nas/boot\nchain ${base-url}/menu.ipxe',
   fix: 'Write `set name value` (quick fix).',
   levelWhy:

@@ -11,11 +11,13 @@ export const timeoutUnits = ipxeRule({
   language: 'ipxe',
   severity: 'warning',
   summary:
-    'A `--timeout` under 100 (iPXE timeouts are milliseconds, so `choose --timeout 10` is gone in a blink), or a `sleep` of 1000 or more (sleep counts seconds).',
+    'A `--timeout` under 100 (iPXE timeouts are milliseconds, so `choose --timeout 10` is gone in a blink), or a `sleep` ' +
+    'of 1000 or more (sleep counts seconds).',
   example: '#!ipxe\nmenu\nitem a A\nchoose --timeout 10 --default a t',
   fix: 'Write milliseconds for `--timeout` (10 s = 10000) and seconds for `sleep`.',
   levelWhy:
-    'Warning: the menu or prompt times out before anyone can react (or the machine sleeps for hours); nothing fails, but the script does not do what its author meant.',
+    'Warning: the menu or prompt times out before anyone can react (or the machine sleeps for hours); nothing fails, but ' +
+    'the script does not do what its author meant.',
   check(script, text) {
     const problems: Problem[] = [];
     for (const { command } of modelOf(script, text).commands) {

@@ -13,11 +13,14 @@ export const undefinedLabel = ipxeRule({
   // A warning: `goto` to a missing label fails only when reached, often on an error path.
   severity: 'warning',
   summary:
-    '`goto` names a label the script does not define (the line fails), or `choose --default` names an item that does not exist while a timeout or a near-miss shows a default was meant.',
+    '`goto` names a label the script does not define (the line fails), or `choose --default` names an item that does not ' +
+    'exist while a timeout or a near-miss shows a default was meant.',
   example: '#!ipxe\ngoto retyr\n:retry',
   fix: 'Correct the label name, or add the `:label` line (quick fix).',
   levelWhy:
-    'Warning, not error: a `goto` to a missing label fails only when it runs, often on an error path (a sub-menu jumping to a label of the script that chained it); a missing `--default` item loses the intended default.',
+    'Warning, not error: a `goto` to a missing label fails only when it runs, often on an error path (a sub-menu jumping ' +
+    'to a label of the script that chained it); a missing `--default` item loses the intended ' +
+    'default.',
   check(script, text) {
     const model = modelOf(script, text);
     return [...missingGotoTargets(this, script, model, text), ...missingDefaults(this, model)];

@@ -12,7 +12,8 @@ export const undefinedVariable = ipxeRule({
   example: '#!ipxe\nchain http://${sever}/boot.ipxe',
   fix: 'Set it first (`set name value`), correct the spelling, or ignore when an earlier script sets it.',
   levelWhy:
-    'Info: a setting the script never sets is usually set by the script that chains it (or by DHCP, or a build), which the linter cannot see; one letter away from a set one is ipxe.misspelledVariable, a warning.',
+    'Info: a setting the script never sets is usually set by the script that chains it (or by DHCP, or a build), which ' +
+    'the linter cannot see; one letter away from a set one is ipxe.misspelledVariable, a warning.',
   check(script, text) {
     const model = modelOf(script, text);
     const problems: Problem[] = [];

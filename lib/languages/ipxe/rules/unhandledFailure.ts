@@ -9,11 +9,14 @@ export const unhandledFailure = ipxeRule({
   language: 'ipxe',
   severity: 'info',
   summary:
-    'A download or boot command whose failure is not handled (or handled by a `goto` to a label this script lacks): a failing line aborts the whole script, leaving the machine at a prompt or to the script that chained it.',
+    'A download or boot command whose failure is not handled (or handled by a `goto` to a label this script lacks): a ' +
+    'failing line aborts the whole script, leaving the machine at a prompt or to the script that ' +
+    'chained it.',
   example: '#!ipxe\nkernel http://nas/vmlinuz',
   fix: 'Add `|| goto failed` (with a `:failed` label that retries, shows a message or drops to a shell).',
   levelWhy:
-    'Info: advice; stopping the script on a failed download is often acceptable (the firmware tries the next boot device), so it is not a mistake in itself.',
+    'Info: advice; stopping the script on a failed download is often acceptable (the firmware tries the next boot ' +
+    'device), so it is not a mistake in itself.',
   check(script) {
     const problems: Problem[] = [];
     const labels = new Set(script.labels.map((l) => l.name));

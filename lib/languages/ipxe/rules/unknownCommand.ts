@@ -13,7 +13,8 @@ export const unknownCommand = ipxeRule({
   example: '#!ipxe\nkernal http://nas/vmlinuz',
   fix: 'Correct the spelling (the message suggests the closest command).',
   levelWhy:
-    'Error: when the line runs, iPXE answers "command not found" and the script aborts (lines that never run are left to ipxe.unreachableCode).',
+    'Error: when the line runs, iPXE answers "command not found" and the script aborts (lines that never run are left to ' +
+    'ipxe.unreachableCode).',
   check(script) {
     const problems: Problem[] = [];
     const dead = new Set(deadBlocks(script).flatMap((b) => b.lines));

@@ -12,7 +12,8 @@ export const unknownKernelArgument = ipxeRule({
   example: '#!ipxe\nkernel http://nas/fcos-kernel initrd=main ignition.config_url=http://nas/config.ign',
   fix: 'Correct the spelling (the message suggests the closest argument).',
   levelWhy:
-    'Warning: the kernel ignores the argument, so what it was meant to configure silently does not happen; judged only on kernels that are recognisably Fedora CoreOS.',
+    'Warning: the kernel ignores the argument, so what it was meant to configure silently does not happen; judged only ' +
+    'on kernels that are recognisably Fedora CoreOS.',
   check(script, text) {
     const problems: Problem[] = [];
     for (const command of kernelLines(script, text)) {

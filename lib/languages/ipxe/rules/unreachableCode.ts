@@ -13,7 +13,8 @@ export const unreachableCode = ipxeRule({
   example: '#!ipxe\nexit\necho never printed',
   fix: 'Put a `:label` before them and jump there, guard the line above with `||`, or remove them.',
   levelWhy:
-    'Warning: dead lines are almost always a missing label or a fallback that was meant to run on failure (`X || fallback`); the boot itself does not fail, so not an error.',
+    'Warning: dead lines are almost always a missing label or a fallback that was meant to run on failure (`X || ' +
+    'fallback`); the boot itself does not fail, so not an error.',
   check(script) {
     return deadBlocks(script).map(({ end, lines }) => {
       const first = (lines[0] as Line).commands[0] as Command;

@@ -23,7 +23,8 @@ export const duplicateLabel = pxelinuxRule({
   example: 'DEFAULT fcos\nLABEL fcos\n  KERNEL a\nLABEL fcos\n  KERNEL b',
   fix: 'Rename one of them.',
   levelWhy:
-    'Warning: the second entry cannot be booted by name. With a menu module and no reference by name both entries stay reachable from the menu, so the rule is quiet there.',
+    'Warning: the second entry cannot be booted by name. With a menu module and no reference by name both entries stay ' +
+    'reachable from the menu, so the rule is quiet there.',
   check(config) {
     const seen = new Map<string, Directive>();
     const problems: Problem[] = [];

@@ -12,7 +12,8 @@ export const efiHttpHost = pxelinuxRule({
   example: 'LABEL fcos\n  KERNEL http://192.168.255.9/fcos/vmlinuz',
   fix: 'Serve the files over HTTP from the TFTP server itself, or give UEFI machines iPXE instead.',
   levelWhy:
-    'Warning: UEFI machines ask the wrong host and the entry fails there, while BIOS machines booting lpxelinux.0 from the same config work.',
+    'Warning: UEFI machines ask the wrong host and the entry fails there, while BIOS machines booting lpxelinux.0 from ' +
+    'the same config work.',
   check(config, _text, context) {
     const server = context.site?.tftpServer;
     if (!server || !loaders(context).has('syslinux.efi')) return [];

@@ -32,7 +32,8 @@ export const globalInLabel = pxelinuxRule({
   example: 'LABEL fcos\n  KERNEL vmlinuz\n  TIMEOUT 50',
   fix: 'Move it above the first LABEL, where readers look for global settings.',
   levelWhy:
-    'Hint: SYSLINUX applies it all the same (the last one given wins), so the boot is as written; only a reader may take it for a per-entry setting.',
+    'Hint: SYSLINUX applies it all the same (the last one given wins), so the boot is as written; only a reader may take ' +
+    'it for a per-entry setting.',
   check(config) {
     const problems: Problem[] = [];
     for (const { directive, label, depth, unknown } of placed(config)) {

@@ -10,7 +10,8 @@ export const httpNeedsLpxelinux = pxelinuxRule({
   example: 'LABEL fcos\n  KERNEL http://192.168.255.2/tftp/vmlinuz',
   fix: 'Boot lpxelinux.0 instead (same package; DHCP option 67), or use TFTP paths.',
   levelWhy:
-    'Warning: pxelinux.0 (5.x/6.x) has no HTTP client, so the entry fails; not an error because DHCP may hand out a loader this tree does not hold.',
+    'Warning: pxelinux.0 (5.x/6.x) has no HTTP client, so the entry fails; not an error because DHCP may hand out a ' +
+    'loader this tree does not hold.',
   check(config, _text, context) {
     const files = loaders(context);
     if (!files.has('pxelinux.0') || files.has('lpxelinux.0') || files.has('syslinux.efi')) return [];

@@ -11,7 +11,8 @@ export const initrdTwice = pxelinuxRule({
   example: 'LABEL fcos\n  KERNEL vmlinuz\n  INITRD initrd.img\n  APPEND initrd=initrd.img',
   fix: 'Keep one of them (INITRD is clearer).',
   levelWhy:
-    'Warning: the kernel gets two initrd= arguments and which files are loaded differs between SYSLINUX versions; usually a leftover of moving APPEND initrd= to INITRD.',
+    'Warning: the kernel gets two initrd= arguments and which files are loaded differs between SYSLINUX versions; ' +
+    'usually a leftover of moving APPEND initrd= to INITRD.',
   check(config) {
     const problems: Problem[] = [];
     for (const label of config.labels) {

@@ -15,7 +15,9 @@ export const menuWithoutUi = pxelinuxRule({
   example: 'DEFAULT fcos\nMENU TITLE Boot menu\nLABEL fcos\n  MENU LABEL Fedora CoreOS',
   fix: 'Add `UI menu.c32` (or `UI vesamenu.c32`) above the first LABEL, with the module beside the loader.',
   levelWhy:
-    'Warning: every entry still boots by name, but the menu its author designed never appears; the machine sits at boot: or boots DEFAULT at once. Only checked in a config SYSLINUX reads first and that INCLUDEs nothing.',
+    'Warning: every entry still boots by name, but the menu its author designed never appears; the machine sits at boot: ' +
+    'or boots DEFAULT at once. Only checked in a config SYSLINUX reads first and that INCLUDEs ' +
+    'nothing.',
   check(config, _text, context) {
     if (!topLevel(context) || /extlinux\.conf$/i.test(context.path ?? '') || usesMenuModule(config)) return [];
     // U-Boot reads MENU TITLE itself; an INCLUDEd file may hold the UI line.
@@ -43,7 +45,9 @@ export const menuWithoutUi = pxelinuxRule({
       report(
         this,
         { start: top.keyword.start, end: top.keyword.end },
-        `This config has a menu design (MENU ${first.sub.text.toUpperCase()} and more) but never starts menu.c32 or vesamenu.c32 (no \`UI ${module}\`): SYSLINUX shows its plain boot: prompt and ignores every MENU line.`,
+        `This config has a menu design (MENU ${first.sub.text.toUpperCase()} and more) but never starts menu.c32 or ` +
+          `vesamenu.c32 (no \`UI ${module}\`): SYSLINUX shows its plain boot: prompt and ignores every ` +
+          `MENU line.`,
         {
           fixes: [
             { title: `Add \`UI ${module}\``, edits: [{ start: top.start, end: top.start, newText: `UI ${module}\n` }] },

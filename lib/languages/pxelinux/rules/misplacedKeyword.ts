@@ -15,7 +15,9 @@ export const misplacedKeyword = pxelinuxRule({
   example: 'LINUX vmlinuz\nLABEL fcos',
   fix: 'Move it under the LABEL it belongs to.',
   levelWhy:
-    "Warning: the line is parsed and then dropped with the empty entry, so the kernel, help text or menu label it gives never shows. Before a submenu's first LABEL, MENU LABEL/PASSWD/DEFAULT name the submenu itself and are not flagged.",
+    'Warning: the line is parsed and then dropped with the empty entry, so the kernel, help text or menu label it gives ' +
+    "never shows. Before a submenu's first LABEL, MENU LABEL/PASSWD/DEFAULT name the submenu itself " +
+    'and are not flagged.',
   check(config, _text, context) {
     const problems: Problem[] = [];
     const top = topLevel(context);

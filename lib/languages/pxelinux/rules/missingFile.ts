@@ -18,7 +18,9 @@ export const missingFile = pxelinuxRule({
   example: 'LABEL fcos\n  KERNEL fedora-coreos/vmlinuz-typo',
   fix: 'Correct the name, or put the file in the TFTP root (paths are relative to it, not to pxelinux.cfg/).',
   levelWhy:
-    'Warning: the entry fails to boot if the file is missing on the server too, but the linter sees only this tree. Without a site file it speaks only in a TFTP root (a loader or modules in it) and only of a near miss (a similar name in that folder) or of an entry whose other files are there.',
+    'Warning: the entry fails to boot if the file is missing on the server too, but the linter sees only this tree. ' +
+    'Without a site file it speaks only in a TFTP root (a loader or modules in it) and only of a ' +
+    'near miss (a similar name in that folder) or of an entry whose other files are there.',
   check(config, _text, context) {
     const root = tftpRootOf(context);
     const files = context.files;

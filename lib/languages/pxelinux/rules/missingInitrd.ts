@@ -4,8 +4,24 @@ import { pxelinuxRule } from './shared';
 import type { Directive } from '../ast';
 
 /** Kernel parameters only an initramfs reads (live/installer scripts, dracut); the kernel itself ignores them. */
-const INITRAMFS_ARGS =
-  /(?:^|\s)(boot=(?:casper|live)|netboot=\S+|inst\.[\w.]+=?\S*|rd\.[\w.]+=?\S*|root=live:\S*|archisobasedir=\S+|coreos\.live\.rootfs_url=\S+|ignition\.config\.url=\S+|preseed\/url=\S+|url=\S+\.preseed|fetch=\S+|root=\/dev\/ram0)(?=\s|$)/;
+const INITRAMFS_ARGS = new RegExp(
+  String.raw`(?:^|\s)(` +
+    [
+      String.raw`boot=(?:casper|live)`,
+      String.raw`netboot=\S+`,
+      String.raw`inst\.[\w.]+=?\S*`,
+      String.raw`rd\.[\w.]+=?\S*`,
+      String.raw`root=live:\S*`,
+      String.raw`archisobasedir=\S+`,
+      String.raw`coreos\.live\.rootfs_url=\S+`,
+      String.raw`ignition\.config\.url=\S+`,
+      String.raw`preseed\/url=\S+`,
+      String.raw`url=\S+\.preseed`,
+      String.raw`fetch=\S+`,
+      String.raw`root=\/dev\/ram0`,
+    ].join('|') +
+    String.raw`)(?=\s|$)`,
+);
 /** Images SYSLINUX boots that are not Linux kernels (COM32 modules, PXE programs, boot sectors, memdisk, iPXE). */
 const NOT_LINUX = /\.(c32|0|com|cbt|bin|bs|bss|img|lkrn)$|(^|\/)(memdisk|memtest[^/]*|mt86[^/]*)$/i;
 
@@ -18,11 +34,13 @@ export const missingInitrd = pxelinuxRule({
   language: 'pxelinux',
   severity: 'warning',
   summary:
-    'A Linux entry whose command line is for an initramfs (boot=casper, inst.repo=, root=live:, …) but that loads none (no INITRD, no initrd=).',
+    'A Linux entry whose command line is for an initramfs (boot=casper, inst.repo=, root=live:, …) but that loads none ' +
+    '(no INITRD, no initrd=).',
   example: 'LABEL ubuntu\n  KERNEL casper/vmlinuz\n  APPEND boot=casper netboot=nfs nfsroot=10.0.0.1:/srv/ubuntu',
   fix: 'Add `INITRD <the initrd beside the kernel>` (or initrd= on the APPEND line).',
   levelWhy:
-    'Warning: the kernel finds no root file system and panics ("VFS: Unable to mount root fs"); not an error because a kernel with a built-in initramfs boots all the same.',
+    'Warning: the kernel finds no root file system and panics ("VFS: Unable to mount root fs"); not an error because a ' +
+    'kernel with a built-in initramfs boots all the same.',
   check(config) {
     const problems: Problem[] = [];
     const globalInitrd = config.global.some((d) => d.name === 'initrd');
@@ -44,7 +62,8 @@ export const missingInitrd = pxelinuxRule({
         report(
           this,
           { start, end: start + (own ? needs.length : image.length) },
-          `LABEL ${label.name.text} boots ${image} with \`${needs}\`, which only an initramfs reads, but loads no initrd (no INITRD, no initrd= in APPEND): the kernel will panic with "VFS: Unable to mount root fs".`,
+          `LABEL ${label.name.text} boots ${image} with \`${needs}\`, which only an initramfs reads, but loads no initrd ` +
+            `(no INITRD, no initrd= in APPEND): the kernel will panic with "VFS: Unable to mount root fs".`,
         ),
       );
     }

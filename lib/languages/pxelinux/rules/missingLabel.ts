@@ -14,7 +14,8 @@ export const missingLabel = pxelinuxRule({
   example: 'DEFAULT fcos\nLABEL coreos\n  KERNEL vmlinuz',
   fix: 'Name an existing LABEL, or add the missing one. (Without a menu, DEFAULT may also name a kernel file directly.)',
   levelWhy:
-    'Warning: the unattended boot (Enter, or the timeout) tries a kernel file of that name and fails; not an error because a file that INCLUDEs this one may define the label.',
+    'Warning: the unattended boot (Enter, or the timeout) tries a kernel file of that name and fails; not an error ' +
+    'because a file that INCLUDEs this one may define the label.',
   check(config) {
     const labels = new Map(config.labels.map((l) => [l.name.text, l]));
     // An INCLUDEd file may define the label; cross-file checks come with the boot-chain model.
@@ -39,7 +40,11 @@ export const missingLabel = pxelinuxRule({
         report(
           this,
           { start, end: start + target.length },
-          `${directive.keyword.text.toUpperCase()} names \`${target}\`, but no LABEL \`${target}\` exists${suggestion ? `. Did you mean \`${suggestion}\`?` : '.'}${menu ? ' SYSLINUX then tries to boot a kernel file of that name.' : ' Without a menu SYSLINUX will try to boot a kernel file of that name.'}`,
+          `${directive.keyword.text.toUpperCase()} names \`${target}\`, but no LABEL \`${target}\` ` +
+            `exists${suggestion ? `. Did you mean \`${suggestion}\`?` : '.'}` +
+            (menu
+              ? ' SYSLINUX then tries to boot a kernel file of that name.'
+              : ' Without a menu SYSLINUX will try to boot a kernel file of that name.'),
           suggestion
             ? {
                 fixes: [

@@ -26,7 +26,8 @@ export const missingModule = pxelinuxRule({
   example: 'UI menu.c32   # beside PXELINUX 6.03, but libutil.c32 was never copied',
   fix: 'Copy it from the same syslinux version (/usr/lib/syslinux/modules/bios/ for BIOS, …/efi64/ for UEFI) into the TFTP root.',
   levelWhy:
-    'Warning: without ldlinux.c32 a 5.x/6.x loader stops before the menu, and without a library the menu does not start; it is not an error because the linter sees only this tree, not the server.',
+    'Warning: without ldlinux.c32 a 5.x/6.x loader stops before the menu, and without a library the menu does not start; ' +
+    'it is not an error because the linter sees only this tree, not the server.',
   check(config, _text, context) {
     const info = loaderInfo(context);
     if (!info || !context.files || info.loaders.length === 0 || (info.major ?? 0) < 5) return [];

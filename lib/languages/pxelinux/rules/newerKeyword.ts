@@ -13,7 +13,8 @@ export const newerKeyword = pxelinuxRule({
   example: 'LABEL arch\n  SYSAPPEND 3   # beside PXELINUX 4.05',
   fix: 'Upgrade the loader and its modules together, or use the older form (IPAPPEND for SYSAPPEND, initrd= in APPEND for INITRD).',
   levelWhy:
-    'Warning: the line is ignored without a word, so the kernel misses BOOTIF=, its initrd, or modules are not found; only checked when a loader in the tree names its version.',
+    'Warning: the line is ignored without a word, so the kernel misses BOOTIF=, its initrd, or modules are not found; ' +
+    'only checked when a loader in the tree names its version.',
   check(config, _text, context) {
     const info = loaderInfo(context);
     if (info?.number === undefined) return [];
@@ -25,7 +26,14 @@ export const newerKeyword = pxelinuxRule({
         report(
           this,
           { start: d.keyword.start, end: d.keyword.end },
-          `${d.keyword.text.toUpperCase()} is read by SYSLINUX ${since} and later; the loader here is ${info.version ?? 'older'}, which ignores this line.${d.name === 'sysappend' ? ' Use IPAPPEND (1 = ip=, 2 = BOOTIF=).' : d.name === 'initrd' ? ' Give initrd= in APPEND.' : ''}`,
+          `${d.keyword.text.toUpperCase()} is read by SYSLINUX ${since} and later; the loader here is ` +
+            `${info.version ?? 'older'}, which ignores this ` +
+            'line.' +
+            (d.name === 'sysappend'
+              ? ' Use IPAPPEND (1 = ip=, 2 = BOOTIF=).'
+              : d.name === 'initrd'
+                ? ' Give initrd= in APPEND.'
+                : ''),
         ),
       );
     }

@@ -26,7 +26,8 @@ export const timeoutRange = pxelinuxRule({
         report(
           this,
           { start: d.argument.start, end: d.argument.start + word.length },
-          `${d.keyword.text.toUpperCase()} takes tenths of a second from 0 to ${MAX_TIMEOUT}; \`${word}\` ${value === undefined ? 'is not a whole number' : 'is out of range'}. For 5 seconds write 50.`,
+          `${d.keyword.text.toUpperCase()} takes tenths of a second from 0 to ${MAX_TIMEOUT}; \`${word}\` ` +
+            `${value === undefined ? 'is not a whole number' : 'is out of range'}. For 5 seconds write 50.`,
         ),
       );
     }

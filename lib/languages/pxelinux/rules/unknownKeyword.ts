@@ -16,7 +16,8 @@ export const unknownKeyword = pxelinuxRule({
   example: 'DEFAULT fcos\nTIMOUT 50',
   fix: 'Correct the spelling (the message suggests the closest keyword) or remove the line.',
   levelWhy:
-    'Warning: the line is ignored without a word at boot, so what it meant to set (a timeout, a kernel, a menu entry) silently does not happen; usually a typo.',
+    'Warning: the line is ignored without a word at boot, so what it meant to set (a timeout, a kernel, a menu entry) ' +
+    'silently does not happen; usually a typo.',
   check(config) {
     const problems: Problem[] = [];
     for (const directive of config.directives) {
@@ -31,7 +32,9 @@ export const unknownKeyword = pxelinuxRule({
         report(
           this,
           { start: word.start, end: word.end },
-          `Unknown ${isMenu ? 'MENU directive' : 'keyword'} \`${word.text}\`: SYSLINUX (3.x–6.x)${isMenu ? '' : ' and U-Boot'} ignore${isMenu ? 's' : ''} this line${shown ? `. Did you mean \`${shown}\`?` : '. Check the spelling.'}`,
+          `Unknown ${isMenu ? 'MENU directive' : 'keyword'} \`${word.text}\`: SYSLINUX ` +
+            `(3.x–6.x)${isMenu ? '' : ' and U-Boot'} ignore${isMenu ? 's' : ''} this ` +
+            `line${shown ? `. Did you mean \`${shown}\`?` : '. Check the spelling.'}`,
           shown
             ? {
                 fixes: [

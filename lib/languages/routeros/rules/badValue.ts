@@ -73,7 +73,8 @@ export const badValue = routerosRule({
   language: 'routeros',
   severity: 'error',
   summary:
-    'An argument value of the wrong kind: a number out of range, an IP or MAC address that is not one, yes/no or another fixed word (authoritative=, bootp-support=, action=, …) misspelled. RouterOS rejects the line.',
+    'An argument value of the wrong kind: a number out of range, an IP or MAC address that is not one, yes/no or another ' +
+    'fixed word (authoritative=, bootp-support=, action=, …) misspelled. RouterOS rejects the line.',
   example: '/ip dhcp-server network\nadd address=192.168.255.0/24 next-server=192.168.255.300',
   fix: 'Give a value of the kind the message names.',
   levelWhy:

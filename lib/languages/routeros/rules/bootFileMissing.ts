@@ -11,7 +11,8 @@ export const bootFileMissing = routerosRule({
   example: '/ip dhcp-server option\nadd code=67 name=boot value="\'lpxelinx.0\'"',
   fix: 'Correct the file name, or put the loader into the TFTP folder (pxe-site.json tftp.root).',
   levelWhy:
-    'The boot fails if the router points clients at this folder, but PXE Workbench only sees the site folder, which may not be what next-server serves: very likely wrong.',
+    'The boot fails if the router points clients at this folder, but PXE Workbench only sees the site folder, which may ' +
+    'not be what next-server serves: very likely wrong.',
   check(script, _text, context) {
     const root = context.site?.tftpRoot;
     if (!root || !context.files) return [];

@@ -10,10 +10,12 @@ export const bootFileNotServed = routerosRule({
   summary:
     'DHCP option 67 names a file that no `/ip tftp` entry of the same script serves (when the router itself is the TFTP server).',
   example:
-    '/ip tftp\nadd req-filename=lpxelinux.0 real-filename=/pxe/lpxelinux.0\n/ip dhcp-server option\nadd code=67 name=boot value="\'ipxe.efi\'"',
+    '/ip tftp\nadd req-filename=lpxelinux.0 real-filename=/pxe/lpxelinux.0\n/ip dhcp-server option\nadd code=67 ' +
+    'name=boot value="\'ipxe.efi\'"',
   fix: 'Add an `/ip tftp` entry whose req-filename matches the boot file, or correct the file name.',
   levelWhy:
-    'When the router is the TFTP server the client gets "file not found", but another script or an earlier setup may add the /ip tftp entry: very likely wrong.',
+    'When the router is the TFTP server the client gets "file not found", but another script or an earlier setup may add ' +
+    'the /ip tftp entry: very likely wrong.',
   check(script) {
     const served: RegExp[] = [];
     for (const s of dhcpModelOf(script).statements) {
@@ -34,7 +36,8 @@ export const bootFileNotServed = routerosRule({
         report(
           this,
           { start: value.valueStart, end: value.valueEnd },
-          `Option 67 boots "${file}", but no /ip tftp entry in this script has a req-filename that matches it: the router's TFTP server will refuse it. Add one, or correct the name.`,
+          `Option 67 boots "${file}", but no /ip tftp entry in this script has a req-filename that matches it: the ` +
+            `router's TFTP server will refuse it. Add one, or correct the name.`,
         ),
       );
     }

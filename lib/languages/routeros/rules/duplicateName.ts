@@ -37,11 +37,14 @@ export const duplicateName = routerosRule({
   language: 'routeros',
   severity: 'error',
   summary:
-    'Two `add name=…` with the same name in a menu keyed by name (options, option sets, pools, DHCP servers, scripts, interfaces, …): the second add fails on the router ("entry already exists") and the import stops.',
+    'Two `add name=…` with the same name in a menu keyed by name (options, option sets, pools, DHCP servers, scripts, ' +
+    'interfaces, …): the second add fails on the router ("entry already exists") and the import ' +
+    'stops.',
   example: '/ip dhcp-server option\nadd code=67 name=boot value="\'a\'"\nadd code=67 name=boot value="\'b\'"',
   fix: 'Rename one, or use `set [ find name=… ]` to change the existing entry.',
   levelWhy:
-    'The second add fails ("failure: entry already exists") and the import stops there; the rule checks only menus keyed by name, lines the import runs in order, and forgets a name after a remove.',
+    'The second add fails ("failure: entry already exists") and the import stops there; the rule checks only menus keyed ' +
+    'by name, lines the import runs in order, and forgets a name after a remove.',
   check(script) {
     const seen = new Map<string, number>();
     const problems: Problem[] = [];

@@ -12,7 +12,8 @@ export const legacyOptionValue = routerosRule({
   example: '/ip dhcp-server option\nadd code=66 name=tftp value=192.168.255.2',
   fix: 'Write value="\'192.168.255.2\'" (4 address bytes) or value="s\'192.168.255.2\'" (the text, which option 66 wants).',
   levelWhy:
-    'The import succeeds, but since v6.8 the router sends other bytes than a v5-era script meant: very likely wrong, yet a deliberate 4-byte address is possible.',
+    'The import succeeds, but since v6.8 the router sends other bytes than a v5-era script meant: very likely wrong, yet ' +
+    'a deliberate 4-byte address is possible.',
   check(script) {
     const problems: Problem[] = [];
     for (const s of dhcpModelOf(script).statements) {
@@ -22,7 +23,8 @@ export const legacyOptionValue = routerosRule({
           report(
             this,
             { start: value.valueStart, end: value.valueEnd },
-            `A bare IP is RouterOS v5's form. Write value="s'${value.value}'" to send it as text (what option 66 expects) or value="'${value.value}'" for 4 address bytes.`,
+            `A bare IP is RouterOS v5's form. Write value="s'${value.value}'" to send it as text (what option 66 ` +
+              `expects) or value="'${value.value}'" for 4 address bytes.`,
             {
               fixes: [
                 {

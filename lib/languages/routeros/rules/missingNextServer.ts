@@ -9,10 +9,12 @@ export const missingNextServer = routerosRule({
   summary:
     'Option 66 (TFTP server) is handed out but no DHCP network sets `next-server`: many PXE clients ignore option 66 and ask next-server.',
   example:
-    '/ip dhcp-server option\nadd code=66 name=tftp value="s\'192.168.255.2\'"\n/ip dhcp-server network\nadd address=192.168.255.0/24 gateway=192.168.255.1',
+    '/ip dhcp-server option\nadd code=66 name=tftp value="s\'192.168.255.2\'"\n/ip dhcp-server network\nadd ' +
+    'address=192.168.255.0/24 gateway=192.168.255.1',
   fix: 'Add next-server=<TFTP server address> to the /ip dhcp-server network entry (the quick fix does it).',
   levelWhy:
-    'The import works and many clients boot from option 66, but PXE ROMs that only read next-server (siaddr) fail: very likely wrong for PXE.',
+    'The import works and many clients boot from option 66, but PXE ROMs that only read next-server (siaddr) fail: very ' +
+    'likely wrong for PXE.',
   check(script) {
     const model = dhcpModelOf(script);
     const option66 = model.statements.find(
@@ -45,7 +47,8 @@ export const missingNextServer = routerosRule({
       report(
         this,
         { start: code.key.start, end: code.valueEnd },
-        'Option 66 names the TFTP server, but no /ip dhcp-server network sets next-server: many PXE ROMs only read next-server. Add next-server= to the network.',
+        'Option 66 names the TFTP server, but no /ip dhcp-server network sets next-server: many PXE ROMs only read ' +
+          'next-server. Add next-server= to the network.',
         {
           related: networks.map((n) => ({ start: n.start, end: n.end, message: 'network without next-server' })),
           ...(fixes ? { fixes } : {}),

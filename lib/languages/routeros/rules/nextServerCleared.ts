@@ -11,7 +11,8 @@ export const nextServerCleared = routerosRule({
   example: '/ip dhcp-server network\nset [ find address=192.168.255.0/24 ] next-server=""',
   fix: 'Write next-server=0.0.0.0 to clear it, or give the TFTP server address.',
   levelWhy:
-    'An empty next-server does not clear the field the way 0.0.0.0 does (older versions refuse it): very likely not what was meant, though nothing else breaks.',
+    'An empty next-server does not clear the field the way 0.0.0.0 does (older versions refuse it): very likely not what ' +
+    'was meant, though nothing else breaks.',
   check(script) {
     const problems: Problem[] = [];
     for (const s of dhcpModelOf(script).statements) {

@@ -12,7 +12,8 @@ export const rootPathUnmapped = routerosRule({
   example: '/ip dhcp-server option\nadd code=17 name=root-path value="\'http://192.168.255.2/tftp/fcos.ipxe\'"',
   fix: 'Correct the URL, or put the script into the HTTP folder (pxe-site.json http.root).',
   levelWhy:
-    'iPXE gets a 404 for the script when the site folder is what the HTTP server serves, which PXE Workbench cannot confirm: very likely wrong.',
+    'iPXE gets a 404 for the script when the site folder is what the HTTP server serves, which PXE Workbench cannot ' +
+    'confirm: very likely wrong.',
   check(script, _text, context) {
     const http = context.site?.http;
     if (!http || !context.files) return [];

@@ -14,7 +14,8 @@ export const spaceBeforeEquals = routerosRule({
   example: '/ip dhcp-server network\nadd address=192.168.255.0/24 next-server = 192.168.255.2',
   fix: 'Remove the blank before the `=`: next-server=192.168.255.2.',
   levelWhy:
-    'RouterOS reads the name and `=value` as two words and refuses the line (the scripting manual lists `gateway = 3.3.3.3` as incorrect): the import stops there.',
+    'RouterOS reads the name and `=value` as two words and refuses the line (the scripting manual lists `gateway = ' +
+    '3.3.3.3` as incorrect): the import stops there.',
   check(script, text) {
     const problems: Problem[] = [];
     for (const s of dhcpModelOf(script).statements) {
@@ -40,7 +41,8 @@ export const spaceBeforeEquals = routerosRule({
           report(
             this,
             { start: previous.start, end },
-            `A blank before the \`=\`: RouterOS reads "${previous.text}" and "${token.text}" as separate words and refuses the line. Write ${written}.`,
+            `A blank before the \`=\`: RouterOS reads "${previous.text}" and "${token.text}" as separate words and ` +
+              `refuses the line. Write ${written}.`,
             {
               fixes: [
                 {

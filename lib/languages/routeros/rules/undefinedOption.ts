@@ -11,7 +11,8 @@ export const undefinedOption = routerosRule({
   example: '/ip dhcp-server option sets\nadd name=pxe options=tftp-sever,boot-bios',
   fix: 'Correct the name, or add the option under /ip dhcp-server option.',
   levelWhy:
-    'RouterOS refuses a set that names an unknown option, but the router may already have that option from earlier configuration: very likely wrong, not certain.',
+    'RouterOS refuses a set that names an unknown option, but the router may already have that option from earlier ' +
+    'configuration: very likely wrong, not certain.',
   check(script) {
     const model = dhcpModelOf(script);
     return model.optionRefs
@@ -21,7 +22,8 @@ export const undefinedOption = routerosRule({
         return report(
           this,
           { start: r.start, end: r.end },
-          `No option named "${r.name}" is added in this script${suggestion ? `: did you mean "${suggestion}"?` : '; the set only works if the router already has it.'}`,
+          `No option named "${r.name}" is added in this ` +
+            `script${suggestion ? `: did you mean "${suggestion}"?` : '; the set only works if the router already has it.'}`,
           suggestion
             ? {
                 fixes: [

@@ -11,7 +11,8 @@ export const undefinedOptionSet = routerosRule({
   example: '/ip dhcp-server lease\nadd address=192.168.255.50 mac-address=52:54:00:12:34:56 dhcp-option-set=pxe-uefl',
   fix: 'Correct the name, or add the set under /ip dhcp-server option sets.',
   levelWhy:
-    'RouterOS refuses an unknown option set, but the router may already have that set from earlier configuration: very likely wrong, not certain.',
+    'RouterOS refuses an unknown option set, but the router may already have that set from earlier configuration: very ' +
+    'likely wrong, not certain.',
   check(script) {
     const model = dhcpModelOf(script);
     return model.setRefs
@@ -21,7 +22,8 @@ export const undefinedOptionSet = routerosRule({
         return report(
           this,
           { start: r.start, end: r.end },
-          `No option set named "${r.name}" is added in this script${suggestion ? `: did you mean "${suggestion}"?` : '; it only works if the router already has it.'}`,
+          `No option set named "${r.name}" is added in this ` +
+            `script${suggestion ? `: did you mean "${suggestion}"?` : '; it only works if the router already has it.'}`,
           suggestion
             ? {
                 fixes: [

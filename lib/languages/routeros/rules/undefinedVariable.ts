@@ -95,7 +95,9 @@ export const undefinedVariable = routerosRule({
   example: ':local server "192.168.255.2"\n/tool fetch url="http://$sever/boot.ipxe"',
   fix: 'Correct the name, or declare it first (`:global name` for a global another script sets).',
   levelWhy:
-    'Very likely a misspelt or undeclared name (the scripting manual: every variable must be declared before use); a warning, not an error, because a file may be a fragment another script `:parse`s with that name as an argument.',
+    'Very likely a misspelt or undeclared name (the scripting manual: every variable must be declared before use); a ' +
+    'warning, not an error, because a file may be a fragment another script `:parse`s with that name ' +
+    'as an argument.',
   check(script) {
     const tokens = script.tokens;
     const declared = new Set(environmentVariables);
@@ -129,7 +131,8 @@ export const undefinedVariable = routerosRule({
           report(
             this,
             { start: start - 1, end: start + name.length },
-            `$${name} is never declared in this script${suggestion ? `: did you mean $${suggestion}?` : ': declare it with :local or :global first.'} It has no value here.`,
+            `$${name} is never declared in this ` +
+              `script${suggestion ? `: did you mean $${suggestion}?` : ': declare it with :local or :global first.'} It has no value here.`,
             suggestion
               ? {
                   fixes: [

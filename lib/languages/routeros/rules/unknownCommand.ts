@@ -8,7 +8,8 @@ export const unknownCommand = routerosRule({
   language: 'routeros',
   severity: 'error',
   summary:
-    'A menu or command RouterOS does not have — also inside `{ … }` blocks (checked against the built-in catalog of PXE menus, or the full command tree when one is loaded).',
+    'A menu or command RouterOS does not have — also inside `{ … }` blocks (checked against the built-in catalog of PXE ' +
+    'menus, or the full command tree when one is loaded).',
   example: '/ip dhcp-server optoin\nadd code=66 name=tftp value="s\'192.168.255.2\'"',
   fix: 'Correct the spelling (the message suggests the closest), or load the command tree of your RouterOS version.',
   levelWhy:

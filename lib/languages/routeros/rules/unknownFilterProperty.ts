@@ -10,7 +10,8 @@ export const unknownFilterProperty = routerosRule({
   language: 'routeros',
   severity: 'warning',
   summary:
-    'A `[ find … ]` filter on a property name that looks like a typo of one the menu has: it matches nothing, so the command changes nothing.',
+    'A `[ find … ]` filter on a property name that looks like a typo of one the menu has: it matches nothing, so the ' +
+    'command changes nothing.',
   example: '/ip dhcp-server network\nset [ find adress=192.168.255.0/24 ] next-server=192.168.255.2',
   fix: 'Correct the property name (the message suggests it).',
   levelWhy:

@@ -10,7 +10,8 @@ export const unknownInStoredScript = routerosRule({
   example: '/system scheduler\nadd name=nightly interval=1d on-event="/system scirpt run backup"',
   fix: 'Correct the spelling inside the quotes (the message suggests the closest).',
   levelWhy:
-    'The import stores the quoted text as it is and succeeds; the script then fails each time it runs — very likely wrong, but nothing stops.',
+    'The import stores the quoted text as it is and succeeds; the script then fails each time it runs — very likely ' +
+    'wrong, but nothing stops.',
   check(script, text, context) {
     const stored = { which: (s: Statement): boolean => s.nesting === 'quoted', quoted: true };
     return [
