@@ -36,7 +36,8 @@ describe('ignition.placeholderSshKey', () => {
         RULE,
         'c.ign',
         wrap(
-          '"passwd": { "users": [{ "name": "core", "sshAuthorizedKeys": ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGJ6d0Kh1mHFv2m8cX1x3Hn0RkZ2fW9mQb5o3yq7eXk1 me@lab"] }] }',
+          '"passwd": { "users": [{ "name": "core", "sshAuthorizedKeys": ["ssh-ed25519 ' +
+            'AAAAC3NzaC1lZDI1NTE5AAAAIGJ6d0Kh1mHFv2m8cX1x3Hn0RkZ2fW9mQb5o3yq7eXk1 me@lab"] }] }',
         ),
       ),
     ).toEqual([]);

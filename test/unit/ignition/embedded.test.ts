@@ -5,7 +5,9 @@ import { decodeDataUrl, encodeDataUrl } from '../../../lib/languages/ignition/da
 import { readEmbedded, writeEmbedded } from '../../../lib/languages/ignition/embedded';
 
 const config = (source: string, compression?: string): string =>
-  `{\n  "ignition": { "version": "3.4.0" },\n  "storage": { "files": [{ "path": "/etc/motd", "contents": { ${compression ? `"compression": "${compression}", ` : ''}"source": ${JSON.stringify(source)} } }] }\n}\n`;
+  `{\n  "ignition": { "version": "3.4.0" },\n  "storage": { "files": [{ "path": "/etc/motd", "contents": { ` +
+  `${compression ? `"compression": "${compression}", ` : ''}"source": ${JSON.stringify(source)} } ` +
+  `}] }\n}\n`;
 const PATH = ['storage', 'files', 0, 'contents', 'source'];
 
 describe('data: URLs', () => {

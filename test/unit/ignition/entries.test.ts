@@ -25,7 +25,8 @@ describe(RULE, () => {
         RULE,
         'c.ign',
         wrap(
-          '"storage": { "files": [{ "path": "/a", "overwrite": true, "contents": { "source": "data:,x" } }, { "path": "/b", "overwrite": false }] }',
+          '"storage": { "files": [{ "path": "/a", "overwrite": true, "contents": { "source": "data:,x" } }, { "path": ' +
+            '"/b", "overwrite": false }] }',
         ),
       ),
     ).toEqual([]);
@@ -68,7 +69,8 @@ describe(RULE, () => {
         RULE,
         'c.ign',
         wrap(
-          '"storage": { "raid": [{ "name": "md", "level": "raid1", "devices": ["/dev/a"] }], "luks": [{ "name": "x", "device": "/dev/b" }] }',
+          '"storage": { "raid": [{ "name": "md", "level": "raid1", "devices": ["/dev/a"] }], "luks": [{ "name": "x", ' +
+            '"device": "/dev/b" }] }',
         ),
       ),
     ).toEqual([]);
@@ -87,7 +89,8 @@ describe(RULE, () => {
         RULE,
         'c.ign',
         wrap(
-          '"storage": { "disks": [{ "device": "/dev/a", "partitions": [{ "number": 0, "sizeMiB": 10 }, { "sizeMiB": 10 }, { "label": "x" }, { "number": 2 }] }] }',
+          '"storage": { "disks": [{ "device": "/dev/a", "partitions": [{ "number": 0, "sizeMiB": 10 }, { "sizeMiB": 10 ' +
+            '}, { "label": "x" }, { "number": 2 }] }] }',
         ),
       ),
     ).toEqual(['0', '{']);
@@ -96,7 +99,8 @@ describe(RULE, () => {
         RULE,
         'c.ign',
         wrap(
-          '"storage": { "filesystems": [{ "device": "/dev/a", "label": "data" }, { "device": "/dev/b" }, { "device": "/dev/c", "path": "/var", "format": "xfs" }] }',
+          '"storage": { "filesystems": [{ "device": "/dev/a", "label": "data" }, { "device": "/dev/b" }, { "device": ' +
+            '"/dev/c", "path": "/var", "format": "xfs" }] }',
         ),
       ),
     ).toEqual(['"label"']);

@@ -19,7 +19,8 @@ import { flagged } from '../../helpers/markers';
 const MIB = 1024 * 1024;
 const PATH = ['storage', 'files', 0, 'contents', 'source'];
 const config = (source: string, gzip = false): string =>
-  `{ "ignition": { "version": "3.4.0" }, "storage": { "files": [{ "path": "/var/x", "contents": { ${gzip ? '"compression": "gzip", ' : ''}"source": ${JSON.stringify(source)} } }] } }`;
+  `{ "ignition": { "version": "3.4.0" }, "storage": { "files": [{ "path": "/var/x", "contents": { ` +
+  `${gzip ? '"compression": "gzip", ' : ''}"source": ${JSON.stringify(source)} } }] } }`;
 
 /** `mib` MiB of zeros as concatenated gzip members of 1 MiB each: about 1 KiB per MiB, built without the MiBs. */
 function gzipBomb(mib: number, tail = Buffer.alloc(0)): Buffer {

@@ -25,7 +25,8 @@ describe('null reads as absent (ignition.schema)', () => {
     ).toEqual([]);
     expect(
       errors(
-        '{ "ignition": { "version": "3.4.0", "config": null }, "systemd": { "units": [{ "name": "a.service", "dropins": null, "enabled": null }] } }',
+        '{ "ignition": { "version": "3.4.0", "config": null }, "systemd": { "units": [{ "name": "a.service", "dropins": ' +
+          'null, "enabled": null }] } }',
       ),
     ).toEqual([]);
   });

@@ -33,7 +33,8 @@ describe('ignition.duplicateEntry', () => {
     expect(
       check(
         wrap(
-          '"systemd": { "units": [{ "name": "a.service", "dropins": [{ "name": "x.conf" }] }, { "name": "b.service", "dropins": [{ "name": "x.conf" }] }] }',
+          '"systemd": { "units": [{ "name": "a.service", "dropins": [{ "name": "x.conf" }] }, { "name": "b.service", ' +
+            '"dropins": [{ "name": "x.conf" }] }] }',
         ),
       ),
     ).toEqual([]);
@@ -57,7 +58,9 @@ describe('ignition.invalidSource', () => {
     ).toEqual(['"arn:aws:s3:::b/a"']);
     expect(
       check(
-        '"storage": { "files": [{ "path": "/a", "contents": { "source": "data:;base64,aGk=" } }, { "path": "/b", "contents": { "source": "https://nas/b" } }, { "path": "/c", "contents": { "source": "arn:aws:s3:::b/c" } }] }',
+        '"storage": { "files": [{ "path": "/a", "contents": { "source": "data:;base64,aGk=" } }, { "path": "/b", ' +
+          '"contents": { "source": "https://nas/b" } }, { "path": "/c", "contents": { "source": ' +
+          '"arn:aws:s3:::b/c" } }] }',
       ),
     ).toEqual([]);
   });
@@ -76,7 +79,8 @@ describe('ignition.invalidValue', () => {
     expect(check('"storage": { "filesystems": [{ "device": "/dev/sda1", "format": "ntfs" }] }')).toEqual(['"ntfs"']);
     expect(
       check(
-        `"storage": { "files": [{ "path": "/a", "mode": 420, "contents": { "compression": "gzip", "verification": { "hash": "sha256-${'a'.repeat(64)}" } } }] }`,
+        `"storage": { "files": [{ "path": "/a", "mode": 420, "contents": { "compression": "gzip", "verification": { ` +
+          `"hash": "sha256-${'a'.repeat(64)}" } } }] }`,
       ),
     ).toEqual([]);
   });
@@ -134,7 +138,8 @@ describe('ignition.duplicateEntry in lists of values and per owner (found by mut
   it('flags a group, key, kernel argument, RAID member, merge source, header or partition given twice', () => {
     expect(
       check(
-        '"passwd": { "users": [{ "name": "a", "groups": ["wheel", "wheel"], "sshAuthorizedKeys": ["k", "k"] }, { "name": "b", "groups": ["wheel"], "sshAuthorizedKeys": ["k"] }] }',
+        '"passwd": { "users": [{ "name": "a", "groups": ["wheel", "wheel"], "sshAuthorizedKeys": ["k", "k"] }, { "name": ' +
+          '"b", "groups": ["wheel"], "sshAuthorizedKeys": ["k"] }] }',
       ),
     ).toEqual(['"wheel"', '"k"']);
     expect(check('"kernelArguments": { "shouldExist": ["quiet"], "shouldNotExist": ["quiet"] }')).toEqual(['"quiet"']);
@@ -143,12 +148,16 @@ describe('ignition.duplicateEntry in lists of values and per owner (found by mut
     ).toEqual(['"/dev/a"']);
     expect(
       check(
-        '"storage": { "files": [{ "path": "/a", "contents": { "source": "http://x/a", "httpHeaders": [{ "name": "X", "value": "1" }, { "name": "X", "value": "2" }] } }, { "path": "/b", "contents": { "source": "http://x/b", "httpHeaders": [{ "name": "X", "value": "1" }] } }] }',
+        '"storage": { "files": [{ "path": "/a", "contents": { "source": "http://x/a", "httpHeaders": [{ "name": "X", ' +
+          '"value": "1" }, { "name": "X", "value": "2" }] } }, { "path": "/b", "contents": { "source": ' +
+          '"http://x/b", "httpHeaders": [{ "name": "X", "value": "1" }] } }] }',
       ),
     ).toEqual(['"X"']);
     expect(
       check(
-        '"storage": { "disks": [{ "device": "/dev/a", "partitions": [{ "number": 1 }, { "number": 1 }, { "number": 0 }, { "number": 0 }, { "label": "x" }] }, { "device": "/dev/b", "partitions": [{ "label": "x" }] }] }',
+        '"storage": { "disks": [{ "device": "/dev/a", "partitions": [{ "number": 1 }, { "number": 1 }, { "number": 0 }, ' +
+          '{ "number": 0 }, { "label": "x" }] }, { "device": "/dev/b", "partitions": [{ "label": "x" }] }] ' +
+          '}',
       ),
     ).toEqual(['1']);
     expect(
@@ -179,7 +188,8 @@ describe('ignition.pathNotAbsolute: empty optional paths', () => {
     const check = (t: string): string[] => flagged('ignition.pathNotAbsolute', 'c.ign', wrap(t));
     expect(
       check(
-        '"storage": { "filesystems": [{ "device": "/dev/a", "format": "ext4", "path": "" }] }, "passwd": { "users": [{ "name": "a", "homeDir": "" }] }',
+        '"storage": { "filesystems": [{ "device": "/dev/a", "format": "ext4", "path": "" }] }, "passwd": { "users": [{ ' +
+          '"name": "a", "homeDir": "" }] }',
       ),
     ).toEqual([]);
     expect(check('"storage": { "files": [{ "path": "" }] }')).toEqual(['""']);

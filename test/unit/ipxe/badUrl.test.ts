@@ -9,7 +9,8 @@ describe(RULE, () => {
       bad: [
         `#!ipxe\nchain http:/192.168.255.2/boot.ipxe ||\n      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ ${RULE}\n`,
         `#!ipxe\nchain http//nas/boot.ipxe ||\n      ^^^^^^^^^^^^^^^^^^^ ${RULE}\n`,
-        `#!ipxe\nkernel http://nas/k ignition.config.url=http:///config.ign ||\n                                        ^^^^^^^^^^^^^^^^^^ ${RULE}\n`,
+        `#!ipxe\nkernel http://nas/k ignition.config.url=http:///config.ign ||\n                                        ` +
+          `^^^^^^^^^^^^^^^^^^ ${RULE}\n`,
         `#!ipxe\nchain http://nas:99999/a ||\n      ^^^^^^^^^^^^^^^^^^ ${RULE}\n`,
       ],
       good: [

@@ -7,7 +7,8 @@ describe(RULE, () => {
   it('flags initrd= names that no loaded image has', () => {
     checkRule(RULE, 'a.ipxe', {
       bad: [
-        `#!ipxe\nkernel http://nas/vmlinuz initrd=main\n                                 ^^^^ ${RULE}\ninitrd --name initramfs http://nas/initrd.img\n`,
+        `#!ipxe\nkernel http://nas/vmlinuz initrd=main\n                                 ^^^^ ${RULE}\ninitrd --name ` +
+          `initramfs http://nas/initrd.img\n`,
         `#!ipxe\nkernel http://nas/vmlinuz initrd=a.img\n                                 ^^^^^ ${RULE}\n`,
       ],
       good: [
@@ -52,7 +53,8 @@ describe(`${RULE}: misremembered magic names`, () => {
   it('flags `initrd=initramfs.magic`, even inside a set that the kernel line expands', () => {
     checkRule(RULE, 'a.ipxe', {
       bad: [
-        `#!ipxe\nset params quiet initrd=initramfs.magic\n                        ^^^^^^^^^^^^^^^ ${RULE}\nkernel http://nas/\${k} \${params}\ninitrd http://nas/\${i}\n`,
+        `#!ipxe\nset params quiet initrd=initramfs.magic\n                        ^^^^^^^^^^^^^^^ ${RULE}\nkernel ` +
+          `http://nas/\${k} \${params}\ninitrd http://nas/\${i}\n`,
       ],
       good: [
         '#!ipxe\nset params quiet initrd=initrd.magic\nkernel http://nas/${k} ${params}\ninitrd http://nas/${i}\n',

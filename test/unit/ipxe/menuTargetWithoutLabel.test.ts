@@ -7,7 +7,8 @@ describe(RULE, () => {
   it('flags items of the chosen menu that have no label when the choice is a goto target', () => {
     checkRule(RULE, 'a.ipxe', {
       bad: [
-        `#!ipxe\nmenu Boot\nitem fcos Fedora CoreOS\n     ^^^^ ${RULE}\nitem shell Shell\nchoose target && goto \${target}\n:shell\nshell\n`,
+        `#!ipxe\nmenu Boot\nitem fcos Fedora CoreOS\n     ^^^^ ${RULE}\nitem shell Shell\nchoose target && goto ` +
+          `\${target}\n:shell\nshell\n`,
         `#!ipxe\nmenu Boot\nitem text Text\n     ^^^^ ${RULE}\nchoose type\ngoto deb_\${type}\n:deb_graphical\n`,
       ],
       good: [

@@ -52,7 +52,8 @@ boot
 describe(`${RULE}: imgargs and versions`, () => {
   it('reads an imgargs that names the kernel: it replaces the command line (class 1)', () => {
     const ok =
-      '#!ipxe\nkernel http://nas/gparted/vmlinuz\ninitrd http://nas/gparted/initrd.img\nimgargs vmlinuz initrd=initrd.img boot=live\nboot\n';
+      '#!ipxe\nkernel http://nas/gparted/vmlinuz\ninitrd http://nas/gparted/initrd.img\nimgargs vmlinuz ' +
+      'initrd=initrd.img boot=live\nboot\n';
     expect(lintFixture('boot.ipxe', ok, RULE).actual).toEqual([]);
     const r = lintFixture(
       'boot.ipxe',

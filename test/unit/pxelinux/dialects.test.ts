@@ -27,7 +27,9 @@ describe('pxelinux.unknownKeyword in U-Boot extlinux.conf', () => {
     checkRule(RULE, 'extlinux.conf', {
       bad: [`label linux\n  kernel /Image\n  fdtdri /dtbs\n  ^^^^^^ ${RULE}\n`],
       good: [
-        'menu title Boot\ntimeout 30\ndefault linux\nlabel linux\n  kernel /Image\n  fdtdir /dtbs\n  fdtoverlays /o/a.dtbo /o/b.dtbo\n  devicetree /system.dtb\n  devicetreedir /d\n  initrd /initrd\n  append root=/dev/mmcblk0p2\n',
+        'menu title Boot\ntimeout 30\ndefault linux\nlabel linux\n  kernel /Image\n  fdtdir /dtbs\n  fdtoverlays ' +
+          '/o/a.dtbo /o/b.dtbo\n  devicetree /system.dtb\n  devicetreedir /d\n  initrd /initrd\n  append ' +
+          'root=/dev/mmcblk0p2\n',
       ],
     });
     expect(lintFixture('extlinux.conf', 'label a\n  fdtdri /d\n', RULE).findings[0]!.message).toContain(

@@ -34,7 +34,8 @@ describe('pxelinux.duplicateDefault', () => {
       ],
       good: [
         'DEFAULT a\nUI menu.c32\nLABEL a\n  MENU DEFAULT\n',
-        'LABEL a\n  MENU DEFAULT\nMENU BEGIN tools\n  LABEL b\n    MENU DEFAULT\nMENU END\nMENU BEGIN more\n  LABEL c\n    MENU DEFAULT\nMENU END\n',
+        'LABEL a\n  MENU DEFAULT\nMENU BEGIN tools\n  LABEL b\n    MENU DEFAULT\nMENU END\nMENU BEGIN more\n  LABEL c\n  ' +
+          '  MENU DEFAULT\nMENU END\n',
       ],
     });
   });

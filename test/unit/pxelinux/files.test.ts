@@ -46,7 +46,10 @@ describe('pxelinux.missingFile', () => {
     check(
       RULE,
       path,
-      `UI menu.c32\nLABEL a\n  KERNEL fcos/vmlinuz\n  INITRD fcos/initrd.img,fcos/rootfs.img\n                         ^^^^^^^^^^^^^^^ ${RULE}\nLABEL b\n  KERNEL http://192.168.255.2/tftp/fcos/vmlinux\n         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ ${RULE}\n  APPEND initrd=fcos/initrd.img,nope.img\n                                ^^^^^^^^ ${RULE}\nLABEL c\n  KERNEL http://elsewhere.example/vmlinuz\n`,
+      `UI menu.c32\nLABEL a\n  KERNEL fcos/vmlinuz\n  INITRD fcos/initrd.img,fcos/rootfs.img\n                         ` +
+        `^^^^^^^^^^^^^^^ ${RULE}\nLABEL b\n  KERNEL http://192.168.255.2/tftp/fcos/vmlinux\n         ` +
+        `^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ ${RULE}\n  APPEND initrd=fcos/initrd.img,nope.img\n      ` +
+        `                          ^^^^^^^^ ${RULE}\nLABEL c\n  KERNEL http://elsewhere.example/vmlinuz\n`,
     );
     const message = lintText(path, 'LABEL a\n  KERNEL vmlinuz\n', { context: diskContext(path) }).findings[0]!.message;
     expect(message).toContain(join('tftp', 'vmlinuz'));
@@ -101,7 +104,8 @@ describe('pxelinux.efiHttpHost', () => {
     check(
       RULE,
       path,
-      `LABEL a\n  KERNEL http://192.168.255.9/vmlinuz\n         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ ${RULE}\n  INITRD http://192.168.255.2/tftp/initrd.img\n`,
+      `LABEL a\n  KERNEL http://192.168.255.9/vmlinuz\n         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ ${RULE}\n  INITRD ` +
+        `http://192.168.255.2/tftp/initrd.img\n`,
     );
     check(RULE, tftpTree(['lpxelinux.0', 'ldlinux.c32']), 'LABEL a\n  KERNEL http://192.168.255.9/vmlinuz\n');
   });
@@ -124,7 +128,8 @@ describe('pxelinux.missingFile without a site file', () => {
     check(
       RULE,
       path,
-      `UI vesamenu.c23\n   ^^^^^^^^^^^^ ${RULE}\nMENU INCLUDE er/menu/defaults.menu\n             ^^^^^^^^^^^^^^^^^^^^^ ${RULE}\nLABEL a\n  KERNEL salixlive/vmlinuz\n  INITRD memdisk\n`,
+      `UI vesamenu.c23\n   ^^^^^^^^^^^^ ${RULE}\nMENU INCLUDE er/menu/defaults.menu\n             ^^^^^^^^^^^^^^^^^^^^^ ` +
+        `${RULE}\nLABEL a\n  KERNEL salixlive/vmlinuz\n  INITRD memdisk\n`,
     );
     check(RULE, path, 'LABEL hdt\n  KERNEL hdt_0_5_2.c32\nLABEL exit\n  KERNEL ../ipxe/ipxe.lkrn\n');
     // An entry whose initrd is in the tree is served from it: its kernel in an absent folder is a real miss.
@@ -132,7 +137,8 @@ describe('pxelinux.missingFile without a site file', () => {
     check(
       RULE,
       served,
-      `LABEL b\n  KERNEL fcos/vmlinuz\n         ^^^^^^^^^^^^ ${RULE}\n  INITRD fedora-coreos/initrd.img\nLABEL c\n  KERNEL images/vmlinuz\n`,
+      `LABEL b\n  KERNEL fcos/vmlinuz\n         ^^^^^^^^^^^^ ${RULE}\n  INITRD fedora-coreos/initrd.img\nLABEL c\n  ` +
+        `KERNEL images/vmlinuz\n`,
     );
     const finding = lintText(path, 'UI vesamenu.c23\n', { context: diskContext(path) }).findings.find(
       (f) => f.ruleId === RULE,

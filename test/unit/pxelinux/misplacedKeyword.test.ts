@@ -15,7 +15,8 @@ describe(RULE, () => {
         `LABEL a\nMENU BEGIN tools\n  LINUX memtest\n  ^^^^^ ${RULE}\nMENU END\n`,
       ],
       good: [
-        'DEFAULT a\nTIMEOUT 50\nAPPEND quiet\nLABEL a\n  KERNEL vmlinuz\n  APPEND -\n  MENU LABEL A\n  MENU DEFAULT\n  TEXT HELP\n  TIMEOUT is just help text here\n  ENDTEXT\n',
+        'DEFAULT a\nTIMEOUT 50\nAPPEND quiet\nLABEL a\n  KERNEL vmlinuz\n  APPEND -\n  MENU LABEL A\n  MENU DEFAULT\n  ' +
+          'TEXT HELP\n  TIMEOUT is just help text here\n  ENDTEXT\n',
         // MENU SEPARATOR is an entry of its own (menu readconfig.c), anywhere.
         'MENU SEPARATOR\nLABEL a\nMENU SEPARATOR\n',
         // Before a submenu's first LABEL, MENU LABEL/PASSWD/DEFAULT name the submenu itself.

@@ -12,7 +12,8 @@ describe('RouterOS commands inside blocks', () => {
         `:if (true) do={ :put "a" } else={\n    /ip dhcp-server optoin print\n                    ^^^^^^ ${RULE}\n}`,
         `:do {\n    :putt "x"\n    ^^^^^ ${RULE}\n} on-error={ :log warning "failed" }`,
         `/system script add name=b source={\n    /system scirpt run x\n            ^^^^^^ ${RULE}\n}`,
-        `/system scheduler add name=n interval=1d on-event={ /system scirpt run x }\n                                                            ^^^^^^ ${RULE}`,
+        `/system scheduler add name=n interval=1d on-event={ /system scirpt run x }\n                                    ` +
+          `                        ^^^^^^ ${RULE}`,
         `:local f do={\n    :retrun $1\n    ^^^^^^^ ${RULE}\n}`,
         `:local x [/system/scirpt/find name=a]\n                  ^^^^^^ ${RULE}`,
       ],
@@ -26,7 +27,8 @@ describe('RouterOS commands inside blocks', () => {
 
   it('reads a block in the menu it runs in: a menu block in its menu, a stored script from the root', () => {
     const text =
-      '/ip firewall filter {\n    add chain=input action=accept\n}\n/ip pool\n:if (true) do={ add name=p ranges=10.0.0.2-10.0.0.9 }\n/system script add name=s source={ add name=x }\n';
+      '/ip firewall filter {\n    add chain=input action=accept\n}\n/ip pool\n:if (true) do={ add name=p ' +
+      'ranges=10.0.0.2-10.0.0.9 }\n/system script add name=s source={ add name=x }\n';
     // The last `add` runs from the root menu, where RouterOS has no command add.
     expect(flagged(RULE, 'a.rsc', text)).toEqual(['add']);
     expect(lintFixture('a.rsc', text, RULE).findings[0]!.start).toBe(text.lastIndexOf('add'));

@@ -30,7 +30,9 @@ describe('RouterOS DHCP option values', () => {
 
 describe('RouterOS statements', () => {
   it('carry the menu set by a menu line, the command and its arguments, with quotes removed', () => {
-    const text = `${OPTIONS}add code=66 name=tftp value="s'192.168.255.2'" comment="a \\"b\\""\n/ip pool add name=p ranges=1.1.1.1-1.1.1.2\nset [ find name=x ] disabled=yes`;
+    const text =
+      `${OPTIONS}add code=66 name=tftp value="s'192.168.255.2'" comment="a \\"b\\""\n/ip pool add name=p ` +
+      `ranges=1.1.1.1-1.1.1.2\nset [ find name=x ] disabled=yes`;
     const statements = statementsOf(parseRouterOs(text).ast).filter((s) => s.command);
     expect(statements.map((s) => [s.menu, s.command?.text, s.args.map((a) => `${a.name}=${a.value}`)])).toEqual([
       ['/ip dhcp-server option', 'add', ['code=66', 'name=tftp', "value=s'192.168.255.2'", 'comment=a "b"']],
@@ -60,14 +62,19 @@ describe('routeros DHCP rules', () => {
   });
 
   it('routeros.dhcpOptionCode flags codes that are no number; routeros.badValue the ones outside 1-254', () => {
-    const text = `${OPTIONS}add code=0 name=a value=0x01\nadd code=255 name=b value=0x01\nadd code=x name=c value=0x01\nadd code=254 name=d value=0x01\n`;
+    const text =
+      `${OPTIONS}add code=0 name=a value=0x01\nadd code=255 name=b value=0x01\nadd code=x name=c ` +
+      `value=0x01\nadd code=254 name=d value=0x01\n`;
     expect(flagged('routeros.dhcpOptionCode', 'a.rsc', text)).toEqual(['x']);
     expect(flagged('routeros.badValue', 'a.rsc', text)).toEqual(['0', '255']);
   });
 
   it('routeros.badValue flags IPs, MACs, yes/no and numbers of the wrong kind, and leaves computed values alone', () => {
     const text =
-      '/ip dhcp-server network\nadd address=192.168.255.0/24 next-server=192.168.255.300 dns-none=maybe netmask=40 gateway=2.2\n/ip dhcp-server lease\nadd address=$ip mac-address=52:54:00:12:34 disabled=[:pick "no" 0]\n/ip pool\nadd name=p ranges=10.0.0.10-10.0.0.20\n/system scheduler\nadd name=s start-time=03:00:00 interval=1d\n';
+      '/ip dhcp-server network\nadd address=192.168.255.0/24 next-server=192.168.255.300 dns-none=maybe netmask=40 ' +
+      'gateway=2.2\n/ip dhcp-server lease\nadd address=$ip mac-address=52:54:00:12:34 disabled=[:pick ' +
+      '"no" 0]\n/ip pool\nadd name=p ranges=10.0.0.10-10.0.0.20\n/system scheduler\nadd name=s ' +
+      'start-time=03:00:00 interval=1d\n';
     expect(flagged('routeros.badValue', 'a.rsc', text)).toEqual(['192.168.255.300', 'maybe', '40', '52:54:00:12:34']);
   });
 
@@ -103,7 +110,11 @@ describe('routeros DHCP rules', () => {
   });
 
   it('routeros.undefinedOption and undefinedOptionSet flag references to names never added, with suggestions', () => {
-    const text = `${OPTIONS}add code=66 name=tftp-server value="s'x'"\n/ip dhcp-server option sets\nadd name=pxe options=tftp-sever,tftp-server\n/ip dhcp-server lease\nadd mac-address=52:54:00:12:34:56 dhcp-option-set=pxee\n/ip dhcp-server network\nadd address=192.168.255.0/24 next-server=192.168.255.2 dhcp-option-set=pxe\n`;
+    const text =
+      `${OPTIONS}add code=66 name=tftp-server value="s'x'"\n/ip dhcp-server option sets\nadd name=pxe ` +
+      `options=tftp-sever,tftp-server\n/ip dhcp-server lease\nadd mac-address=52:54:00:12:34:56 ` +
+      `dhcp-option-set=pxee\n/ip dhcp-server network\nadd address=192.168.255.0/24 ` +
+      `next-server=192.168.255.2 dhcp-option-set=pxe\n`;
     expect(flagged('routeros.undefinedOption', 'a.rsc', text)).toEqual(['tftp-sever']);
     expect(flagged('routeros.undefinedOptionSet', 'a.rsc', text)).toEqual(['pxee']);
     const r = lintFixture('a.rsc', text, 'routeros.undefinedOptionSet');

@@ -30,7 +30,8 @@ describe('RouterOS 6 and 7', () => {
 
   it('knows menus that packages and the hardware add (container, veth, routerboard) and does not call them typos', () => {
     const text =
-      '/container config set registry-url=https://registry-1.docker.io\n/interface veth add name=veth1 address=172.17.0.2/24\n/system routerboard settings set auto-upgrade=yes\n';
+      '/container config set registry-url=https://registry-1.docker.io\n/interface veth add name=veth1 ' +
+      'address=172.17.0.2/24\n/system routerboard settings set auto-upgrade=yes\n';
     expect(flagged('routeros.unknownCommand', 'a.rsc', text)).toEqual([]);
     expect(flagged('routeros.unknownCommand', 'a.rsc', '/interface vteh add name=x\n')).toEqual(['vteh']);
     expect(flagged('routeros.unknownCommand', 'a.rsc', '/contianer add\n/ip dhcp-sever\n')).toEqual([
@@ -48,7 +49,8 @@ describe('RouterOS syntax the corpus showed', () => {
 
   it('puts an unclosed string where the quotes start to pair up wrong, not at the end of the file', () => {
     const text =
-      '/ip firewall filter\nadd chain=input comment="Jump to IN-LAN" rules" jump-target=IN-LAN\nadd chain=input comment="Allow DNS" dst-port=53\nadd chain=input comment="Drop" log-prefix="IN:"\n';
+      '/ip firewall filter\nadd chain=input comment="Jump to IN-LAN" rules" jump-target=IN-LAN\nadd chain=input ' +
+      'comment="Allow DNS" dst-port=53\nadd chain=input comment="Drop" log-prefix="IN:"\n';
     const r = lintFixture('a.rsc', text, 'routeros.unterminatedString');
     expect(r.actual).toEqual([`1:46-47 routeros.unterminatedString`]);
     expect(r.findings[0]!.message).toContain('pair up wrong');
@@ -56,10 +58,12 @@ describe('RouterOS syntax the corpus showed', () => {
 
   it('reports a duplicate name only in menus keyed by name, and not after a remove or for a computed name', () => {
     const dns =
-      '/ip dns static\nadd name=a.example address=10.0.0.1\nadd name=a.example type=AAAA address=fd00::1\n/container envs\nadd name=e key=A value=1\nadd name=e key=B value=2\n';
+      '/ip dns static\nadd name=a.example address=10.0.0.1\nadd name=a.example type=AAAA address=fd00::1\n/container ' +
+      'envs\nadd name=e key=A value=1\nadd name=e key=B value=2\n';
     expect(flagged('routeros.duplicateName', 'a.rsc', dns)).toEqual([]);
     const pools =
-      '/ip pool\nadd name=p ranges=10.0.0.2-10.0.0.9\nremove [find name=p]\nadd name=p ranges=10.0.0.2-10.0.0.9\n/interface list\nadd name="$"WAN""\nadd name="$"WAN""\n';
+      '/ip pool\nadd name=p ranges=10.0.0.2-10.0.0.9\nremove [find name=p]\nadd name=p ' +
+      'ranges=10.0.0.2-10.0.0.9\n/interface list\nadd name="$"WAN""\nadd name="$"WAN""\n';
     expect(flagged('routeros.duplicateName', 'a.rsc', pools)).toEqual([]);
     expect(
       flagged('routeros.duplicateName', 'a.rsc', '/ip pool\nadd name=p ranges=10.0.0.2\nadd name=p ranges=10.0.0.3\n'),
@@ -76,7 +80,8 @@ describe('RouterOS syntax the corpus showed', () => {
 describe('RouterOS 7 syntax in a script for RouterOS 6', () => {
   it('reports slash paths and scripting commands v7 added, saying since which version', () => {
     const text =
-      '# by RouterOS 6.49.10\n/ip/dhcp-server/option/add code=66 name=t value="s\'10.0.0.5\'"\n:onerror e { :put "x" } do={ :put $e }\n/ip dhcp-server option add code=67 name=b value="\'pxelinux.0\'"\n';
+      '# by RouterOS 6.49.10\n/ip/dhcp-server/option/add code=66 name=t value="s\'10.0.0.5\'"\n:onerror e { :put "x" } ' +
+      'do={ :put $e }\n/ip dhcp-server option add code=67 name=b value="\'pxelinux.0\'"\n';
     const r = lintFixture('a.rsc', text, 'routeros.unknownCommand');
     expect(r.findings.map((f) => text.slice(f.start, f.end))).toEqual(['/ip/dhcp-server/option/add', ':onerror']);
     expect(r.findings[0]!.message).toContain('RouterOS 6');

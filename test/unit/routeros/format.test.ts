@@ -16,7 +16,8 @@ function meaning(text: string): string[] {
     // Blanks matter only between two tokens of one line.
     const previous = tokens[i - 1]?.kind === 'newline' || t.kind === 'newline' ? undefined : tokens[i - 1];
     const gap = previous ? text.slice(previous.end, t.start).replace(/\\\r?\n/g, '') : '';
-    return `${/[ \t]/.test(gap) || /\\\r?\n[ \t]/.test(previous ? text.slice(previous.end, t.start) : '') ? ' ' : ''}${t.kind}:${t.kind === 'comment' ? t.text.trimEnd() : t.text}`;
+    const blank = /[ \t]/.test(gap) || /\\\r?\n[ \t]/.test(previous ? text.slice(previous.end, t.start) : '');
+    return `${blank ? ' ' : ''}${t.kind}:${t.kind === 'comment' ? t.text.trimEnd() : t.text}`;
   });
 }
 

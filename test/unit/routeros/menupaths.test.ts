@@ -45,7 +45,8 @@ describe('RouterOS menu paths written every way', () => {
 
   it('still catches a set that is never added, and a duplicate, in the slash form', () => {
     const text =
-      '/ip/dhcp-server/option/sets/add name=pxe\n/ip/dhcp-server/option/sets/add name=pxe\n/ip/dhcp-server/network/add address=10.0.0.0/24 dhcp-option-set=pex\n';
+      '/ip/dhcp-server/option/sets/add name=pxe\n/ip/dhcp-server/option/sets/add name=pxe\n/ip/dhcp-server/network/add ' +
+      'address=10.0.0.0/24 dhcp-option-set=pex\n';
     expect(flagged('routeros.undefinedOptionSet', 'a.rsc', text)).toEqual(['pex']);
     expect(flagged('routeros.duplicateName', 'a.rsc', text)).toEqual(['pxe']);
   });

@@ -34,8 +34,11 @@ describe('RouterOS PXE checks against the site', () => {
   const OPT = '/ip dhcp-server option\n';
   it('routeros.bootFileNotServed: option 67 names a file no /ip tftp entry of the script serves', () => {
     const tftp =
-      '/ip tftp\nadd req-filename=lpxelinux.0 real-filename=/pxe/lpxelinux.0\nadd req-filename="pxelinux.cfg/.*" real-filename=/pxe/cfg\nadd disabled=yes req-filename=.*\n';
-    const text = `${tftp}${OPT}add code=67 name=a value="'ipxe.efi'"\nadd code=67 name=b value="'lpxelinux.0'"\nadd code=67 name=c value="'http://x/boot.ipxe'"\n`;
+      '/ip tftp\nadd req-filename=lpxelinux.0 real-filename=/pxe/lpxelinux.0\nadd req-filename="pxelinux.cfg/.*" ' +
+      'real-filename=/pxe/cfg\nadd disabled=yes req-filename=.*\n';
+    const text =
+      `${tftp}${OPT}add code=67 name=a value="'ipxe.efi'"\nadd code=67 name=b value="'lpxelinux.0'"\nadd ` +
+      `code=67 name=c value="'http://x/boot.ipxe'"\n`;
     expect(flagged('routeros.bootFileNotServed', 'a.rsc', text)).toEqual([`"'ipxe.efi'"`]);
     // No /ip tftp entries (another TFTP server), or one serving everything: nothing to say.
     expect(flagged('routeros.bootFileNotServed', 'a.rsc', `${OPT}add code=67 name=a value="'ipxe.efi'"\n`)).toEqual([]);
@@ -64,7 +67,10 @@ describe('RouterOS PXE checks against the site', () => {
 
   it('routeros.rootPathUnmapped: option 17 points under the HTTP base URL at nothing', () => {
     const path = site();
-    const text = `${OPT}add code=17 name=a value="'http://192.168.255.2/tftp/bot.ipxe'"\nadd code=17 name=b value="'http://192.168.255.2/tftp/boot.ipxe'"\nadd code=17 name=c value="'http://elsewhere/x.ipxe'"\n`;
+    const text =
+      `${OPT}add code=17 name=a value="'http://192.168.255.2/tftp/bot.ipxe'"\nadd code=17 name=b ` +
+      `value="'http://192.168.255.2/tftp/boot.ipxe'"\nadd code=17 name=c ` +
+      `value="'http://elsewhere/x.ipxe'"\n`;
     expect(hits('routeros.rootPathUnmapped', path, text)).toEqual([`"'http://192.168.255.2/tftp/bot.ipxe'"`]);
   });
 

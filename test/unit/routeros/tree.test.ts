@@ -72,7 +72,8 @@ describe('routeros.unknownCommand and routeros.unknownArgument', () => {
 
   it('flag typos in covered menus, commands, scripting commands and arguments, with fixes', () => {
     const text =
-      '/ip dhcp-server optoin\nadd code=1 name=a value=0x01\n/ip dhcp-server network\nadd address=192.168.255.0/24 next-sever=192.168.255.2\nremvoe 0\nremov 1\n:putt "x"\n:log info "ok"\n:typ "x"\n';
+      '/ip dhcp-server optoin\nadd code=1 name=a value=0x01\n/ip dhcp-server network\nadd address=192.168.255.0/24 ' +
+      'next-sever=192.168.255.2\nremvoe 0\nremov 1\n:putt "x"\n:log info "ok"\n:typ "x"\n';
     // RouterOS takes an unambiguous beginning of a name: `remov` is remove, `:typ` is :typeof.
     expect(flagged('routeros.unknownCommand', 'a.rsc', text)).toEqual(['optoin', 'remvoe', ':putt']);
     expect(flagged('routeros.unknownArgument', 'a.rsc', text)).toEqual(['next-sever']);
@@ -96,7 +97,8 @@ describe('routeros.unknownCommand and routeros.unknownArgument', () => {
 describe('routeros.missingArgument and routeros.unknownFilterProperty', () => {
   it('flag an add the router would refuse, but not one that copies from another entry', () => {
     const text =
-      '/ip dhcp-server option\nadd name=boot value="\'lpxelinux.0\'"\nadd code=67 name=ok value="\'x\'"\n/ip pool\nadd name=p\nadd copy-from=p name=q\n/ip dhcp-server network\nadd gateway=192.168.255.1\n';
+      '/ip dhcp-server option\nadd name=boot value="\'lpxelinux.0\'"\nadd code=67 name=ok value="\'x\'"\n/ip pool\nadd ' +
+      'name=p\nadd copy-from=p name=q\n/ip dhcp-server network\nadd gateway=192.168.255.1\n';
     expect(flagged('routeros.missingArgument', 'a.rsc', text)).toEqual(['add', 'add', 'add']);
     const messages = lintFixture('a.rsc', text, 'routeros.missingArgument').findings.map((f) => f.message);
     expect(messages[0]).toContain('code=');
@@ -106,7 +108,9 @@ describe('routeros.missingArgument and routeros.unknownFilterProperty', () => {
 
   it('flag a find filter on a misspelt property, with a fix, and leave real properties alone', () => {
     const text =
-      '/ip dhcp-server network\nset [ find adress=192.168.255.0/24 ] next-server=192.168.255.2\nset [ find address=192.168.255.0/24 ] boot-file-name=x\nremove [ find where comment~"old" ]\nremove [ find gatway=192.168.255.1 ]\nset [ find dynamic=no ] dns-server=192.168.255.1\n';
+      '/ip dhcp-server network\nset [ find adress=192.168.255.0/24 ] next-server=192.168.255.2\nset [ find ' +
+      'address=192.168.255.0/24 ] boot-file-name=x\nremove [ find where comment~"old" ]\nremove [ find ' +
+      'gatway=192.168.255.1 ]\nset [ find dynamic=no ] dns-server=192.168.255.1\n';
     expect(flagged('routeros.unknownFilterProperty', 'a.rsc', text)).toEqual(['adress', 'gatway']);
     const r = lintFixture('a.rsc', text, 'routeros.unknownFilterProperty');
     expect(applyFix(r.text, r.findings[0]!)).toContain('[ find address=192.168.255.0/24 ] next-server');
@@ -143,7 +147,9 @@ describe('RouterOS completion', () => {
     ]);
     expect(complete('/ip tftp\nadd reading-window-size=')).toEqual(['none', 'pipelining']);
     const text =
-      '/ip dhcp-server\nadd authoritative=after-2sec-dealy bootp-support=static interface=bridge\n/ip firewall filter\nadd chain=pxe action=acept connection-state=established,relatd\nadd chain=input action=$act connection-state=!invalid\n';
+      '/ip dhcp-server\nadd authoritative=after-2sec-dealy bootp-support=static interface=bridge\n/ip firewall ' +
+      'filter\nadd chain=pxe action=acept connection-state=established,relatd\nadd chain=input ' +
+      'action=$act connection-state=!invalid\n';
     expect(flagged('routeros.badValue', 'a.rsc', text)).toEqual(['after-2sec-dealy', 'acept', 'relatd']);
     const r = lintFixture('a.rsc', text, 'routeros.badValue');
     expect(r.findings[2]!.message).toContain('comma-separated list');
