@@ -43,9 +43,9 @@ async function serviceOf(language: string): Promise<LanguageService | undefined>
 }
 
 describe('language contract', () => {
-  it('finds the four languages, each registered', () => {
-    expect(LANGUAGES.sort()).toEqual(['ignition', 'ipxe', 'pxelinux', 'routeros']);
-    for (const language of LANGUAGES) expect([...SERVICES.keys()]).toContain(language);
+  it('has a folder for every registered language (the site file aside), and each folder registered', () => {
+    expect(LANGUAGES.length).toBeGreaterThanOrEqual(4);
+    expect([...LANGUAGES].sort()).toEqual([...SERVICES.keys()].filter((id) => id !== 'site').sort());
   });
 
   describe.each(LANGUAGES)('%s', (language) => {
