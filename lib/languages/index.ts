@@ -4,8 +4,8 @@
  * lib/data/*.json), rules/ (one rule per file, named after it; shared.ts for what several rules share),
  * complete.ts, hover.ts, symbols.ts, and navigate.ts, actions.ts, format.ts where it has those features.
  * A new language adds such a folder, its id to LanguageId (core/rule.ts), its file names to core/classify.ts
- * and a line to LANGUAGES
- * (engine/registry.ts); test/unit/engine/contract.test.ts holds every folder to this shape.
+ * and a line to LANGUAGES (engine/registry.ts); test/unit/engine/contract.test.ts holds every folder to this
+ * shape.
  */
 export { encodeDataUrl, isText } from './ignition/dataUrl';
 export { EmbeddedError, readEmbedded, writeEmbedded } from './ignition/embedded';
