@@ -3,15 +3,16 @@
  * exports the service registered under the folder's name, and rules/ holds one rule per file, named after it.
  * A new language passes by adding a folder of that shape and one line to the registry.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { LanguageService } from '../../../lib/core/language';
 import type { RuleMeta } from '../../../lib/core/rule';
 import { RULES_BY_ID, SERVICES } from '../../../lib/engine';
 
-const ROOT = join(__dirname, '..', '..', '..', 'lib', 'languages');
+const LIB = join(__dirname, '..', '..', '..', 'lib');
+const ROOT = join(LIB, 'languages');
 const LANGUAGES = readdirSync(ROOT).filter((name) => statSync(join(ROOT, name)).isDirectory());
 const CORE_FILES = ['index.ts', 'parser.ts', 'ast.ts', 'catalog.ts', 'complete.ts', 'hover.ts', 'symbols.ts'];
 /** Files in rules/ that hold what several rules share: never a rule. */
@@ -46,6 +47,21 @@ describe('language contract', () => {
   it('has a folder for every registered language (the site file aside), and each folder registered', () => {
     expect(LANGUAGES.length).toBeGreaterThanOrEqual(4);
     expect([...LANGUAGES].sort()).toEqual([...SERVICES.keys()].filter((id) => id !== 'site').sort());
+  });
+
+  it("reads the catalog data (lib/data/*.json) only in the languages' catalog.ts", () => {
+    const readers: string[] = [];
+    const walk = (dir: string): void => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else if (name.endsWith('.ts') && /from '(\.\.\/)+data\/[\w-]+\.json'/.test(readFileSync(path, 'utf8')))
+          readers.push(relative(LIB, path).split(sep).join('/'));
+      }
+    };
+    walk(LIB);
+    expect(readers.length).toBeGreaterThan(0);
+    for (const reader of readers) expect(reader).toMatch(/^languages\/[a-z]+\/catalog\.ts$/);
   });
 
   describe.each(LANGUAGES)('%s', (language) => {
