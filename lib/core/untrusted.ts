@@ -200,7 +200,10 @@ export function jsonDepthExceeded(text: string, maxDepth = MAX_JSON_DEPTH): numb
 }
 
 export function depthMessage(maxDepth = MAX_JSON_DEPTH): string {
-  return `JSON nested deeper than ${maxDepth} levels: not read past this point. Real configs nest a few levels; check that the file was not generated wrongly or corrupted.`;
+  return (
+    `JSON nested deeper than ${maxDepth} levels: not read past this point. Real configs nest a few levels; check ` +
+    `that the file was not generated wrongly or corrupted.`
+  );
 }
 
 /** `JSON.parse` with the depth cap; throws `UntrustedInputError` naming `what` on a deep or invalid text. */
