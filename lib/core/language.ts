@@ -1,7 +1,8 @@
 import { render, type NodeVars } from './template';
 import { NO_CONTEXT, type RuleContext } from './ruleContext';
 import type { Parsed, Problem } from './problem';
-import type { LanguageId, Rule, RuleMeta } from './rule';
+import { report, type LanguageId, type Rule, type RuleMeta } from './rule';
+import { INTERNAL, templateVariable } from './coreRules';
 
 /** A completion offered at an offset; lsp/ turns it into a CompletionItem. */
 export interface Completion {
@@ -152,12 +153,12 @@ export function analysisFailed(what: string, error: unknown): Problem {
     error instanceof RangeError && /call stack/i.test(error.message)
       ? 'the file nests too deeply to check'
       : String(error);
-  return {
-    ruleId: 'internal.analysisFailed',
-    start: 0,
-    end: 0,
-    message: `${what} failed on this file (${why}); the rest of the workspace is still checked. Please report this bug with the file.`,
-  };
+  return report(
+    INTERNAL.analysisFailed,
+    { start: 0, end: 0 },
+    `${what} failed on this file (${why}); the rest of the workspace is still checked. ` +
+      'Please report this bug with the file.',
+  );
 }
 
 /** Parses and runs every rule; a rule that throws is reported, never fatal. */
@@ -188,14 +189,16 @@ function analyzeTemplate<Ast>(
   for (const node of nodes) {
     const rendered = render(text, node.vars);
     for (const u of rendered.unknown)
-      unknown.set(`${u.start}`, {
-        ruleId: 'site.templateVariable',
-        start: u.start,
-        end: u.end,
-        message: `\`\${${u.name}}\` is not a template variable: use one of ${Object.keys(node.vars)
-          .map((v) => `\${${v}}`)
-          .join(', ')}.`,
-      });
+      unknown.set(
+        `${u.start}`,
+        report(
+          templateVariable,
+          u,
+          `\`\${${u.name}}\` is not a template variable: use one of ${Object.keys(node.vars)
+            .map((v) => `\${${v}}`)
+            .join(', ')}.`,
+        ),
+      );
     const output = node.outputs[kind];
     const { problems } = analyzeOnce(service, rendered.text, { ...context, ...(output ? { path: output } : {}) });
     for (const p of problems) {
@@ -232,12 +235,8 @@ function analyzeOnce<Ast>(
     try {
       all.push(...rule.check(ast, text, context));
     } catch (error) {
-      all.push({
-        ruleId: 'internal.ruleFailed',
-        start: 0,
-        end: 0,
-        message: `Rule ${rule.id} failed (${String(error)}). Please report this bug; other rules still ran.`,
-      });
+      const message = `Rule ${rule.id} failed (${String(error)}). Please report this bug; other rules still ran.`;
+      all.push(report(INTERNAL.ruleFailed, { start: 0, end: 0 }, message));
     }
   }
   return { ast, problems: all };

@@ -1,7 +1,8 @@
 import { constants, promises as fs } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { classify } from '../core/classify';
-import type { LanguageId } from '../core/rule';
+import { report, type LanguageId } from '../core/rule';
+import { INTERNAL } from '../core/coreRules';
 import type { FileView } from '../core/ruleContext';
 import { ChainCache } from '../chain';
 import { diskFiles } from '../site/disk';
@@ -116,7 +117,7 @@ async function lintPath(run: Run, given: string, path: string, explicit: boolean
     const level = levelOf('internal.notChecked', run.levels);
     const message = `Not checked: ${read.why}`;
     if (level === 'off') return undefined;
-    const findings: Finding[] = [{ ruleId: 'internal.notChecked', start: 0, end: 0, message, severity: level }];
+    const findings: Finding[] = [{ ...report(INTERNAL.notChecked, { start: 0, end: 0 }, message), severity: level }];
     return { path, language: undefined, text: '', findings };
   }
   if (isBinary(read.bytes)) {

@@ -4,7 +4,8 @@ import type { Level, Problem, Severity } from '../core/problem';
 import type { RuleContext } from '../core/ruleContext';
 import type { LanguageId } from '../core/rule';
 import { escapeControl, hasControl } from '../core/untrusted';
-import { RULES_BY_ID, SERVICES } from './registry';
+import { INTERNAL } from '../core/coreRules';
+import { isRuleId, RULES_BY_ID, SERVICES, type RuleId } from './registry';
 
 /** A problem with the severity the user's settings give it. */
 export interface Finding extends Problem {
@@ -19,14 +20,25 @@ export interface LintResult {
   findings: Finding[];
 }
 
-export function levelOf(ruleId: string, levels: RuleLevels): Level {
+export function levelOf(ruleId: RuleId, levels: RuleLevels): Level {
   return levels[ruleId] ?? RULES_BY_ID.get(ruleId)?.severity ?? 'error';
+}
+
+/**
+ * A finding whose rule is not registered is a bug of ours: it is shown as `internal.ruleFailed` naming the
+ * id, never given a guessed level under a name no setting or doc knows.
+ */
+function registered(problem: Problem): Problem & { ruleId: RuleId } {
+  if (isRuleId(problem.ruleId)) return { ...problem, ruleId: problem.ruleId };
+  const message = `A finding of an unregistered rule \`${problem.ruleId}\` (${problem.message}). Please report this bug.`;
+  return { ...problem, ruleId: INTERNAL.ruleFailed.id, message };
 }
 
 /** Applies the user's levels: drops rules set to `off` and re-grades the rest. */
 export function grade(problems: readonly Problem[], levels: RuleLevels): Finding[] {
   const findings: Finding[] = [];
-  for (const problem of problems) {
+  for (const reported of problems) {
+    const problem = registered(reported);
     const level = levelOf(problem.ruleId, levels);
     // Messages quote names from files: escape their control characters so none can fake a line in the
     // Problems panel or a terminal.

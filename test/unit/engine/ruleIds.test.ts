@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { docsAnchor } from '../../../lib/core/rule';
-import { lintPaths, lintText, RULES, RULES_BY_ID } from '../../../lib/engine';
+import { grade, lintPaths, lintText, RULES, RULES_BY_ID } from '../../../lib/engine';
 import type { RuleId } from '../../../lib/engine/registry';
 
 const LINTED = ['examples', join('test', 'corpus', 'realworld'), join('..', 'shared', 'corpus')].filter((d) =>
@@ -98,5 +98,15 @@ describe('rule ids', () => {
     expect(ids.size).toBeGreaterThan(60);
     expect(unregistered(ids)).toEqual([]);
     expect(undocumented(ids)).toEqual([]);
+  });
+
+  it('shows a finding of an unregistered id as internal.ruleFailed naming it, never with a guessed level', () => {
+    const [finding] = grade([{ ruleId: 'ipxe.noSuchRule', start: 3, end: 5, message: 'odd' }], {});
+    expect(finding).toMatchObject({ ruleId: 'internal.ruleFailed', severity: 'error', start: 3, end: 5 });
+    expect(finding?.message).toContain('`ipxe.noSuchRule` (odd)');
+    // A registered id keeps its own name and level.
+    expect(grade([{ ruleId: 'ipxe.missingInitrd', start: 0, end: 1, message: 'm' }], {})[0]?.ruleId).toBe(
+      'ipxe.missingInitrd',
+    );
   });
 });
