@@ -1,4 +1,4 @@
-import type { Fleet } from '../site/nodes';
+import type { Fleet } from './template';
 import { basename, dirname, join } from 'node:path';
 
 /**

@@ -69,3 +69,24 @@ export interface NodeVars {
   /** Generated file per template kind (absolute): what a rendered template is checked as. */
   outputs: { ipxe?: string; pxelinux?: string; ignition?: string };
 }
+
+/** The fleet of a site (profiles and nodes), as the rules see it; lib/site/nodes.ts builds it. */
+export type TemplateKind = 'ipxe' | 'pxelinux' | 'ignition';
+export const TEMPLATE_KINDS: readonly TemplateKind[] = ['ipxe', 'pxelinux', 'ignition'];
+
+export interface Profile {
+  name: string;
+  /** Absolute template paths. */
+  templates: Partial<Record<TemplateKind, string>>;
+  kernelArgs: string;
+}
+
+export interface Fleet {
+  profiles: Map<string, Profile>;
+  nodes: NodeVars[];
+  /** Template path → the nodes rendered from it, and as what. */
+  templates: Map<string, { kind: TemplateKind; nodes: NodeVars[] }>;
+  /** Where generated node files go (the HTTP folder's `nodes/`, else the TFTP root's). */
+  nodesDir: string;
+  nodesUrl?: string;
+}

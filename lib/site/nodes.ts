@@ -5,29 +5,11 @@
  */
 import { join, resolve } from 'node:path';
 import schema from '../../schemas/pxe-site.schema.json';
-import type { NodeVars } from '../core/template';
+import { TEMPLATE_KINDS, type Fleet, type NodeVars, type Profile, type TemplateKind } from '../core/template';
 import { escapeControl } from '../core/untrusted';
 import type { Site, SiteNode } from './model';
 
-export type TemplateKind = 'ipxe' | 'pxelinux' | 'ignition';
-export const TEMPLATE_KINDS: readonly TemplateKind[] = ['ipxe', 'pxelinux', 'ignition'];
-
-export interface Profile {
-  name: string;
-  /** Absolute template paths. */
-  templates: Partial<Record<TemplateKind, string>>;
-  kernelArgs: string;
-}
-
-export interface Fleet {
-  profiles: Map<string, Profile>;
-  nodes: NodeVars[];
-  /** Template path → the nodes rendered from it, and as what. */
-  templates: Map<string, { kind: TemplateKind; nodes: NodeVars[] }>;
-  /** Where generated node files go (the HTTP folder's `nodes/`, else the TFTP root's). */
-  nodesDir: string;
-  nodesUrl?: string;
-}
+export { TEMPLATE_KINDS, type Fleet, type Profile, type TemplateKind };
 
 /** `52:54:00:AB:CD:EF` → `52-54-00-ab-cd-ef` (PXELINUX's and iPXE's `${net0/mac:hexhyp}` spelling). */
 export const macHyphen = (mac: string): string => mac.toLowerCase().replace(/:/g, '-');
