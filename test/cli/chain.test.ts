@@ -56,7 +56,10 @@ describe('pxe-workbench chain', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('BIOS · ignition-typo (52:54:00:00:00:03 192.168.255.53) — BROKEN');
     expect(r.stdout).toMatch(
-      /✗ conifg\.ign {2}http:\/\/192\.168\.255\.2\/tftp\/fedora-coreos\/conifg\.ign — not there: looked for tftp\/fedora-coreos\/conifg\.ign {2}\(examples\/broken\/chain\/tftp\/typo\.ipxe:4\)/,
+      new RegExp(
+        /✗ conifg\.ign {2}http:\/\/192\.168\.255\.2\/tftp\/fedora-coreos\/conifg\.ign — not there: /.source +
+          /looked for tftp\/fedora-coreos\/conifg\.ign {2}\(examples\/broken\/chain\/tftp\/typo\.ipxe:4\)/.source,
+      ),
     );
     expect(r.stderr).toBe('1 kind(s) of machine: 0 boot, 1 broken.\n');
   });

@@ -47,7 +47,8 @@ describe('pxe-workbench lint', () => {
     const r = cli('lint', 'examples/broken/unknown-command.ipxe');
     expect(r.status).toBe(1);
     expect(r.stdout.trim()).toBe(
-      `${join('examples', 'broken', 'unknown-command.ipxe')}:5:1: error ipxe.unknownCommand Unknown command \`kernal\`: did you mean \`kernel\`?`,
+      `${join('examples', 'broken', 'unknown-command.ipxe')}:5:1: error ipxe.unknownCommand ` +
+        'Unknown command `kernal`: did you mean `kernel`?',
     );
   });
 

@@ -33,7 +33,8 @@ function cli(...args: string[]): { status: number | null; stdout: string; stderr
 }
 
 const config = (source: string, gzip: boolean): string =>
-  `{"ignition":{"version":"3.4.0"},"storage":{"files":[{"path":"/var/zeros","contents":{${gzip ? '"compression":"gzip",' : ''}"source":${JSON.stringify(source)}}}]}}\n`;
+  '{"ignition":{"version":"3.4.0"},"storage":{"files":[{"path":"/var/zeros","contents":{' +
+  `${gzip ? '"compression":"gzip",' : ''}"source":${JSON.stringify(source)}}}]}}\n`;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'pxe-cli-limits-'));

@@ -59,7 +59,10 @@ describe('pxe-workbench nodes generate (examples/cluster, six nodes)', () => {
     expect(dry.stdout).toContain('+ tftp/nodes/w4.ign  (w4)');
     expect(dry.stdout).toContain('! tftp/nodes/cp1.ign  (cp1)  — changed by hand since it was generated');
     expect(dry.stdout).toMatch(
-      /~ router\/pxe-dhcp\.rsc[\s\S]*\+add address=192\.168\.255\.74 mac-address=52:54:00:00:02:04 dhcp-option-set=node-w4 server=lab-dhcp comment="w4 \(worker\)"/,
+      new RegExp(
+        /~ router\/pxe-dhcp\.rsc[\s\S]*\+add address=192\.168\.255\.74 mac-address=52:54:00:00:02:04 /.source +
+          /dhcp-option-set=node-w4 server=lab-dhcp comment="w4 \(worker\)"/.source,
+      ),
     );
     expect(dry.stdout).toContain('2 to add, 1 to change, 12 unchanged, 1 edited by hand (kept unless --force)');
     expect(dry.stdout).toContain('(dry run: nothing was written)');
@@ -84,7 +87,8 @@ describe('pxe-workbench nodes generate (examples/cluster, six nodes)', () => {
     const r = cli(['nodes', 'generate', '--dry-run'], root);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(
-      'warning: cp1: the router config has no option 67 with an iPXE loader for UEFI (ipxe.efi) to give it: add one (outside the generated block).',
+      'warning: cp1: the router config has no option 67 with an iPXE loader for UEFI (ipxe.efi) to give it: ' +
+        'add one (outside the generated block).',
     );
   });
 

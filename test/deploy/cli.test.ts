@@ -26,39 +26,43 @@ describe('pxe-workbench deploy (against a real sshd on 127.0.0.1)', () => {
   });
   afterAll(() => sshd?.stop());
 
-  it('--dry-run shows the plan and changes nothing; without a terminal it needs --yes; then deploys, and a re-run has nothing to do', () => {
-    const site = deploySite(sshd);
-    site.target();
-    const dry = cli(['deploy', 'nas', '--site', site.siteFile, '--dry-run']);
-    expect(dry.status, dry.stderr).toBe(0);
-    expect(dry.stdout).toContain(
-      `Deploy ${join(site.workspace, 'tftp')} → ${sshd.user}@127.0.0.1:${site.remoteRoot} (target nas)`,
-    );
-    expect(dry.stdout).toMatch(/\d+ to add, 0 to change, 0 to remove, 0 unchanged; [\d.]+ MiB to upload/);
-    expect(dry.stdout).toContain('  + fedora-coreos.ipxe');
-    expect(dry.stdout).toContain('(dry run: nothing was changed)');
-    expect(existsSync(site.remoteRoot)).toBe(false);
+  it(
+    '--dry-run shows the plan and changes nothing; without a terminal it needs --yes; ' +
+      'then deploys, and a re-run has nothing to do',
+    () => {
+      const site = deploySite(sshd);
+      site.target();
+      const dry = cli(['deploy', 'nas', '--site', site.siteFile, '--dry-run']);
+      expect(dry.status, dry.stderr).toBe(0);
+      expect(dry.stdout).toContain(
+        `Deploy ${join(site.workspace, 'tftp')} → ${sshd.user}@127.0.0.1:${site.remoteRoot} (target nas)`,
+      );
+      expect(dry.stdout).toMatch(/\d+ to add, 0 to change, 0 to remove, 0 unchanged; [\d.]+ MiB to upload/);
+      expect(dry.stdout).toContain('  + fedora-coreos.ipxe');
+      expect(dry.stdout).toContain('(dry run: nothing was changed)');
+      expect(existsSync(site.remoteRoot)).toBe(false);
 
-    const unasked = cli(['deploy', 'nas', '--site', site.siteFile]);
-    expect(unasked.status).toBe(2);
-    expect(unasked.stderr).toContain('add --yes to deploy without asking');
+      const unasked = cli(['deploy', 'nas', '--site', site.siteFile]);
+      expect(unasked.status).toBe(2);
+      expect(unasked.stderr).toContain('add --yes to deploy without asking');
 
-    const done = cli(['deploy', 'nas', '--site', site.siteFile, '--yes', '--no-verify']);
-    expect(done.status, done.stderr).toBe(0);
-    expect(done.stdout).toMatch(
-      /Deployed to nas: \d+ file\(s\) uploaded \([\d.]+ MiB in 0:\d\d\), 0 removed; nginx tested and reloaded\./,
-    );
-    expect(readFileSync(join(site.remoteRoot, 'pxelinux.cfg/default'), 'utf8')).toBe(
-      readFileSync(join(site.workspace, 'tftp/pxelinux.cfg/default'), 'utf8'),
-    );
-    const again = cli(['deploy', 'nas', '--site', site.siteFile, '--yes']);
-    expect(again.stdout).toContain('Nothing to deploy: the NAS is up to date.');
-    expect(again.stdout).toContain('Deployed to nas: 0 file(s) uploaded (0.0 MiB');
-    // The chain's URLs are asked of the host deployed to (127.0.0.1 here, where no web server runs).
-    expect(again.stdout).toMatch(/--- http:\/\/127\.0\.0\.1\/tftp\/fedora-coreos\.ipxe {2}\(connect ECONNREFUSED/);
-    expect(again.status).toBe(1);
-    expect(again.stderr).toContain('URL(s) of the boot chain do not answer 2xx from the NAS');
-  });
+      const done = cli(['deploy', 'nas', '--site', site.siteFile, '--yes', '--no-verify']);
+      expect(done.status, done.stderr).toBe(0);
+      expect(done.stdout).toMatch(
+        /Deployed to nas: \d+ file\(s\) uploaded \([\d.]+ MiB in 0:\d\d\), 0 removed; nginx tested and reloaded\./,
+      );
+      expect(readFileSync(join(site.remoteRoot, 'pxelinux.cfg/default'), 'utf8')).toBe(
+        readFileSync(join(site.workspace, 'tftp/pxelinux.cfg/default'), 'utf8'),
+      );
+      const again = cli(['deploy', 'nas', '--site', site.siteFile, '--yes']);
+      expect(again.stdout).toContain('Nothing to deploy: the NAS is up to date.');
+      expect(again.stdout).toContain('Deployed to nas: 0 file(s) uploaded (0.0 MiB');
+      // The chain's URLs are asked of the host deployed to (127.0.0.1 here, where no web server runs).
+      expect(again.stdout).toMatch(/--- http:\/\/127\.0\.0\.1\/tftp\/fedora-coreos\.ipxe {2}\(connect ECONNREFUSED/);
+      expect(again.status).toBe(1);
+      expect(again.stderr).toContain('URL(s) of the boot chain do not answer 2xx from the NAS');
+    },
+  );
 
   it('trusts a host key on first use only with --trust-host-key (or a yes at a terminal), and records it', () => {
     const site = deploySite(sshd);
@@ -133,7 +137,8 @@ describe('pxe-workbench deploy (against a real sshd on 127.0.0.1)', () => {
     const r = cli(['deploy', 'nas', '--site', site.siteFile, '--dry-run']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain(
-      'warning: the boot chain is broken for 6 kind(s) of machine (UEFI · Any UEFI machine; BIOS · typo-loader; BIOS · nginx-404; …): see `pxe-workbench chain`.',
+      'warning: the boot chain is broken for 6 kind(s) of machine ' +
+        '(UEFI · Any UEFI machine; BIOS · typo-loader; BIOS · nginx-404; …): see `pxe-workbench chain`.',
     );
     expect(r.stdout).toContain('  + fedora-coreos/kernel-x86_64 -> fedora-coreos-41.20250101.3.0-live-kernel-x86_64');
   });

@@ -62,7 +62,9 @@ describe('deploy and the symlinks, pipes and names of the TFTP root (a real sshd
     const error = await deploy(site.target(), { secrets: noSecrets, verify: false }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DeployError);
     expect((error as Error).message).toBe(
-      `Not deployed, nothing was uploaded: the symlink d1/d2/d3/d4/y -> x/../../../../etc leads outside the TFTP root, through the symlink d1/d2/d3/d4/x -> ../../../..: on the NAS it would expose what lies there. Make each a regular file (a copy of what it points at), or point it at a file inside ${tftp}.`,
+      'Not deployed, nothing was uploaded: the symlink d1/d2/d3/d4/y -> x/../../../../etc leads outside the TFTP root, ' +
+        'through the symlink d1/d2/d3/d4/x -> ../../../..: on the NAS it would expose what lies there. ' +
+        `Make each a regular file (a copy of what it points at), or point it at a file inside ${tftp}.`,
     );
     expect(tree(site.remoteRoot)).toEqual(before);
 

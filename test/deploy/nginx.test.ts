@@ -20,7 +20,10 @@ async function startNginx(
     .join('\n');
   writeFileSync(
     conf,
-    `${process.getuid?.() === 0 ? 'user root;\n' : ''}worker_processes 1;\nerror_log ${join(dir, 'error.log')};\npid ${join(dir, 'nginx.pid')};\nevents { worker_connections 64; }\nhttp {\n  access_log off;\n${temp}\n  server {\n    listen 127.0.0.1:${port};\n    include ${join(dir, 'conf.d')}/*.conf;\n  }\n}\n`,
+    `${process.getuid?.() === 0 ? 'user root;\n' : ''}worker_processes 1;\n` +
+      `error_log ${join(dir, 'error.log')};\npid ${join(dir, 'nginx.pid')};\n` +
+      'events { worker_connections 64; }\nhttp {\n  access_log off;\n' +
+      `${temp}\n  server {\n    listen 127.0.0.1:${port};\n    include ${join(dir, 'conf.d')}/*.conf;\n  }\n}\n`,
   );
   const args = `-c ${conf} -p ${dir}`;
   execFileSync('/usr/sbin/nginx', ['-t', '-c', conf, '-p', dir], { stdio: 'ignore' });
@@ -60,12 +63,17 @@ describe('deploy with a real nginx (Debian nginx on 127.0.0.1) behind a real ssh
     };
     put(
       'router.rsc',
-      `/ip dhcp-server option\nadd code=66 name=tftp value="'127.0.0.1'"\nadd code=67 name=boot value="'undionly.kpxe'"\nadd code=17 name=root value="'${url}boot.ipxe'"\n/ip dhcp-server option sets\nadd name=pxe options=tftp,boot,root\n/ip dhcp-server network\nadd address=127.0.0.0/8 next-server=127.0.0.1 dhcp-option-set=pxe\n`,
+      '/ip dhcp-server option\nadd code=66 name=tftp value="\'127.0.0.1\'"\n' +
+        'add code=67 name=boot value="\'undionly.kpxe\'"\n' +
+        `add code=17 name=root value="'${url}boot.ipxe'"\n` +
+        '/ip dhcp-server option sets\nadd name=pxe options=tftp,boot,root\n' +
+        '/ip dhcp-server network\nadd address=127.0.0.0/8 next-server=127.0.0.1 dhcp-option-set=pxe\n',
     );
     put('tftp/undionly.kpxe', 'ipxe placeholder');
     put(
       'tftp/boot.ipxe',
-      `#!ipxe\nkernel ${url}vmlinuz initrd=main || goto failed\ninitrd --name main ${url}initrd.img || goto failed\nboot || goto failed\n:failed\nshell\n`,
+      `#!ipxe\nkernel ${url}vmlinuz initrd=main || goto failed\n` +
+        `initrd --name main ${url}initrd.img || goto failed\nboot || goto failed\n:failed\nshell\n`,
     );
     put('tftp/vmlinuz', 'kernel placeholder');
     put('tftp/initrd.img', 'initrd placeholder');

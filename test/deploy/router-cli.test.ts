@@ -75,7 +75,11 @@ describe('pxe-workbench deploy <router> / pull <router>', () => {
     );
     expect(pulled.status, pulled.stderr).toBe(0);
     expect(readFileSync(join(site.workspace, 'router/pulled.rsc'), 'utf8')).toMatch(
-      /^add .*address=192\.168\.255\.0\/24 gateway=192\.168\.255\.1 dns-server=192\.168\.255\.1 next-server=192\.168\.255\.2 dhcp-option-set=pxe-bios$/m,
+      new RegExp(
+        /^add .*address=192\.168\.255\.0\/24 gateway=192\.168\.255\.1 dns-server=192\.168\.255\.1 /.source +
+          /next-server=192\.168\.255\.2 dhcp-option-set=pxe-bios$/.source,
+        'm',
+      ),
     );
 
     const wrong = await cli(['deploy', 'router', '--site', site.siteFile, '--dry-run'], {

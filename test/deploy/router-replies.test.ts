@@ -44,6 +44,7 @@ it('a reply larger than 64 MiB in one sentence ends the call with a message and 
   ).rejects.toThrow(/larger than 64 MiB/);
   expect(sent).toBeLessThan(200 * 1024 * 1024);
   console.log(
-    `router reply cap: the client stopped after ${(sent / 1048576).toFixed(0)} MiB sent; RSS grew ${((process.memoryUsage().rss - before) / 1048576).toFixed(0)} MiB`,
+    `router reply cap: the client stopped after ${(sent / 1048576).toFixed(0)} MiB sent; ` +
+      `RSS grew ${((process.memoryUsage().rss - before) / 1048576).toFixed(0)} MiB`,
   );
 }, 60_000);

@@ -41,39 +41,43 @@ describe('deploy to a MikroTik (RouterOS API simulator + a real sshd for its fil
   const writes = (s: Simulator): string[] => s.commands.filter((c) => WRITES.test(c[0] ?? '')).map((c) => c[0]!);
 
   for (const emptyMode of [false, true]) {
-    it(`plans, applies and verifies examples/home-lab; the second deploy changes nothing (${emptyMode ? '!empty' : 'classic'} replies)`, async () => {
-      const s = await sim({ emptyMode });
-      const site = routerSite(sshd, s);
-      const target = await site.target();
-      const dry = await deployRouter(target, { secrets, dryRun: true });
-      expect(dry.plan.ops.map((o) => o.action)).toEqual(Array(13).fill('add'));
-      expect(writes(s)).toEqual([]);
+    it(
+      'plans, applies and verifies examples/home-lab; the second deploy changes nothing ' +
+        `(${emptyMode ? '!empty' : 'classic'} replies)`,
+      async () => {
+        const s = await sim({ emptyMode });
+        const site = routerSite(sshd, s);
+        const target = await site.target();
+        const dry = await deployRouter(target, { secrets, dryRun: true });
+        expect(dry.plan.ops.map((o) => o.action)).toEqual(Array(13).fill('add'));
+        expect(writes(s)).toEqual([]);
 
-      const shown: string[] = [];
-      const first = await deployRouter(target, {
-        secrets,
-        confirm: async (plan) => (shown.push(...routerPlanLines(plan)), true),
-      });
-      expect(first.result?.applied).toHaveLength(13);
-      expect(first.result?.remaining).toEqual([]);
-      expect(shown.at(-1)).toBe('13 to add, 0 to change, 0 to remove, 0 already right.');
-      expect(s.menus.get('/ip/dhcp-server/option/sets')?.find((r) => r.name === 'node1')?.options).toBe(
-        'tftp-server,boot-uefi,hostname-node1',
-      );
-      expect(s.menus.get('/ip/dhcp-server/lease')?.[0]).toMatchObject({
-        'mac-address': '52:54:00:12:34:56',
-        address: '192.168.255.50',
-        'dhcp-option-set': 'node1',
-        server: 'lab-dhcp',
-        comment: 'node1 (UEFI)',
-      });
+        const shown: string[] = [];
+        const first = await deployRouter(target, {
+          secrets,
+          confirm: async (plan) => (shown.push(...routerPlanLines(plan)), true),
+        });
+        expect(first.result?.applied).toHaveLength(13);
+        expect(first.result?.remaining).toEqual([]);
+        expect(shown.at(-1)).toBe('13 to add, 0 to change, 0 to remove, 0 already right.');
+        expect(s.menus.get('/ip/dhcp-server/option/sets')?.find((r) => r.name === 'node1')?.options).toBe(
+          'tftp-server,boot-uefi,hostname-node1',
+        );
+        expect(s.menus.get('/ip/dhcp-server/lease')?.[0]).toMatchObject({
+          'mac-address': '52:54:00:12:34:56',
+          address: '192.168.255.50',
+          'dhcp-option-set': 'node1',
+          server: 'lab-dhcp',
+          comment: 'node1 (UEFI)',
+        });
 
-      const before = writes(s).length;
-      const second = await deployRouter(target, { secrets });
-      expect(second.plan.ops).toEqual([]);
-      expect(second.plan.same).toBe(13);
-      expect(writes(s).length).toBe(before);
-    });
+        const before = writes(s).length;
+        const second = await deployRouter(target, { secrets });
+        expect(second.plan.ops).toEqual([]);
+        expect(second.plan.same).toBe(13);
+        expect(writes(s).length).toBe(before);
+      },
+    );
   }
 
   for (const emptyMode of [false, true]) {
@@ -168,7 +172,10 @@ describe('deploy to a MikroTik (RouterOS API simulator + a real sshd for its fil
       const stop = (await deployRouter(target, { secrets }).catch((e: unknown) => e)) as RouterError;
       expect(stop).toBeInstanceOf(RouterError);
       expect(stop.message).toMatch(
-        /2 statement\(s\) of the script are not translated[\s\S]*line 24: :log info "PXE settings loaded"[\s\S]*line 25: \/system identity set name=lab-router[\s\S]*--skip-unsupported[\s\S]*--import/,
+        new RegExp(
+          /2 statement\(s\) of the script are not translated[\s\S]*line 24: :log info "PXE settings loaded"/.source +
+            /[\s\S]*line 25: \/system identity set name=lab-router[\s\S]*--skip-unsupported[\s\S]*--import/.source,
+        ),
       );
       expect(writes(s)).toEqual([]);
       const dry = await deployRouter(target, { secrets, dryRun: true });
@@ -201,7 +208,8 @@ describe('deploy to a MikroTik (RouterOS API simulator + a real sshd for its fil
       const site = routerSite(sshd, s);
       appendFileSync(
         site.scriptFile,
-        '/ip tftp\nadd req-filename=lpxelinux.0 real-filename=tftp/lpxelinux.0\nadd req-filename=pxelinux.cfg/.* real-filename=tftp/pxelinux.cfg/\n',
+        '/ip tftp\nadd req-filename=lpxelinux.0 real-filename=tftp/lpxelinux.0\n' +
+          'add req-filename=pxelinux.cfg/.* real-filename=tftp/pxelinux.cfg/\n',
       );
       const target = await site.target();
       expect(target.paths).toEqual(['lpxelinux.0', 'pxelinux.cfg/default']);

@@ -353,68 +353,72 @@ describe('PXE Workbench in the real VS Code workbench (installed VSIX)', () => {
     }
   });
 
-  it('deploys to a router from the palette: password once, a preview to confirm, then the plan view shows it up to date (RouterOS API simulator)', async () => {
-    const sshd = await startSshd();
-    const cert = makeCertificate();
-    const sim = await startSimulator({
-      tree: realTree(),
-      credentials: { user: sshd.user, password: 'router-secret' },
-      tls: cert,
-      emptyMode: true,
-    });
-    try {
-      await timed('deploy to router', async () => {
-        const root = join(session.workspace, 'router-lab');
-        cpSync(join(session.workspace, 'home-lab'), root, { recursive: true });
-        const site = JSON.parse(readFileSync(join(root, 'pxe-site.json'), 'utf8'));
-        site.name = 'router-lab';
-        site.targets = {
-          router: {
-            kind: 'mikrotik',
-            host: '127.0.0.1',
-            port: sshd.port,
-            user: sshd.user,
-            identityFile: sshd.keyFile,
-            hostKey: sshd.hostKeyFingerprint,
-            apiPort: sim.port,
-            apiCertificate: cert.fingerprint,
-          },
-        };
-        writeFileSync(join(root, 'pxe-site.json'), JSON.stringify(site, null, 2));
-        await runCommand(page, 'PXE: Deploy to Router…');
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'router-lab' }).first().click();
-        const password = page.locator('.quick-input-widget input[type="password"]');
-        await password.waitFor({ timeout: 20_000 });
-        await password.fill('router-secret');
-        await password.press('Enter');
-        const dialog = page.locator('.monaco-dialog-box');
-        await dialog.waitFor({ timeout: 20_000 });
-        await expect.poll(() => dialog.innerText()).toMatch(/deploy to router\? 13 to add, 0 to change, 0 to remove/);
-        await page.screenshot({ path: join(DOCS, 'router-preview.png') });
-        await dialog.locator('.monaco-button', { hasText: 'Deploy' }).first().click();
-        await page
-          .locator('.notification-toast', { hasText: 'deployed to router' })
-          .first()
-          .waitFor({ timeout: 30_000 });
-        expect(sim.menus.get('/ip/dhcp-server/option/sets')?.map((r) => r.name)).toEqual([
-          'pxe-bios',
-          'pxe-uefi',
-          'node1',
-        ]);
-
-        await runCommand(page, 'PXE: Show Router Plan');
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'router-lab' }).first().click();
-        await page
-          .locator('.monaco-editor .view-lines', { hasText: '13 already right' })
-          .first()
-          .waitFor({ timeout: 20_000 });
-        await page.screenshot({ path: join(DOCS, 'router-plan.png') });
+  it(
+    'deploys to a router from the palette: password once, a preview to confirm, ' +
+      'then the plan view shows it up to date (RouterOS API simulator)',
+    async () => {
+      const sshd = await startSshd();
+      const cert = makeCertificate();
+      const sim = await startSimulator({
+        tree: realTree(),
+        credentials: { user: sshd.user, password: 'router-secret' },
+        tls: cert,
+        emptyMode: true,
       });
-    } finally {
-      await sim.close();
-      await sshd.stop();
-    }
-  });
+      try {
+        await timed('deploy to router', async () => {
+          const root = join(session.workspace, 'router-lab');
+          cpSync(join(session.workspace, 'home-lab'), root, { recursive: true });
+          const site = JSON.parse(readFileSync(join(root, 'pxe-site.json'), 'utf8'));
+          site.name = 'router-lab';
+          site.targets = {
+            router: {
+              kind: 'mikrotik',
+              host: '127.0.0.1',
+              port: sshd.port,
+              user: sshd.user,
+              identityFile: sshd.keyFile,
+              hostKey: sshd.hostKeyFingerprint,
+              apiPort: sim.port,
+              apiCertificate: cert.fingerprint,
+            },
+          };
+          writeFileSync(join(root, 'pxe-site.json'), JSON.stringify(site, null, 2));
+          await runCommand(page, 'PXE: Deploy to Router…');
+          await page.locator('.quick-input-list .monaco-list-row', { hasText: 'router-lab' }).first().click();
+          const password = page.locator('.quick-input-widget input[type="password"]');
+          await password.waitFor({ timeout: 20_000 });
+          await password.fill('router-secret');
+          await password.press('Enter');
+          const dialog = page.locator('.monaco-dialog-box');
+          await dialog.waitFor({ timeout: 20_000 });
+          await expect.poll(() => dialog.innerText()).toMatch(/deploy to router\? 13 to add, 0 to change, 0 to remove/);
+          await page.screenshot({ path: join(DOCS, 'router-preview.png') });
+          await dialog.locator('.monaco-button', { hasText: 'Deploy' }).first().click();
+          await page
+            .locator('.notification-toast', { hasText: 'deployed to router' })
+            .first()
+            .waitFor({ timeout: 30_000 });
+          expect(sim.menus.get('/ip/dhcp-server/option/sets')?.map((r) => r.name)).toEqual([
+            'pxe-bios',
+            'pxe-uefi',
+            'node1',
+          ]);
+
+          await runCommand(page, 'PXE: Show Router Plan');
+          await page.locator('.quick-input-list .monaco-list-row', { hasText: 'router-lab' }).first().click();
+          await page
+            .locator('.monaco-editor .view-lines', { hasText: '13 already right' })
+            .first()
+            .waitFor({ timeout: 20_000 });
+          await page.screenshot({ path: join(DOCS, 'router-plan.png') });
+        });
+      } finally {
+        await sim.close();
+        await sshd.stop();
+      }
+    },
+  );
 
   it.skipIf(vmMissing() !== undefined)(
     'boots the test VM from the palette and shows the Boot Timeline and the serial console (QEMU on this machine)',

@@ -121,7 +121,10 @@ export function checkSite(json: unknown): string | undefined {
       site,
     );
   } catch (error) {
-    return `a site that passed the type check crashed the chain: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+    return (
+      'a site that passed the type check crashed the chain: ' +
+      `${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
+    );
   }
   return undefined;
 }

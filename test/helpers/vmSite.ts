@@ -76,7 +76,9 @@ export function testInitramfs(padBytes = 0): Buffer {
     '#!/bin/busybox sh',
     '/bin/busybox mount -t proc proc /proc',
     `echo "${MARKER} reached /init"`,
-    'for word in $(/bin/busybox cat /proc/cmdline); do case "$word" in hostname=*) echo "PXE-WORKBENCH-HOSTNAME ${word#hostname=}";; systemd.hostname=*) echo "PXE-WORKBENCH-HOSTNAME ${word#systemd.hostname=}";; esac; done',
+    'for word in $(/bin/busybox cat /proc/cmdline); do case "$word" in ' +
+      'hostname=*) echo "PXE-WORKBENCH-HOSTNAME ${word#hostname=}";; ' +
+      'systemd.hostname=*) echo "PXE-WORKBENCH-HOSTNAME ${word#systemd.hostname=}";; esac; done',
     '/bin/busybox poweroff -f',
     '',
   ].join('\n');

@@ -311,12 +311,19 @@ describe('PXE Workbench in the extension host', () => {
       );
       write(
         'router.rsc',
-        '/ip dhcp-server option\nadd code=66 name=tftp value="\'192.168.255.2\'"\nadd code=67 name=boot value="\'undionly.kpxe\'"\nadd code=17 name=root value="\'http://192.168.255.2/tftp/boot.ipxe\'"\n/ip dhcp-server option sets\nadd name=pxe options=tftp,boot,root\n/ip dhcp-server network\nadd address=192.168.255.0/24 next-server=192.168.255.2 dhcp-option-set=pxe\n',
+        '/ip dhcp-server option\nadd code=66 name=tftp value="\'192.168.255.2\'"\n' +
+          'add code=67 name=boot value="\'undionly.kpxe\'"\n' +
+          'add code=17 name=root value="\'http://192.168.255.2/tftp/boot.ipxe\'"\n' +
+          '/ip dhcp-server option sets\nadd name=pxe options=tftp,boot,root\n' +
+          '/ip dhcp-server network\nadd address=192.168.255.0/24 next-server=192.168.255.2 dhcp-option-set=pxe\n',
       );
       write('tftp/undionly.kpxe', 'placeholder');
       write(
         'tftp/boot.ipxe',
-        '#!ipxe\nkernel fcos/kernel-x86_64 initrd=main coreos.live.rootfs_url=http://192.168.255.2/tftp/fcos/rootfs.x86_64.img ignition.firstboot ignition.platform.id=metal || goto failed\ninitrd --name main fcos/initramfs.x86_64.img || goto failed\nboot || goto failed\n:failed\nshell\n',
+        '#!ipxe\nkernel fcos/kernel-x86_64 initrd=main ' +
+          'coreos.live.rootfs_url=http://192.168.255.2/tftp/fcos/rootfs.x86_64.img ' +
+          'ignition.firstboot ignition.platform.id=metal || goto failed\n' +
+          'initrd --name main fcos/initramfs.x86_64.img || goto failed\nboot || goto failed\n:failed\nshell\n',
       );
       const script = workspaceUri('images-lab', 'tftp', 'boot.ipxe');
       const infos = await diagnosticsOf(
@@ -355,193 +362,201 @@ describe('PXE Workbench in the extension host', () => {
     }
   });
 
-  it('deploys to a NAS (a real sshd on 127.0.0.1): preview, passphrase kept in secret storage, plan view, compare, upload on save', async function () {
-    this.timeout(90_000);
-    const sshd = await startSshd();
-    const window = vscode.window as unknown as Record<string, unknown>;
-    const saved = {
-      showInputBox: window.showInputBox,
-      showQuickPick: window.showQuickPick,
-      showInformationMessage: window.showInformationMessage,
-    };
-    try {
-      const root = workspaceUri('deploy-lab').fsPath;
-      fs.cpSync(workspaceUri('home-lab').fsPath, root, { recursive: true });
-      const remoteRoot = path.join(root, '..', '.deploy-lab-nas', 'tftp');
-      const site = JSON.parse(fs.readFileSync(path.join(root, 'pxe-site.json'), 'utf8'));
-      site.name = 'deploy-lab';
-      site.targets.nas = {
-        kind: 'synology',
-        host: '127.0.0.1',
-        port: sshd.port,
-        user: sshd.user,
-        identityFile: sshd.encryptedKeyFile,
-        hostKey: sshd.hostKeyFingerprint,
-        remoteRoot,
-        uploadOnSave: true,
+  it(
+    'deploys to a NAS (a real sshd on 127.0.0.1): preview, passphrase kept in secret storage, ' +
+      'plan view, compare, upload on save',
+    async function () {
+      this.timeout(90_000);
+      const sshd = await startSshd();
+      const window = vscode.window as unknown as Record<string, unknown>;
+      const saved = {
+        showInputBox: window.showInputBox,
+        showQuickPick: window.showQuickPick,
+        showInformationMessage: window.showInformationMessage,
       };
-      fs.writeFileSync(path.join(root, 'pxe-site.json'), JSON.stringify(site, null, 2));
-      let asked = 0;
-      const modals: string[] = [];
-      window.showInputBox = async (options?: vscode.InputBoxOptions) => {
-        asked++;
-        assert.equal(options?.password, true, 'secrets are typed hidden');
-        return sshd.passphrase;
-      };
-      window.showQuickPick = async (items: readonly { description?: string }[]) =>
-        (await items).find((i) => i.description?.startsWith('deploy-lab'));
-      window.showInformationMessage = async (message: string, ...rest: unknown[]) => {
-        if ((rest[0] as { modal?: boolean } | undefined)?.modal) {
-          modals.push(message);
-          return 'Deploy';
-        }
-        return undefined;
-      };
-      const outcome = (await vscode.commands.executeCommand('pxeWorkbench.deployToNas')) as
-        { result?: { uploaded: string[] } } | undefined;
-      assert.ok(outcome?.result, 'deployed');
-      assert.match(modals[0] ?? '', /deploy to nas\? \d+ to add, 0 to change, 0 to remove/);
-      assert.equal(
-        fs.readFileSync(path.join(remoteRoot, 'fedora-coreos.ipxe'), 'utf8'),
-        fs.readFileSync(path.join(root, 'tftp', 'fedora-coreos.ipxe'), 'utf8'),
-      );
-      assert.equal(asked, 1, 'the passphrase was asked once');
+      try {
+        const root = workspaceUri('deploy-lab').fsPath;
+        fs.cpSync(workspaceUri('home-lab').fsPath, root, { recursive: true });
+        const remoteRoot = path.join(root, '..', '.deploy-lab-nas', 'tftp');
+        const site = JSON.parse(fs.readFileSync(path.join(root, 'pxe-site.json'), 'utf8'));
+        site.name = 'deploy-lab';
+        site.targets.nas = {
+          kind: 'synology',
+          host: '127.0.0.1',
+          port: sshd.port,
+          user: sshd.user,
+          identityFile: sshd.encryptedKeyFile,
+          hostKey: sshd.hostKeyFingerprint,
+          remoteRoot,
+          uploadOnSave: true,
+        };
+        fs.writeFileSync(path.join(root, 'pxe-site.json'), JSON.stringify(site, null, 2));
+        let asked = 0;
+        const modals: string[] = [];
+        window.showInputBox = async (options?: vscode.InputBoxOptions) => {
+          asked++;
+          assert.equal(options?.password, true, 'secrets are typed hidden');
+          return sshd.passphrase;
+        };
+        window.showQuickPick = async (items: readonly { description?: string }[]) =>
+          (await items).find((i) => i.description?.startsWith('deploy-lab'));
+        window.showInformationMessage = async (message: string, ...rest: unknown[]) => {
+          if ((rest[0] as { modal?: boolean } | undefined)?.modal) {
+            modals.push(message);
+            return 'Deploy';
+          }
+          return undefined;
+        };
+        const outcome = (await vscode.commands.executeCommand('pxeWorkbench.deployToNas')) as
+          { result?: { uploaded: string[] } } | undefined;
+        assert.ok(outcome?.result, 'deployed');
+        assert.match(modals[0] ?? '', /deploy to nas\? \d+ to add, 0 to change, 0 to remove/);
+        assert.equal(
+          fs.readFileSync(path.join(remoteRoot, 'fedora-coreos.ipxe'), 'utf8'),
+          fs.readFileSync(path.join(root, 'tftp', 'fedora-coreos.ipxe'), 'utf8'),
+        );
+        assert.equal(asked, 1, 'the passphrase was asked once');
 
-      // The passphrase is in secret storage now: the plan needs no question.
-      await vscode.commands.executeCommand('pxeWorkbench.showDeployPlan');
-      assert.equal(asked, 1);
-      const plan = await waitFor('the plan view', () =>
-        vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'pxe-plan'),
-      );
-      assert.match(plan.document.getText(), /0 to add, 0 to change, 0 to remove, \d+ unchanged/);
+        // The passphrase is in secret storage now: the plan needs no question.
+        await vscode.commands.executeCommand('pxeWorkbench.showDeployPlan');
+        assert.equal(asked, 1);
+        const plan = await waitFor('the plan view', () =>
+          vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'pxe-plan'),
+        );
+        assert.match(plan.document.getText(), /0 to add, 0 to change, 0 to remove, \d+ unchanged/);
 
-      const script = vscode.Uri.file(path.join(root, 'tftp', 'fedora-coreos.ipxe'));
-      assert.equal(await vscode.commands.executeCommand('pxeWorkbench.compareWithNas', script), true);
-      await waitFor('the diff editor', () =>
-        vscode.window.tabGroups.all
-          .flatMap((g) => g.tabs)
-          .find(
-            (t) =>
-              t.input instanceof vscode.TabInputTextDiff &&
-              (t.input as vscode.TabInputTextDiff).original.scheme === 'pxe-remote',
+        const script = vscode.Uri.file(path.join(root, 'tftp', 'fedora-coreos.ipxe'));
+        assert.equal(await vscode.commands.executeCommand('pxeWorkbench.compareWithNas', script), true);
+        await waitFor('the diff editor', () =>
+          vscode.window.tabGroups.all
+            .flatMap((g) => g.tabs)
+            .find(
+              (t) =>
+                t.input instanceof vscode.TabInputTextDiff &&
+                (t.input as vscode.TabInputTextDiff).original.scheme === 'pxe-remote',
+            ),
+        );
+
+        const doc = await vscode.workspace.openTextDocument(script);
+        const editor = await vscode.window.showTextDocument(doc);
+        await editor.edit((e) => e.insert(new vscode.Position(doc.lineCount, 0), '# saved in the editor\n'));
+        await doc.save();
+        await waitFor(
+          'upload on save',
+          () =>
+            fs.readFileSync(path.join(remoteRoot, 'fedora-coreos.ipxe'), 'utf8').includes('# saved in the editor')
+              ? true
+              : undefined,
+          30_000,
+        );
+        assert.equal(asked, 1);
+      } finally {
+        Object.assign(window, saved);
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await sshd.stop();
+      }
+    },
+  );
+
+  it(
+    'deploys to a router (RouterOS API simulator over TLS + a real sshd): ' +
+      'certificate trusted and recorded, plan, apply, plan view, pull',
+    async function () {
+      this.timeout(90_000);
+      const sshd = await startSshd();
+      const cert = makeCertificate();
+      const sim = await startSimulator({
+        tree: realTree(),
+        credentials: { user: sshd.user, password: 'router-secret' },
+        tls: cert,
+        emptyMode: true,
+      });
+      const window = vscode.window as unknown as Record<string, unknown>;
+      const saved = {
+        showInputBox: window.showInputBox,
+        showQuickPick: window.showQuickPick,
+        showInformationMessage: window.showInformationMessage,
+        showWarningMessage: window.showWarningMessage,
+      };
+      try {
+        const root = workspaceUri('router-lab').fsPath;
+        fs.cpSync(workspaceUri('home-lab').fsPath, root, { recursive: true });
+        const site = JSON.parse(fs.readFileSync(path.join(root, 'pxe-site.json'), 'utf8'));
+        site.name = 'router-lab';
+        site.targets.router = {
+          kind: 'mikrotik',
+          host: '127.0.0.1',
+          port: sshd.port,
+          user: sshd.user,
+          identityFile: sshd.keyFile,
+          hostKey: sshd.hostKeyFingerprint,
+          apiPort: sim.port,
+        };
+        fs.writeFileSync(path.join(root, 'pxe-site.json'), JSON.stringify(site, null, 2));
+        let asked = 0;
+        const modals: string[] = [];
+        window.showInputBox = async (options?: vscode.InputBoxOptions) => {
+          asked++;
+          assert.equal(options?.password, true, 'secrets are typed hidden');
+          return 'router-secret';
+        };
+        window.showQuickPick = async (items: readonly { description?: string }[]) =>
+          (await items).find((i) => i.description?.startsWith('router-lab'));
+        window.showWarningMessage = async (message: string, ...rest: unknown[]) => {
+          if ((rest[0] as { modal?: boolean } | undefined)?.modal) {
+            modals.push(message);
+            return rest.includes('Trust and Record') ? 'Trust and Record' : undefined;
+          }
+          return undefined;
+        };
+        window.showInformationMessage = async (message: string, ...rest: unknown[]) => {
+          if ((rest[0] as { modal?: boolean } | undefined)?.modal) {
+            modals.push(message);
+            return 'Deploy';
+          }
+          return undefined;
+        };
+        const outcome = (await vscode.commands.executeCommand('pxeWorkbench.deployToRouter')) as
+          { result?: { applied: unknown[] } } | undefined;
+        assert.equal(outcome?.result?.applied.length, 13, 'the home lab settings were applied');
+        assert.match(modals[0] ?? '', new RegExp(`presents API certificate ${cert.fingerprint}`));
+        assert.match(modals[1] ?? '', /deploy to router\? 13 to add, 0 to change, 0 to remove/);
+        assert.equal(
+          JSON.parse(fs.readFileSync(path.join(root, 'pxe-site.json'), 'utf8')).targets.router.apiCertificate,
+          cert.fingerprint,
+          'the certificate is pinned in the site file',
+        );
+        assert.equal(asked, 1, 'the password was asked once');
+        assert.equal(sim.menus.get('/ip/dhcp-server/lease')?.[0]?.['dhcp-option-set'], 'node1');
+
+        await vscode.commands.executeCommand('pxeWorkbench.showRouterPlan');
+        const plan = await waitFor('the router plan view', () =>
+          vscode.window.visibleTextEditors.find(
+            (e) => e.document.uri.scheme === 'pxe-plan' && e.document.uri.path.includes('Router plan'),
           ),
-      );
+        );
+        assert.match(plan.document.getText(), /0 to add, 0 to change, 0 to remove, 13 already right\./);
+        assert.equal(asked, 1, 'the password came from secret storage');
 
-      const doc = await vscode.workspace.openTextDocument(script);
-      const editor = await vscode.window.showTextDocument(doc);
-      await editor.edit((e) => e.insert(new vscode.Position(doc.lineCount, 0), '# saved in the editor\n'));
-      await doc.save();
-      await waitFor(
-        'upload on save',
-        () =>
-          fs.readFileSync(path.join(remoteRoot, 'fedora-coreos.ipxe'), 'utf8').includes('# saved in the editor')
-            ? true
-            : undefined,
-        30_000,
-      );
-      assert.equal(asked, 1);
-    } finally {
-      Object.assign(window, saved);
-      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      await sshd.stop();
-    }
-  });
-
-  it('deploys to a router (RouterOS API simulator over TLS + a real sshd): certificate trusted and recorded, plan, apply, plan view, pull', async function () {
-    this.timeout(90_000);
-    const sshd = await startSshd();
-    const cert = makeCertificate();
-    const sim = await startSimulator({
-      tree: realTree(),
-      credentials: { user: sshd.user, password: 'router-secret' },
-      tls: cert,
-      emptyMode: true,
-    });
-    const window = vscode.window as unknown as Record<string, unknown>;
-    const saved = {
-      showInputBox: window.showInputBox,
-      showQuickPick: window.showQuickPick,
-      showInformationMessage: window.showInformationMessage,
-      showWarningMessage: window.showWarningMessage,
-    };
-    try {
-      const root = workspaceUri('router-lab').fsPath;
-      fs.cpSync(workspaceUri('home-lab').fsPath, root, { recursive: true });
-      const site = JSON.parse(fs.readFileSync(path.join(root, 'pxe-site.json'), 'utf8'));
-      site.name = 'router-lab';
-      site.targets.router = {
-        kind: 'mikrotik',
-        host: '127.0.0.1',
-        port: sshd.port,
-        user: sshd.user,
-        identityFile: sshd.keyFile,
-        hostKey: sshd.hostKeyFingerprint,
-        apiPort: sim.port,
-      };
-      fs.writeFileSync(path.join(root, 'pxe-site.json'), JSON.stringify(site, null, 2));
-      let asked = 0;
-      const modals: string[] = [];
-      window.showInputBox = async (options?: vscode.InputBoxOptions) => {
-        asked++;
-        assert.equal(options?.password, true, 'secrets are typed hidden');
-        return 'router-secret';
-      };
-      window.showQuickPick = async (items: readonly { description?: string }[]) =>
-        (await items).find((i) => i.description?.startsWith('router-lab'));
-      window.showWarningMessage = async (message: string, ...rest: unknown[]) => {
-        if ((rest[0] as { modal?: boolean } | undefined)?.modal) {
-          modals.push(message);
-          return rest.includes('Trust and Record') ? 'Trust and Record' : undefined;
-        }
-        return undefined;
-      };
-      window.showInformationMessage = async (message: string, ...rest: unknown[]) => {
-        if ((rest[0] as { modal?: boolean } | undefined)?.modal) {
-          modals.push(message);
-          return 'Deploy';
-        }
-        return undefined;
-      };
-      const outcome = (await vscode.commands.executeCommand('pxeWorkbench.deployToRouter')) as
-        { result?: { applied: unknown[] } } | undefined;
-      assert.equal(outcome?.result?.applied.length, 13, 'the home lab settings were applied');
-      assert.match(modals[0] ?? '', new RegExp(`presents API certificate ${cert.fingerprint}`));
-      assert.match(modals[1] ?? '', /deploy to router\? 13 to add, 0 to change, 0 to remove/);
-      assert.equal(
-        JSON.parse(fs.readFileSync(path.join(root, 'pxe-site.json'), 'utf8')).targets.router.apiCertificate,
-        cert.fingerprint,
-        'the certificate is pinned in the site file',
-      );
-      assert.equal(asked, 1, 'the password was asked once');
-      assert.equal(sim.menus.get('/ip/dhcp-server/lease')?.[0]?.['dhcp-option-set'], 'node1');
-
-      await vscode.commands.executeCommand('pxeWorkbench.showRouterPlan');
-      const plan = await waitFor('the router plan view', () =>
-        vscode.window.visibleTextEditors.find(
-          (e) => e.document.uri.scheme === 'pxe-plan' && e.document.uri.path.includes('Router plan'),
-        ),
-      );
-      assert.match(plan.document.getText(), /0 to add, 0 to change, 0 to remove, 13 already right\./);
-      assert.equal(asked, 1, 'the password came from secret storage');
-
-      const pulled = (await vscode.commands.executeCommand('pxeWorkbench.pullRouterConfig')) as string | undefined;
-      assert.match(pulled ?? '', /add name=lab-pool ranges=192\.168\.255\.100-192\.168\.255\.199/);
-      await waitFor('the pull diff editor', () =>
-        vscode.window.tabGroups.all
-          .flatMap((g) => g.tabs)
-          .find(
-            (t) =>
-              t.input instanceof vscode.TabInputTextDiff &&
-              (t.input as vscode.TabInputTextDiff).original.path.endsWith('(router).rsc'),
-          ),
-      );
-    } finally {
-      Object.assign(window, saved);
-      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      await sim.close();
-      await sshd.stop();
-    }
-  });
+        const pulled = (await vscode.commands.executeCommand('pxeWorkbench.pullRouterConfig')) as string | undefined;
+        assert.match(pulled ?? '', /add name=lab-pool ranges=192\.168\.255\.100-192\.168\.255\.199/);
+        await waitFor('the pull diff editor', () =>
+          vscode.window.tabGroups.all
+            .flatMap((g) => g.tabs)
+            .find(
+              (t) =>
+                t.input instanceof vscode.TabInputTextDiff &&
+                (t.input as vscode.TabInputTextDiff).original.path.endsWith('(router).rsc'),
+            ),
+        );
+      } finally {
+        Object.assign(window, saved);
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await sim.close();
+        await sshd.stop();
+      }
+    },
+  );
 
   it('boots the test VM from the command (quick picks) and as a pxe-vm task (exit code), with the timeline', async function () {
     const missing = vmMissing();

@@ -25,8 +25,10 @@ interface NvimDiagnostic {
 function diagnosticsInNeovim(file: string, expectAny: boolean): { status: string; diagnostics: NvimDiagnostic[] } {
   const dir = mkdtempSync(join(tmpdir(), 'pxe-nvim-'));
   const out = join(dir, 'out.json');
-  const lua = `
-local id = vim.lsp.start_client({ name = 'pxe-workbench', cmd = { ${JSON.stringify(process.execPath)}, ${JSON.stringify(built('server.js'))}, '--stdio' }, root_dir = ${JSON.stringify(resolve('examples'))} })
+  const lua =
+    `
+local id = vim.lsp.start_client({ name = 'pxe-workbench', cmd = { ${JSON.stringify(process.execPath)}, ` +
+    `${JSON.stringify(built('server.js'))}, '--stdio' }, root_dir = ${JSON.stringify(resolve('examples'))} })
 vim.cmd('edit ' .. vim.fn.fnameescape(${JSON.stringify(file)}))
 vim.lsp.buf_attach_client(0, id)
 local want_any = ${expectAny ? 'true' : 'false'}

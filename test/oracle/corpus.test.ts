@@ -71,7 +71,8 @@ describe('the Ignition corpus: our verdicts agree with ignition-validate', () =>
         if (theirs.valid === (errors.length === 0)) agreed++;
         else
           disagreements.push(
-            `${name}: ${tool} says ${theirs.valid ? 'valid' : `invalid (${theirs.output.trim()})`}, we say ${errors.length ? `invalid: ${errors.join('; ')}` : 'valid'}`,
+            `${name}: ${tool} says ${theirs.valid ? 'valid' : `invalid (${theirs.output.trim()})`}, ` +
+              `we say ${errors.length ? `invalid: ${errors.join('; ')}` : 'valid'}`,
           );
         rows.push(`${name} ${tool}: ${theirs.valid ? 'valid' : 'invalid'}`);
       }

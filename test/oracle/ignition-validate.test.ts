@@ -157,7 +157,8 @@ describe('Ignition verdicts agree with ignition-validate', () => {
         const theirs = verdicts[i]!;
         if (ours.valid !== theirs.valid)
           disagreements.push(
-            `ignition-validate says ${theirs.valid ? 'valid' : 'invalid'} (${theirs.output.trim()}), we say ${ours.valid ? 'valid' : `invalid: ${ours.errors.join('; ')}`}\n${text}`,
+            `ignition-validate says ${theirs.valid ? 'valid' : 'invalid'} (${theirs.output.trim()}), ` +
+              `we say ${ours.valid ? 'valid' : `invalid: ${ours.errors.join('; ')}`}\n${text}`,
           );
       });
     }
@@ -165,37 +166,44 @@ describe('Ignition verdicts agree with ignition-validate', () => {
     expect(disagreements.slice(0, 3)).toEqual([]);
   });
 
-  it('on the edge cases of the corpus review: null as absent, links, URLs without host, duplicates in lists, required-by-validation fields', async () => {
-    const cases = [
-      '{"ignition":{"version":"3.3.0"},"storage":{"files":[{"path":"/a","contents":null,"mode":null,"user":null,"append":null}]}}',
-      '{"ignition":{"version":"3.3.0","config":null},"storage":null,"passwd":{"users":[{"name":"core","sshAuthorizedKeys":null}]}}',
-      '{"ignition":{"version":"3.3.0"},"storage":{"files":[{"path":null}]}}',
-      '{"ignition":{"version":"3.3.0"},"storage":{"links":[{"path":"/l"}]}}',
-      '{"ignition":{"version":"3.3.0"},"storage":{"links":[{"path":"/l","target":""}]}}',
-      '{"ignition":{"version":"3.3.0"},"storage":{"files":[{"path":"/a","contents":{"source":"http:192.168.122.1/key"}}]}}',
-      '{"ignition":{"version":"3.3.0"},"storage":{"files":[{"path":"/a","contents":{"source":"data:,a[b]"}}]}}',
-      '{"ignition":{"version":"3.3.0"},"storage":{"files":[{"path":"/a","contents":{"source":"data:,a%20b/c:d;e=f?g&h+i~j_k.l!m$n(o)*p,q@r\'"}}]}}',
-      '{"ignition":{"version":"3.3"}}',
-      '{"ignition":{"version":"3.3.0"},"passwd":{"users":[{"name":"a","groups":["w","w"]}]}}',
-      '{"ignition":{"version":"3.3.0"},"kernelArguments":{"shouldExist":["a"],"shouldNotExist":["a"]}}',
-      '{"ignition":{"version":"3.3.0","config":{"merge":[{"source":""}]}}}',
-      '{"ignition":{"version":"3.3.0"},"storage":{"disks":[{"device":"/dev/a","partitions":[{"label":"","sizeMiB":10},{"number":0}]}]}}',
-      '{"ignition":{"version":"3.3.0"},"storage":{"disks":[{"device":"/dev/a","partitions":[{"number":1},{"number":1}]}]}}',
-      '{"ignition":{"version":"3.3.0"},"storage":{"filesystems":[{"device":"/dev/a","label":"x"},{"device":"/dev/b","format":"ext4","path":""}]}}',
-      '{"ignition":{"version":"3.3.0"},"storage":{"raid":[{"name":"md","devices":["/dev/a"]}]}}',
-      '{"ignition":{"version":"3.0.0"},"storage":{"raid":[{"name":"md","level":"","devices":["/dev/a"]}]}}',
-      '{"ignition":{"version":"3.3.0"},"storage":{"raid":[{"name":"md","level":"mirror","devices":["/dev/a","/dev/b"]}]}}',
-      '{"ignition":{"version":"3.3.0"},"storage":{"luks":[{"name":"x"}]}}',
-    ];
-    const disagreements: string[] = [];
-    for (const [index, text] of cases.entries()) {
-      const theirs = await officialVerdict(text, 10_000 + index);
-      const ours = ourVerdict(text);
-      if (ours.valid !== theirs.valid)
-        disagreements.push(
-          `ignition-validate: ${theirs.valid ? 'valid' : theirs.output.trim()}; we: ${ours.valid ? 'valid' : ours.errors.join('; ')}\n${text}`,
-        );
-    }
-    expect(disagreements).toEqual([]);
-  });
+  it(
+    'on the edge cases of the corpus review: null as absent, links, URLs without host, ' +
+      'duplicates in lists, required-by-validation fields',
+    async () => {
+      const cases = [
+        '{"ignition":{"version":"3.3.0"},"storage":{"files":[{"path":"/a","contents":null,"mode":null,"user":null,"append":null}]}}',
+        '{"ignition":{"version":"3.3.0","config":null},"storage":null,"passwd":{"users":[{"name":"core","sshAuthorizedKeys":null}]}}',
+        '{"ignition":{"version":"3.3.0"},"storage":{"files":[{"path":null}]}}',
+        '{"ignition":{"version":"3.3.0"},"storage":{"links":[{"path":"/l"}]}}',
+        '{"ignition":{"version":"3.3.0"},"storage":{"links":[{"path":"/l","target":""}]}}',
+        '{"ignition":{"version":"3.3.0"},"storage":{"files":[{"path":"/a","contents":{"source":"http:192.168.122.1/key"}}]}}',
+        '{"ignition":{"version":"3.3.0"},"storage":{"files":[{"path":"/a","contents":{"source":"data:,a[b]"}}]}}',
+        '{"ignition":{"version":"3.3.0"},"storage":{"files":[{"path":"/a","contents":' +
+          '{"source":"data:,a%20b/c:d;e=f?g&h+i~j_k.l!m$n(o)*p,q@r\'"}}]}}',
+        '{"ignition":{"version":"3.3"}}',
+        '{"ignition":{"version":"3.3.0"},"passwd":{"users":[{"name":"a","groups":["w","w"]}]}}',
+        '{"ignition":{"version":"3.3.0"},"kernelArguments":{"shouldExist":["a"],"shouldNotExist":["a"]}}',
+        '{"ignition":{"version":"3.3.0","config":{"merge":[{"source":""}]}}}',
+        '{"ignition":{"version":"3.3.0"},"storage":{"disks":[{"device":"/dev/a","partitions":[{"label":"","sizeMiB":10},{"number":0}]}]}}',
+        '{"ignition":{"version":"3.3.0"},"storage":{"disks":[{"device":"/dev/a","partitions":[{"number":1},{"number":1}]}]}}',
+        '{"ignition":{"version":"3.3.0"},"storage":{"filesystems":' +
+          '[{"device":"/dev/a","label":"x"},{"device":"/dev/b","format":"ext4","path":""}]}}',
+        '{"ignition":{"version":"3.3.0"},"storage":{"raid":[{"name":"md","devices":["/dev/a"]}]}}',
+        '{"ignition":{"version":"3.0.0"},"storage":{"raid":[{"name":"md","level":"","devices":["/dev/a"]}]}}',
+        '{"ignition":{"version":"3.3.0"},"storage":{"raid":[{"name":"md","level":"mirror","devices":["/dev/a","/dev/b"]}]}}',
+        '{"ignition":{"version":"3.3.0"},"storage":{"luks":[{"name":"x"}]}}',
+      ];
+      const disagreements: string[] = [];
+      for (const [index, text] of cases.entries()) {
+        const theirs = await officialVerdict(text, 10_000 + index);
+        const ours = ourVerdict(text);
+        if (ours.valid !== theirs.valid)
+          disagreements.push(
+            `ignition-validate: ${theirs.valid ? 'valid' : theirs.output.trim()}; ` +
+              `we: ${ours.valid ? 'valid' : ours.errors.join('; ')}\n${text}`,
+          );
+      }
+      expect(disagreements).toEqual([]);
+    },
+  );
 });

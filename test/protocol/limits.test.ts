@@ -61,7 +61,9 @@ describe('hostile Ignition configs over the protocol', () => {
   it('hovers a gzip bomb as too large to show', async () => {
     const member = gzipSync(Buffer.alloc(MIB), { level: 9 });
     const source = `data:;base64,${Buffer.concat(Array.from({ length: 80 }, () => member)).toString('base64')}`;
-    const text = `{"ignition":{"version":"3.4.0"},"storage":{"files":[{"path":"/z","contents":{"compression":"gzip","source":"${source}"}}]}}`;
+    const text =
+      '{"ignition":{"version":"3.4.0"},"storage":{"files":[{"path":"/z","contents":' +
+      `{"compression":"gzip","source":"${source}"}}]}}`;
     const uri = uriOf('bomb.ign');
     await client.open(uri, 'ignition', text);
     expect(await client.diagnosticsFor(uri)).toEqual([]);

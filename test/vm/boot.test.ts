@@ -22,7 +22,8 @@ async function boot(
   const result = await run.done;
   if (result.reason !== 'poweroff' || !result.stages.some((s) => s.id === 'initrd'))
     console.log(
-      `${firmware} ${mac}: ${result.reason}\n${result.stages.map(stageLine).join('\n')}\n${JSON.stringify(serial.split(/\r|\n/).filter((l) => /Loading|initrd/i.test(l)))}\n${serial.slice(-1500)}`,
+      `${firmware} ${mac}: ${result.reason}\n${result.stages.map(stageLine).join('\n')}\n` +
+        `${JSON.stringify(serial.split(/\r|\n/).filter((l) => /Loading|initrd/i.test(l)))}\n${serial.slice(-1500)}`,
     );
   return { result, serial, notes: plan.notes };
 }

@@ -42,7 +42,8 @@ describe.skipIf(!existsSync(DIR))('RouterOS grammar vs RouterOS token classes', 
           if (expected.includes(theirs) || (line[i] === ' ' && theirs === 'none')) agreed++;
           else
             disagreements.push(
-              `${JSON.stringify(line.slice(token.startIndex, token.endIndex))} is ${scope}, RouterOS says ${theirs} (in ${JSON.stringify(line.trim())})`,
+              `${JSON.stringify(line.slice(token.startIndex, token.endIndex))} is ${scope}, ` +
+                `RouterOS says ${theirs} (in ${JSON.stringify(line.trim())})`,
             );
         }
       }

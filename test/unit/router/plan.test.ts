@@ -83,7 +83,9 @@ describe('the router plan', () => {
   it("compares in the router's spelling, sets only what differs (old → new), removes duplicates, keeps the rest", () => {
     const plan = makeRouterPlan(
       desiredOf(
-        '/ip dhcp-server lease\nadd mac-address=52:54:00:12:34:56 address=192.168.255.50 disabled=no lease-time=30m comment=n1\n/ip pool\nadd name=lab ranges=10.0.0.1-10.0.0.9',
+        '/ip dhcp-server lease\n' +
+          'add mac-address=52:54:00:12:34:56 address=192.168.255.50 disabled=no lease-time=30m comment=n1\n' +
+          '/ip pool\nadd name=lab ranges=10.0.0.1-10.0.0.9',
       ),
       state({
         '/ip/dhcp-server/lease': [

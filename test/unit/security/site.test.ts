@@ -62,14 +62,18 @@ describe('the site loader refuses wrong types, naming the field', () => {
 });
 
 describe('fuzz: hostile site files', () => {
-  it('2,000 generated sites with wrong types: only SiteFileError, and nothing that passes crashes the chain (npm run fuzz runs 1,000,000)', () => {
-    fc.assert(
-      fc.property(hostileSite(), (json) => {
-        expect(checkSite(json)).toBeUndefined();
-      }),
-      { numRuns: 2_000, seed: 20261202 },
-    );
-  });
+  it(
+    '2,000 generated sites with wrong types: only SiteFileError, ' +
+      'and nothing that passes crashes the chain (npm run fuzz runs 1,000,000)',
+    () => {
+      fc.assert(
+        fc.property(hostileSite(), (json) => {
+          expect(checkSite(json)).toBeUndefined();
+        }),
+        { numRuns: 2_000, seed: 20261202 },
+      );
+    },
+  );
 });
 
 describe('a site file anyone could have planted is not used', () => {

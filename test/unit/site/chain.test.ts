@@ -211,7 +211,8 @@ describe('boot chain rules', () => {
     ]);
     const fixed =
       rsc(`${OPTIONS}\nadd code=67 name=efi value="'syslinux.efi'"`) +
-      `${SET}\nadd name=uefi options=tftp,efi\n/ip dhcp-server matcher\nadd code=93 name=x64 option-set=uefi server=dhcp value=0x0007\n${NETWORK}\n`;
+      `${SET}\nadd name=uefi options=tftp,efi\n` +
+      `/ip dhcp-server matcher\nadd code=93 name=x64 option-set=uefi server=dhcp value=0x0007\n${NETWORK}\n`;
     const chain = memoryChain({ ...files, 'router.rsc': fixed });
     expect(chain.problems.size).toBe(0);
     expect(chain.clients.map((c) => `${c.firmware} ${c.root.children[0]!.label}`)).toEqual([
@@ -233,41 +234,48 @@ describe('boot chain rules', () => {
     expect(chain.clients.every((c) => isBroken(c.root))).toBe(true);
   });
 
-  it('iPXE: settings from the lease (${net0/mac:hexhyp}, ${hostname}) pick a per-machine script; relative URLs resolve against the script', () => {
-    const text =
-      rsc(
-        `${OPTIONS.replace('lpxelinux.0', 'undionly.kpxe')}\nadd code=17 name=root value="'http://192.168.255.2/tftp/boot.ipxe'"\nadd code=12 name=host-a value="s'node-a'"`,
-      ) +
-      `/ip dhcp-server option sets\nadd name=pxe options=tftp,boot,root\nadd name=a options=host-a\n${NETWORK}\n/ip dhcp-server lease\nadd address=192.168.255.60 mac-address=52:54:00:00:00:0A dhcp-option-set=a\n`;
-    const files = {
-      ...LOADERS,
-      'router.rsc': text,
-      'tftp/boot.ipxe': '#!ipxe\nchain nodes/${net0/mac:hexhyp}.ipxe\n',
-      'tftp/nodes/52-54-00-00-00-0a.ipxe':
-        '#!ipxe\nkernel ../vmlinuz initrd=main ignition.config.url=http://192.168.255.2/tftp/${hostname}.ign\ninitrd --name main ../initrd.img\nboot\n',
-      'tftp/vmlinuz': 'k',
-      'tftp/initrd.img': 'i',
-    };
-    const chain = memoryChain(files);
-    const lease = chain.clients.find((c) => c.mac === '52:54:00:00:00:0a')!;
-    expect(lease.hostname).toBe('node-a');
-    expect(hopList(lease.root).map((h) => h.trim())).toEqual([
-      'dhcp DHCP ok',
-      'loader undionly.kpxe ok',
-      'script boot.ipxe ok',
-      'script 52-54-00-00-00-0a.ipxe ok',
-      'kernel vmlinuz ok',
-      'ignition node-a.ign missing',
-      'initrd initrd.img ok',
-    ]);
-    expect(problemsIn(chain, 'tftp/nodes/52-54-00-00-00-0a.ipxe', files['tftp/nodes/52-54-00-00-00-0a.ipxe'])).toEqual([
-      'chain.ignitionUnreachable: http://192.168.255.2/tftp/${hostname}.ign',
-    ]);
-    // Without a lease the MAC is known only at boot time: not a broken hop.
-    const any = chain.clients.find((c) => c.id === 'bios')!;
-    expect(firstBad(any.root)).toBeUndefined();
-    expect(hopList(any.root).map((h) => h.trim())).toContain('script ${net0/mac:hexhyp}.ipxe unknown');
-  });
+  it(
+    'iPXE: settings from the lease (${net0/mac:hexhyp}, ${hostname}) pick a per-machine script; ' +
+      'relative URLs resolve against the script',
+    () => {
+      const text =
+        rsc(
+          `${OPTIONS.replace('lpxelinux.0', 'undionly.kpxe')}\n` +
+            `add code=17 name=root value="'http://192.168.255.2/tftp/boot.ipxe'"\nadd code=12 name=host-a value="s'node-a'"`,
+        ) +
+        `/ip dhcp-server option sets\nadd name=pxe options=tftp,boot,root\nadd name=a options=host-a\n${NETWORK}\n` +
+        '/ip dhcp-server lease\nadd address=192.168.255.60 mac-address=52:54:00:00:00:0A dhcp-option-set=a\n';
+      const files = {
+        ...LOADERS,
+        'router.rsc': text,
+        'tftp/boot.ipxe': '#!ipxe\nchain nodes/${net0/mac:hexhyp}.ipxe\n',
+        'tftp/nodes/52-54-00-00-00-0a.ipxe':
+          '#!ipxe\nkernel ../vmlinuz initrd=main ignition.config.url=http://192.168.255.2/tftp/${hostname}.ign\n' +
+          'initrd --name main ../initrd.img\nboot\n',
+        'tftp/vmlinuz': 'k',
+        'tftp/initrd.img': 'i',
+      };
+      const chain = memoryChain(files);
+      const lease = chain.clients.find((c) => c.mac === '52:54:00:00:00:0a')!;
+      expect(lease.hostname).toBe('node-a');
+      expect(hopList(lease.root).map((h) => h.trim())).toEqual([
+        'dhcp DHCP ok',
+        'loader undionly.kpxe ok',
+        'script boot.ipxe ok',
+        'script 52-54-00-00-00-0a.ipxe ok',
+        'kernel vmlinuz ok',
+        'ignition node-a.ign missing',
+        'initrd initrd.img ok',
+      ]);
+      expect(
+        problemsIn(chain, 'tftp/nodes/52-54-00-00-00-0a.ipxe', files['tftp/nodes/52-54-00-00-00-0a.ipxe']),
+      ).toEqual(['chain.ignitionUnreachable: http://192.168.255.2/tftp/${hostname}.ign']);
+      // Without a lease the MAC is known only at boot time: not a broken hop.
+      const any = chain.clients.find((c) => c.id === 'bios')!;
+      expect(firstBad(any.root)).toBeUndefined();
+      expect(hopList(any.root).map((h) => h.trim())).toContain('script ${net0/mac:hexhyp}.ipxe unknown');
+    },
+  );
 
   it('a script that chains itself stops with a warning instead of looping', () => {
     const text =
@@ -286,7 +294,8 @@ describe('boot chain rules', () => {
   it('image artifacts: absent is information with the updater as the fix; a link to a rotated-away version is a warning', () => {
     const site = { ...BASE_SITE, images: { dir: 'tftp/fcos' } };
     const script =
-      '#!ipxe\nkernel fcos/kernel-x86_64 initrd=main coreos.live.rootfs_url=http://192.168.255.2/tftp/fcos/rootfs.x86_64.img\ninitrd --name main fcos/initramfs.x86_64.img\nboot\n';
+      '#!ipxe\nkernel fcos/kernel-x86_64 initrd=main coreos.live.rootfs_url=http://192.168.255.2/tftp/fcos/rootfs.x86_64.img\n' +
+      'initrd --name main fcos/initramfs.x86_64.img\nboot\n';
     const text =
       rsc(
         `${OPTIONS.replace('lpxelinux.0', 'undionly.kpxe')}\nadd code=17 name=root value="'http://192.168.255.2/tftp/boot.ipxe'"`,
@@ -405,7 +414,8 @@ describe('boot chain rules', () => {
   it('a router that serves TFTP itself: /ip tftp maps the request to a real-filename deployed from the TFTP root', () => {
     const text =
       rsc(`add code=66 name=tftp value="'192.168.255.1'"\nadd code=67 name=boot value="'lpxelinux.0'"`) +
-      `${SET}\n/ip dhcp-server network\nadd address=192.168.255.0/24 next-server=192.168.255.1 dhcp-option-set=pxe\n/ip tftp\nadd req-filename=lpxelinux.0 real-filename=tftp/bios/lpxelinux.0\n`;
+      `${SET}\n/ip dhcp-server network\nadd address=192.168.255.0/24 next-server=192.168.255.1 dhcp-option-set=pxe\n` +
+      '/ip tftp\nadd req-filename=lpxelinux.0 real-filename=tftp/bios/lpxelinux.0\n';
     const files = {
       'router.rsc': text,
       'tftp/bios/lpxelinux.0': 'x',

@@ -59,7 +59,8 @@ describe('followLink: where a symlink under a root leads, through other links', 
 describe('site.linkOutsideRoot', () => {
   const RULE = 'site.linkOutsideRoot';
   const siteText =
-    '{ "version": 1, "name": "lab", "network": { "subnet": "192.168.255.0/24", "router": "192.168.255.1" }, "tftp": { "root": "tftp" }, "http": { "baseUrl": "http://192.168.255.2/tftp/", "root": "tftp" } }';
+    '{ "version": 1, "name": "lab", "network": { "subnet": "192.168.255.0/24", "router": "192.168.255.1" }, ' +
+    '"tftp": { "root": "tftp" }, "http": { "baseUrl": "http://192.168.255.2/tftp/", "root": "tftp" } }';
   const lint = (dir: string) =>
     lintText(join(dir, 'pxe-site.json'), siteText, {
       context: { path: join(dir, 'pxe-site.json'), files: diskFiles() },

@@ -4,7 +4,8 @@ import { applyFix, lintFixture } from '../../helpers/markers';
 import { buildSiteFile, checkAnswer, DEFAULT_ANSWERS } from '../../../lib/site/create';
 
 const minimal = (extra = ''): string =>
-  `{ "version": 1, "name": "lab", "network": { "subnet": "192.168.255.0/24", "router": "192.168.255.1" }, "tftp": { "root": "tftp" }${extra} }`;
+  '{ "version": 1, "name": "lab", "network": { "subnet": "192.168.255.0/24", "router": "192.168.255.1" }, ' +
+  `"tftp": { "root": "tftp" }${extra} }`;
 
 describe('site.schema', () => {
   const RULE = 'site.schema';

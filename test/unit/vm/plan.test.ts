@@ -78,7 +78,8 @@ describe('the test VM as QEMU user networking', () => {
     expect(() =>
       vmPlan(
         site(
-          '/ip dhcp-server option\nadd code=67 name=b value="\'pxelinux.0\'"\n/ip dhcp-server network\nadd address=192.168.255.0/24 dhcp-option=b',
+          '/ip dhcp-server option\nadd code=67 name=b value="\'pxelinux.0\'"\n' +
+            '/ip dhcp-server network\nadd address=192.168.255.0/24 dhcp-option=b',
         ),
         { firmware: 'bios' },
       ),
@@ -86,7 +87,8 @@ describe('the test VM as QEMU user networking', () => {
     expect(() =>
       vmPlan(
         site(
-          '/ip dhcp-server option\nadd code=67 name=b value="\'http://192.168.255.2/tftp/nope.ipxe\'"\n/ip dhcp-server network\nadd address=192.168.255.0/24 dhcp-option=b',
+          '/ip dhcp-server option\nadd code=67 name=b value="\'http://192.168.255.2/tftp/nope.ipxe\'"\n' +
+            '/ip dhcp-server network\nadd address=192.168.255.0/24 dhcp-option=b',
         ),
         { firmware: 'bios' },
       ),
@@ -97,7 +99,8 @@ describe('the test VM as QEMU user networking', () => {
     expect(() => vmPlan(HOME_LAB, { mac: 'not-a-mac' })).toThrow(/is not a MAC address/);
     const odd = vmPlan(
       site(
-        '/ip dhcp-server option\nadd code=67 name=b value="\'lpxelinux.0\'"\n/ip dhcp-server network\nadd address=192.168.255.0/24 dhcp-option=b',
+        '/ip dhcp-server option\nadd code=67 name=b value="\'lpxelinux.0\'"\n' +
+          '/ip dhcp-server network\nadd address=192.168.255.0/24 dhcp-option=b',
         { network: { subnet: '192.168.255.0/31', router: '192.168.255.1' } },
       ),
       { firmware: 'uefi' },

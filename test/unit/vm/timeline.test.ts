@@ -6,7 +6,8 @@ const BIOS_PXELINUX = [
   '\x1bc\x1b[?7l\x1b[2J\x1b[0mSeaBIOS (version 1.16.2-debian-1.16.2-1)\r\n',
   '\x1b[0;1miPXE 1.0.0+git-20190125.36a4c85-5.1\x1b[0m -- Open Source Network Boot Firmware -- \x1b[0;36mhttp\r\n://ipxe.org\r\n',
   'Configuring (net0 52:54:00:00:00:01)...... ok\r\nnet0: 192.168.255.51/255.255.255.0 gw 192.168.255.1\r\n',
-  'Next server: 192.168.255.1\r\nFilename: lpxelinux.0\r\ntftp://192.168.255.1/lpxelinux.0... ok\r\nlpxelinux.0 : 75072 bytes [PXE-NBP]\r\n',
+  'Next server: 192.168.255.1\r\nFilename: lpxelinux.0\r\n' +
+    'tftp://192.168.255.1/lpxelinux.0... ok\r\nlpxelinux.0 : 75072 bytes [PXE-NBP]\r\n',
   'PXELINUX 6.04 lwIP 20200816 Copyright (C) 1994-2015 H. Peter Anvin et al\r\n',
   'Loading http://192.168.255.2/tftp/vmlinuz... ok\r\nLoading http://192.168.255.2/tftp/initrd.img...ok\r\n',
   '[    0.000000] Linux version 6.1.0-56-amd64 (debian-kernel@lists.debian.org)\r\n',
@@ -62,7 +63,9 @@ describe('the boot timeline', () => {
   it('reads SYSLINUX EFI, which prints no banner and runs its lines together', () => {
     const t = new Timeline();
     t.serial(
-      'Filename: syslinux.efi\r\ntftp://192.168.255.1/syslinux.efi... ok\r\nsyslinux.efi : 171456 bytes [EFI]\r\nGetting cached packet \r\nMy IP is 192.168.255.54\r\nLoading vmlinuz... okLoading initrd.img...ok[    0.000000] Linux version 6.1.0-56-amd64 (x)\r\n',
+      'Filename: syslinux.efi\r\ntftp://192.168.255.1/syslinux.efi... ok\r\nsyslinux.efi : 171456 bytes [EFI]\r\n' +
+        'Getting cached packet \r\nMy IP is 192.168.255.54\r\n' +
+        'Loading vmlinuz... okLoading initrd.img...ok[    0.000000] Linux version 6.1.0-56-amd64 (x)\r\n',
     );
     expect(t.stages.map((s) => `${s.id}:${s.label}:${s.via ?? ''}`)).toEqual([
       'bootfile:syslinux.efi:tftp',
