@@ -4,7 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RULES } from '../lib/engine';
+import { RULES, SERVICES } from '../lib/engine';
 import { docsAnchor, type RuleMeta } from '../lib/core';
 
 const LEVEL_DESCRIPTIONS = [
@@ -31,16 +31,12 @@ export function ruleSettings(rules: readonly RuleMeta[]): Record<string, unknown
   );
 }
 
+/** Sections of docs/rules.md: the general rules, each language (its own title), then the boot chain's. */
 const LANGUAGE_TITLES: Record<string, string> = {
   general: 'General',
-  ipxe: 'iPXE scripts',
-  pxelinux: 'PXELINUX / SYSLINUX configs',
-  routeros: 'RouterOS scripts',
-  ignition: 'Ignition configs',
-  site: 'Site file (pxe-site.json)',
+  ...Object.fromEntries([...SERVICES.values()].map((language) => [language.id, language.title])),
   chain: 'Boot chain (across files)',
 };
-
 export function rulesMarkdown(rules: readonly RuleMeta[]): string {
   const lines = [
     '# Rules',

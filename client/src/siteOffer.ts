@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { SITE_FILE_NAME } from '../../lib/core';
+import { SITE_FILE_NAME } from '../../lib/site';
 import { siteOf, sitesIn } from '../../lib/site';
 
 const BOOT_LANGUAGES = new Set(['ipxe', 'pxelinux', 'routeros', 'ignition']);

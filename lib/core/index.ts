@@ -10,9 +10,8 @@ export {
   readTextOrUndefined,
   textLooksBinary,
 } from './untrusted';
-export { docsAnchor, type RuleMeta, type LanguageId } from './rule';
+export { docsAnchor, type RuleMeta } from './rule';
 export { LEVELS, type Level, type Problem, type Severity } from './problem';
-export { SITE_FILE_NAME, classify } from './classify';
 export {
   analysisFailed,
   analyze,

@@ -1,7 +1,7 @@
 import { render, type NodeVars } from './template';
 import { NO_CONTEXT, type RuleContext } from './ruleContext';
 import type { Parsed, Problem } from './problem';
-import { report, type LanguageId, type Rule, type RuleMeta } from './rule';
+import { report, type Rule, type RuleMeta } from './rule';
 import { INTERNAL, templateVariable } from './coreRules';
 
 /** A completion offered at an offset; lsp/ turns it into a CompletionItem. */
@@ -56,8 +56,32 @@ export interface ActionInfo {
 export type RenameResult = { edits: Span[]; newText: string } | { error: string };
 
 /** The public face of one language: what every `languages/<lang>/index.ts` exports. */
-export interface LanguageService<Ast = unknown> {
-  id: LanguageId;
+/**
+ * How a language knows its files, for `classify` (lib/engine): by name, by folder, then by content. The editor's
+ * language id, when it is this language's, wins over both unless `editorIdHolds` says otherwise.
+ */
+export interface FileRecognizer {
+  /** The file is this language's by its name alone (lower case): an extension of its own, a fixed name. */
+  byName(name: string): boolean;
+  /**
+   * By the folder it sits in (lower case), for a name no language claimed; `text` is undefined when the
+   * file has not been read yet.
+   */
+  byFolder?(name: string, parent: string, text: string | undefined): boolean;
+  /** By content, for a name no language claimed (`text` is the whole text or its first bytes). */
+  byContent?(text: string, name: string, parent: string): boolean;
+  /** The name is this language's even when the editor gives the file another language id (pxe-site.json). */
+  nameOverridesEditor?: boolean;
+  /** False when the editor's id for this language is wrong for this file (a help screen in pxelinux.cfg/). */
+  editorIdHolds?(name: string, parent: string, text: string | undefined): boolean;
+}
+
+export interface LanguageService<Ast = unknown, Id extends string = string> {
+  /** The language id (also VS Code's). */
+  id: Id;
+  /** What its files are called in the docs ("iPXE scripts"). */
+  title: string;
+  files: FileRecognizer;
   /** Problems the parser reports (syntax) — metadata only. */
   parserRules: readonly RuleMeta[];
   /** Rules that run over the AST. */
@@ -90,7 +114,7 @@ export type Definition = Span & { file?: string };
  */
 export interface DocumentFeatures {
   /** The language that parsed the text. */
-  language: LanguageId;
+  language: string;
   complete(offset: number, context?: RuleContext): Completion[];
   hover(offset: number): HoverInfo | undefined;
   symbols(): SymbolInfo[];
@@ -110,8 +134,10 @@ export interface OpenedDocument {
 }
 
 /** A language with its AST type hidden: what the registry holds, one per language. */
-export interface BoundLanguage {
-  id: LanguageId;
+export interface BoundLanguage<Id extends string = string> {
+  id: Id;
+  title: string;
+  files: FileRecognizer;
   parserRules: readonly RuleMeta[];
   rules: readonly RuleMeta[];
   /** Parses and checks `text` (see `analyze`); throws only on a bug of ours, which the caller reports. */
@@ -119,9 +145,11 @@ export interface BoundLanguage {
 }
 
 /** Binds a language's service to its AST type once, so nothing downstream needs to know that type. */
-export function bindLanguage<Ast>(service: LanguageService<Ast>): BoundLanguage {
+export function bindLanguage<Ast, Id extends string>(service: LanguageService<Ast, Id>): BoundLanguage<Id> {
   return {
     id: service.id,
+    title: service.title,
+    files: service.files,
     parserRules: service.parserRules,
     rules: service.rules,
     open(text, context) {

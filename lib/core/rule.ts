@@ -1,14 +1,12 @@
 import type { RuleContext } from './ruleContext';
 import type { Problem, Severity } from './problem';
 
-export type LanguageId = 'ipxe' | 'pxelinux' | 'routeros' | 'ignition' | 'site';
-export const LANGUAGE_IDS: readonly LanguageId[] = ['ipxe', 'pxelinux', 'routeros', 'ignition', 'site'];
-
 /** Everything a user or the docs need to know about a rule. `Id` stays a literal type where rules are declared. */
 export interface RuleMeta<Id extends string = string> {
   /** Stable camelCase id, prefixed by the language: also the settings key and docs anchor. */
   id: Id;
-  language: LanguageId | 'general' | 'chain';
+  /** The language id whose files it checks (the registry's), or `general` / `chain`. */
+  language: string;
   severity: Severity;
   /** One line: what the rule catches. */
   summary: string;

@@ -1,7 +1,8 @@
 import { constants, promises as fs } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { classify } from '../core/classify';
-import { report, type LanguageId } from '../core/rule';
+import { classify } from './classify';
+import { report } from '../core/rule';
+import type { LanguageId } from './registry';
 import { INTERNAL } from '../core/coreRules';
 import type { FileView } from '../core/ruleContext';
 import { ChainCache } from '../chain';

@@ -1,4 +1,5 @@
-export { RULES, RULES_BY_ID, SERVICES } from './registry';
+export { isLanguageId, RULES, RULES_BY_ID, SERVICES, type LanguageId, type RuleId } from './registry';
+export { classify } from './classify';
 export { InputError, lintPaths, type FileReport } from './files';
 export {
   analyzeDocument,

@@ -1,11 +1,10 @@
 import { analysisFailed, type DocumentFeatures } from '../core/language';
-import { classify } from '../core/classify';
+import { classify } from './classify';
 import type { Level, Problem, Severity } from '../core/problem';
 import type { RuleContext } from '../core/ruleContext';
-import type { LanguageId } from '../core/rule';
 import { escapeControl, hasControl } from '../core/untrusted';
 import { INTERNAL } from '../core/coreRules';
-import { isRuleId, RULES_BY_ID, SERVICES, type RuleId } from './registry';
+import { isRuleId, RULES_BY_ID, SERVICES, type LanguageId, type RuleId } from './registry';
 
 /** A problem with the severity the user's settings give it. */
 export interface Finding extends Problem {

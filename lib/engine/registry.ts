@@ -1,6 +1,6 @@
 import { INTERNAL } from '../core/coreRules';
 import { bindLanguage, type BoundLanguage } from '../core/language';
-import type { LanguageId, RuleMeta } from '../core/rule';
+import type { RuleMeta } from '../core/rule';
 import { CHAIN_RULES } from '../chain/rules';
 import { ignition } from '../languages/ignition';
 import { ipxe } from '../languages/ipxe';
@@ -8,13 +8,24 @@ import { pxelinux } from '../languages/pxelinux';
 import { routeros } from '../languages/routeros';
 import { site } from '../site';
 
-/** Every language, in the order the docs list them: a new language is one entry here. */
+/**
+ * Every language, in the order the docs list them and `classify` asks them: a new language is its folder
+ * and one entry here (its id, file names, rules and features all come from its service).
+ */
 const LANGUAGES = [ipxe, pxelinux, routeros, ignition, site] as const;
 
+/** The id of one of our languages. */
+export type LanguageId = (typeof LANGUAGES)[number]['id'];
+
 /** Every language, its AST type bound inside. */
-export const SERVICES: ReadonlyMap<LanguageId, BoundLanguage> = new Map(
-  LANGUAGES.map((language) => [language.id, bindLanguage<unknown>(language)]),
+export const SERVICES: ReadonlyMap<LanguageId, BoundLanguage<LanguageId>> = new Map(
+  LANGUAGES.map((language) => [language.id, bindLanguage<unknown, LanguageId>(language)]),
 );
+
+/** True for the id of one of our languages (an editor's id may be anything). */
+export function isLanguageId(id: string): id is LanguageId {
+  return SERVICES.has(id as LanguageId);
+}
 
 /** The rules the core and the engine report themselves (a rule that failed, a file not read). */
 const GENERAL_RULES = Object.values(INTERNAL);

@@ -5,7 +5,7 @@
  */
 import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { SITE_FILE_NAME } from '../core/classify';
+import { SITE_FILE_NAME } from './recognize';
 import type { FileView } from '../core/ruleContext';
 import { diskFiles } from './disk';
 

@@ -1,11 +1,12 @@
 import { templateVariable } from '../core/coreRules';
 import { defineLanguage } from '../core/define';
+import { siteFiles } from './recognize';
 import { parserRule } from '../core/rule';
 import { parseStrictJson } from '../json/parse';
 import { nodesRule, schemaRule, secretRule } from './rules';
 import { linkOutsideRootRule } from './links';
 
-export { SITE_FILE_NAME } from '../core/classify';
+export { SITE_FILE_NAME } from './recognize';
 
 const jsonSyntax = parserRule({
   id: 'site.jsonSyntax',
@@ -20,6 +21,8 @@ const jsonSyntax = parserRule({
 /** The site file as a "language": validated against its schema, and never allowed to hold a secret. */
 export const site = defineLanguage({
   id: 'site',
+  title: 'Site file (pxe-site.json)',
+  files: siteFiles,
   // templateVariable is reported by the core, which renders profile templates.
   parserRules: [jsonSyntax, templateVariable],
   rules: [schemaRule, secretRule, nodesRule, linkOutsideRootRule],

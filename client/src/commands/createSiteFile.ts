@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { SITE_FILE_NAME } from '../../../lib/core';
+import { SITE_FILE_NAME } from '../../../lib/site';
 import { buildSiteFile, checkAnswer, DEFAULT_ANSWERS, type SiteAnswers } from '../../../lib/site';
 
 const QUESTIONS: { field: keyof SiteAnswers; prompt: string }[] = [

@@ -1,4 +1,5 @@
 import { defineLanguage } from '../../core/define';
+import { ignitionFiles } from './recognize';
 import { actionsIgnition } from './actions';
 import { completeIgnition } from './complete';
 import { hoverIgnition } from './hover';
@@ -29,6 +30,8 @@ export { SPEC_VERSIONS, LATEST_STABLE } from './versions';
 
 export const ignition = defineLanguage({
   id: 'ignition',
+  title: 'Ignition configs',
+  files: ignitionFiles,
   parserRules: [jsonSyntax, template],
   rules: [
     missingVersion,

@@ -1,4 +1,5 @@
 import { defineLanguage } from '../../core/define';
+import { ipxeFiles } from './recognize';
 import { completeIpxe } from './complete';
 import { hoverIpxe } from './hover';
 import { definitionIpxe, prepareRenameIpxe, referencesIpxe, renameIpxe } from './navigate';
@@ -41,6 +42,8 @@ export type { IpxeScript } from './ast';
 
 export const ipxe = defineLanguage({
   id: 'ipxe',
+  title: 'iPXE scripts',
+  files: ipxeFiles,
   parserRules: [],
   rules: [
     missingHeader,

@@ -1,4 +1,5 @@
 import { defineLanguage } from '../../core/define';
+import { pxelinuxFiles } from './recognize';
 import { completePxelinux } from './complete';
 import { hoverPxelinux } from './hover';
 import { definitionPxelinux } from './navigate';
@@ -27,6 +28,8 @@ export type { PxelinuxConfig } from './ast';
 
 export const pxelinux = defineLanguage({
   id: 'pxelinux',
+  title: 'PXELINUX / SYSLINUX configs',
+  files: pxelinuxFiles,
   parserRules: [],
   rules: [
     unknownKeyword,

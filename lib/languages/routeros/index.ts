@@ -1,4 +1,5 @@
 import { defineLanguage } from '../../core/define';
+import { routerosFiles } from './recognize';
 import { completeRouterOs } from './complete';
 import { formatRouterOs } from './format';
 import { hoverRouterOs } from './hover';
@@ -35,6 +36,8 @@ export type { RouterOsScript } from './ast';
 
 export const routeros = defineLanguage({
   id: 'routeros',
+  title: 'RouterOS scripts',
+  files: routerosFiles,
   parserRules: [unterminatedString, unbalancedBracket],
   rules: [
     unknownCommand,

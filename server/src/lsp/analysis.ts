@@ -2,7 +2,7 @@ import { URI } from 'vscode-uri';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { NO_CONTEXT, type Problem, type RuleContext } from '../../../lib/core';
 import { analyzeDocument, type DocumentAnalysis, type DocumentFeatures } from '../../../lib/engine';
-import type { LanguageId } from '../../../lib/core';
+import type { LanguageId } from '../../../lib/engine';
 import { diskContext } from '../../../lib/site';
 
 /** An open document's analysis for one version (the engine's, graded again whenever the chain changes). */
@@ -34,12 +34,13 @@ export class AnalysisCache {
   get(doc: TextDocument): Analysis {
     const cached = this.entries.get(doc.uri);
     if (cached && cached.version === doc.version) return cached;
-    const { features, problems } = analyzeDocument(doc.getText(), {
+    const { language, features, problems } = analyzeDocument(doc.getText(), {
       path: pathOf(doc.uri),
       languageId: doc.languageId,
       rules: () => contextOf(doc.uri),
     });
-    const analysis: Analysis = { version: doc.version, language: features?.language, features, problems };
+    // No language features on a file its check failed on: it counts as not ours for requests.
+    const analysis: Analysis = { version: doc.version, language: features && language, features, problems };
     this.entries.set(doc.uri, analysis);
     return analysis;
   }

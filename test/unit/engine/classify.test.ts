@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify } from '../../../lib/core/classify';
+import { classify } from '../../../lib/engine/classify';
 
 describe('classify', () => {
   it.each([

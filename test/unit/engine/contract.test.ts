@@ -9,12 +9,21 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { LanguageService } from '../../../lib/core/language';
 import type { RuleMeta } from '../../../lib/core/rule';
-import { RULES_BY_ID, SERVICES } from '../../../lib/engine';
+import { RULES_BY_ID, SERVICES, type LanguageId } from '../../../lib/engine';
 
 const LIB = join(__dirname, '..', '..', '..', 'lib');
 const ROOT = join(LIB, 'languages');
 const LANGUAGES = readdirSync(ROOT).filter((name) => statSync(join(ROOT, name)).isDirectory());
-const CORE_FILES = ['index.ts', 'parser.ts', 'ast.ts', 'catalog.ts', 'complete.ts', 'hover.ts', 'symbols.ts'];
+const CORE_FILES = [
+  'index.ts',
+  'parser.ts',
+  'ast.ts',
+  'catalog.ts',
+  'complete.ts',
+  'hover.ts',
+  'symbols.ts',
+  'recognize.ts',
+];
 /** Files in rules/ that hold what several rules share: never a rule. */
 const HELPERS = new Set(['shared.ts']);
 /** The file each optional feature lives in, when the language has it. */
@@ -75,7 +84,7 @@ describe('language contract', () => {
     it('exports from its face the service whose id is the folder name, with its rules registered', async () => {
       const service = await serviceOf(language);
       expect(service, `lib/languages/${language}/index.ts exports no service with id '${language}'`).toBeDefined();
-      expect(SERVICES.get(service!.id)?.rules.map((r) => r.id)).toEqual(service!.rules.map((r) => r.id));
+      expect(SERVICES.get(service!.id as LanguageId)?.rules.map((r) => r.id)).toEqual(service!.rules.map((r) => r.id));
       for (const rule of [...service!.parserRules, ...service!.rules]) expect(RULES_BY_ID.has(rule.id)).toBe(true);
     });
 

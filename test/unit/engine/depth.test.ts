@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { visit } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
-import { classify } from '../../../lib/core/classify';
+import { classify } from '../../../lib/engine/classify';
 import { depthMessage, jsonDepthExceeded, MAX_JSON_DEPTH } from '../../../lib/core/untrusted';
 import { lintText } from '../../../lib/engine';
 import { parseStrictJson } from '../../../lib/json/parse';

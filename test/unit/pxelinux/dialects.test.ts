@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify } from '../../../lib/core/classify';
+import { classify } from '../../../lib/engine/classify';
 import { parsePxelinux } from '../../../lib/languages/pxelinux';
 import { completePxelinux } from '../../../lib/languages/pxelinux/complete';
 import { hoverPxelinux } from '../../../lib/languages/pxelinux/hover';
