@@ -1,4 +1,4 @@
-// `npm test`: install what is missing, build, type-check, lint, then run every suite (unit, CLI, protocol,
+// `npm test`: install what is missing, build, type-check, lint, check the formatting, then run every suite (unit, CLI, protocol,
 // Neovim, and end-to-end in a real VS Code build). Prints the time of each phase and a closing
 // "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
@@ -26,6 +26,7 @@ phase('setup', process.execPath, ['scripts/setup.mjs', '--test']);
 phase('build', process.execPath, ['esbuild.mjs']);
 phase('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
 phase('eslint', 'npx', ['eslint', '.']);
+phase('format', 'npx', ['prettier', '--check', '**/*.{ts,mts,mjs}']);
 const report = join(mkdtempSync(join(tmpdir(), 'pxe-test-')), 'vitest.json');
 const started = Date.now();
 console.log('\n▶ tests: vitest run (unit, cli, protocol, neovim, then e2e in a real VS Code)');

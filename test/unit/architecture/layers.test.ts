@@ -26,20 +26,29 @@ describe('layers', () => {
       ['cli/src/planted.ts', "import { parseSiteText } from '../../lib/site/load';\nexport const x = parseSiteText;\n"],
       ['server/src/lsp/planted.ts', "import { grade } from '../../../lib/engine/lint';\nexport const x = grade;\n"],
       ['client/src/planted.ts', "import { connect } from '../../lib/deploy/ssh';\nexport const x = connect;\n"],
-      ['bench/planted.ts', "import { parseRouterOs } from '../lib/languages/routeros/parser';\nexport const x = parseRouterOs;\n"],
+      [
+        'bench/planted.ts',
+        "import { parseRouterOs } from '../lib/languages/routeros/parser';\nexport const x = parseRouterOs;\n",
+      ],
     ] as const;
     for (const [filePath, code] of cases) {
       const [result] = await eslint.lintText(code, { filePath });
-      expect(result?.messages.map((m) => m.ruleId), filePath).toContain('no-restricted-imports');
+      expect(
+        result?.messages.map((m) => m.ruleId),
+        filePath,
+      ).toContain('no-restricted-imports');
     }
     // Through the face it is fine, and inside the library deep imports are allowed.
     const [face] = await eslint.lintText("import { loadSite } from '../../lib/site';\nexport const x = loadSite;\n", {
       filePath: 'cli/src/planted.ts',
     });
     expect(face?.messages.filter((m) => m.ruleId === 'no-restricted-imports')).toEqual([]);
-    const [inside] = await eslint.lintText("import { parseSiteText } from '../site/load';\nexport const x = parseSiteText;\n", {
-      filePath: 'lib/vm/planted.ts',
-    });
+    const [inside] = await eslint.lintText(
+      "import { parseSiteText } from '../site/load';\nexport const x = parseSiteText;\n",
+      {
+        filePath: 'lib/vm/planted.ts',
+      },
+    );
     expect(inside?.messages.filter((m) => m.ruleId === 'no-restricted-imports')).toEqual([]);
   }, 60_000);
 
