@@ -1,4 +1,7 @@
-/** What several RouterOS rules share (not a rule): the rule declarer, unknown names in the tree, text options. */
+/**
+ * What several RouterOS rules share (not a rule): the rule declarer, unknown names in the tree, names the script never
+ * adds, text options.
+ */
 import type { Problem } from '../../../core/problem';
 import { report, ruleOver, type RuleMeta } from '../../../core/rule';
 import { didYouMean } from '../../../core/suggest';
@@ -161,4 +164,38 @@ export function* textOptions(script: RouterOsScript, code: string): Generator<{ 
     const text = optionText(value?.value);
     if (value && text) yield { value, text };
   }
+}
+
+/**
+ * References to `what` (an option, an option set) that the script never adds: a warning each, with a fix when a
+ * name it adds is close. `otherwise` ends the message when none is.
+ */
+export function unaddedNames(
+  rule: RuleMeta,
+  refs: readonly { name: string; start: number; end: number }[],
+  added: ReadonlyMap<string, unknown>,
+  what: string,
+  otherwise: string,
+): Problem[] {
+  return refs
+    .filter((r) => !added.has(r.name))
+    .map((r) => {
+      const suggestion = didYouMean(r.name, added.keys());
+      return report(
+        rule,
+        { start: r.start, end: r.end },
+        `No ${what} named "${r.name}" is added in this script${suggestion ? `: did you mean "${suggestion}"?` : otherwise}`,
+        suggestion
+          ? {
+              fixes: [
+                {
+                  title: `Change to ${suggestion}`,
+                  edits: [{ start: r.start, end: r.end, newText: suggestion }],
+                  preferred: true,
+                },
+              ],
+            }
+          : undefined,
+      );
+    });
 }

@@ -1,7 +1,5 @@
-import { report } from '../../../core/rule';
-import { didYouMean } from '../../../core/suggest';
 import { dhcpModelOf } from '../dhcpModel';
-import { routerosRule } from './shared';
+import { routerosRule, unaddedNames } from './shared';
 
 export const undefinedOption = routerosRule({
   id: 'routeros.undefinedOption',
@@ -15,27 +13,12 @@ export const undefinedOption = routerosRule({
     'configuration: very likely wrong, not certain.',
   check(script) {
     const model = dhcpModelOf(script);
-    return model.optionRefs
-      .filter((r) => !model.options.has(r.name))
-      .map((r) => {
-        const suggestion = didYouMean(r.name, model.options.keys());
-        return report(
-          this,
-          { start: r.start, end: r.end },
-          `No option named "${r.name}" is added in this ` +
-            `script${suggestion ? `: did you mean "${suggestion}"?` : '; the set only works if the router already has it.'}`,
-          suggestion
-            ? {
-                fixes: [
-                  {
-                    title: `Change to ${suggestion}`,
-                    edits: [{ start: r.start, end: r.end, newText: suggestion }],
-                    preferred: true,
-                  },
-                ],
-              }
-            : undefined,
-        );
-      });
+    return unaddedNames(
+      this,
+      model.optionRefs,
+      model.options,
+      'option',
+      '; the set only works if the router already has it.',
+    );
   },
 });

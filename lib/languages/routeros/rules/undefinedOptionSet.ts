@@ -1,7 +1,5 @@
-import { report } from '../../../core/rule';
-import { didYouMean } from '../../../core/suggest';
 import { dhcpModelOf } from '../dhcpModel';
-import { routerosRule } from './shared';
+import { routerosRule, unaddedNames } from './shared';
 
 export const undefinedOptionSet = routerosRule({
   id: 'routeros.undefinedOptionSet',
@@ -15,27 +13,6 @@ export const undefinedOptionSet = routerosRule({
     'likely wrong, not certain.',
   check(script) {
     const model = dhcpModelOf(script);
-    return model.setRefs
-      .filter((r) => !model.sets.has(r.name))
-      .map((r) => {
-        const suggestion = didYouMean(r.name, model.sets.keys());
-        return report(
-          this,
-          { start: r.start, end: r.end },
-          `No option set named "${r.name}" is added in this ` +
-            `script${suggestion ? `: did you mean "${suggestion}"?` : '; it only works if the router already has it.'}`,
-          suggestion
-            ? {
-                fixes: [
-                  {
-                    title: `Change to ${suggestion}`,
-                    edits: [{ start: r.start, end: r.end, newText: suggestion }],
-                    preferred: true,
-                  },
-                ],
-              }
-            : undefined,
-        );
-      });
+    return unaddedNames(this, model.setRefs, model.sets, 'option set', '; it only works if the router already has it.');
   },
 });
