@@ -1,4 +1,4 @@
-import type { Completion } from '../../core/language';
+import type { Completion, Span } from '../../core/language';
 import type { IpxeScript } from './ast';
 import { COMMAND_LINE_COMMANDS, COMMANDS, COREOS_ARGS, SETTING_SCOPES, SETTING_TYPES, SETTINGS } from './catalog';
 import { modelOf } from './model';
@@ -45,16 +45,21 @@ export function completeIpxe(script: IpxeScript, text: string, offset: number): 
     }));
   }
   if (COMMAND_LINE_COMMANDS.has(command) && /^[a-z._]*$/i.test(current) && words.length > 2) {
-    return [...COREOS_ARGS].map(([name, arg]) => ({
-      label: name,
-      kind: 'property',
-      detail: arg.value === 'flag' ? 'flag' : `${name}=<${arg.value}>`,
-      documentation: arg.summary,
-      insertText: arg.value === 'flag' ? name : `${name}=`,
-      replace,
-    }));
+    return kernelArgCompletions(replace);
   }
   return [];
+}
+
+/** Fedora CoreOS kernel arguments (`ignition.config.url=`, …) on a kernel command line: iPXE's or PXELINUX's APPEND. */
+export function kernelArgCompletions(replace: Span): Completion[] {
+  return [...COREOS_ARGS].map(([name, arg]) => ({
+    label: name,
+    kind: 'property',
+    detail: arg.value === 'flag' ? 'flag' : `${name}=<${arg.value}>`,
+    documentation: arg.summary,
+    insertText: arg.value === 'flag' ? name : `${name}=`,
+    replace,
+  }));
 }
 
 /** The text after an unclosed `${` at the end of `before`, or undefined. */

@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import type { RuleContext } from '../../core/ruleContext';
 import type { Completion } from '../../core/language';
-import { COREOS_ARGS } from '../ipxe/catalog';
+import { kernelArgCompletions } from '../ipxe/complete';
 import type { PxelinuxConfig } from './ast';
 import { APPEND_BITS, KEYWORDS, MENU_KEYWORDS, UBOOT_KEYWORDS } from './catalog';
 import { tftpRootOf } from './paths';
@@ -59,14 +59,7 @@ export function completePxelinux(
   }
   if (FILE_KEYWORDS.test(keyword) && /^\s*\S+\s+\S*$/.test(before)) return completeFile(current, context, replace);
   if (keyword === 'append' && !current.includes('=')) {
-    return [...COREOS_ARGS].map(([name, arg]) => ({
-      label: name,
-      kind: 'property',
-      detail: arg.value === 'flag' ? 'flag' : `${name}=<${arg.value}>`,
-      documentation: arg.summary,
-      insertText: arg.value === 'flag' ? name : `${name}=`,
-      replace,
-    }));
+    return kernelArgCompletions(replace);
   }
   return [];
 }
