@@ -24,10 +24,21 @@ export interface NasTarget extends SshTarget {
 }
 
 /** `identityFile` as an absolute path (relative to the site file; `~/` is the home folder). */
-export function identityPath(siteFile: string, identityFile: string | undefined): { identityFile?: string } {
+function identityPath(siteFile: string, identityFile: string | undefined): { identityFile?: string } {
   return identityFile
     ? { identityFile: resolve(dirname(siteFile), identityFile.replace(/^~(?=\/)/, process.env.HOME ?? '~')) }
     : {};
+}
+
+/** How to log in over SSH to a target of the site file (a NAS, or a router's files): port 22 unless it says. */
+export function sshLogin(siteFile: string, raw: SiteTarget & { host: string; user: string }): Omit<SshTarget, 'name'> {
+  return {
+    host: raw.host,
+    port: raw.port ?? 22,
+    user: raw.user,
+    ...identityPath(siteFile, raw.identityFile),
+    ...(raw.hostKey ? { hostKey: raw.hostKey } : {}),
+  };
 }
 
 /** A remote absolute path, normalised; refuses `..` that would leave where it points. */
@@ -93,11 +104,7 @@ export function loadNasTarget(siteFile: string, name: string): NasTarget {
   return {
     name,
     kind: raw.kind,
-    host: raw.host,
-    port: raw.port ?? 22,
-    user: raw.user,
-    ...identityPath(siteFile, raw.identityFile),
-    ...(raw.hostKey ? { hostKey: raw.hostKey } : {}),
+    ...sshLogin(siteFile, raw),
     site: view,
     localRoot,
     remoteRoot,

@@ -5,7 +5,7 @@ import { confine, escapeControl, readTextOrThrow, UntrustedInputError } from '..
 import { parseRouterOs } from '../languages/routeros/parser';
 import { dhcpFacts } from '../chain/offer';
 import { listLocal } from '../deploy/local';
-import { identityPath, remotePath, targetsListed, type NasTarget } from '../deploy/target';
+import { remotePath, sshLogin, targetsListed, type NasTarget } from '../deploy/target';
 import type { SiteView } from '../core/ruleContext';
 import { loadSite } from '../site/load';
 import { targetOf, type Site, type SiteTarget } from '../site/model';
@@ -117,11 +117,7 @@ export async function loadRouterTarget(siteFile: string, name: string): Promise<
   const files: NasTarget = {
     name,
     kind: 'mikrotik',
-    host: raw.host,
-    port: raw.port ?? 22,
-    user: raw.user,
-    ...identityPath(siteFile, raw.identityFile),
-    ...(raw.hostKey ? { hostKey: raw.hostKey } : {}),
+    ...sshLogin(siteFile, raw),
     site: view,
     localRoot: view.tftpRoot ?? dirname(siteFile),
     remoteRoot,
