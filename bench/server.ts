@@ -2,7 +2,7 @@
  * The language server's side of the bench: its cold start to the first diagnostic and its memory after
  * opening a site, over stdio as an editor talks to it, against a bare Node process.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import type { Writable } from 'node:stream';
 import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
@@ -87,12 +87,7 @@ export function serverMemoryAfterSite(root: string, files: string[]): Promise<nu
       if (published >= files.length && !buffer.includes('__measured')) {
         buffer += '__measured';
         // Let the chain for the site settle, then read VmRSS.
-        setTimeout(() => {
-          void rssKiB(child.pid).then((kib) => {
-            child.kill();
-            done(kib);
-          }, fail);
-        }, 1000);
+        measureLater(child, done, fail);
       }
     });
     child.on('error', fail);
@@ -104,16 +99,21 @@ export function serverMemoryAfterSite(root: string, files: string[]): Promise<nu
   });
 }
 
+/** A second from now: the child's resident memory (KiB) to `done`, then the child is killed. */
+function measureLater(child: ChildProcess, done: (kib: number) => void, fail: (error: unknown) => void): void {
+  setTimeout(() => {
+    void rssKiB(child.pid).then((kib) => {
+      child.kill();
+      done(kib);
+    }, fail);
+  }, 1000);
+}
+
 /** A Node process that only waits: the memory floor any server starts from (KiB). */
 export function bareNodeMemory(): Promise<number> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 5000)'], { stdio: 'ignore' });
-    setTimeout(() => {
-      void rssKiB(child.pid).then((kib) => {
-        child.kill();
-        done(kib);
-      }, fail);
-    }, 1000);
+    measureLater(child, done, fail);
   });
 }
 
