@@ -9,6 +9,27 @@ import { vmMissing, vmSite } from '../helpers/vmSite';
 import { realTree, startSimulator } from '../helpers/routerosSim';
 import { analysed, codeOf, diagnosticsOf, EXTENSION_ID, waitFor, workspaceUri } from './helpers';
 
+/** A real RouterOS 7.24 command tree (restraml's dump), when the shared reference folder is there. */
+const ROUTEROS_DUMP = path.resolve(__dirname, '../../../../shared/reference/routeros/restraml-7.24-inspect.json');
+
+/**
+ * A copy of the workspace folder `from` as `to` (the site named after it), its pxe-site.json changed by `edit`:
+ * the copy's root folder.
+ */
+function copyLab(
+  from: string,
+  to: string,
+  edit: (site: { targets: Record<string, unknown>; nodes: unknown[] }) => void,
+): string {
+  const root = workspaceUri(to).fsPath;
+  fs.cpSync(workspaceUri(from).fsPath, root, { recursive: true });
+  const site = JSON.parse(fs.readFileSync(path.join(root, 'pxe-site.json'), 'utf8'));
+  site.name = to;
+  edit(site);
+  fs.writeFileSync(path.join(root, 'pxe-site.json'), JSON.stringify(site, null, 2));
+  return root;
+}
+
 /** examples/broken: file → the one rule it must produce (the same table as examples/broken/README.md). */
 const BROKEN: [string, string, number][] = [
   ['missing-header.ipxe', 'ipxe.missingHeader', 0],
@@ -375,22 +396,19 @@ describe('PXE Workbench in the extension host', () => {
         showInformationMessage: window.showInformationMessage,
       };
       try {
-        const root = workspaceUri('deploy-lab').fsPath;
-        fs.cpSync(workspaceUri('home-lab').fsPath, root, { recursive: true });
-        const remoteRoot = path.join(root, '..', '.deploy-lab-nas', 'tftp');
-        const site = JSON.parse(fs.readFileSync(path.join(root, 'pxe-site.json'), 'utf8'));
-        site.name = 'deploy-lab';
-        site.targets.nas = {
-          kind: 'synology',
-          host: '127.0.0.1',
-          port: sshd.port,
-          user: sshd.user,
-          identityFile: sshd.encryptedKeyFile,
-          hostKey: sshd.hostKeyFingerprint,
-          remoteRoot,
-          uploadOnSave: true,
-        };
-        fs.writeFileSync(path.join(root, 'pxe-site.json'), JSON.stringify(site, null, 2));
+        const remoteRoot = path.join(workspaceUri('deploy-lab').fsPath, '..', '.deploy-lab-nas', 'tftp');
+        const root = copyLab('home-lab', 'deploy-lab', (site) => {
+          site.targets.nas = {
+            kind: 'synology',
+            host: '127.0.0.1',
+            port: sshd.port,
+            user: sshd.user,
+            identityFile: sshd.encryptedKeyFile,
+            hostKey: sshd.hostKeyFingerprint,
+            remoteRoot,
+            uploadOnSave: true,
+          };
+        });
         let asked = 0;
         const modals: string[] = [];
         window.showInputBox = async (options?: vscode.InputBoxOptions) => {
@@ -479,20 +497,17 @@ describe('PXE Workbench in the extension host', () => {
         showWarningMessage: window.showWarningMessage,
       };
       try {
-        const root = workspaceUri('router-lab').fsPath;
-        fs.cpSync(workspaceUri('home-lab').fsPath, root, { recursive: true });
-        const site = JSON.parse(fs.readFileSync(path.join(root, 'pxe-site.json'), 'utf8'));
-        site.name = 'router-lab';
-        site.targets.router = {
-          kind: 'mikrotik',
-          host: '127.0.0.1',
-          port: sshd.port,
-          user: sshd.user,
-          identityFile: sshd.keyFile,
-          hostKey: sshd.hostKeyFingerprint,
-          apiPort: sim.port,
-        };
-        fs.writeFileSync(path.join(root, 'pxe-site.json'), JSON.stringify(site, null, 2));
+        const root = copyLab('home-lab', 'router-lab', (site) => {
+          site.targets.router = {
+            kind: 'mikrotik',
+            host: '127.0.0.1',
+            port: sshd.port,
+            user: sshd.user,
+            identityFile: sshd.keyFile,
+            hostKey: sshd.hostKeyFingerprint,
+            apiPort: sim.port,
+          };
+        });
         let asked = 0;
         const modals: string[] = [];
         window.showInputBox = async (options?: vscode.InputBoxOptions) => {
@@ -634,18 +649,15 @@ describe('PXE Workbench in the extension host', () => {
 
   it('Generate Node Files previews the diff, asks before overwriting a hand edit, and writes the new node’s files', async function () {
     this.timeout(60_000);
-    const root = workspaceUri('cluster-lab').fsPath;
-    fs.cpSync(workspaceUri('cluster').fsPath, root, { recursive: true });
-    const site = JSON.parse(fs.readFileSync(path.join(root, 'pxe-site.json'), 'utf8'));
-    site.name = 'cluster-lab';
-    site.nodes.push({
-      name: 'w4',
-      mac: '52:54:00:00:02:04',
-      ip: '192.168.255.74',
-      firmware: 'bios',
-      profile: 'worker',
+    const root = copyLab('cluster', 'cluster-lab', (site) => {
+      site.nodes.push({
+        name: 'w4',
+        mac: '52:54:00:00:02:04',
+        ip: '192.168.255.74',
+        firmware: 'bios',
+        profile: 'worker',
+      });
     });
-    fs.writeFileSync(path.join(root, 'pxe-site.json'), JSON.stringify(site, null, 2));
     const w1 = path.join(root, 'tftp', 'nodes', 'w1.ign');
     fs.writeFileSync(w1, fs.readFileSync(w1, 'utf8').replace('"core"', '"ops"'));
     const window = vscode.window as unknown as Record<string, unknown>;
@@ -711,18 +723,7 @@ describe('PXE Workbench in the extension host', () => {
   });
 
   it('Load RouterOS Command Tree checks .rsc files against the loaded dump', async function () {
-    const dump = path.resolve(
-      __dirname,
-      '..',
-      '..',
-      '..',
-      '..',
-      'shared',
-      'reference',
-      'routeros',
-      'restraml-7.24-inspect.json',
-    );
-    if (!fs.existsSync(dump)) this.skip();
+    if (!fs.existsSync(ROUTEROS_DUMP)) this.skip();
     const doc = await vscode.workspace.openTextDocument({
       language: 'routeros',
       content: '/interface wireguard\nadd name=wg0 listen-prot=51820\n',
@@ -739,7 +740,7 @@ describe('PXE Workbench in the extension host', () => {
     };
     const [input, open] = [window.showInputBox, window.showOpenDialog];
     window.showInputBox = async () => '7.24';
-    window.showOpenDialog = async () => [vscode.Uri.file(dump)];
+    window.showOpenDialog = async () => [vscode.Uri.file(ROUTEROS_DUMP)];
     const picker = vscode.window as { showQuickPick: typeof vscode.window.showQuickPick };
     const pick = picker.showQuickPick;
     picker.showQuickPick = (async (items: readonly { id: string }[]) =>
@@ -758,19 +759,8 @@ describe('PXE Workbench in the extension host', () => {
   });
 
   it('Load RouterOS Command Tree reads the tree from a router over the API (simulated on 127.0.0.1)', async function () {
-    const dump = path.resolve(
-      __dirname,
-      '..',
-      '..',
-      '..',
-      '..',
-      'shared',
-      'reference',
-      'routeros',
-      'restraml-7.24-inspect.json',
-    );
-    if (!fs.existsSync(dump)) this.skip();
-    const full = JSON.parse(fs.readFileSync(dump, 'utf8')) as Record<string, Record<string, unknown>>;
+    if (!fs.existsSync(ROUTEROS_DUMP)) this.skip();
+    const full = JSON.parse(fs.readFileSync(ROUTEROS_DUMP, 'utf8')) as Record<string, Record<string, unknown>>;
     const sim = await startSimulator({
       tree: {
         ip: { _type: 'path', pool: full.ip!.pool },
