@@ -70,27 +70,11 @@ describe('pxe-workbench deploy (against a real sshd on 127.0.0.1)', () => {
     const refused = cli(['deploy', 'nas', '--site', site.siteFile, '--yes', '--no-verify']);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('was not trusted. Add targets.nas.hostKey to pxe-site.json');
-    const wrong = cli([
-      'deploy',
-      'nas',
-      '--site',
-      site.siteFile,
-      '--yes',
-      '--no-verify',
-      '--trust-host-key',
-      sshd.otherFingerprint,
-    ]);
+    const trusting = (fingerprint: string) =>
+      cli(['deploy', 'nas', '--site', site.siteFile, '--yes', '--no-verify', '--trust-host-key', fingerprint]);
+    const wrong = trusting(sshd.otherFingerprint);
     expect(wrong.status).toBe(1);
-    const trusted = cli([
-      'deploy',
-      'nas',
-      '--site',
-      site.siteFile,
-      '--yes',
-      '--no-verify',
-      '--trust-host-key',
-      sshd.hostKeyFingerprint,
-    ]);
+    const trusted = trusting(sshd.hostKeyFingerprint);
     expect(trusted.status, trusted.stderr).toBe(0);
     expect(trusted.stderr).toContain(`Recorded host key ${sshd.hostKeyFingerprint} as targets.nas.hostKey`);
     expect(JSON.parse(readFileSync(site.siteFile, 'utf8')).targets.nas.hostKey).toBe(sshd.hostKeyFingerprint);
