@@ -30,6 +30,9 @@ function samples(folder: string, extension: RegExp): string[] {
   return texts;
 }
 
+/** JSON punctuation, spliced into Ignition configs and pxe-site.json. */
+const JSON_PUNCTUATION = ['{', '}', '[', ']', ',', ':'];
+
 const LANGUAGES = [
   {
     id: 'ipxe',
@@ -123,12 +126,7 @@ const LANGUAGES = [
     path: 'fuzz.ign',
     seeds: samples('ignition', /\.ign$/),
     tokens: [
-      '{',
-      '}',
-      '[',
-      ']',
-      ',',
-      ':',
+      ...JSON_PUNCTUATION,
       '"ignition"',
       '"version"',
       '"3.4.0"',
@@ -147,12 +145,7 @@ const LANGUAGES = [
     path: 'pxe-site.json',
     seeds: samples('none', /pxe-site\.json$/),
     tokens: [
-      '{',
-      '}',
-      '[',
-      ']',
-      ',',
-      ':',
+      ...JSON_PUNCTUATION,
       '"version"',
       '1',
       '"name"',
