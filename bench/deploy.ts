@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deploy, loadNasTarget } from '../lib/deploy';
-import { startSshd, type Sshd } from '../test/helpers/sshd';
+import { sshdLogin, startSshd, type Sshd } from '../test/helpers/sshd';
 import { time, type Row } from './stats';
 
 function site(
@@ -33,11 +33,7 @@ function site(
       targets: {
         nas: {
           kind: 'sftp',
-          host: '127.0.0.1',
-          port: sshd.port,
-          user: sshd.user,
-          identityFile: sshd.keyFile,
-          hostKey: sshd.hostKeyFingerprint,
+          ...sshdLogin(sshd),
           remoteRoot,
         },
       },

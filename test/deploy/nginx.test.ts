@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deploy, generatedSnippet, loadNasTarget, type NasTarget } from '../../lib/deploy';
 import { verifyUrls } from '../../lib/deploy/verify';
-import { freePort, startSshd, type Sshd } from '../helpers/sshd';
+import { freePort, sshdLogin, startSshd, type Sshd } from '../helpers/sshd';
 
 /** Debian's nginx as a local process on 127.0.0.1, including conf.d/*.conf in its one server. */
 async function startNginx(
@@ -90,11 +90,7 @@ describe('deploy with a real nginx (Debian nginx on 127.0.0.1) behind a real ssh
         targets: {
           nas: {
             kind: 'synology',
-            host: '127.0.0.1',
-            port: sshd.port,
-            user: sshd.user,
-            identityFile: sshd.keyFile,
-            hostKey: sshd.hostKeyFingerprint,
+            ...sshdLogin(sshd),
             remoteRoot: join(base, 'nas', 'tftp'),
             nginxConfig: join(base, 'nginx', 'conf.d', 'www.tftp.conf'),
             nginxTest: nginx.test,

@@ -18,7 +18,7 @@ import {
   timed,
   type Session,
 } from '../helpers/workbench';
-import { startSshd } from '../helpers/sshd';
+import { sshdLogin, startSshd } from '../helpers/sshd';
 import { makeCertificate } from '../helpers/routerCert';
 import { realTree, startSimulator } from '../helpers/routerosSim';
 import { vmMissing, vmSite } from '../helpers/vmSite';
@@ -320,11 +320,7 @@ describe('PXE Workbench in the real VS Code workbench (installed VSIX)', () => {
         site.targets = {
           nas: {
             kind: 'synology',
-            host: '127.0.0.1',
-            port: sshd.port,
-            user: sshd.user,
-            identityFile: sshd.keyFile,
-            hostKey: sshd.hostKeyFingerprint,
+            ...sshdLogin(sshd),
             remoteRoot: join(session.profile, 'nas', 'tftp'),
           },
         };
@@ -374,11 +370,7 @@ describe('PXE Workbench in the real VS Code workbench (installed VSIX)', () => {
           site.targets = {
             router: {
               kind: 'mikrotik',
-              host: '127.0.0.1',
-              port: sshd.port,
-              user: sshd.user,
-              identityFile: sshd.keyFile,
-              hostKey: sshd.hostKeyFingerprint,
+              ...sshdLogin(sshd),
               apiPort: sim.port,
               apiCertificate: cert.fingerprint,
             },

@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadNasTarget, type NasTarget } from '../../lib/deploy';
-import type { Sshd } from './sshd';
+import { sshdLogin, type Sshd } from './sshd';
 
 export interface DeploySite {
   workspace: string;
@@ -26,11 +26,7 @@ export function deploySite(sshd: Sshd, example = 'examples/home-lab'): DeploySit
     const site = structuredClone(original);
     site.targets.nas = {
       kind: 'synology',
-      host: '127.0.0.1',
-      port: sshd.port,
-      user: sshd.user,
-      identityFile: sshd.keyFile,
-      hostKey: sshd.hostKeyFingerprint,
+      ...sshdLogin(sshd),
       remoteRoot,
       nginxConfig: join(nas, 'nginx', 'conf.d', 'www.tftp.conf'),
       nginxTest: 'true',

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadRouterTarget, type RouterTarget } from '../../lib/router';
 import type { Simulator } from './routerosSim';
-import type { Sshd } from './sshd';
+import { sshdLogin, type Sshd } from './sshd';
 
 export interface RouterSite {
   workspace: string;
@@ -38,11 +38,7 @@ export function routerSite(sshd: Sshd, sim: Simulator, example = 'examples/home-
       const site = structuredClone(original);
       site.targets.router = {
         kind: 'mikrotik',
-        host: '127.0.0.1',
-        port: sshd.port,
-        user: sshd.user,
-        identityFile: sshd.keyFile,
-        hostKey: sshd.hostKeyFingerprint,
+        ...sshdLogin(sshd),
         apiPort: sim.port,
         apiTls: false,
         remoteRoot: join(routerFs, 'tftp'),

@@ -28,6 +28,14 @@ export interface Sshd {
   stop(): Promise<void>;
 }
 
+/** A site target's SSH login to this sshd: 127.0.0.1, its port and user, a key file (unencrypted unless given). */
+export function sshdLogin(
+  sshd: Sshd,
+  identityFile = sshd.keyFile,
+): { host: string; port: number; user: string; identityFile: string; hostKey: string } {
+  return { host: '127.0.0.1', port: sshd.port, user: sshd.user, identityFile, hostKey: sshd.hostKeyFingerprint };
+}
+
 export function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const server = createServer();

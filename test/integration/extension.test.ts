@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { serveArtifacts } from '../helpers/artifactServer';
-import { startSshd } from '../helpers/sshd';
+import { sshdLogin, startSshd } from '../helpers/sshd';
 import { makeCertificate } from '../helpers/routerCert';
 import { vmMissing, vmSite } from '../helpers/vmSite';
 import { realTree, startSimulator } from '../helpers/routerosSim';
@@ -400,11 +400,7 @@ describe('PXE Workbench in the extension host', () => {
         const root = copyLab('home-lab', 'deploy-lab', (site) => {
           site.targets.nas = {
             kind: 'synology',
-            host: '127.0.0.1',
-            port: sshd.port,
-            user: sshd.user,
-            identityFile: sshd.encryptedKeyFile,
-            hostKey: sshd.hostKeyFingerprint,
+            ...sshdLogin(sshd, sshd.encryptedKeyFile),
             remoteRoot,
             uploadOnSave: true,
           };
@@ -500,11 +496,7 @@ describe('PXE Workbench in the extension host', () => {
         const root = copyLab('home-lab', 'router-lab', (site) => {
           site.targets.router = {
             kind: 'mikrotik',
-            host: '127.0.0.1',
-            port: sshd.port,
-            user: sshd.user,
-            identityFile: sshd.keyFile,
-            hostKey: sshd.hostKeyFingerprint,
+            ...sshdLogin(sshd),
             apiPort: sim.port,
           };
         });
