@@ -3,7 +3,7 @@
  * adds, text options.
  */
 import type { Problem } from '../../../core/problem';
-import { report, ruleOver, type RuleMeta } from '../../../core/rule';
+import { report, ruleOver, type ProblemExtra, type RuleMeta } from '../../../core/rule';
 import { didYouMean } from '../../../core/suggest';
 import type { RouterOsScript } from '../ast';
 import { activeTree, declaredVersion, packageMenus, v6Only, v7Since } from '../catalog';
@@ -14,6 +14,12 @@ import type { Argument, Statement } from '../statements';
 
 /** Declares a RouterOS rule (its id stays a literal type). */
 export const routerosRule = ruleOver<RouterOsScript>();
+
+/** The quick fix that writes the suggested name over `span`. */
+export function changeTo(span: { start: number; end: number }, suggestion: string): ProblemExtra {
+  const edits = [{ start: span.start, end: span.end, newText: suggestion }];
+  return { fixes: [{ title: `Change to ${suggestion}`, edits, preferred: true }] };
+}
 
 /** Which statements a check looks at, and whether they are a stored script's (checked only when it runs). */
 export interface Selection {
@@ -67,17 +73,7 @@ function unknownName(rule: RuleMeta, resolved: Resolved, v6: boolean, quoted: bo
     rule,
     word,
     quoted ? `${version}${STORED}` : version,
-    suggestion && !quoted && !old && !packaged
-      ? {
-          fixes: [
-            {
-              title: `Change to ${suggestion}`,
-              edits: [{ start: word.start, end: word.end, newText: suggestion }],
-              preferred: true,
-            },
-          ],
-        }
-      : undefined,
+    suggestion && !quoted && !old && !packaged ? changeTo(word, suggestion) : undefined,
   );
 }
 
@@ -142,13 +138,7 @@ export function argumentProblems(
           rule,
           range,
           quoted ? `${said}${STORED}` : said,
-          suggestion && !quoted
-            ? {
-                fixes: [
-                  { title: `Change to ${suggestion}`, edits: [{ ...range, newText: suggestion }], preferred: true },
-                ],
-              }
-            : undefined,
+          suggestion && !quoted ? changeTo(range, suggestion) : undefined,
         ),
       );
     }
@@ -185,17 +175,7 @@ export function unaddedNames(
         rule,
         { start: r.start, end: r.end },
         `No ${what} named "${r.name}" is added in this script${suggestion ? `: did you mean "${suggestion}"?` : otherwise}`,
-        suggestion
-          ? {
-              fixes: [
-                {
-                  title: `Change to ${suggestion}`,
-                  edits: [{ start: r.start, end: r.end, newText: suggestion }],
-                  preferred: true,
-                },
-              ],
-            }
-          : undefined,
+        suggestion ? changeTo(r, suggestion) : undefined,
       );
     });
 }

@@ -3,7 +3,7 @@ import { report, type RuleMeta } from '../../../core/rule';
 import { didYouMean } from '../../../core/suggest';
 import type { Token } from '../ast';
 import { resolvedCommands } from '../resolve';
-import { routerosRule } from './shared';
+import { changeTo, routerosRule } from './shared';
 
 export const unknownFilterProperty = routerosRule({
   id: 'routeros.unknownFilterProperty',
@@ -55,14 +55,6 @@ function problem(rule: RuleMeta, token: Token, name: string, suggestion: string,
     rule,
     { start, end: start + name.length },
     `${menu} has no property "${name}": did you mean "${suggestion}"? The filter matches nothing.`,
-    {
-      fixes: [
-        {
-          title: `Change to ${suggestion}`,
-          edits: [{ start, end: start + name.length, newText: suggestion }],
-          preferred: true,
-        },
-      ],
-    },
+    changeTo({ start, end: start + name.length }, suggestion),
   );
 }
