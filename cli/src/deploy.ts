@@ -1,6 +1,5 @@
 /** `pxe-workbench deploy TARGET`: plan, confirm, upload, verify — the same core as the editor's command. */
 import { relative } from 'node:path';
-import { InputError } from '../../lib/engine';
 import { escapeControl } from '../../lib/core';
 import {
   brokenMachines,
@@ -20,7 +19,7 @@ import {
 import { routerDeployCommand, type RouterCliOptions } from './router';
 import { clock, mib, progressText } from '../../lib/images';
 import { askYes, cliSecrets, interactive, interruptible, requireConfirmation } from './prompt';
-import { siteFileFor } from './input';
+import { asInput, siteFileFor } from './input';
 
 export interface DeployCliOptions extends RouterCliOptions {
   site?: string;
@@ -34,7 +33,7 @@ export async function deployCommand(name: string, options: DeployCliOptions, cwd
   const siteFile = siteFileFor(options, cwd);
   if (targetNames(siteFile).some((t) => t.name === name && t.kind === 'mikrotik'))
     return routerDeployCommand(siteFile, name, options, cwd);
-  const target = loadTarget(siteFile, name);
+  const target = asInput(() => loadNasTarget(siteFile, name), DeployError);
   warnBrokenChain(target);
   requireConfirmation(options);
   // On a terminal the progress line is redrawn in place: every other line first clears it.
@@ -58,15 +57,6 @@ export async function deployCommand(name: string, options: DeployCliOptions, cwd
       throw error;
     }
   });
-}
-
-function loadTarget(siteFile: string, name: string): NasTarget {
-  try {
-    return loadNasTarget(siteFile, name);
-  } catch (error) {
-    if (error instanceof DeployError) throw new InputError(error.message);
-    throw error;
-  }
 }
 
 function warnBrokenChain(target: NasTarget): void {

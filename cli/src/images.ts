@@ -16,13 +16,14 @@ import {
   type UpdateResult,
 } from '../../lib/images';
 import { cliSecrets, interruptible } from './prompt';
+import { asInput } from './input';
 
 export type { ImagesOptions };
 
 type Settings = ReturnType<typeof imagesSettings>;
 
 export async function imagesUpdateCommand(options: ImagesOptions, cwd = process.cwd()): Promise<number> {
-  const settings = settingsOf(options, cwd);
+  const settings = asInput(() => imagesSettings(options, cwd), ImageError);
   const gpgKey = gpgKeyOf(options, cwd);
   const nas = options.on ? nasOf(options.on, settings) : undefined;
   const where = nas ? `${nas.name} (over SSH)` : relative(cwd, settings.dest) || '.';
@@ -55,15 +56,6 @@ export async function imagesUpdateCommand(options: ImagesOptions, cwd = process.
   });
 }
 
-function settingsOf(options: ImagesOptions, cwd: string): Settings {
-  try {
-    return imagesSettings(options, cwd);
-  } catch (error) {
-    if (error instanceof ImageError) throw new InputError(error.message);
-    throw error;
-  }
-}
-
 function gpgKeyOf(options: ImagesOptions, cwd: string): string | undefined {
   if (!options.gpgKey) return undefined;
   const read = readCapped(resolve(cwd, options.gpgKey), 1024 * 1024);
@@ -74,12 +66,8 @@ function gpgKeyOf(options: ImagesOptions, cwd: string): string | undefined {
 /** The NAS target of `--on`: the update then runs there over SSH. */
 function nasOf(on: string, settings: Settings): NasTarget {
   if (!settings.siteFile) throw new InputError(`--on ${on}: needs a pxe-site.json with that target (pass --site).`);
-  try {
-    return loadNasTarget(settings.siteFile, on);
-  } catch (error) {
-    if (error instanceof DeployError) throw new InputError(error.message);
-    throw error;
-  }
+  const siteFile = settings.siteFile;
+  return asInput(() => loadNasTarget(siteFile, on), DeployError);
 }
 
 function resultLine(result: UpdateResult, settings: Settings, where: string): string {

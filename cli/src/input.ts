@@ -1,4 +1,7 @@
-/** Files named on the command line: read (capped) or refused with the reason; the site file, or the nearest. */
+/**
+ * Files named on the command line: read (capped) or refused with the reason; the site file, or the nearest; a
+ * library's complaint about them as the CLI's input error.
+ */
 import { resolve } from 'node:path';
 import { readCappedAsync } from '../../lib/core';
 import { InputError } from '../../lib/engine';
@@ -19,4 +22,14 @@ export function siteFileFor(options: { site?: string }, cwd: string): string {
   const siteFile = options.site ? resolve(cwd, options.site) : siteOf(cwd);
   if (!siteFile) throw new InputError(`no pxe-site.json in ${cwd} or a folder above it: pass --site FILE.`);
   return siteFile;
+}
+
+/** What `load` returns; an error of one of `kinds` (a bad site file or setting) becomes an InputError. */
+export function asInput<T>(load: () => T, ...kinds: (new (...args: never[]) => Error)[]): T {
+  try {
+    return load();
+  } catch (error) {
+    if (kinds.some((kind) => error instanceof kind)) throw new InputError((error as Error).message);
+    throw error;
+  }
 }

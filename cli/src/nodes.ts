@@ -1,9 +1,9 @@
 /** `pxe-workbench nodes generate`: the node files and static leases from the node table, with a diff preview. */
 import { relative } from 'node:path';
-import { InputError } from '../../lib/engine';
 import { escapeControl } from '../../lib/core';
-import { nodeFileLine, NodesError, nodesSummary, planNodes, writeNodes, type NodesPlan } from '../../lib/nodes';
+import { nodeFileLine, NodesError, nodesSummary, planNodes, writeNodes } from '../../lib/nodes';
 import { askYes, interactive } from './prompt';
+import { asInput } from './input';
 
 export interface NodesCliOptions {
   dryRun?: boolean;
@@ -12,13 +12,7 @@ export interface NodesCliOptions {
 }
 
 export async function nodesGenerateCommand(siteFile: string, options: NodesCliOptions, cwd: string): Promise<number> {
-  let plan: NodesPlan;
-  try {
-    plan = planNodes(siteFile);
-  } catch (error) {
-    if (error instanceof NodesError) throw new InputError(error.message);
-    throw error;
-  }
+  const plan = asInput(() => planNodes(siteFile), NodesError);
   const out = (line: string): boolean => process.stdout.write(`${line}\n`);
   for (const file of plan.files) {
     out(nodeFileLine(file, relative(cwd, file.path) || file.path));

@@ -10,9 +10,9 @@ import {
   vmPlan,
   VmError,
   type StageId,
-  type VmPlan,
   type VmRequest,
 } from '../../lib/vm';
+import { asInput } from './input';
 
 export interface VmCliOptions {
   firmware?: string;
@@ -25,7 +25,7 @@ export interface VmCliOptions {
 }
 
 export async function vmCommand(siteFile: string, options: VmCliOptions): Promise<number> {
-  const plan = planOf(siteFile, checked(options));
+  const plan = asInput(() => vmPlan(siteFile, checked(options)), VmError);
   const out = (line: string): boolean => process.stdout.write(`${line}\n`);
   out(
     `Test VM: ${plan.machine} (${plan.firmware.toUpperCase()}, ${plan.mac}), boot file ${plan.bootFile}, ` +
@@ -89,13 +89,4 @@ function wholeNumber(text: string | undefined, what: string): number | undefined
   const n = Number(text);
   if (!Number.isInteger(n) || n <= 0) throw new InputError(`${what} must be a whole number above 0 (not "${text}").`);
   return n;
-}
-
-function planOf(siteFile: string, overrides: VmRequest): VmPlan {
-  try {
-    return vmPlan(siteFile, overrides);
-  } catch (error) {
-    if (error instanceof VmError) throw new InputError(error.message);
-    throw error;
-  }
 }
