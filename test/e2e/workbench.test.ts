@@ -44,7 +44,8 @@ describe('PXE Workbench in the real VS Code workbench (installed VSIX)', () => {
   });
 
   it('offers once to create a site file when a boot file is opened without one', async () => {
-    await openFile(page, 'home-lab/tftp/fedora-coreos.ipxe');
+    // examples/broken has no site file above it (home-lab's covers only home-lab/).
+    await openFile(page, 'broken/unknown-command.ipxe');
     const toast = page.locator('.notification-toast', { hasText: 'No pxe-site.json in examples' });
     await toast.waitFor({ timeout: 15_000 });
     await toast.locator('.monaco-button', { hasText: "Don't Ask Again" }).click();
