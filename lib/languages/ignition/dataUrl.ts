@@ -1,4 +1,5 @@
 /** RFC 2397 `data:` URLs as Ignition reads them: `data:[<mediatype>][;base64],<data>`. */
+import { mib } from '../../core/units';
 
 /**
  * Longest data: URL we decode (its text, in characters). Ignition reads longer ones; we refuse to check them
@@ -32,8 +33,6 @@ export class DataUrlTooLargeError extends Error {
     );
   }
 }
-
-const mib = (n: number): string => `${(n / 1048576).toFixed(1)} MiB`;
 
 /**
  * Decodes a data: URL into a Buffer, or throws DataUrlError with what is wrong (bad percent escape, bad
