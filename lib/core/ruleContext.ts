@@ -39,6 +39,11 @@ export interface SiteView {
   fleet?: Fleet;
   /** Fedora CoreOS artifacts that the image updater downloads into `dir` (absolute); git-ignored, large. */
   images?: { dir: string; arch: string; stream: string; keep: number; streamUrl?: string };
+  /**
+   * Butane (absolute paths): where `local` files resolve (the `.bu` file's folder when absent), whether the
+   * machines' Ignition reads Butane itself (2.27.0 and later), and which `.bu` translates to which `.ign`.
+   */
+  butane?: { filesDir?: string; ignitionReadsButane?: boolean; sources?: { source: string; target: string }[] };
 }
 
 export interface RuleContext {
