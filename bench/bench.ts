@@ -10,6 +10,7 @@ import { deployRows } from './deploy';
 import { routerRows } from './router';
 import { vmRows } from './vm';
 import { ignitionRows } from './ignition';
+import { butaneRows } from './butane';
 import { imageRows } from './images';
 import { exampleRows, ipxeRows, pxelinuxRows, routerOsRows, smallRows } from './lint';
 import { bareNode, bareNodeMemory, serverMemoryAfterSite, serverToFirstDiagnostic } from './server';
@@ -69,6 +70,7 @@ const GROUPS: readonly { name: string; rows: (root: string) => Promise<Row[]>; g
   { name: 'pxelinux', rows: () => pxelinuxRows() },
   { name: 'routeros', rows: () => routerOsRows() },
   { name: 'ignition', rows: ignitionRows, guarded: true },
+  { name: 'butane', rows: () => butaneRows(), guarded: true },
   { name: 'chain', rows: () => chainRows(), guarded: true },
   { name: 'images', rows: () => imageRows(), guarded: true },
   { name: 'deploy', rows: () => deployRows(), guarded: true },

@@ -14,8 +14,9 @@ export function looksLikeButane(text: string): boolean {
   return VARIANT.test(head) && VERSION.test(head);
 }
 
-/** `*.bu`, or a `.yaml`/`.yml` file whose top level names a Butane `variant` and `version`. */
+/** `*.bu` (`.butane`, `.fcc`), or a `.yaml`/`.yml` file whose top level names a Butane `variant` and `version`. */
 export const butaneFiles: FileRecognizer = {
-  byName: (name) => name.endsWith('.bu'),
+  // `.butane` and `.fcc` (the name of FCCT, Butane's predecessor) are seen in the field too.
+  byName: (name) => /\.(bu|butane|fcc)$/.test(name),
   byContent: (text, name) => YAML_NAME.test(name) && looksLikeButane(text),
 };
