@@ -92,3 +92,13 @@ export function imageArtifact(site: SiteView | undefined, path: string): boolean
   if (!site?.images || dirname(path) !== site.images.dir) return false;
   return /^(kernel-|initramfs\.|rootfs\.)|^fedora-coreos-(.+-)?live-(kernel|initramfs|rootfs)/.test(basename(path));
 }
+
+/** The Butane source the site names for an Ignition config it serves (`butane.sources`), if any. */
+export function butaneSourceOf(site: SiteView | undefined, target: string): string | undefined {
+  return site?.butane?.sources?.find((s) => s.target === target)?.source;
+}
+
+/** Where `local:` paths of a Butane config resolve: the site's `butane.filesDir`, else the config's folder. */
+export function butaneFilesDir(site: SiteView | undefined, source: string): string {
+  return site?.butane?.filesDir ?? dirname(source);
+}

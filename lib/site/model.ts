@@ -78,6 +78,23 @@ export interface SiteImages {
   streamUrl?: string;
 }
 
+/** `butane.sources[i]`: a Butane config and the Ignition config it translates to. */
+export interface SiteButaneSource {
+  /** The `.bu` file, relative to the site file (required by the schema, with `target`). */
+  source?: string;
+  /** The `.ign` file the translation is written/uploaded as, relative to the site file. */
+  target?: string;
+}
+
+/** `butane`: Butane configs and what reads them. */
+export interface SiteButane {
+  /** Folder `local:` paths resolve against (default: each `.bu` file's folder). */
+  filesDir?: string;
+  /** The machines' Ignition (2.27.0 and later) reads Butane: a URL may serve a `.bu` itself. */
+  ignitionReadsButane?: boolean;
+  sources?: SiteButaneSource[];
+}
+
 /** `profiles.<name>`: templates a node of the profile is generated from. */
 export interface SiteProfile {
   ipxe?: string;
@@ -120,6 +137,7 @@ export interface Site {
   router?: SiteRouter;
   targets?: Record<string, SiteTarget>;
   images?: SiteImages;
+  butane?: SiteButane;
   profiles?: Record<string, SiteProfile>;
   nodes?: SiteNode[];
   vm?: SiteVm;

@@ -8,7 +8,7 @@ import type { FileView, RuleContext, SiteView } from '../core/ruleContext';
 import { diskFiles } from './disk';
 import { siteOf } from './discover';
 import { loadSite } from './load';
-import type { Site, SiteImages } from './model';
+import type { Site, SiteButane, SiteImages } from './model';
 import { fleetOf } from './nodes';
 
 /** A string that says something: an empty one counts as not set. */
@@ -22,6 +22,19 @@ function imagesView(root: string, images: SiteImages | undefined): SiteView['ima
     stream: given(images.stream) ?? 'stable',
     keep: typeof images.keep === 'number' ? images.keep : 4,
     ...(images.streamUrl ? { streamUrl: images.streamUrl } : {}),
+  };
+}
+
+/** The Butane part with paths made absolute; a source without both paths is left out (site.schema says so). */
+function butaneView(root: string, butane: SiteButane | undefined): SiteView['butane'] {
+  if (!butane) return undefined;
+  const sources = (butane.sources ?? []).flatMap((s) =>
+    s.source && s.target ? [{ source: resolve(root, s.source), target: resolve(root, s.target) }] : [],
+  );
+  return {
+    ...(butane.filesDir ? { filesDir: resolve(root, butane.filesDir) } : {}),
+    ...(butane.ignitionReadsButane === true ? { ignitionReadsButane: true } : {}),
+    ...(sources.length ? { sources } : {}),
   };
 }
 
@@ -46,6 +59,7 @@ export function siteView(file: string, site: Site): SiteView {
   const nas = Object.values(site.targets ?? {}).find((t) => t.kind === 'synology');
   set('nasRemoteRoot', given(nas?.remoteRoot));
   set('images', imagesView(root, site.images));
+  set('butane', butaneView(root, site.butane));
   set('fleet', fleetOf(root, site, view));
   return view;
 }

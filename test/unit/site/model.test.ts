@@ -39,6 +39,26 @@ describe('loadSite', () => {
     });
   });
 
+  it('makes the Butane paths absolute and leaves out a source without both paths', () => {
+    const site = loadSite(
+      siteFile({
+        butane: {
+          filesDir: 'butane/files',
+          ignitionReadsButane: true,
+          sources: [{ source: 'butane/a.bu', target: 'tftp/a.ign' }, { source: 'butane/b.bu' }],
+        },
+      }),
+    );
+    expect(siteView('/site/pxe-site.json', site).butane).toEqual({
+      filesDir: '/site/butane/files',
+      ignitionReadsButane: true,
+      sources: [{ source: '/site/butane/a.bu', target: '/site/tftp/a.ign' }],
+    });
+    expect(() => loadSite(siteFile({ butane: { ignitionReadsButane: 'yes' } }))).toThrow(
+      /`butane.ignitionReadsButane` must be true or false/,
+    );
+  });
+
   it('leaves a missing required property to the site file’s diagnostics (only types are refused)', () => {
     expect(loadSite(siteFile({ name: 'bare' }))).toEqual({ name: 'bare' });
   });
@@ -63,6 +83,8 @@ describe('the model names every property of the schema', () => {
     ['SiteRouter', props(schema.properties.router)],
     ['SiteTarget', props(schema.definitions.target)],
     ['SiteImages', props(schema.properties.images)],
+    ['SiteButane', props(schema.properties.butane)],
+    ['SiteButaneSource', props(schema.properties.butane.properties.sources.items)],
     ['SiteProfile', props(schema.properties.profiles.additionalProperties)],
     ['SiteNode', props(schema.properties.nodes.items)],
     ['SiteVm', props(schema.properties.vm)],
