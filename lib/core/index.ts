@@ -2,6 +2,7 @@ export { positionsOf, rangeOf, type Positions } from './positions';
 export {
   escapeControl,
   readCapped,
+  MAX_TEXT_BYTES,
   MAX_TREE_BYTES,
   parseJsonCapped,
   readCappedAsync,
