@@ -48,7 +48,7 @@ export function hoverIgnition(config: IgnitionConfig, _text: string, offset: num
 }
 
 /** The decoded (and inflated) contents, or why they are not shown. */
-function contentsHover(contents: Contents): string {
+export function contentsHover(contents: Contents): string {
   if (!contents.ok) {
     if (contents.reason === 'broken') return `Broken data: URL: ${contents.message}`;
     if (contents.reason === 'corrupt') return `data: URL marked gzip, but ${contents.message}`;
@@ -62,7 +62,7 @@ function contentsHover(contents: Contents): string {
   return `data: URL, ${form}, ${bytes.length} bytes — decoded:\n\n\`\`\`\n${shown.replace(/```/g, '`\u200b``')}\n\`\`\``;
 }
 
-function symbolic(mode: number): string {
+export function symbolic(mode: number): string {
   const bits = 'rwxrwxrwx';
   let out = '';
   for (let i = 0; i < 9; i++) out += mode & (1 << (8 - i)) ? bits[i] : '-';
