@@ -73,7 +73,8 @@ describe('hoverButane on values', () => {
       hover(`${HEAD}storage:\n  files:\n    - path: /a\n      contents:\n        source: data:,hel‸lo%20world\n`),
     ).toContain('hello world');
     const gz = gzipSync(Buffer.from('compressed text')).toString('base64');
-    const text = `${HEAD}storage:\n  files:\n    - path: /a\n      contents:\n        compression: gzip\n        source: "data:;base64,${gz}‸"\n`;
+    const file = `${HEAD}storage:\n  files:\n    - path: /a\n      contents:\n`;
+    const text = `${file}        compression: gzip\n        source: "data:;base64,${gz}‸"\n`;
     expect(hover(text)).toContain('compressed text');
   });
 });
