@@ -9,9 +9,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { ConfigPath } from '../ast';
 import { confine, fileKind, MAX_TEXT_BYTES, readCapped, realPathOf, type ReadFailure } from '../../../core/untrusted';
 import type { TranslateContext } from './context';
-
-/** The rule every problem with a local file is reported under. */
-export const LOCAL_FILE_RULE = 'butane.localFile';
+import { BUTANE } from '../ruleIds';
 
 /** Largest local file embedded (a `data:` URL of it lands in the Ignition config, which is read into memory). */
 export const MAX_LOCAL_BYTES = MAX_TEXT_BYTES;
@@ -95,7 +93,7 @@ export function readLocal(
   maxBytes = MAX_LOCAL_BYTES,
 ): Buffer | undefined {
   const fail = (message: string): undefined => {
-    ctx.report(LOCAL_FILE_RULE, 'error', path, message);
+    ctx.report(BUTANE.localFile, 'error', path, message);
     return undefined;
   };
   const filesDir = ctx.options.filesDir;

@@ -7,8 +7,7 @@ import type { ConfigPath } from '../ast';
 import { type DecodedObject, type JsonObject, type TranslateContext, TranslationSet } from './context';
 import { baseLevel, isTrue, listAt, objectAt, stringAt } from './features';
 import { mergeTranslated, replaceInPlace, replaceTranslations } from './merge';
-
-export const MOUNT_UNIT_RULE = 'butane.mountUnit';
+import { BUTANE } from '../ruleIds';
 
 const ALLOWED = /^[A-Za-z0-9:_.]$/;
 
@@ -116,14 +115,14 @@ export function validateMountUnits(ctx: TranslateContext): void {
     const path = stringAt(fs.path);
     if (!format) {
       ctx.report(
-        MOUNT_UNIT_RULE,
+        BUTANE.mountUnit,
         'error',
         at('format'),
         'format is required if with_mount_unit is true. Add the filesystem format (e.g. xfs, ext4, swap).',
       );
     } else if ((format !== 'swap' || level < 4) && !path) {
       ctx.report(
-        MOUNT_UNIT_RULE,
+        BUTANE.mountUnit,
         'error',
         at('path'),
         'path is required if with_mount_unit is true and format is not swap. Add the mount point.',
@@ -131,7 +130,7 @@ export function validateMountUnits(ctx: TranslateContext): void {
     }
     if (ctx.spec.variant === 'fcos' && level >= 6 && path !== undefined && !ALLOWED_MOUNTPOINT.test(path)) {
       ctx.report(
-        MOUNT_UNIT_RULE,
+        BUTANE.mountUnit,
         'error',
         at('path'),
         'path must be under /etc or /var if with_mount_unit is true. Mount it below /var (e.g. /var/lib/data).',
