@@ -15,12 +15,12 @@ export interface DataUrlChoice {
 
 const UNRESERVED = /[A-Za-z0-9\-_.!~*'()]/;
 
-/** RFC 2396 escaping as Butane's dataurl library writes it: `%` and upper-case hex without padding. */
+/** RFC 2396 escaping as Butane's dataurl library writes it: `%` and two upper-case hex digits. */
 export function escapeDataUrl(bytes: Uint8Array): string {
   let out = '';
   for (const b of bytes) {
     const c = String.fromCharCode(b);
-    out += b < 0x80 && UNRESERVED.test(c) ? c : `%${b.toString(16).toUpperCase()}`;
+    out += b < 0x80 && UNRESERVED.test(c) ? c : `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
   }
   return out;
 }

@@ -120,7 +120,9 @@ export function validateMountUnits(ctx: TranslateContext): void {
         at('format'),
         'format is required if with_mount_unit is true. Add the filesystem format (e.g. xfs, ext4, swap).',
       );
-    } else if ((format !== 'swap' || level < 4) && !path) {
+    }
+    // Before base 0.4 (no swap units) every generated unit needs a path, whatever the format.
+    if (!path && (level < 4 ? true : format !== undefined && format !== '' && format !== 'swap')) {
       ctx.report(
         BUTANE.mountUnit,
         'error',
