@@ -19,7 +19,11 @@ describe('systemdPathEscape (go-systemd, as Butane names units)', () => {
 
 describe('mountUnitOf', () => {
   it('writes Butane’s mount unit, options and _netdev for a remote one', () => {
-    const unit = mountUnitOf({ device: '/dev/mapper/data', path: '/var/d', format: 'xfs', mount_options: ['a'] }, true, true);
+    const unit = mountUnitOf(
+      { device: '/dev/mapper/data', path: '/var/d', format: 'xfs', mount_options: ['a'] },
+      true,
+      true,
+    );
     expect(unit).toEqual({
       name: 'var-d.mount',
       enabled: true,

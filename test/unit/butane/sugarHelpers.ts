@@ -4,7 +4,7 @@
  * base translation of the plain fields (snake_case → camelCase), the sugar steps, and the `butane` oracle
  * (run when its binary is beside the repository) to compare against.
  */
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -139,9 +139,7 @@ export function decodeUrls(value: unknown): unknown {
     if (k === 'source' && typeof v === 'string' && v.startsWith('data:')) {
       const comma = v.indexOf(',');
       const head = v.slice(5, comma);
-      let bytes = head.endsWith(';base64')
-        ? Buffer.from(v.slice(comma + 1), 'base64')
-        : unescape(v.slice(comma + 1));
+      let bytes = head.endsWith(';base64') ? Buffer.from(v.slice(comma + 1), 'base64') : unescape(v.slice(comma + 1));
       if (o.compression === 'gzip') bytes = gunzipSync(bytes);
       out[k] = `decoded:${bytes.toString('utf8')}`;
     } else if (k === 'compression' && v === 'gzip') out[k] = 'gzip';
@@ -163,15 +161,9 @@ export function runOracle(spec: string, yaml: string, filesDir?: string): Oracle
     const file = join(dir, 'config.bu');
     writeFileSync(file, `variant: ${variant}\nversion: ${version}\n${yaml}`);
     const args = ['--raw-errors', ...(filesDir ? ['-d', filesDir] : []), file];
-    let stdout = '';
-    let stderr = '';
-    try {
-      stdout = execFileSync(ORACLE, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    } catch (e) {
-      const err = e as { stdout?: string; stderr?: string };
-      stdout = err.stdout ?? '';
-      stderr = err.stderr ?? '';
-    }
+    const run = spawnSync(ORACLE, args, { encoding: 'utf8' });
+    const stdout = run.stdout;
+    const stderr = run.stderr;
     const reports = stderr
       .split('\n')
       .map((l) => /^(error|warning) at \$(\S*?)(?:, line \d+ col \d+)?: (.*)$/.exec(l))
