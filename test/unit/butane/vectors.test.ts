@@ -15,6 +15,7 @@ import {
   loadDecimalModes,
   loadVectors,
   makeFilesDir,
+  parsePathText,
   pathText,
   reportKeys,
   warnedModes,
@@ -59,6 +60,11 @@ async function differences(c: VectorCase): Promise<string[]> {
     const { problems, translation, reports } = translate(c.butane, files?.dir);
     const out = problems.map((p) => `parse problem: ${p.message}`);
     out.push(...reportDifferences(c, reports));
+    for (const [ignition, butane] of Object.entries(c.sources ?? {})) {
+      const from = translation.sourceOf(parsePathText(ignition));
+      if (!from || pathText(from) !== butane)
+        out.push(`sourceOf ${ignition} is ${from ? pathText(from) : 'undefined'}, not ${butane}`);
+    }
     if (c.ignition === null && translation.ignition !== undefined) out.push('output produced, but an error stops it');
     if (c.ignition !== null && c.ignition !== 'unchecked') {
       if (translation.ignition === undefined) out.push('no output');

@@ -38,6 +38,8 @@ export interface VectorCase {
   /** Only these dotted subtrees of the output are compared. */
   partial?: string[];
   reports: VectorReport[];
+  /** Ignition path → the Butane path it comes from (the Go test's TranslationSet expectations). */
+  sources?: Record<string, string>;
 }
 
 export interface VectorFile {
@@ -196,6 +198,14 @@ export function differingPaths(actual: unknown, expected: unknown, max = 4, at =
     out.push(...differingPaths(actual[k], expected[k], max - out.length, at ? `${at}.${k}` : k));
   }
   return out;
+}
+
+/** `$.storage.files.0` → ['storage', 'files', 0]. */
+export function parsePathText(text: string): (string | number)[] {
+  return text
+    .split('.')
+    .slice(1)
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
 
 /** A Butane path as Butane prints it: ['storage', 'files', 0] → `$.storage.files.0`. */
