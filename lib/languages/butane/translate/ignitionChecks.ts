@@ -1,0 +1,63 @@
+/**
+ * The checks of the translated Ignition config, as Butane runs Ignition's validator on it: the Ignition
+ * language's validity rules run over the JSON, and each finding's JSON node → Ignition path → Butane path
+ * (the translation set) → YAML span, keeping its `ignition.*` rule id. Advice rules are left out (Butane
+ * has its own decimal-mode check; a spec choice is the `version` line's business). A few findings of
+ * Ignition's validator that the Ignition rules do not make are added here (ignitionExtras.ts).
+ */
+import { findNodeAtOffset, getNodePath, parseTree, type Node } from 'jsonc-parser';
+import type { Problem, Severity } from '../../../core/problem';
+import { NO_CONTEXT } from '../../../core/ruleContext';
+import type { Rule } from '../../../core/rule';
+import type { IgnitionConfig } from '../../ignition/ast';
+import { parseIgnition } from '../../ignition/parser';
+import { duplicateEntry } from '../../ignition/rules/duplicateEntry';
+import { invalidEntry } from '../../ignition/rules/invalidEntry';
+import { invalidSource } from '../../ignition/rules/invalidSource';
+import { invalidValue } from '../../ignition/rules/invalidValue';
+import { pathNotAbsolute } from '../../ignition/rules/pathNotAbsolute';
+import { schema } from '../../ignition/rules/schema';
+import type { ConfigPath } from '../ast';
+import type { JsonObject, Level, TranslateContext } from './context';
+import { ignitionExtras } from './ignitionExtras';
+
+/** The Ignition rules that say whether Ignition accepts a config (errors of its validator). */
+const VALIDITY: readonly Rule<IgnitionConfig>[] = [
+  schema,
+  pathNotAbsolute,
+  duplicateEntry,
+  invalidSource,
+  invalidEntry,
+  invalidValue,
+];
+
+const levelOf = (severity: Severity): Level => (severity === 'error' ? 'error' : 'warning');
+
+/** The JSON path of the node a finding starts at (a property's value, or the property itself). */
+function pathAt(root: Node | undefined, offset: number): ConfigPath {
+  if (!root) return [];
+  const node = findNodeAtOffset(root, offset, true);
+  return node ? getNodePath(node) : [];
+}
+
+/** Runs the rules over a JSON text; each finding with its Ignition path. */
+export function ignitionFindings(
+  text: string,
+  rules: readonly Rule<IgnitionConfig>[] = VALIDITY,
+): { problem: Problem; level: Level; path: ConfigPath }[] {
+  const parsed = parseIgnition(text);
+  const root = parseTree(text);
+  const out: { problem: Problem; level: Level; path: ConfigPath }[] = [];
+  for (const rule of rules) {
+    for (const problem of rule.check(parsed.ast, text, NO_CONTEXT))
+      out.push({ problem, level: levelOf(rule.severity), path: pathAt(root, problem.start) });
+  }
+  return out;
+}
+
+/** Checks the finished config (see the file comment); findings go to the context at Ignition paths. */
+export function checkIgnition(ctx: TranslateContext, ignition: JsonObject): void {
+  const text = JSON.stringify(ignition, null, 2);
+  for (const f of ignitionFindings(text)) ctx.reportIgnition(f.problem.ruleId, f.level, f.path, f.problem.message);
+  ignitionExtras(ctx, ignition);
+}
