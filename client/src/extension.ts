@@ -11,6 +11,7 @@ import { DeployUi } from './commands/deploy';
 import { EditorSecrets } from './secrets';
 import { VmUi } from './commands/vm';
 import { DECODED_SCHEME, DecodedFiles } from './commands/decodedView';
+import { TranslatedIgnition } from './commands/translatedIgnition';
 import { restoreRouterOsTree } from './commands/routerosTree';
 import { offerSiteFile } from './siteOffer';
 import { siteStatus } from './siteStatus';
@@ -42,7 +43,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: ['ipxe', 'pxelinux', 'routeros', 'ignition', 'json'].flatMap((language) => [
+    documentSelector: ['ipxe', 'pxelinux', 'routeros', 'ignition', 'butane', 'json'].flatMap((language) => [
       { scheme: 'file', language },
       { scheme: 'untitled', language },
     ]),
@@ -69,15 +70,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     bootChain,
     vscode.window.createTreeView('pxeWorkbench.bootChain', { treeDataProvider: bootChain, showCollapseAll: true }),
   );
+  const translated = new TranslatedIgnition(() => client);
   context.subscriptions.push(
     vscode.workspace.registerFileSystemProvider(DECODED_SCHEME, decoded, { isCaseSensitive: true }),
   );
   for (const [id, handler] of Object.entries(
-    commandTable({ extension: context, client: () => client, output, decoded, bootChain, imagesLog, deploy, vm }),
+    commandTable({
+      extension: context,
+      client: () => client,
+      output,
+      decoded,
+      translated,
+      bootChain,
+      imagesLog,
+      deploy,
+      vm,
+    }),
   )) {
     context.subscriptions.push(vscode.commands.registerCommand(id, withInputErrors(handler)));
   }
-  context.subscriptions.push(output, imagesLog, offerSiteFile(context), siteStatus());
+  context.subscriptions.push(output, imagesLog, translated, offerSiteFile(context), siteStatus());
   await client.start();
   bootChain.attach(client);
   await restoreRouterOsTree(context, client);

@@ -23,4 +23,4 @@ export {
   type SymbolInfo,
   type LanguageService,
 } from './language';
-export { NO_CONTEXT, type RuleContext, servedPath, type SiteView } from './ruleContext';
+export { butaneFilesDir, NO_CONTEXT, type RuleContext, servedPath, type SiteView } from './ruleContext';

@@ -10,12 +10,14 @@ import { DecodedFiles, encodeFile, openDecoded } from './decodedView';
 import { explainPxelinuxLookup } from './explainLookup';
 import { loadRouterOsTree } from './routerosTree';
 import { updateImagesCommand } from './updateImages';
+import { showTranslatedIgnition, type TranslatedIgnition } from './translatedIgnition';
 
 export interface CommandContext {
   extension: vscode.ExtensionContext;
   client: () => LanguageClient | undefined;
   output: vscode.OutputChannel;
   decoded: DecodedFiles;
+  translated: TranslatedIgnition;
   bootChain: BootChain;
   imagesLog: vscode.LogOutputChannel;
   deploy: DeployUi;
@@ -90,5 +92,6 @@ export function commandTable(ctx: CommandContext): Record<string, (...args: unkn
     'pxeWorkbench.ignition.openDecoded': (uri, jsonPath) =>
       openDecoded(ctx.decoded, uri as string, jsonPath as (string | number)[]),
     'pxeWorkbench.ignition.encodeFile': (uri, jsonPath) => encodeFile(uri as string, jsonPath as (string | number)[]),
+    'pxeWorkbench.showTranslatedIgnition': (uri) => showTranslatedIgnition(ctx.translated, uri),
   };
 }

@@ -22,6 +22,7 @@ import { analysisFailed, MAX_TREE_BYTES, parseJsonCapped, readTextOrThrow, type 
 import { grade, gradeDocument, type Finding, type RuleLevels } from '../../../lib/engine';
 import { treeFromInspect, useTree } from '../../../lib/languages';
 import { AnalysisCache, Debouncer, pathOf, type Analysis } from './analysis';
+import { butaneTranslation, BUTANE_TRANSLATION_REQUEST } from './butaneView';
 import { chainHover, chainRequest, documentLinks, CHAIN_CHANGED, CHAIN_REQUEST } from './chainView';
 import * as features from './features';
 import { Publisher } from './publisher';
@@ -81,6 +82,10 @@ export class WorkbenchServer {
     c.onRequest(
       CHAIN_REQUEST,
       this.guarded('Boot chain request', [], (params: { uri?: string }) => chainRequest(this.workspace, params.uri)),
+    );
+    c.onRequest(
+      BUTANE_TRANSLATION_REQUEST,
+      this.guarded('Butane translation', null, (p: { uri: string }) => butaneTranslation(this.documents, p.uri)),
     );
     c.onCompletion(this.feature('Completion', [], features.completion));
     c.onHover(this.feature('Hover', null, this.hover.bind(this)));
