@@ -19,6 +19,7 @@ const FILES: Record<string, string> = {
   'source.pxelinux': 'syntaxes/pxelinux.tmLanguage.json',
   'source.routeros': 'syntaxes/routeros.tmLanguage.json',
   'source.ignition': 'syntaxes/ignition.tmLanguage.json',
+  'source.butane': 'syntaxes/butane.tmLanguage.json',
 };
 
 export async function loadGrammar(scope: string): Promise<IGrammar> {
