@@ -32,7 +32,8 @@ export function makeDataUrl(contents: Uint8Array, currentCompression?: string, a
   let opaque = `,${escapeDataUrl(contents)}`;
   const b64 = `;base64,${Buffer.from(contents).toString('base64')}`;
   if (b64.length < opaque.length) opaque = b64;
-  if (!named && autoCompress) {
+  // A gzip stream takes at least 20 bytes (28 in base64): below this length it can never win.
+  if (!named && autoCompress && opaque.length > 40) {
     const gz = `;base64,${gzipSync(contents, { level: 9 }).toString('base64')}`;
     if (gz.length + 'gzip'.length < opaque.length) {
       opaque = gz;

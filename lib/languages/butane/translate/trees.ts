@@ -4,7 +4,7 @@
  * Modes come from the file system as Butane takes them (0755 when any execute bit is set, else 0644) unless
  * the tree or an existing `files` entry sets one. A node the config already has with contents, or of another
  * type, is a conflict. Beyond Butane: the tree's root must really be inside the files dir (links followed),
- * each file is read capped, and a walk stops after MAX_TREE_ENTRIES entries.
+ * each file is read capped, and a walk stops after TREE_LIMITS.entries entries.
  */
 import { lstatSync, readdirSync, readlinkSync, type Stats } from 'node:fs';
 import { join, posix } from 'node:path';
@@ -16,8 +16,8 @@ import { makeDataUrl } from './dataUrl';
 import { baseLevel, listAt, objectAt, stringAt } from './features';
 import { joinUnder, MAX_LOCAL_BYTES, NO_FILES_DIR, resolveReal } from './local';
 
-/** Most entries one tree may have (a files dir pointed at a home folder must not hang the editor). */
-export const MAX_TREE_ENTRIES = 10_000;
+/** Most entries one tree may have (a files dir pointed at a home folder must not hang the editor); tests lower it. */
+export const TREE_LIMITS = { entries: 10_000 };
 
 const NODE_EXISTS =
   'matching filesystem node has existing contents or different type. Remove the entry from files, directories ' +
@@ -167,13 +167,10 @@ function addLink(w: Walk, src: string, dest: string): void {
 const byteSorted = (names: string[]): string[] => names.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
 
 function visit(w: Walk, src: string, rel: string): void {
-  if (++w.entries > MAX_TREE_ENTRIES) {
-    if (w.entries === MAX_TREE_ENTRIES + 1) {
-      error(
-        w,
-        `the tree has more than ${MAX_TREE_ENTRIES} entries; not embedded past that. Point local at a smaller folder.`,
-      );
-    }
+  const max = TREE_LIMITS.entries;
+  if (++w.entries > max) {
+    const message = `the tree has more than ${max} entries; not embedded past that. Point local at a smaller folder.`;
+    if (w.entries === max + 1) error(w, message);
     return;
   }
   let stat: Stats;
