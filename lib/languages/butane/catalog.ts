@@ -1,63 +1,36 @@
 /**
- * The Butane field table per variant/version: Ignition's fields of the spec it maps to, snake_cased, without
- * `ignition.version`, plus Butane's own (lib/data/butane-docs.json, the only reader of that file).
+ * The Butane fields of a variant/version for the editor: which exist (schema.ts, the one table the decoder
+ * reads too), their docs (Ignition's from ../ignition/catalog.ts with snake_case names; Butane's own from
+ * lib/data/butane-docs.json, the only reader of that file), and the Ignition field each one becomes.
  */
 import data from '../../data/butane-docs.json';
-import { compareVersions, fieldsFor, type FieldSpec } from '../ignition/catalog';
+import { fieldsFor, type FieldSpec } from '../ignition/catalog';
+import { fieldsIn, schemaRoot, type SchemaField } from './schema';
 import type { ButaneSpec } from './translate/types';
+import {
+  compareButane,
+  latestStable as newestStable,
+  specOf as spec,
+  VARIANTS,
+  versionsOf as versions,
+} from './versions';
 
-/** Every variant/version Butane reads, oldest first per variant, and the Ignition spec each one produces. */
-export const SPECS: readonly ButaneSpec[] = [
-  ...(
-    [
-      ['1.0.0', '3.0.0'],
-      ['1.1.0', '3.1.0'],
-      ['1.2.0', '3.2.0'],
-      ['1.3.0', '3.2.0'],
-      ['1.4.0', '3.3.0'],
-      ['1.5.0', '3.4.0'],
-      ['1.6.0', '3.5.0'],
-      ['1.7.0', '3.6.0'],
-      ['1.8.0-experimental', '3.7.0-experimental'],
-    ] as const
-  ).map(([version, ignition]) => spec('fcos', version, ignition)),
-  ...(
-    [
-      ['1.0.0', '3.3.0'],
-      ['1.1.0', '3.4.0'],
-      ['1.2.0-experimental', '3.7.0-experimental'],
-    ] as const
-  ).map(([version, ignition]) => spec('flatcar', version, ignition)),
-];
-
-function spec(variant: ButaneSpec['variant'], version: string, ignition: string): ButaneSpec {
-  return { variant, version, ignition, experimental: version.endsWith('-experimental') };
-}
-
-export const VARIANTS: readonly ButaneSpec['variant'][] = ['fcos', 'flatcar'];
+export { VARIANTS };
 
 /** The spec a config names, when it is one we know. */
 export function specOf(variant: string | undefined, version: string | undefined): ButaneSpec | undefined {
-  return SPECS.find((s) => s.variant === variant && s.version === version);
+  return variant && version ? spec(variant, version) : undefined;
 }
 
-/** A variant's versions, oldest first. */
+/** A variant's specs, oldest first. */
 export function versionsOf(variant: string): ButaneSpec[] {
-  return SPECS.filter((s) => s.variant === variant);
+  return versions(variant).flatMap((v) => spec(variant, v) ?? []);
 }
 
 /** A variant's newest stable spec (fcos when the variant is not one we know). */
 export function latestStable(variant: string | undefined): ButaneSpec {
-  const stable = versionsOf(variant ?? 'fcos').filter((s) => !s.experimental);
-  return (stable.length ? stable : versionsOf('fcos').filter((s) => !s.experimental)).at(-1) as ButaneSpec;
-}
-
-/** -1, 0 or 1: the order of two versions of one variant (unknown versions sort last). */
-function compareIn(variant: string, a: string, b: string): number {
-  const order = versionsOf(variant).map((s) => s.version);
-  const ia = order.indexOf(a);
-  const ib = order.indexOf(b);
-  return Math.sign((ia < 0 ? Infinity : ia) - (ib < 0 ? Infinity : ib)) || 0;
+  const known = variant && newestStable(variant) ? variant : 'fcos';
+  return spec(known, newestStable(known) as string) as ButaneSpec;
 }
 
 /** One field of a Butane config at one spec. */
@@ -77,20 +50,26 @@ export interface ButaneField {
   becomes?: string;
 }
 
-interface Addition {
+interface Own {
   path: string;
-  type: string;
   required?: boolean;
-  since: Partial<Record<string, string>>;
-  sinceAt?: Record<string, Partial<Record<string, string>>>;
   doc: string;
   becomes: string;
 }
 
-const ADDITIONS = data.fields as Addition[];
-const REMOVED = data.removed as { path: string; until: Partial<Record<string, string>> }[];
+const OWN = data.fields as Own[];
+const NOT_OFFERED = data.notOffered as { path: string; until: Partial<Record<string, string>> }[];
 const DOCS = data.docs as Record<string, string>;
 const VALUES = data.values as Record<string, { value: string; since?: Partial<Record<string, string>> }[]>;
+
+const TYPES: Record<SchemaField['type'], FieldSpec['type']> = {
+  string: 'string',
+  int: 'integer',
+  bool: 'boolean',
+  object: 'object',
+  strings: 'array',
+  objects: 'array',
+};
 
 /** `sizeMiB` → `size_mib`, `httpHeaders` → `http_headers`: Butane's key for an Ignition key. */
 export function snakeCase(key: string): string {
@@ -107,100 +86,76 @@ export function parentOf(path: string): string {
   return dot < 0 ? '' : path.slice(0, dot);
 }
 
-/** The last key of a path (`inline` of `storage.files[].contents.inline`), '' for a list item. */
-export function keyOf(path: string): string {
-  return path.endsWith('[]') ? '' : path.slice(path.lastIndexOf('.') + 1);
+/** Ignition's fields of an Ignition spec by their Butane path. */
+function ignitionBySnakePath(ignition: string): Map<string, FieldSpec> {
+  return new Map(fieldsFor(ignition).map((f) => [f.path.split('.').map(snakeCase).join('.'), f]));
+}
+
+/** The docs entry of a field of Butane's own (`*.inline` stands for every resource's). */
+function ownEntry(path: string): Own | undefined {
+  return OWN.find((o) => o.path === path || (o.path.startsWith('*.') && path.endsWith(o.path.slice(1))));
 }
 
 const cache = new Map<string, ButaneField[]>();
 
-/** Every field of a config at `spec`, in a stable order (Ignition's, with Butane's own after their parent's). */
+/** Every field of a config at `spec`, in the schema's order, list items as `path[]`. */
 export function butaneFields(spec: ButaneSpec): ButaneField[] {
   const key = `${spec.variant}/${spec.version}`;
   const cached = cache.get(key);
   if (cached) return cached;
-  const fields = new Map<string, ButaneField>();
-  for (const [path, field] of ignitionFields(spec)) fields.set(path, field);
-  const resources = [...fields.keys()].filter((p) => p.endsWith('.source')).map(parentOf);
-  for (const addition of ADDITIONS) {
-    const paths = addition.path.startsWith('*.') ? resources.map((r) => r + addition.path.slice(1)) : [addition.path];
-    for (const path of paths) {
-      const since =
-        (addition.sinceAt?.[parentOf(path)] ?? addition.since)[spec.variant] ?? addition.since[spec.variant];
-      if (!since || compareIn(spec.variant, spec.version, since) < 0) continue;
-      if (parentOf(path) && !fields.has(parentOf(path))) continue;
-      fields.set(path, {
-        path,
-        type: addition.type as FieldSpec['type'],
-        nullable: false,
-        required: addition.required ?? false,
-        doc: addition.doc,
-        since: laterOf(spec.variant, since, fields.get(parentOf(path))?.since),
-        becomes: addition.becomes,
-      });
+  const ignition = ignitionBySnakePath(spec.ignition);
+  const out: ButaneField[] = [];
+  const add = (path: string, type: FieldSpec['type'], since: string): void => {
+    const from = ignition.get(path);
+    const own = from ? undefined : ownEntry(path);
+    out.push({
+      path,
+      type,
+      nullable: from?.nullable ?? false,
+      // Butane's inline and local stand in for a resource's source.
+      required: (from?.required ?? own?.required ?? false) && !path.endsWith('.source'),
+      doc: docOf(path, from, own),
+      since,
+      ...(from ? { ignition: from.path } : { becomes: own?.becomes ?? '' }),
+    });
+  };
+  const walk = (field: SchemaField, prefix: string, parentSince: string): void => {
+    for (const [name, child] of fieldsIn(field, spec)) {
+      const path = prefix ? `${prefix}.${name}` : name;
+      if (refused(spec, path)) continue;
+      const since = later(spec.variant, child[spec.variant] as string, parentSince);
+      add(path, TYPES[child.type], since);
+      if (child.type === 'strings') add(`${path}[]`, 'string', since);
+      if (child.type === 'objects') add(`${path}[]`, 'object', since);
+      if (child.fields) walk(child, child.type === 'objects' ? `${path}[]` : path, since);
     }
-  }
-  const result = order([...fields.values()]);
-  cache.set(key, result);
-  return result;
+  };
+  walk(schemaRoot(), '', (versions(spec.variant)[0] as string) ?? spec.version);
+  cache.set(key, out);
+  return out;
 }
 
-/** Ignition's fields of the spec's Ignition version, snake_cased, minus what Butane leaves out. */
-function ignitionFields(spec: ButaneSpec): Map<string, ButaneField> {
-  const out = new Map<string, ButaneField>();
-  const removed = REMOVED.filter((r) => {
+function docOf(path: string, from: FieldSpec | undefined, own: Own | undefined): string {
+  if (DOCS[path]) return DOCS[path];
+  if (from) return path.endsWith('.source') ? (DOCS['*.source'] as string) : snakeDoc(from.doc);
+  return own?.doc ?? '';
+}
+
+/** A field the variant decodes but refuses at this version (flatcar's clevis before 1.2.0-experimental). */
+function refused(spec: ButaneSpec, path: string): boolean {
+  return NOT_OFFERED.some((r) => {
     const until = r.until[spec.variant];
-    return until !== undefined && compareIn(spec.variant, spec.version, until) < 0;
+    return path === r.path && until !== undefined && compareButane(spec.variant, spec.version, until) < 0;
   });
-  for (const field of fieldsFor(spec.ignition)) {
-    const path = field.path.split('.').map(snakeCase).join('.');
-    if (path === 'ignition.version') continue;
-    if (removed.some((r) => path === r.path || path.startsWith(`${r.path}.`) || path.startsWith(`${r.path}[]`)))
-      continue;
-    const doc = DOCS[path] ?? (path.endsWith('.source') ? DOCS['*.source'] : undefined) ?? snakeDoc(field.doc);
-    out.set(path, {
-      path,
-      type: field.type,
-      nullable: field.nullable,
-      // Butane's inline and local stand in for a resource's source.
-      required: field.required && !path.endsWith('.source'),
-      doc,
-      since: firstWith(spec.variant, field.since),
-      ignition: field.path,
-    });
-  }
-  return out;
+}
+
+function later(variant: string, a: string, b: string): string {
+  return compareButane(variant, a, b) < 0 ? b : a;
 }
 
 /** Ignition's docs name fields in camelCase (`httpsProxy`): Butane's reader knows them snake_cased. */
 function snakeDoc(doc: string): string {
   return doc.replace(/`([a-z]+[A-Z][A-Za-z]*)`/g, (_, name: string) => `\`${snakeCase(name)}\``);
-}
-
-/** The first version of a variant whose Ignition spec is `ignitionSince` or later. */
-function firstWith(variant: string, ignitionSince: string): string {
-  const all = versionsOf(variant);
-  return (all.find((s) => compareVersions(s.ignition, ignitionSince) >= 0) ?? (all[0] as ButaneSpec)).version;
-}
-
-function laterOf(variant: string, a: string, b: string | undefined): string {
-  return b && compareIn(variant, a, b) < 0 ? b : a;
-}
-
-/** Ignition's fields in Ignition's order; each of Butane's own after the last field inside its parent. */
-function order(fields: ButaneField[]): ButaneField[] {
-  const out = fields.filter((f) => f.ignition);
-  for (const field of fields) {
-    if (field.ignition) continue;
-    const parent = parentOf(field.path);
-    const inside = (p: string): boolean =>
-      !parent || p === parent || p.startsWith(`${parent}.`) || p.startsWith(`${parent}[]`);
-    // `variant` and `version` (required, top level) open a config; the other top-level sections close it.
-    let at = !parent && field.required ? out.filter((f) => !f.ignition).length : out.length;
-    if (parent) while (at > 0 && !inside((out[at - 1] as ButaneField).path)) at--;
-    out.splice(at > 0 || !parent ? at : out.length, 0, field);
-  }
-  return out;
 }
 
 /** The field at a Butane path (`storage.files[].mode`) in a spec. */
@@ -229,7 +184,7 @@ export function valuesOf(spec: ButaneSpec, path: string): string[] | undefined {
     return list
       .filter((v) => {
         const since = v.since?.[spec.variant];
-        return !v.since || (since !== undefined && compareIn(spec.variant, spec.version, since) >= 0);
+        return !v.since || (since !== undefined && compareButane(spec.variant, spec.version, since) >= 0);
       })
       .map((v) => v.value);
   return butaneFieldAt(spec, path)?.type === 'boolean' ? ['true', 'false'] : undefined;
