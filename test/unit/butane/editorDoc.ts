@@ -1,19 +1,10 @@
 /** Butane documents for the editor features' tests, and a `‸` cursor marker in fixtures. */
-import { LineCounter, parseDocument } from 'yaml';
 import type { ButaneDocument } from '../../../lib/languages/butane/ast';
+import { parseButane } from '../../../lib/languages/butane/parser';
 
-/** The text parsed the way the editor features see it (one YAML document, positions kept). */
+/** The text parsed as the language parses it. */
 export function butaneDoc(text: string): ButaneDocument {
-  const lineCounter = new LineCounter();
-  const yaml = parseDocument(text, { lineCounter, keepSourceTokens: true });
-  const contents = yaml.contents as { get?: (key: string) => unknown } | null;
-  const read = (key: string): string | undefined => {
-    const value = contents?.get?.(key);
-    return value === undefined || value === null ? undefined : String(value);
-  };
-  const variant = read('variant');
-  const version = read('version');
-  return { yaml, lineCounter, ...(variant ? { variant } : {}), ...(version ? { version } : {}) };
+  return parseButane(text).ast;
 }
 
 /** A fixture with one `‸` where the cursor is: the text without it and the cursor's offset. */
