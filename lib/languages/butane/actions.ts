@@ -8,6 +8,7 @@ import type { ButaneDocument } from './ast';
 import { butaneFieldAt, childrenOf, firstSpecWith, latestStable, parentOf, specOf, versionsOf } from './catalog';
 import { nodeAt, nodeAtPath, pairOf, type NodeAt } from './pathAt';
 import type { ButaneSpec } from './translate/types';
+import { looksDecimal } from './translate/validate';
 
 type Edit = { start: number; end: number; newText: string };
 
@@ -29,30 +30,18 @@ export function actionsButane(doc: ButaneDocument, text: string, start: number):
 
 /**
  * `mode: 644` is the decimal number 644 to Butane (octal 1204, an odd mode); `0644` is what it almost always
- * means. Offered when the digits read as octal give an ordinary mode and the decimal number does not.
+ * means. Offered where Butane warns: the decimal number is an odd mode and the digits read as octal are not.
  */
-export function octalModeEdit(raw: string, start: number): (Edit & { title: string }) | undefined {
-  if (!/^[1-7][0-7]{2,3}$/.test(raw)) return undefined;
-  const octal = parseInt(raw, 8);
-  if (ordinaryMode(Number(raw)) || !ordinaryMode(octal)) return undefined;
-  return { title: `Write the mode as octal: 0${raw} (${symbolic(octal)})`, start, end: start, newText: '0' };
-}
-
-/**
- * Readable by its user, each of user, group, other has every bit the one after it has (no `r--rw----`), and
- * none can write or run without reading (no `rw--w----`).
- */
-function ordinaryMode(mode: number): boolean {
-  if (mode > 0o7777) return false;
-  const [user, group, other] = [(mode >> 6) & 7, (mode >> 3) & 7, mode & 7];
-  const readFirst = [user, group, other].every((p) => p === 0 || (p & 4) !== 0);
-  return (user & 4) !== 0 && (user & group) === group && (group & other) === other && readFirst;
+export function octalModeEdit(raw: string, start: number, directory = false): (Edit & { title: string }) | undefined {
+  if (!/^[1-9][0-9]*$/.test(raw) || !looksDecimal(Number(raw), directory)) return undefined;
+  return { title: `Write the mode as octal: 0${raw} (${symbolic(parseInt(raw, 8))})`, start, end: start, newText: '0' };
 }
 
 function modeActions(at: NodeAt, text: string): ActionInfo[] {
   const range = at.node.range;
   if (at.isKey || !range || !isScalar(at.node) || !/(^|\.|_)mode$/.test(at.specPath)) return [];
-  const edit = octalModeEdit(text.slice(range[0], range[1]), range[0]);
+  const directory = /(^|\.)directories\[\]\.mode$|dir_mode$/.test(at.specPath);
+  const edit = octalModeEdit(text.slice(range[0], range[1]), range[0], directory);
   if (!edit) return [];
   const { title, ...change } = edit;
   return [{ title, kind: 'refactor', edits: [change] }];

@@ -112,10 +112,12 @@ describe('blockScalar', () => {
 });
 
 describe('octalModeEdit', () => {
-  it('is offered when the octal reading is an ordinary mode and the decimal number is not', () => {
-    const offered = ['644', '755', '600', '700', '400', '440', '750', '777', '1777'];
-    const not = ['420', '493', '384', '0644', '888', '64', '12345'];
+  it('is offered where Butane warns of a decimal mode (translate/validate.ts looksDecimal)', () => {
+    const offered = ['644', '755', '600', '700', '400', '440', '750', '777'];
+    const not = ['420', '493', '384', '0644', '888', '64', '12345', '1777'];
     for (const raw of offered) expect(octalModeEdit(raw, 0), raw).toBeDefined();
     for (const raw of not) expect(octalModeEdit(raw, 0), raw).toBeUndefined();
+    // Sticky is for folders (/tmp is 01777), Butane's typical-mode test says.
+    expect(octalModeEdit('1777', 0, true)).toBeDefined();
   });
 });
