@@ -13,6 +13,7 @@ import { vmCommand, type VmCliOptions } from './vm';
 import { nodesGenerateCommand, type NodesCliOptions } from './nodes';
 import { imagesUpdateCommand, type ImagesOptions } from './images';
 import { fmtCommand } from './fmt';
+import { butaneCommand, type ButaneCliOptions } from './butane';
 import { ignitionDecodeCommand, ignitionEncodeCommand, ignitionValidateCommand } from './ignition';
 import { lookupCommand, type LookupOptions } from './lookup';
 import { EXIT } from './exit';
@@ -93,6 +94,7 @@ export function program(): Command {
   addLookup(cli);
   addFmt(cli);
   addIgnition(cli);
+  addButane(cli);
   return cli;
 }
 
@@ -308,6 +310,29 @@ function addIgnition(cli: Command): void {
     .argument('<file>', 'the file to embed')
     .option('--base64', 'always use base64')
     .action((file: string, options: { base64?: boolean }) => ignitionEncodeCommand(file, options));
+}
+
+function addButane(cli: Command): void {
+  cli
+    .command('butane')
+    .description(
+      sentences(
+        'Translate a Butane config (.bu) to Ignition, as the butane CLI does (in-process: no butane binary).',
+        'Reads standard input without a file; reports go to standard error.',
+        'Exit 1 on an error, or on a warning with --strict.',
+      ),
+    )
+    .argument('[file]', 'the Butane config (default: standard input)')
+    .option('-s, --strict', 'fail on any warning')
+    .option('-p, --pretty', 'output formatted JSON')
+    .option('-d, --files-dir <dir>', "where `local:` paths resolve (default: butane.filesDir, else the file's folder)")
+    .option('-o, --output <file>', 'write the Ignition config to this file instead of standard output')
+    .option('-c, --check', 'check the config without producing output')
+    .option('-r, --raw', 'accepted as butane has it: the output is always an Ignition config')
+    .option('--raw-errors', 'accepted as butane has it: reports are always printed raw')
+    .action(async (file: string | undefined, options: ButaneCliOptions) => {
+      process.exitCode = await butaneCommand(file, options);
+    });
 }
 
 export async function main(argv: readonly string[]): Promise<number> {

@@ -27,6 +27,7 @@ import {
   type HopKind,
   type Place,
 } from './model';
+import { butaneServed, checkButaneHop, followButane } from './butane';
 import { followIgnition, followScript } from './follow';
 import { FIRMWARE_NAME, loaderOf, URL_SCHEME, urlName, type Env, type HopBuilder } from './hops';
 import { nginxLocations, serve, type Location } from './nginx';
@@ -497,7 +498,9 @@ export class ChainBuilder implements HopBuilder {
     }
     if (path === undefined) return hop;
     hop.path = path;
-    this.checkFile(hop, kind, path, at, { covered: options.covered, ...(from ? { from } : {}) });
+    const butane = kind === 'ignition' ? butaneServed(this, path) : undefined;
+    if (butane) checkButaneHop(this, hop, butane, at, from);
+    else this.checkFile(hop, kind, path, at, { covered: options.covered, ...(from ? { from } : {}) });
     if (hop.status === 'ok') this.follow(env, hop);
     return hop;
   }
@@ -748,6 +751,7 @@ export class ChainBuilder implements HopBuilder {
     this.following.add(path);
     try {
       if (hop.kind === 'script') followScript(this, env, hop, path);
+      else if (hop.source) followButane(this, env, hop, hop.source);
       else followIgnition(this, env, hop, path);
     } finally {
       this.following.delete(path);

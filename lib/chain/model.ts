@@ -31,6 +31,8 @@ export interface Hop {
   url?: string;
   /** The workspace file it resolves to. */
   path?: string;
+  /** The Butane config behind it (the `.bu` that `path` is translated from, or `path` itself when served as it is). */
+  source?: string;
   /** Where it is named (the option, the KERNEL line, the URL in a script). */
   at?: Place;
   status: HopStatus;

@@ -32,6 +32,16 @@ export const CHAIN = {
     'Correct the URL, or put the config where the URL points.',
     'the machine boots, Ignition cannot fetch its config and the first boot fails (Fedora CoreOS halts in the initramfs).',
   ),
+  butaneServed: rule(
+    'butaneServed',
+    'error',
+    'An Ignition URL serves a Butane config (.bu) that the machines cannot read: their Ignition is older than ' +
+      "2.27.0 (the site's butane.ignitionReadsButane is off), or the config is of an experimental version.",
+    'ignition.config.url=http://192.168.255.2/tftp/fedora-coreos/config.bu',
+    'Serve the translation: name the .bu → .ign pair in butane.sources (deploy translates it) and point the URL at ' +
+      'the .ign; or set butane.ignitionReadsButane when the machines run Ignition 2.27.0 or later.',
+    'Ignition cannot parse the config and the first boot fails (Fedora CoreOS halts in the initramfs).',
+  ),
   imageMissing: rule(
     'imageMissing',
     'info',

@@ -58,7 +58,7 @@ export function chainData<L>(
     status: h.status,
     ...(h.message ? { message: h.message } : {}),
     ...(h.at ? { at: place(h.at) } : {}),
-    ...(h.path && h.status !== 'missing' && h.status !== 'info' ? { target: file(h.path) } : {}),
+    ...(h.path && h.status !== 'missing' && h.status !== 'info' ? { target: file(h.source ?? h.path) } : {}),
     children: h.children.map(hop),
   });
   return {

@@ -4,7 +4,7 @@
  * uploads in parallel; a dropped connection is re-opened and only what is not finished is sent again. The
  * nginx snippet goes last, is tested with `nginx -t` and rolled back when the test fails.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { join, posix } from 'node:path';
 import { CancelledError, DeployError } from './errors';
 import { sha256Of } from './local';
@@ -121,10 +121,14 @@ class Job {
   private async uploadFile(entry: PlanEntry, tmp: string, onBytes: (n: number) => void): Promise<void> {
     const local = join(this.plan.target.localRoot, ...entry.path.split('/'));
     let sent = 0;
-    await this.remote.put(local, tmp, (total) => {
-      onBytes(total - sent);
-      sent = total;
-    });
+    if (entry.content) {
+      await this.remote.writeFile(tmp, entry.content);
+      onBytes(entry.content.length);
+    } else
+      await this.remote.put(local, tmp, (total) => {
+        onBytes(total - sent);
+        sent = total;
+      });
     const stat = await this.remote.stat(tmp);
     if (stat?.size !== entry.size) {
       await this.remote.unlink(tmp).catch(() => undefined);
@@ -135,7 +139,7 @@ class Job {
     }
     if (this.plan.target.verifyHash) {
       const [mine, theirs] = await Promise.all([
-        sha256Of(local),
+        entry.content ? createHash('sha256').update(entry.content).digest('hex') : sha256Of(local),
         this.remote.exec(`sha256sum -- ${quote(tmp)}`, 600_000),
       ]);
       if (theirs.code !== 0 || !theirs.stdout.startsWith(mine)) {

@@ -1,6 +1,8 @@
 /** Deploy to a NAS over SFTP: connect, plan, (confirm,) apply, verify. Plain Node: the editor and the CLI share it. */
+import { relative, sep } from 'node:path';
 import { applyPlan, type ApplyResult, type DeployProgress } from './apply';
 import { CancelledError, DeployError } from './errors';
+import { refuseStale, withTranslations } from './butane';
 import { listLocal } from './local';
 import { makePlan, type Plan } from './plan';
 import { connect, type ConnectOptions } from './connect';
@@ -42,14 +44,17 @@ export interface DeployOutcome {
 
 export async function deploy(target: NasTarget, options: DeployOptions): Promise<DeployOutcome> {
   const log = options.log ?? (() => undefined);
-  // The local tree first: a link leading out of it is refused before any connection, let alone upload.
-  const local = await listLocal(target.localRoot, log);
+  // The local tree first: a link leading out of it is refused before any connection, let alone upload; so
+  // are an Ignition config older than its Butane source and a Butane source that does not translate.
+  const local = withTranslations(target.site, target.localRoot, await listLocal(target.localRoot, log), log);
+  refuseStale(target.site, target.localRoot, local);
+  const only = options.only ? withTargets(target, options.only) : undefined;
   let remote: Remote = await connect(target, options);
   const trusted = remote.trustedNow ? remote.fingerprint : undefined;
   // A host key trusted now is the one to expect on a reconnect.
   const pinned: NasTarget = trusted ? { ...target, hostKey: trusted } : target;
   try {
-    const plan = await makePlan(remote, pinned, { ...(options.only ? { only: options.only } : {}), log, local });
+    const plan = await makePlan(remote, pinned, { ...(only ? { only } : {}), log, local });
     if (options.dryRun) return { plan, ...(trusted ? { trusted } : {}) };
     if (options.confirm && !(await options.confirm(plan))) return { plan, ...(trusted ? { trusted } : {}) };
     if (options.signal?.aborted) throw new CancelledError();
@@ -86,3 +91,13 @@ export async function deploy(target: NasTarget, options: DeployOptions): Promise
   }
 }
 export { recordTargetSetting } from './target';
+export { butanePath, ignitionText, reportLine, translateText, type TranslatedText } from './butane';
+
+/** `only` with the Ignition target of every Butane source in it (saving a `.bu` deploys its translation). */
+function withTargets(target: NasTarget, only: readonly string[]): string[] {
+  const rel = (path: string): string => relative(target.localRoot, path).split(sep).join('/');
+  const targets = (target.site.butane?.sources ?? [])
+    .filter((s) => only.includes(rel(s.source)))
+    .map((s) => rel(s.target));
+  return [...new Set([...only, ...targets])];
+}

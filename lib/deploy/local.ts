@@ -21,6 +21,8 @@ export interface LocalEntry {
   /** Whole seconds (what SFTP keeps). */
   mtime: number;
   linkTarget?: string;
+  /** Generated here, not read from disk: the translation of a Butane source (sent from memory). */
+  content?: Buffer;
 }
 
 /** Files never deployed: editor and VCS leftovers, our own temp files. */

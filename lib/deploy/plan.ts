@@ -1,4 +1,5 @@
 /** What a deploy would change: local files against the remote copy by size and time, then by sha256. */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { escapeControl, readTextOrThrow, UntrustedInputError } from '../core/untrusted';
 import { mib } from '../core/units';
@@ -20,6 +21,8 @@ export interface PlanEntry {
   reason?: string;
   /** Same content, other time: only the remote time is set (so the next plan needs no hashing). */
   fixTime?: boolean;
+  /** The bytes to send when they are generated (a Butane translation), not a file on disk. */
+  content?: Buffer;
 }
 
 export interface NginxPlan {
@@ -142,11 +145,12 @@ export async function makePlan(
   const stale: string[] = [];
   const remoteFiles = await listRemote(remote, target.remoteRoot, stale);
   const entries = local.map((file) => compared(file, remoteFiles.get(file.path)));
-  // Files of the same size and another time: only the content can tell.
+  // Files of the same size and another time: only the content can tell. A generated file's time is its
+  // source's, which says nothing about the `local:` files it embeds: always compared by content.
   const uncertain = entries.filter(
-    (e) => e.kind === 'file' && e.action === 'same' && remoteFiles.get(e.path)?.mtime !== e.mtime,
+    (e) => e.kind === 'file' && e.action === 'same' && (e.content || remoteFiles.get(e.path)?.mtime !== e.mtime),
   );
-  if (uncertain.length) await settleByHash(remote, target, uncertain, options.log);
+  if (uncertain.length) await settleByHash(remote, target, { uncertain, remoteFiles }, options.log);
   if (!options.only) entries.push(...remoteOnly(remoteFiles, new Set(local.map((e) => e.path)), target));
   entries.sort((a, b) => a.path.localeCompare(b.path));
   const nginx = target.nginx && !options.only ? await nginxPlan(remote, target, target.nginx) : undefined;
@@ -165,6 +169,7 @@ function compared(file: LocalEntry, there: RemoteEntry | undefined): PlanEntry {
     size: file.size,
     mtime: file.mtime,
     ...(file.linkTarget ? { linkTarget: file.linkTarget } : {}),
+    ...(file.content ? { content: file.content } : {}),
   };
   const change = (reason: string): PlanEntry => ({ ...entry, action: 'change', reason });
   if (!there) return { ...entry, action: 'add' };
@@ -185,7 +190,7 @@ function compared(file: LocalEntry, there: RemoteEntry | undefined): PlanEntry {
 async function settleByHash(
   remote: Remote,
   target: NasTarget,
-  uncertain: PlanEntry[],
+  { uncertain, remoteFiles }: { uncertain: PlanEntry[]; remoteFiles: Map<string, RemoteEntry> },
   log: ((line: string) => void) | undefined,
 ): Promise<void> {
   log?.(`comparing ${uncertain.length} file(s) of the same size by sha256 on the NAS`);
@@ -196,7 +201,10 @@ async function settleByHash(
   );
   for (const entry of uncertain) {
     const theirs = hashes?.get(entry.path);
-    if (theirs && theirs === (await sha256Of(`${target.localRoot}/${entry.path}`))) entry.fixTime = true;
+    const mine = entry.content
+      ? createHash('sha256').update(entry.content).digest('hex')
+      : await sha256Of(`${target.localRoot}/${entry.path}`);
+    if (theirs && theirs === mine) entry.fixTime = remoteFiles.get(entry.path)?.mtime !== entry.mtime;
     else
       Object.assign(entry, {
         action: 'change',

@@ -156,3 +156,67 @@ describe('pxe-workbench nodes generate (examples/cluster, six nodes)', () => {
     expect(readdirSync(join(outside, 'nodes')).sort()).toEqual(before);
   });
 });
+
+describe('pxe-workbench nodes generate with a Butane profile template', () => {
+  const WORKER_BU = [
+    'variant: fcos',
+    'version: 1.5.0',
+    'passwd:',
+    '  users:',
+    '    - name: core',
+    '      ssh_authorized_keys:',
+    '        - ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGJ6d0Kh1mHFv2m8cX1x3Hn0RkZ2fW9mQb5o3yq7eXk1 admin@cluster',
+    'storage:',
+    '  files:',
+    '    - path: /etc/motd.d/10-cluster.motd',
+    '      mode: 0644',
+    '      contents:',
+    '        inline: "${node.name}: worker node of the cluster example.\\n"',
+    '    - path: /etc/issue.d/banner.issue',
+    '      contents:',
+    '        local: banner.txt',
+    '',
+  ].join('\n');
+
+  function butaneCluster(template: string): string {
+    const root = cluster();
+    writeFileSync(join(root, 'profiles', 'worker.bu'), template);
+    writeFileSync(join(root, 'profiles', 'banner.txt'), 'cluster banner\n');
+    const site = JSON.parse(readFileSync(join(root, 'pxe-site.json'), 'utf8'));
+    site.profiles.worker.ignition = 'profiles/worker.bu';
+    writeFileSync(join(root, 'pxe-site.json'), JSON.stringify(site, null, 2));
+    return root;
+  }
+
+  it('renders the template per node, then translates it (local: beside the template), then adds the hostname', () => {
+    const root = butaneCluster(WORKER_BU);
+    const r = cli(['nodes', 'generate'], root);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('~ tftp/nodes/w1.ign  (w1)');
+    const w1 = JSON.parse(readFileSync(join(root, 'tftp', 'nodes', 'w1.ign'), 'utf8'));
+    expect(w1.ignition.version).toBe('3.4.0');
+    const files = Object.fromEntries(
+      (w1.storage.files as { path: string; mode?: number; contents: { source: string } }[]).map((f) => [f.path, f]),
+    );
+    expect(files['/etc/motd.d/10-cluster.motd']).toMatchObject({
+      mode: 420,
+      contents: { source: 'data:,w1%3A%20worker%20node%20of%20the%20cluster%20example.%0A' },
+    });
+    expect(files['/etc/issue.d/banner.issue']!.contents.source).toBe('data:,cluster%20banner%0A');
+    expect(files['/etc/hostname']!.contents.source).toBe('data:,w1%0A');
+    expect(cli(['nodes', 'generate'], root).stdout).toContain('0 to add, 0 to change');
+    expect(cli(['chain'], root).status).toBe(0);
+  });
+
+  it('writes nothing for a node whose filled-in template does not translate, naming the template line', () => {
+    const root = butaneCluster(WORKER_BU.replace('mode: 0644', 'mode: rw-r--r--'));
+    const before = readFileSync(join(root, 'tftp', 'nodes', 'w1.ign'), 'utf8');
+    const r = cli(['nodes', 'generate'], root);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(
+      'warning: w1: the Butane template profiles/worker.bu of profile worker does not translate once filled in ' +
+        '(error at $.storage.files.0.mode, line 11 col 13: ',
+    );
+    expect(readFileSync(join(root, 'tftp', 'nodes', 'w1.ign'), 'utf8')).toBe(before);
+  });
+});

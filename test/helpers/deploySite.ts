@@ -13,7 +13,12 @@ export interface DeploySite {
   target(overrides?: Record<string, unknown>): NasTarget;
 }
 
-export function deploySite(sshd: Sshd, example = 'examples/home-lab'): DeploySite {
+/** `edit` changes the copied site file once (e.g. drops its Butane sources), before any target is written. */
+export function deploySite(
+  sshd: Sshd,
+  example = 'examples/home-lab',
+  edit: (site: Record<string, unknown>) => void = () => undefined,
+): DeploySite {
   const base = mkdtempSync(join(tmpdir(), 'pxe-deploy-'));
   const workspace = join(base, 'workspace');
   cpSync(example, workspace, { recursive: true, verbatimSymlinks: true });
@@ -22,6 +27,7 @@ export function deploySite(sshd: Sshd, example = 'examples/home-lab'): DeploySit
   const remoteRoot = join(nas, 'volume1', 'docker', 'tftp');
   const siteFile = join(workspace, 'pxe-site.json');
   const original = JSON.parse(readFileSync(siteFile, 'utf8')) as { targets: Record<string, Record<string, unknown>> };
+  edit(original);
   const write = (overrides: Record<string, unknown>): void => {
     const site = structuredClone(original);
     site.targets.nas = {

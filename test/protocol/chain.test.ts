@@ -23,6 +23,12 @@ describe('boot chain over stdio', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'pxe-chain-'));
     cpSync('examples/home-lab', dir, { recursive: true });
+    // config.ign as it is, not translated from config.bu: renaming it below breaks the chain.
+    const siteFile = join(dir, 'pxe-site.json');
+    writeFileSync(
+      siteFile,
+      JSON.stringify({ ...JSON.parse(readFileSync(siteFile, 'utf8')), butane: undefined }, null, 2),
+    );
     client = new LspClient();
     await client.initialize(dir, undefined, { didChangeWatchedFiles: { dynamicRegistration: true } });
   });

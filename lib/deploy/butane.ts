@@ -1,0 +1,143 @@
+/**
+ * Butane sources of the Ignition configs a site serves (`butane.sources`): deploy translates each before it
+ * uploads and sends the translation as its `.ign`; an `.ign` older than the `.bu` beside it is never sent.
+ * Also the one form a translation is written in (deploy, node generation, the CLI's `-o`) and Butane's
+ * report line.
+ */
+import { statSync } from 'node:fs';
+import { basename, dirname, join, relative, sep } from 'node:path';
+import type { ConfigPath, ButaneReport } from '../languages/butane/ast';
+import { parseButane } from '../languages/butane/parser';
+import { translateButane } from '../languages/butane/translate';
+import type { Translation } from '../languages/butane/translate/types';
+import { positionsOf } from '../core/positions';
+import { butaneFilesDir, type SiteView } from '../core/ruleContext';
+import { escapeControl, readCapped } from '../core/untrusted';
+import { DeployError } from './errors';
+import type { LocalEntry } from './local';
+
+/** A translation as a file: two-space JSON with a final newline (what `butane --pretty` prints, plus the newline). */
+export function ignitionText(ignition: Record<string, unknown>): string {
+  return `${JSON.stringify(ignition, null, 2)}\n`;
+}
+
+/** Butane's path notation: `$.storage.files.0.path`. */
+export function butanePath(path: ConfigPath): string {
+  return `$${path.map((p) => `.${String(p)}`).join('')}`;
+}
+
+/** Butane's raw report form: `error at $.a.0.b, line L col C: message` (1-based line and column). */
+export function reportLine(report: ButaneReport, text: string): string {
+  const at = positionsOf(text).positionAt(report.start);
+  const where = `${butanePath(report.path)}, line ${at.line + 1} col ${at.character + 1}`;
+  return `${report.level} at ${where}: ${escapeControl(report.message)}`;
+}
+
+/** A Butane text translated: the reports, and the Ignition file text when no error stopped it. */
+export interface TranslatedText {
+  translation: Translation;
+  errors: ButaneReport[];
+  warnings: ButaneReport[];
+  /** `ignitionText` of the result; undefined when an error stopped the translation. */
+  output?: string;
+}
+
+export function translateText(text: string, filesDir: string | undefined): TranslatedText {
+  const translation = translateButane(parseButane(text).ast, filesDir ? { filesDir } : {});
+  const errors = translation.reports.filter((r) => r.level === 'error');
+  const warnings = translation.reports.filter((r) => r.level === 'warning');
+  const output = translation.ignition && !errors.length ? ignitionText(translation.ignition) : undefined;
+  return { translation, errors, warnings, ...(output !== undefined ? { output } : {}) };
+}
+
+const shownPath = (root: string, path: string): string => escapeControl(relative(root, path).split(sep).join('/'));
+
+/** The first reports as lines, and how many more there are. */
+function reportList(reports: ButaneReport[], text: string): string {
+  const lines = reports.slice(0, 5).map((r) => reportLine(r, text));
+  return lines.join('; ') + (reports.length > 5 ? `; and ${reports.length - 5} more` : '');
+}
+
+/** One named source translated for deploy; a missing, unreadable or failing source stops the deploy. */
+function translateSource(site: SiteView, source: string, log: (line: string) => void): string {
+  const name = shownPath(site.root, source);
+  const read = readCapped(source);
+  if (!read.ok)
+    throw new DeployError(
+      `Not deployed, nothing was uploaded: the Butane source ${name} (butane.sources in pxe-site.json) ` +
+        `cannot be read (${read.why}). Correct the path or add the file.`,
+    );
+  const text = read.bytes.toString('utf8');
+  const result = translateText(text, butaneFilesDir(site, source));
+  for (const warning of result.warnings) log(`${name}: ${reportLine(warning, text)}`);
+  if (result.output === undefined)
+    throw new DeployError(
+      `Not deployed, nothing was uploaded: ${name} does not translate to Ignition ` +
+        `(${reportList(result.errors, text) || 'no Ignition produced'}). Fix it (the editor marks each ` +
+        `report at its line; \`pxe-workbench butane ${name}\` prints them), then deploy again.`,
+    );
+  return result.output;
+}
+
+/**
+ * The local tree with every named Butane source translated: each source's target (inside `root`) becomes a
+ * generated entry holding the translation, in place of the file on disk. Throws `DeployError` when a
+ * source fails to translate, before anything is uploaded.
+ */
+export function withTranslations(
+  site: SiteView,
+  root: string,
+  local: LocalEntry[],
+  log: (line: string) => void = () => undefined,
+): LocalEntry[] {
+  const out = [...local];
+  for (const { source, target } of site.butane?.sources ?? []) {
+    const path = relative(root, target).split(sep).join('/');
+    if (path.startsWith('..') || path === '' || /^[/\\]/.test(path)) continue; // not deployed from this root
+    const content = Buffer.from(translateSource(site, source, log));
+    const mtime = Math.floor(statSync(source).mtimeMs / 1000);
+    const index = out.findIndex((e) => e.path === path);
+    const there = index >= 0 ? readCapped(target) : undefined;
+    if (there?.ok && !there.bytes.equals(content))
+      log(
+        `${escapeControl(path)}: the local copy differs from the translation of ${shownPath(site.root, source)}; ` +
+          'deploying the translation (write it with `pxe-workbench butane --pretty SOURCE -o TARGET`)',
+      );
+    const entry: LocalEntry = { path, kind: 'file', size: content.length, mtime, content };
+    if (index >= 0) out[index] = entry;
+    else out.push(entry);
+  }
+  return out;
+}
+
+/**
+ * Refuses to send an `.ign` older than the `.bu` beside it (same folder, same name) that deploy does not
+ * translate: the machines would boot the configuration from before the last edit.
+ */
+export function refuseStale(site: SiteView, root: string, local: readonly LocalEntry[]): void {
+  const stale: { ign: string; bu: string }[] = [];
+  for (const entry of local) {
+    if (entry.kind !== 'file' || entry.content || !entry.path.endsWith('.ign')) continue;
+    const ign = join(root, ...entry.path.split('/'));
+    const bu = join(dirname(ign), `${basename(ign, '.ign')}.bu`);
+    let buTime: number;
+    try {
+      buTime = Math.floor(statSync(bu).mtimeMs / 1000);
+    } catch {
+      continue;
+    }
+    if (buTime > entry.mtime) stale.push({ ign, bu });
+  }
+  const first = stale[0];
+  if (!first) return;
+  const list =
+    stale
+      .slice(0, 5)
+      .map((s) => `${shownPath(root, s.ign)} is older than ${shownPath(root, s.bu)}`)
+      .join('; ') + (stale.length > 5 ? `; and ${stale.length - 5} more` : '');
+  const command = `pxe-workbench butane --pretty ${shownPath(site.root, first.bu)} -o ${shownPath(site.root, first.ign)}`;
+  throw new DeployError(
+    `Not deployed, nothing was uploaded: ${list}, so it is not the translation of the last edit. ` +
+      `Re-translate (\`${command}\`), or let deploy do it: name the pair in butane.sources of pxe-site.json.`,
+  );
+}
