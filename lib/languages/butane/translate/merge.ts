@@ -54,29 +54,49 @@ function keyOf(field: string, item: Json): string {
 
 const isZero = (v: Json): boolean => v === false || v === 0 || v === '' || v === null;
 
+const isEmptyObject = (v: Json | undefined): boolean => !isObject(v) || Object.keys(v).length === 0;
+
 class Merger {
   readonly mappings: Mapping[] = [];
 
-  /** Copies a whole value from one side: every leaf, and each object that holds one (Ignition's transcript). */
+  one(side: Side, from: ConfigPath, to: ConfigPath): void {
+    this.mappings.push({ side, from, to });
+  }
+
+  /** Copies a whole value from one side: every leaf, and each object or list that holds one (Ignition's transcript). */
   transcribe(side: Side, from: ConfigPath, to: ConfigPath, value: Json, pointer = true): boolean {
+    let any = false;
     if (Array.isArray(value)) {
-      let any = false;
       value.forEach((item, i) => {
         any = this.transcribe(side, [...from, i], [...to, i], item, false) || any;
       });
-      return any;
-    }
-    if (isObject(value)) {
-      let any = false;
+    } else if (isObject(value)) {
       for (const [k, v] of Object.entries(value))
         if (v !== undefined) any = this.transcribe(side, [...from, k], [...to, k], v) || any;
-      if (any) this.mappings.push({ side, from, to });
-      return any;
+    } else {
+      // A plain list item is a Go value, not a pointer: a zero one is not copied.
+      any = pointer || !isZero(value);
     }
-    // A plain list item is a Go value, not a pointer: a zero one is not copied.
-    if (!pointer && isZero(value)) return false;
-    this.mappings.push({ side, from, to });
-    return true;
+    if (any) this.one(side, from, to);
+    return any;
+  }
+
+  /** A struct field: one side's whole when the other's is empty, else merged, with both sides recorded. */
+  private struct(p: Json | undefined, c: Json | undefined, paths: ConfigPath[]): Json | undefined {
+    const [pk, ck, rk] = paths as [ConfigPath, ConfigPath, ConfigPath];
+    if (isEmptyObject(c)) {
+      if (isEmptyObject(p)) return undefined;
+      this.transcribe('parent', pk, rk, p as Json);
+      return p;
+    }
+    if (isEmptyObject(p)) {
+      this.transcribe('child', ck, rk, c as Json);
+      return c;
+    }
+    const merged = this.object(p as JsonObject, pk, c as JsonObject, ck, rk);
+    this.one('parent', pk, rk);
+    this.one('child', ck, rk);
+    return merged;
   }
 
   object(parent: JsonObject, pPath: ConfigPath, child: JsonObject, cPath: ConfigPath, rPath: ConfigPath): JsonObject {
@@ -85,35 +105,36 @@ class Merger {
     for (const k of keys) {
       const p = parent[k];
       const c = child[k];
-      const [pk, ck, rk] = [
+      const paths = [
         [...pPath, k],
         [...cPath, k],
         [...rPath, k],
       ];
-      if (isObject(p) || isObject(c)) {
-        const merged = this.object(isObject(p) ? p : {}, pk, isObject(c) ? c : {}, ck, rk);
-        if (Object.keys(merged).length > 0) result[k] = merged;
-      } else if (Array.isArray(p) || Array.isArray(c)) {
-        const merged = APPEND_ONLY.has(k)
-          ? this.appended(p ?? [], pk, c ?? [], ck, rk)
-          : this.list(k, parent, child, [pk, ck, rk]);
-        if (merged.length > 0) result[k] = merged;
+      let value: Json | undefined;
+      if (isObject(p) || isObject(c)) value = this.struct(p, c, paths);
+      else if (Array.isArray(p) || Array.isArray(c)) {
+        const merged = APPEND_ONLY.has(k) ? this.appended(p ?? [], c ?? [], paths) : this.list(k, parent, child, paths);
+        value = merged.length > 0 ? merged : undefined;
       } else if (c !== undefined) {
-        result[k] = c;
-        this.transcribe('child', ck, rk, c);
+        value = c;
+        this.transcribe('child', paths[1] as ConfigPath, paths[2] as ConfigPath, c);
       } else if (p !== undefined) {
-        result[k] = p;
-        this.transcribe('parent', pk, rk, p);
+        value = p;
+        this.transcribe('parent', paths[0] as ConfigPath, paths[2] as ConfigPath, p);
       }
+      if (value !== undefined) result[k] = value;
     }
     return result;
   }
 
-  appended(p: Json, pPath: ConfigPath, c: Json, cPath: ConfigPath, rPath: ConfigPath): Json[] {
+  appended(p: Json, c: Json, paths: ConfigPath[]): Json[] {
+    const [pPath, cPath, rPath] = paths as [ConfigPath, ConfigPath, ConfigPath];
     const ps = Array.isArray(p) ? p : [];
     const cs = Array.isArray(c) ? c : [];
     ps.forEach((item, i) => this.transcribe('parent', [...pPath, i], [...rPath, i], item, false));
     cs.forEach((item, i) => this.transcribe('child', [...cPath, i], [...rPath, ps.length + i], item, false));
+    if (ps.length > 0) this.one('parent', pPath, rPath);
+    if (cs.length > 0) this.one('child', cPath, rPath);
     return [...ps, ...cs];
   }
 
@@ -134,17 +155,24 @@ class Merger {
     const cs = Array.isArray(child[field]) ? (child[field] as Json[]) : [];
     const inChild = this.childIndex(child);
     const result: Json[] = [];
+    const from = { parent: false, child: false };
     ps.forEach((item, i) => {
       const found = inChild.get(`${HANDLE[field] ?? field}\u0000${keyOf(field, item)}`);
       const at = [...rPath, result.length];
       if (!found) {
         result.push(item);
         this.transcribe('parent', [...pPath, i], at, item, false);
+        from.parent = true;
       } else if (found.field === field) {
+        // Both sides count, even when one wins.
+        from.parent = from.child = true;
         const c = cs[found.index] as Json;
         const cAt = [...cPath, found.index];
-        if (isObject(item) && isObject(c)) result.push(this.object(item, [...pPath, i], c, cAt, at));
-        else {
+        if (isObject(item) && isObject(c)) {
+          result.push(this.object(item, [...pPath, i], c, cAt, at));
+          this.one('parent', [...pPath, i], at);
+          this.one('child', cAt, at);
+        } else {
           result.push(c);
           this.transcribe('child', cAt, at, c, false);
         }
@@ -156,7 +184,10 @@ class Merger {
       if (parentKeys.has(keyOf(field, item))) return;
       this.transcribe('child', [...cPath, i], [...rPath, result.length], item, false);
       result.push(item);
+      from.child = true;
     });
+    if (from.parent) this.one('parent', pPath, rPath);
+    if (from.child) this.one('child', cPath, rPath);
     return result;
   }
 }
