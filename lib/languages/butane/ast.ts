@@ -11,6 +11,8 @@ export interface ButaneDocument {
   /** `variant` and `version` at the top level as written (strings), when present. */
   variant?: string;
   version?: string;
+  /** Set when the parser refused the text before reading it (too large, nested too deep): why, and where. */
+  refused?: { start: number; end: number; message: string };
 }
 
 /** What Butane says about a config: an error fails the translation, a warning fails it under `--strict`. */

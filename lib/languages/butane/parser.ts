@@ -53,24 +53,22 @@ export function yamlDepthExceeded(text: string, max = MAX_YAML_DEPTH): number {
  */
 export function parseButane(text: string): Parsed<ButaneDocument> {
   const lineCounter = new LineCounter();
-  const empty: ButaneDocument = { yaml: undefined, lineCounter };
-  if (text.length > MAX_TEXT_BYTES)
-    return {
-      ast: empty,
-      problems: [report(yamlSyntax, { start: 0, end: 0 }, 'This file is too large to be a Butane config.')],
-    };
+  const refuse = (start: number, end: number, message: string): Parsed<ButaneDocument> => ({
+    ast: { yaml: undefined, lineCounter, refused: { start, end, message } },
+    problems: [report(yamlSyntax, { start, end }, message)],
+  });
+  if (text.length > MAX_TEXT_BYTES) return refuse(0, 0, 'This file is too large to be a Butane config.');
   const deep = yamlDepthExceeded(text);
   if (deep >= 0) {
     const message =
       `YAML nested deeper than ${MAX_YAML_DEPTH} levels: not read. Real configs nest a few levels; check that ` +
       'the file was not generated wrongly.';
-    return { ast: empty, problems: [report(yamlSyntax, { start: deep, end: deep + 1 }, message)] };
+    return refuse(deep, deep + 1, message);
   }
   try {
     return readDocument(text, lineCounter);
   } catch (error) {
-    const message = `The YAML could not be read (${(error as Error).message}).`;
-    return { ast: empty, problems: [report(yamlSyntax, { start: 0, end: 0 }, message)] };
+    return refuse(0, 0, `The YAML could not be read (${(error as Error).message}).`);
   }
 }
 

@@ -17,4 +17,7 @@ export const BUTANE = {
   partition: 'butane.partition',
   conflict: 'butane.conflict',
   unsupported: 'butane.unsupported',
+  embeddedVersion: 'butane.embeddedVersion',
+  specialModeBits: 'butane.specialModeBits',
+  unitWithoutInstall: 'butane.unitWithoutInstall',
 } as const;

@@ -28,7 +28,7 @@ export function validateEmbeddedConfig(
   const version = (parsed as { ignition?: { version?: unknown } } | null)?.ignition?.version;
   if (version !== ctx.spec.ignition) {
     ctx.report(
-      BUTANE.invalidValue,
+      BUTANE.embeddedVersion,
       'warning',
       field === 'inline' ? [...resource, 'version'] : [...at, 'version'],
       `skipping validation for the merge/replace ignition config due to an unkown version (Butane checks an ` +

@@ -58,6 +58,11 @@ export function ignitionFindings(
 /** Checks the finished config (see the file comment); findings go to the context at Ignition paths. */
 export function checkIgnition(ctx: TranslateContext, ignition: JsonObject): void {
   const text = JSON.stringify(ignition, null, 2);
-  for (const f of ignitionFindings(text)) ctx.reportIgnition(f.problem.ruleId, f.level, f.path, f.problem.message);
+  for (const f of ignitionFindings(text)) {
+    // Ignition's duplicate check names the list entry, not its key field (`files.1`, not `files.1.path`).
+    const path =
+      f.problem.ruleId === duplicateEntry.id && typeof f.path.at(-1) === 'string' ? f.path.slice(0, -1) : f.path;
+    ctx.reportIgnition(f.problem.ruleId, f.level, path, f.problem.message);
+  }
   ignitionExtras(ctx, ignition);
 }

@@ -6,14 +6,15 @@
  */
 import { compareVersions } from '../../ignition/catalog';
 import type { ConfigPath } from '../ast';
+import { BUTANE } from '../ruleIds';
 import type { Json, JsonObject, TranslateContext } from './context';
 import { readUnit } from './unitContent';
 
 /** Ids of the findings made here (the warnings are Butane-side rules; the errors keep Ignition's id). */
 export const EXTRA_IDS = {
   invalidUnit: 'ignition.invalidUnit',
-  unitWithoutInstall: 'butane.unitWithoutInstall',
-  specialModeBits: 'butane.specialModeBits',
+  unitWithoutInstall: BUTANE.unitWithoutInstall,
+  specialModeBits: BUTANE.specialModeBits,
 } as const;
 
 const UNIT_TYPES = new Set([
@@ -108,8 +109,27 @@ function checkModes(ctx: TranslateContext, config: JsonObject): void {
     });
 }
 
+/** A partition that must not exist beside one that takes Ignition's defaults (number 0): Ignition refuses. */
+function checkPartitions(ctx: TranslateContext, config: JsonObject): void {
+  const storage = isObject(config.storage) ? config.storage : {};
+  objects(storage.disks).forEach((disk, i) => {
+    const partitions = objects(disk.partitions);
+    const zero = partitions.some((p) => typeof p.number !== 'number' || p.number === 0);
+    const absent = partitions.some((p) => p.shouldExist === false);
+    if (zero && absent)
+      ctx.reportIgnition(
+        'ignition.invalidEntry',
+        'error',
+        ['storage', 'disks', i, 'partitions'],
+        'shouldExist is false for a partition and other partition(s) has start or size 0. Give every partition ' +
+          'of this disk a number.',
+      );
+  });
+}
+
 /** The extra checks (see the file comment). */
 export function ignitionExtras(ctx: TranslateContext, config: JsonObject): void {
   checkUnits(ctx, config);
   checkModes(ctx, config);
+  checkPartitions(ctx, config);
 }

@@ -94,6 +94,7 @@ function specFor(doc: ButaneDocument, reports: ButaneReport[]): ButaneSpec | und
 }
 
 function syntaxReports(doc: ButaneDocument): ButaneReport[] {
+  if (doc.refused) return [{ level: 'error', rule: BUTANE.yamlSyntax, path: [], ...doc.refused }];
   return (doc.yaml?.errors ?? []).map((e) => ({
     level: 'error' as const,
     rule: BUTANE.yamlSyntax,
