@@ -70,6 +70,11 @@ export interface FileRecognizer {
   byFolder?(name: string, parent: string, text: string | undefined): boolean;
   /** By content, for a name no language claimed (`text` is the whole text or its first bytes). */
   byContent?(text: string, name: string, parent: string): boolean;
+  /**
+   * Names worth reading for `byContent` when a folder is walked (`.json` for Ignition): other names are only
+   * read when they start with a magic line (`#!ipxe`).
+   */
+  readsByName?(name: string): boolean;
   /** The name is this language's even when the editor gives the file another language id (pxe-site.json). */
   nameOverridesEditor?: boolean;
   /** False when the editor's id for this language is wrong for this file (a help screen in pxelinux.cfg/). */

@@ -1,8 +1,8 @@
 import { constants, promises as fs } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { classify } from './classify';
 import { report } from '../core/rule';
-import type { LanguageId } from './registry';
+import { SERVICES, type LanguageId } from './registry';
 import { INTERNAL } from '../core/coreRules';
 import type { FileView } from '../core/ruleContext';
 import { ChainCache } from '../chain';
@@ -51,8 +51,14 @@ async function* walk(root: string): AsyncGenerator<string> {
   }
 }
 
+/** A name some language reads to decide by content (`.json`, `.cfg`, `.yaml`…). */
+function readsByName(path: string): boolean {
+  const name = basename(path).toLowerCase();
+  return [...SERVICES.values()].some((l) => l.files.readsByName?.(name));
+}
+
 async function candidate(path: string, explicit: boolean): Promise<boolean> {
-  if (explicit || classify(path, undefined) !== undefined || /\.(json|cfg|conf|menu)$/.test(path)) return true;
+  if (explicit || classify(path, undefined) !== undefined || readsByName(path)) return true;
   return classify(path, await headOf(path)) === 'ipxe';
 }
 

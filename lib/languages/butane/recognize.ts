@@ -19,4 +19,5 @@ export const butaneFiles: FileRecognizer = {
   // `.butane` and `.fcc` (the name of FCCT, Butane's predecessor) are seen in the field too.
   byName: (name) => /\.(bu|butane|fcc)$/.test(name),
   byContent: (text, name) => YAML_NAME.test(name) && looksLikeButane(text),
+  readsByName: (name) => YAML_NAME.test(name),
 };

@@ -21,4 +21,5 @@ export function looksLikeIgnition(text: string): boolean {
 export const ignitionFiles: FileRecognizer = {
   byName: (name) => name.endsWith('.ign'),
   byContent: (text, name) => name.endsWith('.json') && looksLikeIgnition(text),
+  readsByName: (name) => name.endsWith('.json'),
 };

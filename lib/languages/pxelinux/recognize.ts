@@ -32,6 +32,7 @@ export const pxelinuxFiles: FileRecognizer = {
     parent === 'pxelinux.cfg' && (!HAS_EXTENSION.test(name) || CONFIG_EXTENSION.test(name) || text === undefined),
   byContent: (text, name, parent) =>
     (parent === 'pxelinux.cfg' || CONFIG_EXTENSION.test(name)) && looksLikeSyslinux(text),
+  readsByName: (name) => CONFIG_EXTENSION.test(name),
   // The editor gives every file in pxelinux.cfg/ this id (a name pattern): a help screen or a script there
   // with an extension of its own is still only a config when it reads as one.
   editorIdHolds: (name, parent, text) =>

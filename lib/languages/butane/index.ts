@@ -1,0 +1,55 @@
+import { defineLanguage } from '../../core/define';
+import type { ButaneDocument } from './ast';
+import { actionsButane } from './actions';
+import { completeButane } from './complete';
+import { hoverButane } from './hover';
+import { parseButane } from './parser';
+import { butaneFiles } from './recognize';
+import { conflict } from './rules/conflict';
+import { decimalMode } from './rules/decimalMode';
+import { embeddedVersion } from './rules/embeddedVersion';
+import { invalidValue } from './rules/invalidValue';
+import { localFile } from './rules/localFile';
+import { specialModeBits } from './rules/specialModeBits';
+import { tooManySources } from './rules/tooManySources';
+import { translatedIgnition } from './rules/translatedIgnition';
+import { unitWithoutInstall } from './rules/unitWithoutInstall';
+import { unknownKey } from './rules/unknownKey';
+import { unsupported } from './rules/unsupported';
+import { version } from './rules/version';
+import { yamlSyntax } from './rules/yamlSyntax';
+import { foldingButane, symbolsButane } from './symbols';
+
+export type { ButaneDocument, ButaneReport, ConfigPath } from './ast';
+export type { ButaneSpec, Translation, TranslateOptions } from './translate/types';
+export { parseButane } from './parser';
+export { translateButane, translationOf, filesDirOf } from './translate/index';
+export { looksLikeButane } from './recognize';
+
+/** Butane configs (Fedora CoreOS and Flatcar), checked through their translation to Ignition. */
+export const butane = defineLanguage({
+  id: 'butane',
+  title: 'Butane configs',
+  files: butaneFiles,
+  parserRules: [yamlSyntax],
+  rules: [
+    version,
+    unknownKey,
+    invalidValue,
+    tooManySources,
+    localFile,
+    decimalMode,
+    specialModeBits,
+    unsupported,
+    conflict,
+    embeddedVersion,
+    unitWithoutInstall,
+    translatedIgnition,
+  ],
+  parse: parseButane,
+  complete: (doc: ButaneDocument, text, offset) => completeButane(doc, text, offset),
+  hover: hoverButane,
+  symbols: symbolsButane,
+  folding: foldingButane,
+  actions: (doc, text, start) => actionsButane(doc, text, start),
+});
