@@ -8,6 +8,7 @@ import { fieldsFor, type FieldSpec } from '../ignition/catalog';
 import { fieldsIn, schemaRoot, type SchemaField } from './schema';
 import type { ButaneSpec } from './translate/types';
 import {
+  canonicalVersion,
   compareButane,
   latestStable as newestStable,
   specOf as spec,
@@ -17,9 +18,9 @@ import {
 
 export { VARIANTS };
 
-/** The spec a config names, when it is one we know. */
+/** The spec a config names (its version as Butane's semver reads it: `01.5.0` is 1.5.0), when we know it. */
 export function specOf(variant: string | undefined, version: string | undefined): ButaneSpec | undefined {
-  return variant && version ? spec(variant, version) : undefined;
+  return variant && version ? spec(variant, canonicalVersion(version) ?? version) : undefined;
 }
 
 /** A variant's specs, oldest first. */

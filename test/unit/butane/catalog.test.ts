@@ -47,3 +47,11 @@ describe('Butane catalog (the editor`s view of schema.ts)', () => {
     expect(keys('1.2.0-experimental')).toContain('storage.luks[].clevis');
   });
 });
+
+describe('specOf', () => {
+  it('reads the version as Butane`s semver does', () => {
+    expect(specOf('fcos', '01.5.0')?.ignition).toBe('3.4.0');
+    expect(specOf('fcos', '1.5')).toBeUndefined();
+    expect(specOf(undefined, '1.5.0')).toBeUndefined();
+  });
+});
