@@ -273,7 +273,7 @@ export interface Disagreement {
 }
 
 const show = (value: unknown): string => String(JSON.stringify(value)).slice(0, 300);
-const star = (key: string): string => key.replace(/\.\d+(?=\.|$)/g, '.*');
+const star = (key: string): string => key.replace(/\.\d+(?=\.|$)/g, '.*').replace(/^line:\d+$/, 'line:N');
 
 /** Matches our reports to Butane's: by (level, path), then a Butane `line:N` to one of ours on line N, then globals. */
 export function matchReports(theirs: Report[], ours: Report[]): { onlyTheirs: Report[]; onlyOurs: Report[] } {
@@ -413,13 +413,14 @@ export async function minimize(
   root: string,
   translate: Translate,
   category: string,
-  budget = 60,
+  options: OracleOptions & { budget?: number } = {},
 ): Promise<ButaneCase> {
+  const budget = options.budget ?? 40;
   let best = c;
   let runs = 0;
   const still = async (yaml: string): Promise<boolean> => {
     runs++;
-    const { found } = await check({ ...c, yaml }, root, translate);
+    const { found } = await check({ ...c, yaml }, root, translate, options);
     return found.some((d) => d.category === category);
   };
   for (let progress = true; progress && runs < budget;) {
@@ -438,6 +439,6 @@ export async function minimize(
       }
     }
   }
-  await check(best, root, translate); // leave the minimal case's files in place
+  await check(best, root, translate, options); // leave the minimal case's files in place
   return best;
 }

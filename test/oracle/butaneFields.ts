@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-export const DOCS = resolve(__dirname, '../../../shared/reference/butane/docs');
+/** Butane's spec docs (the tests and the campaign run from the repository root). */
+export const DOCS = resolve('../shared/reference/butane/docs');
 
 export interface Spec {
   variant: 'fcos' | 'flatcar';

@@ -438,6 +438,11 @@ export function validConfig(b: Build): YamlMap {
     ['grub', 10, () => ({ users: [{ name: 'root', password_hash: 'grub.pbkdf2.sha512.10000.AB12.CD34' }] })],
   ];
   for (const [key, percent, make] of sections) if (b.has(key) && b.chance(percent)) config[key] = make();
+  if (b.chance(10)) {
+    // Some configs name the version last (or the variant after the sections).
+    const { variant = null, version = null, ...rest } = config;
+    return prune(b.chance(50) ? { ...rest, variant, version } : { version, ...rest, variant }, '', b.fields) as YamlMap;
+  }
   return prune(config, '', b.fields) as YamlMap;
 }
 
@@ -473,3 +478,11 @@ export const butaneCase: fc.Arbitrary<ButaneCase> = fc
     if (text) yaml = text(yaml);
     return { spec, yaml, files: b.files, filesDir, tags: tags.length ? tags : ['valid'] };
   });
+
+/** Cases per chunk of a long run: chunk k of seed s is always the same cases (the oracle cache relies on it). */
+export const CHUNK = 500;
+
+/** The `k`th chunk of the cases of a seed. */
+export function chunkOf(seed: number, k: number, count = CHUNK): ButaneCase[] {
+  return fc.sample(butaneCase, { numRuns: count, seed: seed * 100_003 + k });
+}

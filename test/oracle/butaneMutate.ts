@@ -49,8 +49,11 @@ function keysOfType(b: Build, config: YamlMap, test: (type: string) => boolean):
 }
 
 function list(config: YamlMap, section: string, key: string): YamlMap[] {
-  const parent = (config[section] ??= {}) as YamlMap;
-  return ((parent[key] ??= []) as YamlMap[]) ?? [];
+  // An earlier mutation may have made the section or the list something else: start them afresh then.
+  if (!isMap(config[section] ?? null)) config[section] = {};
+  const parent = config[section] as YamlMap;
+  if (!Array.isArray(parent[key])) parent[key] = [];
+  return parent[key] as YamlMap[];
 }
 
 /** A new file entry (in a section the spec has). */
@@ -135,7 +138,7 @@ export const MUTATIONS: Mutation[] = [
       const parents = mapsOf(c, '').filter((at) => at.path === path.join('.'));
       const target = parents.length
         ? b.pick(...parents).map
-        : path.reduce<YamlMap>((m, k) => (m[k] ??= {}) as YamlMap, c);
+        : path.reduce<YamlMap>((m, k) => (isMap(m[k] ?? null) ? m[k] : (m[k] = {})) as YamlMap, c);
       target[key] = b.pick<YamlValue>('x', 1, true, ['a'], {});
     },
   ],
