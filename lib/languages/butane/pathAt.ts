@@ -114,7 +114,7 @@ export function completionSpot(text: string, offset: number): CompletionSpot | u
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const before = text.slice(lineStart, offset);
   if (before.includes('#') || /[{}[\]]/.test(before)) return undefined;
-  const lines = text.slice(0, lineStart).split('\n').slice(0, -1);
+  const lines = text.slice(0, lineStart).split(/\r?\n/).slice(0, -1);
   const keyed = /^(\s*(?:-[ \t]+)*)([\w.-]+)[ \t]*:[ \t]*([^\s#]*)$/.exec(before);
   if (keyed) {
     const column = (keyed[1] as string).length;
@@ -184,7 +184,7 @@ function parentsOf(lines: string[], column: number, ownDashes: number[]): string
 
 /** Keys already written in the mapping of the cursor's line (the lines above and below at its column). */
 function siblingsOf(text: string, lineStart: number, column: number, lead: string): string[] {
-  const lines = text.split('\n');
+  const lines = text.split(/\r?\n/);
   const at = text.slice(0, lineStart).split('\n').length - 1;
   const keys: string[] = [];
   const scan = (from: number, step: number): void => {

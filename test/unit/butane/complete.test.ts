@@ -60,6 +60,12 @@ describe('completeButane keys', () => {
     expect(got).not.toContain('name');
   });
 
+  it('reads CRLF files as well', () => {
+    const got = labels(`${HEAD}storage:\r\n  files:\r\n    - path: /a\r\n      ‸\r\n      overwrite: true\r\n`);
+    expect(got).toContain('mode');
+    expect(got).not.toContain('overwrite');
+  });
+
   it('offers nothing inside a block scalar or a comment', () => {
     expect(labels(`${HEAD}systemd:\n  units:\n    - name: a\n      contents: |\n        [Unit]\n        ‸`)).toEqual(
       [],
