@@ -52,13 +52,14 @@ describe('PXE Workbench in the real VS Code workbench (installed VSIX)', () => {
     await toast.waitFor({ state: 'detached', timeout: 10_000 });
   });
 
-  it('detects the four languages', async () => {
+  it('detects the five languages', async () => {
     await timed('language detection', async () => {
       const cases: [string, string][] = [
         ['home-lab/tftp/fedora-coreos.ipxe', 'iPXE'],
         ['home-lab/tftp/pxelinux.cfg/default', 'PXELINUX / SYSLINUX'],
         ['home-lab/router/pxe-dhcp.rsc', 'RouterOS Script'],
         ['home-lab/tftp/fedora-coreos/config.ign', 'Ignition'],
+        ['broken/butane-unknown-key.bu', 'Butane'],
       ];
       for (const [file, mode] of cases) {
         await openFile(page, file);
@@ -203,6 +204,38 @@ describe('PXE Workbench in the real VS Code workbench (installed VSIX)', () => {
       expect(await hover.innerText()).toContain('node1');
       await page.screenshot({ path: join(DOCS, 'ignition-hover.png') });
       await page.keyboard.press('Escape');
+    });
+  });
+
+  it('checks a Butane config at its YAML line and shows the Ignition it becomes, following an edit', async () => {
+    await timed('Butane: Problems + Show Translated Ignition', async () => {
+      await openFile(page, 'broken/butane-unknown-key.bu');
+      await page.keyboard.press('Control+Shift+M');
+      const filter = page
+        .locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input')
+        .first();
+      await filter.fill('butane-unknown-key');
+      await expect
+        .poll(async () => (await problems(page)).join('\n'), { timeout: 20_000 })
+        .toMatch(/butane\.unknownKey\)?\s*\[Ln 8, Col 7\]/);
+      expect((await problems(page)).join('\n')).toContain('contents');
+      await filter.fill('');
+      await page.keyboard.press('Control+Shift+M');
+      await runCommand(page, 'PXE: Show Translated Ignition');
+      const view = page.locator('.editor-group-container', { hasText: 'butane-unknown-key.bu.ign' }).first();
+      await view.waitFor({ timeout: 15_000 });
+      const lines = view.locator('.view-lines');
+      await expect.poll(() => lines.innerText(), { timeout: 15_000 }).toContain('/etc/hostname');
+      expect(await lines.innerText()).not.toContain('node1');
+      // Fix the typo in the config: the view follows without a save.
+      await openFile(page, 'broken/butane-unknown-key.bu');
+      await page.keyboard.press('Control+F');
+      await page.keyboard.type('contens');
+      await page.keyboard.press('Escape');
+      await page.keyboard.type('contents');
+      await expect.poll(() => lines.innerText(), { timeout: 15_000 }).toContain('data:,node1');
+      await page.screenshot({ path: join(DOCS, 'butane-translated.png') });
+      await page.keyboard.press('Control+Z');
     });
   });
 
