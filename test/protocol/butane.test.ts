@@ -3,6 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  CodeActionRequest,
+  CompletionRequest,
+  DocumentSymbolRequest,
+  HoverRequest,
+  type CompletionItem,
+  type CompletionList,
+  type DocumentSymbol,
+} from 'vscode-languageserver-protocol/node';
 import { LspClient } from '../helpers/lspClient';
 
 // Every document lives in this suite's own folder: the server looks for a site file above it, never in /tmp itself.
@@ -62,5 +71,49 @@ describe('Butane over the protocol: pxe/butaneTranslation', () => {
 
   it('answers null for a document that is not open', async () => {
     expect(await translation(at('other.bu'))).toBeNull();
+  });
+});
+
+describe('Butane editor features over the protocol', () => {
+  let client: LspClient;
+  const uri = at('features.bu');
+  const TEXT = 'variant: fcos\nversion: 1.4.0\nstorage:\n  files:\n    - path: /etc/motd\n      mode: 644\n      \n';
+  const position = (offset: number): { line: number; character: number } => {
+    const before = TEXT.slice(0, offset).split('\n');
+    return { line: before.length - 1, character: (before.at(-1) as string).length };
+  };
+  beforeAll(async () => {
+    client = new LspClient();
+    await client.initialize(TMP);
+    await client.open(uri, 'butane', TEXT);
+  });
+  afterAll(() => client.dispose());
+
+  it('completes keys, hovers docs with the Ignition they become, outlines files, offers the octal fix', async () => {
+    const completion = await client.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position: position(TEXT.length - 1),
+    });
+    const items = (
+      Array.isArray(completion) ? completion : ((completion as CompletionList | null)?.items ?? [])
+    ) as CompletionItem[];
+    expect(items.map((i) => i.label)).toEqual(expect.arrayContaining(['contents', 'overwrite']));
+    const hover = await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position: position(TEXT.indexOf('mode') + 1),
+    });
+    expect(JSON.stringify(hover?.contents)).toContain('Becomes: `storage.files[].mode` (Ignition 3.3.0)');
+    const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, {
+      textDocument: { uri },
+    })) as DocumentSymbol[];
+    expect(JSON.stringify(symbols)).toContain('/etc/motd');
+    const offset = TEXT.indexOf('644');
+    const actions = await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: { start: position(offset), end: position(offset) },
+      context: { diagnostics: [] },
+    });
+    const titles = (actions ?? []).map((a) => a.title);
+    expect(titles).toContain('Write the mode as octal: 0644 (rw-r--r--)');
   });
 });

@@ -1,5 +1,6 @@
 import { isScalar, type Node, type Pair } from 'yaml';
 import type { ActionInfo } from '../../core/language';
+import type { Fix } from '../../core/problem';
 import { didYouMean } from '../../core/suggest';
 import { encodeDataUrl, isText } from '../ignition/dataUrl';
 import { contentsOf } from '../ignition/embedded';
@@ -26,6 +27,24 @@ export function actionsButane(doc: ButaneDocument, text: string, start: number):
     ...(spec ? versionActions(doc, spec, at) : []),
     ...dataUrlActions(doc, at, text),
   ];
+}
+
+/**
+ * Quick fixes for a finding of a Butane rule at `start` (its key or value): the refactors above as fixes,
+ * for the rules to attach (`butane.decimalMode`: the octal mode; `butane.unknownKey`: the rename, preferred,
+ * and the move to the version that has the key).
+ */
+export function fixesFor(ruleId: string, doc: ButaneDocument, text: string, start: number): Fix[] {
+  const at = nodeAt(doc, start);
+  const spec = specOf(doc.variant, doc.version);
+  if (!at) return [];
+  const actions =
+    ruleId === 'butane.decimalMode'
+      ? modeActions(at, text)
+      : ruleId === 'butane.unknownKey' && spec
+        ? [...keyActions(spec, at), ...versionActions(doc, spec, at)]
+        : [];
+  return actions.map((a, i) => ({ title: a.title, edits: a.edits ?? [], ...(i === 0 ? { preferred: true } : {}) }));
 }
 
 /**

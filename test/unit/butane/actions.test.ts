@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { ActionInfo } from '../../../lib/core/language';
-import { actionsButane, blockScalar, octalModeEdit } from '../../../lib/languages/butane/actions';
+import { actionsButane, blockScalar, fixesFor, octalModeEdit } from '../../../lib/languages/butane/actions';
 import { butaneDoc, cursor } from './editorDoc';
 
 function actions(fixture: string): { text: string; list: ActionInfo[] } {
@@ -119,5 +119,27 @@ describe('octalModeEdit', () => {
     for (const raw of not) expect(octalModeEdit(raw, 0), raw).toBeUndefined();
     // Sticky is for folders (/tmp is 01777), Butane's typical-mode test says.
     expect(octalModeEdit('1777', 0, true)).toBeDefined();
+  });
+});
+
+describe('fixesFor', () => {
+  it('gives the rules the same edits as quick fixes, the first preferred', () => {
+    const mode = cursor(`${HEAD}storage:\n  files:\n    - path: /a\n      mode: ‸644\n`);
+    expect(fixesFor('butane.decimalMode', mode.doc, mode.text, mode.offset)).toEqual([
+      {
+        title: 'Write the mode as octal: 0644 (rw-r--r--)',
+        edits: [{ start: mode.offset, end: mode.offset, newText: '0' }],
+        preferred: true,
+      },
+    ]);
+    const key = cursor('variant: fcos\nversion: 1.5.0\n‸gurb: {}\n');
+    expect(fixesFor('butane.unknownKey', key.doc, key.text, key.offset).map((f) => f.title)).toEqual([
+      'Change to `grub`',
+    ]);
+    const later = cursor('variant: fcos\nversion: 1.4.0\n‸grub: {}\n');
+    expect(fixesFor('butane.unknownKey', later.doc, later.text, later.offset).map((f) => f.title)).toEqual([
+      'Move to fcos 1.7.0 (Ignition 3.6.0)',
+    ]);
+    expect(fixesFor('butane.localFile', key.doc, key.text, key.offset)).toEqual([]);
   });
 });
