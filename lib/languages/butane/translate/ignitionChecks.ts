@@ -55,13 +55,33 @@ export function ignitionFindings(
   return out;
 }
 
+/** Where Ignition's validator puts a finding that the Ignition rule puts elsewhere. */
+function ignitionPathOf(problem: Problem, path: ConfigPath): ConfigPath {
+  // The duplicate check names the list entry, not its key field (`files.1`, not `files.1.path`).
+  if (problem.ruleId === duplicateEntry.id && typeof path.at(-1) === 'string') return path.slice(0, -1);
+  // A missing required field is reported at the field itself.
+  const missing = /^`[^`]*` needs `(\w+)`|^`(\w+)` is required here/.exec(problem.message);
+  const field = missing?.[1] ?? missing?.[2];
+  // (a merged config or a certificate authority without a source is reported at the entry)
+  const resource = /^ignition\.(config\.merge|security\.tls\.certificateAuthorities)\.\d+$/.test(path.join('.'));
+  if (field && path.at(-1) !== field && !(field === 'source' && resource)) return [...path, field];
+  // A filesystem without a format is reported at `format`, whichever field needed it.
+  if (
+    problem.ruleId === invalidEntry.id &&
+    /^storage\.filesystems\.\d+\./.test(path.join('.')) &&
+    /format/.test(problem.message)
+  )
+    return [...path.slice(0, 3), 'format'];
+  return path;
+}
+
 /** Checks the finished config (see the file comment); findings go to the context at Ignition paths. */
 export function checkIgnition(ctx: TranslateContext, ignition: JsonObject): void {
   const text = JSON.stringify(ignition, null, 2);
   for (const f of ignitionFindings(text)) {
-    // Ignition's duplicate check names the list entry, not its key field (`files.1`, not `files.1.path`).
-    const path =
-      f.problem.ruleId === duplicateEntry.id && typeof f.path.at(-1) === 'string' ? f.path.slice(0, -1) : f.path;
+    // A verification without a source is checked in ignitionExtras for every resource (Ignition's place).
+    if (f.problem.ruleId === invalidEntry.id && /verification` without a `source/.test(f.problem.message)) continue;
+    const path = ignitionPathOf(f.problem, f.path);
     ctx.reportIgnition(f.problem.ruleId, f.level, path, f.problem.message);
   }
   ignitionExtras(ctx, ignition);

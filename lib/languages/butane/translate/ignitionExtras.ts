@@ -32,6 +32,8 @@ const UNIT_TYPES = new Set([
   'scope',
 ]);
 
+const INVALID_ENTRY = 'ignition.invalidEntry';
+
 const isObject = (v: Json | undefined): v is JsonObject => v !== null && typeof v === 'object' && !Array.isArray(v);
 const objects = (v: Json | undefined): JsonObject[] => (Array.isArray(v) ? v.map((x) => (isObject(x) ? x : {})) : []);
 
@@ -118,7 +120,7 @@ function checkPartitions(ctx: TranslateContext, config: JsonObject): void {
     const absent = partitions.some((p) => p.shouldExist === false);
     if (zero && absent)
       ctx.reportIgnition(
-        'ignition.invalidEntry',
+        INVALID_ENTRY,
         'error',
         ['storage', 'disks', i, 'partitions'],
         'shouldExist is false for a partition and other partition(s) has start or size 0. Give every partition ' +
@@ -127,9 +129,146 @@ function checkPartitions(ctx: TranslateContext, config: JsonObject): void {
   });
 }
 
+const GUID = /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})?$/;
+
+/** Partition GUIDs in the form Ignition reads. */
+function checkGuids(ctx: TranslateContext, config: JsonObject): void {
+  const storage = isObject(config.storage) ? config.storage : {};
+  objects(storage.disks).forEach((disk, i) =>
+    objects(disk.partitions).forEach((partition, j) => {
+      for (const key of ['guid', 'typeGuid'])
+        if (typeof partition[key] === 'string' && !GUID.test(partition[key]))
+          ctx.reportIgnition(
+            INVALID_ENTRY,
+            'error',
+            ['storage', 'disks', i, 'partitions', j, key],
+            'doesn\'t match the form "01234567-89AB-CDEF-EDCB-A98765432101": write the GUID with its dashes.',
+          );
+    }),
+  );
+}
+
+/** A file, directory or link owner by id or by name, not both. */
+function checkOwners(ctx: TranslateContext, config: JsonObject): void {
+  const storage = isObject(config.storage) ? config.storage : {};
+  for (const kind of ['files', 'directories', 'links'])
+    objects(storage[kind]).forEach((node, i) => {
+      for (const owner of ['user', 'group']) {
+        const o = node[owner];
+        if (isObject(o) && o.id !== undefined && o.name !== undefined)
+          ctx.reportIgnition(
+            INVALID_ENTRY,
+            'error',
+            ['storage', kind, i, owner],
+            `cannot set both id and name: keep one for the ${owner}.`,
+          );
+      }
+    });
+}
+
+/** Clevis: a custom pin replaces tpm2, tang and threshold; a labelled filesystem needs a format. */
+function checkLuksAndFilesystems(ctx: TranslateContext, config: JsonObject): void {
+  const storage = isObject(config.storage) ? config.storage : {};
+  objects(storage.luks).forEach((luks, i) => {
+    const clevis = isObject(luks.clevis) ? luks.clevis : undefined;
+    if (!clevis || !isObject(clevis.custom) || Object.keys(clevis.custom).length === 0) return;
+    const tang = Array.isArray(clevis.tang) && clevis.tang.length > 0;
+    if (clevis.tpm2 === true || tang || clevis.threshold !== undefined)
+      ctx.reportIgnition(
+        INVALID_ENTRY,
+        'error',
+        ['storage', 'luks', i, 'clevis'],
+        'cannot use custom clevis config with tpm2, tang, or threshold: keep the custom pin or the others.',
+      );
+  });
+  objects(storage.filesystems).forEach((fs, i) => {
+    if (fs.label !== undefined && (typeof fs.format !== 'string' || fs.format === ''))
+      ctx.reportIgnition(
+        INVALID_ENTRY,
+        'error',
+        ['storage', 'filesystems', i, 'label'],
+        'filesystem must specify format if label is specified.',
+      );
+  });
+}
+
+/** Every resource of a config with its Ignition path (merge, replace, CAs, file contents and appends, key files). */
+function resources(config: JsonObject): [JsonObject, ConfigPath][] {
+  const out: [JsonObject, ConfigPath][] = [];
+  const ignition = isObject(config.ignition) ? config.ignition : {};
+  const cfg = isObject(ignition.config) ? ignition.config : {};
+  objects(cfg.merge).forEach((r, i) => out.push([r, ['ignition', 'config', 'merge', i]]));
+  if (isObject(cfg.replace)) out.push([cfg.replace, ['ignition', 'config', 'replace']]);
+  const security = isObject(ignition.security) ? ignition.security : {};
+  const tls = isObject(security.tls) ? security.tls : {};
+  objects(tls.certificateAuthorities).forEach((r, i) =>
+    out.push([r, ['ignition', 'security', 'tls', 'certificateAuthorities', i]]),
+  );
+  const storage = isObject(config.storage) ? config.storage : {};
+  objects(storage.files).forEach((f, i) => {
+    if (isObject(f.contents)) out.push([f.contents, ['storage', 'files', i, 'contents']]);
+    objects(f.append).forEach((r, j) => out.push([r, ['storage', 'files', i, 'append', j]]));
+  });
+  objects(storage.luks).forEach((l, i) => {
+    if (isObject(l.keyFile)) out.push([l.keyFile, ['storage', 'luks', i, 'keyFile']]);
+  });
+  return out;
+}
+
+/** A verification hash needs a source to verify. */
+function checkVerifications(ctx: TranslateContext, config: JsonObject): void {
+  for (const [r, at] of resources(config)) {
+    const verification = isObject(r.verification) ? r.verification : {};
+    if (verification.hash !== undefined && verification.hash !== null && (r.source === undefined || r.source === null))
+      ctx.reportIgnition(
+        INVALID_ENTRY,
+        'error',
+        [...at, 'verification', 'hash'],
+        'source must be specified if verification is specified: add the source the hash verifies, or drop it.',
+      );
+  }
+}
+
+/** RAID level and devices (required in every spec), Tang thumbprints, LUKS names without slashes. */
+function checkRaidAndLuks(ctx: TranslateContext, config: JsonObject): void {
+  const storage = isObject(config.storage) ? config.storage : {};
+  // Before 3.3.0 the schema itself requires them (ignition.schema says so).
+  if (compareVersions(ctx.spec.ignition, '3.3.0') >= 0)
+    objects(storage.raid).forEach((raid, i) => {
+      if (typeof raid.level !== 'string' || raid.level === '')
+        ctx.reportIgnition(INVALID_ENTRY, 'error', ['storage', 'raid', i, 'level'], 'raid level is required.');
+      if (!Array.isArray(raid.devices) || raid.devices.length === 0)
+        ctx.reportIgnition(INVALID_ENTRY, 'error', ['storage', 'raid', i, 'devices'], 'raid devices required.');
+    });
+  objects(storage.luks).forEach((luks, i) => {
+    if (typeof luks.name === 'string' && luks.name.includes('/'))
+      ctx.reportIgnition(
+        INVALID_ENTRY,
+        'error',
+        ['storage', 'luks', i, 'name'],
+        'device names cannot contain slashes: name the volume like a file in /dev/mapper.',
+      );
+    const clevis = isObject(luks.clevis) ? luks.clevis : {};
+    objects(clevis.tang).forEach((tang, j) => {
+      if (typeof tang.thumbprint !== 'string' || tang.thumbprint === '')
+        ctx.reportIgnition(
+          INVALID_ENTRY,
+          'error',
+          ['storage', 'luks', i, 'clevis', 'tang', j, 'thumbprint'],
+          'thumbprint is required: give the Tang server key thumbprint (tang-show-keys).',
+        );
+    });
+  });
+}
+
 /** The extra checks (see the file comment). */
 export function ignitionExtras(ctx: TranslateContext, config: JsonObject): void {
   checkUnits(ctx, config);
   checkModes(ctx, config);
   checkPartitions(ctx, config);
+  checkGuids(ctx, config);
+  checkOwners(ctx, config);
+  checkLuksAndFilesystems(ctx, config);
+  checkVerifications(ctx, config);
+  checkRaidAndLuks(ctx, config);
 }
