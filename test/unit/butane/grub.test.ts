@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { grubConfigOf } from '../../../lib/languages/butane/translate/grub';
-import { decodeUrls, haveOracle, levelPaths, runOracle, runSugar, SPECS } from './sugarHelpers';
+import { decodeUrls, haveOracle, levelPaths, runOracle, runSugar, SPECS, sameAsOracle } from './sugarHelpers';
 
 const CONFIGS: Record<string, string> = {
   two: `grub:
@@ -88,4 +88,11 @@ describe('grub.users', () => {
       expect({ spec, ignition: decodeUrls(ours.ignition) }).toEqual({ spec, ignition: decodeUrls(oracle.ignition) });
     }
   });
+  it.skipIf(!haveOracle).each(Object.keys(CONFIGS))(
+    '%s through the whole translator: as butane in every version',
+    (name) => {
+      sameAsOracle(SPECS, CONFIGS[name] ?? '');
+    },
+    60_000,
+  );
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mountUnitOf, systemdPathEscape } from '../../../lib/languages/butane/translate/mountUnits';
-import { decodeUrls, haveOracle, levelPaths, runOracle, runSugar, SPECS } from './sugarHelpers';
+import { decodeUrls, haveOracle, levelPaths, runOracle, runSugar, SPECS, sameAsOracle } from './sugarHelpers';
 
 describe('systemdPathEscape (go-systemd, as Butane names units)', () => {
   it.each([
@@ -154,4 +154,11 @@ describe('with_mount_unit against butane', () => {
       expect({ spec, ignition: decodeUrls(ours.ignition) }).toEqual({ spec, ignition: decodeUrls(oracle.ignition) });
     }
   });
+  it.skipIf(!haveOracle).each(Object.keys(CONFIGS))(
+    '%s through the whole translator: as butane in every version',
+    (name) => {
+      sameAsOracle(SPECS, CONFIGS[name] ?? '');
+    },
+    60_000,
+  );
 });

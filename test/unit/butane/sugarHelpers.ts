@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'yaml';
+import { expect } from 'vitest';
 import type { ButaneReport, ConfigPath } from '../../../lib/languages/butane/ast';
 import {
   type Decoded,
@@ -21,6 +22,8 @@ import {
 } from '../../../lib/languages/butane/translate/context';
 import { filterVariant, translateSugar, validateSugar } from '../../../lib/languages/butane/translate/fcos';
 import { readLocal } from '../../../lib/languages/butane/translate/local';
+import { parseButane } from '../../../lib/languages/butane/parser';
+import { translateButane } from '../../../lib/languages/butane/translate';
 import type { ButaneSpec } from '../../../lib/languages/butane/translate/types';
 
 const IGNITION: Record<string, string> = {
@@ -181,3 +184,50 @@ export const dollar = (p: ConfigPath): string => p.map((s) => `.${s}`).join('');
 /** (level, path) of each report, sorted, for a multiset comparison. */
 export const levelPaths = (rs: { level: string; path: string | ConfigPath }[]): string[] =>
   rs.map((r) => `${r.level} $${typeof r.path === 'string' ? r.path : dollar(r.path)}`).sort();
+
+/** The whole translator (parser, decoding, base, sugar, Ignition checks) on `yaml` under `spec`. */
+export function runFull(spec: string, yaml: string, filesDir?: string): Run {
+  const [variant, version] = spec.split(' ');
+  const doc = parseButane(`variant: ${variant}\nversion: ${version}\n${yaml}`).ast;
+  const t = translateButane(doc, { filesDir });
+  return { ignition: t.ignition as JsonObject | undefined, reports: t.reports };
+}
+
+/** How the whole translator differs from the oracle on one config (verdict, output, (level, path) multiset). */
+export function differences(spec: string, yaml: string, filesDir?: string): string[] {
+  const ours = runFull(spec, yaml, filesDir);
+  const oracle = runOracle(spec, yaml, filesDir);
+  const out: string[] = [];
+  const [a, b] = [levelPaths(ours.reports), levelPaths(oracle.reports)];
+  if (JSON.stringify(a) !== JSON.stringify(b))
+    out.push(`${spec}: reports ${JSON.stringify(a)} ≠ butane ${JSON.stringify(b)}`);
+  const [x, y] = [JSON.stringify(decodeUrls(ours.ignition)), JSON.stringify(decodeUrls(oracle.ignition))];
+  if (!sameJson(ours.ignition, oracle.ignition)) out.push(`${spec}: output ${x} ≠ butane ${y}`);
+  return out;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  try {
+    expect(decodeUrls(a)).toEqual(decodeUrls(b));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Compares the whole translator with the oracle in every spec of `specs`, but those `known` lists (a known
+ * disagreement outside the sugar, with its reason): for them it checks that the disagreement is still there,
+ * so the list shrinks when it is fixed.
+ */
+export function sameAsOracle(
+  specs: string[],
+  yaml: string,
+  filesDir?: string,
+  known: Record<string, string> = {},
+): void {
+  const found = specs.filter((s) => !(s in known)).flatMap((spec) => differences(spec, yaml, filesDir));
+  expect(found).toEqual([]);
+  const fixed = Object.keys(known).filter((spec) => differences(spec, yaml, filesDir).length === 0);
+  expect(fixed, 'known disagreements that are gone: remove them from the list').toEqual([]);
+}
