@@ -1,0 +1,184 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseButane } from '../../../lib/languages/butane/parser';
+import { decimalMode } from '../../../lib/languages/butane/rules/decimalMode';
+import { translatedIgnition } from '../../../lib/languages/butane/rules/translatedIgnition';
+import { translateButane, translationOf } from '../../../lib/languages/butane/translate/index';
+import { readUnit } from '../../../lib/languages/butane/translate/unitContent';
+
+type Files = { path: string; mode?: number; contents?: { source?: string; compression?: string } }[];
+
+const run = (yaml: string, version = '1.5.0', filesDir?: string) =>
+  translateButane(parseButane(`variant: fcos\nversion: ${version}\n${yaml}`).ast, { filesDir });
+const filesOf = (t: ReturnType<typeof run>) =>
+  (t.ignition as { storage?: { files?: Files } } | undefined)?.storage?.files;
+const said = (t: ReturnType<typeof run>) => t.reports.map((r) => `${r.level} ${r.rule} ${r.path.join('.')}`);
+
+function decoded(source: string, compression?: string): string {
+  const m = /^data:([^,]*),(.*)$/s.exec(source);
+  if (!m) throw new Error(source);
+  let bytes = m[1]?.endsWith(';base64')
+    ? Buffer.from(m[2] ?? '', 'base64')
+    : Buffer.from(decodeURIComponent(m[2] ?? ''));
+  if (compression === 'gzip') bytes = gunzipSync(bytes);
+  return bytes.toString('utf8');
+}
+
+let dir = '';
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'butane-translate-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('translateButane', () => {
+  it('writes the Ignition version of the spec and maps it back to `version`', () => {
+    const t = run('', '1.6.0');
+    expect(t.spec).toMatchObject({ variant: 'fcos', version: '1.6.0', ignition: '3.5.0' });
+    expect(t.ignition).toEqual({ ignition: { version: '3.5.0' } });
+    expect(t.sourceOf(['ignition', 'version'])).toEqual(['version']);
+  });
+
+  it('refuses a missing variant, a bad version and an unknown spec', () => {
+    expect(said(translateButane(parseButane('version: 1.5.0\n').ast))).toEqual(['error butane.version variant']);
+    expect(said(run('', 'v1'))).toEqual(['error butane.version version']);
+    expect(said(run('', '1.9.0'))).toEqual(['error butane.version version']);
+  });
+
+  it('embeds inline contents as Butane does: compression "" for short text, gzip when shorter, none in fcos 1.0.0', () => {
+    const long = 'hello world '.repeat(40);
+    const t = run(
+      `storage:\n  files:\n    - path: /a\n      contents: {inline: hi}\n    - path: /b\n      contents: {inline: "${long}"}\n`,
+    );
+    const [a, b] = filesOf(t) ?? [];
+    expect(a?.contents).toEqual({ compression: '', source: 'data:,hi' });
+    expect(b?.contents?.compression).toBe('gzip');
+    expect(decoded(b?.contents?.source ?? '', 'gzip')).toBe(long);
+    expect(
+      filesOf(run('storage:\n  files:\n    - path: /a\n      contents: {inline: hi}\n', '1.0.0'))?.[0]?.contents,
+    ).toEqual({
+      source: 'data:,hi',
+    });
+    expect(t.sourceOf(['storage', 'files', 0, 'contents', 'source'])).toEqual([
+      'storage',
+      'files',
+      0,
+      'contents',
+      'inline',
+    ]);
+  });
+
+  it('reads local files under the files dir, and refuses them without one', () => {
+    writeFileSync(join(dir, 'motd'), 'welcome\n');
+    mkdirSync(join(dir, 'keys'));
+    writeFileSync(join(dir, 'keys', 'core.pub'), 'ssh-ed25519 AAAA one\r\n\nssh-ed25519 BBBB two\n');
+    writeFileSync(join(dir, 'hello.service'), '[Service]\nExecStart=/bin/true\n');
+    const yaml =
+      'storage:\n  files:\n    - path: /etc/motd\n      contents: {local: motd}\n' +
+      'passwd:\n  users:\n    - name: core\n      ssh_authorized_keys: [ssh-rsa X]\n      ssh_authorized_keys_local: [keys/core.pub]\n' +
+      'systemd:\n  units:\n    - name: hello.service\n      contents_local: hello.service\n';
+    const t = run(yaml, '1.5.0', dir);
+    expect(said(t)).toEqual([]);
+    const ign = t.ignition as {
+      passwd: { users: { sshAuthorizedKeys: string[] }[] };
+      systemd: { units: { contents: string }[] };
+    };
+    expect(decoded(filesOf(t)?.[0]?.contents?.source ?? '')).toBe('welcome\n');
+    expect(ign.passwd.users[0]?.sshAuthorizedKeys).toEqual([
+      'ssh-rsa X',
+      'ssh-ed25519 AAAA one',
+      'ssh-ed25519 BBBB two',
+    ]);
+    expect(ign.systemd.units[0]?.contents).toBe('[Service]\nExecStart=/bin/true\n');
+    expect(t.sourceOf(['passwd', 'users', 0, 'sshAuthorizedKeys', 2])).toEqual([
+      'passwd',
+      'users',
+      0,
+      'ssh_authorized_keys_local',
+      0,
+    ]);
+    expect(said(run(yaml, '1.5.0'))).toEqual([
+      'error butane.localFile passwd.users.0.ssh_authorized_keys_local',
+      'error butane.localFile storage.files.0.contents.local',
+      'error butane.localFile systemd.units.0.contents_local',
+    ]);
+  });
+
+  it("runs Butane's base checks: one source, one of contents/contents_local, decimal modes", () => {
+    expect(said(run('storage:\n  files:\n    - path: /a\n      contents: {inline: x, source: "data:,y"}\n'))).toEqual([
+      'error butane.tooManySources storage.files.0.contents.source',
+    ]);
+    expect(
+      said(run('systemd:\n  units:\n    - name: a.service\n      contents: x\n      contents_local: y\n')),
+    ).toEqual(['error butane.tooManySources systemd.units.0.contents_local']);
+    const t = run(
+      'storage:\n  files:\n    - path: /a\n      mode: 644\n  directories:\n    - path: /d\n      mode: 0755\n',
+    );
+    // 644 is 0o1204: a sticky bit too, which Ignition before 3.6.0 warns about.
+    expect(said(t)).toEqual([
+      'warning butane.decimalMode storage.files.0.mode',
+      'warning butane.specialModeBits storage.files.0.mode',
+    ]);
+    expect(t.ignition).toBeDefined();
+  });
+
+  it('checks the output as Ignition does and reports at the Butane line that produced it', () => {
+    const text = 'variant: fcos\nversion: 1.5.0\nstorage:\n  files:\n    - path: etc/motd\n';
+    const t = translateButane(parseButane(text).ast);
+    expect(t.ignition).toBeUndefined();
+    const finding = t.reports.find((r) => r.rule === 'ignition.pathNotAbsolute');
+    expect(finding?.path).toEqual(['storage', 'files', 0, 'path']);
+    expect(text.slice(finding?.start, finding?.end)).toBe('etc/motd');
+  });
+
+  it("adds the checks of Ignition's validator that the Ignition rules lack", () => {
+    const units =
+      'systemd:\n  units:\n    - name: a.service\n      enabled: true\n      contents: "[Service]\\nExecStart=/bin/true\\n"\n' +
+      '    - name: b.service\n      contents: "[Service]\\nnot an option\\n"\n';
+    expect(said(run(units))).toEqual([
+      'warning butane.unitWithoutInstall systemd.units.0.contents',
+      'error ignition.invalidUnit systemd.units.1.contents',
+    ]);
+    const modes = 'storage:\n  files:\n    - path: /a\n      mode: 04755\n';
+    expect(said(run(modes, '1.6.0'))).toEqual(['warning butane.specialModeBits storage.files.0.mode']);
+    expect(said(run(modes, '1.7.0'))).toEqual([]);
+  });
+
+  it('writes required fields and drops empty objects as Go marshals Ignition', () => {
+    const t = run(
+      'storage:\n  files:\n    - path: /a\n      contents: {}\n      user: {}\n  disks:\n    - device: /dev/vda\n      partitions:\n        - number: 0\n          label: x\n',
+    );
+    expect(t.ignition).toEqual({
+      ignition: { version: '3.4.0' },
+      storage: { disks: [{ device: '/dev/vda', partitions: [{ label: 'x' }] }], files: [{ path: '/a' }] },
+    });
+  });
+});
+
+describe('translationOf and the rules', () => {
+  it('translates a document once per files dir and hands each rule its own reports', () => {
+    const text = 'variant: fcos\nversion: 1.5.0\nstorage:\n  files:\n    - path: a\n      mode: 644\n';
+    const doc = parseButane(text).ast;
+    const context = { path: join(dir, 'config.bu') };
+    expect(translationOf(doc, context)).toBe(translationOf(doc, context));
+    expect(decimalMode.check(doc, text, context).map((p) => [p.ruleId, text.slice(p.start, p.end)])).toEqual([
+      ['butane.decimalMode', '644'],
+    ]);
+    expect(translatedIgnition.check(doc, text, context).map((p) => p.ruleId)).toEqual(['ignition.pathNotAbsolute']);
+  });
+});
+
+describe('readUnit (go-systemd)', () => {
+  it('reads sections, options and continuations, and refuses what go-systemd refuses', () => {
+    expect(readUnit('# c\n[Unit]\nA=1\nB=two \\\n  three\n[Install]\nWantedBy=x\n').options).toEqual([
+      { section: 'Unit', name: 'A', value: '1' },
+      { section: 'Unit', name: 'B', value: 'two \\\n  three' },
+      { section: 'Install', name: 'WantedBy', value: 'x' },
+    ]);
+    expect(readUnit('[Unit\nA=1').error).toBe('unable to find end of section');
+    expect(readUnit('[Unit]\nnot an option\n').error).toBe('unexpected newline encountered while parsing option name');
+    expect(readUnit(`[Unit]\nA=${'x'.repeat(3000)}\n`).error).toMatch(/line too long/);
+  });
+});
