@@ -148,7 +148,8 @@ describe('translateButane', () => {
 
   it('writes required fields and drops empty objects as Go marshals Ignition', () => {
     const t = run(
-      'storage:\n  files:\n    - path: /a\n      contents: {}\n      user: {}\n  disks:\n    - device: /dev/vda\n      partitions:\n        - number: 0\n          label: x\n',
+      'storage:\n  files:\n    - path: /a\n      contents: {}\n      user: {}\n' +
+        '  disks:\n    - device: /dev/vda\n      partitions:\n        - number: 0\n          label: x\n',
     );
     expect(t.ignition).toEqual({
       ignition: { version: '3.4.0' },
