@@ -21,6 +21,17 @@ const CONFIGS: Record<string, string> = {
       clevis:
         threshold: 0
 `,
+  cex: `storage:
+  luks:
+    - name: a
+      device: /dev/sdb
+      cex:
+        enabled: true
+    - name: b
+      device: /dev/sdc
+      cex:
+        enabled: false
+`,
   mountUnits: `storage:
   filesystems:
     - device: /dev/sdb
@@ -44,6 +55,13 @@ describe('flatcar', () => {
     expect(runSugar('flatcar 1.2.0-experimental', CONFIGS.clevis ?? '').reports).toEqual([]);
   });
 
+  it('refuses CEX in 1.2.0-experimental, even switched off', () => {
+    expect(levelPaths(runSugar('flatcar 1.2.0-experimental', CONFIGS.cex ?? '').reports)).toEqual([
+      'error $.storage.luks.0.cex',
+      'error $.storage.luks.1.cex',
+    ]);
+  });
+
   it('has no boot_device, grub or fcos mount point rule', () => {
     const run = runSugar('flatcar 1.1.0', CONFIGS.mountUnits ?? '');
     expect(run.reports).toEqual([]);
@@ -56,6 +74,7 @@ describe('flatcar', () => {
   it.skipIf(!haveOracle).each(Object.keys(CONFIGS))('%s: the same output and report paths as butane', (name) => {
     const yaml = CONFIGS[name] ?? '';
     for (const spec of ['flatcar 1.0.0', 'flatcar 1.1.0', 'flatcar 1.2.0-experimental']) {
+      if (name === 'cex' && !spec.includes('1.2')) continue; // an unknown key there: the whole-translator test covers it
       const ours = runSugar(spec, yaml);
       const oracle = runOracle(spec, yaml);
       expect({ spec, reports: levelPaths(ours.reports) }).toEqual({ spec, reports: levelPaths(oracle.reports) });

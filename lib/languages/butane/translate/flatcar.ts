@@ -1,6 +1,6 @@
 /**
  * Flatcar's field filters: fields the schema reads but the spec does not support, refused on the translated
- * config (Butane's FieldFilters). Flatcar 1.0 and 1.1 have no Clevis for `storage.luks`; 1.2 has.
+ * config (Butane's FieldFilters). Flatcar 1.0 and 1.1 have no Clevis for `storage.luks`; 1.2 has, but no CEX.
  */
 import type { ConfigPath } from '../ast';
 import { BUTANE } from '../ruleIds';
@@ -9,7 +9,11 @@ import { minorOf } from './features';
 
 /** Ignition paths (list indexes left out) that a flatcar version refuses, and why. */
 function filtersOf(minor: number): Record<string, string> {
-  if (minor >= 2) return {};
+  if (minor >= 2) {
+    return {
+      'storage.luks.cex': 'cex is not currently supported on the target platform. Use Clevis or a key_file on Flatcar.',
+    };
+  }
   return {
     'storage.luks.clevis':
       'clevis is not supported in this spec version. Unlock the volume with a key_file, or use flatcar 1.2.0-experimental.',
