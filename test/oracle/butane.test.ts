@@ -9,8 +9,20 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BUTANE, checkAt, check, minimize, pool, type Checked, type Disagreement } from './butaneCompare';
+import {
+  BUTANE,
+  check,
+  checkAt,
+  firstDifference,
+  minimize,
+  normalizeIgnition,
+  parseRawErrors,
+  pool,
+  type Checked,
+  type Disagreement,
+} from './butaneCompare';
 import { MUTATIONS } from './butaneMutate';
 import { chunkOf, type ButaneCase } from './butaneGen';
 import { SPECS } from './butaneFields';
@@ -37,6 +49,41 @@ function corpusConfigs(): { path: string; spec: string }[] {
   }));
 }
 
+describe('the comparison reads Butane', () => {
+  it('parses --raw-errors: path reports, YAML type and duplicate-key errors by line, syntax and global errors', () => {
+    const stderr = [
+      'warning at $.storage.files.0.bogus, line 10 col 7: unused key bogus',
+      'error at $.storage.files.0.contents.inline, line 8 col 17: only one of the following can be set: inline, local, source',
+      'Error translating config: source config is invalid',
+      'Error translating config: yaml: unmarshal errors:',
+      '  line 6: cannot unmarshal !!str `0644` into int',
+      '  line 9: mapping key "a" already defined at line 3',
+      'Error translating config: Error unmarshaling yaml: yaml: line 3: did not find expected node content',
+      'Error translating config: error parsing variant; must be specified',
+      'Config produced warnings and --strict was specified',
+    ].join('\n');
+    expect(parseRawErrors(stderr).map((r) => `${r.level} ${r.key}`)).toEqual([
+      'warning storage.files.0.bogus',
+      'error storage.files.0.contents.inline',
+      'error line:6',
+      'error line:9',
+      'error syntax',
+      'error global',
+    ]);
+  });
+
+  it('decodes data: URLs (gunzipped under compression: gzip) before comparing outputs', () => {
+    const gz = gzipSync('hello').toString('base64');
+    const a = normalizeIgnition({ files: [{ contents: { compression: 'gzip', source: `data:;base64,${gz}` } }] });
+    const b = normalizeIgnition({
+      files: [{ contents: { compression: 'gzip', source: 'data:;base64,H4sIAAAAAAAA/8pIzcnJBwQAAP//hqYQNgUAAAA=' } }],
+    });
+    const c = normalizeIgnition({ files: [{ contents: { compression: '', source: 'data:,hello' } }] });
+    expect(firstDifference(a, b)).toBeUndefined();
+    expect(firstDifference(a, c)).toEqual(['files', 0, 'contents', 'compression']);
+  });
+});
+
 describe('Butane translation agrees with butane v0.29.0', () => {
   it('has the oracle', () => expect(existsSync(BUTANE), `${BUTANE} (see ../shared/tools/butane/README.md)`).toBe(true));
 
@@ -57,7 +104,7 @@ describe('Butane translation agrees with butane v0.29.0', () => {
     expect(`${failing.length} of ${cases.length} configs disagree\n${shown.join('\n')}`).toBe(
       `0 of ${cases.length} configs disagree\n`,
     );
-  });
+  }, 1_200_000); // ~2 minutes on an idle 2-core machine; a busy one may take several times that
 
   it('on the real-world corpus (each config with its folder as files dir)', async () => {
     const configs = corpusConfigs();

@@ -27,7 +27,7 @@ export interface Said {
 
 export interface Report {
   level: 'error' | 'warning';
-  /** `storage.files.0.path` (Butane's `$.storage.files.0.path`), `line:6`, or `global`. */
+  /** `storage.files.0.path` (Butane's `$.storage.files.0.path`), `line:6`, `syntax` or `global`. */
   key: string;
   /** Our reports: the line of the report's start (1-based) and its rule. */
   line?: number;
@@ -103,8 +103,9 @@ export function parseRawErrors(stderr: string): Report[] {
       }
       continue;
     }
-    const yamlLine = /yaml: line (\d+): (.*)$/.exec(fatal);
-    reports.push({ level: 'error', key: yamlLine ? `line:${yamlLine[1]}` : 'global', message: fatal });
+    // go-yaml's syntax errors (`yaml: line 3: did not find…`, or no line): only "a syntax error" compares, the
+    // line a parser gives up on differs between parsers.
+    reports.push({ level: 'error', key: /\byaml: /.test(fatal) ? 'syntax' : 'global', message: fatal });
   }
   return reports;
 }
@@ -275,7 +276,11 @@ export interface Disagreement {
 const show = (value: unknown): string => String(JSON.stringify(value)).slice(0, 300);
 const star = (key: string): string => key.replace(/\.\d+(?=\.|$)/g, '.*').replace(/^line:\d+$/, 'line:N');
 
-/** Matches our reports to Butane's: by (level, path), then a Butane `line:N` to one of ours on line N, then globals. */
+/**
+ * Matches our reports to Butane's: by (level, path); a Butane `line:N` (a YAML type or duplicate-key error) to
+ * one of our errors on line N; a YAML syntax error to one of our butane.yamlSyntax errors; a pathless fatal
+ * error (variant, version) to one of our errors at the top, `variant` or `version`.
+ */
 export function matchReports(theirs: Report[], ours: Report[]): { onlyTheirs: Report[]; onlyOurs: Report[] } {
   const left = [...ours];
   const take = (test: (r: Report) => boolean): boolean => {
@@ -284,16 +289,17 @@ export function matchReports(theirs: Report[], ours: Report[]): { onlyTheirs: Re
     return i >= 0;
   };
   const onlyTheirs: Report[] = [];
-  const byPath = theirs.filter((r) => !/^(line:\d+|global)$/.test(r.key));
+  const byPath = theirs.filter((r) => !/^(line:\d+|global|syntax)$/.test(r.key));
   for (const r of byPath) if (!take((o) => o.level === r.level && o.key === r.key)) onlyTheirs.push(r);
   for (const r of theirs.filter((t) => t.key.startsWith('line:'))) {
     const line = Number(r.key.slice(5));
     if (!take((o) => o.level === 'error' && o.line === line)) onlyTheirs.push(r);
   }
+  for (const r of theirs.filter((t) => t.key === 'syntax'))
+    if (!take((o) => o.level === 'error' && o.rule === 'butane.yamlSyntax')) onlyTheirs.push(r);
   const globalKeys = new Set(['', 'variant', 'version']);
   for (const r of theirs.filter((t) => t.key === 'global'))
-    if (!take((o) => o.level === 'error' && (globalKeys.has(o.key) || o.rule === 'butane.yamlSyntax')))
-      onlyTheirs.push(r);
+    if (!take((o) => o.level === 'error' && globalKeys.has(o.key))) onlyTheirs.push(r);
   return { onlyTheirs, onlyOurs: left };
 }
 
