@@ -1,37 +1,90 @@
 /**
- * The Butane fields of a variant/version for the editor: which exist (schema.ts, the one table the decoder
- * reads too), their docs (Ignition's from ../ignition/catalog.ts with snake_case names; Butane's own from
- * lib/data/butane-docs.json, the only reader of that file), and the Ignition field each one becomes.
+ * Butane's facts, the only reader of their data: which fields exist in each variant/version and how they
+ * decode (lib/data/butane-schema.json, for the decoder and the editor alike), and for the editor their docs
+ * (Ignition's from ../ignition/catalog.ts with snake_case names; Butane's own from lib/data/butane-docs.json)
+ * and the Ignition field each one becomes.
  */
 import data from '../../data/butane-docs.json';
+import schemaData from '../../data/butane-schema.json';
 import { fieldsFor, type FieldSpec } from '../ignition/catalog';
-import { fieldsIn, schemaRoot, type SchemaField } from './schema';
 import type { ButaneSpec } from './translate/types';
 import {
   canonicalVersion,
   compareButane,
   latestStable as newestStable,
-  specOf as spec,
+  specOf as knownSpec,
   VARIANTS,
   versionsOf as versions,
 } from './versions';
 
 export { VARIANTS };
 
+// The schema: which fields exist, per variant/version, and their Go types (the decoder's table).
+
+/** How a Butane field decodes: Go's string, int, bool, struct, []string or []struct. */
+export type FieldType = 'string' | 'int' | 'bool' | 'object' | 'strings' | 'objects';
+
+/** One Butane field, with the first version of each variant that has it (none: the variant lacks it). */
+export interface SchemaField {
+  type: FieldType;
+  fcos: string;
+  flatcar?: string;
+  /** The fields of an object, or of each object of a list. */
+  fields?: Record<string, SchemaField>;
+}
+
+const ROOT: SchemaField = {
+  type: 'object',
+  fcos: '1.0.0',
+  flatcar: '1.0.0',
+  fields: schemaData.fields as Record<string, SchemaField>,
+};
+
+/** The root of the schema (every field of every version; filter with `inSpec`). */
+export function schemaRoot(): SchemaField {
+  return ROOT;
+}
+
+/** True when the spec has this field. */
+export function inSpec(field: SchemaField, spec: Pick<ButaneSpec, 'variant' | 'version'>): boolean {
+  const since = field[spec.variant];
+  return since !== undefined && compareButane(spec.variant, spec.version, since) >= 0;
+}
+
+/** The fields of an object field that exist in the spec. */
+export function fieldsIn(field: SchemaField, spec: Pick<ButaneSpec, 'variant' | 'version'>): Map<string, SchemaField> {
+  const out = new Map<string, SchemaField>();
+  for (const [key, child] of Object.entries(field.fields ?? {})) if (inSpec(child, spec)) out.set(key, child);
+  return out;
+}
+
+/** The field at a Butane path (indexes skipped), whatever the version, or undefined. */
+export function fieldAtPath(path: readonly (string | number)[]): SchemaField | undefined {
+  let at: SchemaField | undefined = ROOT;
+  for (const part of path) {
+    if (typeof part === 'number') continue;
+    at = at?.fields?.[part];
+    if (!at) return undefined;
+  }
+  return at;
+}
+
+// The editor's view: the fields of one spec with their docs.
+
 /** The spec a config names (its version as Butane's semver reads it: `01.5.0` is 1.5.0), when we know it. */
 export function specOf(variant: string | undefined, version: string | undefined): ButaneSpec | undefined {
-  return variant && version ? spec(variant, canonicalVersion(version) ?? version) : undefined;
+  return variant && version ? knownSpec(variant, canonicalVersion(version) ?? version) : undefined;
 }
 
 /** A variant's specs, oldest first. */
 export function versionsOf(variant: string): ButaneSpec[] {
-  return versions(variant).flatMap((v) => spec(variant, v) ?? []);
+  return versions(variant).flatMap((v) => knownSpec(variant, v) ?? []);
 }
 
 /** A variant's newest stable spec (fcos when the variant is not one we know). */
 export function latestStable(variant: string | undefined): ButaneSpec {
   const known = variant && newestStable(variant) ? variant : 'fcos';
-  return spec(known, newestStable(known) as string) as ButaneSpec;
+  return knownSpec(known, newestStable(known) as string) as ButaneSpec;
 }
 
 /** One field of a Butane config at one spec. */

@@ -2,7 +2,7 @@ import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair } 
 import type { ButaneDocument, ButaneReport, ConfigPath } from './ast';
 import { BUTANE } from './ruleIds';
 import { MAX_INT64, resolveScalar, scalarText, shortTag, type Resolved } from './scalar';
-import { fieldsIn, type SchemaField } from './schema';
+import { fieldsIn, type SchemaField } from './catalog';
 import { keyText, nodeAt, spanAt } from './spans';
 import { didYouMean } from '../../core/suggest';
 import type { Decoded, DecodedObject } from './translate/context';

@@ -9,7 +9,7 @@ import type { RuleContext } from '../../../core/ruleContext';
 import type { ButaneDocument, ButaneReport, ConfigPath } from '../ast';
 import { decodeConfig, decodeHeader } from '../decode';
 import { BUTANE } from '../ruleIds';
-import { schemaRoot } from '../schema';
+import { schemaRoot } from '../catalog';
 import { spanAt } from '../spans';
 import { canonicalVersion, specOf } from '../versions';
 import { translateBase } from './base';
