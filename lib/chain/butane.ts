@@ -7,11 +7,14 @@
 import { basename } from 'node:path';
 import type { Node } from 'yaml';
 import { butaneFilesDir, butaneSourceOf } from '../core/ruleContext';
-import type { ButaneDocument, ConfigPath } from '../languages/butane/ast';
-import { parseButane } from '../languages/butane/parser';
-import { translateButane } from '../languages/butane/translate';
-import type { Translation } from '../languages/butane/translate/types';
-import { butaneFiles } from '../languages/butane/recognize';
+import {
+  butane,
+  parseButane,
+  translateButane,
+  type ButaneDocument,
+  type ConfigPath,
+  type Translation,
+} from '../languages/butane';
 import type { Env, HopBuilder } from './hops';
 import type { Hop, Place } from './model';
 import { CHAIN } from './rules';
@@ -28,10 +31,10 @@ export function butaneServed(b: HopBuilder, path: string): ButaneServed | undefi
   const source = butaneSourceOf(b.site, path);
   if (source) return { kind: 'source', source };
   const name = basename(path).toLowerCase();
-  if (butaneFiles.byName(name)) return { kind: 'direct' };
-  if (!butaneFiles.byContent || !/\.ya?ml$/.test(name) || b.fileState(path) !== 'ok') return undefined;
+  if (butane.files.byName(name)) return { kind: 'direct' };
+  if (!butane.files.byContent || !/\.ya?ml$/.test(name) || b.fileState(path) !== 'ok') return undefined;
   const text = b.text(path);
-  return text !== undefined && butaneFiles.byContent(text, name, '') ? { kind: 'direct' } : undefined;
+  return text !== undefined && butane.files.byContent(text, name, '') ? { kind: 'direct' } : undefined;
 }
 
 /**

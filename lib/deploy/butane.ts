@@ -6,10 +6,13 @@
  */
 import { statSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
-import type { ConfigPath, ButaneReport } from '../languages/butane/ast';
-import { parseButane } from '../languages/butane/parser';
-import { translateButane } from '../languages/butane/translate';
-import type { Translation } from '../languages/butane/translate/types';
+import {
+  parseButane,
+  translateButane,
+  type ButaneReport,
+  type ConfigPath,
+  type Translation,
+} from '../languages/butane';
 import { positionsOf } from '../core/positions';
 import { butaneFilesDir, type SiteView } from '../core/ruleContext';
 import { escapeControl, readCapped } from '../core/untrusted';

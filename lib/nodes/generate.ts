@@ -12,7 +12,7 @@ import { createTwoFilesPatch } from 'diff';
 import { render, type NodeVars, type Rendered } from '../core/template';
 import { butaneFilesDir } from '../core/ruleContext';
 import { reportLine, translateText } from '../deploy/butane';
-import { butaneFiles, looksLikeButane } from '../languages/butane/recognize';
+import { butane, looksLikeButane } from '../languages/butane';
 import { confine, escapeControl, readTextOrThrow, readTextOrUndefined, UntrustedInputError } from '../core/untrusted';
 import { parseRouterOs } from '../languages/routeros/parser';
 import { statementsOf } from '../languages/routeros/statements';
@@ -233,7 +233,7 @@ function ignitionFor(
 /** A Butane profile template (`.bu`, `.butane`, or YAML that names a variant and version). */
 function isButane(template: string): boolean {
   const name = basename(template).toLowerCase();
-  return butaneFiles.byName(name) || (/\.ya?ml$/.test(name) && looksLikeButane(readText(template)));
+  return butane.files.byName(name) || (/\.ya?ml$/.test(name) && looksLikeButane(readText(template)));
 }
 
 /**
