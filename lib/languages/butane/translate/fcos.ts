@@ -2,7 +2,7 @@
  * The variant layer and the sugar, as the core calls them:
  * - `validateSugar(ctx)` with Butane's other checks of the source, before anything is translated (an error
  *   there stops the translation);
- * - `translateSugar(ctx)` after base.ts mapped the fields: mount units and trees (Butane's base), then, for
+ * - `translateSugar(ctx)` after base.ts mapped the fields: mount units, trees, quadlets (Butane's base), then, for
  *   fcos, the boot device, the partition checks and GRUB users; it stops after the base part on an error;
  * - `filterVariant(ctx)` on the finished config, before the Ignition checks (flatcar's unsupported fields).
  */
@@ -14,6 +14,7 @@ import { isTrue, listAt, minorOf, objectAt, stringAt } from './features';
 import { filterFlatcar } from './flatcar';
 import { translateGrub, validateGrub } from './grub';
 import { addMountUnits, validateMountUnits } from './mountUnits';
+import { processQuadlets, validateQuadlets } from './quadlets';
 import { processTrees, validateTrees } from './trees';
 
 /** The disk fcos boots from, whose partitions may be found by label. */
@@ -54,6 +55,7 @@ function validateReuseByLabel(ctx: TranslateContext): void {
 export function validateSugar(ctx: TranslateContext): void {
   validateMountUnits(ctx);
   validateTrees(ctx);
+  validateQuadlets(ctx);
   validateBootDevice(ctx);
   validateReuseByLabel(ctx);
   validateGrub(ctx);
@@ -116,6 +118,7 @@ function checkPartitions(ctx: TranslateContext): void {
 export function translateSugar(ctx: TranslateContext): void {
   addMountUnits(ctx);
   processTrees(ctx);
+  processQuadlets(ctx);
   if (ctx.failed() || ctx.spec.variant !== 'fcos') return;
   translateBootDevice(ctx);
   checkPartitions(ctx);

@@ -26,7 +26,7 @@ const NODE_EXISTS =
 type Kind = 'files' | 'directories' | 'links';
 
 /** The config's files, directories and links by path (Butane's nodeTracker), growing as the tree adds. */
-class Nodes {
+export class Nodes {
   private readonly storage: JsonObject;
   private readonly index = new Map<string, { kind: Kind; i: number }>();
 
