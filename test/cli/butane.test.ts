@@ -113,6 +113,14 @@ describe('pxe-workbench butane', () => {
     expect(none.stderr).toMatch(/^error at \$\.storage\.files\.0\.contents\.local, line 7 col 16: /m);
   });
 
+  it("takes the files dir from the site's butane.filesDir when the file is in a site", () => {
+    const site = JSON.stringify({ version: 1, name: 'lab', butane: { filesDir: 'files' } });
+    const dir = folder({ 'pxe-site.json': site, 'sub/config.bu': LOCAL('a.txt'), 'files/a.txt': 'from the site' });
+    const r = run(['sub/config.bu'], dir);
+    expect(r.status, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as typeof EXPECTED).storage.files[0]!.contents.source).toBe('data:,from%20the%20site');
+  });
+
   it('refuses a local: path that leaves the files dir, through .. or a symlink, and prints nothing of it', () => {
     const dir = folder({ 'files/config.bu': LOCAL('../secret.txt'), 'secret.txt': 'TOP SECRET' });
     const r = run(['-d', 'files', 'files/config.bu'], dir);
