@@ -5,7 +5,9 @@
  */
 import type { ConfigPath } from '../ast';
 import { BUTANE } from '../ruleIds';
-import type { TranslateContext } from './context';
+import type { JsonObject, TranslateContext } from './context';
+import { ignitionExtras } from './ignitionExtras';
+import { ignitionFindings } from './ignitionChecks';
 
 /** Checks an embedded config; false when it is not a config at all (Butane then stops). */
 export function validateEmbeddedConfig(
@@ -36,5 +38,16 @@ export function validateEmbeddedConfig(
     );
     return true;
   }
-  return true;
+  // Butane validates it as Ignition would; the findings keep the embedded config's own paths (as Butane's do),
+  // placed at the Butane field that embeds it.
+  const span = ctx.spanOf(at);
+  for (const f of ignitionFindings(contents.toString('utf8'), 'embedded'))
+    ctx.reports.push({ level: f.level, rule: f.problem.ruleId, path: f.path, ...span, message: f.problem.message });
+  const direct: TranslateContext = {
+    ...ctx,
+    reportIgnition: (rule, level, path, message) => ctx.reports.push({ level, rule, path, ...span, message }),
+  };
+  if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
+    ignitionExtras(direct, parsed as JsonObject);
+  return !ctx.failed();
 }

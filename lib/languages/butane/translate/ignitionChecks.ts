@@ -17,6 +17,7 @@ import { invalidSource } from '../../ignition/rules/invalidSource';
 import { invalidValue } from '../../ignition/rules/invalidValue';
 import { pathNotAbsolute } from '../../ignition/rules/pathNotAbsolute';
 import { schema } from '../../ignition/rules/schema';
+import { unknownKey } from '../../ignition/rules/unknownKey';
 import type { ConfigPath } from '../ast';
 import type { JsonObject, Level, TranslateContext } from './context';
 import { ignitionExtras } from './ignitionExtras';
@@ -43,14 +44,16 @@ function pathAt(root: Node | undefined, offset: number): ConfigPath {
 /** Runs the rules over a JSON text; each finding with its Ignition path. */
 export function ignitionFindings(
   text: string,
-  rules: readonly Rule<IgnitionConfig>[] = VALIDITY,
+  which: 'output' | 'embedded' = 'output',
 ): { problem: Problem; level: Level; path: ConfigPath }[] {
+  // An embedded config is written by hand: its unknown keys are Ignition's "unused key" warnings.
+  const rules = which === 'embedded' ? [...VALIDITY, unknownKey] : VALIDITY;
   const parsed = parseIgnition(text);
   const root = parseTree(text);
   const out: { problem: Problem; level: Level; path: ConfigPath }[] = [];
   for (const rule of rules) {
     for (const problem of rule.check(parsed.ast, text, NO_CONTEXT))
-      out.push({ problem, level: levelOf(rule.severity), path: pathAt(root, problem.start) });
+      out.push({ problem, level: levelOf(rule.severity), path: ignitionPathOf(problem, pathAt(root, problem.start)) });
   }
   return out;
 }
@@ -81,8 +84,7 @@ export function checkIgnition(ctx: TranslateContext, ignition: JsonObject): void
   for (const f of ignitionFindings(text)) {
     // A verification without a source is checked in ignitionExtras for every resource (Ignition's place).
     if (f.problem.ruleId === invalidEntry.id && /verification` without a `source/.test(f.problem.message)) continue;
-    const path = ignitionPathOf(f.problem, f.path);
-    ctx.reportIgnition(f.problem.ruleId, f.level, path, f.problem.message);
+    ctx.reportIgnition(f.problem.ruleId, f.level, f.path, f.problem.message);
   }
   ignitionExtras(ctx, ignition);
 }
