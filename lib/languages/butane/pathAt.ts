@@ -124,7 +124,8 @@ export function completionSpot(text: string, offset: number): CompletionSpot | u
     const path = [...parents, keyed[2] as string].join('.').replace(/\.\[\]/g, '[]');
     return { kind: 'value', path, start: offset - word.length, end: offset };
   }
-  const bare = /^(\s*(?:-[ \t]+)*)([\w-]*)$/.exec(before);
+  // After `- ` the word may be a path being typed (an item of ssh_authorized_keys_local).
+  const bare = /^(\s*(?:-[ \t]+)*)([\w-]*)$/.exec(before) ?? /^(\s*(?:-[ \t]+)+)([\w./-]*)$/.exec(before);
   if (!bare) return undefined;
   const column = (bare[1] as string).length;
   const parents = parentsOf(lines, column, dashesOf(bare[1] as string));

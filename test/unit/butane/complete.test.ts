@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { diskFiles } from '../../../lib/site/disk';
 import { completeButane } from '../../../lib/languages/butane/complete';
 import { cursor } from './editorDoc';
 
@@ -121,5 +125,45 @@ describe('completeButane values', () => {
     expect(labels('variant: fcos\nversion: 1.6.0\nboot_device:\n  layout: ‸')).toContain('s390x-eckd');
     expect(labels(`${HEAD}systemd:\n  units:\n    - name: a\n      enabled: ‸`)).toEqual(['true', 'false']);
     expect(labels(`${HEAD}storage:\n  files:\n    - path: ‸`)).toEqual([]);
+  });
+});
+
+describe('completeButane local paths', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pxe-butane-complete-'));
+  mkdirSync(join(dir, 'keys'));
+  mkdirSync(join(dir, 'overlay'));
+  writeFileSync(join(dir, 'motd.txt'), 'hi\n');
+  writeFileSync(join(dir, 'keys', 'admin.pub'), 'ssh-ed25519 AAAA\n');
+  writeFileSync(join(dir, 'config.bu'), '');
+  const context = { path: join(dir, 'config.bu'), files: diskFiles() };
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const files = (fixture: string): string[] => {
+    const { doc, text, offset } = cursor(fixture);
+    return completeButane(doc, text, offset, context).map((c) => c.label);
+  };
+
+  it('offers the files beside the config for local and contents_local, and those of the folder typed', () => {
+    expect(files(`${HEAD}storage:\n  files:\n    - path: /etc/motd\n      contents:\n        local: ‸`).sort()).toEqual(
+      ['keys/', 'motd.txt', 'overlay/'],
+    );
+    expect(files(`${HEAD}storage:\n  files:\n    - path: /a\n      contents:\n        local: keys/a‸`)).toEqual([
+      'admin.pub',
+    ]);
+    expect(files(`${HEAD}systemd:\n  units:\n    - name: a.service\n      contents_local: ‸`)).toContain('motd.txt');
+  });
+
+  it('offers folders only for a tree, files for SSH key files, nothing outside the folder', () => {
+    expect(files(`${HEAD}storage:\n  trees:\n    - local: ‸`).sort()).toEqual(['keys/', 'overlay/']);
+    const keys = files(
+      `${HEAD}passwd:\n  users:\n    - name: core\n      ssh_authorized_keys_local:\n        - keys/‸`,
+    );
+    expect(keys).toEqual(['admin.pub']);
+    expect(files(`${HEAD}storage:\n  files:\n    - contents:\n        local: ../‸`)).toEqual([]);
+    expect(files(`${HEAD}storage:\n  files:\n    - contents:\n        local: /etc/‸`)).toEqual([]);
+  });
+
+  it('replaces only the last part of the path typed', () => {
+    const { doc, text, offset } = cursor(`${HEAD}storage:\n  files:\n    - contents:\n        local: keys/ad‸`);
+    expect(completeButane(doc, text, offset, context)[0]?.replace).toEqual({ start: offset - 2, end: offset });
   });
 });
