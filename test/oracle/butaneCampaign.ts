@@ -79,7 +79,7 @@ function summary(tally: Tally, seconds: number): string {
 async function exampleOf(category: string, cause: Cause, root: string, oracleOptions: OracleOptions): Promise<string> {
   const lines = [`## ${category} — ${cause.count} config(s)`, ''];
   for (const { c, found } of cause.examples) {
-    const small = await minimize(c, root, translateOurs, category, oracleOptions);
+    const small = await minimize(c, root, translateOurs, category, { ...oracleOptions, budget: 80 });
     const { found: now } = await check(small, root, translateOurs, oracleOptions);
     const details = (now.length ? now : found).map(
       (d) => `- ${d.category}${d.detail ? `\n  ${d.detail.replace(/\n/g, '\n  ')}` : ''}`,

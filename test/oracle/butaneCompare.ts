@@ -303,6 +303,36 @@ export function matchReports(theirs: Report[], ours: Report[]): { onlyTheirs: Re
   return { onlyTheirs, onlyOurs: left };
 }
 
+const theirDetail = (r: Report): string => `butane: ${r.level} at ${r.key || '$'}: ${r.message}`;
+const ourDetail = (r: Report): string =>
+  `ours:   ${r.level} at ${r.key || '$'} line ${r.line ?? '?'} (${r.rule ?? '?'}): ${r.message}`;
+
+/** Two paths of one finding: one inside the other, or siblings (`inline` vs `source` of one resource). */
+function near(a: string, b: string): boolean {
+  const parent = (k: string): string => k.split('.').slice(0, -1).join('.');
+  return a.startsWith(`${b}.`) || b.startsWith(`${a}.`) || (a !== '' && parent(a) === parent(b));
+}
+
+/**
+ * The same finding reported at another place (removed from both lists): a Butane `line:N` error and one of our
+ * errors on another line, or a report at a nearby path. One cause, one category.
+ */
+function elsewhere(onlyTheirs: Report[], onlyOurs: Report[]): Disagreement[] {
+  const out: Disagreement[] = [];
+  for (const r of [...onlyTheirs]) {
+    const line = r.key.startsWith('line:');
+    const i = onlyOurs.findIndex((o) => o.level === r.level && (line ? o.level === 'error' : near(o.key, r.key)));
+    if (i < 0 || r.key === 'syntax' || r.key === 'global') continue;
+    const o = onlyOurs.splice(i, 1)[0]!;
+    onlyTheirs.splice(onlyTheirs.indexOf(r), 1);
+    const category = line
+      ? `a YAML error on another line than butane's (${o.rule ?? '?'})`
+      : `${r.level} at another path: butane ${star(r.key)}, ours ${star(o.key)} (${o.rule ?? '?'})`;
+    out.push({ category, detail: `${theirDetail(r)}\n${ourDetail(o)}` });
+  }
+  return out;
+}
+
 /** Every way our answer differs from Butane's (empty: they agree). */
 export function compare(theirs: Said, ours: Said): Disagreement[] {
   const out: Disagreement[] = [];
@@ -315,15 +345,16 @@ export function compare(theirs: Said, ours: Said): Disagreement[] {
       detail: '',
     });
   const { onlyTheirs, onlyOurs } = matchReports(theirs.reports, ours.reports);
+  out.push(...elsewhere(onlyTheirs, onlyOurs));
   for (const r of onlyTheirs)
     out.push({
       category: `only butane reports: ${r.level} at ${star(r.key) || '$'}`,
-      detail: `butane: ${r.level} at ${r.key || '$'}: ${r.message}`,
+      detail: theirDetail(r),
     });
   for (const r of onlyOurs)
     out.push({
       category: `only ours reports: ${r.level} at ${star(r.key) || '$'} (${r.rule ?? '?'})`,
-      detail: `ours: ${r.level} at ${r.key || '$'} line ${r.line ?? '?'} (${r.rule ?? '?'}): ${r.message}`,
+      detail: ourDetail(r),
     });
   if (theirs.ok && ours.ok) {
     const at = firstDifference(theirs.ignition, ours.ignition);
@@ -410,9 +441,23 @@ function blockEnd(lines: string[], start: number): number {
   return end;
 }
 
+/** Removals to try on a YAML text: each line's block (largest first), then each single line. */
+function removals(lines: string[]): [number, number][] {
+  const blocks: [number, number][] = [];
+  const singles: [number, number][] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i]!.trim() === '') continue;
+    const end = blockEnd(lines, i);
+    if (end > i + 1) blocks.push([i, end]);
+    singles.push([i, i + 1]);
+  }
+  blocks.sort((x, y) => y[1] - y[0] - (x[1] - x[0]));
+  return [...blocks, ...singles.reverse()];
+}
+
 /**
- * A smaller YAML that still shows the same cause: drops blocks (a line and the lines indented under it), then
- * single lines, while the category persists; at most `budget` oracle runs.
+ * A smaller YAML that still shows the cause (and no cause the original did not): drops blocks (a line and the
+ * lines indented under it, largest first), then single lines; at most `budget` oracle runs.
  */
 export async function minimize(
   c: ButaneCase,
@@ -422,26 +467,27 @@ export async function minimize(
   options: OracleOptions & { budget?: number } = {},
 ): Promise<ButaneCase> {
   const budget = options.budget ?? 40;
+  const before = new Set((await check(c, root, translate, options)).found.map((d) => d.category));
   let best = c;
   let runs = 0;
+  const tried = new Set<string>();
   const still = async (yaml: string): Promise<boolean> => {
     runs++;
     const { found } = await check({ ...c, yaml }, root, translate, options);
-    return found.some((d) => d.category === category);
+    return found.some((d) => d.category === category) && found.every((d) => before.has(d.category));
   };
   for (let progress = true; progress && runs < budget;) {
     progress = false;
     const lines = best.yaml.split('\n');
-    for (let i = lines.length - 1; i >= 0 && runs < budget; i--) {
-      if (i >= lines.length || lines[i]!.trim() === '') continue;
-      for (const end of new Set([blockEnd(lines, i), i + 1])) {
-        const candidate = [...lines.slice(0, i), ...lines.slice(end)].join('\n');
-        if (candidate !== best.yaml && runs < budget && (await still(candidate))) {
-          best = { ...best, yaml: candidate };
-          lines.splice(i, end - i);
-          progress = true;
-          break;
-        }
+    for (const [start, end] of removals(lines)) {
+      if (runs >= budget) break;
+      const candidate = [...lines.slice(0, start), ...lines.slice(end)].join('\n');
+      if (tried.has(candidate)) continue;
+      tried.add(candidate);
+      if (await still(candidate)) {
+        best = { ...best, yaml: candidate };
+        progress = true;
+        break;
       }
     }
   }
