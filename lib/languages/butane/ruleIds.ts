@@ -20,4 +20,5 @@ export const BUTANE = {
   embeddedVersion: 'butane.embeddedVersion',
   specialModeBits: 'butane.specialModeBits',
   unitWithoutInstall: 'butane.unitWithoutInstall',
+  ignitionWarning: 'butane.ignitionWarning',
 } as const;

@@ -261,6 +261,78 @@ function checkRaidAndLuks(ctx: TranslateContext, config: JsonObject): void {
   });
 }
 
+/** An enabled template instance whose template (in this config) has no [Install] section. */
+function checkTemplateInstances(ctx: TranslateContext, config: JsonObject): void {
+  const systemd = isObject(config.systemd) ? config.systemd : {};
+  const units = objects(systemd.units);
+  units.forEach((unit, i) => {
+    const name = typeof unit.name === 'string' ? unit.name : '';
+    const m = /^([^@]+)@[^.]+(\.[^.]+)$/.exec(name);
+    if (!m || unit.enabled !== true || (typeof unit.contents === 'string' && unit.contents !== '')) return;
+    const template = `${m[1]}@${m[2]}`;
+    const source = units.find((u) => u.name === template && typeof u.contents === 'string' && u.contents !== '');
+    if (!source) return;
+    const read = readUnit(source.contents as string);
+    if (read.error || read.options.some((o) => o.section === 'Install')) return;
+    ctx.reportIgnition(
+      EXTRA_IDS.unitWithoutInstall,
+      'warning',
+      ['systemd', 'units', i, 'contents'],
+      `template unit "${template}" for "${name}" doesn't have Install section, so enabling the instance does nothing.`,
+    );
+  });
+}
+
+/** HTTP headers only for http(s) sources; a path may not lead through a link the config makes. */
+function checkSourcesAndLinks(ctx: TranslateContext, config: JsonObject): void {
+  for (const [r, at] of resources(config)) {
+    const headers = Array.isArray(r.httpHeaders) && r.httpHeaders.length > 0;
+    if (headers && typeof r.source === 'string' && !/^https?:/i.test(r.source))
+      ctx.reportIgnition(
+        INVALID_ENTRY,
+        'error',
+        [...at, 'httpHeaders'],
+        'cannot use HTTP headers with this source scheme: headers go with http:// and https:// sources only.',
+      );
+  }
+  const storage = isObject(config.storage) ? config.storage : {};
+  const links = new Set(
+    objects(storage.links)
+      .map((l) => l.path)
+      .filter((p): p is string => typeof p === 'string'),
+  );
+  if (links.size === 0) return;
+  const nouns: Record<string, string> = { files: 'file', directories: 'directory', links: 'link' };
+  for (const kind of ['files', 'directories', 'links'])
+    objects(storage[kind]).forEach((node, i) => {
+      if (typeof node.path !== 'string') return;
+      const parts = node.path.split('/');
+      for (let n = parts.length - 1; n > 1; n--)
+        if (links.has(parts.slice(0, n).join('/'))) {
+          ctx.reportIgnition(
+            INVALID_ENTRY,
+            'error',
+            ['storage', kind, i],
+            `${nouns[kind]} path includes link in config: Ignition will not write through a link it creates.`,
+          );
+          return;
+        }
+    });
+}
+
+/** An https proxy reached over plain http. */
+function checkProxy(ctx: TranslateContext, config: JsonObject): void {
+  const ignition = isObject(config.ignition) ? config.ignition : {};
+  const proxy = isObject(ignition.proxy) ? ignition.proxy : {};
+  if (typeof proxy.httpsProxy === 'string' && /^http:/i.test(proxy.httpsProxy))
+    ctx.reportIgnition(
+      BUTANE.ignitionWarning,
+      'warning',
+      ['ignition', 'proxy', 'httpsProxy'],
+      'insecure plaintext HTTP proxy specified for HTTPS resources: an https:// proxy URL keeps the traffic private.',
+    );
+}
+
 /** The extra checks (see the file comment). */
 export function ignitionExtras(ctx: TranslateContext, config: JsonObject): void {
   checkUnits(ctx, config);
@@ -271,4 +343,7 @@ export function ignitionExtras(ctx: TranslateContext, config: JsonObject): void 
   checkLuksAndFilesystems(ctx, config);
   checkVerifications(ctx, config);
   checkRaidAndLuks(ctx, config);
+  checkTemplateInstances(ctx, config);
+  checkSourcesAndLinks(ctx, config);
+  checkProxy(ctx, config);
 }
