@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeUrls, haveOracle, levelPaths, runOracle, runSugar, SPECS, sameAsOracle } from './sugarHelpers';
+import { parseButane } from '../../../lib/languages/butane/parser';
+import { bootDevice } from '../../../lib/languages/butane/rules/bootDevice';
+import { partition } from '../../../lib/languages/butane/rules/partition';
 
 const FCOS_BOOT = SPECS.filter((s) => s.startsWith('fcos') && !/1\.[012]\./.test(s));
 
@@ -250,3 +253,17 @@ const IGNITION_MESSAGES = /^(invalid url scheme|thumbprint is required|.*must be
 const KNOWN: Record<string, Record<string, string>> = {
   noMethod: { 'fcos 1.6.0': 'Ignition 3.5 checks: a Tang entry with an empty url (invalid scheme, no thumbprint)' },
 };
+
+describe('rules butane.bootDevice and butane.partition', () => {
+  const rows = (problems: { ruleId: string; start: number; end: number }[], text: string): string[][] =>
+    problems.map((p) => [p.ruleId, text.slice(p.start, p.end)]);
+
+  it('report at the YAML of the field Butane names', () => {
+    const bad = 'variant: fcos\nversion: 1.6.0\nboot_device:\n  layout: sparc\n';
+    expect(rows(bootDevice.check(parseButane(bad).ast, bad, {}), bad)).toEqual([['butane.bootDevice', 'sparc']]);
+    const small =
+      'variant: fcos\nversion: 1.6.0\nstorage:\n  disks:\n    - device: /dev/sdb\n' +
+      '      partitions:\n        - label: root\n          size_mib: 100\n          number: 4\n';
+    expect(rows(partition.check(parseButane(small).ast, small, {}), small)).toEqual([['butane.partition', '100']]);
+  });
+});

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { grubConfigOf } from '../../../lib/languages/butane/translate/grub';
 import { decodeUrls, haveOracle, levelPaths, runOracle, runSugar, SPECS, sameAsOracle } from './sugarHelpers';
+import { parseButane } from '../../../lib/languages/butane/parser';
+import { grub } from '../../../lib/languages/butane/rules/grub';
 
 const CONFIGS: Record<string, string> = {
   two: `grub:
@@ -95,4 +97,13 @@ describe('grub.users', () => {
     },
     60_000,
   );
+});
+
+describe('rule butane.grub', () => {
+  it('reports a user without a password hash at its entry', () => {
+    const text = 'variant: fcos\nversion: 1.5.0\ngrub:\n  users:\n    - name: root\n';
+    const problems = grub.check(parseButane(text).ast, text, {});
+    expect(problems.map((p) => p.ruleId)).toEqual(['butane.grub']);
+    expect(problems[0]?.message).toMatch(/^field "password_hash" is required/);
+  });
 });

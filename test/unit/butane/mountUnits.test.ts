@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mountUnitOf, systemdPathEscape } from '../../../lib/languages/butane/translate/mountUnits';
 import { decodeUrls, haveOracle, levelPaths, runOracle, runSugar, SPECS, sameAsOracle } from './sugarHelpers';
+import { parseButane } from '../../../lib/languages/butane/parser';
+import { mountUnit } from '../../../lib/languages/butane/rules/mountUnit';
 
 describe('systemdPathEscape (go-systemd, as Butane names units)', () => {
   it.each([
@@ -161,4 +163,14 @@ describe('with_mount_unit against butane', () => {
     },
     60_000,
   );
+});
+
+describe('rule butane.mountUnit', () => {
+  it('reports a mount point outside /etc and /var at the path', () => {
+    const text =
+      'variant: fcos\nversion: 1.6.0\nstorage:\n  filesystems:\n    - device: /dev/vdb\n      format: xfs\n' +
+      '      path: /opt/data\n      with_mount_unit: true\n';
+    const problems = mountUnit.check(parseButane(text).ast, text, {});
+    expect(problems.map((p) => [p.ruleId, text.slice(p.start, p.end)])).toEqual([['butane.mountUnit', '/opt/data']]);
+  });
 });

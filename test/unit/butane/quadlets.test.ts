@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { quadletPath, templateOf } from '../../../lib/languages/butane/translate/quadlets';
 import { haveOracle, levelPaths, runFull, sameAsOracle, SPECS } from './sugarHelpers';
+import { parseButane } from '../../../lib/languages/butane/parser';
+import { unit } from '../../../lib/languages/butane/rules/unit';
 
 let filesDir: string;
 
@@ -108,4 +110,12 @@ describe('systemd.quadlets', () => {
     },
     60_000,
   );
+});
+
+describe('rule butane.unit', () => {
+  it('reports a quadlet name Podman does not read', () => {
+    const text = 'variant: fcos\nversion: 1.8.0-experimental\nsystemd:\n  quadlets:\n    - name: web.service\n';
+    const problems = unit.check(parseButane(text).ast, text, {});
+    expect(problems.map((p) => [p.ruleId, text.slice(p.start, p.end)])).toEqual([['butane.unit', 'web.service']]);
+  });
 });
