@@ -235,8 +235,6 @@ function checkRaidAndLuks(ctx: TranslateContext, config: JsonObject): void {
   // Before 3.3.0 the schema itself requires them (ignition.schema says so).
   if (compareVersions(ctx.spec.ignition, '3.3.0') >= 0)
     objects(storage.raid).forEach((raid, i) => {
-      if (typeof raid.level !== 'string' || raid.level === '')
-        ctx.reportIgnition(INVALID_ENTRY, 'error', ['storage', 'raid', i, 'level'], 'raid level is required.');
       if (!Array.isArray(raid.devices) || raid.devices.length === 0)
         ctx.reportIgnition(INVALID_ENTRY, 'error', ['storage', 'raid', i, 'devices'], 'raid devices required.');
     });
@@ -250,6 +248,16 @@ function checkRaidAndLuks(ctx: TranslateContext, config: JsonObject): void {
       );
     const clevis = isObject(luks.clevis) ? luks.clevis : {};
     objects(clevis.tang).forEach((tang, j) => {
+      const url = typeof tang.url === 'string' ? tang.url : '';
+      if (!/^https?:\/\//i.test(url))
+        ctx.reportIgnition(
+          INVALID_ENTRY,
+          'error',
+          ['storage', 'luks', i, 'clevis', 'tang', j, 'url'],
+          url === ''
+            ? "url is required: the Tang server's http(s) URL."
+            : 'invalid url scheme: a Tang server is http:// or https://.',
+        );
       if (typeof tang.thumbprint !== 'string' || tang.thumbprint === '')
         ctx.reportIgnition(
           INVALID_ENTRY,
@@ -286,14 +294,25 @@ function checkTemplateInstances(ctx: TranslateContext, config: JsonObject): void
 /** HTTP headers only for http(s) sources; a path may not lead through a link the config makes. */
 function checkSourcesAndLinks(ctx: TranslateContext, config: JsonObject): void {
   for (const [r, at] of resources(config)) {
-    const headers = Array.isArray(r.httpHeaders) && r.httpHeaders.length > 0;
-    if (headers && typeof r.source === 'string' && !/^https?:/i.test(r.source))
+    const headers = objects(r.httpHeaders);
+    if (headers.length > 0 && !(typeof r.source === 'string' && /^https?:/i.test(r.source)))
       ctx.reportIgnition(
         INVALID_ENTRY,
         'error',
         [...at, 'httpHeaders'],
-        'cannot use HTTP headers with this source scheme: headers go with http:// and https:// sources only.',
+        typeof r.source === 'string' && r.source !== ''
+          ? 'cannot use HTTP headers with this source scheme: headers go with http:// and https:// sources only.'
+          : 'unable to parse url: HTTP headers need an http:// or https:// source.',
       );
+    headers.forEach((h, j) => {
+      if (h.name === '' || h.name === undefined)
+        ctx.reportIgnition(
+          INVALID_ENTRY,
+          'error',
+          [...at, 'httpHeaders', j, 'name'],
+          "HTTP header name can't be empty.",
+        );
+    });
   }
   const storage = isObject(config.storage) ? config.storage : {};
   const links = new Set(
@@ -324,6 +343,14 @@ function checkSourcesAndLinks(ctx: TranslateContext, config: JsonObject): void {
 function checkProxy(ctx: TranslateContext, config: JsonObject): void {
   const ignition = isObject(config.ignition) ? config.ignition : {};
   const proxy = isObject(ignition.proxy) ? ignition.proxy : {};
+  for (const key of ['httpProxy', 'httpsProxy'])
+    if (typeof proxy[key] === 'string' && !/^https?:\/\//i.test(proxy[key]))
+      ctx.reportIgnition(
+        INVALID_ENTRY,
+        'error',
+        ['ignition', 'proxy', key],
+        'proxies must be http(s): write http://host:port.',
+      );
   if (typeof proxy.httpsProxy === 'string' && /^http:/i.test(proxy.httpsProxy))
     ctx.reportIgnition(
       BUTANE.ignitionWarning,
