@@ -211,6 +211,31 @@ describe('PXE Workbench in the extension host', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
+  it('shows the Ignition a Butane config becomes beside it, and the view follows edits', async () => {
+    const uri = workspaceUri('butane-view', 'config.bu');
+    fs.mkdirSync(path.dirname(uri.fsPath), { recursive: true });
+    fs.writeFileSync(path.join(path.dirname(uri.fsPath), 'motd.txt'), 'hello from butane\n');
+    fs.writeFileSync(
+      uri.fsPath,
+      'variant: fcos\nversion: 1.5.0\nstorage:\n  files:\n    - path: /etc/motd\n      contents:\n        local: motd.txt\n',
+    );
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    assert.equal(doc.languageId, 'butane');
+    assert.equal(await vscode.commands.executeCommand('pxeWorkbench.showTranslatedIgnition'), true);
+    const view = await waitFor('the translated view', () =>
+      vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'pxe-ignition'),
+    );
+    assert.match(view.getText(), /"version": "3\.4\.0"/);
+    assert.match(view.getText(), /hello%20from%20butane/);
+    const at = doc.getText().indexOf('1.5.0');
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + 5)), '1.6.0');
+    await vscode.workspace.applyEdit(edit);
+    await waitFor('the view after the edit', () => (view.getText().includes('"version": "3.5.0"') ? true : undefined));
+    await doc.save();
+  });
+
   it('contributes its commands, and Restart and Show Logs run', async () => {
     const commands = await vscode.commands.getCommands(true);
     for (const id of [
