@@ -146,6 +146,24 @@ describe('translateButane', () => {
     expect(said(run(modes, '1.7.0'))).toEqual([]);
   });
 
+  it('checks an embedded Ignition config of the same version at its own paths, and warns about another version', () => {
+    const inline = (version: string) =>
+      'ignition:\n  config:\n    replace:\n' +
+      `      inline: '{"ignition": {"version": "${version}"}, "storage": {"files": [{"path": "rel"}]}}'\n`;
+    expect(said(run(inline('3.4.0')))).toEqual(['error ignition.pathNotAbsolute storage.files.0.path']);
+    const other = run(inline('3.3.0'));
+    expect(said(other)).toEqual(['warning butane.embeddedVersion ignition.config.replace.version']);
+    expect(other.ignition).toBeDefined();
+  });
+
+  it('refuses paths through a link the config makes, and headers without an http(s) source', () => {
+    const links = 'storage:\n  links:\n    - path: /c\n      target: /d\n  directories:\n    - path: /c/e\n';
+    expect(said(run(links))).toEqual(['error ignition.invalidEntry storage.directories.0']);
+    const headers =
+      'storage:\n  files:\n    - path: /a\n      contents:\n        source: s3://b/k\n        http_headers: [{name: A, value: b}]\n';
+    expect(said(run(headers))).toEqual(['error ignition.invalidEntry storage.files.0.contents.http_headers']);
+  });
+
   it('writes required fields and drops empty objects as Go marshals Ignition', () => {
     const t = run(
       'storage:\n  files:\n    - path: /a\n      contents: {}\n      user: {}\n' +
