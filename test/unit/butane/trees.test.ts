@@ -3,6 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeDataUrl } from '../../../lib/languages/butane/translate/dataUrl';
 import { TREE_LIMITS } from '../../../lib/languages/butane/translate/trees';
 import { decodeUrls, haveOracle, levelPaths, runOracle, runSugar, SPECS, sameAsOracle } from './sugarHelpers';
 
@@ -190,3 +191,21 @@ describe('storage.trees', () => {
 const KNOWN: Record<string, Record<string, string>> = {
   overrides: { 'fcos 1.0.0': 'Ignition 3.0 checks: a link without a target is not an error there' },
 };
+
+describe('makeDataUrl', () => {
+  it('gzips only where Go’s gzip would be shorter (zlib’s alone is a few bytes shorter than Go’s)', () => {
+    // From the real-world corpus (cgwalters/bootc-playground): zlib's gzip would win by 5 characters, Go's loses.
+    const text =
+      '# Fedora CoreOS disables SSH password login by default.\n# Enable it.\n' +
+      '# This file must sort before 40-disable-passwords.conf.\nPasswordAuthentication yes\n';
+    expect(makeDataUrl(Buffer.from(text))).toEqual({
+      source: expect.stringMatching(/^data:,%23%20Fedora/),
+      compression: '',
+    });
+    expect(makeDataUrl(Buffer.from('x'.repeat(400))).compression).toBe('gzip');
+    expect(makeDataUrl(Buffer.from('x'.repeat(400)), 'gzip')).toEqual({ source: `data:,${'x'.repeat(400)}` });
+    expect(makeDataUrl(Buffer.from([0, 1, 2, 255]))).toEqual({ source: 'data:,%00%01%02%FF', compression: '' });
+    const binary = Buffer.from(Array.from({ length: 60 }, (_, i) => (i * 37 + 128) % 256));
+    expect(makeDataUrl(binary)).toEqual({ source: `data:;base64,${binary.toString('base64')}`, compression: '' });
+  });
+});
