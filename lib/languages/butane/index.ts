@@ -1,18 +1,23 @@
 import { defineLanguage } from '../../core/define';
-import type { ButaneDocument } from './ast';
 import { actionsButane } from './actions';
 import { completeButane } from './complete';
 import { hoverButane } from './hover';
 import { parseButane } from './parser';
 import { butaneFiles } from './recognize';
+import { bootDevice } from './rules/bootDevice';
 import { conflict } from './rules/conflict';
 import { decimalMode } from './rules/decimalMode';
 import { embeddedVersion } from './rules/embeddedVersion';
+import { grub } from './rules/grub';
+import { ignitionWarning } from './rules/ignitionWarning';
 import { invalidValue } from './rules/invalidValue';
 import { localFile } from './rules/localFile';
+import { mountUnit } from './rules/mountUnit';
+import { partition } from './rules/partition';
 import { specialModeBits } from './rules/specialModeBits';
 import { tooManySources } from './rules/tooManySources';
 import { translatedIgnition } from './rules/translatedIgnition';
+import { unit } from './rules/unit';
 import { unitWithoutInstall } from './rules/unitWithoutInstall';
 import { unknownKey } from './rules/unknownKey';
 import { unsupported } from './rules/unsupported';
@@ -43,11 +48,17 @@ export const butane = defineLanguage({
     unsupported,
     conflict,
     embeddedVersion,
+    bootDevice,
+    grub,
+    mountUnit,
+    unit,
+    partition,
     unitWithoutInstall,
+    ignitionWarning,
     translatedIgnition,
   ],
   parse: parseButane,
-  complete: (doc: ButaneDocument, text, offset) => completeButane(doc, text, offset),
+  complete: completeButane,
   hover: hoverButane,
   symbols: symbolsButane,
   folding: foldingButane,
