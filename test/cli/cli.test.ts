@@ -24,7 +24,7 @@ describe('pxe-workbench lint', () => {
     const r = cli('lint', 'examples/home-lab');
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('0 error(s), 0 warning(s) in 5 file(s) checked.');
+    expect(r.stderr).toContain('0 error(s), 0 warning(s) in 6 file(s) checked.');
   });
 
   it('prints broken findings as a JSON array with 0-based LSP ranges and exits 1', () => {
