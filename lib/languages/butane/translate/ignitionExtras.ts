@@ -172,6 +172,21 @@ function checkLuksAndFilesystems(ctx: TranslateContext, config: JsonObject): voi
   objects(storage.luks).forEach((luks, i) => {
     const clevis = isObject(luks.clevis) ? luks.clevis : undefined;
     if (!clevis || !isObject(clevis.custom) || Object.keys(clevis.custom).length === 0) return;
+    const { pin, config: pinConfig } = clevis.custom;
+    const named = (v: Json | undefined): boolean => typeof v === 'string' && v !== '';
+    // Ignition checks a custom pin (3.2.0: once it names a pin or a config; 3.6.0 accepts any pin name).
+    const checked = compareVersions(ctx.spec.ignition, '3.3.0') >= 0 || named(pin) || named(pinConfig);
+    if (checked) {
+      const at: ConfigPath = ['storage', 'luks', i, 'clevis', 'custom'];
+      const known = pin === 'tpm2' || pin === 'tang' || pin === 'sss';
+      if (compareVersions(ctx.spec.ignition, '3.6.0') >= 0) {
+        if (!named(pin))
+          ctx.reportIgnition(INVALID_ENTRY, 'error', [...at, 'pin'], 'missing required custom clevis pin.');
+      } else if (!known)
+        ctx.reportIgnition(INVALID_ENTRY, 'error', [...at, 'pin'], 'unsupported clevis pin: use tpm2, tang or sss.');
+      if (!named(pinConfig))
+        ctx.reportIgnition(INVALID_ENTRY, 'error', [...at, 'config'], 'missing required custom clevis config.');
+    }
     const tang = Array.isArray(clevis.tang) && clevis.tang.length > 0;
     if (clevis.tpm2 === true || tang || clevis.threshold !== undefined)
       ctx.reportIgnition(

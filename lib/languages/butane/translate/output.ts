@@ -3,7 +3,7 @@
  * (non-pointer: `path`, `name`, `device`, …) is always written, empty when unset; an object or list that holds
  * nothing is left out (omitempty); keys come in the order of Ignition's Go structs.
  */
-import { fieldsFor, type FieldSpec } from '../../ignition/catalog';
+import { compareVersions, fieldsFor, type FieldSpec } from '../../ignition/catalog';
 import type { Json, JsonObject } from './context';
 
 interface Shape {
@@ -60,16 +60,24 @@ function ordered(keys: string[], parentPath: string): string[] {
   ];
 }
 
+/** Strings that are plain (non-pointer) Go fields in early specs though the catalog lets them be null. */
+const PLAIN_BEFORE: Record<string, { fields: string[]; until: string }> = {
+  'storage.luks[].clevis.custom': { fields: ['config', 'pin'], until: '3.3.0' },
+};
+
 /** An object of the config at catalog path `at`: required strings filled, empty members dropped, Go's order. */
-function finishObject(value: JsonObject, at: string, table: Map<string, Shape>): JsonObject {
+function finishObject(value: JsonObject, at: string, table: Map<string, Shape>, version: string): JsonObject {
   const shape = table.get(at);
   const out: JsonObject = {};
   for (const [name, field] of shape?.children ?? [])
     if (field.type === 'string' && !field.nullable && value[name] === undefined) value[name] = '';
+  const plain = PLAIN_BEFORE[at];
+  if (plain && compareVersions(version, plain.until) < 0)
+    for (const name of plain.fields) if (value[name] === undefined) value[name] = '';
   for (const key of ordered(Object.keys(value), at)) {
     const field = shape?.children.get(key);
     const path = `${at ? `${at}.` : ''}${key}`;
-    const v = finish(value[key], path, table);
+    const v = finish(value[key], path, table, version);
     if (v === undefined) continue;
     if (typeof v === 'object' && v !== null && isZero(v, field, table, path)) continue;
     if (typeof v === 'number' && field?.type === 'integer' && !field.nullable && v === 0) continue;
@@ -78,13 +86,13 @@ function finishObject(value: JsonObject, at: string, table: Map<string, Shape>):
   return out;
 }
 
-function finish(value: Json | undefined, at: string, table: Map<string, Shape>): Json | undefined {
-  if (Array.isArray(value)) return value.map((item) => finish(item, `${at}[]`, table) ?? null);
-  if (value !== null && typeof value === 'object') return finishObject(value, at, table);
+function finish(value: Json | undefined, at: string, table: Map<string, Shape>, version: string): Json | undefined {
+  if (Array.isArray(value)) return value.map((item) => finish(item, `${at}[]`, table, version) ?? null);
+  if (value !== null && typeof value === 'object') return finishObject(value, at, table, version);
   return value;
 }
 
 /** The config as Butane writes it for an Ignition version (see the file comment). */
 export function finishIgnition(config: JsonObject, version: string): JsonObject {
-  return finishObject(config, '', shapesOf(version));
+  return finishObject(config, '', shapesOf(version), version);
 }
