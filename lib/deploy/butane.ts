@@ -83,20 +83,22 @@ function translateSource(site: SiteView, source: string, log: (line: string) => 
 }
 
 /**
- * The local tree with every named Butane source translated: each source's target (inside `root`) becomes a
- * generated entry holding the translation, in place of the file on disk. Throws `DeployError` when a
- * source fails to translate, before anything is uploaded.
+ * The local tree with every named Butane source translated: each source's target (inside `root`; with
+ * `only`, among those files) becomes a generated entry holding the translation, in place of the file on
+ * disk. Throws `DeployError` when a source fails to translate, before anything is uploaded.
  */
 export function withTranslations(
   site: SiteView,
   root: string,
   local: LocalEntry[],
-  log: (line: string) => void = () => undefined,
+  options: { log?: (line: string) => void; only?: readonly string[] } = {},
 ): LocalEntry[] {
+  const log = options.log ?? (() => undefined);
   const out = [...local];
   for (const { source, target } of site.butane?.sources ?? []) {
     const path = relative(root, target).split(sep).join('/');
     if (path.startsWith('..') || path === '' || /^[/\\]/.test(path)) continue; // not deployed from this root
+    if (options.only && !options.only.includes(path)) continue; // an upload of other files: not translated
     const content = Buffer.from(translateSource(site, source, log));
     const mtime = Math.floor(statSync(source).mtimeMs / 1000);
     const index = out.findIndex((e) => e.path === path);

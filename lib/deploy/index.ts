@@ -46,9 +46,10 @@ export async function deploy(target: NasTarget, options: DeployOptions): Promise
   const log = options.log ?? (() => undefined);
   // The local tree first: a link leading out of it is refused before any connection, let alone upload; so
   // are an Ignition config older than its Butane source and a Butane source that does not translate.
-  const local = withTranslations(target.site, target.localRoot, await listLocal(target.localRoot, log), log);
-  refuseStale(target.site, target.localRoot, local);
   const only = options.only ? withTargets(target, options.only) : undefined;
+  const listed = await listLocal(target.localRoot, log);
+  const local = withTranslations(target.site, target.localRoot, listed, { log, ...(only ? { only } : {}) });
+  refuseStale(target.site, target.localRoot, only ? local.filter((e) => only.includes(e.path)) : local);
   let remote: Remote = await connect(target, options);
   const trusted = remote.trustedNow ? remote.fingerprint : undefined;
   // A host key trusted now is the one to expect on a reconnect.

@@ -74,6 +74,9 @@ describe('deploy translates Butane sources (a real OpenSSH sshd on 127.0.0.1)', 
     );
     expect((error as Error).message).toMatch(/`pxe-workbench butane tftp\/fedora-coreos\/config\.bu` prints them/);
     expect(existsSync(site.remoteRoot) ? readdirSync(site.remoteRoot) : []).toEqual([]);
+    // An upload of another file (on save) does not translate it, so it is not held up.
+    const other = await deploy(site.target(), { secrets: noSecrets, verify: false, only: ['fedora-coreos.ipxe'] });
+    expect(other.result?.uploaded).toEqual(['fedora-coreos.ipxe']);
   });
 
   it('refuses an .ign older than the .bu beside it that deploy does not translate', async () => {
