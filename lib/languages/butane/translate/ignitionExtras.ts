@@ -254,6 +254,10 @@ function checkRaidAndLuks(ctx: TranslateContext, config: JsonObject): void {
         ctx.reportIgnition(INVALID_ENTRY, 'error', ['storage', 'raid', i, 'devices'], 'raid devices required.');
     });
   objects(storage.luks).forEach((luks, i) => {
+    const keyFile = isObject(luks.keyFile) ? luks.keyFile : {};
+    // Ignition names this one `keys`, a path of its own.
+    if (typeof keyFile.source === 'string' && !/^(https?|tftp|s3|arn|gs|data):/i.test(keyFile.source))
+      ctx.reportIgnition(INVALID_ENTRY, 'error', ['storage', 'luks', i, 'keys'], 'invalid key-file source.');
     if (typeof luks.name === 'string' && luks.name.includes('/'))
       ctx.reportIgnition(
         INVALID_ENTRY,

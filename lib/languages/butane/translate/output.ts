@@ -63,6 +63,7 @@ function ordered(keys: string[], parentPath: string): string[] {
 /** Strings that are plain (non-pointer) Go fields in early specs though the catalog lets them be null. */
 const PLAIN_BEFORE: Record<string, { fields: string[]; until: string }> = {
   'storage.luks[].clevis.custom': { fields: ['config', 'pin'], until: '3.3.0' },
+  'storage.links[]': { fields: ['target'], until: '3.3.0' },
 };
 
 /** An object of the config at catalog path `at`: required strings filled, empty members dropped, Go's order. */
