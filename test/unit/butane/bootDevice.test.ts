@@ -249,10 +249,8 @@ describe('boot_device', () => {
 /** Messages of Ignition's checks of the output (the core maps those), left out of this comparison. */
 const IGNITION_MESSAGES = /^(invalid url scheme|thumbprint is required|.*must be absolute|cex)/;
 
-/** Disagreements outside the sugar (the core's Ignition checks), by config and spec. */
-const KNOWN: Record<string, Record<string, string>> = {
-  noMethod: { 'fcos 1.6.0': 'Ignition 3.5 checks: a Tang entry with an empty url (invalid scheme, no thumbprint)' },
-};
+/** Disagreements outside the sugar (the core's Ignition checks), by config and spec: none left. */
+const KNOWN: Record<string, Record<string, string>> = {};
 
 describe('rules butane.bootDevice and butane.partition', () => {
   const rows = (problems: { ruleId: string; start: number; end: number }[], text: string): string[][] =>

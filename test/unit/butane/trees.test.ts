@@ -187,10 +187,8 @@ describe('storage.trees', () => {
   );
 });
 
-/** Disagreements outside the sugar (the core's Ignition checks), by config and spec. */
-const KNOWN: Record<string, Record<string, string>> = {
-  overrides: { 'fcos 1.0.0': 'Ignition 3.0 checks: a link without a target is not an error there' },
-};
+/** Disagreements outside the sugar (the core's Ignition checks), by config and spec: none left. */
+const KNOWN: Record<string, Record<string, string>> = {};
 
 describe('makeDataUrl', () => {
   it('gzips only where Go’s gzip would be shorter (zlib’s alone is a few bytes shorter than Go’s)', () => {
