@@ -12,7 +12,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CHUNK, chunkOf, type ButaneCase } from './butaneGen';
-import { check, directoryCache, minimize, pool, type Disagreement, type OracleOptions } from './butaneCompare';
+import { check, minimize, pool, type Disagreement } from './butaneCompare';
+import { directoryCache, type OracleOptions } from './butaneOracle';
 import { translateOurs } from './butaneOurs';
 
 interface Options {

@@ -5,7 +5,7 @@
  * syntax, bad variant/version, nulls, unsupported fields, sugar mistakes.
  */
 import { newerFields } from './butaneFields';
-import type { Build, YamlMap } from './butaneGen';
+import type { Build, YamlMap } from './butaneBuild';
 import { DUPLICATE, Raw, type YamlValue } from './butaneYaml';
 
 export interface Mutated {

@@ -1,7 +1,7 @@
 /** Our translator as the comparison sees it: verdicts, reports with their line, and the normalized output. */
 import { parseButane } from '../../lib/languages/butane/parser';
 import { translateButane } from '../../lib/languages/butane/translate';
-import { normalizeIgnition, type Report, type Said } from './butaneCompare';
+import { normalizeIgnition, type Report, type Said } from './butaneOracle';
 
 /** The 1-based line of an offset. */
 function lineAt(text: string, offset: number): number {

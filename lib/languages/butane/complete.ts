@@ -49,8 +49,8 @@ export function completeButane(
       kind: 'property' as const,
       detail: detailOf(spec, f),
       documentation: f.doc,
-      insertText: keySnippet(spec, f),
-      snippet: true,
+      insertText: spot.keyed ? keyName(f) : keySnippet(spec, f),
+      snippet: !spot.keyed,
       replace,
     }));
 }

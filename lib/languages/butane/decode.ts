@@ -76,8 +76,9 @@ export class Decoder {
   }
 
   /** A go-yaml "unmarshal error" (fatal, reported under butane.invalidValue at the node). */
-  private error(path: ConfigPath, message: string): void {
-    const span = spanAt(this.doc, path);
+  private error(path: ConfigPath, message: string, at?: Node | null): void {
+    const range = at?.range;
+    const span = range ? { start: range[0], end: range[1] } : spanAt(this.doc, path);
     this.reports.push({ level: 'error', rule: BUTANE.invalidValue, path, ...span, message });
   }
 
@@ -218,7 +219,12 @@ export class Decoder {
         const start = (first.key as Node | null)?.range?.[0];
         const line = start === undefined ? undefined : this.source.lineCounter.linePos(start).line;
         const where = line ? ` (first at line ${line})` : '';
-        this.error([...path, text], `mapping key "${text}" already defined${where}. Remove one of them.`);
+        // At the repeated key, as go-yaml reports it.
+        this.error(
+          [...path, text],
+          `mapping key "${text}" already defined${where}. Remove one of them.`,
+          pair.key as Node,
+        );
         found = true;
       } else if (!first) seen.set(id, pair);
     }

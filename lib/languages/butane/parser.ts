@@ -72,6 +72,12 @@ export function parseButane(text: string): Parsed<ButaneDocument> {
   }
 }
 
+/** The syntax error nearest the top (none, or one). */
+export function earliestError<E extends { pos: [number, number] }>(errors: readonly E[] | undefined): E[] {
+  const sorted = [...(errors ?? [])].sort((a, b) => a.pos[0] - b.pos[0]);
+  return sorted.slice(0, 1);
+}
+
 function readDocument(text: string, lineCounter: LineCounter): Parsed<ButaneDocument> {
   const docs = parseAllDocuments(text, {
     lineCounter,
@@ -82,7 +88,8 @@ function readDocument(text: string, lineCounter: LineCounter): Parsed<ButaneDocu
   });
   const first = Array.isArray(docs) ? docs[0] : undefined;
   const problems: Problem[] = [];
-  for (const error of first?.errors ?? [])
+  // go-yaml stops at its first error; the yaml library goes on, and what follows is mostly an echo of it.
+  for (const error of earliestError(first?.errors))
     problems.push(
       report(
         yamlSyntax,

@@ -80,7 +80,16 @@ export function pairOf(map: unknown, key: string): Pair<Scalar, Node> | undefine
 
 /** Where completion happens: on a key of the mapping at `parent`, or on the value of the field at `path`. */
 export type CompletionSpot =
-  | { kind: 'key'; parent: string; start: number; end: number; siblings: string[]; indent: number }
+  | {
+      kind: 'key';
+      parent: string;
+      start: number;
+      end: number;
+      siblings: string[];
+      indent: number;
+      /** The key being renamed already has its `:` (and value): only the name is replaced. */
+      keyed: boolean;
+    }
   | { kind: 'value'; path: string; start: number; end: number };
 
 interface LineShape {
@@ -131,7 +140,8 @@ export function completionSpot(text: string, offset: number): CompletionSpot | u
   const parents = parentsOf(lines, column, dashesOf(bare[1] as string));
   if (!parents) return undefined;
   const lineEnd = text.indexOf('\n', offset);
-  const after = /^[\w-]*/.exec(text.slice(offset, lineEnd < 0 ? undefined : lineEnd))?.[0] ?? '';
+  const rest = text.slice(offset, lineEnd < 0 ? undefined : lineEnd);
+  const after = /^[\w-]*/.exec(rest)?.[0] ?? '';
   return {
     kind: 'key',
     parent: parents.join('.').replace(/\.\[\]/g, '[]'),
@@ -139,6 +149,7 @@ export function completionSpot(text: string, offset: number): CompletionSpot | u
     end: offset + after.length,
     siblings: siblingsOf(text, lineStart, column, bare[1] as string),
     indent: column,
+    keyed: /^[\w-]*[ \t]*:/.test(rest),
   };
 }
 

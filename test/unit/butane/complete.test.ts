@@ -107,6 +107,15 @@ describe('completeButane keys', () => {
   });
 });
 
+describe('completeButane renaming a key', () => {
+  it('replaces only the name when the key already has its colon', () => {
+    const { doc, text, offset } = cursor(`${HEAD}sto‸rge:\n  files: []\n`);
+    const storage = completeButane(doc, text, offset).find((c) => c.label === 'storage');
+    expect(storage).toMatchObject({ insertText: 'storage', replace: { start: offset - 3, end: offset + 3 } });
+    expect(storage?.snippet).toBeFalsy();
+  });
+});
+
 function args(fixture: string): Parameters<typeof completeButane> {
   const { doc, text, offset } = cursor(fixture);
   return [doc, text, offset];

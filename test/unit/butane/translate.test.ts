@@ -164,6 +164,56 @@ describe('translateButane', () => {
     expect(said(run(headers))).toEqual(['error ignition.invalidEntry storage.files.0.contents.http_headers']);
   });
 
+  it('checks partitions, whole-disk filesystems and hard-link owners as Ignition does (found by the oracle campaign)', () => {
+    const disk = (parts: string) => `storage:\n  disks:\n    - device: /dev/vdb\n      partitions:\n${parts}`;
+    const p = (fields: string) => `        - {${fields}}\n`;
+    expect(said(run(disk(p('number: 1, should_exist: false, label: x'))))).toEqual([
+      'error ignition.invalidEntry storage.disks.0.partitions.0',
+    ]);
+    expect(said(run(disk(p('number: 1, should_exist: false, type_guid: ""'))))).toEqual([]);
+    const overlap = (a: string, b: string) => said(run(disk(p(`number: 1, ${a}`) + p(`number: 2, ${b}`))));
+    expect(overlap('start_mib: 10, size_mib: 10', 'start_mib: 19, size_mib: 10')).toEqual([
+      'error ignition.invalidEntry storage.disks.0.partitions.1',
+    ]);
+    expect(overlap('start_mib: 2048, size_mib: 0', 'start_mib: 2048, size_mib: 0')).toHaveLength(1);
+    expect(overlap('start_mib: 10, size_mib: 10', 'start_mib: 20, size_mib: 10')).toEqual([]);
+    expect(overlap('start_mib: 10, size_mib: 0', 'start_mib: 11, size_mib: 0')).toEqual([]);
+    expect(overlap('start_mib: 0, size_mib: 10', 'start_mib: 0, size_mib: 10')).toEqual([]);
+    const whole = `${disk(p('number: 1'))}  filesystems:\n    - device: /dev/vdb\n      format: ext4\n`;
+    expect(said(run(whole))).toEqual(['warning butane.ignitionWarning storage.filesystems.0.device']);
+    const hard =
+      'storage:\n  links:\n    - path: /a\n      target: /b\n      hard: true\n      user: {id: 0}\n      group: {name: g}\n';
+    expect(said(run(hard))).toEqual([
+      'warning butane.ignitionWarning storage.links.0.user.id',
+      'warning butane.ignitionWarning storage.links.0.group.name',
+    ]);
+    expect(said(run(hard.replace('hard: true', 'hard: false')))).toEqual([]);
+    expect(said(run('storage:\n  filesystems:\n    - device: /dev/vdb\n      format: none\n', '1.3.0'))).toEqual([
+      'error ignition.invalidValue storage.filesystems.0.format',
+    ]);
+    expect(said(run('storage:\n  filesystems:\n    - device: /dev/vdb\n      format: none\n', '1.4.0'))).toEqual([]);
+  });
+
+  it('reports as butane does: an empty link path is a parent of every path, the repeated key, the first YAML error', () => {
+    const links = 'storage:\n  files:\n    - path: /x\n  links:\n    - target: ../z\n';
+    expect(said(run(links, '1.4.0'))).toContain('error ignition.invalidEntry storage.files.0');
+    const twice = parseButane('variant: fcos\nversion: 1.5.0\nvariant: fcos\n');
+    const dup = translateButane(twice.ast).reports[0];
+    expect(dup?.start).toBe('variant: fcos\nversion: 1.5.0\n'.length);
+    const broken = parseButane('variant: fcos\n"unterminated\n');
+    expect(broken.problems).toHaveLength(1);
+    expect(translateButane(broken.ast).reports).toHaveLength(1);
+    const both = 'storage:\n  files:\n    - path: /x\n      contents:\n        inline: a\n        source: "data:,b"\n';
+    expect(said(run(both, '1.0.0'))).toEqual(['error butane.tooManySources storage.files.0.contents.inline']);
+    expect(said(run(both, '1.1.0'))).toEqual(['error butane.tooManySources storage.files.0.contents.source']);
+  });
+
+  it('leaves an Ignition config embedded from a local file unchecked, as butane v0.29.0 does', () => {
+    writeFileSync(join(dir, 'merge.ign'), 'not json');
+    const t = run('ignition:\n  config:\n    merge:\n      - local: merge.ign\n', '1.5.0', dir);
+    expect(said(t)).toEqual([]);
+  });
+
   it('writes required fields and drops empty objects as Go marshals Ignition', () => {
     const t = run(
       'storage:\n  files:\n    - path: /a\n      contents: {}\n      user: {}\n' +

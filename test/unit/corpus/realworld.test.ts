@@ -106,7 +106,13 @@ describe.each(LANGUAGES)('real-world corpus: %s', (language) => {
   });
 });
 
-const MINIMUM: Record<(typeof LANGUAGES)[number], number> = { ipxe: 60, pxelinux: 40, routeros: 40, ignition: 40, butane: 50 };
+const MINIMUM: Record<(typeof LANGUAGES)[number], number> = {
+  ipxe: 60,
+  pxelinux: 40,
+  routeros: 40,
+  ignition: 40,
+  butane: 50,
+};
 
 it.each(LANGUAGES)(
   'the %s corpus has the files the issue asks for, and 40 variants in all',

@@ -12,7 +12,14 @@ function expectations(): [string, string][] {
 describe('examples', () => {
   it('home-lab is clean', async () => {
     const reports = await lintPaths(['examples/home-lab']);
-    expect(reports.map((r) => r.language).sort()).toEqual(['butane', 'ignition', 'ipxe', 'pxelinux', 'routeros', 'site']);
+    expect(reports.map((r) => r.language).sort()).toEqual([
+      'butane',
+      'ignition',
+      'ipxe',
+      'pxelinux',
+      'routeros',
+      'site',
+    ]);
     expect(reports.flatMap((r) => r.findings.map((f) => `${r.path}: ${f.ruleId} ${f.message}`))).toEqual([]);
   });
 

@@ -170,6 +170,35 @@ describe('ignition.duplicateEntry in lists of values and per owner (found by mut
   });
 });
 
+describe('ignition.invalidValue: filesystem formats by spec', () => {
+  it('accepts "none" from spec 3.3.0 on and refuses it before', () => {
+    const check = (version: string, format: string): string[] =>
+      flagged(
+        'ignition.invalidValue',
+        'c.ign',
+        `{ "ignition": { "version": "${version}" }, "storage": { "filesystems": [{ "device": "/dev/vdb", "format": "${format}" }] } }`,
+      );
+    expect(check('3.2.0', 'none')).toEqual(['"none"']);
+    expect(check('3.3.0', 'none')).toEqual([]);
+    expect(check('3.0.0', '')).toEqual([]);
+    expect(check('3.0.0', 'vfat')).toEqual([]);
+  });
+});
+
+describe('ignition.pathNotAbsolute: simplified paths', () => {
+  it('flags storage paths with //, . or .. or a trailing slash, and offers the clean one', () => {
+    const check = (t: string): string[] => flagged('ignition.pathNotAbsolute', 'c.ign', wrap(t));
+    expect(check('"storage": { "files": [{ "path": "/a//b" }, { "path": "/c/" }, { "path": "/d/./e" }] }')).toEqual([
+      '"/a//b"',
+      '"/c/"',
+      '"/d/./e"',
+    ]);
+    expect(check('"storage": { "disks": [{ "device": "/dev//vdb" }] }')).toEqual(['"/dev//vdb"']);
+    expect(check('"storage": { "files": [{ "path": "/" }, { "path": "/etc/motd" }] }')).toEqual([]);
+    expect(check('"passwd": { "users": [{ "name": "u", "homeDir": "/home//u/" }] }')).toEqual([]);
+  });
+});
+
 describe('ignition.invalidValue: RAID levels', () => {
   it('flags a level Ignition does not know and accepts its aliases', () => {
     const check = (level: string): string[] =>

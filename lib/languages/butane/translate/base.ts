@@ -10,7 +10,6 @@ import { BUTANE } from '../ruleIds';
 import type { Decoded, DecodedObject, Json, JsonObject, TranslateContext } from './context';
 import { makeDataUrl } from './dataUrl';
 import { NO_FILES_DIR } from './local';
-import { validateEmbeddedConfig } from './embedded';
 
 /** Butane's own fields: handled by the sugar code, never copied. */
 const SUGAR = new Set([
@@ -86,7 +85,10 @@ function embed(ctx: TranslateContext, contents: Uint8Array, out: JsonObject, at:
   }
 }
 
-/** A resource's `local` then `inline` (Butane's order; validation allows only one of them). */
+/**
+ * A resource's `local` then `inline` (Butane's order; validation allows only one of them). An Ignition config
+ * embedded from a `local` file is not checked (butane v0.29.0 checks only an `inline` one).
+ */
 function resource(
   ctx: TranslateContext,
   value: DecodedObject,
@@ -94,12 +96,10 @@ function resource(
   from: ConfigPath,
   to: ConfigPath,
 ): void {
-  const embedded = from[0] === 'ignition' && from[1] === 'config';
   if (typeof value.local === 'string') {
     const at = [...from, 'local'];
     const contents = ctx.readLocal(at, value.local);
     if (contents === undefined) return;
-    if (embedded && !validateEmbeddedConfig(ctx, from, 'local', contents)) return;
     embed(ctx, contents, out, at, to);
   }
   if (typeof value.inline === 'string') embed(ctx, Buffer.from(value.inline, 'utf8'), out, [...from, 'inline'], to);

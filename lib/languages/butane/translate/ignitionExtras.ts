@@ -129,6 +129,93 @@ function checkPartitions(ctx: TranslateContext, config: JsonObject): void {
   });
 }
 
+/** A partition that must not exist says nothing else about itself (Ignition ignores type_guid "" and resize). */
+function checkAbsentPartitions(ctx: TranslateContext, config: JsonObject): void {
+  const storage = isObject(config.storage) ? config.storage : {};
+  objects(storage.disks).forEach((disk, i) =>
+    objects(disk.partitions).forEach((p, j) => {
+      const set = (key: string): boolean => p[key] !== undefined && p[key] !== null;
+      const others =
+        set('label') || set('guid') || set('startMiB') || set('sizeMiB') || (set('typeGuid') && p.typeGuid !== '');
+      if (p.shouldExist === false && others)
+        ctx.reportIgnition(
+          INVALID_ENTRY,
+          'error',
+          ['storage', 'disks', i, 'partitions', j],
+          'shouldExist specified false with other options also specified: a partition to delete takes only its ' +
+            'number (drop label, guid, start_mib and size_mib).',
+        );
+    }),
+  );
+}
+
+/**
+ * Partitions placed over each other: reported once per disk, at the first partition that starts where an earlier
+ * one starts, inside it, or holds its start (start 0 = next free place and an unset size are skipped).
+ */
+function checkOverlaps(ctx: TranslateContext, config: JsonObject): void {
+  const storage = isObject(config.storage) ? config.storage : {};
+  objects(storage.disks).forEach((disk, i) => {
+    const placed = objects(disk.partitions).map((p) =>
+      typeof p.startMiB === 'number' && p.startMiB !== 0 && typeof p.sizeMiB === 'number'
+        ? { start: p.startMiB, end: p.startMiB + p.sizeMiB }
+        : undefined,
+    );
+    const inside = (x: number, s: { start: number; end: number }): boolean => x >= s.start && x < s.end;
+    const j = placed.findIndex(
+      (a, j) =>
+        a && placed.slice(0, j).some((b) => b && (a.start === b.start || inside(a.start, b) || inside(b.start, a))),
+    );
+    if (j >= 0)
+      ctx.reportIgnition(
+        INVALID_ENTRY,
+        'error',
+        ['storage', 'disks', i, 'partitions', j],
+        'partitions overlap: this partition starts inside another one (or holds its start). Move start_mib, ' +
+          'shrink size_mib, or leave start_mib 0 to take the next free space.',
+      );
+  });
+}
+
+/** A filesystem on a whole disk the config also partitions: the filesystem replaces the partitions. */
+function checkWholeDiskFilesystems(ctx: TranslateContext, config: JsonObject): void {
+  const storage = isObject(config.storage) ? config.storage : {};
+  const partitioned = new Set(
+    objects(storage.disks)
+      .filter((d) => objects(d.partitions).length > 0)
+      .map((d) => d.device),
+  );
+  objects(storage.filesystems).forEach((fs, i) => {
+    if (typeof fs.device === 'string' && partitioned.has(fs.device))
+      ctx.reportIgnition(
+        BUTANE.ignitionWarning,
+        'warning',
+        ['storage', 'filesystems', i, 'device'],
+        `filesystem overwrites partitioned device ${fs.device}: put the filesystem on one of its partitions ` +
+          '(e.g. /dev/disk/by-partlabel/NAME).',
+      );
+  });
+}
+
+/** User and group of a hard link: the link shares the target's inode, so Ignition ignores them. */
+function checkHardLinkOwners(ctx: TranslateContext, config: JsonObject): void {
+  const storage = isObject(config.storage) ? config.storage : {};
+  objects(storage.links).forEach((link, i) => {
+    if (link.hard !== true) return;
+    for (const who of ['user', 'group'])
+      for (const key of ['id', 'name']) {
+        const owner = link[who];
+        if (!isObject(owner) || owner[key] === undefined || owner[key] === null) continue;
+        ctx.reportIgnition(
+          BUTANE.ignitionWarning,
+          'warning',
+          ['storage', 'links', i, who, key],
+          `user/group ignored for hard link: a hard link has its target's owner; drop ${who}.${key}.`,
+        );
+      }
+  });
+}
+
 const GUID = /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})?$/;
 
 /** Partition GUIDs in the form Ignition reads. */
@@ -334,18 +421,15 @@ function checkSourcesAndLinks(ctx: TranslateContext, config: JsonObject): void {
     });
   }
   const storage = isObject(config.storage) ? config.storage : {};
-  const links = new Set(
-    objects(storage.links)
-      .map((l) => l.path)
-      .filter((p): p is string => typeof p === 'string'),
-  );
+  const links = new Set(objects(storage.links).map((l) => (typeof l.path === 'string' ? l.path : '')));
   if (links.size === 0) return;
   const nouns: Record<string, string> = { files: 'file', directories: 'directory', links: 'link' };
   for (const kind of ['files', 'directories', 'links'])
     objects(storage[kind]).forEach((node, i) => {
       if (typeof node.path !== 'string') return;
       const parts = node.path.split('/');
-      for (let n = parts.length - 1; n > 1; n--)
+      // Ignition joins the leading elements (`''`, `/a`, …): an empty link path is a parent of every absolute path.
+      for (let n = parts.length - 1; n >= 1; n--)
         if (links.has(parts.slice(0, n).join('/'))) {
           ctx.reportIgnition(
             INVALID_ENTRY,
@@ -384,6 +468,10 @@ export function ignitionExtras(ctx: TranslateContext, config: JsonObject): void 
   checkUnits(ctx, config);
   checkModes(ctx, config);
   checkPartitions(ctx, config);
+  checkAbsentPartitions(ctx, config);
+  checkOverlaps(ctx, config);
+  checkWholeDiskFilesystems(ctx, config);
+  checkHardLinkOwners(ctx, config);
   checkGuids(ctx, config);
   checkOwners(ctx, config);
   checkLuksAndFilesystems(ctx, config);

@@ -4,6 +4,7 @@
  * and the variant's sugar (errors stop), apply the variant's filters, then check the Ignition config that
  * came out and map its findings back to the YAML.
  */
+import { earliestError } from '../parser';
 import { dirname } from 'node:path';
 import type { RuleContext } from '../../../core/ruleContext';
 import type { ButaneDocument, ButaneReport, ConfigPath } from '../ast';
@@ -95,7 +96,7 @@ function specFor(doc: ButaneDocument, reports: ButaneReport[]): ButaneSpec | und
 
 function syntaxReports(doc: ButaneDocument): ButaneReport[] {
   if (doc.refused) return [{ level: 'error', rule: BUTANE.yamlSyntax, path: [], ...doc.refused }];
-  return (doc.yaml?.errors ?? []).map((e) => ({
+  return earliestError(doc.yaml?.errors).map((e) => ({
     level: 'error' as const,
     rule: BUTANE.yamlSyntax,
     path: [],

@@ -25,10 +25,17 @@ const NODE_EXISTS =
 
 type Kind = 'files' | 'directories' | 'links';
 
-/** The config's files, directories and links by path (Butane's nodeTracker), growing as the tree adds. */
+/**
+ * The config's files, directories and links by path (Butane's nodeTracker), growing as the tree adds: one
+ * index per kind, and of two entries with one path the later one is found (as Go's map fills).
+ */
 export class Nodes {
   private readonly storage: JsonObject;
-  private readonly index = new Map<string, { kind: Kind; i: number }>();
+  private readonly index: Record<Kind, Map<string, number>> = {
+    files: new Map(),
+    directories: new Map(),
+    links: new Map(),
+  };
 
   constructor(ignition: JsonObject) {
     if (!isObject(ignition.storage)) ignition.storage = {};
@@ -36,7 +43,7 @@ export class Nodes {
     for (const kind of ['files', 'directories', 'links'] as const) {
       this.list(kind).forEach((node, i) => {
         const path = isObject(node) ? node.path : undefined;
-        if (typeof path === 'string' && !this.index.has(path)) this.index.set(path, { kind, i });
+        if (typeof path === 'string') this.index[kind].set(path, i);
       });
     }
   }
@@ -47,20 +54,19 @@ export class Nodes {
   }
 
   exists(path: string): boolean {
-    return this.index.has(path);
+    return this.index.files.has(path) || this.index.directories.has(path) || this.index.links.has(path);
   }
 
   get(kind: Kind, path: string): { i: number; node: JsonObject } | undefined {
-    const found = this.index.get(path);
-    if (!found || found.kind !== kind) return undefined;
-    return { i: found.i, node: this.list(kind)[found.i] as JsonObject };
+    const i = this.index[kind].get(path);
+    return i === undefined ? undefined : { i, node: this.list(kind)[i] as JsonObject };
   }
 
   add(kind: Kind, node: JsonObject): number {
     const list = this.list(kind);
     if (!Array.isArray(this.storage[kind])) this.storage[kind] = list;
     list.push(node);
-    this.index.set(String(node.path), { kind, i: list.length - 1 });
+    this.index[kind].set(String(node.path), list.length - 1);
     return list.length - 1;
   }
 }

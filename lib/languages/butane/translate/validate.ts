@@ -70,10 +70,12 @@ function checkMode(ctx: TranslateContext, node: DecodedObject, at: ConfigPath, d
 function checkResource(ctx: TranslateContext, res: DecodedObject, at: ConfigPath): void {
   const set = (['local', 'inline', 'source'] as const).filter((k) => res[k] !== undefined);
   if (set.length > 1) {
+    // Butane names the last one set; fcos 1.0.0 (Ignition 3.0.0, no `local` yet) names `inline`.
+    const named = ctx.spec.ignition === '3.0.0' ? 'inline' : (set[set.length - 1] as string);
     ctx.report(
       BUTANE.tooManySources,
       'error',
-      [...at, set[set.length - 1] as string],
+      [...at, named],
       `only one of the following can be set: inline, local, source (this one sets ${set.join(' and ')}). Keep one.`,
     );
     return;

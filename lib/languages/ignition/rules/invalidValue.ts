@@ -70,10 +70,13 @@ export const invalidValue = ignitionRule({
               `("unrecognized raid level").`,
           );
         if (specPath.endsWith('filesystems[].format') && text !== undefined) {
-          const formats = ['ext4', 'btrfs', 'xfs', 'vfat', 'swap', 'none', ''];
-          if (!formats.includes(text))
+          // `none` (erase a signature, make nothing) came with spec 3.3.0.
+          const formats = ['ext4', 'btrfs', 'xfs', 'vfat', 'swap'];
+          if (compareVersions(version, '3.3.0') >= 0) formats.push('none');
+          if (text !== '' && !formats.includes(text))
             add(
-              `Filesystem format "${text}" is not supported: use ext4, btrfs, xfs, vfat, swap or none ("invalid filesystem format").`,
+              `Filesystem format "${text}" is not supported by spec ${version}: use ${formats.join(', ')} ` +
+                `("invalid filesystem format")${text === 'none' ? '; "none" needs spec 3.3.0 or newer' : ''}.`,
             );
         }
       },

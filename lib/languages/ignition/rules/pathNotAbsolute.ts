@@ -1,4 +1,5 @@
-import type { Problem } from '../../../core/problem';
+import { posix } from 'node:path';
+import type { Fix, Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
 import { templated } from '../document';
 import { each, ignitionRule, range, str } from './shared';
@@ -16,15 +17,25 @@ const ABSOLUTE_PATHS = new RegExp(
 
 const OPTIONAL_PATHS = /^(storage\.filesystems\[\]\.path|passwd\.users\[\]\.homeDir)$/;
 
+/** Go's path.Clean of an absolute path: no `//`, `.`, `..` or trailing `/` (but the root). */
+export function cleanPath(path: string): string {
+  const clean = posix.normalize(path);
+  return clean.length > 1 && clean.endsWith('/') ? clean.slice(0, -1) : clean;
+}
+
+/** Ignition wants storage paths fully simplified (every spec 3.x); a home directory is not checked. */
+const SIMPLIFIED_PATHS = /^storage\./;
+
 export const pathNotAbsolute = ignitionRule({
   id: 'ignition.pathNotAbsolute',
   language: 'ignition',
   severity: 'error',
   summary:
-    'A file, directory, link, device or home path that does not start with `/`: Ignition rejects the config ("path not absolute").',
+    'A file, directory, link, device or home path that does not start with `/`, or a storage path not in its simplest ' +
+    'form (`//`, `.`, `..`, a trailing `/`): Ignition rejects the config.',
   example: '{ "ignition": { "version": "3.4.0" }, "storage": { "files": [{ "path": "etc/motd" }] } }',
-  fix: 'Write the absolute path, starting with `/`.',
-  levelWhy: 'Ignition refuses the config ("path not absolute"): the first boot fails.',
+  fix: 'Write the absolute path, starting with `/`, in its simplest form.',
+  levelWhy: 'Ignition refuses the config ("path not absolute", "path is not fully simplified"): the first boot fails.',
   check(config) {
     const problems: Problem[] = [];
     each(
@@ -34,21 +45,24 @@ export const pathNotAbsolute = ignitionRule({
         const text = str(value);
         // An empty optional path (a filesystem's mount point, a home directory) is no path: Ignition skips it.
         if (text === '' && OPTIONAL_PATHS.test(specPath)) return;
-        if (text !== undefined && !text.startsWith('/') && !templated(text) && value)
+        if (text === undefined || !value || templated(text)) return;
+        if (text.startsWith('/') && SIMPLIFIED_PATHS.test(specPath) && cleanPath(text) !== text)
+          problems.push(
+            report(
+              this,
+              range(value),
+              `"${text}" is not fully simplified: Ignition rejects the config ("path is not fully simplified"). ` +
+                `Write "${cleanPath(text)}".`,
+              { fixes: [fixTo(value, cleanPath(text))] },
+            ),
+          );
+        else if (!text.startsWith('/'))
           problems.push(
             report(
               this,
               range(value),
               `"${text}" is not an absolute path: Ignition rejects the config. Write "/${text}".`,
-              {
-                fixes: [
-                  {
-                    title: `Change to "/${text}"`,
-                    edits: [{ ...range(value), newText: JSON.stringify(`/${text}`) }],
-                    preferred: true,
-                  },
-                ],
-              },
+              { fixes: [fixTo(value, `/${text}`)] },
             ),
           );
       },
@@ -56,3 +70,8 @@ export const pathNotAbsolute = ignitionRule({
     return problems;
   },
 });
+
+/** The quick fix that writes `path` in place of the value. */
+function fixTo(value: Parameters<typeof range>[0], path: string): Fix {
+  return { title: `Change to "${path}"`, edits: [{ ...range(value), newText: JSON.stringify(path) }], preferred: true };
+}
