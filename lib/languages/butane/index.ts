@@ -10,6 +10,7 @@ import { decimalMode } from './rules/decimalMode';
 import { embeddedVersion } from './rules/embeddedVersion';
 import { grub } from './rules/grub';
 import { ignitionWarning } from './rules/ignitionWarning';
+import { otherVariant } from './rules/otherVariant';
 import { invalidValue } from './rules/invalidValue';
 import { localFile } from './rules/localFile';
 import { mountUnit } from './rules/mountUnit';
@@ -39,6 +40,7 @@ export const butane = defineLanguage({
   parserRules: [yamlSyntax],
   rules: [
     version,
+    otherVariant,
     unknownKey,
     invalidValue,
     tooManySources,

@@ -5,6 +5,7 @@
 export const BUTANE = {
   yamlSyntax: 'butane.yamlSyntax',
   version: 'butane.version',
+  otherVariant: 'butane.otherVariant',
   unknownKey: 'butane.unknownKey',
   invalidValue: 'butane.invalidValue',
   tooManySources: 'butane.tooManySources',

@@ -208,6 +208,15 @@ describe('translateButane', () => {
     expect(said(run(both, '1.1.0'))).toEqual(['error butane.tooManySources storage.files.0.contents.source']);
   });
 
+  it('notes the butane CLI variants it does not translate (openshift, r4e, fiot) instead of calling them wrong', () => {
+    const t = translateButane(parseButane('variant: openshift\nversion: 4.16.0\nmetadata: {name: x}\n').ast);
+    expect(t.reports.map((r) => r.rule)).toEqual(['butane.otherVariant']);
+    expect(t.reports[0]?.message).toMatch(/butane --strict/);
+    expect(t.ignition).toBeUndefined();
+    const typo = translateButane(parseButane('variant: fcso\nversion: 1.5.0\n').ast);
+    expect(typo.reports.map((r) => r.rule)).toEqual(['butane.version']);
+  });
+
   it('leaves an Ignition config embedded from a local file unchecked, as butane v0.29.0 does', () => {
     writeFileSync(join(dir, 'merge.ign'), 'not json');
     const t = run('ignition:\n  config:\n    merge:\n      - local: merge.ign\n', '1.5.0', dir);

@@ -69,6 +69,9 @@ function makeContext(doc: ButaneDocument, spec: ButaneSpec, options: TranslateOp
   return { ctx, flush };
 }
 
+/** Variants of the butane CLI that are not translated here (OpenShift, RHEL for Edge, Fedora IoT). */
+const OTHER_VARIANTS = new Set(['openshift', 'r4e', 'fiot']);
+
 /** Reads `variant` and `version` as Butane does; the spec, or the reports that stop the translation. */
 function specFor(doc: ButaneDocument, reports: ButaneReport[]): ButaneSpec | undefined {
   const at = (path: ConfigPath, message: string): void => {
@@ -87,7 +90,17 @@ function specFor(doc: ButaneDocument, reports: ButaneReport[]): ButaneSpec | und
     return undefined;
   }
   const spec = specOf(header.variant, version);
-  if (!spec) {
+  if (!spec && OTHER_VARIANTS.has(header.variant)) {
+    reports.push({
+      level: 'error',
+      rule: BUTANE.otherVariant,
+      path: ['variant'],
+      ...spanAt(doc.yaml, ['variant']),
+      message:
+        `Variant ${header.variant} is one the butane CLI translates but PXE Workbench does not (it translates fcos and ` +
+        'flatcar): nothing here checks this config. Translate it with `butane --strict`.',
+    });
+  } else if (!spec) {
     const path = specOf(header.variant, '1.0.0') ? ['version'] : ['variant'];
     at(path, `No translator exists for variant ${header.variant} with version ${version}.`);
   }
