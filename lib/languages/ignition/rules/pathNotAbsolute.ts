@@ -18,7 +18,7 @@ const ABSOLUTE_PATHS = new RegExp(
 const OPTIONAL_PATHS = /^(storage\.filesystems\[\]\.path|passwd\.users\[\]\.homeDir)$/;
 
 /** Go's path.Clean of an absolute path: no `//`, `.`, `..` or trailing `/` (but the root). */
-export function cleanPath(path: string): string {
+function cleanPath(path: string): string {
   const clean = posix.normalize(path);
   return clean.length > 1 && clean.endsWith('/') ? clean.slice(0, -1) : clean;
 }
