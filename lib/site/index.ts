@@ -5,6 +5,7 @@ import { parserRule } from '../core/rule';
 import { parseStrictJson } from '../json/parse';
 import { nodesRule, schemaRule, secretRule } from './rules';
 import { linkOutsideRootRule } from './links';
+import { butaneRule } from './butane';
 
 export { SITE_FILE_NAME } from './recognize';
 
@@ -25,7 +26,7 @@ export const site = defineLanguage({
   files: siteFiles,
   // templateVariable is reported by the core, which renders profile templates.
   parserRules: [jsonSyntax, templateVariable],
-  rules: [schemaRule, secretRule, nodesRule, linkOutsideRootRule],
+  rules: [schemaRule, secretRule, nodesRule, linkOutsideRootRule, butaneRule],
   parse: (text) => parseStrictJson(text, jsonSyntax),
 });
 export { buildSiteFile, checkAnswer, DEFAULT_ANSWERS, type SiteAnswers } from './create';
