@@ -11,6 +11,7 @@ import { pipeline } from 'node:stream';
 import { decodeUrlPath, pathBelow } from '../core/ruleContext';
 import type { SiteView } from '../core/ruleContext';
 import { confine } from '../core/untrusted';
+import { servedTranslation } from './butane';
 
 export interface HttpEvent {
   method: string;
@@ -71,6 +72,23 @@ async function servableEntries(root: string, dir: string): Promise<Entry[]> {
 }
 
 type Send = (status: number, text: string) => void;
+
+const bytesOf = (t: { text: string } | { error: string }, req: IncomingMessage): number =>
+  'text' in t && req.method !== 'HEAD' ? Buffer.byteLength(t.text) : 0;
+
+/** A Butane source's translation as the `.ign` it becomes; a source that does not translate: 500 and why. */
+function sendTranslation(
+  translated: { text: string } | { error: string },
+  req: IncomingMessage,
+  res: ServerResponse,
+  fail: Send,
+  sent: () => void,
+): void {
+  if ('error' in translated) return fail(500, `PXE Workbench: ${translated.error}`);
+  res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(translated.text) });
+  res.end(req.method === 'HEAD' ? undefined : translated.text);
+  sent();
+}
 type Done = (status: number, file?: string, bytes?: number) => void;
 
 /**
@@ -79,7 +97,7 @@ type Done = (status: number, file?: string, bytes?: number) => void;
  * 403), and only regular files and folders are served (a FIFO or a device: 403).
  */
 async function answer(
-  http: { root: string; basePath: string },
+  http: { root: string; basePath: string; site: SiteView },
   req: IncomingMessage,
   res: ServerResponse,
   fail: Send,
@@ -91,6 +109,9 @@ async function answer(
   if (!path.startsWith(http.basePath)) return fail(404, 'not found');
   const lexical = pathBelow(http.root, path.slice(http.basePath.length));
   if (!lexical) return fail(400, 'bad request');
+  const translated = servedTranslation(http.site, lexical);
+  if (translated)
+    return sendTranslation(translated, req, res, fail, () => done(200, lexical, bytesOf(translated, req)));
   const real = confine(http.root, lexical);
   if (!real) return fail(403, 'forbidden: outside the HTTP folder');
   let handle: fs.FileHandle;
@@ -138,9 +159,9 @@ async function answer(
 
 export async function serveSite(site: SiteView, onRequest: (event: HttpEvent) => void): Promise<SiteServer> {
   // The base URL's host is the NAS's: any host the VM used maps onto the same folder, under the base path.
-  let http: { root: string; basePath: string } | undefined;
+  let http: { root: string; basePath: string; site: SiteView } | undefined;
   try {
-    if (site.http) http = { root: site.http.root, basePath: new URL(site.http.baseUrl).pathname };
+    if (site.http) http = { root: site.http.root, basePath: new URL(site.http.baseUrl).pathname, site };
   } catch {
     http = undefined; // not a URL: the site file's diagnostics say so, and nothing is served
   }

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { servedPath } from '../../../lib/core/ruleContext';
 import { serveSite, type HttpEvent, type SiteServer } from '../../../lib/vm/http';
@@ -118,4 +119,37 @@ describe("the test VM's HTTP server", () => {
     expect(result.statuses['400']).toBeGreaterThan(0);
     expect(result.statuses['403']).toBeGreaterThan(0);
   }, 60_000);
+});
+
+describe("the test VM's HTTP server and Butane sources", () => {
+  it('serves the translation of a named Butane source as its .ign, and 500 with the reason when it fails', async () => {
+    const site = httpSite();
+    const source = `${site.root}/config.bu`;
+    const target = `${site.root}/config.ign`;
+    writeFileSync(
+      source,
+      'variant: fcos\nversion: 1.5.0\nstorage:\n  files:\n    - path: /etc/hostname\n      contents:\n        inline: vm1\n',
+    );
+    writeFileSync(target, '{"stale": true}\n');
+    const seen: HttpEvent[] = [];
+    const served = await serveSite({ ...site.site, butane: { sources: [{ source, target }] } }, (e) => seen.push(e));
+    try {
+      const ok = await rawRequest(served.port, '/tftp/config.ign', 'GET');
+      if (ok === 'hang') throw new Error('no answer');
+      expect(ok.status).toBe(200);
+      expect(JSON.parse(ok.body.toString())).toMatchObject({
+        ignition: { version: '3.4.0' },
+        storage: { files: [{ path: '/etc/hostname', contents: { source: 'data:,vm1' } }] },
+      });
+      writeFileSync(source, 'variant: fcos\nversion: 1.5.0\nstorage:\n  files:\n    - path: etc/hostname\n');
+      const broken = await rawRequest(served.port, '/tftp/config.ign', 'GET');
+      if (broken === 'hang') throw new Error('no answer');
+      expect(broken.status).toBe(500);
+      expect(broken.body.toString()).toMatch(/does not translate: error at \$\.storage\.files\.0\.path, line 5/);
+      expect(seen.map((e) => e.status)).toEqual([200, 500]);
+    } finally {
+      await served.close();
+      site.remove();
+    }
+  });
 });
