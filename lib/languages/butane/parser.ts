@@ -87,6 +87,7 @@ function readDocument(text: string, lineCounter: LineCounter): Parsed<ButaneDocu
     keepSourceTokens: false,
   });
   const first = Array.isArray(docs) ? docs[0] : undefined;
+  if (first && Array.isArray(docs)) first.errors.push(...tokenAfterEnd(docs, text));
   const problems: Problem[] = [];
   // go-yaml stops at its first error; the yaml library goes on, and what follows is mostly an echo of it.
   for (const error of earliestError(first?.errors))
@@ -107,6 +108,23 @@ function readDocument(text: string, lineCounter: LineCounter): Parsed<ButaneDocu
         ast[key] = String(pair.value.source ?? pair.value.value);
     }
   return { ast, problems };
+}
+
+/**
+ * go-yaml reads one document but scans the token after an explicit end (`...`): a broken token there (an
+ * unclosed quote, a tab where a token starts) fails the whole config, though nothing after it is read. The
+ * `yaml` library's error for that token, if there is one.
+ */
+function tokenAfterEnd(docs: Document.Parsed[], text: string): Document.Parsed['errors'] {
+  const [first, next] = docs;
+  if (!first || !next) return [];
+  // The first document's range ends after its `...` marker, when it has one.
+  if (!/(^|\n)\.\.\.[ \t]*(#[^\n]*)?\r?\n?$/.test(text.slice(first.range[1], first.range[2]))) return [];
+  const rest = text.slice(first.range[2]);
+  const skipped = /^([ ]*(#[^\n]*)?\r?\n)*[ ]*/.exec(rest)?.[0].length ?? 0;
+  const start = first.range[2] + skipped;
+  const quoted = text[start] === '"' || text[start] === "'";
+  return next.errors.filter((e) => e.pos[0] === start || (quoted && e.code === 'MISSING_CHAR')).slice(0, 1);
 }
 
 /** The `yaml` library's message without its position suffix (the range carries it). */

@@ -217,6 +217,28 @@ describe('translateButane', () => {
     expect(typo.reports.map((r) => r.rule)).toEqual(['butane.version']);
   });
 
+  it("answers as butane on the 100,000-config campaign's last findings", () => {
+    // go-yaml scans the token after `...`: an unclosed quote there fails the config.
+    expect(parseButane('variant: fcos\nversion: 1.0.0\n...\n"unterminated\n').problems).toHaveLength(1);
+    expect(parseButane('variant: fcos\nversion: 1.0.0\n...\nok: 1\n"unterminated\n').problems).toHaveLength(0);
+    // An embedded config that is JSON but not an object.
+    const inline = 'ignition:\n  config:\n    replace:\n      inline: "true"\n';
+    expect(said(run(inline))).toEqual([
+      'error butane.invalidValue ignition.config.replace.inline',
+      'error butane.invalidValue ignition.config.replace.inline',
+    ]);
+    // Spec 3.0.0: a merge without source is written as null; a certificate authority's is "" and refused.
+    const merge = run('ignition:\n  config:\n    merge:\n      - {}\n', '1.0.0');
+    expect(said(merge)).toEqual([]);
+    expect(merge.ignition).toMatchObject({ ignition: { config: { merge: [{ source: null }] } } });
+    const ca = run('ignition:\n  security:\n    tls:\n      certificate_authorities:\n        - {}\n', '1.0.0');
+    expect(said(ca)).toEqual(['error ignition.invalidEntry ignition.security.tls.certificate_authorities.0.source']);
+    // A hard link without a target stops at "link target is required" from spec 3.3.0: no owner warning.
+    const hard = 'storage:\n  links:\n    - path: /a\n      hard: true\n      user: {id: 1}\n';
+    expect(said(run(hard, '1.6.0')).filter((r) => r.includes('ignitionWarning'))).toEqual([]);
+    expect(said(run(hard, '1.0.0'))).toEqual(['warning butane.ignitionWarning storage.links.0.user.id']);
+  });
+
   it('leaves an Ignition config embedded from a local file unchecked, as butane v0.29.0 does', () => {
     writeFileSync(join(dir, 'merge.ign'), 'not json');
     const t = run('ignition:\n  config:\n    merge:\n      - local: merge.ign\n', '1.5.0', dir);

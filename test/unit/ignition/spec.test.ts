@@ -53,12 +53,21 @@ function upstreamFields(version: string): Map<string, string> {
   return out;
 }
 
+/**
+ * Where we follow Ignition's validator rather than its JSON schema: in 3.0.0 a config reference's `source` is a
+ * Go pointer that may be null, and both ignition-validate builds (Debian's and ../shared/tools') accept
+ * `"merge": [{}]`, as butane's output `{"source": null}` needs.
+ */
+const VALIDATOR_NOT_SCHEMA: Record<string, Record<string, string>> = {
+  '3.0.0': { 'ignition.config.merge[].source': 'string required', 'ignition.config.replace.source': 'string required' },
+};
+
 describe.skipIf(!existsSync(UPSTREAM))('Ignition spec model vs the upstream schemas', () => {
   it.each(SPEC_ORDER)('%s: same fields, types and required properties', (version) => {
     const ours = new Map(fieldsFor(version).map((f) => [f.path, `${f.type}${f.required ? ' required' : ''}`]));
     const theirs = upstreamFields(version);
     const missing = [...theirs]
-      .filter(([k, v]) => ours.get(k) !== v)
+      .filter(([k, v]) => ours.get(k) !== v && VALIDATOR_NOT_SCHEMA[version]?.[k] !== v)
       .map(([k, v]) => `${k}: upstream ${v}, ours ${ours.get(k) ?? '(none)'}`);
     const extra = [...ours].filter(([k]) => !theirs.has(k)).map(([k, v]) => `${k}: ours ${v}, upstream (none)`);
     expect([...missing, ...extra]).toEqual([]);

@@ -27,6 +27,13 @@ export function validateEmbeddedConfig(
       ctx.report(BUTANE.invalidValue, 'error', at, 'config is not valid. Embed an Ignition (JSON) config.');
     return false;
   }
+  if (parsed !== null && (typeof parsed !== 'object' || Array.isArray(parsed))) {
+    const kind = Array.isArray(parsed) ? 'an array' : `a ${typeof parsed}`;
+    ctx.report(BUTANE.invalidValue, 'error', at, `the embedded Ignition config is ${kind}, not a JSON object.`);
+    if (field === 'inline')
+      ctx.report(BUTANE.invalidValue, 'error', at, 'config is not valid. Embed an Ignition (JSON) config.');
+    return false;
+  }
   const version = (parsed as { ignition?: { version?: unknown } } | null)?.ignition?.version;
   if (version !== ctx.spec.ignition) {
     ctx.report(

@@ -177,6 +177,23 @@ function checkOverlaps(ctx: TranslateContext, config: JsonObject): void {
   });
 }
 
+/** Spec 3.0.0's certificate authority `source` is a plain string: unset, it is "" and no URL scheme. */
+function checkEmptyCaSources(ctx: TranslateContext, config: JsonObject): void {
+  if (ctx.spec.ignition !== '3.0.0') return;
+  const ignition = isObject(config.ignition) ? config.ignition : {};
+  const security = isObject(ignition.security) ? ignition.security : {};
+  const tls = isObject(security.tls) ? security.tls : {};
+  objects(tls.certificateAuthorities).forEach((ca, i) => {
+    if (ca.source === '')
+      ctx.reportIgnition(
+        INVALID_ENTRY,
+        'error',
+        ['ignition', 'security', 'tls', 'certificateAuthorities', i, 'source'],
+        'invalid url scheme: a certificate authority needs a `source` (or `inline`/`local` contents).',
+      );
+  });
+}
+
 /** A filesystem on a whole disk the config also partitions: the filesystem replaces the partitions. */
 function checkWholeDiskFilesystems(ctx: TranslateContext, config: JsonObject): void {
   const storage = isObject(config.storage) ? config.storage : {};
@@ -202,6 +219,9 @@ function checkHardLinkOwners(ctx: TranslateContext, config: JsonObject): void {
   const storage = isObject(config.storage) ? config.storage : {};
   objects(storage.links).forEach((link, i) => {
     if (link.hard !== true) return;
+    // From spec 3.3.0 a link without a target stops at "link target is required", before the owner check.
+    const noTarget = typeof link.target !== 'string' || link.target === '';
+    if (noTarget && compareVersions(ctx.spec.ignition, '3.3.0') >= 0) return;
     for (const who of ['user', 'group'])
       for (const key of ['id', 'name']) {
         const owner = link[who];
@@ -472,6 +492,7 @@ export function ignitionExtras(ctx: TranslateContext, config: JsonObject): void 
   checkOverlaps(ctx, config);
   checkWholeDiskFilesystems(ctx, config);
   checkHardLinkOwners(ctx, config);
+  checkEmptyCaSources(ctx, config);
   checkGuids(ctx, config);
   checkOwners(ctx, config);
   checkLuksAndFilesystems(ctx, config);

@@ -64,6 +64,12 @@ function ordered(keys: string[], parentPath: string): string[] {
 const PLAIN_BEFORE: Record<string, { fields: string[]; until: string }> = {
   'storage.luks[].clevis.custom': { fields: ['config', 'pin'], until: '3.3.0' },
   'storage.links[]': { fields: ['target'], until: '3.3.0' },
+  'ignition.security.tls.certificateAuthorities[]': { fields: ['source'], until: '3.1.0' },
+};
+
+/** Pointer fields Go writes as `null` when unset (no omitempty) in early specs. */
+const NULL_BEFORE: Record<string, { fields: string[]; until: string }> = {
+  'ignition.config.merge[]': { fields: ['source'], until: '3.1.0' },
 };
 
 /** An object of the config at catalog path `at`: required strings filled, empty members dropped, Go's order. */
@@ -75,6 +81,9 @@ function finishObject(value: JsonObject, at: string, table: Map<string, Shape>, 
   const plain = PLAIN_BEFORE[at];
   if (plain && compareVersions(version, plain.until) < 0)
     for (const name of plain.fields) if (value[name] === undefined) value[name] = '';
+  const nulled = NULL_BEFORE[at];
+  if (nulled && compareVersions(version, nulled.until) < 0)
+    for (const name of nulled.fields) if (value[name] === undefined) value[name] = null;
   for (const key of ordered(Object.keys(value), at)) {
     const field = shape?.children.get(key);
     const path = `${at ? `${at}.` : ''}${key}`;
