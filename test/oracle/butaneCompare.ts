@@ -5,6 +5,7 @@
  * nothing): those match one of our errors on that line, or one of our variant/version/YAML errors. A
  * disagreement is printed minimized.
  */
+import { parse } from 'yaml';
 import type { ButaneCase } from './butaneGen';
 import {
   cacheKey,
@@ -188,16 +189,27 @@ export async function checkAt(
 }
 
 /**
- * A bug of butane v0.29.0 undone: with `grub.users`, the generated user.cfg is placed first in storage.files but
- * the translation set is not shifted, so Ignition's findings on `storage.files.N` are reported at entry N (and its
- * line) instead of N-1. Butane's own checks (before the translation) name the right entry and are left alone.
+ * A bug of butane v0.29.0 undone: with `grub.users`, the generated user.cfg goes first in storage.files and the
+ * translation set follows the user's files by path, so a file without a path ("" or none) loses its way back:
+ * Ignition's findings on it are reported at its output entry N instead of its own entry N-1.
  */
 export function butaneGrubShift(theirs: Said, text: string): Said {
   if (!/^grub:/m.test(text) || !/password_hash:/.test(text)) return theirs;
-  const own = /unused key|only one of|local file|files directory|unreasonable mode|setuid|No translator/;
+  let files: unknown;
+  try {
+    files = (parse(text) as { storage?: { files?: unknown } } | null)?.storage?.files;
+  } catch {
+    return theirs;
+  }
+  if (!Array.isArray(files)) return theirs;
+  const pathless = (i: number): boolean => {
+    const f = files[i] as { path?: unknown } | null | undefined;
+    return f !== undefined && (f === null || f.path === undefined || f.path === null || f.path === '');
+  };
+  const own = /unused key|only one of|local file|files directory|unreasonable mode|setuid|no such file/;
   const reports = theirs.reports.map((r) => {
     const m = /^storage\.files\.(\d+)(\..*)?$/.exec(r.key);
-    if (!m || Number(m[1]) < 1 || own.test(r.message)) return r;
+    if (!m || Number(m[1]) < 1 || own.test(r.message) || !pathless(Number(m[1]) - 1)) return r;
     return { ...r, key: `storage.files.${Number(m[1]) - 1}${m[2] ?? ''}` };
   });
   return { ...theirs, reports };
