@@ -5,7 +5,7 @@
  * nothing): those match one of our errors on that line, or one of our variant/version/YAML errors. A
  * disagreement is printed minimized.
  */
-import { parse } from 'yaml';
+import { parseAllDocuments } from 'yaml';
 import type { ButaneCase } from './butaneGen';
 import {
   cacheKey,
@@ -197,7 +197,7 @@ export function butaneGrubShift(theirs: Said, text: string): Said {
   if (!/^grub:/m.test(text) || !/password_hash:/.test(text)) return theirs;
   let files: unknown;
   try {
-    files = (parse(text) as { storage?: { files?: unknown } } | null)?.storage?.files;
+    files = (parseAllDocuments(text)[0]?.toJS() as { storage?: { files?: unknown } } | null)?.storage?.files;
   } catch {
     return theirs;
   }
