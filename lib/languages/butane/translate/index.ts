@@ -29,16 +29,7 @@ export function snake(key: string): string {
 
 /** The Butane path of an Ignition path: its translation, else Butane's fallback (each key snake_cased). */
 export function sourceIn(ts: TranslationSet, path: ConfigPath): ConfigPath {
-  const exact = ts.get(path);
-  if (exact) return exact;
-  // A field the output fills itself (Go writes an unset required string as ""): the nearest mapped parent,
-  // and the rest of the path under it. (Butane keeps the raw output path, which is off when entries moved.)
-  const tail = (from: number): ConfigPath => path.slice(from).map((p) => (typeof p === 'string' ? snake(p) : p));
-  for (let n = path.length - 1; n > 0; n--) {
-    const parent = ts.get(path.slice(0, n));
-    if (parent) return [...parent, ...tail(n)];
-  }
-  return tail(0);
+  return ts.get(path) ?? path.map((p) => (typeof p === 'string' ? snake(p) : p));
 }
 
 interface Pending {
