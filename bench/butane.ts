@@ -14,7 +14,7 @@ export function bigButaneConfig(lines: number): string {
   for (let i = 0; i < 5; i++)
     out.push(`    - name: user${i}`, '      ssh_authorized_keys:', `        - ssh-ed25519 AAAA${i} u${i}`);
   out.push('storage:', '  files:');
-  const files = Math.floor((lines - out.length) / 16);
+  const files = Math.floor((lines - out.length) / 18);
   for (let i = 0; i < files; i++)
     out.push(
       `    - path: /etc/bench/file-${i}.conf`,
@@ -38,7 +38,10 @@ export function bigButaneConfig(lines: number): string {
       '      contents: |',
       '        [Service]',
       `        ExecStart=/usr/bin/true ${i}`,
+      '        [Install]',
+      '        WantedBy=multi-user.target',
     );
+  while (out.length < lines) out.push(`# line ${out.length + 1}`);
   return `${out.join('\n')}\n`;
 }
 
@@ -55,7 +58,7 @@ export async function butaneRows(): Promise<Row[]> {
   const yaml = await time(30, () => parseDocument(text));
   return [
     {
-      name: `translate and check a ${text.split('\n').length - 1}-line Butane config`,
+      name: `translate and check a ${(text.split('\n').length - 1).toLocaleString('en-US')}-line Butane config`,
       measured: ours,
       baselineName: 'parse the same YAML alone (yaml)',
       baseline: yaml,
