@@ -239,6 +239,15 @@ describe('translateButane', () => {
     expect(said(run(hard, '1.0.0'))).toEqual(['warning butane.ignitionWarning storage.links.0.user.id']);
   });
 
+  it('places a missing file path at its own entry when grub.users put user.cfg before it', () => {
+    const t = run(
+      'storage:\n  files:\n    - contents: {source: "http://example.com/x"}\n' +
+        'grub:\n  users:\n    - {name: root, password_hash: grub.pbkdf2.sha512.10000.AB12.CD34}\n',
+      '1.6.0',
+    );
+    expect(said(t)).toEqual(['error ignition.pathNotAbsolute storage.files.0.path']);
+  });
+
   it('leaves an Ignition config embedded from a local file unchecked, as butane v0.29.0 does', () => {
     writeFileSync(join(dir, 'merge.ign'), 'not json');
     const t = run('ignition:\n  config:\n    merge:\n      - local: merge.ign\n', '1.5.0', dir);

@@ -29,7 +29,16 @@ export function snake(key: string): string {
 
 /** The Butane path of an Ignition path: its translation, else Butane's fallback (each key snake_cased). */
 export function sourceIn(ts: TranslationSet, path: ConfigPath): ConfigPath {
-  return ts.get(path) ?? path.map((p) => (typeof p === 'string' ? snake(p) : p));
+  const exact = ts.get(path);
+  if (exact) return exact;
+  // A file, directory or link written without a path gets Go's "" in the output, which nothing maps: its
+  // entry does (it may have moved in a merge, e.g. behind grub's user.cfg), so the finding goes there.
+  const [section, kind, index, field] = path;
+  if (path.length === 4 && section === 'storage' && typeof index === 'number' && field === 'path') {
+    const entry = ts.get(['storage', kind as string, index]);
+    if (entry) return [...entry, 'path'];
+  }
+  return path.map((p) => (typeof p === 'string' ? snake(p) : p));
 }
 
 interface Pending {
