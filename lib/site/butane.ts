@@ -8,17 +8,7 @@ import type { Node } from 'jsonc-parser';
 import type { Problem } from '../core/problem';
 import { report } from '../core/rule';
 import type { RuleContext } from '../core/ruleContext';
-import { siteRule } from './rules';
-
-/** The value node of `node.<key>` (jsonc-parser tree). */
-function member(node: Node | undefined, key: string): Node | undefined {
-  return node?.children?.find((p) => p.type === 'property' && p.children?.[0]?.value === key)?.children?.[1];
-}
-
-const rangeOf = (node: Node): { start: number; end: number } => ({
-  start: node.offset,
-  end: node.offset + node.length,
-});
+import { member, nodeRange, siteRule } from './rules';
 
 interface Spot {
   node: Node;
@@ -73,6 +63,6 @@ export const butaneRule = siteRule({
         node: filesDir,
         message: `butane.filesDir ${filesDir.value} is not a folder (relative to the site file): create it or correct the path.`,
       });
-    return spots.map(({ node, message }) => report(this, rangeOf(node), message));
+    return spots.map(({ node, message }) => report(this, nodeRange(node), message));
   },
 });

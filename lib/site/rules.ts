@@ -47,7 +47,7 @@ function schemaDescription(error: ErrorObject): string | undefined {
   return s?.description;
 }
 
-function nodeRange(node: Node): { start: number; end: number } {
+export function nodeRange(node: Node): { start: number; end: number } {
   return { start: node.offset, end: node.offset + node.length };
 }
 
@@ -124,7 +124,7 @@ function removalEdit(property: Node): { start: number; end: number; newText: str
 }
 
 /** The object node of `root.<key>` (jsonc-parser tree). */
-function member(node: Node | undefined, key: string): Node | undefined {
+export function member(node: Node | undefined, key: string): Node | undefined {
   return node?.children?.find((p) => p.type === 'property' && p.children?.[0]?.value === key)?.children?.[1];
 }
 
