@@ -246,6 +246,11 @@ describe('translateButane', () => {
       '1.6.0',
     );
     expect(said(t)).toEqual(['error ignition.pathNotAbsolute storage.files.0.path']);
+    const bare = run(
+      'storage:\n  files:\n    - path:\n' + 'grub:\n  users:\n    - {name: root, password_hash: x}\n',
+      '1.6.0',
+    );
+    expect(said(bare)).toContain('error ignition.pathNotAbsolute storage.files.0.path');
   });
 
   it('leaves an Ignition config embedded from a local file unchecked, as butane v0.29.0 does', () => {

@@ -67,7 +67,9 @@ function copy(ctx: TranslateContext, value: Decoded, from: ConfigPath, to: Confi
   if (RESOURCES.has(kind)) resource(ctx, value, out, from, to);
   else if (kind === 'systemd.units' || kind === 'systemd.units.dropins') contentsLocal(ctx, value, out, from, to);
   else if (kind === 'passwd.users') sshKeysLocal(ctx, value, out, from, to);
-  if (Object.keys(out).length > 0) ctx.translations.add(from, to);
+  // A list entry is recorded even when empty, so a finding on a path the output fills in (Go's "") finds its
+  // entry after a merge moved it (see sourceIn).
+  if (Object.keys(out).length > 0 || typeof from[from.length - 1] === 'number') ctx.translations.add(from, to);
   return out;
 }
 

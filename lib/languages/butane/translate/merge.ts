@@ -182,7 +182,9 @@ class Merger {
     const parentKeys = new Set(ps.map((item) => keyOf(field, item)));
     cs.forEach((item, i) => {
       if (parentKeys.has(keyOf(field, item))) return;
-      this.transcribe('child', [...cPath, i], [...rPath, result.length], item, false);
+      // An entry is recorded even when it holds nothing yet (a file without a path gets Go's "" later).
+      if (!this.transcribe('child', [...cPath, i], [...rPath, result.length], item, false) && isObject(item))
+        this.one('child', [...cPath, i], [...rPath, result.length]);
       result.push(item);
       from.child = true;
     });
