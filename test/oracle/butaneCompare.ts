@@ -197,7 +197,7 @@ export function butaneGrubShift(theirs: Said, text: string): Said {
   if (!/^grub:/m.test(text) || !/password_hash:/.test(text)) return theirs;
   let files: unknown;
   try {
-    files = (parseAllDocuments(text)[0]?.toJS({ mapAsMap: true }) as { storage?: { files?: unknown } } | null)?.storage?.files;
+    files = (parseAllDocuments(text)[0]?.toJS() as { storage?: { files?: unknown } } | null)?.storage?.files;
   } catch {
     return theirs;
   }
