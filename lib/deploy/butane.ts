@@ -61,17 +61,27 @@ function reportList(reports: ButaneReport[], text: string): string {
   return lines.join('; ') + (reports.length > 5 ? `; and ${reports.length - 5} more` : '');
 }
 
+/** A named Butane source read (capped) and translated against the site's files dir, or why it cannot be read. */
+export function translateSourceFile(
+  site: SiteView,
+  source: string,
+): { text: string; result: TranslatedText } | { unreadable: string } {
+  const read = readCapped(source);
+  if (!read.ok) return { unreadable: read.why };
+  const text = read.bytes.toString('utf8');
+  return { text, result: translateText(text, butaneFilesDir(site, source)) };
+}
+
 /** One named source translated for deploy; a missing, unreadable or failing source stops the deploy. */
 function translateSource(site: SiteView, source: string, log: (line: string) => void): string {
   const name = shownPath(site.root, source);
-  const read = readCapped(source);
-  if (!read.ok)
+  const translated = translateSourceFile(site, source);
+  if ('unreadable' in translated)
     throw new DeployError(
       `Not deployed, nothing was uploaded: the Butane source ${name} (butane.sources in pxe-site.json) ` +
-        `cannot be read (${read.why}). Correct the path or add the file.`,
+        `cannot be read (${translated.unreadable}). Correct the path or add the file.`,
     );
-  const text = read.bytes.toString('utf8');
-  const result = translateText(text, butaneFilesDir(site, source));
+  const { text, result } = translated;
   for (const warning of result.warnings) log(`${name}: ${reportLine(warning, text)}`);
   if (result.output === undefined)
     throw new DeployError(

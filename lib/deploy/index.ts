@@ -92,7 +92,14 @@ export async function deploy(target: NasTarget, options: DeployOptions): Promise
   }
 }
 export { recordTargetSetting } from './target';
-export { butanePath, ignitionText, reportLine, translateText, type TranslatedText } from './butane';
+export {
+  butanePath,
+  ignitionText,
+  reportLine,
+  translateSourceFile,
+  translateText,
+  type TranslatedText,
+} from './butane';
 
 /** `only` with the Ignition target of every Butane source in it (saving a `.bu` deploys its translation). */
 function withTargets(target: NasTarget, only: readonly string[]): string[] {

@@ -3,9 +3,8 @@
  * (`butane.sources`) is the translation of the source as it is now, not the `.ign` on disk (which may be stale
  * or not written yet).
  */
-import { butaneFilesDir, butaneSourceOf, type SiteView } from '../core/ruleContext';
-import { readCapped } from '../core/untrusted';
-import { reportLine, translateText } from '../deploy';
+import { butaneSourceOf, type SiteView } from '../core/ruleContext';
+import { reportLine, translateSourceFile } from '../deploy';
 
 /** What to answer for a path: the translation's text, or why there is none. */
 export type ServedTranslation = { text: string } | { error: string };
@@ -14,10 +13,10 @@ export type ServedTranslation = { text: string } | { error: string };
 export function servedTranslation(site: SiteView, path: string): ServedTranslation | undefined {
   const source = butaneSourceOf(site, path);
   if (!source) return undefined;
-  const read = readCapped(source);
-  if (!read.ok) return { error: `the Butane source of this file cannot be read (${read.why})` };
-  const text = read.bytes.toString('utf8');
-  const result = translateText(text, butaneFilesDir(site, source));
+  const translated = translateSourceFile(site, source);
+  if ('unreadable' in translated)
+    return { error: `the Butane source of this file cannot be read (${translated.unreadable})` };
+  const { text, result } = translated;
   if (result.output !== undefined) return { text: result.output };
   const first = result.errors[0];
   return { error: `the Butane source does not translate${first ? `: ${reportLine(first, text)}` : ''}` };

@@ -11,7 +11,7 @@ import { pipeline } from 'node:stream';
 import { decodeUrlPath, pathBelow } from '../core/ruleContext';
 import type { SiteView } from '../core/ruleContext';
 import { confine } from '../core/untrusted';
-import { servedTranslation } from './butane';
+import { servedTranslation, type ServedTranslation } from './butane';
 
 export interface HttpEvent {
   method: string;
@@ -73,21 +73,19 @@ async function servableEntries(root: string, dir: string): Promise<Entry[]> {
 
 type Send = (status: number, text: string) => void;
 
-const bytesOf = (t: { text: string } | { error: string }, req: IncomingMessage): number =>
-  'text' in t && req.method !== 'HEAD' ? Buffer.byteLength(t.text) : 0;
-
 /** A Butane source's translation as the `.ign` it becomes; a source that does not translate: 500 and why. */
 function sendTranslation(
-  translated: { text: string } | { error: string },
+  translated: ServedTranslation,
   req: IncomingMessage,
   res: ServerResponse,
   fail: Send,
-  sent: () => void,
+  sent: (bytes: number) => void,
 ): void {
   if ('error' in translated) return fail(500, `PXE Workbench: ${translated.error}`);
-  res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(translated.text) });
+  const length = Buffer.byteLength(translated.text);
+  res.writeHead(200, { 'content-type': 'application/json', 'content-length': length });
   res.end(req.method === 'HEAD' ? undefined : translated.text);
-  sent();
+  sent(req.method === 'HEAD' ? 0 : length);
 }
 type Done = (status: number, file?: string, bytes?: number) => void;
 
@@ -110,8 +108,7 @@ async function answer(
   const lexical = pathBelow(http.root, path.slice(http.basePath.length));
   if (!lexical) return fail(400, 'bad request');
   const translated = servedTranslation(http.site, lexical);
-  if (translated)
-    return sendTranslation(translated, req, res, fail, () => done(200, lexical, bytesOf(translated, req)));
+  if (translated) return sendTranslation(translated, req, res, fail, (bytes) => done(200, lexical, bytes));
   const real = confine(http.root, lexical);
   if (!real) return fail(403, 'forbidden: outside the HTTP folder');
   let handle: fs.FileHandle;
