@@ -1,7 +1,7 @@
 // Installs what the project needs and is missing: npm dependencies, and Debian packages for the tests
 // (via apt-get when running as root; otherwise it names the command to run). Node built-ins only.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);
 const quiet = args.includes('--quiet');
@@ -16,6 +16,7 @@ const TEST_PACKAGES = {
   sftp: 'openssh-client',
   nginx: 'nginx',
   openssl: 'openssl',
+  osslsigncode: 'osslsigncode',
 };
 /** Files the test VM boots from (QEMU, firmware, loaders, a kernel, busybox-static): check → package. */
 const TEST_FILES = {
@@ -111,7 +112,55 @@ function debianPackages(wanted, modules = {}, files = {}) {
   }
 }
 
+/**
+ * Secure Boot test binaries, from Debian's signed packages (never committed): shim signed by Microsoft's UEFI
+ * CA, grub's network image signed by Debian, and Debian's unsigned iPXE. `apt-get download` + `dpkg-deb -x`
+ * into node_modules/.cache (nothing is installed on the machine: shim-signed's scripts would run grub-install).
+ */
+const SECURE_BOOT_CACHE = 'node_modules/.cache/pxe-secureboot';
+const SECURE_BOOT_FILES = {
+  'shim-signed': 'usr/lib/shim/shimx64.efi.signed',
+  'grub-efi-amd64-signed': 'usr/lib/grub/x86_64-efi-signed/grubnetx64.efi.signed',
+  ipxe: 'boot/ipxe.efi',
+};
+
+function secureBootFiles() {
+  const root = `${SECURE_BOOT_CACHE}/root`;
+  const missing = Object.keys(SECURE_BOOT_FILES).filter((pkg) => !existsSync(`${root}/${SECURE_BOOT_FILES[pkg]}`));
+  if (!missing.length) return;
+  if (!hasBinary('apt-get') || !hasBinary('dpkg-deb')) {
+    console.error(`setup: the Secure Boot VM tests need apt-get and dpkg-deb to fetch ${missing.join(' ')}.`);
+    process.exit(1);
+  }
+  const debs = `${SECURE_BOOT_CACHE}/debs`;
+  mkdirSync(debs, { recursive: true });
+  log(`fetching Debian packages for the Secure Boot tests: ${missing.join(' ')}…`);
+  const download = () =>
+    spawnSync('apt-get', ['-o', 'APT::Sandbox::User=root', 'download', ...missing], {
+      cwd: debs,
+      stdio: quiet ? 'ignore' : 'inherit',
+    });
+  if (
+    download().status !== 0 &&
+    (!run('apt-get', ['-o', 'DPkg::Lock::Timeout=600', 'update']) || download().status !== 0)
+  ) {
+    console.error(
+      `setup: could not fetch ${missing.join(' ')}. Run \`apt-get download ${missing.join(' ')}\` to see why.`,
+    );
+    process.exit(1);
+  }
+  for (const deb of readdirSync(debs).filter((f) => f.endsWith('.deb'))) {
+    if (!run('dpkg-deb', ['-x', `${debs}/${deb}`, root])) {
+      console.error(`setup: dpkg-deb could not unpack ${deb}; delete ${SECURE_BOOT_CACHE} and run again.`);
+      process.exit(1);
+    }
+  }
+}
+
 npmDependencies();
 patches();
-if (forTests) debianPackages(TEST_PACKAGES, TEST_PYTHON_MODULES, TEST_FILES);
+if (forTests) {
+  debianPackages(TEST_PACKAGES, TEST_PYTHON_MODULES, TEST_FILES);
+  secureBootFiles();
+}
 if (!quiet) log(`ready (node ${process.version}, npm ${execFileSync('npm', ['--version']).toString().trim()})`);
