@@ -301,9 +301,13 @@ describe('PXE Workbench in the real VS Code workbench (installed VSIX)', () => {
       await view.locator('.monaco-list-row').first().waitFor({ timeout: 20_000 });
       // One row per site; a site opens on its firmwares, a machine on the way to the hop where it stops.
       const row = (text: string) => view.locator('.monaco-list-row', { hasText: text }).first();
-      await row('broken-chain').click();
+      // A row may already be open (the view remembers): a click would fold it.
+      const open = async (text: string) => {
+        if ((await row(text).getAttribute('aria-expanded')) !== 'true') await row(text).click();
+      };
+      await open('broken-chain');
       await row('5 broken').waitFor({ timeout: 10_000 });
-      await row('ignition-typo').click();
+      await open('ignition-typo');
       await view
         .locator('.monaco-list-row', { hasText: 'conifg.ign' })
         .filter({ hasText: 'not there' })
@@ -312,7 +316,7 @@ describe('PXE Workbench in the real VS Code workbench (installed VSIX)', () => {
       await expect
         .poll(() => view.locator('.monaco-list-row .codicon-error').count(), { timeout: 10_000 })
         .toBeGreaterThan(2);
-      await row('home-lab').click();
+      await open('home-lab');
       await view
         .locator('.monaco-list-row', { hasText: 'UEFI' })
         .filter({ hasText: 'all boot' })
