@@ -15,6 +15,8 @@ export interface FileView {
   link?(path: string): string | undefined;
   /** The first `bytes` bytes of a file (a loader's version string), or undefined when it cannot be read. */
   head?(path: string, bytes: number): Uint8Array | undefined;
+  /** A token that changes when the file changes (size, time): keys caches of facts read from binaries. */
+  stamp?(path: string): string | undefined;
 }
 
 /** The parts of pxe-site.json the language rules use, with folders made absolute. */
@@ -44,6 +46,15 @@ export interface SiteView {
    * machines' Ignition reads Butane itself (2.27.0 and later), and which `.bu` translates to which `.ign`.
    */
   butane?: { filesDir?: string; ignitionReadsButane?: boolean; sources?: { source: string; target: string }[] };
+  /**
+   * UEFI Secure Boot (`secureBoot`, and nodes' own `secureBoot` by lower-case MAC): absent when the site does
+   * not say (unknown: the chain only advises).
+   */
+  secureBoot?: {
+    uefi?: boolean;
+    firmwareKeys: 'microsoft' | 'microsoft-2011' | 'microsoft-2023';
+    nodes: Map<string, boolean>;
+  };
 }
 
 export interface RuleContext {

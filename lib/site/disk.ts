@@ -1,5 +1,16 @@
 /** The disk as rules and the chain see it: a FileView that remembers what it saw. */
-import { closeSync, existsSync, lstatSync, openSync, readdirSync, readlinkSync, readSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readlinkSync,
+  readSync,
+  statSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import type { FileView } from '../core/ruleContext';
 
@@ -28,17 +39,39 @@ function linkTarget(path: string): string | undefined {
   }
 }
 
+/**
+ * The first `bytes` bytes of a regular file. Opened non-blocking and checked before reading: a FIFO or a
+ * device named like a loader must not hang or flood the reader.
+ */
 function head(path: string, bytes: number): Uint8Array | undefined {
   try {
-    const fd = openSync(path, 'r');
+    const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
     try {
-      const buffer = Buffer.alloc(bytes);
-      return buffer.subarray(0, readSync(fd, buffer, 0, bytes, 0));
+      const stat = fstatSync(fd);
+      if (!stat.isFile()) return undefined;
+      const buffer = Buffer.alloc(Math.max(0, Math.min(bytes, stat.size)));
+      let read = 0;
+      while (read < buffer.length) {
+        const n = readSync(fd, buffer, read, buffer.length - read, read);
+        if (n === 0) break;
+        read += n;
+      }
+      return buffer.subarray(0, read);
     } finally {
       closeSync(fd);
     }
   } catch {
     return undefined; // not a readable file: the caller treats it as unknown
+  }
+}
+
+/** Size and modification time: what a cache of facts about a binary is keyed by. */
+function stamp(path: string): string | undefined {
+  try {
+    const stat = statSync(path);
+    return stat.isFile() ? `${stat.size}:${stat.mtimeMs}:${stat.ino}` : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -49,6 +82,7 @@ export function diskFiles(): FileView {
     list,
     link: memo(linkTarget),
     head,
+    stamp,
     exists: (path) => list(dirname(path))?.includes(path.slice(dirname(path).length + 1)) ?? existsSync(path),
   };
 }

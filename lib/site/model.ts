@@ -105,6 +105,16 @@ export interface SiteProfile {
 
 export type SiteFirmware = 'bios' | 'uefi';
 
+/** The certificates a UEFI firmware's db holds (Secure Boot): which Microsoft CAs it trusts. */
+export type FirmwareKeys = 'microsoft' | 'microsoft-2011' | 'microsoft-2023';
+
+/** `secureBoot`: UEFI Secure Boot on the site's machines (absent: unknown, advice only). */
+export interface SiteSecureBoot {
+  /** Secure Boot is on (true) or off (false) on the UEFI machines; a node's own value wins. */
+  uefi?: boolean;
+  firmwareKeys?: FirmwareKeys;
+}
+
 /** `nodes[i]`: a machine of the fleet. */
 export interface SiteNode {
   /** Required by the schema, with `mac` and `profile`. */
@@ -115,6 +125,8 @@ export interface SiteNode {
   profile?: string;
   kernelArgs?: string;
   ignition?: string[];
+  /** This node's firmware has Secure Boot on or off (overrides `secureBoot.uefi`). */
+  secureBoot?: boolean;
 }
 
 /** `vm`: defaults for the local test VM. */
@@ -123,6 +135,8 @@ export interface SiteVm {
   memoryMiB?: number;
   mac?: string;
   timeoutSeconds?: number;
+  /** Boot with UEFI Secure Boot on (implies UEFI). */
+  secureBoot?: boolean;
 }
 
 /** The whole site file. */
@@ -138,6 +152,7 @@ export interface Site {
   targets?: Record<string, SiteTarget>;
   images?: SiteImages;
   butane?: SiteButane;
+  secureBoot?: SiteSecureBoot;
   profiles?: Record<string, SiteProfile>;
   nodes?: SiteNode[];
   vm?: SiteVm;

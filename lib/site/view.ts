@@ -38,6 +38,20 @@ function butaneView(root: string, butane: SiteButane | undefined): SiteView['but
   };
 }
 
+/** What the site says about Secure Boot: undefined when neither it nor any node says anything. */
+function secureBootView(site: Site): SiteView['secureBoot'] {
+  const nodes = new Map<string, boolean>();
+  for (const node of site.nodes ?? [])
+    if (typeof node.secureBoot === 'boolean' && node.mac) nodes.set(node.mac.toLowerCase(), node.secureBoot);
+  const said = site.secureBoot;
+  if (!said && !nodes.size) return undefined;
+  return {
+    ...(typeof said?.uefi === 'boolean' ? { uefi: said.uefi } : {}),
+    firmwareKeys: said?.firmwareKeys ?? 'microsoft',
+    nodes,
+  };
+}
+
 /** The view of a site file's content (`file` is where it lives: its folder is the root of relative paths). */
 export function siteView(file: string, site: Site): SiteView {
   const root = dirname(file);
@@ -60,6 +74,7 @@ export function siteView(file: string, site: Site): SiteView {
   set('nasRemoteRoot', given(nas?.remoteRoot));
   set('images', imagesView(root, site.images));
   set('butane', butaneView(root, site.butane));
+  set('secureBoot', secureBootView(site));
   set('fleet', fleetOf(root, site, view));
   return view;
 }

@@ -14,6 +14,7 @@ import {
   readCappedAsync,
   UntrustedInputError,
 } from '../../../lib/core/untrusted';
+import { diskFiles } from '../../../lib/site/disk';
 
 const dir = (): string => mkdtempSync(join(tmpdir(), 'pxe-untrusted-'));
 
@@ -120,5 +121,19 @@ describe('binary detection', () => {
     expect(isBinary(Buffer.concat([Buffer.alloc(9000, 0x61), Buffer.from([0])]))).toBe(false);
     expect(textLooksBinary('a\u0000b')).toBe(true);
     expect(textLooksBinary('grüße')).toBe(false);
+  });
+});
+
+describe('the disk view reads heads of regular files only', () => {
+  it('a FIFO named like a loader is not read (no hang), a file is read up to the cap and no further', () => {
+    const d = dir();
+    execFileSync('mkfifo', [join(d, 'shimx64.efi')]);
+    writeFileSync(join(d, 'grubx64.efi'), Buffer.alloc(1000, 7));
+    const files = diskFiles();
+    expect(files.head?.(join(d, 'shimx64.efi'), 4096)).toBeUndefined();
+    expect(files.stamp?.(join(d, 'shimx64.efi'))).toBeUndefined();
+    expect(files.head?.(join(d, 'grubx64.efi'), 100)?.length).toBe(100);
+    expect(files.head?.(join(d, 'grubx64.efi'), 1 << 20)?.length).toBe(1000);
+    expect(files.stamp?.(join(d, 'grubx64.efi'))).toMatch(/^1000:/);
   });
 });
