@@ -200,12 +200,16 @@ function addVm(cli: Command): void {
     .description(
       sentences(
         "Boot the site in a local QEMU VM (user networking, restrict=on: the VM reaches only the workspace's TFTP",
-        'and HTTP folders) as BIOS or UEFI, and print how far the boot got.',
+        'and HTTP folders) as BIOS or UEFI (optionally with Secure Boot), and print how far the boot got.',
         'Exit 0 when it reached the initramfs (or --until) without a failure.',
       ),
     )
     .option(...SITE_OPTION)
     .option('--firmware <bios|uefi>', 'firmware (default: vm.firmware in the site file, else bios)')
+    .option(
+      '--secure-boot',
+      "UEFI with Secure Boot on (OVMF with Microsoft's keys): unsigned loaders are refused, as on real machines",
+    )
     .option('--mac <mac>', "the VM's MAC address: boot as this lease (default: vm.mac, else 52:54:00:12:34:56)")
     .option('--timeout <seconds>', 'stop after this long (default: vm.timeoutSeconds, else 300)')
     .option('--memory <MiB>', 'memory (default: vm.memoryMiB, else 2048)')

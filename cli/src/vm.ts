@@ -16,6 +16,7 @@ import { asInput } from './input';
 
 export interface VmCliOptions {
   firmware?: string;
+  secureBoot?: boolean;
   mac?: string;
   timeout?: string;
   memory?: string;
@@ -27,8 +28,9 @@ export interface VmCliOptions {
 export async function vmCommand(siteFile: string, options: VmCliOptions): Promise<number> {
   const plan = asInput(() => vmPlan(siteFile, checked(options)), VmError);
   const out = (line: string): boolean => process.stdout.write(`${line}\n`);
+  const firmware = `${plan.firmware.toUpperCase()}${plan.secureBoot ? ' with Secure Boot' : ''}`;
   out(
-    `Test VM: ${plan.machine} (${plan.firmware.toUpperCase()}, ${plan.mac}), boot file ${plan.bootFile}, ` +
+    `Test VM: ${plan.machine} (${firmware}, ${plan.mac}), boot file ${plan.bootFile}, ` +
       `up to ${plan.timeoutSeconds} s`,
   );
   for (const note of plan.notes) out(`  note: ${note}`);
@@ -70,6 +72,8 @@ export async function vmCommand(siteFile: string, options: VmCliOptions): Promis
 function checked(options: VmCliOptions): VmRequest {
   if (options.firmware && options.firmware !== 'bios' && options.firmware !== 'uefi')
     throw new InputError(`--firmware must be bios or uefi (not "${options.firmware}").`);
+  if (options.secureBoot && options.firmware === 'bios')
+    throw new InputError('--secure-boot is UEFI only: leave out --firmware bios (--secure-boot means UEFI).');
   if (options.until && !STAGE_ORDER.includes(options.until as StageId))
     throw new InputError(`--until must be one of ${STAGE_ORDER.join(', ')}.`);
   if (options.accel && !['kvm', 'tcg', 'auto'].includes(options.accel))
@@ -78,6 +82,7 @@ function checked(options: VmCliOptions): VmRequest {
   const memoryMiB = wholeNumber(options.memory, '--memory');
   return {
     ...(options.firmware ? { firmware: options.firmware as 'bios' | 'uefi' } : {}),
+    ...(options.secureBoot ? { secureBoot: true } : {}),
     ...(options.mac ? { mac: options.mac } : {}),
     ...(timeoutSeconds ? { timeoutSeconds } : {}),
     ...(memoryMiB ? { memoryMiB } : {}),

@@ -24,6 +24,8 @@ export class VmError extends Error {
 export interface VmPlan {
   site: SiteView;
   firmware: Firmware;
+  /** UEFI with Secure Boot on: OVMF's Secure Boot build, Microsoft's keys enrolled, no iPXE ROM on the card. */
+  secureBoot: boolean;
   mac: string;
   /** The machine's name in the chain (its lease comment, or "Any BIOS machine"). */
   machine: string;
@@ -45,6 +47,8 @@ export interface VmPlan {
 
 export interface VmRequest {
   firmware?: Firmware;
+  /** Secure Boot on (UEFI only; without `firmware` it means UEFI). */
+  secureBoot?: boolean;
   mac?: string;
   memoryMiB?: number;
   timeoutSeconds?: number;
@@ -142,14 +146,37 @@ function leaseStart(
 }
 
 /** The machine: firmware, MAC, memory and timeout from the request, else the site's `vm`, else the defaults. */
-function machineOf(site: Site, request: VmRequest): Pick<VmPlan, 'firmware' | 'mac' | 'memoryMiB' | 'timeoutSeconds'> {
+function machineOf(
+  site: Site,
+  request: VmRequest,
+  notes: string[],
+): Pick<VmPlan, 'firmware' | 'secureBoot' | 'mac' | 'memoryMiB' | 'timeoutSeconds'> {
   const vm = site.vm;
+  const secureBoot = secureBootOf(request);
+  // Secure Boot is a UEFI feature: asking for it picks UEFI unless the request itself says BIOS.
+  const firmware = request.firmware ?? (secureBoot ? 'uefi' : (vm?.firmware ?? 'bios'));
+  if (secureBoot && firmware !== 'uefi')
+    throw new VmError(
+      'Secure Boot is a UEFI feature: a BIOS VM cannot boot with it. Choose UEFI (--firmware uefi, or no ' +
+        '--firmware) or leave Secure Boot off.',
+    );
+  if (secureBoot && vm?.firmware === 'bios' && !request.firmware)
+    notes.push("Secure Boot means UEFI: the site's vm.firmware (bios) is not used for this run.");
   return {
-    firmware: request.firmware ?? vm?.firmware ?? 'bios',
+    firmware,
+    secureBoot,
     mac: checkedMac((request.mac ?? vm?.mac ?? QEMU_MAC).toLowerCase()),
     memoryMiB: whole(request.memoryMiB ?? vm?.memoryMiB ?? 2048, 'The memory (MiB)', 64, 65536),
     timeoutSeconds: whole(request.timeoutSeconds ?? vm?.timeoutSeconds ?? 300, 'The timeout (seconds)', 1, 86400),
   };
+}
+
+/** `secureBoot` as given (a task definition is JSON: anything but true or false is refused, not guessed). */
+function secureBootOf(request: VmRequest): boolean {
+  const value: unknown = request.secureBoot;
+  if (value !== undefined && typeof value !== 'boolean')
+    throw new VmError(`secureBoot ${shown(value)} must be true or false: correct it in the task or the command.`);
+  return value === true;
 }
 
 /** What the router's DHCP hands this machine: its lease, the boot file and option 17. */
@@ -199,12 +226,15 @@ function routerOffer(
 /**
  * What QEMU's DHCP sends as the boot file. QEMU's NIC ROM is iPXE already: an iPXE binary as the boot file
  * would ask DHCP again, get the same file and loop (slirp cannot tell the second request apart). The router's
- * setup does `dhcp && chain ${root-path}`, so the VM gets option 17 instead.
+ * setup does `dhcp && chain ${root-path}`, so the VM gets option 17 instead. Under Secure Boot the card has no
+ * iPXE ROM: the firmware's own PXE client loads the boot file as the router names it, and refuses it unsigned.
  */
-function qemuBootFile(offer: RouterOffer, firmware: Firmware, notes: string[]): string {
+function qemuBootFile(offer: RouterOffer, at: { firmware: Firmware; secureBoot: boolean }, notes: string[]): string {
+  const { firmware, secureBoot } = at;
   let bootFile = offer.bootFile;
   const loader = loaderOf(bootFile);
-  if (!URL_SCHEME.test(bootFile) && loader.family === 'ipxe') {
+  if (secureBoot) secureBootNotes(bootFile, loader.family === 'ipxe', notes);
+  else if (!URL_SCHEME.test(bootFile) && loader.family === 'ipxe') {
     if (!offer.rootPath)
       throw new VmError(
         `The boot file ${escapeControl(bootFile)} is iPXE, which under QEMU (whose network card already runs iPXE) ` +
@@ -222,6 +252,25 @@ function qemuBootFile(offer: RouterOffer, firmware: Firmware, notes: string[]): 
         'expect the firmware to refuse it.',
     );
   return bootFile;
+}
+
+/** What differs from the router's network under Secure Boot, said before the run. */
+function secureBootNotes(bootFile: string, ipxe: boolean, notes: string[]): void {
+  notes.push(
+    "Secure Boot on: OVMF's Secure Boot build with Microsoft's keys enrolled (a fresh copy of its variables " +
+      "per run). QEMU's iPXE ROM is left off the network card (it is unsigned and would be refused): the " +
+      "firmware's own PXE client fetches the boot file over TFTP.",
+  );
+  if (URL_SCHEME.test(bootFile))
+    notes.push(
+      `The boot file ${bootFile} is a URL: the firmware's PXE client fetches names over TFTP only (UEFI HTTP ` +
+        'Boot is not set up in the test VM), so expect it to fail. Hand UEFI machines shim (shimx64.efi) instead.',
+    );
+  else if (ipxe)
+    notes.push(
+      `${bootFile} is iPXE: the firmware starts it only if it is signed by a key in its db (an iPXE shim-signed ` +
+        'release); Debian\'s ipxe.efi is not, so expect "Access Denied".',
+    );
 }
 
 /** The boot file must be there, or the VM stops right after DHCP. */
@@ -265,14 +314,14 @@ export function vmPlan(siteFile: string, request: VmRequest = {}): VmPlan {
   // the view for the rest.
   const site = refusedAsVmError(() => loadSite(siteFile));
   const view = siteView(siteFile, site);
-  const { firmware, mac, memoryMiB, timeoutSeconds } = machineOf(site, request);
   const notes: string[] = [];
+  const { firmware, secureBoot, mac, memoryMiB, timeoutSeconds } = machineOf(site, request, notes);
   const { net, host } = userNetwork(site, siteFile, notes);
   const offer = routerOffer(view, { firmware, mac, ...(host ? { host } : {}) }, notes);
   const lease = offer.lease;
   const routerConfig = view.routerConfig;
   const dhcpStart = lease?.address ? leaseStart(lease.address, { mac, net, host, routerConfig }, notes) : undefined;
-  const bootFile = qemuBootFile(offer, firmware, notes);
+  const bootFile = qemuBootFile(offer, { firmware, secureBoot }, notes);
   checkBootFileThere(view, bootFile);
   const httpHosts = httpHostsOf(view, bootFile, net);
   if (!view.http) notes.push('The site has no http section: nothing is served over HTTP to the VM.');
@@ -280,6 +329,7 @@ export function vmPlan(siteFile: string, request: VmRequest = {}): VmPlan {
   return {
     site: view,
     firmware,
+    secureBoot,
     mac,
     machine: offer.machine,
     ...(net ? { net } : {}),

@@ -138,7 +138,63 @@ export function userNetdev(spec: UserNetwork): string {
   return netdev;
 }
 
-/** `-device` for the VM's network card: the MAC checked again here (it is written into an option list too). */
-export function nicDevice(mac: string, uefi: boolean): string {
-  return `virtio-net-pci,netdev=n0,mac=${checkedMac(mac)}${uefi ? ',bootindex=0' : ''}`;
+/**
+ * `-device` for the VM's network card: the MAC checked again here (it is written into an option list too).
+ * `romfile=` (empty) leaves QEMU's iPXE ROM off: under Secure Boot it is unsigned and the firmware refuses it,
+ * so the firmware's own PXE driver runs instead.
+ */
+export function nicDevice(mac: string, uefi: boolean, withoutRom = false): string {
+  return `virtio-net-pci,netdev=n0,mac=${checkedMac(mac)}${uefi ? ',bootindex=0' : ''}${withoutRom ? ',romfile=' : ''}`;
+}
+
+/** The firmware files a UEFI VM is given: OVMF's code and this run's copy of its variables store. */
+export interface OvmfFiles {
+  code: string;
+  /** This run's copy of the variables store; none for a one-file OVMF (`-bios`). */
+  vars?: string;
+}
+
+/** Secure Boot needs SMM (the variables store is only writable from it) and a pflash that enforces it. */
+const SECURE_BOOT_MACHINE = ['-machine', 'q35,smm=on', '-global', 'driver=cfi.pflash01,property=secure,value=on'];
+
+/**
+ * The firmware's part of the command line: BIOS boots the network ROM; UEFI gets OVMF as two pflash drives
+ * (code read-only, a copy of the variables), Secure Boot adds the q35 machine with SMM and a secure pflash.
+ */
+export function firmwareArgs(firmware: 'bios' | 'uefi', ovmf: OvmfFiles | undefined, secureBoot = false): string[] {
+  if (firmware === 'bios') {
+    if (secureBoot) throw new VmError('Secure Boot is a UEFI feature: a BIOS VM cannot boot with it.');
+    return ['-boot', 'n'];
+  }
+  if (secureBoot && !ovmf?.vars)
+    throw new VmError("Secure Boot needs OVMF's Secure Boot build and its variables store: sudo apt-get install ovmf");
+  if (!ovmf) return [];
+  if (!ovmf.vars) return ['-bios', firmwareFile('The OVMF firmware', ovmf.code)];
+  return [
+    ...(secureBoot ? SECURE_BOOT_MACHINE : []),
+    ...['-drive', pflashDrive('The OVMF firmware', ovmf.code, true)],
+    ...['-drive', pflashDrive("The OVMF variables' copy", ovmf.vars, false)],
+  ];
+}
+
+/**
+ * A firmware file's path as QEMU takes it: absolute (a name like `json:{…}` or `nbd:…` would be read as a
+ * block driver and its options) and plain text.
+ */
+function firmwareFile(what: string, file: string): string {
+  if (!file.startsWith('/'))
+    throw new VmError(`${what} "${escapeControl(file)}" is not an absolute path: QEMU cannot be given it.`);
+  return text(what, file);
+}
+
+/** `if=pflash,…,file=…`: the path's commas doubled, and read back to prove it adds no option. */
+function pflashDrive(what: string, file: string, readonly: boolean): string {
+  const drive = `if=pflash,format=raw${readonly ? ',readonly=on' : ''},file=${qemuValue(firmwareFile(what, file))}`;
+  const options = readQemuOptions(drive, 'file');
+  const keys = options.map(([key]) => key).join(',');
+  if (keys !== (readonly ? 'if,format,readonly,file' : 'if,format,file') || options.at(-1)?.[1] !== file)
+    throw new VmError(
+      `${what} "${escapeControl(file)}" did not read back as one file name: not started. Please report this.`,
+    );
+  return drive;
 }

@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveSite, writeForwarder, type HttpEvent, type SiteServer } from './http';
 import { VmError, type VmPlan } from './plan';
-import { nicDevice, userNetdev, type UserNetwork } from './qemu';
+import { firmwareArgs, nicDevice, userNetdev, type OvmfFiles, type UserNetwork } from './qemu';
 import { STAGE_ORDER, Timeline, type Failure, type Stage, type StageId } from './timeline';
 
 export type Accel = 'kvm' | 'tcg';
@@ -79,6 +79,11 @@ const OVMF = [
   ['/usr/share/OVMF/OVMF_CODE.fd', '/usr/share/OVMF/OVMF_VARS.fd'],
   ['/usr/share/ovmf/OVMF.fd', ''],
 ] as const;
+/** OVMF's Secure Boot build (SMM) with a variables store that has Microsoft's keys enrolled and Secure Boot on. */
+const OVMF_SECURE_BOOT = [
+  ['/usr/share/OVMF/OVMF_CODE_4M.secboot.fd', '/usr/share/OVMF/OVMF_VARS_4M.ms.fd'],
+  ['/usr/share/OVMF/OVMF_CODE.secboot.fd', '/usr/share/OVMF/OVMF_VARS.ms.fd'],
+] as const;
 
 function onPath(binary: string): string | undefined {
   const r = spawnSync('sh', ['-c', `command -v ${binary}`], { encoding: 'utf8' });
@@ -86,12 +91,24 @@ function onPath(binary: string): string | undefined {
 }
 
 /** What the VM needs on this machine, or a VmError naming the Debian packages to install. */
-export function prerequisites(firmware: 'bios' | 'uefi'): { qemu: string; ovmf?: { code: string; vars: string } } {
+export function prerequisites(
+  firmware: 'bios' | 'uefi',
+  secureBoot = false,
+): { qemu: string; ovmf?: { code: string; vars: string } } {
   const qemu = onPath('qemu-system-x86_64');
   if (!qemu) throw new VmError(`The test VM needs QEMU, which is not installed: sudo apt-get install ${PACKAGES}`);
   if (!existsSync('/usr/lib/ipxe/qemu/efi-virtio.rom') && !existsSync('/usr/share/qemu/efi-virtio.rom'))
     throw new VmError(`QEMU's network boot ROM (iPXE) is missing: sudo apt-get install ipxe-qemu`);
   if (firmware === 'bios') return { qemu };
+  if (secureBoot) {
+    const pair = OVMF_SECURE_BOOT.find(([code, vars]) => existsSync(code) && existsSync(vars));
+    if (!pair)
+      throw new VmError(
+        "Secure Boot needs OVMF's Secure Boot build (OVMF_CODE_4M.secboot.fd) and its variables store with " +
+          "Microsoft's keys (OVMF_VARS_4M.ms.fd), which are not installed: sudo apt-get install ovmf",
+      );
+    return { qemu, ovmf: { code: pair[0], vars: pair[1] } };
+  }
   const ovmf = OVMF.find(([code]) => existsSync(code));
   if (!ovmf) throw new VmError('UEFI needs OVMF, which is not installed: sudo apt-get install ovmf');
   return { qemu, ovmf: { code: ovmf[0], vars: ovmf[1] } };
@@ -195,7 +212,21 @@ function network(plan: VmPlan, forward?: { forwarder: string; port: number }): U
 
 /** The QEMU arguments a plan's network comes to (checked: a VmError names a value QEMU must not get). */
 export function networkArgs(plan: VmPlan, forward?: { forwarder: string; port: number }): string[] {
-  return ['-netdev', userNetdev(network(plan, forward)), '-device', nicDevice(plan.mac, plan.firmware === 'uefi')];
+  return [
+    ...['-netdev', userNetdev(network(plan, forward))],
+    ...['-device', nicDevice(plan.mac, plan.firmware === 'uefi', plan.secureBoot)],
+  ];
+}
+
+/** The whole QEMU command line of a plan (the OVMF files: the code and this run's copy of the variables). */
+export function qemuArgs(
+  plan: VmPlan,
+  at: { accel: Accel; ovmf?: OvmfFiles; forward?: { forwarder: string; port: number } },
+): string[] {
+  return [
+    ...['-accel', at.accel, '-m', String(plan.memoryMiB), '-nographic', '-no-reboot', '-monitor', 'none'],
+    ...['-serial', 'stdio', ...networkArgs(plan, at.forward), ...firmwareArgs(plan.firmware, at.ovmf, plan.secureBoot)],
+  ];
 }
 
 export class VmRun {
@@ -208,7 +239,7 @@ export class VmRun {
     readonly plan: VmPlan,
     private readonly options: VmRunOptions = {},
   ) {
-    this.timeline = new Timeline(options.marker, plan.firmware);
+    this.timeline = new Timeline(options.marker, plan.firmware, plan.secureBoot);
     this.done = this.run();
   }
 
@@ -221,7 +252,7 @@ export class VmRun {
   private async run(): Promise<VmResult> {
     const plan = this.plan;
     const log = this.options.log ?? (() => undefined);
-    const { qemu, ovmf } = prerequisites(plan.firmware);
+    const { qemu, ovmf } = prerequisites(plan.firmware, plan.secureBoot);
     const accel = this.options.accel && this.options.accel !== 'auto' ? this.options.accel : await probeAccel(qemu);
     const dir = mkdtempSync(join(tmpdir(), 'pxe-vm-'));
     const serialLog = join(dir, 'serial.log');
@@ -232,10 +263,11 @@ export class VmRun {
         server = await this.serveHttp(log);
         forward = { forwarder: writeForwarder(dir), port: server.port };
       }
-      const args = [
-        ...['-accel', accel, '-m', String(plan.memoryMiB), '-nographic', '-no-reboot', '-monitor', 'none'],
-        ...['-serial', 'stdio', ...networkArgs(plan, forward), ...firmwareArgs(plan, ovmf, dir)],
-      ];
+      const args = qemuArgs(plan, {
+        accel,
+        ...(forward ? { forward } : {}),
+        ...(ovmf ? { ovmf: ovmfCopy(ovmf, dir) } : {}),
+      });
       log(`${qemu} ${args.map((a) => (/\s/.test(a) ? `'${a}'` : a)).join(' ')}`);
       const started = Date.now();
       this.timeline.start();
@@ -328,24 +360,20 @@ export class VmRun {
   }
 }
 
-/** BIOS boots the network ROM; UEFI gets OVMF, with a copy of its variables store in `dir` when it has one. */
-function firmwareArgs(plan: VmPlan, ovmf: { code: string; vars: string } | undefined, dir: string): string[] {
-  if (plan.firmware === 'bios') return ['-boot', 'n'];
-  if (!ovmf) return [];
-  if (!ovmf.vars) return ['-bios', ovmf.code];
+/** OVMF's code, and a fresh copy of its variables store in `dir` when it has one (each run starts clean). */
+function ovmfCopy(ovmf: { code: string; vars: string }, dir: string): OvmfFiles {
+  if (!ovmf.vars) return { code: ovmf.code };
   copyFileSync(ovmf.vars, join(dir, 'vars.fd'));
-  return [
-    '-drive',
-    `if=pflash,format=raw,readonly=on,file=${ovmf.code}`,
-    '-drive',
-    `if=pflash,format=raw,file=${join(dir, 'vars.fd')}`,
-  ];
+  return { code: ovmf.code, vars: join(dir, 'vars.fd') };
 }
 
 /** Starts a VM for a plan (prerequisites are checked first, so a missing package fails at once). */
 export function startVm(plan: VmPlan, options: VmRunOptions = {}): VmRun {
-  prerequisites(plan.firmware);
-  // The network's values are checked now, so a bad one fails here and not after QEMU's start was announced.
-  networkArgs(plan, { forwarder: join(tmpdir(), 'pxe-vm-check', 'forward.js'), port: 1 });
+  const { ovmf } = prerequisites(plan.firmware, plan.secureBoot);
+  // The values are checked now, so a bad one fails here and not after QEMU's start was announced.
+  const check = join(tmpdir(), 'pxe-vm-check');
+  networkArgs(plan, { forwarder: join(check, 'forward.js'), port: 1 });
+  const copy = ovmf && { code: ovmf.code, ...(ovmf.vars ? { vars: join(check, 'vars.fd') } : {}) };
+  firmwareArgs(plan.firmware, copy, plan.secureBoot);
   return new VmRun(plan, options);
 }

@@ -1,74 +1,14 @@
 /**
- * The boot timeline: stages marked as the serial console and the HTTP server show them — firmware, DHCP,
- * boot file, loader, config or script, kernel and initrd (bytes, time, TFTP or HTTP), `Linux version`, the
- * initramfs, the Ignition fetch — and the line where it stopped when it failed.
+ * The boot timeline: stages marked as the serial console and the HTTP server show them — Secure Boot,
+ * firmware, DHCP, boot file, shim and GRUB, loader, config or script, kernel and initrd (bytes, time, TFTP or
+ * HTTP), `Linux version`, the initramfs, the Ignition fetch — and the line where it stopped when it failed.
  */
 import { EventEmitter } from 'node:events';
 import type { HttpEvent } from './http';
+import { SECURE_BOOT_PATTERNS } from './secureBoot';
+import { STAGE_NAME, STAGE_ORDER, type Failure, type Pattern, type SoFar, type Stage, type StageId } from './stages';
 
-export type StageId =
-  | 'firmware'
-  | 'dhcp'
-  | 'bootfile'
-  | 'loader'
-  | 'config'
-  | 'kernel'
-  | 'initrd'
-  | 'module'
-  | 'linux'
-  | 'initramfs'
-  | 'ignition'
-  | 'marker';
-
-/** How far each stage gets a boot: a later stage reached means the earlier ones were passed. */
-export const STAGE_ORDER: readonly StageId[] = [
-  'firmware',
-  'dhcp',
-  'bootfile',
-  'loader',
-  'config',
-  'module',
-  'kernel',
-  'initrd',
-  'linux',
-  'initramfs',
-  'ignition',
-  'marker',
-];
-
-export const STAGE_NAME: Record<StageId, string> = {
-  firmware: 'Firmware',
-  dhcp: 'DHCP',
-  bootfile: 'Boot file',
-  loader: 'Loader',
-  config: 'Config / script',
-  module: 'Loader module',
-  kernel: 'Kernel',
-  initrd: 'Initrd',
-  linux: 'Linux started',
-  initramfs: 'Initramfs reached',
-  ignition: 'Ignition config fetched',
-  marker: 'Marker seen',
-};
-
-export interface Stage {
-  id: StageId;
-  /** What was seen: `SeaBIOS 1.16.2`, `lpxelinux.0`, `vmlinuz`. */
-  label: string;
-  /** Bytes, time and how (TFTP/HTTP), an address… */
-  detail?: string;
-  via?: 'tftp' | 'http';
-  bytes?: number;
-  /** Seconds since the VM started. */
-  at: number;
-}
-
-export interface Failure {
-  line: string;
-  /** What it usually means and where to look. */
-  hint?: string;
-  at: number;
-}
+export { STAGE_NAME, STAGE_ORDER, type Failure, type Pattern, type SoFar, type Stage, type StageId } from './stages';
 
 /** `\x1b[…m`, `\x1bc` and the other escapes SeaBIOS, iPXE and OVMF write to the serial console. */
 // eslint-disable-next-line no-control-regex -- escape sequences are what this removes
@@ -86,19 +26,20 @@ export function kindOf(name: string): StageId {
   return 'module';
 }
 
-/** What a pattern may need to know about the boot so far. */
-interface SoFar {
-  firmware: 'bios' | 'uefi';
-  /** The boot file DHCP named (its last path segment), once seen. */
-  bootFile: string;
-  has(id: StageId): boolean;
-}
+/**
+ * Cursor positioning (`ESC[row;colH`): shim draws its messages in a box row by row with no line ends, SYSLINUX
+ * EFI places every character of a line, PXELINUX at the screen's foot writes "L", CR, then moves to column 2
+ * for the rest. A move to column 1 starts a line; a move further along (a CR before it too) continues it.
+ */
+// eslint-disable-next-line no-control-regex -- escape sequences are what this finds
+const CURSOR_AT = /\r?\x1b\[\d*(?:;(\d*))?H/g;
+/** What may be the start of a CR and a cursor move, cut by the end of a chunk: kept for the next one. */
+// eslint-disable-next-line no-control-regex -- escape sequences are what this finds
+const CUT = /\r?(?:\x1b(?:\[[\d;]*)?)?$/;
 
-interface Pattern {
-  re: RegExp;
-  stage?: (m: RegExpExecArray, soFar: SoFar) => Omit<Stage, 'at'> | undefined;
-  failure?: (m: RegExpExecArray) => string | undefined;
-}
+/** A prompt waits for input without a line end: read as a line once it is all that is left. */
+// eslint-disable-next-line no-control-regex -- escape sequences are what this ignores
+const PROMPT = /^(?:\x1b\[[0-9;]*m)*grub> $/;
 
 const PATTERNS: Pattern[] = [
   { re: /SeaBIOS \(version ([^)]+)\)/, stage: (m) => ({ id: 'firmware', label: `SeaBIOS ${m[1]}` }) },
@@ -214,6 +155,7 @@ const PATTERNS: Pattern[] = [
     ),
     failure: (m) => m[0],
   },
+  ...SECURE_BOOT_PATTERNS,
 ];
 
 export class Timeline extends EventEmitter {
@@ -226,6 +168,8 @@ export class Timeline extends EventEmitter {
     /** A line the test initramfs (or any boot) prints when it got where it should. */
     private readonly marker?: string,
     private readonly firmware: 'bios' | 'uefi' = 'bios',
+    /** The VM's firmware enforces Secure Boot (OVMF prints nothing about it: the plan says so). */
+    private readonly secureBoot = false,
   ) {
     super();
   }
@@ -263,13 +207,28 @@ export class Timeline extends EventEmitter {
   /** Restarts the clock (when QEMU starts: the stages' times are seconds since then). */
   start(): void {
     this.started = Date.now();
+    if (this.secureBoot)
+      this.add({
+        id: 'secureboot',
+        label: 'on',
+        detail: "OVMF's Secure Boot build, Microsoft's keys enrolled; no iPXE ROM on the network card",
+      });
   }
 
   /** Feeds serial console output (any chunking: an escape sequence may be split across chunks). */
   serial(chunk: string): void {
-    const lines = (this.partial + chunk).split(/\r\n|\r|\n/);
-    this.partial = lines.pop() ?? '';
+    const all = this.partial + chunk;
+    const held = all.slice(CUT.exec(all)!.index);
+    const text = all
+      .slice(0, all.length - held.length)
+      .replace(CURSOR_AT, (_move, column?: string) => (Number(column || 1) > 1 ? '' : '\n'));
+    const lines = text.split(/\r\n|\r|\n/);
+    this.partial = (lines.pop() ?? '') + held;
     for (const line of lines) this.line(line);
+    if (PROMPT.test(this.partial)) {
+      this.line(this.partial);
+      this.partial = '';
+    }
   }
 
   line(raw: string): void {
@@ -282,26 +241,37 @@ export class Timeline extends EventEmitter {
     const line = parts[0]!.trim();
     if (!line) return;
     if (this.marker && line.includes(this.marker)) this.add({ id: 'marker', label: line.slice(0, 120) });
+    const soFar: SoFar = {
+      firmware: this.firmware,
+      bootFile: this.bootFile,
+      has: (id) => this.stages.some((s) => s.id === id),
+      stage: (id) => this.stages.find((s) => s.id === id),
+    };
     for (const p of PATTERNS) {
       const m = p.re.exec(line);
       if (!m) continue;
       if (p.stage) {
-        const stage = p.stage(m, {
-          firmware: this.firmware,
-          bootFile: this.bootFile,
-          has: (id) => this.stages.some((s) => s.id === id),
-        });
+        const stage = p.stage(m, soFar);
         if (stage) this.add(stage);
       }
       if (p.failure && !this.failure) {
-        const text = p.failure(m);
-        if (text) {
-          const [first, hint] = text.split(' — ');
-          this.failure = { line: first!.slice(0, 200), ...(hint ? { hint } : {}), at: this.now() };
-          this.emit('failure', this.failure);
-        }
+        const text = p.failure(m, soFar);
+        if (text) this.failed(text, p.refusedBy);
       }
     }
+  }
+
+  /** The first failure: `line — hint` (the hint may hold dashes of its own). */
+  private failed(text: string, refusedBy?: StageId): void {
+    const dash = text.indexOf(' — ');
+    const [first, hint] = dash < 0 ? [text, ''] : [text.slice(0, dash), text.slice(dash + 3)];
+    this.failure = {
+      line: first.slice(0, 200),
+      ...(hint ? { hint } : {}),
+      ...(refusedBy ? { refusedBy } : {}),
+      at: this.now(),
+    };
+    this.emit('failure', this.failure);
   }
 
   /** An HTTP request the VM made (the local server's log). */

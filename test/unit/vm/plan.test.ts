@@ -111,3 +111,50 @@ describe('the test VM as QEMU user networking', () => {
     );
   });
 });
+
+describe('Secure Boot in the plan', () => {
+  const UEFI_SITE = (bootFile: string, extra: Record<string, unknown> = {}): string =>
+    site(
+      `/ip dhcp-server option\nadd code=67 name=b value="'${bootFile}'"\n` +
+        '/ip dhcp-server network\nadd address=192.168.255.0/24 dhcp-option=b',
+      extra,
+    );
+
+  it('is off unless asked for, and asking for it means UEFI', () => {
+    expect(vmPlan(HOME_LAB, { firmware: 'uefi' }).secureBoot).toBe(false);
+    expect(vmPlan(HOME_LAB, { firmware: 'bios' }).secureBoot).toBe(false);
+    const plan = vmPlan(UEFI_SITE('lpxelinux.0'), { secureBoot: true });
+    expect(plan).toMatchObject({ firmware: 'uefi', secureBoot: true });
+    expect(plan.notes.join('\n')).toMatch(/^Secure Boot on: OVMF's Secure Boot build with Microsoft's keys/m);
+    // The site's vm.firmware bios gives way (and says so); the request's bios does not.
+    const siteBios = vmPlan(UEFI_SITE('lpxelinux.0', { vm: { firmware: 'bios' } }), { secureBoot: true });
+    expect(siteBios.firmware).toBe('uefi');
+    expect(siteBios.notes.join('\n')).toContain("Secure Boot means UEFI: the site's vm.firmware (bios) is not used");
+  });
+
+  it('refuses Secure Boot with BIOS, and a secureBoot that is not true or false', () => {
+    expect(() => vmPlan(HOME_LAB, { firmware: 'bios', secureBoot: true })).toThrow(
+      /^Secure Boot is a UEFI feature: a BIOS VM cannot boot with it\. Choose UEFI/,
+    );
+    expect(() => vmPlan(HOME_LAB, { firmware: 'bios', secureBoot: true })).toThrow(VmError);
+    expect(() => vmPlan(HOME_LAB, { secureBoot: 'yes' as unknown as boolean })).toThrow(
+      /^secureBoot "yes" must be true or false/,
+    );
+  });
+
+  it('hands an iPXE binary as it is (no iPXE ROM to loop with), and says a URL cannot be fetched', () => {
+    const ipxe = vmPlan(UEFI_SITE('undionly.kpxe'), { secureBoot: true });
+    expect(ipxe.bootFile).toBe('undionly.kpxe');
+    expect(ipxe.notes.join('\n')).toMatch(/undionly\.kpxe is iPXE: the firmware starts it only if it is signed/);
+    const url = vmPlan(UEFI_SITE('http://192.168.255.2/tftp/boot.ipxe'), { secureBoot: true });
+    expect(url.bootFile).toBe('http://192.168.255.2/tftp/boot.ipxe');
+    expect(url.notes.join('\n')).toMatch(/is a URL: the firmware's PXE client fetches names over TFTP only/);
+  });
+
+  it('comes from the CLI as --secure-boot, which --firmware bios contradicts', async () => {
+    const { vmCommand } = await import('../../../cli/src/vm');
+    await expect(vmCommand(HOME_LAB, { firmware: 'bios', secureBoot: true })).rejects.toThrow(
+      '--secure-boot is UEFI only: leave out --firmware bios (--secure-boot means UEFI).',
+    );
+  });
+});

@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { vmPlan, VmError, type VmPlan } from '../../../lib/vm/plan';
-import { readQemuOptions, userNetdev } from '../../../lib/vm/qemu';
-import { networkArgs } from '../../../lib/vm/run';
+import { firmwareArgs, nicDevice, readQemuOptions, userNetdev } from '../../../lib/vm/qemu';
+import { networkArgs, qemuArgs } from '../../../lib/vm/run';
 
 function qemuReads(text: string): [string, string][] {
   const out: [string, string][] = [];
@@ -238,5 +238,70 @@ describe('values that reach QEMU', () => {
       expect(readQemuOptions(text), text).toEqual(expected);
     }
     expect(userNetdev({ bootFile: 'a,b', tftpRoot: '/t,u' })).toBe('user,id=n0,restrict=on,tftp=/t,,u,bootfile=a,,b');
+  });
+});
+
+describe('the firmware on the command line', () => {
+  const OVMF = { code: '/usr/share/OVMF/OVMF_CODE_4M.fd', vars: '/tmp/pxe-vm-x/vars.fd' };
+  const SECBOOT = { code: '/usr/share/OVMF/OVMF_CODE_4M.secboot.fd', vars: '/tmp/pxe-vm-x/vars.fd' };
+  const forward = { forwarder: '/tmp/pxe-vm-x/forward.js', port: 4242 };
+  const GUESTFWD = `guestfwd=tcp:192.168.255.2:80-cmd:${process.execPath} /tmp/pxe-vm-x/forward.js 4242`;
+  const NETDEV = `user,id=n0,restrict=on,net=192.168.255.0/24,host=192.168.255.1,tftp=`;
+
+  it('keeps BIOS and UEFI as they were, and adds q35/SMM, a secure pflash and no NIC ROM for Secure Boot', () => {
+    const file = site();
+    const bios = vmPlan(file, { firmware: 'bios' });
+    const tftp = `${NETDEV}${bios.tftpRoot},bootfile=lpxelinux.0,${GUESTFWD}`;
+    const common = ['-accel', 'tcg', '-m', '2048', '-nographic', '-no-reboot', '-monitor', 'none', '-serial', 'stdio'];
+    expect(qemuArgs(bios, { accel: 'tcg', forward })).toEqual([
+      ...[...common, '-netdev', tftp],
+      ...['-device', 'virtio-net-pci,netdev=n0,mac=52:54:00:12:34:56', '-boot', 'n'],
+    ]);
+    const uefi = vmPlan(file, { firmware: 'uefi' });
+    expect(qemuArgs(uefi, { accel: 'tcg', forward, ovmf: OVMF })).toEqual([
+      ...[...common, '-netdev', tftp, '-device', 'virtio-net-pci,netdev=n0,mac=52:54:00:12:34:56,bootindex=0'],
+      ...['-drive', 'if=pflash,format=raw,readonly=on,file=/usr/share/OVMF/OVMF_CODE_4M.fd'],
+      ...['-drive', 'if=pflash,format=raw,file=/tmp/pxe-vm-x/vars.fd'],
+    ]);
+    const secure = vmPlan(file, { secureBoot: true });
+    expect(qemuArgs(secure, { accel: 'tcg', forward, ovmf: SECBOOT })).toEqual([
+      ...[...common, '-netdev', tftp],
+      ...['-device', 'virtio-net-pci,netdev=n0,mac=52:54:00:12:34:56,bootindex=0,romfile='],
+      ...['-machine', 'q35,smm=on', '-global', 'driver=cfi.pflash01,property=secure,value=on'],
+      ...['-drive', 'if=pflash,format=raw,readonly=on,file=/usr/share/OVMF/OVMF_CODE_4M.secboot.fd'],
+      ...['-drive', 'if=pflash,format=raw,file=/tmp/pxe-vm-x/vars.fd'],
+    ]);
+    // romfile= is one empty value to QEMU: the card loads no option ROM.
+    expect(readQemuOptions(nicDevice('52:54:00:12:34:56', true, true)).at(-1)).toEqual(['romfile', '']);
+  });
+
+  it('refuses Secure Boot with BIOS or without a variables store, where the argument is written', () => {
+    expect(() => firmwareArgs('bios', undefined, true)).toThrow(/Secure Boot is a UEFI feature/);
+    expect(() => firmwareArgs('uefi', { code: SECBOOT.code }, true)).toThrow(
+      /Secure Boot needs OVMF's Secure Boot build and its variables store/,
+    );
+    expect(() => firmwareArgs('uefi', undefined, true)).toThrow(VmError);
+  });
+
+  it('passes firmware paths as one file each: commas doubled, relative names and control characters refused', () => {
+    const odd = firmwareArgs('uefi', { code: SECBOOT.code, vars: '/tmp/a,readonly=off,file=/etc/x/vars.fd' }, true);
+    const drive = odd.at(-1)!;
+    expect(drive).toBe('if=pflash,format=raw,file=/tmp/a,,readonly=off,,file=/etc/x/vars.fd');
+    expect(qemuReads(drive)).toEqual([
+      ['if', 'pflash'],
+      ['format', 'raw'],
+      ['file', '/tmp/a,readonly=off,file=/etc/x/vars.fd'],
+    ]);
+    // A name QEMU would read as a block driver (json:, nbd:) is not a path.
+    expect(() => firmwareArgs('uefi', { code: 'json:{"driver":"nbd"}', vars: OVMF.vars })).toThrow(
+      /The OVMF firmware "json:\{"driver":"nbd"\}" is not an absolute path/,
+    );
+    expect(() => firmwareArgs('uefi', { code: OVMF.code, vars: 'nbd:127.0.0.1:10809' }, true)).toThrow(
+      /The OVMF variables' copy "nbd:127\.0\.0\.1:10809" is not an absolute path/,
+    );
+    expect(() => firmwareArgs('uefi', { code: OVMF.code, vars: '/tmp/\u001b[2Jvars.fd' })).toThrow(
+      /"\/tmp\/\\x1b\[2Jvars\.fd" has control characters/,
+    );
+    expect(() => firmwareArgs('uefi', { code: 'OVMF.fd' })).toThrow(/is not an absolute path/);
   });
 });

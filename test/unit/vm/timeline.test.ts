@@ -100,6 +100,23 @@ describe('the boot timeline', () => {
     ]);
   });
 
+  it('reads a PXELINUX line at the foot of the screen ("L", CR, a move to column 2, the rest), in any chunking', () => {
+    const console =
+      'PXELINUX 6.04 lwIP 20200816 Copyright (C) 1994-2015 H. Peter Anvin et al\r\r\n' +
+      'L\r\x1b[25;02Hoading http://192.168.255.2/tftp/vmlinuz... ok\x1b[25;47H\x1b[25;48H\r\n\r' +
+      'Loading http://192.168.255.2/tftp/initrd.img...ok\r\n\r';
+    for (const size of [1, 2, 3, 100_000]) {
+      const t = new Timeline();
+      for (let i = 0; i < console.length; i += size) t.serial(console.slice(i, i + size));
+      t.flush();
+      expect(t.stages.map((s) => `${s.id}:${s.label}:${s.via}`)).toEqual([
+        'loader:PXELINUX 6.04:undefined',
+        'kernel:vmlinuz:http',
+        'initrd:initrd.img:http',
+      ]);
+    }
+  });
+
   it('tells kinds of files by name', () => {
     expect(
       [
