@@ -3,6 +3,7 @@ import { bindLanguage, type BoundLanguage } from '../core/language';
 import type { RuleMeta } from '../core/rule';
 import { CHAIN_RULES } from '../chain/rules';
 import { butane } from '../languages/butane';
+import { grub } from '../languages/grub';
 import { ignition } from '../languages/ignition';
 import { ipxe } from '../languages/ipxe';
 import { pxelinux } from '../languages/pxelinux';
@@ -13,7 +14,7 @@ import { site } from '../site';
  * Every language, in the order the docs list them and `classify` asks them: a new language is its folder
  * and one entry here (its id, file names, rules and features all come from its service).
  */
-const LANGUAGES = [ipxe, pxelinux, routeros, ignition, butane, site] as const;
+const LANGUAGES = [ipxe, pxelinux, grub, routeros, ignition, butane, site] as const;
 
 /** The id of one of our languages. */
 export type LanguageId = (typeof LANGUAGES)[number]['id'];

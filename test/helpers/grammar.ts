@@ -20,6 +20,7 @@ const FILES: Record<string, string> = {
   'source.routeros': 'syntaxes/routeros.tmLanguage.json',
   'source.ignition': 'syntaxes/ignition.tmLanguage.json',
   'source.butane': 'syntaxes/butane.tmLanguage.json',
+  'source.grub': 'syntaxes/grub.tmLanguage.json',
 };
 
 export async function loadGrammar(scope: string): Promise<IGrammar> {

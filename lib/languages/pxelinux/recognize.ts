@@ -1,4 +1,5 @@
 import type { FileRecognizer } from '../../core/language';
+import { looksLikeGrub } from '../grub/recognize';
 
 const PXELINUX_NAMES = new Set(['isolinux.cfg', 'syslinux.cfg', 'extlinux.conf']);
 const CONFIG_EXTENSION = /\.(cfg|conf|menu)$/;
@@ -30,8 +31,9 @@ export const pxelinuxFiles: FileRecognizer = {
   // Unread (the CLI deciding what to read), any file there may be one.
   byFolder: (name, parent, text) =>
     parent === 'pxelinux.cfg' && (!HAS_EXTENSION.test(name) || CONFIG_EXTENSION.test(name) || text === undefined),
+  // A GRUB script that starts with `serial` or `timeout` is still GRUB's (menuentry, insmod, set … say so).
   byContent: (text, name, parent) =>
-    (parent === 'pxelinux.cfg' || CONFIG_EXTENSION.test(name)) && looksLikeSyslinux(text),
+    (parent === 'pxelinux.cfg' || CONFIG_EXTENSION.test(name)) && looksLikeSyslinux(text) && !looksLikeGrub(text),
   readsByName: (name) => CONFIG_EXTENSION.test(name),
   // The editor gives every file in pxelinux.cfg/ this id (a name pattern): a help screen or a script there
   // with an extension of its own is still only a config when it reads as one.
