@@ -17,6 +17,7 @@ import {
   succeeded,
   vmPlan,
   VmError,
+  type Failure,
   type Stage,
   type StageId,
   type VmPlan,
@@ -29,6 +30,7 @@ export const TASK_TYPE = 'pxe-vm';
 
 interface VmTaskDefinition extends vscode.TaskDefinition {
   firmware?: 'bios' | 'uefi';
+  secureBoot?: boolean;
   mac?: string;
   timeout?: number;
   until?: StageId;
@@ -38,7 +40,7 @@ interface VmTaskDefinition extends vscode.TaskDefinition {
 type Row =
   | { kind: 'stage'; stage: Stage; last: boolean }
   | { kind: 'note'; text: string }
-  | { kind: 'failure'; line: string; hint?: string }
+  | { kind: 'failure'; line: string; hint?: string; refusedBy?: StageId }
   | { kind: 'end'; text: string; ok: boolean };
 
 /** The terminal the serial console goes to: plain text in, CRLF out, the console reset sequence dropped. */
@@ -103,18 +105,24 @@ export class VmUi implements vscode.TreeDataProvider<Row>, vscode.Disposable {
           ? ` · ${row.stage.via.toUpperCase()}`
           : '';
       item.description = `${row.stage.at.toFixed(1)} s${note}`;
+      const spinning = row.last && this.run;
+      // Secure Boot is a setting of the run, not a step: a shield rather than a tick.
       item.iconPath = new vscode.ThemeIcon(
-        row.last && this.run ? 'loading~spin' : 'pass',
-        new vscode.ThemeColor(row.last && this.run ? 'charts.blue' : 'testing.iconPassed'),
+        spinning ? 'loading~spin' : row.stage.id === 'secureboot' ? 'shield' : 'pass',
+        new vscode.ThemeColor(spinning ? 'charts.blue' : 'testing.iconPassed'),
       );
       item.tooltip = stageLine(row.stage);
       return item;
     }
     if (row.kind === 'failure') {
       const item = new vscode.TreeItem(row.line);
-      item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed'));
+      const refused = row.refusedBy ? `Secure Boot: refused by ${STAGE_NAME[row.refusedBy]}` : undefined;
+      item.iconPath = new vscode.ThemeIcon(
+        refused ? 'workspace-untrusted' : 'error',
+        new vscode.ThemeColor('testing.iconFailed'),
+      );
       item.description = row.hint;
-      item.tooltip = row.hint ? `${row.line}\n${row.hint}` : row.line;
+      item.tooltip = [refused, row.line, row.hint].filter(Boolean).join('\n');
       return item;
     }
     if (row.kind === 'end') {
@@ -163,12 +171,18 @@ export class VmUi implements vscode.TreeDataProvider<Row>, vscode.Disposable {
     return picked?.file;
   }
 
-  /** Firmware and machine (a lease of the router config, or any machine), asked in two quick picks. */
+  /** Firmware (with or without Secure Boot) and machine (a lease of the router config, or any machine). */
   private async pickMachine(siteFile: string): Promise<VmRequest | undefined> {
     const firmware = await vscode.window.showQuickPick(
       [
-        { label: 'BIOS', description: 'SeaBIOS with the iPXE network ROM', id: 'bios' as const },
-        { label: 'UEFI', description: 'OVMF', id: 'uefi' as const },
+        { label: 'BIOS', description: 'SeaBIOS with the iPXE network ROM', id: 'bios' as const, secureBoot: false },
+        { label: 'UEFI', description: 'OVMF', id: 'uefi' as const, secureBoot: false },
+        {
+          label: 'UEFI with Secure Boot',
+          description: "OVMF with Microsoft's keys: unsigned loaders are refused (boot shim + GRUB)",
+          id: 'uefi' as const,
+          secureBoot: true,
+        },
       ],
       { title: 'Test VM: firmware' },
     );
@@ -177,7 +191,8 @@ export class VmUi implements vscode.TreeDataProvider<Row>, vscode.Disposable {
     const script = site.routerConfig ? readTextOrUndefined(site.routerConfig) : undefined;
     const leases =
       site.routerConfig && script !== undefined ? dhcpFacts(site.routerConfig, parseRouterOs(script).ast).leases : [];
-    if (!leases.length) return { firmware: firmware.id };
+    const chosen: VmRequest = { firmware: firmware.id, ...(firmware.secureBoot ? { secureBoot: true } : {}) };
+    if (!leases.length) return chosen;
     const machine = await vscode.window.showQuickPick(
       [
         { label: 'Any machine', description: "the MAC in vm.mac (or QEMU's)", mac: undefined as string | undefined },
@@ -190,7 +205,7 @@ export class VmUi implements vscode.TreeDataProvider<Row>, vscode.Disposable {
       { title: 'Test VM: boot as which machine?' },
     );
     if (!machine) return undefined;
-    return { firmware: firmware.id, ...(machine.mac ? { mac: machine.mac } : {}) };
+    return { ...chosen, ...(machine.mac ? { mac: machine.mac } : {}) };
   }
 
   // ---- running ---------------------------------------------------------------------------------
@@ -206,7 +221,8 @@ export class VmUi implements vscode.TreeDataProvider<Row>, vscode.Disposable {
     const plan = this.planned(siteFile, request, terminal);
     if (!plan) return undefined;
     this.rows = [];
-    const header = `${plan.machine} · ${plan.firmware.toUpperCase()} · ${plan.mac} · boot file ${plan.bootFile}`;
+    const firmware = `${plan.firmware.toUpperCase()}${plan.secureBoot ? ' · Secure Boot' : ''}`;
+    const header = `${plan.machine} · ${firmware} · ${plan.mac} · boot file ${plan.bootFile}`;
     this.push({ kind: 'note', text: header });
     for (const note of plan.notes) this.push({ kind: 'note', text: note });
     terminal.write(`PXE Workbench test VM: ${header}\n${plan.notes.map((n) => `note: ${n}\n`).join('')}\n`);
@@ -281,8 +297,13 @@ export class VmUi implements vscode.TreeDataProvider<Row>, vscode.Disposable {
       this.push({ kind: 'stage', stage, last: true });
       this.setStatus(STAGE_NAME[stage.id], 'loading~spin');
     });
-    run.timeline.on('failure', (failure: { line: string; hint?: string }) =>
-      this.push({ kind: 'failure', line: failure.line, ...(failure.hint ? { hint: failure.hint } : {}) }),
+    run.timeline.on('failure', (failure: Failure) =>
+      this.push({
+        kind: 'failure',
+        line: failure.line,
+        ...(failure.hint ? { hint: failure.hint } : {}),
+        ...(failure.refusedBy ? { refusedBy: failure.refusedBy } : {}),
+      }),
     );
     // A boot takes seconds to minutes: progress with the stage reached, and cancel stops the VM.
     const result = await vscode.window.withProgress(
@@ -350,7 +371,8 @@ export class VmUi implements vscode.TreeDataProvider<Row>, vscode.Disposable {
       definition: VmTaskDefinition,
       scope: vscode.WorkspaceFolder | vscode.TaskScope = vscode.TaskScope.Workspace,
     ): vscode.Task => {
-      const name = `Boot the test VM (${(definition.firmware ?? 'bios').toUpperCase()}${definition.mac ? ` as ${definition.mac}` : ''})`;
+      const firmware = definition.secureBoot ? 'UEFI with Secure Boot' : (definition.firmware ?? 'bios').toUpperCase();
+      const name = `Boot the test VM (${firmware}${definition.mac ? ` as ${definition.mac}` : ''})`;
       const task = new vscode.Task(
         definition,
         scope,
@@ -371,16 +393,7 @@ export class VmUi implements vscode.TreeDataProvider<Row>, vscode.Disposable {
                 pty.end(1);
                 return;
               }
-              const result = await this.boot(
-                siteFile,
-                {
-                  ...(definition.firmware ? { firmware: definition.firmware } : {}),
-                  ...(definition.mac ? { mac: definition.mac } : {}),
-                  ...(definition.timeout ? { timeoutSeconds: definition.timeout } : {}),
-                },
-                pty,
-                definition.until,
-              );
+              const result = await this.boot(siteFile, taskRequest(definition), pty, definition.until);
               pty.end(result && succeeded(result, definition.until ?? 'initramfs') ? 0 : 1);
             })();
           }, 0);
@@ -393,7 +406,11 @@ export class VmUi implements vscode.TreeDataProvider<Row>, vscode.Disposable {
     return {
       provideTasks: () =>
         vscode.workspace.workspaceFolders?.length
-          ? [make({ type: TASK_TYPE, firmware: 'bios' }), make({ type: TASK_TYPE, firmware: 'uefi' })]
+          ? [
+              make({ type: TASK_TYPE, firmware: 'bios' }),
+              make({ type: TASK_TYPE, firmware: 'uefi' }),
+              make({ type: TASK_TYPE, firmware: 'uefi', secureBoot: true }),
+            ]
           : [],
       resolveTask: (task) => {
         const definition = task.definition as VmTaskDefinition;
@@ -408,4 +425,14 @@ export class VmUi implements vscode.TreeDataProvider<Row>, vscode.Disposable {
     this.terminal?.dispose();
     this.disposables.forEach((d) => d.dispose());
   }
+}
+
+/** What a `pxe-vm` task asks of the plan (the plan checks it: a secureBoot that is not true/false is refused). */
+function taskRequest(definition: VmTaskDefinition): VmRequest {
+  return {
+    ...(definition.firmware ? { firmware: definition.firmware } : {}),
+    ...(definition.secureBoot !== undefined ? { secureBoot: definition.secureBoot } : {}),
+    ...(definition.mac ? { mac: definition.mac } : {}),
+    ...(definition.timeout ? { timeoutSeconds: definition.timeout } : {}),
+  };
 }
