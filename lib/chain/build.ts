@@ -1,10 +1,11 @@
 /** Follows the boot chain of a site, hop by hop, for each kind of machine; reports what breaks between files. */
 import { basename, dirname, join, posix, resolve } from 'node:path';
-import { decodeUrlPath, imageArtifact, servedPath } from '../core/ruleContext';
+import { decodeUrlPath, imageArtifact, servedPath, type SiteView } from '../core/ruleContext';
 import { readCapped } from '../core/untrusted';
 import { INTERNAL } from '../core/coreRules';
 import type { Fix, Problem, Related } from '../core/problem';
 import { report as problemOf, type RuleMeta } from '../core/rule';
+import { IMAGE_READ_CAP, readGrubImage, type GrubImage } from '../languages/grub/image';
 import { urlHost } from '../languages/pxelinux/paths';
 import { parseRouterOs } from '../languages/routeros';
 import {
@@ -29,6 +30,8 @@ import {
 } from './model';
 import { butaneServed, checkButaneHop, followButane } from './butane';
 import { followIgnition, followScript } from './follow';
+import { grubChildren, shimChildren } from './grub';
+import { checkFirstStage } from './trust';
 import { FIRMWARE_NAME, loaderOf, URL_SCHEME, urlName, type Env, type HopBuilder } from './hops';
 import { nginxLocations, serve, type Location } from './nginx';
 import { pxelinuxChildren } from './pxelinux';
@@ -120,6 +123,15 @@ export class ChainBuilder implements HopBuilder {
     return value;
   }
 
+  grubImage(path: string): GrubImage | undefined {
+    const key = `grub-image\u0000${path}`;
+    if (this.parsed.has(key)) return this.parsed.get(key) as GrubImage | undefined;
+    const bytes = this.inputs.files.head?.(path, IMAGE_READ_CAP);
+    const image = bytes ? readGrubImage(bytes) : undefined;
+    this.parsed.set(key, image);
+    return image;
+  }
+
   /** 'ok', 'missing', or 'dangling' (a symlink whose target is not there). */
   fileState(path: string): 'ok' | 'missing' | 'dangling' {
     this.files.add(path);
@@ -204,6 +216,7 @@ export class ChainBuilder implements HopBuilder {
       ...(lease || mac ? { mac: lease?.mac ?? (mac as string) } : {}),
       ...(lease?.address ? { ip: lease.address } : {}),
       ...(hostname ? { hostname } : {}),
+      ...secureBootOf(this.site, firmware, lease?.mac ?? mac),
       root: { kind: 'dhcp', label: 'DHCP', status: 'ok', children: [] },
     };
     client.root = facts && offer ? this.dhcpHop(client, facts, offer, lease) : this.assumedDhcp(client);
@@ -408,9 +421,13 @@ export class ChainBuilder implements HopBuilder {
       return hop;
     }
     const loader = loaderOf(name);
-    const inner: Env = { ...env, loader };
+    const inner: Env = { ...env, loader, ...(at ? { bootAt: at } : {}) };
+    checkFirstStage(this, inner, hop, path);
+    if (hop.status === 'missing') return hop;
     if (loader.family === 'pxelinux') pxelinuxChildren(this, inner, hop, path);
     else if (loader.family === 'ipxe') this.ipxeLoaderChildren(inner, hop);
+    else if (loader.family === 'shim') shimChildren(this, inner, hop, path);
+    else if (loader.family === 'grub') grubChildren(this, inner, hop, path);
     else hop.message = 'PXE Workbench does not follow this loader further';
     return hop;
   }
@@ -757,6 +774,14 @@ export class ChainBuilder implements HopBuilder {
       this.following.delete(path);
     }
   }
+}
+
+/** Secure Boot for a machine: its node's own value, else the site's for UEFI; nothing when neither says. */
+function secureBootOf(site: SiteView, firmware: Firmware, mac: string | undefined): { secureBoot?: boolean } {
+  const said = site.secureBoot;
+  if (firmware !== 'uefi' || !said) return {};
+  const value = (mac ? said.nodes.get(mac.toLowerCase()) : undefined) ?? said.uefi;
+  return value === undefined ? {} : { secureBoot: value };
 }
 
 export function buildChain(inputs: ChainInputs): Chain {

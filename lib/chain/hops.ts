@@ -3,14 +3,17 @@ import { basename } from 'node:path';
 import type { Fix, Related } from '../core/problem';
 import type { RuleMeta } from '../core/rule';
 import type { SiteView } from '../core/ruleContext';
+import type { GrubImage } from '../languages/grub/image';
 import type { OptionFact } from './offer';
 import type { Client, Firmware, Hop, HopKind, Place } from './model';
 
-export type Loader = { family: 'pxelinux' | 'ipxe' | 'other'; firmware?: Firmware };
+export type Loader = { family: 'pxelinux' | 'ipxe' | 'shim' | 'grub' | 'other'; firmware?: Firmware };
 
-/** What a boot file is, by its name. */
+/** What a boot file is, by its name (shim and GRUB by the names distributions ship them under). */
 export function loaderOf(name: string): Loader {
   const file = basename(name).toLowerCase();
+  if (/^shim(x64|aa64|ia32)?\.efi$/.test(file)) return { family: 'shim', firmware: 'uefi' };
+  if (/^(grub(net)?(x64|aa64|ia32)?|core)\.efi$/.test(file)) return { family: 'grub', firmware: 'uefi' };
   if (/^(l|g)?pxelinux\.0$/.test(file)) return { family: 'pxelinux', firmware: 'bios' };
   if (/^syslinux(64)?\.efi$/.test(file)) return { family: 'pxelinux', firmware: 'uefi' };
   if (/\.(kpxe|kkpxe|kkkpxe|pxe)$/.test(file) || /^undionly/.test(file)) return { family: 'ipxe', firmware: 'bios' };
@@ -44,6 +47,10 @@ export interface Env {
   bootFile?: string;
   /** The loader that reads the current config (for syslinux.efi's HTTP quirk). */
   loader?: Loader;
+  /** Where DHCP names the boot file (findings about what the firmware loads first go there). */
+  bootAt?: Place;
+  /** The shim that loaded the current stage: its vendor certificates decide what GRUB may boot. */
+  shim?: string;
 }
 
 export const URL_SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
@@ -57,6 +64,8 @@ export interface HopBuilder {
   readonly site: SiteView;
   text(path: string): string | undefined;
   parse<T>(path: string, parser: (text: string) => T): T | undefined;
+  /** What a GRUB EFI image embeds (prefix, memdisk config), read once per build; undefined when unreadable. */
+  grubImage(path: string): GrubImage | undefined;
   /** 'ok', 'missing', or 'dangling' (a symlink whose target is not there). */
   fileState(path: string): 'ok' | 'missing' | 'dangling';
   report(rule: Pick<RuleMeta, 'id'>, at: Place, message: string, related?: Related[], fixes?: Fix[]): void;

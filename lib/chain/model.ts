@@ -51,6 +51,8 @@ export interface Client {
   mac?: string;
   ip?: string;
   hostname?: string;
+  /** UEFI Secure Boot on (true) or off (false) as the site says; absent when it does not (BIOS: always absent). */
+  secureBoot?: boolean;
   root: Hop;
 }
 
