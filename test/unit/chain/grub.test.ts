@@ -86,7 +86,8 @@ describe('GRUB without a readable image (a placeholder): both layouts', () => {
   });
 
   it('shim without grubx64.efi beside it', () => {
-    const { 'tftp/grubx64.efi': _, ...rest } = base;
+    const rest: Record<string, string> = { ...base };
+    delete rest['tftp/grubx64.efi'];
     const problems = problemsIn(memoryChain(rest), 'router.rsc');
     expect(problems.find((p) => p.ruleId === 'chain.missingFile')?.message).toMatch(/second stage grubx64\.efi/);
   });
