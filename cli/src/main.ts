@@ -208,8 +208,10 @@ function addVm(cli: Command): void {
     .option('--firmware <bios|uefi>', 'firmware (default: vm.firmware in the site file, else bios)')
     .option(
       '--secure-boot',
-      "UEFI with Secure Boot on (OVMF with Microsoft's keys): unsigned loaders are refused, as on real machines",
+      "UEFI with Secure Boot on (OVMF with Microsoft's keys): unsigned loaders are refused, as on real machines " +
+        '(default: vm.secureBoot in the site file)',
     )
+    .option('--no-secure-boot', 'Secure Boot off, whatever vm.secureBoot says')
     .option('--mac <mac>', "the VM's MAC address: boot as this lease (default: vm.mac, else 52:54:00:12:34:56)")
     .option('--timeout <seconds>', 'stop after this long (default: vm.timeoutSeconds, else 300)')
     .option('--memory <MiB>', 'memory (default: vm.memoryMiB, else 2048)')

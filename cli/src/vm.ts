@@ -82,7 +82,7 @@ function checked(options: VmCliOptions): VmRequest {
   const memoryMiB = wholeNumber(options.memory, '--memory');
   return {
     ...(options.firmware ? { firmware: options.firmware as 'bios' | 'uefi' } : {}),
-    ...(options.secureBoot ? { secureBoot: true } : {}),
+    ...(options.secureBoot !== undefined ? { secureBoot: options.secureBoot } : {}),
     ...(options.mac ? { mac: options.mac } : {}),
     ...(timeoutSeconds ? { timeoutSeconds } : {}),
     ...(memoryMiB ? { memoryMiB } : {}),

@@ -152,7 +152,8 @@ function machineOf(
   notes: string[],
 ): Pick<VmPlan, 'firmware' | 'secureBoot' | 'mac' | 'memoryMiB' | 'timeoutSeconds'> {
   const vm = site.vm;
-  const secureBoot = secureBootOf(request);
+  // The request's own choice, else the site's vm.secureBoot (unless the request asks for BIOS).
+  const secureBoot = secureBootOf(request) ?? (vm?.secureBoot === true && request.firmware !== 'bios');
   // Secure Boot is a UEFI feature: asking for it picks UEFI unless the request itself says BIOS.
   const firmware = request.firmware ?? (secureBoot ? 'uefi' : (vm?.firmware ?? 'bios'));
   if (secureBoot && firmware !== 'uefi')
@@ -172,11 +173,11 @@ function machineOf(
 }
 
 /** `secureBoot` as given (a task definition is JSON: anything but true or false is refused, not guessed). */
-function secureBootOf(request: VmRequest): boolean {
+function secureBootOf(request: VmRequest): boolean | undefined {
   const value: unknown = request.secureBoot;
   if (value !== undefined && typeof value !== 'boolean')
     throw new VmError(`secureBoot ${shown(value)} must be true or false: correct it in the task or the command.`);
-  return value === true;
+  return value;
 }
 
 /** What the router's DHCP hands this machine: its lease, the boot file and option 17. */

@@ -213,3 +213,14 @@ describe('pxe-workbench lint', () => {
     expect(cli('--version').stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });
+
+describe('pxe-workbench vm: Secure Boot options', () => {
+  it('refuses --secure-boot with --firmware bios before anything starts, and --help names both switches', () => {
+    const r = cli('vm', '--site', 'examples/home-lab/pxe-site.json', '--secure-boot', '--firmware', 'bios');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--secure-boot is UEFI only');
+    const help = cli('vm', '--help').stdout;
+    expect(help).toContain('--secure-boot');
+    expect(help).toContain('--no-secure-boot');
+  });
+});

@@ -191,7 +191,11 @@ export class VmUi implements vscode.TreeDataProvider<Row>, vscode.Disposable {
     const script = site.routerConfig ? readTextOrUndefined(site.routerConfig) : undefined;
     const leases =
       site.routerConfig && script !== undefined ? dhcpFacts(site.routerConfig, parseRouterOs(script).ast).leases : [];
-    const chosen: VmRequest = { firmware: firmware.id, ...(firmware.secureBoot ? { secureBoot: true } : {}) };
+    // Said either way for UEFI: the site's vm.secureBoot must not turn plain "UEFI" into Secure Boot.
+    const chosen: VmRequest = {
+      firmware: firmware.id,
+      ...(firmware.id === 'uefi' ? { secureBoot: firmware.secureBoot } : {}),
+    };
     if (!leases.length) return chosen;
     const machine = await vscode.window.showQuickPick(
       [

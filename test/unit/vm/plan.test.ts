@@ -132,6 +132,13 @@ describe('Secure Boot in the plan', () => {
     expect(siteBios.notes.join('\n')).toContain("Secure Boot means UEFI: the site's vm.firmware (bios) is not used");
   });
 
+  it("takes the site's vm.secureBoot when the request does not say; a request for BIOS or Secure Boot off wins", () => {
+    const siteOn = UEFI_SITE('lpxelinux.0', { vm: { secureBoot: true } });
+    expect(vmPlan(siteOn, {})).toMatchObject({ firmware: 'uefi', secureBoot: true });
+    expect(vmPlan(siteOn, { secureBoot: false })).toMatchObject({ secureBoot: false });
+    expect(vmPlan(siteOn, { firmware: 'bios' })).toMatchObject({ firmware: 'bios', secureBoot: false });
+  });
+
   it('refuses Secure Boot with BIOS, and a secureBoot that is not true or false', () => {
     expect(() => vmPlan(HOME_LAB, { firmware: 'bios', secureBoot: true })).toThrow(
       /^Secure Boot is a UEFI feature: a BIOS VM cannot boot with it\. Choose UEFI/,
