@@ -49,6 +49,9 @@ export function variableSpec(name: string): { name: string; spec: VariableSpec }
   return found ? { name: found[1], spec: found[2] } : undefined;
 }
 
+/** Module names (upstream GRUB 2.12's, and the distributions' linuxefi), for `insmod`. */
+export const MODULES: readonly string[] = data.modules;
+
 /** Commands the linux loader family loads a kernel with, and their initrd partners. */
 export const KERNEL_COMMANDS = new Set([...COMMANDS].filter(([, s]) => s.file === 'kernel').map(([n]) => n));
 export const INITRD_COMMANDS = new Set(

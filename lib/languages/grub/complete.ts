@@ -3,7 +3,7 @@ import type { Completion } from '../../core/language';
 import type { RuleContext } from '../../core/ruleContext';
 import { kernelArgCompletions } from '../ipxe/complete';
 import type { GrubConfig } from './ast';
-import { COMMANDS, KERNEL_COMMANDS, VARIABLES } from './catalog';
+import { COMMANDS, KERNEL_COMMANDS, MODULES, VARIABLES } from './catalog';
 import { tftpRootOf } from './paths';
 
 /** Commands whose first argument after the options is a file in the TFTP root. */
@@ -13,7 +13,6 @@ const FILE_COMMANDS = new Set(
     .map(([name]) => name)
     .filter((n) => n !== 'insmod'),
 );
-const MODULES = [...new Set([...COMMANDS.values()].flatMap((s) => (s.module ? [s.module] : [])))].sort();
 
 /** Where a command starts: the line start, or after `;`, `{`, `then`, `else`, `do`. */
 const COMMAND_START = /(?:^|[;{]|\b(?:then|else|do)\s)\s*([\w.[-]*)$/;

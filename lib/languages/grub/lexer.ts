@@ -27,6 +27,8 @@ const DIGITS = /[0-9]+/y;
 const SPECIAL = /[?#*@]/y;
 /** Where a word stops (outside quotes). */
 const BREAK = new Set([' ', '\t', '\r', '\n', ';', '|', '&', '<', '>', '{', '}']);
+/** Characters that end a plain run inside a word. */
+const SPECIAL_IN_WORD = new Set([...BREAK, "'", '"', '$', '\\', '<']);
 const BLANK = new Set([' ', '\t', '\r', '\f', '\v']);
 /** Template markers of the tools that render grub.cfg files (Jinja, Go templates, Tempita, ERB). */
 const TEMPLATE_OPEN: [string, string][] = [
@@ -242,8 +244,11 @@ class Lexer {
       } else if (c === '$') i = this.dollar(w, i, false);
       else if (c === '\\') i = this.escape(w, i);
       else {
-        w.value += c;
-        i++;
+        // A run of plain characters is copied at once.
+        let j = i + 1;
+        while (j < n && !SPECIAL_IN_WORD.has(text[j] as string)) j++;
+        w.value += text.slice(i, j);
+        i = j;
       }
     }
     this.i = i;

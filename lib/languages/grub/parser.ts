@@ -89,7 +89,7 @@ class Parser {
     }
     this.depth++;
     try {
-      const inner = new Set([...own, ...outer]);
+      const inner = own.size === 0 ? outer : outer.size === 0 ? own : new Set([...own, ...outer]);
       if (keyword === 'if') return this.ifStatement(inner);
       if (keyword === 'for' || keyword === 'while' || keyword === 'until') return this.loop(keyword, inner);
       if (keyword === 'function') return this.functionDef();
@@ -164,7 +164,7 @@ class Parser {
     const statement: IfStatement = { kind: 'if', clauses: [], start: first.start, end: first.end };
     let keyword = first;
     for (;;) {
-      const condition = this.list(new Set(['then']), outer);
+      const condition = this.list(new Set(['then', 'fi']), outer);
       const then = this.expect('then');
       const clause: IfStatement['clauses'][number] = { keyword, condition, body: [] };
       statement.clauses.push(clause);
@@ -175,6 +175,9 @@ class Parser {
           keyword,
           `\`${keyword.text}\` without \`then\`: end the condition with \`;\` or a new line, then write \`then\`.`,
         );
+        // The `fi` of this statement ends it (not a stray one).
+        const fi = this.expect('fi');
+        if (fi) statement.fi = fi;
         statement.end = this.lastEnd();
         return statement;
       }
@@ -231,13 +234,11 @@ class Parser {
       statement.condition = this.list(new Set(['do']), outer);
     }
     const doWord = this.expect('do');
-    if (!doWord) {
+    // Without `do` the rest up to `done` is still the loop (its `done` is not a stray one).
+    if (!doWord)
       this.error(keyword, `\`${kind}\` without \`do\`: write \`; do\` (or \`do\` on the next line) before the body.`);
-      statement.end = this.lastEnd();
-      return statement;
-    }
     statement.body = this.list(new Set(['done']), outer);
-    if (statement.body.length === 0) this.emptyBody(doWord, 'do');
+    if (statement.body.length === 0 && doWord) this.emptyBody(doWord, 'do');
     const done = this.expect('done');
     if (done) {
       statement.done = done;

@@ -65,7 +65,8 @@ export const commandUnavailable = grubRule({
       }
       const isInsmod = word.value === 'insmod';
       const module = isInsmod ? command.args[0]?.value : spec.module;
-      if (!module || /[$/()]/.test(module)) continue;
+      // The normal module is reading this very config: its commands (menuentry, export, …) are there.
+      if (!module || module === 'normal' || /[$/()]/.test(module)) continue;
       const reasons = loaders.images.map((i) =>
         unavailable(loaders, i.image, module, !isInsmod && spec.vendor !== undefined, context),
       );
