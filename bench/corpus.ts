@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { lintPaths } from '../lib/engine';
 
 const CORPUS = resolve('test/corpus/realworld');
-const LANGUAGES = ['ipxe', 'pxelinux', 'routeros', 'ignition'] as const;
+const LANGUAGES = ['ipxe', 'pxelinux', 'grub', 'routeros', 'ignition'] as const;
 const LEVELS = ['error', 'warning', 'info', 'hint'] as const;
 
 async function main(): Promise<void> {

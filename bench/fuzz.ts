@@ -18,10 +18,11 @@ import { LspClient } from '../test/helpers/lspClient';
 import { fuzzHttpPaths, type HttpFuzzResult } from '../test/helpers/httpPaths';
 import { siteCampaign } from './fuzzSite';
 
-type Lang = 'ipxe' | 'pxelinux' | 'routeros' | 'ignition';
+type Lang = 'ipxe' | 'pxelinux' | 'grub' | 'routeros' | 'ignition';
 const EXT: Record<Lang, string> = {
   ipxe: 'x.ipxe',
   pxelinux: 'pxelinux.cfg/default',
+  grub: 'grub/grub.cfg',
   routeros: 'x.rsc',
   ignition: 'x.ign',
 };
@@ -84,6 +85,37 @@ const TOKENS: Record<Lang, string[]> = {
     '^',
     '#',
     '=',
+    ' ',
+  ],
+  grub: [
+    'menuentry',
+    "'t'",
+    '--id',
+    '{',
+    '}',
+    'if',
+    'then',
+    'elif',
+    'else',
+    'fi',
+    'for x in a b; do',
+    'done',
+    'function',
+    'set default=',
+    'set timeout=',
+    'linux',
+    'initrd',
+    '(tftp)/vmlinuz',
+    '${net_default_server}',
+    '$',
+    '"',
+    "'",
+    '\\',
+    '{{ x }}',
+    '&&',
+    ';',
+    '#',
+    '\n',
     ' ',
   ],
   routeros: [
@@ -159,12 +191,14 @@ function seeds(lang: Lang): string[] {
         (lang === 'ipxe' && name.endsWith('.ipxe')) ||
         (lang === 'routeros' && name.endsWith('.rsc')) ||
         (lang === 'ignition' && name.endsWith('.ign')) ||
-        (lang === 'pxelinux' && path.includes('pxelinux.cfg'))
+        (lang === 'pxelinux' && path.includes('pxelinux.cfg')) ||
+        (lang === 'grub' && /grub[^/]*$/.test(name))
       )
         out.push(readFileSync(path, 'utf8'));
     }
   };
   walk('examples');
+  if (lang === 'grub') walk(join('test', 'corpus', 'realworld', 'grub'));
   return out;
 }
 
@@ -301,6 +335,9 @@ async function editStorm(
   };
 }
 
+/** Every group `npm run fuzz` runs when FUZZ_LANGS does not pick some. */
+const GROUPS = ['ipxe', 'pxelinux', 'grub', 'routeros', 'ignition', 'site', 'http'];
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const runs = Number(args[args.indexOf('--runs') + 1] ?? NaN) || 1_000_000;
@@ -309,7 +346,7 @@ async function main(): Promise<void> {
   mkdirSync(findings, { recursive: true });
   const at = args.indexOf('--http-paths');
   const httpPaths = at >= 0 ? Number(args[at + 1]) : 100_000;
-  const groups = process.env.FUZZ_LANGS?.split(',') ?? ['ipxe', 'pxelinux', 'routeros', 'ignition', 'site', 'http'];
+  const groups = process.env.FUZZ_LANGS?.split(',') ?? GROUPS;
   const results: LangResult[] = [];
   for (const lang of groups.filter((g): g is Lang => g in EXT)) {
     console.log(`fuzz ${lang}: ${runs.toLocaleString('en')} inputs (seed ${seed})`);

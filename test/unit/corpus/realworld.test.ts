@@ -10,7 +10,7 @@ import { lintPaths, lintText } from '../../../lib/engine';
 import { diskContext } from '../../../lib/site/view';
 
 const CORPUS = resolve('test/corpus/realworld');
-const LANGUAGES = ['ipxe', 'pxelinux', 'routeros', 'ignition', 'butane'] as const;
+const LANGUAGES = ['ipxe', 'pxelinux', 'grub', 'routeros', 'ignition', 'butane'] as const;
 
 interface Judged {
   file: string;
@@ -109,6 +109,7 @@ describe.each(LANGUAGES)('real-world corpus: %s', (language) => {
 const MINIMUM: Record<(typeof LANGUAGES)[number], number> = {
   ipxe: 60,
   pxelinux: 40,
+  grub: 45,
   routeros: 40,
   ignition: 40,
   butane: 50,

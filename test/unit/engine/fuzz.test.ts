@@ -13,8 +13,8 @@ import { SERVICES } from '../../../lib/engine';
 
 const CORPUS = join('..', 'shared', 'corpus');
 
-function samples(folder: string, extension: RegExp): string[] {
-  const dirs = [join(CORPUS, folder), 'examples/home-lab', 'examples/broken'];
+function samples(folder: string, extension: RegExp, extra: string[] = []): string[] {
+  const dirs = [join(CORPUS, folder), 'examples/home-lab', 'examples/broken', ...extra];
   const texts: string[] = [];
   const walk = (dir: string): void => {
     // ../shared is optional for this test: the examples still seed it.
@@ -92,6 +92,39 @@ const LANGUAGES = [
       '\t',
       'fcos',
       '\r\n',
+    ],
+  },
+  {
+    id: 'grub',
+    path: 'grub/grub.cfg',
+    seeds: samples('grub', /[\\/]grub[^\\/]*$|\.cfg$/, ['test/corpus/realworld/grub']),
+    tokens: [
+      "menuentry 'x' --id x {\n",
+      '}',
+      '{',
+      'if [ -e $prefix/a ]; then\n',
+      'elif ',
+      'else\n',
+      'fi\n',
+      'for f in a b; do ',
+      'done',
+      'function f {\n',
+      'set default=',
+      'set timeout=',
+      'linux (tftp)/vmlinuz ',
+      'initrd ',
+      '${net_default_server}',
+      '$',
+      '"',
+      "'",
+      '\\',
+      '\\\n',
+      '{{ x }}',
+      '&&',
+      ';',
+      '#',
+      '\n',
+      ' ',
     ],
   },
   {
