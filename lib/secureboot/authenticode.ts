@@ -6,7 +6,8 @@
  */
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { type Certificate, type CertificateSummary, cryptoEngine, summarize } from './certs';
+import { createHash } from 'node:crypto';
+import { type Certificate, type CertificateSummary, signatureHash, summarize, verifiedBy } from './certs';
 import { authenticodeDigest, type DigestAlgorithm, type PeImage, type WinCertificate } from './pe';
 
 export const WIN_CERT_TYPE_PKCS_SIGNED_DATA = 0x0002;
@@ -55,17 +56,17 @@ export interface ParsedSignature {
   certificates: Certificate[];
 }
 
-const parsed = new WeakMap<PeImage, Promise<ParsedSignature[]>>();
+const parsed = new WeakMap<PeImage, ParsedSignature[]>();
 
 /** Every entry of the image's certificate table, read and checked; an unsigned image has none. */
-export async function readSignatures(image: PeImage): Promise<SignatureEntry[]> {
-  return (await parseSignatures(image)).map((p) => p.entry);
+export function readSignatures(image: PeImage): SignatureEntry[] {
+  return parseSignatures(image).map((p) => p.entry);
 }
 
-export function parseSignatures(image: PeImage): Promise<ParsedSignature[]> {
+export function parseSignatures(image: PeImage): ParsedSignature[] {
   let found = parsed.get(image);
   if (!found) {
-    found = Promise.all((image.certificateTable?.entries ?? []).map((e, i) => parseEntrySafely(image, e, i)));
+    found = (image.certificateTable?.entries ?? []).map((e, i) => parseEntrySafely(image, e, i));
     parsed.set(image, found);
   }
   return found;
@@ -87,16 +88,16 @@ function pkcs7Of(entry: WinCertificate): Uint8Array | undefined {
   return undefined;
 }
 
-async function parseEntrySafely(image: PeImage, entry: WinCertificate, index: number): Promise<ParsedSignature> {
+function parseEntrySafely(image: PeImage, entry: WinCertificate, index: number): ParsedSignature {
   try {
-    return await parseEntry(image, entry, index);
+    return parseEntry(image, entry, index);
   } catch (error) {
     // pkijs objects built from hostile DER can fail when read back; the firmware cannot use such a signature either.
     return unreadable(index, entry.type, `its signature cannot be read (${(error as Error).message})`);
   }
 }
 
-async function parseEntry(image: PeImage, entry: WinCertificate, index: number): Promise<ParsedSignature> {
+function parseEntry(image: PeImage, entry: WinCertificate, index: number): ParsedSignature {
   const der = pkcs7Of(entry);
   if (!der)
     return unreadable(index, entry.type, `not a PKCS#7 signature (certificate type 0x${entry.type.toString(16)})`);
@@ -107,7 +108,7 @@ async function parseEntry(image: PeImage, entry: WinCertificate, index: number):
   const carried = (signed.certificates ?? []).filter((c): c is Certificate => c instanceof pkijs.Certificate);
   const certificates = carried.slice(0, MAX_SIGNATURE_CERTIFICATES);
   const imageDigest = authenticodeDigest(image, content.algorithm);
-  const check = await verifySigner(signed);
+  const check = verifySigner(signed);
   const signerSummary = check.signer ? summarize(check.signer) : undefined;
   return {
     entry: {
@@ -172,28 +173,69 @@ interface SignerCheck {
   problem?: string;
 }
 
-async function verifySigner(signed: pkijs.SignedData): Promise<SignerCheck> {
+const MESSAGE_DIGEST = '1.2.840.113549.1.9.4';
+const HASHES: Record<string, string> = {
+  '1.3.14.3.2.26': 'sha1',
+  '2.16.840.1.101.3.4.2.1': 'sha256',
+  '2.16.840.1.101.3.4.2.2': 'sha384',
+  '2.16.840.1.101.3.4.2.3': 'sha512',
+};
+const RSA_ENCRYPTION = '1.2.840.113549.1.1.1';
+
+/** The contents octets of a DER element (what PKCS#7 hashes for a content type other than data). */
+function contentOctets(der: Uint8Array): Uint8Array {
+  const first = der[1] ?? 0;
+  const header = first < 0x80 ? 2 : 2 + (first & 0x7f);
+  return der.subarray(header);
+}
+
+/** The certificate an IssuerAndSerialNumber names, among those the signature carries. */
+function signerCertificate(signed: pkijs.SignedData, info: pkijs.SignerInfo): Certificate | undefined {
+  const sid = info.sid as pkijs.IssuerAndSerialNumber;
+  if (!(sid instanceof pkijs.IssuerAndSerialNumber)) return undefined;
+  return (signed.certificates ?? []).find(
+    (c): c is Certificate =>
+      c instanceof pkijs.Certificate && c.issuer.isEqual(sid.issuer) && c.serialNumber.isEqual(sid.serialNumber),
+  );
+}
+
+/**
+ * The one SignerInfo checks out (what pkijs' SignedData.verify does, synchronously with Node's crypto): its
+ * messageDigest attribute is the hash of the signed content, and the signer's key verifies the signature
+ * over the signed attributes (re-tagged as the SET they are signed as).
+ */
+function verifySigner(signed: pkijs.SignedData): SignerCheck {
   if (signed.signerInfos.length !== 1) {
     return { ok: false, problem: `${signed.signerInfos.length} signers; Authenticode has exactly one` };
   }
-  try {
-    const result = await signed.verify({ signer: 0, checkChain: false, extendedMode: true }, cryptoEngine);
-    const signer = result.signerCertificate ?? undefined;
-    return result.signatureVerified
-      ? { ok: true, ...(signer ? { signer } : {}) }
-      : {
-          ok: false,
-          ...(signer ? { signer } : {}),
-          problem: 'the signer’s signature over the signed attributes is wrong',
-        };
-  } catch (error) {
-    const failure = error as pkijs.SignedDataVerifyError;
-    const signer = failure.signerCertificate ?? undefined;
-    const problem = /Message digest/.test(failure.message)
-      ? 'its messageDigest attribute does not match the signed content'
-      : failure.message;
-    return { ok: false, ...(signer ? { signer } : {}), problem };
-  }
+  const info = signed.signerInfos[0] as pkijs.SignerInfo;
+  const signer = signerCertificate(signed, info);
+  const found = signer ? { signer } : {};
+  if (!signer) return { ok: false, problem: 'the signature does not carry its signer’s certificate' };
+  const hash = HASHES[info.digestAlgorithm.algorithmId];
+  if (!hash) return { ok: false, ...found, problem: 'its digest algorithm is not one UEFI supports' };
+  const attributes = info.signedAttrs;
+  const content = signed.encapContentInfo.eContent as asn1js.BaseBlock | undefined;
+  if (!attributes || !content) return { ok: false, ...found, problem: 'it has no signed attributes' };
+  const digest = attributes.attributes.find((a) => a.type === MESSAGE_DIGEST)?.values[0];
+  const expected = createHash(hash)
+    .update(contentOctets(new Uint8Array(content.toBER())))
+    .digest('hex');
+  if (
+    !(digest instanceof asn1js.OctetString) ||
+    Buffer.from(digest.valueBlock.valueHexView).toString('hex') !== expected
+  )
+    return { ok: false, ...found, problem: 'its messageDigest attribute does not match the signed content' };
+  const signedBytes = new Uint8Array(attributes.encodedValue.slice(0));
+  signedBytes[0] = 0x31;
+  const algorithm = info.signatureAlgorithm.algorithmId;
+  const signatureHashName = algorithm === RSA_ENCRYPTION ? hash : signatureHash(algorithm);
+  const ok =
+    signatureHashName !== undefined &&
+    verifiedBy(signer, signatureHashName, signedBytes, info.signature.valueBlock.valueHexView);
+  return ok
+    ? { ok: true, signer }
+    : { ok: false, signer, problem: 'the signer’s signature over the signed attributes is wrong' };
 }
 
 /** The signature's other certificates, issuer after subject from the signer up, then the rest. */

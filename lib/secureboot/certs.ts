@@ -3,12 +3,9 @@
  * issuance test the chain walks use (name, CA flag, signature), as OpenSSL's verifier applies it in EDK2 and
  * shim (X509_V_FLAG_PARTIAL_CHAIN | X509_V_FLAG_NO_CHECK_TIME, any purpose: expiry is never checked).
  */
-import { createHash, webcrypto } from 'node:crypto';
+import { createHash, createPublicKey, verify } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-
-/** Our own engine over Node's WebCrypto, passed to every pkijs call (no global engine is set). */
-export const cryptoEngine = new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as Crypto });
 
 export type Certificate = pkijs.Certificate;
 
@@ -106,15 +103,47 @@ export function mayIssue(cert: Certificate): boolean {
   return usage !== undefined || cert.version === 0;
 }
 
-/** `issuer` issued `cert`: its subject is cert's issuer, it may issue, and its key verifies cert's signature. */
-export async function issued(issuer: Certificate, cert: Certificate): Promise<boolean> {
-  if (!cert.issuer.isEqual(issuer.subject) || !mayIssue(issuer)) return false;
+/** Signature algorithms by OID: the hash Node's verify takes (RSA PKCS#1 v1.5 and ECDSA; PSS is not used by UEFI signers). */
+const SIGNATURE_HASHES: Record<string, string> = {
+  '1.2.840.113549.1.1.5': 'sha1',
+  '1.2.840.113549.1.1.11': 'sha256',
+  '1.2.840.113549.1.1.12': 'sha384',
+  '1.2.840.113549.1.1.13': 'sha512',
+  '1.2.840.10045.4.1': 'sha1',
+  '1.2.840.10045.4.3.2': 'sha256',
+  '1.2.840.10045.4.3.3': 'sha384',
+  '1.2.840.10045.4.3.4': 'sha512',
+};
+
+/** The hash of a signature algorithm (an RSA-with-hash or ECDSA-with-hash OID), or undefined. */
+export function signatureHash(oid: string): string | undefined {
+  return SIGNATURE_HASHES[oid];
+}
+
+/**
+ * `signature` over `data` checks out with the certificate's public key, using `hash`. Synchronous (Node's
+ * crypto.verify), so the boot chain, which is built synchronously, can ask. False for keys Node cannot read.
+ */
+export function verifiedBy(cert: Certificate, hash: string, data: Uint8Array, signature: Uint8Array): boolean {
   try {
-    return await cert.verify(issuer, cryptoEngine);
+    const key = createPublicKey({
+      key: Buffer.from(cert.subjectPublicKeyInfo.toSchema().toBER()),
+      format: 'der',
+      type: 'spki',
+    });
+    return verify(hash, data, key.asymmetricKeyType === 'ec' ? { key, dsaEncoding: 'der' } : key, signature);
   } catch {
-    // An unsupported key or algorithm: the firmware cannot verify it either.
     return false;
   }
+}
+
+/** `issuer` issued `cert`: its subject is cert's issuer, it may issue, and its key verifies cert's signature. */
+export function issued(issuer: Certificate, cert: Certificate): boolean {
+  if (!cert.issuer.isEqual(issuer.subject) || !mayIssue(issuer)) return false;
+  const hash = signatureHash(cert.signatureAlgorithm.algorithmId);
+  // An unsupported algorithm: the firmware cannot verify it either.
+  if (!hash) return false;
+  return verifiedBy(issuer, hash, cert.tbsView, cert.signatureValue.valueBlock.valueHexView);
 }
 
 export function sameCertificate(a: Certificate, b: Certificate): boolean {

@@ -12,10 +12,7 @@ import { type Certificate, issued, sameCertificate } from './certs';
  * The trusted certificate the signature's certificates lead to: the signer itself, or a certificate that
  * issued it or one of the certificates above it, trusted ones tried first at every step as OpenSSL does.
  */
-export async function chainsTo(
-  signature: ParsedSignature,
-  anchors: readonly TrustAnchor[],
-): Promise<TrustAnchor | undefined> {
+export function chainsTo(signature: ParsedSignature, anchors: readonly TrustAnchor[]): TrustAnchor | undefined {
   const trusted = anchors
     .map((anchor) => ({ anchor, cert: anchorCertificate(anchor) }))
     .filter((t): t is { anchor: TrustAnchor; cert: Certificate } => t.cert !== undefined);
@@ -25,10 +22,10 @@ export async function chainsTo(
   while (current) {
     path.push(current);
     for (const t of trusted) if (sameCertificate(t.cert, current)) return t.anchor;
-    for (const t of trusted) if (await issued(t.cert, current)) return t.anchor;
+    for (const t of trusted) if (issued(t.cert, current)) return t.anchor;
     let next: Certificate | undefined;
     for (const c of signature.certificates) {
-      if (!path.includes(c) && (await issued(c, current))) {
+      if (!path.includes(c) && issued(c, current)) {
         next = c;
         break;
       }
@@ -39,10 +36,7 @@ export async function chainsTo(
 }
 
 /** A signature the judge accepts: sound (digest and signature) and chained to one of the anchors. */
-export async function trustedBy(
-  signature: ParsedSignature,
-  anchors: readonly TrustAnchor[],
-): Promise<TrustAnchor | undefined> {
+export function trustedBy(signature: ParsedSignature, anchors: readonly TrustAnchor[]): TrustAnchor | undefined {
   if (!signature.entry.digestOk || !signature.entry.signatureOk || anchors.length === 0) return undefined;
   return chainsTo(signature, anchors);
 }

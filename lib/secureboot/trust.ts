@@ -32,17 +32,17 @@ export interface FirmwareOptions {
  * certificate; refuses it ("Access Denied") when it is unsigned, signed by a CA the db lacks, changed after
  * it was signed, or revoked by the dbx.
  */
-export async function firmwareVerdict(
+export function firmwareVerdict(
   input: PeResult | Uint8Array,
   db: readonly TrustAnchor[],
   dbx: Revocations = {},
   options: FirmwareOptions = {},
-): Promise<Verdict> {
+): Verdict {
   const name = options.name ?? 'the file';
   const image = toImage(input);
-  const signatures = image.ok ? await parseSignatures(image) : [];
+  const signatures = image.ok ? parseSignatures(image) : [];
   const outcome: Outcome = image.ok
-    ? await firmwareOutcome(image, signatures, db, dbx, options.machine)
+    ? firmwareOutcome(image, signatures, db, dbx, options.machine)
     : { accepted: false, reason: image.reason, detail: failureDetail(image) };
   return {
     judge: 'firmware',
@@ -94,23 +94,23 @@ function preflight(
   return undefined;
 }
 
-async function firmwareOutcome(
+function firmwareOutcome(
   image: PeImage,
   signatures: ParsedSignature[],
   db: readonly TrustAnchor[],
   dbx: Revocations,
   machine?: PeMachine,
-): Promise<Outcome> {
+): Outcome {
   const early = preflight(image, { revoked: dbx.digests ?? [] }, machine);
   if (early) return early;
   let accepted: Outcome | undefined;
   // EDK2 reads every entry: a signature revoked by the dbx refuses the file even after another was trusted.
   for (const signature of signatures) {
     if (!signature.entry.readable) continue;
-    const revoked = await trustedBy(signature, dbx.certificates ?? []);
+    const revoked = trustedBy(signature, dbx.certificates ?? []);
     if (revoked)
       return { accepted: false, reason: 'forbidden', detail: `its signer chains to ${revoked.name}, in the dbx` };
-    const anchor = accepted ? undefined : await trustedBy(signature, db);
+    const anchor = accepted ? undefined : trustedBy(signature, db);
     if (anchor) {
       const detail = `${signedBy([signature.entry])}, which chains to ${anchor.name} in the firmware’s db`;
       accepted = { accepted: true, reason: 'trusted', detail, anchor, signatureIndex: signature.entry.index };
@@ -156,22 +156,22 @@ interface ShimOutcome extends Outcome {
  * kernel: accepted when a signature chains to the shim's vendor certificate (or to the firmware's db, or an
  * enrolled MOK) and its SBAT is not revoked; refused with shim's or GRUB's words otherwise.
  */
-export async function shimVerdict(
+export function shimVerdict(
   input: PeResult | Uint8Array,
   vendor: ShimVendor | readonly TrustAnchor[],
   db: readonly TrustAnchor[],
   options: ShimOptions = {},
-): Promise<Verdict> {
+): Verdict {
   const image = toImage(input);
   const stage = options.stage ?? (image.ok && isLinuxKernel(image) ? 'kernel' : 'secondStage');
   const name = options.name ?? (stage === 'kernel' ? 'the kernel' : 'the second stage');
   const carried = Array.isArray(vendor) ? (vendor as readonly TrustAnchor[]) : (vendor as ShimVendor).certificates;
   const trust = { carried, db: options.ignoreDb ? [] : db, mok: options.mok ?? [] };
-  const signatures = image.ok ? await parseSignatures(image) : [];
+  const signatures = image.ok ? parseSignatures(image) : [];
   let outcome: ShimOutcome;
   if (!image.ok) outcome = { accepted: false, reason: image.reason, detail: failureDetail(image), notImage: true };
   else {
-    outcome = await shimOutcome(image, signatures, vendor, trust, options);
+    outcome = shimOutcome(image, signatures, vendor, trust, options);
     if (outcome.accepted) outcome = sbatOutcome(image, stage, levelOf(vendor, options), outcome);
   }
   const judge = stage === 'kernel' ? 'grub' : 'shim';
@@ -209,13 +209,13 @@ interface ShimTrust {
   mok: readonly TrustAnchor[];
 }
 
-async function shimOutcome(
+function shimOutcome(
   image: PeImage,
   signatures: ParsedSignature[],
   vendor: ShimVendor | readonly TrustAnchor[],
   trust: ShimTrust,
   options: ShimOptions,
-): Promise<ShimOutcome> {
+): ShimOutcome {
   const own = Array.isArray(vendor) ? undefined : (vendor as ShimVendor);
   const revoked = [...(own?.deniedDigests ?? []), ...(options.dbx?.digests ?? [])];
   const early = preflight(image, { revoked, allowed: own?.allowedDigests ?? [] }, options.machine);
@@ -235,7 +235,7 @@ async function shimOutcome(
   const judged = signatures.filter((s) => s.entry.type === WIN_CERT_TYPE_PKCS_SIGNED_DATA && s.entry.readable);
   let denied: TrustAnchor | undefined;
   for (const signature of judged) {
-    const denial = await trustedBy(signature, revokedBy);
+    const denial = trustedBy(signature, revokedBy);
     if (denial) {
       denied = denial;
       continue;
@@ -245,7 +245,7 @@ async function shimOutcome(
       [trust.mok, 'enrolled in MokList'],
       [trust.carried, 'the certificate shim carries'],
     ] as const) {
-      const anchor = await trustedBy(signature, anchors);
+      const anchor = trustedBy(signature, anchors);
       if (anchor) {
         const detail = `${signedBy([signature.entry])}, which chains to ${anchor.name}, ${where}`;
         return { accepted: true, reason: 'trusted', detail, anchor, signatureIndex: signature.entry.index };

@@ -22,12 +22,7 @@ beforeAll(() => {
 
 describe('explain', () => {
   it('says what loads and why', async () => {
-    const verdict = await firmwareVerdict(
-      read(FILES.shim()),
-      firmwareDb('microsoft-2011'),
-      {},
-      { name: 'shimx64.efi' },
-    );
+    const verdict = firmwareVerdict(read(FILES.shim()), firmwareDb('microsoft-2011'), {}, { name: 'shimx64.efi' });
     expect(explain(verdict)).toBe(
       'The firmware accepts shimx64.efi: signed by Microsoft Windows UEFI Driver Publisher, issued by Microsoft ' +
         'Corporation UEFI CA 2011, which chains to Microsoft Corporation UEFI CA 2011 in the firmware’s db.',
@@ -35,7 +30,7 @@ describe('explain', () => {
   });
 
   it('gives an unsigned loader the three ways out', async () => {
-    const sentence = explain(await firmwareVerdict(readPe(FILES.ipxe()), firmwareDb(), {}, { name: 'ipxe.efi' }));
+    const sentence = explain(firmwareVerdict(readPe(FILES.ipxe()), firmwareDb(), {}, { name: 'ipxe.efi' }));
     expect(sentence).toMatch(/^The firmware refuses ipxe\.efi \("Access Denied"\): it is not signed; /);
     expect(sentence).toContain('Microsoft-signed shim');
     expect(sentence).toContain('iPXE’s own signed shim release with the iPXE it loads');
@@ -44,20 +39,20 @@ describe('explain', () => {
   });
 
   it('sends a vendor-signed GRUB through its vendor’s shim', async () => {
-    const sentence = explain(await firmwareVerdict(read(FILES.grub()), firmwareDb(), {}, { name: 'grubnetx64.efi' }));
+    const sentence = explain(firmwareVerdict(read(FILES.grub()), firmwareDb(), {}, { name: 'grubnetx64.efi' }));
     expect(sentence).toContain('issued by Debian Secure Boot CA');
     expect(sentence).toContain('shim that carries Debian Secure Boot CA');
   });
 
   it('says what a file that is no EFI program is, in one clean sentence', async () => {
     const sentence = explain(
-      await firmwareVerdict(readPe('/no/such/bootx64.efi'), firmwareDb(), {}, { name: 'bootx64.efi' }),
+      firmwareVerdict(readPe('/no/such/bootx64.efi'), firmwareDb(), {}, { name: 'bootx64.efi' }),
     );
     expect(sentence).toBe(
       'The firmware refuses bootx64.efi ("Access Denied"): it cannot be read (no such file); ' +
         'check the path and the file’s permissions.',
     );
-    const text = explain(await shimVerdict(new TextEncoder().encode('#!ipxe\n'), debian, [], { name: 'grubx64.efi' }));
+    const text = explain(shimVerdict(new TextEncoder().encode('#!ipxe\n'), debian, [], { name: 'grubx64.efi' }));
     expect(text).toBe(
       'shim refuses grubx64.efi ("Failed to read header: Unsupported"): it is not a PE image (no MZ header); ' +
         'check that the path names the EFI program you meant.',
@@ -66,7 +61,7 @@ describe('explain', () => {
 
   it('names both certificates when GRUB refuses a kernel, and the fixes', async () => {
     const kernel = signCopy(FILES.kernel(), makePki()).bytes;
-    const sentence = explain(await shimVerdict(kernel, debian, firmwareDb(), { name: 'vmlinuz' }));
+    const sentence = explain(shimVerdict(kernel, debian, firmwareDb(), { name: 'vmlinuz' }));
     expect(sentence).toMatch(
       /^GRUB refuses vmlinuz \("error: bad shim signature\."\): shim carries Debian Secure Boot CA; /,
     );

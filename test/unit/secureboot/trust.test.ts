@@ -50,32 +50,32 @@ beforeAll(() => {
 describe('what the firmware does (Secure Boot on, Microsoft’s keys in db)', () => {
   it('loads Debian’s shim: it chains to Microsoft Corporation UEFI CA 2011, and to the 2023 CA on newer firmware', async () => {
     const shim = read(FILES.shim());
-    expect(await firmwareVerdict(shim, firmwareDb('microsoft-2011'), {}, { name: 'shimx64.efi' })).toMatchObject({
+    expect(firmwareVerdict(shim, firmwareDb('microsoft-2011'), {}, { name: 'shimx64.efi' })).toMatchObject({
       accepted: true,
       reason: 'trusted',
       anchor: 'Microsoft Corporation UEFI CA 2011',
       signatureIndex: 0,
       message: '',
     });
-    expect(await firmwareVerdict(shim, firmwareDb('microsoft-2023'))).toMatchObject({
+    expect(firmwareVerdict(shim, firmwareDb('microsoft-2023'))).toMatchObject({
       accepted: true,
       anchor: 'Microsoft UEFI CA 2023',
       signatureIndex: 1,
     });
-    expect(await firmwareVerdict(shim, firmwareDb('microsoft'))).toMatchObject({
+    expect(firmwareVerdict(shim, firmwareDb('microsoft'))).toMatchObject({
       anchor: 'Microsoft Corporation UEFI CA 2011',
     });
   });
 
   it('does not check expiry: the 2011 CA and shim’s signer expired in June 2026 and shim still loads', async () => {
-    const verdict = await firmwareVerdict(read(FILES.shim()), firmwareDb('microsoft-2011'));
+    const verdict = firmwareVerdict(read(FILES.shim()), firmwareDb('microsoft-2011'));
     expect(verdict.signatures[0]!.signer!.notAfter.getTime()).toBeLessThan(Date.parse('2026-07-01'));
     expect(verdict.accepted).toBe(true);
   });
 
   it('refuses shim on a db holding only the Windows CAs (distributions’ shim is signed by the third-party CA)', async () => {
     const windowsOnly = microsoftAnchors().filter((a) => a.use === 'windows');
-    const verdict = await firmwareVerdict(read(FILES.shim()), windowsOnly);
+    const verdict = firmwareVerdict(read(FILES.shim()), windowsOnly);
     expect(verdict).toMatchObject({ accepted: false, reason: 'untrusted', message: 'Access Denied' });
     expect(verdict.detail).toContain(
       'Microsoft Windows UEFI Driver Publisher, issued by Microsoft Corporation UEFI CA 2011',
@@ -85,7 +85,7 @@ describe('what the firmware does (Secure Boot on, Microsoft’s keys in db)', ()
 
   it('refuses iPXE and syslinux.efi: unsigned ("Access Denied")', async () => {
     for (const path of [FILES.ipxe(), FILES.syslinux()]) {
-      expect(await firmwareVerdict(readPe(path), firmwareDb())).toMatchObject({
+      expect(firmwareVerdict(readPe(path), firmwareDb())).toMatchObject({
         accepted: false,
         reason: 'unsigned',
         message: 'Access Denied',
@@ -94,7 +94,7 @@ describe('what the firmware does (Secure Boot on, Microsoft’s keys in db)', ()
   });
 
   it('refuses Debian’s GRUB loaded directly: Debian Secure Boot CA is not in db', async () => {
-    const verdict = await firmwareVerdict(read(FILES.grub()), firmwareDb(), {}, { name: 'grubnetx64.efi' });
+    const verdict = firmwareVerdict(read(FILES.grub()), firmwareDb(), {}, { name: 'grubnetx64.efi' });
     expect(verdict).toMatchObject({ accepted: false, reason: 'untrusted', message: 'Access Denied' });
     expect(verdict.detail).toContain(
       'signed by Debian Secure Boot Signer 2022 - grub2, issued by Debian Secure Boot CA',
@@ -105,17 +105,17 @@ describe('what the firmware does (Secure Boot on, Microsoft’s keys in db)', ()
   it('refuses a signed file changed after signing (digest mismatch)', async () => {
     const bytes = read(FILES.shim());
     const text = image(bytes).sections.find((s) => s.name === '.text')!;
-    const verdict = await firmwareVerdict(flipped(bytes, text.rawOffset + 1000), firmwareDb());
+    const verdict = firmwareVerdict(flipped(bytes, text.rawOffset + 1000), firmwareDb());
     expect(verdict).toMatchObject({ accepted: false, reason: 'digestMismatch', message: 'Access Denied' });
     expect(verdict.detail).toMatch(/changed after it was signed/);
   });
 
   it('loads a file signed by a CA the db holds, and by a signer the db holds itself (a partial chain)', async () => {
-    expect(await firmwareVerdict(otherKernel, [anchor(other.caDer)])).toMatchObject({
+    expect(firmwareVerdict(otherKernel, [anchor(other.caDer)])).toMatchObject({
       accepted: true,
       anchor: 'Example Vendor CA',
     });
-    expect(await firmwareVerdict(otherKernel, [anchor(other.signerDer)])).toMatchObject({
+    expect(firmwareVerdict(otherKernel, [anchor(other.signerDer)])).toMatchObject({
       accepted: true,
       anchor: 'Example Vendor Signer',
     });
@@ -125,12 +125,12 @@ describe('what the firmware does (Secure Boot on, Microsoft’s keys in db)', ()
     const root = makePki('Example Root');
     const intermediate = makePki('Example Intermediate', root);
     const withChain = signCopy(FILES.syslinux(), intermediate, [intermediate.caPem]).bytes;
-    expect(await firmwareVerdict(withChain, [anchor(root.caDer)])).toMatchObject({
+    expect(firmwareVerdict(withChain, [anchor(root.caDer)])).toMatchObject({
       accepted: true,
       anchor: 'Example Root CA',
     });
     const withoutChain = signCopy(FILES.syslinux(), intermediate).bytes;
-    expect(await firmwareVerdict(withoutChain, [anchor(root.caDer)])).toMatchObject({
+    expect(firmwareVerdict(withoutChain, [anchor(root.caDer)])).toMatchObject({
       accepted: false,
       reason: 'untrusted',
     });
@@ -140,32 +140,32 @@ describe('what the firmware does (Secure Boot on, Microsoft’s keys in db)', ()
     const vendor = makePki('Leaf Vendor');
     const underLeaf = makePki('Under Leaf', { ...vendor, caPem: vendor.signerPem, caKey: vendor.signerKey });
     const signed = signCopy(FILES.syslinux(), underLeaf, [underLeaf.caPem, vendor.signerPem]).bytes;
-    expect(await firmwareVerdict(signed, [anchor(vendor.caDer)])).toMatchObject({
+    expect(firmwareVerdict(signed, [anchor(vendor.caDer)])).toMatchObject({
       accepted: false,
       reason: 'untrusted',
     });
-    expect(await firmwareVerdict(signed, [anchor(vendor.signerDer)])).toMatchObject({ accepted: false });
-    expect(await firmwareVerdict(signed, [anchor(underLeaf.caDer)])).toMatchObject({ accepted: true });
+    expect(firmwareVerdict(signed, [anchor(vendor.signerDer)])).toMatchObject({ accepted: false });
+    expect(firmwareVerdict(signed, [anchor(underLeaf.caDer)])).toMatchObject({ accepted: true });
   });
 
   it('refuses a CA with the right name but another key', async () => {
     const impostor = makePki('Example Vendor');
-    expect(await firmwareVerdict(otherKernel, [anchor(impostor.caDer)])).toMatchObject({ accepted: false });
+    expect(firmwareVerdict(otherKernel, [anchor(impostor.caDer)])).toMatchObject({ accepted: false });
   });
 
   it('refuses what the dbx revokes, by digest or by certificate, whatever else the file carries', async () => {
     const shim = read(FILES.shim());
     const digest = authenticodeDigest(image(shim))!;
-    expect(await firmwareVerdict(shim, firmwareDb(), { digests: [digest] })).toMatchObject({ reason: 'forbidden' });
+    expect(firmwareVerdict(shim, firmwareDb(), { digests: [digest] })).toMatchObject({ reason: 'forbidden' });
     const ca2011 = microsoftAnchors().find((a) => a.name === 'Microsoft Corporation UEFI CA 2011')!;
-    expect(await firmwareVerdict(shim, firmwareDb(), { certificates: [ca2011] })).toMatchObject({
+    expect(firmwareVerdict(shim, firmwareDb(), { certificates: [ca2011] })).toMatchObject({
       accepted: false,
       reason: 'forbidden',
     });
   });
 
   it('refuses an image for another architecture', async () => {
-    expect(await firmwareVerdict(read(FILES.shim()), firmwareDb(), {}, { machine: 'aa64' })).toMatchObject({
+    expect(firmwareVerdict(read(FILES.shim()), firmwareDb(), {}, { machine: 'aa64' })).toMatchObject({
       accepted: false,
       reason: 'wrongMachine',
     });
@@ -210,13 +210,13 @@ describe('what Debian’s shim carries', () => {
 
 describe('what shim does with the second stage, and GRUB with the kernel', () => {
   it('accepts Debian’s GRUB: it chains to Debian Secure Boot CA, the certificate shim carries', async () => {
-    const verdict = await shimVerdict(read(FILES.grub()), debian, firmwareDb(), { name: 'grubx64.efi' });
+    const verdict = shimVerdict(read(FILES.grub()), debian, firmwareDb(), { name: 'grubx64.efi' });
     expect(verdict).toMatchObject({ judge: 'shim', accepted: true, anchor: 'Debian Secure Boot CA' });
     expect(verdict.detail).toContain('the certificate shim carries');
   });
 
   it('accepts Debian’s kernel (GRUB asks shim through shim_lock)', async () => {
-    expect(await shimVerdict(readPe(FILES.kernel(), 256 << 20), debian, firmwareDb())).toMatchObject({
+    expect(shimVerdict(readPe(FILES.kernel(), 256 << 20), debian, firmwareDb())).toMatchObject({
       judge: 'grub',
       accepted: true,
       anchor: 'Debian Secure Boot CA',
@@ -224,7 +224,7 @@ describe('what shim does with the second stage, and GRUB with the kernel', () =>
   });
 
   it('refuses a kernel signed by another vendor with GRUB’s words, naming both certificates', async () => {
-    const verdict = await shimVerdict(otherKernel, debian, firmwareDb(), { name: 'vmlinuz' });
+    const verdict = shimVerdict(otherKernel, debian, firmwareDb(), { name: 'vmlinuz' });
     expect(verdict).toMatchObject({
       judge: 'grub',
       accepted: false,
@@ -239,7 +239,7 @@ describe('what shim does with the second stage, and GRUB with the kernel', () =>
 
   it('refuses a second stage signed by another vendor with shim’s words', async () => {
     const grub = signCopy(FILES.grub(), other).bytes;
-    const verdict = await shimVerdict(grub, debian, firmwareDb());
+    const verdict = shimVerdict(grub, debian, firmwareDb());
     expect(verdict).toMatchObject({ judge: 'shim', accepted: false, reason: 'untrusted', message: SHIM_REFUSAL });
     expect(verdict.log).toEqual([
       SHIM_REFUSAL,
@@ -251,34 +251,34 @@ describe('what shim does with the second stage, and GRUB with the kernel', () =>
 
   it('accepts what chains to the firmware’s db or an enrolled MOK, unless the db is ignored', async () => {
     const signed = signCopy(FILES.grub(), other).bytes;
-    expect(await shimVerdict(signed, debian, [anchor(other.caDer)])).toMatchObject({ accepted: true });
-    expect(await shimVerdict(signed, debian, [anchor(other.caDer)], { ignoreDb: true })).toMatchObject({
+    expect(shimVerdict(signed, debian, [anchor(other.caDer)])).toMatchObject({ accepted: true });
+    expect(shimVerdict(signed, debian, [anchor(other.caDer)], { ignoreDb: true })).toMatchObject({
       accepted: false,
     });
-    expect(await shimVerdict(signed, debian, firmwareDb(), { mok: [anchor(other.caDer)] })).toMatchObject({
+    expect(shimVerdict(signed, debian, firmwareDb(), { mok: [anchor(other.caDer)] })).toMatchObject({
       accepted: true,
       anchor: 'Example Vendor CA',
     });
   });
 
   it('refuses unsigned iPXE, a tampered GRUB and a digest in its vendor_dbx', async () => {
-    expect(await shimVerdict(read(FILES.ipxe()), debian, firmwareDb())).toMatchObject({
+    expect(shimVerdict(read(FILES.ipxe()), debian, firmwareDb())).toMatchObject({
       reason: 'unsigned',
       message: SHIM_REFUSAL,
     });
     const grub = read(FILES.grub());
     const text = image(grub).sections.find((s) => s.name === '.text')!;
-    expect(await shimVerdict(flipped(grub, text.rawOffset + 64), debian, firmwareDb())).toMatchObject({
+    expect(shimVerdict(flipped(grub, text.rawOffset + 64), debian, firmwareDb())).toMatchObject({
       reason: 'digestMismatch',
       message: SHIM_REFUSAL,
     });
     const revoked = { ...debian, deniedDigests: [authenticodeDigest(image(grub))!] };
-    expect(await shimVerdict(grub, revoked, firmwareDb())).toMatchObject({ reason: 'forbidden' });
+    expect(shimVerdict(grub, revoked, firmwareDb())).toMatchObject({ reason: 'forbidden' });
   });
 
   it('refuses a GRUB whose SBAT generation the level revokes', async () => {
     const level = parseSbatLevel('sbat,1,2099010100\nshim,4\ngrub,6\n')!;
-    const verdict = await shimVerdict(read(FILES.grub()), debian, firmwareDb(), { sbatLevel: level });
+    const verdict = shimVerdict(read(FILES.grub()), debian, firmwareDb(), { sbatLevel: level });
     expect(verdict).toMatchObject({ accepted: false, reason: 'sbatRevoked', message: SHIM_REFUSAL });
     expect(verdict.detail).toMatch(/grub,5 .* below generation 6/);
   });
@@ -286,26 +286,26 @@ describe('what shim does with the second stage, and GRUB with the kernel', () =>
   it('requires .sbat of what shim loads itself, not of what GRUB asks about', async () => {
     const ipxe = signCopy(FILES.ipxe(), other).bytes;
     const carries = { ...debian, certificates: [anchor(other.caDer)] };
-    expect(await shimVerdict(ipxe, carries, [])).toMatchObject({ accepted: false, reason: 'sbatMissing' });
-    expect(await shimVerdict(ipxe, carries, [], { stage: 'kernel' })).toMatchObject({ accepted: true });
-    expect(await shimVerdict(ipxe, [anchor(other.caDer)], [])).toMatchObject({ accepted: true });
+    expect(shimVerdict(ipxe, carries, [])).toMatchObject({ accepted: false, reason: 'sbatMissing' });
+    expect(shimVerdict(ipxe, carries, [], { stage: 'kernel' })).toMatchObject({ accepted: true });
+    expect(shimVerdict(ipxe, [anchor(other.caDer)], [])).toMatchObject({ accepted: true });
   });
 
   it('accepts an unsigned file whose digest the shim’s vendor_db allows', async () => {
     const ipxe = read(FILES.ipxe());
     const allows = { ...debian, allowedDigests: [authenticodeDigest(image(ipxe))!] };
-    expect(await shimVerdict(ipxe, allows, [], { stage: 'kernel' })).toMatchObject({
+    expect(shimVerdict(ipxe, allows, [], { stage: 'kernel' })).toMatchObject({
       accepted: true,
       reason: 'allowedDigest',
     });
-    expect(await shimVerdict(ipxe, debian, [], { stage: 'kernel' })).toMatchObject({
+    expect(shimVerdict(ipxe, debian, [], { stage: 'kernel' })).toMatchObject({
       accepted: false,
       reason: 'unsigned',
     });
   });
 
   it('refuses what is not a PE image with shim’s read_header words', async () => {
-    expect(await shimVerdict(new TextEncoder().encode('#!ipxe\n'), debian, firmwareDb())).toMatchObject({
+    expect(shimVerdict(new TextEncoder().encode('#!ipxe\n'), debian, firmwareDb())).toMatchObject({
       accepted: false,
       reason: 'notPe',
       message: 'Failed to read header: Unsupported',
