@@ -15,7 +15,7 @@ import { imagesUpdateCommand, type ImagesOptions } from './images';
 import { fmtCommand } from './fmt';
 import { butaneCommand, type ButaneCliOptions } from './butane';
 import { ignitionDecodeCommand, ignitionEncodeCommand, ignitionValidateCommand } from './ignition';
-import { lookupCommand, type LookupOptions } from './lookup';
+import { grubLookupCommand, lookupCommand, type GrubLookupOptions, type LookupOptions } from './lookup';
 import { EXIT } from './exit';
 import { FORMATS, formatSarif, formatText, knownRule, summary, toJsonFindings, type Format } from './format';
 
@@ -280,6 +280,22 @@ function addLookup(cli: Command): void {
     .option('-t, --tftp <dir>', 'the TFTP root (default: from the nearest pxe-site.json, else the current folder)')
     .action((options: LookupOptions) => {
       process.exitCode = lookupCommand(options);
+    });
+  cli
+    .command('grub-lookup')
+    .description(
+      'Show the config files a network-booted GRUB reads for a machine, in order, and which one it will use ' +
+        "(from the GRUB image's prefix and built-in config: Debian's grubnetx64 reads fixed paths, GRUB 2.06+ and " +
+        'Fedora images search per-machine names).',
+    )
+    .requiredOption('-m, --mac <mac>', 'the MAC address of the machine, e.g. 52:54:00:12:34:56')
+    .requiredOption('-i, --ip <ip>', 'the IPv4 address DHCP gives it, e.g. 192.168.255.50')
+    .option('-u, --uuid <uuid>', 'the client UUID DHCP option 97 carries (tried first when given)')
+    .option('-t, --tftp <dir>', 'the TFTP root (default: from the nearest pxe-site.json, else the current folder)')
+    .option('--image <file>', 'the GRUB EFI image the machines boot (default: the one in the TFTP root)')
+    .option('--boot-file <path>', 'its path in the TFTP root as DHCP names it (default: where the image is)')
+    .action((options: GrubLookupOptions) => {
+      process.exitCode = grubLookupCommand(options);
     });
 }
 

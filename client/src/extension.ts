@@ -43,7 +43,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: ['ipxe', 'pxelinux', 'routeros', 'ignition', 'butane', 'json'].flatMap((language) => [
+    documentSelector: ['ipxe', 'pxelinux', 'grub', 'routeros', 'ignition', 'butane', 'json'].flatMap((language) => [
       { scheme: 'file', language },
       { scheme: 'untitled', language },
     ]),

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import { SITE_FILE_NAME, siteOf } from '../../lib/site';
 
-const BOOT_LANGUAGES = new Set(['ipxe', 'pxelinux', 'routeros', 'ignition']);
+const BOOT_LANGUAGES = new Set(['ipxe', 'pxelinux', 'grub', 'routeros', 'ignition']);
 const DISMISSED = 'pxeWorkbench.siteOfferDismissed';
 
 /**

@@ -15,5 +15,15 @@ export { formatRouterOs } from './routeros/format';
 export { treeFromInspect, useTree, TreeError } from './routeros/catalog';
 export { LookupError, normalizeMac, hexIp } from './pxelinux/lookup';
 export { explainLookup, formatLookup } from './pxelinux/lookupFiles';
+export {
+  explainGrubLookup,
+  formatGrubLookup,
+  grubImagesIn,
+  grubTftpRootOf,
+  IMAGE_READ_CAP,
+  readGrubImage,
+  type GrubImage,
+  type GrubLookup,
+} from './grub';
 export { schemaFor, SPEC_ORDER } from './ignition/catalog';
 export { validatorKey } from './ignition/validatorKey';

@@ -7,7 +7,7 @@ import { RouterUi } from './router';
 import type { VmUi } from './vm';
 import { generateNodesCommand } from './nodes';
 import { DecodedFiles, encodeFile, openDecoded } from './decodedView';
-import { explainPxelinuxLookup } from './explainLookup';
+import { explainGrubLookupCommand, explainPxelinuxLookup } from './explainLookup';
 import { loadRouterOsTree } from './routerosTree';
 import { updateImagesCommand } from './updateImages';
 import { showTranslatedIgnition, type TranslatedIgnition } from './translatedIgnition';
@@ -63,6 +63,7 @@ export function commandTable(ctx: CommandContext): Record<string, (...args: unkn
       return picked?.[0];
     },
     'pxeWorkbench.explainPxelinuxLookup': () => explainPxelinuxLookup(),
+    'pxeWorkbench.explainGrubLookup': () => explainGrubLookupCommand(),
     'pxeWorkbench.loadRouterOsTree': () => loadRouterOsTree(ctx.extension, ctx.client()),
     'pxeWorkbench.updateImages': async (siteFile) => {
       const result = await updateImagesCommand(

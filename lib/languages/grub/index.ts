@@ -23,6 +23,8 @@ export { parseGrub } from './parser';
 export { looksLikeGrub } from './recognize';
 export { grubFileRefs, kernelArgs, kernelCommand, localPathOf, type GrubFileRef, type GrubFileRole } from './fileRefs';
 export { readGrubImage, IMAGE_READ_CAP, type GrubImage } from './image';
+export { grubImagesIn } from './loader';
+export { tftpRootOf as grubTftpRootOf } from './paths';
 export { grubLookupNames, grubLookupOrder, type GrubLookupInput } from './lookup';
 export { explainGrubLookup, formatGrubLookup, type GrubLookup, type GrubLookupStep } from './lookupFiles';
 export type { GrubConfig, MenuEntry, Command as GrubCommand, Word as GrubWord } from './ast';

@@ -73,6 +73,11 @@ function readLoaders(files: FileView, root: string): GrubLoaders | undefined {
   return { root, images, shim, bios };
 }
 
+/** The GRUB EFI images in a TFTP root (and under its grub/ or boot/grub/<platform>/), for the lookup explanation. */
+export function grubImagesIn(files: FileView, root: string): GrubLoaders['images'] {
+  return readLoaders(files, root)?.images ?? [];
+}
+
 /**
  * True when the linter may say a file is missing: the site names this TFTP root, or a network loader sits in
  * it (the folder is a TFTP root, not a repository of configs whose kernels come later).
