@@ -65,6 +65,10 @@ export class ChainBuilder implements HopBuilder {
     return this.inputs.site;
   }
 
+  get fileView() {
+    return this.inputs.files;
+  }
+
   build(): Chain {
     const facts = this.routerFacts();
     this.facts = facts;

@@ -2,7 +2,8 @@
  * The shim and GRUB part of the chain: shim's second stage beside it, the config that GRUB build reads for
  * the machine, its menu entries, and the kernels, initrds and URLs they name.
  */
-import { basename, dirname, join, posix } from 'node:path';
+import { basename, dirname, join, posix, sep } from 'node:path';
+import { servedPath } from '../core/ruleContext';
 import { grubConfigFacts, grubConfigPlan, type GrubImageFacts, type GrubTarget } from './grubConfig';
 import type { Env, HopBuilder } from './hops';
 import type { Hop, HopKind, Place } from './model';
@@ -41,14 +42,15 @@ export function shimChildren(b: HopBuilder, env: Env, hop: Hop, shimPath: string
       );
     return;
   }
-  const inner: Env = { ...env, loader: { family: 'grub', firmware: 'uefi' }, shim: shimPath };
+  const inner: Env = { ...env, loader: { family: 'grub', firmware: 'uefi' }, shim: shimPath, grub: path };
   checkSecondStage(b, inner, child, path);
   if (child.status === 'missing') return;
   grubChildren(b, inner, child, path);
 }
 
 /** A GRUB network image: the config it reads for this machine, then that config's entries. */
-export function grubChildren(b: HopBuilder, env: Env, hop: Hop, imagePath: string): void {
+export function grubChildren(b: HopBuilder, outer: Env, hop: Hop, imagePath: string): void {
+  const env: Env = { ...outer, grub: imagePath };
   const image: GrubImageFacts = b.grubImage(imagePath);
   const plan = grubConfigPlan(image, imagePath, b.site.tftpRoot ?? dirname(imagePath), env.client);
   const found = plan.candidates.find((p) => b.fileState(p) === 'ok');
@@ -138,8 +140,41 @@ function resolveTarget(b: HopBuilder, target: GrubTarget): { path?: string; url?
   return { path: join(root, ...relative.split('/')) };
 }
 
+/** The `(tftp)/…` name of a file served over HTTP, when it is in the TFTP root too. */
+function tftpNameOf(b: HopBuilder, url: string | undefined): string {
+  const local = url ? servedPath(b.site.http, url) : undefined;
+  const root = b.site.tftpRoot;
+  if (!local || !root || !local.startsWith(root + sep)) return '(tftp)/path';
+  return `(tftp)/${local
+    .slice(root.length + 1)
+    .split(sep)
+    .join('/')}`;
+}
+
 function grubFileHop(b: HopBuilder, env: Env, kind: HopKind, target: GrubTarget, at: Place): Hop {
   const resolved = resolveTarget(b, target);
+  const image = env.grub ? b.grubImage(env.grub) : undefined;
+  if (target.protocol === 'http' && image?.modules.length && !image.modules.includes('http')) {
+    const build = image.sbat?.vendorVersion ? ` (${image.sbat.vendor ?? 'GRUB'} ${image.sbat.vendorVersion})` : '';
+    const name = env.grub ? basename(env.grub) : 'GRUB';
+    b.report(
+      CHAIN.grubModuleMissing,
+      at,
+      `${name}${build} has no http module built in, and a signed GRUB loads no module from the network: ` +
+        `it stops with "disk \`http,${target.host ?? '…'}' not found". Fetch it over TFTP (${tftpNameOf(b, resolved.url)}), ` +
+        'or boot a GRUB build that has http.',
+    );
+    return {
+      kind,
+      label: posix.basename(target.path),
+      detail: 'HTTP',
+      via: 'http',
+      at,
+      status: 'missing',
+      message: `${name} has no http module`,
+      children: [],
+    };
+  }
   if (resolved.url) {
     const hop = b.urlHop(env, kind, resolved.url, at, undefined, { covered: false });
     if (kind === 'kernel' && hop.path && hop.status === 'ok') checkKernel(b, env, hop, hop.path, at);

@@ -140,8 +140,13 @@ export function grubConfigPlan(
     const sourced = grubConfigFacts(imagePath, image.memdiskConfig, prefix).includes.map((i) =>
       join(tftpRoot, ...i.target.path.split('/').filter(Boolean)),
     );
-    if (sourced.length)
-      return { candidates: sourced, how: `its built-in config reads $prefix (${image.prefix ?? ''})/…`, prefix };
+    // Debian's reads `$prefix/x86_64-efi/grub.cfg` if `[ -e ]` says it is there, else `$prefix/grub.cfg`. On a
+    // TFTP prefix `-e` is always false (the tftp file system cannot stat: no request is even sent, as the
+    // test VM's capture shows), so only the last source is ever read.
+    const read =
+      sourced.length > 1 && /^-e$/m.test(image.memdiskConfig.replace(/\s+/g, '\n')) ? sourced.slice(-1) : sourced;
+    if (read.length)
+      return { candidates: read, how: `its built-in config reads $prefix (${image.prefix ?? ''})/…`, prefix };
   }
   const names = lookupNames(client);
   if (image)

@@ -2,7 +2,7 @@
 import { basename } from 'node:path';
 import type { Fix, Related } from '../core/problem';
 import type { RuleMeta } from '../core/rule';
-import type { SiteView } from '../core/ruleContext';
+import type { FileView, SiteView } from '../core/ruleContext';
 import type { GrubImage } from '../languages/grub/image';
 import type { OptionFact } from './offer';
 import type { Client, Firmware, Hop, HopKind, Place } from './model';
@@ -51,6 +51,8 @@ export interface Env {
   bootAt?: Place;
   /** The shim that loaded the current stage: its vendor certificates decide what GRUB may boot. */
   shim?: string;
+  /** The GRUB image reading the current config (what it has built in). */
+  grub?: string;
 }
 
 export const URL_SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
@@ -62,6 +64,8 @@ export const URL_SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
  */
 export interface HopBuilder {
   readonly site: SiteView;
+  /** The file system as the chain sees it (binaries are read through it, capped). */
+  readonly fileView: FileView;
   text(path: string): string | undefined;
   parse<T>(path: string, parser: (text: string) => T): T | undefined;
   /** What a GRUB EFI image embeds (prefix, memdisk config), read once per build; undefined when unreadable. */

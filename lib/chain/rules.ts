@@ -126,6 +126,35 @@ export const CHAIN = {
     'Create pxelinux.cfg/default beside the loader.',
     'PXELINUX finds no config and stops at its prompt: the boot fails.',
   ),
+  secureBootRefused: rule(
+    'secureBootRefused',
+    'error',
+    'Under Secure Boot (pxe-site.json: secureBoot.uefi or the node says it is on), a file of the chain is refused: ' +
+      'the firmware refuses a boot file not signed by a CA in its db ("Access Denied": syslinux.efi, a self-built or ' +
+      'distribution ipxe.efi); shim refuses a second stage, and GRUB a kernel, not signed by a certificate the shim carries.',
+    'option 67 syslinux.efi, and "secureBoot": { "uefi": true }',
+    'Boot a Microsoft-signed shim with the GRUB and kernel of the same vendor (or iPXE’s signed shim release with the iPXE ' +
+      'it loads), or turn Secure Boot off on those machines knowingly and say so in pxe-site.json.',
+    'the firmware, shim or GRUB stops the boot at this file: the machine does not boot.',
+  ),
+  secureBootAdvice: rule(
+    'secureBootAdvice',
+    'info',
+    'pxe-site.json does not say whether the UEFI machines have Secure Boot on, and a file of the chain would be refused ' +
+      'if they do (an unsigned boot file, a second stage or a kernel shim does not trust).',
+    'option 67 syslinux.efi for UEFI machines, and no "secureBoot" in pxe-site.json',
+    'Say it in pxe-site.json ("secureBoot": { "uefi": false } when it is off; true makes the refusal an error), or serve a signed chain.',
+    'advice only: the chain works when Secure Boot is off, which the site does not say.',
+  ),
+  grubModuleMissing: rule(
+    'grubModuleMissing',
+    'error',
+    'A GRUB config fetches a file over HTTP (`(http,host)/…`) and the GRUB image that reads it has no http module ' +
+      "built in (Debian's signed grubnetx64.efi has tftp only); a signed GRUB cannot load one from the network.",
+    'linux (http,192.168.255.2)/fedora-coreos/kernel, read by Debian’s grubnetx64.efi',
+    'Fetch the file over TFTP ((tftp)/path), or boot a GRUB build that has http (Fedora’s grubx64.efi has).',
+    'GRUB stops with "disk `http,…\' not found": the entry does not boot.',
+  ),
   noGrubConfig: rule(
     'noGrubConfig',
     'error',

@@ -1,12 +1,142 @@
-/** Secure Boot along the chain: what the firmware, shim and GRUB accept of the files the machine fetches. */
+/**
+ * Secure Boot along the chain: what the firmware, shim and GRUB accept of the files a UEFI machine fetches,
+ * read from the files' own signatures (lib/secureboot). With Secure Boot on (the site or the node says so) a
+ * refusal stops the machine and is an error where the file is named; when the site does not say, the same
+ * finding is advice only; with Secure Boot off nothing is checked.
+ */
+import { basename } from 'node:path';
+import type { FileView } from '../core/ruleContext';
+import {
+  explain,
+  firmwareDb,
+  firmwareVerdict,
+  MAX_KERNEL_BYTES,
+  MAX_LOADER_BYTES,
+  parsePe,
+  shimVendorCert,
+  shimVerdict,
+  type PeResult,
+  type ShimVendor,
+  type Verdict,
+} from '../secureboot';
 import type { Env, HopBuilder } from './hops';
 import type { Hop, Place } from './model';
+import { CHAIN } from './rules';
 
-/** The file the firmware loads first (the DHCP boot file). */
-export function checkFirstStage(_b: HopBuilder, _env: Env, _hop: Hop, _path: string): void {}
+/** Facts read from binaries, by path and stamp (size, time): a chain rebuild does not hash a kernel again. */
+const facts = new Map<string, unknown>();
+const MAX_FACTS = 256;
 
-/** shim's second stage (grubx64.efi). */
-export function checkSecondStage(_b: HopBuilder, _env: Env, _hop: Hop, _path: string): void {}
+function remembered<T>(files: FileView, path: string, what: string, read: () => T): T {
+  const stamp = files.stamp?.(path);
+  if (stamp === undefined) return read();
+  const key = `${what}\u0000${path}\u0000${stamp}`;
+  if (facts.has(key)) return facts.get(key) as T;
+  const value = read();
+  if (facts.size >= MAX_FACTS) facts.delete(facts.keys().next().value as string);
+  facts.set(key, value);
+  return value;
+}
 
-/** A kernel GRUB boots under shim. */
-export function checkKernel(_b: HopBuilder, _env: Env, _hop: Hop, _path: string, _at: Place): void {}
+function imageOf(b: HopBuilder, path: string, cap: number): PeResult | undefined {
+  const bytes = b.fileView.head?.(path, cap + 1);
+  if (!bytes) return undefined;
+  return parsePe(bytes, cap);
+}
+
+/** Secure Boot for this machine: on, off, or unknown (the site does not say). */
+function secureBootOf(env: Env): boolean | undefined {
+  return env.client.firmware === 'uefi' ? env.client.secureBoot : false;
+}
+
+/**
+ * A file that is not a PE image at all is a placeholder (the examples commit text files where binaries go)
+ * or a mistake the firmware states in other words: the signature check says nothing about it.
+ */
+function notAnImage(image: PeResult | undefined): boolean {
+  return !image || (!image.ok && (image.reason === 'notPe' || image.reason === 'unreadable'));
+}
+
+/** The verdict on the hop and, where it is refused, one finding: an error under Secure Boot, advice when unknown. */
+function judged(b: HopBuilder, env: Env, hop: Hop, verdict: Verdict, at: Place | undefined): void {
+  const on = secureBootOf(env);
+  if (verdict.accepted) {
+    if (on) hop.detail = `${hop.detail ? `${hop.detail} · ` : ''}Secure Boot: ${verdict.detail}`;
+    return;
+  }
+  const sentence = explain(verdict);
+  if (on) {
+    hop.status = 'missing';
+    hop.message = `Secure Boot: ${sentence}`;
+    if (at) b.report(CHAIN.secureBootRefused, at, `Under Secure Boot (pxe-site.json says it is on): ${sentence}`);
+    return;
+  }
+  hop.message = `if Secure Boot is on: ${sentence}`;
+  if (at)
+    b.report(
+      CHAIN.secureBootAdvice,
+      at,
+      `If these machines have Secure Boot on: ${sentence} Say in pxe-site.json whether it is on ` +
+        '("secureBoot": { "uefi": true } or false), and the chain checks it or stays quiet.',
+    );
+}
+
+/** The file the firmware loads first (the DHCP boot file): its signature must chain to the firmware's db. */
+export function checkFirstStage(b: HopBuilder, env: Env, hop: Hop, path: string): void {
+  if (secureBootOf(env) === false || env.client.firmware !== 'uefi') return;
+  const verdict = remembered(b.fileView, path, `firmware:${b.site.secureBoot?.firmwareKeys ?? 'microsoft'}`, () => {
+    const image = imageOf(b, path, MAX_LOADER_BYTES);
+    if (notAnImage(image)) return undefined;
+    return firmwareVerdict(
+      image as PeResult,
+      firmwareDb(b.site.secureBoot?.firmwareKeys),
+      {},
+      {
+        name: basename(path),
+        machine: 'x64',
+      },
+    );
+  });
+  if (!verdict) return;
+  judged(b, env, hop, verdict, env.bootAt ?? hop.at);
+}
+
+/** The certificates shim carries (read once per file). */
+function vendorOf(b: HopBuilder, shimPath: string): ShimVendor | undefined {
+  return remembered(b.fileView, shimPath, 'shim-vendor', () => {
+    const image = imageOf(b, shimPath, MAX_LOADER_BYTES);
+    if (notAnImage(image)) return undefined;
+    const vendor = shimVendorCert(image as PeResult);
+    return 'certificates' in vendor ? vendor : undefined;
+  });
+}
+
+function shimJudges(
+  b: HopBuilder,
+  env: Env,
+  path: string,
+  stage: 'secondStage' | 'kernel',
+  cap: number,
+): Verdict | undefined {
+  if (!env.shim || secureBootOf(env) === false) return undefined;
+  const vendor = vendorOf(b, env.shim);
+  if (!vendor) return undefined;
+  const keys = b.site.secureBoot?.firmwareKeys ?? 'microsoft';
+  return remembered(b.fileView, path, `${stage}:${keys}:${env.shim}`, () => {
+    const image = imageOf(b, path, cap);
+    if (notAnImage(image)) return undefined;
+    return shimVerdict(image as PeResult, vendor, firmwareDb(keys), { stage, name: basename(path) });
+  });
+}
+
+/** shim's second stage (grubx64.efi): signed by a certificate shim carries (or one in the firmware's db). */
+export function checkSecondStage(b: HopBuilder, env: Env, hop: Hop, path: string): void {
+  const verdict = shimJudges(b, env, path, 'secondStage', MAX_LOADER_BYTES);
+  if (verdict) judged(b, env, hop, verdict, env.bootAt);
+}
+
+/** A kernel GRUB boots under shim: GRUB asks shim's verifier, which trusts the same certificates. */
+export function checkKernel(b: HopBuilder, env: Env, hop: Hop, path: string, at: Place): void {
+  const verdict = shimJudges(b, env, path, 'kernel', MAX_KERNEL_BYTES);
+  if (verdict) judged(b, env, hop, verdict, at);
+}

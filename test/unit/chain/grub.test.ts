@@ -38,12 +38,25 @@ describe('the chain through shim and GRUB', () => {
     expect([...chain.problems.values()].flat().map((p) => p.ruleId)).toEqual(['chain.firmwareMismatch']);
   });
 
-  it('the x86_64-efi/grub.cfg of Debian’s built-in config wins over grub/grub.cfg when both are there', () => {
+  it('Debian’s built-in config never reads grub/x86_64-efi/grub.cfg over TFTP (`-e` is false there)', () => {
     const site = secureBootSite('shimGrubKernel');
     mkdirSync(join(site.tftp, 'grub', 'x86_64-efi'));
     writeFileSync(join(site.tftp, 'grub', 'x86_64-efi', 'grub.cfg'), "menuentry 'A' {\n  linux /vmlinuz\n}\n");
     const uefi = chainOf(site.siteFile).clients.find((c) => c.id === 'uefi')!;
-    expect(hopList(uefi.root).map((h) => h.trim())).toContain('config tftp/grub/x86_64-efi/grub.cfg ok');
+    const list = hopList(uefi.root).map((h) => h.trim());
+    expect(list).toContain('config tftp/grub/grub.cfg ok');
+    expect(list).not.toContain('config tftp/grub/x86_64-efi/grub.cfg ok');
+  });
+
+  it('an (http,…) path on a GRUB without the http module is refused, naming the build and the way out', () => {
+    const site = secureBootSite('shimGrubKernel');
+    const cfg = join(site.tftp, 'grub', 'grub.cfg');
+    writeFileSync(cfg, 'linux (http,192.168.255.2)/tftp/vmlinuz\ninitrd (tftp)/initrd.img\nboot\n');
+    const chain = chainOf(site.siteFile);
+    const found = chain.problems.get(cfg) ?? [];
+    expect(found.map((p) => p.ruleId)).toEqual(['chain.grubModuleMissing']);
+    expect(found[0]!.message).toMatch(/has no http module/);
+    expect(found[0]!.message).toContain('Fetch it over TFTP ((tftp)/vmlinuz)');
   });
 });
 

@@ -1,0 +1,100 @@
+/**
+ * The chain's Secure Boot verdicts on the real binaries of the VM scenarios (Debian's shim, GRUB and kernel;
+ * unsigned syslinux.efi and iPXE; a kernel re-signed by another vendor). test/vm/secureBoot.test.ts boots the
+ * same sites and checks the VM agrees.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildChain, CHAIN_RULES, readDisk, type Chain } from '../../../lib/chain';
+import { diskFiles } from '../../../lib/site/disk';
+import { readSite } from '../../../lib/site/view';
+import { secureBootMissing, secureBootSite, type ScenarioName } from '../../helpers/secureBootSite';
+
+function chainWith(name: ScenarioName, secureBoot: object | undefined): { chain: Chain; tftp: string; router: string } {
+  const site = secureBootSite(name);
+  const json = JSON.parse(readFileSync(site.siteFile, 'utf8')) as Record<string, unknown>;
+  if (secureBoot) json.secureBoot = secureBoot;
+  writeFileSync(site.siteFile, JSON.stringify(json));
+  const chain = buildChain({ site: readSite(site.siteFile)!, files: diskFiles(), read: readDisk });
+  return { chain, tftp: site.tftp, router: join(site.root, 'router', 'pxe.rsc') };
+}
+
+const trustFindings = (chain: Chain) =>
+  [...chain.problems.values()].flat().filter((p) => p.ruleId.startsWith('chain.secureBoot'));
+
+describe('chain of trust on the VM scenarios', () => {
+  it('has what it needs', () => expect(secureBootMissing()).toBeUndefined());
+
+  it('shim → GRUB → kernel: every link accepted, and the hops say by whom', () => {
+    const { chain } = chainWith('shimGrubKernel', { uefi: true });
+    expect(trustFindings(chain)).toEqual([]);
+    const uefi = chain.clients.find((c) => c.id === 'uefi')!;
+    expect(uefi.secureBoot).toBe(true);
+    const shim = uefi.root.children[0]!;
+    expect(shim.detail).toMatch(/Secure Boot: .*Microsoft Corporation UEFI CA 2011/);
+    expect(shim.children[0]!.detail).toMatch(/Secure Boot: .*Debian Secure Boot CA/);
+  });
+
+  it.each([
+    ['syslinuxRefused', 'syslinux.efi'],
+    ['ipxeRefused', 'ipxe.efi'],
+  ] as const)('%s: the firmware refuses %s ("Access Denied"), on the boot file option, with the fix', (name, file) => {
+    const { chain, router } = chainWith(name, { uefi: true });
+    const found = trustFindings(chain);
+    expect(found.map((p) => p.ruleId)).toEqual(['chain.secureBootRefused']);
+    expect(chain.problems.get(router)).toContain(found[0]);
+    expect(found[0]!.message).toContain(`The firmware refuses ${file} ("Access Denied")`);
+    expect(found[0]!.message).toMatch(/not signed/);
+    expect(found[0]!.message).toMatch(/shim/);
+    const hop = chain.clients.find((c) => c.id === 'uefi')!.root.children[0]!;
+    expect(hop).toMatchObject({ label: file, status: 'missing' });
+    expect(hop.children).toEqual([]);
+  });
+
+  it('unsignedGrub: shim refuses grubx64.efi (Verification failed)', () => {
+    const { chain } = chainWith('unsignedGrub', { uefi: true });
+    const found = trustFindings(chain);
+    expect(found.map((p) => p.ruleId)).toEqual(['chain.secureBootRefused']);
+    expect(found[0]!.message).toContain('shim refuses grubx64.efi ("Verification failed: (0x1A) Security Violation")');
+  });
+
+  it('otherVendorKernel: GRUB refuses the kernel (bad shim signature) on its line in grub.cfg, naming both certificates', () => {
+    const { chain, tftp } = chainWith('otherVendorKernel', { uefi: true });
+    const found = trustFindings(chain);
+    expect(found.map((p) => p.ruleId)).toEqual(['chain.secureBootRefused']);
+    const cfg = join(tftp, 'grub', 'grub.cfg');
+    expect(chain.problems.get(cfg)).toContain(found[0]);
+    const text = readFileSync(cfg, 'utf8');
+    expect(text.slice(found[0]!.start, found[0]!.end)).toBe('/vmlinuz');
+    expect(found[0]!.message).toContain('GRUB refuses vmlinuz ("error: bad shim signature.")');
+    expect(found[0]!.message).toContain('Debian Secure Boot CA');
+    expect(found[0]!.message).toContain('Example Vendor');
+  });
+
+  it('Secure Boot not said: the same refusal is advice (info); said off: nothing', () => {
+    const unknown = trustFindings(chainWith('syslinuxRefused', undefined).chain);
+    expect(unknown.map((p) => p.ruleId)).toEqual(['chain.secureBootAdvice']);
+    expect(CHAIN_RULES.find((r) => r.id === 'chain.secureBootAdvice')?.severity).toBe('info');
+    expect(unknown[0]!.message).toMatch(/^If these machines have Secure Boot on: The firmware refuses syslinux\.efi/);
+    expect(trustFindings(chainWith('syslinuxRefused', { uefi: false }).chain)).toEqual([]);
+  });
+
+  it("a node's own secureBoot wins over the site's", () => {
+    const site = secureBootSite('syslinuxRefused');
+    const json = JSON.parse(readFileSync(site.siteFile, 'utf8')) as Record<string, unknown>;
+    json.secureBoot = { uefi: false };
+    json.nodes = [{ name: 'n1', mac: '52:54:00:aa:bb:cc', profile: 'p', firmware: 'uefi', secureBoot: true }];
+    json.profiles = { p: {} };
+    writeFileSync(site.siteFile, JSON.stringify(json));
+    const view = readSite(site.siteFile)!;
+    const chain = buildChain({
+      site: view,
+      files: diskFiles(),
+      read: readDisk,
+      machine: { mac: '52:54:00:aa:bb:cc', firmware: 'uefi' },
+    });
+    expect(chain.clients[0]!.secureBoot).toBe(true);
+    expect(trustFindings(chain).map((p) => p.ruleId)).toEqual(['chain.secureBootRefused']);
+  });
+});
