@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -120,6 +120,14 @@ describe('grub.commandUnavailable', () => {
       join(root, 'grub', 'grub.cfg'),
       `insmod regexp\ninsmod http\n       ^^^^ ${RULE}\nwrmsr 0x10 0\n^^^^^ ${RULE}\n`,
     );
+  });
+
+  it('takes Secure Boot as the site says it: off, module files load and lockdown is not there', () => {
+    const root = tree({ 'grubx64.efi': image, 'bootx64.efi': 'shim', 'grub/x86_64-efi/regexp.mod': 'm' }, true);
+    const base = join(root, '..');
+    const site = JSON.parse(readFileSync(join(base, 'pxe-site.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(base, 'pxe-site.json'), JSON.stringify({ ...site, secureBoot: { uefi: false } }));
+    check(RULE, join(root, 'grub', 'grub.cfg'), 'insmod regexp\nwrmsr 0x10 0\n^^^^^ ' + RULE + '\n');
   });
 
   it('leaves vendor commands to their vendor builds', () => {

@@ -14,12 +14,13 @@ function unavailable(
   module: string,
   vendorOnly: boolean,
   context: RuleContext,
+  secure: boolean,
 ): string | undefined {
   if (image.modules.includes(module)) return undefined;
   // Distribution commands live in other modules elsewhere (linuxefi is in Fedora's `linux`): only Debian's and
   // Ubuntu's layout (a linuxefi module) and upstream builds (no such command) are judged.
   if (vendorOnly && image.sbat?.vendor && !['debian', 'ubuntu'].includes(image.sbat.vendor)) return undefined;
-  if (loaders.shim)
+  if (secure)
     return `its module ${module} is not built into the image, and under Secure Boot GRUB loads no module files`;
   const folder = moduleFolder(loaders, image);
   if (!folder) return undefined;
@@ -47,17 +48,21 @@ export const commandUnavailable = grubRule({
     const functions = functionNames(config);
     const problems: Problem[] = [];
     const name = (img: { path: string }): string => img.path.slice(loaders.root.length + 1);
+    // Secure Boot as the site says it, else as shim in the root suggests (shim is there for it).
+    const said = context.site?.secureBoot?.uefi;
+    const secure = said ?? loaders.shim;
+    const why = said === undefined ? 'shim is in this TFTP root' : 'pxe-site.json says so';
     for (const command of config.commands) {
       const word = commandWord(command);
       if (!word || functions.has(word.value)) continue;
       const spec = COMMANDS.get(word.value);
       if (!spec) continue;
-      if (spec.lockdown && loaders.shim) {
+      if (spec.lockdown && secure) {
         problems.push(
           report(
             this,
             word,
-            `Under Secure Boot (shim is in this TFTP root) GRUB 2.06 and later are locked down and refuse \`${word.value}\`: ` +
+            `Under Secure Boot (${why}) GRUB 2.06 and later are locked down and refuse \`${word.value}\`: ` +
               'the line fails. Drop it, or test `[ "$lockdown" != y ]` before it.',
           ),
         );
@@ -68,7 +73,7 @@ export const commandUnavailable = grubRule({
       // The normal module is reading this very config: its commands (menuentry, export, …) are there.
       if (!module || module === 'normal' || /[$/()]/.test(module)) continue;
       const reasons = loaders.images.map((i) =>
-        unavailable(loaders, i.image, module, !isInsmod && spec.vendor !== undefined, context),
+        unavailable(loaders, i.image, module, !isInsmod && spec.vendor !== undefined, context, secure),
       );
       const reason = reasons[0];
       if (!reason || reasons.some((r) => r === undefined)) continue;
