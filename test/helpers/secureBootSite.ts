@@ -7,7 +7,7 @@
  * really did with each, for tests that compare static chain-of-trust verdicts with it.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { StageId } from '../../lib/vm';
@@ -138,8 +138,6 @@ export interface SecureBootSite {
   siteFile: string;
   tftp: string;
   scenario: SecureBootScenario;
-  /** Where the VM test writes what the VM did ({scenario, bootFile, refusedStage, reached}). */
-  resultFile: string;
 }
 
 /**
@@ -211,36 +209,7 @@ export function secureBootSite(name: ScenarioName): SecureBootSite {
       2,
     ),
   );
-  return { root, siteFile, tftp, scenario: s, resultFile: join(root, 'vm-result.json') };
-}
-
-/** What the VM did in one scenario, as the VM test writes it (also gathered in SECURE_BOOT_VM_RESULTS). */
-export interface SecureBootVmResult {
-  scenario: ScenarioName;
-  bootFile: string;
-  refusedStage?: StageId;
-  reached?: StageId;
-  failureLine?: string;
-  seconds: number;
-}
-
-/** All scenarios' results of the last VM test run on this machine, by scenario name. */
-export const SECURE_BOOT_VM_RESULTS = join(tmpdir(), 'pxe-workbench-secureboot-vm-results.json');
-
-export function readSecureBootVmResults(): Partial<Record<ScenarioName, SecureBootVmResult>> {
-  if (!existsSync(SECURE_BOOT_VM_RESULTS)) return {};
-  const all = JSON.parse(readFileSync(SECURE_BOOT_VM_RESULTS, 'utf8')) as Record<string, SecureBootVmResult>;
-  // Only the scenarios of this table: a run of an older table may have left others.
-  return Object.fromEntries(SECURE_BOOT_SCENARIOS.filter((s) => all[s.name]).map((s) => [s.name, all[s.name]!]));
-}
-
-/** Records one scenario's result beside its site and in the shared file (read, merged, written). */
-export function recordSecureBootVmResult(site: SecureBootSite, result: SecureBootVmResult): void {
-  writeFileSync(site.resultFile, JSON.stringify(result, null, 2));
-  writeFileSync(
-    SECURE_BOOT_VM_RESULTS,
-    JSON.stringify({ ...readSecureBootVmResults(), [result.scenario]: result }, null, 2),
-  );
+  return { root, siteFile, tftp, scenario: s };
 }
 
 export { MARKER };

@@ -3,19 +3,16 @@
  * shim → GRUB → kernel chain boots to the initramfs over TFTP; an unsigned syslinux.efi or
  * ipxe.efi is refused by the firmware, a kernel signed by another vendor by GRUB — and the timeline says so.
  * The QEMU packages missing skips (as boot.test.ts); the binaries `node scripts/setup.mjs --test` fetches
- * missing fails.
+ * missing fails. Each run also builds the boot chain of the same site: its chain-of-trust verdict (who refuses, or
+ * nobody) must be what the VM did.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { buildChain, readDisk } from '../../lib/chain';
+import { diskFiles } from '../../lib/site/disk';
+import { readSite } from '../../lib/site/view';
 import { describe, expect, it } from 'vitest';
 import { startVm, stageLine, vmPlan, type StageId, type VmPlan, type VmResult } from '../../lib/vm';
-import {
-  MARKER,
-  recordSecureBootVmResult,
-  scenario,
-  secureBootMissing,
-  secureBootSite,
-  type ScenarioName,
-} from '../helpers/secureBootSite';
+import { MARKER, scenario, secureBootMissing, secureBootSite, type ScenarioName } from '../helpers/secureBootSite';
 import { vmMissing } from '../helpers/vmSite';
 
 const missing = vmMissing();
@@ -28,14 +25,6 @@ async function boot(name: ScenarioName): Promise<{ result: VmResult; serial: str
   const plan = vmPlan(site.siteFile, { secureBoot: true, timeoutSeconds: 150 });
   let serial = '';
   const result = await startVm(plan, { marker: MARKER, onSerial: (t) => (serial += t) }).done;
-  recordSecureBootVmResult(site, {
-    scenario: name,
-    bootFile: plan.bootFile,
-    ...(result.failure?.refusedBy ? { refusedStage: result.failure.refusedBy } : {}),
-    ...(result.reached ? { reached: result.reached.id } : {}),
-    ...(result.failure ? { failureLine: result.failure.line } : {}),
-    seconds: result.seconds,
-  });
   console.log(
     `secure boot ${name}: ${result.reason} in ${result.seconds} s (${result.accel})` +
       `${result.failure ? `\n  failed: ${result.failure.line}\n  ${result.failure.hint ?? ''}` : ''}` +
@@ -46,7 +35,29 @@ async function boot(name: ScenarioName): Promise<{ result: VmResult; serial: str
     ...(result.failure?.refusedBy ? { refusedBy: result.failure.refusedBy } : {}),
     reached: result.reached?.id,
   }).toEqual(scenario(name).verdict);
+  // And the chain of trust, read from the same files before any boot, gives the firmware's verdict.
+  expect(staticVerdict(site.siteFile), 'the chain-of-trust rules and the VM disagree').toEqual(
+    result.failure?.refusedBy ?? 'accepted',
+  );
   return { result, serial, plan };
+}
+
+/** Who the chain-of-trust rules say refuses the chain of this site with Secure Boot on, or 'accepted'. */
+function staticVerdict(siteFile: string): 'firmware' | 'shim' | 'grub' | 'accepted' {
+  const json = JSON.parse(readFileSync(siteFile, 'utf8')) as Record<string, unknown>;
+  writeFileSync(siteFile, JSON.stringify({ ...json, secureBoot: { uefi: true, firmwareKeys: 'microsoft-2011' } }));
+  const chain = buildChain({
+    site: readSite(siteFile)!,
+    files: diskFiles(),
+    read: readDisk,
+    machine: { firmware: 'uefi' },
+  });
+  const refused = [...chain.problems.values()].flat().filter((p) => p.ruleId === 'chain.secureBootRefused');
+  expect(refused.length).toBeLessThanOrEqual(1);
+  const judge = /^Under Secure Boot \(pxe-site\.json says it is on\): (The firmware|shim|GRUB) refuses/.exec(
+    refused[0]?.message ?? '',
+  )?.[1];
+  return judge === 'The firmware' ? 'firmware' : judge === 'shim' ? 'shim' : judge === 'GRUB' ? 'grub' : 'accepted';
 }
 
 const ids = (r: VmResult): StageId[] => r.stages.map((s) => s.id);
