@@ -6,6 +6,7 @@ import type { FileRecognizer } from '../../core/language';
  */
 const GRUB_NAME = /^grub\.cfg([-.].*)?$/;
 const CONFIG_EXTENSION = /\.(cfg|conf)$/;
+const BINARY = /\.(efi|signed|mod|img|0|pxe|pf2|lst|elf|sig|gz|xz|zst|iso|bin|png|jpe?g|tga)$/;
 
 /**
  * Lines only a GRUB script has (SYSLINUX has none of them): a menuentry or submenu with its block, insmod,
@@ -40,5 +41,6 @@ export const grubFiles: FileRecognizer = {
   byFolder: (name, parent) => parent !== 'pxelinux.cfg' && GRUB_NAME.test(name),
   byContent: (text, name, parent) =>
     parent !== 'pxelinux.cfg' && (CONFIG_EXTENSION.test(name) || name.includes('grub')) && looksLikeGrub(text),
-  readsByName: (name) => CONFIG_EXTENSION.test(name) || name.includes('grub'),
+  // GRUB's own binaries (images, modules, fonts, lists) sit beside its configs under names with `grub` in them.
+  readsByName: (name) => CONFIG_EXTENSION.test(name) || (name.includes('grub') && !BINARY.test(name)),
 };

@@ -26,6 +26,9 @@ describe('which files are GRUB configs', () => {
     expect(classify('/t/pxegrub2_mac.erb', '<%# x %>\nconfigfile $prefix/a\n')).toBe('grub');
     expect(classify('/t/notes.cfg', 'color=blue\n')).toBeUndefined();
     expect(classify('/t/script.sh', 'if [ -e x ]; then\n  source y\nfi\n')).toBeUndefined();
+    expect(grub.files.readsByName?.('grubx64.efi')).toBe(false);
+    expect(grub.files.readsByName?.('grubenv')).toBe(true);
+    expect(classify('/t/grub/grubenv', '# GRUB Environment Block\nsaved_entry=0\n')).toBeUndefined();
   });
 });
 
