@@ -56,6 +56,8 @@ export async function vmCommand(siteFile: string, options: VmCliOptions): Promis
   process.once('SIGINT', stop);
   try {
     const result = await run.done;
+    // A Secure Boot refusal: who signed the refused file and whom the judge trusts, from the chain-of-trust rules.
+    if (result.failure?.signers) out(`  signatures: ${result.failure.signers}`);
     const reached = result.reached ? `${STAGE_NAME[result.reached.id]} (${result.reached.label})` : 'nothing';
     const how = howItEnded(result, plan.timeoutSeconds);
     out(

@@ -19,6 +19,8 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildChain, readDisk } from '../chain';
+import { diskFiles } from '../site/disk';
 import { serveSite, writeForwarder, type HttpEvent, type SiteServer } from './http';
 import { VmError, type VmPlan } from './plan';
 import { firmwareArgs, nicDevice, userNetdev, type OvmfFiles, type UserNetwork } from './qemu';
@@ -37,6 +39,30 @@ export interface VmRunOptions {
   graceSeconds?: number;
   /** Stop the VM once this stage is reached (e.g. `ignition`): the boot got where it should. */
   until?: StageId;
+}
+
+/**
+ * What the chain-of-trust rules say about this machine's chain with Secure Boot on and the test VM's keys
+ * (OVMF_VARS.ms.fd holds Microsoft's 2011 CAs): which certificate each refused file is signed by and which the
+ * judge wanted. Undefined when they find nothing to say (or the site cannot be read).
+ */
+export function trustExplanation(plan: Pick<VmPlan, 'site' | 'mac'>): string | undefined {
+  try {
+    const site = {
+      ...plan.site,
+      secureBoot: { uefi: true, firmwareKeys: 'microsoft-2011' as const, nodes: new Map() },
+    };
+    const chain = buildChain({
+      site,
+      files: diskFiles(),
+      read: readDisk,
+      machine: { mac: plan.mac, firmware: 'uefi' },
+    });
+    const refused = [...chain.problems.values()].flat().find((p) => p.ruleId === 'chain.secureBootRefused');
+    return refused?.message.replace(/^Under Secure Boot \(pxe-site\.json says it is on\): /, '');
+  } catch {
+    return undefined; // the timeline's own hint still says what happened
+  }
 }
 
 export type EndReason = 'poweroff' | 'reached' | 'failure' | 'timeout' | 'stopped' | 'crashed';
@@ -346,12 +372,14 @@ export class VmRun {
     const reason: EndReason =
       this.stopReason ?? (exitCode === 0 ? (this.timeline.failure ? 'failure' : 'poweroff') : 'crashed');
     const reached = this.timeline.reached();
+    const failure = this.timeline.failure;
+    const signers = failure?.refusedBy ? trustExplanation(this.plan) : undefined;
     return {
       reason,
       exitCode,
       seconds: run.seconds,
       ...(reached ? { reached } : {}),
-      ...(this.timeline.failure ? { failure: this.timeline.failure } : {}),
+      ...(failure ? { failure: signers ? { ...failure, signers } : failure } : {}),
       stages: this.timeline.stages,
       accel: run.accel,
       serialLog: run.serialLog,

@@ -75,6 +75,8 @@ export interface Failure {
   hint?: string;
   /** The link of a Secure Boot chain that refused the next one's signature (firmware, shim or GRUB). */
   refusedBy?: StageId;
+  /** For a Secure Boot refusal: the chain-of-trust rules' account (who signed the file, whom the judge trusts). */
+  signers?: string;
   at: number;
 }
 

@@ -126,6 +126,11 @@ describe.skipIf(missing !== undefined)('the test VM with Secure Boot on', () => 
       expect(result.reason).toBe('failure');
       expect(result.failure?.line).toBe('error: bad shim signature.');
       expect(result.failure?.hint).toMatch(/^GRUB refused the kernel: it is not signed by a key shim trusts/);
+      // The run names the signer and the certificate shim carries (the chain-of-trust rules' account).
+      expect(result.failure?.signers).toMatch(/^GRUB refuses vmlinuz \("error: bad shim signature\."\): /);
+      expect(result.failure?.signers).toContain(
+        'shim carries Debian Secure Boot CA; vmlinuz is signed by Example Vendor Signer',
+      );
       expect(ids(result)).toEqual(expect.arrayContaining(['secureboot', 'bootfile', 'shim', 'grub']));
       expect(ids(result)).not.toContain('linux');
       expect(serial).toContain('PXE-WORKBENCH grub.cfg read from');

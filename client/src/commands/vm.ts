@@ -320,6 +320,8 @@ export class VmUi implements vscode.TreeDataProvider<Row>, vscode.Disposable {
         return run.done;
       },
     );
+    // A Secure Boot refusal: who signed the refused file and whom the judge trusts, from the chain-of-trust rules.
+    if (result.failure?.signers) this.push({ kind: 'note', text: result.failure.signers });
     const ok = succeeded(result, until ?? 'initramfs');
     const reached = result.reached ? STAGE_NAME[result.reached.id] : 'nothing';
     const how = howItEnded(result, plan.timeoutSeconds);
