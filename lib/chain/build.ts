@@ -429,7 +429,7 @@ export class ChainBuilder implements HopBuilder {
     checkFirstStage(this, inner, hop, path);
     if (hop.status === 'missing') return hop;
     if (loader.family === 'pxelinux') pxelinuxChildren(this, inner, hop, path);
-    else if (loader.family === 'ipxe') this.ipxeLoaderChildren(inner, hop);
+    else if (loader.family === 'ipxe') this.ipxeChildren(inner, hop);
     else if (loader.family === 'shim') shimChildren(this, inner, hop, path);
     else if (loader.family === 'grub') grubChildren(this, inner, hop, path);
     else hop.message = 'PXE Workbench does not follow this loader further';
@@ -464,7 +464,7 @@ export class ChainBuilder implements HopBuilder {
       );
   }
 
-  private ipxeLoaderChildren(env: Env, hop: Hop): void {
+  ipxeChildren(env: Env, hop: Hop): void {
     const root = env.rootPath;
     if (!root?.text) {
       hop.children.push({

@@ -5,6 +5,7 @@ import { jsonDepthExceeded, MAX_JSON_DEPTH } from '../core/untrusted';
 import { ignition } from '../languages/ignition';
 import { IMAGE_COMMANDS, INITRD_COMMANDS, modelOf, parseIpxe, splitArgs, type IpxeModel } from '../languages/ipxe';
 import { URL_SCHEME, type Env, type HopBuilder } from './hops';
+import { CHAIN } from './rules';
 import type { Hop, HopKind } from './model';
 
 export function followScript(b: HopBuilder, env: Env, hop: Hop, path: string): void {
@@ -17,6 +18,7 @@ export function followScript(b: HopBuilder, env: Env, hop: Hop, path: string): v
   }
   const model = modelOf(parsed.script, parsed.text);
   const from = hop.at;
+  needsShim(b, env, model, path);
   for (const { command } of model.commands) {
     const name = command.name.text;
     const { positional } = splitArgs(command);
@@ -53,6 +55,30 @@ export function followScript(b: HopBuilder, env: Env, hop: Hop, path: string): v
     }
     hop.children.push(child);
   }
+}
+
+/**
+ * Under Secure Boot, iPXE (itself loaded by its signed shim) boots a distribution's kernel only through that
+ * distribution's shim: the script must name it with `shim` (iPXE 2.0 and later), or the kernel is refused.
+ */
+function needsShim(b: HopBuilder, env: Env, model: IpxeModel, path: string): void {
+  if (env.client.secureBoot !== true || env.loader?.family !== 'ipxe') return;
+  if (model.commands.some(({ command }) => command.name.text === 'shim')) return;
+  const kernel = model.commands.find(
+    ({ command }) =>
+      /^(kernel|imgexec|chain|boot)$/.test(command.name.text) &&
+      splitArgs(command).positional[0] !== undefined &&
+      !/\.ipxe$|\.txt$/i.test(splitArgs(command).positional[0]!.text),
+  );
+  const word = kernel && splitArgs(kernel.command).positional[0];
+  if (!word) return;
+  b.report(
+    CHAIN.secureBootNoShim,
+    { file: path, start: word.start, end: word.end },
+    'Under Secure Boot (pxe-site.json says it is on), iPXE boots a Linux kernel only through the shim of the ' +
+      "kernel's distribution: add `shim <URL of that distribution's shimx64.efi>` before `boot` (iPXE 2.0 and later; " +
+      'ipxe.org/cmd/shim), or GRUB-less distribution kernels are refused.',
+  );
 }
 
 /** Resolves a URL relative to the script that names it, the way iPXE does. */

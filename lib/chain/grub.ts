@@ -16,13 +16,27 @@ export function secondStageOf(shimName: string): string {
   return `grub${arch}.efi`;
 }
 
+/**
+ * The second stage a shim build loads: its DEFAULT_LOADER, a UTF-16 `\\grubx64.efi` in the binary (iPXE's own
+ * shim loads `\\ipxe.efi`); by the shim's name when the file cannot be read (a placeholder).
+ */
+export function defaultLoaderOf(b: HopBuilder, shimPath: string): string {
+  const bytes = b.fileView.head?.(shimPath, 4 * 1024 * 1024);
+  if (bytes) {
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length - (bytes.length % 2)).toString('utf16le');
+    const named = /\\((?:grub|ipxe)[\w-]*\.efi)\0/i.exec(text)?.[1];
+    if (named) return named;
+  }
+  return secondStageOf(basename(shimPath));
+}
+
 export function shimChildren(b: HopBuilder, env: Env, hop: Hop, shimPath: string): void {
-  const name = secondStageOf(basename(shimPath));
+  const name = defaultLoaderOf(b, shimPath);
   const path = join(dirname(shimPath), name);
   const child: Hop = {
     kind: 'loader',
     label: name,
-    detail: "TFTP, beside shim (shim's second stage)",
+    detail: `TFTP, beside shim (the second stage this shim loads)`,
     via: 'tftp',
     path,
     status: 'ok',
@@ -37,15 +51,25 @@ export function shimChildren(b: HopBuilder, env: Env, hop: Hop, shimPath: string
         CHAIN.missingFile,
         hop.at,
         `shim (${basename(shimPath)}) loads its second stage ${name} from the same TFTP folder, and ` +
-          `${b.rel(path)} is not there: copy GRUB's signed network image there under that name ` +
-          '(Debian: grubnetx64.efi.signed from grub-efi-amd64-signed; Fedora: grubx64.efi from grub2-efi-x64).',
+          `${b.rel(path)} is not there: ` +
+          (/^ipxe/i.test(name)
+            ? "copy the iPXE build signed for this shim there (iPXE's signed release ships both)."
+            : "copy GRUB's signed network image there under that name " +
+              '(Debian: grubnetx64.efi.signed from grub-efi-amd64-signed; Fedora: grubx64.efi from grub2-efi-x64).'),
       );
     return;
   }
-  const inner: Env = { ...env, loader: { family: 'grub', firmware: 'uefi' }, shim: shimPath, grub: path };
+  const ipxe = /^ipxe/i.test(name);
+  const inner: Env = {
+    ...env,
+    loader: { family: ipxe ? 'ipxe' : 'grub', firmware: 'uefi' },
+    shim: shimPath,
+    ...(ipxe ? {} : { grub: path }),
+  };
   checkSecondStage(b, inner, child, path);
   if (child.status === 'missing') return;
-  grubChildren(b, inner, child, path);
+  if (ipxe) b.ipxeChildren(inner, child);
+  else grubChildren(b, inner, child, path);
 }
 
 /** A GRUB network image: the config it reads for this machine, then that config's entries. */

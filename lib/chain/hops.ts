@@ -68,6 +68,8 @@ export interface HopBuilder {
   readonly fileView: FileView;
   text(path: string): string | undefined;
   parse<T>(path: string, parser: (text: string) => T): T | undefined;
+  /** What iPXE runs after it starts: its embedded `dhcp && chain ${root-path}` (option 17), as a hop. */
+  ipxeChildren(env: Env, hop: Hop): void;
   /** What a GRUB EFI image embeds (prefix, memdisk config), read once per build; undefined when unreadable. */
   grubImage(path: string): GrubImage | undefined;
   /** 'ok', 'missing', or 'dangling' (a symlink whose target is not there). */

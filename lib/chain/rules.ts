@@ -146,6 +146,15 @@ export const CHAIN = {
     'Say it in pxe-site.json ("secureBoot": { "uefi": false } when it is off; true makes the refusal an error), or serve a signed chain.',
     'advice only: the chain works when Secure Boot is off, which the site does not say.',
   ),
+  secureBootNoShim: rule(
+    'secureBootNoShim',
+    'error',
+    "Under Secure Boot, an iPXE script boots a kernel without iPXE's `shim` command: iPXE (run by its own signed " +
+      "shim) cannot vouch for a distribution's kernel, which it must hand over through that distribution's shim.",
+    'kernel http://192.168.255.2/fedora-coreos/kernel … and boot, with "secureBoot": { "uefi": true }',
+    "Add `shim <URL of the distribution's shimx64.efi>` before `boot` (iPXE 2.0 and later; ipxe.org/cmd/shim).",
+    'the kernel is refused by the firmware’s verification: the machine does not boot.',
+  ),
   grubModuleMissing: rule(
     'grubModuleMissing',
     'error',

@@ -46,6 +46,10 @@ export function memoryInputs(
       const e = all.get(p);
       return typeof e === 'object' ? e.link : undefined;
     },
+    head: (p, bytes) => {
+      const e = all.get(p);
+      return typeof e === 'string' ? Buffer.from(e, 'latin1').subarray(0, bytes) : undefined;
+    },
   };
   const parsedSite = siteView(join(ROOT, 'pxe-site.json'), site);
   if (!parsedSite) throw new Error('bad site');

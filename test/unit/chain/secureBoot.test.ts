@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { buildChain, CHAIN_RULES, readDisk, type Chain } from '../../../lib/chain';
 import { diskFiles } from '../../../lib/site/disk';
 import { readSite } from '../../../lib/site/view';
+import { BASE_SITE, hopList, memoryChain, ROOT } from '../../helpers/memorySite';
 import { secureBootMissing, secureBootSite, type ScenarioName } from '../../helpers/secureBootSite';
 
 function chainWith(name: ScenarioName, secureBoot: object | undefined): { chain: Chain; tftp: string; router: string } {
@@ -96,5 +97,48 @@ describe('chain of trust on the VM scenarios', () => {
     });
     expect(chain.clients[0]!.secureBoot).toBe(true);
     expect(trustFindings(chain).map((p) => p.ruleId)).toEqual(['chain.secureBootRefused']);
+  });
+});
+
+describe("iPXE under Secure Boot needs iPXE's shim command for a distribution kernel", () => {
+  const router = [
+    '/ip dhcp-server option',
+    'add code=67 name=boot-uefi value="\'shimx64.efi\'"',
+    'add code=17 name=root value="\'http://192.168.255.2/tftp/boot.ipxe\'"',
+    '/ip dhcp-server option sets',
+    'add name=pxe-uefi options=boot-uefi,root',
+    '/ip dhcp-server network',
+    'add address=192.168.255.0/24 next-server=192.168.255.2 dhcp-option-set=pxe-uefi',
+  ].join('\n');
+  // iPXE's signed shim names its second stage \ipxe.efi (UTF-16, as shim stores it).
+  const files = (script: string) => ({
+    'router.rsc': router,
+    'tftp/shimx64.efi': Buffer.from('shim…\\ipxe.efi\0', 'utf16le').toString('latin1'),
+    'tftp/ipxe.efi': 'x',
+    'tftp/vmlinuz': 'k',
+    'tftp/shimx64-fedora.efi': 'x',
+    'tftp/boot.ipxe': script,
+  });
+  const site = { ...BASE_SITE, secureBoot: { uefi: true } };
+  const kernelOnly = '#!ipxe\nkernel http://192.168.255.2/tftp/vmlinuz\nboot\n';
+
+  it('shim → ipxe.efi (its default loader) → the script by option 17; a kernel without `shim` is an error on its URL', () => {
+    const chain = memoryChain(files(kernelOnly), site);
+    const uefi = chain.clients.find((c) => c.id === 'uefi')!;
+    expect(hopList(uefi.root).map((h) => h.trim())).toEqual(
+      expect.arrayContaining(['loader ipxe.efi ok', 'script boot.ipxe ok', 'kernel vmlinuz ok']),
+    );
+    const found = chain.problems.get(join(ROOT, 'tftp/boot.ipxe')) ?? [];
+    expect(found.map((p) => p.ruleId)).toEqual(['chain.secureBootNoShim']);
+    expect(kernelOnly.slice(found[0]!.start, found[0]!.end)).toBe('http://192.168.255.2/tftp/vmlinuz');
+    expect(found[0]!.message).toContain('add `shim <URL');
+  });
+
+  it('quiet with `shim`, and without Secure Boot', () => {
+    const withShim =
+      '#!ipxe\nkernel http://192.168.255.2/tftp/vmlinuz\nshim http://192.168.255.2/tftp/shimx64-fedora.efi\nboot\n';
+    expect(memoryChain(files(withShim), site).problems.get(join(ROOT, 'tftp/boot.ipxe')) ?? []).toEqual([]);
+    const off = { ...BASE_SITE, secureBoot: { uefi: false } };
+    expect(memoryChain(files(kernelOnly), off).problems.get(join(ROOT, 'tftp/boot.ipxe')) ?? []).toEqual([]);
   });
 });
