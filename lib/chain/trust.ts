@@ -57,6 +57,12 @@ function notAnImage(image: PeResult | undefined): boolean {
   return !image || (!image.ok && (image.reason === 'notPe' || image.reason === 'unreadable'));
 }
 
+/** Under Secure Boot, a file whose signature cannot be read says so on its hop (no finding: a placeholder). */
+function unchecked(env: Env, hop: Hop): void {
+  if (secureBootOf(env) !== true) return;
+  hop.detail = `${hop.detail ? `${hop.detail} · ` : ''}Secure Boot: not checked (not an EFI program: a placeholder?)`;
+}
+
 /** The verdict on the hop and, where it is refused, one finding: an error under Secure Boot, advice when unknown. */
 function judged(b: HopBuilder, env: Env, hop: Hop, verdict: Verdict, at: Place | undefined): void {
   const on = secureBootOf(env);
@@ -97,7 +103,7 @@ export function checkFirstStage(b: HopBuilder, env: Env, hop: Hop, path: string)
       },
     );
   });
-  if (!verdict) return;
+  if (!verdict) return unchecked(env, hop);
   judged(b, env, hop, verdict, env.bootAt ?? hop.at);
 }
 
@@ -133,6 +139,7 @@ function shimJudges(
 export function checkSecondStage(b: HopBuilder, env: Env, hop: Hop, path: string): void {
   const verdict = shimJudges(b, env, path, 'secondStage', MAX_LOADER_BYTES);
   if (verdict) judged(b, env, hop, verdict, env.bootAt);
+  else unchecked(env, hop);
 }
 
 /** A kernel GRUB boots under shim: GRUB asks shim's verifier, which trusts the same certificates. */

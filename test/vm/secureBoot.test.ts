@@ -6,14 +6,23 @@
  * missing fails. Each run also builds the boot chain of the same site: its chain-of-trust verdict (who refuses, or
  * nobody) must be what the VM did.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildChain, readDisk } from '../../lib/chain';
 import { diskFiles } from '../../lib/site/disk';
 import { readSite } from '../../lib/site/view';
 import { describe, expect, it } from 'vitest';
 import { startVm, stageLine, vmPlan, type StageId, type VmPlan, type VmResult } from '../../lib/vm';
-import { MARKER, scenario, secureBootMissing, secureBootSite, type ScenarioName } from '../helpers/secureBootSite';
-import { vmMissing } from '../helpers/vmSite';
+import {
+  MARKER,
+  scenario,
+  SECURE_BOOT_FILES,
+  secureBootMissing,
+  secureBootSite,
+  type ScenarioName,
+} from '../helpers/secureBootSite';
+import { testInitramfs, VM_FILES, vmMissing } from '../helpers/vmSite';
 
 const missing = vmMissing();
 if (missing) console.log(`(Secure Boot VM tests skipped: apt-get install ${missing})`);
@@ -135,6 +144,34 @@ describe.skipIf(missing !== undefined)('the test VM with Secure Boot on', () => 
       expect(ids(result)).not.toContain('linux');
       expect(serial).toContain('PXE-WORKBENCH grub.cfg read from');
       expect(serial).not.toContain(MARKER);
+    },
+  );
+
+  it.concurrent(
+    "examples/secure-boot with Debian's signed binaries in its placeholders boots with Secure Boot from the site file",
+    async () => {
+      if (setupMissing) throw new Error(setupMissing);
+      const root = join(mkdtempSync(join(tmpdir(), 'pxe-vm-sb-example-')), 'secure-boot');
+      cpSync('examples/secure-boot', root, { recursive: true });
+      const tftp = join(root, 'tftp');
+      copyFileSync(SECURE_BOOT_FILES.shim, join(tftp, 'grub', 'shimx64.efi'));
+      copyFileSync(SECURE_BOOT_FILES.grubnet, join(tftp, 'grub', 'grubx64.efi'));
+      // Debian's signed kernel and the test initramfs stand in for Fedora CoreOS (signed by Fedora, not Debian).
+      copyFileSync(VM_FILES.kernel()!, join(tftp, 'fedora-coreos', 'fedora-coreos-live-kernel-x86_64'));
+      writeFileSync(join(tftp, 'fedora-coreos', 'fedora-coreos-live-initramfs.x86_64.img'), testInitramfs());
+      const siteFile = join(root, 'pxe-site.json');
+      // No request: the site's vm (uefi, secureBoot) decides.
+      const plan = vmPlan(siteFile, { timeoutSeconds: 150 });
+      expect(plan).toMatchObject({ firmware: 'uefi', secureBoot: true, bootFile: 'grub/shimx64.efi' });
+      let serial = '';
+      const result = await startVm(plan, { marker: MARKER, onSerial: (t) => (serial += t) }).done;
+      if (result.reached?.id !== 'marker')
+        console.log(`${result.stages.map(stageLine).join('\n')}\n${serial.slice(-2000)}`);
+      // shim fetches grubx64.efi from the folder it came from (grub/), and GRUB reads grub/grub.cfg.
+      expect(label(result, 'shim')).toBe('fetching grub/grubx64.efi');
+      expect(label(result, 'kernelSecureBoot')).toBe('Secure boot enabled');
+      expect(result.reached?.id).toBe('marker');
+      expect(staticVerdict(siteFile)).toBe('accepted');
     },
   );
 

@@ -3,14 +3,15 @@
  * unsigned syslinux.efi and iPXE; a kernel re-signed by another vendor). test/vm/secureBoot.test.ts boots the
  * same sites and checks the VM agrees.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildChain, CHAIN_RULES, readDisk, type Chain } from '../../../lib/chain';
 import { diskFiles } from '../../../lib/site/disk';
 import { readSite } from '../../../lib/site/view';
 import { BASE_SITE, hopList, memoryChain, ROOT } from '../../helpers/memorySite';
-import { secureBootMissing, secureBootSite, type ScenarioName } from '../../helpers/secureBootSite';
+import { SECURE_BOOT_FILES, secureBootMissing, secureBootSite, type ScenarioName } from '../../helpers/secureBootSite';
 
 function chainWith(name: ScenarioName, secureBoot: object | undefined): { chain: Chain; tftp: string; router: string } {
   const site = secureBootSite(name);
@@ -140,5 +141,27 @@ describe("iPXE under Secure Boot needs iPXE's shim command for a distribution ke
     expect(memoryChain(files(withShim), site).problems.get(join(ROOT, 'tftp/boot.ipxe')) ?? []).toEqual([]);
     const off = { ...BASE_SITE, secureBoot: { uefi: false } };
     expect(memoryChain(files(kernelOnly), off).problems.get(join(ROOT, 'tftp/boot.ipxe')) ?? []).toEqual([]);
+  });
+});
+
+describe('examples/secure-boot', () => {
+  it("with placeholders: the chain boots and says the signatures are not checked yet; with Debian's binaries: who signed each", () => {
+    const view = readSite('examples/secure-boot/pxe-site.json')!;
+    const placeholders = buildChain({ site: view, files: diskFiles(), read: readDisk });
+    expect(placeholders.problems.size).toBe(0);
+    const uefi = placeholders.clients.find((c) => c.id === 'uefi')!;
+    expect(uefi.secureBoot).toBe(true);
+    expect(uefi.root.children[0]!.detail).toContain('Secure Boot: not checked (not an EFI program: a placeholder?)');
+
+    const root = join(mkdtempSync(join(tmpdir(), 'pxe-sb-example-')), 'secure-boot');
+    cpSync('examples/secure-boot', root, { recursive: true });
+    copyFileSync(SECURE_BOOT_FILES.shim, join(root, 'tftp', 'grub', 'shimx64.efi'));
+    copyFileSync(SECURE_BOOT_FILES.grubnet, join(root, 'tftp', 'grub', 'grubx64.efi'));
+    const real = buildChain({ site: readSite(join(root, 'pxe-site.json'))!, files: diskFiles(), read: readDisk });
+    expect(trustFindings(real)).toEqual([]);
+    const shim = real.clients.find((c) => c.id === 'uefi')!.root.children[0]!;
+    expect(shim.detail).toContain('Microsoft Corporation UEFI CA 2011');
+    expect(shim.children[0]!.detail).toContain('Debian Secure Boot CA, the certificate shim carries');
+    expect(shim.children[0]!.children[0]!.label).toBe('tftp/grub/grub.cfg');
   });
 });

@@ -23,6 +23,12 @@ describe('examples', () => {
     expect(reports.flatMap((r) => r.findings.map((f) => `${r.path}: ${f.ruleId} ${f.message}`))).toEqual([]);
   });
 
+  it('secure-boot is clean, its GRUB config included', async () => {
+    const reports = await lintPaths(['examples/secure-boot']);
+    expect(reports.map((r) => r.language).sort()).toEqual(['grub', 'ignition', 'pxelinux', 'routeros', 'site']);
+    expect(reports.flatMap((r) => r.findings.map((f) => `${r.path}: ${f.ruleId} ${f.message}`))).toEqual([]);
+  });
+
   it('every broken file produces exactly its expected rule', async () => {
     const table = expectations();
     expect(table.length).toBeGreaterThanOrEqual(12);
