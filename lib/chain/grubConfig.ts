@@ -34,6 +34,7 @@ export interface GrubConfigFacts {
   defaultIndex: number;
 }
 
+const RED_HAT = /^(fedora|rh|rhel|centos|rocky|almalinux|alma|ol)$/i;
 const URL_ARGS = /^(coreos\.live\.rootfs_url|ignition\.config\.url|coreos\.inst\.ignition_url)=(.+)$/;
 
 /** `prefix` as a folder relative to the TFTP root: `/grub` and `(tftp)/grub` → `grub`; undefined on another device. */
@@ -149,6 +150,16 @@ export function grubConfigPlan(
       return { candidates: read, how: `its built-in config reads $prefix (${image.prefix ?? ''})/…`, prefix };
   }
   const names = lookupNames(client);
+  // Red Hat's builds (Fedora, RHEL and rebuilds; their SBAT line is grub.fedora, grub.rh, …) search the folder
+  // they were loaded from ($fw_path) first, then the prefix.
+  if (image && RED_HAT.test(image.sbat?.vendor ?? ''))
+    return {
+      candidates: [...names.map((n) => under(imageDir, n)), ...names.map((n) => under(prefix, n))].filter(
+        (p, i, all) => all.indexOf(p) === i,
+      ),
+      how: `it searches the folder it was loaded from (${imageDir === '.' ? 'the TFTP root' : imageDir}), then its prefix`,
+      prefix: imageDir.replace(/^\.$/, ''),
+    };
   if (image)
     return {
       candidates: names.map((n) => under(prefix, n)),

@@ -5,7 +5,9 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildChain, readDisk, type Hop } from '../../../lib/chain';
+import { buildChain, readDisk, type Client, type Hop } from '../../../lib/chain';
+import { grubConfigPlan } from '../../../lib/chain/grubConfig';
+import type { GrubImage } from '../../../lib/languages/grub/image';
 import { diskFiles } from '../../../lib/site/disk';
 import { readSite } from '../../../lib/site/view';
 import { hopList, memoryChain, ROOT } from '../../helpers/memorySite';
@@ -108,5 +110,49 @@ describe('GRUB without a readable image (a placeholder): both layouts', () => {
   it('a kernel line whose file is not there is reported on the GRUB config', () => {
     const chain = memoryChain({ ...base, 'tftp/grub.cfg': "menuentry 'x' {\n  linux /vmlinuz-typo\n}\n" });
     expect(problemsIn(chain, 'tftp/grub.cfg').map((p) => p.ruleId)).toEqual(['chain.missingFile']);
+  });
+});
+
+describe('which configs a GRUB image reads (grubConfigPlan)', () => {
+  const client: Client = {
+    id: 'uefi/52:54:00:12:34:56',
+    firmware: 'uefi',
+    name: 'node1',
+    mac: '52:54:00:12:34:56',
+    ip: '192.168.255.50',
+    root: { kind: 'dhcp', label: 'DHCP', status: 'ok', children: [] },
+  };
+  const image = (extra: Partial<GrubImage>): GrubImage => ({ modules: [], signed: true, ...extra });
+  const rel = (paths: string[]) => paths.map((p) => p.slice('/site/tftp/'.length));
+
+  it("Red Hat's builds (SBAT grub.fedora, grub.rh) search their own folder first, then the prefix", () => {
+    const plan = grubConfigPlan(
+      image({ prefix: '/EFI/fedora', sbat: { vendor: 'fedora' } }),
+      '/site/tftp/grub/grubx64.efi',
+      '/site/tftp',
+      client,
+    );
+    const found = rel(plan.candidates);
+    expect(found.slice(0, 2)).toEqual(['grub/grub.cfg-01-52-54-00-12-34-56', 'grub/grub.cfg-C0A8FF32']);
+    expect(found).toContain('grub/grub.cfg');
+    expect(found.at(-1)).toBe('EFI/fedora/grub.cfg');
+    expect(found.indexOf('grub/grub.cfg')).toBeLessThan(found.indexOf('EFI/fedora/grub.cfg-01-52-54-00-12-34-56'));
+  });
+
+  it('an upstream image searches under its embedded prefix only', () => {
+    const plan = grubConfigPlan(image({ prefix: '(tftp)/boot/grub' }), '/site/tftp/core.efi', '/site/tftp', client);
+    expect(rel(plan.candidates).every((p) => p.startsWith('boot/grub/grub.cfg'))).toBe(true);
+  });
+
+  it("Debian's memdisk config: only its last source is read over TFTP", () => {
+    const memdiskConfig =
+      'if [ -e $prefix/x86_64-efi/grub.cfg ]; then\n\tsource $prefix/x86_64-efi/grub.cfg\nelse\n\tsource $prefix/grub.cfg\nfi\n';
+    const plan = grubConfigPlan(
+      image({ prefix: '/grub', memdiskConfig }),
+      '/site/tftp/grubx64.efi',
+      '/site/tftp',
+      client,
+    );
+    expect(rel(plan.candidates)).toEqual(['grub/grub.cfg']);
   });
 });
