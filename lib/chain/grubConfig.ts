@@ -7,6 +7,7 @@ import { KERNEL_COMMANDS } from '../languages/grub/catalog';
 import { topLevelAssignments } from '../languages/grub/model';
 import type { GrubImage } from '../languages/grub/image';
 import { grubLookupNames } from '../languages/grub/lookup';
+import { scriptTargets } from '../languages/grub/lookupFiles';
 import type { Client, HopKind, Place } from './model';
 
 export type GrubImageFacts = GrubImage | undefined;
@@ -138,14 +139,9 @@ export function grubConfigPlan(
   const named = prefixFolder(image?.prefix);
   const prefix = named ?? (image?.prefix === undefined ? imageDir.replace(/^\.$/, '') : '');
   if (image?.memdiskConfig) {
-    const sourced = grubConfigFacts(imagePath, image.memdiskConfig, prefix).includes.map((i) =>
-      join(tftpRoot, ...i.target.path.split('/').filter(Boolean)),
+    const read = scriptTargets(image.memdiskConfig, prefix, imageDir.replace(/^\.$/, '')).map((folderName) =>
+      join(tftpRoot, ...folderName.split('/').filter(Boolean)),
     );
-    // Debian's reads `$prefix/x86_64-efi/grub.cfg` if `[ -e ]` says it is there, else `$prefix/grub.cfg`. On a
-    // TFTP prefix `-e` is always false (the tftp file system cannot stat: no request is even sent, as the
-    // test VM's capture shows), so only the last source is ever read.
-    const read =
-      sourced.length > 1 && /^-e$/m.test(image.memdiskConfig.replace(/\s+/g, '\n')) ? sourced.slice(-1) : sourced;
     if (read.length)
       return { candidates: read, how: `its built-in config reads $prefix (${image.prefix ?? ''})/…`, prefix };
   }
@@ -167,11 +163,7 @@ export function grubConfigPlan(
       prefix,
     };
   return {
-    candidates: [
-      ...names.map((n) => under(imageDir, n)),
-      under('grub/x86_64-efi', 'grub.cfg'),
-      under('grub', 'grub.cfg'),
-    ],
+    candidates: [...names.map((n) => under(imageDir, n)), under('grub', 'grub.cfg')],
     how: 'the GRUB image could not be read, so both layouts are assumed (the per-machine search beside it, and Debian’s grub/)',
     prefix: imageDir.replace(/^\.$/, ''),
   };

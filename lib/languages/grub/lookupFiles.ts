@@ -6,7 +6,7 @@
  */
 import { join, posix } from 'node:path';
 import type { FileView } from '../../core/ruleContext';
-import type { Command } from './ast';
+import type { Command, Statement } from './ast';
 import type { GrubImage } from './image';
 import { grubLookupOrder, type GrubLookupInput } from './lookup';
 import { parseGrub } from './parser';
@@ -47,12 +47,29 @@ function loadedFrom(bootFile: string | undefined): string {
   return dir.replace(/(^|\/)[a-z0-9_]+-(efi|pc|ieee1275)$/, '');
 }
 
-/** Files a script reads with `source`/`configfile`, `$prefix` and `$cmdpath` filled in. */
-function scriptTargets(script: string, prefix: string, cmdpath: string): string[] {
+/**
+ * Files a script reads with `source`/`configfile`, `$prefix` and `$cmdpath` filled in. A `[ -e FILE ]` test is
+ * false for a file on TFTP (GRUB's tftp file system cannot tell; it sends no request — the test VM's capture
+ * shows it), so a `source` in the branch such a test guards is never read over the network.
+ */
+export function scriptTargets(script: string, prefix: string, cmdpath: string): string[] {
   const { ast } = parseGrub(script);
   const out: string[] = [];
+  const guarded = new Set<Command>();
+  const walk = (statements: Statement[]): void => {
+    for (const st of statements) {
+      if (st.kind !== 'if') continue;
+      for (const clause of st.clauses) {
+        const tests = clause.condition.some((c) => c.kind === 'command' && c.args.some((a) => a.value === '-e'));
+        if (tests) for (const c of clause.body) if (c.kind === 'command') guarded.add(c);
+        walk(clause.body);
+      }
+      walk(st.elseBody ?? []);
+    }
+  };
+  walk(ast.statements);
   const read = (c: Command): boolean => /^(source|\.|configfile)$/.test(c.name.value) && c.args.length > 0;
-  for (const command of ast.commands.filter(read)) {
+  for (const command of ast.commands.filter((c) => read(c) && !guarded.has(c))) {
     const target = (command.args[0] as { value: string }).value
       .replace(/^\$\{?prefix\}?/, `/${prefix}`)
       .replace(/^\$\{?cmdpath\}?/, `/${cmdpath}`);
@@ -104,6 +121,11 @@ export function explainGrubLookup(
     names = script
       ? scriptTargets(script, prefix, cmdpath)
       : [networkFolder(normal.replace(/^\$\{?prefix\}?/, `/${prefix}`)) ?? ''].filter(Boolean);
+    if (script && /\[\s+-e\s/.test(script))
+      notes.push(
+        'Its built-in config tests `[ -e … ]` before a `source`: that test is false for a file on TFTP (GRUB cannot ' +
+          'stat it and sends no request), so only the other branch is read.',
+      );
     notes.push(
       'The image starts normal mode with a file of its own, so GRUB tries no per-machine names ' +
         '(grub.cfg-01-<mac>, …): for a config per machine, have the config these paths lead to `configfile` one ' +
@@ -120,7 +142,7 @@ export function explainGrubLookup(
       notes.push(
         `No GRUB image given: this is the search of upstream GRUB 2.06+ (grub-mknetdir) and Fedora/RHEL images, ` +
           `under the folder GRUB was loaded from${options.bootFile ? '' : ' (give the boot file to place it)'}. ` +
-          "Debian's signed grubnetx64.efi reads grub/x86_64-efi/grub.cfg or grub/grub.cfg instead: give the image " +
+          "Debian's signed grubnetx64.efi reads grub/grub.cfg instead: give the image " +
           'to know for sure.',
       );
     else if (!searches)
