@@ -168,7 +168,7 @@ export const CHAIN = {
     'noGrubConfig',
     'error',
     "GRUB finds no config for a machine: the network image's built-in config sources files that are not there " +
-      '(Debian's grubnetx64: grub/grub.cfg), or none of the names its per-machine search tries exists.',
+      "(Debian's grubnetx64: grub/grub.cfg), or none of the names its per-machine search tries exists.",
     'option 67 shimx64.efi, grubx64.efi beside it, and no grub/grub.cfg',
     'Create the config where the message says that GRUB build looks.',
     'GRUB finds no config and stops at its `grub>` prompt: the boot fails.',

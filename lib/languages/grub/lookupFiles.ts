@@ -95,6 +95,10 @@ function describe(image: GrubImage | undefined, name: string | undefined): strin
   return `${name ?? 'GRUB image'} (${build}, ${image.platform ?? 'unknown platform'}), prefix ${image.prefix ?? '(none)'}`;
 }
 
+const EXISTS_NOTE =
+  'Its built-in config tests `[ -e … ]` before a `source`: that test is false for a file on TFTP (GRUB cannot ' +
+  'stat it and sends no request), so only the other branch is read.';
+
 /** The config files GRUB reads for a machine, in order, with which exist under `tftpRoot`; the first that exists wins. */
 export function explainGrubLookup(
   input: GrubLookupInput,
@@ -121,11 +125,7 @@ export function explainGrubLookup(
     names = script
       ? scriptTargets(script, prefix, cmdpath)
       : [networkFolder(normal.replace(/^\$\{?prefix\}?/, `/${prefix}`)) ?? ''].filter(Boolean);
-    if (script && /\[\s+-e\s/.test(script))
-      notes.push(
-        'Its built-in config tests `[ -e … ]` before a `source`: that test is false for a file on TFTP (GRUB cannot ' +
-          'stat it and sends no request), so only the other branch is read.',
-      );
+    if (script && /\[\s+-e\s/.test(script)) notes.push(EXISTS_NOTE);
     notes.push(
       'The image starts normal mode with a file of its own, so GRUB tries no per-machine names ' +
         '(grub.cfg-01-<mac>, …): for a config per machine, have the config these paths lead to `configfile` one ' +
