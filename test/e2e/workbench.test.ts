@@ -3,7 +3,7 @@
  * like a user would: Quick Open, Problems panel, suggestions, hovers, the command palette, quick fixes.
  * Screenshots land in docs/ for the README.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -21,6 +21,7 @@ import {
 import { sshdLogin, startSshd } from '../helpers/sshd';
 import { makeCertificate } from '../helpers/routerCert';
 import { realTree, startSimulator } from '../helpers/routerosSim';
+import { otherVendorKernel, SECURE_BOOT_FILES } from '../helpers/secureBootSite';
 import { vmMissing, vmSite } from '../helpers/vmSite';
 
 // Screenshots go to docs/ only when asked (PXE_WORKBENCH_SCREENSHOTS=1), so a test run leaves the checkout as it was.
@@ -52,7 +53,7 @@ describe('PXE Workbench in the real VS Code workbench (installed VSIX)', () => {
     await toast.waitFor({ state: 'detached', timeout: 10_000 });
   });
 
-  it('detects the five languages', async () => {
+  it('detects the six languages', async () => {
     await timed('language detection', async () => {
       const cases: [string, string][] = [
         ['home-lab/tftp/fedora-coreos.ipxe', 'iPXE'],
@@ -60,6 +61,7 @@ describe('PXE Workbench in the real VS Code workbench (installed VSIX)', () => {
         ['home-lab/router/pxe-dhcp.rsc', 'RouterOS Script'],
         ['home-lab/tftp/fedora-coreos/config.ign', 'Ignition'],
         ['broken/butane-unknown-key.bu', 'Butane'],
+        ['secure-boot/tftp/grub/grub.cfg', 'GRUB'],
       ];
       for (const [file, mode] of cases) {
         await openFile(page, file);
@@ -345,6 +347,48 @@ describe('PXE Workbench in the real VS Code workbench (installed VSIX)', () => {
       // A node opens the file it resolves to.
       await frame.locator('svg .node.link', { hasText: 'fedora-coreos.ipxe' }).first().click();
       await page.locator('.tabs-container .tab.active', { hasText: 'fedora-coreos.ipxe' }).waitFor({ timeout: 10_000 });
+    });
+  });
+  it('under Secure Boot, names the link that refuses the next and both certificates (examples/secure-boot, real binaries)', async () => {
+    await timed('Secure Boot: chain of trust in Problems', async () => {
+      // Debian's signed shim and GRUB in the placeholders, and a kernel re-signed by another vendor than the shim's.
+      const site = join(session.workspace, 'secure-boot', 'tftp');
+      const kept = mkdtempSync(join(tmpdir(), 'pxe-e2e-sb-'));
+      const swapped = ['grub/shimx64.efi', 'grub/grubx64.efi', 'fedora-coreos/fedora-coreos-live-kernel-x86_64'];
+      for (const file of swapped) copyFileSync(join(site, file), join(kept, file.replace(/\//g, '_')));
+      copyFileSync(SECURE_BOOT_FILES.shim, join(site, 'grub', 'shimx64.efi'));
+      copyFileSync(SECURE_BOOT_FILES.grubnet, join(site, 'grub', 'grubx64.efi'));
+      copyFileSync(otherVendorKernel(kept), join(site, swapped[2]!));
+      try {
+        await openFile(page, 'secure-boot/tftp/grub/grub.cfg');
+        await runCommand(page, 'PXE: Refresh Boot Chain');
+        await page.keyboard.press('Control+Shift+M');
+        const filter = page
+          .locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input')
+          .first();
+        await filter.fill('secureBootRefused');
+        await expect
+          .poll(async () => (await problems(page)).join('\n'), { timeout: 30_000 })
+          .toMatch(/GRUB refuses fedora-coreos-live-kernel-x86_64 \("error: bad shim signature\."\)/);
+        const text = (await problems(page)).join('\n');
+        expect(text).toContain('shim carries Debian Secure Boot CA');
+        expect(text).toContain('Example Vendor Signer');
+        expect(text).toMatch(/\[Ln 10, Col 9\]/);
+        // The whole message in the editor's hover on the kernel's path.
+        await page.locator('.markers-panel .monaco-list-row', { hasText: 'GRUB refuses' }).first().click();
+        await page.keyboard.press('Control+K');
+        await page.keyboard.press('Control+I');
+        await page
+          .locator('.monaco-hover', { hasText: 'shim carries Debian Secure Boot CA' })
+          .first()
+          .waitFor({ timeout: 10_000 });
+        await page.screenshot({ path: join(DOCS, 'secure-boot-problems.png') });
+        await filter.fill('');
+        await page.keyboard.press('Control+Shift+M');
+      } finally {
+        for (const file of swapped) copyFileSync(join(kept, file.replace(/\//g, '_')), join(site, file));
+        await runCommand(page, 'PXE: Refresh Boot Chain');
+      }
     });
   });
   it('deploys to a NAS from the palette: a preview to confirm, progress, then the result (real sshd on 127.0.0.1)', async () => {
