@@ -7,7 +7,7 @@ import { KERNEL_COMMANDS } from '../languages/grub/catalog';
 import { topLevelAssignments } from '../languages/grub/model';
 import type { GrubImage } from '../languages/grub/image';
 import { grubLookupNames } from '../languages/grub/lookup';
-import { scriptTargets } from '../languages/grub/lookupFiles';
+import { redHatBuild, scriptTargets } from '../languages/grub/lookupFiles';
 import type { Client, HopKind, Place } from './model';
 
 export type GrubImageFacts = GrubImage | undefined;
@@ -35,7 +35,6 @@ export interface GrubConfigFacts {
   defaultIndex: number;
 }
 
-const RED_HAT = /^(fedora|rh|rhel|centos|rocky|almalinux|alma|ol)$/i;
 const URL_ARGS = /^(coreos\.live\.rootfs_url|ignition\.config\.url|coreos\.inst\.ignition_url)=(.+)$/;
 
 /** `prefix` as a folder relative to the TFTP root: `/grub` and `(tftp)/grub` → `grub`; undefined on another device. */
@@ -148,7 +147,7 @@ export function grubConfigPlan(
   const names = lookupNames(client);
   // Red Hat's builds (Fedora, RHEL and rebuilds; their SBAT line is grub.fedora, grub.rh, …) search the folder
   // they were loaded from ($fw_path) first, then the prefix.
-  if (image && RED_HAT.test(image.sbat?.vendor ?? ''))
+  if (image && redHatBuild(image))
     return {
       candidates: [...names.map((n) => under(imageDir, n)), ...names.map((n) => under(prefix, n))].filter(
         (p, i, all) => all.indexOf(p) === i,

@@ -95,6 +95,14 @@ function describe(image: GrubImage | undefined, name: string | undefined): strin
   return `${name ?? 'GRUB image'} (${build}, ${image.platform ?? 'unknown platform'}), prefix ${image.prefix ?? '(none)'}`;
 }
 
+/**
+ * A Red Hat build (Fedora, RHEL and its rebuilds; SBAT `grub.fedora`, `grub.rh`, …): it searches the folder it
+ * was loaded from ($fw_path) before its prefix.
+ */
+export function redHatBuild(image: GrubImage | undefined): boolean {
+  return /^(rh|fedora|redhat|rhel|centos|rocky|almalinux|alma|ol)$/i.test(image?.sbat?.vendor ?? '');
+}
+
 const EXISTS_NOTE =
   'Its built-in config tests `[ -e … ]` before a `source`: that test is false for a file on TFTP (GRUB cannot ' +
   'stat it and sends no request), so only the other branch is read.';
@@ -132,8 +140,7 @@ export function explainGrubLookup(
         '(e.g. `configfile $prefix/grub.cfg-$net_default_mac`, whose MAC has colons).',
     );
   } else {
-    const vendor = image?.sbat?.vendor;
-    const redHat = vendor !== undefined && /^(rh|fedora|redhat|rhel|centos)$/.test(vendor);
+    const redHat = redHatBuild(image);
     const version = Number(image?.sbat?.version ?? 'NaN');
     const searches = !image || redHat || !(version < 2.06);
     const folders = redHat && cmdpath !== prefix ? [cmdpath, prefix] : [prefix];
