@@ -84,6 +84,11 @@ describe('Neovim as a second LSP client', () => {
     expect(result.diagnostics.map((d) => d.code)).toEqual(['pxelinux.missingLabel']);
   });
 
+  it('checks a GRUB config (grub/grub.cfg) in a Neovim buffer', () => {
+    const result = diagnosticsInNeovim(resolve('examples/broken/grub/grub.cfg'), true);
+    expect(result.diagnostics.map((d) => [d.code, d.lnum])).toEqual([['grub.unknownDefault', 4]]);
+  });
+
   it('shows nothing on the clean example', () => {
     const result = diagnosticsInNeovim(resolve('examples/home-lab/tftp/fedora-coreos.ipxe'), false);
     expect(result.diagnostics).toEqual([]);
