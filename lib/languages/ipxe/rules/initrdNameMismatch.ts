@@ -22,7 +22,8 @@ export const initrdNameMismatch = ipxeRule({
       .filter(({ command }) => INITRD_COMMANDS.has(command.name.text))
       .map(({ command }) => imageName(command));
     const names = loaded.filter((n): n is string => Boolean(n));
-    const problems = misnamedMagic(this, model, new Set(names));
+    const known = new Set(names);
+    const problems = misnamedMagic(this, model, known);
     // Names built from settings are only known at boot time.
     if (names.some((n) => n.includes('${'))) return problems;
     for (const { command } of model.commands) {
@@ -33,7 +34,7 @@ export const initrdNameMismatch = ipxeRule({
         if (!match) continue;
         for (const wanted of (match[1] as string).split(',')) {
           // `initrd.magic` is iPXE's own file of all loaded initrds (UEFI builds after 1.21.1, every 2.x).
-          if (wanted.includes('${') || names.includes(wanted) || wanted.endsWith('.magic')) continue;
+          if (wanted.includes('${') || known.has(wanted) || wanted.endsWith('.magic')) continue;
           problems.push(notLoaded(this, arg, wanted, names));
         }
       }

@@ -59,9 +59,10 @@ function carriesValue(value: string, model: IpxeModel, seen: Set<string>): boole
 }
 
 /** `imgargs` lines after the kernel (before the next kernel) that name it: each one replaces its command line. */
-function imgargsFor(name: string | undefined, later: Command[]): Command[] {
+function imgargsFor(name: string | undefined, commands: Command[], from: number): Command[] {
   const found: Command[] = [];
-  for (const command of later) {
+  for (let i = from; i < commands.length; i++) {
+    const command = commands[i] as Command;
     if (KERNEL_COMMANDS.has(command.name.text)) break;
     if (command.name.text !== 'imgargs') continue;
     const target = splitArgs(command).positional[0]?.text;
@@ -108,7 +109,7 @@ export const missingInitrd = ipxeRule({
       if (!initrd || !INITRD_COMMANDS.has(initrd.name.text)) return;
       const name = imageName(initrd) ?? 'initrd.img';
       const related = [{ start: initrd.start, end: initrd.end, message: 'the initrd loaded for this kernel' }];
-      const replacing = imgargsFor(imageName(kernel), commands.slice(index + 1));
+      const replacing = imgargsFor(imageName(kernel), commands, index + 1);
       if (replacing.length) {
         for (const imgargs of replacing) {
           if (carriesInitrd(splitArgs(imgargs).positional.slice(1), model)) continue;
