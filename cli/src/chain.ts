@@ -3,7 +3,7 @@ import { relative, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { InputError } from '../../lib/engine';
 import { positionsOf } from '../../lib/core';
-import { buildChain, readDisk, type Chain, type Firmware } from '../../lib/chain';
+import { buildChain, loadSecureBoot, readDisk, type Chain, type Firmware } from '../../lib/chain';
 import { chainData, STATUS_SYMBOL, type ClientData, type HopData } from '../../lib/chain';
 import { diskFiles, loadSiteView, siteOf } from '../../lib/site';
 
@@ -91,7 +91,9 @@ export function formatChain(chain: Chain, clients: ClientData<Where>[], cwd: str
 }
 
 /** Prints the chain; returns 1 when a machine would stop at a hop, 0 otherwise. */
-export function chainCommand(options: ChainOptions, cwd = process.cwd()): number {
+export async function chainCommand(options: ChainOptions, cwd = process.cwd()): Promise<number> {
+  // The signature reader loads on first use; a one-shot command waits for it.
+  await loadSecureBoot();
   const chain = siteChain(options, cwd);
   const clients = selected(chain, options, cwd);
   if (options.format === 'json')

@@ -135,8 +135,8 @@ function addChain(cli: Command): void {
     .option('-m, --mac <mac>', 'follow one machine: its static lease, or any machine with this MAC')
     .addOption(new Option('--firmware <firmware>', 'only this firmware').choices(['bios', 'uefi']))
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((options: ChainOptions) => {
-      process.exitCode = chainCommand(options);
+    .action(async (options: ChainOptions) => {
+      process.exitCode = await chainCommand(options);
     });
 }
 

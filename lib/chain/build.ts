@@ -58,6 +58,7 @@ export class ChainBuilder implements HopBuilder {
   private readonly following = new Set<string>();
   private readonly notes: string[] = [];
   private facts: DhcpFacts | undefined;
+  private pending: Promise<void> | undefined;
 
   constructor(private readonly inputs: ChainInputs) {}
 
@@ -91,7 +92,12 @@ export class ChainBuilder implements HopBuilder {
       files: this.files,
       texts: this.texts,
       notes: this.notes,
+      ...(this.pending ? { pending: this.pending } : {}),
     };
+  }
+
+  awaiting(work: Promise<void>): void {
+    this.pending ??= work;
   }
 
   // ---- files -------------------------------------------------------------------------------------

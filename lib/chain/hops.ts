@@ -68,6 +68,8 @@ export interface HopBuilder {
   readonly fileView: FileView;
   text(path: string): string | undefined;
   parse<T>(path: string, parser: (text: string) => T): T | undefined;
+  /** Part of the chain waits for this (a reader loaded on first use): the chain is pending until it resolves. */
+  awaiting(work: Promise<void>): void;
   /** What iPXE runs after it starts: its embedded `dhcp && chain ${root-path}` (option 17), as a hop. */
   ipxeChildren(env: Env, hop: Hop): void;
   /** What a GRUB EFI image embeds (prefix, memdisk config), read once per build; undefined when unreadable. */

@@ -7,6 +7,7 @@ import { buildChain } from './build';
 import type { Chain } from './model';
 
 export { buildChain, UPDATE_IMAGES_COMMAND } from './build';
+export { loadSecureBoot } from './trust';
 export { loaderOf } from './hops';
 export { CHAIN_RULES } from './rules';
 export * from './model';
@@ -25,9 +26,14 @@ export class ChainCache {
   private generation = 0;
   private readonly chains = new Map<string, { generation: number; chain: Chain }>();
 
+  /**
+   * `settled` runs when a chain that was pending (a reader loading on first use) can be built in full: the
+   * owner re-checks what it published.
+   */
   constructor(
     private readonly files: () => FileView,
     private readonly read: (path: string) => string | undefined = readDisk,
+    private readonly settled?: () => void,
   ) {}
 
   invalidate(): void {
@@ -53,6 +59,11 @@ export class ChainCache {
       };
     }
     this.chains.set(site.file, { generation: this.generation, chain });
+    if (chain.pending)
+      void chain.pending.then(() => {
+        this.invalidate();
+        this.settled?.();
+      });
     return chain;
   }
 

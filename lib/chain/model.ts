@@ -67,6 +67,8 @@ export interface Chain {
   texts: Map<string, string>;
   /** Facts about the model itself (e.g. no router config), shown above the hops. */
   notes: string[];
+  /** Set while a reader the chain needs is loading (lib/secureboot): build again when it resolves. */
+  pending?: Promise<void>;
 }
 
 /** What building a chain reads: the site, the file system, and file texts (open editors win over disk). */

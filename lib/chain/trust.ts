@@ -6,22 +6,33 @@
  */
 import { basename } from 'node:path';
 import type { FileView } from '../core/ruleContext';
-import {
-  explain,
-  firmwareDb,
-  firmwareVerdict,
-  MAX_KERNEL_BYTES,
-  MAX_LOADER_BYTES,
-  parsePe,
-  shimVendorCert,
-  shimVerdict,
-  type PeResult,
-  type ShimVendor,
-  type Verdict,
-} from '../secureboot';
+import type * as SecureBootModule from '../secureboot';
+import type { PeResult, ShimVendor, Verdict } from '../secureboot';
 import type { Env, HopBuilder } from './hops';
 import type { Hop, Place } from './model';
 import { CHAIN } from './rules';
+
+/**
+ * lib/secureboot (pkijs, asn1js, pe-library: 1 MB, ~30 ms to evaluate) is loaded on first use — only a UEFI
+ * machine whose boot file is a real EFI program needs it. Until it is there the chain says it is pending
+ * (`Chain.pending`), and its owner builds again when it resolves.
+ */
+let secureBoot: typeof SecureBootModule | undefined;
+let loading: Promise<void> | undefined;
+
+/** Loads the signature reader once; resolves when the chain can give verdicts. */
+export function loadSecureBoot(): Promise<void> {
+  loading ??= import('../secureboot').then((module) => {
+    secureBoot = module;
+  });
+  return loading;
+}
+
+/** The signature reader, or undefined (its loading started) with the chain marked pending. */
+function reader(b: HopBuilder): typeof SecureBootModule | undefined {
+  if (!secureBoot) b.awaiting(loadSecureBoot());
+  return secureBoot;
+}
 
 /** Facts read from binaries, by path and stamp (size, time): a chain rebuild does not hash a kernel again. */
 const facts = new Map<string, unknown>();
@@ -38,10 +49,16 @@ function remembered<T>(files: FileView, path: string, what: string, read: () => 
   return value;
 }
 
-function imageOf(b: HopBuilder, path: string, cap: number): PeResult | undefined {
+/** A PE image starts with "MZ": anything else (a placeholder) needs no signature reader to be told apart. */
+function looksLikePe(b: HopBuilder, path: string): boolean {
+  const head = b.fileView.head?.(path, 2);
+  return head !== undefined && head[0] === 0x4d && head[1] === 0x5a;
+}
+
+function imageOf(sb: typeof SecureBootModule, b: HopBuilder, path: string, cap: number): PeResult | undefined {
   const bytes = b.fileView.head?.(path, cap + 1);
   if (!bytes) return undefined;
-  return parsePe(bytes, cap);
+  return sb.parsePe(bytes, cap);
 }
 
 /** Secure Boot for this machine: on, off, or unknown (the site does not say). */
@@ -64,13 +81,20 @@ function unchecked(env: Env, hop: Hop): void {
 }
 
 /** The verdict on the hop and, where it is refused, one finding: an error under Secure Boot, advice when unknown. */
-function judged(b: HopBuilder, env: Env, hop: Hop, verdict: Verdict, at: Place | undefined): void {
+function judged(
+  b: HopBuilder,
+  env: Env,
+  hop: Hop,
+  verdict: Verdict,
+  at: Place | undefined,
+  sb: typeof SecureBootModule,
+): void {
   const on = secureBootOf(env);
   if (verdict.accepted) {
     if (on) hop.detail = `${hop.detail ? `${hop.detail} · ` : ''}Secure Boot: ${verdict.detail}`;
     return;
   }
-  const sentence = explain(verdict);
+  const sentence = sb.explain(verdict);
   if (on) {
     hop.status = 'missing';
     hop.message = `Secure Boot: ${sentence}`;
@@ -90,29 +114,25 @@ function judged(b: HopBuilder, env: Env, hop: Hop, verdict: Verdict, at: Place |
 /** The file the firmware loads first (the DHCP boot file): its signature must chain to the firmware's db. */
 export function checkFirstStage(b: HopBuilder, env: Env, hop: Hop, path: string): void {
   if (secureBootOf(env) === false || env.client.firmware !== 'uefi') return;
-  const verdict = remembered(b.fileView, path, `firmware:${b.site.secureBoot?.firmwareKeys ?? 'microsoft'}`, () => {
-    const image = imageOf(b, path, MAX_LOADER_BYTES);
+  if (!looksLikePe(b, path)) return unchecked(env, hop);
+  const sb = reader(b);
+  if (!sb) return;
+  const keys = b.site.secureBoot?.firmwareKeys ?? 'microsoft';
+  const verdict = remembered(b.fileView, path, `firmware:${keys}`, () => {
+    const image = imageOf(sb, b, path, sb.MAX_LOADER_BYTES);
     if (notAnImage(image)) return undefined;
-    return firmwareVerdict(
-      image as PeResult,
-      firmwareDb(b.site.secureBoot?.firmwareKeys),
-      {},
-      {
-        name: basename(path),
-        machine: 'x64',
-      },
-    );
+    return sb.firmwareVerdict(image as PeResult, sb.firmwareDb(keys), {}, { name: basename(path), machine: 'x64' });
   });
   if (!verdict) return unchecked(env, hop);
-  judged(b, env, hop, verdict, env.bootAt ?? hop.at);
+  judged(b, env, hop, verdict, env.bootAt ?? hop.at, sb);
 }
 
 /** The certificates shim carries (read once per file). */
-function vendorOf(b: HopBuilder, shimPath: string): ShimVendor | undefined {
+function vendorOf(sb: typeof SecureBootModule, b: HopBuilder, shimPath: string): ShimVendor | undefined {
   return remembered(b.fileView, shimPath, 'shim-vendor', () => {
-    const image = imageOf(b, shimPath, MAX_LOADER_BYTES);
+    const image = imageOf(sb, b, shimPath, sb.MAX_LOADER_BYTES);
     if (notAnImage(image)) return undefined;
-    const vendor = shimVendorCert(image as PeResult);
+    const vendor = sb.shimVendorCert(image as PeResult);
     return 'certificates' in vendor ? vendor : undefined;
   });
 }
@@ -122,28 +142,32 @@ function shimJudges(
   env: Env,
   path: string,
   stage: 'secondStage' | 'kernel',
-  cap: number,
-): Verdict | undefined {
+): { verdict: Verdict; sb: typeof SecureBootModule } | undefined {
   if (!env.shim || secureBootOf(env) === false) return undefined;
-  const vendor = vendorOf(b, env.shim);
+  if (!looksLikePe(b, env.shim) || !looksLikePe(b, path)) return undefined;
+  const sb = reader(b);
+  if (!sb) return undefined;
+  const vendor = vendorOf(sb, b, env.shim);
   if (!vendor) return undefined;
   const keys = b.site.secureBoot?.firmwareKeys ?? 'microsoft';
-  return remembered(b.fileView, path, `${stage}:${keys}:${env.shim}`, () => {
-    const image = imageOf(b, path, cap);
+  const cap = stage === 'kernel' ? sb.MAX_KERNEL_BYTES : sb.MAX_LOADER_BYTES;
+  const verdict = remembered(b.fileView, path, `${stage}:${keys}:${env.shim}`, () => {
+    const image = imageOf(sb, b, path, cap);
     if (notAnImage(image)) return undefined;
-    return shimVerdict(image as PeResult, vendor, firmwareDb(keys), { stage, name: basename(path) });
+    return sb.shimVerdict(image as PeResult, vendor, sb.firmwareDb(keys), { stage, name: basename(path) });
   });
+  return verdict ? { verdict, sb } : undefined;
 }
 
 /** shim's second stage (grubx64.efi): signed by a certificate shim carries (or one in the firmware's db). */
 export function checkSecondStage(b: HopBuilder, env: Env, hop: Hop, path: string): void {
-  const verdict = shimJudges(b, env, path, 'secondStage', MAX_LOADER_BYTES);
-  if (verdict) judged(b, env, hop, verdict, env.bootAt);
-  else unchecked(env, hop);
+  const judgedBy = shimJudges(b, env, path, 'secondStage');
+  if (judgedBy) judged(b, env, hop, judgedBy.verdict, env.bootAt, judgedBy.sb);
+  else if (!looksLikePe(b, path)) unchecked(env, hop);
 }
 
 /** A kernel GRUB boots under shim: GRUB asks shim's verifier, which trusts the same certificates. */
 export function checkKernel(b: HopBuilder, env: Env, hop: Hop, path: string, at: Place): void {
-  const verdict = shimJudges(b, env, path, 'kernel', MAX_KERNEL_BYTES);
-  if (verdict) judged(b, env, hop, verdict, at);
+  const judgedBy = shimJudges(b, env, path, 'kernel');
+  if (judgedBy) judged(b, env, hop, judgedBy.verdict, at, judgedBy.sb);
 }

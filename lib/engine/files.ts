@@ -5,7 +5,7 @@ import { report } from '../core/rule';
 import { SERVICES, type LanguageId } from './registry';
 import { INTERNAL } from '../core/coreRules';
 import type { FileView } from '../core/ruleContext';
-import { ChainCache } from '../chain';
+import { ChainCache, loadSecureBoot } from '../chain';
 import { diskFiles } from '../site/disk';
 import { skippedFolder } from '../site/discover';
 import { diskContext } from '../site/view';
@@ -84,6 +84,8 @@ interface Run {
  * what to do) for a path that does not exist or cannot be read.
  */
 export async function lintPaths(paths: readonly string[], options: LintPathsOptions = {}): Promise<FileReport[]> {
+  // The chain's signature reader loads on first use; a one-shot lint waits for it so its verdicts are in.
+  await loadSecureBoot();
   const disk = diskFiles();
   const run: Run = {
     options,

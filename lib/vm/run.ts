@@ -19,7 +19,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildChain, readDisk } from '../chain';
+import { buildChain, loadSecureBoot, readDisk } from '../chain';
 import { diskFiles } from '../site/disk';
 import { serveSite, writeForwarder, type HttpEvent, type SiteServer } from './http';
 import { VmError, type VmPlan } from './plan';
@@ -302,6 +302,8 @@ export class VmRun {
       this.timeline.flush();
       await new Promise<void>((closed) => serial.end(() => closed()));
       const seconds = Math.round((Date.now() - started) / 100) / 10;
+      // A Secure Boot refusal is explained by the chain-of-trust rules: their reader loads on first use.
+      if (this.timeline.failure?.refusedBy) await loadSecureBoot().catch(() => undefined);
       return this.result(exitCode, stderr, { seconds, accel, serialLog });
     } finally {
       await server?.close();

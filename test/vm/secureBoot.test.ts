@@ -9,10 +9,10 @@
 import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildChain, readDisk } from '../../lib/chain';
+import { buildChain, loadSecureBoot, readDisk } from '../../lib/chain';
 import { diskFiles } from '../../lib/site/disk';
 import { readSite } from '../../lib/site/view';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { startVm, stageLine, vmPlan, type StageId, type VmPlan, type VmResult } from '../../lib/vm';
 import {
   MARKER,
@@ -71,6 +71,9 @@ function staticVerdict(siteFile: string): 'firmware' | 'shim' | 'grub' | 'accept
 
 const ids = (r: VmResult): StageId[] => r.stages.map((s) => s.id);
 const label = (r: VmResult, id: StageId): string | undefined => r.stages.find((s) => s.id === id)?.label;
+
+// The chain's signature reader loads on first use: these tests want the verdicts, not the pending chain.
+beforeAll(() => loadSecureBoot());
 
 describe.skipIf(missing !== undefined)('the test VM with Secure Boot on', () => {
   it.concurrent('shimx64.efi → grubx64.efi → grub/grub.cfg → the Debian signed kernel over TFTP', async () => {

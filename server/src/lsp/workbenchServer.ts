@@ -60,6 +60,12 @@ export class WorkbenchServer {
 
   constructor(private readonly connection: Connection) {
     this.publisher = new Publisher(connection, this.workspace.locate);
+    // The chain's signature reader loaded (first use): publish again what waited for it.
+    this.workspace.onChainsSettled = () => {
+      this.cache.clear();
+      this.validateAll();
+      this.recheckSites();
+    };
   }
 
   /** Registers every handler, then starts reading the connection. */

@@ -37,6 +37,8 @@ export type SiteUpdate = { open: TextDocument } | ClosedUpdate;
 
 export class Workspace {
   readonly chains: ChainCache;
+  /** A chain that waited for a reader (lib/secureboot, loaded on first use) can now be built in full. */
+  onChainsSettled?: () => void;
   folders: string[] = [];
   /** Closed files we published diagnostics for, with the site they belong to. */
   private readonly published = new Map<string, string>();
@@ -47,6 +49,7 @@ export class Workspace {
     this.chains = new ChainCache(
       () => diskFiles(),
       (path) => this.open(path)?.getText() ?? readDisk(path),
+      () => this.onChainsSettled?.(),
     );
   }
 

@@ -4,8 +4,8 @@
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { buildChain, readDisk, type Client, type Hop } from '../../../lib/chain';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildChain, loadSecureBoot, readDisk, type Client, type Hop } from '../../../lib/chain';
 import { grubConfigPlan } from '../../../lib/chain/grubConfig';
 import type { GrubImage } from '../../../lib/languages/grub/image';
 import { diskFiles } from '../../../lib/site/disk';
@@ -20,6 +20,9 @@ function spine(hop: Hop): string[] {
   for (let h: Hop | undefined = hop; h; h = h.children[0]) out.push(`${h.kind} ${h.label} ${h.status}`);
   return out;
 }
+
+// The chain's signature reader loads on first use: these tests want the verdicts, not the pending chain.
+beforeAll(() => loadSecureBoot());
 
 describe('the chain through shim and GRUB', () => {
   it('has what it needs', () => expect(secureBootMissing()).toBeUndefined());

@@ -6,8 +6,8 @@
 import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { buildChain, CHAIN_RULES, readDisk, type Chain } from '../../../lib/chain';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildChain, loadSecureBoot, CHAIN_RULES, readDisk, type Chain } from '../../../lib/chain';
 import { diskFiles } from '../../../lib/site/disk';
 import { readSite } from '../../../lib/site/view';
 import { BASE_SITE, hopList, memoryChain, ROOT } from '../../helpers/memorySite';
@@ -24,6 +24,9 @@ function chainWith(name: ScenarioName, secureBoot: object | undefined): { chain:
 
 const trustFindings = (chain: Chain) =>
   [...chain.problems.values()].flat().filter((p) => p.ruleId.startsWith('chain.secureBoot'));
+
+// The chain's signature reader loads on first use: these tests want the verdicts, not the pending chain.
+beforeAll(() => loadSecureBoot());
 
 describe('chain of trust on the VM scenarios', () => {
   it('has what it needs', () => expect(secureBootMissing()).toBeUndefined());
