@@ -174,12 +174,6 @@ interface SignerCheck {
 }
 
 const MESSAGE_DIGEST = '1.2.840.113549.1.9.4';
-const HASHES: Record<string, string> = {
-  '1.3.14.3.2.26': 'sha1',
-  '2.16.840.1.101.3.4.2.1': 'sha256',
-  '2.16.840.1.101.3.4.2.2': 'sha384',
-  '2.16.840.1.101.3.4.2.3': 'sha512',
-};
 const RSA_ENCRYPTION = '1.2.840.113549.1.1.1';
 
 /** The contents octets of a DER element (what PKCS#7 hashes for a content type other than data). */
@@ -212,7 +206,7 @@ function verifySigner(signed: pkijs.SignedData): SignerCheck {
   const signer = signerCertificate(signed, info);
   const found = signer ? { signer } : {};
   if (!signer) return { ok: false, problem: 'the signature does not carry its signer’s certificate' };
-  const hash = HASHES[info.digestAlgorithm.algorithmId];
+  const hash = DIGESTS[info.digestAlgorithm.algorithmId];
   if (!hash) return { ok: false, ...found, problem: 'its digest algorithm is not one UEFI supports' };
   const attributes = info.signedAttrs;
   const content = signed.encapContentInfo.eContent as asn1js.BaseBlock | undefined;
