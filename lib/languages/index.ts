@@ -27,3 +27,4 @@ export {
 } from './grub';
 export { schemaFor, SPEC_ORDER } from './ignition/catalog';
 export { validatorKey } from './ignition/validatorKey';
+export { reportLine, translateText, type TranslatedText } from './butane';

@@ -31,6 +31,7 @@ export type { ButaneSpec, Translation, TranslateOptions } from './translate/type
 export { parseButane } from './parser';
 export { translateButane, translationOf, filesDirOf } from './translate/index';
 export { looksLikeButane } from './recognize';
+export { butanePath, ignitionText, reportLine, translateText, type TranslatedText } from './text';
 
 /** Butane configs (Fedora CoreOS and Flatcar), checked through their translation to Ignition. */
 export const butane = defineLanguage({

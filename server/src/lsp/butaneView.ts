@@ -2,7 +2,7 @@
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { butaneFilesDir } from '../../../lib/core';
-import { reportLine, translateText } from '../../../lib/deploy';
+import { reportLine, translateText } from '../../../lib/languages';
 import { contextOf, pathOf } from './analysis';
 
 export const BUTANE_TRANSLATION_REQUEST = 'pxe/butaneTranslation';

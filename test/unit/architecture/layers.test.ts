@@ -20,6 +20,23 @@ describe('layers', () => {
     expect(graph.depends('lib/core/untrusted.ts').length).toBeGreaterThan(10);
   }, 60_000);
 
+  it('keeps the action areas (deploy, router, vm, images, nodes) and their SSH/API libraries out of the language server', async () => {
+    const graph = await madge('server/src/server.ts', {
+      fileExtensions: ['ts'],
+      tsConfig: 'tsconfig.json',
+      baseDir: '.',
+    });
+    const reached = new Set<string>();
+    const visit = (file: string): void => {
+      if (reached.has(file)) return;
+      reached.add(file);
+      for (const next of graph.obj()[file] ?? []) visit(next);
+    };
+    visit(Object.keys(graph.obj()).find((f) => f.endsWith('server/src/server.ts'))!);
+    expect(reached.size).toBeGreaterThan(50);
+    expect([...reached].filter((f) => /lib\/(deploy|router|vm|images|nodes)\//.test(f))).toEqual([]);
+  }, 60_000);
+
   it('refuses a deep import of the library from the server, the extension, the CLI and the bench', async () => {
     const eslint = new ESLint();
     const cases = [
