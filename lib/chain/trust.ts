@@ -19,18 +19,25 @@ import { CHAIN } from './rules';
  */
 let secureBoot: typeof SecureBootModule | undefined;
 let loading: Promise<void> | undefined;
+/** Why the reader could not be loaded (a broken install: out/secureboot.js missing), once it failed. */
+let unavailable: string | undefined;
 
-/** Loads the signature reader once; resolves when the chain can give verdicts. */
+/** Loads the signature reader once; resolves when the chain can give verdicts (or knows it cannot). */
 export function loadSecureBoot(): Promise<void> {
-  loading ??= import('../secureboot').then((module) => {
-    secureBoot = module;
-  });
+  loading ??= import('../secureboot').then(
+    (module) => {
+      secureBoot = module;
+    },
+    (error: unknown) => {
+      unavailable = String(error);
+    },
+  );
   return loading;
 }
 
-/** The signature reader, or undefined (its loading started) with the chain marked pending. */
+/** The signature reader, or undefined: its loading started (the chain is marked pending), or it failed. */
 function reader(b: HopBuilder): typeof SecureBootModule | undefined {
-  if (!secureBoot) b.awaiting(loadSecureBoot());
+  if (!secureBoot && unavailable === undefined) b.awaiting(loadSecureBoot());
   return secureBoot;
 }
 
@@ -80,6 +87,14 @@ function unchecked(env: Env, hop: Hop): void {
   hop.detail = `${hop.detail ? `${hop.detail} · ` : ''}Secure Boot: not checked (not an EFI program: a placeholder?)`;
 }
 
+/** Under Secure Boot, a real EFI program whose signature could not be read because the reader is missing. */
+function readerMissing(env: Env, hop: Hop): void {
+  if (secureBootOf(env) !== true || unavailable === undefined) return;
+  hop.detail =
+    `${hop.detail ? `${hop.detail} · ` : ''}Secure Boot: not checked (the signature reader did not load: ` +
+    `${unavailable}; reinstall the extension)`;
+}
+
 /** The verdict on the hop and, where it is refused, one finding: an error under Secure Boot, advice when unknown. */
 function judged(
   b: HopBuilder,
@@ -116,7 +131,7 @@ export function checkFirstStage(b: HopBuilder, env: Env, hop: Hop, path: string)
   if (secureBootOf(env) === false || env.client.firmware !== 'uefi') return;
   if (!looksLikePe(b, path)) return unchecked(env, hop);
   const sb = reader(b);
-  if (!sb) return;
+  if (!sb) return readerMissing(env, hop);
   const keys = b.site.secureBoot?.firmwareKeys ?? 'microsoft';
   const verdict = remembered(b.fileView, path, `firmware:${keys}`, () => {
     const image = imageOf(sb, b, path, sb.MAX_LOADER_BYTES);

@@ -1,6 +1,10 @@
 import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { built } from '../helpers/build';
+import { secureBootSite } from '../helpers/secureBootSite';
 
 function cli(args: string[], cwd = process.cwd()): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [built('cli.js'), ...args], { encoding: 'utf8', cwd });
@@ -86,5 +90,29 @@ describe('pxe-workbench chain', () => {
         'examples/broken/chain/router/pxe-dhcp.rsc chain.firmwareMismatch',
       ]),
     );
+  });
+});
+
+describe('pxe-workbench chain under Secure Boot: the signature reader beside the bundle', () => {
+  const site = (): string => {
+    const s = secureBootSite('syslinuxRefused');
+    const json = JSON.parse(readFileSync(s.siteFile, 'utf8')) as Record<string, unknown>;
+    writeFileSync(s.siteFile, JSON.stringify({ ...json, secureBoot: { uefi: true } }));
+    return s.siteFile;
+  };
+
+  it('loads out/secureboot.js on first use and gives the firmware verdict', () => {
+    const r = cli(['chain', '--site', site(), '--firmware', 'uefi', '--mac', '52:54:00:12:34:56']);
+    expect(r.stdout).toContain('The firmware refuses syslinux.efi ("Access Denied")');
+    expect(r.status).toBe(1);
+  });
+
+  it('a bundle without it still runs, and says the signatures were not checked and why', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pxe-cli-no-reader-'));
+    copyFileSync(built('cli.js'), join(dir, 'cli.js'));
+    const r = spawnSync(process.execPath, [join(dir, 'cli.js'), 'chain', '--site', site()], { encoding: 'utf8' });
+    expect(r.stderr).not.toMatch(/Unhandled|TypeError/);
+    expect(r.stdout).toContain('Secure Boot: not checked (the signature reader did not load');
+    expect(r.stdout).not.toContain('Access Denied');
   });
 });
