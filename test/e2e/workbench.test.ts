@@ -3,7 +3,7 @@
  * like a user would: Quick Open, Problems panel, suggestions, hovers, the command palette, quick fixes.
  * Screenshots land in docs/ for the README.
  */
-import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -394,6 +394,53 @@ describe('PXE Workbench in the real VS Code workbench (installed VSIX)', () => {
       } finally {
         for (const file of swapped) copyFileSync(join(kept, file.replace(/\//g, '_')), join(site, file));
         await runCommand(page, 'PXE: Refresh Boot Chain');
+      }
+    });
+  });
+  it('keystroke latency: an edit in a 2,000-line iPXE script reaches the Problems panel (printed, never asserted)', async () => {
+    await timed('keystroke latency', async () => {
+      const lines = ['#!ipxe', 'set base http://192.168.255.2/tftp'];
+      for (let i = 0; lines.length < 2000; i++)
+        lines.push(
+          `:e${i}`,
+          `kernel \${base}/vmlinuz-${i} initrd=initrd-${i} || goto failed`,
+          `initrd --name initrd-${i} \${base}/initrd-${i}.img || goto failed`,
+          `echo ${i} && goto failed`,
+        );
+      lines.push(':failed', 'shell', '');
+      const file = join(session.workspace, 'broken', 'latency.ipxe');
+      writeFileSync(file, lines.join('\n'));
+      try {
+        await openFile(page, 'broken/latency.ipxe');
+        await page.keyboard.press('Control+Shift+M');
+        const filter = page
+          .locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input')
+          .first();
+        await filter.fill('latency.ipxe');
+        const shown = async () => (await problems(page)).join('\n').includes('ipxe.unknownCommand');
+        await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+        await page.keyboard.press('Control+End');
+        const samples: number[] = [];
+        for (let i = 0; i < 5; i++) {
+          await page.keyboard.type('kernal x');
+          // From the last keystroke to the finding in the Problems panel: debounce, analysis, publish, render.
+          const started = Date.now();
+          await expect.poll(shown, { timeout: 15_000, interval: 10 }).toBe(true);
+          samples.push(Date.now() - started);
+          for (let k = 0; k < 'kernal x'.length; k++) await page.keyboard.press('Backspace');
+          await expect.poll(shown, { timeout: 15_000, interval: 10 }).toBe(false);
+        }
+        samples.sort((a, b) => a - b);
+        console.log(
+          `[e2e] keystroke → Problems panel, 2,000-line iPXE script: median ${samples[2]} ms ` +
+            `(samples ${samples.join(', ')} ms)`,
+        );
+        await filter.fill('');
+        await page.keyboard.press('Control+Shift+M');
+        await runCommand(page, 'File: Revert File');
+        await page.keyboard.press('Control+W');
+      } finally {
+        rmSync(file, { force: true });
       }
     });
   });
