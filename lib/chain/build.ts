@@ -5,7 +5,8 @@ import { readCapped } from '../core/untrusted';
 import { INTERNAL } from '../core/coreRules';
 import type { Fix, Problem, Related } from '../core/problem';
 import { report as problemOf, type RuleMeta } from '../core/rule';
-import { IMAGE_READ_CAP, readGrubImage, type GrubImage } from '../languages/grub/image';
+import type { GrubImage } from '../languages/grub/image';
+import { grubImageAt } from '../languages/grub/loader';
 import { urlHost } from '../languages/pxelinux/paths';
 import { parseRouterOs } from '../languages/routeros';
 import {
@@ -134,12 +135,7 @@ export class ChainBuilder implements HopBuilder {
   }
 
   grubImage(path: string): GrubImage | undefined {
-    const key = `grub-image\u0000${path}`;
-    if (this.parsed.has(key)) return this.parsed.get(key) as GrubImage | undefined;
-    const bytes = this.inputs.files.head?.(path, IMAGE_READ_CAP);
-    const image = bytes ? readGrubImage(bytes) : undefined;
-    this.parsed.set(key, image);
-    return image;
+    return grubImageAt(this.inputs.files, path);
   }
 
   /** 'ok', 'missing', or 'dangling' (a symlink whose target is not there). */

@@ -4,6 +4,7 @@
  */
 import { basename, dirname, join, posix, sep } from 'node:path';
 import { servedPath } from '../core/ruleContext';
+import { stampedFacts } from '../core/stamped';
 import { grubConfigFacts, grubConfigPlan, type GrubImageFacts, type GrubTarget } from './grubConfig';
 import type { Env, HopBuilder } from './hops';
 import type { Hop, HopKind, Place } from './model';
@@ -21,14 +22,17 @@ export function secondStageOf(shimName: string): string {
  * shim loads `\\ipxe.efi`); by the shim's name when the file cannot be read (a placeholder).
  */
 export function defaultLoaderOf(b: HopBuilder, shimPath: string): string {
-  const bytes = b.fileView.head?.(shimPath, 4 * 1024 * 1024);
-  if (bytes) {
+  const named = loaderNames(b.fileView, shimPath, 'shim-loader', () => {
+    const bytes = b.fileView.head?.(shimPath, 4 * 1024 * 1024);
+    if (!bytes) return undefined;
     const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length - (bytes.length % 2)).toString('utf16le');
-    const named = /\\((?:grub|ipxe)[\w-]*\.efi)\0/i.exec(text)?.[1];
-    if (named) return named;
-  }
-  return secondStageOf(basename(shimPath));
+    return /\\((?:grub|ipxe)[\w-]*\.efi)\0/i.exec(text)?.[1];
+  });
+  return named ?? secondStageOf(basename(shimPath));
 }
+
+/** The loader each shim file names, read once per version of the file (the chain is rebuilt on every edit). */
+const loaderNames = stampedFacts(32);
 
 export function shimChildren(b: HopBuilder, env: Env, hop: Hop, shimPath: string): void {
   const name = defaultLoaderOf(b, shimPath);

@@ -5,7 +5,7 @@
  * finding is advice only; with Secure Boot off nothing is checked.
  */
 import { basename } from 'node:path';
-import type { FileView } from '../core/ruleContext';
+import { stampedFacts } from '../core/stamped';
 import type * as SecureBootModule from '../secureboot';
 import type { PeResult, ShimVendor, Verdict } from '../secureboot';
 import type { Env, HopBuilder } from './hops';
@@ -42,19 +42,7 @@ function reader(b: HopBuilder): typeof SecureBootModule | undefined {
 }
 
 /** Facts read from binaries, by path and stamp (size, time): a chain rebuild does not hash a kernel again. */
-const facts = new Map<string, unknown>();
-const MAX_FACTS = 256;
-
-function remembered<T>(files: FileView, path: string, what: string, read: () => T): T {
-  const stamp = files.stamp?.(path);
-  if (stamp === undefined) return read();
-  const key = `${what}\u0000${path}\u0000${stamp}`;
-  if (facts.has(key)) return facts.get(key) as T;
-  const value = read();
-  if (facts.size >= MAX_FACTS) facts.delete(facts.keys().next().value as string);
-  facts.set(key, value);
-  return value;
-}
+const remembered = stampedFacts(256);
 
 /** A PE image starts with "MZ": anything else (a placeholder) needs no signature reader to be told apart. */
 function looksLikePe(b: HopBuilder, path: string): boolean {

@@ -1,5 +1,6 @@
 /** What the TFTP root says about the GRUB that reads a config: its images (read with image.ts), shim, BIOS GRUB. */
 import { join } from 'node:path';
+import { stampedFacts } from '../../core/stamped';
 import type { FileView, RuleContext } from '../../core/ruleContext';
 import { IMAGE_READ_CAP, readGrubImage, type GrubImage } from './image';
 import { loaderRootOf, tftpRootOf } from './paths';
@@ -22,21 +23,14 @@ const MAX_IMAGES = 8;
 
 const cache = new WeakMap<FileView, Map<string, GrubLoaders | undefined>>();
 /** Images read, by path and stamp (size, time): a 4 MiB image is read once, not on every lint run. */
-const images = new Map<string, GrubImage | undefined>();
-const MAX_CACHED_IMAGES = 32;
+const images = stampedFacts(32);
 
 /** The GRUB image at `path` (undefined when it is none), read at most once per version of the file. */
-function imageAt(files: FileView, path: string): GrubImage | undefined {
-  const stamp = files.stamp?.(path);
-  const key = stamp ? `${path}\0${stamp}` : undefined;
-  if (key && images.has(key)) return images.get(key);
-  const head = files.head?.(path, IMAGE_READ_CAP);
-  const image = head ? readGrubImage(head) : undefined;
-  if (key) {
-    if (images.size >= MAX_CACHED_IMAGES) images.delete(images.keys().next().value as string);
-    images.set(key, image);
-  }
-  return image;
+export function grubImageAt(files: FileView, path: string): GrubImage | undefined {
+  return images(files, path, 'grub-image', () => {
+    const head = files.head?.(path, IMAGE_READ_CAP);
+    return head ? readGrubImage(head) : undefined;
+  });
 }
 
 /** The GRUB loaders of the config's TFTP root, read once per lint run. */
@@ -63,7 +57,7 @@ function readLoaders(files: FileView, root: string): GrubLoaders | undefined {
   const images: GrubLoaders['images'] = [];
   let shim = false;
   for (const path of candidates.slice(0, MAX_IMAGES)) {
-    const image = imageAt(files, path);
+    const image = grubImageAt(files, path);
     if (image) images.push({ path, image });
     else if (SHIM_NAME.test(path.split(/[\\/]/).pop() ?? '')) shim = true;
   }
