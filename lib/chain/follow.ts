@@ -1,8 +1,7 @@
 /** What fetched files lead to: an iPXE script's images and chained scripts, an Ignition config's merged configs. */
-import { findNodeAtLocation, type Node } from 'jsonc-parser';
 import { analyze } from '../core/language';
 import { jsonDepthExceeded, MAX_JSON_DEPTH } from '../core/untrusted';
-import { ignition } from '../languages/ignition';
+import { ignition, objectOf, type JsonPath } from '../languages/ignition';
 import { IMAGE_COMMANDS, INITRD_COMMANDS, modelOf, parseIpxe, splitArgs, type IpxeModel } from '../languages/ipxe';
 import { URL_SCHEME, type Env, type HopBuilder } from './hops';
 import { CHAIN } from './rules';
@@ -167,19 +166,21 @@ export function followIgnition(b: HopBuilder, env: Env, hop: Hop, path: string):
     hop.status = 'warning';
     hop.message = `${errors} error${errors === 1 ? '' : 's'} in the config: Ignition would refuse it (see the file)`;
   }
-  const root = result.ast.root;
-  if (!root) return;
-  const sources: Node[] = [];
-  const merge = findNodeAtLocation(root, ['ignition', 'config', 'merge']);
-  for (const item of merge?.children ?? []) {
-    const source = findNodeAtLocation(item, ['source']);
-    if (source) sources.push(source);
-  }
-  const replace = findNodeAtLocation(root, ['ignition', 'config', 'replace', 'source']);
-  if (replace) sources.push(replace);
-  for (const source of sources) {
-    if (typeof source.value !== 'string' || !/^https?:\/\//.test(source.value)) continue;
-    const at = { file: path, start: source.offset + 1, end: source.offset + source.length - 1 };
-    hop.children.push(b.urlHop(env, 'ignition', source.value, at, hop.at, { covered: false }));
+  // The configs this one merges or replaces it with (`ignition.config`), read from its value.
+  const config = result.ast;
+  const refs = objectOf(objectOf(objectOf(config.value)?.ignition)?.config);
+  const sources: JsonPath[] = [];
+  if (Array.isArray(refs?.merge))
+    refs.merge.forEach((_, i) => sources.push(['ignition', 'config', 'merge', i, 'source']));
+  if (refs?.replace !== undefined) sources.push(['ignition', 'config', 'replace', 'source']);
+  for (const where of sources) {
+    const url = where.reduce<unknown>(
+      (value, key) => (value as Record<string, unknown> | undefined)?.[key],
+      config.value,
+    );
+    if (typeof url !== 'string' || !/^https?:\/\//.test(url)) continue;
+    const range = config.rangeAt(where);
+    const at = { file: path, start: range.start + 1, end: range.end - 1 };
+    hop.children.push(b.urlHop(env, 'ignition', url, at, hop.at, { covered: false }));
   }
 }

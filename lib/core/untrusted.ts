@@ -167,6 +167,19 @@ export function readTextOrThrow(path: string, maxBytes = MAX_TEXT_BYTES): string
   return result.bytes.toString('utf8');
 }
 
+/**
+ * True when a parsed JSON value nests deeper than `maxDepth` (objects and arrays). `JSON.parse` itself
+ * does not recurse, so checking its result is the cheap way to keep a recursive walker within bounds;
+ * this walk stops at the cap, so it recurses at most `maxDepth` deep.
+ */
+export function valueDepthExceeded(value: unknown, maxDepth = MAX_JSON_DEPTH): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (maxDepth <= 0) return true;
+  for (const member of Array.isArray(value) ? value : Object.values(value))
+    if (member !== null && typeof member === 'object' && valueDepthExceeded(member, maxDepth - 1)) return true;
+  return false;
+}
+
 /** What ends a JSON string for jsonc-parser: its quote, an escape to skip, or a line break. */
 const STRING_END = /["\\\n\r]/g;
 

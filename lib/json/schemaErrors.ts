@@ -14,11 +14,23 @@ export interface PlacedError {
 
 /** The value with every `null` object member left out (for readers, like Go's, to whom null is absent). */
 export function withoutNullMembers(value: unknown): unknown {
+  // Most configs have no null member: then the value is its own answer, with nothing copied.
+  if (!hasNullMember(value)) return value;
   if (Array.isArray(value)) return value.map(withoutNullMembers);
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [key, member] of Object.entries(value)) if (member !== null) out[key] = withoutNullMembers(member);
   return out;
+}
+
+function hasNullMember(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some(hasNullMember);
+  for (const key in value) {
+    const member = (value as Record<string, unknown>)[key];
+    if (member === null || hasNullMember(member)) return true;
+  }
+  return false;
 }
 
 export function pathOf(pointer: string): (string | number)[] {
@@ -39,17 +51,20 @@ export function dotted(pointer: string): string {
 
 /**
  * Runs `validate` on the parsed tree (or on `value`, a form of it with the same paths) and places every
- * error at the range a user would fix.
+ * error at the range a user would fix. `root` may be a getter: the tree is asked for only when there are
+ * errors to place.
  */
 export function placeErrors(
-  root: Node,
+  root: Node | (() => Node | undefined),
   validate: ValidateFunction,
-  value: unknown = getNodeValue(root),
+  value: unknown = typeof root === 'function' ? undefined : getNodeValue(root),
 ): PlacedError[] {
   if (validate(value)) return [];
+  const tree = typeof root === 'function' ? root() : root;
+  if (!tree) return [];
   const placed: PlacedError[] = [];
   for (const error of validate.errors ?? []) {
-    const node = findNodeAtLocation(root, pathOf(error.instancePath)) ?? root;
+    const node = findNodeAtLocation(tree, pathOf(error.instancePath)) ?? tree;
     const key = error.keyword === 'additionalProperties' ? String(error.params.additionalProperty) : undefined;
     const keyNode = key ? findNodeAtLocation(node, [key])?.parent?.children?.[0] : undefined;
     // A missing property goes on the key that holds the object, or on the root's `{`.

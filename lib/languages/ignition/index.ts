@@ -25,7 +25,8 @@ import { template } from './rules/template';
 import { unknownKey } from './rules/unknownKey';
 import { unsupportedVersion } from './rules/unsupportedVersion';
 
-export type { IgnitionConfig } from './ast';
+export type { IgnitionConfig, JsonPath } from './ast';
+export { objectOf } from './document';
 export { SPEC_VERSIONS, LATEST_STABLE } from './versions';
 
 export const ignition = defineLanguage({

@@ -1,7 +1,9 @@
+import { getNodeValue } from 'jsonc-parser';
 import type { Parsed } from '../../core/problem';
 import { report } from '../../core/rule';
+import { valueDepthExceeded } from '../../core/untrusted';
 import { parseStrictJson } from '../../json/parse';
-import type { IgnitionConfig } from './ast';
+import { IgnitionConfig } from './ast';
 import { jsonSyntax } from './rules/jsonSyntax';
 import { template } from './rules/template';
 
@@ -22,15 +24,22 @@ export function templateMarkupAt(text: string): number {
  * (`ignition.template`) and not checked further: its syntax errors are the template's, not the user's.
  */
 export function parseIgnition(text: string): Parsed<IgnitionConfig> {
+  // Valid JSON (most configs) is read natively (JSON.parse does not recurse); the tree with offsets, built
+  // recursively, waits until something needs a place, and is never built past the nesting cap.
+  const value = parseJson(text);
+  if (value !== undefined && !valueDepthExceeded(value.json))
+    return { ast: new IgnitionConfig(text, value.json), problems: [] };
   const parsed = parseStrictJson(text, jsonSyntax);
-  if (!parsed.problems.some((p) => p.ruleId === jsonSyntax.id)) return parsed;
+  const root = parsed.ast.root;
+  const config = new IgnitionConfig(text, root && getNodeValue(root), root);
+  if (!parsed.problems.some((p) => p.ruleId === jsonSyntax.id)) return { ast: config, problems: parsed.problems };
   const at = templateMarkupAt(text);
-  if (at < 0) return parsed;
+  if (at < 0) return { ast: config, problems: parsed.problems };
   const kind = text.startsWith('{{', at)
     ? 'a Go text/template (`{{…}}`)'
     : 'a template with `${…}` interpolations (Terraform, envsubst)';
   return {
-    ast: { root: undefined },
+    ast: new IgnitionConfig(text, undefined, undefined),
     problems: [
       report(
         template,
@@ -39,4 +48,13 @@ export function parseIgnition(text: string): Parsed<IgnitionConfig> {
       ),
     ],
   };
+}
+
+/** The JSON value, or undefined when the text is not strict JSON. */
+function parseJson(text: string): { json: unknown } | undefined {
+  try {
+    return { json: JSON.parse(text) as unknown };
+  } catch {
+    return undefined;
+  }
 }

@@ -1,9 +1,9 @@
-import type { Node } from 'jsonc-parser';
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
-import { visitProperties } from '../document';
-import { contentsOf, gzipBeside } from '../embedded';
-import { ignitionRule, range } from './shared';
+import { objectOf, visitsWhere } from '../document';
+import { contentsOf } from '../embedded';
+import type { JsonPath } from '../ast';
+import { ignitionRule } from './shared';
 
 export const autologin = ignitionRule({
   id: 'ignition.autologin',
@@ -19,27 +19,31 @@ export const autologin = ignitionRule({
   levelWhy: 'The machine boots and works; a password-less console is very likely wrong outside a test VM.',
   check(config) {
     const problems: Problem[] = [];
-    const flag = (value: Node, text: string): void => {
+    const flag = (path: JsonPath, text: string): void => {
       if (/--autologin\b|\s-a\s+\w/.test(text) && /agetty/.test(text)) {
         problems.push(
           report(
             this,
-            range(value),
+            config.rangeAt(path),
             'This logs a user in on the console without a password (agetty --autologin): fine for a test VM, a security ' +
               'hole on real hardware.',
           ),
         );
       }
     };
-    visitProperties(config.root, ({ specPath, value }) => {
-      if (!value || value.type !== 'string') return;
-      if (/^systemd\.units\[\](\.dropins\[\])?\.contents$/.test(specPath)) flag(value, String(value.value));
-      if (/^storage\.files\[\]\.contents\.source$/.test(specPath) && String(value.value).startsWith('data:')) {
+    const units = /^systemd\.units\[\](\.dropins\[\])?\.contents$/;
+    const sources = /^storage\.files\[\]\.contents\.source$/;
+    for (const v of visitsWhere(config, (p) => units.test(p) || sources.test(p))) {
+      const { specPath, value, parent } = v;
+      if (typeof value !== 'string') continue;
+      if (units.test(specPath)) flag(v.path, value);
+      else if (value.startsWith('data:')) {
         // Not looked into: a broken URL (ignition.invalidSource), one over our caps, or corrupt gzip.
-        const contents = contentsOf(String(value.value), gzipBeside(value));
-        if (contents.ok) flag(value, contents.bytes.toString('utf8'));
+        const contents = contentsOf(value, objectOf(parent)?.compression === 'gzip', {}, config);
+        // Only a file that names agetty is read as text.
+        if (contents.ok && contents.bytes.includes('agetty')) flag(v.path, contents.bytes.toString('utf8'));
       }
-    });
+    }
     return problems;
   },
 });

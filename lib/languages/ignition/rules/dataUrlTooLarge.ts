@@ -1,7 +1,7 @@
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
 import { DataUrlTooLargeError, MAX_DATA_URL_CHARS } from '../dataUrl';
-import { visitProperties } from '../document';
+import { visitsWhere } from '../document';
 import { ignitionRule } from './shared';
 
 const CAP = `${MAX_DATA_URL_CHARS / 1048576} MiB`;
@@ -22,14 +22,13 @@ export const dataUrlTooLarge = ignitionRule({
   levelWhy: 'Advice: Ignition reads the URL; only our check of its contents is skipped, and this says so.',
   check(config) {
     const problems: Problem[] = [];
-    visitProperties(config.root, ({ specPath, value }) => {
-      if (!value || value.type !== 'string' || !specPath.endsWith('.source')) return;
-      const url = String(value.value);
-      if (!/^data:/i.test(url) || url.length <= MAX_DATA_URL_CHARS) return;
+    for (const v of visitsWhere(config, (p) => p.endsWith('.source'))) {
+      const url = v.value;
+      if (typeof url !== 'string' || !/^data:/i.test(url) || url.length <= MAX_DATA_URL_CHARS) continue;
       const why = new DataUrlTooLargeError(url.length, MAX_DATA_URL_CHARS).message;
       const message = `${why[0]?.toUpperCase()}${why.slice(1)}. Serve a file this large over HTTP instead.`;
-      problems.push(report(this, { start: value.offset, end: value.offset + value.length }, message));
-    });
+      problems.push(report(this, config.rangeAt(v.path), message));
+    }
     return problems;
   },
 });

@@ -1,8 +1,7 @@
-import type { Node } from 'jsonc-parser';
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
-import { pathsOf } from '../pathAt';
-import { each, ignitionRule, range, str } from './shared';
+import type { PropertyVisit } from '../document';
+import { each, ignitionRule, str } from './shared';
 
 /**
  * Lists whose members must be unique: the spec path of the identifying value, a group name, what it is,
@@ -56,22 +55,26 @@ export const duplicateEntry = ignitionRule({
     'Ignition refuses the config ("duplicate entry defined", "partition numbers collide"): the first boot fails.',
   check(config) {
     const problems: Problem[] = [];
-    const seen = new Map<string, Node>();
+    const seen = new Map<string, PropertyVisit>();
+    // Which list a spec path is in, decided once per spec path.
+    const lists = new Map<string, (typeof UNIQUE)[number]>();
     each(
       config,
-      () => true,
-      ({ specPath, value }) => {
-        if (!value) return;
+      (p) => {
+        const list = UNIQUE.find(([pattern]) => pattern.test(p));
+        if (list) lists.set(p, list);
+        return list !== undefined;
+      },
+      (visit) => {
+        const { specPath, value } = visit;
         // Partition number 0 means "the next free one": it may repeat.
         const text =
-          value.type === 'number' && (value.value as number) >= 1 && specPath.endsWith('.number')
-            ? `#${String(value.value)}`
-            : str(value);
+          typeof value === 'number' && value >= 1 && specPath.endsWith('.number') ? `#${String(value)}` : str(value);
         if (text === undefined) return;
-        const match = UNIQUE.find(([pattern]) => pattern.test(specPath));
-        if (!match) return;
-        const [, group, what, drop] = match;
-        const scope = drop ? pathsOf(value).jsonPath.slice(0, -drop).join('\u0001') : '';
+        const list = lists.get(specPath);
+        if (!list) return;
+        const [, group, what, drop] = list;
+        const scope = drop ? visit.path.slice(0, -drop).join('\u0001') : '';
         const key = `${group}\u0000${scope}\u0000${text}`;
         const first = seen.get(key);
         const shown = text.startsWith('#') ? text.slice(1) : `"${text}"`;
@@ -79,12 +82,12 @@ export const duplicateEntry = ignitionRule({
           problems.push(
             report(
               this,
-              range(value),
+              config.rangeAt(visit.path),
               `Duplicate ${what} ${shown}: Ignition rejects the config ("duplicate entry defined").`,
-              { related: [{ ...range(first), message: 'first defined here' }] },
+              { related: [{ ...config.rangeAt(first.path), message: 'first defined here' }] },
             ),
           );
-        else seen.set(key, value);
+        else seen.set(key, visit);
       },
     );
     return problems;

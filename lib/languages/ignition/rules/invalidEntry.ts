@@ -1,18 +1,19 @@
-import { findNodeAtLocation, type Node } from 'jsonc-parser';
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
-import { versionOf, visitProperties } from '../document';
+import type { Span } from '../ast';
+import { objectOf, versionOf, visitsWhere } from '../document';
 import { compareVersions } from '../catalog';
 import { ignitionRule } from './shared';
 
 /** The member's value, with `null` read as absent (as Ignition reads it). */
-function member(entry: Node, ...path: string[]): Node | undefined {
-  const node = findNodeAtLocation(entry, path);
-  return node?.type === 'null' ? undefined : node;
+function member(entry: unknown, ...names: string[]): unknown {
+  let value = entry;
+  for (const name of names) {
+    const object = objectOf(value);
+    value = object && Object.hasOwn(object, name) ? object[name] : undefined;
+  }
+  return value === null ? undefined : value;
 }
-
-const keyOf = (entry: Node, name: string): Node =>
-  entry.children?.find((p) => p.children?.[0]?.value === name)?.children?.[0] ?? entry;
 
 /** A field Ignition's validation requires from `since` on, where the schema (nullable there) does not. */
 const REQUIRED: { entry: string; field: string; since: string; says: string; emptyIsAValue?: boolean }[] = [
@@ -32,11 +33,7 @@ const REQUIRED: { entry: string; field: string; since: string; says: string; emp
 /** Fields that make a filesystem entry need a `format`. */
 const NEEDS_FORMAT = ['path', 'label', 'uuid', 'options', 'mountOptions'];
 
-/** The opening brace of an entry: where a missing field is reported (as ignition.schema does). */
-const brace = (entry: Node): { offset: number; length: number } => ({ offset: entry.offset, length: 1 });
-
-const present = (node: Node | undefined): node is Node =>
-  node !== undefined && !(node.type === 'string' && node.value === '');
+const present = (value: unknown): boolean => value !== undefined && value !== '';
 
 /** Checks Ignition's validation makes beyond types: fields that depend on each other inside one entry. */
 export const invalidEntry = ignitionRule({
@@ -59,29 +56,50 @@ export const invalidEntry = ignitionRule({
     const version = versionOf(config);
     if (!version) return [];
     const problems: Problem[] = [];
-    const add: Add = (node, message) =>
-      void problems.push(report(this, { start: node.offset, end: node.offset + node.length }, message));
-    visitProperties(config.root, ({ specPath, value }) => {
-      if (value?.type !== 'object') return;
-      checkRequired(value, specPath, version, add);
-      checkDependent(value, specPath, add);
-    });
+    const add: Add = (where, message) => void problems.push(report(this, where, message));
+    const entries = new Set([...REQUIRED.map((r) => r.entry), ...DEPENDENT]);
+    for (const v of visitsWhere(config, (p) => entries.has(p))) {
+      const { specPath, value } = v;
+      if (!objectOf(value)) continue;
+      const at: Place = {
+        value: (name) => config.rangeAt([...v.path, name]),
+        key: (name) => config.keyRangeAt([...v.path, name]),
+        brace: () => config.braceAt(v.path),
+      };
+      checkRequired(value, specPath, version, at, add);
+      checkDependent(value, specPath, at, add);
+    }
     return problems;
   },
 });
 
 /** Where a finding goes, and what it says. */
-type Add = (node: { offset: number; length: number }, message: string) => void;
+type Add = (where: Span, message: string) => void;
+
+/** Places in one entry: a member's value, a member's name, the entry's opening brace. */
+interface Place {
+  value(name: string): Span;
+  key(name: string): Span;
+  brace(): Span;
+}
+
+/** The entries whose fields depend on each other. */
+const DEPENDENT = [
+  'storage.files[]',
+  'ignition.config.replace',
+  'storage.disks[].partitions[]',
+  'storage.filesystems[]',
+];
 
 /** Fields Ignition's validation requires from a spec version on, where the schema (nullable there) does not. */
-function checkRequired(value: Node, specPath: string, version: string, add: Add): void {
+function checkRequired(value: unknown, specPath: string, version: string, at: Place, add: Add): void {
   for (const r of REQUIRED) {
     if (specPath !== r.entry || compareVersions(version, r.since) < 0) continue;
     const field = member(value, r.field);
-    if (field && field.type !== 'string') continue; // a type error: ignition.schema says it
-    if (!(r.emptyIsAValue ? field : present(field)))
+    if (field !== undefined && typeof field !== 'string') continue; // a type error: ignition.schema says it
+    if (!(r.emptyIsAValue ? field !== undefined : present(field)))
       add(
-        field ?? brace(value),
+        field !== undefined ? at.value(r.field) : at.brace(),
         `\`${r.field}\` is required here: from spec ${r.since} on the schema lets it be left out, but Ignition still ` +
           `refuses the config ("${r.says}", spec ${version}).`,
       );
@@ -89,12 +107,11 @@ function checkRequired(value: Node, specPath: string, version: string, add: Add)
 }
 
 /** Fields an entry needs because of another one in it (overwrite, verification, partition, filesystem). */
-function checkDependent(value: Node, specPath: string, add: Add): void {
+function checkDependent(value: unknown, specPath: string, at: Place, add: Add): void {
   if (specPath === 'storage.files[]') {
-    const overwrite = member(value, 'overwrite');
-    if (overwrite?.value === true && !member(value, 'contents', 'source')) {
+    if (member(value, 'overwrite') === true && member(value, 'contents', 'source') === undefined) {
       add(
-        overwrite,
+        at.value('overwrite'),
         'A file with "overwrite": true needs `contents.source`: Ignition refuses the config ("overwrite must be ' +
           'false if source is unspecified"), in every 3.x spec. `append` does not count; drop `overwrite` ' +
           'to append to the existing file.',
@@ -103,30 +120,30 @@ function checkDependent(value: Node, specPath: string, add: Add): void {
   }
   if (
     specPath === 'ignition.config.replace' &&
-    member(value, 'verification', 'hash') &&
+    member(value, 'verification', 'hash') !== undefined &&
     !present(member(value, 'source'))
   ) {
     add(
-      keyOf(value, 'verification'),
+      at.key('verification'),
       'A `verification` without a `source` to verify: Ignition refuses the config ("source must be specified if ' +
         'verification is specified").',
     );
   }
   if (specPath === 'storage.disks[].partitions[]') {
     const number = member(value, 'number');
-    const numbered = number?.type === 'number' && (number.value as number) >= 1;
-    if (!numbered && !member(value, 'label'))
+    const numbered = typeof number === 'number' && number >= 1;
+    if (!numbered && member(value, 'label') === undefined)
       add(
-        number ?? brace(value),
+        number !== undefined ? at.value('number') : at.brace(),
         'A partition needs a `number` of 1 or more or a `label` to be found by: Ignition refuses the config ("a ' +
           'partition number >= 1 or a label must be specified").',
       );
   }
   if (specPath === 'storage.filesystems[]' && !present(member(value, 'format'))) {
-    const needing = NEEDS_FORMAT.find((name) => member(value, name));
+    const needing = NEEDS_FORMAT.find((name) => member(value, name) !== undefined);
     if (needing)
       add(
-        keyOf(value, needing),
+        at.key(needing),
         `A filesystem with \`${needing}\` needs a \`format\` (ext4, xfs, …; "none" to leave it): Ignition refuses ` +
           `the config ("format cannot be empty when path, label, uuid, … is specified").`,
       );

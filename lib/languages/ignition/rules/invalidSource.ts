@@ -1,11 +1,33 @@
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
-import { DataUrlError, DataUrlTooLargeError, decodeDataUrl } from '../dataUrl';
+import { DataUrlError } from '../dataUrl';
+import { decodeOnce } from '../embedded';
 import { templated } from '../document';
 import { compareVersions } from '../catalog';
-import { each, ignitionRule, range, str } from './shared';
+import { each, ignitionRule, str } from './shared';
 
 const SOURCE_PATHS = /(\.source|^ignition\.proxy\.https?Proxy)$/;
+
+const schemesBySpec = new Map<string, string[]>();
+
+/** The URL schemes a spec version's Ignition fetches. */
+function schemesOf(version: string): string[] {
+  let schemes = schemesBySpec.get(version);
+  if (!schemes)
+    schemesBySpec.set(
+      version,
+      (schemes = [
+        'http',
+        'https',
+        'tftp',
+        's3',
+        'data',
+        ...(compareVersions(version, '3.2.0') >= 0 ? ['gs'] : []),
+        ...(compareVersions(version, '3.4.0') >= 0 ? ['arn'] : []),
+      ]),
+    );
+  return schemes;
+}
 
 export const invalidSource = ignitionRule({
   id: 'ignition.invalidSource',
@@ -24,24 +46,17 @@ export const invalidSource = ignitionRule({
     each(
       config,
       (p) => SOURCE_PATHS.test(p) && !p.startsWith('ignition.proxy'),
-      ({ value }, version) => {
+      (v, version) => {
+        const value = v.value;
         const url = str(value);
-        if (!url || !value || templated(url)) return;
+        if (!url || templated(url)) return;
         const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
-        const schemes = [
-          'http',
-          'https',
-          'tftp',
-          's3',
-          'data',
-          ...(compareVersions(version, '3.2.0') >= 0 ? ['gs'] : []),
-          ...(compareVersions(version, '3.4.0') >= 0 ? ['arn'] : []),
-        ];
+        const schemes = schemesOf(version);
         if (!scheme || !schemes.includes(scheme)) {
           problems.push(
             report(
               this,
-              range(value),
+              config.rangeAt(v.path),
               `${scheme ? `The scheme "${scheme}"` : 'This URL has no scheme and'} is not one spec ${version} can fetch ` +
                 `(${schemes.join(', ')}): Ignition rejects the config ("invalid url scheme").`,
             ),
@@ -49,19 +64,16 @@ export const invalidSource = ignitionRule({
           return;
         }
         if (scheme !== 'data') return;
-        try {
-          decodeDataUrl(url);
-        } catch (error) {
-          if (error instanceof DataUrlError)
-            problems.push(
-              report(
-                this,
-                range(value),
-                `Broken data: URL (${error.message}): Ignition rejects the config. Percent-encode "%" as %25, or use base64.`,
-              ),
-            );
-          else if (!(error instanceof DataUrlTooLargeError)) throw error; // too large: said by ignition.dataUrlTooLarge
-        }
+        // Too large is said by ignition.dataUrlTooLarge.
+        const decoded = decodeOnce(config, url);
+        if (decoded instanceof DataUrlError)
+          problems.push(
+            report(
+              this,
+              config.rangeAt(v.path),
+              `Broken data: URL (${decoded.message}): Ignition rejects the config. Percent-encode "%" as %25, or use base64.`,
+            ),
+          );
       },
     );
     return problems;

@@ -1,7 +1,7 @@
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
 import { templated } from '../document';
-import { each, ignitionRule, range, str } from './shared';
+import { each, ignitionRule, str } from './shared';
 
 const UNIT_TYPES = [
   'service',
@@ -34,16 +34,17 @@ export const invalidUnit = ignitionRule({
     each(
       config,
       (p) => /^systemd\.units\[\](\.dropins\[\])?\.(name|contents)$/.test(p),
-      ({ specPath, value }) => {
+      (v) => {
+        const { specPath, value } = v;
         const text = str(value);
-        if (text === undefined || !value || templated(text)) return;
+        if (text === undefined || templated(text)) return;
         if (specPath === 'systemd.units[].name') {
           const suffix = text.split('.').pop() ?? '';
           if (!text.includes('.') || !UNIT_TYPES.includes(suffix))
             problems.push(
               report(
                 this,
-                range(value),
+                config.rangeAt(v.path),
                 `"${text}" has no systemd unit type: end it in .${UNIT_TYPES.slice(0, 4).join(', .')}, … ("invalid ` +
                   `systemd unit extension").`,
               ),
@@ -51,7 +52,11 @@ export const invalidUnit = ignitionRule({
         } else if (specPath === 'systemd.units[].dropins[].name') {
           if (!text.endsWith('.conf'))
             problems.push(
-              report(this, range(value), `Drop-in "${text}" must end in .conf ("invalid systemd drop-in extension").`),
+              report(
+                this,
+                config.rangeAt(v.path),
+                `Drop-in "${text}" must end in .conf ("invalid systemd drop-in extension").`,
+              ),
             );
         } else {
           const broken = text.split('\n').find((line) => /^\s*\[/.test(line) && !/\]\s*$/.test(line));
@@ -59,7 +64,7 @@ export const invalidUnit = ignitionRule({
             problems.push(
               report(
                 this,
-                range(value),
+                config.rangeAt(v.path),
                 `The unit text has a section header without its "]" (${broken.trim()}): "invalid unit content: unable to ` +
                   `find end of section".`,
               ),

@@ -1,7 +1,7 @@
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
 import { compareVersions } from '../catalog';
-import { each, ignitionRule, range, str } from './shared';
+import { each, ignitionRule, str } from './shared';
 
 /** mdadm levels and the aliases Ignition accepts for them. */
 const RAID_LEVELS = [
@@ -39,9 +39,10 @@ export const invalidValue = ignitionRule({
     each(
       config,
       (p) => /(\.compression|verification\.hash|\.mode|filesystems\[\]\.format|raid\[\]\.level)$/.test(p),
-      ({ specPath, value }, version) => {
-        if (!value || value.type === 'null') return;
-        const add = (message: string): void => void problems.push(report(this, range(value), message));
+      (v, version) => {
+        const { specPath, value } = v;
+        if (value === null) return;
+        const add = (message: string): void => void problems.push(report(this, config.rangeAt(v.path), message));
         const text = str(value);
         if (specPath.endsWith('.compression') && text !== undefined && text !== '' && text !== 'gzip')
           add(`Compression "${text}" is not supported: use "gzip" or null ("invalid compression method").`);
@@ -60,10 +61,10 @@ export const invalidValue = ignitionRule({
         }
         if (
           specPath.endsWith('.mode') &&
-          value.type === 'number' &&
-          (!Number.isInteger(value.value) || (value.value as number) < 0 || (value.value as number) > 0o7777)
+          typeof value === 'number' &&
+          (!Number.isInteger(value) || value < 0 || value > 0o7777)
         )
-          add(`Mode ${String(value.value)} is outside 0–4095 (octal 0–07777): "illegal file mode".`);
+          add(`Mode ${String(value)} is outside 0–4095 (octal 0–07777): "illegal file mode".`);
         if (specPath.endsWith('raid[].level') && text !== undefined && !RAID_LEVELS.includes(text))
           add(
             `RAID level "${text}" is not one Ignition knows: use ${RAID_LEVELS.filter((l) => !/^\d/.test(l)).join(', ')} ` +

@@ -1,8 +1,8 @@
-import { findNodeAtLocation } from 'jsonc-parser';
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
 import { FIRST_IGNITION, LATEST_STABLE, SPEC_VERSIONS } from '../versions';
-import { ignitionRule, isLegacy } from './shared';
+import { versionValue } from '../document';
+import { hasVersion, ignitionRule, isLegacy } from './shared';
 
 const LATEST = `${LATEST_STABLE} (Ignition ${FIRST_IGNITION[LATEST_STABLE]} and later)`;
 
@@ -18,11 +18,12 @@ export const invalidVersion = ignitionRule({
     'Every Ignition release refuses the config ("invalid config version" / "unsupported config version"): the first boot ' +
     'fails on every distribution.',
   check(config) {
-    const node = config.root && findNodeAtLocation(config.root, ['ignition', 'version']);
-    if (!node) return [];
+    if (!hasVersion(config)) return [];
+    const value = versionValue(config);
+    if (typeof value === 'string' && (SPEC_VERSIONS.includes(value) || isLegacy(value))) return [];
     const problems: Problem[] = [];
-    const range = { start: node.offset, end: node.offset + node.length };
-    if (node.type !== 'string') {
+    const range = config.rangeAt(['ignition', 'version']);
+    if (typeof value !== 'string') {
       problems.push(
         report(
           this,
@@ -32,8 +33,7 @@ export const invalidVersion = ignitionRule({
       );
       return problems;
     }
-    const version = String(node.value);
-    if (SPEC_VERSIONS.includes(version) || isLegacy(version)) return problems;
+    const version = value;
     const full = /^\d+\.\d+$/.test(version) ? `${version}.0` : undefined;
     const fixed = full && SPEC_VERSIONS.includes(full) ? full : LATEST_STABLE;
     problems.push(

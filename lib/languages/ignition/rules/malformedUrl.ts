@@ -1,6 +1,6 @@
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
-import { versionOf, visitProperties } from '../document';
+import { versionOf, visitsWhere } from '../document';
 import { ignitionRule } from './shared';
 
 /** Schemes whose URL names a host; written without `//` the host is read as part of the path. */
@@ -23,14 +23,14 @@ export const malformedUrl = ignitionRule({
   check(config) {
     if (!versionOf(config)) return [];
     const problems: Problem[] = [];
-    visitProperties(config.root, ({ specPath, value }) => {
-      if (value?.type !== 'string' || !specPath.endsWith('.source')) return;
-      const url = String(value.value);
+    for (const v of visitsWhere(config, (p) => p.endsWith('.source'))) {
+      const url = v.value;
+      if (typeof url !== 'string') continue;
       const m = HOSTED.exec(url);
-      if (!m) return;
+      if (!m) continue;
       const scheme = m[1] as string;
       const fixed = `${scheme}://${url.slice(scheme.length + 1).replace(/^\/+/, '')}`;
-      const range = { start: value.offset, end: value.offset + value.length };
+      const range = config.rangeAt(v.path);
       problems.push(
         report(
           this,
@@ -44,7 +44,7 @@ export const malformedUrl = ignitionRule({
           },
         ),
       );
-    });
+    }
     return problems;
   },
 });

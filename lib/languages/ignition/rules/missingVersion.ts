@@ -1,7 +1,7 @@
-import { findNodeAtLocation } from 'jsonc-parser';
 import { report } from '../../../core/rule';
 import { LATEST_STABLE } from '../versions';
-import { ignitionRule, spec1 } from './shared';
+import { objectOf } from '../document';
+import { hasSpec1, hasVersion, ignitionRule } from './shared';
 
 export const missingVersion = ignitionRule({
   id: 'ignition.missingVersion',
@@ -13,24 +13,18 @@ export const missingVersion = ignitionRule({
   levelWhy:
     'Every Ignition release refuses a config without a version ("invalid config version (couldn\'t parse)"): the first boot fails.',
   check(config, text) {
-    const root = config.root;
-    if (!root || root.type !== 'object') {
-      if (!root) return [];
-      return [
-        report(
-          this,
-          { start: root.offset, end: root.offset + root.length },
-          'An Ignition config must be a JSON object with `ignition.version`.',
-        ),
-      ];
-    }
-    if (findNodeAtLocation(root, ['ignition', 'version']) || spec1(root)) return [];
-    const open = root.offset + 1;
+    if (config.value === undefined) return [];
+    const object = objectOf(config.value);
+    if (!object)
+      return [report(this, config.rangeAt([]), 'An Ignition config must be a JSON object with `ignition.version`.')];
+    if (hasVersion(config) || hasSpec1(config)) return [];
+    const root = config.braceAt([]);
+    const open = root.start + 1;
     const first = text.slice(open).match(/^\s*/)?.[0].length ?? 0;
     return [
       report(
         this,
-        { start: root.offset, end: root.offset + 1 },
+        root,
         `Missing \`ignition.version\`: every Ignition release rejects a config without it. Add \`"ignition": { ` +
           `"version": "${LATEST_STABLE}" }\`.`,
         {
@@ -41,7 +35,7 @@ export const missingVersion = ignitionRule({
                 {
                   start: open + first,
                   end: open + first,
-                  newText: `"ignition": { "version": "${LATEST_STABLE}" }${root.children?.length ? ',\n  ' : ''}`,
+                  newText: `"ignition": { "version": "${LATEST_STABLE}" }${Object.keys(object).length ? ',\n  ' : ''}`,
                 },
               ],
               preferred: true,

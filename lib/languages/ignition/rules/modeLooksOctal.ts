@@ -1,7 +1,7 @@
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
-import { versionOf, visitProperties } from '../document';
-import { ignitionRule, range } from './shared';
+import { versionOf, visitsWhere } from '../document';
+import { ignitionRule } from './shared';
 
 /** Permission modes people actually use (as numbers). */
 const COMMON_MODES = new Set([
@@ -24,31 +24,33 @@ export const modeLooksOctal = ignitionRule({
   check(config) {
     const problems: Problem[] = [];
     if (!versionOf(config)) return problems;
-    visitProperties(config.root, ({ specPath, value }) => {
-      if (!value || !specPath.endsWith('.mode') || value.type !== 'number') return;
-      const text = String(value.value);
+    for (const v of visitsWhere(config, (p) => p.endsWith('.mode'))) {
+      const value = v.value;
+      if (typeof value !== 'number') continue;
+      const text = String(value);
       // Octal digits whose octal reading is a usual mode (644, 755, 600) while the decimal value is not one.
-      if (!/^[0-7]{3,4}$/.test(text)) return;
+      if (!/^[0-7]{3,4}$/.test(text)) continue;
       const meant = Number.parseInt(text, 8);
-      if (!COMMON_MODES.has(meant) || COMMON_MODES.has(value.value as number)) return;
+      if (!COMMON_MODES.has(meant) || COMMON_MODES.has(value)) continue;
+      const range = config.rangeAt(v.path);
       problems.push(
         report(
           this,
-          range(value),
-          `Mode ${text} is decimal, i.e. octal 0${(value.value as number).toString(8)}. You probably meant octal ` +
+          range,
+          `Mode ${text} is decimal, i.e. octal 0${value.toString(8)}. You probably meant octal ` +
             `0${text}, which is ${meant} in decimal.`,
           {
             fixes: [
               {
                 title: `Change to ${meant} (octal 0${text})`,
-                edits: [{ ...range(value), newText: String(meant) }],
+                edits: [{ ...range, newText: String(meant) }],
                 preferred: true,
               },
             ],
           },
         ),
       );
-    });
+    }
     return problems;
   },
 });

@@ -1,9 +1,8 @@
-import type { Node } from 'jsonc-parser';
 import { report } from '../../../core/rule';
-import { versionOf, visitProperties } from '../document';
+import { versionOf } from '../document';
 import { compareVersions } from '../catalog';
 import { FIRST_IGNITION, LATEST_STABLE, specWithReaders } from '../versions';
-import { ignitionRule, range } from './shared';
+import { ignitionRule } from './shared';
 
 const OLD_BELOW = '3.4.0';
 
@@ -18,15 +17,11 @@ export const oldSpec = ignitionRule({
   check(config) {
     const version = versionOf(config);
     // Two minor versions of grace: Butane and Fedora CoreOS docs lag the newest spec a little.
-    if (!version || compareVersions(version, OLD_BELOW) >= 0 || !config.root) return [];
-    let node: Node | undefined;
-    visitProperties(config.root, ({ specPath, value }) => {
-      if (specPath === 'ignition.version') node = value;
-    });
+    if (!version || compareVersions(version, OLD_BELOW) >= 0) return [];
     const message =
       `${specWithReaders(version)[0]?.toUpperCase()}${specWithReaders(version).slice(1)} works; ` +
       `${LATEST_STABLE} is current (Ignition ${FIRST_IGNITION[LATEST_STABLE]} and later), and every ` +
       `Ignition that reads ${LATEST_STABLE} also reads ${version}.`;
-    return node ? [report(this, range(node), message)] : [];
+    return [report(this, config.rangeAt(['ignition', 'version']), message)];
   },
 });

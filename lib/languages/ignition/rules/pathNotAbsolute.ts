@@ -2,7 +2,8 @@ import { posix } from 'node:path';
 import type { Fix, Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
 import { templated } from '../document';
-import { each, ignitionRule, range, str } from './shared';
+import type { Span } from '../ast';
+import { each, ignitionRule, str } from './shared';
 
 const ABSOLUTE_PATHS = new RegExp(
   `^(${[
@@ -41,29 +42,28 @@ export const pathNotAbsolute = ignitionRule({
     each(
       config,
       (p) => ABSOLUTE_PATHS.test(p),
-      ({ specPath, value }) => {
+      (v) => {
+        const { specPath, value } = v;
         const text = str(value);
         // An empty optional path (a filesystem's mount point, a home directory) is no path: Ignition skips it.
         if (text === '' && OPTIONAL_PATHS.test(specPath)) return;
-        if (text === undefined || !value || templated(text)) return;
+        if (text === undefined || templated(text)) return;
+        const range = (): Span => config.rangeAt(v.path);
         if (text.startsWith('/') && SIMPLIFIED_PATHS.test(specPath) && cleanPath(text) !== text)
           problems.push(
             report(
               this,
-              range(value),
+              range(),
               `"${text}" is not fully simplified: Ignition rejects the config ("path is not fully simplified"). ` +
                 `Write "${cleanPath(text)}".`,
-              { fixes: [fixTo(value, cleanPath(text))] },
+              { fixes: [fixTo(range(), cleanPath(text))] },
             ),
           );
         else if (!text.startsWith('/'))
           problems.push(
-            report(
-              this,
-              range(value),
-              `"${text}" is not an absolute path: Ignition rejects the config. Write "/${text}".`,
-              { fixes: [fixTo(value, `/${text}`)] },
-            ),
+            report(this, range(), `"${text}" is not an absolute path: Ignition rejects the config. Write "/${text}".`, {
+              fixes: [fixTo(range(), `/${text}`)],
+            }),
           );
       },
     );
@@ -71,7 +71,7 @@ export const pathNotAbsolute = ignitionRule({
   },
 });
 
-/** The quick fix that writes `path` in place of the value. */
-function fixTo(value: Parameters<typeof range>[0], path: string): Fix {
-  return { title: `Change to "${path}"`, edits: [{ ...range(value), newText: JSON.stringify(path) }], preferred: true };
+/** The quick fix that writes `path` in place of the value at `range`. */
+function fixTo(range: Span, path: string): Fix {
+  return { title: `Change to "${path}"`, edits: [{ ...range, newText: JSON.stringify(path) }], preferred: true };
 }

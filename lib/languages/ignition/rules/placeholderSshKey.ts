@@ -1,7 +1,7 @@
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
-import { templated, visitProperties } from '../document';
-import { ignitionRule, range } from './shared';
+import { templated, visitsWhere } from '../document';
+import { ignitionRule } from './shared';
 
 export const placeholderSshKey = ignitionRule({
   id: 'ignition.placeholderSshKey',
@@ -15,22 +15,21 @@ export const placeholderSshKey = ignitionRule({
     'Ignition writes the line as given, but no key matches it: very likely a placeholder left in, and nobody can log in over SSH.',
   check(config) {
     const problems: Problem[] = [];
-    visitProperties(config.root, ({ specPath, value }) => {
-      if (specPath !== 'passwd.users[].sshAuthorizedKeys[]' || value?.type !== 'string') return;
-      const line = String(value.value);
-      if (templated(line)) return; // a template variable (`__SSH_KEY__`, `{{.key}}`) that the template fills
+    for (const v of visitsWhere(config, (p) => p === 'passwd.users[].sshAuthorizedKeys[]')) {
+      const line = v.value;
+      if (typeof line !== 'string' || templated(line)) continue; // a template variable (`__SSH_KEY__`, `{{.key}}`) that the template fills
       const blob = /^(?:\S+\s+)?(?:ssh-|ecdsa-|sk-)\S+\s+(\S+)/.exec(line)?.[1] ?? '';
       if (/\.\.\.|…|<|>|YOUR|REPLACE/i.test(line) || blob.length < 60) {
         problems.push(
           report(
             this,
-            range(value),
+            config.rangeAt(v.path),
             'This does not look like a real public key (placeholder or cut short): nobody can log in with it. Paste the ' +
               'whole line from your ~/.ssh/*.pub file.',
           ),
         );
       }
-    });
+    }
     return problems;
   },
 });

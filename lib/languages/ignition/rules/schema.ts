@@ -1,7 +1,6 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { report } from '../../../core/rule';
 import { placeErrors, withoutNullMembers } from '../../../json/schemaErrors';
-import { getNodeValue } from 'jsonc-parser';
 import { versionOf } from '../document';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -71,10 +70,10 @@ export const schema = ignitionRule({
   levelWhy: 'Ignition refuses the config ("json: cannot unmarshal …", "… is required"): the first boot fails.',
   check(config) {
     const version = versionOf(config);
-    if (!version || !config.root || config.root.type !== 'object') return [];
+    if (!version) return [];
     // Ignition (Go's encoding/json) reads a null member as absent: `"contents": null` is no contents.
-    const value = withoutNullMembers(getNodeValue(config.root));
-    return placeErrors(config.root, validatorFor(version), value).map((p) =>
+    const value = withoutNullMembers(config.value);
+    return placeErrors(() => config.root, validatorFor(version), value).map((p) =>
       report(this, { start: p.start, end: p.end }, message(p.error, p.where, p.error.data, version)),
     );
   },

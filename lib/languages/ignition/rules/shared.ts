@@ -1,13 +1,12 @@
-/** What several Ignition rules share (not a rule): the rule declarer, node helpers, the version markers. */
-import { findNodeAtLocation, type Node } from 'jsonc-parser';
+/** What several Ignition rules share (not a rule): the rule declarer, value helpers, the version markers. */
 import { ruleOver } from '../../../core/rule';
 import type { IgnitionConfig } from '../ast';
-import { versionOf, visitProperties, type PropertyVisit } from '../document';
+import { objectOf, versionOf, visitsWhere, type PropertyVisit } from '../document';
 
 /** Declares an Ignition rule (its id stays a literal type). */
 export const ignitionRule = ruleOver<IgnitionConfig>();
 
-/** Every property visit whose spec path matches, for configs of a known version. */
+/** Every property visit whose spec path matches, in document order, for configs of a known version. */
 export function each(
   config: IgnitionConfig,
   match: (specPath: string) => boolean,
@@ -15,25 +14,19 @@ export function each(
 ): void {
   const version = versionOf(config);
   if (!version) return;
-  visitProperties(config.root, (v) => {
-    if (match(v.specPath)) then(v, version);
-  });
+  for (const v of visitsWhere(config, match)) then(v, version);
 }
 
-/** A node's range in the text. */
-export const range = (node: Node): { start: number; end: number } => ({
-  start: node.offset,
-  end: node.offset + node.length,
-});
+/** A string value, else undefined. */
+export const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
-/** A string node's value. */
-export const str = (node: Node | undefined): string | undefined =>
-  node?.type === 'string' ? String(node.value) : undefined;
+/** True when the config has the spec 1 marker (`"ignitionVersion": …` at the top level), which came before `ignition.version`. */
+export const hasSpec1 = (config: IgnitionConfig): boolean =>
+  Object.hasOwn(objectOf(config.value) ?? {}, 'ignitionVersion');
 
-/** The spec 1 marker (`"ignitionVersion": 1` at the top level), which came before `ignition.version`. */
-export function spec1(root: Node | undefined): Node | undefined {
-  return root?.type === 'object' ? findNodeAtLocation(root, ['ignitionVersion']) : undefined;
-}
+/** True when the config has an `ignition.version` member (of any value). */
+export const hasVersion = (config: IgnitionConfig): boolean =>
+  Object.hasOwn(objectOf(objectOf(config.value)?.ignition) ?? {}, 'version');
 
 /** A legacy spec 2.x version. */
 export const isLegacy = (version: string): boolean => /^2\.\d+\.\d+(-experimental)?$/.test(version);

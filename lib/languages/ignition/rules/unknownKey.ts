@@ -1,7 +1,7 @@
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
 import { didYouMean } from '../../../core/suggest';
-import { versionOf, visitProperties } from '../document';
+import { versionOf, visitsWhere } from '../document';
 import { fieldsFor, firstVersionWith } from '../catalog';
 import { FIRST_IGNITION } from '../versions';
 import { ignitionRule } from './shared';
@@ -23,11 +23,11 @@ export const unknownKey = ignitionRule({
     if (!version) return [];
     const problems: Problem[] = [];
     const known = new Set(fieldsFor(version).map((f) => f.path));
-    visitProperties(config.root, ({ key, specPath }) => {
-      if (!key || known.has(specPath)) return;
+    for (const v of visitsWhere(config, (p) => !known.has(p))) {
+      const { key: name, specPath } = v;
+      if (name === undefined) continue;
       const parent = specPath.slice(0, Math.max(0, specPath.lastIndexOf('.')));
-      if (parent && !known.has(parent)) return; // reported on the parent already
-      const name = String(key.value);
+      if (parent && !known.has(parent)) continue; // reported on the parent already
       const newer = firstVersionWith(specPath);
       const siblings = fieldsFor(version).filter(
         (f) =>
@@ -41,7 +41,7 @@ export const unknownKey = ignitionRule({
             name,
             siblings.map((f) => f.path.slice(parent ? parent.length + 1 : 0)),
           );
-      const range = { start: key.offset, end: key.offset + key.length };
+      const range = config.keyRangeAt(v.path);
       problems.push(
         report(
           this,
@@ -64,7 +64,7 @@ export const unknownKey = ignitionRule({
             : undefined,
         ),
       );
-    });
+    }
     return problems;
   },
 });

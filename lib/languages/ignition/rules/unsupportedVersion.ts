@@ -1,7 +1,7 @@
-import { findNodeAtLocation } from 'jsonc-parser';
 import { report } from '../../../core/rule';
 import { LATEST_STABLE } from '../versions';
-import { ignitionRule, isLegacy, spec1 } from './shared';
+import { versionValue } from '../document';
+import { hasSpec1, hasVersion, ignitionRule, isLegacy } from './shared';
 
 const FLATCAR =
   'Flatcar still reads it (with Ignition 0.x before release 3185.0.0, translated to spec 3 at boot since)';
@@ -22,24 +22,21 @@ export const unsupportedVersion = ignitionRule({
     'reads it: the linter cannot know the target, so a warning (off for Flatcar-only work), not an ' +
     'error.',
   check(config) {
-    const root = config.root;
-    const node = root && findNodeAtLocation(root, ['ignition', 'version']);
-    const old = node ? undefined : spec1(root);
-    if (old) {
+    if (!hasVersion(config) && hasSpec1(config)) {
       const message =
         `\`ignitionVersion\` is spec 1, the format of Ignition 0.x (CoreOS Container Linux, 2015–2016). ` +
         `Ignition 2.0.0 and later (Fedora CoreOS, RHEL CoreOS 4.6+) refuse it ("invalid config version ` +
         `(couldn't parse)"): ignition-fetch fails and the first boot stops in the initramfs emergency ` +
         `shell; ${FLATCAR}. Nothing else in this file is checked.`;
-      return [report(this, { start: old.offset, end: old.offset + old.length }, message)];
+      return [report(this, config.rangeAt(['ignitionVersion']), message)];
     }
-    if (node?.type !== 'string' || !isLegacy(String(node.value))) return [];
-    const version = String(node.value);
+    const version = versionValue(config);
+    if (typeof version !== 'string' || !isLegacy(version)) return [];
     const message =
       `Spec ${version} is the legacy 2.x format (Ignition 0.x: CoreOS Container Linux, RHEL CoreOS up to ` +
       `4.5). Ignition 2.0.0 and later (Fedora CoreOS, RHEL CoreOS 4.6+) refuse it ("unsupported config ` +
       `version"): ignition-fetch fails and the first boot stops in the initramfs emergency shell; ` +
       `${FLATCAR}. Nothing else in this file is checked.`;
-    return [report(this, { start: node.offset, end: node.offset + node.length }, message)];
+    return [report(this, config.rangeAt(['ignition', 'version']), message)];
   },
 });
