@@ -2,9 +2,13 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { lintPaths } from '../lib/engine';
+import { pathToFileURL } from 'node:url';
+import type { TextDocuments } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { lintDocument, lintPaths } from '../lib/engine';
 import { buildChain, readDisk } from '../lib/chain';
-import { diskFiles, readSite } from '../lib/site';
+import { diskContext, diskFiles, readSite } from '../lib/site';
+import { Workspace } from '../server/src/lsp/workspace';
 import { time, type Row } from './stats';
 
 const NAS = 'http://192.168.255.2/tftp';
@@ -148,6 +152,7 @@ export async function chainRows(): Promise<Row[]> {
     });
     const chainTime = await time(10, check);
     const lint = await time(5, () => lintPaths([dir]));
+    const edit = await editRows(dir, files);
     return [
       {
         name:
@@ -163,8 +168,45 @@ export async function chainRows(): Promise<Row[]> {
         baselineName: `read all ${files.length.toLocaleString('en')} files`,
         baseline: read,
       },
+      edit,
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * An edit to one node's iPXE script, as the language server handles it once the debounce has passed
+ * (workbenchServer `edited`): the chains that read the file are built again, the file is linted with its
+ * chain findings, and every other file of the site whose findings may have changed is re-checked (closed
+ * chain files: a stat each, linted again when their findings changed). The JSON-RPC is left out.
+ */
+async function editRows(dir: string, files: string[]): Promise<Row> {
+  const path = files.find((f) => f.endsWith('.ipxe') && f.includes('/nodes/'));
+  const site = readSite(join(dir, 'pxe-site.json'));
+  if (!path || !site) throw new Error('the generated site has no node script');
+  const uri = pathToFileURL(path).href;
+  const original = readFileSync(path, 'utf8');
+  const texts = [original, original.replace('console=ttyS0', 'console=ttyS1').replace('shell', 'shell\n')];
+  let doc = TextDocument.create(uri, 'ipxe', 1, original);
+  const documents = { all: () => [doc], get: () => doc } as unknown as TextDocuments<TextDocument>;
+  const workspace = new Workspace(documents);
+  workspace.siteUpdates(site, {}, uri); // the site as it was checked when the file was opened
+  const lintAlone = () => lintDocument(doc.getText(), { path, rules: diskContext(path) });
+  const edited = () => {
+    doc = TextDocument.create(uri, 'ipxe', doc.version + 1, texts[doc.version % 2] ?? original);
+    const affected = workspace.chains.changed(path);
+    lintDocument(doc.getText(), { path, rules: diskContext(path), crossFile: workspace.crossFile(uri) });
+    if (affected)
+      for (const update of workspace.siteUpdates(site, {}, uri))
+        if ('open' in update) lintDocument(update.open.getText(), { path: update.open.uri, crossFile: [] });
+  };
+  const measured = await time(20, edited);
+  const baseline = await time(20, lintAlone);
+  return {
+    name: `edit one file of the ${files.length.toLocaleString('en')}-file site → every affected file re-checked`,
+    measured,
+    baselineName: 'lint that one file alone',
+    baseline,
+  };
 }

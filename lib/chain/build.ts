@@ -24,6 +24,7 @@ import {
   type Chain,
   type ChainInputs,
   type Client,
+  type ClientRecord,
   type Firmware,
   type Hop,
   type HopKind,
@@ -60,6 +61,9 @@ export class ChainBuilder implements HopBuilder {
   private readonly notes: string[] = [];
   private facts: DhcpFacts | undefined;
   private pending: Promise<void> | undefined;
+  /** The machine being followed (its reads and reports are recorded for the next incremental build). */
+  private current: ClientRecord | undefined;
+  private readonly records = new Map<string, ClientRecord>();
 
   constructor(private readonly inputs: ChainInputs) {}
 
@@ -74,18 +78,46 @@ export class ChainBuilder implements HopBuilder {
   build(): Chain {
     const facts = this.routerFacts();
     this.facts = facts;
+    // Kept machines are only valid if what every machine shares (the site, the router config) is unchanged.
+    const previous = this.inputs.previous;
+    const reusable =
+      previous &&
+      !previous.chain.pending &&
+      previous.chain.site === this.site &&
+      !previous.changed.has(this.site.file) &&
+      !(this.site.routerConfig && previous.changed.has(this.site.routerConfig))
+        ? previous
+        : undefined;
     const clients: Client[] = [];
     const machine = this.inputs.machine;
     const firmwares = FIRMWARES.filter((f) => !machine?.firmware || f === machine.firmware);
     const mac = machine?.mac?.toLowerCase().replace(/-/g, ':');
     const leases = (facts?.leases ?? []).filter((l) => !mac || l.mac === mac);
+    if (reusable) {
+      // What the kept machines read stays read (a file only a re-followed machine read before may stay
+      // listed: one needless re-check later, never a missed one); the edited files are read again.
+      for (const path of reusable.chain.files) this.files.add(path);
+      for (const [path, text] of reusable.chain.texts) if (!reusable.changed.has(path)) this.texts.set(path, text);
+    }
+    const touches = (record: ClientRecord, changed: Set<string>): boolean => {
+      for (const path of changed) if (record.files.has(path)) return true;
+      return false;
+    };
+    const follow = (id: string, make: () => Client): void => {
+      const kept = reusable?.chain.records?.get(id);
+      clients.push(kept && reusable && !touches(kept, reusable.changed) ? this.keep(kept) : this.recorded(id, make));
+    };
     if (!mac || !leases.length) {
-      for (const firmware of firmwares) clients.push(this.client(facts, firmware, undefined, mac));
+      for (const firmware of firmwares)
+        follow(clientId(firmware, undefined, mac), () => this.client(facts, firmware, undefined, mac));
     }
     for (const lease of leases) {
       for (const firmware of this.leaseFirmwares(facts as DhcpFacts, lease))
-        if (firmwares.includes(firmware)) clients.push(this.client(facts, firmware, lease));
+        if (firmwares.includes(firmware)) follow(clientId(firmware, lease), () => this.client(facts, firmware, lease));
     }
+    // Parses of files this build no longer reads are dropped.
+    if (!reusable)
+      for (const path of this.inputs.parsed?.keys() ?? []) if (!this.files.has(path)) this.inputs.parsed?.delete(path);
     return {
       site: this.site,
       clients,
@@ -93,8 +125,36 @@ export class ChainBuilder implements HopBuilder {
       files: this.files,
       texts: this.texts,
       notes: this.notes,
+      records: this.records,
       ...(this.pending ? { pending: this.pending } : {}),
     };
+  }
+
+  /** Follows one machine, recording what its hops read and report. */
+  private recorded(id: string, make: () => Client): Client {
+    const record: ClientRecord = { client: undefined as unknown as Client, files: new Set(), problems: [], notes: [] };
+    this.current = record;
+    try {
+      record.client = make();
+    } finally {
+      this.current = undefined;
+    }
+    this.records.set(id, record);
+    return record.client;
+  }
+
+  /** A machine kept from the previous build: its findings and notes as they were (its reads are copied in bulk). */
+  private keep(record: ClientRecord): Client {
+    for (const { key, file, problem } of record.problems) this.add(key, file, problem);
+    this.notes.push(...record.notes);
+    this.records.set(record.client.id, record);
+    return record.client;
+  }
+
+  /** A file the chain (and the machine being followed) depends on. */
+  private use(path: string): void {
+    this.files.add(path);
+    this.current?.files.add(path);
   }
 
   awaiting(work: Promise<void>): void {
@@ -104,7 +164,7 @@ export class ChainBuilder implements HopBuilder {
   // ---- files -------------------------------------------------------------------------------------
 
   text(path: string): string | undefined {
-    this.files.add(path);
+    this.use(path);
     if (this.texts.has(path)) return this.texts.get(path);
     const text = this.inputs.read(path);
     if (text !== undefined) this.texts.set(path, text);
@@ -119,6 +179,7 @@ export class ChainBuilder implements HopBuilder {
     if (probe.ok || probe.reason === 'missing') return;
     const message = `${this.rel(path)} was not read: ${probe.why}`;
     this.notes.push(message);
+    this.current?.notes.push(message);
     // Said on the site file (a FIFO or a device gets no diagnostics of its own), where it names the file.
     const siteText = path === this.site.file ? undefined : this.inputs.read(this.site.file);
     const named = siteText?.indexOf(JSON.stringify(this.rel(path))) ?? -1;
@@ -126,10 +187,16 @@ export class ChainBuilder implements HopBuilder {
     this.report(INTERNAL.notChecked, { file: this.site.file, ...at }, message);
   }
 
-  parse<T>(path: string, parser: (text: string) => T): T | undefined {
-    if (this.parsed.has(path)) return this.parsed.get(path) as T | undefined;
+  parse<T>(path: string, parser: (text: string) => T, kind?: string): T | undefined {
+    if (this.parsed.has(path)) {
+      this.use(path);
+      return this.parsed.get(path) as T | undefined;
+    }
     const text = this.text(path);
-    const value = text === undefined ? undefined : parser(text);
+    const kept = kind === undefined ? undefined : this.inputs.parsed?.get(path);
+    const value =
+      text === undefined ? undefined : kept?.text === text && kept.kind === kind ? (kept.value as T) : parser(text);
+    if (kind !== undefined && text !== undefined) this.inputs.parsed?.set(path, { text, kind, value });
     this.parsed.set(path, value);
     return value;
   }
@@ -140,12 +207,12 @@ export class ChainBuilder implements HopBuilder {
 
   /** 'ok', 'missing', or 'dangling' (a symlink whose target is not there). */
   fileState(path: string): 'ok' | 'missing' | 'dangling' {
-    this.files.add(path);
+    this.use(path);
     const { files } = this.inputs;
     if (!files.exists(path)) return 'missing';
     const target = files.link?.(path);
     if (target === undefined) return 'ok';
-    this.files.add(resolve(dirname(path), target));
+    this.use(resolve(dirname(path), target));
     return files.exists(resolve(dirname(path), target)) ? 'ok' : 'dangling';
   }
 
@@ -153,11 +220,21 @@ export class ChainBuilder implements HopBuilder {
 
   report(rule: Pick<RuleMeta, 'id'>, at: Place, message: string, related: Related[] = [], fixes?: Fix[]): void {
     const key = `${rule.id}\u0000${at.file}\u0000${at.start}\u0000${message}`;
+    const problem = problemOf(rule, at, message, {
+      ...(related.length ? { related } : {}),
+      ...(fixes ? { fixes } : {}),
+    });
+    this.current?.problems.push({ key, file: at.file, problem });
+    this.add(key, at.file, problem);
+  }
+
+  /** A finding on `file`, once (several machines meet the same mistake). */
+  private add(key: string, file: string, problem: Problem): void {
     if (this.reported.has(key)) return;
     this.reported.add(key);
-    const list = this.problems.get(at.file) ?? [];
-    list.push(problemOf(rule, at, message, { ...(related.length ? { related } : {}), ...(fixes ? { fixes } : {}) }));
-    this.problems.set(at.file, list);
+    const list = this.problems.get(file) ?? [];
+    list.push(problem);
+    this.problems.set(file, list);
   }
 
   relate(place: Place | undefined, message: string): Related[] {
@@ -186,7 +263,7 @@ export class ChainBuilder implements HopBuilder {
       );
       return undefined;
     }
-    const script = this.parse(file, (text) => parseRouterOs(text).ast);
+    const script = this.parse(file, (text) => parseRouterOs(text).ast, 'routeros');
     if (!script) {
       if (this.inputs.files.exists(file)) return undefined; // there but not readable: already said
       this.notes.push(
@@ -199,6 +276,14 @@ export class ChainBuilder implements HopBuilder {
 
   /** A lease whose boot file only one firmware can run belongs to that firmware; otherwise to both. */
   private leaseFirmwares(facts: DhcpFacts, lease: LeaseFact): Firmware[] {
+    let known = firmwaresOf.get(facts);
+    if (!known) firmwaresOf.set(facts, (known = new Map()));
+    let firmwares = known.get(lease);
+    if (!firmwares) known.set(lease, (firmwares = this.firmwaresFor(facts, lease)));
+    return firmwares;
+  }
+
+  private firmwaresFor(facts: DhcpFacts, lease: LeaseFact): Firmware[] {
     return FIRMWARES.filter((firmware) => {
       const boot = bootFileOf(offerFor(facts, firmware, lease))?.name;
       const pinned = boot ? loaderOf(boot).firmware : undefined;
@@ -214,7 +299,7 @@ export class ChainBuilder implements HopBuilder {
       : mac
         ? `${mac} (no static lease)`
         : `Any ${FIRMWARE_NAME[firmware]} machine`;
-    const id = lease ? `${firmware}/${lease.mac}` : mac ? `${firmware}/${mac}` : firmware;
+    const id = clientId(firmware, lease, mac);
     const client: Client = {
       id,
       firmware,
@@ -788,6 +873,14 @@ function secureBootOf(site: SiteView, firmware: Firmware, mac: string | undefine
   if (firmware !== 'uefi' || !said) return {};
   const value = (mac ? said.nodes.get(mac.toLowerCase()) : undefined) ?? said.uefi;
   return value === undefined ? {} : { secureBoot: value };
+}
+
+/** Which firmwares each lease boots, per router config's facts (facts are kept while the config is unchanged). */
+const firmwaresOf = new WeakMap<DhcpFacts, Map<LeaseFact, Firmware[]>>();
+
+/** A machine's id in the chain: firmware and MAC, or the firmware alone for any machine. */
+function clientId(firmware: Firmware, lease?: LeaseFact, mac?: string): string {
+  return lease ? `${firmware}/${lease.mac}` : mac ? `${firmware}/${mac}` : firmware;
 }
 
 export function buildChain(inputs: ChainInputs): Chain {

@@ -8,7 +8,7 @@ import { CHAIN } from './rules';
 import type { Hop, HopKind } from './model';
 
 export function followScript(b: HopBuilder, env: Env, hop: Hop, path: string): void {
-  const parsed = b.parse(path, (text) => ({ script: parseIpxe(text).ast, text }));
+  const parsed = b.parse(path, (text) => ({ script: parseIpxe(text).ast, text }), 'ipxe');
   if (!parsed) return;
   if (!parsed.script.header) {
     hop.status = 'warning';
@@ -156,7 +156,7 @@ export function followIgnition(b: HopBuilder, env: Env, hop: Hop, path: string):
     hop.message = `the config nests deeper than ${MAX_JSON_DEPTH} levels: not read, so not followed (see the file)`;
     return;
   }
-  const result = b.parse(path, (t) => analyze(ignition, t));
+  const result = b.parse(path, (t) => analyze(ignition, t), 'ignition');
   if (!result) return;
   const severities = new Map<string, string>(
     [...ignition.parserRules, ...ignition.rules].map((r) => [r.id, r.severity]),

@@ -67,7 +67,11 @@ export interface HopBuilder {
   /** The file system as the chain sees it (binaries are read through it, capped). */
   readonly fileView: FileView;
   text(path: string): string | undefined;
-  parse<T>(path: string, parser: (text: string) => T): T | undefined;
+  /**
+   * The file parsed once per build; with a `kind` (a parser whose result depends on the text alone) also
+   * kept across builds until the text changes.
+   */
+  parse<T>(path: string, parser: (text: string) => T, kind?: string): T | undefined;
   /** Part of the chain waits for this (a reader loaded on first use): the chain is pending until it resolves. */
   awaiting(work: Promise<void>): void;
   /** What iPXE runs after it starts: its embedded `dhcp && chain ${root-path}` (option 17), as a hop. */

@@ -4,7 +4,7 @@ import { analysisFailed } from '../core/language';
 import type { Problem } from '../core/problem';
 import { readTextOrUndefined } from '../core/untrusted';
 import { buildChain } from './build';
-import type { Chain } from './model';
+import type { Chain, ParsedFiles } from './model';
 
 export { buildChain, UPDATE_IMAGES_COMMAND } from './build';
 export { loadSecureBoot } from './trust';
@@ -25,6 +25,13 @@ export function readDisk(path: string): string | undefined {
 export class ChainCache {
   private generation = 0;
   private readonly chains = new Map<string, { generation: number; chain: Chain }>();
+  /** Per site: what its chain builds parsed, kept while the texts stay the same. */
+  private readonly parsed = new Map<string, ParsedFiles>();
+  /** Chains an edit made stale: the next build starts from them. */
+  private readonly stale = new Map<string, { chain: Chain; changed: Set<string> }>();
+  private readonly lastChanged = new Map<string, Set<string>>();
+  /** The file view each site's last build listed the disk with. */
+  private readonly views = new Map<string, FileView>();
 
   /**
    * `settled` runs when a chain that was pending (a reader loading on first use) can be built in full: the
@@ -36,8 +43,44 @@ export class ChainCache {
     private readonly settled?: () => void,
   ) {}
 
+  /** Every chain is built again next time (the disk or the settings changed). */
   invalidate(): void {
     this.generation++;
+    this.stale.clear();
+    this.lastChanged.clear();
+  }
+
+  /**
+   * One file's text changed (an edit in the editor): only the chains that read it, or whose site file it
+   * is, are built again — a file no chain reads cannot change what a chain finds, as which files a chain
+   * reads depends only on the files it read. True when some chain is affected.
+   */
+  changed(path: string): boolean {
+    let affected = false;
+    for (const [siteFile, cached] of this.chains) {
+      if (siteFile !== path && !cached.chain.files.has(path)) continue;
+      // Built again on next use, following again only the machines whose hops read this file.
+      this.stale.set(siteFile, { chain: cached.chain, changed: new Set([path]) });
+      this.chains.delete(siteFile);
+      affected = true;
+    }
+    // A chain not built again since an earlier edit: this file is edited too.
+    for (const [siteFile, stale] of this.stale)
+      if (siteFile === path || stale.chain.files.has(path)) {
+        stale.changed.add(path);
+        affected = true;
+      }
+    return affected;
+  }
+
+  /**
+   * Once after an incremental build: the files whose findings it changed (the edited files included), so
+   * the caller re-checks only those. Undefined after a build from scratch, or when already taken.
+   */
+  takeChangedFiles(site: SiteView): Set<string> | undefined {
+    const changed = this.lastChanged.get(site.file);
+    this.lastChanged.delete(site.file);
+    return changed;
   }
 
   chainOf(site: SiteView): Chain {
@@ -45,7 +88,17 @@ export class ChainCache {
     if (cached && cached.generation === this.generation && cached.chain.site === site) return cached.chain;
     let chain: Chain;
     try {
-      chain = buildChain({ site, files: this.files(), read: this.read });
+      let parsed = this.parsed.get(site.file);
+      if (!parsed) this.parsed.set(site.file, (parsed = new Map()));
+      const previous = cached ? undefined : this.stale.get(site.file);
+      this.stale.delete(site.file);
+      // An edit in the editor leaves the disk as it was: the listings the last build made still hold (a
+      // change on disk invalidates every chain, and the next build lists again).
+      const files = (previous && this.views.get(site.file)) || this.files();
+      this.views.set(site.file, files);
+      chain = buildChain({ site, files, read: this.read, parsed, ...(previous ? { previous } : {}) });
+      if (previous) this.lastChanged.set(site.file, findingsChanged(previous.chain, chain, previous.changed));
+      else this.lastChanged.delete(site.file);
     } catch (error) {
       // A bug on odd input must not take the server down: the site file says the chain could not be built.
       const problem = analysisFailed('Building the boot chain', error);
@@ -77,6 +130,18 @@ export class ChainCache {
     return this.chainOf(site).problems.get(path) ?? [];
   }
 }
+/** The files whose findings differ between two builds of a chain (the edited file always counts). */
+function findingsChanged(before: Chain, after: Chain, edited: Set<string>): Set<string> {
+  const changed = new Set(edited);
+  for (const file of new Set([...before.problems.keys(), ...after.problems.keys()])) {
+    const a = before.problems.get(file) ?? [];
+    const b = after.problems.get(file) ?? [];
+    if (a.length !== b.length || a.some((p, i) => p !== b[i] && JSON.stringify(p) !== JSON.stringify(b[i])))
+      changed.add(file);
+  }
+  return changed;
+}
+
 export { chainData, STATUS_SYMBOL, type ClientData, type HopData, type ChainData, hopsAt } from './serialize';
 export { chainPage, nodeTarget, type Where } from './render';
 export { bootFileOf, dhcpFacts, offerFor, type BootFile, type DhcpFacts, type Offer } from './offer';

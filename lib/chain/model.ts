@@ -69,6 +69,16 @@ export interface Chain {
   notes: string[];
   /** Set while a reader the chain needs is loading (lib/secureboot): build again when it resolves. */
   pending?: Promise<void>;
+  /** What each machine's hops read and reported: a rebuild after an edit keeps the machines that did not read it. */
+  records?: Map<string, ClientRecord>;
+}
+
+/** One machine's part of a chain build: the files its hops read or looked for, what they reported and noted. */
+export interface ClientRecord {
+  client: Client;
+  files: Set<string>;
+  problems: { key: string; file: string; problem: Problem }[];
+  notes: string[];
 }
 
 /** What building a chain reads: the site, the file system, and file texts (open editors win over disk). */
@@ -78,7 +88,20 @@ export interface ChainInputs {
   read(path: string): string | undefined;
   /** Follow only this machine (its lease when it has one, else as any machine with this MAC) or firmware. */
   machine?: { mac?: string; firmware?: Firmware };
+  /**
+   * What earlier builds parsed, by file: a file whose text is unchanged is not parsed again, so a rebuild
+   * after an edit parses only the edited file. The builder keeps it up to date.
+   */
+  parsed?: ParsedFiles;
+  /**
+   * The chain before the `changed` files were edited: its machines whose hops read none of them are kept
+   * as they were (with their findings), and only the others are followed again.
+   */
+  previous?: { chain: Chain; changed: Set<string> };
 }
+
+/** Parsed files kept across chain builds: the text each was parsed from, the reader, the result. */
+export type ParsedFiles = Map<string, { text: string; kind: string; value: unknown }>;
 
 /** True when a machine would stop somewhere in this hop's subtree. */
 export function isBroken(hop: Hop): boolean {

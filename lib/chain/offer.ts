@@ -185,7 +185,18 @@ const READERS = new Map<string, Reader>([
   ['/ip dhcp-server matcher', readMatcher],
 ]);
 
+const factsOf = new WeakMap<RouterOsScript, DhcpFacts>();
+
+/** The DHCP facts of a parsed router config, worked out once per parse (chain rebuilds share it). */
 export function dhcpFacts(file: string, script: RouterOsScript): DhcpFacts {
+  const known = factsOf.get(script);
+  if (known?.file === file) return known;
+  const facts = readFacts(file, script);
+  factsOf.set(script, facts);
+  return facts;
+}
+
+function readFacts(file: string, script: RouterOsScript): DhcpFacts {
   const facts: DhcpFacts = {
     file,
     tftp: [],
@@ -213,6 +224,20 @@ function networkOf(facts: DhcpFacts, address: string | undefined): NetworkFact |
  * matcher for its firmware, then its lease's set (RouterOS gives the most specific source priority).
  */
 export function offerFor(facts: DhcpFacts, firmware: Firmware, lease?: LeaseFact): Offer {
+  let byLease = offers.get(facts);
+  if (!byLease) offers.set(facts, (byLease = new Map()));
+  const key = lease ?? facts;
+  let byFirmware = byLease.get(key);
+  if (!byFirmware) byLease.set(key, (byFirmware = new Map()));
+  let offer = byFirmware.get(firmware);
+  if (!offer) byFirmware.set(firmware, (offer = makeOffer(facts, firmware, lease)));
+  return offer;
+}
+
+/** Offers worked out per router config's facts (facts live as long as the config's parse). */
+const offers = new WeakMap<DhcpFacts, Map<object, Map<Firmware, Offer>>>();
+
+function makeOffer(facts: DhcpFacts, firmware: Firmware, lease?: LeaseFact): Offer {
   const network = networkOf(facts, lease?.address);
   const options = new Map<string, OptionFact>();
   const sets: string[] = [];

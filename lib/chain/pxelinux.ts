@@ -73,7 +73,7 @@ function configNames(env: Env): string[] {
 }
 
 function pxelinuxConfigHop(b: HopBuilder, env: Env, path: string, detail: string): Hop {
-  const config = b.parse(path, (text) => parsePxelinux(text).ast);
+  const config = b.parse(path, (text) => parsePxelinux(text).ast, 'pxelinux');
   const hop: Hop = {
     kind: 'config',
     label: `pxelinux.cfg/${basename(path)}`,

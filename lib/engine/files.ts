@@ -1,4 +1,4 @@
-import { constants, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { classify } from './classify';
 import { report } from '../core/rule';
@@ -9,7 +9,7 @@ import { ChainCache, loadSecureBoot } from '../chain';
 import { diskFiles } from '../site/disk';
 import { skippedFolder } from '../site/discover';
 import { diskContext } from '../site/view';
-import { isBinary, MAX_TEXT_BYTES, readCappedAsync } from '../core/untrusted';
+import { isBinary, MAX_TEXT_BYTES, readCapped } from '../core/untrusted';
 import { levelOf, lintDocument, type Finding, type RuleLevels } from './lint';
 
 export interface FileReport {
@@ -23,18 +23,6 @@ export interface FileReport {
 
 export class InputError extends Error {
   override readonly name = 'InputError';
-}
-
-async function headOf(path: string): Promise<string> {
-  // Non-blocking: a named pipe in the tree must not stall the walk.
-  const handle = await fs.open(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  try {
-    const buffer = Buffer.alloc(16);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, bytesRead).toString('latin1');
-  } finally {
-    await handle.close();
-  }
 }
 
 /** Files under `root` that might be ours, by name, or by content for the iPXE magic and JSON. */
@@ -57,9 +45,14 @@ function readsByName(path: string): boolean {
   return [...SERVICES.values()].some((l) => l.files.readsByName?.(name));
 }
 
-async function candidate(path: string, explicit: boolean): Promise<boolean> {
+/**
+ * Worth reading whole: named on the command line, named like one of ours, or starting with the iPXE
+ * magic. A file whose head cannot be read is read whole too, so its report says why it is unreadable.
+ */
+function candidate(run: Run, path: string, explicit: boolean): boolean {
   if (explicit || classify(path, undefined) !== undefined || readsByName(path)) return true;
-  return classify(path, await headOf(path)) === 'ipxe';
+  const head = run.disk.head?.(path, 16);
+  return head === undefined || classify(path, Buffer.from(head).toString('latin1')) === 'ipxe';
 }
 
 export interface LintPathsOptions {
@@ -114,12 +107,14 @@ export async function lintPaths(paths: readonly string[], options: LintPathsOpti
 /** One file: its report, or undefined when it is skipped; `explicit` when named on the command line. */
 async function lintPath(run: Run, given: string, path: string, explicit: boolean): Promise<FileReport | undefined> {
   const { options } = run;
-  if (!(await candidate(path, explicit))) {
+  if (!candidate(run, path, explicit)) {
     options.onSkip?.(path, 'not a file PXE Workbench checks (by its name and first bytes)');
     return undefined;
   }
   const shown = relative(run.cwd, path) || path;
-  const read = await readCappedAsync(path, MAX_TEXT_BYTES);
+  // Read synchronously: a one-shot lint has nothing else to do meanwhile, and a thousand small files read
+  // one await at a time spent most of the run waiting on the thread pool (#24).
+  const read = readCapped(path, MAX_TEXT_BYTES);
   if (!read.ok) {
     // Named on the command line: the user must hear it. Met in a folder: a finding, never silence.
     if (explicit || read.reason === 'unreadable') throw new InputError(`${shown}: ${read.why}`);

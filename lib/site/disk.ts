@@ -78,11 +78,19 @@ function stamp(path: string): string | undefined {
 /** A FileView over the disk that remembers what it saw (one per lint run or validation). */
 export function diskFiles(): FileView {
   const list = memo(listing);
+  // Membership by a Set per folder: the chain asks a 100-file pxelinux.cfg/ a dozen names per machine.
+  const names = memo((dir: string) => {
+    const entries = list(dir);
+    return entries && new Set(entries);
+  });
   return {
     list,
     link: memo(linkTarget),
     head,
     stamp,
-    exists: (path) => list(dirname(path))?.includes(path.slice(dirname(path).length + 1)) ?? existsSync(path),
+    exists: (path) => {
+      const dir = dirname(path);
+      return names(dir)?.has(path.slice(dir.length + 1)) ?? existsSync(path);
+    },
   };
 }

@@ -196,9 +196,10 @@ export class WorkbenchServer {
   private edited(uri: string): void {
     const current = this.documents.get(uri);
     if (!current) return;
-    this.workspace.chains.invalidate();
+    // Only the chains that read this file are built again (and they parse only this file again).
+    const affected = uri.startsWith('file:') && this.workspace.chains.changed(pathOf(uri));
     this.validate(current);
-    this.recheckSiteOf(current.uri, current.uri);
+    if (affected) this.recheckSiteOf(current.uri, current.uri);
   }
 
   private onDidClose(e: TextDocumentChangeEvent<TextDocument>): void {

@@ -4,6 +4,7 @@
  * says what to publish, and the server publishes it.
  */
 import { statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -11,7 +12,7 @@ import { textLooksBinary } from '../../../lib/core';
 import type { Problem, SiteView } from '../../../lib/core';
 import { lintDocument, type Finding, type RuleLevels } from '../../../lib/engine';
 import { ChainCache, readDisk } from '../../../lib/chain';
-import { diskContext, diskFiles, readSite, workspaceSites } from '../../../lib/site';
+import { diskContext, diskFiles, readSite, siteOf, workspaceSites } from '../../../lib/site';
 import { pathOf } from './analysis';
 import { positionsOf, type Positions } from './convert';
 
@@ -58,15 +59,22 @@ export class Workspace {
     return this.documents.all().find((d) => d.uri.startsWith('file:') && pathOf(d.uri) === path);
   }
 
+  /** The site a document belongs to (looked up once per folder, until a site file appears or goes). */
   siteOf(uri: string): SiteView | undefined {
-    return uri.startsWith('file:') ? diskContext(pathOf(uri)).site : undefined;
+    if (!uri.startsWith('file:')) return undefined;
+    const folder = dirname(pathOf(uri));
+    if (!this.siteFileOf.has(folder)) this.siteFileOf.set(folder, siteOf(folder));
+    const file = this.siteFileOf.get(folder);
+    return file ? readSite(file) : undefined;
   }
 
   private siteFiles: string[] | undefined;
+  private readonly siteFileOf = new Map<string, string | undefined>();
 
   /** A pxe-site.json was created or deleted somewhere: look for sites again next time. */
   forgetSites(): void {
     this.siteFiles = undefined;
+    this.siteFileOf.clear();
   }
 
   /** Every site: those under the workspace folders (found once, until forgetSites) and those of open documents. */
@@ -109,8 +117,10 @@ export class Workspace {
    */
   siteUpdates(site: SiteView, levels: RuleLevels, validated?: string): SiteUpdate[] {
     const chain = this.chains.chainOf(site);
-    const targets = new Set([...chain.texts.keys(), ...chain.problems.keys()]);
-    for (const [path, siteFile] of this.published) if (siteFile === site.file) targets.add(path);
+    // After an edit only the files whose chain findings changed; otherwise every file the chain touches.
+    const changed = this.chains.takeChangedFiles(site);
+    const targets = changed ?? new Set([...chain.texts.keys(), ...chain.problems.keys()]);
+    if (!changed) for (const [path, siteFile] of this.published) if (siteFile === site.file) targets.add(path);
     const updates: SiteUpdate[] = [];
     for (const path of targets) {
       const doc = this.open(path);

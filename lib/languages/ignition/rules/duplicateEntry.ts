@@ -39,6 +39,18 @@ const UNIQUE: [RegExp, string, string, number][] = [
   [/^storage\.luks\[\]\.clevis\.tang\[\]\.url$/, 'tang', 'Tang server of this LUKS volume', 4],
 ];
 
+const lists = new Map<string, (typeof UNIQUE)[number] | null>();
+
+/** The list a spec path is in: decided once per spec path (they repeat across configs; the memo is bounded). */
+function listFor(specPath: string): (typeof UNIQUE)[number] | undefined {
+  let list = lists.get(specPath);
+  if (list === undefined) {
+    list = UNIQUE.find(([pattern]) => pattern.test(specPath)) ?? null;
+    if (lists.size < 10_000) lists.set(specPath, list);
+  }
+  return list ?? undefined;
+}
+
 export const duplicateEntry = ignitionRule({
   id: 'ignition.duplicateEntry',
   language: 'ignition',
@@ -56,22 +68,16 @@ export const duplicateEntry = ignitionRule({
   check(config) {
     const problems: Problem[] = [];
     const seen = new Map<string, PropertyVisit>();
-    // Which list a spec path is in, decided once per spec path.
-    const lists = new Map<string, (typeof UNIQUE)[number]>();
     each(
       config,
-      (p) => {
-        const list = UNIQUE.find(([pattern]) => pattern.test(p));
-        if (list) lists.set(p, list);
-        return list !== undefined;
-      },
+      (p) => listFor(p) !== undefined,
       (visit) => {
         const { specPath, value } = visit;
         // Partition number 0 means "the next free one": it may repeat.
         const text =
           typeof value === 'number' && value >= 1 && specPath.endsWith('.number') ? `#${String(value)}` : str(value);
         if (text === undefined) return;
-        const list = lists.get(specPath);
+        const list = listFor(specPath);
         if (!list) return;
         const [, group, what, drop] = list;
         const scope = drop ? visit.path.slice(0, -drop).join('\u0001') : '';

@@ -1,0 +1,78 @@
+/**
+ * The incremental chain (#24): after an edit, a rebuild follows again only the machines whose hops read the
+ * edited file and keeps the others. Whatever is edited, the result must be the chain built from scratch.
+ */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildChain, chainData, ChainCache, loadSecureBoot, readDisk, type Chain } from '../../../lib/chain';
+import { diskFiles, readSite } from '../../../lib/site';
+import type { SiteView } from '../../../lib/core';
+
+let dir: string;
+beforeAll(async () => {
+  await loadSecureBoot();
+  dir = mkdtempSync(join(tmpdir(), 'pxe-incremental-'));
+  cpSync(join(__dirname, '../../../examples'), dir, { recursive: true });
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** What a chain says: its machines' hops, its findings per file, its notes. */
+const said = (chain: Chain) => ({
+  data: chainData(chain, (p) => p),
+  problems: [...chain.problems].sort(([a], [b]) => a.localeCompare(b)),
+  notes: [...chain.notes].sort(),
+});
+
+/** Ways an edit changes a file: a line dropped, a line added, everything gone, back as it was. */
+const EDITS: ((text: string) => string)[] = [
+  (t) =>
+    t
+      .split('\n')
+      .filter((_, i) => i !== 1)
+      .join('\n'),
+  (t) => `${t}\nkernel http://192.168.255.2/tftp/elsewhere\n`,
+  (t) => t.replace(/\d/g, '7'),
+  () => '',
+  (t) => t,
+];
+
+describe.each(['cluster', 'home-lab', 'broken/chain'])(
+  'examples/%s: every edit to every file the chain reads',
+  (example) => {
+    it('gives the chain built from scratch, and re-follows only the machines that read the file', () => {
+      const site = readSite(join(dir, example, 'pxe-site.json')) as SiteView;
+      const edited = new Map<string, string>();
+      const read = (path: string) => edited.get(path) ?? readDisk(path);
+      const cache = new ChainCache(() => diskFiles(), read);
+      const first = cache.chainOf(site);
+      const files = [...first.texts.keys()];
+      expect(files.length).toBeGreaterThan(4);
+      let kept = 0;
+      for (const file of files) {
+        const original = readDisk(file) ?? '';
+        for (const change of EDITS) {
+          const before = cache.chainOf(site);
+          edited.set(file, change(original));
+          cache.changed(file);
+          const incremental = cache.chainOf(site);
+          expect(said(incremental), `${file} edited`).toEqual(said(buildChain({ site, files: diskFiles(), read })));
+          kept += incremental.clients.filter((c) => before.clients.includes(c)).length;
+        }
+        edited.delete(file);
+        cache.changed(file);
+      }
+      // Machines that did not read the edited file were kept as they were, not followed again (in the home lab
+      // both machines read every file).
+      if (example === 'cluster') expect(kept).toBeGreaterThan(files.length);
+      // An edit that changes no finding leaves only the edited file to re-check.
+      cache.chainOf(site);
+      cache.takeChangedFiles(site);
+      cache.changed(files[0] as string);
+      cache.chainOf(site);
+      expect(cache.takeChangedFiles(site)).toEqual(new Set([files[0]]));
+      expect(cache.takeChangedFiles(site)).toBeUndefined();
+    });
+  },
+);
