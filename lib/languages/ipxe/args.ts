@@ -1,5 +1,5 @@
 import type { Command, Word } from './ast';
-import { COMMANDS } from './catalog';
+import { COMMANDS, type OptionSpec } from './catalog';
 
 export interface SplitArgs {
   /** Option values by long name (`--name main`, `-n main`, `--name=main`); flags map to ''. */
@@ -14,6 +14,21 @@ export function splitArgs(command: Command): SplitArgs {
   return (memo.split ??= readArgs(command));
 }
 
+/** The positional words alone: when the first word is no option, they are all of them (nothing to split). */
+export function positionalOf(command: Command): Word[] {
+  return command.args[0]?.text.startsWith('-') ? splitArgs(command).positional : command.args;
+}
+
+/** The options alone (the shared empty map when the first word is no option). */
+export function optionsOf(command: Command): SplitArgs['options'] {
+  return command.args[0]?.text.startsWith('-') ? splitArgs(command).options : NO_OPTIONS;
+}
+
+/** True when the command may carry options (its first word starts with `-`): else `splitArgs` finds none. */
+export function mayHaveOptions(command: Command): boolean {
+  return command.args[0]?.text.startsWith('-') ?? false;
+}
+
 const NO_OPTIONS: ReadonlyMap<string, Word | undefined> = new Map();
 
 function readArgs(command: Command): SplitArgs {
@@ -21,22 +36,15 @@ function readArgs(command: Command): SplitArgs {
   if (!command.args[0]?.text.startsWith('-')) return { options: NO_OPTIONS, positional: command.args };
   const specs = COMMANDS.get(command.name.text)?.options ?? [];
   const options = new Map<string, Word | undefined>();
-  const positional: Word[] = [];
   const args = command.args;
-  for (let i = 0; i < args.length; i++) {
+  let i = 0;
+  for (; i < args.length; i++) {
     const word = args[i] as Word;
     const long = /^--([\w-]+)(?:=(.*))?$/.exec(word.text);
     const short = long ? undefined : /^-(\w)$/.exec(word.text);
-    const spec = long
-      ? specs.find((s) => s.long === long[1])
-      : short
-        ? specs.find((s) => s.short === short[1])
-        : undefined;
-    if (!spec || positional.length > 0) {
-      // Options end at the first positional argument; later words belong to the image's command line.
-      positional.push(word);
-      continue;
-    }
+    const spec = long ? specFor(specs, 'long', long[1]) : short ? specFor(specs, 'short', short[1]) : undefined;
+    // Options end at the first positional argument; later words belong to the image's command line.
+    if (!spec) break;
     if (long?.[2] !== undefined) {
       options.set(spec.long, { text: long[2], start: word.end - long[2].length, end: word.end });
     } else if (spec.arg) {
@@ -46,5 +54,10 @@ function readArgs(command: Command): SplitArgs {
       options.set(spec.long, undefined);
     }
   }
-  return { options, positional };
+  return { options, positional: args.slice(i) };
+}
+
+function specFor(specs: OptionSpec[], key: 'long' | 'short', name: string | undefined): OptionSpec | undefined {
+  for (const spec of specs) if (spec[key] === name) return spec;
+  return undefined;
 }

@@ -33,38 +33,49 @@ export function settingRefs(
   refs: SettingRef[],
   unclosed: Unclosed[],
 ): void {
-  const found: SettingRef[] = [];
-  const stack: number[] = [];
+  const before = refs.length;
+  // The innermost open `${`, and the ones around it (an array only when they nest).
+  let open = -1;
+  let outer: number[] | undefined;
   for (let i = word.start; i < word.end; i++) {
     const ch = text.charCodeAt(i);
     if (ch === 36 /* $ */ && text.charCodeAt(i + 1) === 123 /* { */) {
-      stack.push(i);
+      if (open >= 0) (outer ??= []).push(open);
+      open = i;
       i++;
-    } else if (ch === 125 /* } */ && stack.length) {
-      const open = stack.pop() as number;
-      const inner = text.slice(open + 2, i);
-      const dynamic = inner.includes('${');
-      const colon = dynamic ? -1 : inner.lastIndexOf(':');
-      const body = colon >= 0 ? inner.slice(0, colon) : inner;
-      const slash = body.lastIndexOf('/');
-      const name = dynamic ? '' : body.slice(slash + 1);
-      const nameStart = open + 2 + slash + 1;
-      const ref: SettingRef = {
-        name,
-        start: open,
-        end: i + 1,
-        nameStart,
-        nameEnd: nameStart + name.length,
-        dynamic,
-        command,
-        word,
-      };
-      if (slash >= 0 && !dynamic) ref.scope = body.slice(0, slash);
-      if (colon >= 0) ref.type = inner.slice(colon + 1);
-      found.push(ref);
+    } else if (ch === 125 /* } */ && open >= 0) {
+      refs.push(refAt(text, open, i, command, word));
+      open = outer?.pop() ?? -1;
     }
   }
-  for (const open of stack) unclosed.push({ start: open });
-  if (found.length > 1) found.sort((a, b) => a.start - b.start);
-  for (const ref of found) refs.push(ref);
+  if (open >= 0) {
+    for (const start of outer ?? []) unclosed.push({ start });
+    unclosed.push({ start: open });
+  }
+  // Nested references close inner first: put this word's in order of their start.
+  if (refs.length - before > 1) refs.push(...refs.splice(before).sort((a, b) => a.start - b.start));
+}
+
+/** The reference `${…}` from `open` to the `}` at `close`. */
+function refAt(text: string, open: number, close: number, command: Command, word: Word): SettingRef {
+  const inner = text.slice(open + 2, close);
+  const dynamic = inner.includes('${');
+  const colon = dynamic ? -1 : inner.lastIndexOf(':');
+  const body = colon >= 0 ? inner.slice(0, colon) : inner;
+  const slash = body.lastIndexOf('/');
+  const name = dynamic ? '' : body.slice(slash + 1);
+  const nameStart = open + 2 + slash + 1;
+  const ref: SettingRef = {
+    name,
+    start: open,
+    end: close + 1,
+    nameStart,
+    nameEnd: nameStart + name.length,
+    dynamic,
+    command,
+    word,
+  };
+  if (slash >= 0 && !dynamic) ref.scope = body.slice(0, slash);
+  if (colon >= 0) ref.type = inner.slice(colon + 1);
+  return ref;
 }

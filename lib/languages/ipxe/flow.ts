@@ -9,7 +9,7 @@ const ENDS_SCRIPT = new Set(['exit', 'goto', 'reboot', 'poweroff']);
 function unconditionalEnd(line: Line): Command | undefined {
   const last = line.commands[line.commands.length - 1];
   if (!last || last.next) return undefined;
-  if (line.commands.some((c) => c.next === '||' || c.next === '&&')) return undefined;
+  for (const c of line.commands) if (c.next === '||' || c.next === '&&') return undefined;
   const name = last.name.text;
   if (ENDS_SCRIPT.has(name)) return last;
   // `chain --replace` stops the script (imgexec calls shell_stop). A plain `boot` or `chain` returns when the
@@ -29,9 +29,10 @@ function isLoneExit(line: Line): boolean {
   return line.commands.length === 1 && line.commands[0]?.name.text === 'exit';
 }
 
-/** True when no command follows `line` before the next label (or the end of the script). */
-function isLastCodeLine(script: IpxeScript, line: Line): boolean {
-  for (const other of script.lines.slice(script.lines.indexOf(line) + 1)) {
+/** True when no command follows the line at `index` before the next label (or the end of the script). */
+function isLastCodeLine(lines: Line[], index: number): boolean {
+  for (let i = index + 1; i < lines.length; i++) {
+    const other = lines[i] as Line;
     if (other.label) return true;
     if (other.commands.length) return false;
   }
@@ -47,11 +48,13 @@ export function deadBlocks(script: IpxeScript): DeadBlock[] {
   const blocks: DeadBlock[] = [];
   let end: Command | undefined;
   let current: DeadBlock | undefined;
-  for (const line of script.lines) {
+  const lines = script.lines;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] as Line;
     if (line.label) end = current = undefined;
     if (end && line.commands.length) {
       // A lone `exit` after a `goto`/`exit` is a harmless belt-and-braces terminator, not forgotten code.
-      if (!current && isLoneExit(line) && isLastCodeLine(script, line)) continue;
+      if (!current && isLoneExit(line) && isLastCodeLine(lines, index)) continue;
       if (!current) blocks.push((current = { end, lines: [] }));
       current.lines.push(line);
       continue;

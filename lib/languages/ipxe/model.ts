@@ -1,5 +1,5 @@
 import type { Command, IpxeScript, Label, Line, Word } from './ast';
-import { splitArgs } from './args';
+import { optionsOf, positionalOf, splitArgs } from './args';
 import { COMMANDS, type CommandSpec } from './catalog';
 import { settingRefs, type SettingRef, type Unclosed } from './expansion';
 
@@ -46,6 +46,7 @@ export interface IpxeModel {
 /** Commands whose first positional argument (or an option) names a setting they write. */
 const WRITES_FIRST = new Set(['set', 'clear', 'read', 'inc', 'imgset', 'nslookup', 'pciscan', 'usbscan']);
 const DIGESTS = /^(md5|sha1|sha224|sha256|sha384|sha512|md4)sum$/;
+const SPLIT_FOR = new Set([...WRITES_FIRST, 'goto', 'menu', 'choose', 'item']);
 
 function defFrom(word: Word, command: Command, value?: string): SettingDef {
   const slash = word.text.lastIndexOf('/');
@@ -85,13 +86,19 @@ export function modelOf(script: IpxeScript, text: string): IpxeModel {
   }
   for (const line of script.lines) {
     for (const command of line.commands) {
-      model.commands.push({ command, line, spec: COMMANDS.get(command.name.text) });
-      if (command.name.text.includes('${')) settingRefs(text, command.name, command, model.refs, model.unclosed);
-      for (const word of command.args) {
+      const name = command.name.text;
+      model.commands.push({ command, line, spec: COMMANDS.get(name) });
+      if (name.includes('${')) settingRefs(text, command.name, command, model.refs, model.unclosed);
+      const args = command.args;
+      for (let i = 0; i < args.length; i++) {
+        const word = args[i] as Word;
         if (word.text.includes('${')) settingRefs(text, word, command, model.refs, model.unclosed);
       }
-      const name = command.name.text;
-      const { options, positional } = splitArgs(command);
+      // Only these commands define settings, menus or jumps: the others need no split of their arguments.
+      if (!SPLIT_FOR.has(name) && !(name.endsWith('sum') && DIGESTS.test(name))) continue;
+      // Split only when there are options: a `goto` or `set` keeps its argument list as it is.
+      const positional = positionalOf(command);
+      const options = optionsOf(command);
       if (name === 'goto' && positional[0]) model.gotos.push({ target: positional[0], command });
       if (WRITES_FIRST.has(name) && positional[0]) {
         const value =
@@ -127,5 +134,19 @@ export function isLiteral(word: Word): boolean {
 /** The name iPXE gives a fetched image: `--name`, else the last path segment of the URI. */
 export function imageName(command: Command): string | undefined {
   const { options, positional } = splitArgs(command);
-  return options.get('name')?.text ?? positional[0]?.text.split(/[/?#]/).filter(Boolean).at(-1);
+  const uri = positional[0]?.text;
+  return options.get('name')?.text ?? (uri === undefined ? undefined : lastSegment(uri));
+}
+
+/** The last non-empty part of a URI split at `/`, `?` and `#` (what `split(/[/?#]/)` would end with). */
+export function lastSegment(uri: string): string | undefined {
+  const isStop = (code: number): boolean => code === 47 || code === 63 || code === 35; // / ? #
+  let end = uri.length;
+  while (end > 0) {
+    let start = end;
+    while (start > 0 && !isStop(uri.charCodeAt(start - 1))) start--;
+    if (start < end) return uri.slice(start, end);
+    end = start - 1;
+  }
+  return undefined;
 }

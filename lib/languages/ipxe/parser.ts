@@ -1,119 +1,166 @@
 import type { Parsed } from '../../core/problem';
-import type { Command, IpxeScript, Line, Separator, Word } from './ast';
-
-const SEPARATORS = new Set<string>(['||', '&&', ';']);
+import type { Command, IpxeScript, Label, Line, Separator, Word } from './ast';
 
 /** Length of a backslash-newline continuation at `i`, or 0. */
 function continuationAt(text: string, i: number): number {
-  if (text[i] !== '\\') return 0;
-  if (text[i + 1] === '\n') return 2;
-  if (text[i + 1] === '\r' && text[i + 2] === '\n') return 3;
+  if (text.charCodeAt(i) !== 92 /* \ */) return 0;
+  const next = text.charCodeAt(i + 1);
+  if (next === 10) return 2;
+  if (next === 13 && text.charCodeAt(i + 2) === 10) return 3;
   return 0;
 }
 
+/** The separator a word is (`||`, `&&`, `;`), read from its text. */
+function separatorOf(word: string): Separator | undefined {
+  return word === '||' || word === '&&' || word === ';' ? word : undefined;
+}
+
 /**
- * Splits one logical line into words the way iPXE does: on blanks only, no quotes, no escapes;
- * a backslash before a newline joins the next physical line. Returns the words and where the line ends.
+ * The last short word seen by length and first character (ASCII): scripts repeat their words (command names,
+ * separators, `goto` targets, options), and reusing the string saves an allocation per word. Bounded: 4,096 entries.
  */
-function readLine(text: string, from: number): { words: Word[]; comment?: Word; end: number; next: number } {
-  const words: Word[] = [];
-  let i = from;
-  let wordStart = -1;
-  let joinedInWord = false;
-  let wordEnd = -1;
-  const finish = (): void => {
-    if (wordStart < 0) return;
-    const raw = text.slice(wordStart, wordEnd);
-    // Only words that span a continuation need the backslash-newline taken out.
-    words.push({ text: joinedInWord ? raw.replace(/\\\r?\n/g, '') : raw, start: wordStart, end: wordEnd });
-    wordStart = -1;
-    joinedInWord = false;
-  };
-  const length = text.length;
-  for (let code = text.charCodeAt(i); i < length && code !== 10; code = text.charCodeAt(i)) {
-    // 92 = backslash: maybe a continuation; 32/9/13 = blanks; 35 = '#'.
-    const joined = code === 92 ? continuationAt(text, i) : 0;
-    if (joined) {
-      if (wordStart >= 0) joinedInWord = true;
-      i += joined;
-      continue;
-    }
-    if (code === 32 || code === 9 || code === 13) {
-      finish();
-      i++;
-      continue;
-    }
-    if (code === 35 && wordStart < 0) {
-      // A comment starts only at the beginning of a word and runs to the end of the logical line.
-      const start = i;
-      while (i < text.length && text[i] !== '\n') i += continuationAt(text, i) || 1;
-      const end = text[i - 1] === '\r' ? i - 1 : i;
-      return { words, comment: { text: text.slice(start, end), start, end }, end, next: i + 1 };
-    }
-    if (wordStart < 0) wordStart = i;
-    wordEnd = ++i;
-  }
-  finish();
-  const end = text[i - 1] === '\r' ? i - 1 : i;
-  return { words, end: Math.max(end, from), next: i + 1 };
+const recent: (string | undefined)[] = new Array<string | undefined>(32 * 128);
+
+/** `text.slice(start, end)`, or the same string seen before. */
+function interned(text: string, start: number, end: number): string {
+  const length = end - start;
+  const first = text.charCodeAt(start);
+  if (length >= 32 || first >= 128) return text.slice(start, end);
+  const key = length * 128 + first;
+  const known = recent[key];
+  if (known !== undefined && text.startsWith(known, start)) return known;
+  return (recent[key] = text.slice(start, end));
 }
 
-function splitCommands(words: Word[], line: Line): Command[] {
-  const commands: Command[] = [];
-  let name: Word | undefined;
-  let args: Word[] = [];
-  let previous: Separator | undefined;
-  const flush = (next?: Separator): void => {
-    if (name) {
-      const last = args.length ? (args[args.length - 1] as Word) : name;
-      const command: Command = { name, args, start: name.start, end: last.end, previous };
-      if (next) command.next = next;
-      commands.push(command);
-    }
-    name = undefined;
-    args = [];
-  };
-  for (const word of words) {
-    if (SEPARATORS.has(word.text)) {
-      if (!name && word.text !== ';') (line.strayOperators ??= []).push(word);
-      flush(word.text as Separator);
-      previous = word.text as Separator;
-    } else if (!name) {
-      name = word;
-    } else {
-      args.push(word);
-    }
+/**
+ * Builds one logical line's commands from its words as they are read: the first word may be a label, a
+ * separator ends a command. One instance serves the whole parse; words and commands gather in scratch arrays
+ * and are copied out at their exact size (an array grown by `push` from empty reserves 16 slots).
+ */
+class LineBuilder {
+  label: Label | undefined;
+  strayOperators: Word[] | undefined;
+  // Scratch arrays with their own counts: `length = 0` would drop their backing store.
+  private readonly commands: Command[] = [];
+  private commandCount = 0;
+  private readonly args: Word[] = [];
+  private argCount = 0;
+  private name: Word | undefined;
+  private previous: Separator | undefined;
+  private first = true;
+
+  constructor(private readonly text: string) {}
+
+  start(): void {
+    this.label = undefined;
+    this.strayOperators = undefined;
+    this.commandCount = 0;
+    this.name = undefined;
+    this.previous = undefined;
+    this.first = true;
   }
-  flush();
-  return commands;
+
+  /** A word over `start..end`; `joined` when a continuation runs through it (its text drops the backslash-newline). */
+  word(start: number, end: number, joined: boolean): void {
+    const text = joined ? this.text.slice(start, end).replace(/\\\r?\n/g, '') : interned(this.text, start, end);
+    if (this.first) {
+      this.first = false;
+      if (text.charCodeAt(0) === 58 /* : */) {
+        this.label = { name: text.slice(1), start: start + 1, end };
+        return;
+      }
+    }
+    const separator = separatorOf(text);
+    if (separator) {
+      if (!this.name && separator !== ';') (this.strayOperators ??= []).push({ text: separator, start, end });
+      this.flush(separator);
+      this.previous = separator;
+      return;
+    }
+    const word: Word = { text, start, end };
+    if (this.name) this.args[this.argCount++] = word;
+    else this.name = word;
+  }
+
+  flush(next?: Separator): void {
+    const name = this.name;
+    if (!name) return;
+    const args = this.args.slice(0, this.argCount);
+    this.argCount = 0;
+    const last = args.length ? (args[args.length - 1] as Word) : name;
+    const command: Command = { name, args, start: name.start, end: last.end, previous: this.previous };
+    if (next) command.next = next;
+    this.commands[this.commandCount++] = command;
+    this.name = undefined;
+  }
+
+  /** The line's commands (the last one flushed). */
+  done(): Command[] {
+    this.flush();
+    return this.commands.slice(0, this.commandCount);
+  }
 }
 
-/** Parses an iPXE script. Never throws; the grammar has no syntax errors iPXE itself would reject. */
+/**
+ * Parses an iPXE script. Never throws; the grammar has no syntax errors iPXE itself would reject.
+ * Words split the way iPXE does: on blanks only, no quotes, no escapes; a backslash before a newline joins
+ * the next physical line. One pass over the text, words going straight into their commands.
+ */
 export function parseIpxe(text: string): Parsed<IpxeScript> {
   const script: IpxeScript = { lines: [], labels: [] };
-  let offset = 0;
-  if (text.startsWith('\uFEFF')) offset = 1;
-  const magic = /^#!(?:ipxe|gpxe)(?=\s|$)/.exec(text.slice(offset));
-  if (magic) script.header = { text: magic[0], start: offset, end: offset + magic[0].length };
+  let offset = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const magic = /#!(?:ipxe|gpxe)(?=\s|$)/y;
+  magic.lastIndex = offset;
+  if (magic.test(text))
+    script.header = { text: text.slice(offset, magic.lastIndex), start: offset, end: magic.lastIndex };
 
+  const length = text.length;
+  const builder = new LineBuilder(text);
   let first = true;
-  while (offset <= text.length) {
-    const { words, comment, end, next } = readLine(text, offset);
-    const line: Line = { start: offset, end, commands: [] };
+  while (offset <= length) {
+    builder.start();
+    let i = offset;
+    let wordStart = -1;
+    let wordEnd = -1;
+    let joined = false;
+    let comment: Word | undefined;
+    for (let code = text.charCodeAt(i); i < length && code !== 10; code = text.charCodeAt(i)) {
+      // 92 = backslash: maybe a continuation; 32/9/13 = blanks; 35 = '#'.
+      const continuation = code === 92 ? continuationAt(text, i) : 0;
+      if (continuation) {
+        if (wordStart >= 0) joined = true;
+        i += continuation;
+      } else if (code === 32 || code === 9 || code === 13) {
+        if (wordStart >= 0) builder.word(wordStart, wordEnd, joined);
+        wordStart = -1;
+        joined = false;
+        i++;
+      } else if (code === 35 && wordStart < 0) {
+        // A comment starts only at the beginning of a word and runs to the end of the logical line.
+        const start = i;
+        while (i < length && text.charCodeAt(i) !== 10) i += continuationAt(text, i) || 1;
+        const end = text.charCodeAt(i - 1) === 13 ? i - 1 : i;
+        comment = { text: text.slice(start, end), start, end };
+        break;
+      } else {
+        if (wordStart < 0) wordStart = i;
+        wordEnd = ++i;
+      }
+    }
+    if (wordStart >= 0) builder.word(wordStart, wordEnd, joined);
+    const end = Math.max(text.charCodeAt(i - 1) === 13 ? i - 1 : i, offset);
+    const line: Line = { start: offset, end, commands: builder.done() };
     if (comment && !(first && script.header)) line.comment = comment;
-    const head = words[0];
-    if (head?.text.startsWith(':')) {
-      const label = { name: head.text.slice(1), start: head.start + 1, end: head.end };
+    const { label, strayOperators } = builder;
+    if (label) {
       line.label = label;
       script.labels.push(label);
-      line.commands = splitCommands(words.slice(1), line);
-    } else {
-      line.commands = splitCommands(words, line);
     }
+    if (strayOperators) line.strayOperators = strayOperators;
     script.lines.push(line);
     first = false;
-    if (next > text.length) break;
-    offset = next;
+    if (i + 1 > length) break;
+    offset = i + 1;
   }
   return { ast: script, problems: [] };
 }

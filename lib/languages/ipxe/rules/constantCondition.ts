@@ -1,6 +1,6 @@
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
-import { splitArgs } from '../args';
+import { positionalOf } from '../args';
 import { modelOf } from '../model';
 import { ipxeRule } from './shared';
 
@@ -18,7 +18,8 @@ export const constantCondition = ipxeRule({
     const problems: Problem[] = [];
     for (const { command } of modelOf(script, text).commands) {
       const name = command.name.text;
-      const { positional } = splitArgs(command);
+      if (name !== 'isset' && name !== 'iseq') continue;
+      const positional = positionalOf(command);
       if (name === 'isset' && positional.length === 1 && !(positional[0] as { text: string }).text.includes('${')) {
         const word = positional[0] as (typeof positional)[number];
         const never = command.next === '||' ? ' and the command after `||` never runs' : '';

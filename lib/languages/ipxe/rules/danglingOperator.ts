@@ -15,7 +15,8 @@ export const danglingOperator = ipxeRule({
   check(script) {
     const problems: Problem[] = [];
     for (const line of script.lines) {
-      for (const op of line.strayOperators ?? []) {
+      if (!line.strayOperators) continue;
+      for (const op of line.strayOperators) {
         problems.push(
           report(
             this,

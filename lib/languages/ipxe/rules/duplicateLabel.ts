@@ -15,8 +15,9 @@ export const duplicateLabel = ipxeRule({
   check(script, text) {
     const problems: Problem[] = [];
     for (const [name, labels] of modelOf(script, text).labels) {
-      const [first, ...rest] = labels;
-      for (const label of rest) {
+      const first = labels[0];
+      for (let i = 1; i < labels.length; i++) {
+        const label = labels[i] as (typeof labels)[number];
         problems.push(
           report(
             this,

@@ -1,6 +1,6 @@
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
-import { splitArgs } from '../args';
+import { positionalOf } from '../args';
 import { arityOf } from '../catalog';
 import { modelOf } from '../model';
 import { ipxeRule } from './shared';
@@ -21,7 +21,7 @@ export const extraArgument = ipxeRule({
     for (const { command, spec } of modelOf(script, text).commands) {
       if (!spec) continue;
       const arity = arityOf(spec.synopsis);
-      const { positional } = splitArgs(command);
+      const positional = positionalOf(command);
       if (positional.length <= arity.max) continue;
       const first = positional[arity.max];
       const last = positional[positional.length - 1];

@@ -1,7 +1,7 @@
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
 import type { Command } from '../ast';
-import { splitArgs } from '../args';
+import { positionalOf } from '../args';
 import { commandsWith } from '../catalog';
 import { ipxeRule } from './shared';
 
@@ -26,10 +26,9 @@ export const imgfreeBeforeBoot = ipxeRule({
       if (line.label) freed = undefined;
       for (const command of line.commands) {
         const name = command.name.text;
-        const { positional } = splitArgs(command);
-        if (name === 'imgfree' && positional.length === 0) freed = command;
+        if (name === 'imgfree' && positionalOf(command).length === 0) freed = command;
         else if (SELECTS.has(name)) freed = undefined;
-        else if (name === 'boot' && positional.length === 0 && freed) {
+        else if (name === 'boot' && freed && positionalOf(command).length === 0) {
           problems.push(
             report(
               this,

@@ -18,14 +18,17 @@ export const initrdNameMismatch = ipxeRule({
     'the kernel boots without its initramfs, elsewhere the argument is ignored.',
   check(script, text) {
     const model = modelOf(script, text);
-    const loaded = model.commands
-      .filter(({ command }) => INITRD_COMMANDS.has(command.name.text))
-      .map(({ command }) => imageName(command));
-    const names = loaded.filter((n): n is string => Boolean(n));
+    const names: string[] = [];
+    for (const { command } of model.commands) {
+      if (!INITRD_COMMANDS.has(command.name.text)) continue;
+      const name = imageName(command);
+      if (name) names.push(name);
+    }
     const known = new Set(names);
     const problems = misnamedMagic(this, model, known);
     // Names built from settings are only known at boot time.
     if (names.some((n) => n.includes('${'))) return problems;
+    let loaded: string | undefined;
     for (const { command } of model.commands) {
       if (!COMMAND_LINE_COMMANDS.has(command.name.text)) continue;
       for (const arg of command.args) {
@@ -35,7 +38,9 @@ export const initrdNameMismatch = ipxeRule({
         for (const wanted of (match[1] as string).split(',')) {
           // `initrd.magic` is iPXE's own file of all loaded initrds (UEFI builds after 1.21.1, every 2.x).
           if (wanted.includes('${') || known.has(wanted) || wanted.endsWith('.magic')) continue;
-          problems.push(notLoaded(this, arg, wanted, names));
+          // The list of loaded names is the same in every message: join it once.
+          loaded ??= [...known].join(', ');
+          problems.push(notLoaded(this, arg, wanted, names, loaded));
         }
       }
     }
@@ -49,6 +54,7 @@ function misnamedMagic(rule: RuleMeta, model: IpxeModel, known: ReadonlySet<stri
   for (const { command } of model.commands) {
     if (!COMMAND_LINE_COMMANDS.has(command.name.text) && command.name.text !== 'set') continue;
     for (const arg of command.args) {
+      if (!arg.text.startsWith('initrd=')) continue;
       const magic = /^initrd=(?:.*,)?([^,]+\.magic)(?:,|$)/.exec(arg.text);
       if (!magic || magic[1] === 'initrd.magic' || known.has(magic[1] as string)) continue;
       const start = arg.start + arg.text.indexOf(magic[1] as string);
@@ -73,8 +79,7 @@ function misnamedMagic(rule: RuleMeta, model: IpxeModel, known: ReadonlySet<stri
 }
 
 /** `initrd=<wanted>` on a kernel line while no loaded image has that name. */
-function notLoaded(rule: RuleMeta, arg: Word, wanted: string, names: string[]): Problem {
-  const known = new Set(names);
+function notLoaded(rule: RuleMeta, arg: Word, wanted: string, names: string[], loaded: string): Problem {
   const suggestion = didYouMean(wanted, names);
   const advice = suggestion
     ? `. Did you mean \`${suggestion}\`?`
@@ -83,7 +88,7 @@ function notLoaded(rule: RuleMeta, arg: Word, wanted: string, names: string[]): 
     rule,
     { start: arg.start + 'initrd='.length, end: arg.end },
     names.length
-      ? `No initrd named \`${wanted}\` is loaded (loaded: ${[...known].join(', ')}): under UEFI with iPXE before 2.0 ` +
+      ? `No initrd named \`${wanted}\` is loaded (loaded: ${loaded}): under UEFI with iPXE before 2.0 ` +
           `or Linux before 5.7 the kernel boots without its initramfs${advice}`
       : `\`initrd=${wanted}\` but no initrd is loaded: add \`initrd --name ${wanted} <url>\`.`,
     suggestion

@@ -1,6 +1,6 @@
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
-import { splitArgs } from '../args';
+import { mayHaveOptions, positionalOf, splitArgs } from '../args';
 import { arityOf } from '../catalog';
 import { modelOf } from '../model';
 import { ipxeRule } from './shared';
@@ -17,17 +17,21 @@ export const missingArgument = ipxeRule({
     const problems: Problem[] = [];
     for (const { command, spec } of modelOf(script, text).commands) {
       if (!spec) continue;
-      const { options, positional } = splitArgs(command);
-      for (const option of spec.options ?? []) {
-        if (option.arg && options.has(option.long) && options.get(option.long) === undefined) {
-          const word =
-            command.args.find((a) => a.text === `--${option.long}` || a.text === `-${option.short}`) ?? command.name;
-          problems.push(
-            report(this, word, `\`${word.text}\` needs a value (<${option.arg}>). Synopsis: \`${spec.synopsis}\``),
-          );
+      // Without a leading `-` there are no options to miss a value (and nothing to split).
+      if (mayHaveOptions(command)) {
+        const { options } = splitArgs(command);
+        for (const option of spec.options ?? []) {
+          if (option.arg && options.has(option.long) && options.get(option.long) === undefined) {
+            const word =
+              command.args.find((a) => a.text === `--${option.long}` || a.text === `-${option.short}`) ?? command.name;
+            problems.push(
+              report(this, word, `\`${word.text}\` needs a value (<${option.arg}>). Synopsis: \`${spec.synopsis}\``),
+            );
+          }
         }
       }
       const arity = arityOf(spec.synopsis);
+      const positional = positionalOf(command);
       if (positional.length < arity.min) {
         const missing = arity.required.slice(positional.length).join(' ');
         problems.push(

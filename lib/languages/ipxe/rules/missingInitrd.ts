@@ -1,9 +1,9 @@
 import type { Fix, Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
-import { splitArgs } from '../args';
+import { positionalOf } from '../args';
 import type { Command, Word } from '../ast';
 import { INITRD_COMMANDS, KERNEL_COMMANDS } from '../catalog';
-import { imageName, modelOf, type IpxeModel } from '../model';
+import { imageName, lastSegment, modelOf, type IpxeModel } from '../model';
 import { ipxeRule } from './shared';
 
 /** Loaders that take their "initrd" images without a Linux command line (ISO/floppy images, Windows files). */
@@ -21,7 +21,7 @@ const VERSIONS =
 function isLinux(image: Word | undefined): boolean {
   if (!image) return true;
   if (NON_LINUX.test(image.text)) return false;
-  const file = image.text.split(/[/?#]/).filter(Boolean).at(-1) ?? '';
+  const file = lastSegment(image.text) ?? '';
   return !(EFI_PROGRAM.test(file) && !LINUX_NAME.test(file));
 }
 
@@ -30,18 +30,22 @@ function isLinux(image: Word | undefined): boolean {
  * does. A setting whose value is only known at boot time (`read`, `choose`) counts as carrying it; one never set
  * here (set by a parent script, usually extra options) does not.
  */
-function carriesInitrd(words: Word[], model: IpxeModel, seen = new Set<string>()): boolean {
-  for (const word of words) {
+function carriesInitrd(words: Word[], from: number, model: IpxeModel, seen?: Set<string>): boolean {
+  for (let i = from; i < words.length; i++) {
+    const word = words[i] as Word;
     if (word.text.startsWith('initrd=')) return true;
+    if (!word.text.includes('${')) continue;
     for (const match of word.text.matchAll(/\$\{([^}:]*)(?::[^}]*)?\}/g)) {
       const name = (match[1] as string).split('/').at(-1) as string;
-      if (seen.has(name)) continue;
-      seen.add(name);
+      const visited = (seen ??= new Set<string>());
+      if (visited.has(name)) continue;
+      visited.add(name);
       const defs = model.defs.filter((d) => d.name === name);
       if (defs.some((d) => d.value === undefined)) return true;
       if (
         defs.some(
-          (d) => /(^|\s)initrd=/.test(d.value ?? '') || (d.value?.includes('${') && carriesValue(d.value, model, seen)),
+          (d) =>
+            /(^|\s)initrd=/.test(d.value ?? '') || (d.value?.includes('${') && carriesValue(d.value, model, visited)),
         )
       )
         return true;
@@ -53,19 +57,24 @@ function carriesInitrd(words: Word[], model: IpxeModel, seen = new Set<string>()
 function carriesValue(value: string, model: IpxeModel, seen: Set<string>): boolean {
   return carriesInitrd(
     value.split(/\s+/).map((text) => ({ text, start: 0, end: 0 })),
+    0,
     model,
     seen,
   );
 }
 
 /** `imgargs` lines after the kernel (before the next kernel) that name it: each one replaces its command line. */
-function imgargsFor(name: string | undefined, commands: Command[], from: number): Command[] {
+function imgargsFor(kernel: Command, commands: Command[], from: number): Command[] {
   const found: Command[] = [];
+  let name: string | undefined;
+  let named = false;
   for (let i = from; i < commands.length; i++) {
     const command = commands[i] as Command;
     if (KERNEL_COMMANDS.has(command.name.text)) break;
     if (command.name.text !== 'imgargs') continue;
-    const target = splitArgs(command).positional[0]?.text;
+    // The kernel's name is needed only when an `imgargs` follows it.
+    if (!named) [name, named] = [imageName(kernel), true];
+    const target = positionalOf(command)[0]?.text;
     if (target && (target === name || target.includes('${') || name?.includes('${'))) found.push(command);
   }
   return found;
@@ -103,16 +112,17 @@ export const missingInitrd = ipxeRule({
     const following = followingLoads(commands);
     commands.forEach((kernel, index) => {
       if (!KERNEL_COMMANDS.has(kernel.name.text)) return;
-      const [image, ...words] = splitArgs(kernel).positional;
-      if (!isLinux(image)) return;
+      const positional = positionalOf(kernel);
+      if (!isLinux(positional[0])) return;
       const initrd = following[index];
       if (!initrd || !INITRD_COMMANDS.has(initrd.name.text)) return;
+      const replacing = imgargsFor(kernel, commands, index + 1);
+      if (!replacing.length && carriesInitrd(positional, 1, model)) return;
       const name = imageName(initrd) ?? 'initrd.img';
       const related = [{ start: initrd.start, end: initrd.end, message: 'the initrd loaded for this kernel' }];
-      const replacing = imgargsFor(imageName(kernel), commands, index + 1);
       if (replacing.length) {
         for (const imgargs of replacing) {
-          if (carriesInitrd(splitArgs(imgargs).positional.slice(1), model)) continue;
+          if (carriesInitrd(positionalOf(imgargs), 1, model)) continue;
           problems.push(
             report(
               this,
@@ -125,7 +135,6 @@ export const missingInitrd = ipxeRule({
         }
         return;
       }
-      if (carriesInitrd(words, model)) return;
       problems.push(
         report(
           this,

@@ -3,6 +3,8 @@ import { report } from '../../../core/rule';
 import { modelOf } from '../model';
 import { ipxeRule, kernelLines } from './shared';
 
+const LIVE = /live-kernel|fedora-coreos|^coreos\.live\./;
+
 export const missingRootfs = ipxeRule({
   id: 'ipxe.missingRootfs',
   language: 'ipxe',
@@ -20,14 +22,16 @@ export const missingRootfs = ipxeRule({
     'see (a concatenated initrd built elsewhere).',
   check(script, text) {
     const model = modelOf(script, text);
-    const rootfsInitrd = model.commands.some(
-      ({ command }) => command.name.text === 'initrd' && command.args.some((a) => /rootfs/.test(a.text)),
-    );
     const problems: Problem[] = [];
+    let rootfsInitrd: boolean | undefined;
     for (const command of kernelLines(script, text)) {
       // Fedora CoreOS by name: `ignition.firstboot` alone is also Flatcar's and Garden Linux's (which need no rootfs_url).
-      const isLive = command.args.some((a) => /live-kernel|fedora-coreos|^coreos\.live\./.test(a.text));
-      if (!isLive || rootfsInitrd || command.args.some((a) => a.text.startsWith('coreos.live.rootfs_url='))) continue;
+      if (!command.args.some((a) => LIVE.test(a.text))) continue;
+      // The rootfs may come as an extra initrd instead (looked for once, at the first live kernel).
+      rootfsInitrd ??= model.commands.some(
+        ({ command: c }) => c.name.text === 'initrd' && c.args.some((a) => a.text.includes('rootfs')),
+      );
+      if (rootfsInitrd || command.args.some((a) => a.text.startsWith('coreos.live.rootfs_url='))) continue;
       // Installing to disk fetches the image itself; only the live system needs the rootfs.
       if (
         command.args.some((a) => a.text.startsWith('coreos.inst.install_dev=')) &&

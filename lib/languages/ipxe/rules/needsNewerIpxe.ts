@@ -31,7 +31,7 @@ export const needsNewerIpxe = ipxeRule({
         );
       }
       for (const arg of command.args) {
-        if (!/^initrd=(?:.*,)?initrd\.magic(?:,|$)/.test(arg.text)) continue;
+        if (!arg.text.startsWith('initrd=') || !/^initrd=(?:.*,)?initrd\.magic(?:,|$)/.test(arg.text)) continue;
         problems.push(
           report(
             this,

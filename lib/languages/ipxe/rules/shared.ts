@@ -49,9 +49,9 @@ export function typoOf(name: string, model: IpxeModel): string | undefined {
 const KERNEL_ARGS = commandsWith('select', 'cmdline');
 
 export function kernelLines(script: IpxeScript, text: string): Command[] {
-  return modelOf(script, text)
-    .commands.map(({ command }) => command)
-    .filter((c) => KERNEL_ARGS.has(c.name.text));
+  const found: Command[] = [];
+  for (const { command } of modelOf(script, text).commands) if (KERNEL_ARGS.has(command.name.text)) found.push(command);
+  return found;
 }
 
 const FCOS_HINTS =

@@ -1,6 +1,6 @@
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
-import { splitArgs } from '../args';
+import { mayHaveOptions, positionalOf, splitArgs } from '../args';
 import { modelOf } from '../model';
 import { ipxeRule } from './shared';
 
@@ -21,32 +21,36 @@ export const timeoutUnits = ipxeRule({
   check(script, text) {
     const problems: Problem[] = [];
     for (const { command } of modelOf(script, text).commands) {
-      const { options, positional } = splitArgs(command);
-      for (const option of MS_OPTIONS) {
-        const value = options.get(option);
-        if (!value || !/^\d+$/.test(value.text)) continue;
-        const ms = Number(value.text);
-        if (ms === 0 || ms >= 100) continue;
-        problems.push(
-          report(
-            this,
-            value,
-            `\`--${option} ${value.text}\` is ${value.text} milliseconds: iPXE timeouts are in ms. ` +
-              `For ${value.text} seconds write \`--${option} ${ms * 1000}\`.`,
-            {
-              fixes: [
-                {
-                  title: `Change to ${ms * 1000} (${value.text} s)`,
-                  edits: [{ start: value.start, end: value.end, newText: String(ms * 1000) }],
-                  preferred: true,
-                },
-              ],
-            },
-          ),
-        );
+      // Only a command whose first word is an option has a timeout to check.
+      if (mayHaveOptions(command)) {
+        const { options } = splitArgs(command);
+        for (const option of MS_OPTIONS) {
+          const value = options.get(option);
+          if (!value || !/^\d+$/.test(value.text)) continue;
+          const ms = Number(value.text);
+          if (ms === 0 || ms >= 100) continue;
+          problems.push(
+            report(
+              this,
+              value,
+              `\`--${option} ${value.text}\` is ${value.text} milliseconds: iPXE timeouts are in ms. ` +
+                `For ${value.text} seconds write \`--${option} ${ms * 1000}\`.`,
+              {
+                fixes: [
+                  {
+                    title: `Change to ${ms * 1000} (${value.text} s)`,
+                    edits: [{ start: value.start, end: value.end, newText: String(ms * 1000) }],
+                    preferred: true,
+                  },
+                ],
+              },
+            ),
+          );
+        }
       }
-      const seconds = positional[0];
-      if (command.name.text === 'sleep' && seconds && /^\d+$/.test(seconds.text) && Number(seconds.text) >= 1000) {
+      if (command.name.text !== 'sleep') continue;
+      const seconds = positionalOf(command)[0];
+      if (seconds && /^\d+$/.test(seconds.text) && Number(seconds.text) >= 1000) {
         const s = Number(seconds.text);
         problems.push(
           report(

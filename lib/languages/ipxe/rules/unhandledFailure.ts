@@ -1,8 +1,11 @@
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
 import type { Command } from '../ast';
-import { hasTrait } from '../catalog';
+import { commandsWith } from '../catalog';
+import { modelOf } from '../model';
 import { ipxeRule } from './shared';
+
+const FETCHES = commandsWith('fetch');
 
 export const unhandledFailure = ipxeRule({
   id: 'ipxe.unhandledFailure',
@@ -17,12 +20,13 @@ export const unhandledFailure = ipxeRule({
   levelWhy:
     'Info: advice; stopping the script on a failed download is often acceptable (the firmware tries the next boot ' +
     'device), so it is not a mistake in itself.',
-  check(script) {
+  check(script, text) {
     const problems: Problem[] = [];
-    const labels = new Set(script.labels.map((l) => l.name));
+    const labels = modelOf(script, text).labels;
     for (const line of script.lines) {
-      line.commands.forEach((command, index) => {
-        if (!hasTrait(command.name.text, 'fetch')) return;
+      for (let index = 0; index < line.commands.length; index++) {
+        const command = line.commands[index] as Command;
+        if (!FETCHES.has(command.name.text)) continue;
         // Handled when some later command on the line runs on failure, unless that is a goto to no label here.
         let handler: Command | undefined;
         for (let i = index; i < line.commands.length && !handler; i++)
@@ -34,7 +38,7 @@ export const unhandledFailure = ipxeRule({
           !labels.has(handler.args[0].text)
             ? handler.args[0].text
             : undefined;
-        if (handler && !missing) return;
+        if (handler && !missing) continue;
         const name = command.name.text;
         problems.push(
           report(
@@ -48,7 +52,7 @@ export const unhandledFailure = ipxeRule({
                   'Add `|| goto failed` and a `:failed` label.',
           ),
         );
-      });
+      }
     }
     return problems;
   },

@@ -3,6 +3,7 @@ import { report } from '../../../core/rule';
 import { didYouMean } from '../../../core/suggest';
 import { COMMANDS } from '../catalog';
 import { deadBlocks } from '../flow';
+import { modelOf } from '../model';
 import { ipxeRule } from './shared';
 
 export const unknownCommand = ipxeRule({
@@ -15,10 +16,10 @@ export const unknownCommand = ipxeRule({
   levelWhy:
     'Error: when the line runs, iPXE answers "command not found" and the script aborts (lines that never run are left to ' +
     'ipxe.unreachableCode).',
-  check(script) {
+  check(script, text) {
     const problems: Problem[] = [];
     const dead = new Set(deadBlocks(script).flatMap((b) => b.lines));
-    const labels = new Set(script.labels.map((l) => l.name));
+    const labels = modelOf(script, text).labels;
     for (const line of script.lines) {
       if (dead.has(line)) continue;
       for (const command of line.commands) {

@@ -15,14 +15,15 @@ export const unknownOption = ipxeRule({
   check(script, text) {
     const problems: Problem[] = [];
     for (const { command, spec } of modelOf(script, text).commands) {
-      if (!spec) continue;
+      // Options come first; the first positional word ends them (the rest is a command line).
+      if (!spec || command.args[0]?.text.charCodeAt(0) !== 45 /* - */) continue;
       const options = spec.options ?? [];
       for (const arg of command.args) {
-        // Options come first; the first positional word ends them (the rest is a command line).
         if (arg.text.charCodeAt(0) !== 45 /* - */) break;
         const match = /^(--?)([A-Za-z][\w-]*)(=.*)?$/.exec(arg.text);
         if (!match) break;
-        const [, dashes, name] = match as unknown as [string, string, string];
+        const dashes = match[1] as string;
+        const name = match[2] as string;
         const known = dashes === '--' ? options.some((o) => o.long === name) : options.some((o) => o.short === name);
         if (known) continue;
         if (dashes === '-' && name.length > 1) break; // `-foo` is a positional word to iPXE's getopt only after options
