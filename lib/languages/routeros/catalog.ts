@@ -84,12 +84,20 @@ export interface ArgumentFacts {
   choices?: Choices;
 }
 
-/** Per `menu command` (`/ip dhcp-server option add`), per argument name. */
-const facts = new Map<string, Map<string, ArgumentFacts>>();
+/**
+ * Per menu (`/ip dhcp-server option`), per command (`add`), per argument name: looked up for each line of a
+ * big export, so without building a key string each time.
+ */
+const facts = new Map<string, Map<string, Map<string, ArgumentFacts>>>();
 function factsFor(key: string): ArgumentFacts {
   const [menuCommand, arg] = key.split('|') as [string, string];
-  let byArg = facts.get(menuCommand);
-  if (!byArg) facts.set(menuCommand, (byArg = new Map()));
+  const space = menuCommand.lastIndexOf(' ');
+  const menu = menuCommand.slice(0, space);
+  const command = menuCommand.slice(space + 1);
+  let byCommand = facts.get(menu);
+  if (!byCommand) facts.set(menu, (byCommand = new Map()));
+  let byArg = byCommand.get(command);
+  if (!byArg) byCommand.set(command, (byArg = new Map()));
   let entry = byArg.get(arg);
   if (!entry) byArg.set(arg, (entry = {}));
   return entry;
@@ -101,7 +109,7 @@ for (const [key, choices] of Object.entries((catalog as unknown as { choices: Re
 
 /** The argument facts of one command (`/ip dhcp-server option`, `add`), looked up once per statement. */
 export function argumentFacts(menu: string, command: string): ReadonlyMap<string, ArgumentFacts> | undefined {
-  return facts.get(`${menu} ${command}`);
+  return facts.get(menu)?.get(command);
 }
 
 /** The value type of an argument (`/ip dhcp-server option` `add` `code`), from the built-in catalog. */

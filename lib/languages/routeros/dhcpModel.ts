@@ -13,23 +13,32 @@ export interface DhcpModel {
   /** References: option names inside `options=a,b` of sets; set names in `dhcp-option-set=`. */
   optionRefs: { name: string; start: number; end: number }[];
   setRefs: { name: string; start: number; end: number }[];
+  /** The statements of each menu, in file order (most rules look at one menu of a long export). */
+  byMenu: Map<string, Statement[]>;
 }
 
 const cache = new WeakMap<RouterOsScript, DhcpModel>();
 
 export function arg(statement: Statement, name: string): Argument | undefined {
-  return statement.args.find((a) => a.name === name);
+  const { args } = statement;
+  for (let i = 0; i < args.length; i++) if (args[i]!.name === name) return args[i];
+  return undefined;
 }
 
-/** Names split from a comma list value, with their offsets (only for unquoted values, whose offsets are exact). */
-function listItems(a: Argument): { name: string; start: number; end: number }[] {
-  if (!a.value) return [];
-  let offset = a.valueStart + (a.quoted ? 1 : 0);
-  return a.value.split(',').map((name) => {
-    const item = { name, start: offset, end: offset + name.length };
-    offset += name.length + 1;
-    return item;
-  });
+/**
+ * Adds the names of a comma list value to `into`, with their offsets (only for unquoted values, whose offsets are
+ * exact); empty names are skipped.
+ */
+function addListItems(a: Argument, into: { name: string; start: number; end: number }[]): void {
+  const { value } = a;
+  if (!value) return;
+  const offset = a.valueStart + (a.quoted ? 1 : 0);
+  for (let from = 0; from <= value.length;) {
+    const comma = value.indexOf(',', from);
+    const end = comma < 0 ? value.length : comma;
+    if (end > from) into.push({ name: value.slice(from, end), start: offset + from, end: offset + end });
+    from = end + 1;
+  }
 }
 
 export function dhcpModelOf(script: RouterOsScript): DhcpModel {
@@ -41,19 +50,29 @@ export function dhcpModelOf(script: RouterOsScript): DhcpModel {
     sets: new Map(),
     optionRefs: [],
     setRefs: [],
+    byMenu: new Map(),
   };
-  for (const s of model.statements) {
+  for (let i = 0; i < model.statements.length; i++) {
+    const s = model.statements[i]!;
+    const inMenu = model.byMenu.get(s.menu);
+    if (inMenu) inMenu.push(s);
+    else model.byMenu.set(s.menu, [s]);
     const name = arg(s, 'name');
     if (s.command?.text === 'add' && name?.value) {
       if (s.menu === OPTION_MENU && !model.options.has(name.value)) model.options.set(name.value, name);
       if (s.menu === SET_MENU && !model.sets.has(name.value)) model.sets.set(name.value, name);
     }
     const options = s.menu === SET_MENU ? arg(s, 'options') : undefined;
-    if (options) model.optionRefs.push(...listItems(options).filter((i) => i.name));
+    if (options) addListItems(options, model.optionRefs);
     // A lease's or network's `dhcp-option-set=`, a matcher's `option-set=`.
     const set = arg(s, 'dhcp-option-set') ?? (s.menu === '/ip dhcp-server matcher' ? arg(s, 'option-set') : undefined);
-    if (set?.value) model.setRefs.push(...listItems(set).filter((i) => i.name));
+    if (set?.value) addListItems(set, model.setRefs);
   }
   cache.set(script, model);
   return model;
+}
+
+/** The statements of one menu (`/ip dhcp-server option`), in file order. */
+export function statementsIn(script: RouterOsScript, menu: string): readonly Statement[] {
+  return dhcpModelOf(script).byMenu.get(menu) ?? [];
 }

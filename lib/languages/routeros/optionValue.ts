@@ -26,8 +26,25 @@ function numberBytes(n: bigint): Buffer {
 }
 
 export function parseOptionValue(value: string): OptionValueResult {
-  if (IP.test(value))
-    return { parts: [{ kind: 'ip', source: value, bytes: Buffer.from(value.split('.').map(Number)) }], legacy: true };
+  return read(value, true);
+}
+
+/** What is wrong with an option value, if anything (as `parseOptionValue`, without making the bytes). */
+export function optionValueError(value: string): string | undefined {
+  return read(value, false).error;
+}
+
+/** A bare IP: RouterOS v5's form (`parseOptionValue(value).legacy`). */
+export function isLegacyOptionValue(value: string): boolean {
+  return IP.test(value);
+}
+
+/** Parses a value; `withBytes: false` leaves the bytes out (the lint checks only need to know it parses). */
+function read(value: string, withBytes: boolean): OptionValueResult {
+  if (isLegacyOptionValue(value)) {
+    const bytes = withBytes ? Buffer.from(value.split('.').map(Number)) : undefined;
+    return { parts: [{ kind: 'ip', source: value, bytes }], legacy: true };
+  }
   const parts: OptionPart[] = [];
   let i = 0;
   while (i < value.length) {
@@ -38,7 +55,7 @@ export function parseOptionValue(value: string): OptionValueResult {
       if (!digits.length) return { parts, error: '`0x` has no hex digits after it' };
       if (digits.length % 2)
         return { parts, error: `odd number of hex digits in \`0x${digits}\`: every byte needs two` };
-      parts.push({ kind: 'hex', source: hex[0], bytes: Buffer.from(digits, 'hex') });
+      parts.push({ kind: 'hex', source: hex[0], bytes: withBytes ? Buffer.from(digits, 'hex') : undefined });
       i += hex[0].length;
       continue;
     }
@@ -46,11 +63,17 @@ export function parseOptionValue(value: string): OptionValueResult {
     if (quoted) {
       if (!quoted[3]) return { parts, error: `the quote opened by \`${quoted[1]}'\` is never closed` };
       const text = quoted[2] as string;
-      if (quoted[1]) parts.push({ kind: 'text', source: quoted[0], bytes: Buffer.from(text, 'latin1') });
+      if (quoted[1])
+        parts.push({ kind: 'text', source: quoted[0], bytes: withBytes ? Buffer.from(text, 'latin1') : undefined });
       else if (IP.test(text))
-        parts.push({ kind: 'ip', source: quoted[0], bytes: Buffer.from(text.split('.').map(Number)) });
-      else if (/^\d+$/.test(text)) parts.push({ kind: 'number', source: quoted[0], bytes: numberBytes(BigInt(text)) });
-      else parts.push({ kind: 'text', source: quoted[0], bytes: Buffer.from(text, 'latin1') });
+        parts.push({
+          kind: 'ip',
+          source: quoted[0],
+          bytes: withBytes ? Buffer.from(text.split('.').map(Number)) : undefined,
+        });
+      else if (/^\d+$/.test(text))
+        parts.push({ kind: 'number', source: quoted[0], bytes: withBytes ? numberBytes(BigInt(text)) : undefined });
+      else parts.push({ kind: 'text', source: quoted[0], bytes: withBytes ? Buffer.from(text, 'latin1') : undefined });
       i += quoted[0].length;
       continue;
     }

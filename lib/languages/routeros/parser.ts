@@ -5,15 +5,14 @@ import { unbalancedBracket } from './rules/unbalancedBracket';
 import { unterminatedString } from './rules/unterminatedString';
 
 const CLOSER: Record<string, string> = { '[': ']', '{': '}', '(': ')' };
-const OPENERS = new Set(Object.keys(CLOSER));
-const CLOSERS = new Set(Object.values(CLOSER));
 
-/** Characters that end a word: blanks, newline, `"`, brackets, `;` (by char code). */
-const WORD_END = new Set([32, 9, 10, 13, 12, 11, 34, 91, 93, 123, 125, 40, 41, 59]);
+/** Characters that end a word: blanks, newline, `"`, brackets, `;` (a table by char code: this runs per character). */
+const WORD_END = new Uint8Array(128);
+for (const code of [32, 9, 10, 13, 12, 11, 34, 91, 93, 123, 125, 40, 41, 59]) WORD_END[code] = 1;
 
 function endsWord(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
-  if (WORD_END.has(code)) return true;
+  if (code < 128 && WORD_END[code]) return true;
   // 92 = backslash: a continuation also ends the word.
   return (
     code === 92 && (text.charCodeAt(i + 1) === 10 || (text.charCodeAt(i + 1) === 13 && text.charCodeAt(i + 2) === 10))
@@ -23,9 +22,10 @@ function endsWord(text: string, i: number): boolean {
 /** End offset of a string starting at `start` (the opening quote), or -1 when it never closes. */
 function stringEnd(text: string, start: number): number {
   for (let i = start + 1; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '\\') i++;
-    else if (ch === '"') return i + 1;
+    const code = text.charCodeAt(i);
+    // 92 = backslash: it escapes the next character; 34 = the closing quote.
+    if (code === 92) i++;
+    else if (code === 34) return i + 1;
   }
   return -1;
 }
@@ -129,11 +129,11 @@ function step(s: Scanner): boolean {
   }
   s.lineStart = false;
   if (ch === '"') return readString(s);
-  if (OPENERS.has(ch)) {
+  if (ch === '[' || ch === '{' || ch === '(') {
     const token: Token = { kind: 'open', text: ch, start: i, end: i + 1 };
     tokens.push(token);
     s.stack.push(token);
-  } else if (CLOSERS.has(ch)) closeBracket(s, ch);
+  } else if (ch === ']' || ch === '}' || ch === ')') closeBracket(s, ch);
   else if (ch === ';') tokens.push({ kind: 'semicolon', text: ch, start: i, end: i + 1 });
   else return readWord(s);
   s.i++;
@@ -174,11 +174,14 @@ function closeBracket(s: Scanner, ch: string): void {
 }
 
 function readWord(s: Scanner): boolean {
+  const { text } = s;
   const start = s.i;
+  let end = start;
   // A word ends at blanks, brackets, quotes, `;`, or a backslash-newline continuation.
-  while (s.i < s.text.length && !endsWord(s.text, s.i)) s.i++;
+  while (end < text.length && !endsWord(text, end)) end++;
   // Never an empty word: whatever ends a word here is taken as one character, so the loop always moves on.
-  if (s.i === start) s.i++;
-  s.tokens.push({ kind: 'word', text: s.text.slice(start, s.i), start, end: s.i });
+  if (end === start) end++;
+  s.tokens.push({ kind: 'word', text: text.slice(start, end), start, end });
+  s.i = end;
   return true;
 }

@@ -43,15 +43,28 @@ function resolve(tree: CommandTree, s: Statement): Resolved | undefined {
   const absolute = s.tokens[0]?.text.startsWith('/') ?? false;
   let parts = menuParts.get(s.contextMenu);
   if (!parts) menuParts.set(s.contextMenu, (parts = s.contextMenu.split(/[/ ]/).filter(Boolean)));
-  // Exports repeat the same menu and command on thousands of lines: resolve each combination once per tree.
-  const memoKey = `${absolute ? '' : s.contextMenu}|${s.words.map((w) => w.text).join(' ')}|${s.pathOnly}`;
-  let memo = known.get(tree);
-  if (!memo) known.set(tree, (memo = new Map()));
+  // Exports repeat the same menu and command on thousands of lines: resolve each combination once per tree,
+  // looked up by the menu in effect ('' for an absolute path), then by the words (no key string to build).
+  let byMenu = known.get(tree);
+  if (!byMenu) known.set(tree, (byMenu = new Map()));
+  const context = absolute ? '' : s.contextMenu;
+  let memo = byMenu.get(context);
+  if (!memo) byMenu.set(context, (memo = new Map()));
+  const memoKey = wordsKey(s);
   const hit = memo.get(memoKey);
   if (hit) return hit;
   const result = walk(tree, s, absolute ? [] : parts);
   if (!result?.problem) memo.set(memoKey, result); // a problem names its word's position: not shared
   return result;
+}
+
+/**
+ * A statement's words joined by spaces, `|` first for a path alone (menu words have neither): most statements
+ * have the one word `add`, whose text is the key as it is.
+ */
+function wordsKey(s: Statement): string {
+  const text = s.words.length === 1 ? s.words[0]!.text : s.words.map((w) => w.text).join(' ');
+  return s.pathOnly ? `|${text}` : text;
 }
 
 /** The one candidate that starts with `word`, if exactly one does. */
@@ -60,7 +73,7 @@ export function unique(word: string, candidates: string[]): string | undefined {
   return matches.length === 1 ? matches[0] : undefined;
 }
 
-const known = new WeakMap<CommandTree, Map<string, Resolved | undefined>>();
+const known = new WeakMap<CommandTree, Map<string, Map<string, Resolved | undefined>>>();
 
 function walk(tree: CommandTree, s: Statement, start: string[]): Resolved | undefined {
   let path = start;
@@ -95,14 +108,29 @@ function walk(tree: CommandTree, s: Statement, start: string[]): Resolved | unde
   return { menuPath: path, menu: key(path) };
 }
 
-/** Statements whose menu and command the tree knows, with both resolved (quoted scripts' too). */
-export function* resolvedCommands(
-  script: RouterOsScript,
-): Generator<{ statement: Statement; menu: string; command: string; tree: CommandTree }> {
+/** A statement whose menu and command the tree knows, with both resolved. */
+export interface ResolvedCommand {
+  statement: Statement;
+  menu: string;
+  command: string;
+  tree: CommandTree;
+}
+
+const commandsOf = new WeakMap<RouterOsScript, { tree: CommandTree; commands: ResolvedCommand[] }>();
+
+/** Statements whose menu and command the tree knows, with both resolved (quoted scripts' too); once per script and tree. */
+export function resolvedCommands(script: RouterOsScript): readonly ResolvedCommand[] {
   const tree = activeTree();
-  for (const statement of dhcpModelOf(script).statements) {
+  const cached = commandsOf.get(script);
+  if (cached?.tree === tree) return cached.commands;
+  const commands: ResolvedCommand[] = [];
+  const { statements } = dhcpModelOf(script);
+  for (let i = 0; i < statements.length; i++) {
+    const statement = statements[i]!;
     const resolved = resolveStatement(tree, statement);
     if (resolved?.command && !resolved.problem)
-      yield { statement, menu: resolved.menu, command: resolved.command, tree };
+      commands.push({ statement, menu: resolved.menu, command: resolved.command, tree });
   }
+  commandsOf.set(script, { tree, commands });
+  return commands;
 }

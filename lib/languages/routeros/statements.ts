@@ -25,8 +25,8 @@ export const COMMAND_WORDS = new Set([
   'check-status',
 ]);
 
-/** Arguments whose `{ … }` or `"…"` value is a script that runs later, from the root menu. */
-const SCRIPT_ARG = /^(source|on-event|on-error|on-up|on-down|on-login|on-logout|[a-z-]*-script|script)$/;
+/** Arguments whose `{ … }` or `"…"` value is a script that runs later, from the root menu (`!` unsets one). */
+const SCRIPT_ARG = /^!?(source|on-event|on-error|on-up|on-down|on-login|on-logout|[a-z-]*-script|script)$/;
 /** Arguments and words whose `{ … }` is a block run in place (`:if … do={…} else={…}`, `:do {…}`). */
 const BLOCK_ARG = /^(do|else|on-error)$/;
 /** Scripting commands whose bare `{ … }` argument is a block (`:onerror Err { … }`, `:retry { … } delay=1s`). */
@@ -83,12 +83,17 @@ export interface Statement {
   resolution?: { tree: object; result: unknown };
 }
 
+const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', a: '\x07', b: '\b', f: '\f', v: '\v', _: ' ' };
+
+/** Where a quoted value's characters end: before the closing quote, if it has one. */
+const quotedEnd = (text: string): number => (text.endsWith('"') && text.length > 1 ? text.length - 1 : text.length);
+
 /** A quoted value as RouterOS reads it, with the offset in the file of every character. */
 function unescape(text: string, start: number): { text: string; at: number[] } {
   const out: string[] = [];
   const at: number[] = [];
-  const end = text.endsWith('"') && text.length > 1 ? text.length - 1 : text.length;
-  const map: Record<string, string> = { n: '\n', r: '\r', t: '\t', a: '\x07', b: '\b', f: '\f', v: '\v', _: ' ' };
+  const end = quotedEnd(text);
+  const map = ESCAPES;
   for (let i = 1; i < end; i++) {
     const ch = text[i]!;
     if (ch !== '\\' || i + 1 >= end) {
@@ -115,7 +120,8 @@ function unescape(text: string, start: number): { text: string; at: number[] } {
 }
 
 function unquote(text: string): string {
-  return unescape(text, 0).text;
+  // Most values have no backslash: then RouterOS reads the text between the quotes as it is.
+  return text.includes('\\') ? unescape(text, 0).text : text.slice(1, quotedEnd(text));
 }
 
 const PATH_WORD = /^[a-z0-9][a-z0-9-]*$/;
@@ -147,6 +153,12 @@ interface Scan {
   nesting: Nesting;
 }
 
+/**
+ * An exactly sized copy of a list built by `push` (which leaves room for 17): a script keeps its statements' lists,
+ * a big export has thousands, and the garbage collector copies every kept byte.
+ */
+const exact = <T>(list: T[]): T[] => list.slice();
+
 /** Index of the token closing the opener at `i` (the list's end when it never closes). */
 function closer(tokens: readonly Token[], i: number): number {
   let depth = 0;
@@ -162,13 +174,15 @@ function closer(tokens: readonly Token[], i: number): number {
 function scan(scanState: Scan, from: number, to: number, startMenu: string, statementsOnly = true): void {
   const { all } = scanState;
   let menu = startMenu;
-  let tokens: Token[] = [];
+  // The statement being read: its first `count` tokens (a list reused for every statement, copied out by `finish`).
+  const tokens: Token[] = [];
+  let count = 0;
   let blocks: Block[] = [];
   const finish = (): void => {
-    const words = tokens;
+    const words = tokens.slice(0, count);
     const inner = blocks;
-    tokens = [];
-    blocks = [];
+    count = 0;
+    if (blocks.length) blocks = [];
     if (!words.length) {
       for (const b of inner) nested(scanState, b, menu, menu, undefined);
       return;
@@ -178,9 +192,9 @@ function scan(scanState: Scan, from: number, to: number, startMenu: string, stat
       menu = statement.menu; // a menu line alone: the menu for the lines below
     }
     scanState.out.push(statement);
-    for (const a of statement.args) {
-      if (!a.quoted || !a.closed || !SCRIPT_ARG.test(a.name.replace(/^!/, ''))) continue;
-      quotedScript(scanState, a);
+    for (let k = 0; k < statement.args.length; k++) {
+      const a = statement.args[k]!;
+      if (a.quoted && a.closed && SCRIPT_ARG.test(a.name)) quotedScript(scanState, a);
     }
     for (const b of inner) nested(scanState, b, statement.menu, menu, statement);
   };
@@ -188,14 +202,14 @@ function scan(scanState: Scan, from: number, to: number, startMenu: string, stat
     const token = all[i]!;
     if (token.kind === 'open') {
       const j = Math.min(closer(all, i), to);
-      blocks.push({ open: token, from: i + 1, to: j, ...(tokens.length ? { after: tokens[tokens.length - 1] } : {}) });
+      blocks.push({ open: token, from: i + 1, to: j, ...(count ? { after: tokens[count - 1] } : {}) });
       i = j;
       continue;
     }
     if (token.kind === 'close') continue;
     if (!statementsOnly) continue;
     if (token.kind === 'newline' || token.kind === 'semicolon') finish();
-    else if (token.kind !== 'comment') tokens.push(token);
+    else if (token.kind !== 'comment') tokens[count++] = token;
   }
   if (statementsOnly) finish();
   else for (const b of blocks) nested(scanState, b, menu, menu, undefined, true);
@@ -236,9 +250,23 @@ function nested(
   scan(inner, b.from, b.to, menu, false);
 }
 
+/** The string token starting at `start`: a binary search, as the tokens are in order (an export may hold many scripts). */
+function stringAt(tokens: readonly Token[], start: number): Token | undefined {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tokens[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < tokens.length && tokens[i]!.start === start; i++)
+    if (tokens[i]!.kind === 'string') return tokens[i];
+  return undefined;
+}
+
 /** A quoted script (`source="…"`): its text tokenized and mapped back to the file's offsets. */
 function quotedScript(state: Scan, a: Argument): void {
-  const token = state.all.find((t) => t.start === a.valueStart && t.kind === 'string');
+  const token = stringAt(state.all, a.valueStart);
   if (!token) return;
   const { text, at } = unescape(token.text, token.start);
   const tokens = parseRouterOs(text).ast.tokens.map((t) => ({
@@ -251,10 +279,13 @@ function quotedScript(state: Scan, a: Argument): void {
 
 /** A statement's menu path and command, read from its first words (`i`: the first word after them). */
 interface PathRead {
-  path: Word[];
+  path: readonly Word[];
   command?: Token;
   i: number;
 }
+
+/** A statement without a path (shared: nothing changes it). */
+const NO_PATH: PathRead = Object.freeze({ path: Object.freeze([]), i: 0 });
 
 /** Walks an absolute or relative menu path along the tree: a word the menu so far has as a command ends it. */
 function readPath(words: Token[], menu: string): PathRead {
@@ -268,7 +299,7 @@ function readPath(words: Token[], menu: string): PathRead {
     first.kind === 'word' &&
     !absolute &&
     (first.text.includes('/') ? PATH_WORD.test(first.text.split('/')[0]!) : menuNode?.children.has(first.text));
-  if (!absolute && !relative) return { path, i };
+  if (!absolute && !relative) return NO_PATH; // most lines: `add …` in the menu in effect
   // Walk the tree along: a word the menu so far has as a command ends the path (`/tool fetch url=…`).
   let node = absolute ? activeTree().menus.get('/') : menuNode;
   let at = absolute ? '' : menu === '/' ? '' : menu;
@@ -298,11 +329,12 @@ function statementOf(words: Token[], menu: string, state: Scan): Statement {
   const path = read.path;
   let { i, command } = read;
   const pathText = path.map((w) => w.text);
-  const wordsOfPath = [...path];
-  if (command) wordsOfPath.push(command);
+  // The words after the path: the command, or the leading plain words of a statement without one.
+  let tail: Word[] = [];
+  if (command) tail = [command];
   else if (words[i]?.kind === 'word' && COMMAND_WORDS.has(words[i]!.text)) {
     command = words[i];
-    wordsOfPath.push(words[i++]!);
+    tail = [words[i++]!];
   } else if (path.length > 1 && COMMAND_WORDS.has(path[path.length - 1]!.text)) {
     // `/ip/dhcp-server/option/sets/add` outside what the tree covers: the path's last word is the command.
     const last = path[path.length - 1]!;
@@ -310,27 +342,32 @@ function statementOf(words: Token[], menu: string, state: Scan): Statement {
     pathText.pop();
   }
   if (!path.length && !command && words[0]?.kind === 'word' && !words[0].text.includes('='))
-    wordsOfPath.push(...trailingWords(words));
-  const base = absolute
-    ? []
-    : menu
-        .split(' ')
-        .map((p) => p.replace(/^\//, ''))
-        .filter(Boolean);
+    tail = exact(trailingWords(words));
+  // Most lines of an export are `add …` in the menu in effect: their menu is that one, nothing to join.
   const statement: Statement = {
-    menu: path.length || absolute ? `/${[...base, ...pathText].join(' ')}` : menu,
+    menu: path.length || absolute ? `/${[...(absolute ? [] : menuWords(menu)), ...pathText].join(' ')}` : menu,
     contextMenu: menu,
     tokens: words,
-    words: wordsOfPath,
+    words: path.length ? path.concat(tail) : tail,
     args: argumentsOf(words, i),
     pathOnly: (path.length > 0 || first.text === '/') && !command && i >= words.length,
     start: first.start,
     end: words[words.length - 1]!.end,
     nesting: state.nesting,
     all: state.all,
+    // Both set here, if only to undefined: an object that gains properties later grows a second block of memory.
+    command,
+    resolution: undefined,
   };
-  if (command) statement.command = command;
   return statement;
+}
+
+/** `/ip dhcp-server` → `ip`, `dhcp-server`. */
+function menuWords(menu: string): string[] {
+  return menu
+    .split(' ')
+    .map((p) => p.replace(/^\//, ''))
+    .filter(Boolean);
 }
 
 /** The leading plain words of a statement that has no path (`print detail`, `put`, `:local`). */
@@ -343,15 +380,30 @@ function trailingWords(words: Token[]): Word[] {
   return out;
 }
 
+const names = new Map<string, string>();
+
+/**
+ * One string per argument name: an export repeats a few names on thousands of lines, and keeping one copy
+ * each spares the garbage collector (the map is bounded, names come from the user's text).
+ */
+function shared(name: string): string {
+  const known = names.get(name);
+  if (known !== undefined) return known;
+  if (names.size < 4096) names.set(name, name);
+  return name;
+}
+
 function argumentsOf(words: Token[], from: number): Argument[] {
-  const args: Argument[] = [];
+  // Room for one argument per word, cut to the count at the end (the list is kept: no spare room, no copy).
+  const args = new Array<Argument>(Math.max(0, words.length - from));
+  let count = 0;
   let scope = '';
   for (let j = from; j < words.length; j++) {
     const token = words[j]!;
     if (token.kind !== 'word') continue;
     const eq = token.text.indexOf('=');
     if (eq <= 0) continue;
-    let name = token.text.slice(0, eq);
+    let name = shared(token.text.slice(0, eq));
     // v7 shorthand: `channel.frequency=… .skip-dfs-channels=…` names `channel.skip-dfs-channels`.
     if (name.startsWith('.') && scope) name = scope + name;
     else if (name.includes('.')) scope = name.slice(0, name.lastIndexOf('.'));
@@ -359,7 +411,7 @@ function argumentsOf(words: Token[], from: number): Argument[] {
     const next = words[j + 1];
     if (!inline && next && next.start === token.end && next.kind === 'string') {
       const closed = next.text.length > 1 && next.text.endsWith('"') && !next.text.endsWith('\\"');
-      args.push({
+      args[count++] = {
         name,
         key: token,
         value: unquote(next.text),
@@ -367,10 +419,10 @@ function argumentsOf(words: Token[], from: number): Argument[] {
         valueEnd: next.end,
         quoted: true,
         closed,
-      });
+      };
       j++;
     } else {
-      args.push({
+      args[count++] = {
         name,
         key: token,
         value: inline,
@@ -378,9 +430,10 @@ function argumentsOf(words: Token[], from: number): Argument[] {
         valueEnd: token.end,
         quoted: false,
         closed: true,
-      });
+      };
     }
   }
+  args.length = count;
   return args;
 }
 

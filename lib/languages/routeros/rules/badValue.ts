@@ -36,12 +36,12 @@ function wrongKind(value: string, type: ValueType): string | undefined {
 }
 
 /**
- * Arguments that take one address where the type allows lists, ranges and names: a lease's address (or the
- * name of a pool), a DHCP network's address with its prefix. The test VM hands these to QEMU as they are.
+ * Menus whose `address=` takes one address where the type allows lists, ranges and names: a lease's address (or
+ * the name of a pool), a DHCP network's address with its prefix. The test VM hands these to QEMU as they are.
  */
 const ONE_ADDRESS = new Map<string, 'lease' | 'network'>([
-  ['/ip dhcp-server lease address', 'lease'],
-  ['/ip dhcp-server network address', 'network'],
+  ['/ip dhcp-server lease', 'lease'],
+  ['/ip dhcp-server network', 'network'],
 ]);
 
 /** Why a lease or network address is not one address (what to write instead), or undefined. */
@@ -81,13 +81,18 @@ export const badValue = routerosRule({
     'RouterOS refuses a value of the wrong kind ("invalid value for argument"): the line fails and the import stops.',
   check(script) {
     const problems: Problem[] = [];
-    for (const { statement: s, menu, command } of resolvedCommands(script)) {
+    // Index loops: these visit every argument of a big export, and for…of makes an iterator each time.
+    const commands = resolvedCommands(script);
+    for (let c = 0; c < commands.length; c++) {
+      const { statement: s, menu, command } = commands[c]!;
       const known = s.args.length && s.nesting !== 'quoted' ? argumentFacts(menu, command) : undefined;
       if (!known) continue;
-      for (const a of s.args) {
+      for (let k = 0; k < s.args.length; k++) {
+        const a = s.args[k]!;
         if (a.value === undefined || !a.closed) continue;
         const fact = known.get(a.name.startsWith('!') ? a.name.slice(1) : a.name);
-        const one = command === 'add' || command === 'set' ? ONE_ADDRESS.get(`${menu} ${a.name}`) : undefined;
+        const one =
+          (command === 'add' || command === 'set') && a.name === 'address' ? ONE_ADDRESS.get(menu) : undefined;
         const why = one ? badAddress(a.value, one) : fact?.type ? wrongKind(a.value, fact.type) : undefined;
         if (why) problems.push(report(this, { start: a.valueStart, end: a.valueEnd }, `${a.name}=${a.value} ${why}.`));
         const choices = why ? undefined : fact?.choices;

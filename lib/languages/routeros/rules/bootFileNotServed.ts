@@ -1,6 +1,6 @@
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
-import { arg, dhcpModelOf } from '../dhcpModel';
+import { arg, statementsIn } from '../dhcpModel';
 import { routerosRule, textOptions } from './shared';
 
 export const bootFileNotServed = routerosRule({
@@ -18,8 +18,8 @@ export const bootFileNotServed = routerosRule({
     'the /ip tftp entry: very likely wrong.',
   check(script) {
     const served: RegExp[] = [];
-    for (const s of dhcpModelOf(script).statements) {
-      if (s.menu !== '/ip tftp' || s.command?.text !== 'add' || arg(s, 'disabled')?.value === 'yes') continue;
+    for (const s of statementsIn(script, '/ip tftp')) {
+      if (s.command?.text !== 'add' || arg(s, 'disabled')?.value === 'yes') continue;
       const pattern = arg(s, 'req-filename')?.value;
       if (pattern === undefined || pattern === '' || /[$[]/.test(pattern)) return []; // serves everything, or decided at run time
       try {

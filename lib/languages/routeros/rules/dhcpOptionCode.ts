@@ -1,6 +1,6 @@
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
-import { arg, dhcpModelOf, OPTION_MENU } from '../dhcpModel';
+import { arg, OPTION_MENU, statementsIn } from '../dhcpModel';
 import { routerosRule } from './shared';
 
 export const dhcpOptionCode = routerosRule({
@@ -13,8 +13,8 @@ export const dhcpOptionCode = routerosRule({
   levelWhy: 'A code that is no number is refused by the router: the `add` fails and the import stops.',
   check(script) {
     const problems: Problem[] = [];
-    for (const s of dhcpModelOf(script).statements) {
-      const code = s.menu === OPTION_MENU ? arg(s, 'code') : undefined;
+    for (const s of statementsIn(script, OPTION_MENU)) {
+      const code = arg(s, 'code');
       if (!code?.value) continue;
       // The range of a number is routeros.badValue's; this rule catches what is no number at all.
       if (!/^\d+$/.test(code.value) && !/[$[(]/.test(code.value))

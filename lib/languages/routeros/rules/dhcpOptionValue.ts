@@ -1,7 +1,7 @@
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
-import { arg, dhcpModelOf, OPTION_MENU } from '../dhcpModel';
-import { parseOptionValue } from '../optionValue';
+import { arg, OPTION_MENU, statementsIn } from '../dhcpModel';
+import { optionValueError } from '../optionValue';
 import { routerosRule } from './shared';
 
 export const dhcpOptionValue = routerosRule({
@@ -15,17 +15,17 @@ export const dhcpOptionValue = routerosRule({
   levelWhy: 'RouterOS refuses an option value it cannot parse, so the `add` fails and the import stops there.',
   check(script) {
     const problems: Problem[] = [];
-    for (const s of dhcpModelOf(script).statements) {
-      const value = s.menu === OPTION_MENU ? arg(s, 'value') : undefined;
+    for (const s of statementsIn(script, OPTION_MENU)) {
+      const value = arg(s, 'value');
       // An unclosed "…" is the tokenizer's error already; judging its contents would only repeat it.
       if (!value || value.value === undefined || !value.closed) continue;
-      const result = parseOptionValue(value.value);
-      if (result.error)
+      const error = optionValueError(value.value);
+      if (error)
         problems.push(
           report(
             this,
             { start: value.valueStart, end: value.valueEnd },
-            `Invalid option value: ${result.error}. Example: value="'lpxelinux.0'" for text, value=0x0a for bytes.`,
+            `Invalid option value: ${error}. Example: value="'lpxelinux.0'" for text, value=0x0a for bytes.`,
           ),
         );
     }

@@ -46,17 +46,20 @@ export const duplicateName = routerosRule({
     'The second add fails ("failure: entry already exists") and the import stops there; the rule checks only menus keyed ' +
     'by name, lines the import runs in order, and forgets a name after a remove.',
   check(script) {
-    const seen = new Map<string, number>();
+    // Per menu: each name added so far, and where.
+    const seen = new Map<string, Map<string, number>>();
     const problems: Problem[] = [];
-    for (const s of dhcpModelOf(script).statements) {
+    const { statements } = dhcpModelOf(script);
+    for (let i = 0; i < statements.length; i++) {
+      const s = statements[i]!;
       // Lines the import runs in order; adds inside `:if` branches or stored scripts may never meet.
       if (s.nesting !== 'top' || !UNIQUE_NAME.has(s.menu)) continue;
-      if (s.command?.text === 'remove')
-        for (const k of [...seen.keys()]) if (k.startsWith(`${s.menu}\u0000`)) seen.delete(k);
+      if (s.command?.text === 'remove') seen.delete(s.menu);
       const name = s.command?.text === 'add' ? arg(s, 'name') : undefined;
       if (!name?.value || /[$[(]/.test(name.value)) continue; // a computed name is only known on the router
-      const key = `${s.menu}\u0000${name.value}`;
-      const first = seen.get(key);
+      let names = seen.get(s.menu);
+      if (!names) seen.set(s.menu, (names = new Map()));
+      const first = names.get(name.value);
       if (first !== undefined)
         problems.push(
           report(
@@ -66,7 +69,7 @@ export const duplicateName = routerosRule({
             { related: [{ start: first, end: first, message: 'first added here' }] },
           ),
         );
-      else seen.set(key, name.valueStart);
+      else names.set(name.value, name.valueStart);
     }
     return problems;
   },

@@ -1,7 +1,7 @@
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
-import { arg, dhcpModelOf, OPTION_MENU } from '../dhcpModel';
-import { parseOptionValue } from '../optionValue';
+import { arg, OPTION_MENU, statementsIn } from '../dhcpModel';
+import { isLegacyOptionValue } from '../optionValue';
 import { routerosRule } from './shared';
 
 export const legacyOptionValue = routerosRule({
@@ -16,9 +16,9 @@ export const legacyOptionValue = routerosRule({
     'a deliberate 4-byte address is possible.',
   check(script) {
     const problems: Problem[] = [];
-    for (const s of dhcpModelOf(script).statements) {
-      const value = s.menu === OPTION_MENU ? arg(s, 'value') : undefined;
-      if (value?.value && parseOptionValue(value.value).legacy) {
+    for (const s of statementsIn(script, OPTION_MENU)) {
+      const value = arg(s, 'value');
+      if (value?.value && isLegacyOptionValue(value.value)) {
         problems.push(
           report(
             this,

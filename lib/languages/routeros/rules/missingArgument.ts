@@ -24,13 +24,16 @@ export const missingArgument = routerosRule({
   levelWhy: 'The router refuses an `add` without its required arguments: the import stops at that line.',
   check(script) {
     const problems: Problem[] = [];
-    for (const { statement, menu, command } of resolvedCommands(script)) {
+    const commands = resolvedCommands(script);
+    for (let i = 0; i < commands.length; i++) {
+      const { statement, menu, command } = commands[i]!;
       // `copy-from` takes the rest from an existing entry.
       // Quoted scripts are stored as they are: routeros.unknownInStoredScript speaks for them.
       if (command !== 'add' || !statement.command || statement.nesting === 'quoted' || arg(statement, 'copy-from'))
         continue;
-      const missing = REQUIRED[menu]?.filter((name) => !arg(statement, name));
-      if (!missing?.length) continue;
+      const required = REQUIRED[menu];
+      if (!required || required.every((name) => arg(statement, name))) continue;
+      const missing = required.filter((name) => !arg(statement, name));
       problems.push(
         report(
           this,

@@ -1,5 +1,5 @@
 import { report } from '../../../core/rule';
-import { arg, dhcpModelOf, OPTION_MENU } from '../dhcpModel';
+import { arg, OPTION_MENU, statementsIn } from '../dhcpModel';
 import { routerosRule } from './shared';
 
 export const missingNextServer = routerosRule({
@@ -16,13 +16,12 @@ export const missingNextServer = routerosRule({
     'The import works and many clients boot from option 66, but PXE ROMs that only read next-server (siaddr) fail: very ' +
     'likely wrong for PXE.',
   check(script) {
-    const model = dhcpModelOf(script);
-    const option66 = model.statements.find(
-      (s) => s.menu === OPTION_MENU && s.command?.text === 'add' && arg(s, 'code')?.value === '66',
+    const option66 = statementsIn(script, OPTION_MENU).find(
+      (s) => s.command?.text === 'add' && arg(s, 'code')?.value === '66',
     );
     if (!option66) return [];
-    const networks = model.statements.filter(
-      (s) => s.menu === '/ip dhcp-server network' && (s.command?.text === 'add' || s.command?.text === 'set'),
+    const networks = statementsIn(script, '/ip dhcp-server network').filter(
+      (s) => s.command?.text === 'add' || s.command?.text === 'set',
     );
     if (!networks.length || networks.some((n) => arg(n, 'next-server')?.value)) return [];
     const code = arg(option66, 'code')!;

@@ -1,6 +1,6 @@
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
-import { arg, dhcpModelOf } from '../dhcpModel';
+import { arg, statementsIn } from '../dhcpModel';
 import { routerosRule } from './shared';
 
 export const nextServerCleared = routerosRule({
@@ -15,8 +15,8 @@ export const nextServerCleared = routerosRule({
     'was meant, though nothing else breaks.',
   check(script) {
     const problems: Problem[] = [];
-    for (const s of dhcpModelOf(script).statements) {
-      const next = s.menu === '/ip dhcp-server network' ? arg(s, 'next-server') : undefined;
+    for (const s of statementsIn(script, '/ip dhcp-server network')) {
+      const next = arg(s, 'next-server');
       if (next && next.value === '')
         problems.push(
           report(

@@ -7,7 +7,7 @@ import { report, ruleOver, type ProblemExtra, type RuleMeta } from '../../../cor
 import { didYouMean } from '../../../core/suggest';
 import type { RouterOsScript } from '../ast';
 import { activeTree, declaredVersion, packageMenus, v6Only, v7Since } from '../catalog';
-import { arg, dhcpModelOf, OPTION_MENU } from '../dhcpModel';
+import { arg, dhcpModelOf, OPTION_MENU, statementsIn } from '../dhcpModel';
 import { optionText } from '../optionValue';
 import { resolvedCommands, resolveStatement, unique, type Resolved } from '../resolve';
 import type { Argument, Statement } from '../statements';
@@ -39,7 +39,9 @@ export function commandProblems(
 ): Problem[] {
   const v6 = declaredVersion(text, path) === 6;
   const problems: Problem[] = [];
-  for (const s of dhcpModelOf(script).statements) {
+  const { statements } = dhcpModelOf(script);
+  for (let i = 0; i < statements.length; i++) {
+    const s = statements[i]!;
     if (!which(s)) continue;
     const resolved = resolveStatement(activeTree(), s);
     if (v6 && resolved?.command) problems.push(...v7Syntax(rule, s, resolved.command, quoted));
@@ -115,14 +117,17 @@ export function argumentProblems(
 ): Problem[] {
   const problems: Problem[] = [];
   const v6 = declaredVersion(text, path) === 6;
-  for (const { statement: s, menu, command, tree } of resolvedCommands(script)) {
+  const commands = resolvedCommands(script);
+  for (let i = 0; i < commands.length; i++) {
+    const { statement: s, menu, command, tree } = commands[i]!;
     if (!which(s) || command === 'find') continue; // `find name=…` filters on properties (routeros.unknownFilterProperty)
     const args = tree.menus.get(menu)?.commands.get(command);
     if (!args) continue;
     const where = s.tokens.find((t) => t.text === 'where');
-    for (const a of s.args) {
+    for (let k = 0; k < s.args.length; k++) {
+      const a = s.args[k]!;
       if (where && a.key.start > where.start) break;
-      const name = a.name.replace(/^!/, '');
+      const name = a.name.startsWith('!') ? a.name.slice(1) : a.name;
       if (args.has(name) || unique(name, [...args])) continue; // RouterOS takes `freq=` for `frequency=`
       const old = v6Only(`${menu}|${name}`);
       if (old && v6) continue;
@@ -148,8 +153,8 @@ export function argumentProblems(
 
 /** Options with this `code` whose value is plain text: the value argument and the text it sends. */
 export function* textOptions(script: RouterOsScript, code: string): Generator<{ value: Argument; text: string }> {
-  for (const s of dhcpModelOf(script).statements) {
-    if (s.menu !== OPTION_MENU || arg(s, 'code')?.value !== code) continue;
+  for (const s of statementsIn(script, OPTION_MENU)) {
+    if (arg(s, 'code')?.value !== code) continue;
     const value = arg(s, 'value');
     const text = optionText(value?.value);
     if (value && text) yield { value, text };

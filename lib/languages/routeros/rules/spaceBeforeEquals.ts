@@ -18,10 +18,13 @@ export const spaceBeforeEquals = routerosRule({
     '3.3.3.3` as incorrect): the import stops there.',
   check(script, text) {
     const problems: Problem[] = [];
-    for (const s of dhcpModelOf(script).statements) {
+    const { statements } = dhcpModelOf(script);
+    for (let k = 0; k < statements.length; k++) {
+      const s = statements[k]!;
       // `where` and `find` take expressions, where `name = value` is a comparison.
       if (s.command?.text === 'find' || s.command?.text === 'print') continue;
-      for (const [i, token] of s.tokens.entries()) {
+      for (let i = 0; i < s.tokens.length; i++) {
+        const token = s.tokens[i]!;
         if (token.text === 'where') break;
         const previous = s.tokens[i - 1];
         if (

@@ -20,6 +20,8 @@ const DECLARE = new Set([
   ':set',
   'set',
 ]);
+/** The longest of those words: a longer word is none of them, without hashing it (a big export has 100,000 words). */
+const LONGEST_DECLARE = Math.max(...[...DECLARE].map((w) => w.length));
 const TOP_DECLARE = new Set([':local', 'local', ':global', 'global']);
 const DEFINE_FUNCTION = new Set([':local', 'local', ':global', 'global', ':set', 'set']);
 /** Commands whose `do={ … }` runs in place with the script's variables; other commands' (`monitor … do={}`) get the item's properties. */
@@ -76,16 +78,6 @@ function functionBodies(tokens: readonly Token[]): { start: number; end: number 
   return bodies;
 }
 
-/** Bracket depth before each token. */
-function depths(tokens: readonly Token[]): number[] {
-  let depth = 0;
-  return tokens.map((t) => {
-    const before = depth;
-    depth += t.kind === 'open' ? 1 : t.kind === 'close' ? -1 : 0;
-    return before;
-  });
-}
-
 export const undefinedVariable = routerosRule({
   id: 'routeros.undefinedVariable',
   language: 'routeros',
@@ -102,12 +94,14 @@ export const undefinedVariable = routerosRule({
     const tokens = script.tokens;
     const declared = new Set(environmentVariables);
     let topLevel = false;
-    const depth = depths(tokens);
+    let depth = 0; // bracket depth before token i
     for (let i = 0; i < tokens.length - 1; i++) {
       const next = tokens[i + 1]!;
       const word = tokens[i]!;
-      if (word.kind !== 'word' || !DECLARE.has(word.text)) continue;
-      if (TOP_DECLARE.has(word.text)) topLevel ||= depth[i] === 0;
+      const before = depth;
+      depth += word.kind === 'open' ? 1 : word.kind === 'close' ? -1 : 0;
+      if (word.kind !== 'word' || word.text.length > LONGEST_DECLARE || !DECLARE.has(word.text)) continue;
+      if (TOP_DECLARE.has(word.text)) topLevel ||= before === 0;
       const name =
         next.kind === 'string' ? next.text.slice(1, -1) : next.kind === 'word' ? next.text.replace(/^\$/, '') : '';
       for (const n of name.split(',')) declared.add(n);

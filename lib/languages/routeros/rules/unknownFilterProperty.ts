@@ -19,7 +19,9 @@ export const unknownFilterProperty = routerosRule({
   check(script) {
     const problems: Problem[] = [];
     const byMenu = new Map<string, Set<string>>();
-    for (const { statement, menu, command, tree } of resolvedCommands(script)) {
+    const commands = resolvedCommands(script);
+    for (let i = 0; i < commands.length; i++) {
+      const { statement, menu, command, tree } = commands[i]!;
       let properties = byMenu.get(menu);
       if (!properties) {
         const node = tree.menus.get(menu);
@@ -31,7 +33,8 @@ export const unknownFilterProperty = routerosRule({
       if (!properties.size) continue;
       // `[ find … ]` is a statement of its own (read against the menu of the line around it); `print where …`.
       let inFind = command === 'find';
-      for (const token of statement.tokens) {
+      for (let k = 0; k < statement.tokens.length; k++) {
+        const token = statement.tokens[k]!;
         if (token.kind !== 'word') continue;
         if (token.text === 'where') {
           inFind = true;
