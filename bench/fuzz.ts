@@ -338,8 +338,23 @@ async function editStorm(
 /** Every group `npm run fuzz` runs when FUZZ_LANGS does not pick some. */
 const GROUPS = ['ipxe', 'pxelinux', 'grub', 'routeros', 'ignition', 'site', 'http'];
 
+const USAGE =
+  'usage: npm run fuzz -- [--runs N] [--seed S] [--http-paths N]\n' +
+  `  FUZZ_LANGS=${GROUPS.join(',')} picks the groups (default: all); --runs is inputs per language (default 1,000,000).`;
+
+/** The command line, or undefined (after saying why) when it asks for help or is not understood. */
+function options(args: string[]): string[] | undefined {
+  if (args.includes('--help') || args.includes('-h')) return void console.log(USAGE);
+  const unknown = args.filter((a) => a.startsWith('-') && !['--runs', '--seed', '--http-paths'].includes(a));
+  if (!unknown.length) return args;
+  console.error(`fuzz: unknown option ${unknown.join(', ')}\n${USAGE}`);
+  process.exitCode = 2;
+  return undefined;
+}
+
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
+  const args = options(process.argv.slice(2));
+  if (!args) return;
   const runs = Number(args[args.indexOf('--runs') + 1] ?? NaN) || 1_000_000;
   const seed = Number(args[args.indexOf('--seed') + 1] ?? NaN) || 20261125;
   const findings = resolve('out', 'fuzz-findings');
