@@ -11,7 +11,7 @@ import {
   readSync,
   statSync,
 } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { FileView } from '../core/ruleContext';
 
 /** Runs `read` once per key; undefined (not a folder, not a link, unreadable) is remembered too. */
@@ -23,9 +23,16 @@ function memo<T>(read: (key: string) => T | undefined): (key: string) => T | und
   };
 }
 
-function listing(dir: string): string[] | undefined {
+/** What a folder listing says an entry is: enough to skip asking the disk again for most entries. */
+type Kind = 'folder' | 'link' | 'other';
+
+/** The folder's entries; each entry's kind goes into `kinds` (keyed by its path). */
+function listing(dir: string, kinds: Map<string, Kind>): string[] | undefined {
   try {
-    return readdirSync(dir);
+    const entries = readdirSync(dir, { withFileTypes: true });
+    for (const e of entries)
+      kinds.set(join(dir, e.name), e.isSymbolicLink() ? 'link' : e.isDirectory() ? 'folder' : 'other');
+    return entries.map((e) => e.name);
   } catch {
     return undefined; // not a folder, or unreadable: nothing to list
   }
@@ -77,7 +84,10 @@ function stamp(path: string): string | undefined {
 
 /** A FileView over the disk that remembers what it saw (one per lint run or validation). */
 export function diskFiles(): FileView {
-  const list = memo(listing);
+  // A listed entry that is a plain file is neither listed nor lstat'ed again (a walk of a thousand files
+  // used to throw ENOTDIR and lstat once per file).
+  const kinds = new Map<string, Kind>();
+  const list = memo((dir: string) => (kinds.get(dir) === 'other' ? undefined : listing(dir, kinds)));
   // Membership by a Set per folder: the chain asks a 100-file pxelinux.cfg/ a dozen names per machine.
   const names = memo((dir: string) => {
     const entries = list(dir);
@@ -85,7 +95,10 @@ export function diskFiles(): FileView {
   });
   return {
     list,
-    link: memo(linkTarget),
+    link: memo((path: string) => {
+      const kind = kinds.get(path);
+      return kind === undefined || kind === 'link' ? linkTarget(path) : undefined;
+    }),
     head,
     stamp,
     exists: (path) => {
