@@ -5,7 +5,8 @@
  * required property or a value in the wrong form (a MAC, a pattern) are left to the site file's own
  * diagnostics (rule site.schema) and to the command that needs the value.
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { newAjv } from '../json/ajv';
 import { printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import schema from '../../schemas/pxe-site.schema.json';
 import { dotted } from '../json/schemaErrors';
@@ -33,7 +34,7 @@ const REFUSED = new Set([
 let compiled: ValidateFunction | undefined;
 /** The site schema, compiled once (also used by the site file's diagnostics). */
 export function siteValidator(): ValidateFunction {
-  compiled ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(schema);
+  compiled ??= newAjv({ allErrors: true, strict: false, verbose: true }).compile(schema);
   return compiled;
 }
 

@@ -1,4 +1,5 @@
-import { isScalar, type Node, type Pair } from 'yaml';
+import type { Node, Pair } from 'yaml';
+import { isScalar } from './yaml';
 import type { ActionInfo } from '../../core/language';
 import type { Fix } from '../../core/problem';
 import { didYouMean } from '../../core/suggest';

@@ -1,4 +1,5 @@
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import type { Document, Node, Pair } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq } from './yaml';
 import type { ButaneDocument, ButaneReport, ConfigPath } from './ast';
 import { BUTANE } from './ruleIds';
 import { MAX_INT64, resolveScalar, scalarText, shortTag, type Resolved } from './scalar';

@@ -1,4 +1,4 @@
-import { isScalar } from 'yaml';
+import { isScalar } from './yaml';
 import type { HoverInfo } from '../../core/language';
 import { contentsOf } from '../ignition/embedded';
 import { contentsHover, symbolic } from '../ignition/hover';

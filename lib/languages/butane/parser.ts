@@ -1,4 +1,5 @@
-import { LineCounter, parseAllDocuments, isMap, isScalar, visit, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { parseAllDocuments, isMap, isScalar, visit, newLineCounter } from './yaml';
 import type { Problem, Parsed } from '../../core/problem';
 import { report } from '../../core/rule';
 import { MAX_JSON_DEPTH, MAX_TEXT_BYTES } from '../../core/untrusted';
@@ -52,7 +53,7 @@ export function yamlDepthExceeded(text: string, max = MAX_YAML_DEPTH): number {
  * the rest, so later documents are not checked). Never throws; syntax errors become butane.yamlSyntax.
  */
 export function parseButane(text: string): Parsed<ButaneDocument> {
-  const lineCounter = new LineCounter();
+  const lineCounter = newLineCounter();
   const refuse = (start: number, end: number, message: string): Parsed<ButaneDocument> => ({
     ast: { yaml: undefined, lineCounter, refused: { start, end, message } },
     problems: [report(yamlSyntax, { start, end }, message)],

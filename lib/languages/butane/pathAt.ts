@@ -3,7 +3,8 @@
  * for completion while the text is still being typed, the mapping the cursor's line belongs to (from the
  * indentation of the lines above, as a half-written line is often not in the tree yet).
  */
-import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar } from 'yaml';
+import type { Node, Pair, Scalar } from 'yaml';
+import { isMap, isPair, isScalar, isSeq } from './yaml';
 import type { ButaneDocument, ConfigPath } from './ast';
 
 /** A node of the document with its path. */

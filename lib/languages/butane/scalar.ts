@@ -1,4 +1,5 @@
-import { isScalar, Scalar } from 'yaml';
+import type { Scalar } from 'yaml';
+import { isScalar, plainScalar } from './yaml';
 
 /**
  * A YAML scalar resolved as go-yaml v3 resolves it (the library Butane uses), before it meets its target
@@ -87,7 +88,7 @@ export function scalarText(node: Scalar): string {
 function indicatedString(node: Scalar): boolean {
   const tag = shortTag(node.tag);
   if (tag === '!!str') return true;
-  return tag === '' && node.type !== undefined && node.type !== Scalar.PLAIN;
+  return tag === '' && node.type !== undefined && node.type !== plainScalar();
 }
 
 /** Resolves a scalar node as go-yaml does. */

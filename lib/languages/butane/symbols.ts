@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import type { Node, Pair } from 'yaml';
+import { isMap, isScalar, isSeq } from './yaml';
 import type { Span, SymbolInfo } from '../../core/language';
 import type { ButaneDocument } from './ast';
 import { keyText } from './pathAt';

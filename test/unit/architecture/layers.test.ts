@@ -69,6 +69,21 @@ describe('layers', () => {
     expect(inside?.messages.filter((m) => m.ruleId === 'no-restricted-imports')).toEqual([]);
   }, 60_000);
 
+  it('keeps yaml and ajv behind their first-use loaders in the library (types are free)', async () => {
+    const eslint = new ESLint();
+    const lint = async (filePath: string, code: string) =>
+      (await eslint.lintText(code, { filePath }))[0]?.messages.map((m) => m.ruleId) ?? [];
+    expect(await lint('lib/chain/planted.ts', "import { parse } from 'yaml';\nexport const x = parse;\n")).toContain(
+      '@typescript-eslint/no-restricted-imports',
+    );
+    expect(await lint('lib/site/planted.ts', "import Ajv from 'ajv';\nexport const x = Ajv;\n")).toContain(
+      '@typescript-eslint/no-restricted-imports',
+    );
+    expect(
+      await lint('lib/chain/planted.ts', "import type { Document } from 'yaml';\nexport type X = Document;\n"),
+    ).not.toContain('@typescript-eslint/no-restricted-imports');
+  }, 60_000);
+
   it('gives every area of the library a face', () => {
     const areas = readdirSync('lib', { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'data');
     expect(areas.length).toBeGreaterThan(8);

@@ -1,4 +1,6 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type Ajv from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { newAjv } from '../../../json/ajv';
 import { report } from '../../../core/rule';
 import { placeErrors, withoutNullMembers } from '../../../json/schemaErrors';
 import { versionOf } from '../document';
@@ -27,7 +29,7 @@ function buildTimeValidators(): Record<string, ValidateFunction | undefined> {
 function validatorFor(version: string): ValidateFunction {
   let validate = validators.get(version) ?? buildTimeValidators()[validatorKey(version)];
   if (!validate) {
-    ajv ??= new Ajv({ allErrors: true, strict: false, verbose: true });
+    ajv ??= newAjv({ allErrors: true, strict: false, verbose: true });
     validate = ajv.compile(schemaFor(version));
   }
   validators.set(version, validate);
