@@ -2,20 +2,26 @@ import type { Parsed } from '../../core/problem';
 import type { Directive, PxelinuxConfig, Word } from './ast';
 
 /** Next blank-separated word in `text` between `from` and `end`. */
+/** A space or a tab (by character code: no string per character). */
+const blank = (text: string, i: number): boolean => {
+  const code = text.charCodeAt(i);
+  return code === 32 || code === 9;
+};
+
 function wordAt(text: string, from: number, end: number): Word | undefined {
   let i = from;
-  while (i < end && /[ \t]/.test(text[i] as string)) i++;
+  while (i < end && blank(text, i)) i++;
   if (i >= end) return undefined;
   const start = i;
-  while (i < end && !/[ \t]/.test(text[i] as string)) i++;
+  while (i < end && !blank(text, i)) i++;
   return { text: text.slice(start, i), start, end: i };
 }
 
 function restAt(text: string, from: number, end: number): Word | undefined {
   let start = from;
-  while (start < end && /[ \t]/.test(text[start] as string)) start++;
+  while (start < end && blank(text, start)) start++;
   let stop = end;
-  while (stop > start && /[ \t]/.test(text[stop - 1] as string)) stop--;
+  while (stop > start && blank(text, stop - 1)) stop--;
   return stop > start ? { text: text.slice(start, stop), start, end: stop } : undefined;
 }
 

@@ -38,6 +38,15 @@ export interface Placed {
  * MENU INCLUDE close the current entry, as `record()` does in menu readconfig.c.
  */
 export function placed(config: PxelinuxConfig): Placed[] {
+  let found = placedBy.get(config);
+  if (!found) placedBy.set(config, (found = place(config)));
+  return found;
+}
+
+/** Worked out once per parse: two rules read it. */
+const placedBy = new WeakMap<PxelinuxConfig, Placed[]>();
+
+function place(config: PxelinuxConfig): Placed[] {
   const byStart = new Map(config.labels.map((l) => [l.directive.start, l]));
   const out: Placed[] = [];
   let label: LabelBlock | undefined;
@@ -63,7 +72,9 @@ export function placed(config: PxelinuxConfig): Placed[] {
       if (k === 'menu end') depth = Math.max(0, depth - 1);
       continue;
     }
-    out.push({ directive, ...(label ? { label } : {}), depth, unknown });
+    const entry: Placed = { directive, depth, unknown };
+    if (label) entry.label = label;
+    out.push(entry);
   }
   return out;
 }
