@@ -34,11 +34,16 @@ export class DataUrlTooLargeError extends Error {
   }
 }
 
-/**
- * Decodes a data: URL into a Buffer, or throws DataUrlError with what is wrong (bad percent escape, bad
- * base64, no comma), or DataUrlTooLargeError past `maxChars`.
- */
-export function decodeDataUrl(url: string, maxChars = MAX_DATA_URL_CHARS): DataUrl {
+/** A data: URL's parts, checked: what `decodeDataUrl` and `checkDataUrl` share. */
+interface Parts {
+  mediaType: string;
+  base64: boolean;
+  dataStart: number;
+  raw: string;
+}
+
+/** Splits and checks a data: URL (throws DataUrlError or DataUrlTooLargeError), without decoding its data. */
+function partsOf(url: string, maxChars: number): Parts {
   if (!/^data:/i.test(url)) throw new DataUrlError('not a data: URL');
   if (url.length > maxChars) throw new DataUrlTooLargeError(url.length, maxChars);
   const comma = url.indexOf(',');
@@ -58,11 +63,53 @@ export function decodeDataUrl(url: string, maxChars = MAX_DATA_URL_CHARS): DataU
     throw new DataUrlError(
       `invalid percent escape "${raw.slice(bad.index, bad.index + 3)}" at position ${comma + 1 + bad.index}`,
     );
-  const text = percentDecode(raw);
-  if (!base64) return { mediaType, base64, dataStart: comma + 1, bytes: text };
+  return { mediaType, base64, dataStart: comma + 1, raw };
+}
+
+/** The base64 payload's bytes, or DataUrlError when it is not base64. */
+function base64Bytes(text: Buffer): Buffer {
   const b64 = text.toString('latin1').replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64) || b64.length % 4 !== 0) throw new DataUrlError('invalid base64 data');
-  return { mediaType, base64, dataStart: comma + 1, bytes: Buffer.from(b64, 'base64') };
+  return Buffer.from(b64, 'base64');
+}
+
+/**
+ * Decodes a data: URL into a Buffer, or throws DataUrlError with what is wrong (bad percent escape, bad
+ * base64, no comma), or DataUrlTooLargeError past `maxChars`.
+ */
+export function decodeDataUrl(url: string, maxChars = MAX_DATA_URL_CHARS): DataUrl {
+  const { mediaType, base64, dataStart, raw } = partsOf(url, maxChars);
+  const text = percentDecode(raw);
+  return { mediaType, base64, dataStart, bytes: base64 ? base64Bytes(text) : text };
+}
+
+/**
+ * What `decodeDataUrl` would throw, or undefined when the URL is readable — without decoding a percent-encoded
+ * URL's data (validating 5,000 embedded files should not copy them).
+ */
+export function dataUrlError(
+  url: string,
+  maxChars = MAX_DATA_URL_CHARS,
+): DataUrlError | DataUrlTooLargeError | undefined {
+  try {
+    const parts = partsOf(url, maxChars);
+    if (parts.base64) base64Bytes(percentDecode(parts.raw));
+    return undefined;
+  } catch (error) {
+    if (error instanceof DataUrlError || error instanceof DataUrlTooLargeError) return error;
+    throw error;
+  }
+}
+
+/**
+ * False when the decoded data cannot contain `word` (ASCII letters): a percent-encoded URL whose escapes
+ * encode no letter has every letter literal. True when it might (base64, or letters written as escapes).
+ */
+export function mayContain(url: string, word: string): boolean {
+  const comma = url.indexOf(',');
+  const header = url.slice(0, Math.max(0, comma));
+  if (comma < 0 || /;base64$/i.test(header)) return true;
+  return url.includes(word, comma + 1) || /%[4-7][0-9a-f]/i.test(url.slice(comma + 1));
 }
 
 const percent = (char: string): string =>

@@ -2,8 +2,12 @@ import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
 import { objectOf, visitsWhere } from '../document';
 import { contentsOf } from '../embedded';
+import { mayContain } from '../dataUrl';
 import type { JsonPath } from '../ast';
 import { ignitionRule } from './shared';
+
+/** True when the resource holding a `source` says its contents are gzip. */
+const gzip = (resource: unknown): boolean => objectOf(resource)?.compression === 'gzip';
 
 export const autologin = ignitionRule({
   id: 'ignition.autologin',
@@ -37,9 +41,9 @@ export const autologin = ignitionRule({
       const { specPath, value, parent } = v;
       if (typeof value !== 'string') continue;
       if (units.test(specPath)) flag(v.path, value);
-      else if (value.startsWith('data:')) {
+      else if (value.startsWith('data:') && (gzip(parent) || mayContain(value, 'agetty'))) {
         // Not looked into: a broken URL (ignition.invalidSource), one over our caps, or corrupt gzip.
-        const contents = contentsOf(value, objectOf(parent)?.compression === 'gzip', {}, config);
+        const contents = contentsOf(value, gzip(parent), {}, config);
         // Only a file that names agetty is read as text.
         if (contents.ok && contents.bytes.includes('agetty')) flag(v.path, contents.bytes.toString('utf8'));
       }

@@ -1,7 +1,6 @@
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
-import { DataUrlError } from '../dataUrl';
-import { decodeOnce } from '../embedded';
+import { DataUrlError, dataUrlError } from '../dataUrl';
 import { templated } from '../document';
 import { compareVersions } from '../catalog';
 import { each, ignitionRule, str } from './shared';
@@ -65,7 +64,7 @@ export const invalidSource = ignitionRule({
         }
         if (scheme !== 'data') return;
         // Too large is said by ignition.dataUrlTooLarge.
-        const decoded = decodeOnce(config, url);
+        const decoded = dataUrlError(url);
         if (decoded instanceof DataUrlError)
           problems.push(
             report(

@@ -20,6 +20,8 @@ const OPTIONAL_PATHS = /^(storage\.filesystems\[\]\.path|passwd\.users\[\]\.home
 
 /** Go's path.Clean of an absolute path: no `//`, `.`, `..` or trailing `/` (but the root). */
 function cleanPath(path: string): string {
+  // Most paths are clean already: no `//`, no `.` or `..` step, no trailing `/` — then they are their own answer.
+  if (!/\/\/|\/\.\.?(\/|$)|.\/$/.test(path)) return path;
   const clean = posix.normalize(path);
   return clean.length > 1 && clean.endsWith('/') ? clean.slice(0, -1) : clean;
 }
