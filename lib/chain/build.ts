@@ -24,7 +24,6 @@ import {
   type Chain,
   type ChainInputs,
   type Client,
-  type ClientRecord,
   type Firmware,
   type Hop,
   type HopKind,
@@ -52,8 +51,8 @@ interface RoutedTftp {
 export class ChainBuilder implements HopBuilder {
   private readonly problems = new Map<string, Problem[]>();
   private readonly reported = new Set<string>();
-  private readonly files = new Set<string>();
-  private readonly texts = new Map<string, string>();
+  private files = new Set<string>();
+  private texts = new Map<string, string>();
   private readonly parsed = new Map<string, unknown>();
   private locations: Location[] | undefined;
   /** Files on the path being followed (a script that chains itself must not recurse forever). */
@@ -76,8 +75,6 @@ export class ChainBuilder implements HopBuilder {
   }
 
   build(): Chain {
-    const facts = this.routerFacts();
-    this.facts = facts;
     // Kept machines are only valid if what every machine shares (the site, the router config) is unchanged.
     const previous = this.inputs.previous;
     const reusable =
@@ -88,54 +85,70 @@ export class ChainBuilder implements HopBuilder {
       !(this.site.routerConfig && previous.changed.has(this.site.routerConfig))
         ? previous
         : undefined;
+    if (reusable) {
+      // The stale chain's reads and texts carry over (it is not used again): what the kept machines read
+      // stays read (a file only a re-followed machine read may stay listed — one needless re-check later,
+      // never a missed one), and the edited files are read again.
+      this.files = reusable.chain.files;
+      this.texts = reusable.chain.texts;
+      for (const path of reusable.changed) this.texts.delete(path);
+    }
+    const facts = this.routerFacts();
+    this.facts = facts;
     const clients: Client[] = [];
     const machine = this.inputs.machine;
     const firmwares = FIRMWARES.filter((f) => !machine?.firmware || f === machine.firmware);
     const mac = machine?.mac?.toLowerCase().replace(/-/g, ':');
     const leases = (facts?.leases ?? []).filter((l) => !mac || l.mac === mac);
-    if (reusable) {
-      // What the kept machines read stays read (a file only a re-followed machine read before may stay
-      // listed: one needless re-check later, never a missed one); the edited files are read again.
-      for (const path of reusable.chain.files) this.files.add(path);
-      for (const [path, text] of reusable.chain.texts) if (!reusable.changed.has(path)) this.texts.set(path, text);
-    }
     const touches = (record: ClientRecord, changed: Set<string>): boolean => {
       for (const path of changed) if (record.files.has(path)) return true;
       return false;
     };
-    const follow = (id: string, make: () => Client): void => {
-      const kept = reusable?.chain.records?.get(id);
-      clients.push(kept && reusable && !touches(kept, reusable.changed) ? this.keep(kept) : this.recorded(id, make));
+    const follow = (origin: ClientRecord['origin']): void => {
+      const id = clientId(origin.firmware, origin.lease, origin.mac);
+      const kept = reusable && recordsOf.get(reusable.chain)?.get(id);
+      clients.push(kept && reusable && !touches(kept, reusable.changed) ? this.keep(kept) : this.recorded(id, origin));
     };
-    if (!mac || !leases.length) {
-      for (const firmware of firmwares)
-        follow(clientId(firmware, undefined, mac), () => this.client(facts, firmware, undefined, mac));
-    }
-    for (const lease of leases) {
-      for (const firmware of this.leaseFirmwares(facts as DhcpFacts, lease))
-        if (firmwares.includes(firmware)) follow(clientId(firmware, lease), () => this.client(facts, firmware, lease));
+    const records = reusable && recordsOf.get(reusable.chain);
+    if (reusable && records && sameFacts(records, facts)) {
+      // The same router facts give the same machines in the same order: walk the kept list.
+      for (const [id, record] of records)
+        clients.push(touches(record, reusable.changed) ? this.recorded(id, record.origin) : this.keep(record));
+    } else {
+      if (!mac || !leases.length) for (const firmware of firmwares) follow({ facts, firmware, mac });
+      for (const lease of leases) {
+        for (const firmware of this.leaseFirmwares(facts as DhcpFacts, lease))
+          if (firmwares.includes(firmware)) follow({ facts, firmware, lease });
+      }
     }
     // Parses of files this build no longer reads are dropped.
     if (!reusable)
       for (const path of this.inputs.parsed?.keys() ?? []) if (!this.files.has(path)) this.inputs.parsed?.delete(path);
-    return {
+    const chain: Chain = {
       site: this.site,
       clients,
       problems: this.problems,
       files: this.files,
       texts: this.texts,
       notes: this.notes,
-      records: this.records,
       ...(this.pending ? { pending: this.pending } : {}),
     };
+    recordsOf.set(chain, this.records);
+    return chain;
   }
 
   /** Follows one machine, recording what its hops read and report. */
-  private recorded(id: string, make: () => Client): Client {
-    const record: ClientRecord = { client: undefined as unknown as Client, files: new Set(), problems: [], notes: [] };
+  private recorded(id: string, origin: ClientRecord['origin']): Client {
+    const record: ClientRecord = {
+      client: undefined as unknown as Client,
+      origin,
+      files: new Set(),
+      problems: [],
+      notes: [],
+    };
     this.current = record;
     try {
-      record.client = make();
+      record.client = this.client(origin.facts, origin.firmware, origin.lease, origin.mac);
     } finally {
       this.current = undefined;
     }
@@ -874,6 +887,25 @@ function secureBootOf(site: SiteView, firmware: Firmware, mac: string | undefine
   const value = (mac ? said.nodes.get(mac.toLowerCase()) : undefined) ?? said.uefi;
   return value === undefined ? {} : { secureBoot: value };
 }
+
+/** One machine's part of a chain build: the files its hops read or looked for, what they reported and noted. */
+interface ClientRecord {
+  client: Client;
+  /** What the machine was followed from: the router's facts, its firmware, its lease or MAC. */
+  origin: { facts: DhcpFacts | undefined; firmware: Firmware; lease?: LeaseFact; mac?: string };
+  files: Set<string>;
+  problems: { key: string; file: string; problem: Problem }[];
+  notes: string[];
+}
+
+/** True when every recorded machine was followed from these router facts. */
+function sameFacts(records: Map<string, ClientRecord>, facts: DhcpFacts | undefined): boolean {
+  for (const record of records.values()) if (record.origin.facts !== facts) return false;
+  return true;
+}
+
+/** What each chain's machines read and reported: a rebuild after an edit keeps those that did not read it. */
+const recordsOf = new WeakMap<Chain, Map<string, ClientRecord>>();
 
 /** Which firmwares each lease boots, per router config's facts (facts are kept while the config is unchanged). */
 const firmwaresOf = new WeakMap<DhcpFacts, Map<LeaseFact, Firmware[]>>();

@@ -69,16 +69,6 @@ export interface Chain {
   notes: string[];
   /** Set while a reader the chain needs is loading (lib/secureboot): build again when it resolves. */
   pending?: Promise<void>;
-  /** What each machine's hops read and reported: a rebuild after an edit keeps the machines that did not read it. */
-  records?: Map<string, ClientRecord>;
-}
-
-/** One machine's part of a chain build: the files its hops read or looked for, what they reported and noted. */
-export interface ClientRecord {
-  client: Client;
-  files: Set<string>;
-  problems: { key: string; file: string; problem: Problem }[];
-  notes: string[];
 }
 
 /** What building a chain reads: the site, the file system, and file texts (open editors win over disk). */

@@ -11,7 +11,7 @@ import {
   readSync,
   statSync,
 } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import type { FileView } from '../core/ruleContext';
 
 /** Runs `read` once per key; undefined (not a folder, not a link, unreadable) is remembered too. */
@@ -26,13 +26,13 @@ function memo<T>(read: (key: string) => T | undefined): (key: string) => T | und
 /** What a folder listing says an entry is: enough to skip asking the disk again for most entries. */
 type Kind = 'folder' | 'link' | 'other';
 
-/** The folder's entries; each entry's kind goes into `kinds` (keyed by its path). */
-function listing(dir: string, kinds: Map<string, Kind>): string[] | undefined {
+/** A folder's entries by name, with what each is; undefined when it is not a folder or cannot be read. */
+function listing(dir: string): Map<string, Kind> | undefined {
   try {
-    const entries = readdirSync(dir, { withFileTypes: true });
-    for (const e of entries)
-      kinds.set(join(dir, e.name), e.isSymbolicLink() ? 'link' : e.isDirectory() ? 'folder' : 'other');
-    return entries.map((e) => e.name);
+    const kinds = new Map<string, Kind>();
+    for (const e of readdirSync(dir, { withFileTypes: true }))
+      kinds.set(e.name, e.isSymbolicLink() ? 'link' : e.isDirectory() ? 'folder' : 'other');
+    return kinds;
   } catch {
     return undefined; // not a folder, or unreadable: nothing to list
   }
@@ -86,24 +86,31 @@ function stamp(path: string): string | undefined {
 export function diskFiles(): FileView {
   // A listed entry that is a plain file is neither listed nor lstat'ed again (a walk of a thousand files
   // used to throw ENOTDIR and lstat once per file).
-  const kinds = new Map<string, Kind>();
-  const list = memo((dir: string) => (kinds.get(dir) === 'other' ? undefined : listing(dir, kinds)));
-  // Membership by a Set per folder: the chain asks a 100-file pxelinux.cfg/ a dozen names per machine.
-  const names = memo((dir: string) => {
-    const entries = list(dir);
-    return entries && new Set(entries);
+  const folders = new Map<string, Map<string, Kind> | undefined>();
+  /** What a folder already listed says the entry is (no disk access). */
+  const kindOf = (path: string): Kind | undefined => {
+    const dir = dirname(path);
+    return folders.get(dir)?.get(path.slice(dir.length + 1));
+  };
+  const entries = (dir: string): Map<string, Kind> | undefined => {
+    if (!folders.has(dir)) folders.set(dir, kindOf(dir) === 'other' ? undefined : listing(dir));
+    return folders.get(dir);
+  };
+  const list = memo((dir: string) => {
+    const found = entries(dir);
+    return found && [...found.keys()];
   });
   return {
     list,
     link: memo((path: string) => {
-      const kind = kinds.get(path);
+      const kind = kindOf(path);
       return kind === undefined || kind === 'link' ? linkTarget(path) : undefined;
     }),
     head,
     stamp,
     exists: (path) => {
       const dir = dirname(path);
-      return names(dir)?.has(path.slice(dir.length + 1)) ?? existsSync(path);
+      return entries(dir)?.has(path.slice(dir.length + 1)) ?? existsSync(path);
     },
   };
 }
