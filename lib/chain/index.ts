@@ -120,6 +120,13 @@ export class ChainCache {
     return chain;
   }
 
+  /** A file's text as a chain built in this generation read it (a one-shot lint need not read it again). */
+  knownText(path: string): string | undefined {
+    for (const { generation, chain } of this.chains.values())
+      if (generation === this.generation && chain.texts.has(path)) return chain.texts.get(path);
+    return undefined;
+  }
+
   /** Every chain built so far (their files get re-checked when something changes). */
   known(): Chain[] {
     return [...this.chains.values()].map((c) => c.chain);

@@ -9,7 +9,7 @@ import { ChainCache, loadSecureBoot } from '../chain';
 import { diskFiles } from '../site/disk';
 import { skippedFolder } from '../site/discover';
 import { diskContext } from '../site/view';
-import { isBinary, MAX_TEXT_BYTES, readCapped } from '../core/untrusted';
+import { isBinary, MAX_TEXT_BYTES, readCapped, textLooksBinary, type ReadResult } from '../core/untrusted';
 import { levelOf, lintDocument, type Finding, type RuleLevels } from './lint';
 
 export interface FileReport {
@@ -104,6 +104,22 @@ export async function lintPaths(paths: readonly string[], options: LintPathsOpti
   return reports;
 }
 
+/**
+ * A file's text and whether it is binary, or why it cannot be read. A file the chain already read (capped,
+ * a regular file) is not read again; others are read synchronously — a one-shot lint has nothing else to do
+ * meanwhile, and a thousand small files read one await at a time spent the run waiting on the thread pool.
+ */
+function textOf(
+  run: Run,
+  path: string,
+): { ok: true; text: string; binary: boolean } | Exclude<ReadResult, { ok: true }> {
+  const known = run.chains.knownText(path);
+  if (known !== undefined) return { ok: true, text: known, binary: textLooksBinary(known) };
+  const read = readCapped(path, MAX_TEXT_BYTES);
+  if (!read.ok) return read;
+  return { ok: true, binary: isBinary(read.bytes), text: read.bytes.toString('utf8') };
+}
+
 /** One file: its report, or undefined when it is skipped; `explicit` when named on the command line. */
 async function lintPath(run: Run, given: string, path: string, explicit: boolean): Promise<FileReport | undefined> {
   const { options } = run;
@@ -112,9 +128,7 @@ async function lintPath(run: Run, given: string, path: string, explicit: boolean
     return undefined;
   }
   const shown = relative(run.cwd, path) || path;
-  // Read synchronously: a one-shot lint has nothing else to do meanwhile, and a thousand small files read
-  // one await at a time spent most of the run waiting on the thread pool (#24).
-  const read = readCapped(path, MAX_TEXT_BYTES);
+  const read = textOf(run, path);
   if (!read.ok) {
     // Named on the command line: the user must hear it. Met in a folder: a finding, never silence.
     if (explicit || read.reason === 'unreadable') throw new InputError(`${shown}: ${read.why}`);
@@ -124,13 +138,13 @@ async function lintPath(run: Run, given: string, path: string, explicit: boolean
     const findings: Finding[] = [{ ...report(INTERNAL.notChecked, { start: 0, end: 0 }, message), severity: level }];
     return { path, language: undefined, text: '', findings };
   }
-  if (isBinary(read.bytes)) {
+  if (read.binary) {
     const why = 'binary (a NUL byte or invalid UTF-8 in its first 8 KiB), not linted';
     if (explicit) throw new InputError(`${shown}: ${why}.`);
     options.onSkip?.(path, why);
     return undefined;
   }
-  const text = read.bytes.toString('utf8');
+  const text = read.text;
   const rules = diskContext(path, run.disk);
   const crossFile = run.chains.problemsFor(rules.site, path);
   const { language, findings } = lintDocument(text, { path, rules, levels: run.levels, crossFile });
