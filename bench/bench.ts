@@ -5,7 +5,8 @@
 import { resolve, join } from 'node:path';
 
 import { lintPaths } from '../lib/engine';
-import { chainRows } from './chain';
+import { rmSync } from 'node:fs';
+import { chainRows, generateSite } from './chain';
 import { deployRows } from './deploy';
 import { routerRows } from './router';
 import { vmRows } from './vm';
@@ -47,14 +48,28 @@ async function memoryRows(root: string): Promise<Row[]> {
     p99: n / 1024,
     runs: 1,
   });
-  return [
-    {
-      name: `server memory after opening examples/home-lab (${files.length} files; MiB, not ms)`,
-      measured: kib(await serverMemoryAfterSite(site, files)),
-      baselineName: 'a bare Node process (MiB)',
-      baseline: kib(await bareNodeMemory()),
-    },
-  ];
+  const bare = kib(await bareNodeMemory());
+  // The 1,000-file bench site: its files PXE Workbench checks, each opened in the editor.
+  const big = generateSite(200, 1_000);
+  try {
+    const opened = (await lintPaths([big.dir])).map((r) => r.path);
+    return [
+      {
+        name: `server memory after opening examples/home-lab (${files.length} files; MiB, not ms)`,
+        measured: kib(await serverMemoryAfterSite(site, files)),
+        baselineName: 'a bare Node process (MiB)',
+        baseline: bare,
+      },
+      {
+        name: `server memory after opening the 1,000-file bench site's ${opened.length} checked files (MiB)`,
+        measured: kib(await serverMemoryAfterSite(big.dir, opened)),
+        baselineName: 'a bare Node process (MiB)',
+        baseline: bare,
+      },
+    ];
+  } finally {
+    rmSync(big.dir, { recursive: true, force: true });
+  }
 }
 
 /**
