@@ -166,4 +166,22 @@ describe('boot chain over stdio', () => {
     const found = await client.diagnosticsFor(pathToFileURL(rsc).href, (p) => p.diagnostics.length > 0);
     expect(codes(found)).toEqual(['chain.firmwareMismatch']);
   });
+
+  it('finds a site whose file is opened in the editor, from a client that does not watch files', async () => {
+    const third = join(dir, 'third');
+    cpSync('examples/home-lab', third, { recursive: true, filter: (src) => !src.endsWith('pxe-site.json') });
+    const rsc = join(third, 'router/pxe-dhcp.rsc');
+    const script = readFileSync(rsc, 'utf8').replace(/\/ip dhcp-server matcher\n[^\n]*\n/, '');
+    writeFileSync(rsc, script);
+    const rscUri = pathToFileURL(rsc).href;
+    await client.open(rscUri, 'routeros', script);
+    // No site yet: the router script has no chain findings (its folder's lookup found none).
+    expect(codes(await client.diagnosticsFor(rscUri))).toEqual([]);
+    const site = join(third, 'pxe-site.json');
+    cpSync('examples/home-lab/pxe-site.json', site);
+    await client.open(pathToFileURL(site).href, 'json', readFileSync(site, 'utf8'));
+    await client.change(rscUri, 2, `${script}\n`);
+    const found = await client.diagnosticsFor(rscUri, (p) => p.diagnostics.length > 0);
+    expect(codes(found)).toEqual(['chain.firmwareMismatch']);
+  });
 });

@@ -184,6 +184,8 @@ export class WorkbenchServer {
   }
 
   private onDidOpen(e: TextDocumentChangeEvent<TextDocument>): void {
+    // A site file opened (perhaps new, from a client that does not watch files): look for sites again.
+    if (e.document.uri.endsWith('/pxe-site.json')) this.workspace.forgetSites();
     this.validate(e.document);
     this.debouncer.schedule(`#site ${e.document.uri}`, () => this.recheckSiteOf(e.document.uri));
   }
