@@ -40,10 +40,35 @@ const secureBootBeside = {
     );
   },
 };
-const beside = { plugins: [secureBootBeside] };
+/**
+ * yaml and ajv (half a megabyte together) are evaluated on first use (lib/languages/butane/yaml.ts,
+ * lib/json/ajv.ts): in the bundles in out/ their lazy require loads a file of its own beside the bundle, so
+ * a start that needs neither does not even parse them.
+ */
+const LAZY_LIBRARIES = {
+  yaml: /[\\/]lib[\\/]languages[\\/]butane[\\/]yaml\.ts$/,
+  ajv: /[\\/]lib[\\/]json[\\/]ajv\.ts$/,
+};
+const librariesBeside = {
+  name: 'libraries-beside',
+  setup(build) {
+    build.onResolve({ filter: /^(yaml|ajv)$/ }, (args) =>
+      args.kind === 'require-call' && LAZY_LIBRARIES[args.path].test(args.importer)
+        ? { path: `./${args.path}.js`, external: true }
+        : undefined,
+    );
+  },
+};
+const beside = { plugins: [secureBootBeside, librariesBeside] };
+const library = (name) => ({
+  stdin: { contents: `module.exports = require('${name}');`, resolveDir: '.', loader: 'js' },
+  outfile: `out/${name}.js`,
+});
 
 const entries = [
   { entryPoints: ['lib/secureboot/index.ts'], outfile: 'out/secureboot.js' },
+  library('yaml'),
+  library('ajv'),
   { entryPoints: ['client/src/extension.ts'], outfile: 'out/extension.js', ...beside },
   { entryPoints: ['server/src/server.ts'], outfile: 'out/server.js', ...beside },
   { entryPoints: ['cli/src/main.ts'], outfile: 'out/cli.js', banner: { js: '#!/usr/bin/env node' }, ...beside },

@@ -109,7 +109,7 @@ describe('pxe-workbench chain under Secure Boot: the signature reader beside the
 
   it('a bundle without it still runs, and says the signatures were not checked and why', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pxe-cli-no-reader-'));
-    copyFileSync(built('cli.js'), join(dir, 'cli.js'));
+    for (const part of ['cli.js', 'yaml.js', 'ajv.js'] as const) copyFileSync(built(part), join(dir, part));
     const r = spawnSync(process.execPath, [join(dir, 'cli.js'), 'chain', '--site', site()], { encoding: 'utf8' });
     expect(r.stderr).not.toMatch(/Unhandled|TypeError/);
     expect(r.stdout).toContain('Secure Boot: not checked (the signature reader did not load');

@@ -4,13 +4,14 @@
  * library's own; import them from this file, never from 'yaml' (types excepted).
  */
 import type * as Yaml from 'yaml';
+import { partOfTheBundle } from '../../core/bundle';
 
 let loaded: typeof Yaml | undefined;
 
 function yaml(): typeof Yaml {
-  // A require inside a function: the bundler keeps the library in the bundle but evaluates it here.
+  // A require inside a function, evaluated here; the bundles in out/ load it from out/yaml.js beside them.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (loaded ??= require('yaml') as typeof Yaml);
+  return (loaded ??= partOfTheBundle('yaml', () => require('yaml') as typeof Yaml));
 }
 
 export const isAlias = ((node) => yaml().isAlias(node)) as typeof Yaml.isAlias;
