@@ -59,10 +59,12 @@ export class ChainCache {
     let affected = false;
     for (const [siteFile, cached] of this.chains) {
       if (siteFile !== path && !cached.chain.files.has(path)) continue;
+      affected = true;
+      // A chain from before the last invalidation is built from scratch anyway: nothing of it may be kept.
+      if (cached.generation !== this.generation) continue;
       // Built again on next use, following again only the machines whose hops read this file.
       this.stale.set(siteFile, { chain: cached.chain, changed: new Set([path]) });
       this.chains.delete(siteFile);
-      affected = true;
     }
     // A chain not built again since an earlier edit: this file is edited too.
     for (const [siteFile, stale] of this.stale)

@@ -2,7 +2,7 @@
  * The incremental chain (#24): after an edit, a rebuild follows again only the machines whose hops read the
  * edited file and keeps the others. Whatever is edited, the result must be the chain built from scratch.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,3 +76,31 @@ describe.each(['cluster', 'home-lab', 'broken/chain'])(
     });
   },
 );
+
+describe('an edit after the disk changed', () => {
+  it('builds from scratch: machines are never kept from a chain the disk change made stale', () => {
+    const site = readSite(join(dir, 'cluster', 'pxe-site.json')) as SiteView;
+    const edited = new Map<string, string>();
+    const read = (path: string) => edited.get(path) ?? readDisk(path);
+    const cache = new ChainCache(() => diskFiles(), read);
+    const files = [...cache.chainOf(site).texts.keys()].filter((f) => f !== site.file && f !== site.routerConfig);
+    const [other] = files;
+    for (const file of files.slice(1)) {
+      const original = readFileSync(file, 'utf8');
+      try {
+        cache.chainOf(site);
+        // Changed on disk (the server hears of it and invalidates), then another file is edited.
+        writeFileSync(file, original.replace(/\d/g, '7'));
+        cache.invalidate();
+        edited.set(other as string, read(other as string) ?? '');
+        cache.changed(other as string);
+        expect(said(cache.chainOf(site)), `${file} changed on disk`).toEqual(
+          said(buildChain({ site, files: diskFiles(), read })),
+        );
+      } finally {
+        writeFileSync(file, original);
+        cache.invalidate();
+      }
+    }
+  });
+});
