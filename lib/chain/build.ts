@@ -100,25 +100,18 @@ export class ChainBuilder implements HopBuilder {
     const firmwares = FIRMWARES.filter((f) => !machine?.firmware || f === machine.firmware);
     const mac = machine?.mac?.toLowerCase().replace(/-/g, ':');
     const leases = (facts?.leases ?? []).filter((l) => !mac || l.mac === mac);
-    const touches = (record: ClientRecord, changed: Set<string>): boolean => {
-      for (const path of changed) if (record.files.has(path)) return true;
-      return false;
-    };
-    const follow = (origin: ClientRecord['origin']): void => {
-      const id = clientId(origin.firmware, origin.lease, origin.mac);
-      const kept = reusable && recordsOf.get(reusable.chain)?.get(id);
-      clients.push(kept && reusable && !touches(kept, reusable.changed) ? this.keep(kept) : this.recorded(id, origin));
-    };
     const records = reusable && recordsOf.get(reusable.chain);
     if (reusable && records && sameFacts(records, facts)) {
-      // The same router facts give the same machines in the same order: walk the kept list.
-      for (const [id, record] of records)
-        clients.push(touches(record, reusable.changed) ? this.recorded(id, record.origin) : this.keep(record));
+      // The same router facts give the same machines in the same order: walk the kept list, following again
+      // only the machines whose hops read an edited file.
+      for (const record of records.values())
+        clients.push(touches(record, reusable.changed) ? this.recorded(record.origin) : this.keep(record));
     } else {
-      if (!mac || !leases.length) for (const firmware of firmwares) follow({ facts, firmware, mac });
+      if (!mac || !leases.length)
+        for (const firmware of firmwares) clients.push(this.recorded({ facts, firmware, mac }));
       for (const lease of leases) {
         for (const firmware of this.leaseFirmwares(facts as DhcpFacts, lease))
-          if (firmwares.includes(firmware)) follow({ facts, firmware, lease });
+          if (firmwares.includes(firmware)) clients.push(this.recorded({ facts, firmware, lease }));
       }
     }
     // Parses of files this build no longer reads are dropped.
@@ -138,7 +131,7 @@ export class ChainBuilder implements HopBuilder {
   }
 
   /** Follows one machine, recording what its hops read and report. */
-  private recorded(id: string, origin: ClientRecord['origin']): Client {
+  private recorded(origin: ClientRecord['origin']): Client {
     const record: ClientRecord = {
       client: undefined as unknown as Client,
       origin,
@@ -152,7 +145,7 @@ export class ChainBuilder implements HopBuilder {
     } finally {
       this.current = undefined;
     }
-    this.records.set(id, record);
+    this.records.set(record.client.id, record);
     return record.client;
   }
 
@@ -312,7 +305,7 @@ export class ChainBuilder implements HopBuilder {
       : mac
         ? `${mac} (no static lease)`
         : `Any ${FIRMWARE_NAME[firmware]} machine`;
-    const id = clientId(firmware, lease, mac);
+    const id = lease ? `${firmware}/${lease.mac}` : mac ? `${firmware}/${mac}` : firmware;
     const client: Client = {
       id,
       firmware,
@@ -898,6 +891,12 @@ interface ClientRecord {
   notes: string[];
 }
 
+/** True when the machine's hops read one of the edited files. */
+function touches(record: ClientRecord, changed: Set<string>): boolean {
+  for (const path of changed) if (record.files.has(path)) return true;
+  return false;
+}
+
 /** True when every recorded machine was followed from these router facts. */
 function sameFacts(records: Map<string, ClientRecord>, facts: DhcpFacts | undefined): boolean {
   for (const record of records.values()) if (record.origin.facts !== facts) return false;
@@ -909,11 +908,6 @@ const recordsOf = new WeakMap<Chain, Map<string, ClientRecord>>();
 
 /** Which firmwares each lease boots, per router config's facts (facts are kept while the config is unchanged). */
 const firmwaresOf = new WeakMap<DhcpFacts, Map<LeaseFact, Firmware[]>>();
-
-/** A machine's id in the chain: firmware and MAC, or the firmware alone for any machine. */
-function clientId(firmware: Firmware, lease?: LeaseFact, mac?: string): string {
-  return lease ? `${firmware}/${lease.mac}` : mac ? `${firmware}/${mac}` : firmware;
-}
 
 export function buildChain(inputs: ChainInputs): Chain {
   return new ChainBuilder(inputs).build();
