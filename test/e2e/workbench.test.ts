@@ -13,6 +13,7 @@ import {
   openFile,
   openFolder,
   problems,
+  problemsFilter,
   runCommand,
   startSession,
   timed,
@@ -84,9 +85,7 @@ describe('PXE Workbench in the real VS Code workbench (installed VSIX)', () => {
       await page.keyboard.press('Control+Shift+M');
       // The broken file's finding shows the server has checked what was opened; then only home-lab's.
       await page.waitForSelector('.markers-panel .monaco-list-row');
-      const filter = page
-        .locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input')
-        .first();
+      const filter = problemsFilter(page);
       await filter.fill('unknown-command');
       await expect
         .poll(async () => (await problems(page)).join('\n'), { timeout: 20_000 })
@@ -115,9 +114,7 @@ describe('PXE Workbench in the real VS Code workbench (installed VSIX)', () => {
       // The list only renders the rows in view: give it the whole window, and leave out the boot-chain
       // example site, whose closed files the server checks too.
       await runCommand(page, 'View: Toggle Maximized Panel');
-      const filter = page
-        .locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input')
-        .first();
+      const filter = problemsFilter(page);
       await filter.fill('!**/chain/**');
       await expect
         .poll(
@@ -213,9 +210,7 @@ describe('PXE Workbench in the real VS Code workbench (installed VSIX)', () => {
     await timed('Butane: Problems + Show Translated Ignition', async () => {
       await openFile(page, 'broken/butane-unknown-key.bu');
       await page.keyboard.press('Control+Shift+M');
-      const filter = page
-        .locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input')
-        .first();
+      const filter = problemsFilter(page);
       await filter.fill('butane-unknown-key');
       await expect
         .poll(async () => (await problems(page)).join('\n'), { timeout: 20_000 })
@@ -369,9 +364,7 @@ describe('PXE Workbench in the real VS Code workbench (installed VSIX)', () => {
         await openFile(page, 'secure-boot/tftp/grub/grub.cfg');
         await runCommand(page, 'PXE: Refresh Boot Chain');
         await page.keyboard.press('Control+Shift+M');
-        const filter = page
-          .locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input')
-          .first();
+        const filter = problemsFilter(page);
         await filter.fill('secureBootRefused');
         await expect
           .poll(async () => (await problems(page)).join('\n'), { timeout: 30_000 })
@@ -413,9 +406,7 @@ describe('PXE Workbench in the real VS Code workbench (installed VSIX)', () => {
       try {
         await openFile(page, 'broken/latency.ipxe');
         await page.keyboard.press('Control+Shift+M');
-        const filter = page
-          .locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input')
-          .first();
+        const filter = problemsFilter(page);
         await filter.fill('latency.ipxe');
         const shown = async () => (await problems(page)).join('\n').includes('ipxe.unknownCommand');
         await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();

@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { format } from 'node:util';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { CHROMIUM, installVsix, startCodeServer, writeUserSettings, type RunningEditor } from '../../scripts/editor';
 
 export const VSIX = resolve('out/pxe-workbench.vsix');
@@ -99,6 +99,11 @@ export async function runCommand(page: Page, title: string): Promise<void> {
 }
 
 /** Every row of the Problems panel as its visible text. */
+/** The Problems panel's filter box (the panel must be open). */
+export function problemsFilter(page: Page): Locator {
+  return page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first();
+}
+
 export async function problems(page: Page): Promise<string[]> {
   return page.$$eval('.markers-panel .monaco-list-row', (rows) =>
     rows.map((r) => (r as HTMLElement).innerText.replace(/\s+/g, ' ').trim()),
