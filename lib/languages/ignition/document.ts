@@ -47,11 +47,6 @@ type Visits = Map<string, PropertyVisit[]>;
 
 const visits = new WeakMap<IgnitionConfig, Visits>();
 
-/** Visits every object member and every array item, depth first (the list is built once per config). */
-export function visitProperties(config: IgnitionConfig, visit: (p: PropertyVisit) => void): void {
-  for (const v of visitsWhere(config, () => true)) visit(v);
-}
-
 /**
  * The visits whose spec path matches, in document order. The match is asked once per distinct spec path
  * (a few dozen), not once per value, so a rule about `storage.files[].mode` costs only the modes.

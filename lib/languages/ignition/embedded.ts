@@ -50,43 +50,16 @@ export function gzipBeside(source: Node): boolean {
   return compression?.type === 'string' && compression.value === 'gzip';
 }
 
-/** decodeDataUrl's answer: the URL decoded, or why not. */
-type Decoded = DataUrl | DataUrlError | DataUrlTooLargeError;
-
-function decode(url: string, maxChars: number): Decoded {
+/** The one way a data: URL's contents are read: a Buffer decode behind the URL cap, a capped gunzip. */
+export function contentsOf(url: string, gzip: boolean, limits: ContentLimits = {}): Contents {
+  let data: DataUrl;
   try {
-    return decodeDataUrl(url, maxChars);
+    data = decodeDataUrl(url, limits.maxUrlChars ?? MAX_DATA_URL_CHARS);
   } catch (error) {
-    if (error instanceof DataUrlTooLargeError || error instanceof DataUrlError) return error;
+    if (error instanceof DataUrlTooLargeError) return { ok: false, reason: 'tooLarge', gzip, message: error.message };
+    if (error instanceof DataUrlError) return { ok: false, reason: 'broken', gzip, message: error.message };
     throw error;
   }
-}
-
-const decodedBy = new WeakMap<object, Map<string, Decoded>>();
-
-/**
- * A data: URL decoded once per `owner` (a parsed config): the rules that read a config's URLs (is it
- * valid, what does the file say) share the work. Within the default URL cap.
- */
-export function decodeOnce(owner: object, url: string): Decoded {
-  let decoded = decodedBy.get(owner);
-  if (!decoded) decodedBy.set(owner, (decoded = new Map()));
-  let found = decoded.get(url);
-  if (!found) decoded.set(url, (found = decode(url, MAX_DATA_URL_CHARS)));
-  return found;
-}
-
-/**
- * The one way a data: URL's contents are read: a Buffer decode behind the URL cap, a capped gunzip.
- * With an `owner` (and the default caps) the decode is shared with the owner's other readers.
- */
-export function contentsOf(url: string, gzip: boolean, limits: ContentLimits = {}, owner?: object): Contents {
-  const data =
-    owner && limits.maxUrlChars === undefined
-      ? decodeOnce(owner, url)
-      : decode(url, limits.maxUrlChars ?? MAX_DATA_URL_CHARS);
-  if (data instanceof DataUrlTooLargeError) return { ok: false, reason: 'tooLarge', gzip, message: data.message };
-  if (data instanceof DataUrlError) return { ok: false, reason: 'broken', gzip, message: data.message };
   if (!gzip) return { ok: true, data, bytes: data.bytes, gzip };
   const inflated = gunzipCapped(data.bytes, limits.maxInflateBytes ?? MAX_INFLATE_BYTES);
   if (!inflated.ok) return { ok: false, reason: inflated.reason, gzip, message: inflated.message };

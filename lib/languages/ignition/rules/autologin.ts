@@ -43,7 +43,7 @@ export const autologin = ignitionRule({
       if (units.test(specPath)) flag(v.path, value);
       else if (value.startsWith('data:') && (gzip(parent) || mayContain(value, 'agetty'))) {
         // Not looked into: a broken URL (ignition.invalidSource), one over our caps, or corrupt gzip.
-        const contents = contentsOf(value, gzip(parent), {}, config);
+        const contents = contentsOf(value, gzip(parent));
         // Only a file that names agetty is read as text.
         if (contents.ok && contents.bytes.includes('agetty')) flag(v.path, contents.bytes.toString('utf8'));
       }
