@@ -169,15 +169,14 @@ export function followIgnition(b: HopBuilder, env: Env, hop: Hop, path: string):
   // The configs this one merges or replaces it with (`ignition.config`), read from its value.
   const config = result.ast;
   const refs = objectOf(objectOf(objectOf(config.value)?.ignition)?.config);
-  const sources: JsonPath[] = [];
+  const sources: [JsonPath, unknown][] = [];
   if (Array.isArray(refs?.merge))
-    refs.merge.forEach((_, i) => sources.push(['ignition', 'config', 'merge', i, 'source']));
-  if (refs?.replace !== undefined) sources.push(['ignition', 'config', 'replace', 'source']);
-  for (const where of sources) {
-    const url = where.reduce<unknown>(
-      (value, key) => (value as Record<string, unknown> | undefined)?.[key],
-      config.value,
+    refs.merge.forEach((item, i) =>
+      sources.push([['ignition', 'config', 'merge', i, 'source'], objectOf(item)?.source]),
     );
+  if (refs?.replace !== undefined)
+    sources.push([['ignition', 'config', 'replace', 'source'], objectOf(refs.replace)?.source]);
+  for (const [where, url] of sources) {
     if (typeof url !== 'string' || !/^https?:\/\//.test(url)) continue;
     const range = config.rangeAt(where);
     const at = { file: path, start: range.start + 1, end: range.end - 1 };
