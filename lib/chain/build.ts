@@ -282,14 +282,6 @@ export class ChainBuilder implements HopBuilder {
 
   /** A lease whose boot file only one firmware can run belongs to that firmware; otherwise to both. */
   private leaseFirmwares(facts: DhcpFacts, lease: LeaseFact): Firmware[] {
-    let known = firmwaresOf.get(facts);
-    if (!known) firmwaresOf.set(facts, (known = new Map()));
-    let firmwares = known.get(lease);
-    if (!firmwares) known.set(lease, (firmwares = this.firmwaresFor(facts, lease)));
-    return firmwares;
-  }
-
-  private firmwaresFor(facts: DhcpFacts, lease: LeaseFact): Firmware[] {
     return FIRMWARES.filter((firmware) => {
       const boot = bootFileOf(offerFor(facts, firmware, lease))?.name;
       const pinned = boot ? loaderOf(boot).firmware : undefined;
@@ -905,9 +897,6 @@ function sameFacts(records: Map<string, ClientRecord>, facts: DhcpFacts | undefi
 
 /** What each chain's machines read and reported: a rebuild after an edit keeps those that did not read it. */
 const recordsOf = new WeakMap<Chain, Map<string, ClientRecord>>();
-
-/** Which firmwares each lease boots, per router config's facts (facts are kept while the config is unchanged). */
-const firmwaresOf = new WeakMap<DhcpFacts, Map<LeaseFact, Firmware[]>>();
 
 export function buildChain(inputs: ChainInputs): Chain {
   return new ChainBuilder(inputs).build();
