@@ -91,21 +91,21 @@ const entries = [
 ];
 
 const started = Date.now();
-// The Ignition validators are compiled at build time (standalone ajv code) before the bundles that use them.
+// The JSON validators (Ignition, site file) are compiled at build time (standalone ajv code) before the bundles.
 await esbuild.build({
   ...common,
-  entryPoints: ['scripts/gen-ignition.ts'],
-  outfile: 'out/gen-ignition.js',
+  entryPoints: ['scripts/gen-validators.ts'],
+  outfile: 'out/gen-validators.js',
   sourcemap: false,
   minify: false,
 });
 const { execFileSync } = await import('node:child_process');
-execFileSync(process.execPath, ['out/gen-ignition.js', 'out/.ignition'], { stdio: ['ignore', 'ignore', 'inherit'] });
+execFileSync(process.execPath, ['out/gen-validators.js', 'out/.validators'], { stdio: ['ignore', 'ignore', 'inherit'] });
 // Bundle the generated code with the ajv runtime it requires, as a file of its own beside the server.
 await esbuild.build({
   ...common,
-  entryPoints: ['out/.ignition/ignition-validators.js'],
-  outfile: 'out/ignition-validators.js',
+  entryPoints: ['out/.validators/validators.js'],
+  outfile: 'out/validators.js',
   sourcemap: false,
   minify: true,
 });

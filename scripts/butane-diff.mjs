@@ -1,6 +1,6 @@
 // The Butane differential campaign (issue #22): bundles test/oracle/butaneCampaign.ts and runs it against the
 // butane v0.29.0 oracle in ../shared/tools/butane. `npm run butane:diff -- --runs 100000 --out report.md`.
-// The bundle sits in a folder of its own, without out/ignition-validators.js, so the Ignition checks compile
+// The bundle sits in a folder of its own, without out/validators.js, so the Ignition checks compile
 // the current schemas rather than a stale build.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';

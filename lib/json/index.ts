@@ -1,1 +1,2 @@
 export { parseTreeCapped } from './parse';
+export { SITE_VALIDATOR_KEY } from './ajv';

@@ -6,7 +6,7 @@
  * diagnostics (rule site.schema) and to the command that needs the value.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { newAjv } from '../json/ajv';
+import { buildTimeValidator, newAjv, SITE_VALIDATOR_KEY } from '../json/ajv';
 import { printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import schema from '../../schemas/pxe-site.schema.json';
 import { dotted } from '../json/schemaErrors';
@@ -32,9 +32,10 @@ const REFUSED = new Set([
 ]);
 
 let compiled: ValidateFunction | undefined;
-/** The site schema, compiled once (also used by the site file's diagnostics). */
+/** The site schema's validator: compiled at build time, or once now (also used by the site file's diagnostics). */
 export function siteValidator(): ValidateFunction {
-  compiled ??= newAjv({ allErrors: true, strict: false, verbose: true }).compile(schema);
+  compiled ??=
+    buildTimeValidator(SITE_VALIDATOR_KEY) ?? newAjv({ allErrors: true, strict: false, verbose: true }).compile(schema);
   return compiled;
 }
 

@@ -1,33 +1,19 @@
 import type Ajv from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { newAjv } from '../../../json/ajv';
+import { buildTimeValidator, newAjv } from '../../../json/ajv';
 import { report } from '../../../core/rule';
 import { placeErrors, withoutNullMembers } from '../../../json/schemaErrors';
 import { versionOf } from '../document';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { schemaFor } from '../catalog';
 import { validatorKey } from '../validatorKey';
 import { ignitionRule } from './shared';
 
 let ajv: Ajv | undefined;
 const validators = new Map<string, ValidateFunction>();
-let compiled: Record<string, ValidateFunction | undefined> | undefined;
-
-/** The validators `npm run build` compiled (out/ignition-validators.js beside the bundled server), if present. */
-function buildTimeValidators(): Record<string, ValidateFunction | undefined> {
-  if (compiled) return compiled;
-  compiled = {};
-  const path = typeof __dirname === 'string' ? join(__dirname, 'ignition-validators.js') : undefined;
-  // Running from the TypeScript sources (tests) there is no such file: compile at run time instead.
-  if (path && existsSync(path)) compiled = createRequire(path)(path) as Record<string, ValidateFunction | undefined>;
-  return compiled;
-}
 
 /** The validator for a spec version: compiled at build time (standalone), or now if the build made none. */
 function validatorFor(version: string): ValidateFunction {
-  let validate = validators.get(version) ?? buildTimeValidators()[validatorKey(version)];
+  let validate = validators.get(version) ?? buildTimeValidator(validatorKey(version));
   if (!validate) {
     ajv ??= newAjv({ allErrors: true, strict: false, verbose: true });
     validate = ajv.compile(schemaFor(version));
