@@ -57,10 +57,13 @@ const LENGTH_EXTRA = Uint8Array.from([
 ]);
 const DISTANCE_EXTRA = Uint8Array.from({ length: DISTANCE_SYMBOLS }, (_, code) => (code < 4 ? 0 : (code >> 1) - 1));
 
-/** Literal/length symbol for each match length (index = length). */
-const LENGTH_SYMBOL = buildLengthSymbols();
-/** Distance code for each distance 1..32768 (index = distance). */
-const DISTANCE_CODE = buildDistanceCodes();
+/**
+ * Literal/length symbol for each match length (index = length) and distance code for each distance
+ * 1..32768 (index = distance): built on the first compression, not when the module loads.
+ */
+let symbolTables: { length: Uint16Array; distance: Uint8Array } | undefined;
+const symbols = (): { length: Uint16Array; distance: Uint8Array } =>
+  (symbolTables ??= { length: buildLengthSymbols(), distance: buildDistanceCodes() });
 /** Code lengths of the fixed Huffman literal/length code. */
 const FIXED_LITERAL_BITS = Uint8Array.from({ length: LITERAL_SYMBOLS }, (_, s) =>
   s < 144 ? 8 : s < 256 ? 9 : s < 280 ? 7 : 8,
@@ -337,6 +340,7 @@ let nextStamp = 1;
 /** Go's compressor state, in absolute input positions (Go's window positions plus `base`). */
 class GoMatcher {
   private readonly block = new BlockCounts();
+  private readonly symbols = symbols();
   private readonly stamp: number;
   /** Input position of the start of Go's buffer; it moves by a window each time the buffer slides. */
   private base = 0;
@@ -487,8 +491,8 @@ class GoMatcher {
 
   /** Counts a match token. */
   private addMatch(length: number, offset: number): void {
-    this.block.literals[LENGTH_SYMBOL[length]!]!++;
-    this.block.distances[DISTANCE_CODE[offset]!]!++;
+    this.block.literals[this.symbols.length[length]!]!++;
+    this.block.distances[this.symbols.distance[offset]!]!++;
     this.block.tokens++;
   }
 
