@@ -1,15 +1,33 @@
 /**
  * The language server's side of the bench: its cold start to the first diagnostic and its memory after
- * opening a site, over stdio as an editor talks to it, against a bare Node process.
+ * opening a site, over stdio as an editor talks to it, against a bare Node process. The server is started
+ * as the extension starts it (lib/core/launch.ts): its Node flags, and a compile cache in `cache` if given.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Writable } from 'node:stream';
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
+import { compileCacheArgs, SERVER_NODE_FLAGS } from '../lib/core';
 
 // The bench is bundled into out/, beside the server's bundle.
 const SERVER = resolve(__dirname, 'server.js');
+
+function spawnServer(cache: string | undefined): ChildProcess & { stdin: Writable; stdout: NodeJS.ReadableStream } {
+  const args = [...SERVER_NODE_FLAGS, SERVER, '--stdio', ...(cache ? compileCacheArgs(cache) : [])];
+  return spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+}
+
+/** Starts the server once with the cache folder `cache` and waits until it wrote its compile cache there. */
+export async function warmCompileCache(cache: string): Promise<void> {
+  await serverToFirstDiagnostic(cache, async () => {
+    for (let waited = 0; waited < 15_000 && !readdirSync(cache).some((f) => f.endsWith('.v8cache')); waited += 100)
+      await sleep(100);
+  });
+  if (!existsSync(cache) || !readdirSync(cache).some((f) => f.endsWith('.v8cache')))
+    throw new Error(`the server wrote no compile cache in ${cache}`);
+}
 
 /** Sends one JSON-RPC message with LSP framing to a server spawned over stdio. */
 function sender(child: { stdin: Writable }): (message: object) => void {
@@ -25,14 +43,19 @@ async function rssKiB(pid: number | undefined): Promise<number> {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
 }
 
-/** Spawns the server and measures the time until the first diagnostic for one opened document. */
-export function serverToFirstDiagnostic(): Promise<number> {
+/**
+ * Spawns the server and measures the time until the first diagnostic for one opened document; `before`
+ * runs before the server is stopped.
+ */
+export function serverToFirstDiagnostic(cache?: string, before?: () => Promise<void>): Promise<number> {
   return new Promise((done, fail) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawnServer(cache);
     const send = sender(child);
     let buffer = '';
+    let measured = false;
     child.stdout.on('data', (chunk: Buffer) => {
+      if (measured) return;
       buffer += chunk.toString();
       if (buffer.includes('"id":1,"result"') && !buffer.includes('__opened')) {
         buffer += '__opened';
@@ -44,8 +67,11 @@ export function serverToFirstDiagnostic(): Promise<number> {
       }
       if (buffer.includes('textDocument/publishDiagnostics') && buffer.includes('ipxe.missingHeader')) {
         const elapsed = performance.now() - started;
-        child.kill();
-        done(elapsed);
+        measured = true;
+        void (before?.() ?? Promise.resolve()).then(() => {
+          child.kill();
+          done(elapsed);
+        }, fail);
       }
     });
     child.on('error', fail);
@@ -54,9 +80,9 @@ export function serverToFirstDiagnostic(): Promise<number> {
 }
 
 /** The server's resident memory (KiB) after it opened every file of the example site (pushed over stdio). */
-export function serverMemoryAfterSite(root: string, files: string[]): Promise<number> {
+export function serverMemoryAfterSite(root: string, files: string[], cache?: string): Promise<number> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawnServer(cache);
     const send = sender(child);
     let buffer = '';
     let published = 0;

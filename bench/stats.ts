@@ -23,6 +23,23 @@ export async function time(runs: number, task: () => unknown): Promise<Stats> {
   return stats(samples);
 }
 
+/**
+ * Times tasks that are compared with each other in turns (one run of each, then again), after a warm-up of
+ * each: a machine that slows down for a while slows them all, not the one that happened to run then.
+ */
+export async function interleaved(runs: number, tasks: (() => unknown)[]): Promise<Stats[]> {
+  for (const task of tasks) await task();
+  const samples = tasks.map((): number[] => []);
+  for (let i = 0; i < runs; i++) {
+    for (const [k, task] of tasks.entries()) {
+      const started = performance.now();
+      await task();
+      samples[k]!.push(performance.now() - started);
+    }
+  }
+  return samples.map(stats);
+}
+
 export interface Row {
   name: string;
   measured: Stats;

@@ -15,7 +15,9 @@ import { TranslatedIgnition } from './commands/translatedIgnition';
 import { restoreRouterOsTree } from './commands/routerosTree';
 import { offerSiteFile } from './siteOffer';
 import { siteStatus } from './siteStatus';
-import { escapeControl, UntrustedInputError } from '../../lib/core';
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { compileCacheArgs, escapeControl, SERVER_NODE_FLAGS, UntrustedInputError } from '../../lib/core';
 
 let client: LanguageClient | undefined;
 
@@ -35,13 +37,26 @@ function withInputErrors(handler: (...args: unknown[]) => unknown): (...args: un
   };
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const output = vscode.window.createOutputChannel('PXE Workbench: Language Server', { log: true });
+/**
+ * How the extension starts the server (lib/core/launch.ts): its Node flags, and its compile cache in the
+ * extension's own storage (none if that folder cannot be made).
+ */
+async function serverOptionsFor(context: vscode.ExtensionContext): Promise<ServerOptions> {
   const module = context.asAbsolutePath('out/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
+  const cache = join(context.globalStorageUri.fsPath, 'compile-cache');
+  const args = await fs.mkdir(cache, { recursive: true }).then(
+    () => compileCacheArgs(cache),
+    () => [],
+  );
+  return {
+    run: { module, transport: TransportKind.ipc, args, options: { execArgv: [...SERVER_NODE_FLAGS] } },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('PXE Workbench: Language Server', { log: true });
+  const serverOptions = await serverOptionsFor(context);
   const clientOptions: LanguageClientOptions = {
     documentSelector: ['ipxe', 'pxelinux', 'grub', 'routeros', 'ignition', 'butane', 'json'].flatMap((language) => [
       { scheme: 'file', language },

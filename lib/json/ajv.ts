@@ -19,17 +19,18 @@ export function newAjv(options: Options): Ajv {
   return new AjvClass(options);
 }
 
-let compiled: Record<string, ValidateFunction | undefined> | undefined;
+const loaded = new Map<string, ValidateFunction | undefined>();
 
 /**
- * A validator `npm run build` compiled (out/validators.js beside the bundles: every Ignition spec version
- * and the site file), or undefined when running from the TypeScript sources, where the caller compiles it.
+ * A validator `npm run build` compiled (out/validators/<key>.js beside the bundles: one per Ignition spec
+ * version, and the site file's), loaded on first use; undefined when running from the TypeScript sources,
+ * where the caller compiles the schema.
  */
 export function buildTimeValidator(key: string): ValidateFunction | undefined {
-  if (!compiled) {
-    compiled = {};
-    const path = typeof __dirname === 'string' ? join(__dirname, 'validators.js') : undefined;
-    if (path && existsSync(path)) compiled = createRequire(path)(path) as Record<string, ValidateFunction | undefined>;
+  if (!loaded.has(key)) {
+    const path = typeof __dirname === 'string' ? join(__dirname, 'validators', `${key}.js`) : undefined;
+    const exports = path && existsSync(path) ? (createRequire(path)(path) as Record<string, ValidateFunction>) : {};
+    loaded.set(key, exports[key]);
   }
-  return compiled[key];
+  return loaded.get(key);
 }

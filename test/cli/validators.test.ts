@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve, sep } from 'node:path';
+import { basename, join, resolve, sep } from 'node:path';
 import Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
@@ -12,11 +12,14 @@ import { SITE_VALIDATOR_KEY } from '../../lib/json/ajv';
 import siteSchema from '../../schemas/pxe-site.schema.json';
 import { built } from '../helpers/build';
 
-describe('build-time validators (out/validators.js)', () => {
+/** The validator `npm run build` compiled into out/validators/<key>.js. */
+function standalone(key: string): ValidateFunction | undefined {
+  const path = built(`validators/${key}.js`);
+  return (createRequire(path)(path) as Record<string, ValidateFunction>)[key];
+}
+
+describe('build-time validators (out/validators/)', () => {
   it('exist for every version and give the same verdicts as validators compiled at run time', () => {
-    built('server.js');
-    const path = resolve('out/validators.js');
-    const compiled = createRequire(path)(path) as Record<string, ValidateFunction>;
     const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
     const samples = [
       { ignition: { version: 'x' } },
@@ -25,20 +28,19 @@ describe('build-time validators (out/validators.js)', () => {
       { storage: { links: [{ path: '/l' }] }, kernelArguments: { shouldExist: ['a'] } },
     ];
     for (const version of SPEC_ORDER) {
-      const standalone = compiled[validatorKey(version)];
-      expect(standalone, version).toBeTypeOf('function');
+      const compiled = standalone(validatorKey(version));
+      expect(compiled, version).toBeTypeOf('function');
       const runtime = ajv.compile(schemaFor(version));
       for (const sample of samples) {
-        expect(standalone!(sample), `${version} ${JSON.stringify(sample)}`).toBe(runtime(sample));
-        expect(standalone!.errors?.length ?? 0).toBe(runtime.errors?.length ?? 0);
+        expect(compiled!(sample), `${version} ${JSON.stringify(sample)}`).toBe(runtime(sample));
+        expect(compiled!.errors?.length ?? 0).toBe(runtime.errors?.length ?? 0);
       }
     }
   });
 
   it("include the site file's, with the same verdicts and errors as the schema compiled at run time", () => {
-    const path = resolve(built('validators.js'));
-    const standalone = (createRequire(path)(path) as Record<string, ValidateFunction>)[SITE_VALIDATOR_KEY];
-    expect(standalone).toBeTypeOf('function');
+    const site = standalone(SITE_VALIDATOR_KEY);
+    expect(site).toBeTypeOf('function');
     const runtime = new Ajv({ allErrors: true, strict: false, verbose: true }).compile(siteSchema);
     const samples = [
       { version: 1, name: 'lab', network: { subnet: '192.168.1.0/24' } },
@@ -47,14 +49,14 @@ describe('build-time validators (out/validators.js)', () => {
       [],
     ];
     for (const sample of samples) {
-      expect(standalone!(sample), JSON.stringify(sample)).toBe(runtime(sample));
-      expect(standalone!.errors ?? []).toEqual(runtime.errors ?? []);
+      expect(site!(sample), JSON.stringify(sample)).toBe(runtime(sample));
+      expect(site!.errors ?? []).toEqual(runtime.errors ?? []);
     }
   });
 });
 
 describe('a built CLI checking a site', () => {
-  it('uses the build-time validators: ajv itself (out/ajv.js) is never loaded', () => {
+  it('loads only the build-time validators it needs: ajv itself (out/ajv.js) never', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pxe-validators-'));
     try {
       const probe = join(dir, 'probe.cjs');
@@ -67,7 +69,13 @@ describe('a built CLI checking a site', () => {
         env: { ...process.env, LOADED: loadedFile },
       });
       const loaded = readFileSync(loadedFile, 'utf8').split('\n');
-      expect(loaded.some((p) => p.endsWith(`${sep}validators.js`))).toBe(true);
+      // Only the validators the site needs: its config's spec version and the site file's.
+      expect(
+        loaded
+          .filter((p) => p.includes(`${sep}validators${sep}`))
+          .map((p) => basename(p))
+          .sort(),
+      ).toEqual(['site.js', 'v3_4_0.js']);
       expect(loaded.filter((p) => p.endsWith(`${sep}ajv.js`))).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });

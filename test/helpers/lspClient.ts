@@ -29,8 +29,9 @@ export class LspClient {
   /** The server's custom notifications (pxe/chainChanged), in order. */
   readonly notifications: string[] = [];
 
-  constructor(serverPath = built('server.js')) {
-    this.process = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** Spawns the built server over stdio; `args` follow `--stdio` (e.g. the compile cache's). */
+  constructor(serverPath = built('server.js'), args: readonly string[] = []) {
+    this.process = spawn(process.execPath, [serverPath, '--stdio', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (d: Buffer) => this.stderr.push(d.toString()));
     this.connection = createProtocolConnection(
       new StreamMessageReader(this.process.stdout!),

@@ -80,7 +80,7 @@ function readArity(synopsis: string): Arity {
   let max = 0;
   const required: string[] = [];
   let optionValue = false;
-  for (const token of rest.match(/\[|\]|<[^>]*>…?|[^\s[\]]+/g) ?? []) {
+  for (const token of rest.match(/\[|\]|<[^>]*>\u2026?|[^\s[\]]+/g) ?? []) {
     if (token === '[' || token === ']') {
       depth = Math.max(0, depth + (token === '[' ? 1 : -1));
       optionValue = false;

@@ -57,13 +57,8 @@ const LENGTH_EXTRA = Uint8Array.from([
 ]);
 const DISTANCE_EXTRA = Uint8Array.from({ length: DISTANCE_SYMBOLS }, (_, code) => (code < 4 ? 0 : (code >> 1) - 1));
 
-/**
- * Literal/length symbol for each match length (index = length) and distance code for each distance
- * 1..32768 (index = distance): built on the first compression, not when the module loads.
- */
-let symbolTables: { length: Uint16Array; distance: Uint8Array } | undefined;
-const symbols = (): { length: Uint16Array; distance: Uint8Array } =>
-  (symbolTables ??= { length: buildLengthSymbols(), distance: buildDistanceCodes() });
+/** Literal/length symbol for each match length (index = length): built on the first compression. */
+let lengthSymbols: Uint16Array | undefined;
 /** Code lengths of the fixed Huffman literal/length code. */
 const FIXED_LITERAL_BITS = Uint8Array.from({ length: LITERAL_SYMBOLS }, (_, s) =>
   s < 144 ? 8 : s < 256 ? 9 : s < 280 ? 7 : 8,
@@ -80,14 +75,16 @@ function buildLengthSymbols(): Uint16Array {
   return table;
 }
 
-/** Maps each distance 1..32768 to its distance code. */
-function buildDistanceCodes(): Uint8Array {
-  const table = new Uint8Array(WINDOW_SIZE + 1);
-  let distance = 1;
-  for (let code = 0; code < DISTANCE_SYMBOLS; code++) {
-    for (let k = 0; k < 1 << DISTANCE_EXTRA[code]!; k++) table[distance++] = code;
-  }
-  return table;
+/**
+ * The distance code of a distance 1..32768 (RFC 1951 3.2.5): codes 0–3 are the distances 1–4, then each
+ * power of two is split between two codes. Computed, not looked up: a 32 KiB table built at every start
+ * was a loop V8 compiled with TurboFan there.
+ */
+function distanceCode(distance: number): number {
+  if (distance <= 4) return distance - 1;
+  const d = distance - 1;
+  const bits = 31 - Math.clz32(d);
+  return 2 * bits + ((d >> (bits - 1)) & 1);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -340,7 +337,7 @@ let nextStamp = 1;
 /** Go's compressor state, in absolute input positions (Go's window positions plus `base`). */
 class GoMatcher {
   private readonly block = new BlockCounts();
-  private readonly symbols = symbols();
+  private readonly lengthSymbols = (lengthSymbols ??= buildLengthSymbols());
   private readonly stamp: number;
   /** Input position of the start of Go's buffer; it moves by a window each time the buffer slides. */
   private base = 0;
@@ -491,8 +488,8 @@ class GoMatcher {
 
   /** Counts a match token. */
   private addMatch(length: number, offset: number): void {
-    this.block.literals[this.symbols.length[length]!]!++;
-    this.block.distances[this.symbols.distance[offset]!]!++;
+    this.block.literals[this.lengthSymbols[length]!]!++;
+    this.block.distances[distanceCode(offset)]!++;
     this.block.tokens++;
   }
 

@@ -19,7 +19,7 @@ export const placeholderSshKey = ignitionRule({
       const line = v.value;
       if (typeof line !== 'string' || templated(line)) continue; // a template variable (`__SSH_KEY__`, `{{.key}}`) that the template fills
       const blob = /^(?:\S+\s+)?(?:ssh-|ecdsa-|sk-)\S+\s+(\S+)/.exec(line)?.[1] ?? '';
-      if (/\.\.\.|…|<|>|YOUR|REPLACE/i.test(line) || blob.length < 60) {
+      if (/\.\.\.|\u2026|<|>|YOUR|REPLACE/i.test(line) || blob.length < 60) {
         problems.push(
           report(
             this,

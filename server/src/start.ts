@@ -1,0 +1,75 @@
+/**
+ * The language server's entry, out/server.js. It runs the server bundle (out/server-main.js) and, when the
+ * client names a folder for it (`--compile-cache=<absolute folder>`; the extension passes its global
+ * storage), keeps V8's compiled code for the bundle there, so a start skips compiling it again (about a
+ * third of the time to the first diagnostic, issue #24). Node 22's module.enableCompileCache does this for
+ * any module, but VS Code and Node 20 may not have it.
+ *
+ * The cache is named by the bundle's content and the runtime (V8 version, architecture); it is read as
+ * untrusted input (a regular file of at most MAX_COMPILE_CACHE_BYTES) and written once per name, atomically,
+ * SAVE_AFTER_MS after the start — once the first files are checked, so the code they ran is in it too. V8
+ * rejects a cache it did not make for this source and runtime; the server then runs as without one and
+ * writes a fresh cache. Any failure to read or write it only costs the speed-up.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { isAbsolute, join } from 'node:path';
+import { Script } from 'node:vm';
+import { COMPILE_CACHE_FLAG, MAX_COMPILE_CACHE_BYTES, readCapped } from '../../lib/core';
+
+const BUNDLE = join(__dirname, 'server-main.js');
+const SAVE_AFTER_MS = 2000;
+const CACHE_FILE = /^server-[0-9a-f]{24}\.v8cache$/;
+
+/** The folder named by `--compile-cache=<dir>`, if it is absolute. */
+function compileCacheDir(argv: readonly string[]): string | undefined {
+  const dir = argv.find((arg) => arg.startsWith(`${COMPILE_CACHE_FLAG}=`))?.slice(COMPILE_CACHE_FLAG.length + 1);
+  return dir && isAbsolute(dir) ? dir : undefined;
+}
+
+/** The cache's file name for this bundle on this runtime. */
+function cacheName(source: Buffer): string {
+  const key = createHash('sha256').update(source).update(`\0${process.versions.v8}\0${process.arch}`).digest('hex');
+  return `server-${key.slice(0, 24)}.v8cache`;
+}
+
+/** Compiles the bundle (with V8's cached code, if given) and runs it as a CommonJS module would run. */
+function run(source: string, cachedData: Buffer | undefined): Script {
+  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+  const script = new Script(wrapped, { filename: BUNDLE, cachedData });
+  const module = { exports: {} };
+  const main = script.runInThisContext() as (...args: unknown[]) => void;
+  main.call(module.exports, module.exports, createRequire(BUNDLE), module, BUNDLE, __dirname);
+  return script;
+}
+
+/** Writes the script's compiled code to `file` (a temporary name, then a rename) and drops older caches. */
+function save(script: Script, dir: string, file: string): void {
+  try {
+    const temporary = join(dir, `.${file}.${process.pid}.tmp`);
+    writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
+    renameSync(temporary, join(dir, file));
+    for (const old of readdirSync(dir))
+      if (CACHE_FILE.test(old) && old !== file) rmSync(join(dir, old), { force: true });
+  } catch {
+    // A folder that cannot be written (read-only, full) only costs the next start its speed-up.
+  }
+}
+
+/** Starts the server, through the compile cache in `dir` when there is one. */
+export function start(dir: string | undefined): void {
+  if (!dir) {
+    createRequire(BUNDLE)(BUNDLE);
+    return;
+  }
+  const read = readCapped(BUNDLE, MAX_COMPILE_CACHE_BYTES);
+  if (!read.ok) throw new Error(`${read.message} Reinstall PXE Workbench.`);
+  const file = cacheName(read.bytes);
+  const cached = readCapped(join(dir, file), MAX_COMPILE_CACHE_BYTES);
+  const script = run(read.bytes.toString('utf8'), cached.ok ? cached.bytes : undefined);
+  if (!cached.ok || script.cachedDataRejected === true)
+    setTimeout(() => save(script, dir, file), SAVE_AFTER_MS).unref();
+}
+
+start(compileCacheDir(process.argv));
