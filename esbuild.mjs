@@ -60,7 +60,22 @@ const librariesBeside = {
     );
   },
 };
-const beside = { plugins: [secureBootBeside, librariesBeside] };
+/**
+ * The product's data (lib/data/*.json, schemas/*.json) is bundled as `JSON.parse('…')`, not as object
+ * literals: V8 keeps a literal's boilerplate beside the objects made from it, and parses JSON faster than
+ * JavaScript (2.5 MiB less for a server after the home lab, issue #24).
+ */
+const jsonParsed = {
+  name: 'json-parsed',
+  setup(build) {
+    build.onLoad({ filter: /[\\/](lib[\\/]data|schemas)[\\/][^\\/]+\.json$/ }, async (args) => {
+      const { readFile } = await import('node:fs/promises');
+      const text = JSON.stringify(JSON.parse(await readFile(args.path, 'utf8')));
+      return { contents: `module.exports = JSON.parse(${JSON.stringify(text)});`, loader: 'js' };
+    });
+  },
+};
+const beside = { plugins: [secureBootBeside, librariesBeside, jsonParsed] };
 const library = (name) => ({
   stdin: { contents: `module.exports = require('${name}');`, resolveDir: '.', loader: 'js' },
   outfile: `out/${name}.js`,

@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { compileCacheArgs, SERVER_NODE_FLAGS } from '../lib/core';
+import { classify } from '../lib/engine';
 
 // The bench is bundled into out/, beside the server's bundle.
 const SERVER = resolve(__dirname, 'server.js');
@@ -79,6 +80,12 @@ export function serverToFirstDiagnostic(cache?: string, before?: () => Promise<v
   });
 }
 
+/** The language VS Code gives a file with the extension installed (the site file is JSON to the editor). */
+function editorLanguage(file: string, text: string): string {
+  const language = classify(file, text);
+  return language === 'site' ? 'json' : (language ?? 'plaintext');
+}
+
 /** The server's resident memory (KiB) after it opened every file of the example site (pushed over stdio). */
 export function serverMemoryAfterSite(root: string, files: string[], cache?: string): Promise<number> {
   return new Promise((done, fail) => {
@@ -92,19 +99,17 @@ export function serverMemoryAfterSite(root: string, files: string[], cache?: str
         buffer += '__opened';
         send({ method: 'initialized', params: {} });
         for (const [i, file] of files.entries()) {
-          const languageId = file.endsWith('.ipxe')
-            ? 'ipxe'
-            : file.endsWith('.rsc')
-              ? 'routeros'
-              : file.endsWith('.ign')
-                ? 'ignition'
-                : file.endsWith('.json')
-                  ? 'json'
-                  : 'pxelinux';
           void fs.readFile(file, 'utf8').then((text) =>
             send({
               method: 'textDocument/didOpen',
-              params: { textDocument: { uri: pathToFileURL(file).href, languageId, version: 1 + i, text } },
+              params: {
+                textDocument: {
+                  uri: pathToFileURL(file).href,
+                  languageId: editorLanguage(file, text),
+                  version: 1 + i,
+                  text,
+                },
+              },
             }),
           );
         }

@@ -91,6 +91,11 @@ export interface LanguageService<Ast = unknown, Id extends string = string> {
   parserRules: readonly RuleMeta[];
   /** Rules that run over the AST. */
   rules: readonly Rule<Ast>[];
+  /**
+   * True when no rule reads its context (the site, the file's path): one analysis per text then serves
+   * every caller — the boot chain following the file and the file's own lint (see `analyze`).
+   */
+  contextFree?: boolean;
   parse(text: string): Parsed<Ast>;
   complete?(ast: Ast, text: string, offset: number, context?: RuleContext): Completion[];
   hover?(ast: Ast, text: string, offset: number): HoverInfo | undefined;
@@ -207,7 +212,54 @@ export function analyze<Ast>(
       ast: service.parse(text).ast,
       problems: analyzeTemplate(service, text, context, template.kind, template.nodes),
     };
-  return analyzeOnce(service, text, context);
+  if (!service.contextFree) return analyzeOnce(service, text, context);
+  const memo = sharedAnalyses(service);
+  const kept = memo.take(text);
+  const result = kept ?? analyzeOnce(service, text, context);
+  memo.keep(text, result);
+  return { ast: result.ast, problems: [...result.problems] };
+}
+
+/** How much text the shared analyses of one language hold at most (their ASTs grow with it). */
+export const SHARED_ANALYSIS_CHARS = 4 * 1024 * 1024;
+
+/**
+ * The latest analyses of a context-free language by text, the oldest dropped past SHARED_ANALYSIS_CHARS:
+ * a whole-site lint analyses each config once for the chain and its own findings (not twice), and a
+ * server editing a config keeps at most that much of its past versions.
+ */
+class SharedAnalyses<Ast> {
+  private readonly byText = new Map<string, { ast: Ast; problems: Problem[] }>();
+  private chars = 0;
+
+  take(text: string): { ast: Ast; problems: Problem[] } | undefined {
+    const kept = this.byText.get(text);
+    if (kept) this.drop(text);
+    return kept;
+  }
+
+  keep(text: string, analysis: { ast: Ast; problems: Problem[] }): void {
+    if (text.length > SHARED_ANALYSIS_CHARS) return;
+    this.byText.set(text, analysis);
+    this.chars += text.length;
+    for (const oldest of this.byText.keys()) {
+      if (this.chars <= SHARED_ANALYSIS_CHARS) break;
+      this.drop(oldest);
+    }
+  }
+
+  private drop(text: string): void {
+    this.byText.delete(text);
+    this.chars -= text.length;
+  }
+}
+
+const shared = new WeakMap<LanguageService<never>, SharedAnalyses<unknown>>();
+
+function sharedAnalyses<Ast>(service: LanguageService<Ast>): SharedAnalyses<Ast> {
+  let memo = shared.get(service as LanguageService<never>);
+  if (!memo) shared.set(service as LanguageService<never>, (memo = new SharedAnalyses()));
+  return memo as SharedAnalyses<Ast>;
 }
 
 function analyzeTemplate<Ast>(

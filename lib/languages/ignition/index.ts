@@ -34,6 +34,8 @@ export const ignition = defineLanguage({
   title: 'Ignition configs',
   files: ignitionFiles,
   parserRules: [jsonSyntax, template],
+  // No Ignition rule reads the site or the path (test/unit/ignition/shared.test.ts holds them to it).
+  contextFree: true,
   rules: [
     missingVersion,
     invalidVersion,
