@@ -82,8 +82,13 @@ function refusedByStat(path: string, stat: StatKind & { size: number }, maxBytes
   return stat.size > maxBytes ? tooLarge(path, maxBytes) : undefined;
 }
 
-/** Room for the whole file and one byte past the cap, so a file that grows while it is read is noticed. */
-const bufferFor = (size: number, maxBytes: number): Buffer => Buffer.allocUnsafe(Math.min(maxBytes + 1, size + 65536));
+/**
+ * Room for what is read: a regular file's size as its stat gave it (within the cap: a file growing while it
+ * is read is read to that size), or, when the size is unknown (0, as /proc gives it), up to 64 KiB and one
+ * byte past the cap. A small file's buffer comes from Node's pool: no allocation of its own per read.
+ */
+const bufferFor = (size: number, maxBytes: number): Buffer =>
+  Buffer.allocUnsafe(size > 0 ? size : Math.min(maxBytes + 1, 65536));
 
 /**
  * Reads a regular file of at most `maxBytes`. Opens without blocking (a FIFO with no writer would wait

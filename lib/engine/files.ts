@@ -1,10 +1,10 @@
 import { promises as fs } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { classify } from './classify';
 import { report } from '../core/rule';
 import { SERVICES, type LanguageId } from './registry';
 import { INTERNAL } from '../core/coreRules';
-import type { FileView } from '../core/ruleContext';
+import type { FileView, RuleContext } from '../core/ruleContext';
 import { ChainCache, loadSecureBoot } from '../chain';
 import { diskFiles } from '../site/disk';
 import { skippedFolder } from '../site/discover';
@@ -70,6 +70,16 @@ interface Run {
   disk: FileView;
   chains: ChainCache;
   seen: Set<string>;
+  /** Each folder's site (or none), looked up once per run: a site lookup checks every folder above. */
+  sites: Map<string, RuleContext['site']>;
+}
+
+/** A file's rule context: its folder's site, as `diskContext` finds it. */
+function contextOf(run: Run, path: string): RuleContext {
+  const folder = dirname(path);
+  if (!run.sites.has(folder)) run.sites.set(folder, diskContext(path, run.disk).site);
+  const site = run.sites.get(folder);
+  return { path, files: run.disk, ...(site ? { site } : {}) };
 }
 
 /**
@@ -87,6 +97,7 @@ export async function lintPaths(paths: readonly string[], options: LintPathsOpti
     disk,
     chains: new ChainCache(() => disk),
     seen: new Set(),
+    sites: new Map(),
   };
   const reports: FileReport[] = [];
   for (const given of paths) {
@@ -145,7 +156,7 @@ async function lintPath(run: Run, given: string, path: string, explicit: boolean
     return undefined;
   }
   const text = read.text;
-  const rules = diskContext(path, run.disk);
+  const rules = contextOf(run, path);
   const crossFile = run.chains.problemsFor(rules.site, path);
   const { language, findings } = lintDocument(text, { path, rules, levels: run.levels, crossFile });
   if (language || findings.length) return { path, language, text, findings };
