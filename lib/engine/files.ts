@@ -4,9 +4,9 @@ import { classify } from './classify';
 import { report } from '../core/rule';
 import { SERVICES, type LanguageId } from './registry';
 import { INTERNAL } from '../core/coreRules';
-import type { FileView, RuleContext } from '../core/ruleContext';
+import type { RuleContext } from '../core/ruleContext';
 import { ChainCache, loadSecureBoot } from '../chain';
-import { diskFiles } from '../site/disk';
+import { diskFiles, type DiskFiles } from '../site/disk';
 import { skippedFolder } from '../site/discover';
 import { diskContext } from '../site/view';
 import { isBinary, MAX_TEXT_BYTES, readCapped, textLooksBinary, type ReadResult } from '../core/untrusted';
@@ -25,15 +25,20 @@ export class InputError extends Error {
   override readonly name = 'InputError';
 }
 
-/** Files under `root` that might be ours, by name, or by content for the iPXE magic and JSON. */
-async function* walk(root: string): AsyncGenerator<string> {
-  const entries = await fs.readdir(root, { withFileTypes: true });
-  entries.sort((a, b) => a.name.localeCompare(b.name));
-  for (const entry of entries) {
-    const path = join(root, entry.name);
-    if (entry.isDirectory()) {
-      if (!skippedFolder(entry.name)) yield* walk(path); // the folders site discovery skips too
-    } else if (entry.isFile()) {
+/**
+ * The regular files under `root`, by name within each folder, through the run's disk view: each folder is
+ * listed once for the walk and the site's rules. Links are not followed; a folder that cannot be listed is
+ * an error that names it.
+ */
+function* walk(disk: DiskFiles, root: string): Generator<string> {
+  const entries = disk.kinds(root);
+  if (!entries) throw new InputError(`${root}: this folder cannot be read. Check its permissions.`);
+  for (const name of [...entries.keys()].sort((a, b) => a.localeCompare(b))) {
+    const path = join(root, name);
+    const kind = entries.get(name);
+    if (kind === 'folder') {
+      if (!skippedFolder(name)) yield* walk(disk, path); // the folders site discovery skips too
+    } else if (kind === 'file') {
       yield path;
     }
   }
@@ -67,7 +72,7 @@ interface Run {
   options: LintPathsOptions;
   cwd: string;
   levels: RuleLevels;
-  disk: FileView;
+  disk: DiskFiles;
   chains: ChainCache;
   seen: Set<string>;
   /** Each folder's site (or none), looked up once per run: a site lookup checks every folder above. */
@@ -104,8 +109,8 @@ export async function lintPaths(paths: readonly string[], options: LintPathsOpti
     const absolute = resolve(run.cwd, given);
     const stat = await fs.stat(absolute).catch(() => undefined);
     if (!stat) throw new InputError(`${given}: no such file or folder. Check the path (relative to ${run.cwd}).`);
-    const files: AsyncIterable<string> | string[] = stat.isDirectory() ? walk(absolute) : [absolute];
-    for await (const path of files) {
+    const files: Iterable<string> = stat.isDirectory() ? walk(run.disk, absolute) : [absolute];
+    for (const path of files) {
       if (run.seen.has(path)) continue;
       run.seen.add(path);
       const report = await lintPath(run, given, path, !stat.isDirectory());

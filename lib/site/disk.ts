@@ -24,14 +24,15 @@ function memo<T>(read: (key: string) => T | undefined): (key: string) => T | und
 }
 
 /** What a folder listing says an entry is: enough to skip asking the disk again for most entries. */
-type Kind = 'folder' | 'link' | 'other';
+export type EntryKind = 'folder' | 'link' | 'file' | 'other';
+type Kind = EntryKind;
 
 /** A folder's entries by name, with what each is; undefined when it is not a folder or cannot be read. */
 function listing(dir: string): Map<string, Kind> | undefined {
   try {
     const kinds = new Map<string, Kind>();
     for (const e of readdirSync(dir, { withFileTypes: true }))
-      kinds.set(e.name, e.isSymbolicLink() ? 'link' : e.isDirectory() ? 'folder' : 'other');
+      kinds.set(e.name, e.isSymbolicLink() ? 'link' : e.isDirectory() ? 'folder' : e.isFile() ? 'file' : 'other');
     return kinds;
   } catch {
     return undefined; // not a folder, or unreadable: nothing to list
@@ -82,8 +83,14 @@ function stamp(path: string): string | undefined {
   }
 }
 
+/** A FileView over the disk that also says what each entry of a folder is (`kinds`, from one listing). */
+export interface DiskFiles extends FileView {
+  /** A folder's entries by name, with what each is; undefined when it is not a folder or cannot be read. */
+  kinds(dir: string): ReadonlyMap<string, EntryKind> | undefined;
+}
+
 /** A FileView over the disk that remembers what it saw (one per lint run or validation). */
-export function diskFiles(): FileView {
+export function diskFiles(): DiskFiles {
   // A listed entry that is a plain file is neither listed nor lstat'ed again (a walk of a thousand files
   // used to throw ENOTDIR and lstat once per file).
   const folders = new Map<string, Map<string, Kind> | undefined>();
@@ -93,7 +100,8 @@ export function diskFiles(): FileView {
     return folders.get(dir)?.get(path.slice(dir.length + 1));
   };
   const entries = (dir: string): Map<string, Kind> | undefined => {
-    if (!folders.has(dir)) folders.set(dir, kindOf(dir) === 'other' ? undefined : listing(dir));
+    const kind = kindOf(dir);
+    if (!folders.has(dir)) folders.set(dir, kind === 'file' || kind === 'other' ? undefined : listing(dir));
     return folders.get(dir);
   };
   const list = memo((dir: string) => {
@@ -102,6 +110,7 @@ export function diskFiles(): FileView {
   });
   return {
     list,
+    kinds: entries,
     link: memo((path: string) => {
       const kind = kindOf(path);
       return kind === undefined || kind === 'link' ? linkTarget(path) : undefined;
