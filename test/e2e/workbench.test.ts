@@ -3,7 +3,16 @@
  * like a user would: Quick Open, Problems panel, suggestions, hovers, the command palette, quick fixes.
  * Screenshots land in docs/ for the README.
  */
-import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -95,6 +104,18 @@ describe('PXE Workbench in the real VS Code workbench (installed VSIX)', () => {
       await filter.fill('');
       await page.keyboard.press('Control+Shift+M');
     });
+  });
+
+  it("starts the server as designed: its compiled code kept in the extension's storage (compile cache)", async () => {
+    // The server of the test above writes V8's cache 2 s after its start (server/src/start.ts).
+    const storage = join(session.profile, 'user-data', 'User', 'globalStorage');
+    const caches = (): string[] =>
+      existsSync(storage)
+        ? readdirSync(storage, { recursive: true, encoding: 'utf8' }).filter((f) =>
+            /compile-cache[\\/]server-[0-9a-f]{24}\.v8cache$/.test(f),
+          )
+        : [];
+    await expect.poll(caches, { timeout: 15_000 }).toHaveLength(1);
   });
 
   it('shows the broken examples in the Problems panel with message, rule code and line', async () => {
