@@ -26,6 +26,20 @@ describe('readCapped: regular files only, with a cap', () => {
     expect(read.ok && read.bytes.toString()).toBe('#!ipxe\n');
   });
 
+  it('reads a file to its end, whatever its size, and one whose size the system does not give (/proc)', async () => {
+    const d = dir();
+    for (const size of [0, 1, 4095, 4096, 8193, 70_000, 300_000]) {
+      const text = 'x'.repeat(size);
+      writeFileSync(join(d, 'f'), text);
+      const read = readCapped(join(d, 'f'));
+      expect(read.ok && read.bytes.toString(), String(size)).toBe(text);
+      const asyncRead = await readCappedAsync(join(d, 'f'));
+      expect(asyncRead.ok && asyncRead.bytes.toString(), String(size)).toBe(text);
+    }
+    const status = readCapped('/proc/self/status');
+    expect(status.ok && status.bytes.toString()).toMatch(/^Name:[\s\S]*VmRSS:/);
+  });
+
   it('refuses a FIFO without blocking (a plain open would wait for a writer forever)', async () => {
     const d = dir();
     execFileSync('mkfifo', [join(d, 'pipe')]);
