@@ -10,9 +10,12 @@ export interface DhcpModel {
   /** `add name=…` of options and option sets: name → the name argument. */
   options: Map<string, Argument>;
   sets: Map<string, Argument>;
-  /** References: option names inside `options=a,b` of sets; set names in `dhcp-option-set=`. */
-  optionRefs: { name: string; start: number; end: number }[];
-  setRefs: { name: string; start: number; end: number }[];
+  /**
+   * The arguments that reference options (`options=a,b` of option sets) and option sets (a lease's or network's
+   * `dhcp-option-set=`, a matcher's `option-set=`), in file order: `referencesIn` reads the names out of them.
+   */
+  optionLists: Argument[];
+  setLists: Argument[];
   /** The statements of each menu, in file order (most rules look at one menu of a long export). */
   byMenu: Map<string, Statement[]>;
 }
@@ -25,20 +28,35 @@ export function arg(statement: Statement, name: string): Argument | undefined {
   return undefined;
 }
 
+/** A name inside a comma list value (`options=a,b`), with its offsets. */
+export interface Reference {
+  name: string;
+  start: number;
+  end: number;
+}
+
 /**
- * Adds the names of a comma list value to `into`, with their offsets (only for unquoted values, whose offsets are
- * exact); empty names are skipped.
+ * The names the comma list values of `lists` reference, with their offsets (exact for unquoted values); empty names
+ * are skipped, and `keep` picks some (a big export references thousands: a rule keeps only those it reports).
  */
-function addListItems(a: Argument, into: { name: string; start: number; end: number }[]): void {
-  const { value } = a;
-  if (!value) return;
-  const offset = a.valueStart + (a.quoted ? 1 : 0);
-  for (let from = 0; from <= value.length;) {
-    const comma = value.indexOf(',', from);
-    const end = comma < 0 ? value.length : comma;
-    if (end > from) into.push({ name: value.slice(from, end), start: offset + from, end: offset + end });
-    from = end + 1;
+export function referencesIn(lists: readonly Argument[], keep?: (name: string) => boolean): Reference[] {
+  const refs: Reference[] = [];
+  for (let i = 0; i < lists.length; i++) {
+    const a = lists[i]!;
+    const { value } = a;
+    if (!value) continue;
+    const offset = a.valueStart + (a.quoted ? 1 : 0);
+    for (let from = 0; from <= value.length;) {
+      const comma = value.indexOf(',', from);
+      const end = comma < 0 ? value.length : comma;
+      if (end > from) {
+        const name = value.slice(from, end);
+        if (!keep || keep(name)) refs.push({ name, start: offset + from, end: offset + end });
+      }
+      from = end + 1;
+    }
   }
+  return refs;
 }
 
 export function dhcpModelOf(script: RouterOsScript): DhcpModel {
@@ -48,8 +66,8 @@ export function dhcpModelOf(script: RouterOsScript): DhcpModel {
     statements: everyStatementOf(script),
     options: new Map(),
     sets: new Map(),
-    optionRefs: [],
-    setRefs: [],
+    optionLists: [],
+    setLists: [],
     byMenu: new Map(),
   };
   for (let i = 0; i < model.statements.length; i++) {
@@ -63,10 +81,10 @@ export function dhcpModelOf(script: RouterOsScript): DhcpModel {
       if (s.menu === SET_MENU && !model.sets.has(name.value)) model.sets.set(name.value, name);
     }
     const options = s.menu === SET_MENU ? arg(s, 'options') : undefined;
-    if (options) addListItems(options, model.optionRefs);
+    if (options?.value) model.optionLists.push(options);
     // A lease's or network's `dhcp-option-set=`, a matcher's `option-set=`.
     const set = arg(s, 'dhcp-option-set') ?? (s.menu === '/ip dhcp-server matcher' ? arg(s, 'option-set') : undefined);
-    if (set?.value) addListItems(set, model.setRefs);
+    if (set?.value) model.setLists.push(set);
   }
   cache.set(script, model);
   return model;

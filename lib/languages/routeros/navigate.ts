@@ -1,17 +1,27 @@
 import type { RenameResult, Span } from '../../core/language';
 import type { RouterOsScript } from './ast';
-import { dhcpModelOf } from './dhcpModel';
+import { dhcpModelOf, referencesIn, type Reference } from './dhcpModel';
+import type { Argument } from './statements';
 
 /** DHCP option and option-set names (`add name=…`, `options=a,b`, `dhcp-option-set=`): definition, references, rename. */
 type Kind = 'option' | 'set';
+
+const referencesOf = new WeakMap<readonly Argument[], Reference[]>();
+
+/** Every name the arguments of a model's list reference (read once per parse: each request looks through them). */
+function references(lists: readonly Argument[]): Reference[] {
+  let refs = referencesOf.get(lists);
+  if (!refs) referencesOf.set(lists, (refs = referencesIn(lists)));
+  return refs;
+}
 
 /** The option or option-set name at `offset`: a definition (`add name=`) or a reference. */
 function nameAt(script: RouterOsScript, offset: number): { kind: Kind; name: string; span: Span } | undefined {
   const model = dhcpModelOf(script);
   const inside = (s: Span): boolean => offset >= s.start && offset <= s.end;
   for (const [kind, defs, refs] of [
-    ['option', model.options, model.optionRefs],
-    ['set', model.sets, model.setRefs],
+    ['option', model.options, references(model.optionLists)],
+    ['set', model.sets, references(model.setLists)],
   ] as const) {
     for (const [name, a] of defs) {
       const span = { start: a.valueStart + (a.quoted ? 1 : 0), end: a.valueEnd - (a.quoted ? 1 : 0) };
@@ -25,7 +35,7 @@ function nameAt(script: RouterOsScript, offset: number): { kind: Kind; name: str
 function occurrences(script: RouterOsScript, kind: Kind, name: string, includeDeclaration: boolean): Span[] {
   const model = dhcpModelOf(script);
   const defs = kind === 'option' ? model.options : model.sets;
-  const refs = kind === 'option' ? model.optionRefs : model.setRefs;
+  const refs = references(kind === 'option' ? model.optionLists : model.setLists);
   const spans: Span[] = refs.filter((r) => r.name === name).map((r) => ({ start: r.start, end: r.end }));
   const def = defs.get(name);
   if (def && includeDeclaration)

@@ -29,7 +29,7 @@ export function parseOptionValue(value: string): OptionValueResult {
   return read(value, true);
 }
 
-/** What is wrong with an option value, if anything (as `parseOptionValue`, without making the bytes). */
+/** What is wrong with an option value, if anything (as `parseOptionValue`, without making its parts). */
 export function optionValueError(value: string): string | undefined {
   return read(value, false).error;
 }
@@ -39,54 +39,65 @@ export function isLegacyOptionValue(value: string): boolean {
   return IP.test(value);
 }
 
-/** Parses a value; `withBytes: false` leaves the bytes out (the lint checks only need to know it parses). */
-function read(value: string, withBytes: boolean): OptionValueResult {
+// Sticky (`y`): each matches at `lastIndex`, where the previous part ended.
+const HEX = /0x[0-9a-fA-F]*/y;
+const QUOTED = /s?'[^']*'?/y;
+const VARIABLE = /\$\([A-Z0-9_]+\)/y;
+const DECIMAL = /^\d+$/;
+
+/** Where a sticky pattern's match at `at` ends, or -1 (no match array: the lint asks this of every option value). */
+function matchEnd(pattern: RegExp, value: string, at: number): number {
+  pattern.lastIndex = at;
+  return pattern.test(value) ? pattern.lastIndex : -1;
+}
+
+/** Parses a value; `withParts: false` only checks it (the lint needs to know whether it parses, not its bytes). */
+function read(value: string, withParts: boolean): OptionValueResult {
   if (isLegacyOptionValue(value)) {
-    const bytes = withBytes ? Buffer.from(value.split('.').map(Number)) : undefined;
+    const bytes = withParts ? Buffer.from(value.split('.').map(Number)) : undefined;
     return { parts: [{ kind: 'ip', source: value, bytes }], legacy: true };
   }
   const parts: OptionPart[] = [];
-  let i = 0;
-  while (i < value.length) {
-    const rest = value.slice(i);
-    const hex = /^0x([0-9a-fA-F]*)/.exec(rest);
-    if (hex) {
-      const digits = hex[1] as string;
-      if (!digits.length) return { parts, error: '`0x` has no hex digits after it' };
-      if (digits.length % 2)
-        return { parts, error: `odd number of hex digits in \`0x${digits}\`: every byte needs two` };
-      parts.push({ kind: 'hex', source: hex[0], bytes: withBytes ? Buffer.from(digits, 'hex') : undefined });
-      i += hex[0].length;
+  for (let i = 0; i < value.length;) {
+    let end = matchEnd(HEX, value, i);
+    if (end >= 0) {
+      if (end === i + 2) return { parts, error: '`0x` has no hex digits after it' };
+      if ((end - i) % 2)
+        return { parts, error: `odd number of hex digits in \`${value.slice(i, end)}\`: every byte needs two` };
+      if (withParts)
+        parts.push({ kind: 'hex', source: value.slice(i, end), bytes: Buffer.from(value.slice(i + 2, end), 'hex') });
+      i = end;
       continue;
     }
-    const quoted = /^(s?)'([^']*)('?)/.exec(rest);
-    if (quoted) {
-      if (!quoted[3]) return { parts, error: `the quote opened by \`${quoted[1]}'\` is never closed` };
-      const text = quoted[2] as string;
-      if (quoted[1])
-        parts.push({ kind: 'text', source: quoted[0], bytes: withBytes ? Buffer.from(text, 'latin1') : undefined });
-      else if (IP.test(text))
-        parts.push({
-          kind: 'ip',
-          source: quoted[0],
-          bytes: withBytes ? Buffer.from(text.split('.').map(Number)) : undefined,
-        });
-      else if (/^\d+$/.test(text))
-        parts.push({ kind: 'number', source: quoted[0], bytes: withBytes ? numberBytes(BigInt(text)) : undefined });
-      else parts.push({ kind: 'text', source: quoted[0], bytes: withBytes ? Buffer.from(text, 'latin1') : undefined });
-      i += quoted[0].length;
+    end = matchEnd(QUOTED, value, i);
+    if (end >= 0) {
+      const opening = value[i] === 's' ? "s'" : "'";
+      if (end === i + opening.length || value[end - 1] !== "'")
+        return { parts, error: `the quote opened by \`${opening}\` is never closed` };
+      if (withParts) parts.push(quotedPart(value.slice(i, end), value.slice(i + opening.length, end - 1), opening));
+      i = end;
       continue;
     }
-    const variable = /^\$\(([A-Z0-9_]+)\)/.exec(rest);
-    if (variable) {
-      parts.push({ kind: 'variable', source: variable[0] });
-      i += variable[0].length;
+    end = matchEnd(VARIABLE, value, i);
+    if (end >= 0) {
+      if (withParts) parts.push({ kind: 'variable', source: value.slice(i, end) });
+      i = end;
       continue;
     }
-    return { parts, error: `unexpected \`${rest.slice(0, 12)}\`: write text as '…', bytes as 0x…, a number as '10'` };
+    const rest = value.slice(i, i + 12);
+    return { parts, error: `unexpected \`${rest}\`: write text as '…', bytes as 0x…, a number as '10'` };
   }
-  if (!parts.length) return { parts, error: 'the value is empty' };
+  // Every turn above makes a part or returns: only an empty value has none.
+  if (!value) return { parts, error: 'the value is empty' };
   return { parts };
+}
+
+/** A closed `'…'` or `s'…'` (its `source`, the `text` between the quotes): text, an IP address or a decimal number. */
+function quotedPart(source: string, text: string, opening: string): OptionPart {
+  if (opening === "s'") return { kind: 'text', source, bytes: Buffer.from(text, 'latin1') };
+  if (IP.test(text)) return { kind: 'ip', source, bytes: Buffer.from(text.split('.').map(Number)) };
+  if (DECIMAL.test(text)) return { kind: 'number', source, bytes: numberBytes(BigInt(text)) };
+  return { kind: 'text', source, bytes: Buffer.from(text, 'latin1') };
 }
 
 /** `0x0a0a0a0a` for what is known; variables shown by name. */

@@ -67,7 +67,7 @@ function unterminated(text: string, tokens: readonly Token[], at: number): Probl
   );
 }
 
-/** A tokenizer's state: the tokens so far, the problems, the open brackets, where it is. */
+/** A tokenizer's state: the tokens so far, the problems, the open brackets, where it is, recent words. */
 interface Scanner {
   text: string;
   tokens: Token[];
@@ -75,14 +75,20 @@ interface Scanner {
   stack: Token[];
   lineStart: boolean;
   i: number;
+  /** Words read, by a hash of their characters (see `wordText`). */
+  recent: (string | undefined)[];
 }
+
+/** How many recent words the tokenizer remembers (a power of two). */
+const RECENT_WORDS = 256;
 
 /**
  * Tokenizes a RouterOS script and checks that quotes and brackets balance. Never throws and never stops
  * at the first error: an unmatched closer is reported and skipped, every unclosed opener is reported.
  */
 export function parseRouterOs(text: string): Parsed<RouterOsScript> {
-  const s: Scanner = { text, tokens: [], problems: [], stack: [], lineStart: true, i: 0 };
+  const recent = new Array<string | undefined>(RECENT_WORDS);
+  const s: Scanner = { text, tokens: [], problems: [], stack: [], lineStart: true, i: 0, recent };
   while (s.i < text.length) {
     if (!step(s)) break;
   }
@@ -177,11 +183,24 @@ function readWord(s: Scanner): boolean {
   const { text } = s;
   const start = s.i;
   let end = start;
+  let hash = 0;
   // A word ends at blanks, brackets, quotes, `;`, or a backslash-newline continuation.
-  while (end < text.length && !endsWord(text, end)) end++;
+  while (end < text.length && !endsWord(text, end)) hash = (hash * 31 + text.charCodeAt(end++)) | 0;
   // Never an empty word: whatever ends a word here is taken as one character, so the loop always moves on.
   if (end === start) end++;
-  s.tokens.push({ kind: 'word', text: text.slice(start, end), start, end });
+  s.tokens.push({ kind: 'word', text: wordText(s, start, end, hash), start, end });
   s.i = end;
   return true;
+}
+
+/**
+ * The text of the word at [start, end) (`hash`: of its characters). An export writes `add`, `comment=`,
+ * `disabled=no` … on thousands of lines: the same word shares one string, and the script keeps fewer (the garbage
+ * collector copies every one it keeps).
+ */
+function wordText(s: Scanner, start: number, end: number, hash: number): string {
+  const slot = hash & (RECENT_WORDS - 1);
+  const known = s.recent[slot];
+  if (known !== undefined && known.length === end - start && s.text.startsWith(known, start)) return known;
+  return (s.recent[slot] = s.text.slice(start, end));
 }

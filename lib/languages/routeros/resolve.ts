@@ -2,7 +2,7 @@
 import type { RouterOsScript } from './ast';
 import { activeTree, extraRootCommands, packageMenus, type CommandTree } from './catalog';
 import { dhcpModelOf } from './dhcpModel';
-import type { Statement } from './statements';
+import type { Statement, Word } from './statements';
 
 export interface Resolved {
   menuPath: string[];
@@ -16,33 +16,26 @@ const key = (path: string[]): string => `/${path.join(' ')}`;
 
 const menuParts = new Map<string, string[]>();
 
+/** A statement's place in one tree: shared by the statements that resolve alike (an export has thousands). */
+interface Resolution {
+  tree: object;
+  result: Resolved | undefined;
+}
+
 /** Walks a statement's menu path and command through the tree (once per statement and tree). */
 export function resolveStatement(tree: CommandTree, s: Statement): Resolved | undefined {
   if (s.resolution?.tree === tree) return s.resolution.result as Resolved | undefined;
-  const result = resolve(tree, s);
-  s.resolution = { tree, result };
-  return result;
+  const resolution = resolve(tree, s);
+  s.resolution = resolution;
+  return resolution.result;
 }
 
 /** Stops quietly outside what the tree covers. */
-function resolve(tree: CommandTree, s: Statement): Resolved | undefined {
+function resolve(tree: CommandTree, s: Statement): Resolution {
   const first = s.words[0];
-  if (!first) return undefined;
-  if (first.text.startsWith(':')) {
-    const name = first.text.slice(1);
-    // `:put` is a scripting command; `:log info …` reaches a top-level menu's commands the same way.
-    if (tree.topCommands.has(name) || tree.topMenus.has(name)) return { menuPath: [], menu: '/', command: name };
-    const whole = unique(name, [...tree.topCommands, ...tree.topMenus]);
-    if (whole) return { menuPath: [], menu: '/', command: whole };
-    return {
-      menuPath: [],
-      menu: '/',
-      problem: { word: first, kind: 'command', candidates: [...tree.topCommands].map((c) => `:${c}`) },
-    };
-  }
+  if (!first) return { tree, result: undefined };
+  if (first.text.startsWith(':')) return { tree, result: scripting(tree, first) };
   const absolute = s.tokens[0]?.text.startsWith('/') ?? false;
-  let parts = menuParts.get(s.contextMenu);
-  if (!parts) menuParts.set(s.contextMenu, (parts = s.contextMenu.split(/[/ ]/).filter(Boolean)));
   // Exports repeat the same menu and command on thousands of lines: resolve each combination once per tree,
   // looked up by the menu in effect ('' for an absolute path), then by the words (no key string to build).
   let byMenu = known.get(tree);
@@ -53,9 +46,24 @@ function resolve(tree: CommandTree, s: Statement): Resolved | undefined {
   const memoKey = wordsKey(s);
   const hit = memo.get(memoKey);
   if (hit) return hit;
-  const result = walk(tree, s, absolute ? [] : parts);
-  if (!result?.problem) memo.set(memoKey, result); // a problem names its word's position: not shared
-  return result;
+  let parts = menuParts.get(s.contextMenu);
+  if (!parts) menuParts.set(s.contextMenu, (parts = s.contextMenu.split(/[/ ]/).filter(Boolean)));
+  const resolution = { tree, result: walk(tree, s, absolute ? [] : parts) };
+  if (!resolution.result?.problem) memo.set(memoKey, resolution); // a problem names its word's position: not shared
+  return resolution;
+}
+
+/** `:put` is a scripting command; `:log info …` reaches a top-level menu's commands the same way. */
+function scripting(tree: CommandTree, first: Word): Resolved {
+  const name = first.text.slice(1);
+  if (tree.topCommands.has(name) || tree.topMenus.has(name)) return { menuPath: [], menu: '/', command: name };
+  const whole = unique(name, [...tree.topCommands, ...tree.topMenus]);
+  if (whole) return { menuPath: [], menu: '/', command: whole };
+  return {
+    menuPath: [],
+    menu: '/',
+    problem: { word: first, kind: 'command', candidates: [...tree.topCommands].map((c) => `:${c}`) },
+  };
 }
 
 /**
@@ -73,7 +81,7 @@ export function unique(word: string, candidates: string[]): string | undefined {
   return matches.length === 1 ? matches[0] : undefined;
 }
 
-const known = new WeakMap<CommandTree, Map<string, Map<string, Resolved | undefined>>>();
+const known = new WeakMap<CommandTree, Map<string, Map<string, Resolution>>>();
 
 function walk(tree: CommandTree, s: Statement, start: string[]): Resolved | undefined {
   let path = start;
@@ -108,29 +116,41 @@ function walk(tree: CommandTree, s: Statement, start: string[]): Resolved | unde
   return { menuPath: path, menu: key(path) };
 }
 
-/** A statement whose menu and command the tree knows, with both resolved. */
-export interface ResolvedCommand {
-  statement: Statement;
-  menu: string;
-  command: string;
+/** A resolution with a command the tree knows. */
+export type KnownCommand = Resolved & { command: string };
+
+/**
+ * The statements whose menu and command the tree knows, and beside each (same index) its resolution: statements
+ * that resolve alike share one, so a rule can compare it with the previous one to reuse what it looked up.
+ */
+export interface ResolvedCommands {
   tree: CommandTree;
+  statements: Statement[];
+  resolved: KnownCommand[];
 }
 
-const commandsOf = new WeakMap<RouterOsScript, { tree: CommandTree; commands: ResolvedCommand[] }>();
+const commandsOf = new WeakMap<RouterOsScript, ResolvedCommands>();
 
 /** Statements whose menu and command the tree knows, with both resolved (quoted scripts' too); once per script and tree. */
-export function resolvedCommands(script: RouterOsScript): readonly ResolvedCommand[] {
+export function resolvedCommands(script: RouterOsScript): ResolvedCommands {
   const tree = activeTree();
   const cached = commandsOf.get(script);
-  if (cached?.tree === tree) return cached.commands;
-  const commands: ResolvedCommand[] = [];
+  if (cached?.tree === tree) return cached;
   const { statements } = dhcpModelOf(script);
+  // Room for every statement, cut to the count at the end (the lists are kept: no spare room, no copies).
+  const commands: ResolvedCommands = {
+    tree,
+    statements: new Array<Statement>(statements.length),
+    resolved: new Array<KnownCommand>(statements.length),
+  };
+  let count = 0;
   for (let i = 0; i < statements.length; i++) {
-    const statement = statements[i]!;
-    const resolved = resolveStatement(tree, statement);
-    if (resolved?.command && !resolved.problem)
-      commands.push({ statement, menu: resolved.menu, command: resolved.command, tree });
+    const resolved = resolveStatement(tree, statements[i]!);
+    if (!resolved?.command || resolved.problem) continue;
+    commands.statements[count] = statements[i]!;
+    commands.resolved[count++] = resolved as KnownCommand;
   }
-  commandsOf.set(script, { tree, commands });
+  commands.statements.length = commands.resolved.length = count;
+  commandsOf.set(script, commands);
   return commands;
 }

@@ -85,6 +85,10 @@ export interface Statement {
 
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', a: '\x07', b: '\b', f: '\f', v: '\v', _: ' ' };
 
+const HEX_PAIR = /^[0-9A-Fa-f]{2}$/;
+/** A backslash-newline continuation and the indent after it (sticky: matched where the backslash is). */
+const CONTINUATION = /\r?\n[ \t]*/y;
+
 /** Where a quoted value's characters end: before the closing quote, if it has one. */
 const quotedEnd = (text: string): number => (text.endsWith('"') && text.length > 1 ? text.length - 1 : text.length);
 
@@ -102,8 +106,9 @@ function unescape(text: string, start: number): { text: string; at: number[] } {
       continue;
     }
     const next = text[i + 1]!;
-    const hex = /^[0-9A-Fa-f]{2}$/.test(text.slice(i + 1, i + 3)) ? text.slice(i + 1, i + 3) : undefined;
-    const newline = /^\r?\n[ \t]*/.exec(text.slice(i + 1));
+    const hex = HEX_PAIR.test(text.slice(i + 1, i + 3)) ? text.slice(i + 1, i + 3) : undefined;
+    CONTINUATION.lastIndex = i + 1;
+    const newline = CONTINUATION.exec(text);
     if (newline) i += newline[0].length;
     else if (hex) {
       out.push(String.fromCharCode(Number.parseInt(hex, 16)));
@@ -179,14 +184,14 @@ function scan(scanState: Scan, from: number, to: number, startMenu: string, stat
   let count = 0;
   let blocks: Block[] = [];
   const finish = (): void => {
-    const words = tokens.slice(0, count);
     const inner = blocks;
-    count = 0;
     if (blocks.length) blocks = [];
-    if (!words.length) {
+    if (!count) {
       for (const b of inner) nested(scanState, b, menu, menu, undefined);
       return;
     }
+    const words = tokens.slice(0, count);
+    count = 0;
     const statement = statementOf(words, menu, scanState);
     if (statement.pathOnly && !inner.length) {
       menu = statement.menu; // a menu line alone: the menu for the lines below
@@ -215,6 +220,10 @@ function scan(scanState: Scan, from: number, to: number, startMenu: string, stat
   else for (const b of blocks) nested(scanState, b, menu, menu, undefined, true);
 }
 
+/** `do=` just before a block: the argument the block is the value of. */
+const BLOCK_NAME = /^([a-z-]+)=$/;
+const LEADING_COLON = /^:/;
+
 /** The statements inside one `{ … }`, `[ … ]` or `( … )`, read against the menu RouterOS runs them in. */
 function nested(
   state: Scan,
@@ -229,13 +238,13 @@ function nested(
   // `( … )` and `{ … }` inside an expression or an array: values, with `[ … ]` commands in them.
   if (b.open.text === '(' || inExpression) return scan(state, b.from, b.to, menu, false);
   const after = b.after;
-  const name = after && after.end === b.open.start ? /^([a-z-]+)=$/.exec(after.text)?.[1] : undefined;
+  const name = after && after.end === b.open.start ? BLOCK_NAME.exec(after.text)?.[1] : undefined;
   // `/ip firewall filter { add … }` and `/{ … }`: straight-line lines in that menu.
   const menuBlock = owner?.pathOnly;
   if (menuBlock && owner) return scan(state, b.from, b.to, owner.menu);
   if (!after) return scan(inner, b.from, b.to, menu); // `{ … }` alone: a scope
   if (name && SCRIPT_ARG.test(name) && !BLOCK_ARG.test(name)) return scan(inner, b.from, b.to, '/');
-  const command = owner?.tokens[0]?.text.replace(/^:/, '');
+  const command = owner?.tokens[0]?.text.replace(LEADING_COLON, '');
   if (command === 'execute' && !name) return scan(inner, b.from, b.to, '/');
   // `:onerror Err { … }`, `:retry { … }`, `:do { … }` (also v6's `do {` without `=`).
   if (
@@ -289,8 +298,6 @@ const NO_PATH: PathRead = Object.freeze({ path: Object.freeze([]), i: 0 });
 
 /** Walks an absolute or relative menu path along the tree: a word the menu so far has as a command ends it. */
 function readPath(words: Token[], menu: string): PathRead {
-  const path: Word[] = [];
-  let i = 0;
   const first = words[0]!;
   const absolute = first.kind === 'word' && first.text.startsWith('/');
   const menuNode = activeTree().menus.get(menu);
@@ -300,6 +307,8 @@ function readPath(words: Token[], menu: string): PathRead {
     !absolute &&
     (first.text.includes('/') ? PATH_WORD.test(first.text.split('/')[0]!) : menuNode?.children.has(first.text));
   if (!absolute && !relative) return NO_PATH; // most lines: `add …` in the menu in effect
+  const path: Word[] = [];
+  let i = 0;
   // Walk the tree along: a word the menu so far has as a command ends the path (`/tool fetch url=…`).
   let node = absolute ? activeTree().menus.get('/') : menuNode;
   let at = absolute ? '' : menu === '/' ? '' : menu;
@@ -328,28 +337,29 @@ function statementOf(words: Token[], menu: string, state: Scan): Statement {
   const read = readPath(words, menu);
   const path = read.path;
   let { i, command } = read;
-  const pathText = path.map((w) => w.text);
+  // The path's words that name the menu (all but a last one that turns out to be the command).
+  let menuPath = path;
   // The words after the path: the command, or the leading plain words of a statement without one.
-  let tail: Word[] = [];
-  if (command) tail = [command];
-  else if (words[i]?.kind === 'word' && COMMAND_WORDS.has(words[i]!.text)) {
+  let tail: Word[] | undefined = command && [command];
+  if (!command && words[i]?.kind === 'word' && COMMAND_WORDS.has(words[i]!.text)) {
     command = words[i];
     tail = [words[i++]!];
-  } else if (path.length > 1 && COMMAND_WORDS.has(path[path.length - 1]!.text)) {
+  } else if (!command && path.length > 1 && COMMAND_WORDS.has(path[path.length - 1]!.text)) {
     // `/ip/dhcp-server/option/sets/add` outside what the tree covers: the path's last word is the command.
     const last = path[path.length - 1]!;
     command = { kind: 'word', text: last.text, start: last.start, end: last.end };
-    pathText.pop();
+    menuPath = path.slice(0, -1);
   }
   if (!path.length && !command && words[0]?.kind === 'word' && !words[0].text.includes('='))
     tail = exact(trailingWords(words));
+  tail ??= [];
   // Most lines of an export are `add …` in the menu in effect: their menu is that one, nothing to join.
   const statement: Statement = {
-    menu: path.length || absolute ? `/${[...(absolute ? [] : menuWords(menu)), ...pathText].join(' ')}` : menu,
+    menu: path.length || absolute ? pathMenu(menu, menuPath, absolute) : menu,
     contextMenu: menu,
     tokens: words,
     words: path.length ? path.concat(tail) : tail,
-    args: argumentsOf(words, i),
+    args: argumentsOf(words, i, state.out[state.out.length - 1]?.args),
     pathOnly: (path.length > 0 || first.text === '/') && !command && i >= words.length,
     start: first.start,
     end: words[words.length - 1]!.end,
@@ -362,6 +372,11 @@ function statementOf(words: Token[], menu: string, state: Scan): Statement {
   return statement;
 }
 
+/** The menu a path leads to: read from the root (`absolute`) or from the menu in effect. */
+function pathMenu(menu: string, path: readonly Word[], absolute: boolean): string {
+  return `/${[...(absolute ? [] : menuWords(menu)), ...path.map((w) => w.text)].join(' ')}`;
+}
+
 /** `/ip dhcp-server` → `ip`, `dhcp-server`. */
 function menuWords(menu: string): string[] {
   return menu
@@ -370,11 +385,13 @@ function menuWords(menu: string): string[] {
     .filter(Boolean);
 }
 
+const PLAIN_WORD = /^:?[a-z0-9][a-z0-9-]*$/;
+
 /** The leading plain words of a statement that has no path (`print detail`, `put`, `:local`). */
 function trailingWords(words: Token[]): Word[] {
   const out: Word[] = [];
   for (const t of words) {
-    if (t.kind !== 'word' || t.text.includes('=') || !/^:?[a-z0-9][a-z0-9-]*$/.test(t.text)) break;
+    if (t.kind !== 'word' || t.text.includes('=') || !PLAIN_WORD.test(t.text)) break;
     out.push(t);
   }
   return out;
@@ -393,7 +410,17 @@ function shared(name: string): string {
   return name;
 }
 
-function argumentsOf(words: Token[], from: number): Argument[] {
+/**
+ * The name in `key=…` (`eq`: where its `=` is), one string per name. An export repeats the arguments of the line
+ * before in the same order: the name at the same place there (`before`) is tried first, without copying the text.
+ */
+function nameOf(key: string, eq: number, before: Argument | undefined): string {
+  if (before && before.name.length === eq && key.startsWith(before.name)) return before.name;
+  return shared(key.slice(0, eq));
+}
+
+/** The `name=value` arguments among `words` from `from` on (`before`: the arguments of the statement read before). */
+function argumentsOf(words: Token[], from: number, before: readonly Argument[] | undefined): Argument[] {
   // Room for one argument per word, cut to the count at the end (the list is kept: no spare room, no copy).
   const args = new Array<Argument>(Math.max(0, words.length - from));
   let count = 0;
@@ -403,38 +430,31 @@ function argumentsOf(words: Token[], from: number): Argument[] {
     if (token.kind !== 'word') continue;
     const eq = token.text.indexOf('=');
     if (eq <= 0) continue;
-    let name = shared(token.text.slice(0, eq));
+    let name = nameOf(token.text, eq, before?.[count]);
     // v7 shorthand: `channel.frequency=… .skip-dfs-channels=…` names `channel.skip-dfs-channels`.
-    if (name.startsWith('.') && scope) name = scope + name;
-    else if (name.includes('.')) scope = name.slice(0, name.lastIndexOf('.'));
-    const inline = token.text.slice(eq + 1);
-    const next = words[j + 1];
-    if (!inline && next && next.start === token.end && next.kind === 'string') {
-      const closed = next.text.length > 1 && next.text.endsWith('"') && !next.text.endsWith('\\"');
-      args[count++] = {
-        name,
-        key: token,
-        value: unquote(next.text),
-        valueStart: next.start,
-        valueEnd: next.end,
-        quoted: true,
-        closed,
-      };
-      j++;
-    } else {
-      args[count++] = {
-        name,
-        key: token,
-        value: inline,
-        valueStart: token.start + eq + 1,
-        valueEnd: token.end,
-        quoted: false,
-        closed: true,
-      };
+    if (name.includes('.')) {
+      if (name.startsWith('.') && scope) name = scope + name;
+      else scope = name.slice(0, name.lastIndexOf('.'));
     }
+    const next = words[j + 1];
+    if (eq === token.text.length - 1 && next && next.start === token.end && next.kind === 'string') {
+      args[count++] = quotedArgument(name, token, next);
+      j++;
+      continue;
+    }
+    const value = token.text.slice(eq + 1);
+    const valueStart = token.start + eq + 1;
+    args[count++] = { name, key: token, value, valueStart, valueEnd: token.end, quoted: false, closed: true };
   }
   args.length = count;
   return args;
+}
+
+/** `name="…"`: the value as RouterOS reads it, between the quotes. */
+function quotedArgument(name: string, key: Token, string: Token): Argument {
+  const closed = string.text.length > 1 && string.text.endsWith('"') && !string.text.endsWith('\\"');
+  const value = unquote(string.text);
+  return { name, key, value, valueStart: string.start, valueEnd: string.end, quoted: true, closed };
 }
 
 const every = new WeakMap<RouterOsScript, { tree: object; statements: Statement[] }>();

@@ -1,21 +1,32 @@
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
 import { didYouMean } from '../../../core/suggest';
-import { argumentFacts, type Choices, type ValueType } from '../catalog';
-import { resolvedCommands } from '../resolve';
-import { routerosRule } from './shared';
+import { argumentFacts, type ArgumentFacts, type Choices, type ValueType } from '../catalog';
+import { resolvedCommands, type KnownCommand } from '../resolve';
+import { computedAtRunTime, routerosRule } from './shared';
 
 /** IPv4 as RouterOS reads it: 1 to 4 numbers (`2.2` is 2.0.0.2), an optional /prefix. */
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){0,3}(\/([0-9]|[12]\d|3[0-2]))?$/;
 
+// The patterns are constants: a regular expression literal in a function makes a new object each time it runs.
+const PLAIN_NUMBER = /^-?(\d+|0x[0-9a-f]+)$/i;
+const LIST_OR_RANGE = /[,-]/;
+const HOST_NAME = /^[a-z][\w.]*$/i;
+const POOL_NAME = /^[a-z][\w.-]*$/i;
+const MAC = /^[0-9a-f]{2}([:.-]?[0-9a-f]{2}){5}$/i;
+const BOOLEAN_WORDS = ['yes', 'no', 'true', 'false'];
+
+/** One part of an IP argument: an IPv4 address, an IPv6 one or a name. */
+const addressOrName = (part: string): boolean => IPV4.test(part) || part.includes(':') || HOST_NAME.test(part);
+
 /** Why a literal value does not fit the type, or undefined when it does (or cannot be judged statically). */
 function wrongKind(value: string, type: ValueType): string | undefined {
   // Values computed at run time ($var, [command], (expression)) are the router's to judge.
-  if (/[$[(]/.test(value) || value === '') return undefined;
+  if (computedAtRunTime(value) || value === '') return undefined;
   switch (type.type) {
     case 'integer': {
       // Only plain numbers are judged: many numeric arguments also take words or times (auto, 03:00:00).
-      if (!/^-?(\d+|0x[0-9a-f]+)$/i.test(value)) return undefined;
+      if (!PLAIN_NUMBER.test(value)) return undefined;
       const n = Number(value);
       if (type.min !== undefined && n < type.min) return `is below ${type.min}`;
       if (type.max !== undefined && n > type.max) return `is above ${type.max}`;
@@ -23,15 +34,11 @@ function wrongKind(value: string, type: ValueType): string | undefined {
     }
     case 'ip':
       // Lists (a,b), ranges (a-b), IPv6 and names are accepted; a malformed IPv4 is not.
-      return value.split(/[,-]/).every((part) => IPV4.test(part) || part.includes(':') || /^[a-z][\w.]*$/i.test(part))
-        ? undefined
-        : 'is not an IPv4 address';
+      return value.split(LIST_OR_RANGE).every(addressOrName) ? undefined : 'is not an IPv4 address';
     case 'mac':
-      return /^[0-9a-f]{2}([:.-]?[0-9a-f]{2}){5}$/i.test(value)
-        ? undefined
-        : 'is not a MAC address (like 52:54:00:12:34:56)';
+      return MAC.test(value) ? undefined : 'is not a MAC address (like 52:54:00:12:34:56)';
     case 'boolean':
-      return ['yes', 'no', 'true', 'false'].includes(value) ? undefined : 'must be yes or no';
+      return BOOLEAN_WORDS.includes(value) ? undefined : 'must be yes or no';
   }
 }
 
@@ -46,9 +53,9 @@ const ONE_ADDRESS = new Map<string, 'lease' | 'network'>([
 
 /** Why a lease or network address is not one address (what to write instead), or undefined. */
 function badAddress(value: string, kind: 'lease' | 'network'): string | undefined {
-  if (/[$[(]/.test(value) || value === '') return undefined;
+  if (computedAtRunTime(value) || value === '') return undefined;
   if (kind === 'lease') {
-    if (/^[a-z][\w.-]*$/i.test(value) || (IPV4.test(value) && !value.includes('/'))) return undefined;
+    if ((IPV4.test(value) && !value.includes('/')) || POOL_NAME.test(value)) return undefined;
     return 'is not one IPv4 address: a lease takes a single address, like address=192.168.255.50 (or 0.0.0.0 to take one from the pool)';
   }
   return IPV4.test(value)
@@ -58,7 +65,7 @@ function badAddress(value: string, kind: 'lease' | 'network'): string | undefine
 
 /** The first word of a closed choice that the router does not know, with the nearest one it does. */
 function badChoice(value: string, choices: Choices): { word: string; at: number; suggestion?: string } | undefined {
-  if (!choices.closed || /[$[(]/.test(value) || value === '') return undefined;
+  if (!choices.closed || computedAtRunTime(value) || value === '') return undefined;
   const body = value.replace(/^!/, '');
   let at = value.length - body.length;
   for (const word of choices.list ? body.split(',') : [body]) {
@@ -82,10 +89,18 @@ export const badValue = routerosRule({
   check(script) {
     const problems: Problem[] = [];
     // Index loops: these visit every argument of a big export, and for…of makes an iterator each time.
-    const commands = resolvedCommands(script);
-    for (let c = 0; c < commands.length; c++) {
-      const { statement: s, menu, command } = commands[c]!;
-      const known = s.args.length && s.nesting !== 'quoted' ? argumentFacts(menu, command) : undefined;
+    const { statements, resolved } = resolvedCommands(script);
+    // Statements that resolve alike share their resolution: look its facts up once per run of them.
+    let last: KnownCommand | undefined;
+    let facts: ReadonlyMap<string, ArgumentFacts> | undefined;
+    for (let c = 0; c < statements.length; c++) {
+      const s = statements[c]!;
+      const { menu, command } = resolved[c]!;
+      if (resolved[c] !== last) {
+        last = resolved[c];
+        facts = argumentFacts(menu, command);
+      }
+      const known = s.args.length && s.nesting !== 'quoted' ? facts : undefined;
       if (!known) continue;
       for (let k = 0; k < s.args.length; k++) {
         const a = s.args[k]!;

@@ -1,7 +1,9 @@
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
 import { arg, OPTION_MENU, statementsIn } from '../dhcpModel';
-import { routerosRule } from './shared';
+import { computedAtRunTime, routerosRule } from './shared';
+
+const DIGITS = /^\d+$/;
 
 export const dhcpOptionCode = routerosRule({
   id: 'routeros.dhcpOptionCode',
@@ -17,7 +19,7 @@ export const dhcpOptionCode = routerosRule({
       const code = arg(s, 'code');
       if (!code?.value) continue;
       // The range of a number is routeros.badValue's; this rule catches what is no number at all.
-      if (!/^\d+$/.test(code.value) && !/[$[(]/.test(code.value))
+      if (!DIGITS.test(code.value) && !computedAtRunTime(code.value))
         problems.push(
           report(
             this,

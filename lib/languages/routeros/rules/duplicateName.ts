@@ -1,7 +1,7 @@
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
 import { arg, dhcpModelOf } from '../dhcpModel';
-import { routerosRule } from './shared';
+import { computedAtRunTime, routerosRule } from './shared';
 
 /**
  * Menus whose entries are keyed by `name` (RouterOS refuses a second entry of the same name). Elsewhere a
@@ -56,7 +56,7 @@ export const duplicateName = routerosRule({
       if (s.nesting !== 'top' || !UNIQUE_NAME.has(s.menu)) continue;
       if (s.command?.text === 'remove') seen.delete(s.menu);
       const name = s.command?.text === 'add' ? arg(s, 'name') : undefined;
-      if (!name?.value || /[$[(]/.test(name.value)) continue; // a computed name is only known on the router
+      if (!name?.value || computedAtRunTime(name.value)) continue; // a computed name is only known on the router
       let names = seen.get(s.menu);
       if (!names) seen.set(s.menu, (names = new Map()));
       const first = names.get(name.value);

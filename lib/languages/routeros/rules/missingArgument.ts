@@ -1,17 +1,25 @@
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
 import { arg } from '../dhcpModel';
+import type { Statement } from '../statements';
 import { resolvedCommands } from '../resolve';
 import { routerosRule } from './shared';
 
 /** Arguments `add` needs in each menu, or the router refuses it (facts for the menus PXE users write). */
-const REQUIRED: Record<string, string[]> = {
-  '/ip dhcp-server option': ['name', 'code'],
-  '/ip dhcp-server option sets': ['name'],
-  '/ip dhcp-server network': ['address'],
-  '/ip pool': ['name', 'ranges'],
-  '/ip dhcp-server': ['interface'],
-};
+const REQUIRED = new Map<string, readonly string[]>([
+  ['/ip dhcp-server option', ['name', 'code']],
+  ['/ip dhcp-server option sets', ['name']],
+  ['/ip dhcp-server network', ['address']],
+  ['/ip pool', ['name', 'ranges']],
+  ['/ip dhcp-server', ['interface']],
+]);
+
+/** The required arguments a statement lacks, in order; undefined when it has them all. */
+function missingOf(statement: Statement, required: readonly string[]): string[] | undefined {
+  let missing: string[] | undefined;
+  for (const name of required) if (!arg(statement, name)) (missing ??= []).push(name);
+  return missing;
+}
 
 export const missingArgument = routerosRule({
   id: 'routeros.missingArgument',
@@ -24,16 +32,16 @@ export const missingArgument = routerosRule({
   levelWhy: 'The router refuses an `add` without its required arguments: the import stops at that line.',
   check(script) {
     const problems: Problem[] = [];
-    const commands = resolvedCommands(script);
-    for (let i = 0; i < commands.length; i++) {
-      const { statement, menu, command } = commands[i]!;
+    const { statements, resolved } = resolvedCommands(script);
+    for (let i = 0; i < statements.length; i++) {
+      const statement = statements[i]!;
+      const { menu, command } = resolved[i]!;
       // `copy-from` takes the rest from an existing entry.
       // Quoted scripts are stored as they are: routeros.unknownInStoredScript speaks for them.
-      if (command !== 'add' || !statement.command || statement.nesting === 'quoted' || arg(statement, 'copy-from'))
-        continue;
-      const required = REQUIRED[menu];
-      if (!required || required.every((name) => arg(statement, name))) continue;
-      const missing = required.filter((name) => !arg(statement, name));
+      const required = command === 'add' ? REQUIRED.get(menu) : undefined;
+      if (!required || !statement.command || statement.nesting === 'quoted' || arg(statement, 'copy-from')) continue;
+      const missing = missingOf(statement, required);
+      if (!missing) continue;
       problems.push(
         report(
           this,

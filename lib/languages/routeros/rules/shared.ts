@@ -7,13 +7,20 @@ import { report, ruleOver, type ProblemExtra, type RuleMeta } from '../../../cor
 import { didYouMean } from '../../../core/suggest';
 import type { RouterOsScript } from '../ast';
 import { activeTree, declaredVersion, packageMenus, v6Only, v7Since } from '../catalog';
-import { arg, dhcpModelOf, OPTION_MENU, statementsIn } from '../dhcpModel';
+import { arg, dhcpModelOf, OPTION_MENU, referencesIn, statementsIn } from '../dhcpModel';
 import { optionText } from '../optionValue';
-import { resolvedCommands, resolveStatement, unique, type Resolved } from '../resolve';
+import { resolvedCommands, resolveStatement, unique, type KnownCommand, type Resolved } from '../resolve';
 import type { Argument, Statement } from '../statements';
 
 /** Declares a RouterOS rule (its id stays a literal type). */
 export const routerosRule = ruleOver<RouterOsScript>();
+
+const RUN_TIME = /[$[(]/;
+
+/** A value with a `$variable`, a `[command]` or an `(expression)` in it: only the router knows what it is. */
+export function computedAtRunTime(value: string): boolean {
+  return RUN_TIME.test(value);
+}
 
 /** The quick fix that writes the suggested name over `span`. */
 export function changeTo(span: { start: number; end: number }, suggestion: string): ProblemExtra {
@@ -117,18 +124,24 @@ export function argumentProblems(
 ): Problem[] {
   const problems: Problem[] = [];
   const v6 = declaredVersion(text, path) === 6;
-  const commands = resolvedCommands(script);
-  for (let i = 0; i < commands.length; i++) {
-    const { statement: s, menu, command, tree } = commands[i]!;
+  const { tree, statements, resolved } = resolvedCommands(script);
+  // Statements that resolve alike share their resolution: look its arguments up once per run of them.
+  let last: KnownCommand | undefined;
+  let args: ReadonlySet<string> | undefined;
+  for (let i = 0; i < statements.length; i++) {
+    const s = statements[i]!;
+    const { menu, command } = resolved[i]!;
     if (!which(s) || command === 'find') continue; // `find name=…` filters on properties (routeros.unknownFilterProperty)
-    const args = tree.menus.get(menu)?.commands.get(command);
+    if (resolved[i] !== last) {
+      last = resolved[i];
+      args = tree.menus.get(menu)?.commands.get(command);
+    }
     if (!args) continue;
-    const where = s.tokens.find((t) => t.text === 'where');
     for (let k = 0; k < s.args.length; k++) {
       const a = s.args[k]!;
-      if (where && a.key.start > where.start) break;
       const name = a.name.startsWith('!') ? a.name.slice(1) : a.name;
       if (args.has(name) || unique(name, [...args])) continue; // RouterOS takes `freq=` for `frequency=`
+      if (afterWhere(s, a)) break; // `print where …` compares properties
       const old = v6Only(`${menu}|${name}`);
       if (old && v6) continue;
       const suggestion = old ? undefined : didYouMean(name, args);
@@ -151,6 +164,12 @@ export function argumentProblems(
   return problems;
 }
 
+/** True when the argument comes after the statement's `where` (looked for only for an argument the command lacks). */
+function afterWhere(s: Statement, a: Argument): boolean {
+  const where = s.tokens.find((t) => t.text === 'where');
+  return where !== undefined && a.key.start > where.start;
+}
+
 /** Options with this `code` whose value is plain text: the value argument and the text it sends. */
 export function* textOptions(script: RouterOsScript, code: string): Generator<{ value: Argument; text: string }> {
   for (const s of statementsIn(script, OPTION_MENU)) {
@@ -162,25 +181,23 @@ export function* textOptions(script: RouterOsScript, code: string): Generator<{ 
 }
 
 /**
- * References to `what` (an option, an option set) that the script never adds: a warning each, with a fix when a
- * name it adds is close. `otherwise` ends the message when none is.
+ * References to `what` (an option, an option set) in `lists` that the script never adds: a warning each, with a
+ * fix when a name it adds is close. `otherwise` ends the message when none is.
  */
 export function unaddedNames(
   rule: RuleMeta,
-  refs: readonly { name: string; start: number; end: number }[],
+  lists: readonly Argument[],
   added: ReadonlyMap<string, unknown>,
   what: string,
   otherwise: string,
 ): Problem[] {
-  return refs
-    .filter((r) => !added.has(r.name))
-    .map((r) => {
-      const suggestion = didYouMean(r.name, added.keys());
-      return report(
-        rule,
-        { start: r.start, end: r.end },
-        `No ${what} named "${r.name}" is added in this script${suggestion ? `: did you mean "${suggestion}"?` : otherwise}`,
-        suggestion ? changeTo(r, suggestion) : undefined,
-      );
-    });
+  return referencesIn(lists, (name) => !added.has(name)).map((r) => {
+    const suggestion = didYouMean(r.name, added.keys());
+    return report(
+      rule,
+      { start: r.start, end: r.end },
+      `No ${what} named "${r.name}" is added in this script${suggestion ? `: did you mean "${suggestion}"?` : otherwise}`,
+      suggestion ? changeTo(r, suggestion) : undefined,
+    );
+  });
 }

@@ -5,6 +5,8 @@ import { routerosRule } from './shared';
 
 const blanksOnly = (text: string): boolean => /^[ \t]+$/.test(text.replace(/\\\r?\n/g, ''));
 
+const BLANK_EQUALS = /[ \t\n]=/;
+
 export const spaceBeforeEquals = routerosRule({
   id: 'routeros.spaceBeforeEquals',
   language: 'routeros',
@@ -17,10 +19,14 @@ export const spaceBeforeEquals = routerosRule({
     'RouterOS reads the name and `=value` as two words and refuses the line (the scripting manual lists `gateway = ' +
     '3.3.3.3` as incorrect): the import stops there.',
   check(script, text) {
+    // A blank (or a continuation's newline) just before an `=` is what this rule looks for: most files have none. A
+    // stored script's tokens come from its unescaped text (`\_` is a blank there): those are always looked at.
+    const blankBeforeEquals = BLANK_EQUALS.test(text);
     const problems: Problem[] = [];
     const { statements } = dhcpModelOf(script);
     for (let k = 0; k < statements.length; k++) {
       const s = statements[k]!;
+      if (!blankBeforeEquals && s.nesting !== 'quoted') continue;
       // `where` and `find` take expressions, where `name = value` is a comparison.
       if (s.command?.text === 'find' || s.command?.text === 'print') continue;
       for (let i = 0; i < s.tokens.length; i++) {

@@ -15,7 +15,7 @@ export const undefinedOption = routerosRule({
     const model = dhcpModelOf(script);
     return unaddedNames(
       this,
-      model.optionRefs,
+      model.optionLists,
       model.options,
       'option',
       '; the set only works if the router already has it.',

@@ -13,6 +13,12 @@ export const undefinedOptionSet = routerosRule({
     'likely wrong, not certain.',
   check(script) {
     const model = dhcpModelOf(script);
-    return unaddedNames(this, model.setRefs, model.sets, 'option set', '; it only works if the router already has it.');
+    return unaddedNames(
+      this,
+      model.setLists,
+      model.sets,
+      'option set',
+      '; it only works if the router already has it.',
+    );
   },
 });

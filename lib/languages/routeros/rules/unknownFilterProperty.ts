@@ -5,6 +5,9 @@ import type { Token } from '../ast';
 import { resolvedCommands } from '../resolve';
 import { changeTo, routerosRule } from './shared';
 
+/** `name=`, `name~`, `name!=`, `name<`, `name>` in a filter. */
+const FILTER = /^!?([a-z][a-z0-9-]*)(=|~|!=|<|>)/;
+
 export const unknownFilterProperty = routerosRule({
   id: 'routeros.unknownFilterProperty',
   language: 'routeros',
@@ -16,12 +19,15 @@ export const unknownFilterProperty = routerosRule({
   fix: 'Correct the property name (the message suggests it).',
   levelWhy:
     'The line runs but the filter matches nothing, so the change silently does not happen: very likely wrong, and nothing stops.',
-  check(script) {
+  check(script, text) {
+    // Without a `where` in the file, only `find` statements and stored scripts (whose escapes could spell one) filter.
+    const anyWhere = text.includes('where');
     const problems: Problem[] = [];
     const byMenu = new Map<string, Set<string>>();
-    const commands = resolvedCommands(script);
-    for (let i = 0; i < commands.length; i++) {
-      const { statement, menu, command, tree } = commands[i]!;
+    const { tree, statements, resolved } = resolvedCommands(script);
+    for (let i = 0; i < statements.length; i++) {
+      const statement = statements[i]!;
+      const { menu, command } = resolved[i]!;
       let properties = byMenu.get(menu);
       if (!properties) {
         const node = tree.menus.get(menu);
@@ -33,6 +39,7 @@ export const unknownFilterProperty = routerosRule({
       if (!properties.size) continue;
       // `[ find … ]` is a statement of its own (read against the menu of the line around it); `print where …`.
       let inFind = command === 'find';
+      if (!inFind && !anyWhere && statement.nesting !== 'quoted') continue;
       for (let k = 0; k < statement.tokens.length; k++) {
         const token = statement.tokens[k]!;
         if (token.kind !== 'word') continue;
@@ -41,7 +48,7 @@ export const unknownFilterProperty = routerosRule({
           continue;
         }
         if (!inFind) continue;
-        const name = /^!?([a-z][a-z0-9-]*)(=|~|!=|<|>)/.exec(token.text)?.[1];
+        const name = FILTER.exec(token.text)?.[1];
         if (!name || properties.has(name)) continue;
         const suggestion = didYouMean(name, properties);
         if (!suggestion) continue; // read-only properties (dynamic, default-name, …) are not in the catalog
