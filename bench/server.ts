@@ -87,7 +87,7 @@ function editorLanguage(file: string, text: string): string {
 }
 
 /** The server's resident memory (KiB) after it opened every file of the example site (pushed over stdio). */
-export function serverMemoryAfterSite(root: string, files: string[], cache?: string): Promise<number> {
+export function serverMemoryAfterSite(root: string, files: string[], cache?: string): Promise<ServerMemory> {
   return new Promise((done, fail) => {
     const child = spawnServer(cache);
     const send = sender(child);
@@ -118,7 +118,15 @@ export function serverMemoryAfterSite(root: string, files: string[], cache?: str
       if (published >= files.length && !buffer.includes('__measured')) {
         buffer += '__measured';
         // Let the chain for the site settle, then read VmRSS.
-        measureLater(child, done, fail);
+        void sleep(1000)
+          .then(() => rssKiB(child.pid))
+          .then(async (soon) => {
+            await sleep(AT_REST_MS - 1000);
+            const atRest = await rssKiB(child.pid);
+            child.kill();
+            done({ soon, atRest });
+          })
+          .catch(fail);
       }
     });
     child.on('error', fail);
@@ -129,6 +137,16 @@ export function serverMemoryAfterSite(root: string, files: string[], cache?: str
     });
   });
 }
+
+/**
+ * A server's resident memory (KiB) a second after its last diagnostics for the opened files, and at rest:
+ * AT_REST_MS after them, once V8's memory reducer (it starts ~8 s after the last allocation burst) has run.
+ */
+export interface ServerMemory {
+  soon: number;
+  atRest: number;
+}
+const AT_REST_MS = 12_000;
 
 /** A second from now: the child's resident memory (KiB) to `done`, then the child is killed. */
 function measureLater(child: ChildProcess, done: (kib: number) => void, fail: (error: unknown) => void): void {
