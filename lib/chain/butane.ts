@@ -10,7 +10,7 @@ import { butaneFilesDir, butaneSourceOf } from '../core/ruleContext';
 import {
   butane,
   parseButane,
-  translateButane,
+  translationIn,
   type ButaneDocument,
   type ConfigPath,
   type Translation,
@@ -109,7 +109,8 @@ export function followButane(b: HopBuilder, env: Env, hop: Hop, source: string):
   const read = b.parse(source, (text): Read => {
     const doc = parseButane(text).ast;
     const filesDir = butaneFilesDir(b.site, source);
-    return { doc, translation: translateButane(doc, { filesDir }) };
+    // The same parse and translation as the file's own lint when it is open (one per text and folder).
+    return { doc, translation: translationIn(doc, filesDir) };
   });
   if (!read) return;
   const { translation } = read;

@@ -3,6 +3,7 @@ import { NO_CONTEXT, type RuleContext } from './ruleContext';
 import type { Parsed, Problem } from './problem';
 import { report, type Rule, type RuleMeta } from './rule';
 import { INTERNAL, templateVariable } from './coreRules';
+import { TextMemo } from './textMemo';
 
 /** A completion offered at an offset; lsp/ turns it into a CompletionItem. */
 export interface Completion {
@@ -213,53 +214,17 @@ export function analyze<Ast>(
       problems: analyzeTemplate(service, text, context, template.kind, template.nodes),
     };
   if (!service.contextFree) return analyzeOnce(service, text, context);
-  const memo = sharedAnalyses(service);
-  const kept = memo.take(text);
-  const result = kept ?? analyzeOnce(service, text, context);
-  memo.keep(text, result);
+  const result = sharedAnalyses(service).of(text, () => analyzeOnce(service, text, context));
   return { ast: result.ast, problems: [...result.problems] };
 }
 
-/** How much text the shared analyses of one language hold at most (their ASTs grow with it). */
-export const SHARED_ANALYSIS_CHARS = 4 * 1024 * 1024;
+/** The latest analyses of each context-free language, by text (see `TextMemo`). */
+const shared = new WeakMap<object, TextMemo<{ ast: unknown; problems: Problem[] }>>();
 
-/**
- * The latest analyses of a context-free language by text, the oldest dropped past SHARED_ANALYSIS_CHARS:
- * a whole-site lint analyses each config once for the chain and its own findings (not twice), and a
- * server editing a config keeps at most that much of its past versions.
- */
-class SharedAnalyses<Ast> {
-  private readonly byText = new Map<string, { ast: Ast; problems: Problem[] }>();
-  private chars = 0;
-
-  take(text: string): { ast: Ast; problems: Problem[] } | undefined {
-    const kept = this.byText.get(text);
-    if (kept) this.drop(text);
-    return kept;
-  }
-
-  keep(text: string, analysis: { ast: Ast; problems: Problem[] }): void {
-    if (text.length > SHARED_ANALYSIS_CHARS) return;
-    this.byText.set(text, analysis);
-    this.chars += text.length;
-    for (const oldest of this.byText.keys()) {
-      if (this.chars <= SHARED_ANALYSIS_CHARS) break;
-      this.drop(oldest);
-    }
-  }
-
-  private drop(text: string): void {
-    this.byText.delete(text);
-    this.chars -= text.length;
-  }
-}
-
-const shared = new WeakMap<LanguageService<never>, SharedAnalyses<unknown>>();
-
-function sharedAnalyses<Ast>(service: LanguageService<Ast>): SharedAnalyses<Ast> {
-  let memo = shared.get(service as LanguageService<never>);
-  if (!memo) shared.set(service as LanguageService<never>, (memo = new SharedAnalyses()));
-  return memo as SharedAnalyses<Ast>;
+function sharedAnalyses<Ast>(service: LanguageService<Ast>): TextMemo<{ ast: Ast; problems: Problem[] }> {
+  let memo = shared.get(service);
+  if (!memo) shared.set(service, (memo = new TextMemo()));
+  return memo as TextMemo<{ ast: Ast; problems: Problem[] }>;
 }
 
 function analyzeTemplate<Ast>(

@@ -29,7 +29,7 @@ import { foldingButane, symbolsButane } from './symbols';
 export type { ButaneDocument, ButaneReport, ConfigPath } from './ast';
 export type { ButaneSpec, Translation, TranslateOptions } from './translate/types';
 export { parseButane } from './parser';
-export { translateButane, translationOf, filesDirOf } from './translate/index';
+export { translateButane, translationIn, translationOf, filesDirOf } from './translate/index';
 export { looksLikeButane } from './recognize';
 export { butanePath, ignitionText, reportLine, translateText, type TranslatedText } from './text';
 

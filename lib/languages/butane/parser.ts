@@ -3,6 +3,7 @@ import { parseAllDocuments, isMap, isScalar, visit, newLineCounter } from './yam
 import type { Problem, Parsed } from '../../core/problem';
 import { report } from '../../core/rule';
 import { MAX_JSON_DEPTH, MAX_TEXT_BYTES } from '../../core/untrusted';
+import { TextMemo } from '../../core/textMemo';
 import type { ButaneDocument } from './ast';
 import { yamlSyntax } from './rules/yamlSyntax';
 
@@ -48,11 +49,19 @@ export function yamlDepthExceeded(text: string, max = MAX_YAML_DEPTH): number {
   return -1;
 }
 
+const parses = new TextMemo<Parsed<ButaneDocument>>();
+
 /**
  * Reads a Butane config: one YAML document with positions (Butane reads the first document and ignores
  * the rest, so later documents are not checked). Never throws; syntax errors become butane.yamlSyntax.
+ * One parse per text serves the chain and the file's lint (`TextMemo`); the document is never changed.
  */
 export function parseButane(text: string): Parsed<ButaneDocument> {
+  const parsed = parses.of(text, readButane);
+  return { ast: parsed.ast, problems: [...parsed.problems] };
+}
+
+function readButane(text: string): Parsed<ButaneDocument> {
   const lineCounter = newLineCounter();
   const refuse = (start: number, end: number, message: string): Parsed<ButaneDocument> => ({
     ast: { yaml: undefined, lineCounter, refused: { start, end, message } },

@@ -5,7 +5,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyze, SHARED_ANALYSIS_CHARS } from '../../../lib/core/language';
+import { analyze } from '../../../lib/core/language';
+import { TEXT_MEMO_CHARS } from '../../../lib/core/textMemo';
 import { NO_CONTEXT } from '../../../lib/core/ruleContext';
 import { ignition } from '../../../lib/languages/ignition';
 import { diskContext } from '../../../lib/site/view';
@@ -48,16 +49,16 @@ describe('Ignition analyses shared by text', () => {
     expect(first.problems.map((p) => p.ruleId)).toContain('ignition.pathNotAbsolute');
   });
 
-  it('hold at most SHARED_ANALYSIS_CHARS of text: the oldest is analysed again', () => {
+  it('hold at most TEXT_MEMO_CHARS of text: the oldest is analysed again', () => {
     const config = (n: number, pad: number): string =>
       `{ "ignition": { "version": "3.4.0" }, "x${n}": "${'a'.repeat(pad)}" }`;
     const oldest = analyze(ignition, config(0, 10));
     expect(analyze(ignition, config(0, 10)).ast).toBe(oldest.ast);
-    const pad = Math.ceil(SHARED_ANALYSIS_CHARS / 4);
+    const pad = Math.ceil(TEXT_MEMO_CHARS / 4);
     for (let n = 1; n <= 4; n++) analyze(ignition, config(n, pad));
     expect(analyze(ignition, config(0, 10)).ast).not.toBe(oldest.ast);
     // A text bigger than the whole budget is analysed, never kept.
-    const huge = config(9, SHARED_ANALYSIS_CHARS);
+    const huge = config(9, TEXT_MEMO_CHARS);
     expect(analyze(ignition, huge).ast).not.toBe(analyze(ignition, huge).ast);
   });
 });

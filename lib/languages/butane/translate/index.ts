@@ -172,7 +172,11 @@ export function filesDirOf(context: RuleContext): string | undefined {
 
 /** The translation of a parsed document for a rule context, computed once per document and files dir. */
 export function translationOf(doc: ButaneDocument, context: RuleContext): Translation {
-  const filesDir = filesDirOf(context);
+  return translationIn(doc, filesDirOf(context));
+}
+
+/** The translation of a parsed document with `filesDir` for local files, once per document and folder. */
+export function translationIn(doc: ButaneDocument, filesDir: string | undefined): Translation {
   const key = filesDir ?? '';
   const byDir = cache.get(doc) ?? new Map<string, Translation>();
   cache.set(doc, byDir);
