@@ -42,4 +42,6 @@ export interface IpxeScript {
   header?: Word;
   lines: Line[];
   labels: Label[];
+  /** The commands with a `${` in one of their words, in script order: only these can read a setting. */
+  expanding: Command[];
 }

@@ -32,6 +32,29 @@ export const COMMANDS: ReadonlyMap<string, CommandSpec> = new Map(
   Object.entries(data.commands as Record<string, CommandSpec>),
 );
 
+/** Each command's options by the words that spell them exactly (`--name`, `-n`), made on first use. */
+const spellings = new Map<CommandSpec, ReadonlyMap<string, OptionSpec>>();
+
+/**
+ * The option `word` spells exactly (`--name`, `-n`): the usual case, found without parsing the word. Undefined
+ * for anything else (`--name=value`, an option the command lacks), which callers read in full.
+ */
+export function optionSpelled(spec: CommandSpec, word: string): OptionSpec | undefined {
+  let words = spellings.get(spec);
+  if (!words) spellings.set(spec, (words = spellingsOf(spec)));
+  return words.get(word);
+}
+
+function spellingsOf(spec: CommandSpec): Map<string, OptionSpec> {
+  const words = new Map<string, OptionSpec>();
+  for (const option of spec.options ?? []) {
+    // The first option of a name wins, as when the options are searched; only names every reader takes alike.
+    if (/^[A-Za-z][\w-]*$/.test(option.long) && !words.has(`--${option.long}`)) words.set(`--${option.long}`, option);
+    if (/^[A-Za-z]$/.test(option.short) && !words.has(`-${option.short}`)) words.set(`-${option.short}`, option);
+  }
+  return words;
+}
+
 /** True when iPXE's `command` has the trait. */
 export function hasTrait(command: string, trait: Trait): boolean {
   return COMMANDS.get(command)?.traits?.includes(trait) ?? false;

@@ -7,6 +7,7 @@ import {
   IMAGE_COMMANDS,
   INITRD_COMMANDS,
   KERNEL_COMMANDS,
+  optionSpelled,
   type Trait,
 } from '../../../lib/languages/ipxe/catalog';
 
@@ -64,5 +65,13 @@ describe('iPXE catalog', () => {
       'imgselect',
       'kernel',
     ]);
+  });
+
+  it('finds an option by the exact word that spells it, and nothing else', () => {
+    const initrd = COMMANDS.get('initrd');
+    expect(initrd && optionSpelled(initrd, '--name')?.long).toBe('name');
+    expect(initrd && optionSpelled(initrd, '-n')?.long).toBe('name');
+    for (const word of ['--name=x', '--nam', 'name', '-x', '--'])
+      expect(initrd && optionSpelled(initrd, word), word).toBeUndefined();
   });
 });

@@ -32,4 +32,9 @@ describe('parseIpxe', () => {
     expect(word.text).toBe('abcdef');
     expect(text.slice(word.start, word.end)).toBe('abc\\\ndef');
   });
+
+  it('lists the commands that read a setting, in order, whatever word holds the `${`', () => {
+    const { ast } = parseIpxe('#!ipxe\n:${x} echo a\n${cmd} b || echo ${a:hex}\nkernel k ar\\\ng=${b}\n# ${c}\n');
+    expect(ast.expanding.map((c) => c.name.text)).toEqual(['${cmd}', 'echo', 'kernel']);
+  });
 });

@@ -1,6 +1,6 @@
 import type { Problem } from '../../../core/problem';
-import { report } from '../../../core/rule';
-import { modelOf } from '../model';
+import { report, type RuleMeta } from '../../../core/rule';
+import type { Word } from '../ast';
 import { ipxeRule } from './shared';
 
 const URLISH = /(https?|tftp|ftp)(:|\/\/)/i;
@@ -15,29 +15,30 @@ export const badUrl = ipxeRule({
   levelWhy:
     'Warning: the download fails when the line runs; often on a fallback path, and a URL can be fixed up by a setting at ' +
     'boot time, so not an error.',
-  check(script, text) {
+  check(script) {
     const problems: Problem[] = [];
-    for (const { command } of modelOf(script, text).commands) {
-      for (const arg of command.args) {
-        // A URL on its own, or as a kernel argument's value (`ignition.config.url=http://…`).
-        if (!URLISH.test(arg.text)) continue;
-        const value = arg.text.replace(/^[\w.-]+=/, '');
-        const offset = arg.text.length - value.length;
-        if (!/^(https?|tftp|ftp)(:|\/\/)/i.test(value)) continue;
-        const problem = urlProblem(value);
-        if (problem)
-          problems.push(
-            report(
-              this,
-              { start: arg.start + offset, end: arg.end },
-              `${problem} Write it as \`scheme://host[:port]/path\`.`,
-            ),
-          );
-      }
-    }
+    for (const line of script.lines)
+      for (const command of line.commands) for (const arg of command.args) checkUrl(this, arg, problems);
     return problems;
   },
 });
+
+/** A URL on its own, or as a kernel argument's value (`ignition.config.url=http://…`). */
+function checkUrl(rule: RuleMeta, arg: Word, problems: Problem[]): void {
+  if (!URLISH.test(arg.text)) return;
+  const value = arg.text.replace(/^[\w.-]+=/, '');
+  const offset = arg.text.length - value.length;
+  if (!/^(https?|tftp|ftp)(:|\/\/)/i.test(value)) return;
+  const problem = urlProblem(value);
+  if (problem)
+    problems.push(
+      report(
+        rule,
+        { start: arg.start + offset, end: arg.end },
+        `${problem} Write it as \`scheme://host[:port]/path\`.`,
+      ),
+    );
+}
 
 function urlProblem(url: string): string | undefined {
   const m = /^(\w+)(:?)(\/*)(.*)$/.exec(url);

@@ -1,8 +1,10 @@
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
 import { positionalOf } from '../args';
-import { modelOf } from '../model';
+import { commandsNamed, modelOf } from '../model';
 import { ipxeRule } from './shared';
+
+const TESTS = new Set(['isset', 'iseq']);
 
 export const constantCondition = ipxeRule({
   id: 'ipxe.constantCondition',
@@ -16,9 +18,8 @@ export const constantCondition = ipxeRule({
     'Warning: the branch it guards always or never runs (typically a default that is never applied); the script runs on, so not an error.',
   check(script, text) {
     const problems: Problem[] = [];
-    for (const { command } of modelOf(script, text).commands) {
+    for (const command of commandsNamed(modelOf(script, text), TESTS)) {
       const name = command.name.text;
-      if (name !== 'isset' && name !== 'iseq') continue;
       const positional = positionalOf(command);
       if (name === 'isset' && positional.length === 1 && !(positional[0] as { text: string }).text.includes('${')) {
         const word = positional[0] as (typeof positional)[number];

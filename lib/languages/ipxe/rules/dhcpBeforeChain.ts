@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
 import { hasTrait } from '../catalog';
-import { modelOf } from '../model';
+import { commandsNamed, modelOf } from '../model';
 import { ipxeRule } from './shared';
 
 const DHCP_SETTINGS = new Set(['root-path', 'filename', 'next-server']);
@@ -23,9 +23,7 @@ export const dhcpBeforeChain = ipxeRule({
     'settings.',
   check(script, text, context) {
     const model = modelOf(script, text);
-    const configures = model.commands
-      .filter(({ command }) => CONFIGURES.has(command.name.text))
-      .map(({ command }) => command.start);
+    const configures = commandsNamed(model, CONFIGURES).map((command) => command.start);
     const embedded = /embed/i.test(basename(context.path ?? ''));
     const problems: Problem[] = [];
     for (const ref of model.refs) {

@@ -3,6 +3,7 @@ import { report } from '../../../core/rule';
 import type { Command } from '../ast';
 import { positionalOf } from '../args';
 import { commandsWith } from '../catalog';
+import { modelOf } from '../model';
 import { ipxeRule } from './shared';
 
 /** Commands that select an image for `boot` (or boot one themselves); a plain `boot` is what the rule watches. */
@@ -18,8 +19,9 @@ export const imgfreeBeforeBoot = ipxeRule({
   example: '#!ipxe\nkernel http://nas/vmlinuz initrd=initrd.img\ninitrd http://nas/initrd.img\nimgfree\nboot',
   fix: 'Move `imgfree` before the `kernel` line (it is meant to clear images left by an earlier attempt).',
   levelWhy: 'Error: `boot` fails with "no image selected" every time this path runs.',
-  check(script) {
+  check(script, text) {
     const problems: Problem[] = [];
+    if (!modelOf(script, text).named.has('imgfree')) return problems;
     // Straight-line code only: a label may be reached from anywhere, so the state is unknown after one.
     let freed: Command | undefined;
     for (const line of script.lines) {

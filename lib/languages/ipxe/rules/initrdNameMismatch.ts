@@ -3,8 +3,8 @@ import { report, type RuleMeta } from '../../../core/rule';
 import { didYouMean } from '../../../core/suggest';
 import type { Word } from '../ast';
 import { COMMAND_LINE_COMMANDS, INITRD_COMMANDS } from '../catalog';
-import { imageName, modelOf, type IpxeModel } from '../model';
-import { ipxeRule } from './shared';
+import { commandsNamed, imageName, modelOf, type IpxeModel } from '../model';
+import { ipxeRule, isInitrdArgument } from './shared';
 
 export const initrdNameMismatch = ipxeRule({
   id: 'ipxe.initrdNameMismatch',
@@ -19,8 +19,7 @@ export const initrdNameMismatch = ipxeRule({
   check(script, text) {
     const model = modelOf(script, text);
     const names: string[] = [];
-    for (const { command } of model.commands) {
-      if (!INITRD_COMMANDS.has(command.name.text)) continue;
+    for (const command of commandsNamed(model, INITRD_COMMANDS)) {
       const name = imageName(command);
       if (name) names.push(name);
     }
@@ -29,15 +28,12 @@ export const initrdNameMismatch = ipxeRule({
     // Names built from settings are only known at boot time.
     if (names.some((n) => n.includes('${'))) return problems;
     let loaded: string | undefined;
-    for (const { command } of model.commands) {
-      if (!COMMAND_LINE_COMMANDS.has(command.name.text)) continue;
+    for (const command of commandsNamed(model, COMMAND_LINE_COMMANDS)) {
       for (const arg of command.args) {
-        if (!arg.text.startsWith('initrd=')) continue;
-        const match = /^initrd=(.+)$/.exec(arg.text);
-        if (!match) continue;
-        for (const wanted of (match[1] as string).split(',')) {
+        if (!isInitrdArgument(arg.text) || !/^initrd=(.+)$/.test(arg.text)) continue;
+        for (const wanted of arg.text.slice('initrd='.length).split(',')) {
           // `initrd.magic` is iPXE's own file of all loaded initrds (UEFI builds after 1.21.1, every 2.x).
-          if (wanted.includes('${') || known.has(wanted) || wanted.endsWith('.magic')) continue;
+          if (known.has(wanted) || wanted.includes('${') || wanted.endsWith('.magic')) continue;
           // The list of loaded names is the same in every message: join it once.
           loaded ??= [...known].join(', ');
           problems.push(notLoaded(this, arg, wanted, names, loaded));
@@ -48,13 +44,14 @@ export const initrdNameMismatch = ipxeRule({
   },
 });
 
+const MAY_NAME_MAGIC = new Set([...COMMAND_LINE_COMMANDS, 'set']);
+
 /** iPXE's file of all initrds is `initrd.magic`; any other `….magic` is a misremembered name (even in a `set`). */
 function misnamedMagic(rule: RuleMeta, model: IpxeModel, known: ReadonlySet<string>): Problem[] {
   const problems: Problem[] = [];
-  for (const { command } of model.commands) {
-    if (!COMMAND_LINE_COMMANDS.has(command.name.text) && command.name.text !== 'set') continue;
+  for (const command of commandsNamed(model, MAY_NAME_MAGIC)) {
     for (const arg of command.args) {
-      if (!arg.text.startsWith('initrd=')) continue;
+      if (!isInitrdArgument(arg.text) || !arg.text.includes('.magic')) continue;
       const magic = /^initrd=(?:.*,)?([^,]+\.magic)(?:,|$)/.exec(arg.text);
       if (!magic || magic[1] === 'initrd.magic' || known.has(magic[1] as string)) continue;
       const start = arg.start + arg.text.indexOf(magic[1] as string);

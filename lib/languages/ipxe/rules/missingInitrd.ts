@@ -3,8 +3,8 @@ import { report } from '../../../core/rule';
 import { positionalOf } from '../args';
 import type { Command, Word } from '../ast';
 import { INITRD_COMMANDS, KERNEL_COMMANDS } from '../catalog';
-import { imageName, lastSegment, modelOf, type IpxeModel } from '../model';
-import { ipxeRule } from './shared';
+import { commandsNamed, imageName, lastSegment, modelOf, type IpxeModel } from '../model';
+import { ipxeRule, isInitrdArgument } from './shared';
 
 /** Loaders that take their "initrd" images without a Linux command line (ISO/floppy images, Windows files). */
 const NON_LINUX = /memdisk|wimboot/i;
@@ -17,6 +17,9 @@ const VERSIONS =
   'under UEFI, iPXE before 2.0 (and any iPXE with a Linux kernel older than 5.7) hands the kernel only the ' +
   'initrds named by `initrd=`, so the kernel panics with "VFS: Unable to mount root fs". BIOS boots, and iPXE 2.0 ' +
   'or later with Linux 5.7 or later, find it anyway';
+
+/** Kernels, initrds, and `imgargs` (which replaces a kernel's command line). */
+const LOADS = new Set([...KERNEL_COMMANDS, ...INITRD_COMMANDS, 'imgargs']);
 
 function isLinux(image: Word | undefined): boolean {
   if (!image) return true;
@@ -33,7 +36,7 @@ function isLinux(image: Word | undefined): boolean {
 function carriesInitrd(words: Word[], from: number, model: IpxeModel, seen?: Set<string>): boolean {
   for (let i = from; i < words.length; i++) {
     const word = words[i] as Word;
-    if (word.text.startsWith('initrd=')) return true;
+    if (isInitrdArgument(word.text)) return true;
     if (!word.text.includes('${')) continue;
     for (const match of word.text.matchAll(/\$\{([^}:]*)(?::[^}]*)?\}/g)) {
       const name = (match[1] as string).split('/').at(-1) as string;
@@ -64,7 +67,7 @@ function carriesValue(value: string, model: IpxeModel, seen: Set<string>): boole
 }
 
 /** `imgargs` lines after the kernel (before the next kernel) that name it: each one replaces its command line. */
-function imgargsFor(kernel: Command, commands: Command[], from: number): Command[] {
+function imgargsFor(kernel: Command, commands: readonly Command[], from: number): Command[] {
   const found: Command[] = [];
   let name: string | undefined;
   let named = false;
@@ -81,7 +84,7 @@ function imgargsFor(kernel: Command, commands: Command[], from: number): Command
 }
 
 /** For each command, the next kernel-or-initrd command after it: one pass from the end. */
-function followingLoads(commands: Command[]): (Command | undefined)[] {
+function followingLoads(commands: readonly Command[]): (Command | undefined)[] {
   const following: (Command | undefined)[] = new Array(commands.length);
   let next: Command | undefined;
   for (let i = commands.length - 1; i >= 0; i--) {
@@ -108,7 +111,8 @@ export const missingInitrd = ipxeRule({
   check(script, text) {
     const model = modelOf(script, text);
     const problems: Problem[] = [];
-    const commands = model.commands.map(({ command }) => command);
+    // Only the loads and `imgargs` matter here: the walks below skip every other command anyway.
+    const commands = commandsNamed(model, LOADS);
     const following = followingLoads(commands);
     commands.forEach((kernel, index) => {
       if (!KERNEL_COMMANDS.has(kernel.name.text)) return;

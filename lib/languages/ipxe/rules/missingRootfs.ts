@@ -28,9 +28,7 @@ export const missingRootfs = ipxeRule({
       // Fedora CoreOS by name: `ignition.firstboot` alone is also Flatcar's and Garden Linux's (which need no rootfs_url).
       if (!command.args.some((a) => LIVE.test(a.text))) continue;
       // The rootfs may come as an extra initrd instead (looked for once, at the first live kernel).
-      rootfsInitrd ??= model.commands.some(
-        ({ command: c }) => c.name.text === 'initrd' && c.args.some((a) => a.text.includes('rootfs')),
-      );
+      rootfsInitrd ??= (model.named.get('initrd') ?? []).some((c) => c.args.some((a) => a.text.includes('rootfs')));
       if (rootfsInitrd || command.args.some((a) => a.text.startsWith('coreos.live.rootfs_url='))) continue;
       // Installing to disk fetches the image itself; only the live system needs the rootfs.
       if (

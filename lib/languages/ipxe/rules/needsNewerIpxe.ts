@@ -1,7 +1,8 @@
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
+import { COMMANDS } from '../catalog';
 import { modelOf } from '../model';
-import { ipxeRule } from './shared';
+import { ipxeRule, isInitrdArgument } from './shared';
 
 const OLD =
   'iPXE 1.21.1 and older (the last 1.x release, still what many distributions ship as undionly.kpxe and ipxe.efi)';
@@ -19,27 +20,30 @@ export const needsNewerIpxe = ipxeRule({
     'Info: correct on the iPXE the script was written for; only a fact about older builds that the linter cannot see.',
   check(script, text) {
     const problems: Problem[] = [];
-    for (const { command, spec } of modelOf(script, text).commands) {
-      if (spec?.since) {
-        problems.push(
-          report(
-            this,
-            command.name,
-            `\`${command.name.text}\` exists in iPXE ${spec.since} and later: ${OLD} answer "command not found" ` +
-              'and the script stops.',
-          ),
-        );
-      }
-      for (const arg of command.args) {
-        if (!arg.text.startsWith('initrd=') || !/^initrd=(?:.*,)?initrd\.magic(?:,|$)/.test(arg.text)) continue;
-        problems.push(
-          report(
-            this,
-            arg,
-            `\`initrd.magic\` is provided by UEFI builds of iPXE after 1.21.1 (every 2.x): under UEFI with ${OLD} ` +
-              'the kernel finds no such file. Naming the initrd image (`initrd=<name>`) works on every version.',
-          ),
-        );
+    for (const [name, commands] of modelOf(script, text).named) {
+      const since = COMMANDS.get(name)?.since;
+      for (const command of commands) {
+        if (since) {
+          problems.push(
+            report(
+              this,
+              command.name,
+              `\`${command.name.text}\` exists in iPXE ${since} and later: ${OLD} answer "command not found" ` +
+                'and the script stops.',
+            ),
+          );
+        }
+        for (const arg of command.args) {
+          if (!isInitrdArgument(arg.text) || !/^initrd=(?:.*,)?initrd\.magic(?:,|$)/.test(arg.text)) continue;
+          problems.push(
+            report(
+              this,
+              arg,
+              `\`initrd.magic\` is provided by UEFI builds of iPXE after 1.21.1 (every 2.x): under UEFI with ${OLD} ` +
+                'the kernel finds no such file. Naming the initrd image (`initrd=<name>`) works on every version.',
+            ),
+          );
+        }
       }
     }
     return problems;

@@ -17,8 +17,7 @@ export const setWithEquals = ipxeRule({
     'Warning: the intended setting stays empty (or gets a value starting with `=`), so whatever uses it fetches or boots the wrong thing.',
   check(script, text) {
     const problems: Problem[] = [];
-    for (const { command } of modelOf(script, text).commands) {
-      if (command.name.text !== 'set') continue;
+    for (const command of modelOf(script, text).named.get('set') ?? []) {
       const [name, second] = splitArgs(command).positional;
       if (!name) continue;
       const glued = name.text.indexOf('=');

@@ -4,7 +4,7 @@ import { ruleOver } from '../../../core/rule';
 import type { Command, IpxeScript } from '../ast';
 import { commandsWith, SETTINGS } from '../catalog';
 import type { SettingRef } from '../expansion';
-import { modelOf, type IpxeModel } from '../model';
+import { commandsNamed, modelOf, type IpxeModel } from '../model';
 
 /** Declares an iPXE rule (its id stays a literal type). */
 export const ipxeRule = ruleOver<IpxeScript>();
@@ -45,13 +45,16 @@ export function typoOf(name: string, model: IpxeModel): string | undefined {
   return model.defs.map((d) => d.name).find(near) ?? [...SETTINGS.keys()].find(near);
 }
 
+/** True for an `initrd=…` kernel argument (its first letter compared first: this is asked of every argument). */
+export function isInitrdArgument(text: string): boolean {
+  return text.charCodeAt(0) === 105 /* i */ && text.startsWith('initrd=');
+}
+
 /** Commands whose words after the image are a Linux command line: the kernel loaders and `imgargs`. */
 const KERNEL_ARGS = commandsWith('select', 'cmdline');
 
-export function kernelLines(script: IpxeScript, text: string): Command[] {
-  const found: Command[] = [];
-  for (const { command } of modelOf(script, text).commands) if (KERNEL_ARGS.has(command.name.text)) found.push(command);
-  return found;
+export function kernelLines(script: IpxeScript, text: string): readonly Command[] {
+  return commandsNamed(modelOf(script, text), KERNEL_ARGS);
 }
 
 const FCOS_HINTS =

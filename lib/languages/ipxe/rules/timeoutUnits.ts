@@ -1,10 +1,18 @@
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
 import { mayHaveOptions, positionalOf, splitArgs } from '../args';
-import { modelOf } from '../model';
+import { COMMANDS } from '../catalog';
+import { commandsNamed, modelOf } from '../model';
 import { ipxeRule } from './shared';
 
 const MS_OPTIONS = ['timeout', 'retimeout'];
+/** The commands with one of those options, and `sleep`: no other command has a timeout to check. */
+const TIMED = new Set(
+  [...COMMANDS]
+    .filter(([, spec]) => spec.options?.some((o) => MS_OPTIONS.includes(o.long)))
+    .map(([name]) => name)
+    .concat('sleep'),
+);
 
 export const timeoutUnits = ipxeRule({
   id: 'ipxe.timeoutUnits',
@@ -20,7 +28,7 @@ export const timeoutUnits = ipxeRule({
     'the script does not do what its author meant.',
   check(script, text) {
     const problems: Problem[] = [];
-    for (const { command } of modelOf(script, text).commands) {
+    for (const command of commandsNamed(modelOf(script, text), TIMED)) {
       // Only a command whose first word is an option has a timeout to check.
       if (mayHaveOptions(command)) {
         const { options } = splitArgs(command);

@@ -1,7 +1,7 @@
 import type { Problem } from '../../../core/problem';
 import { report, type RuleMeta } from '../../../core/rule';
 import { didYouMean } from '../../../core/suggest';
-import type { IpxeScript } from '../ast';
+import type { Command, IpxeScript } from '../ast';
 import { splitArgs } from '../args';
 import { deadBlocks } from '../flow';
 import { isLiteral, modelOf, type IpxeModel } from '../model';
@@ -32,9 +32,12 @@ function missingGotoTargets(rule: RuleMeta, script: IpxeScript, model: IpxeModel
   const problems: Problem[] = [];
   // Many gotos may share one missing name: look for its closest label once.
   const suggestions = new Map<string, string | undefined>();
-  const dead = new Set(deadBlocks(script).flatMap((b) => b.lines.flatMap((l) => l.commands)));
+  let dead: Set<Command> | undefined;
   for (const { target, command } of model.gotos) {
-    if (!isLiteral(target) || model.labels.has(target.text) || dead.has(command)) continue;
+    if (!isLiteral(target) || model.labels.has(target.text)) continue;
+    // Lines that never run are looked for only once a goto misses its label.
+    dead ??= new Set(deadBlocks(script).flatMap((b) => b.lines.flatMap((l) => l.commands)));
+    if (dead.has(command)) continue;
     if (!suggestions.has(target.text)) suggestions.set(target.text, didYouMean(target.text, model.labels.keys()));
     const suggestion = suggestions.get(target.text);
     // `X || goto error` with no such label (and no near miss): the failure simply goes on to whatever ran this
@@ -74,8 +77,7 @@ function missingGotoTargets(rule: RuleMeta, script: IpxeScript, model: IpxeModel
 function missingDefaults(rule: RuleMeta, model: IpxeModel): Problem[] {
   const problems: Problem[] = [];
   const items = model.items.map((i) => i.label.text);
-  for (const { command } of model.commands) {
-    if (command.name.text !== 'choose') continue;
+  for (const command of model.named.get('choose') ?? []) {
     const { options } = splitArgs(command);
     const fallback = options.get('default');
     if (!fallback || !isLiteral(fallback) || items.includes(fallback.text)) continue;

@@ -3,7 +3,7 @@ import { report } from '../../../core/rule';
 import { didYouMean } from '../../../core/suggest';
 import { COMMANDS } from '../catalog';
 import { deadBlocks } from '../flow';
-import { modelOf } from '../model';
+import { commandsNamed, modelOf } from '../model';
 import { ipxeRule } from './shared';
 
 export const unknownCommand = ipxeRule({
@@ -18,38 +18,37 @@ export const unknownCommand = ipxeRule({
     'ipxe.unreachableCode).',
   check(script, text) {
     const problems: Problem[] = [];
-    const dead = new Set(deadBlocks(script).flatMap((b) => b.lines));
-    const labels = modelOf(script, text).labels;
-    for (const line of script.lines) {
-      if (dead.has(line)) continue;
-      for (const command of line.commands) {
-        const name = command.name.text;
-        // A command name built from a setting (e.g. `${cmd}`) is only known at boot time.
-        if (COMMANDS.has(name) || name.includes('${')) continue;
-        // `… || start` where `:start` is a label: the `goto` was left out.
-        const suggestion =
-          labels.has(name) && command.args.length === 0 ? `goto ${name}` : didYouMean(name, COMMANDS.keys());
-        problems.push(
-          report(
-            this,
-            command.name,
-            suggestion
-              ? `Unknown command \`${name}\`: did you mean \`${suggestion}\`?`
-              : `Unknown command \`${name}\`: iPXE will stop the script here. Check the spelling or the iPXE build options.`,
-            suggestion
-              ? {
-                  fixes: [
-                    {
-                      title: `Change to \`${suggestion}\``,
-                      edits: [{ start: command.name.start, end: command.name.end, newText: suggestion }],
-                      preferred: true,
-                    },
-                  ],
-                }
-              : undefined,
-          ),
-        );
-      }
+    const model = modelOf(script, text);
+    // A command name built from a setting (e.g. `${cmd}`) is only known at boot time.
+    const unknown = commandsNamed(model, { has: (name) => !COMMANDS.has(name) && !name.includes('${') });
+    if (!unknown.length) return problems;
+    const dead = new Set(deadBlocks(script).flatMap((b) => b.lines.flatMap((l) => l.commands)));
+    for (const command of unknown) {
+      if (dead.has(command)) continue;
+      const name = command.name.text;
+      // `… || start` where `:start` is a label: the `goto` was left out.
+      const suggestion =
+        model.labels.has(name) && command.args.length === 0 ? `goto ${name}` : didYouMean(name, COMMANDS.keys());
+      problems.push(
+        report(
+          this,
+          command.name,
+          suggestion
+            ? `Unknown command \`${name}\`: did you mean \`${suggestion}\`?`
+            : `Unknown command \`${name}\`: iPXE will stop the script here. Check the spelling or the iPXE build options.`,
+          suggestion
+            ? {
+                fixes: [
+                  {
+                    title: `Change to \`${suggestion}\``,
+                    edits: [{ start: command.name.start, end: command.name.end, newText: suggestion }],
+                    preferred: true,
+                  },
+                ],
+              }
+            : undefined,
+        ),
+      );
     }
     return problems;
   },

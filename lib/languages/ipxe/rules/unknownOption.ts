@@ -1,8 +1,14 @@
 import type { Problem } from '../../../core/problem';
-import { report } from '../../../core/rule';
+import { report, type RuleMeta } from '../../../core/rule';
+import { mayHaveOptions } from '../args';
+import type { Command } from '../ast';
+import { COMMANDS, optionSpelled, type CommandSpec } from '../catalog';
 import { didYouMean } from '../../../core/suggest';
 import { modelOf } from '../model';
 import { ipxeRule } from './shared';
+
+/** `--name`, `-n` or `--name=value`: the dashes, the name and the value. */
+const OPTION = /^(--?)([A-Za-z][\w-]*)(=.*)?$/;
 
 export const unknownOption = ipxeRule({
   id: 'ipxe.unknownOption',
@@ -14,49 +20,55 @@ export const unknownOption = ipxeRule({
   levelWhy: 'Error: iPXE prints the usage and the line fails, which aborts the script unless it is handled.',
   check(script, text) {
     const problems: Problem[] = [];
-    for (const { command, spec } of modelOf(script, text).commands) {
-      // Options come first; the first positional word ends them (the rest is a command line).
-      if (!spec || command.args[0]?.text.charCodeAt(0) !== 45 /* - */) continue;
-      const options = spec.options ?? [];
-      for (const arg of command.args) {
-        if (arg.text.charCodeAt(0) !== 45 /* - */) break;
-        const match = /^(--?)([A-Za-z][\w-]*)(=.*)?$/.exec(arg.text);
-        if (!match) break;
-        const dashes = match[1] as string;
-        const name = match[2] as string;
-        const known = dashes === '--' ? options.some((o) => o.long === name) : options.some((o) => o.short === name);
-        if (known) continue;
-        if (dashes === '-' && name.length > 1) break; // `-foo` is a positional word to iPXE's getopt only after options
-        const suggestion =
-          dashes === '--'
-            ? didYouMean(
-                name,
-                options.map((o) => o.long),
-              )
-            : undefined;
-        const list = options.length ? options.map((o) => `--${o.long}`).join(', ') : 'none';
-        const end = arg.start + dashes.length + name.length;
-        const said = suggestion ? `: did you mean \`--${suggestion}\`?` : `. Its options: ${list}.`;
-        problems.push(
-          report(
-            this,
-            { start: arg.start, end },
-            `\`${command.name.text}\` has no option \`${dashes}${name}\`${said}`,
-            suggestion
-              ? {
-                  fixes: [
-                    {
-                      title: `Change to \`--${suggestion}\``,
-                      edits: [{ start: arg.start, end, newText: `--${suggestion}` }],
-                      preferred: true,
-                    },
-                  ],
-                }
-              : undefined,
-          ),
-        );
-      }
+    for (const [name, commands] of modelOf(script, text).named) {
+      const spec = COMMANDS.get(name);
+      if (!spec) continue;
+      for (const command of commands) if (mayHaveOptions(command)) unknownOptions(this, command, spec, problems);
     }
     return problems;
   },
 });
+
+/** The options of `command` that `spec` does not list (options come first: the first positional word ends them). */
+function unknownOptions(rule: RuleMeta, command: Command, spec: CommandSpec, problems: Problem[]): void {
+  const options = spec.options ?? [];
+  for (const arg of command.args) {
+    if (arg.text.charCodeAt(0) !== 45 /* - */) break;
+    if (optionSpelled(spec, arg.text)) continue;
+    const match = OPTION.exec(arg.text);
+    if (!match) break;
+    const dashes = match[1] as string;
+    const name = match[2] as string;
+    const known = dashes === '--' ? options.some((o) => o.long === name) : options.some((o) => o.short === name);
+    if (known) continue;
+    if (dashes === '-' && name.length > 1) break; // `-foo` is a positional word to iPXE's getopt only after options
+    const suggestion =
+      dashes === '--'
+        ? didYouMean(
+            name,
+            options.map((o) => o.long),
+          )
+        : undefined;
+    const list = options.length ? options.map((o) => `--${o.long}`).join(', ') : 'none';
+    const end = arg.start + dashes.length + name.length;
+    const said = suggestion ? `: did you mean \`--${suggestion}\`?` : `. Its options: ${list}.`;
+    problems.push(
+      report(
+        rule,
+        { start: arg.start, end },
+        `\`${command.name.text}\` has no option \`${dashes}${name}\`${said}`,
+        suggestion
+          ? {
+              fixes: [
+                {
+                  title: `Change to \`--${suggestion}\``,
+                  edits: [{ start: arg.start, end, newText: `--${suggestion}` }],
+                  preferred: true,
+                },
+              ],
+            }
+          : undefined,
+      ),
+    );
+  }
+}

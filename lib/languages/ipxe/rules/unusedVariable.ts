@@ -14,9 +14,9 @@ export const unusedVariable = ipxeRule({
   levelWhy: 'Hint: style; the kernel command line, a chained script or a later edit may read it.',
   check(script, text) {
     const model = modelOf(script, text);
-    const used = new Set(model.refs.map((r) => r.name));
     // A chained script shares the settings, so only flag scripts that chain nothing.
-    if (model.commands.some(({ command }) => command.name.text === 'chain')) return [];
+    if (model.named.has('chain')) return [];
+    const used = new Set(model.refs.map((r) => r.name));
     return model.defs
       .filter((d) => d.command.name.text === 'set' && !used.has(d.name) && !SETTINGS.has(d.name))
       .map((d) =>
