@@ -25,3 +25,4 @@ export {
 } from './language';
 export { butaneFilesDir, NO_CONTEXT, type RuleContext, servedPath, type SiteView } from './ruleContext';
 export { COMPILE_CACHE_FLAG, compileCacheArgs, MAX_COMPILE_CACHE_BYTES, SERVER_NODE_FLAGS } from './launch';
+export { forgetTextMemos } from './textMemo';

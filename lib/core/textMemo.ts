@@ -1,5 +1,15 @@
 /** Results worked out from a text, kept for the next caller of the same text within a bound. */
 
+const everyMemo: TextMemo<unknown>[] = [];
+
+/**
+ * Forgets every memo's results (the bench: each timed run starts as a new process would, so a repeated
+ * lint of the same text measures the lint, not a lookup).
+ */
+export function forgetTextMemos(): void {
+  for (const memo of everyMemo) memo.clear();
+}
+
 /** How much text one memo holds at most (what is kept grows with it). */
 export const TEXT_MEMO_CHARS = 4 * 1024 * 1024;
 
@@ -11,6 +21,16 @@ export const TEXT_MEMO_CHARS = 4 * 1024 * 1024;
 export class TextMemo<T> {
   private readonly byText = new Map<string, T>();
   private chars = 0;
+
+  constructor() {
+    everyMemo.push(this);
+  }
+
+  /** Drops every kept result. */
+  clear(): void {
+    this.byText.clear();
+    this.chars = 0;
+  }
 
   /** The result for `text`, worked out by `make` unless it is kept; kept afterwards as the latest. */
   of(text: string, make: (text: string) => T): T {
