@@ -10,8 +10,12 @@ export function forgetTextMemos(): void {
   for (const memo of everyMemo) memo.clear();
 }
 
-/** How much text one memo holds at most (what is kept grows with it). */
-export const TEXT_MEMO_CHARS = 4 * 1024 * 1024;
+/**
+ * How much text one memo holds at most. What is kept grows with it (a parse is several times its text), and
+ * an editor's server adds a version per edit: 1 MiB shares a whole site's small files between the chain and
+ * their lint while keeping only a few versions of a big file being edited.
+ */
+export const TEXT_MEMO_CHARS = 1024 * 1024;
 
 /**
  * The latest results by text, the oldest dropped past TEXT_MEMO_CHARS of text: a whole-site lint works a
