@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { partOfTheBundle } from '../core/bundle';
 
-/** The export name of the site file's validator in out/validators.js. */
+/** The name of the site file's build-time validator (out/validators/site.js, its one export). */
 export const SITE_VALIDATOR_KEY = 'site';
 
 /**

@@ -58,12 +58,12 @@ function save(script: Script, dir: string, file: string): void {
 }
 
 /** Starts the server, through the compile cache in `dir` when there is one. */
-export function start(dir: string | undefined): void {
+function start(dir: string | undefined): void {
   if (!dir) {
     createRequire(BUNDLE)(BUNDLE);
     return;
   }
-  const read = readCapped(BUNDLE, MAX_COMPILE_CACHE_BYTES);
+  const read = readCapped(BUNDLE);
   if (!read.ok) throw new Error(`${read.message} Reinstall PXE Workbench.`);
   const file = cacheName(read.bytes);
   const cached = readCapped(join(dir, file), MAX_COMPILE_CACHE_BYTES);

@@ -5,8 +5,7 @@
  * came out and map its findings back to the YAML.
  */
 import { earliestError } from '../parser';
-import { dirname } from 'node:path';
-import type { RuleContext } from '../../../core/ruleContext';
+import { butaneFilesDir, type RuleContext } from '../../../core/ruleContext';
 import type { ButaneDocument, ButaneReport, ConfigPath } from '../ast';
 import { decodeConfig, decodeHeader } from '../decode';
 import { BUTANE } from '../ruleIds';
@@ -165,9 +164,12 @@ export function translateButane(doc: ButaneDocument, options: TranslateOptions =
 
 const cache = new WeakMap<ButaneDocument, Map<string, Translation>>();
 
-/** The files dir a rule's context gives: the site's `butane.filesDir`, else the file's folder. */
+/**
+ * The files dir a rule's context gives: the site's `butane.filesDir`, else the file's folder — the chain's
+ * `butaneFilesDir`, so the chain and the file's lint share one translation (`translationIn`).
+ */
 export function filesDirOf(context: RuleContext): string | undefined {
-  return context.site?.butane?.filesDir ?? (context.path ? dirname(context.path) : undefined);
+  return context.path ? butaneFilesDir(context.site, context.path) : context.site?.butane?.filesDir;
 }
 
 /** The translation of a parsed document for a rule context, computed once per document and files dir. */
