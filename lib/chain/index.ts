@@ -53,12 +53,15 @@ export class ChainCache {
   /**
    * One file's text changed (an edit in the editor): only the chains that read it, or whose site file it
    * is, are built again — a file no chain reads cannot change what a chain finds, as which files a chain
-   * reads depends only on the files it read. True when some chain is affected.
+   * reads depends only on the files it read. True when some chain is affected. With `text` (the file's
+   * text now), a chain that read exactly this text is not affected: opening a file in the editor reports
+   * its text as a change, and the chain already read the same text from disk.
    */
-  changed(path: string): boolean {
+  changed(path: string, text?: string): boolean {
     let affected = false;
     for (const [siteFile, cached] of this.chains) {
       if (siteFile !== path && !cached.chain.files.has(path)) continue;
+      if (readThis(cached.chain, path, text)) continue;
       affected = true;
       // A chain from before the last invalidation is built from scratch anyway: nothing of it may be kept.
       if (cached.generation !== this.generation) continue;
@@ -68,7 +71,7 @@ export class ChainCache {
     }
     // A chain not built again since an earlier edit: this file is edited too.
     for (const [siteFile, stale] of this.stale)
-      if (siteFile === path || stale.chain.files.has(path)) {
+      if ((siteFile === path || stale.chain.files.has(path)) && !readThis(stale.chain, path, text)) {
         stale.changed.add(path);
         affected = true;
       }
@@ -154,3 +157,8 @@ function findingsChanged(before: Chain, after: Chain, edited: Set<string>): Set<
 export { chainData, STATUS_SYMBOL, type ClientData, type HopData, type ChainData, hopsAt } from './serialize';
 export { chainPage, nodeTarget, type Where } from './render';
 export { bootFileOf, dhcpFacts, offerFor, type BootFile, type DhcpFacts, type Offer } from './offer';
+
+/** True when `chain` read `path` and its text was `text` then. */
+function readThis(chain: Chain, path: string, text: string | undefined): boolean {
+  return text !== undefined && chain.texts.get(path) === text;
+}

@@ -199,7 +199,7 @@ export class WorkbenchServer {
     const current = this.documents.get(uri);
     if (!current) return;
     // Only the chains that read this file are built again (and they parse only this file again).
-    const affected = uri.startsWith('file:') && this.workspace.chains.changed(pathOf(uri));
+    const affected = uri.startsWith('file:') && this.workspace.chains.changed(pathOf(uri), current.getText());
     this.validate(current);
     if (affected) this.recheckSiteOf(current.uri, current.uri);
   }

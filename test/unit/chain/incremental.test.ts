@@ -55,7 +55,8 @@ describe.each(['cluster', 'home-lab', 'broken/chain'])(
         for (const change of EDITS) {
           const before = cache.chainOf(site);
           edited.set(file, change(original));
-          cache.changed(file);
+          // As the server reports an edit: with the text now (the last edit, back as it was, is a change too).
+          cache.changed(file, change(original));
           const incremental = cache.chainOf(site);
           expect(said(incremental), `${file} edited`).toEqual(said(buildChain({ site, files: diskFiles(), read })));
           kept += incremental.clients.filter((c) => before.clients.includes(c)).length;
@@ -76,6 +77,30 @@ describe.each(['cluster', 'home-lab', 'broken/chain'])(
     });
   },
 );
+
+describe('a file opened in the editor with the text the chain read', () => {
+  it('is no change: the chain is kept; another text is one', () => {
+    const site = readSite(join(dir, 'home-lab', 'pxe-site.json')) as SiteView;
+    const edited = new Map<string, string>();
+    const cache = new ChainCache(
+      () => diskFiles(),
+      (path) => edited.get(path) ?? readDisk(path),
+    );
+    const chain = cache.chainOf(site);
+    for (const [file, text] of chain.texts) {
+      expect(cache.changed(file, text), file).toBe(false);
+      expect(cache.chainOf(site)).toBe(chain);
+    }
+    const [file, text] = [...chain.texts][0] as [string, string];
+    edited.set(file, `${text}\n# edited\n`);
+    expect(cache.changed(file, `${text}\n# edited\n`)).toBe(true);
+    expect(cache.chainOf(site)).not.toBe(chain);
+    // Without the text (a change on disk, a client that does not say), it is always a change.
+    const rebuilt = cache.chainOf(site);
+    expect(cache.changed(file)).toBe(true);
+    expect(cache.chainOf(site)).not.toBe(rebuilt);
+  });
+});
 
 describe('an edit after the disk changed', () => {
   it('builds from scratch: machines are never kept from a chain the disk change made stale', () => {
