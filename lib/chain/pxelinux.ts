@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { lookupOrder, parsePxelinux } from '../languages/pxelinux';
 import type { Directive } from '../languages/pxelinux/ast';
 import { localPath, urlHost } from '../languages/pxelinux/paths';
+import { childOf } from '../core/paths';
 import { URL_SCHEME, type Env, type HopBuilder } from './hops';
 import type { Hop, HopKind, Place } from './model';
 import { CHAIN } from './rules';
@@ -24,7 +25,9 @@ export function pxelinuxChildren(b: HopBuilder, env: Env, hop: Hop, loaderPath: 
   });
   const names = configNames(env);
   const configDir = join(dir, 'pxelinux.cfg');
-  const found = names.map((n) => join(configDir, n)).find((p) => b.fileState(p) === 'ok');
+  const paths = names.map((n) => childOf(configDir, n));
+  const index = paths.findIndex((p) => b.fileState(p) === 'ok');
+  const found = paths[index];
   const tried =
     names.length > 4
       ? `${names.slice(0, 2).join(', ')} … ${names.at(-1) ?? ''} (${names.length} names)`
@@ -47,7 +50,6 @@ export function pxelinuxChildren(b: HopBuilder, env: Env, hop: Hop, loaderPath: 
       );
     return;
   }
-  const index = names.findIndex((n) => join(configDir, n) === found);
   hop.children.push(
     pxelinuxConfigHop(
       b,

@@ -1,5 +1,6 @@
 import type { Fleet } from './template';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, isAbsolute, join, normalize, sep } from 'node:path';
+import { childOf } from './paths';
 
 /**
  * What a rule may know beyond the text: where the file is, which files exist around it, and the site
@@ -83,7 +84,21 @@ export function servedPath(http: SiteView['http'], url: string): string | undefi
 export function pathBelow(root: string, urlPath: string): string | undefined {
   const segments = decodeUrlPath(urlPath).split('/');
   if (segments.some((s) => s === '..' || s.includes('\0') || s.includes('\\'))) return undefined;
-  return join(root, ...segments);
+  // What `join(root, ...segments)` gives, without normalising the whole path once per URL: the root once,
+  // then each segment added (an empty one or a `.` adds nothing). A root that is relative or ends in a
+  // separator (resolved roots do neither) goes to node's join, which treats those its own way.
+  if (!isAbsolute(root) || (root.length > 1 && root.endsWith(sep))) return join(root, ...segments);
+  let path = normalizedRoot(root);
+  for (const segment of segments) if (segment !== '' && segment !== '.') path = childOf(path, segment);
+  return path;
+}
+
+/** The last root `pathBelow` normalised: a chain asks for many URLs under the same root. */
+let lastRoot = { root: '', normalized: '.' };
+
+function normalizedRoot(root: string): string {
+  if (lastRoot.root !== root) lastRoot = { root, normalized: normalize(root) };
+  return lastRoot.normalized;
 }
 
 /** Percent-decoding that never throws: a malformed escape (`%zz`) stays as written, as web servers keep it. */

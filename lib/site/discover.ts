@@ -5,6 +5,7 @@
  */
 import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { childOf, parentOf } from '../core/paths';
 import { SITE_FILE_NAME } from './recognize';
 import type { FileView } from '../core/ruleContext';
 import { diskFiles } from './disk';
@@ -47,10 +48,10 @@ export function trustedSiteFile(file: string): boolean {
  */
 export function siteOf(path: string, files: FileView = diskFiles()): string | undefined {
   const start = resolve(path);
-  for (let current = files.list(start) ? start : dirname(start); ; current = dirname(current)) {
-    const candidate = join(current, SITE_FILE_NAME);
+  for (let current = files.list(start) ? start : parentOf(start); ; current = parentOf(current)) {
+    const candidate = childOf(current, SITE_FILE_NAME);
     if (files.exists(candidate) && trustedSiteFile(candidate)) return candidate;
-    if (dirname(current) === current) return undefined;
+    if (parentOf(current) === current) return undefined;
   }
 }
 

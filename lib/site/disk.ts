@@ -11,7 +11,7 @@ import {
   readSync,
   statSync,
 } from 'node:fs';
-import { dirname } from 'node:path';
+import { parentOf } from '../core/paths';
 import type { FileView } from '../core/ruleContext';
 
 /** Runs `read` once per key; undefined (not a folder, not a link, unreadable) is remembered too. */
@@ -96,7 +96,7 @@ export function diskFiles(): DiskFiles {
   const folders = new Map<string, Map<string, Kind> | undefined>();
   /** What a folder already listed says the entry is (no disk access). */
   const kindOf = (path: string): Kind | undefined => {
-    const dir = dirname(path);
+    const dir = parentOf(path);
     return folders.get(dir)?.get(path.slice(dir.length + 1));
   };
   const entries = (dir: string): Map<string, Kind> | undefined => {
@@ -118,7 +118,7 @@ export function diskFiles(): DiskFiles {
     head,
     stamp,
     exists: (path) => {
-      const dir = dirname(path);
+      const dir = parentOf(path);
       return entries(dir)?.has(path.slice(dir.length + 1)) ?? existsSync(path);
     },
   };

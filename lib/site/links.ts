@@ -10,6 +10,7 @@ import type { FileView } from '../core/ruleContext';
 import type { Problem } from '../core/problem';
 import { report } from '../core/rule';
 import { escapeControl } from '../core/untrusted';
+import { childOf } from '../core/paths';
 import { siteRule } from './rules';
 
 /** The kernel's limit on links followed in one lookup (ELOOP beyond it). */
@@ -96,7 +97,8 @@ export function linksOutside(files: FileView, root: string): { link: string; ver
   const walk = (dir: string): void => {
     for (const name of [...(files.list(dir) ?? [])].sort()) {
       if (++seen > MAX_ENTRIES) return;
-      const path = join(dir, name);
+      // A listed name under a resolved root: no normalising needed (a walk of a big tree asks it per entry).
+      const path = childOf(dir, name);
       if (link(path) !== undefined) {
         const verdict = followLink({ link }, root, path);
         if (verdict.kind !== 'inside') out.push({ link: path, verdict });
