@@ -1,9 +1,8 @@
 /**
  * Cheap twins of `dirname` and `join` for resolved paths, for the lookups a site's first check repeats
  * hundreds of times (every file the chain or a rule asks about, every folder on the way to the site file).
- * node's versions scan and normalise the whole path on each call, and that alone got them compiled by
- * TurboFan, whose code pages cost the server 4 MiB before anything else needed them. On Windows (another
- * separator, drive roots) they are node's own.
+ * node's versions scan and normalise the whole path on each call (`dirname` got hot enough for TurboFan
+ * while a site opened). On Windows (another separator, drive roots) they are node's own.
  */
 import { dirname, join, sep } from 'node:path';
 
