@@ -9,7 +9,7 @@ import { existsSync, promises as fs, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
-import { compileCacheArgs, SERVER_NODE_FLAGS } from '../lib/core';
+import { compileCacheArgs, SERVER_ENV, SERVER_NODE_FLAGS } from '../lib/core';
 import { classify } from '../lib/engine';
 
 // The bench is bundled into out/, beside the server's bundle.
@@ -17,7 +17,7 @@ const SERVER = resolve(__dirname, 'server.js');
 
 function spawnServer(cache: string | undefined): ChildProcess & { stdin: Writable; stdout: NodeJS.ReadableStream } {
   const args = [...SERVER_NODE_FLAGS, SERVER, '--stdio', ...(cache ? compileCacheArgs(cache) : [])];
-  return spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+  return spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...SERVER_ENV } });
 }
 
 /** Starts the server once with the cache folder `cache` and waits until it wrote its compile cache there. */

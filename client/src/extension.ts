@@ -17,7 +17,7 @@ import { offerSiteFile } from './siteOffer';
 import { siteStatus } from './siteStatus';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { compileCacheArgs, escapeControl, SERVER_NODE_FLAGS, UntrustedInputError } from '../../lib/core';
+import { compileCacheArgs, escapeControl, SERVER_ENV, SERVER_NODE_FLAGS, UntrustedInputError } from '../../lib/core';
 
 let client: LanguageClient | undefined;
 
@@ -38,7 +38,7 @@ function withInputErrors(handler: (...args: unknown[]) => unknown): (...args: un
 }
 
 /**
- * How the extension starts the server (lib/core/launch.ts): its Node flags, and its compile cache in the
+ * How the extension starts the server (lib/core/launch.ts): its Node flags and environment, and its compile cache in the
  * extension's own storage (none if that folder cannot be made).
  */
 async function serverOptionsFor(context: vscode.ExtensionContext): Promise<ServerOptions> {
@@ -49,7 +49,12 @@ async function serverOptionsFor(context: vscode.ExtensionContext): Promise<Serve
     () => [],
   );
   return {
-    run: { module, transport: TransportKind.ipc, args, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    run: {
+      module,
+      transport: TransportKind.ipc,
+      args,
+      options: { execArgv: [...SERVER_NODE_FLAGS], env: { ...SERVER_ENV } },
+    },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
 }

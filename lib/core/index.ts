@@ -24,5 +24,5 @@ export {
   type LanguageService,
 } from './language';
 export { butaneFilesDir, NO_CONTEXT, type RuleContext, servedPath, type SiteView } from './ruleContext';
-export { COMPILE_CACHE_FLAG, compileCacheArgs, MAX_COMPILE_CACHE_BYTES, SERVER_NODE_FLAGS } from './launch';
+export { COMPILE_CACHE_FLAG, compileCacheArgs, MAX_COMPILE_CACHE_BYTES, SERVER_ENV, SERVER_NODE_FLAGS } from './launch';
 export { forgetTextMemos } from './textMemo';

@@ -28,6 +28,7 @@ import {
   timed,
   type Session,
 } from '../helpers/workbench';
+import { SERVER_ENV, SERVER_NODE_FLAGS } from '../../lib/core';
 import { sshdLogin, startSshd } from '../helpers/sshd';
 import { makeCertificate } from '../helpers/routerCert';
 import { realTree, startSimulator } from '../helpers/routerosSim';
@@ -116,6 +117,21 @@ describe('PXE Workbench in the real VS Code workbench (installed VSIX)', () => {
           )
         : [];
     await expect.poll(caches, { timeout: 15_000 }).toHaveLength(1);
+    // Its Node flags and environment (lib/core/launch.ts), read from the running process.
+    const server = readdirSync('/proc')
+      .filter((pid) => /^\d+$/.test(pid))
+      .map((pid) => {
+        try {
+          const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+          return { pid, cmdline };
+        } catch {
+          return undefined;
+        }
+      })
+      .find((p) => p?.cmdline.some((a) => a.startsWith(`--compile-cache=${storage}`)));
+    expect(server?.cmdline).toEqual(expect.arrayContaining([...SERVER_NODE_FLAGS]));
+    const environ = readFileSync(`/proc/${server?.pid}/environ`, 'utf8').split('\0');
+    expect(environ).toEqual(expect.arrayContaining(Object.entries(SERVER_ENV).map(([k, v]) => `${k}=${v}`)));
   });
 
   it('shows the broken examples in the Problems panel with message, rule code and line', async () => {
