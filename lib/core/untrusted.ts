@@ -180,9 +180,19 @@ export function readTextOrThrow(path: string, maxBytes = MAX_TEXT_BYTES): string
 export function valueDepthExceeded(value: unknown, maxDepth = MAX_JSON_DEPTH): boolean {
   if (value === null || typeof value !== 'object') return false;
   if (maxDepth <= 0) return true;
-  for (const member of Array.isArray(value) ? value : Object.values(value))
-    if (member !== null && typeof member === 'object' && valueDepthExceeded(member, maxDepth - 1)) return true;
+  // Indexes and `for…in` (own members only): no list of the members per object, as `Object.values` makes.
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (deeperThan(value[i], maxDepth - 1)) return true;
+    return false;
+  }
+  for (const key in value)
+    if (Object.hasOwn(value, key) && deeperThan((value as Record<string, unknown>)[key], maxDepth - 1)) return true;
   return false;
+}
+
+/** A member that is an object or array nesting deeper than `maxDepth`. */
+function deeperThan(member: unknown, maxDepth: number): boolean {
+  return member !== null && typeof member === 'object' && valueDepthExceeded(member, maxDepth);
 }
 
 /** What ends a JSON string for jsonc-parser: its quote, an escape to skip, or a line break. */

@@ -91,7 +91,9 @@ function collect(root: unknown): Visits {
         walk(node[index], visit, itemSpec);
       }
     } else if (node !== null && typeof node === 'object') {
-      for (const key of Object.keys(node)) {
+      // `for…in` over own members: the order of `Object.keys`, without a list of the keys per object.
+      for (const key in node) {
+        if (!Object.hasOwn(node, key)) continue;
         const value = (node as Record<string, unknown>)[key];
         const visit = new PropertyVisit(key, value, childSpec(specPath, key), node, up, key, order++);
         add(visit);

@@ -1,7 +1,7 @@
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
 import type { Span } from '../ast';
-import { objectOf, versionOf, visitsWhere } from '../document';
+import { objectOf, versionOf, visitsWhere, type PropertyVisit } from '../document';
 import { compareVersions } from '../catalog';
 import { ignitionRule } from './shared';
 
@@ -58,14 +58,17 @@ export const invalidEntry = ignitionRule({
     const problems: Problem[] = [];
     const add: Add = (where, message) => void problems.push(report(this, where, message));
     const entries = new Set([...REQUIRED.map((r) => r.entry), ...DEPENDENT]);
-    for (const v of visitsWhere(config, (p) => entries.has(p))) {
+    // One Place for every entry, reading the entry being checked: a config of thousands of files would
+    // otherwise make an object and three closures per file for the few findings there are.
+    let v: PropertyVisit | undefined;
+    const at: Place = {
+      value: (name) => config.rangeAt([...(v?.path ?? []), name]),
+      key: (name) => config.keyRangeAt([...(v?.path ?? []), name]),
+      brace: () => config.braceAt(v?.path ?? []),
+    };
+    for (v of visitsWhere(config, (p) => entries.has(p))) {
       const { specPath, value } = v;
       if (!objectOf(value)) continue;
-      const at: Place = {
-        value: (name) => config.rangeAt([...v.path, name]),
-        key: (name) => config.keyRangeAt([...v.path, name]),
-        brace: () => config.braceAt(v.path),
-      };
       checkRequired(value, specPath, version, at, add);
       checkDependent(value, specPath, at, add);
     }

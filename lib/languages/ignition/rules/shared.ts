@@ -14,7 +14,10 @@ export function each(
 ): void {
   const version = versionOf(config);
   if (!version) return;
-  for (const v of visitsWhere(config, match)) then(v, version);
+  // Indexed: `each` serves every rule with its own callback, and its loop over thousands of visits may run
+  // unoptimised, where `for…of` makes an iterator result per visit.
+  const visits = visitsWhere(config, match);
+  for (let i = 0; i < visits.length; i++) then(visits[i] as PropertyVisit, version);
 }
 
 /** A string value, else undefined. */
