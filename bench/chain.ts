@@ -195,7 +195,7 @@ async function editRows(dir: string, files: string[]): Promise<Row> {
   const lintAlone = () => lintDocument(doc.getText(), { path, rules: diskContext(path) });
   const edited = () => {
     doc = TextDocument.create(uri, 'ipxe', doc.version + 1, texts[doc.version % 2] ?? original);
-    const affected = workspace.chains.changed(path);
+    const affected = workspace.chains.changed(path, doc.getText());
     lintDocument(doc.getText(), { path, rules: diskContext(path), crossFile: workspace.crossFile(uri) });
     if (affected)
       for (const update of workspace.siteUpdates(site, {}, uri))
