@@ -2,9 +2,18 @@ import type { BoundLanguage } from '../core/language';
 import { SERVICES, isLanguageId, type LanguageId } from './registry';
 
 function parts(path: string): { name: string; parent: string } {
-  const segments = path.split(/[\\/]/);
-  const at = (i: number): string => (segments[segments.length - i] ?? '').toLowerCase();
-  return { name: at(1), parent: at(2) };
+  // The last two segments, found from the end: a path is split once per file of a site walk.
+  const end = lastSeparator(path, path.length);
+  const before = end < 0 ? -1 : lastSeparator(path, end);
+  return {
+    name: path.slice(end + 1).toLowerCase(),
+    parent: end < 0 ? '' : path.slice(before + 1, end).toLowerCase(),
+  };
+}
+
+/** The last `/` or `\\` before `end`, or -1. */
+function lastSeparator(path: string, end: number): number {
+  return Math.max(path.lastIndexOf('/', end - 1), path.lastIndexOf('\\', end - 1));
 }
 
 /** The first language, in registry order, that claims the file. */

@@ -64,8 +64,17 @@ export function fieldsFor(version: string): FieldSpec[] {
   return fields;
 }
 
+const indexes = new Map<string, ReadonlyMap<string, FieldSpec>>();
+
+/** The fields that exist at `version` by path (made once per version: rules ask it of every config). */
+export function fieldIndexFor(version: string): ReadonlyMap<string, FieldSpec> {
+  let index = indexes.get(version);
+  if (!index) indexes.set(version, (index = new Map(fieldsFor(version).map((f) => [f.path, f]))));
+  return index;
+}
+
 export function fieldAt(version: string, path: string): FieldSpec | undefined {
-  return fieldsFor(version).find((f) => f.path === path);
+  return fieldIndexFor(version).get(path);
 }
 
 /** The earliest version in which a path exists, if any. */

@@ -52,7 +52,11 @@ const visits = new WeakMap<IgnitionConfig, Visits>();
  * (a few dozen), not once per value, so a rule about `storage.files[].mode` costs only the modes.
  */
 export function visitsWhere(config: IgnitionConfig, match: (specPath: string) => boolean): PropertyVisit[] {
-  const groups = [...visitsOf(config)].filter(([specPath]) => match(specPath)).map(([, list]) => list);
+  // `forEach`: no entry pair nor iterator result per spec path (every rule asks this of every config).
+  const groups: PropertyVisit[][] = [];
+  visitsOf(config).forEach((list, specPath) => {
+    if (match(specPath)) groups.push(list);
+  });
   if (groups.length <= 1) return groups[0] ?? [];
   return groups.flat().sort((a, b) => a.order - b.order);
 }

@@ -2,7 +2,7 @@ import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
 import { didYouMean } from '../../../core/suggest';
 import { versionOf, visitsWhere } from '../document';
-import { fieldsFor, firstVersionWith } from '../catalog';
+import { fieldIndexFor, fieldsFor, firstVersionWith } from '../catalog';
 import { FIRST_IGNITION } from '../versions';
 import { ignitionRule } from './shared';
 
@@ -22,7 +22,7 @@ export const unknownKey = ignitionRule({
     const version = versionOf(config);
     if (!version) return [];
     const problems: Problem[] = [];
-    const known = new Set(fieldsFor(version).map((f) => f.path));
+    const known = fieldIndexFor(version);
     for (const v of visitsWhere(config, (p) => !known.has(p))) {
       const { key: name, specPath } = v;
       if (name === undefined) continue;
