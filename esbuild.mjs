@@ -82,6 +82,40 @@ const jsonParsed = {
     });
   },
 };
+/**
+ * Node modules the server needs only for a feature, not to start: `child_process` (vscode-languageserver's
+ * module resolution, which the server never calls) and `zlib` (gzip in Butane and Ignition `data:` URLs).
+ * In the server's bundle each is a stand-in that loads the module on first use: loaded at start they cost
+ * ~5 ms of the ~60 to the first diagnostic (issue #24). The stand-in lists the module's names without
+ * loading it (they are read at build time), as esbuild's interop copies them when the server starts.
+ */
+const LAZY_BUILTINS = /^(node:)?(child_process|zlib)$/;
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(build) {
+    build.onResolve({ filter: LAZY_BUILTINS }, (args) =>
+      args.namespace === 'lazy-builtin'
+        ? undefined
+        : { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => {
+      const names = Object.keys(require(`node:${args.path}`));
+      return {
+        contents: `let loaded;
+const real = () => (loaded ??= require('node:${args.path}'));
+const names = ${JSON.stringify(names)};
+module.exports = new Proxy({}, {
+  get: (_, key) => (key === '__esModule' ? undefined : real()[key]),
+  has: (_, key) => names.includes(key),
+  ownKeys: () => [...names],
+  getOwnPropertyDescriptor: (_, key) =>
+    names.includes(key) ? { configurable: true, enumerable: true, get: () => real()[key] } : undefined,
+});`,
+        loader: 'js',
+      };
+    });
+  },
+};
 const beside = { plugins: [secureBootBeside, librariesBeside, jsonParsed] };
 const library = (name) => ({
   stdin: { contents: `module.exports = require('${name}');`, resolveDir: '.', loader: 'js' },
@@ -105,6 +139,7 @@ const entries = [
     banner: { js: '(function (exports, require, module, __filename, __dirname) {' },
     footer: { js: '})' },
     ...beside,
+    plugins: [...beside.plugins, lazyBuiltins],
   },
   { entryPoints: ['cli/src/main.ts'], outfile: 'out/cli.js', banner: { js: '#!/usr/bin/env node' }, ...beside },
   { entryPoints: ['bench/bench.ts'], outfile: 'out/bench.js', ...beside },

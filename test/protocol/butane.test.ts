@@ -69,6 +69,16 @@ describe('Butane over the protocol: pxe/butaneTranslation', () => {
     expect((await translation(uri))?.ignitionVersion).toBe('3.5.0');
   });
 
+  it('gzips big inline contents as Butane does (zlib, loaded by the server on first use)', async () => {
+    const big = at('big.bu');
+    const text = `variant: fcos\nversion: 1.5.0\nstorage:\n  files:\n    - path: /etc/big\n      contents:\n        inline: ${'x'.repeat(4096)}\n`;
+    await client.open(big, 'butane', text);
+    const result = await translation(big);
+    expect(result?.errors).toEqual([]);
+    const ignition = JSON.parse(result?.json ?? '{}') as { storage: { files: { contents: unknown }[] } };
+    expect(ignition.storage.files[0]?.contents).toMatchObject({ compression: 'gzip' });
+  });
+
   it('answers null for a document that is not open', async () => {
     expect(await translation(at('other.bu'))).toBeNull();
   });
