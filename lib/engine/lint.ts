@@ -28,7 +28,8 @@ export function levelOf(ruleId: RuleId, levels: RuleLevels): Level {
  * id, never given a guessed level under a name no setting or doc knows.
  */
 function registered(problem: Problem): Problem & { ruleId: RuleId } {
-  if (isRuleId(problem.ruleId)) return { ...problem, ruleId: problem.ruleId };
+  // The problem itself when its rule is known (the finding is made from it below: one copy, not two).
+  if (isRuleId(problem.ruleId)) return problem as Problem & { ruleId: RuleId };
   const message = `A finding of an unregistered rule \`${problem.ruleId}\` (${problem.message}). Please report this bug.`;
   return { ...problem, ruleId: INTERNAL.ruleFailed.id, message };
 }
