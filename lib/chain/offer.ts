@@ -3,9 +3,9 @@
  * option-93 matchers, resolved into the offer each kind of machine receives, and the boot file it names.
  */
 import type { RouterOsScript } from '../languages/routeros';
-import { arg, dhcpModelOf, OPTION_MENU, SET_MENU } from '../languages/routeros/dhcpModel';
+import { arg, argText, dhcpModelOf, OPTION_MENU, SET_MENU } from '../languages/routeros/dhcpModel';
 import { parseOptionValue } from '../languages/routeros/optionValue';
-import type { Argument, Statement } from '../languages/routeros/statements';
+import { argValue, valueEnd, valueStart, type Argument, type Statement } from '../languages/routeros/statements';
 import { inSubnet } from '../core/ipv4';
 import type { Firmware, Place } from './model';
 
@@ -85,8 +85,8 @@ function optionString(value: string | undefined): string | undefined {
 }
 
 const list = (a: Argument | undefined): string[] =>
-  a?.value
-    ? a.value
+  a
+    ? argValue(a)
         .split(',')
         .map((s) => s.trim())
         .filter(Boolean)
@@ -112,36 +112,38 @@ function matcherFirmware(code: string | undefined, value: string | undefined): F
 type Reader = (facts: DhcpFacts, s: Statement, place: (start: number, end: number) => Place) => void;
 
 const valuePlace = (place: (start: number, end: number) => Place, a: Argument): Place =>
-  place(a.valueStart, a.valueEnd);
+  place(valueStart(a), valueEnd(a));
 
 const readOption: Reader = (facts, s, place) => {
-  const name = arg(s, 'name')?.value;
+  const name = argText(s, 'name');
   if (!name) return;
   const value = arg(s, 'value');
-  const text = optionString(value?.value);
+  const text = optionString(value && argValue(value));
   facts.options.set(name, {
     name,
-    code: arg(s, 'code')?.value ?? '',
+    code: argText(s, 'code') ?? '',
     ...(text !== undefined ? { text } : {}),
     at: value ? valuePlace(place, value) : place(s.start, s.end),
   });
 };
 
 const readSet: Reader = (facts, s) => {
-  const name = arg(s, 'name')?.value;
+  const name = argText(s, 'name');
   if (name) facts.sets.set(name, list(arg(s, 'options')));
 };
 
 const readNetwork: Reader = (facts, s, place) => {
   const next = arg(s, 'next-server');
+  const nextValue = next && argValue(next);
   const boot = arg(s, 'boot-file-name');
-  const address = arg(s, 'address')?.value;
+  const bootValue = boot && argValue(boot);
+  const address = argText(s, 'address');
   facts.networks.push({
     ...(address ? { address } : {}),
-    ...(next?.value && next.value !== '0.0.0.0'
-      ? { nextServer: { value: next.value, at: valuePlace(place, next) } }
+    ...(next && nextValue && nextValue !== '0.0.0.0'
+      ? { nextServer: { value: nextValue, at: valuePlace(place, next) } }
       : {}),
-    ...(boot?.value ? { bootFile: { value: boot.value, at: valuePlace(place, boot) } } : {}),
+    ...(boot && bootValue ? { bootFile: { value: bootValue, at: valuePlace(place, boot) } } : {}),
     sets: list(arg(s, 'dhcp-option-set')),
     options: list(arg(s, 'dhcp-option')),
     statement: s,
@@ -150,10 +152,10 @@ const readNetwork: Reader = (facts, s, place) => {
 };
 
 const readLease: Reader = (facts, s, place) => {
-  const mac = arg(s, 'mac-address')?.value;
+  const mac = argText(s, 'mac-address');
   if (!mac) return;
-  const address = arg(s, 'address')?.value;
-  const comment = arg(s, 'comment')?.value;
+  const address = argText(s, 'address');
+  const comment = argText(s, 'comment');
   facts.leases.push({
     mac: mac.toLowerCase(),
     ...(address ? { address } : {}),
@@ -166,13 +168,13 @@ const readLease: Reader = (facts, s, place) => {
 const readTftp: Reader = (facts, s, place) => {
   const req = arg(s, 'req-filename');
   const real = arg(s, 'real-filename');
-  if (req?.value !== undefined && real?.value)
-    facts.tftp.push({ req: req.value, real: real.value, at: valuePlace(place, real) });
+  const realValue = real && argValue(real);
+  if (req && real && realValue) facts.tftp.push({ req: argValue(req), real: realValue, at: valuePlace(place, real) });
 };
 
 const readMatcher: Reader = (facts, s, place) => {
-  const firmware = matcherFirmware(arg(s, 'code')?.value, arg(s, 'value')?.value);
-  const set = arg(s, 'option-set')?.value;
+  const firmware = matcherFirmware(argText(s, 'code'), argText(s, 'value'));
+  const set = argText(s, 'option-set');
   if (firmware && set) facts.matchers.push({ firmware, set, at: place(s.start, s.end) });
 };
 
@@ -208,7 +210,7 @@ function readFacts(file: string, script: RouterOsScript): DhcpFacts {
   };
   const place = (start: number, end: number): Place => ({ file, start, end });
   for (const s of dhcpModelOf(script).statements) {
-    if (s.command?.text !== 'add' || arg(s, 'disabled')?.value === 'yes') continue;
+    if (s.command?.text !== 'add' || argText(s, 'disabled') === 'yes') continue;
     READERS.get(s.menu)?.(facts, s, place);
   }
   return facts;

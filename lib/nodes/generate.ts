@@ -15,7 +15,7 @@ import { reportLine, translateText } from '../deploy/butane';
 import { butane, looksLikeButane } from '../languages/butane';
 import { confine, escapeControl, readTextOrThrow, readTextOrUndefined, UntrustedInputError } from '../core/untrusted';
 import { parseRouterOs } from '../languages/routeros/parser';
-import { statementsOf } from '../languages/routeros/statements';
+import { argValue, statementsOf } from '../languages/routeros/statements';
 import { dhcpFacts, offerFor, type DhcpFacts } from '../chain/offer';
 import { loaderOf } from '../chain/hops';
 import { loadSite } from '../site/load';
@@ -126,9 +126,10 @@ function loaderWanted(family: 'ipxe' | 'pxelinux', firmware: 'bios' | 'uefi'): s
 /** The generated RouterOS block: a hostname option, an option set and a static lease per node. */
 function routerBlock(site: SiteView, nodes: readonly NodeVars[], base: string, problems: string[]): string | undefined {
   const facts = routerFacts(base, site.routerConfig ?? '');
-  const server = statementsOf(parseRouterOs(base).ast)
+  const named = statementsOf(parseRouterOs(base).ast)
     .find((s) => s.menu === '/ip dhcp-server' && s.command?.text === 'add')
-    ?.args.find((a) => a.name === 'name')?.value;
+    ?.args.find((a) => a.name === 'name');
+  const server = named && argValue(named);
   const lines = [BLOCK_START];
   const options: string[] = [];
   const sets: string[] = [];

@@ -4,6 +4,7 @@
  * statement this translation does not cover, with its line, so nothing is dropped silently.
  */
 import { parseRouterOs } from '../languages/routeros/parser';
+import { argValue, isQuoted } from '../languages/routeros/ast';
 import { statementsOf, type Statement } from '../languages/routeros/statements';
 
 export type Props = Record<string, string>;
@@ -131,10 +132,10 @@ function staticProps(s: Statement): Props | undefined {
   const props: Props = {};
   let dynamic = false;
   for (const a of s.args) {
-    if (a.value === undefined) continue;
-    if (/[$[]/.test(a.value) && !a.quoted) dynamic = true;
-    if (a.quoted && /\$[a-zA-Z({]|\[/.test(a.value)) dynamic = true;
-    props[a.name] = a.value;
+    const value = argValue(a);
+    if (/[$[]/.test(value) && !isQuoted(a)) dynamic = true;
+    if (isQuoted(a) && /\$[a-zA-Z({]|\[/.test(value)) dynamic = true;
+    props[a.name] = value;
   }
   return dynamic ? undefined : props;
 }

@@ -1,4 +1,4 @@
-import type { RouterOsScript } from './ast';
+import { tokensOf, type RouterOsScript } from './ast';
 import { resolveStatement } from './resolve';
 import { statementsOf } from './statements';
 import { activeTree } from './catalog';
@@ -28,10 +28,11 @@ export function tokenClasses(script: RouterOsScript): (string | undefined)[] {
     const resolved = resolveStatement(tree, s);
     if (!resolved || resolved.problem) continue;
     if (resolved.command && s.command) mark(s.command.start, s.command.end, 'cmd');
-    const first = s.tokens[0];
+    const tokens = tokensOf(s);
+    const first = tokens[0];
     if (first?.kind === 'word' && first.text.startsWith('/') && !first.text.slice(1).includes('/')) {
       mark(first.start, first.end, 'dir');
-      for (const t of s.tokens.slice(1)) {
+      for (const t of tokens.slice(1)) {
         if (t === s.command || t.kind !== 'word' || t.text.includes('=')) break;
         mark(t.start, t.end, 'dir');
       }

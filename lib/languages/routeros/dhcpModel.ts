@@ -1,5 +1,6 @@
 import type { RouterOsScript } from './ast';
-import { everyStatementOf, type Argument, type Statement } from './statements';
+import { argValue, hasValue, isQuoted, valueStart, type Argument } from './ast';
+import { everyStatementOf, type Statement } from './statements';
 
 export const OPTION_MENU = '/ip dhcp-server option';
 export const SET_MENU = '/ip dhcp-server option sets';
@@ -28,6 +29,12 @@ export function arg(statement: Statement, name: string): Argument | undefined {
   return undefined;
 }
 
+/** The value of the argument `name`, if the statement has one. */
+export function argText(statement: Statement, name: string): string | undefined {
+  const a = arg(statement, name);
+  return a && argValue(a);
+}
+
 /** A name inside a comma list value (`options=a,b`), with its offsets. */
 export interface Reference {
   name: string;
@@ -43,9 +50,9 @@ export function referencesIn(lists: readonly Argument[], keep?: (name: string) =
   const refs: Reference[] = [];
   for (let i = 0; i < lists.length; i++) {
     const a = lists[i]!;
-    const { value } = a;
+    const value = argValue(a);
     if (!value) continue;
-    const offset = a.valueStart + (a.quoted ? 1 : 0);
+    const offset = valueStart(a) + (isQuoted(a) ? 1 : 0);
     for (let from = 0; from <= value.length;) {
       const comma = value.indexOf(',', from);
       const end = comma < 0 ? value.length : comma;
@@ -75,16 +82,19 @@ export function dhcpModelOf(script: RouterOsScript): DhcpModel {
     const inMenu = model.byMenu.get(s.menu);
     if (inMenu) inMenu.push(s);
     else model.byMenu.set(s.menu, [s]);
-    const name = arg(s, 'name');
-    if (s.command?.text === 'add' && name?.value) {
-      if (s.menu === OPTION_MENU && !model.options.has(name.value)) model.options.set(name.value, name);
-      if (s.menu === SET_MENU && !model.sets.has(name.value)) model.sets.set(name.value, name);
+    // Only adds in the two menus keep their name: other values are read when a rule asks.
+    const named =
+      s.command?.text === 'add' && (s.menu === OPTION_MENU || s.menu === SET_MENU) ? arg(s, 'name') : undefined;
+    const key = named && argValue(named);
+    if (named && key) {
+      if (s.menu === OPTION_MENU && !model.options.has(key)) model.options.set(key, named);
+      if (s.menu === SET_MENU && !model.sets.has(key)) model.sets.set(key, named);
     }
     const options = s.menu === SET_MENU ? arg(s, 'options') : undefined;
-    if (options?.value) model.optionLists.push(options);
+    if (options && hasValue(options)) model.optionLists.push(options);
     // A lease's or network's `dhcp-option-set=`, a matcher's `option-set=`.
     const set = arg(s, 'dhcp-option-set') ?? (s.menu === '/ip dhcp-server matcher' ? arg(s, 'option-set') : undefined);
-    if (set?.value) model.setLists.push(set);
+    if (set && hasValue(set)) model.setLists.push(set);
   }
   cache.set(script, model);
   return model;

@@ -1,7 +1,7 @@
 import type { HoverInfo } from '../../core/language';
-import type { RouterOsScript } from './ast';
+import { argValue, tokenOf, valueEnd, valueStart, type RouterOsScript } from './ast';
 import type { Statement } from './statements';
-import { arg, dhcpModelOf, OPTION_MENU } from './dhcpModel';
+import { arg, argText, dhcpModelOf, OPTION_MENU } from './dhcpModel';
 import { describeBytes, parseOptionValue } from './optionValue';
 import { resolveStatement } from './resolve';
 import { activeTree, argumentDoc, choicesOf, describeType, valueType } from './catalog';
@@ -32,18 +32,19 @@ export function hoverRouterOs(script: RouterOsScript, _text: string, offset: num
     const menuHover = hoverMenu(s, offset);
     if (menuHover) return menuHover;
     const value = s.menu === OPTION_MENU ? arg(s, 'value') : undefined;
-    if (!value?.value || offset < value.valueStart || offset > value.valueEnd) continue;
-    const result = parseOptionValue(value.value);
+    const text = value && argValue(value);
+    if (!value || !text || offset < valueStart(value) || offset > valueEnd(value)) continue;
+    const result = parseOptionValue(text);
     if (result.error) return undefined;
-    const code = arg(s, 'code')?.value;
+    const code = argText(s, 'code');
     const parts = result.parts.map(
       (p) =>
         `- \`${p.source}\`: ${p.kind}${p.bytes ? ` → 0x${p.bytes.toString('hex')}` : ' (filled in by the router)'}`,
     );
     return {
       markdown: `**DHCP option ${code ?? '?'}** sends ${describeBytes(result)}\n\n${parts.join('\n')}`,
-      start: value.valueStart,
-      end: value.valueEnd,
+      start: valueStart(value),
+      end: valueEnd(value),
     };
   }
   return undefined;
@@ -59,7 +60,7 @@ function listWords(values: string[]): string {
 
 /** A `/menu path` word: what the tree knows of the menu, and say so when it is outside the built-in catalog. */
 function hoverMenu(s: Statement, offset: number): HoverInfo | undefined {
-  const first = s.tokens[0];
+  const first = tokenOf(s, 0);
   if (!first?.text.startsWith('/') || offset < first.start || offset >= (s.command?.start ?? s.end)) return undefined;
   const tree = activeTree();
   const resolved = resolveStatement(tree, s);

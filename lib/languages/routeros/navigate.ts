@@ -1,5 +1,5 @@
 import type { RenameResult, Span } from '../../core/language';
-import type { RouterOsScript } from './ast';
+import { isQuoted, type RouterOsScript, valueEnd, valueStart } from './ast';
 import { dhcpModelOf, referencesIn, type Reference } from './dhcpModel';
 import type { Argument } from './statements';
 
@@ -24,7 +24,7 @@ function nameAt(script: RouterOsScript, offset: number): { kind: Kind; name: str
     ['set', model.sets, references(model.setLists)],
   ] as const) {
     for (const [name, a] of defs) {
-      const span = { start: a.valueStart + (a.quoted ? 1 : 0), end: a.valueEnd - (a.quoted ? 1 : 0) };
+      const span = { start: valueStart(a) + (isQuoted(a) ? 1 : 0), end: valueEnd(a) - (isQuoted(a) ? 1 : 0) };
       if (inside(span)) return { kind, name, span };
     }
     for (const r of refs) if (inside(r)) return { kind, name: r.name, span: { start: r.start, end: r.end } };
@@ -39,7 +39,7 @@ function occurrences(script: RouterOsScript, kind: Kind, name: string, includeDe
   const spans: Span[] = refs.filter((r) => r.name === name).map((r) => ({ start: r.start, end: r.end }));
   const def = defs.get(name);
   if (def && includeDeclaration)
-    spans.push({ start: def.valueStart + (def.quoted ? 1 : 0), end: def.valueEnd - (def.quoted ? 1 : 0) });
+    spans.push({ start: valueStart(def) + (isQuoted(def) ? 1 : 0), end: valueEnd(def) - (isQuoted(def) ? 1 : 0) });
   return spans.sort((a, b) => a.start - b.start);
 }
 
@@ -47,7 +47,9 @@ export function definitionRouterOs(script: RouterOsScript, _text: string, offset
   const at = nameAt(script, offset);
   if (!at) return [];
   const def = (at.kind === 'option' ? dhcpModelOf(script).options : dhcpModelOf(script).sets).get(at.name);
-  return def ? [{ start: def.valueStart + (def.quoted ? 1 : 0), end: def.valueEnd - (def.quoted ? 1 : 0) }] : [];
+  return def
+    ? [{ start: valueStart(def) + (isQuoted(def) ? 1 : 0), end: valueEnd(def) - (isQuoted(def) ? 1 : 0) }]
+    : [];
 }
 
 export function referencesRouterOs(

@@ -2,7 +2,7 @@
 import type { RouterOsScript } from './ast';
 import { activeTree, extraRootCommands, packageMenus, type CommandTree } from './catalog';
 import { dhcpModelOf } from './dhcpModel';
-import type { Statement, Word } from './statements';
+import { tokenOf, wordCount, wordOf, wordsOf, type Statement, type Word } from './ast';
 
 export interface Resolved {
   menuPath: string[];
@@ -32,10 +32,10 @@ export function resolveStatement(tree: CommandTree, s: Statement): Resolved | un
 
 /** Stops quietly outside what the tree covers. */
 function resolve(tree: CommandTree, s: Statement): Resolution {
-  const first = s.words[0];
+  const first = wordOf(s, 0);
   if (!first) return { tree, result: undefined };
   if (first.text.startsWith(':')) return { tree, result: scripting(tree, first) };
-  const absolute = s.tokens[0]?.text.startsWith('/') ?? false;
+  const absolute = tokenOf(s, 0)?.text.startsWith('/') ?? false;
   // Exports repeat the same menu and command on thousands of lines: resolve each combination once per tree,
   // looked up by the menu in effect ('' for an absolute path), then by the words (no key string to build).
   let byMenu = known.get(tree);
@@ -71,7 +71,12 @@ function scripting(tree: CommandTree, first: Word): Resolved {
  * have the one word `add`, whose text is the key as it is.
  */
 function wordsKey(s: Statement): string {
-  const text = s.words.length === 1 ? s.words[0]!.text : s.words.map((w) => w.text).join(' ');
+  const text =
+    wordCount(s) === 1
+      ? wordOf(s, 0)!.text
+      : wordsOf(s)
+          .map((w) => w.text)
+          .join(' ');
   return s.pathOnly ? `|${text}` : text;
 }
 
@@ -85,8 +90,9 @@ const known = new WeakMap<CommandTree, Map<string, Map<string, Resolution>>>();
 
 function walk(tree: CommandTree, s: Statement, start: string[]): Resolved | undefined {
   let path = start;
-  const words = s.words;
-  for (const [i, word] of words.entries()) {
+  const count = wordCount(s);
+  for (let i = 0; i < count; i++) {
+    const word = wordOf(s, i)!;
     const node = tree.menus.get(key(path));
     if (!node) return undefined; // outside what the tree covers
     if (node.children.has(word.text)) {
@@ -107,7 +113,7 @@ function walk(tree: CommandTree, s: Statement, start: string[]): Resolved | unde
     // Menus that packages add (container, wireless, …): outside what a base-system tree covers.
     if (!tree.complete && packageMenus.get(key(path))?.has(word.text)) return undefined;
     // In a /path, a word followed by more words, or a path alone, names a menu; otherwise a command.
-    const kind = s.tokens[0]?.text.startsWith('/') && (i < words.length - 1 || s.pathOnly) ? 'menu' : 'command';
+    const kind = tokenOf(s, 0)?.text.startsWith('/') && (i < count - 1 || s.pathOnly) ? 'menu' : 'command';
     const extra = tree.complete ? [] : [...(packageMenus.get(key(path)) ?? [])];
     const candidates =
       kind === 'menu' ? [...node.children, ...extra] : [...node.children, ...extra, ...node.commands.keys()];

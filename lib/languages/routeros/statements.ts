@@ -1,4 +1,16 @@
-import type { RouterOsScript, Token } from './ast';
+import {
+  type Argument,
+  isClosed,
+  isQuoted,
+  type Nesting,
+  type RouterOsScript,
+  type Statement,
+  type Token,
+  tokenOf,
+  unescape,
+  valueStart,
+  type Word,
+} from './ast';
 import { parseRouterOs } from './parser';
 import { activeTree } from './catalog';
 
@@ -32,102 +44,19 @@ const BLOCK_ARG = /^(do|else|on-error)$/;
 /** Scripting commands whose bare `{ … }` argument is a block (`:onerror Err { … }`, `:retry { … } delay=1s`). */
 const BLOCK_COMMANDS = new Set(['onerror', 'retry', 'do']);
 
-/** A menu or command word; a word of a `/ip/dhcp-server` path is a slice of its token. */
-export interface Word {
-  text: string;
-  start: number;
-  end: number;
-}
-
-export interface Argument {
-  /** The name RouterOS reads (`.skip-dfs-channels=` after `channel.frequency=` is `channel.skip-dfs-channels`). */
-  name: string;
-  /** The `name=` word. */
-  key: Token;
-  /** The value as RouterOS reads it (quotes and escapes removed); undefined for a flag without `=`. */
-  value?: string;
-  /** The value's tokens' range (for a quoted value, the quotes included). */
-  valueStart: number;
-  valueEnd: number;
-  quoted: boolean;
-  /** False for a quoted value whose closing quote is missing (the tokenizer reports that). */
-  closed: boolean;
-}
-
-/**
- * Where a statement sits: `top` — run in order by the import (the file's lines and `/menu { … }` blocks);
- * `block` — inside a `{ … }` script block or a `[ … ]` command, run when (and if) the code around it runs;
- * `quoted` — inside a quoted script (`source="…"`, `on-event="…"`), checked only when that script runs.
- */
-export type Nesting = 'top' | 'block' | 'quoted';
-
-export interface Statement {
-  /** Menu path in effect, e.g. `/ip dhcp-server option`. */
-  menu: string;
-  /** The menu in effect before this statement (what a relative or command-only line is read against). */
-  contextMenu: string;
-  /** The statement's own top-level tokens (bracket contents left out). */
-  tokens: Token[];
-  /** The menu path and command words, `/` paths split (`/ip/dhcp-server/option/sets/add` is five words). */
-  words: Word[];
-  command?: Token;
-  args: Argument[];
-  /** A menu path and nothing else (`/ip dhcp-server option`): it moves to that menu. */
-  pathOnly: boolean;
-  start: number;
-  end: number;
-  nesting: Nesting;
-  /** The token list the statement's tokens belong to (the script's, or a quoted script's). */
-  all: readonly Token[];
-  /** Where the command tree placed this statement (filled in lazily by the tree rules, per tree). */
-  resolution?: { tree: object; result: unknown };
-}
-
-const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', a: '\x07', b: '\b', f: '\f', v: '\v', _: ' ' };
-
-const HEX_PAIR = /^[0-9A-Fa-f]{2}$/;
-/** A backslash-newline continuation and the indent after it (sticky: matched where the backslash is). */
-const CONTINUATION = /\r?\n[ \t]*/y;
-
-/** Where a quoted value's characters end: before the closing quote, if it has one. */
-const quotedEnd = (text: string): number => (text.endsWith('"') && text.length > 1 ? text.length - 1 : text.length);
-
-/** A quoted value as RouterOS reads it, with the offset in the file of every character. */
-function unescape(text: string, start: number): { text: string; at: number[] } {
-  const out: string[] = [];
-  const at: number[] = [];
-  const end = quotedEnd(text);
-  const map = ESCAPES;
-  for (let i = 1; i < end; i++) {
-    const ch = text[i]!;
-    if (ch !== '\\' || i + 1 >= end) {
-      out.push(ch);
-      at.push(start + i);
-      continue;
-    }
-    const next = text[i + 1]!;
-    const hex = HEX_PAIR.test(text.slice(i + 1, i + 3)) ? text.slice(i + 1, i + 3) : undefined;
-    CONTINUATION.lastIndex = i + 1;
-    const newline = CONTINUATION.exec(text);
-    if (newline) i += newline[0].length;
-    else if (hex) {
-      out.push(String.fromCharCode(Number.parseInt(hex, 16)));
-      at.push(start + i);
-      i += 2;
-    } else {
-      out.push(map[next] ?? next);
-      at.push(start + i);
-      i++;
-    }
-  }
-  at.push(start + end);
-  return { text: out.join(''), at };
-}
-
-function unquote(text: string): string {
-  // Most values have no backslash: then RouterOS reads the text between the quotes as it is.
-  return text.includes('\\') ? unescape(text, 0).text : text.slice(1, quotedEnd(text));
-}
+export type { Argument, Nesting, Statement, Word } from './ast';
+export {
+  argValue,
+  isClosed,
+  isQuoted,
+  tokenOf,
+  tokensOf,
+  valueEnd,
+  valueStart,
+  wordCount,
+  wordOf,
+  wordsOf,
+} from './ast';
 
 const PATH_WORD = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -179,9 +108,12 @@ function closer(tokens: readonly Token[], i: number): number {
 function scan(scanState: Scan, from: number, to: number, startMenu: string, statementsOnly = true): void {
   const { all } = scanState;
   let menu = startMenu;
-  // The statement being read: its first `count` tokens (a list reused for every statement, copied out by `finish`).
+  // The statement being read: its first `count` tokens (a list reused for every statement), from `all[first]` on;
+  // `run`: they are one run of `all`, nothing skipped between them (no copy needed).
   const tokens: Token[] = [];
   let count = 0;
+  let first = 0;
+  let run = true;
   let blocks: Block[] = [];
   const finish = (): void => {
     const inner = blocks;
@@ -190,16 +122,16 @@ function scan(scanState: Scan, from: number, to: number, startMenu: string, stat
       for (const b of inner) nested(scanState, b, menu, menu, undefined);
       return;
     }
-    const words = tokens.slice(0, count);
+    const statement = statementOf(tokens, count, run ? first : -1, menu, scanState);
     count = 0;
-    const statement = statementOf(words, menu, scanState);
+    run = true;
     if (statement.pathOnly && !inner.length) {
       menu = statement.menu; // a menu line alone: the menu for the lines below
     }
     scanState.out.push(statement);
     for (let k = 0; k < statement.args.length; k++) {
       const a = statement.args[k]!;
-      if (a.quoted && a.closed && SCRIPT_ARG.test(a.name)) quotedScript(scanState, a);
+      if (isQuoted(a) && isClosed(a) && SCRIPT_ARG.test(a.name)) quotedScript(scanState, a);
     }
     for (const b of inner) nested(scanState, b, statement.menu, menu, statement);
   };
@@ -214,7 +146,11 @@ function scan(scanState: Scan, from: number, to: number, startMenu: string, stat
     if (token.kind === 'close') continue;
     if (!statementsOnly) continue;
     if (token.kind === 'newline' || token.kind === 'semicolon') finish();
-    else if (token.kind !== 'comment') tokens[count++] = token;
+    else if (token.kind !== 'comment') {
+      if (!count) first = i;
+      else if (i !== first + count) run = false;
+      tokens[count++] = token;
+    }
   }
   if (statementsOnly) finish();
   else for (const b of blocks) nested(scanState, b, menu, menu, undefined, true);
@@ -244,7 +180,7 @@ function nested(
   if (menuBlock && owner) return scan(state, b.from, b.to, owner.menu);
   if (!after) return scan(inner, b.from, b.to, menu); // `{ … }` alone: a scope
   if (name && SCRIPT_ARG.test(name) && !BLOCK_ARG.test(name)) return scan(inner, b.from, b.to, '/');
-  const command = owner?.tokens[0]?.text.replace(LEADING_COLON, '');
+  const command = owner && tokenOf(owner, 0)?.text.replace(LEADING_COLON, '');
   if (command === 'execute' && !name) return scan(inner, b.from, b.to, '/');
   // `:onerror Err { … }`, `:retry { … }`, `:do { … }` (also v6's `do {` without `=`).
   if (
@@ -275,7 +211,7 @@ function stringAt(tokens: readonly Token[], start: number): Token | undefined {
 
 /** A quoted script (`source="…"`): its text tokenized and mapped back to the file's offsets. */
 function quotedScript(state: Scan, a: Argument): void {
-  const token = stringAt(state.all, a.valueStart);
+  const token = stringAt(state.all, valueStart(a));
   if (!token) return;
   const { text, at } = unescape(token.text, token.start);
   const tokens = parseRouterOs(text).ast.tokens.map((t) => ({
@@ -297,7 +233,7 @@ interface PathRead {
 const NO_PATH: PathRead = Object.freeze({ path: Object.freeze([]), i: 0 });
 
 /** Walks an absolute or relative menu path along the tree: a word the menu so far has as a command ends it. */
-function readPath(words: Token[], menu: string): PathRead {
+function readPath(words: readonly Token[], n: number, menu: string): PathRead {
   const first = words[0]!;
   const absolute = first.kind === 'word' && first.text.startsWith('/');
   const menuNode = activeTree().menus.get(menu);
@@ -312,7 +248,7 @@ function readPath(words: Token[], menu: string): PathRead {
   // Walk the tree along: a word the menu so far has as a command ends the path (`/tool fetch url=…`).
   let node = absolute ? activeTree().menus.get('/') : menuNode;
   let at = absolute ? '' : menu === '/' ? '' : menu;
-  for (; i < words.length; i++) {
+  for (; i < n; i++) {
     const t = words[i]!;
     if (t.kind !== 'word' || t.text.includes('=')) break;
     if (i > 0 && COMMAND_WORDS.has(t.text)) break;
@@ -330,46 +266,53 @@ function readPath(words: Token[], menu: string): PathRead {
   return { path, i };
 }
 
-/** One statement: its menu path (absolute, slash-separated or relative), command and arguments. */
-function statementOf(words: Token[], menu: string, state: Scan): Statement {
+/**
+ * One statement: its menu path (absolute, slash-separated or relative), command and arguments. Its tokens are
+ * `words[0, n)`, a list the caller reuses; `from`: where they start in the token list, -1 when they are not one run.
+ */
+function statementOf(words: readonly Token[], n: number, from: number, menu: string, state: Scan): Statement {
   const first = words[0]!;
   const absolute = first.kind === 'word' && first.text.startsWith('/');
-  const read = readPath(words, menu);
+  const read = readPath(words, n, menu);
   const path = read.path;
   let { i, command } = read;
   // The path's words that name the menu (all but a last one that turns out to be the command).
   let menuPath = path;
   // The words after the path: the command, or the leading plain words of a statement without one.
   let tail: Word[] | undefined = command && [command];
-  if (!command && words[i]?.kind === 'word' && COMMAND_WORDS.has(words[i]!.text)) {
-    command = words[i];
-    tail = [words[i++]!];
+  // `add …` in the menu in effect: its words are the command alone, which the statement makes when asked.
+  let alone = false;
+  if (!command && i < n && words[i]!.kind === 'word' && COMMAND_WORDS.has(words[i]!.text)) {
+    command = words[i++];
+    if (path.length) tail = [command!];
+    else alone = true;
   } else if (!command && path.length > 1 && COMMAND_WORDS.has(path[path.length - 1]!.text)) {
     // `/ip/dhcp-server/option/sets/add` outside what the tree covers: the path's last word is the command.
     const last = path[path.length - 1]!;
     command = { kind: 'word', text: last.text, start: last.start, end: last.end };
     menuPath = path.slice(0, -1);
   }
-  if (!path.length && !command && words[0]?.kind === 'word' && !words[0].text.includes('='))
-    tail = exact(trailingWords(words));
+  if (!path.length && !command && first.kind === 'word' && !first.text.includes('='))
+    tail = exact(trailingWords(words, n));
   tail ??= [];
   // Most lines of an export are `add …` in the menu in effect: their menu is that one, nothing to join.
-  const statement: Statement = {
+  return {
     menu: path.length || absolute ? pathMenu(menu, menuPath, absolute) : menu,
     contextMenu: menu,
-    tokens: words,
-    words: path.length ? path.concat(tail) : tail,
-    args: argumentsOf(words, i, state.out[state.out.length - 1]?.args),
-    pathOnly: (path.length > 0 || first.text === '/') && !command && i >= words.length,
+    from: Math.max(from, 0),
+    count: n,
+    list: from < 0 ? words.slice(0, n) : undefined,
+    wordList: alone ? undefined : path.length ? path.concat(tail) : tail,
+    args: argumentsOf(words, n, i, state.out[state.out.length - 1]?.args),
+    pathOnly: (path.length > 0 || first.text === '/') && !command && i >= n,
     start: first.start,
-    end: words[words.length - 1]!.end,
+    end: words[n - 1]!.end,
     nesting: state.nesting,
     all: state.all,
     // Both set here, if only to undefined: an object that gains properties later grows a second block of memory.
     command,
     resolution: undefined,
   };
-  return statement;
 }
 
 /** The menu a path leads to: read from the root (`absolute`) or from the menu in effect. */
@@ -388,9 +331,10 @@ function menuWords(menu: string): string[] {
 const PLAIN_WORD = /^:?[a-z0-9][a-z0-9-]*$/;
 
 /** The leading plain words of a statement that has no path (`print detail`, `put`, `:local`). */
-function trailingWords(words: Token[]): Word[] {
+function trailingWords(words: readonly Token[], n: number): Word[] {
   const out: Word[] = [];
-  for (const t of words) {
+  for (let i = 0; i < n; i++) {
+    const t = words[i]!;
     if (t.kind !== 'word' || t.text.includes('=') || !PLAIN_WORD.test(t.text)) break;
     out.push(t);
   }
@@ -420,12 +364,17 @@ function nameOf(key: string, eq: number, before: Argument | undefined): string {
 }
 
 /** The `name=value` arguments among `words` from `from` on (`before`: the arguments of the statement read before). */
-function argumentsOf(words: Token[], from: number, before: readonly Argument[] | undefined): Argument[] {
+function argumentsOf(
+  words: readonly Token[],
+  n: number,
+  from: number,
+  before: readonly Argument[] | undefined,
+): Argument[] {
   // Room for one argument per word, cut to the count at the end (the list is kept: no spare room, no copy).
-  const args = new Array<Argument>(Math.max(0, words.length - from));
+  const args = new Array<Argument>(Math.max(0, n - from));
   let count = 0;
   let scope = '';
-  for (let j = from; j < words.length; j++) {
+  for (let j = from; j < n; j++) {
     const token = words[j]!;
     if (token.kind !== 'word') continue;
     const eq = token.text.indexOf('=');
@@ -436,25 +385,17 @@ function argumentsOf(words: Token[], from: number, before: readonly Argument[] |
       if (name.startsWith('.') && scope) name = scope + name;
       else scope = name.slice(0, name.lastIndexOf('.'));
     }
-    const next = words[j + 1];
+    const next = j + 1 < n ? words[j + 1] : undefined;
+    // `name="…"`: the value is the string right after the `=`.
     if (eq === token.text.length - 1 && next && next.start === token.end && next.kind === 'string') {
-      args[count++] = quotedArgument(name, token, next);
+      args[count++] = { name, key: token, holder: next };
       j++;
       continue;
     }
-    const value = token.text.slice(eq + 1);
-    const valueStart = token.start + eq + 1;
-    args[count++] = { name, key: token, value, valueStart, valueEnd: token.end, quoted: false, closed: true };
+    args[count++] = { name, key: token, holder: token };
   }
   args.length = count;
   return args;
-}
-
-/** `name="…"`: the value as RouterOS reads it, between the quotes. */
-function quotedArgument(name: string, key: Token, string: Token): Argument {
-  const closed = string.text.length > 1 && string.text.endsWith('"') && !string.text.endsWith('\\"');
-  const value = unquote(string.text);
-  return { name, key, value, valueStart: string.start, valueEnd: string.end, quoted: true, closed };
 }
 
 const every = new WeakMap<RouterOsScript, { tree: object; statements: Statement[] }>();

@@ -1,5 +1,5 @@
 import type { Span, SymbolInfo } from '../../core/language';
-import type { RouterOsScript } from './ast';
+import { argValue, type RouterOsScript, valueEnd, valueStart } from './ast';
 import { arg, dhcpModelOf } from './dhcpModel';
 
 /** One section per menu in file order, with its statements (named by `name=`, `address=` … when they have one). */
@@ -22,14 +22,14 @@ export function symbolsRouterOs(script: RouterOsScript): SymbolInfo[] {
     }
     section.end = s.end;
     const label = arg(s, 'name') ?? arg(s, 'address') ?? arg(s, 'mac-address') ?? arg(s, 'real-filename');
-    const name = `${s.command?.text ?? ''} ${label?.value ?? ''}`.trim() || '(statement)';
+    const name = `${s.command?.text ?? ''} ${(label && argValue(label)) ?? ''}`.trim() || '(statement)';
     section.children!.push({
       name,
       kind: 'command',
       start: s.start,
       end: s.end,
-      selectionStart: label?.valueStart ?? s.start,
-      selectionEnd: label?.valueEnd ?? s.end,
+      selectionStart: (label && valueStart(label)) ?? s.start,
+      selectionEnd: (label && valueEnd(label)) ?? s.end,
     });
   }
   return sections;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyFix, flagged, lintFixture } from '../../helpers/markers';
 import { describeBytes, parseOptionValue } from '../../../lib/languages/routeros/optionValue';
 import { parseRouterOs } from '../../../lib/languages/routeros';
-import { statementsOf } from '../../../lib/languages/routeros/statements';
+import { argValue, statementsOf } from '../../../lib/languages/routeros/statements';
 
 const OPTIONS = '/ip dhcp-server option\n';
 
@@ -34,7 +34,7 @@ describe('RouterOS statements', () => {
       `${OPTIONS}add code=66 name=tftp value="s'192.168.255.2'" comment="a \\"b\\""\n/ip pool add name=p ` +
       `ranges=1.1.1.1-1.1.1.2\nset [ find name=x ] disabled=yes`;
     const statements = statementsOf(parseRouterOs(text).ast).filter((s) => s.command);
-    expect(statements.map((s) => [s.menu, s.command?.text, s.args.map((a) => `${a.name}=${a.value}`)])).toEqual([
+    expect(statements.map((s) => [s.menu, s.command?.text, s.args.map((a) => `${a.name}=${argValue(a)}`)])).toEqual([
       ['/ip dhcp-server option', 'add', ['code=66', 'name=tftp', "value=s'192.168.255.2'", 'comment=a "b"']],
       ['/ip pool', 'add', ['name=p', 'ranges=1.1.1.1-1.1.1.2']],
       ['/ip dhcp-server option', 'set', ['disabled=yes']],

@@ -2,6 +2,7 @@ import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
 import { didYouMean } from '../../../core/suggest';
 import { argumentFacts, type ArgumentFacts, type Choices, type ValueType } from '../catalog';
+import { argValue, isClosed, valueEnd, valueStart } from '../ast';
 import { resolvedCommands, type KnownCommand } from '../resolve';
 import { computedAtRunTime, routerosRule } from './shared';
 
@@ -104,16 +105,19 @@ export const badValue = routerosRule({
       if (!known) continue;
       for (let k = 0; k < s.args.length; k++) {
         const a = s.args[k]!;
-        if (a.value === undefined || !a.closed) continue;
+        if (!isClosed(a)) continue;
         const fact = known.get(a.name.startsWith('!') ? a.name.slice(1) : a.name);
         const one =
           (command === 'add' || command === 'set') && a.name === 'address' ? ONE_ADDRESS.get(menu) : undefined;
-        const why = one ? badAddress(a.value, one) : fact?.type ? wrongKind(a.value, fact.type) : undefined;
-        if (why) problems.push(report(this, { start: a.valueStart, end: a.valueEnd }, `${a.name}=${a.value} ${why}.`));
+        // The value is made only for an argument that has something to check it against.
+        if (!one && !fact?.type && !fact?.choices) continue;
+        const value = argValue(a);
+        const why = one ? badAddress(value, one) : fact?.type ? wrongKind(value, fact.type) : undefined;
+        if (why) problems.push(report(this, { start: valueStart(a), end: valueEnd(a) }, `${a.name}=${value} ${why}.`));
         const choices = why ? undefined : fact?.choices;
-        const wrong = choices && badChoice(a.value, choices);
+        const wrong = choices && badChoice(value, choices);
         if (!wrong || !choices) continue;
-        const start = a.valueStart + wrong.at;
+        const start = valueStart(a) + wrong.at;
         const end = start + wrong.word.length;
         const words = choices.values.length > 12 ? `${choices.values.length} known words` : choices.values.join(', ');
         const hint = wrong.suggestion ? `did you mean "${wrong.suggestion}"? ` : '';

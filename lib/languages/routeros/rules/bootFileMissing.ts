@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { valueEnd, valueStart } from '../ast';
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
 import { routerosRule, textOptions } from './shared';
@@ -24,7 +25,7 @@ export const bootFileMissing = routerosRule({
         problems.push(
           report(
             this,
-            { start: value.valueStart, end: value.valueEnd },
+            { start: valueStart(value), end: valueEnd(value) },
             `Option 67 boots "${file}", which is not in the TFTP folder (looked for ${path}).`,
           ),
         );

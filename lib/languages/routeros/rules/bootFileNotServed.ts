@@ -1,6 +1,7 @@
 import type { Problem } from '../../../core/problem';
+import { valueEnd, valueStart } from '../ast';
 import { report } from '../../../core/rule';
-import { arg, statementsIn } from '../dhcpModel';
+import { argText, statementsIn } from '../dhcpModel';
 import { routerosRule, textOptions } from './shared';
 
 export const bootFileNotServed = routerosRule({
@@ -19,8 +20,8 @@ export const bootFileNotServed = routerosRule({
   check(script) {
     const served: RegExp[] = [];
     for (const s of statementsIn(script, '/ip tftp')) {
-      if (s.command?.text !== 'add' || arg(s, 'disabled')?.value === 'yes') continue;
-      const pattern = arg(s, 'req-filename')?.value;
+      if (s.command?.text !== 'add' || argText(s, 'disabled') === 'yes') continue;
+      const pattern = argText(s, 'req-filename');
       if (pattern === undefined || pattern === '' || /[$[]/.test(pattern)) return []; // serves everything, or decided at run time
       try {
         served.push(new RegExp(pattern));
@@ -35,7 +36,7 @@ export const bootFileNotServed = routerosRule({
       problems.push(
         report(
           this,
-          { start: value.valueStart, end: value.valueEnd },
+          { start: valueStart(value), end: valueEnd(value) },
           `Option 67 boots "${file}", but no /ip tftp entry in this script has a req-filename that matches it: the ` +
             `router's TFTP server will refuse it. Add one, or correct the name.`,
         ),

@@ -1,4 +1,5 @@
 import type { Problem } from '../../../core/problem';
+import { argValue, valueEnd, valueStart } from '../ast';
 import { report } from '../../../core/rule';
 import { arg, OPTION_MENU, statementsIn } from '../dhcpModel';
 import { computedAtRunTime, routerosRule } from './shared';
@@ -17,14 +18,15 @@ export const dhcpOptionCode = routerosRule({
     const problems: Problem[] = [];
     for (const s of statementsIn(script, OPTION_MENU)) {
       const code = arg(s, 'code');
-      if (!code?.value) continue;
+      const value = code && argValue(code);
+      if (!code || !value) continue;
       // The range of a number is routeros.badValue's; this rule catches what is no number at all.
-      if (!DIGITS.test(code.value) && !computedAtRunTime(code.value))
+      if (!DIGITS.test(value) && !computedAtRunTime(value))
         problems.push(
           report(
             this,
-            { start: code.valueStart, end: code.valueEnd },
-            `DHCP option code ${code.value} is not a number from 1 to 254.`,
+            { start: valueStart(code), end: valueEnd(code) },
+            `DHCP option code ${value} is not a number from 1 to 254.`,
           ),
         );
     }

@@ -1,4 +1,5 @@
 import type { Problem } from '../../../core/problem';
+import { argValue, isClosed, valueEnd, valueStart } from '../ast';
 import { report } from '../../../core/rule';
 import { arg, OPTION_MENU, statementsIn } from '../dhcpModel';
 import { optionValueError } from '../optionValue';
@@ -18,13 +19,13 @@ export const dhcpOptionValue = routerosRule({
     for (const s of statementsIn(script, OPTION_MENU)) {
       const value = arg(s, 'value');
       // An unclosed "…" is the tokenizer's error already; judging its contents would only repeat it.
-      if (!value || value.value === undefined || !value.closed) continue;
-      const error = optionValueError(value.value);
+      if (!value || !isClosed(value)) continue;
+      const error = optionValueError(argValue(value));
       if (error)
         problems.push(
           report(
             this,
-            { start: value.valueStart, end: value.valueEnd },
+            { start: valueStart(value), end: valueEnd(value) },
             `Invalid option value: ${error}. Example: value="'lpxelinux.0'" for text, value=0x0a for bytes.`,
           ),
         );

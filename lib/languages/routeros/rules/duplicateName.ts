@@ -1,5 +1,6 @@
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
+import { argValue, valueEnd, valueStart } from '../ast';
 import { arg, dhcpModelOf } from '../dhcpModel';
 import { computedAtRunTime, routerosRule } from './shared';
 
@@ -56,20 +57,21 @@ export const duplicateName = routerosRule({
       if (s.nesting !== 'top' || !UNIQUE_NAME.has(s.menu)) continue;
       if (s.command?.text === 'remove') seen.delete(s.menu);
       const name = s.command?.text === 'add' ? arg(s, 'name') : undefined;
-      if (!name?.value || computedAtRunTime(name.value)) continue; // a computed name is only known on the router
+      const value = name && argValue(name);
+      if (!name || !value || computedAtRunTime(value)) continue; // a computed name is only known on the router
       let names = seen.get(s.menu);
       if (!names) seen.set(s.menu, (names = new Map()));
-      const first = names.get(name.value);
+      const first = names.get(value);
       if (first !== undefined)
         problems.push(
           report(
             this,
-            { start: name.valueStart, end: name.valueEnd },
-            `"${name.value}" is already added in ${s.menu}: this add fails ("entry already exists") and stops the import.`,
+            { start: valueStart(name), end: valueEnd(name) },
+            `"${value}" is already added in ${s.menu}: this add fails ("entry already exists") and stops the import.`,
             { related: [{ start: first, end: first, message: 'first added here' }] },
           ),
         );
-      else names.set(name.value, name.valueStart);
+      else names.set(value, valueStart(name));
     }
     return problems;
   },

@@ -1,4 +1,5 @@
 import type { Problem } from '../../../core/problem';
+import { argValue, valueEnd, valueStart } from '../ast';
 import { report } from '../../../core/rule';
 import { arg, OPTION_MENU, statementsIn } from '../dhcpModel';
 import { isLegacyOptionValue } from '../optionValue';
@@ -18,18 +19,19 @@ export const legacyOptionValue = routerosRule({
     const problems: Problem[] = [];
     for (const s of statementsIn(script, OPTION_MENU)) {
       const value = arg(s, 'value');
-      if (value?.value && isLegacyOptionValue(value.value)) {
+      const text = value && argValue(value);
+      if (value && text && isLegacyOptionValue(text)) {
         problems.push(
           report(
             this,
-            { start: value.valueStart, end: value.valueEnd },
-            `A bare IP is RouterOS v5's form. Write value="s'${value.value}'" to send it as text (what option 66 ` +
-              `expects) or value="'${value.value}'" for 4 address bytes.`,
+            { start: valueStart(value), end: valueEnd(value) },
+            `A bare IP is RouterOS v5's form. Write value="s'${text}'" to send it as text (what option 66 ` +
+              `expects) or value="'${text}'" for 4 address bytes.`,
             {
               fixes: [
                 {
-                  title: `Send it as text: "s'${value.value}'"`,
-                  edits: [{ start: value.valueStart, end: value.valueEnd, newText: `"s'${value.value}'"` }],
+                  title: `Send it as text: "s'${text}'"`,
+                  edits: [{ start: valueStart(value), end: valueEnd(value), newText: `"s'${text}'"` }],
                 },
               ],
             },

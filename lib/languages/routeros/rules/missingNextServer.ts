@@ -1,6 +1,13 @@
 import { report } from '../../../core/rule';
-import { arg, OPTION_MENU, statementsIn } from '../dhcpModel';
+import { valueEnd, type Statement } from '../ast';
+import { arg, argText, OPTION_MENU, statementsIn } from '../dhcpModel';
 import { routerosRule } from './shared';
+
+/** Where a statement's last argument ends (or the statement, when it has none). */
+function lastValueEnd(s: Statement): number {
+  const last = s.args.at(-1);
+  return last ? valueEnd(last) : s.end;
+}
 
 export const missingNextServer = routerosRule({
   id: 'routeros.missingNextServer',
@@ -17,16 +24,16 @@ export const missingNextServer = routerosRule({
     'likely wrong for PXE.',
   check(script) {
     const option66 = statementsIn(script, OPTION_MENU).find(
-      (s) => s.command?.text === 'add' && arg(s, 'code')?.value === '66',
+      (s) => s.command?.text === 'add' && argText(s, 'code') === '66',
     );
     if (!option66) return [];
     const networks = statementsIn(script, '/ip dhcp-server network').filter(
       (s) => s.command?.text === 'add' || s.command?.text === 'set',
     );
-    if (!networks.length || networks.some((n) => arg(n, 'next-server')?.value)) return [];
+    if (!networks.length || networks.some((n) => argText(n, 'next-server'))) return [];
     const code = arg(option66, 'code')!;
     // The quick fix adds the server option 66 names to each network `add` (when it is a plain address).
-    const server = /^s?'((?:\d{1,3}\.){3}\d{1,3})'$/.exec(arg(option66, 'value')?.value ?? '')?.[1];
+    const server = /^s?'((?:\d{1,3}\.){3}\d{1,3})'$/.exec(argText(option66, 'value') ?? '')?.[1];
     const adds = networks.filter((n) => n.command?.text === 'add');
     const fixes =
       server && adds.length
@@ -34,8 +41,8 @@ export const missingNextServer = routerosRule({
             {
               title: `Add next-server=${server} to the network`,
               edits: adds.map((n) => ({
-                start: n.args.at(-1)?.valueEnd ?? n.end,
-                end: n.args.at(-1)?.valueEnd ?? n.end,
+                start: lastValueEnd(n),
+                end: lastValueEnd(n),
                 newText: ` next-server=${server}`,
               })),
               preferred: true,
@@ -45,7 +52,7 @@ export const missingNextServer = routerosRule({
     return [
       report(
         this,
-        { start: code.key.start, end: code.valueEnd },
+        { start: code.key.start, end: valueEnd(code) },
         'Option 66 names the TFTP server, but no /ip dhcp-server network sets next-server: many PXE ROMs only read ' +
           'next-server. Add next-server= to the network.',
         {

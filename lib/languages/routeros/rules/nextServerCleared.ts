@@ -1,4 +1,5 @@
 import type { Problem } from '../../../core/problem';
+import { argValue, valueEnd } from '../ast';
 import { report } from '../../../core/rule';
 import { arg, statementsIn } from '../dhcpModel';
 import { routerosRule } from './shared';
@@ -17,17 +18,17 @@ export const nextServerCleared = routerosRule({
     const problems: Problem[] = [];
     for (const s of statementsIn(script, '/ip dhcp-server network')) {
       const next = arg(s, 'next-server');
-      if (next && next.value === '')
+      if (next && argValue(next) === '')
         problems.push(
           report(
             this,
-            { start: next.key.start, end: next.valueEnd },
+            { start: next.key.start, end: valueEnd(next) },
             'An empty next-server does not clear it: write next-server=0.0.0.0.',
             {
               fixes: [
                 {
                   title: 'Use next-server=0.0.0.0',
-                  edits: [{ start: next.key.start, end: next.valueEnd, newText: 'next-server=0.0.0.0' }],
+                  edits: [{ start: next.key.start, end: valueEnd(next), newText: 'next-server=0.0.0.0' }],
                   preferred: true,
                 },
               ],

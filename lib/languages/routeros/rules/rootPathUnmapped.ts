@@ -1,4 +1,5 @@
 import { servedPath } from '../../../core/ruleContext';
+import { valueEnd, valueStart } from '../ast';
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
 import { routerosRule, textOptions } from './shared';
@@ -24,7 +25,7 @@ export const rootPathUnmapped = routerosRule({
         problems.push(
           report(
             this,
-            { start: value.valueStart, end: value.valueEnd },
+            { start: valueStart(value), end: valueEnd(value) },
             `Option 17 sends ${url}, but ${path} does not exist: iPXE's \`chain \${root-path}\` will get a 404.`,
           ),
         );

@@ -5,9 +5,9 @@
 import type { Problem } from '../../../core/problem';
 import { report, ruleOver, type ProblemExtra, type RuleMeta } from '../../../core/rule';
 import { didYouMean } from '../../../core/suggest';
-import type { RouterOsScript } from '../ast';
+import { argValue, type RouterOsScript, tokenOf, tokensOf, wordOf } from '../ast';
 import { activeTree, declaredVersion, packageMenus, v6Only, v7Since } from '../catalog';
-import { arg, dhcpModelOf, OPTION_MENU, referencesIn, statementsIn } from '../dhcpModel';
+import { arg, argText, dhcpModelOf, OPTION_MENU, referencesIn, statementsIn } from '../dhcpModel';
 import { optionText } from '../optionValue';
 import { resolvedCommands, resolveStatement, unique, type KnownCommand, type Resolved } from '../resolve';
 import type { Argument, Statement } from '../statements';
@@ -89,7 +89,7 @@ function unknownName(rule: RuleMeta, resolved: Resolved, v6: boolean, quoted: bo
 /** In a script declared for RouterOS 6: v7's slash paths and the scripting commands v7 added. */
 function v7Syntax(rule: RuleMeta, s: Statement, command: string, quoted: boolean): Problem[] {
   const tail = quoted ? STORED : '';
-  const first = s.tokens[0];
+  const first = tokenOf(s, 0);
   if (first?.text.startsWith('/') && first.text.slice(1).includes('/')) {
     const spaced = first.text.split('/').filter(Boolean).join(' ').replace(/^/, '/');
     return [
@@ -101,8 +101,8 @@ function v7Syntax(rule: RuleMeta, s: Statement, command: string, quoted: boolean
       ),
     ];
   }
-  const since = s.words[0]?.text.replace(/^:/, '') === command ? v7Since(command) : undefined;
-  const word = s.words[0];
+  const word = wordOf(s, 0);
+  const since = word?.text.replace(/^:/, '') === command ? v7Since(command) : undefined;
   return since && word
     ? [
         report(
@@ -166,16 +166,16 @@ export function argumentProblems(
 
 /** True when the argument comes after the statement's `where` (looked for only for an argument the command lacks). */
 function afterWhere(s: Statement, a: Argument): boolean {
-  const where = s.tokens.find((t) => t.text === 'where');
+  const where = tokensOf(s).find((t) => t.text === 'where');
   return where !== undefined && a.key.start > where.start;
 }
 
 /** Options with this `code` whose value is plain text: the value argument and the text it sends. */
 export function* textOptions(script: RouterOsScript, code: string): Generator<{ value: Argument; text: string }> {
   for (const s of statementsIn(script, OPTION_MENU)) {
-    if (arg(s, 'code')?.value !== code) continue;
+    if (argText(s, 'code') !== code) continue;
     const value = arg(s, 'value');
-    const text = optionText(value?.value);
+    const text = optionText(value && argValue(value));
     if (value && text) yield { value, text };
   }
 }

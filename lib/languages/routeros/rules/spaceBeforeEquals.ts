@@ -1,5 +1,6 @@
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
+import { tokensOf } from '../ast';
 import { dhcpModelOf } from '../dhcpModel';
 import { routerosRule } from './shared';
 
@@ -29,10 +30,11 @@ export const spaceBeforeEquals = routerosRule({
       if (!blankBeforeEquals && s.nesting !== 'quoted') continue;
       // `where` and `find` take expressions, where `name = value` is a comparison.
       if (s.command?.text === 'find' || s.command?.text === 'print') continue;
-      for (let i = 0; i < s.tokens.length; i++) {
-        const token = s.tokens[i]!;
+      const tokens = tokensOf(s);
+      for (let i = 0; i < tokens.length; i++) {
+        const token = tokens[i]!;
         if (token.text === 'where') break;
-        const previous = s.tokens[i - 1];
+        const previous = tokens[i - 1];
         if (
           !previous ||
           token.kind !== 'word' ||
@@ -43,7 +45,7 @@ export const spaceBeforeEquals = routerosRule({
         )
           continue;
         if (!/^!?[a-z][a-z0-9.-]*$/.test(previous.text) || !blanksOnly(text.slice(previous.end, token.start))) continue;
-        const next = token.text === '=' ? s.tokens[i + 1] : undefined;
+        const next = token.text === '=' ? tokens[i + 1] : undefined;
         const end = next && blanksOnly(text.slice(token.end, next.start)) ? next.end : token.end;
         const written = `${previous.text}=${text.slice(token.start + 1, end).trim()}`;
         problems.push(

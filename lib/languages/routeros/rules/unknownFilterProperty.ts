@@ -1,7 +1,7 @@
 import type { Problem } from '../../../core/problem';
 import { report, type RuleMeta } from '../../../core/rule';
 import { didYouMean } from '../../../core/suggest';
-import type { Token } from '../ast';
+import { tokensOf, type Token } from '../ast';
 import { resolvedCommands } from '../resolve';
 import { changeTo, routerosRule } from './shared';
 
@@ -40,8 +40,9 @@ export const unknownFilterProperty = routerosRule({
       // `[ find … ]` is a statement of its own (read against the menu of the line around it); `print where …`.
       let inFind = command === 'find';
       if (!inFind && !anyWhere && statement.nesting !== 'quoted') continue;
-      for (let k = 0; k < statement.tokens.length; k++) {
-        const token = statement.tokens[k]!;
+      const tokens = tokensOf(statement);
+      for (let k = 0; k < tokens.length; k++) {
+        const token = tokens[k]!;
         if (token.kind !== 'word') continue;
         if (token.text === 'where') {
           inFind = true;
