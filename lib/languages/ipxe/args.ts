@@ -1,4 +1,4 @@
-import type { Command, Word } from './ast';
+import type { Command, IpxeScript, Word } from './ast';
 import { COMMANDS, optionSpelled, type OptionSpec } from './catalog';
 
 export interface SplitArgs {
@@ -30,36 +30,108 @@ export function mayHaveOptions(command: Command): boolean {
   return command.args[0]?.text.charCodeAt(0) === 45;
 }
 
-const NO_OPTIONS: ReadonlyMap<string, Word | undefined> = new Map();
+export const NO_OPTIONS: ReadonlyMap<string, Word | undefined> = new Map();
 
 function readArgs(command: Command): SplitArgs {
   // Most commands carry no option at all: share one empty map and the argument list itself.
   if (!mayHaveOptions(command)) return { options: NO_OPTIONS, positional: command.args };
-  const commandSpec = COMMANDS.get(command.name.text);
+  const args = command.args;
+  const { options, first } = readOptions(
+    command.name.text,
+    args.length,
+    (k) => (args[k] as Word).text,
+    (k) => args[k],
+    (k) => (args[k] as Word).end,
+  );
+  return { options, positional: args.slice(first) };
+}
+
+/** A command's options in the tables: the map, and the word index of its first positional word. */
+export interface SplitWords {
+  options: ReadonlyMap<string, Word | undefined>;
+  positional: number;
+}
+
+const splits = new WeakMap<IpxeScript, (SplitWords | undefined)[]>();
+
+/** True when the table command's first argument starts with `-` (else it has no options). */
+export function hasOptionsAt(script: IpxeScript, command: number): boolean {
+  return (
+    (script.commandWords[command] as number) > 1 &&
+    script.firstCode((script.commandFirst[command] as number) + 1) === 45
+  );
+}
+
+/** `splitArgs` over the tables: made once per command that may carry options. */
+export function splitAt(script: IpxeScript, command: number): SplitWords {
+  const name = script.commandFirst[command] as number;
+  if (!hasOptionsAt(script, command)) return { options: NO_OPTIONS, positional: name + 1 };
+  let known = splits.get(script);
+  // Sized once (holey): filled at every few indices, a growing array would turn into a dictionary.
+  if (!known) splits.set(script, (known = new Array<SplitWords | undefined>(script.commandCount)));
+  const cached = known[command];
+  if (cached) return cached;
+  const { options, first } = readOptions(
+    script.commandName[command] as string,
+    (script.commandWords[command] as number) - 1,
+    (k) => script.wordText(name + 1 + k),
+    (k) => script.word(name + 1 + k),
+    (k) => script.wordEnd[name + 1 + k] as number,
+  );
+  return (known[command] = { options, positional: name + 1 + first });
+}
+
+/** The word index of a table command's first positional argument (its end when it has none). */
+export function positionalStart(script: IpxeScript, command: number): number {
+  if (!hasOptionsAt(script, command)) return (script.commandFirst[command] as number) + 1;
+  return splitAt(script, command).positional;
+}
+
+/** The end of a table command's words (one past its last word index). */
+export function wordsEnd(script: IpxeScript, command: number): number {
+  return (script.commandFirst[command] as number) + (script.commandWords[command] as number);
+}
+
+/** The options of a table command (the shared empty map when it has none). */
+export function optionsAt(script: IpxeScript, command: number): SplitWords['options'] {
+  return hasOptionsAt(script, command) ? splitAt(script, command).options : NO_OPTIONS;
+}
+
+/**
+ * Reads the options at the start of `count` arguments (by accessor: the tree and the tables share this), and
+ * where the positional arguments start.
+ */
+function readOptions(
+  commandName: string,
+  count: number,
+  textAt: (k: number) => string,
+  wordAt: (k: number) => Word | undefined,
+  endAt: (k: number) => number,
+): { options: Map<string, Word | undefined>; first: number } {
+  const commandSpec = COMMANDS.get(commandName);
   const specs = commandSpec?.options ?? [];
   const options = new Map<string, Word | undefined>();
-  const args = command.args;
   let i = 0;
-  for (; i < args.length; i++) {
-    const word = args[i] as Word;
+  for (; i < count; i++) {
+    const text = textAt(i);
     // Options end at the first positional argument (no leading `-`, or no option of this command); later words
     // belong to the image's command line.
-    if (word.text.charCodeAt(0) !== 45 /* - */) break;
+    if (text.charCodeAt(0) !== 45 /* - */) break;
     // `--name` and `-n` are looked up; the rest (`--name=value`, a word that is no option) is read in full.
-    const exact = commandSpec && optionSpelled(commandSpec, word.text);
-    const long = exact ? null : /^--([\w-]+)(?:=(.*))?$/.exec(word.text);
-    const spec = exact ?? (long ? specFor(specs, 'long', long[1]) : shortOption(specs, word.text));
+    const exact = commandSpec && optionSpelled(commandSpec, text);
+    const long = exact ? null : /^--([\w-]+)(?:=(.*))?$/.exec(text);
+    const spec = exact ?? (long ? specFor(specs, 'long', long[1]) : shortOption(specs, text));
     if (!spec) break;
     if (long?.[2] !== undefined) {
-      options.set(spec.long, { text: long[2], start: word.end - long[2].length, end: word.end });
+      options.set(spec.long, { text: long[2], start: endAt(i) - long[2].length, end: endAt(i) });
     } else if (spec.arg) {
-      options.set(spec.long, args[i + 1]);
+      options.set(spec.long, i + 1 < count ? wordAt(i + 1) : undefined);
       i++;
     } else {
       options.set(spec.long, undefined);
     }
   }
-  return { options, positional: args.slice(i) };
+  return { options, first: Math.min(i, count) };
 }
 
 /** The option a `-x` word names. */

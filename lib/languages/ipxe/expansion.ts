@@ -1,7 +1,10 @@
 import type { Command, Word } from './ast';
 
-/** One `${…}` in a word: `${[scope/]name[:type]}`. Offsets point into the original text. */
-export interface SettingRef {
+/**
+ * One `${…}` in a word: `${[scope/]name[:type]}`. Offsets point into the original text. The command and word are
+ * objects for the editor features, indices into the tables for the rules.
+ */
+export interface SettingRef<C = Command, W = Word> {
   /** Setting name without scope and type; empty when the name is itself built from a setting. */
   name: string;
   scope?: string;
@@ -14,8 +17,8 @@ export interface SettingRef {
   /** True when the name contains another `${…}` (known only at boot time). */
   dynamic: boolean;
   /** The command and word it appears in. */
-  command: Command;
-  word: Word;
+  command: C;
+  word: W;
 }
 
 export interface Unclosed {
@@ -26,18 +29,19 @@ export interface Unclosed {
  * Finds every `${…}` in a word, innermost ones included, the way iPXE expands them, and appends them (in
  * order of their start) and any unclosed `${` to the given lists. Offsets are raw text offsets.
  */
-export function settingRefs(
+export function settingRefs<C, W>(
   text: string,
-  word: Word,
-  command: Command,
-  refs: SettingRef[],
+  span: { start: number; end: number },
+  command: C,
+  word: W,
+  refs: SettingRef<C, W>[],
   unclosed: Unclosed[],
 ): void {
   const before = refs.length;
   // The innermost open `${`, and the ones around it (an array only when they nest).
   let open = -1;
   let outer: number[] | undefined;
-  for (let i = word.start; i < word.end; i++) {
+  for (let i = span.start; i < span.end; i++) {
     const ch = text.charCodeAt(i);
     if (ch === 36 /* $ */ && text.charCodeAt(i + 1) === 123 /* { */) {
       if (open >= 0) (outer ??= []).push(open);
@@ -57,7 +61,7 @@ export function settingRefs(
 }
 
 /** The reference `${…}` from `open` to the `}` at `close`. */
-function refAt(text: string, open: number, close: number, command: Command, word: Word): SettingRef {
+function refAt<C, W>(text: string, open: number, close: number, command: C, word: W): SettingRef<C, W> {
   const inner = text.slice(open + 2, close);
   const dynamic = inner.includes('${');
   const colon = dynamic ? -1 : inner.lastIndexOf(':');
@@ -65,7 +69,7 @@ function refAt(text: string, open: number, close: number, command: Command, word
   const slash = body.lastIndexOf('/');
   const name = dynamic ? '' : body.slice(slash + 1);
   const nameStart = open + 2 + slash + 1;
-  const ref: SettingRef = {
+  const ref: SettingRef<C, W> = {
     name,
     start: open,
     end: close + 1,

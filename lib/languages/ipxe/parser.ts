@@ -1,5 +1,5 @@
 import type { Parsed } from '../../core/problem';
-import type { Command, IpxeScript, Label, Line, Separator, Word } from './ast';
+import { EXPANDS, grown, interned, IpxeScript, JOINED } from './ast';
 
 /** Length of a backslash-newline continuation at `i`, or 0. */
 function continuationAt(text: string, i: number): number {
@@ -10,10 +10,14 @@ function continuationAt(text: string, i: number): number {
   return 0;
 }
 
-/** True for a blank (space, tab, CR), a newline, or past the end of the text (`charCodeAt` gives NaN there). */
-function endsWord(code: number): boolean {
-  return code === 32 || code === 9 || code === 13 || code === 10 || Number.isNaN(code);
-}
+/**
+ * What an ASCII character is to a word: 0 part of it, 1 a blank or newline that ends it, 2 a backslash (maybe a
+ * continuation), 3 a `$` (maybe an expansion). One table read per character instead of a chain of compares.
+ */
+const CHARACTER = new Uint8Array(128);
+for (const code of [32, 9, 13, 10]) CHARACTER[code] = 1;
+CHARACTER[92] = 2;
+CHARACTER[36] = 3;
 
 /** The newline that ends the logical line `i` is in (continuations joined), or the end of the text. */
 function logicalLineEnd(text: string, i: number): number {
@@ -21,116 +25,137 @@ function logicalLineEnd(text: string, i: number): number {
   return i;
 }
 
-/** The separator a word is (`||`, `&&`, `;`), read from its text. */
-function separatorOf(word: string): Separator | undefined {
-  return word === '||' || word === '&&' || word === ';' ? word : undefined;
+/** The separator code (1 `||`, 2 `&&`, 3 `;`) of a word's text, or 0. */
+function separatorCode(word: string): number {
+  return word === '||' ? 1 : word === '&&' ? 2 : word === ';' ? 3 : 0;
 }
 
-/**
- * The last short word seen by length and first character (ASCII): scripts repeat their words (command names,
- * separators, `goto` targets, options), and reusing the string saves an allocation per word. Bounded: 4,096 entries.
- */
-const recent: (string | undefined)[] = new Array<string | undefined>(32 * 128);
-
-/** `text.slice(start, end)`, or the same string seen before. */
-function interned(text: string, start: number, end: number): string {
-  const length = end - start;
+/** The separator code of the word over `start..end` with no continuation in it, without making its string. */
+function separatorAt(text: string, start: number, end: number): number {
   const first = text.charCodeAt(start);
-  if (length >= 32 || first >= 128) return text.slice(start, end);
-  const key = length * 128 + first;
-  const known = recent[key];
-  if (known !== undefined && isAt(text, start, known)) return known;
-  return (recent[key] = text.slice(start, end));
+  if (end - start === 1) return first === 59 /* ; */ ? 3 : 0;
+  if (end - start !== 2 || text.charCodeAt(start + 1) !== first) return 0;
+  return first === 124 /* | */ ? 1 : first === 38 /* & */ ? 2 : 0;
 }
 
 /**
- * True when `word` is at `start` in `text`. Compared from its end: words alike in length and first letter
- * (`initrd-1`, `initrd-2`) differ there. (A loop: `startsWith` with a position is a slow builtin call here.)
+ * Writes one logical line's words into the script's tables as they are read: the first word may be a label, a
+ * separator ends a command. One instance serves the whole parse.
  */
-function isAt(text: string, start: number, word: string): boolean {
-  for (let i = word.length - 1; i >= 0; i--) if (text.charCodeAt(start + i) !== word.charCodeAt(i)) return false;
-  return true;
-}
-
-/**
- * Builds one logical line's commands from its words as they are read: the first word may be a label, a
- * separator ends a command. One instance serves the whole parse; words and commands gather in scratch arrays
- * and are copied out at their exact size (an array grown by `push` from empty reserves 16 slots).
- */
-class LineBuilder {
-  label: Label | undefined;
-  strayOperators: Word[] | undefined;
-  comment: Word | undefined;
-  // Scratch arrays with their own counts: `length = 0` would drop their backing store.
-  private readonly commands: Command[] = [];
-  private commandCount = 0;
-  private readonly args: Word[] = [];
-  private argCount = 0;
-  private name: Word | undefined;
-  private previous: Separator | undefined;
+class TableBuilder {
+  private line = 0;
+  /** The word index of the name of the command being built, or -1. */
+  private name = -1;
+  private previous = 0;
   private first = true;
   /** A word of the command being built has a `${`. */
   private expands = false;
 
-  constructor(
-    private readonly text: string,
-    private readonly expanding: Command[],
-  ) {}
+  constructor(private readonly script: IpxeScript) {}
 
-  start(): void {
-    this.label = undefined;
-    this.strayOperators = undefined;
-    this.comment = undefined;
-    this.commandCount = 0;
-    this.name = undefined;
-    this.previous = undefined;
+  start(line: number): void {
+    const script = this.script;
+    if (line >= script.lineStart.length) this.growLines(line * 2);
+    this.line = line;
+    this.name = -1;
+    this.previous = 0;
     this.first = true;
+    script.lineFirst[line] = script.commandCount;
+    script.lineLabel[line] = -1;
+    script.lineCommentStart[line] = -1;
+    script.lineCommentEnd[line] = -1;
   }
 
-  /**
-   * A word over `start..end`; `joined` when a continuation runs through it (its text drops the backslash-newline),
-   * `expands` when it has a `${`.
-   */
+  comment(start: number, end: number): void {
+    this.script.lineCommentStart[this.line] = start;
+    this.script.lineCommentEnd[this.line] = end;
+  }
+
+  /** A word over `start..end`; `joined` when a continuation runs through it, `expands` when it has a `${`. */
   word(start: number, end: number, joined: boolean, expands: boolean): void {
-    const text = joined ? this.text.slice(start, end).replace(/\\\r?\n/g, '') : interned(this.text, start, end);
+    const script = this.script;
+    const text = script.text;
+    // Only a word with a continuation in it needs its text to be told apart; the others compare in place.
+    const joinedText = joined ? text.slice(start, end).replace(/\\\r?\n/g, '') : undefined;
     if (this.first) {
       this.first = false;
-      if (text.charCodeAt(0) === 58 /* : */) {
-        this.label = { name: text.slice(1), start: start + 1, end };
+      if (text.charCodeAt(start) === 58 /* : */) {
+        const name = joinedText === undefined ? text.slice(start + 1, end) : joinedText.slice(1);
+        script.lineLabel[this.line] = script.labels.length;
+        script.labels.push({ name, start: start + 1, end });
         return;
       }
     }
-    const separator = separatorOf(text);
+    const separator = joinedText === undefined ? separatorAt(text, start, end) : separatorCode(joinedText);
     if (separator) {
-      if (!this.name && separator !== ';') (this.strayOperators ??= []).push({ text: separator, start, end });
+      if (this.name < 0 && separator !== 3) {
+        const word = { text: separator === 1 ? '||' : '&&', start, end };
+        script.strays.push({ line: this.line, word });
+      }
       this.flush(separator);
       this.previous = separator;
       return;
     }
-    const word: Word = { text, start, end };
-    if (this.name) this.args[this.argCount++] = word;
-    else this.name = word;
+    const index = script.wordCount++;
+    if (index >= script.wordStart.length) this.growWords(index * 2);
+    script.wordStart[index] = start;
+    script.wordEnd[index] = end;
+    script.wordFlags[index] = (joined ? JOINED : 0) | (expands ? EXPANDS : 0);
+    if (this.name < 0) {
+      this.name = index;
+      script.commandName[script.commandCount] = joinedText ?? interned(text, start, end);
+    }
     this.expands ||= expands;
   }
 
-  flush(next?: Separator): void {
-    const name = this.name;
-    if (!name) return;
-    const args = this.args.slice(0, this.argCount);
-    this.argCount = 0;
-    const last = args.length ? (args[args.length - 1] as Word) : name;
-    // Every command has the same fields (the separators may be undefined): one shape for the rules to read.
-    const command: Command = { name, args, start: name.start, end: last.end, next, previous: this.previous };
-    this.commands[this.commandCount++] = command;
-    if (this.expands) this.expanding.push(command);
-    this.name = undefined;
+  /** Ends the command being built (if any), with the separator after it. */
+  flush(next = 0): void {
+    const script = this.script;
+    if (this.name < 0) return;
+    const index = script.commandCount++;
+    script.commandFirst[index] = this.name;
+    script.commandWords[index] = script.wordCount - this.name;
+    script.commandLine[index] = this.line;
+    script.commandNext[index] = next;
+    script.commandPrevious[index] = this.previous;
+    if (this.expands) script.expandingCommands.push(index);
+    this.name = -1;
     this.expands = false;
   }
 
-  /** The line's commands (the last one flushed). */
-  done(): Command[] {
+  /** Ends the line: its last command, its offsets. */
+  done(start: number, end: number, comment: boolean): void {
+    const script = this.script;
     this.flush();
-    return this.commands.slice(0, this.commandCount);
+    script.lineStart[this.line] = start;
+    script.lineEnd[this.line] = end;
+    script.lineCommands[this.line] = script.commandCount - (script.lineFirst[this.line] as number);
+    if (!comment) script.lineCommentStart[this.line] = script.lineCommentEnd[this.line] = -1;
+    script.lineCount = this.line + 1;
+  }
+
+  /** Room for more words (and commands: a command has at least one word, so they grow together). */
+  private growWords(size: number): void {
+    const script = this.script;
+    script.wordStart = grown(script.wordStart, size);
+    script.wordEnd = grown(script.wordEnd, size);
+    script.wordFlags = grown(script.wordFlags, size);
+    script.commandFirst = grown(script.commandFirst, size);
+    script.commandWords = grown(script.commandWords, size);
+    script.commandLine = grown(script.commandLine, size);
+    script.commandNext = grown(script.commandNext, size);
+    script.commandPrevious = grown(script.commandPrevious, size);
+  }
+
+  private growLines(size: number): void {
+    const script = this.script;
+    script.lineStart = grown(script.lineStart, size);
+    script.lineEnd = grown(script.lineEnd, size);
+    script.lineFirst = grown(script.lineFirst, size);
+    script.lineCommands = grown(script.lineCommands, size);
+    script.lineLabel = grown(script.lineLabel, size);
+    script.lineCommentStart = grown(script.lineCommentStart, size);
+    script.lineCommentEnd = grown(script.lineCommentEnd, size);
   }
 }
 
@@ -138,7 +163,7 @@ class LineBuilder {
  * Reads the words of the logical line at `i` into `builder`, and its comment; returns where the line stops (its
  * newline, or the end of the text).
  */
-function readLine(text: string, i: number, builder: LineBuilder): number {
+function readLine(text: string, i: number, builder: TableBuilder): number {
   let continuation: number;
   for (let code = text.charCodeAt(i); ;) {
     // Blanks and continuations between words.
@@ -152,8 +177,7 @@ function readLine(text: string, i: number, builder: LineBuilder): number {
       // A comment starts only at the beginning of a word and runs to the end of the logical line.
       const start = i;
       i = logicalLineEnd(text, i);
-      const end = text.charCodeAt(i - 1) === 13 ? i - 1 : i;
-      builder.comment = { text: text.slice(start, end), start, end };
+      builder.comment(start, text.charCodeAt(i - 1) === 13 ? i - 1 : i);
       return i;
     }
     // A word, to a blank or the line's end; a continuation inside it joins the next physical line.
@@ -161,8 +185,14 @@ function readLine(text: string, i: number, builder: LineBuilder): number {
     let end = i;
     let joined = false;
     let expands = false;
-    for (; !endsWord(code); code = text.charCodeAt(i)) {
-      if (code === 92 && (continuation = continuationAt(text, i))) {
+    // `charCodeAt` is NaN past the end of the text: that ends the word too.
+    for (const length = text.length; i < length; code = text.charCodeAt(i)) {
+      const kind = code < 128 ? (CHARACTER[code] as number) : 0;
+      if (kind === 0) {
+        end = ++i;
+      } else if (kind === 1) {
+        break;
+      } else if (kind === 2 && (continuation = continuationAt(text, i))) {
         joined = true;
         i += continuation;
       } else {
@@ -178,10 +208,11 @@ function readLine(text: string, i: number, builder: LineBuilder): number {
 /**
  * Parses an iPXE script. Never throws; the grammar has no syntax errors iPXE itself would reject.
  * Words split the way iPXE does: on blanks only, no quotes, no escapes; a backslash before a newline joins
- * the next physical line. One pass over the text, words going straight into their commands.
+ * the next physical line. One pass over the text, into the tables of `IpxeScript`.
  */
 export function parseIpxe(text: string): Parsed<IpxeScript> {
-  const script: IpxeScript = { lines: [], labels: [], expanding: [] };
+  // A first guess at the sizes (a word every 8 characters, a line every 32), doubled when it falls short.
+  const script = new IpxeScript(text, 64 + (text.length >> 3), 16 + (text.length >> 5));
   let offset = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const magic = /#!(?:ipxe|gpxe)(?=\s|$)/y;
   magic.lastIndex = offset;
@@ -189,25 +220,13 @@ export function parseIpxe(text: string): Parsed<IpxeScript> {
     script.header = { text: text.slice(offset, magic.lastIndex), start: offset, end: magic.lastIndex };
 
   const length = text.length;
-  const builder = new LineBuilder(text, script.expanding);
-  let first = true;
-  while (offset <= length) {
-    builder.start();
+  const builder = new TableBuilder(script);
+  for (let line = 0; offset <= length; line++) {
+    builder.start(line);
     const i = readLine(text, offset, builder);
     const end = Math.max(text.charCodeAt(i - 1) === 13 ? i - 1 : i, offset);
-    const { label, strayOperators } = builder;
-    // Every line has the same fields, set or undefined: one shape for the rules to read.
-    const line: Line = {
-      start: offset,
-      end,
-      label,
-      commands: builder.done(),
-      comment: first && script.header ? undefined : builder.comment,
-      strayOperators,
-    };
-    if (label) script.labels.push(label);
-    script.lines.push(line);
-    first = false;
+    // The magic line is the header, not a comment.
+    builder.done(offset, end, !(line === 0 && script.header));
     if (i + 1 > length) break;
     offset = i + 1;
   }

@@ -1,6 +1,6 @@
 import type { Problem } from '../../../core/problem';
 import { report, type RuleMeta } from '../../../core/rule';
-import type { Word } from '../ast';
+import { JOINED, type IpxeScript } from '../ast';
 import { ipxeRule } from './shared';
 
 const URLISH = /(https?|tftp|ftp)(:|\/\/)/i;
@@ -17,14 +17,39 @@ export const badUrl = ipxeRule({
     'boot time, so not an error.',
   check(script) {
     const problems: Problem[] = [];
-    for (const line of script.lines)
-      for (const command of line.commands) for (const arg of command.args) checkUrl(this, arg, problems);
+    for (let command = 0; command < script.commandCount; command++) {
+      const first = script.commandFirst[command] as number;
+      const end = first + (script.commandWords[command] as number);
+      for (let word = first + 1; word < end; word++) if (mayBeUrl(script, word)) checkUrl(this, script, word, problems);
+    }
     return problems;
   },
 });
 
+/**
+ * False when the word cannot hold a scheme: every `http:`, `https//`, `ftp:`… has a `p` or `s` right before a
+ * `:` or `/`. Tested in place, so the words of a big script are not made into strings.
+ */
+function mayBeUrl(script: IpxeScript, word: number): boolean {
+  if ((script.wordFlags[word] as number) & JOINED) return true;
+  const text = script.text;
+  const end = script.wordEnd[word] as number;
+  for (let i = (script.wordStart[word] as number) + 1; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 58 /* : */ && code !== 47 /* / */) continue;
+    const before = text.charCodeAt(i - 1) | 32; // lower case
+    if (before === 112 /* p */ || before === 115 /* s */) return true;
+  }
+  return false;
+}
+
 /** A URL on its own, or as a kernel argument's value (`ignition.config.url=http://…`). */
-function checkUrl(rule: RuleMeta, arg: Word, problems: Problem[]): void {
+function checkUrl(rule: RuleMeta, script: IpxeScript, word: number, problems: Problem[]): void {
+  const arg = {
+    text: script.wordText(word),
+    start: script.wordStart[word] as number,
+    end: script.wordEnd[word] as number,
+  };
   if (!URLISH.test(arg.text)) return;
   const value = arg.text.replace(/^[\w.-]+=/, '');
   const offset = arg.text.length - value.length;

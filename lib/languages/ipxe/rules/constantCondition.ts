@@ -1,8 +1,8 @@
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
-import { positionalOf } from '../args';
-import { commandsNamed, modelOf } from '../model';
-import { ipxeRule } from './shared';
+import { commandsNamed, factsOf } from '../facts';
+import { OR } from '../ast';
+import { ipxeRule, positionalWords } from './shared';
 
 const TESTS = new Set(['isset', 'iseq']);
 
@@ -16,14 +16,14 @@ export const constantCondition = ipxeRule({
   fix: 'Test the value: `isset ${name}`, `iseq ${name} value` (quick fix for isset).',
   levelWhy:
     'Warning: the branch it guards always or never runs (typically a default that is never applied); the script runs on, so not an error.',
-  check(script, text) {
+  check(script) {
     const problems: Problem[] = [];
-    for (const command of commandsNamed(modelOf(script, text), TESTS)) {
-      const name = command.name.text;
-      const positional = positionalOf(command);
+    for (const command of commandsNamed(factsOf(script), TESTS)) {
+      const name = script.commandName[command] as string;
+      const positional = positionalWords(script, command);
       if (name === 'isset' && positional.length === 1 && !(positional[0] as { text: string }).text.includes('${')) {
         const word = positional[0] as (typeof positional)[number];
-        const never = command.next === '||' ? ' and the command after `||` never runs' : '';
+        const never = script.commandNext[command] === OR ? ' and the command after `||` never runs' : '';
         problems.push(
           report(
             this,

@@ -14,17 +14,14 @@ export const danglingOperator = ipxeRule({
     'Warning: the line runs, but the operator no longer guards the command it was meant for, so a failure is not handled.',
   check(script) {
     const problems: Problem[] = [];
-    for (const line of script.lines) {
-      if (!line.strayOperators) continue;
-      for (const op of line.strayOperators) {
-        problems.push(
-          report(
-            this,
-            op,
-            `\`${op.text}\` has no command before it: the empty command "succeeds", so this is probably a broken line.`,
-          ),
-        );
-      }
+    for (const { word: op } of script.strays) {
+      problems.push(
+        report(
+          this,
+          op,
+          `\`${op.text}\` has no command before it: the empty command "succeeds", so this is probably a broken line.`,
+        ),
+      );
     }
     return problems;
   },

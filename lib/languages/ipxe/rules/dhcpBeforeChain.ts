@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
 import { hasTrait } from '../catalog';
-import { commandsNamed, modelOf } from '../model';
+import { commandsNamed, factsOf } from '../facts';
 import { ipxeRule } from './shared';
 
 const DHCP_SETTINGS = new Set(['root-path', 'filename', 'next-server']);
@@ -21,18 +21,18 @@ export const dhcpBeforeChain = ipxeRule({
     'Warning: the fetch gets an empty URL; reported only where the script shows it configures the network itself (an ' +
     '`embed` script, or `dhcp` further down), since a downloaded script already has the DHCP ' +
     'settings.',
-  check(script, text, context) {
-    const model = modelOf(script, text);
-    const configures = commandsNamed(model, CONFIGURES).map((command) => command.start);
+  check(script, _text, context) {
+    const model = factsOf(script);
+    const configures = commandsNamed(model, CONFIGURES).map((command) => script.commandStart(command));
     const embedded = /embed/i.test(basename(context.path ?? ''));
     const problems: Problem[] = [];
     for (const ref of model.refs) {
       // Only where it decides what is fetched or booted; showing an empty value in a menu is harmless.
-      const name = ref.command.name.text;
+      const name = script.commandName[ref.command] as string;
       if (!DHCP_SETTINGS.has(ref.name) || !(hasTrait(name, 'fetch') || hasTrait(name, 'boot'))) continue;
       if (configures.some((at) => at < ref.start)) continue;
       // The script gave it a value itself (`set filename …`, `read netX/root-path`).
-      if (model.defs.some((d) => d.name === ref.name && d.command.start < ref.start)) continue;
+      if (model.defs.some((d) => d.name === ref.name && script.commandStart(d.command) < ref.start)) continue;
       const later = configures.find((at) => at > ref.start);
       if (!embedded && later === undefined) continue;
       const why =

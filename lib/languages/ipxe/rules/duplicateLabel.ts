@@ -1,6 +1,6 @@
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
-import { modelOf } from '../model';
+import { factsOf } from '../facts';
 import { ipxeRule } from './shared';
 
 export const duplicateLabel = ipxeRule({
@@ -12,9 +12,9 @@ export const duplicateLabel = ipxeRule({
   fix: 'Rename one of the labels.',
   levelWhy:
     'Warning: the code after the second label is reachable only by falling into it, which is rarely what was meant.',
-  check(script, text) {
+  check(script) {
     const problems: Problem[] = [];
-    for (const [name, labels] of modelOf(script, text).labels) {
+    for (const [name, labels] of factsOf(script).labels) {
       const first = labels[0];
       for (let i = 1; i < labels.length; i++) {
         const label = labels[i] as (typeof labels)[number];

@@ -1,10 +1,11 @@
 import type { Problem } from '../../../core/problem';
 import { report, type RuleMeta } from '../../../core/rule';
 import { didYouMean } from '../../../core/suggest';
-import type { Word } from '../ast';
+import type { IpxeScript, Word } from '../ast';
+import { wordsEnd } from '../args';
 import { COMMAND_LINE_COMMANDS, INITRD_COMMANDS } from '../catalog';
-import { commandsNamed, imageName, modelOf, type IpxeModel } from '../model';
-import { ipxeRule, isInitrdArgument } from './shared';
+import { commandsNamed, factsOf, imageNameAt, type ScriptFacts } from '../facts';
+import { ipxeRule, isInitrdArgument, wordOf } from './shared';
 
 export const initrdNameMismatch = ipxeRule({
   id: 'ipxe.initrdNameMismatch',
@@ -16,27 +17,28 @@ export const initrdNameMismatch = ipxeRule({
   levelWhy:
     'Warning: an `initrd=` that names no loaded image is a mistake; under UEFI with iPXE before 2.0 or Linux before 5.7 ' +
     'the kernel boots without its initramfs, elsewhere the argument is ignored.',
-  check(script, text) {
-    const model = modelOf(script, text);
+  check(script) {
+    const model = factsOf(script);
     const names: string[] = [];
     for (const command of commandsNamed(model, INITRD_COMMANDS)) {
-      const name = imageName(command);
+      const name = imageNameAt(script, command);
       if (name) names.push(name);
     }
     const known = new Set(names);
-    const problems = misnamedMagic(this, model, known);
+    const problems = misnamedMagic(this, script, model, known);
     // Names built from settings are only known at boot time.
     if (names.some((n) => n.includes('${'))) return problems;
     let loaded: string | undefined;
     for (const command of commandsNamed(model, COMMAND_LINE_COMMANDS)) {
-      for (const arg of command.args) {
-        if (!isInitrdArgument(arg.text) || !/^initrd=(.+)$/.test(arg.text)) continue;
-        for (const wanted of arg.text.slice('initrd='.length).split(',')) {
+      for (let word = (script.commandFirst[command] as number) + 1; word < wordsEnd(script, command); word++) {
+        const arg = initrdArgument(script, word);
+        if (arg === undefined || !/^initrd=(.+)$/.test(arg)) continue;
+        for (const wanted of arg.slice('initrd='.length).split(',')) {
           // `initrd.magic` is iPXE's own file of all loaded initrds (UEFI builds after 1.21.1, every 2.x).
           if (known.has(wanted) || wanted.includes('${') || wanted.endsWith('.magic')) continue;
           // The list of loaded names is the same in every message: join it once.
           loaded ??= [...known].join(', ');
-          problems.push(notLoaded(this, arg, wanted, names, loaded));
+          problems.push(notLoaded(this, wordOf(script, word), wanted, names, loaded));
         }
       }
     }
@@ -44,17 +46,25 @@ export const initrdNameMismatch = ipxeRule({
   },
 });
 
+/** The text of a table word that is an `initrd=…` argument (told by its first letter first, in place). */
+function initrdArgument(script: IpxeScript, word: number): string | undefined {
+  if (script.firstCode(word) !== 105 /* i */) return undefined;
+  const text = script.wordText(word);
+  return isInitrdArgument(text) ? text : undefined;
+}
+
 const MAY_NAME_MAGIC = new Set([...COMMAND_LINE_COMMANDS, 'set']);
 
 /** iPXE's file of all initrds is `initrd.magic`; any other `….magic` is a misremembered name (even in a `set`). */
-function misnamedMagic(rule: RuleMeta, model: IpxeModel, known: ReadonlySet<string>): Problem[] {
+function misnamedMagic(rule: RuleMeta, script: IpxeScript, model: ScriptFacts, known: ReadonlySet<string>): Problem[] {
   const problems: Problem[] = [];
   for (const command of commandsNamed(model, MAY_NAME_MAGIC)) {
-    for (const arg of command.args) {
-      if (!isInitrdArgument(arg.text) || !arg.text.includes('.magic')) continue;
-      const magic = /^initrd=(?:.*,)?([^,]+\.magic)(?:,|$)/.exec(arg.text);
+    for (let word = (script.commandFirst[command] as number) + 1; word < wordsEnd(script, command); word++) {
+      const arg = initrdArgument(script, word);
+      if (arg === undefined || !arg.includes('.magic')) continue;
+      const magic = /^initrd=(?:.*,)?([^,]+\.magic)(?:,|$)/.exec(arg);
       if (!magic || magic[1] === 'initrd.magic' || known.has(magic[1] as string)) continue;
-      const start = arg.start + arg.text.indexOf(magic[1] as string);
+      const start = (script.wordStart[word] as number) + arg.indexOf(magic[1] as string);
       const end = start + (magic[1] as string).length;
       problems.push(
         report(

@@ -1,23 +1,29 @@
 import { report } from '../../../core/rule';
-import { isLiteral, modelOf, type IpxeModel, type MenuItem } from '../model';
+import { OR, type IpxeScript } from '../ast';
+import { factsOf, isLiteral, type MenuItem, type ScriptFacts } from '../facts';
 import { ipxeRule } from './shared';
 
 /**
  * Menus whose choice is followed by `goto prefix${choice}suffix` (a failure there not handled by `||`): each of
  * their items must name a label, prefix and suffix included.
  */
-function gotoTargets(model: IpxeModel): Map<string, { prefix: string; suffix: string }> {
+function gotoTargets(script: IpxeScript, model: ScriptFacts): Map<string, { prefix: string; suffix: string }> {
   const targets = new Map<string, { prefix: string; suffix: string }>();
   for (const [index, choice] of model.choices.entries()) {
     // Only the gotos that follow this `choose` (up to the next one) act on its answer.
-    const until = model.choices[index + 1]?.command.start ?? Infinity;
-    for (const { target, command } of model.gotos) {
-      if (command.start < choice.command.start || command.start > until) continue;
+    const next = model.choices[index + 1];
+    const until = next ? script.commandStart(next.command) : Infinity;
+    const from = script.commandStart(choice.command);
+    for (let k = 0; k < model.gotos.length; k++) {
+      const command = model.gotos[k] as number;
+      const start = script.commandStart(command);
+      if (start < from || start > until) continue;
+      const target = script.wordText(model.gotoTargets[k] as number);
       const ref = `\${${choice.setting.text}}`;
-      const at = target.text.indexOf(ref);
-      const prefix = target.text.slice(0, at);
-      const suffix = target.text.slice(at + ref.length);
-      if (at < 0 || command.next === '||' || (prefix + suffix).includes('${')) continue;
+      const at = target.indexOf(ref);
+      const prefix = target.slice(0, at);
+      const suffix = target.slice(at + ref.length);
+      if (at < 0 || script.commandNext[command] === OR || (prefix + suffix).includes('${')) continue;
       targets.set(choice.menu, { prefix, suffix });
     }
   }
@@ -35,8 +41,8 @@ export const menuTargetWithoutLabel = ipxeRule({
   levelWhy:
     'Warning: picking that item makes the `goto` fail and the script abort; only that entry breaks, the rest of the menu works.',
   check(script, text) {
-    const model = modelOf(script, text);
-    const targets = gotoTargets(model);
+    const model = factsOf(script);
+    const targets = gotoTargets(script, model);
     if (!targets.size) return [];
     const append = text.endsWith('\n') || text.length === 0 ? '' : '\n';
     const labelOf = (item: MenuItem): string =>

@@ -1,10 +1,10 @@
 import type { Problem } from '../../../core/problem';
 import { report, type RuleMeta } from '../../../core/rule';
-import type { Command } from '../ast';
-import { mayHaveOptions, positionalOf, splitArgs } from '../args';
+import type { IpxeScript } from '../ast';
+import { hasOptionsAt, positionalStart, splitAt, wordsEnd } from '../args';
 import { arityOf, COMMANDS, type CommandSpec, type OptionSpec } from '../catalog';
-import { modelOf } from '../model';
-import { ipxeRule } from './shared';
+import { factsOf } from '../facts';
+import { ipxeRule, spanOf } from './shared';
 
 export const missingArgument = ipxeRule({
   id: 'ipxe.missingArgument',
@@ -14,9 +14,9 @@ export const missingArgument = ipxeRule({
   example: '#!ipxe\ngoto\nchoose --default',
   fix: 'Add the missing argument (the message names it and shows the synopsis).',
   levelWhy: 'Error: iPXE prints the usage and the line fails, which aborts the script unless it is handled.',
-  check(script, text) {
+  check(script) {
     const problems: Problem[] = [];
-    for (const [name, commands] of modelOf(script, text).named) {
+    for (const [name, commands] of factsOf(script).named) {
       const spec = COMMANDS.get(name);
       if (!spec) continue;
       // Read once per command name: the synopsis, and the options that take a value.
@@ -25,15 +25,16 @@ export const missingArgument = ipxeRule({
       if (!arity.min && !valued.length) continue;
       for (const command of commands) {
         // Without a leading `-` there are no options to miss a value (and nothing to split).
-        if (valued.length && mayHaveOptions(command)) missingValues(this, command, spec, valued, problems);
-        const positional = positionalOf(command);
-        if (positional.length < arity.min) {
-          const missing = arity.required.slice(positional.length).join(' ');
+        if (valued.length && hasOptionsAt(script, command))
+          missingValues(this, script, command, spec, valued, problems);
+        const positional = wordsEnd(script, command) - positionalStart(script, command);
+        if (positional < arity.min) {
+          const missing = arity.required.slice(positional).join(' ');
           problems.push(
             report(
               this,
-              { start: command.name.start, end: command.end },
-              `\`${command.name.text}\` needs ${missing}. Synopsis: \`${spec.synopsis}\``,
+              { start: script.commandStart(command), end: script.commandEnd(command) },
+              `\`${name}\` needs ${missing}. Synopsis: \`${spec.synopsis}\``,
             ),
           );
         }
@@ -46,18 +47,24 @@ export const missingArgument = ipxeRule({
 /** An option that takes a value, given without one (`choose --default` at the end of the line). */
 function missingValues(
   rule: RuleMeta,
-  command: Command,
+  script: IpxeScript,
+  command: number,
   spec: CommandSpec,
   valued: OptionSpec[],
   problems: Problem[],
 ): void {
-  const { options } = splitArgs(command);
+  const { options } = splitAt(script, command);
   for (const option of valued) {
     if (!options.has(option.long) || options.get(option.long) !== undefined) continue;
-    const word =
-      command.args.find((a) => a.text === `--${option.long}` || a.text === `-${option.short}`) ?? command.name;
+    const name = script.commandFirst[command] as number;
+    let word = name;
+    for (let arg = name + 1; arg < wordsEnd(script, command) && word === name; arg++) {
+      const text = script.wordText(arg);
+      if (text === `--${option.long}` || text === `-${option.short}`) word = arg;
+    }
+    const text = script.wordText(word);
     problems.push(
-      report(rule, word, `\`${word.text}\` needs a value (<${option.arg}>). Synopsis: \`${spec.synopsis}\``),
+      report(rule, spanOf(script, word), `\`${text}\` needs a value (<${option.arg}>). Synopsis: \`${spec.synopsis}\``),
     );
   }
 }

@@ -1,10 +1,10 @@
 import type { Fix, Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
-import { positionalOf } from '../args';
-import type { Command, Word } from '../ast';
+import { positionalStart, wordsEnd } from '../args';
+import type { IpxeScript } from '../ast';
 import { INITRD_COMMANDS, KERNEL_COMMANDS } from '../catalog';
-import { commandsNamed, imageName, lastSegment, modelOf, type IpxeModel } from '../model';
-import { ipxeRule, isInitrdArgument } from './shared';
+import { commandsNamed, factsOf, imageNameAt, lastSegment, type ScriptFacts } from '../facts';
+import { commandSpan, ipxeRule, isInitrdArgument } from './shared';
 
 /** Loaders that take their "initrd" images without a Linux command line (ISO/floppy images, Windows files). */
 const NON_LINUX = /memdisk|wimboot/i;
@@ -21,10 +21,10 @@ const VERSIONS =
 /** Kernels, initrds, and `imgargs` (which replaces a kernel's command line). */
 const LOADS = new Set([...KERNEL_COMMANDS, ...INITRD_COMMANDS, 'imgargs']);
 
-function isLinux(image: Word | undefined): boolean {
-  if (!image) return true;
-  if (NON_LINUX.test(image.text)) return false;
-  const file = lastSegment(image.text) ?? '';
+function isLinux(image: string | undefined): boolean {
+  if (image === undefined) return true;
+  if (NON_LINUX.test(image)) return false;
+  const file = lastSegment(image) ?? '';
   return !(EFI_PROGRAM.test(file) && !LINUX_NAME.test(file));
 }
 
@@ -33,12 +33,12 @@ function isLinux(image: Word | undefined): boolean {
  * does. A setting whose value is only known at boot time (`read`, `choose`) counts as carrying it; one never set
  * here (set by a parent script, usually extra options) does not.
  */
-function carriesInitrd(words: Word[], from: number, model: IpxeModel, seen?: Set<string>): boolean {
+function carriesInitrd(words: readonly string[], from: number, model: ScriptFacts, seen?: Set<string>): boolean {
   for (let i = from; i < words.length; i++) {
-    const word = words[i] as Word;
-    if (isInitrdArgument(word.text)) return true;
-    if (!word.text.includes('${')) continue;
-    for (const match of word.text.matchAll(/\$\{([^}:]*)(?::[^}]*)?\}/g)) {
+    const word = words[i] as string;
+    if (isInitrdArgument(word)) return true;
+    if (!word.includes('${')) continue;
+    for (const match of word.matchAll(/\$\{([^}:]*)(?::[^}]*)?\}/g)) {
       const name = (match[1] as string).split('/').at(-1) as string;
       const visited = (seen ??= new Set<string>());
       if (visited.has(name)) continue;
@@ -57,40 +57,45 @@ function carriesInitrd(words: Word[], from: number, model: IpxeModel, seen?: Set
   return false;
 }
 
-function carriesValue(value: string, model: IpxeModel, seen: Set<string>): boolean {
-  return carriesInitrd(
-    value.split(/\s+/).map((text) => ({ text, start: 0, end: 0 })),
-    0,
-    model,
-    seen,
-  );
+function carriesValue(value: string, model: ScriptFacts, seen: Set<string>): boolean {
+  return carriesInitrd(value.split(/\s+/), 0, model, seen);
+}
+
+/** The texts of a table command's positional words. */
+function positionalTexts(script: IpxeScript, command: number): string[] {
+  const texts: string[] = [];
+  for (let word = positionalStart(script, command); word < wordsEnd(script, command); word++)
+    texts.push(script.wordText(word));
+  return texts;
 }
 
 /** `imgargs` lines after the kernel (before the next kernel) that name it: each one replaces its command line. */
-function imgargsFor(kernel: Command, commands: readonly Command[], from: number): Command[] {
-  const found: Command[] = [];
+function imgargsFor(script: IpxeScript, kernel: number, commands: readonly number[], from: number): number[] {
+  const found: number[] = [];
   let name: string | undefined;
   let named = false;
   for (let i = from; i < commands.length; i++) {
-    const command = commands[i] as Command;
-    if (KERNEL_COMMANDS.has(command.name.text)) break;
-    if (command.name.text !== 'imgargs') continue;
+    const command = commands[i] as number;
+    const commandName = script.commandName[command] as string;
+    if (KERNEL_COMMANDS.has(commandName)) break;
+    if (commandName !== 'imgargs') continue;
     // The kernel's name is needed only when an `imgargs` follows it.
-    if (!named) [name, named] = [imageName(kernel), true];
-    const target = positionalOf(command)[0]?.text;
+    if (!named) [name, named] = [imageNameAt(script, kernel), true];
+    const first = positionalStart(script, command);
+    const target = first < wordsEnd(script, command) ? script.wordText(first) : undefined;
     if (target && (target === name || target.includes('${') || name?.includes('${'))) found.push(command);
   }
   return found;
 }
 
-/** For each command, the next kernel-or-initrd command after it: one pass from the end. */
-function followingLoads(commands: readonly Command[]): (Command | undefined)[] {
-  const following: (Command | undefined)[] = new Array(commands.length);
-  let next: Command | undefined;
+/** For each command, the next kernel-or-initrd command after it (or -1): one pass from the end. */
+function followingLoads(script: IpxeScript, commands: readonly number[]): Int32Array {
+  const following = new Int32Array(commands.length);
+  let next = -1;
   for (let i = commands.length - 1; i >= 0; i--) {
     following[i] = next;
-    const name = (commands[i] as Command).name.text;
-    if (INITRD_COMMANDS.has(name) || KERNEL_COMMANDS.has(name)) next = commands[i];
+    const name = script.commandName[commands[i] as number] as string;
+    if (INITRD_COMMANDS.has(name) || KERNEL_COMMANDS.has(name)) next = commands[i] as number;
   }
   return following;
 }
@@ -108,32 +113,33 @@ export const missingInitrd = ipxeRule({
   levelWhy:
     'Warning: the same script boots under BIOS and with iPXE 2.0 + Linux 5.7 or later, but fails on UEFI machines with ' +
     'the iPXE 1.x that distributions still ship, or with older kernels; the fix costs nothing.',
-  check(script, text) {
-    const model = modelOf(script, text);
+  check(script) {
+    const model = factsOf(script);
     const problems: Problem[] = [];
     // Only the loads and `imgargs` matter here: the walks below skip every other command anyway.
     const commands = commandsNamed(model, LOADS);
-    const following = followingLoads(commands);
+    const following = followingLoads(script, commands);
     commands.forEach((kernel, index) => {
-      if (!KERNEL_COMMANDS.has(kernel.name.text)) return;
-      const positional = positionalOf(kernel);
+      if (!KERNEL_COMMANDS.has(script.commandName[kernel] as string)) return;
+      const positional = positionalTexts(script, kernel);
       if (!isLinux(positional[0])) return;
-      const initrd = following[index];
-      if (!initrd || !INITRD_COMMANDS.has(initrd.name.text)) return;
-      const replacing = imgargsFor(kernel, commands, index + 1);
+      const initrd = following[index] as number;
+      if (initrd < 0 || !INITRD_COMMANDS.has(script.commandName[initrd] as string)) return;
+      const replacing = imgargsFor(script, kernel, commands, index + 1);
       if (!replacing.length && carriesInitrd(positional, 1, model)) return;
-      const name = imageName(initrd) ?? 'initrd.img';
-      const related = [{ start: initrd.start, end: initrd.end, message: 'the initrd loaded for this kernel' }];
+      const name = imageNameAt(script, initrd) ?? 'initrd.img';
+      const related = [{ ...commandSpan(script, initrd), message: 'the initrd loaded for this kernel' }];
       if (replacing.length) {
         for (const imgargs of replacing) {
-          if (carriesInitrd(positionalOf(imgargs), 1, model)) continue;
+          if (carriesInitrd(positionalTexts(script, imgargs), 1, model)) continue;
+          const end = script.commandEnd(imgargs);
           problems.push(
             report(
               this,
-              { start: imgargs.name.start, end: imgargs.end },
+              commandSpan(script, imgargs),
               `\`imgargs\` replaces the kernel's whole command line, and this one has no \`initrd=${name}\`: ${VERSIONS}. ` +
                 `Add \`initrd=${name}\`.`,
-              { related, fixes: [addInitrd(name, 'imgargs', imgargs.end)] },
+              { related, fixes: [addInitrd(name, 'imgargs', end)] },
             ),
           );
         }
@@ -142,9 +148,9 @@ export const missingInitrd = ipxeRule({
       problems.push(
         report(
           this,
-          { start: kernel.name.start, end: kernel.end },
+          commandSpan(script, kernel),
           `This kernel line has no \`initrd=${name}\`, but an initrd is loaded below: ${VERSIONS}. Add \`initrd=${name}\`.`,
-          { related, fixes: [addInitrd(name, 'kernel', kernel.end)] },
+          { related, fixes: [addInitrd(name, 'kernel', script.commandEnd(kernel))] },
         ),
       );
     });

@@ -1,7 +1,7 @@
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
-import { modelOf } from '../model';
-import { ipxeRule, kernelLines } from './shared';
+import { factsOf } from '../facts';
+import { ipxeRule, kernelLines, someArgument, spanOf } from './shared';
 
 const LIVE = /live-kernel|fedora-coreos|^coreos\.live\./;
 
@@ -20,33 +20,35 @@ export const missingRootfs = ipxeRule({
   levelWhy:
     'Warning, not error: the boot stops in the initramfs, but the rootfs may also arrive by a route the linter cannot ' +
     'see (a concatenated initrd built elsewhere).',
-  check(script, text) {
-    const model = modelOf(script, text);
+  check(script) {
+    const model = factsOf(script);
     const problems: Problem[] = [];
     let rootfsInitrd: boolean | undefined;
-    for (const command of kernelLines(script, text)) {
+    const has = (command: number, test: (text: string) => boolean): boolean => someArgument(script, command, test);
+    for (const command of kernelLines(script)) {
       // Fedora CoreOS by name: `ignition.firstboot` alone is also Flatcar's and Garden Linux's (which need no rootfs_url).
-      if (!command.args.some((a) => LIVE.test(a.text))) continue;
+      if (!has(command, (text) => LIVE.test(text))) continue;
       // The rootfs may come as an extra initrd instead (looked for once, at the first live kernel).
-      rootfsInitrd ??= (model.named.get('initrd') ?? []).some((c) => c.args.some((a) => a.text.includes('rootfs')));
-      if (rootfsInitrd || command.args.some((a) => a.text.startsWith('coreos.live.rootfs_url='))) continue;
+      rootfsInitrd ??= (model.named.get('initrd') ?? []).some((c) => has(c, (text) => text.includes('rootfs')));
+      if (rootfsInitrd || has(command, (text) => text.startsWith('coreos.live.rootfs_url='))) continue;
       // Installing to disk fetches the image itself; only the live system needs the rootfs.
       if (
-        command.args.some((a) => a.text.startsWith('coreos.inst.install_dev=')) &&
-        !command.args.some((a) => a.text.startsWith('ignition.firstboot'))
+        has(command, (text) => text.startsWith('coreos.inst.install_dev=')) &&
+        !has(command, (text) => text.startsWith('ignition.firstboot'))
       )
         continue;
+      const end = script.commandEnd(command);
       problems.push(
         report(
           this,
-          command.name,
+          spanOf(script, script.commandFirst[command] as number),
           'This Fedora CoreOS live boot has no `coreos.live.rootfs_url=`: the live system stops in the initramfs ' +
             'looking for its root filesystem. Add the URL of the …-live-rootfs image.',
           {
             fixes: [
               {
                 title: 'Add coreos.live.rootfs_url=',
-                edits: [{ start: command.end, end: command.end, newText: ' coreos.live.rootfs_url=' }],
+                edits: [{ start: end, end, newText: ' coreos.live.rootfs_url=' }],
               },
             ],
           },

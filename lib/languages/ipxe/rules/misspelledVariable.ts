@@ -1,6 +1,6 @@
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
-import { modelOf } from '../model';
+import { factsOf } from '../facts';
 import { ipxeRule, typoOf, unresolved } from './shared';
 
 export const misspelledVariable = ipxeRule({
@@ -15,8 +15,8 @@ export const misspelledVariable = ipxeRule({
   levelWhy:
     'Warning: an unset name one edit from a set or built-in one is a typo far more often than a setting of a parent ' +
     'script; the expansion is empty and the URL or argument is wrong.',
-  check(script, text) {
-    const model = modelOf(script, text);
+  check(script) {
+    const model = factsOf(script);
     const problems: Problem[] = [];
     for (const ref of unresolved(model)) {
       const typo = typoOf(ref.name, model);

@@ -1,6 +1,6 @@
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
-import { ipxeRule } from './shared';
+import { ipxeRule, spanOf } from './shared';
 
 /** Commands that print their words: quotes there show up on screen, which is rarely a mistake. */
 const PRINTING = new Set(['echo', 'prompt', 'menu', 'item', 'form']);
@@ -15,16 +15,18 @@ export const quotedArgument = ipxeRule({
   levelWhy: 'Hint: style; quotes are harmless in many places (a kernel argument that wants them) and wrong in others.',
   check(script) {
     const problems: Problem[] = [];
-    for (const line of script.lines) {
-      for (const command of line.commands) {
-        if (PRINTING.has(command.name.text)) continue;
-        for (const arg of command.args) {
-          const first = arg.text.charCodeAt(0);
-          const last = arg.text.charCodeAt(arg.text.length - 1);
-          // 34 = ", 39 = '
-          if (first !== 34 && first !== 39 && last !== 34 && last !== 39) continue;
-          problems.push(report(this, arg, `iPXE has no quoting: the quotes in ${arg.text} are part of the value.`));
-        }
+    const text = script.text;
+    for (let command = 0; command < script.commandCount; command++) {
+      if (PRINTING.has(script.commandName[command] as string)) continue;
+      const name = script.commandFirst[command] as number;
+      for (let word = name + 1; word < name + (script.commandWords[command] as number); word++) {
+        // A word's first and last characters are never part of a continuation: read them in place.
+        const first = text.charCodeAt(script.wordStart[word] as number);
+        const last = text.charCodeAt((script.wordEnd[word] as number) - 1);
+        // 34 = ", 39 = '
+        if (first !== 34 && first !== 39 && last !== 34 && last !== 39) continue;
+        const message = `iPXE has no quoting: the quotes in ${script.wordText(word)} are part of the value.`;
+        problems.push(report(this, spanOf(script, word), message));
       }
     }
     return problems;

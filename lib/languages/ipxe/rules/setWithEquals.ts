@@ -1,8 +1,7 @@
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
-import { splitArgs } from '../args';
-import { modelOf } from '../model';
-import { ipxeRule } from './shared';
+import { factsOf } from '../facts';
+import { ipxeRule, positionalWords } from './shared';
 
 export const setWithEquals = ipxeRule({
   id: 'ipxe.setWithEquals',
@@ -15,10 +14,11 @@ export const setWithEquals = ipxeRule({
   fix: 'Write `set name value` (quick fix).',
   levelWhy:
     'Warning: the intended setting stays empty (or gets a value starting with `=`), so whatever uses it fetches or boots the wrong thing.',
-  check(script, text) {
+  check(script) {
     const problems: Problem[] = [];
-    for (const command of modelOf(script, text).named.get('set') ?? []) {
-      const [name, second] = splitArgs(command).positional;
+    for (const command of factsOf(script).named.get('set') ?? []) {
+      const positional = positionalWords(script, command);
+      const [name, second] = positional;
       if (!name) continue;
       const glued = name.text.indexOf('=');
       if (glued > 0 && !name.text.slice(0, glued).includes('${')) {
@@ -42,7 +42,7 @@ export const setWithEquals = ipxeRule({
           ),
         );
       } else if (second && (second.text === '=' || (second.text.startsWith('=') && second.text.length > 1))) {
-        const end = second.text === '=' ? (splitArgs(command).positional[2]?.start ?? second.end) : second.start + 1;
+        const end = second.text === '=' ? (positional[2]?.start ?? second.end) : second.start + 1;
         problems.push(
           report(
             this,

@@ -1,9 +1,9 @@
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
-import { mayHaveOptions, positionalOf, splitArgs } from '../args';
+import { hasOptionsAt, positionalStart, splitAt, wordsEnd } from '../args';
 import { COMMANDS } from '../catalog';
-import { commandsNamed, modelOf } from '../model';
-import { ipxeRule } from './shared';
+import { commandsNamed, factsOf } from '../facts';
+import { ipxeRule, wordOf } from './shared';
 
 const MS_OPTIONS = ['timeout', 'retimeout'];
 /** The commands with one of those options, and `sleep`: no other command has a timeout to check. */
@@ -26,12 +26,12 @@ export const timeoutUnits = ipxeRule({
   levelWhy:
     'Warning: the menu or prompt times out before anyone can react (or the machine sleeps for hours); nothing fails, but ' +
     'the script does not do what its author meant.',
-  check(script, text) {
+  check(script) {
     const problems: Problem[] = [];
-    for (const command of commandsNamed(modelOf(script, text), TIMED)) {
+    for (const command of commandsNamed(factsOf(script), TIMED)) {
       // Only a command whose first word is an option has a timeout to check.
-      if (mayHaveOptions(command)) {
-        const { options } = splitArgs(command);
+      if (hasOptionsAt(script, command)) {
+        const { options } = splitAt(script, command);
         for (const option of MS_OPTIONS) {
           const value = options.get(option);
           if (!value || !/^\d+$/.test(value.text)) continue;
@@ -56,8 +56,9 @@ export const timeoutUnits = ipxeRule({
           );
         }
       }
-      if (command.name.text !== 'sleep') continue;
-      const seconds = positionalOf(command)[0];
+      if (script.commandName[command] !== 'sleep') continue;
+      const first = positionalStart(script, command);
+      const seconds = first < wordsEnd(script, command) ? wordOf(script, first) : undefined;
       if (seconds && /^\d+$/.test(seconds.text) && Number(seconds.text) >= 1000) {
         const s = Number(seconds.text);
         problems.push(

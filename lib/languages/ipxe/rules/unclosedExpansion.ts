@@ -1,5 +1,5 @@
 import { report } from '../../../core/rule';
-import { modelOf } from '../model';
+import { factsOf } from '../facts';
 import { ipxeRule } from './shared';
 
 export const unclosedExpansion = ipxeRule({
@@ -10,8 +10,8 @@ export const unclosedExpansion = ipxeRule({
   example: '#!ipxe\nchain http://${next-server/boot.ipxe',
   fix: 'Close the expansion with `}`.',
   levelWhy: 'Warning: the literal `${…` text ends up in a URL or argument, which is never what was meant.',
-  check(script, text) {
-    return modelOf(script, text).unclosed.map((u) =>
+  check(script) {
+    return factsOf(script).unclosed.map((u) =>
       report(this, { start: u.start, end: u.start + 2 }, '`${` is never closed with `}`: the text stays as it is.'),
     );
   },

@@ -1,11 +1,11 @@
 import type { Problem } from '../../../core/problem';
 import { report, type RuleMeta } from '../../../core/rule';
 import { didYouMean } from '../../../core/suggest';
-import type { Command, IpxeScript } from '../ast';
-import { splitArgs } from '../args';
-import { deadBlocks } from '../flow';
-import { isLiteral, modelOf, type IpxeModel } from '../model';
-import { ipxeRule } from './shared';
+import { OR, type IpxeScript } from '../ast';
+import { splitAt } from '../args';
+import { deadCommands } from '../flow';
+import { factsOf, isLiteral, type ScriptFacts } from '../facts';
+import { ipxeRule, spanOf } from './shared';
 
 export const undefinedLabel = ipxeRule({
   id: 'ipxe.undefinedLabel',
@@ -22,27 +22,31 @@ export const undefinedLabel = ipxeRule({
     'to a label of the script that chained it); a missing `--default` item loses the intended ' +
     'default.',
   check(script, text) {
-    const model = modelOf(script, text);
-    return [...missingGotoTargets(this, script, model, text), ...missingDefaults(this, model)];
+    const model = factsOf(script);
+    return [...missingGotoTargets(this, script, model, text), ...missingDefaults(this, script, model)];
   },
 });
 
 /** `goto`s to labels the script lacks (lines that never run are left to ipxe.unreachableCode). */
-function missingGotoTargets(rule: RuleMeta, script: IpxeScript, model: IpxeModel, text: string): Problem[] {
+function missingGotoTargets(rule: RuleMeta, script: IpxeScript, model: ScriptFacts, text: string): Problem[] {
   const problems: Problem[] = [];
   // Many gotos may share one missing name: look for its closest label once.
   const suggestions = new Map<string, string | undefined>();
-  let dead: Set<Command> | undefined;
-  for (const { target, command } of model.gotos) {
-    if (!isLiteral(target) || model.labels.has(target.text)) continue;
+  let dead: Set<number> | undefined;
+  for (let k = 0; k < model.gotos.length; k++) {
+    const command = model.gotos[k] as number;
+    const word = model.gotoTargets[k] as number;
+    const name = script.wordText(word);
+    if (name.includes('${') || model.labels.has(name)) continue;
     // Lines that never run are looked for only once a goto misses its label.
-    dead ??= new Set(deadBlocks(script).flatMap((b) => b.lines.flatMap((l) => l.commands)));
+    dead ??= deadCommands(script);
     if (dead.has(command)) continue;
+    const target = { text: name, ...spanOf(script, word) };
     if (!suggestions.has(target.text)) suggestions.set(target.text, didYouMean(target.text, model.labels.keys()));
     const suggestion = suggestions.get(target.text);
     // `X || goto error` with no such label (and no near miss): the failure simply goes on to whatever ran this
     // script (a parent menu's `chain … || goto error`), as if unhandled; ipxe.unhandledFailure says so, at info.
-    if (command.previous === '||' && !suggestion) continue;
+    if (script.commandPrevious[command] === OR && !suggestion) continue;
     const append = text.endsWith('\n') || text.length === 0 ? '' : '\n';
     const advice = suggestion ? `. Did you mean \`${suggestion}\`?` : '. Add the label, or correct the name.';
     problems.push(
@@ -74,11 +78,11 @@ function missingGotoTargets(rule: RuleMeta, script: IpxeScript, model: IpxeModel
 }
 
 /** `choose --default` naming no item, where it matters: a timeout picks it, or the name is a near miss. */
-function missingDefaults(rule: RuleMeta, model: IpxeModel): Problem[] {
+function missingDefaults(rule: RuleMeta, script: IpxeScript, model: ScriptFacts): Problem[] {
   const problems: Problem[] = [];
   const items = model.items.map((i) => i.label.text);
   for (const command of model.named.get('choose') ?? []) {
-    const { options } = splitArgs(command);
+    const { options } = splitAt(script, command);
     const fallback = options.get('default');
     if (!fallback || !isLiteral(fallback) || items.includes(fallback.text)) continue;
     // iPXE preselects the first item when the default names none: harmless unless a timeout picks it, or the

@@ -1,6 +1,6 @@
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
-import { modelOf } from '../model';
+import { factsOf } from '../facts';
 import { ipxeRule, typoOf, unresolved } from './shared';
 
 export const undefinedVariable = ipxeRule({
@@ -14,8 +14,8 @@ export const undefinedVariable = ipxeRule({
   levelWhy:
     'Info: a setting the script never sets is usually set by the script that chains it (or by DHCP, or a build), which ' +
     'the linter cannot see; one letter away from a set one is ipxe.misspelledVariable, a warning.',
-  check(script, text) {
-    const model = modelOf(script, text);
+  check(script) {
+    const model = factsOf(script);
     const problems: Problem[] = [];
     const reported = new Set<string>();
     for (const ref of unresolved(model)) {

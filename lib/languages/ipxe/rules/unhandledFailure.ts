@@ -1,9 +1,9 @@
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
-import type { Command } from '../ast';
+import { OR, type IpxeScript } from '../ast';
 import { commandsWith } from '../catalog';
-import { modelOf } from '../model';
-import { ipxeRule } from './shared';
+import { factsOf } from '../facts';
+import { ipxeRule, spanOf } from './shared';
 
 const FETCHES = commandsWith('fetch');
 
@@ -20,40 +20,45 @@ export const unhandledFailure = ipxeRule({
   levelWhy:
     'Info: advice; stopping the script on a failed download is often acceptable (the firmware tries the next boot ' +
     'device), so it is not a mistake in itself.',
-  check(script, text) {
+  check(script) {
     const problems: Problem[] = [];
-    const labels = modelOf(script, text).labels;
-    for (const line of script.lines) {
-      for (let index = 0; index < line.commands.length; index++) {
-        const command = line.commands[index] as Command;
-        if (!FETCHES.has(command.name.text)) continue;
-        // Handled when some later command on the line runs on failure, unless that is a goto to no label here.
-        let handler: Command | undefined;
-        for (let i = index; i < line.commands.length && !handler; i++)
-          if (line.commands[i]?.next === '||') handler = line.commands[i + 1] ?? line.commands[i];
-        const missing =
-          handler?.name.text === 'goto' &&
-          handler.args[0] &&
-          !handler.args[0].text.includes('${') &&
-          !labels.has(handler.args[0].text)
-            ? handler.args[0].text
-            : undefined;
-        if (handler && !missing) continue;
-        const name = command.name.text;
-        problems.push(
-          report(
-            this,
-            command.name,
-            missing
-              ? `If \`${name}\` fails, \`goto ${missing}\` fails too (no \`:${missing}\` in this script; \`goto\` never ` +
-                  'searches the script that chained this one), so the script stops with the error, which goes on to ' +
-                  `whatever ran it. Add a \`:${missing}\` label here if this script should handle it.`
-              : `If \`${name}\` fails (server down, typo in the URL), the whole script stops here. ` +
-                  'Add `|| goto failed` and a `:failed` label.',
-          ),
-        );
-      }
+    const labels = factsOf(script).labels;
+    for (let command = 0; command < script.commandCount; command++) {
+      const name = script.commandName[command] as string;
+      if (!FETCHES.has(name)) continue;
+      // Handled when some later command on the line runs on failure, unless that is a goto to no label here.
+      const handler = handlerOf(script, command);
+      const target = handler >= 0 ? gotoTarget(script, handler) : undefined;
+      const missing = target !== undefined && !target.includes('${') && !labels.has(target) ? target : undefined;
+      if (handler >= 0 && !missing) continue;
+      problems.push(
+        report(
+          this,
+          spanOf(script, script.commandFirst[command] as number),
+          missing
+            ? `If \`${name}\` fails, \`goto ${missing}\` fails too (no \`:${missing}\` in this script; \`goto\` never ` +
+                'searches the script that chained this one), so the script stops with the error, which goes on to ' +
+                `whatever ran it. Add a \`:${missing}\` label here if this script should handle it.`
+            : `If \`${name}\` fails (server down, typo in the URL), the whole script stops here. ` +
+                'Add `|| goto failed` and a `:failed` label.',
+        ),
+      );
     }
     return problems;
   },
 });
+
+/** The command that runs when `command` fails: the one after the first `||` from it on its line, or -1. */
+function handlerOf(script: IpxeScript, command: number): number {
+  const line = script.commandLine[command] as number;
+  const end = (script.lineFirst[line] as number) + (script.lineCommands[line] as number);
+  for (let other = command; other < end; other++)
+    if (script.commandNext[other] === OR) return other + 1 < end ? other + 1 : other;
+  return -1;
+}
+
+/** The first argument of a `goto`, or undefined for another command (or a `goto` without one). */
+function gotoTarget(script: IpxeScript, command: number): string | undefined {
+  if (script.commandName[command] !== 'goto' || (script.commandWords[command] as number) < 2) return undefined;
+  return script.wordText((script.commandFirst[command] as number) + 1);
+}

@@ -2,9 +2,9 @@ import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
 import { didYouMean } from '../../../core/suggest';
 import { COMMANDS } from '../catalog';
-import { deadBlocks } from '../flow';
-import { commandsNamed, modelOf } from '../model';
-import { ipxeRule } from './shared';
+import { deadCommands } from '../flow';
+import { commandsNamed, factsOf } from '../facts';
+import { ipxeRule, spanOf } from './shared';
 
 export const unknownCommand = ipxeRule({
   id: 'ipxe.unknownCommand',
@@ -16,23 +16,24 @@ export const unknownCommand = ipxeRule({
   levelWhy:
     'Error: when the line runs, iPXE answers "command not found" and the script aborts (lines that never run are left to ' +
     'ipxe.unreachableCode).',
-  check(script, text) {
+  check(script) {
     const problems: Problem[] = [];
-    const model = modelOf(script, text);
+    const model = factsOf(script);
     // A command name built from a setting (e.g. `${cmd}`) is only known at boot time.
     const unknown = commandsNamed(model, { has: (name) => !COMMANDS.has(name) && !name.includes('${') });
     if (!unknown.length) return problems;
-    const dead = new Set(deadBlocks(script).flatMap((b) => b.lines.flatMap((l) => l.commands)));
+    const dead = deadCommands(script);
     for (const command of unknown) {
       if (dead.has(command)) continue;
-      const name = command.name.text;
+      const name = script.commandName[command] as string;
+      const span = spanOf(script, script.commandFirst[command] as number);
       // `… || start` where `:start` is a label: the `goto` was left out.
-      const suggestion =
-        model.labels.has(name) && command.args.length === 0 ? `goto ${name}` : didYouMean(name, COMMANDS.keys());
+      const alone = script.commandWords[command] === 1;
+      const suggestion = model.labels.has(name) && alone ? `goto ${name}` : didYouMean(name, COMMANDS.keys());
       problems.push(
         report(
           this,
-          command.name,
+          span,
           suggestion
             ? `Unknown command \`${name}\`: did you mean \`${suggestion}\`?`
             : `Unknown command \`${name}\`: iPXE will stop the script here. Check the spelling or the iPXE build options.`,
@@ -41,7 +42,7 @@ export const unknownCommand = ipxeRule({
                 fixes: [
                   {
                     title: `Change to \`${suggestion}\``,
-                    edits: [{ start: command.name.start, end: command.name.end, newText: suggestion }],
+                    edits: [{ ...span, newText: suggestion }],
                     preferred: true,
                   },
                 ],

@@ -2,7 +2,8 @@ import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
 import { didYouMean } from '../../../core/suggest';
 import { COREOS_ARGS } from '../catalog';
-import { ipxeRule, isFedoraCoreOs, kernelLines } from './shared';
+import { wordsEnd } from '../args';
+import { ipxeRule, isFedoraCoreOs, kernelLines, wordOf } from './shared';
 
 export const unknownKernelArgument = ipxeRule({
   id: 'ipxe.unknownKernelArgument',
@@ -14,12 +15,13 @@ export const unknownKernelArgument = ipxeRule({
   levelWhy:
     'Warning: the kernel ignores the argument, so what it was meant to configure silently does not happen; judged only ' +
     'on kernels that are recognisably Fedora CoreOS.',
-  check(script, text) {
+  check(script) {
     const problems: Problem[] = [];
-    for (const command of kernelLines(script, text)) {
+    for (const command of kernelLines(script)) {
       // Container Linux and other systems have coreos.* arguments of their own; judge Fedora CoreOS kernels only.
-      if (!isFedoraCoreOs(command)) continue;
-      for (const arg of command.args) {
+      if (!isFedoraCoreOs(script, command)) continue;
+      for (let word = (script.commandFirst[command] as number) + 1; word < wordsEnd(script, command); word++) {
+        const arg = wordOf(script, word);
         if (!arg.text.startsWith('coreos.') && !arg.text.startsWith('ignition.')) continue;
         const key = /^((?:coreos|ignition)\.[^=\s]*)/.exec(arg.text)?.[1];
         if (!key || COREOS_ARGS.has(key)) continue;

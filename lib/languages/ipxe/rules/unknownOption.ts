@@ -1,10 +1,10 @@
 import type { Problem } from '../../../core/problem';
 import { report, type RuleMeta } from '../../../core/rule';
-import { mayHaveOptions } from '../args';
-import type { Command } from '../ast';
+import { hasOptionsAt, wordsEnd } from '../args';
+import type { IpxeScript } from '../ast';
 import { COMMANDS, optionSpelled, type CommandSpec } from '../catalog';
 import { didYouMean } from '../../../core/suggest';
-import { modelOf } from '../model';
+import { factsOf } from '../facts';
 import { ipxeRule } from './shared';
 
 /** `--name`, `-n` or `--name=value`: the dashes, the name and the value. */
@@ -18,21 +18,29 @@ export const unknownOption = ipxeRule({
   example: '#!ipxe\nimgfetch --nmae main http://nas/initrd.img',
   fix: 'Use one of the options the command lists (the message suggests the closest).',
   levelWhy: 'Error: iPXE prints the usage and the line fails, which aborts the script unless it is handled.',
-  check(script, text) {
+  check(script) {
     const problems: Problem[] = [];
-    for (const [name, commands] of modelOf(script, text).named) {
+    for (const [name, commands] of factsOf(script).named) {
       const spec = COMMANDS.get(name);
       if (!spec) continue;
-      for (const command of commands) if (mayHaveOptions(command)) unknownOptions(this, command, spec, problems);
+      for (const command of commands)
+        if (hasOptionsAt(script, command)) unknownOptions(this, script, command, spec, problems);
     }
     return problems;
   },
 });
 
 /** The options of `command` that `spec` does not list (options come first: the first positional word ends them). */
-function unknownOptions(rule: RuleMeta, command: Command, spec: CommandSpec, problems: Problem[]): void {
+function unknownOptions(
+  rule: RuleMeta,
+  script: IpxeScript,
+  command: number,
+  spec: CommandSpec,
+  problems: Problem[],
+): void {
   const options = spec.options ?? [];
-  for (const arg of command.args) {
+  for (let word = (script.commandFirst[command] as number) + 1; word < wordsEnd(script, command); word++) {
+    const arg = { text: script.wordText(word), start: script.wordStart[word] as number };
     if (arg.text.charCodeAt(0) !== 45 /* - */) break;
     if (optionSpelled(spec, arg.text)) continue;
     const match = OPTION.exec(arg.text);
@@ -56,7 +64,7 @@ function unknownOptions(rule: RuleMeta, command: Command, spec: CommandSpec, pro
       report(
         rule,
         { start: arg.start, end },
-        `\`${command.name.text}\` has no option \`${dashes}${name}\`${said}`,
+        `\`${script.commandName[command]}\` has no option \`${dashes}${name}\`${said}`,
         suggestion
           ? {
               fixes: [

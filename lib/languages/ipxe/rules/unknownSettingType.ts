@@ -1,6 +1,6 @@
 import { report } from '../../../core/rule';
 import { SETTING_TYPES } from '../catalog';
-import { modelOf } from '../model';
+import { factsOf } from '../facts';
 import { ipxeRule } from './shared';
 
 export const unknownSettingType = ipxeRule({
@@ -12,8 +12,8 @@ export const unknownSettingType = ipxeRule({
   fix: `Use one of: ${[...SETTING_TYPES].join(', ')}.`,
   levelWhy:
     'Warning: the expansion fails when the line runs; the type list grows between iPXE versions, so not an error.',
-  check(script, text) {
-    return modelOf(script, text)
+  check(script) {
+    return factsOf(script)
       .refs.filter((r) => r.type !== undefined && !SETTING_TYPES.has(r.type))
       .map((r) =>
         report(

@@ -1,5 +1,4 @@
 import { report } from '../../../core/rule';
-import type { Command, Line } from '../ast';
 import { EXEC_COMMANDS } from '../catalog';
 import { deadBlocks } from '../flow';
 import { ipxeRule } from './shared';
@@ -17,10 +16,10 @@ export const unreachableCode = ipxeRule({
     'fallback`); the boot itself does not fail, so not an error.',
   check(script) {
     return deadBlocks(script).map(({ end, lines }) => {
-      const first = (lines[0] as Line).commands[0] as Command;
-      const lastLine = lines[lines.length - 1] as Line;
-      const last = lastLine.commands[lastLine.commands.length - 1] as Command;
-      const name = end.name.text;
+      const first = script.lineFirst[lines[0] as number] as number;
+      const lastLine = lines[lines.length - 1] as number;
+      const last = (script.lineFirst[lastLine] as number) + (script.lineCommands[lastLine] as number) - 1;
+      const name = script.commandName[end] as string;
       // Commands that can fail, after which a fallback line is a common intent (`X || fallback` was meant).
       const hint =
         name === 'goto' || EXEC_COMMANDS.has(name)
@@ -30,9 +29,13 @@ export const unreachableCode = ipxeRule({
       const these = lines.length > 1 ? `these ${lines.length} lines` : 'this line';
       return report(
         this,
-        { start: first.start, end: last.end },
+        { start: script.commandStart(first), end: script.commandEnd(last) },
         `Unreachable: \`${name}\` above never falls through to ${these}, and no label leads here.${hint}`,
-        { related: [{ start: end.start, end: end.end, message: 'the script leaves here' }] },
+        {
+          related: [
+            { start: script.commandStart(end), end: script.commandEnd(end), message: 'the script leaves here' },
+          ],
+        },
       );
     });
   },

@@ -1,6 +1,6 @@
 import { report } from '../../../core/rule';
 import { SETTINGS } from '../catalog';
-import { modelOf } from '../model';
+import { factsOf } from '../facts';
 import { ipxeRule } from './shared';
 
 export const unusedVariable = ipxeRule({
@@ -12,13 +12,13 @@ export const unusedVariable = ipxeRule({
   example: '#!ipxe\nset base http://nas/tftp\nchain http://nas/tftp/boot.ipxe',
   fix: 'Use it (`${name}`) or remove the `set` line.',
   levelWhy: 'Hint: style; the kernel command line, a chained script or a later edit may read it.',
-  check(script, text) {
-    const model = modelOf(script, text);
+  check(script) {
+    const model = factsOf(script);
     // A chained script shares the settings, so only flag scripts that chain nothing.
     if (model.named.has('chain')) return [];
     const used = new Set(model.refs.map((r) => r.name));
     return model.defs
-      .filter((d) => d.command.name.text === 'set' && !used.has(d.name) && !SETTINGS.has(d.name))
+      .filter((d) => script.commandName[d.command] === 'set' && !used.has(d.name) && !SETTINGS.has(d.name))
       .map((d) =>
         report(this, { start: d.nameStart, end: d.nameEnd }, `\`${d.name}\` is set but never used in this script.`),
       );
