@@ -127,19 +127,21 @@ export class IpxeScript {
   private commandObjects: (Command | undefined)[] | undefined;
   private lineObjects: Line[] | undefined;
 
+  /** Room for `words`, `commands` and `lines` rows to start with (the parser grows the tables past it). */
   constructor(
     readonly text: string,
     words: number,
+    commands: number,
     lines: number,
   ) {
     this.wordStart = new Int32Array(words);
     this.wordEnd = new Int32Array(words);
     this.wordFlags = new Uint8Array(words);
-    this.commandFirst = new Int32Array(words);
-    this.commandWords = new Int32Array(words);
-    this.commandLine = new Int32Array(words);
-    this.commandNext = new Uint8Array(words);
-    this.commandPrevious = new Uint8Array(words);
+    this.commandFirst = new Int32Array(commands);
+    this.commandWords = new Int32Array(commands);
+    this.commandLine = new Int32Array(commands);
+    this.commandNext = new Uint8Array(commands);
+    this.commandPrevious = new Uint8Array(commands);
     this.lineStart = new Int32Array(lines);
     this.lineEnd = new Int32Array(lines);
     this.lineFirst = new Int32Array(lines);

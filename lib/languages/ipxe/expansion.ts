@@ -1,4 +1,4 @@
-import type { Command, Word } from './ast';
+import { interned, type Command, type Word } from './ast';
 
 /**
  * One `${…}` in a word: `${[scope/]name[:type]}`. Offsets point into the original text. The command and word are
@@ -31,7 +31,7 @@ export interface Unclosed {
  */
 export function settingRefs<C, W>(
   text: string,
-  span: { start: number; end: number },
+  span: { readonly start: number; readonly end: number },
   command: C,
   word: W,
   refs: SettingRef<C, W>[],
@@ -60,15 +60,30 @@ export function settingRefs<C, W>(
   if (refs.length - before > 1) refs.push(...refs.splice(before).sort((a, b) => a.start - b.start));
 }
 
-/** The reference `${…}` from `open` to the `}` at `close`. */
+/** The last `code` in `text` between `from` and `to`, or -1. */
+function lastIndexIn(text: string, code: number, from: number, to: number): number {
+  for (let i = to - 1; i >= from; i--) if (text.charCodeAt(i) === code) return i;
+  return -1;
+}
+
+/** True when a `${` starts between `from` and `to` (its `{` before `to`). */
+function expandsIn(text: string, from: number, to: number): boolean {
+  for (let i = from; i + 1 < to; i++) if (text.charCodeAt(i) === 36 && text.charCodeAt(i + 1) === 123) return true;
+  return false;
+}
+
+/**
+ * The reference `${…}` from `open` to the `}` at `close`. Read on offsets: a script names the same few settings
+ * over and over, so the name is the shared string and only a scope or a type is cut out of the text.
+ */
 function refAt<C, W>(text: string, open: number, close: number, command: C, word: W): SettingRef<C, W> {
-  const inner = text.slice(open + 2, close);
-  const dynamic = inner.includes('${');
-  const colon = dynamic ? -1 : inner.lastIndexOf(':');
-  const body = colon >= 0 ? inner.slice(0, colon) : inner;
-  const slash = body.lastIndexOf('/');
-  const name = dynamic ? '' : body.slice(slash + 1);
-  const nameStart = open + 2 + slash + 1;
+  const inner = open + 2;
+  const dynamic = expandsIn(text, inner, close);
+  const colon = dynamic ? -1 : lastIndexIn(text, 58 /* : */, inner, close);
+  const bodyEnd = colon >= 0 ? colon : close;
+  const slash = lastIndexIn(text, 47 /* / */, inner, bodyEnd);
+  const nameStart = slash >= 0 ? slash + 1 : inner;
+  const name = dynamic || nameStart === bodyEnd ? '' : interned(text, nameStart, bodyEnd);
   const ref: SettingRef<C, W> = {
     name,
     start: open,
@@ -79,7 +94,7 @@ function refAt<C, W>(text: string, open: number, close: number, command: C, word
     command,
     word,
   };
-  if (slash >= 0 && !dynamic) ref.scope = body.slice(0, slash);
-  if (colon >= 0) ref.type = inner.slice(colon + 1);
+  if (slash >= 0 && !dynamic) ref.scope = text.slice(inner, slash);
+  if (colon >= 0) ref.type = text.slice(colon + 1, close);
   return ref;
 }

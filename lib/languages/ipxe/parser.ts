@@ -113,6 +113,7 @@ class TableBuilder {
     const script = this.script;
     if (this.name < 0) return;
     const index = script.commandCount++;
+    if (index >= script.commandFirst.length) this.growCommands(index * 2);
     script.commandFirst[index] = this.name;
     script.commandWords[index] = script.wordCount - this.name;
     script.commandLine[index] = this.line;
@@ -134,12 +135,15 @@ class TableBuilder {
     script.lineCount = this.line + 1;
   }
 
-  /** Room for more words (and commands: a command has at least one word, so they grow together). */
   private growWords(size: number): void {
     const script = this.script;
     script.wordStart = grown(script.wordStart, size);
     script.wordEnd = grown(script.wordEnd, size);
     script.wordFlags = grown(script.wordFlags, size);
+  }
+
+  private growCommands(size: number): void {
+    const script = this.script;
     script.commandFirst = grown(script.commandFirst, size);
     script.commandWords = grown(script.commandWords, size);
     script.commandLine = grown(script.commandLine, size);
@@ -211,8 +215,9 @@ function readLine(text: string, i: number, builder: TableBuilder): number {
  * the next physical line. One pass over the text, into the tables of `IpxeScript`.
  */
 export function parseIpxe(text: string): Parsed<IpxeScript> {
-  // A first guess at the sizes (a word every 8 characters, a line every 32), doubled when it falls short.
-  const script = new IpxeScript(text, 64 + (text.length >> 3), 16 + (text.length >> 5));
+  // A first guess at the sizes (a word every 8 characters, a command and a line every 32), doubled when short.
+  const rows = 16 + (text.length >> 5);
+  const script = new IpxeScript(text, 64 + (text.length >> 3), rows, rows);
   let offset = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const magic = /#!(?:ipxe|gpxe)(?=\s|$)/y;
   magic.lastIndex = offset;

@@ -33,7 +33,12 @@ export const initrdNameMismatch = ipxeRule({
       for (let word = (script.commandFirst[command] as number) + 1; word < wordsEnd(script, command); word++) {
         const arg = initrdArgument(script, word);
         if (arg === undefined || !/^initrd=(.+)$/.test(arg)) continue;
-        for (const wanted of arg.slice('initrd='.length).split(',')) {
+        // The names between commas (as `split(',')` gives them, without making the list for a lone name).
+        for (let from = 'initrd='.length; from <= arg.length;) {
+          let comma = arg.indexOf(',', from);
+          if (comma < 0) comma = arg.length;
+          const wanted = arg.slice(from, comma);
+          from = comma + 1;
           // `initrd.magic` is iPXE's own file of all loaded initrds (UEFI builds after 1.21.1, every 2.x).
           if (known.has(wanted) || wanted.includes('${') || wanted.endsWith('.magic')) continue;
           // The list of loaded names is the same in every message: join it once.
