@@ -1,5 +1,5 @@
 import type { Command, IpxeScript, Word } from './ast';
-import { COMMANDS, optionSpelled, type OptionSpec } from './catalog';
+import { COMMANDS, optionSpelled, type CommandSpec, type OptionSpec } from './catalog';
 
 export interface SplitArgs {
   /** Option values by long name (`--name main`, `-n main`, `--name=main`); flags map to ''. */
@@ -35,24 +35,54 @@ export const NO_OPTIONS: ReadonlyMap<string, Word | undefined> = new Map();
 function readArgs(command: Command): SplitArgs {
   // Most commands carry no option at all: share one empty map and the argument list itself.
   if (!mayHaveOptions(command)) return { options: NO_OPTIONS, positional: command.args };
+  const spec = COMMANDS.get(command.name.text);
   const args = command.args;
-  const { options, first } = readOptions(
-    command.name.text,
-    args.length,
-    (k) => (args[k] as Word).text,
-    (k) => args[k],
-    (k) => (args[k] as Word).end,
-  );
-  return { options, positional: args.slice(first) };
+  const options = new Map<string, Word | undefined>();
+  let i = 0;
+  for (; i < args.length; i++) {
+    const word = args[i] as Word;
+    const option = optionIn(spec, word.text);
+    if (!option) break;
+    const inline = inlineIn(spec, word.text);
+    if (inline !== undefined) {
+      options.set(option.long, { text: inline, start: word.end - inline.length, end: word.end });
+    } else if (option.arg) {
+      options.set(option.long, args[i + 1]);
+      i++;
+    } else {
+      options.set(option.long, undefined);
+    }
+  }
+  return { options, positional: args.slice(i) };
 }
 
-/** A command's options in the tables: the map, and the word index of its first positional word. */
+/**
+ * The option a word gives (`--name`, `-n`, `--name=value`), or undefined: the options end at a word that is
+ * none (no leading `-`, or no option of this command); later words belong to the image's command line.
+ */
+function optionIn(spec: CommandSpec | undefined, text: string): OptionSpec | undefined {
+  if (text.charCodeAt(0) !== 45 /* - */) return undefined;
+  // `--name` and `-n` are looked up; the rest (`--name=value`, a word that is no option) is read in full.
+  const exact = spec && optionSpelled(spec, text);
+  if (exact) return exact;
+  const specs = spec?.options ?? [];
+  const long = LONG.exec(text);
+  return long ? specFor(specs, 'long', long[1]) : shortOption(specs, text);
+}
+
+/** The value an option word carries after its `=` (`--name=value`), or undefined. */
+function inlineIn(spec: CommandSpec | undefined, text: string): string | undefined {
+  if (spec && optionSpelled(spec, text)) return undefined;
+  return LONG.exec(text)?.[2];
+}
+
+const LONG = /^--([\w-]+)(?:=(.*))?$/;
+
+/** A command's options in the tables, and the word index of its first positional word. */
 export interface SplitWords {
   options: ReadonlyMap<string, Word | undefined>;
   positional: number;
 }
-
-const splits = new WeakMap<IpxeScript, (SplitWords | undefined)[]>();
 
 /** True when the table command's first argument starts with `-` (else it has no options). */
 export function hasOptionsAt(script: IpxeScript, command: number): boolean {
@@ -62,29 +92,61 @@ export function hasOptionsAt(script: IpxeScript, command: number): boolean {
   );
 }
 
-/** `splitArgs` over the tables: made once per command that may carry options. */
-export function splitAt(script: IpxeScript, command: number): SplitWords {
-  const name = script.commandFirst[command] as number;
-  if (!hasOptionsAt(script, command)) return { options: NO_OPTIONS, positional: name + 1 };
-  let known = splits.get(script);
-  // Sized once (holey): filled at every few indices, a growing array would turn into a dictionary.
-  if (!known) splits.set(script, (known = new Array<SplitWords | undefined>(script.commandCount)));
-  const cached = known[command];
-  if (cached) return cached;
-  const { options, first } = readOptions(
-    script.commandName[command] as string,
-    (script.commandWords[command] as number) - 1,
-    (k) => script.wordText(name + 1 + k),
-    (k) => script.word(name + 1 + k),
-    (k) => script.wordEnd[name + 1 + k] as number,
-  );
-  return (known[command] = { options, positional: name + 1 + first });
+/**
+ * The word index of a table command's first positional argument (its end when it has none). Read again at
+ * each ask, nothing kept: a split per command would stay alive through the lint.
+ */
+export function positionalStart(script: IpxeScript, command: number): number {
+  let word = (script.commandFirst[command] as number) + 1;
+  if (!hasOptionsAt(script, command)) return word;
+  const spec = COMMANDS.get(script.commandName[command] as string);
+  const end = wordsEnd(script, command);
+  for (; word < end; word++) {
+    const text = script.wordText(word);
+    const option = optionIn(spec, text);
+    if (!option) break;
+    if (option.arg && inlineIn(spec, text) === undefined) word++;
+  }
+  return Math.min(word, end);
 }
 
-/** The word index of a table command's first positional argument (its end when it has none). */
-export function positionalStart(script: IpxeScript, command: number): number {
-  if (!hasOptionsAt(script, command)) return (script.commandFirst[command] as number) + 1;
-  return splitAt(script, command).positional;
+/**
+ * The value of one option of a table command: its word, `undefined` when the option is given without one (a
+ * flag, or a value missing at the end), `null` when it is not given. No map is made.
+ */
+export function optionAt(script: IpxeScript, command: number, long: string): Word | undefined | null {
+  if (!hasOptionsAt(script, command)) return null;
+  const spec = COMMANDS.get(script.commandName[command] as string);
+  const end = wordsEnd(script, command);
+  let value: Word | undefined | null = null;
+  for (let word = (script.commandFirst[command] as number) + 1; word < end; word++) {
+    const text = script.wordText(word);
+    const option = optionIn(spec, text);
+    if (!option) break;
+    const inline = inlineIn(spec, text);
+    const valued = inline === undefined && option.arg;
+    // The last of the same name wins, as in the map of `splitArgs`.
+    if (option.long === long) {
+      const at = script.wordEnd[word] as number;
+      if (inline !== undefined) value = { text: inline, start: at - inline.length, end: at };
+      else value = valued && word + 1 < end ? script.word(word + 1) : undefined;
+    }
+    if (valued) word++;
+  }
+  return value;
+}
+
+/** `splitArgs` over the tables (a new map each time: for the few commands that define menus and settings). */
+export function splitAt(script: IpxeScript, command: number): SplitWords {
+  const options = new Map<string, Word | undefined>();
+  if (hasOptionsAt(script, command)) {
+    const spec = COMMANDS.get(script.commandName[command] as string);
+    for (const option of spec?.options ?? []) {
+      const value = optionAt(script, command, option.long);
+      if (value !== null) options.set(option.long, value);
+    }
+  }
+  return { options, positional: positionalStart(script, command) };
 }
 
 /** The end of a table command's words (one past its last word index). */
@@ -95,43 +157,6 @@ export function wordsEnd(script: IpxeScript, command: number): number {
 /** The options of a table command (the shared empty map when it has none). */
 export function optionsAt(script: IpxeScript, command: number): SplitWords['options'] {
   return hasOptionsAt(script, command) ? splitAt(script, command).options : NO_OPTIONS;
-}
-
-/**
- * Reads the options at the start of `count` arguments (by accessor: the tree and the tables share this), and
- * where the positional arguments start.
- */
-function readOptions(
-  commandName: string,
-  count: number,
-  textAt: (k: number) => string,
-  wordAt: (k: number) => Word | undefined,
-  endAt: (k: number) => number,
-): { options: Map<string, Word | undefined>; first: number } {
-  const commandSpec = COMMANDS.get(commandName);
-  const specs = commandSpec?.options ?? [];
-  const options = new Map<string, Word | undefined>();
-  let i = 0;
-  for (; i < count; i++) {
-    const text = textAt(i);
-    // Options end at the first positional argument (no leading `-`, or no option of this command); later words
-    // belong to the image's command line.
-    if (text.charCodeAt(0) !== 45 /* - */) break;
-    // `--name` and `-n` are looked up; the rest (`--name=value`, a word that is no option) is read in full.
-    const exact = commandSpec && optionSpelled(commandSpec, text);
-    const long = exact ? null : /^--([\w-]+)(?:=(.*))?$/.exec(text);
-    const spec = exact ?? (long ? specFor(specs, 'long', long[1]) : shortOption(specs, text));
-    if (!spec) break;
-    if (long?.[2] !== undefined) {
-      options.set(spec.long, { text: long[2], start: endAt(i) - long[2].length, end: endAt(i) });
-    } else if (spec.arg) {
-      options.set(spec.long, i + 1 < count ? wordAt(i + 1) : undefined);
-      i++;
-    } else {
-      options.set(spec.long, undefined);
-    }
-  }
-  return { options, first: Math.min(i, count) };
 }
 
 /** The option a `-x` word names. */

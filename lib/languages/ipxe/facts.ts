@@ -4,7 +4,7 @@
  * `model.ts` turns the same facts into objects for the editor features.
  */
 import { EXPANDS, JOINED, type IpxeScript, type Label, type Word } from './ast';
-import { optionsAt, positionalStart, wordsEnd } from './args';
+import { optionAt, optionsAt, positionalStart, wordsEnd } from './args';
 import { settingRefs, type SettingRef, type Unclosed } from './expansion';
 
 /** Where a setting gets a value in this script. */
@@ -199,7 +199,7 @@ export function isLiteral(word: Word): boolean {
 export function imageNameAt(script: IpxeScript, command: number): string | undefined {
   const positional = positionalStart(script, command);
   const uri = positional < wordsEnd(script, command) ? script.wordText(positional) : undefined;
-  return optionsAt(script, command).get('name')?.text ?? (uri === undefined ? undefined : lastSegment(uri));
+  return optionAt(script, command, 'name')?.text ?? (uri === undefined ? undefined : lastSegment(uri));
 }
 
 /** The last non-empty part of a URI split at `/`, `?` and `#` (what `split(/[/?#]/)` would end with). */

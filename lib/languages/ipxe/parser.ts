@@ -10,15 +10,6 @@ function continuationAt(text: string, i: number): number {
   return 0;
 }
 
-/**
- * What an ASCII character is to a word: 0 part of it, 1 a blank or newline that ends it, 2 a backslash (maybe a
- * continuation), 3 a `$` (maybe an expansion). One table read per character instead of a chain of compares.
- */
-const CHARACTER = new Uint8Array(128);
-for (const code of [32, 9, 13, 10]) CHARACTER[code] = 1;
-CHARACTER[92] = 2;
-CHARACTER[36] = 3;
-
 /** The newline that ends the logical line `i` is in (continuations joined), or the end of the text. */
 function logicalLineEnd(text: string, i: number): number {
   while (i < text.length && text.charCodeAt(i) !== 10) i += continuationAt(text, i) || 1;
@@ -191,12 +182,14 @@ function readLine(text: string, i: number, builder: TableBuilder): number {
     let expands = false;
     // `charCodeAt` is NaN past the end of the text: that ends the word too.
     for (const length = text.length; i < length; code = text.charCodeAt(i)) {
-      const kind = code < 128 ? (CHARACTER[code] as number) : 0;
-      if (kind === 0) {
+      // Most characters are letters, digits and punctuation above `$` (36), and no backslash (92): one word's
+      // worth of them costs a compare or two each; blanks, `$` and `\` take the slower tests below.
+      if (code > 36 && code !== 92) {
         end = ++i;
-      } else if (kind === 1) {
-        break;
-      } else if (kind === 2 && (continuation = continuationAt(text, i))) {
+        continue;
+      }
+      if (code === 32 || code === 9 || code === 13 || code === 10) break;
+      if (code === 92 && (continuation = continuationAt(text, i))) {
         joined = true;
         i += continuation;
       } else {

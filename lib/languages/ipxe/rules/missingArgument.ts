@@ -1,7 +1,7 @@
 import type { Problem } from '../../../core/problem';
 import { report, type RuleMeta } from '../../../core/rule';
 import type { IpxeScript } from '../ast';
-import { hasOptionsAt, positionalStart, splitAt, wordsEnd } from '../args';
+import { hasOptionsAt, optionAt, positionalStart, wordsEnd } from '../args';
 import { arityOf, COMMANDS, type CommandSpec, type OptionSpec } from '../catalog';
 import { factsOf } from '../facts';
 import { ipxeRule, spanOf } from './shared';
@@ -53,9 +53,9 @@ function missingValues(
   valued: OptionSpec[],
   problems: Problem[],
 ): void {
-  const { options } = splitAt(script, command);
   for (const option of valued) {
-    if (!options.has(option.long) || options.get(option.long) !== undefined) continue;
+    // Only an option given without its value (`undefined`; `null` is an option not given).
+    if (optionAt(script, command, option.long) !== undefined) continue;
     const name = script.commandFirst[command] as number;
     let word = name;
     for (let arg = name + 1; arg < wordsEnd(script, command) && word === name; arg++) {

@@ -61,6 +61,14 @@ function carriesValue(value: string, model: ScriptFacts, seen: Set<string>): boo
   return carriesInitrd(value.split(/\s+/), 0, model, seen);
 }
 
+/** Whether a kernel's command line carries `initrd=` (`carriesInitrd` of its words after the image). */
+function kernelCarries(script: IpxeScript, kernel: number, model: ScriptFacts): boolean {
+  // The usual case first, read in place: an `initrd=` word makes the answer yes whatever the other words hold.
+  for (let word = positionalStart(script, kernel) + 1; word < wordsEnd(script, kernel); word++)
+    if (script.firstCode(word) === 105 /* i */ && isInitrdArgument(script.wordText(word))) return true;
+  return carriesInitrd(positionalTexts(script, kernel), 1, model);
+}
+
 /** The texts of a table command's positional words. */
 function positionalTexts(script: IpxeScript, command: number): string[] {
   const texts: string[] = [];
@@ -121,12 +129,12 @@ export const missingInitrd = ipxeRule({
     const following = followingLoads(script, commands);
     commands.forEach((kernel, index) => {
       if (!KERNEL_COMMANDS.has(script.commandName[kernel] as string)) return;
-      const positional = positionalTexts(script, kernel);
-      if (!isLinux(positional[0])) return;
+      const image = positionalStart(script, kernel);
+      if (!isLinux(image < wordsEnd(script, kernel) ? script.wordText(image) : undefined)) return;
       const initrd = following[index] as number;
       if (initrd < 0 || !INITRD_COMMANDS.has(script.commandName[initrd] as string)) return;
       const replacing = imgargsFor(script, kernel, commands, index + 1);
-      if (!replacing.length && carriesInitrd(positional, 1, model)) return;
+      if (!replacing.length && kernelCarries(script, kernel, model)) return;
       const name = imageNameAt(script, initrd) ?? 'initrd.img';
       const related = [{ ...commandSpan(script, initrd), message: 'the initrd loaded for this kernel' }];
       if (replacing.length) {

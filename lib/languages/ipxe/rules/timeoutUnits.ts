@@ -1,6 +1,6 @@
 import type { Problem } from '../../../core/problem';
 import { report } from '../../../core/rule';
-import { hasOptionsAt, positionalStart, splitAt, wordsEnd } from '../args';
+import { hasOptionsAt, optionAt, positionalStart, wordsEnd } from '../args';
 import { COMMANDS } from '../catalog';
 import { commandsNamed, factsOf } from '../facts';
 import { ipxeRule, wordOf } from './shared';
@@ -31,9 +31,8 @@ export const timeoutUnits = ipxeRule({
     for (const command of commandsNamed(factsOf(script), TIMED)) {
       // Only a command whose first word is an option has a timeout to check.
       if (hasOptionsAt(script, command)) {
-        const { options } = splitAt(script, command);
         for (const option of MS_OPTIONS) {
-          const value = options.get(option);
+          const value = optionAt(script, command, option);
           if (!value || !/^\d+$/.test(value.text)) continue;
           const ms = Number(value.text);
           if (ms === 0 || ms >= 100) continue;
