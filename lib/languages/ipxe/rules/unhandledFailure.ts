@@ -23,6 +23,8 @@ export const unhandledFailure = ipxeRule({
   check(script) {
     const problems: Problem[] = [];
     const labels = factsOf(script).labels;
+    // A script repeats its unhandled lines (thousands of `initrd …` alike): one message string per kind.
+    const messages = new Map<string, string>();
     for (let command = 0; command < script.commandCount; command++) {
       const name = script.commandName[command] as string;
       if (!FETCHES.has(name)) continue;
@@ -31,22 +33,23 @@ export const unhandledFailure = ipxeRule({
       const target = handler >= 0 ? gotoTarget(script, handler) : undefined;
       const missing = target !== undefined && !target.includes('${') && !labels.has(target) ? target : undefined;
       if (handler >= 0 && !missing) continue;
-      problems.push(
-        report(
-          this,
-          spanOf(script, script.commandFirst[command] as number),
-          missing
-            ? `If \`${name}\` fails, \`goto ${missing}\` fails too (no \`:${missing}\` in this script; \`goto\` never ` +
-                'searches the script that chained this one), so the script stops with the error, which goes on to ' +
-                `whatever ran it. Add a \`:${missing}\` label here if this script should handle it.`
-            : `If \`${name}\` fails (server down, typo in the URL), the whole script stops here. ` +
-                'Add `|| goto failed` and a `:failed` label.',
-        ),
-      );
+      const key = missing === undefined ? name : `${name}\n${missing}`;
+      let message = messages.get(key);
+      if (message === undefined) messages.set(key, (message = messageFor(name, missing)));
+      problems.push(report(this, spanOf(script, script.commandFirst[command] as number), message));
     }
     return problems;
   },
 });
+
+function messageFor(name: string, missing: string | undefined): string {
+  return missing
+    ? `If \`${name}\` fails, \`goto ${missing}\` fails too (no \`:${missing}\` in this script; \`goto\` never ` +
+        'searches the script that chained this one), so the script stops with the error, which goes on to ' +
+        `whatever ran it. Add a \`:${missing}\` label here if this script should handle it.`
+    : `If \`${name}\` fails (server down, typo in the URL), the whole script stops here. ` +
+        'Add `|| goto failed` and a `:failed` label.';
+}
 
 /** The command that runs when `command` fails: the one after the first `||` from it on its line, or -1. */
 function handlerOf(script: IpxeScript, command: number): number {
