@@ -43,7 +43,7 @@ function readArgs(command: Command): SplitArgs {
     const word = args[i] as Word;
     const option = optionIn(spec, word.text);
     if (!option) break;
-    const inline = inlineIn(spec, word.text);
+    const inline = inlineIn(word.text);
     if (inline !== undefined) {
       options.set(option.long, { text: inline, start: word.end - inline.length, end: word.end });
     } else if (option.arg) {
@@ -70,10 +70,9 @@ function optionIn(spec: CommandSpec | undefined, text: string): OptionSpec | und
   return long ? specFor(specs, 'long', long[1]) : shortOption(specs, text);
 }
 
-/** The value an option word carries after its `=` (`--name=value`), or undefined. */
-function inlineIn(spec: CommandSpec | undefined, text: string): string | undefined {
-  if (spec && optionSpelled(spec, text)) return undefined;
-  return LONG.exec(text)?.[2];
+/** The value an option word carries after its `=` (`--name=value`), or undefined (an exact spelling has none). */
+function inlineIn(text: string): string | undefined {
+  return text.includes('=') ? LONG.exec(text)?.[2] : undefined;
 }
 
 const LONG = /^--([\w-]+)(?:=(.*))?$/;
@@ -92,22 +91,53 @@ export function hasOptionsAt(script: IpxeScript, command: number): boolean {
   );
 }
 
+/** Where each table command's positional words start (plus one; 0 until read), by script. */
+const positionals = new WeakMap<IpxeScript, Int32Array>();
+
 /**
- * The word index of a table command's first positional argument (its end when it has none). Read again at
- * each ask, nothing kept: a split per command would stay alive through the lint.
+ * The word index of a table command's first positional argument (its end when it has none). Kept as a number
+ * per command (several rules ask of every command), not as a split: a map per command would stay alive through
+ * the lint.
  */
 export function positionalStart(script: IpxeScript, command: number): number {
-  let word = (script.commandFirst[command] as number) + 1;
-  if (!hasOptionsAt(script, command)) return word;
+  const first = (script.commandFirst[command] as number) + 1;
+  if (!hasOptionsAt(script, command)) return first;
+  let known = positionals.get(script);
+  if (!known) positionals.set(script, (known = new Int32Array(script.commandCount)));
+  if (!known[command]) known[command] = readPositional(script, command, first) + 1;
+  return (known[command] as number) - 1;
+}
+
+function readPositional(script: IpxeScript, command: number, first: number): number {
   const spec = COMMANDS.get(script.commandName[command] as string);
   const end = wordsEnd(script, command);
+  let word = first;
   for (; word < end; word++) {
     const text = script.wordText(word);
     const option = optionIn(spec, text);
     if (!option) break;
-    if (option.arg && inlineIn(spec, text) === undefined) word++;
+    if (option.arg && inlineIn(text) === undefined) word++;
   }
   return Math.min(word, end);
+}
+
+/**
+ * The option of a table command that wants a value and has none: only the last word can be one (a value is
+ * the next word, whatever it is), so one read of the options finds it (`choose --default` at the end).
+ */
+export function danglingOptionAt(script: IpxeScript, command: number): OptionSpec | undefined {
+  if (!hasOptionsAt(script, command)) return undefined;
+  const spec = COMMANDS.get(script.commandName[command] as string);
+  const end = wordsEnd(script, command);
+  for (let word = (script.commandFirst[command] as number) + 1; word < end; word++) {
+    const text = script.wordText(word);
+    const option = optionIn(spec, text);
+    if (!option) return undefined;
+    if (!option.arg || inlineIn(text) !== undefined) continue;
+    if (word + 1 >= end) return option;
+    word++;
+  }
+  return undefined;
 }
 
 /**
@@ -123,7 +153,7 @@ export function optionAt(script: IpxeScript, command: number, long: string): Wor
     const text = script.wordText(word);
     const option = optionIn(spec, text);
     if (!option) break;
-    const inline = inlineIn(spec, text);
+    const inline = inlineIn(text);
     const valued = inline === undefined && option.arg;
     // The last of the same name wins, as in the map of `splitArgs`.
     if (option.long === long) {

@@ -1,7 +1,7 @@
 import type { Problem } from '../../../core/problem';
 import { report, type RuleMeta } from '../../../core/rule';
 import type { IpxeScript } from '../ast';
-import { hasOptionsAt, optionAt, positionalStart, wordsEnd } from '../args';
+import { danglingOptionAt, hasOptionsAt, positionalStart, wordsEnd } from '../args';
 import { arityOf, COMMANDS, type CommandSpec, type OptionSpec } from '../catalog';
 import { factsOf } from '../facts';
 import { ipxeRule, spanOf } from './shared';
@@ -53,9 +53,10 @@ function missingValues(
   valued: OptionSpec[],
   problems: Problem[],
 ): void {
+  const dangling = danglingOptionAt(script, command);
+  if (!dangling) return;
   for (const option of valued) {
-    // Only an option given without its value (`undefined`; `null` is an option not given).
-    if (optionAt(script, command, option.long) !== undefined) continue;
+    if (option.long !== dangling.long) continue;
     const name = script.commandFirst[command] as number;
     let word = name;
     for (let arg = name + 1; arg < wordsEnd(script, command) && word === name; arg++) {
