@@ -71,7 +71,9 @@ describe('Butane over the protocol: pxe/butaneTranslation', () => {
 
   it('gzips big inline contents as Butane does (zlib, loaded by the server on first use)', async () => {
     const big = at('big.bu');
-    const text = `variant: fcos\nversion: 1.5.0\nstorage:\n  files:\n    - path: /etc/big\n      contents:\n        inline: ${'x'.repeat(4096)}\n`;
+    const text =
+      'variant: fcos\nversion: 1.5.0\nstorage:\n  files:\n    - path: /etc/big\n      contents:\n' +
+      `        inline: ${'x'.repeat(4096)}\n`;
     await client.open(big, 'butane', text);
     const result = await translation(big);
     expect(result?.errors).toEqual([]);
