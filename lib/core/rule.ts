@@ -1,5 +1,5 @@
 import type { RuleContext } from './ruleContext';
-import type { Problem, Severity } from './problem';
+import type { Fix, Problem, Severity } from './problem';
 
 /** Everything a user or the docs need to know about a rule. `Id` stays a literal type where rules are declared. */
 export interface RuleMeta<Id extends string = string> {
@@ -53,6 +53,15 @@ export function report(
   extra?: ProblemExtra,
 ): Problem {
   return { ruleId: rule.id, start: span.start, end: span.end, message, ...extra };
+}
+
+/** The preferred quick fix that writes `text` over `span`, titled ``Change to `text` ``. */
+export function changeTo(span: { start: number; end: number }, text: string): Fix {
+  return {
+    title: `Change to \`${text}\``,
+    edits: [{ start: span.start, end: span.end, newText: text }],
+    preferred: true,
+  };
 }
 
 export const DOCS_URL = 'https://github.com/pxe-workbench/pxe-workbench/blob/main/docs/rules.md';

@@ -1,6 +1,6 @@
 import { basename, dirname } from 'node:path';
 import type { Problem } from '../../../core/problem';
-import { report } from '../../../core/rule';
+import { changeTo, report } from '../../../core/rule';
 import { imageArtifact, type RuleContext } from '../../../core/ruleContext';
 import { didYouMean } from '../../../core/suggest';
 import type { GrubConfig, MenuEntry } from '../ast';
@@ -52,17 +52,7 @@ export const missingFile = grubRule({
           ref.word,
           `\`${ref.word.value}\` is not there: looked for ${path}, in ${where}.` +
             (near ? ` Did you mean \`${near}\` (it is in that folder)?` : ' Correct the path or copy the file there.'),
-          fixed
-            ? {
-                fixes: [
-                  {
-                    title: `Change to \`${fixed}\``,
-                    edits: [{ start: ref.word.start, end: ref.word.end, newText: fixed }],
-                    preferred: true,
-                  },
-                ],
-              }
-            : undefined,
+          fixed ? { fixes: [changeTo(ref.word, fixed)] } : undefined,
         ),
       );
     }

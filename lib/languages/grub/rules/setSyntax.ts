@@ -1,5 +1,5 @@
 import type { Problem } from '../../../core/problem';
-import { report, type RuleMeta } from '../../../core/rule';
+import { changeTo, report, type RuleMeta } from '../../../core/rule';
 import type { Command, Word } from '../ast';
 import { grubRule } from './shared';
 
@@ -27,17 +27,7 @@ function notAssignment(rule: RuleMeta, command: Command, first: Word, extra: Wor
     rule,
     { start: command.start, end: command.end },
     `GRUB refuses \`${written}\` ("not an assignment") and ${name} keeps its old value: ${advice}`,
-    fixed
-      ? {
-          fixes: [
-            {
-              title: `Change to \`${fixed}\``,
-              edits: [{ start: command.start, end: command.end, newText: fixed }],
-              preferred: true,
-            },
-          ],
-        }
-      : undefined,
+    fixed ? { fixes: [changeTo(command, fixed)] } : undefined,
   );
 }
 

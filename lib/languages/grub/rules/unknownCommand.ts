@@ -1,5 +1,5 @@
 import type { Problem } from '../../../core/problem';
-import { report } from '../../../core/rule';
+import { changeTo, report } from '../../../core/rule';
 import { didYouMean } from '../../../core/suggest';
 import { COMMANDS } from '../catalog';
 import { commandWord, functionNames, grubRule } from './shared';
@@ -62,17 +62,7 @@ export const unknownCommand = grubRule({
             (suggestion
               ? ` Did you mean \`${suggestion}\`?`
               : ' Check the spelling, or define the function before it runs.'),
-          suggestion
-            ? {
-                fixes: [
-                  {
-                    title: `Change to \`${suggestion}\``,
-                    edits: [{ start: word.start, end: word.end, newText: suggestion }],
-                    preferred: true,
-                  },
-                ],
-              }
-            : undefined,
+          suggestion ? { fixes: [changeTo(word, suggestion)] } : undefined,
         ),
       );
     }

@@ -1,5 +1,5 @@
 import type { Problem } from '../../../core/problem';
-import { report } from '../../../core/rule';
+import { changeTo, report } from '../../../core/rule';
 import { didYouMean } from '../../../core/suggest';
 import type { Assignment, GrubConfig, MenuEntry } from '../ast';
 import { grubRule } from './shared';
@@ -86,15 +86,7 @@ export const unknownDefault = grubRule({
           a.value,
           `${why} GRUB boots the first entry instead.${near ? ` Did you mean \`${near}\`?` : ''}`,
           near && !/^\d/.test(near) && a.value.text === spec && !/[\s'"\\]/.test(near)
-            ? {
-                fixes: [
-                  {
-                    title: `Change to \`${near}\``,
-                    edits: [{ start: a.value.start, end: a.value.end, newText: near }],
-                    preferred: true,
-                  },
-                ],
-              }
+            ? { fixes: [changeTo(a.value, near)] }
             : undefined,
         ),
       );

@@ -1,5 +1,5 @@
 import type { Problem } from '../../../core/problem';
-import { report } from '../../../core/rule';
+import { changeTo, report } from '../../../core/rule';
 import { fileArguments } from '../fileRefs';
 import { grubRule } from './shared';
 
@@ -28,17 +28,7 @@ export const urlPath = grubRule({
               (device
                 ? `Write \`${device}\`${protocol === 'http' ? ' (GRUB loads its http module when it needs it)' : ''}.`
                 : 'Upstream GRUB has no HTTPS: serve the file over `(http,HOST)/path`.'),
-            device && !word.quoted
-              ? {
-                  fixes: [
-                    {
-                      title: `Change to \`${device}\``,
-                      edits: [{ start: word.start, end: word.end, newText: device }],
-                      preferred: true,
-                    },
-                  ],
-                }
-              : undefined,
+            device && !word.quoted ? { fixes: [changeTo(word, device)] } : undefined,
           ),
         );
       }

@@ -1,5 +1,5 @@
 import type { Problem } from '../../../core/problem';
-import { report } from '../../../core/rule';
+import { changeTo, report } from '../../../core/rule';
 import { factsOf } from '../facts';
 import { ipxeRule, typoOf, unresolved } from './shared';
 
@@ -27,15 +27,7 @@ export const misspelledVariable = ipxeRule({
           this,
           { start: ref.nameStart, end: ref.nameEnd },
           `\`\${${ref.name}}\` is never set, so it expands to nothing: did you mean \`${typo}\` (${where})?`,
-          {
-            fixes: [
-              {
-                title: `Change to \`${typo}\``,
-                edits: [{ start: ref.nameStart, end: ref.nameEnd, newText: typo }],
-                preferred: true,
-              },
-            ],
-          },
+          { fixes: [changeTo({ start: ref.nameStart, end: ref.nameEnd }, typo)] },
         ),
       );
     }

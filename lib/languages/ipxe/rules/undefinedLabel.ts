@@ -1,5 +1,5 @@
 import type { Problem } from '../../../core/problem';
-import { report, type RuleMeta } from '../../../core/rule';
+import { changeTo, report, type RuleMeta } from '../../../core/rule';
 import { didYouMean } from '../../../core/suggest';
 import { OR, type IpxeScript } from '../ast';
 import { splitAt } from '../args';
@@ -56,15 +56,7 @@ function missingGotoTargets(rule: RuleMeta, script: IpxeScript, model: ScriptFac
         `No label \`:${target.text}\` in this script: \`goto\` only searches the current script, so this line fails${advice}`,
         {
           fixes: [
-            ...(suggestion
-              ? [
-                  {
-                    title: `Change to \`${suggestion}\``,
-                    edits: [{ start: target.start, end: target.end, newText: suggestion }],
-                    preferred: true,
-                  },
-                ]
-              : []),
+            ...(suggestion ? [changeTo(target, suggestion)] : []),
             {
               title: `Create label \`:${target.text}\` at the end`,
               edits: [{ start: text.length, end: text.length, newText: `${append}\n:${target.text}\n` }],
@@ -96,17 +88,7 @@ function missingDefaults(rule: RuleMeta, script: IpxeScript, model: ScriptFacts)
         fallback,
         `\`choose --default ${fallback.text}\`: no menu \`item\` is labelled \`${fallback.text}\`, so iPXE preselects ` +
           `the first item${timeout}${suggestion ? `. Did you mean \`${suggestion}\`?` : '.'}`,
-        suggestion
-          ? {
-              fixes: [
-                {
-                  title: `Change to \`${suggestion}\``,
-                  edits: [{ start: fallback.start, end: fallback.end, newText: suggestion }],
-                  preferred: true,
-                },
-              ],
-            }
-          : undefined,
+        suggestion ? { fixes: [changeTo(fallback, suggestion)] } : undefined,
       ),
     );
   }

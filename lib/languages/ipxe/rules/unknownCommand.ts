@@ -1,5 +1,5 @@
 import type { Problem } from '../../../core/problem';
-import { report } from '../../../core/rule';
+import { changeTo, report } from '../../../core/rule';
 import { didYouMean } from '../../../core/suggest';
 import { COMMANDS } from '../catalog';
 import { deadCommands } from '../flow';
@@ -37,17 +37,7 @@ export const unknownCommand = ipxeRule({
           suggestion
             ? `Unknown command \`${name}\`: did you mean \`${suggestion}\`?`
             : `Unknown command \`${name}\`: iPXE will stop the script here. Check the spelling or the iPXE build options.`,
-          suggestion
-            ? {
-                fixes: [
-                  {
-                    title: `Change to \`${suggestion}\``,
-                    edits: [{ ...span, newText: suggestion }],
-                    preferred: true,
-                  },
-                ],
-              }
-            : undefined,
+          suggestion ? { fixes: [changeTo(span, suggestion)] } : undefined,
         ),
       );
     }

@@ -1,5 +1,5 @@
 import type { Problem } from '../../../core/problem';
-import { report } from '../../../core/rule';
+import { changeTo, report } from '../../../core/rule';
 import { didYouMean } from '../../../core/suggest';
 import { COREOS_ARGS } from '../catalog';
 import { wordsEnd } from '../args';
@@ -33,17 +33,7 @@ export const unknownKernelArgument = ipxeRule({
             span,
             `Fedora CoreOS does not know the kernel argument \`${key}\`` +
               (suggestion ? `: did you mean \`${suggestion}\`?` : '; it is ignored.'),
-            suggestion
-              ? {
-                  fixes: [
-                    {
-                      title: `Change to \`${suggestion}\``,
-                      edits: [{ ...span, newText: suggestion }],
-                      preferred: true,
-                    },
-                  ],
-                }
-              : undefined,
+            suggestion ? { fixes: [changeTo(span, suggestion)] } : undefined,
           ),
         );
       }

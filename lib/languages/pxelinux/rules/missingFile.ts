@@ -1,6 +1,6 @@
 import { basename, dirname } from 'node:path';
 import type { Problem } from '../../../core/problem';
-import { report } from '../../../core/rule';
+import { changeTo, report } from '../../../core/rule';
 import { imageArtifact, type RuleContext } from '../../../core/ruleContext';
 import { didYouMean } from '../../../core/suggest';
 import type { PxelinuxConfig } from '../ast';
@@ -50,17 +50,7 @@ export const missingFile = pxelinuxRule({
           this,
           word,
           `\`${word.text}\` is not there: looked for ${path}. Names are relative to the TFTP root (${root}).${hint}`,
-          fixed
-            ? {
-                fixes: [
-                  {
-                    title: `Change to \`${fixed}\``,
-                    edits: [{ start: word.start, end: word.end, newText: fixed }],
-                    preferred: true,
-                  },
-                ],
-              }
-            : undefined,
+          fixed ? { fixes: [changeTo(word, fixed)] } : undefined,
         ),
       );
     }

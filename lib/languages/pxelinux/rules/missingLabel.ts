@@ -1,5 +1,5 @@
 import type { Problem } from '../../../core/problem';
-import { report } from '../../../core/rule';
+import { changeTo, report } from '../../../core/rule';
 import { pxelinuxRule } from './shared';
 import { didYouMean } from '../../../core/suggest';
 import { usesMenu } from '../structure';
@@ -45,17 +45,7 @@ export const missingLabel = pxelinuxRule({
             (menu
               ? ' SYSLINUX then tries to boot a kernel file of that name.'
               : ' Without a menu SYSLINUX will try to boot a kernel file of that name.'),
-          suggestion
-            ? {
-                fixes: [
-                  {
-                    title: `Change to \`${suggestion}\``,
-                    edits: [{ start, end: start + target.length, newText: suggestion }],
-                    preferred: true,
-                  },
-                ],
-              }
-            : undefined,
+          suggestion ? { fixes: [changeTo({ start, end: start + target.length }, suggestion)] } : undefined,
         ),
       );
     }

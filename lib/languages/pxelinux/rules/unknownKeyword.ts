@@ -1,5 +1,5 @@
 import type { Problem } from '../../../core/problem';
-import { report } from '../../../core/rule';
+import { changeTo, report } from '../../../core/rule';
 import { pxelinuxRule } from './shared';
 import { didYouMean } from '../../../core/suggest';
 import { KEYWORDS, MENU_KEYWORDS, UBOOT_KEYWORDS } from '../catalog';
@@ -35,17 +35,7 @@ export const unknownKeyword = pxelinuxRule({
           `Unknown ${isMenu ? 'MENU directive' : 'keyword'} \`${word.text}\`: SYSLINUX ` +
             `(3.x–6.x)${isMenu ? '' : ' and U-Boot'} ignore${isMenu ? 's' : ''} this ` +
             `line${shown ? `. Did you mean \`${shown}\`?` : '. Check the spelling.'}`,
-          shown
-            ? {
-                fixes: [
-                  {
-                    title: `Change to \`${shown}\``,
-                    edits: [{ start: word.start, end: word.end, newText: shown }],
-                    preferred: true,
-                  },
-                ],
-              }
-            : undefined,
+          shown ? { fixes: [changeTo(word, shown)] } : undefined,
         ),
       );
     }
