@@ -79,7 +79,7 @@ export function fieldAt(version: string, path: string): FieldSpec | undefined {
 
 /** The earliest version in which a path exists, if any. */
 export function firstVersionWith(path: string): string | undefined {
-  return SPEC_ORDER.find((v) => fieldsFor(v).some((f) => f.path === path));
+  return SPEC_ORDER.find((v) => fieldIndexFor(v).has(path));
 }
 
 interface JsonSchema {

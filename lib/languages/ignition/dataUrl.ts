@@ -49,6 +49,12 @@ const BAD_ESCAPE = /%(?![0-9a-fA-F]{2})/g;
 /** `;base64` right before the comma (tried at `lastIndex`). */
 const BASE64_MARK = /;base64,/iy;
 
+/** True when the header, from `headerStart` to the comma at `comma`, ends in `;base64` (read in place). */
+function base64Header(url: string, headerStart: number, comma: number): boolean {
+  BASE64_MARK.lastIndex = comma - 7;
+  return comma - 7 >= headerStart && BASE64_MARK.test(url);
+}
+
 /**
  * Checks a data: URL's form in place (throws DataUrlError or DataUrlTooLargeError), without decoding its data
  * or copying its parts: a config of thousands of files has a data: URL each. Returns where its data starts
@@ -59,8 +65,7 @@ function checked(url: string, maxChars: number): { dataStart: number; base64: bo
   if (url.length > maxChars) throw new DataUrlTooLargeError(url.length, maxChars);
   const comma = url.indexOf(',');
   if (comma < 0) throw new DataUrlError('a data: URL needs a comma before its data');
-  BASE64_MARK.lastIndex = comma - 7;
-  const base64 = comma - 7 >= 5 && BASE64_MARK.test(url);
+  const base64 = base64Header(url, 5, comma);
   // RFC 2396 `uric` is all Ignition's parser takes: a space, `#`, `"`, `[`, a non-ASCII letter must be %XX.
   STRAY.lastIndex = comma + 1;
   const stray = STRAY.exec(url);
@@ -124,9 +129,7 @@ export function dataUrlError(
  */
 export function mayContain(url: string, word: string): boolean {
   const comma = url.indexOf(',');
-  if (comma < 0) return true;
-  BASE64_MARK.lastIndex = comma - 7;
-  if (comma >= 7 && BASE64_MARK.test(url)) return true;
+  if (comma < 0 || base64Header(url, 0, comma)) return true;
   LETTER_ESCAPE.lastIndex = comma + 1;
   return url.includes(word, comma + 1) || LETTER_ESCAPE.test(url);
 }
