@@ -42,14 +42,13 @@ function cacheName(source: Buffer): string {
 function compile(dir: string | undefined): { script: Script; save?: () => void } {
   const read = readCapped(BUNDLE);
   if (!read.ok) throw new Error(`${read.message} Reinstall PXE Workbench.`);
-  const file = dir ? cacheName(read.bytes) : undefined;
-  const cached = dir && file ? readCapped(join(dir, file), MAX_COMPILE_CACHE_BYTES) : undefined;
-  const script = new Script(read.bytes.toString('utf8'), {
-    filename: BUNDLE,
-    ...(cached?.ok ? { cachedData: cached.bytes } : {}),
-  });
-  const fresh = !cached?.ok || script.cachedDataRejected === true;
-  return dir && file && fresh ? { script, save: () => save(script, dir, file) } : { script };
+  const source = read.bytes.toString('utf8');
+  if (!dir) return { script: new Script(source, { filename: BUNDLE }) };
+  const file = cacheName(read.bytes);
+  const cached = readCapped(join(dir, file), MAX_COMPILE_CACHE_BYTES);
+  const script = new Script(source, { filename: BUNDLE, ...(cached.ok ? { cachedData: cached.bytes } : {}) });
+  const fresh = !cached.ok || script.cachedDataRejected === true;
+  return fresh ? { script, save: () => save(script, dir, file) } : { script };
 }
 
 /** Runs the bundle (the function a CommonJS module's code is wrapped in) as a module would run. */
