@@ -25,12 +25,11 @@ function memo<T>(read: (key: string) => T | undefined): (key: string) => T | und
 
 /** What a folder listing says an entry is: enough to skip asking the disk again for most entries. */
 export type EntryKind = 'folder' | 'link' | 'file' | 'other';
-type Kind = EntryKind;
 
 /** A folder's entries by name, with what each is; undefined when it is not a folder or cannot be read. */
-function listing(dir: string): Map<string, Kind> | undefined {
+function listing(dir: string): Map<string, EntryKind> | undefined {
   try {
-    const kinds = new Map<string, Kind>();
+    const kinds = new Map<string, EntryKind>();
     for (const e of readdirSync(dir, { withFileTypes: true }))
       kinds.set(e.name, e.isSymbolicLink() ? 'link' : e.isDirectory() ? 'folder' : e.isFile() ? 'file' : 'other');
     return kinds;
@@ -93,13 +92,13 @@ export interface DiskFiles extends FileView {
 export function diskFiles(): DiskFiles {
   // A listed entry that is a plain file is neither listed nor lstat'ed again (a walk of a thousand files
   // used to throw ENOTDIR and lstat once per file).
-  const folders = new Map<string, Map<string, Kind> | undefined>();
+  const folders = new Map<string, Map<string, EntryKind> | undefined>();
   /** What a folder already listed says the entry is (no disk access). */
-  const kindOf = (path: string): Kind | undefined => {
+  const kindOf = (path: string): EntryKind | undefined => {
     const dir = parentOf(path);
     return folders.get(dir)?.get(path.slice(dir.length + 1));
   };
-  const entries = (dir: string): Map<string, Kind> | undefined => {
+  const entries = (dir: string): Map<string, EntryKind> | undefined => {
     const kind = kindOf(dir);
     if (!folders.has(dir)) folders.set(dir, kind === 'file' || kind === 'other' ? undefined : listing(dir));
     return folders.get(dir);
