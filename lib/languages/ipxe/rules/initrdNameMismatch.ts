@@ -5,7 +5,7 @@ import type { IpxeScript, Word } from '../ast';
 import { wordsEnd } from '../args';
 import { COMMAND_LINE_COMMANDS, INITRD_COMMANDS } from '../catalog';
 import { commandsNamed, factsOf, imageNameAt, type ScriptFacts } from '../facts';
-import { ipxeRule, isInitrdArgument, wordOf } from './shared';
+import { ipxeRule, isInitrdArgument } from './shared';
 
 export const initrdNameMismatch = ipxeRule({
   id: 'ipxe.initrdNameMismatch',
@@ -43,7 +43,7 @@ export const initrdNameMismatch = ipxeRule({
           if (known.has(wanted) || wanted.includes('${') || wanted.endsWith('.magic')) continue;
           // The list of loaded names is the same in every message: join it once.
           loaded ??= [...known].join(', ');
-          problems.push(notLoaded(this, wordOf(script, word), wanted, names, loaded));
+          problems.push(notLoaded(this, script.word(word), wanted, names, loaded));
         }
       }
     }

@@ -72,16 +72,11 @@ export function someArgument(script: IpxeScript, command: number, test: (text: s
   return false;
 }
 
-/** A table word as an object, for a rule that reports on it or reads it several times. */
-export function wordOf(script: IpxeScript, word: number): Word {
-  return { text: script.wordText(word), start: script.wordStart[word] as number, end: script.wordEnd[word] as number };
-}
-
 /** A table command's positional words as objects (for the few commands a rule reads closely). */
 export function positionalWords(script: IpxeScript, command: number): Word[] {
   const words: Word[] = [];
   for (let word = positionalStart(script, command); word < wordsEnd(script, command); word++)
-    words.push(wordOf(script, word));
+    words.push(script.word(word));
   return words;
 }
 

@@ -3,7 +3,7 @@ import { report } from '../../../core/rule';
 import { hasOptionsAt, optionAt, positionalStart, wordsEnd } from '../args';
 import { COMMANDS } from '../catalog';
 import { commandsNamed, factsOf } from '../facts';
-import { ipxeRule, wordOf } from './shared';
+import { ipxeRule } from './shared';
 
 const MS_OPTIONS = ['timeout', 'retimeout'];
 /** The commands with one of those options, and `sleep`: no other command has a timeout to check. */
@@ -57,7 +57,7 @@ export const timeoutUnits = ipxeRule({
       }
       if (script.commandName[command] !== 'sleep') continue;
       const first = positionalStart(script, command);
-      const seconds = first < wordsEnd(script, command) ? wordOf(script, first) : undefined;
+      const seconds = first < wordsEnd(script, command) ? script.word(first) : undefined;
       if (seconds && /^\d+$/.test(seconds.text) && Number(seconds.text) >= 1000) {
         const s = Number(seconds.text);
         problems.push(

@@ -3,7 +3,7 @@ import { changeTo, report } from '../../../core/rule';
 import { didYouMean } from '../../../core/suggest';
 import { COREOS_ARGS } from '../catalog';
 import { wordsEnd } from '../args';
-import { ipxeRule, isFedoraCoreOs, kernelLines, wordOf } from './shared';
+import { ipxeRule, isFedoraCoreOs, kernelLines } from './shared';
 
 export const unknownKernelArgument = ipxeRule({
   id: 'ipxe.unknownKernelArgument',
@@ -21,7 +21,7 @@ export const unknownKernelArgument = ipxeRule({
       // Container Linux and other systems have coreos.* arguments of their own; judge Fedora CoreOS kernels only.
       if (!isFedoraCoreOs(script, command)) continue;
       for (let word = (script.commandFirst[command] as number) + 1; word < wordsEnd(script, command); word++) {
-        const arg = wordOf(script, word);
+        const arg = script.word(word);
         if (!arg.text.startsWith('coreos.') && !arg.text.startsWith('ignition.')) continue;
         const key = /^((?:coreos|ignition)\.[^=\s]*)/.exec(arg.text)?.[1];
         if (!key || COREOS_ARGS.has(key)) continue;
